@@ -1,0 +1,736 @@
+-- pmdb schema: the one source of the database's shape.
+--
+-- Migrations: each block below starts with a line `-- migration N`. A database whose
+-- `PRAGMA user_version` is below N gets block N applied in one transaction, after which
+-- user_version is set to N. Never edit a block that has shipped; add a new one.
+--
+-- Conventions
+--   periods are stored in their canonical written form: '2025-02' (month),
+--   '2024/25 Q4' (quarter), '2024/25' (financial year); `year` columns hold the
+--   first calendar year of a financial year (2024 for 2024/25).
+--   dates are ISO 'YYYY-MM-DD'; instants are UTC 'YYYY-MM-DDTHH:MM:SS.fffZ'.
+--   pmdb_login() is an SQL function every pmdb connection registers: the OS login of
+--   the process. The audit triggers call it, so a write outside pmdb fails instead of
+--   going unrecorded.
+
+-- migration 1
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- The council-wide RAG rule over time: the row with the latest from_month at or before a
+-- period is in force for it; from_month NULL means "since the beginning".
+CREATE TABLE rag_rule_history (
+    id         INTEGER PRIMARY KEY,
+    from_month TEXT,
+    rule       TEXT NOT NULL
+);
+
+CREATE TABLE users (
+    login TEXT PRIMARY KEY,
+    name  TEXT NOT NULL DEFAULT '',
+    role  TEXT NOT NULL CHECK (role IN ('admin', 'performance', 'officer', 'viewer'))
+);
+
+CREATE TABLE services (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    head TEXT NOT NULL DEFAULT ''          -- login of the head of service
+);
+
+CREATE TABLE portfolios (
+    code   TEXT PRIMARY KEY,
+    name   TEXT NOT NULL DEFAULT '',
+    holder TEXT NOT NULL DEFAULT ''        -- the portfolio holder (councillor), display name
+);
+
+CREATE TABLE boards (
+    code TEXT PRIMARY KEY,                 -- 'PPG', 'MB', 'LT'
+    name TEXT NOT NULL
+);
+
+CREATE TABLE board_members (
+    board TEXT NOT NULL REFERENCES boards(code),
+    login TEXT NOT NULL,
+    PRIMARY KEY (board, login)
+);
+
+CREATE TABLE plan_nodes (
+    code      TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('vision', 'priority', 'outcome', 'activity',
+                                            'service_plan', 'team_plan', 'objective')),
+    parent    TEXT REFERENCES plan_nodes(code),
+    title     TEXT NOT NULL,
+    owner     TEXT NOT NULL DEFAULT '',
+    portfolio TEXT REFERENCES portfolios(code),
+    service   TEXT REFERENCES services(code),
+    from_year INTEGER NOT NULL,
+    to_year   INTEGER,                     -- NULL: still live
+    position  INTEGER NOT NULL DEFAULT 0,
+    CHECK (to_year IS NULL OR to_year >= from_year),
+    CHECK (parent IS NULL OR parent <> code)
+);
+CREATE INDEX plan_nodes_parent ON plan_nodes(parent);
+
+CREATE TABLE indicators (
+    code            TEXT PRIMARY KEY,
+    title           TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('local', 'sdl', 'partner', 'contextual')),
+    unit            TEXT NOT NULL DEFAULT '',
+    decimals        INTEGER NOT NULL DEFAULT 0 CHECK (decimals BETWEEN 0 AND 6),
+    polarity        TEXT NOT NULL CHECK (polarity IN ('higher', 'lower', 'none')),
+    frequency       TEXT NOT NULL CHECK (frequency IN ('monthly', 'quarterly', 'annual')),
+    aggregation     TEXT NOT NULL CHECK (aggregation IN ('sum', 'mean', 'latest', 'ratio', 'max', 'min')),
+    owner           TEXT NOT NULL DEFAULT '',  -- login of the accountable officer
+    rag_rule        TEXT NOT NULL DEFAULT '',  -- '' = council default
+    source          TEXT NOT NULL DEFAULT '',
+    benchmark_group TEXT NOT NULL DEFAULT '',
+    position        INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE indicator_links (
+    indicator TEXT NOT NULL REFERENCES indicators(code) ON DELETE CASCADE,
+    node      TEXT NOT NULL REFERENCES plan_nodes(code),
+    position  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (indicator, node)
+);
+CREATE INDEX indicator_links_node ON indicator_links(node);
+
+-- Data-entry officers besides the owner.
+CREATE TABLE indicator_enterers (
+    indicator TEXT NOT NULL REFERENCES indicators(code) ON DELETE CASCADE,
+    login     TEXT NOT NULL,
+    PRIMARY KEY (indicator, login)
+);
+
+-- period '' is the annual target; a month or quarter is a profiled target.
+CREATE TABLE targets (
+    indicator    TEXT NOT NULL REFERENCES indicators(code) ON DELETE CASCADE,
+    year         INTEGER NOT NULL,
+    period       TEXT NOT NULL DEFAULT '',
+    target       REAL NOT NULL,
+    intervention REAL,
+    PRIMARY KEY (indicator, year, period)
+);
+
+CREATE TABLE "values" (
+    indicator   TEXT NOT NULL REFERENCES indicators(code),
+    period      TEXT NOT NULL,
+    value       REAL NOT NULL,
+    numerator   REAL,
+    denominator REAL,
+    quality     TEXT NOT NULL DEFAULT 'final' CHECK (quality IN ('provisional', 'estimated', 'final')),
+    commentary  TEXT NOT NULL DEFAULT '',
+    action      TEXT NOT NULL DEFAULT '',
+    entered_by  TEXT NOT NULL,
+    entered_at  TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (indicator, period)
+);
+
+CREATE TABLE actions (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE,
+    title     TEXT NOT NULL,
+    kind      TEXT NOT NULL DEFAULT 'team' CHECK (kind IN ('portfolio', 'team')),
+    node      TEXT REFERENCES plan_nodes(code),
+    owner     TEXT NOT NULL DEFAULT '',
+    due       TEXT NOT NULL,
+    status    TEXT NOT NULL DEFAULT 'not_started'
+              CHECK (status IN ('not_started', 'on_track', 'at_risk', 'completed', 'cancelled')),
+    progress  INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    completed TEXT
+);
+
+CREATE TABLE projects (
+    id      INTEGER PRIMARY KEY,
+    code    TEXT NOT NULL UNIQUE,
+    title   TEXT NOT NULL,
+    node    TEXT REFERENCES plan_nodes(code),
+    owner   TEXT NOT NULL DEFAULT '',
+    status  TEXT NOT NULL DEFAULT 'green' CHECK (status IN ('green', 'amber', 'red', 'complete')),
+    start   TEXT NOT NULL,
+    finish  TEXT NOT NULL,
+    budget  REAL
+);
+
+CREATE TABLE milestones (
+    id      INTEGER PRIMARY KEY,
+    project INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    title   TEXT NOT NULL,
+    due     TEXT NOT NULL,
+    done_on TEXT
+);
+
+CREATE TABLE risks (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    category     TEXT NOT NULL CHECK (category IN ('strategic', 'business', 'operational', 'partnership')),
+    node         TEXT REFERENCES plan_nodes(code),
+    owner        TEXT NOT NULL DEFAULT '',
+    likelihood   INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),
+    impact       INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),
+    target_score INTEGER NOT NULL CHECK (target_score BETWEEN 1 AND 25),
+    controls     TEXT NOT NULL DEFAULT '',
+    review_date  TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed'))
+);
+
+CREATE TABLE eias (
+    id      INTEGER PRIMARY KEY,
+    code    TEXT NOT NULL UNIQUE,
+    title   TEXT NOT NULL,
+    node    TEXT REFERENCES plan_nodes(code),
+    service TEXT REFERENCES services(code),
+    owner   TEXT NOT NULL DEFAULT '',
+    due     TEXT NOT NULL,
+    status  TEXT NOT NULL DEFAULT 'not_started'
+            CHECK (status IN ('not_started', 'in_progress', 'completed', 'overdue')),
+    outcome TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE case_studies (
+    id      INTEGER PRIMARY KEY,
+    title   TEXT NOT NULL,
+    node    TEXT REFERENCES plan_nodes(code),
+    service TEXT REFERENCES services(code),
+    year    INTEGER NOT NULL,
+    story   TEXT NOT NULL
+);
+
+CREATE TABLE budgets (
+    service  TEXT NOT NULL REFERENCES services(code),
+    month    TEXT NOT NULL,
+    budget   REAL NOT NULL,
+    actual   REAL,
+    forecast REAL,
+    PRIMARY KEY (service, month)
+);
+
+CREATE TABLE benchmarks (
+    indicator  TEXT NOT NULL REFERENCES indicators(code) ON DELETE CASCADE,
+    period     TEXT NOT NULL,
+    comparator TEXT NOT NULL,
+    value      REAL NOT NULL,
+    PRIMARY KEY (indicator, period, comparator)
+);
+
+CREATE TABLE meetings (
+    id     INTEGER PRIMARY KEY,
+    board  TEXT NOT NULL REFERENCES boards(code),
+    date   TEXT NOT NULL,
+    title  TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT ''        -- the reporting period the meeting reviews
+);
+
+-- One exception per (kind, period, subject): raising again finds the existing one.
+CREATE TABLE exceptions (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('red', 'missing', 'overdue_action', 'risk')),
+    period         TEXT NOT NULL,
+    subject        TEXT NOT NULL,          -- indicator, action or risk code
+    service        TEXT NOT NULL DEFAULT '',
+    owner          TEXT NOT NULL DEFAULT '',
+    figures        TEXT NOT NULL DEFAULT '',  -- what raised it, as shown when raised
+    commentary     TEXT NOT NULL DEFAULT '',
+    meeting        INTEGER REFERENCES meetings(id),
+    status         TEXT NOT NULL DEFAULT 'open'
+                   CHECK (status IN ('open', 'proposed', 'agreed', 'escalated', 'closed')),
+    proposal       TEXT NOT NULL DEFAULT '',
+    decision       TEXT NOT NULL DEFAULT '',
+    board_member   TEXT NOT NULL DEFAULT '',
+    escalation_due TEXT,
+    raised_by      TEXT NOT NULL,
+    raised_at      TEXT NOT NULL,
+    closed_at      TEXT,
+    version        INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (kind, period, subject)
+);
+
+-- Leadership Team sign-off of a period. Once signed off, the statuses shown for the
+-- period come from signoff_statuses, so no later change of rule, target or setting can
+-- alter what went to Cabinet.
+CREATE TABLE signoffs (
+    period    TEXT PRIMARY KEY,
+    signed_by TEXT NOT NULL,
+    signed_at TEXT NOT NULL
+);
+
+CREATE TABLE signoff_statuses (
+    period    TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    status    TEXT NOT NULL,               -- JSON of the assessment as it was signed off
+    PRIMARY KEY (period, indicator)
+);
+
+-- Append-only record of every change, written by the triggers below.
+CREATE TABLE audit_log (
+    id    INTEGER PRIMARY KEY,
+    at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    login TEXT NOT NULL,
+    tbl   TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    op    TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    old   TEXT,
+    new   TEXT
+);
+CREATE INDEX audit_log_key ON audit_log(key);
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- AUDIT TRIGGERS
+CREATE TRIGGER audit_settings_insert AFTER INSERT ON settings
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'settings', NEW.key, 'insert',
+          NULL,
+          json_object('key', NEW.key, 'value', NEW.value)); END;
+
+CREATE TRIGGER audit_settings_update AFTER UPDATE ON settings
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'settings', NEW.key, 'update',
+          json_object('key', OLD.key, 'value', OLD.value),
+          json_object('key', NEW.key, 'value', NEW.value)); END;
+
+CREATE TRIGGER audit_settings_delete AFTER DELETE ON settings
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'settings', OLD.key, 'delete',
+          json_object('key', OLD.key, 'value', OLD.value),
+          NULL); END;
+
+CREATE TRIGGER audit_rag_rule_history_insert AFTER INSERT ON rag_rule_history
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'rag_rule_history', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'from_month', NEW.from_month, 'rule', NEW.rule)); END;
+
+CREATE TRIGGER audit_rag_rule_history_update AFTER UPDATE ON rag_rule_history
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'rag_rule_history', NEW.id, 'update',
+          json_object('id', OLD.id, 'from_month', OLD.from_month, 'rule', OLD.rule),
+          json_object('id', NEW.id, 'from_month', NEW.from_month, 'rule', NEW.rule)); END;
+
+CREATE TRIGGER audit_rag_rule_history_delete AFTER DELETE ON rag_rule_history
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'rag_rule_history', OLD.id, 'delete',
+          json_object('id', OLD.id, 'from_month', OLD.from_month, 'rule', OLD.rule),
+          NULL); END;
+
+CREATE TRIGGER audit_users_insert AFTER INSERT ON users
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'users', NEW.login, 'insert',
+          NULL,
+          json_object('login', NEW.login, 'name', NEW.name, 'role', NEW.role)); END;
+
+CREATE TRIGGER audit_users_update AFTER UPDATE ON users
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'users', NEW.login, 'update',
+          json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role),
+          json_object('login', NEW.login, 'name', NEW.name, 'role', NEW.role)); END;
+
+CREATE TRIGGER audit_users_delete AFTER DELETE ON users
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'users', OLD.login, 'delete',
+          json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role),
+          NULL); END;
+
+CREATE TRIGGER audit_services_insert AFTER INSERT ON services
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'services', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'name', NEW.name, 'head', NEW.head)); END;
+
+CREATE TRIGGER audit_services_update AFTER UPDATE ON services
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'services', NEW.code, 'update',
+          json_object('code', OLD.code, 'name', OLD.name, 'head', OLD.head),
+          json_object('code', NEW.code, 'name', NEW.name, 'head', NEW.head)); END;
+
+CREATE TRIGGER audit_services_delete AFTER DELETE ON services
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'services', OLD.code, 'delete',
+          json_object('code', OLD.code, 'name', OLD.name, 'head', OLD.head),
+          NULL); END;
+
+CREATE TRIGGER audit_portfolios_insert AFTER INSERT ON portfolios
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'portfolios', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'name', NEW.name, 'holder', NEW.holder)); END;
+
+CREATE TRIGGER audit_portfolios_update AFTER UPDATE ON portfolios
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'portfolios', NEW.code, 'update',
+          json_object('code', OLD.code, 'name', OLD.name, 'holder', OLD.holder),
+          json_object('code', NEW.code, 'name', NEW.name, 'holder', NEW.holder)); END;
+
+CREATE TRIGGER audit_portfolios_delete AFTER DELETE ON portfolios
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'portfolios', OLD.code, 'delete',
+          json_object('code', OLD.code, 'name', OLD.name, 'holder', OLD.holder),
+          NULL); END;
+
+CREATE TRIGGER audit_boards_insert AFTER INSERT ON boards
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'boards', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'name', NEW.name)); END;
+
+CREATE TRIGGER audit_boards_update AFTER UPDATE ON boards
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'boards', NEW.code, 'update',
+          json_object('code', OLD.code, 'name', OLD.name),
+          json_object('code', NEW.code, 'name', NEW.name)); END;
+
+CREATE TRIGGER audit_boards_delete AFTER DELETE ON boards
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'boards', OLD.code, 'delete',
+          json_object('code', OLD.code, 'name', OLD.name),
+          NULL); END;
+
+CREATE TRIGGER audit_board_members_insert AFTER INSERT ON board_members
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'board_members', NEW.board || '|' || NEW.login, 'insert',
+          NULL,
+          json_object('board', NEW.board, 'login', NEW.login)); END;
+
+CREATE TRIGGER audit_board_members_update AFTER UPDATE ON board_members
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'board_members', NEW.board || '|' || NEW.login, 'update',
+          json_object('board', OLD.board, 'login', OLD.login),
+          json_object('board', NEW.board, 'login', NEW.login)); END;
+
+CREATE TRIGGER audit_board_members_delete AFTER DELETE ON board_members
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'board_members', OLD.board || '|' || OLD.login, 'delete',
+          json_object('board', OLD.board, 'login', OLD.login),
+          NULL); END;
+
+CREATE TRIGGER audit_plan_nodes_insert AFTER INSERT ON plan_nodes
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'plan_nodes', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'kind', NEW.kind, ''service_plan',', NEW.'service_plan',, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
+
+CREATE TRIGGER audit_plan_nodes_update AFTER UPDATE ON plan_nodes
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'plan_nodes', NEW.code, 'update',
+          json_object('code', OLD.code, 'kind', OLD.kind, ''service_plan',', OLD.'service_plan',, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
+          json_object('code', NEW.code, 'kind', NEW.kind, ''service_plan',', NEW.'service_plan',, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
+
+CREATE TRIGGER audit_plan_nodes_delete AFTER DELETE ON plan_nodes
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'plan_nodes', OLD.code, 'delete',
+          json_object('code', OLD.code, 'kind', OLD.kind, ''service_plan',', OLD.'service_plan',, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
+          NULL); END;
+
+CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicators', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position)); END;
+
+CREATE TRIGGER audit_indicators_update AFTER UPDATE ON indicators
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicators', NEW.code, 'update',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position),
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position)); END;
+
+CREATE TRIGGER audit_indicators_delete AFTER DELETE ON indicators
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicators', OLD.code, 'delete',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position),
+          NULL); END;
+
+CREATE TRIGGER audit_indicator_links_insert AFTER INSERT ON indicator_links
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicator_links', NEW.indicator || '|' || NEW.node, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'node', NEW.node, 'position', NEW.position)); END;
+
+CREATE TRIGGER audit_indicator_links_update AFTER UPDATE ON indicator_links
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicator_links', NEW.indicator || '|' || NEW.node, 'update',
+          json_object('indicator', OLD.indicator, 'node', OLD.node, 'position', OLD.position),
+          json_object('indicator', NEW.indicator, 'node', NEW.node, 'position', NEW.position)); END;
+
+CREATE TRIGGER audit_indicator_links_delete AFTER DELETE ON indicator_links
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicator_links', OLD.indicator || '|' || OLD.node, 'delete',
+          json_object('indicator', OLD.indicator, 'node', OLD.node, 'position', OLD.position),
+          NULL); END;
+
+CREATE TRIGGER audit_indicator_enterers_insert AFTER INSERT ON indicator_enterers
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicator_enterers', NEW.indicator || '|' || NEW.login, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'login', NEW.login)); END;
+
+CREATE TRIGGER audit_indicator_enterers_update AFTER UPDATE ON indicator_enterers
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicator_enterers', NEW.indicator || '|' || NEW.login, 'update',
+          json_object('indicator', OLD.indicator, 'login', OLD.login),
+          json_object('indicator', NEW.indicator, 'login', NEW.login)); END;
+
+CREATE TRIGGER audit_indicator_enterers_delete AFTER DELETE ON indicator_enterers
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'indicator_enterers', OLD.indicator || '|' || OLD.login, 'delete',
+          json_object('indicator', OLD.indicator, 'login', OLD.login),
+          NULL); END;
+
+CREATE TRIGGER audit_targets_insert AFTER INSERT ON targets
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'targets', NEW.indicator || '|' || NEW.year || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'year', NEW.year, 'period', NEW.period, 'target', NEW.target, 'intervention', NEW.intervention)); END;
+
+CREATE TRIGGER audit_targets_update AFTER UPDATE ON targets
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'targets', NEW.indicator || '|' || NEW.year || '|' || NEW.period, 'update',
+          json_object('indicator', OLD.indicator, 'year', OLD.year, 'period', OLD.period, 'target', OLD.target, 'intervention', OLD.intervention),
+          json_object('indicator', NEW.indicator, 'year', NEW.year, 'period', NEW.period, 'target', NEW.target, 'intervention', NEW.intervention)); END;
+
+CREATE TRIGGER audit_targets_delete AFTER DELETE ON targets
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'targets', OLD.indicator || '|' || OLD.year || '|' || OLD.period, 'delete',
+          json_object('indicator', OLD.indicator, 'year', OLD.year, 'period', OLD.period, 'target', OLD.target, 'intervention', OLD.intervention),
+          NULL); END;
+
+CREATE TRIGGER audit_values_insert AFTER INSERT ON "values"
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'values', NEW.indicator || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'value', NEW.value, 'numerator', NEW.numerator, 'denominator', NEW.denominator, 'quality', NEW.quality, 'commentary', NEW.commentary, 'action', NEW.action, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_values_update AFTER UPDATE ON "values"
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'values', NEW.indicator || '|' || NEW.period, 'update',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'value', OLD.value, 'numerator', OLD.numerator, 'denominator', OLD.denominator, 'quality', OLD.quality, 'commentary', OLD.commentary, 'action', OLD.action, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'value', NEW.value, 'numerator', NEW.numerator, 'denominator', NEW.denominator, 'quality', NEW.quality, 'commentary', NEW.commentary, 'action', NEW.action, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_values_delete AFTER DELETE ON "values"
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'values', OLD.indicator || '|' || OLD.period, 'delete',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'value', OLD.value, 'numerator', OLD.numerator, 'denominator', OLD.denominator, 'quality', OLD.quality, 'commentary', OLD.commentary, 'action', OLD.action, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          NULL); END;
+
+CREATE TRIGGER audit_actions_insert AFTER INSERT ON actions
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'actions', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'node', NEW.node, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'progress', NEW.progress, 'completed', NEW.completed)); END;
+
+CREATE TRIGGER audit_actions_update AFTER UPDATE ON actions
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'actions', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'node', OLD.node, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'progress', OLD.progress, 'completed', OLD.completed),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'node', NEW.node, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'progress', NEW.progress, 'completed', NEW.completed)); END;
+
+CREATE TRIGGER audit_actions_delete AFTER DELETE ON actions
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'actions', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'node', OLD.node, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'progress', OLD.progress, 'completed', OLD.completed),
+          NULL); END;
+
+CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'projects', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'owner', NEW.owner, 'status', NEW.status, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget)); END;
+
+CREATE TRIGGER audit_projects_update AFTER UPDATE ON projects
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'projects', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'owner', OLD.owner, 'status', OLD.status, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'owner', NEW.owner, 'status', NEW.status, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget)); END;
+
+CREATE TRIGGER audit_projects_delete AFTER DELETE ON projects
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'projects', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'owner', OLD.owner, 'status', OLD.status, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget),
+          NULL); END;
+
+CREATE TRIGGER audit_milestones_insert AFTER INSERT ON milestones
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'milestones', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'project', NEW.project, 'title', NEW.title, 'due', NEW.due, 'done_on', NEW.done_on)); END;
+
+CREATE TRIGGER audit_milestones_update AFTER UPDATE ON milestones
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'milestones', NEW.id, 'update',
+          json_object('id', OLD.id, 'project', OLD.project, 'title', OLD.title, 'due', OLD.due, 'done_on', OLD.done_on),
+          json_object('id', NEW.id, 'project', NEW.project, 'title', NEW.title, 'due', NEW.due, 'done_on', NEW.done_on)); END;
+
+CREATE TRIGGER audit_milestones_delete AFTER DELETE ON milestones
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'milestones', OLD.id, 'delete',
+          json_object('id', OLD.id, 'project', OLD.project, 'title', OLD.title, 'due', OLD.due, 'done_on', OLD.done_on),
+          NULL); END;
+
+CREATE TRIGGER audit_risks_insert AFTER INSERT ON risks
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'risks', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'node', NEW.node, 'owner', NEW.owner, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'target_score', NEW.target_score, 'controls', NEW.controls, 'review_date', NEW.review_date, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_risks_update AFTER UPDATE ON risks
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'risks', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'node', OLD.node, 'owner', OLD.owner, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'target_score', OLD.target_score, 'controls', OLD.controls, 'review_date', OLD.review_date, 'status', OLD.status),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'node', NEW.node, 'owner', NEW.owner, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'target_score', NEW.target_score, 'controls', NEW.controls, 'review_date', NEW.review_date, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_risks_delete AFTER DELETE ON risks
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'risks', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'node', OLD.node, 'owner', OLD.owner, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'target_score', OLD.target_score, 'controls', OLD.controls, 'review_date', OLD.review_date, 'status', OLD.status),
+          NULL); END;
+
+CREATE TRIGGER audit_eias_insert AFTER INSERT ON eias
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'eias', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'outcome', NEW.outcome)); END;
+
+CREATE TRIGGER audit_eias_update AFTER UPDATE ON eias
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'eias', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'outcome', OLD.outcome),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'outcome', NEW.outcome)); END;
+
+CREATE TRIGGER audit_eias_delete AFTER DELETE ON eias
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'eias', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'outcome', OLD.outcome),
+          NULL); END;
+
+CREATE TRIGGER audit_case_studies_insert AFTER INSERT ON case_studies
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'case_studies', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story)); END;
+
+CREATE TRIGGER audit_case_studies_update AFTER UPDATE ON case_studies
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'case_studies', NEW.id, 'update',
+          json_object('id', OLD.id, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story),
+          json_object('id', NEW.id, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story)); END;
+
+CREATE TRIGGER audit_case_studies_delete AFTER DELETE ON case_studies
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'case_studies', OLD.id, 'delete',
+          json_object('id', OLD.id, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story),
+          NULL); END;
+
+CREATE TRIGGER audit_budgets_insert AFTER INSERT ON budgets
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'budgets', NEW.service || '|' || NEW.month, 'insert',
+          NULL,
+          json_object('service', NEW.service, 'month', NEW.month, 'budget', NEW.budget, 'actual', NEW.actual, 'forecast', NEW.forecast)); END;
+
+CREATE TRIGGER audit_budgets_update AFTER UPDATE ON budgets
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'budgets', NEW.service || '|' || NEW.month, 'update',
+          json_object('service', OLD.service, 'month', OLD.month, 'budget', OLD.budget, 'actual', OLD.actual, 'forecast', OLD.forecast),
+          json_object('service', NEW.service, 'month', NEW.month, 'budget', NEW.budget, 'actual', NEW.actual, 'forecast', NEW.forecast)); END;
+
+CREATE TRIGGER audit_budgets_delete AFTER DELETE ON budgets
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'budgets', OLD.service || '|' || OLD.month, 'delete',
+          json_object('service', OLD.service, 'month', OLD.month, 'budget', OLD.budget, 'actual', OLD.actual, 'forecast', OLD.forecast),
+          NULL); END;
+
+CREATE TRIGGER audit_benchmarks_insert AFTER INSERT ON benchmarks
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'benchmarks', NEW.indicator || '|' || NEW.period || '|' || NEW.comparator, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'comparator', NEW.comparator, 'value', NEW.value)); END;
+
+CREATE TRIGGER audit_benchmarks_update AFTER UPDATE ON benchmarks
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'benchmarks', NEW.indicator || '|' || NEW.period || '|' || NEW.comparator, 'update',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'comparator', OLD.comparator, 'value', OLD.value),
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'comparator', NEW.comparator, 'value', NEW.value)); END;
+
+CREATE TRIGGER audit_benchmarks_delete AFTER DELETE ON benchmarks
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'benchmarks', OLD.indicator || '|' || OLD.period || '|' || OLD.comparator, 'delete',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'comparator', OLD.comparator, 'value', OLD.value),
+          NULL); END;
+
+CREATE TRIGGER audit_meetings_insert AFTER INSERT ON meetings
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'meetings', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'board', NEW.board, 'date', NEW.date, 'title', NEW.title, 'period', NEW.period)); END;
+
+CREATE TRIGGER audit_meetings_update AFTER UPDATE ON meetings
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'meetings', NEW.id, 'update',
+          json_object('id', OLD.id, 'board', OLD.board, 'date', OLD.date, 'title', OLD.title, 'period', OLD.period),
+          json_object('id', NEW.id, 'board', NEW.board, 'date', NEW.date, 'title', NEW.title, 'period', NEW.period)); END;
+
+CREATE TRIGGER audit_meetings_delete AFTER DELETE ON meetings
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'meetings', OLD.id, 'delete',
+          json_object('id', OLD.id, 'board', OLD.board, 'date', OLD.date, 'title', OLD.title, 'period', OLD.period),
+          NULL); END;
+
+CREATE TRIGGER audit_exceptions_insert AFTER INSERT ON exceptions
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'exceptions', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_exceptions_update AFTER UPDATE ON exceptions
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'exceptions', NEW.id, 'update',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_exceptions_delete AFTER DELETE ON exceptions
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'exceptions', OLD.id, 'delete',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          NULL); END;
+
+CREATE TRIGGER audit_signoffs_insert AFTER INSERT ON signoffs
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'signoffs', NEW.period, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at)); END;
+
+CREATE TRIGGER audit_signoffs_update AFTER UPDATE ON signoffs
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'signoffs', NEW.period, 'update',
+          json_object('period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at),
+          json_object('period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at)); END;
+
+CREATE TRIGGER audit_signoffs_delete AFTER DELETE ON signoffs
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'signoffs', OLD.period, 'delete',
+          json_object('period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at),
+          NULL); END;
+
+CREATE TRIGGER audit_signoff_statuses_insert AFTER INSERT ON signoff_statuses
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'signoff_statuses', NEW.period || '|' || NEW.indicator, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'indicator', NEW.indicator, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_signoff_statuses_update AFTER UPDATE ON signoff_statuses
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'signoff_statuses', NEW.period || '|' || NEW.indicator, 'update',
+          json_object('period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
+          json_object('period', NEW.period, 'indicator', NEW.indicator, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_signoff_statuses_delete AFTER DELETE ON signoff_statuses
+BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
+  VALUES (pmdb_login(), 'signoff_statuses', OLD.period || '|' || OLD.indicator, 'delete',
+          json_object('period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
+          NULL); END;

@@ -1,0 +1,394 @@
+//! The assessment of one indicator for one period: its value (recorded or derived), the
+//! target that applies, the RAG status with the rule that produced it, the direction of
+//! travel, the year to date and, where the period has no data yet, the latest available.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::aggregate::{Aggregate, Observation, aggregate};
+use super::deadline::{deadline, fmt_date, is_overdue};
+use super::direction::{Direction, travel};
+use super::indicator::{Frequency, Indicator, IndicatorKind};
+use super::number::shown;
+use super::period::{Month, Period};
+use super::rag::{Judgement, Rag, RagRule, judge};
+use super::target::Targets;
+
+/// Everything about today that a rule needs; passed in, never read from a clock here.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub today: NaiveDate,
+    pub deadline_day: u32,
+}
+
+/// The council-wide RAG rule over time: each entry applies from its month (None: from the
+/// beginning) until the next.
+#[derive(Debug, Clone)]
+pub struct RuleBook {
+    entries: Vec<(Option<Month>, RagRule)>,
+}
+
+impl RuleBook {
+    pub fn new(mut entries: Vec<(Option<Month>, RagRule)>) -> RuleBook {
+        entries.sort_by_key(|(from, _)| *from);
+        RuleBook { entries }
+    }
+
+    /// The rule in force for a period: the one in force in its last month, so a period
+    /// that ended before a change keeps the rule it had.
+    pub fn council_rule(&self, period: Period) -> RagRule {
+        let end = period.last_month();
+        self.entries
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|m| m <= end))
+            .map(|(_, r)| *r)
+            .unwrap_or(RagRule::Intervention)
+    }
+}
+
+impl Default for RuleBook {
+    fn default() -> RuleBook {
+        RuleBook::new(vec![(None, RagRule::Intervention)])
+    }
+}
+
+/// The assessment of one period, as `show`, `rollup` and the interface present it. Figures
+/// are rounded to the indicator's decimal places, as they are judged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub period: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    pub intervention: Option<f64>,
+    pub rag: Rag,
+    pub rule: String,
+    pub direction: Option<Direction>,
+    /// The period the direction was judged against.
+    pub compared_with: Option<String>,
+    pub ytd: Option<f64>,
+    /// The period the figure is from: the period asked for, or the latest available
+    /// before it when that has no data yet.
+    pub latest_period: Option<String>,
+    /// "partial: 2 of 3 months" when the window is not complete.
+    pub partial: Option<String>,
+    pub deadline: String,
+}
+
+impl<'de> Deserialize<'de> for Rag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rag, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// An indicator with its recorded values and targets, ready to be assessed.
+pub struct Series<'a> {
+    pub indicator: &'a Indicator,
+    observations: BTreeMap<(Month, u8), Observation>,
+    pub targets: Targets,
+}
+
+impl<'a> Series<'a> {
+    pub fn new(indicator: &'a Indicator, observations: Vec<Observation>, targets: Targets) -> Series<'a> {
+        let observations = observations.into_iter().map(|o| (o.period.sort_key(), o)).collect();
+        Series { indicator, observations, targets }
+    }
+
+    pub fn observation(&self, period: Period) -> Option<&Observation> {
+        self.observations.get(&period.sort_key()).filter(|o| o.period == period)
+    }
+
+    /// The latest recorded period, if any.
+    pub fn latest_recorded(&self) -> Option<Period> {
+        self.observations.values().next_back().map(|o| o.period)
+    }
+
+    pub fn observations(&self) -> impl Iterator<Item = &Observation> {
+        self.observations.values()
+    }
+
+    /// The period this indicator reports a value for when `period` is asked: a quarterly
+    /// indicator's quarter for a month, an annual indicator's year for a month or quarter.
+    pub fn natural_period(&self, period: Period) -> Period {
+        match (self.indicator.frequency, period) {
+            (Frequency::Quarterly, Period::Month(m)) => Period::Quarter(m.quarter()),
+            (Frequency::Annual, p) => Period::Year(p.fin_year()),
+            (_, p) => p,
+        }
+    }
+
+    /// The recorded periods that make up a window of months.
+    fn parts_of(&self, months: &[Month]) -> Vec<Period> {
+        let (Some(first), Some(last)) = (months.first(), months.last()) else { return vec![] };
+        let mut parts: Vec<Period> = match self.indicator.frequency {
+            Frequency::Monthly => months.iter().map(|m| Period::Month(*m)).collect(),
+            Frequency::Quarterly => months.iter().map(|m| Period::Quarter(m.quarter())).collect(),
+            Frequency::Annual => months.iter().map(|m| Period::Year(m.fin_year())).collect(),
+        };
+        parts.dedup();
+        // A window only counts recorded periods that lie wholly inside it.
+        parts.retain(|p| p.first_month() >= *first && p.last_month() <= *last);
+        parts
+    }
+
+    fn derive(&self, parts: &[Period]) -> Option<Aggregate> {
+        let obs: Vec<&Observation> = parts.iter().filter_map(|p| self.observation(*p)).collect();
+        aggregate(self.indicator.aggregation, self.indicator.ratio_scale(), &obs, parts.len())
+    }
+
+    /// The value over a window of months, with the parts it is made of.
+    pub fn value_over(&self, months: &[Month]) -> Option<Aggregate> {
+        self.derive(&self.parts_of(months))
+    }
+
+    /// Assesses one period (taken as the indicator's natural period for it).
+    pub fn assess(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
+        let ind = self.indicator;
+        let period = self.natural_period(asked);
+        let expected = self.parts_of(&period.months());
+        let derived = self.derive(&expected);
+        let due = deadline(period, ctx.deadline_day);
+        let covered: Vec<Period> = derived.as_ref().map(|d| d.parts.clone()).unwrap_or_else(|| expected.clone());
+        let threshold = self.targets.threshold(ind.aggregation, Some(period), &covered, expected.len());
+        let rule = ind.rag_rule.unwrap_or_else(|| rules.council_rule(period));
+        let dp = ind.decimals;
+
+        let judgement = match &derived {
+            Some(d) if ind.kind == IndicatorKind::Contextual => {
+                let _ = d;
+                Judgement::new(Rag::None, "contextual measure: direction only, no target")
+            }
+            Some(d) => judge(d.value, dp, ind.polarity, rule, threshold),
+            None if is_overdue(period, ctx.deadline_day, ctx.today) => {
+                Judgement::new(Rag::Missing, format!("no value by the deadline {}", fmt_date(due)))
+            }
+            None => Judgement::new(Rag::None, format!("not yet due (deadline {})", fmt_date(due))),
+        };
+
+        let direction = derived.as_ref().and_then(|d| self.direction_of(period, d));
+        let ytd = match period {
+            Period::Year(_) => None,
+            p => self.value_over(&p.year_to_date()).map(|a| shown(a.value, dp)),
+        };
+        let show_threshold = ind.takes_targets();
+        Assessment {
+            period: period.to_string(),
+            value: derived.as_ref().map(|d| shown(d.value, dp)),
+            target: threshold.filter(|_| show_threshold).map(|t| shown(t.target, dp)),
+            intervention: threshold.filter(|_| show_threshold).and_then(|t| t.intervention).map(|i| shown(i, dp)),
+            rag: judgement.rag,
+            rule: judgement.rule,
+            direction: direction.as_ref().map(|(d, _)| *d),
+            compared_with: direction.map(|(_, label)| label),
+            ytd,
+            latest_period: derived.as_ref().map(|_| period.to_string()),
+            partial: derived.as_ref().and_then(Aggregate::partial_label),
+            deadline: due.to_string(),
+        }
+    }
+
+    /// Direction against the same months a year earlier (like with like, even for a
+    /// partial window), else against the previous period.
+    fn direction_of(&self, period: Period, now: &Aggregate) -> Option<(Direction, String)> {
+        let ind = self.indicator;
+        let shifted: Vec<Month> = now.parts.iter().flat_map(|p| p.months()).map(|m| m.plus(-12)).collect();
+        let last_year = self
+            .value_over(&shifted)
+            .filter(|a| a.parts.len() == now.parts.len())
+            .map(|a| (period.year_earlier().to_string(), a.value));
+        let prev = period.prev();
+        let previous = self.value_over(&prev.months()).map(|a| (prev.to_string(), a.value));
+        travel(ind.polarity, ind.decimals, now.value, last_year, previous)
+    }
+
+    /// Like `assess`, but when the period has no data and is not yet due (data from
+    /// external sources often arrives late), shows the latest period that has data,
+    /// labelled by `latest_period`. A period past its deadline stays missing.
+    pub fn assess_latest(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
+        let now = self.assess(asked, rules, ctx);
+        if now.value.is_some() || now.rag == Rag::Missing {
+            return now;
+        }
+        let period = self.natural_period(asked);
+        // Look back at most two years for the latest period with a value.
+        let steps = match period {
+            Period::Month(_) => 24,
+            Period::Quarter(_) => 8,
+            Period::Year(_) => 2,
+        };
+        for n in 1..=steps {
+            let earlier = period.step(-n);
+            let a = self.assess(earlier, rules, ctx);
+            if a.value.is_some() {
+                return Assessment { period: now.period, ..a };
+            }
+        }
+        now
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicator::{Aggregation, Polarity};
+    use crate::domain::period::FinYear;
+    use crate::domain::target::TargetRow;
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    fn ctx(today: &str) -> Context {
+        Context { today: today.parse().unwrap(), deadline_day: 15 }
+    }
+
+    fn indicator(aggregation: Aggregation, polarity: Polarity, frequency: Frequency) -> Indicator {
+        Indicator {
+            code: "HW1".into(),
+            title: "Household waste recycled".into(),
+            kind: IndicatorKind::Local,
+            unit: "%".into(),
+            decimals: 1,
+            polarity,
+            frequency,
+            aggregation,
+            owner: "alee".into(),
+            rag_rule: None,
+        }
+    }
+
+    fn obs(period: &str, value: f64) -> Observation {
+        Observation { period: p(period), value, numerator: None, denominator: None }
+    }
+
+    fn frac(period: &str, num: f64, den: f64) -> Observation {
+        Observation { period: p(period), value: num / den * 100.0, numerator: Some(num), denominator: Some(den) }
+    }
+
+    fn annual(year: i32, target: f64, intervention: f64) -> TargetRow {
+        TargetRow { year: FinYear(year), period: None, target, intervention: Some(intervention) }
+    }
+
+    #[test]
+    fn a_monthly_value_is_judged_against_its_target() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(&ind, vec![obs("2024-05", 92.0)], Targets::new(&[annual(2024, 95.0, 90.0)]));
+        let a = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-07-01"));
+        assert_eq!((a.value, a.target, a.intervention, a.rag), (Some(92.0), Some(95.0), Some(90.0), Rag::Amber));
+        assert_eq!(a.rule, "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below");
+        assert_eq!(a.deadline, "2024-06-15");
+    }
+
+    #[test]
+    fn no_value_is_missing_after_the_deadline_and_not_yet_due_before() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(&ind, vec![], Targets::new(&[annual(2024, 95.0, 90.0)]));
+        let before = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-06-15"));
+        assert_eq!((before.rag, before.rule.as_str()), (Rag::None, "not yet due (deadline 15 Jun 2024)"));
+        assert_eq!(before.target, Some(95.0));
+        let after = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-06-16"));
+        assert_eq!((after.rag, after.rule.as_str()), (Rag::Missing, "no value by the deadline 15 Jun 2024"));
+    }
+
+    #[test]
+    fn a_ratio_quarter_with_ytd_and_direction_against_last_year() {
+        let ind = indicator(Aggregation::Ratio, Polarity::Higher, Frequency::Monthly);
+        let values = vec![
+            frac("2023-04", 7.0, 10.0),
+            frac("2023-05", 7.0, 10.0),
+            frac("2023-06", 7.0, 10.0),
+            frac("2024-04", 9.0, 10.0),
+            frac("2024-05", 1.0, 2.0),
+            frac("2024-06", 18.0, 20.0),
+            frac("2024-07", 3.0, 4.0),
+        ];
+        let s = Series::new(&ind, values, Targets::new(&[annual(2024, 85.0, 80.0)]));
+        let q1 = s.assess(p("2024/25 Q1"), &RuleBook::default(), ctx("2024-08-01"));
+        // 28 / 32 = 87.5%, against the annual 85 target: green; up on last year's 70%.
+        assert_eq!((q1.value, q1.target, q1.rag), (Some(87.5), Some(85.0), Rag::Green));
+        assert_eq!((q1.direction, q1.compared_with.as_deref()), (Some(Direction::Improving), Some("2023/24 Q1")));
+        assert_eq!(q1.ytd, Some(87.5));
+        assert_eq!(q1.partial, None);
+        // July's year to date: 31 / 36 = 86.1%.
+        let jul = s.assess(p("2024-07"), &RuleBook::default(), ctx("2024-08-01"));
+        assert_eq!(jul.ytd, Some(86.1));
+        // No July last year: compared with June instead (90% to 75%: worsening).
+        assert_eq!((jul.direction, jul.compared_with.as_deref()), (Some(Direction::Worsening), Some("2024-06")));
+    }
+
+    #[test]
+    fn a_partial_sum_quarter_is_labelled_and_held_to_its_share() {
+        let ind = Indicator { unit: "visits".into(), decimals: 0, ..indicator(Aggregation::Sum, Polarity::Higher, Frequency::Monthly) };
+        let s = Series::new(
+            &ind,
+            vec![obs("2024-10", 110.0), obs("2024-11", 95.0)],
+            Targets::new(&[annual(2024, 1200.0, 960.0)]),
+        );
+        let q3 = s.assess(p("2024/25 Q3"), &RuleBook::default(), ctx("2024-12-20"));
+        assert_eq!((q3.value, q3.target, q3.intervention), (Some(205.0), Some(200.0), Some(160.0)));
+        assert_eq!(q3.rag, Rag::Green);
+        assert_eq!(q3.partial.as_deref(), Some("partial: 2 of 3 months"));
+    }
+
+    #[test]
+    fn a_quarterly_indicators_own_quarter_is_used_as_it_is() {
+        let ind = indicator(Aggregation::Mean, Polarity::Lower, Frequency::Quarterly);
+        let s = Series::new(&ind, vec![obs("2024/25 Q2", 8.4)], Targets::new(&[annual(2024, 8.0, 9.0)]));
+        let a = s.assess(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
+        assert_eq!((a.value, a.rag), (Some(8.4), Rag::Amber));
+        // Asking for a month in it gives the quarter.
+        assert_eq!(s.assess(p("2024-08"), &RuleBook::default(), ctx("2024-11-01")).period, "2024/25 Q2");
+    }
+
+    #[test]
+    fn contextual_and_data_only_measures() {
+        let ctx_ind = Indicator { kind: IndicatorKind::Contextual, ..indicator(Aggregation::Latest, Polarity::Lower, Frequency::Monthly) };
+        let s = Series::new(&ctx_ind, vec![obs("2023-06", 40.0), obs("2024-06", 35.0)], Targets::default());
+        let a = s.assess(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
+        assert_eq!((a.rag, a.direction), (Rag::None, Some(Direction::Improving)));
+        assert_eq!(a.rule, "contextual measure: direction only, no target");
+        let none = indicator(Aggregation::Latest, Polarity::None, Frequency::Monthly);
+        let s = Series::new(&none, vec![obs("2023-06", 40.0), obs("2024-06", 35.0)], Targets::default());
+        let a = s.assess(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
+        assert_eq!((a.rag, a.direction), (Rag::None, None));
+    }
+
+    #[test]
+    fn the_rule_in_force_follows_the_period() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(
+            &ind,
+            vec![obs("2024-12", 88.0), obs("2025-01", 88.0)],
+            Targets::new(&[annual(2024, 95.0, 90.0)]),
+        );
+        let from_jan = Month::new(2025, 1);
+        let rules = RuleBook::new(vec![(None, RagRule::Intervention), (from_jan, RagRule::Tolerance { green: 5.0, amber: 10.0 })]);
+        // December keeps the intervention rule (88 < 90: red); January's tolerance makes 88 amber.
+        assert_eq!(s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag, Rag::Red);
+        assert_eq!(s.assess(p("2025-01"), &rules, ctx("2025-03-01")).rag, Rag::Amber);
+        // The indicator's own rule overrides the council's.
+        let own = Indicator { rag_rule: Some(RagRule::Tolerance { green: 10.0, amber: 20.0 }), ..ind.clone() };
+        let s = Series::new(&own, vec![obs("2024-12", 88.0)], Targets::new(&[annual(2024, 95.0, 90.0)]));
+        assert_eq!(s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag, Rag::Green);
+    }
+
+    #[test]
+    fn latest_available_when_the_period_is_not_yet_due() {
+        let ind = Indicator { frequency: Frequency::Annual, ..indicator(Aggregation::Latest, Polarity::Higher, Frequency::Annual) };
+        let s = Series::new(&ind, vec![obs("2023/24", 71.0)], Targets::new(&[annual(2023, 70.0, 65.0)]));
+        // In 2024/25 Q2 the annual figure for 2024/25 is not due: show 2023/24's, labelled.
+        let a = s.assess_latest(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
+        assert_eq!((a.period.as_str(), a.latest_period.as_deref()), ("2024/25", Some("2023/24")));
+        assert_eq!((a.value, a.rag), (Some(71.0), Rag::Green));
+    }
+}

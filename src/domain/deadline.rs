@@ -1,0 +1,70 @@
+//! When a period's data is due. Data for month M is due by the deadline day (the 15th
+//! unless configured) of month M+1 and overdue after it; a quarter's or a year's by that
+//! day of the month after it ends.
+
+use chrono::NaiveDate;
+
+use super::period::Period;
+
+pub const DEFAULT_DEADLINE_DAY: u32 = 15;
+
+/// The last day on which the period's data is on time.
+pub fn deadline(period: Period, deadline_day: u32) -> NaiveDate {
+    period.last_month().plus(1).day_clamped(deadline_day)
+}
+
+/// True once the deadline has passed without the data.
+pub fn is_overdue(period: Period, deadline_day: u32, today: NaiveDate) -> bool {
+    today > deadline(period, deadline_day)
+}
+
+/// The month whose data officers are being asked for now: the last month that has ended.
+pub fn month_now_due(today: NaiveDate) -> Period {
+    Period::Month(super::period::Month::of(today).plus(-1))
+}
+
+/// A date written for people: "15 Mar 2025".
+pub fn fmt_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_month_is_due_on_the_15th_of_the_next() {
+        assert_eq!(deadline(p("2025-02"), 15), d("2025-03-15"));
+        assert_eq!(deadline(p("2024-12"), 15), d("2025-01-15"));
+        assert!(!is_overdue(p("2025-02"), 15, d("2025-03-15")));
+        assert!(is_overdue(p("2025-02"), 15, d("2025-03-16")));
+    }
+
+    #[test]
+    fn quarters_and_years_are_due_the_month_after_they_end() {
+        assert_eq!(deadline(p("2024/25 Q3"), 15), d("2025-01-15"));
+        assert_eq!(deadline(p("2024/25 Q4"), 15), d("2025-04-15"));
+        assert_eq!(deadline(p("2024/25"), 15), d("2025-04-15"));
+    }
+
+    #[test]
+    fn the_deadline_day_is_configurable_and_clamped() {
+        assert_eq!(deadline(p("2025-02"), 10), d("2025-03-10"));
+        assert_eq!(deadline(p("2025-01"), 31), d("2025-02-28"));
+    }
+
+    #[test]
+    fn the_month_now_due_is_the_last_one_ended() {
+        assert_eq!(month_now_due(d("2026-11-24")).to_string(), "2026-10");
+        assert_eq!(month_now_due(d("2026-01-03")).to_string(), "2025-12");
+        assert_eq!(fmt_date(d("2025-03-15")), "15 Mar 2025");
+    }
+}

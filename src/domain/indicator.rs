@@ -1,0 +1,167 @@
+//! What an indicator is: its kind, unit, polarity, frequency and how its periods roll up.
+//! The enums are written in the CSV and JSON exactly as their `as_str` gives.
+
+use serde::Serialize;
+
+use super::rag::RagRule;
+
+/// Declares a closed set of words with its written forms, so parsing, printing and the
+/// message listing the accepted words all come from one table.
+macro_rules! words {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The accepted words, for messages: "higher, lower or none".
+            pub fn choices() -> String {
+                let all: Vec<&str> = Self::ALL.iter().map(|w| w.as_str()).collect();
+                super::words_list(&all)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s.trim() {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(format!("'{}' is not a {}: use {}", other, $what, Self::choices())),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use words;
+
+words!(
+    /// Where an indicator comes from and what it is for.
+    IndicatorKind, "indicator kind" {
+        Local = "local",
+        Sdl = "sdl",
+        Partner = "partner",
+        Contextual = "contextual",
+    }
+);
+
+words!(
+    /// Which way is better.
+    Polarity, "polarity" { Higher = "higher", Lower = "lower", None = "none" }
+);
+
+words!(
+    /// How often a value is recorded.
+    Frequency, "frequency" { Monthly = "monthly", Quarterly = "quarterly", Annual = "annual" }
+);
+
+words!(
+    /// How a quarter, year or year to date is derived from the recorded periods.
+    Aggregation, "aggregation" {
+        Sum = "sum",
+        Mean = "mean",
+        Latest = "latest",
+        Ratio = "ratio",
+        Max = "max",
+        Min = "min",
+    }
+);
+
+/// An indicator's definition, as the rules need it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    pub code: String,
+    pub title: String,
+    pub kind: IndicatorKind,
+    pub unit: String,
+    pub decimals: u8,
+    pub polarity: Polarity,
+    pub frequency: Frequency,
+    pub aggregation: Aggregation,
+    pub owner: String,
+    /// The indicator's own RAG rule; `None` follows the council default.
+    pub rag_rule: Option<RagRule>,
+}
+
+impl Indicator {
+    /// What a ratio's Σnumerator/Σdenominator is multiplied by to give the value in the
+    /// indicator's unit: 100 for `%`, N for a unit "per N …" (e.g. "per 100,000
+    /// collections"), otherwise 1.
+    pub fn ratio_scale(&self) -> f64 {
+        let unit = self.unit.trim();
+        if unit == "%" {
+            return 100.0;
+        }
+        unit.strip_prefix("per ")
+            .and_then(|rest| {
+                let number: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == ',')
+                    .filter(|c| *c != ',')
+                    .collect();
+                number.parse::<f64>().ok()
+            })
+            .filter(|n| *n > 0.0)
+            .unwrap_or(1.0)
+    }
+
+    /// Contextual measures carry a direction but never a target.
+    pub fn takes_targets(&self) -> bool {
+        self.kind != IndicatorKind::Contextual && self.polarity != Polarity::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_unit(unit: &str) -> Indicator {
+        Indicator {
+            code: "X".into(),
+            title: "X".into(),
+            kind: IndicatorKind::Local,
+            unit: unit.into(),
+            decimals: 1,
+            polarity: Polarity::Higher,
+            frequency: Frequency::Monthly,
+            aggregation: Aggregation::Ratio,
+            owner: String::new(),
+            rag_rule: None,
+        }
+    }
+
+    #[test]
+    fn ratio_scale_follows_the_unit() {
+        assert_eq!(with_unit("%").ratio_scale(), 100.0);
+        assert_eq!(with_unit("per 100,000 collections").ratio_scale(), 100_000.0);
+        assert_eq!(with_unit("per 1000 population").ratio_scale(), 1000.0);
+        assert_eq!(with_unit("days").ratio_scale(), 1.0);
+        assert_eq!(with_unit("per household").ratio_scale(), 1.0);
+    }
+
+    #[test]
+    fn words_parse_and_refuse_with_the_choices() {
+        assert_eq!("lower".parse::<Polarity>(), Ok(Polarity::Lower));
+        assert_eq!("ratio".parse::<Aggregation>(), Ok(Aggregation::Ratio));
+        assert_eq!(
+            "better".parse::<Polarity>().unwrap_err(),
+            "'better' is not a polarity: use higher, lower or none"
+        );
+        assert_eq!(
+            "weekly".parse::<Frequency>().unwrap_err(),
+            "'weekly' is not a frequency: use monthly, quarterly or annual"
+        );
+    }
+}

@@ -1,0 +1,23 @@
+//! The rules of performance management, in plain Rust: no SQL, no terminal, no clock.
+
+pub mod aggregate;
+pub mod assess;
+pub mod deadline;
+pub mod direction;
+pub mod indicator;
+pub mod number;
+pub mod period;
+pub mod plan;
+pub mod rag;
+pub mod role;
+pub mod rollup;
+pub mod target;
+
+/// "a, b or c", for messages that list the accepted words.
+pub(crate) fn words_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

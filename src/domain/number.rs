@@ -1,0 +1,43 @@
+//! Figures as they are shown: a value printed at an indicator's decimal places, and the
+//! same value as whole units of its last shown place, so comparisons agree with print.
+
+/// The value printed at `decimals` places ("94.96" at 1 place is "95.0").
+pub fn fmt_decimals(value: f64, decimals: u8) -> String {
+    let text = format!("{:.*}", decimals as usize, value);
+    // "-0.0" reads as a different figure from "0.0"; they are the same value.
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_string()
+    } else {
+        text
+    }
+}
+
+/// The value as an integer count of its last shown decimal place: exactly the digits that
+/// `fmt_decimals` prints, so two values that print alike compare equal.
+pub fn units(value: f64, decimals: u8) -> i128 {
+    let text = fmt_decimals(value, decimals);
+    text.replace('.', "").parse().unwrap_or(0)
+}
+
+/// The value rounded to what is shown, as a number (for JSON and arithmetic on shown figures).
+pub fn shown(value: f64, decimals: u8) -> f64 {
+    fmt_decimals(value, decimals).parse().unwrap_or(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printing_and_units_agree() {
+        assert_eq!(fmt_decimals(94.96, 1), "95.0");
+        assert_eq!(units(94.96, 1), 950);
+        assert_eq!(units(95.0, 1), 950);
+        assert_eq!(units(-2.35, 2), -235);
+        assert_eq!(units(1234.4, 0), 1234);
+        assert_eq!(fmt_decimals(-0.01, 1), "0.0");
+        assert_eq!(units(-0.01, 1), 0);
+        assert_eq!(shown(94.96, 1), 95.0);
+        assert_eq!(shown(2.0 / 3.0, 2), 0.67);
+    }
+}

@@ -1,0 +1,195 @@
+//! Roll-up: a plan node's status is the count of green / amber / red / missing /
+//! no-status indicators linked at or beneath it, each indicator counted once. Counts are
+//! never weighted.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::plan::PlanNode;
+use super::rag::Rag;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+    pub missing: usize,
+    pub none: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, rag: Rag) {
+        match rag {
+            Rag::Green => self.green += 1,
+            Rag::Amber => self.amber += 1,
+            Rag::Red => self.red += 1,
+            Rag::Missing => self.missing += 1,
+            Rag::None => self.none += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.green + self.amber + self.red + self.missing + self.none
+    }
+
+    /// Counts the statuses of a set of indicators; an indicator without a status counts as
+    /// "none" rather than vanishing from the total.
+    pub fn of<'a>(indicators: impl IntoIterator<Item = &'a String>, status: &HashMap<String, Rag>) -> Counts {
+        let mut c = Counts::default();
+        for code in indicators {
+            c.add(status.get(code).copied().unwrap_or(Rag::None));
+        }
+        c
+    }
+}
+
+/// The plan tree with its indicator links, for finding what lies beneath a node.
+pub struct Thread<'a> {
+    nodes: HashMap<&'a str, &'a PlanNode>,
+    children: HashMap<&'a str, Vec<&'a str>>,
+    links: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Thread<'a> {
+    /// `links` pairs (indicator code, node code).
+    pub fn new(nodes: &'a [PlanNode], links: &'a [(String, String)]) -> Thread<'a> {
+        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for n in nodes {
+            if let Some(parent) = &n.parent {
+                children.entry(parent.as_str()).or_default().push(n.code.as_str());
+            }
+        }
+        let mut by_node: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (ind, node) in links {
+            by_node.entry(node.as_str()).or_default().push(ind.as_str());
+        }
+        Thread { nodes: nodes.iter().map(|n| (n.code.as_str(), n)).collect(), children, links: by_node }
+    }
+
+    pub fn node(&self, code: &str) -> Option<&'a PlanNode> {
+        self.nodes.get(code).copied()
+    }
+
+    pub fn children(&self, code: &str) -> &[&'a str] {
+        self.children.get(code).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The node and every node beneath it.
+    pub fn subtree(&self, code: &str) -> Vec<&'a str> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&str> = self.nodes.get_key_value(code).map(|(k, _)| *k).into_iter().collect();
+        while let Some(c) = stack.pop() {
+            out.push(c);
+            stack.extend(self.children(c).iter().rev());
+        }
+        out
+    }
+
+    /// Every indicator linked at or beneath the node, each once.
+    pub fn indicators_beneath(&self, code: &str) -> BTreeSet<String> {
+        self.subtree(code)
+            .into_iter()
+            .flat_map(|n| self.links.get(n).into_iter().flatten())
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    /// The node and its ancestors, nearest first.
+    pub fn ancestry(&self, code: &str) -> Vec<&'a PlanNode> {
+        let mut out = Vec::new();
+        let mut at = self.node(code);
+        while let Some(n) = at {
+            if out.iter().any(|o: &&PlanNode| o.code == n.code) {
+                break; // a cycle in bad data must not hang a report
+            }
+            out.push(n);
+            at = n.parent.as_deref().and_then(|p| self.node(p));
+        }
+        out
+    }
+
+    /// Groups indicators by an attribute of the nodes they are linked to, inherited from
+    /// the nearest ancestor that sets it (a team plan belongs to its service plan's
+    /// portfolio). An indicator linked under two portfolios counts in both, once in each.
+    pub fn group_by(
+        &self,
+        links: &[(String, String)],
+        attribute: impl Fn(&PlanNode) -> Option<&str>,
+    ) -> HashMap<String, BTreeSet<String>> {
+        let mut groups: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for (ind, node) in links {
+            if let Some(value) = self.ancestry(node).into_iter().find_map(|n| attribute(n)) {
+                groups.entry(value.to_string()).or_default().insert(ind.clone());
+            }
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::period::FinYear;
+    use crate::domain::plan::NodeKind;
+
+    fn node(code: &str, kind: NodeKind, parent: Option<&str>, portfolio: Option<&str>) -> PlanNode {
+        PlanNode {
+            code: code.into(),
+            kind,
+            parent: parent.map(String::from),
+            title: code.into(),
+            owner: String::new(),
+            portfolio: portfolio.map(String::from),
+            service: None,
+            from_year: FinYear(2024),
+            to_year: None,
+        }
+    }
+
+    fn fixture() -> (Vec<PlanNode>, Vec<(String, String)>) {
+        let nodes = vec![
+            node("V", NodeKind::Vision, None, None),
+            node("P1", NodeKind::Priority, Some("V"), Some("ENV")),
+            node("P2", NodeKind::Priority, Some("V"), Some("HSG")),
+            node("O1", NodeKind::Outcome, Some("P1"), None),
+            node("O2", NodeKind::Outcome, Some("P2"), None),
+        ];
+        let link = |i: &str, n: &str| (i.to_string(), n.to_string());
+        // WR1 is linked twice under P1 (priority and outcome); it must count once there.
+        let links = vec![link("WR1", "P1"), link("WR1", "O1"), link("RW2", "O1"), link("HS1", "O2"), link("WR1", "O2")];
+        (nodes, links)
+    }
+
+    #[test]
+    fn counts_beneath_a_node_count_each_indicator_once() {
+        let (nodes, links) = fixture();
+        let thread = Thread::new(&nodes, &links);
+        let status: HashMap<String, Rag> =
+            [("WR1", Rag::Red), ("RW2", Rag::Green), ("HS1", Rag::Missing)].iter().map(|(c, r)| (c.to_string(), *r)).collect();
+        let p1 = Counts::of(&thread.indicators_beneath("P1"), &status);
+        assert_eq!(p1, Counts { green: 1, amber: 0, red: 1, missing: 0, none: 0 });
+        let p2 = Counts::of(&thread.indicators_beneath("P2"), &status);
+        assert_eq!(p2, Counts { green: 0, amber: 0, red: 1, missing: 1, none: 0 });
+        let all = Counts::of(&thread.indicators_beneath("V"), &status);
+        assert_eq!((all.total(), all.red, all.green, all.missing), (3, 1, 1, 1));
+    }
+
+    #[test]
+    fn an_indicator_with_no_status_counts_as_none() {
+        let (nodes, links) = fixture();
+        let thread = Thread::new(&nodes, &links);
+        let c = Counts::of(&thread.indicators_beneath("P1"), &HashMap::new());
+        assert_eq!(c, Counts { none: 2, ..Counts::default() });
+    }
+
+    #[test]
+    fn grouping_inherits_the_attribute_from_ancestors() {
+        let (nodes, links) = fixture();
+        let thread = Thread::new(&nodes, &links);
+        let groups = thread.group_by(&links, |n| n.portfolio.as_deref());
+        let names = |g: &str| groups[g].iter().cloned().collect::<Vec<_>>();
+        assert_eq!(names("ENV"), ["RW2", "WR1"]);
+        assert_eq!(names("HSG"), ["HS1", "WR1"]);
+    }
+}

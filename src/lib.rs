@@ -1,0 +1,6 @@
+//! pmdb: the Performance Management Database for UK councils.
+//!
+//! `domain` holds the rules (periods, RAG, aggregation, deadlines, roll-ups) with no SQL or
+//! terminal in them; `store` maps them to SQLite; `cli` is the scriptable command line.
+
+pub mod domain;
