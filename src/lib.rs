@@ -4,3 +4,5 @@
 //! terminal in them; `store` maps them to SQLite; `cli` is the scriptable command line.
 
 pub mod domain;
+pub mod query;
+pub mod store;

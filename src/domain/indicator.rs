@@ -24,13 +24,13 @@ macro_rules! words {
             /// The accepted words, for messages: "higher, lower or none".
             pub fn choices() -> String {
                 let all: Vec<&str> = Self::ALL.iter().map(|w| w.as_str()).collect();
-                super::words_list(&all)
+                $crate::domain::words_list(&all)
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+            fn from_str(s: &str) -> ::std::result::Result<Self, String> {
                 match s.trim() {
                     $($text => Ok($name::$variant),)+
                     other => Err(format!("'{}' is not a {}: use {}", other, $what, Self::choices())),

@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod assess;
 pub mod deadline;
 pub mod direction;
+pub mod entry;
 pub mod indicator;
 pub mod number;
 pub mod period;
@@ -12,6 +13,7 @@ pub mod rag;
 pub mod role;
 pub mod rollup;
 pub mod target;
+pub mod workflow;
 
 /// "a, b or c", for messages that list the accepted words.
 pub(crate) fn words_list(words: &[&str]) -> String {

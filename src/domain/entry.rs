@@ -1,0 +1,160 @@
+//! Checks on a value an officer records: the period fits the indicator, the figure is a
+//! number, a ratio carries its numerator and denominator, and a missed target is explained.
+
+use chrono::NaiveDate;
+
+use super::indicator::{Aggregation, Frequency, Indicator};
+use super::number::{fmt_decimals, units};
+use super::period::{Month, Period};
+use super::rag::{Judgement, Rag};
+
+/// What an officer gives for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+}
+
+/// Checks an entry and returns the value to record (for a ratio, computed from its parts).
+pub fn check_entry(ind: &Indicator, period: Period, entry: &Entry, today: NaiveDate) -> Result<f64, String> {
+    let fits = matches!(
+        (ind.frequency, period),
+        (Frequency::Monthly, Period::Month(_)) | (Frequency::Quarterly, Period::Quarter(_)) | (Frequency::Annual, Period::Year(_))
+    );
+    if !fits {
+        let example = match ind.frequency {
+            Frequency::Monthly => "a month like 2025-02",
+            Frequency::Quarterly => "a quarter like 2024/25 Q4",
+            Frequency::Annual => "a financial year like 2024/25",
+        };
+        return Err(format!("{} is reported {}: give {example}, not {period}", ind.code, ind.frequency));
+    }
+    if period.first_month() > Month::of(today) {
+        return Err(format!("{period} has not started yet (today is {today})"));
+    }
+    for (name, x) in [("value", entry.value), ("numerator", entry.numerator), ("denominator", entry.denominator)] {
+        if x.is_some_and(|x| !x.is_finite()) {
+            return Err(format!("the {name} must be a number"));
+        }
+    }
+    if ind.aggregation != Aggregation::Ratio {
+        if entry.numerator.is_some() != entry.denominator.is_some() {
+            return Err("give both a numerator and a denominator, or neither".into());
+        }
+        return entry.value.ok_or_else(|| format!("{} needs a value", ind.code));
+    }
+    let (Some(num), Some(den)) = (entry.numerator, entry.denominator) else {
+        return Err(format!(
+            "{} is a ratio ({}): give its numerator and denominator, e.g. --numerator 28 --denominator 32",
+            ind.code, ind.unit
+        ));
+    };
+    if den <= 0.0 || num < 0.0 {
+        return Err(format!("the denominator must be above 0 and the numerator 0 or more (got {num}/{den})"));
+    }
+    let computed = num / den * ind.ratio_scale();
+    if let Some(v) = entry.value {
+        if units(v, ind.decimals) != units(computed, ind.decimals) {
+            return Err(format!(
+                "value {} does not match numerator/denominator {num}/{den} = {}",
+                fmt_decimals(v, ind.decimals),
+                fmt_decimals(computed, ind.decimals)
+            ));
+        }
+    }
+    Ok(computed)
+}
+
+/// A value that misses its target (amber or red) needs a commentary and a remedial action.
+pub fn check_explained(judgement: &Judgement, commentary: &str, action: &str) -> Result<(), String> {
+    if !matches!(judgement.rag, Rag::Amber | Rag::Red) {
+        return Ok(());
+    }
+    let missing: Vec<&str> = [("a commentary", commentary), ("a remedial action", action)]
+        .iter()
+        .filter(|(_, text)| text.trim().is_empty())
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "the value misses its target ({}: {}), so it needs {}",
+        judgement.rag,
+        judgement.rule,
+        missing.join(" and ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicator::{IndicatorKind, Polarity};
+
+    fn ind(aggregation: Aggregation, frequency: Frequency) -> Indicator {
+        Indicator {
+            code: "PL1".into(),
+            title: "Major planning applications decided in 13 weeks".into(),
+            kind: IndicatorKind::Sdl,
+            unit: "%".into(),
+            decimals: 1,
+            polarity: Polarity::Higher,
+            frequency,
+            aggregation,
+            owner: "jpatel".into(),
+            rag_rule: None,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        "2025-03-20".parse().unwrap()
+    }
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_ratio_is_computed_from_its_parts() {
+        let i = ind(Aggregation::Ratio, Frequency::Monthly);
+        let e = Entry { value: None, numerator: Some(28.0), denominator: Some(32.0) };
+        assert_eq!(check_entry(&i, p("2025-02"), &e, today()), Ok(87.5));
+        let e = Entry { value: Some(87.5), ..e };
+        assert_eq!(check_entry(&i, p("2025-02"), &e, today()), Ok(87.5));
+        let e = Entry { value: Some(90.0), ..e };
+        assert_eq!(
+            check_entry(&i, p("2025-02"), &e, today()).unwrap_err(),
+            "value 90.0 does not match numerator/denominator 28/32 = 87.5"
+        );
+        let e = Entry { value: Some(87.5), numerator: None, denominator: None };
+        assert!(check_entry(&i, p("2025-02"), &e, today()).unwrap_err().contains("give its numerator and denominator"));
+        let e = Entry { value: None, numerator: Some(1.0), denominator: Some(0.0) };
+        assert!(check_entry(&i, p("2025-02"), &e, today()).unwrap_err().contains("denominator must be above 0"));
+    }
+
+    #[test]
+    fn the_period_must_fit_the_frequency_and_have_started() {
+        let i = ind(Aggregation::Mean, Frequency::Quarterly);
+        let e = Entry { value: Some(5.0), numerator: None, denominator: None };
+        assert_eq!(
+            check_entry(&i, p("2025-02"), &e, today()).unwrap_err(),
+            "PL1 is reported quarterly: give a quarter like 2024/25 Q4, not 2025-02"
+        );
+        assert_eq!(check_entry(&i, p("2024/25 Q4"), &e, today()), Ok(5.0));
+        let m = ind(Aggregation::Mean, Frequency::Monthly);
+        assert_eq!(check_entry(&m, p("2025-04"), &e, today()).unwrap_err(), "2025-04 has not started yet (today is 2025-03-20)");
+    }
+
+    #[test]
+    fn a_missed_target_needs_commentary_and_action() {
+        let amber = Judgement::new(Rag::Amber, "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below");
+        assert_eq!(
+            check_explained(&amber, "", "").unwrap_err(),
+            "the value misses its target (amber: green ≥ 65.0; amber ≥ 60.0 (intervention level); red below), so it needs a commentary and a remedial action"
+        );
+        assert!(check_explained(&amber, "Staff vacancies", " ").unwrap_err().ends_with("needs a remedial action"));
+        assert_eq!(check_explained(&amber, "Staff vacancies", "Agency cover from March"), Ok(()));
+        assert_eq!(check_explained(&Judgement::new(Rag::Green, "x"), "", ""), Ok(()));
+    }
+}

@@ -1,0 +1,129 @@
+//! The exception workflow at the Performance & Programme Group: raised (open), the
+//! accountable officer's proposal, PPG's decision (agreed) or escalation to the Management
+//! Board with a named Board member and a due date, and closure.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::indicator::words;
+
+words!(
+    /// Why an exception was raised.
+    ExceptionKind, "exception kind" {
+        Red = "red",
+        Missing = "missing",
+        OverdueAction = "overdue_action",
+        Risk = "risk",
+    }
+);
+
+words!(
+    /// Where an exception stands.
+    ExceptionStatus, "exception status" {
+        Open = "open",
+        Proposed = "proposed",
+        Agreed = "agreed",
+        Escalated = "escalated",
+        Closed = "closed",
+    }
+);
+
+/// A change to an exception's record, as PPG makes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Step {
+    pub status: Option<ExceptionStatus>,
+    pub proposal: Option<String>,
+    pub decision: Option<String>,
+    pub board_member: Option<String>,
+    pub escalation_due: Option<NaiveDate>,
+}
+
+/// What the record holds now, as far as the workflow cares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub status: ExceptionStatus,
+    pub proposal: String,
+    pub decision: String,
+    pub board_member: String,
+    pub escalation_due: Option<NaiveDate>,
+}
+
+/// Applies a step, refusing moves the workflow does not allow and saying what is missing.
+pub fn apply(state: &State, step: &Step) -> Result<State, String> {
+    use ExceptionStatus::*;
+    let mut next = state.clone();
+    if let Some(p) = &step.proposal {
+        next.proposal = p.trim().to_string();
+    }
+    if let Some(d) = &step.decision {
+        next.decision = d.trim().to_string();
+    }
+    if let Some(m) = &step.board_member {
+        next.board_member = m.trim().to_string();
+    }
+    if step.escalation_due.is_some() {
+        next.escalation_due = step.escalation_due;
+    }
+    let to = step.status.unwrap_or(state.status);
+    let allowed = match (state.status, to) {
+        (a, b) if a == b => true,
+        (Closed, Open) => true, // reopened
+        (Closed, _) => false,
+        (_, Open) => false,
+        _ => true,
+    };
+    if !allowed {
+        return Err(format!("an exception that is {} cannot become {to}", state.status));
+    }
+    match to {
+        Proposed if next.proposal.is_empty() => return Err("record the officer's proposal first".into()),
+        Agreed if next.decision.is_empty() => return Err("record the PPG decision first".into()),
+        Escalated if next.board_member.is_empty() || next.escalation_due.is_none() => {
+            return Err("an escalation to the Management Board names the responsible Board member and a due date".into());
+        }
+        _ => {}
+    }
+    next.status = to;
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ExceptionStatus::*;
+
+    fn open() -> State {
+        State { status: Open, proposal: String::new(), decision: String::new(), board_member: String::new(), escalation_due: None }
+    }
+
+    #[test]
+    fn the_meeting_records_proposal_decision_and_closure() {
+        let s = apply(&open(), &Step { status: Some(Proposed), proposal: Some("Agency staff for 3 months".into()), ..Step::default() }).unwrap();
+        assert_eq!(s.status, Proposed);
+        let s = apply(&s, &Step { status: Some(Agreed), decision: Some("Agreed; review in March".into()), ..Step::default() }).unwrap();
+        assert_eq!((s.status, s.decision.as_str()), (Agreed, "Agreed; review in March"));
+        let s = apply(&s, &Step { status: Some(Closed), ..Step::default() }).unwrap();
+        assert_eq!(s.status, Closed);
+    }
+
+    #[test]
+    fn escalation_names_a_board_member_and_a_due_date() {
+        let err = apply(&open(), &Step { status: Some(Escalated), board_member: Some("dhughes".into()), ..Step::default() }).unwrap_err();
+        assert!(err.contains("Board member and a due date"), "{err}");
+        let s = apply(
+            &open(),
+            &Step { status: Some(Escalated), board_member: Some("dhughes".into()), escalation_due: "2026-12-31".parse().ok(), ..Step::default() },
+        )
+        .unwrap();
+        assert_eq!((s.status, s.board_member.as_str()), (Escalated, "dhughes"));
+    }
+
+    #[test]
+    fn steps_that_skip_what_is_needed_are_refused() {
+        assert_eq!(apply(&open(), &Step { status: Some(Proposed), ..Step::default() }).unwrap_err(), "record the officer's proposal first");
+        assert_eq!(apply(&open(), &Step { status: Some(Agreed), ..Step::default() }).unwrap_err(), "record the PPG decision first");
+        let closed = State { status: Closed, ..open() };
+        assert_eq!(apply(&closed, &Step { status: Some(Agreed), ..Step::default() }).unwrap_err(), "an exception that is closed cannot become agreed");
+        assert_eq!(apply(&closed, &Step { status: Some(Open), ..Step::default() }).unwrap().status, Open);
+    }
+}

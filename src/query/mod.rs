@@ -1,0 +1,88 @@
+//! Reports over a loaded `Dataset`: what `show`, `list`, `rollup`, `overdue`, `check` and
+//! the interface present. Plain Rust over plain data; the rules come from `domain`.
+
+pub mod check;
+pub mod exceptions;
+pub mod list;
+pub mod overdue;
+pub mod rollup;
+pub mod show;
+pub mod signoff;
+
+use crate::domain::assess::{Assessment, Context, Series};
+use crate::domain::period::Period;
+use crate::domain::rollup::Thread;
+use crate::domain::target::Targets;
+use crate::store::{Dataset, IndicatorRecord, StoredValue};
+
+impl Dataset {
+    pub fn indicator(&self, code: &str) -> Option<&IndicatorRecord> {
+        self.indicators.iter().find(|i| i.indicator.code == code)
+    }
+
+    pub fn values_of(&self, code: &str) -> &[StoredValue] {
+        self.values.get(code).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn value_at(&self, code: &str, period: Period) -> Option<&StoredValue> {
+        self.values_of(code).iter().find(|v| v.period == period)
+    }
+
+    /// The indicator's values and targets, ready for the rules.
+    pub fn series<'a>(&'a self, rec: &'a IndicatorRecord) -> Series<'a> {
+        let code = &rec.indicator.code;
+        let observations = self.values_of(code).iter().map(StoredValue::observation).collect();
+        let targets = Targets::new(self.targets.get(code).map(Vec::as_slice).unwrap_or(&[]));
+        Series::new(&rec.indicator, observations, targets)
+    }
+
+    fn frozen(&self, period: &str, code: &str) -> Option<Assessment> {
+        self.frozen.get(&(period.to_string(), code.to_string())).cloned()
+    }
+
+    /// The assessment of a period; for a signed-off period, the one stored at sign-off.
+    pub fn assess(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
+        let natural = series.natural_period(period).to_string();
+        self.frozen(&natural, &series.indicator.code)
+            .unwrap_or_else(|| series.assess(period, &self.settings.rule_book(), ctx))
+    }
+
+    /// As `assess`, falling back to the latest available period when this one is not due.
+    pub fn assess_latest(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
+        let natural = series.natural_period(period).to_string();
+        self.frozen(&natural, &series.indicator.code)
+            .unwrap_or_else(|| series.assess_latest(period, &self.settings.rule_book(), ctx))
+    }
+
+    pub fn thread(&self) -> Thread<'_> {
+        Thread::new(&self.nodes, &self.links)
+    }
+
+    /// The services an indicator belongs to, through the plan nodes it is linked to.
+    pub fn services_of(&self, thread: &Thread, rec: &IndicatorRecord) -> Vec<String> {
+        let mut out: Vec<String> = rec
+            .plan
+            .iter()
+            .filter_map(|n| thread.ancestry(n).into_iter().find_map(|a| a.service.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The portfolios an indicator belongs to, likewise.
+    pub fn portfolios_of(&self, thread: &Thread, rec: &IndicatorRecord) -> Vec<String> {
+        let mut out: Vec<String> = rec
+            .plan
+            .iter()
+            .filter_map(|n| thread.ancestry(n).into_iter().find_map(|a| a.portfolio.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    pub fn context(&self, today: chrono::NaiveDate) -> Context {
+        Context { today, deadline_day: self.settings.deadline_day }
+    }
+}

@@ -1,0 +1,55 @@
+//! `pmdb overdue`: values past their deadline with nothing recorded.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::assess::Context;
+use crate::domain::deadline::deadline;
+use crate::domain::indicator::Frequency;
+use crate::domain::period::{FinYear, Period};
+use crate::store::Dataset;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueRow {
+    pub code: String,
+    pub title: String,
+    pub owner: String,
+    pub period: String,
+    pub deadline: String,
+    pub days_overdue: i64,
+}
+
+/// The indicator's own periods in a financial year.
+pub fn periods_in(frequency: Frequency, year: FinYear) -> Vec<Period> {
+    match frequency {
+        Frequency::Monthly => year.months().into_iter().map(Period::Month).collect(),
+        Frequency::Quarterly => year.quarters().into_iter().map(Period::Quarter).collect(),
+        Frequency::Annual => vec![Period::Year(year)],
+    }
+}
+
+/// Every period of this financial year and the last whose deadline has passed by
+/// `as_of` with no value recorded, oldest first within each indicator.
+pub fn overdue(ds: &Dataset, as_of: NaiveDate, ctx: Context) -> Vec<OverdueRow> {
+    let this_year = crate::domain::period::Month::of(as_of).fin_year();
+    let mut out = Vec::new();
+    for rec in &ds.indicators {
+        let i = &rec.indicator;
+        for year in [FinYear(this_year.0 - 1), this_year] {
+            for p in periods_in(i.frequency, year) {
+                let due = deadline(p, ctx.deadline_day);
+                if due < as_of && ds.value_at(&i.code, p).is_none() {
+                    out.push(OverdueRow {
+                        code: i.code.clone(),
+                        title: i.title.clone(),
+                        owner: i.owner.clone(),
+                        period: p.to_string(),
+                        deadline: due.to_string(),
+                        days_overdue: (as_of - due).num_days(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,115 @@
+//! `pmdb rollup`: the quarter (or any period) by priority, portfolio or service, with
+//! G/A/R/missing/none counts and each indicator's figure.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::domain::assess::Context;
+use crate::domain::direction::Direction;
+use crate::domain::indicator::words;
+use crate::domain::period::Period;
+use crate::domain::plan::NodeKind;
+use crate::domain::rag::Rag;
+use crate::domain::rollup::Counts;
+use crate::store::Dataset;
+
+words!(
+    /// What a roll-up groups by.
+    GroupBy, "grouping" { Priority = "priority", Portfolio = "portfolio", Service = "service" }
+);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RollupIndicator {
+    pub code: String,
+    pub title: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    pub rag: Rag,
+    pub rule: String,
+    pub direction: Option<Direction>,
+    pub ytd: Option<f64>,
+    pub latest_period: Option<String>,
+    pub partial: Option<String>,
+    pub unit: String,
+    pub decimals: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub code: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub indicators: Vec<RollupIndicator>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rollup {
+    pub period: String,
+    pub by: GroupBy,
+    pub groups: Vec<Group>,
+}
+
+/// The roll-up for a period. Each group counts every indicator linked at or beneath it,
+/// once; where a period is not yet due the latest available figure is shown and counted,
+/// labelled by `latest_period`.
+pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup {
+    let thread = ds.thread();
+    let year = period.fin_year();
+    let groups: Vec<(String, String, BTreeSet<String>)> = match by {
+        GroupBy::Priority => ds
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Priority && n.live_in(year))
+            .map(|n| (n.code.clone(), n.title.clone(), thread.indicators_beneath(&n.code)))
+            .collect(),
+        GroupBy::Portfolio | GroupBy::Service => {
+            let mut members = thread.group_by(&ds.links, |n| {
+                if by == GroupBy::Portfolio { n.portfolio.as_deref() } else { n.service.as_deref() }
+            });
+            let named = if by == GroupBy::Portfolio { &ds.portfolios } else { &ds.services };
+            named
+                .iter()
+                .filter_map(|g| members.remove(&g.code).map(|m| (g.code.clone(), g.name.clone(), m)))
+                .collect()
+        }
+    };
+    // Each indicator is assessed once, however many groups it falls in.
+    let mut assessed: HashMap<&str, RollupIndicator> = HashMap::new();
+    for rec in &ds.indicators {
+        let series = ds.series(rec);
+        let a = ds.assess_latest(&series, period, ctx);
+        let i = &rec.indicator;
+        assessed.insert(
+            i.code.as_str(),
+            RollupIndicator {
+                code: i.code.clone(),
+                title: i.title.clone(),
+                value: a.value,
+                target: a.target,
+                rag: a.rag,
+                rule: a.rule,
+                direction: a.direction,
+                ytd: a.ytd,
+                latest_period: a.latest_period,
+                partial: a.partial,
+                unit: i.unit.clone(),
+                decimals: i.decimals,
+            },
+        );
+    }
+    let status: HashMap<String, Rag> = assessed.iter().map(|(c, a)| (c.to_string(), a.rag)).collect();
+    let order: HashMap<&str, usize> = ds.indicators.iter().enumerate().map(|(n, r)| (r.indicator.code.as_str(), n)).collect();
+    let groups = groups
+        .into_iter()
+        .map(|(code, title, members)| {
+            let counts = Counts::of(&members, &status);
+            let mut indicators: Vec<RollupIndicator> =
+                members.iter().filter_map(|c| assessed.get(c.as_str()).cloned()).collect();
+            indicators.sort_by_key(|i| order.get(i.code.as_str()).copied().unwrap_or(usize::MAX));
+            Group { code, title, counts, indicators }
+        })
+        .collect();
+    Rollup { period: period.to_string(), by, groups }
+}

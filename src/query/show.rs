@@ -1,0 +1,71 @@
+//! `pmdb show CODE`: one indicator with its assessment per period.
+
+use serde::Serialize;
+
+use crate::domain::assess::{Assessment, Context};
+use crate::domain::deadline::month_now_due;
+use crate::domain::indicator::Frequency;
+use crate::domain::period::{FinYear, Period};
+use crate::store::{Dataset, IndicatorRecord, Quality};
+
+/// One period of an indicator, with what the officer recorded for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodLine {
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    pub quality: Option<Quality>,
+    pub commentary: Option<String>,
+    pub action: Option<String>,
+    pub entered_by: Option<String>,
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShowReport {
+    #[serde(flatten)]
+    pub indicator: IndicatorRecord,
+    pub periods: Vec<PeriodLine>,
+}
+
+/// The periods `show` lists by default: the indicator's own periods from two financial
+/// years before today's to the last one that has ended.
+pub fn default_periods(frequency: Frequency, ctx: Context) -> Vec<Period> {
+    let Period::Month(last) = month_now_due(ctx.today) else { return vec![] };
+    let start = FinYear(last.fin_year().0 - 2);
+    let mut out = Vec::new();
+    let mut p = match frequency {
+        Frequency::Monthly => Period::Month(start.first_month()),
+        Frequency::Quarterly => Period::Quarter(start.quarters()[0]),
+        Frequency::Annual => Period::Year(start),
+    };
+    while p.last_month() <= last {
+        out.push(p);
+        p = p.next();
+    }
+    out
+}
+
+/// The indicator's report: every default period, or only `period` when given.
+pub fn show(ds: &Dataset, rec: &IndicatorRecord, period: Option<Period>, ctx: Context) -> ShowReport {
+    let series = ds.series(rec);
+    let periods = match period {
+        Some(p) => vec![p],
+        None => default_periods(rec.indicator.frequency, ctx),
+    };
+    let lines = periods
+        .into_iter()
+        .map(|p| {
+            let assessment = ds.assess(&series, p, ctx);
+            let stored = assessment.period.parse().ok().and_then(|np| ds.value_at(&rec.indicator.code, np));
+            PeriodLine {
+                quality: stored.map(|v| v.quality),
+                commentary: stored.map(|v| v.commentary.clone()),
+                action: stored.map(|v| v.action.clone()),
+                entered_by: stored.map(|v| v.entered_by.clone()),
+                version: stored.map(|v| v.version),
+                assessment,
+            }
+        })
+        .collect();
+    ShowReport { indicator: rec.clone(), periods: lines }
+}

@@ -1,0 +1,59 @@
+//! Loads everything the reports need in a handful of queries, so the rules can run over
+//! plain data (see `crate::query`).
+
+use std::collections::HashMap;
+
+use super::Store;
+use super::error::Result;
+use super::indicators::{IndicatorRecord, load_indicators};
+use super::plan::Named;
+use super::settings::Settings;
+use super::signoff::{Frozen, load_frozen};
+use super::targets::load_all_targets;
+use super::users::UserRecord;
+use super::values::{StoredValue, load_all_values};
+use crate::domain::plan::PlanNode;
+use crate::domain::target::TargetRow;
+
+/// A consistent read of the database: every indicator with its links, targets and values,
+/// the plan, the settings and the statuses frozen at sign-off.
+pub struct Dataset {
+    pub settings: Settings,
+    pub indicators: Vec<IndicatorRecord>,
+    pub nodes: Vec<PlanNode>,
+    /// (indicator code, plan node code)
+    pub links: Vec<(String, String)>,
+    pub targets: HashMap<String, Vec<TargetRow>>,
+    pub values: HashMap<String, Vec<StoredValue>>,
+    pub frozen: Frozen,
+    pub services: Vec<Named>,
+    pub portfolios: Vec<Named>,
+    pub users: Vec<UserRecord>,
+}
+
+impl Store {
+    /// Reads the dataset inside one read transaction, so it is a single snapshot even
+    /// while others write.
+    pub fn dataset(&self) -> Result<Dataset> {
+        let tx = self.conn.unchecked_transaction()?;
+        let indicators = load_indicators(&tx)?;
+        let links = indicators
+            .iter()
+            .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
+            .collect();
+        let ds = Dataset {
+            settings: self.settings()?,
+            nodes: self.plan_nodes()?,
+            links,
+            targets: load_all_targets(&tx)?,
+            values: load_all_values(&tx)?,
+            frozen: load_frozen(&tx)?,
+            services: self.services()?,
+            portfolios: self.portfolios()?,
+            users: self.users()?,
+            indicators,
+        };
+        tx.finish()?;
+        Ok(ds)
+    }
+}

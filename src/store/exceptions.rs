@@ -1,0 +1,186 @@
+//! Exceptions for the Performance & Programme Group: raised idempotently (one per kind,
+//! period and subject) and updated as the meeting records its proposal, decision,
+//! escalation and closure, each update a compare-and-set on the record's version.
+
+use rusqlite::{Row, params};
+use serde::Serialize;
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::values::now_stamp;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
+
+/// An exception to raise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewException {
+    pub kind: ExceptionKind,
+    pub period: String,
+    pub subject: String,
+    pub service: String,
+    pub owner: String,
+    /// What raised it, as shown when raised: "62.0 against 65.0 (red: …)".
+    pub figures: String,
+    pub commentary: String,
+    pub meeting: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExceptionRecord {
+    pub id: i64,
+    pub kind: ExceptionKind,
+    pub period: String,
+    pub subject: String,
+    pub service: String,
+    pub owner: String,
+    pub figures: String,
+    pub commentary: String,
+    pub meeting: Option<i64>,
+    pub status: ExceptionStatus,
+    pub proposal: String,
+    pub decision: String,
+    pub board_member: String,
+    pub escalation_due: Option<String>,
+    pub raised_by: String,
+    pub raised_at: String,
+    pub closed_at: Option<String>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ExceptionFilter {
+    pub period: Option<String>,
+    pub status: Option<ExceptionStatus>,
+    pub kind: Option<ExceptionKind>,
+    pub service: Option<String>,
+    pub meeting: Option<i64>,
+}
+
+/// An update to one exception, made against the version the person saw.
+#[derive(Debug, Clone)]
+pub struct ExceptionUpdate {
+    pub id: i64,
+    pub expected_version: Option<i64>,
+    pub step: Step,
+}
+
+const SELECT: &str = "SELECT id, kind, period, subject, service, owner, figures, commentary, meeting, status, proposal,
+    decision, board_member, escalation_due, raised_by, raised_at, closed_at, version FROM exceptions";
+
+fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
+    let bad = |e: String| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into());
+    Ok(ExceptionRecord {
+        id: r.get(0)?,
+        kind: r.get::<_, String>(1)?.parse().map_err(bad)?,
+        period: r.get(2)?,
+        subject: r.get(3)?,
+        service: r.get(4)?,
+        owner: r.get(5)?,
+        figures: r.get(6)?,
+        commentary: r.get(7)?,
+        meeting: r.get(8)?,
+        status: r.get::<_, String>(9)?.parse().map_err(bad)?,
+        proposal: r.get(10)?,
+        decision: r.get(11)?,
+        board_member: r.get(12)?,
+        escalation_due: r.get(13)?,
+        raised_by: r.get(14)?,
+        raised_at: r.get(15)?,
+        closed_at: r.get(16)?,
+        version: r.get(17)?,
+    })
+}
+
+impl Store {
+    pub fn exceptions(&self, f: &ExceptionFilter) -> Result<Vec<ExceptionRecord>> {
+        let sql = format!(
+            "{SELECT} WHERE (?1 IS NULL OR period = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR kind = ?3)
+             AND (?4 IS NULL OR service = ?4) AND (?5 IS NULL OR meeting = ?5) ORDER BY id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            params![f.period, f.status.map(|s| s.as_str()), f.kind.map(|k| k.as_str()), f.service, f.meeting],
+            from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Raises exceptions; one that exists already (same kind, period and subject) is left
+    /// as it is. Returns how many were new.
+    pub fn raise_exceptions(&mut self, list: &[NewException]) -> Result<usize> {
+        self.actor()?.may_manage("raise exceptions").map_err(StoreError::Refused)?;
+        let login = self.login.clone();
+        self.write(|tx| {
+            let mut stmt = tx.prepare(
+                "INSERT OR IGNORE INTO exceptions (kind, period, subject, service, owner, figures, commentary, meeting,
+                 raised_by, raised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut new = 0;
+            for e in list {
+                new += stmt.execute(params![
+                    e.kind.as_str(),
+                    e.period,
+                    e.subject,
+                    e.service,
+                    e.owner,
+                    e.figures,
+                    e.commentary,
+                    e.meeting,
+                    login,
+                    now_stamp()
+                ])?;
+            }
+            Ok(new)
+        })
+    }
+
+    /// Records a step of the meeting on one exception. Officers may record the proposal
+    /// on their own exceptions; everything else is for the performance team.
+    pub fn update_exception(&mut self, u: &ExceptionUpdate) -> Result<ExceptionRecord> {
+        let actor = self.actor()?;
+        self.write(|tx| {
+            let rec = tx
+                .query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)
+                .map_err(|_| StoreError::NotFound(format!("no exception #{}", u.id)))?;
+            let only_proposal = u.step.decision.is_none()
+                && u.step.board_member.is_none()
+                && u.step.escalation_due.is_none()
+                && matches!(u.step.status, None | Some(ExceptionStatus::Proposed));
+            let own = only_proposal && rec.owner == actor.login && actor.role.is_some_and(|r| r != crate::domain::role::Role::Viewer);
+            if !own {
+                actor.may_manage("record PPG decisions").map_err(StoreError::Refused)?;
+            }
+            if let Some(v) = u.expected_version.filter(|v| *v != rec.version) {
+                return Err(StoreError::Conflict {
+                    what: format!("exception #{}", rec.id),
+                    by: "another user".into(),
+                    at: "since".into(),
+                    expected: v,
+                    found: rec.version,
+                });
+            }
+            let state = State {
+                status: rec.status,
+                proposal: rec.proposal.clone(),
+                decision: rec.decision.clone(),
+                board_member: rec.board_member.clone(),
+                escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+            };
+            let next = apply(&state, &u.step).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
+            let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(now_stamp())) } else { None };
+            tx.execute(
+                "UPDATE exceptions SET status = ?2, proposal = ?3, decision = ?4, board_member = ?5, escalation_due = ?6,
+                 closed_at = ?7, version = version + 1 WHERE id = ?1",
+                params![
+                    rec.id,
+                    next.status.as_str(),
+                    next.proposal,
+                    next.decision,
+                    next.board_member,
+                    next.escalation_due.map(|d| d.to_string()),
+                    closed_at
+                ],
+            )?;
+            Ok(tx.query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)?)
+        })
+    }
+}

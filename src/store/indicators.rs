@@ -1,0 +1,177 @@
+//! Indicators, their links to plan nodes and their data-entry officers.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use serde::Serialize;
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::import_rows::{ImportSummary, row_error};
+use crate::domain::indicator::Indicator;
+
+/// An indicator with everything the CSV and the detail views show beside its rules.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorRecord {
+    #[serde(flatten)]
+    pub indicator: Indicator,
+    pub source: String,
+    pub benchmark_group: String,
+    /// Codes of the plan nodes it is linked to.
+    pub plan: Vec<String>,
+    /// Data-entry officers besides the owner.
+    pub enterers: Vec<String>,
+}
+
+const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group";
+
+fn conversion(e: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
+    let rule: String = r.get(9)?;
+    let parse = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    Ok(IndicatorRecord {
+        indicator: Indicator {
+            code: r.get(0)?,
+            title: r.get(1)?,
+            kind: parse(2)?.parse().map_err(conversion)?,
+            unit: r.get(3)?,
+            decimals: r.get(4)?,
+            polarity: parse(5)?.parse().map_err(conversion)?,
+            frequency: parse(6)?.parse().map_err(conversion)?,
+            aggregation: parse(7)?.parse().map_err(conversion)?,
+            owner: r.get(8)?,
+            rag_rule: if rule.is_empty() { None } else { Some(rule.parse().map_err(conversion)?) },
+        },
+        source: r.get(10)?,
+        benchmark_group: r.get(11)?,
+        plan: Vec::new(),
+        enterers: Vec::new(),
+    })
+}
+
+fn pairs(conn: &rusqlite::Connection, sql: &str) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare(sql)?;
+    for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (a, b) = r?;
+        out.entry(a).or_default().push(b);
+    }
+    Ok(out)
+}
+
+pub(super) fn load_indicators(conn: &rusqlite::Connection) -> Result<Vec<IndicatorRecord>> {
+    let sql = format!("SELECT {COLUMNS} FROM indicators ORDER BY position, code");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut all: Vec<IndicatorRecord> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut links = pairs(conn, "SELECT indicator, node FROM indicator_links ORDER BY indicator, position, node")?;
+    let mut enterers = pairs(conn, "SELECT indicator, login FROM indicator_enterers ORDER BY indicator, login")?;
+    for rec in &mut all {
+        rec.plan = links.remove(&rec.indicator.code).unwrap_or_default();
+        rec.enterers = enterers.remove(&rec.indicator.code).unwrap_or_default();
+    }
+    Ok(all)
+}
+
+pub(super) fn load_indicator(conn: &rusqlite::Connection, code: &str) -> Result<IndicatorRecord> {
+    let sql = format!("SELECT {COLUMNS} FROM indicators WHERE code = ?1");
+    let rec = conn.query_row(&sql, [code], from_row).optional()?;
+    let Some(mut rec) = rec else {
+        return Err(StoreError::NotFound(format!("no indicator '{code}' (see `pmdb list` for the codes)")));
+    };
+    let list = |sql: &str| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare(sql)?;
+        let rows = stmt.query_map([code], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    rec.plan = list("SELECT node FROM indicator_links WHERE indicator = ?1 ORDER BY position, node")?;
+    rec.enterers = list("SELECT login FROM indicator_enterers WHERE indicator = ?1 ORDER BY login")?;
+    Ok(rec)
+}
+
+impl Store {
+    pub fn indicators(&self) -> Result<Vec<IndicatorRecord>> {
+        load_indicators(&self.conn)
+    }
+
+    pub fn indicator(&self, code: &str) -> Result<IndicatorRecord> {
+        load_indicator(&self.conn, code)
+    }
+
+    /// Imports indicator definitions (new or changed), all or nothing.
+    pub fn import_indicators(&mut self, rows: &[(usize, IndicatorRecord)]) -> Result<ImportSummary> {
+        self.actor()?.may_manage("import indicators").map_err(StoreError::Refused)?;
+        self.write(|tx| import_indicators_tx(tx, rows))
+    }
+
+    /// Names an extra data-entry officer for an indicator.
+    pub fn add_enterer(&mut self, code: &str, login: &str) -> Result<()> {
+        self.actor()?.may_manage("name data-entry officers").map_err(StoreError::Refused)?;
+        self.write(|tx| {
+            tx.execute("INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)", [code, login])?;
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn import_indicators_tx(tx: &Transaction, rows: &[(usize, IndicatorRecord)]) -> Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    for (row, rec) in rows {
+        let i = &rec.indicator;
+        for node in &rec.plan {
+            let known: bool = tx.query_row("SELECT count(*) FROM plan_nodes WHERE code = ?1", [node], |r| r.get(0))?;
+            if !known {
+                return Err(row_error(*row, "plan", format!("no plan node '{node}' (import the plan first)")));
+            }
+        }
+        let exists: bool = tx.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [&i.code], |r| r.get(0))?;
+        let args = params![
+            i.code,
+            i.title,
+            i.kind.as_str(),
+            i.unit,
+            i.decimals,
+            i.polarity.as_str(),
+            i.frequency.as_str(),
+            i.aggregation.as_str(),
+            i.owner,
+            i.rag_rule.map(|r| r.to_string()).unwrap_or_default(),
+            rec.source,
+            rec.benchmark_group,
+            *row as i64,
+        ];
+        if exists {
+            tx.execute(
+                "UPDATE indicators SET title = ?2, kind = ?3, unit = ?4, decimals = ?5, polarity = ?6, frequency = ?7,
+                 aggregation = ?8, owner = ?9, rag_rule = ?10, source = ?11, benchmark_group = ?12, position = ?13
+                 WHERE code = ?1",
+                args,
+            )?;
+            summary.updated += 1;
+        } else {
+            tx.execute(
+                "INSERT INTO indicators (code, title, kind, unit, decimals, polarity, frequency, aggregation, owner,
+                 rag_rule, source, benchmark_group, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                args,
+            )?;
+            summary.added += 1;
+        }
+        let current: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT node FROM indicator_links WHERE indicator = ?1 ORDER BY position, node")?;
+            stmt.query_map([&i.code], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        // Links are rewritten only when they change, so the audit log records real changes.
+        if current != rec.plan {
+            tx.execute("DELETE FROM indicator_links WHERE indicator = ?1", [&i.code])?;
+            for (pos, node) in rec.plan.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO indicator_links (indicator, node, position) VALUES (?1, ?2, ?3)",
+                    params![i.code, node, pos as i64],
+                )?;
+            }
+        }
+    }
+    Ok(summary)
+}

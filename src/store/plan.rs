@@ -1,0 +1,149 @@
+//! The plan tree, services and portfolios.
+
+use std::collections::HashMap;
+
+use rusqlite::{Row, Transaction, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::import_rows::{ImportSummary, row_error};
+use crate::domain::period::FinYear;
+use crate::domain::plan::{NodeKind, PlanNode, check_parent};
+
+pub(super) const NODE_COLUMNS: &str = "code, kind, parent, title, owner, portfolio, service, from_year, to_year";
+
+pub(super) fn node_from_row(r: &Row) -> rusqlite::Result<PlanNode> {
+    let kind: String = r.get(1)?;
+    Ok(PlanNode {
+        code: r.get(0)?,
+        kind: kind.parse().unwrap_or(NodeKind::Objective),
+        parent: r.get(2)?,
+        title: r.get(3)?,
+        owner: r.get(4)?,
+        portfolio: r.get(5)?,
+        service: r.get(6)?,
+        from_year: FinYear(r.get(7)?),
+        to_year: r.get::<_, Option<i32>>(8)?.map(FinYear),
+    })
+}
+
+/// A named thing: a service or a portfolio.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Named {
+    pub code: String,
+    pub name: String,
+    /// The head of service or the portfolio holder.
+    pub lead: String,
+}
+
+impl Store {
+    pub fn plan_nodes(&self) -> Result<Vec<PlanNode>> {
+        let sql = format!("SELECT {NODE_COLUMNS} FROM plan_nodes ORDER BY position, code");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], node_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn services(&self) -> Result<Vec<Named>> {
+        self.named("SELECT code, name, head FROM services ORDER BY code")
+    }
+
+    pub fn portfolios(&self) -> Result<Vec<Named>> {
+        self.named("SELECT code, name, holder FROM portfolios ORDER BY code")
+    }
+
+    fn named(&self, sql: &str) -> Result<Vec<Named>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map([], |r| Ok(Named { code: r.get(0)?, name: r.get(1)?, lead: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_service(&mut self, code: &str, name: &str, head: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("INSERT INTO services (code, name, head) VALUES (?1, ?2, ?3)", params![code, name, head])?;
+            Ok(())
+        })
+    }
+
+    pub fn add_portfolio(&mut self, code: &str, name: &str, holder: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("INSERT INTO portfolios (code, name, holder) VALUES (?1, ?2, ?3)", params![code, name, holder])?;
+            Ok(())
+        })
+    }
+
+    /// Imports plan nodes (new or changed), all or nothing. `rows` pairs each node with
+    /// its spreadsheet row number, for messages.
+    pub fn import_plan(&mut self, rows: &[(usize, PlanNode)]) -> Result<ImportSummary> {
+        self.actor()?.may_manage("import the plan").map_err(StoreError::Refused)?;
+        self.write(|tx| import_plan_tx(tx, rows))
+    }
+}
+
+pub(super) fn import_plan_tx(tx: &Transaction, rows: &[(usize, PlanNode)]) -> Result<ImportSummary> {
+    let mut kinds: HashMap<String, NodeKind> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT code, kind FROM plan_nodes")?;
+        for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (code, kind) = r?;
+            if let Ok(k) = kind.parse() {
+                kinds.insert(code, k);
+            }
+        }
+    }
+    for (_, n) in rows {
+        kinds.insert(n.code.clone(), n.kind);
+    }
+    for (row, n) in rows {
+        let parent_kind = match &n.parent {
+            None => None,
+            Some(p) => Some(*kinds.get(p).ok_or_else(|| {
+                row_error(*row, "parent", format!("no plan node '{p}' in the file or the database"))
+            })?),
+        };
+        check_parent(n.kind, parent_kind).map_err(|e| row_error(*row, "parent", e))?;
+    }
+    // Parents before children, so every foreign key holds as each row goes in.
+    let mut ordered: Vec<&(usize, PlanNode)> = rows.iter().collect();
+    ordered.sort_by_key(|(row, n)| (n.kind.depth(), *row));
+    let mut summary = ImportSummary::default();
+    for (row, n) in ordered {
+        for (col, table, code) in [("portfolio", "portfolios", &n.portfolio), ("service", "services", &n.service)] {
+            if let Some(code) = code {
+                // A plan names its services and portfolios by code; a new one is created so
+                // the plan can be loaded into an empty database.
+                let sql = format!("INSERT OR IGNORE INTO {table} (code, name) VALUES (?1, ?1)");
+                tx.execute(&sql, [code]).map_err(|e| row_error(*row, col, e.to_string()))?;
+            }
+        }
+        let exists: bool = tx.query_row("SELECT count(*) FROM plan_nodes WHERE code = ?1", [&n.code], |r| r.get(0))?;
+        let args = params![
+            n.code,
+            n.kind.as_str(),
+            n.parent,
+            n.title,
+            n.owner,
+            n.portfolio,
+            n.service,
+            n.from_year.0,
+            n.to_year.map(|y| y.0),
+            *row as i64
+        ];
+        let result = if exists {
+            tx.execute(
+                "UPDATE plan_nodes SET kind = ?2, parent = ?3, title = ?4, owner = ?5, portfolio = ?6, service = ?7,
+                 from_year = ?8, to_year = ?9, position = ?10 WHERE code = ?1",
+                args,
+            )
+        } else {
+            tx.execute(
+                "INSERT INTO plan_nodes (code, kind, parent, title, owner, portfolio, service, from_year, to_year, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                args,
+            )
+        };
+        result.map_err(|e| row_error(*row, "code", e.to_string()))?;
+        if exists { summary.updated += 1 } else { summary.added += 1 }
+    }
+    Ok(summary)
+}

@@ -1,0 +1,111 @@
+//! Council-wide settings: the data deadline day, the council's name and the RAG rule over
+//! time.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::Store;
+use super::error::{Result, StoreError};
+use crate::domain::assess::RuleBook;
+use crate::domain::deadline::DEFAULT_DEADLINE_DAY;
+use crate::domain::period::{Month, Period};
+use crate::domain::rag::RagRule;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    pub council_name: String,
+    pub deadline_day: u32,
+    /// (from month, rule), oldest first; from None means since the beginning.
+    pub rag_rules: Vec<(Option<String>, String)>,
+}
+
+impl Settings {
+    pub fn rule_book(&self) -> RuleBook {
+        RuleBook::new(
+            self.rag_rules
+                .iter()
+                .filter_map(|(from, rule)| {
+                    let from = match from {
+                        None => None,
+                        Some(m) => match m.parse::<Period>() {
+                            Ok(p) => Some(p.first_month()),
+                            Err(_) => return None,
+                        },
+                    };
+                    rule.parse::<RagRule>().ok().map(|r| (from, r))
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Store {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        let deadline_day = self.setting("deadline_day")?.and_then(|d| d.parse().ok()).unwrap_or(DEFAULT_DEADLINE_DAY);
+        let council_name = self.setting("council_name")?.unwrap_or_default();
+        let mut stmt = self.conn.prepare("SELECT from_month, rule FROM rag_rule_history ORDER BY from_month IS NOT NULL, from_month")?;
+        let mut rag_rules: Vec<(Option<String>, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        if rag_rules.is_empty() {
+            rag_rules.push((None, RagRule::Intervention.to_string()));
+        }
+        Ok(Settings { council_name, deadline_day, rag_rules })
+    }
+
+    /// `config set KEY VALUE [--from PERIOD]`. Only `rag_rule` takes `--from`: earlier
+    /// periods keep the rule they had; without it the rule applies to every period.
+    pub fn set_setting(&mut self, key: &str, value: &str, from: Option<Period>) -> Result<()> {
+        self.actor()?.may_manage("change settings").map_err(StoreError::Refused)?;
+        match key {
+            "rag_rule" => {
+                let rule: RagRule = value.parse().map_err(StoreError::Invalid)?;
+                let from: Option<Month> = from.map(Period::first_month);
+                self.write(|tx| {
+                    match from {
+                        Some(m) => {
+                            tx.execute("DELETE FROM rag_rule_history WHERE from_month >= ?1", [m.to_string()])?;
+                            let any: i64 = tx.query_row("SELECT count(*) FROM rag_rule_history", [], |r| r.get(0))?;
+                            if any == 0 {
+                                // Keep what earlier periods had: the default until now.
+                                tx.execute("INSERT INTO rag_rule_history (from_month, rule) VALUES (NULL, 'intervention')", [])?;
+                            }
+                        }
+                        None => {
+                            tx.execute("DELETE FROM rag_rule_history", [])?;
+                        }
+                    }
+                    tx.execute(
+                        "INSERT INTO rag_rule_history (from_month, rule) VALUES (?1, ?2)",
+                        params![from.map(|m| m.to_string()), rule.to_string()],
+                    )?;
+                    Ok(())
+                })
+            }
+            "deadline_day" | "council_name" => {
+                if from.is_some() {
+                    return Err(StoreError::Invalid(format!("--from applies to rag_rule only, not {key}")));
+                }
+                if key == "deadline_day" {
+                    match value.trim().parse::<u32>() {
+                        Ok(d) if (1..=28).contains(&d) => {}
+                        _ => return Err(StoreError::Invalid(format!("deadline_day must be a day of the month from 1 to 28, not '{value}'"))),
+                    }
+                }
+                self.write(|tx| {
+                    tx.execute(
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        params![key, value.trim()],
+                    )?;
+                    Ok(())
+                })
+            }
+            other => Err(StoreError::Invalid(format!(
+                "'{other}' is not a setting: use rag_rule, deadline_day or council_name"
+            ))),
+        }
+    }
+}

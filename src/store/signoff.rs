@@ -1,0 +1,73 @@
+//! Sign-off: once Leadership Team signs a period off, the statuses shown for it are the
+//! ones stored at that moment, and its values can no longer change.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::values::now_stamp;
+use crate::domain::assess::Assessment;
+use crate::domain::period::Period;
+
+/// The signed-off period that covers `period`, if any (a month inside a signed-off
+/// quarter is signed off with it).
+pub(super) fn locking_signoff(tx: &Transaction, period: Period) -> Result<Option<String>> {
+    let mut stmt = tx.prepare_cached("SELECT period FROM signoffs")?;
+    let periods: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(periods.into_iter().find(|s| {
+        s.parse::<Period>().is_ok_and(|s| s.first_month() <= period.first_month() && period.last_month() <= s.last_month())
+    }))
+}
+
+/// Frozen statuses, by (period, indicator code).
+pub type Frozen = HashMap<(String, String), Assessment>;
+
+pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
+    let mut stmt = conn.prepare("SELECT period, indicator, status FROM signoff_statuses")?;
+    let mut out = Frozen::new();
+    for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let (period, code, json) = r?;
+        if let Ok(a) = serde_json::from_str::<Assessment>(&json) {
+            out.insert((period, code), a);
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// The periods signed off so far, with who signed them and when.
+    pub fn signoffs(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT period, signed_by, signed_at FROM signoffs ORDER BY period")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Signs a period off, storing every indicator's status for it and for the periods
+    /// inside it (a quarter's months; a year's quarters and months). `statuses` are the
+    /// assessments computed now, as (period, indicator, assessment).
+    pub fn sign_off(&mut self, period: Period, statuses: &[(String, String, Assessment)]) -> Result<()> {
+        self.actor()?.may_manage("sign off a period").map_err(StoreError::Refused)?;
+        let login = self.login.clone();
+        self.write(|tx| {
+            let done: Option<String> =
+                tx.query_row("SELECT signed_at FROM signoffs WHERE period = ?1", [period.to_string()], |r| r.get(0)).optional()?;
+            if let Some(at) = done {
+                return Err(StoreError::Invalid(format!("{period} was signed off already, at {at}")));
+            }
+            tx.execute(
+                "INSERT INTO signoffs (period, signed_by, signed_at) VALUES (?1, ?2, ?3)",
+                params![period.to_string(), login, now_stamp()],
+            )?;
+            let mut insert = tx.prepare(
+                "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
+            )?;
+            for (p, code, a) in statuses {
+                let json = serde_json::to_string(a).map_err(|e| StoreError::Invalid(e.to_string()))?;
+                insert.execute(params![p, code, json])?;
+            }
+            Ok(())
+        })
+    }
+}

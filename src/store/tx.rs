@@ -1,0 +1,50 @@
+//! Every write runs here: in a `BEGIN IMMEDIATE` transaction (a deferred one that
+//! upgrades to a write gets SQLITE_BUSY without waiting), retried whole on BUSY or
+//! BUSY_SNAPSHOT, and short: nobody's typing happens inside it.
+
+use std::time::{Duration, Instant};
+
+use rusqlite::{ErrorCode, Transaction, TransactionBehavior};
+
+use super::Store;
+use super::error::{Result, StoreError};
+
+/// How long a write keeps retrying before it gives up with `StoreError::Busy`.
+const RETRY_FOR: Duration = Duration::from_secs(60);
+
+fn is_busy(e: &StoreError) -> bool {
+    matches!(e, StoreError::Sqlite(err)
+        if matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)))
+}
+
+fn is_read_only(e: &StoreError) -> bool {
+    matches!(e, StoreError::Sqlite(err) if err.sqlite_error_code() == Some(ErrorCode::ReadOnly))
+}
+
+impl Store {
+    /// Runs `work` in a write transaction, committing if it returns Ok and rolling back
+    /// otherwise. `work` may run more than once, so it must not have side effects outside
+    /// the transaction.
+    pub fn write<T>(&mut self, mut work: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match self.try_write(&mut work) {
+                Err(e) if is_busy(&e) && started.elapsed() < RETRY_FOR => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                Err(e) if is_busy(&e) => return Err(StoreError::Busy),
+                Err(e) if is_read_only(&e) => return Err(StoreError::ReadOnly(self.path.clone())),
+                other => return other,
+            }
+        }
+    }
+
+    fn try_write<T>(&mut self, work: &mut impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = work(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}

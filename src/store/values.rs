@@ -1,0 +1,264 @@
+//! Recorded values. Every save is a compare-and-set on the row's version, so nobody's edit
+//! is silently overwritten, and is refused for a signed-off period.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use serde::Serialize;
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::import_rows::{ImportSummary, ValueRow, row_error};
+use super::indicators::{IndicatorRecord, load_indicator};
+use super::signoff::locking_signoff;
+use super::targets::load_targets;
+use crate::domain::aggregate::Observation;
+use crate::domain::assess::{Assessment, Context, Series};
+use crate::domain::entry::{Entry, check_entry, check_explained};
+use crate::domain::indicator::words;
+use crate::domain::period::Period;
+use crate::domain::role::Actor;
+use crate::domain::target::Targets;
+
+words!(
+    /// How far a figure can be trusted.
+    Quality, "data quality" { Provisional = "provisional", Estimated = "estimated", Final = "final" }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredValue {
+    pub indicator: String,
+    pub period: Period,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub quality: Quality,
+    pub commentary: String,
+    pub action: String,
+    pub entered_by: String,
+    pub entered_at: String,
+    pub version: i64,
+}
+
+impl StoredValue {
+    pub fn observation(&self) -> Observation {
+        Observation { period: self.period, value: self.value, numerator: self.numerator, denominator: self.denominator }
+    }
+}
+
+/// A value to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewValue {
+    pub indicator: String,
+    pub period: Period,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub quality: Quality,
+    pub commentary: String,
+    pub action: String,
+}
+
+/// What the saver believes is stored now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expect {
+    /// Whatever is there (a scripted `pmdb set`; the audit log keeps the old value).
+    Any,
+    /// No value yet.
+    Absent,
+    /// The value at this version.
+    Version(i64),
+}
+
+/// A saved value with the status it now has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SaveOutcome {
+    pub version: i64,
+    pub assessment: Assessment,
+}
+
+const SELECT: &str = "SELECT indicator, period, value, numerator, denominator, quality, commentary, action, entered_by, entered_at, version FROM \"values\"";
+
+fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
+    let period: String = r.get(1)?;
+    let quality: String = r.get(5)?;
+    let bad = |e: String| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into());
+    Ok(StoredValue {
+        indicator: r.get(0)?,
+        period: period.parse().map_err(|e: crate::domain::period::PeriodError| bad(e.to_string()))?,
+        value: r.get(2)?,
+        numerator: r.get(3)?,
+        denominator: r.get(4)?,
+        quality: quality.parse().map_err(bad)?,
+        commentary: r.get(6)?,
+        action: r.get(7)?,
+        entered_by: r.get(8)?,
+        entered_at: r.get(9)?,
+        version: r.get(10)?,
+    })
+}
+
+pub(super) fn load_all_values(conn: &rusqlite::Connection) -> Result<HashMap<String, Vec<StoredValue>>> {
+    let mut stmt = conn.prepare(SELECT)?;
+    let mut out: HashMap<String, Vec<StoredValue>> = HashMap::new();
+    for v in stmt.query_map([], from_row)? {
+        let v = v?;
+        out.entry(v.indicator.clone()).or_default().push(v);
+    }
+    Ok(out)
+}
+
+pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec<StoredValue>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} WHERE indicator = ?1"))?;
+    let rows = stmt.query_map([code], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<StoredValue>> {
+    Ok(tx.query_row(&format!("{SELECT} WHERE indicator = ?1 AND period = ?2"), params![code, period.to_string()], from_row).optional()?)
+}
+
+pub(super) fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+/// Whether `actor` may write this value now: their role allows it and the period is open.
+fn may_write(tx: &Transaction, actor: &Actor, ind: &IndicatorRecord, period: Period) -> std::result::Result<(), String> {
+    actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
+    match locking_signoff(tx, period) {
+        Ok(Some(s)) => Err(format!("refused: {period} is signed off (as part of {s}); its figures can no longer change")),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn upsert(tx: &Transaction, login: &str, nv: &NewValue, value: f64, old: Option<&StoredValue>) -> Result<i64> {
+    let version = old.map(|o| o.version + 1).unwrap_or(1);
+    let args = params![
+        nv.indicator,
+        nv.period.to_string(),
+        value,
+        nv.numerator,
+        nv.denominator,
+        nv.quality.as_str(),
+        nv.commentary.trim(),
+        nv.action.trim(),
+        login,
+        now_stamp(),
+        version
+    ];
+    if old.is_some() {
+        tx.execute(
+            "UPDATE \"values\" SET value = ?3, numerator = ?4, denominator = ?5, quality = ?6, commentary = ?7,
+             action = ?8, entered_by = ?9, entered_at = ?10, version = ?11 WHERE indicator = ?1 AND period = ?2",
+            args,
+        )?;
+    } else {
+        tx.execute(
+            "INSERT INTO \"values\" (indicator, period, value, numerator, denominator, quality, commentary, action,
+             entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            args,
+        )?;
+    }
+    Ok(version)
+}
+
+impl Store {
+    pub fn values_of(&self, code: &str) -> Result<Vec<StoredValue>> {
+        load_values(&self.conn, code)
+    }
+
+    /// Every recorded value, by indicator code.
+    pub fn all_values(&self) -> Result<HashMap<String, Vec<StoredValue>>> {
+        load_all_values(&self.conn)
+    }
+
+    /// The value stored for one period, if any.
+    pub fn value_at(&self, code: &str, period: Period) -> Result<Option<StoredValue>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{SELECT} WHERE indicator = ?1 AND period = ?2"), params![code, period.to_string()], from_row)
+            .optional()?)
+    }
+
+    /// Records one value: checks who is asking, the period, the figure and (when the
+    /// target is missed) the commentary and remedial action, then saves it if what is
+    /// stored is still what the saver expected.
+    pub fn record_value(&mut self, nv: &NewValue, expect: Expect, ctx: Context) -> Result<SaveOutcome> {
+        let actor = self.actor()?;
+        let login = self.login.clone();
+        let rules = self.settings()?.rule_book();
+        self.write(|tx| {
+            let ind = load_indicator(tx, &nv.indicator)?;
+            may_write(tx, &actor, &ind, nv.period).map_err(StoreError::Refused)?;
+            let entry = Entry { value: nv.value, numerator: nv.numerator, denominator: nv.denominator };
+            let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today).map_err(StoreError::Invalid)?;
+            let old = current(tx, &nv.indicator, nv.period)?;
+            let found = old.as_ref().map(|o| o.version).unwrap_or(0);
+            let conflict = match expect {
+                Expect::Any => false,
+                Expect::Absent => old.is_some(),
+                Expect::Version(v) => v != found,
+            };
+            if conflict {
+                let (by, at) = old
+                    .as_ref()
+                    .map(|o| (o.entered_by.clone(), o.entered_at.clone()))
+                    .unwrap_or_else(|| ("someone".into(), "an unknown time".into()));
+                let expected = if let Expect::Version(v) = expect { v } else { 0 };
+                return Err(StoreError::Conflict { what: format!("{} {}", nv.indicator, nv.period), by, at, expected, found });
+            }
+            // Judge the period as it will be with the new value in place.
+            let mut observations: Vec<Observation> =
+                load_values(tx, &nv.indicator)?.iter().filter(|v| v.period != nv.period).map(StoredValue::observation).collect();
+            observations.push(Observation { period: nv.period, value, numerator: nv.numerator, denominator: nv.denominator });
+            let series = Series::new(&ind.indicator, observations, Targets::new(&load_targets(tx, &nv.indicator)?));
+            let assessment = series.assess(nv.period, &rules, ctx);
+            let judgement = crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
+            check_explained(&judgement, &nv.commentary, &nv.action)
+                .map_err(|e| StoreError::Invalid(format!("{} {}: {e}", nv.indicator, nv.period)))?;
+            let version = upsert(tx, &login, nv, value, old.as_ref())?;
+            Ok(SaveOutcome { version, assessment: assessment.clone() })
+        })
+    }
+
+    /// Imports values, all or nothing. Each row passes the same checks as `pmdb set`
+    /// except the commentary rule: historic data loaded in bulk often has none, and
+    /// `pmdb check` lists what still needs explaining.
+    pub fn import_values(&mut self, rows: &[(usize, ValueRow)], today: NaiveDate) -> Result<ImportSummary> {
+        let actor = self.actor()?;
+        let login = self.login.clone();
+        self.write(|tx| {
+            let mut summary = ImportSummary::default();
+            let mut indicators: HashMap<String, IndicatorRecord> = HashMap::new();
+            for (row, v) in rows {
+                if !indicators.contains_key(&v.code) {
+                    let ind = load_indicator(tx, &v.code).map_err(|e| match e {
+                        StoreError::NotFound(_) => row_error(*row, "code", format!("no indicator '{}'", v.code)),
+                        other => other,
+                    })?;
+                    indicators.insert(v.code.clone(), ind);
+                }
+                let ind = &indicators[&v.code];
+                may_write(tx, &actor, ind, v.period).map_err(|e| row_error(*row, "period", e))?;
+                let entry = Entry { value: v.value, numerator: v.numerator, denominator: v.denominator };
+                let value = check_entry(&ind.indicator, v.period, &entry, today).map_err(|e| row_error(*row, "value", e))?;
+                let nv = NewValue {
+                    indicator: v.code.clone(),
+                    period: v.period,
+                    value: Some(value),
+                    numerator: v.numerator,
+                    denominator: v.denominator,
+                    quality: v.quality,
+                    commentary: v.commentary.clone(),
+                    action: v.action.clone(),
+                };
+                let old = current(tx, &v.code, v.period)?;
+                upsert(tx, &login, &nv, value, old.as_ref())?;
+                if old.is_some() { summary.updated += 1 } else { summary.added += 1 }
+            }
+            Ok(summary)
+        })
+    }
+}
