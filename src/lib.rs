@@ -6,3 +6,4 @@
 pub mod domain;
 pub mod query;
 pub mod store;
+pub mod tui;

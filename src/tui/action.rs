@@ -1,0 +1,86 @@
+//! What a key can ask for. Keys are resolved to an `Action` through the keymap tables
+//! (`keymap.rs`); `App::update` is the one place an action changes state.
+
+use crossterm::event::KeyEvent;
+
+/// The four tabs, in the order the number keys and `Tab` walk them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::Display)]
+pub enum Tab {
+    Plan,
+    Entry,
+    Exceptions,
+    Rollup,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Plan, Tab::Entry, Tab::Exceptions, Tab::Rollup];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn step(self, by: isize) -> Tab {
+        let n = Tab::ALL.len() as isize;
+        Tab::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Anywhere
+    Quit,
+    Help,
+    NextTab,
+    PrevTab,
+    GoTab(Tab),
+    PrevPeriod,
+    NextPeriod,
+    // Moving
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// `Enter`: open, drill down or edit.
+    Open,
+    /// `Esc`: back out of whatever is open.
+    Back,
+    /// `/`: start typing a filter.
+    Filter,
+    // Plan
+    ExpandAll,
+    CollapseAll,
+    // Entry
+    NextOfficer,
+    PrevOfficer,
+    // Editing a value or an exception's record
+    NextField,
+    PrevField,
+    Save,
+    /// `Enter` inside a form: saves from a one-line field, a new line in a text area.
+    Submit,
+    // Save conflict
+    KeepMine,
+    TakeTheirs,
+    // Yes / no questions
+    Yes,
+    No,
+    // Exceptions
+    Propose,
+    Decide,
+    Escalate,
+    Close,
+    Reopen,
+    CycleStatus,
+    CycleKind,
+    CycleService,
+    CycleMeeting,
+    ClearFilters,
+    // Rollup
+    CycleGroupBy,
+    /// A key typed into a text field.
+    Input(KeyEvent),
+}

@@ -1,0 +1,252 @@
+//! The application state and `App::update`, the one place it changes. Keys are resolved
+//! to actions through the keymap of the views on top (`App::views`); tabs hold their own
+//! state and cached views, brought up to date by `sync` after every change.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyEvent, KeyEventKind};
+
+use super::action::{Action, Tab};
+use super::data::Data;
+use super::entry::EntryState;
+use super::exceptions::{ExceptionsState, apply_step};
+use super::keymap::{View, resolve};
+use super::plan::PlanState;
+use super::rollup::RollupState;
+use super::theme::Theme;
+use crate::domain::workflow::{ExceptionStatus, Step};
+use crate::store::Store;
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    Info(String),
+    Ok(String),
+    Error(String),
+}
+
+/// A yes/no question that must be answered before going on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// Esc on an edit with changes.
+    DiscardEdit,
+    /// Quit with an edit open.
+    QuitDiscarding,
+    CloseException {
+        id: i64,
+        version: i64,
+    },
+}
+
+impl Question {
+    pub fn text(&self) -> String {
+        match self {
+            Question::DiscardEdit => "Discard your unsaved changes?".into(),
+            Question::QuitDiscarding => "You have an unsaved edit. Quit and discard it?".into(),
+            Question::CloseException { id, .. } => format!("Close exception #{id}?"),
+        }
+    }
+}
+
+/// What a tab's update asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    None,
+    Note(Note),
+    Ask(Question),
+}
+
+pub struct App {
+    pub data: Data,
+    pub theme: Theme,
+    pub tab: Tab,
+    pub plan: PlanState,
+    pub entry: EntryState,
+    pub exceptions: ExceptionsState,
+    pub rollup: RollupState,
+    /// The help overlay: its scroll offset and the views it describes.
+    pub help: Option<(u16, Vec<View>)>,
+    pub question: Option<Question>,
+    pub note: Option<Note>,
+    pub quit: bool,
+    /// Rows a page key moves (set from the last drawn size).
+    pub page: usize,
+}
+
+impl App {
+    /// Opens the interface's state on a store, with colour as the environment says.
+    pub fn new(store: Store, today: NaiveDate) -> crate::store::Result<App> {
+        App::with_theme(store, today, Theme::from_env())
+    }
+
+    pub fn with_theme(store: Store, today: NaiveDate, theme: Theme) -> crate::store::Result<App> {
+        let data = Data::new(store, today)?;
+        let mut app = App {
+            plan: PlanState::new(&data),
+            entry: EntryState::new(&data),
+            exceptions: ExceptionsState::new(),
+            rollup: RollupState::new(&data),
+            data,
+            theme,
+            tab: Tab::Plan,
+            help: None,
+            question: None,
+            note: None,
+            quit: false,
+            page: 10,
+        };
+        app.sync();
+        Ok(app)
+    }
+
+    /// The views whose keys apply now, topmost first.
+    pub fn views(&self) -> Vec<View> {
+        if self.help.is_some() {
+            return vec![View::Help];
+        }
+        if self.question.is_some() {
+            return vec![View::Confirm];
+        }
+        let view = match self.tab {
+            Tab::Plan if self.plan.typing => return vec![View::FilterInput],
+            Tab::Plan => View::Plan,
+            Tab::Entry => match &self.entry.editor {
+                Some(ed) if ed.conflict.is_some() => return vec![View::Conflict],
+                Some(_) => return vec![View::EntryEdit],
+                None if self.entry.typing => return vec![View::FilterInput],
+                None => View::Entry,
+            },
+            Tab::Exceptions if self.exceptions.form.is_some() => return vec![View::ExceptionForm],
+            Tab::Exceptions if self.exceptions.projector => View::Projector,
+            Tab::Exceptions => View::Exceptions,
+            Tab::Rollup if self.rollup.drill => View::RollupDrill,
+            Tab::Rollup => View::Rollup,
+        };
+        vec![view, View::Global]
+    }
+
+    /// An edit with changes is open somewhere.
+    pub fn unsaved(&self) -> bool {
+        self.entry.editor.as_ref().is_some_and(|e| e.dirty())
+            || self.exceptions.form.as_ref().is_some_and(|f| f.dirty())
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if let Some(action) = resolve(&self.views(), &key) {
+            self.update(action);
+        }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Input(_)) {
+            self.note = None;
+        }
+        if let Some((scroll, _)) = &mut self.help {
+            match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Quit => self.request_quit(),
+                _ => self.help = None,
+            }
+            return;
+        }
+        if let Some(q) = self.question.take() {
+            if action == Action::Yes {
+                self.answer_yes(q);
+            }
+            self.sync();
+            return;
+        }
+        match action {
+            Action::Quit => self.request_quit(),
+            Action::Help => {
+                let views = self.views();
+                self.help = Some((0, views));
+            }
+            Action::NextTab => self.tab = self.tab.step(1),
+            Action::PrevTab => self.tab = self.tab.step(-1),
+            Action::GoTab(t) => self.tab = t,
+            other => self.update_tab(other),
+        }
+        self.sync();
+    }
+
+    fn update_tab(&mut self, action: Action) {
+        let (data, theme, page) = (&mut self.data, self.theme, self.page);
+        let effect = match self.tab {
+            Tab::Plan => {
+                self.plan.update(action, data, page);
+                Effect::None
+            }
+            Tab::Entry => self.entry.update(action, data, theme, page),
+            Tab::Exceptions => self.exceptions.update(action, data, theme, page),
+            Tab::Rollup => {
+                self.rollup.update(action, page);
+                Effect::None
+            }
+        };
+        match effect {
+            Effect::None => {}
+            Effect::Note(n) => self.note = Some(n),
+            Effect::Ask(q) => self.question = Some(q),
+        }
+    }
+
+    fn request_quit(&mut self) {
+        if self.unsaved() {
+            self.help = None;
+            self.question = Some(Question::QuitDiscarding);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn answer_yes(&mut self, q: Question) {
+        match q {
+            Question::QuitDiscarding => self.quit = true,
+            Question::DiscardEdit => {
+                self.entry.editor = None;
+                self.exceptions.form = None;
+            }
+            Question::CloseException { id, version } => {
+                let step = Step {
+                    status: Some(ExceptionStatus::Closed),
+                    ..Step::default()
+                };
+                if let Effect::Note(n) = apply_step(&mut self.data, id, version, step) {
+                    self.note = Some(n);
+                }
+            }
+        }
+    }
+
+    /// Brings the current tab's cached views up to date.
+    pub fn sync(&mut self) {
+        match self.tab {
+            Tab::Plan => self.plan.sync(&self.data),
+            Tab::Entry => self.entry.sync(&self.data),
+            Tab::Exceptions => self.exceptions.sync(&self.data),
+            Tab::Rollup => self.rollup.sync(&self.data),
+        }
+    }
+
+    /// Called between keys: picks up what other processes saved, keeping the cursor and
+    /// any edit in progress. Returns whether anything changed.
+    pub fn tick(&mut self) -> bool {
+        match self.data.poll() {
+            Ok(changed) => {
+                if changed {
+                    self.sync();
+                }
+                changed
+            }
+            Err(e) => {
+                self.note = Some(Note::Error(format!("could not re-read the database: {e}")));
+                true
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The interface's data: the open `Store`, the `Dataset` read from it, and the views
+//! computed from it (period statistics, roll-ups, entry rows, chart series). The only part
+//! of the interface that talks to the store. Computed views are cached by the tabs, keyed
+//! by `generation`, which changes whenever the dataset is re-read.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::assess::{Assessment, Context};
+use crate::domain::indicator::Frequency;
+use crate::domain::period::{Month, Period};
+use crate::domain::rag::Rag;
+use crate::domain::role::Actor;
+use crate::domain::rollup::Counts;
+use crate::query::entry_grid::{EntryRow, entry_grid, officers};
+use crate::query::rollup::{GroupBy, Rollup, rollup};
+use crate::store::{
+    ActionRecord, Dataset, ExceptionFilter, ExceptionRecord, ExceptionUpdate, Expect,
+    MeetingRecord, MilestoneRecord, NewValue, ProjectRecord, RiskRecord, SaveOutcome, Store,
+    StoredValue,
+};
+
+/// Every indicator's assessment for one period and every plan node's counts.
+#[derive(Debug, Clone, Default)]
+pub struct PeriodStats {
+    pub assessments: HashMap<String, Assessment>,
+    pub counts: HashMap<String, Counts>,
+}
+
+/// One point of an indicator's chart: x is months from the window's first month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    pub x: f64,
+    pub period: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    pub intervention: Option<f64>,
+    pub rag: Rag,
+}
+
+pub struct Data {
+    store: Store,
+    pub ds: Dataset,
+    pub today: NaiveDate,
+    pub actor: Actor,
+    pub actions: Vec<ActionRecord>,
+    pub risks: Vec<RiskRecord>,
+    pub projects: Vec<ProjectRecord>,
+    pub milestones: Vec<MilestoneRecord>,
+    pub meetings: Vec<MeetingRecord>,
+    /// Management Board members, named on escalations.
+    pub board: Vec<String>,
+    pub officers: Vec<String>,
+    version: i64,
+    /// Changes whenever the dataset is re-read, so cached views know to recompute.
+    pub generation: u64,
+}
+
+impl Data {
+    pub fn new(store: Store, today: NaiveDate) -> crate::store::Result<Data> {
+        let mut data = Data {
+            ds: store.dataset()?,
+            actor: store.actor()?,
+            version: store.data_version()?,
+            store,
+            today,
+            actions: vec![],
+            risks: vec![],
+            projects: vec![],
+            milestones: vec![],
+            meetings: vec![],
+            board: vec![],
+            officers: vec![],
+            generation: 0,
+        };
+        data.load_records()?;
+        Ok(data)
+    }
+
+    fn load_records(&mut self) -> crate::store::Result<()> {
+        self.actions = self.store.actions()?;
+        self.risks = self.store.risks()?;
+        self.projects = self.store.projects()?;
+        self.milestones = self.store.milestones()?;
+        self.meetings = self.store.meetings()?;
+        self.board = self.store.board_members("MB")?;
+        self.officers = officers(&self.ds);
+        Ok(())
+    }
+
+    pub fn ctx(&self) -> Context {
+        self.ds.context(self.today)
+    }
+
+    pub fn login(&self) -> &str {
+        &self.actor.login
+    }
+
+    /// Re-reads everything (after our own save, or when another process saved).
+    pub fn reload(&mut self) -> crate::store::Result<()> {
+        self.version = self.store.data_version()?;
+        self.ds = self.store.dataset()?;
+        self.actor = self.store.actor()?;
+        self.load_records()?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Checks whether another process has committed since the last read; re-reads if so.
+    pub fn poll(&mut self) -> crate::store::Result<bool> {
+        if self.store.data_version()? == self.version {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
+    pub fn record_value(
+        &mut self,
+        nv: &NewValue,
+        expect: Expect,
+    ) -> crate::store::Result<SaveOutcome> {
+        let ctx = self.ctx();
+        let out = self.store.record_value(nv, expect, ctx)?;
+        self.reload()?;
+        Ok(out)
+    }
+
+    /// What is stored now, read afresh (to show theirs beside mine after a conflict).
+    pub fn value_now(
+        &self,
+        code: &str,
+        period: Period,
+    ) -> crate::store::Result<Option<StoredValue>> {
+        self.store.value_at(code, period)
+    }
+
+    pub fn exceptions(
+        &self,
+        filter: &ExceptionFilter,
+    ) -> crate::store::Result<Vec<ExceptionRecord>> {
+        self.store.exceptions(filter)
+    }
+
+    pub fn update_exception(
+        &mut self,
+        u: &ExceptionUpdate,
+    ) -> crate::store::Result<ExceptionRecord> {
+        let rec = self.store.update_exception(u)?;
+        self.reload()?;
+        Ok(rec)
+    }
+
+    /// Display name of a login, or the login itself.
+    pub fn name_of<'a>(&'a self, login: &'a str) -> &'a str {
+        self.ds
+            .users
+            .iter()
+            .find(|u| u.login == login)
+            .map(|u| u.name.as_str())
+            .unwrap_or(login)
+    }
+
+    /// Every indicator's status for the period (the latest available where it is not yet
+    /// due, as the roll-up counts it) and every node's counts beneath it.
+    pub fn period_stats(&self, period: Period) -> PeriodStats {
+        let ctx = self.ctx();
+        let assessments: HashMap<String, Assessment> = self
+            .ds
+            .indicators
+            .iter()
+            .map(|rec| {
+                (
+                    rec.indicator.code.clone(),
+                    self.ds.assess_latest(&self.ds.series(rec), period, ctx),
+                )
+            })
+            .collect();
+        let status: HashMap<String, Rag> = assessments
+            .iter()
+            .map(|(c, a)| (c.clone(), a.rag))
+            .collect();
+        let thread = self.ds.thread();
+        let counts = self
+            .ds
+            .nodes
+            .iter()
+            .map(|n| {
+                (
+                    n.code.clone(),
+                    Counts::of(&thread.indicators_beneath(&n.code), &status),
+                )
+            })
+            .collect();
+        PeriodStats {
+            assessments,
+            counts,
+        }
+    }
+
+    pub fn rollup(&self, period: Period, by: GroupBy) -> Rollup {
+        rollup(&self.ds, period, by, self.ctx())
+    }
+
+    pub fn entry_rows(&self, officer: &str, month: Month) -> Vec<EntryRow> {
+        entry_grid(&self.ds, officer, month, self.ctx())
+    }
+
+    /// The indicator's own periods over the 24 months to the end of `period`, assessed.
+    pub fn chart(&self, code: &str, period: Period) -> Vec<ChartPoint> {
+        let Some(rec) = self.ds.indicator(code) else {
+            return vec![];
+        };
+        let series = self.ds.series(rec);
+        let ctx = self.ctx();
+        let last = period.last_month();
+        let first = last.plus(-23);
+        let mut points = Vec::new();
+        let mut p = match rec.indicator.frequency {
+            Frequency::Monthly => Period::Month(first),
+            Frequency::Quarterly => Period::Quarter(first.quarter()),
+            Frequency::Annual => Period::Year(first.fin_year()),
+        };
+        while p.last_month() <= last {
+            if p.last_month() >= first {
+                let a = self.ds.assess(&series, p, ctx);
+                points.push(ChartPoint {
+                    x: first.months_until(p.last_month()) as f64,
+                    period: p.to_string(),
+                    value: a.value,
+                    target: a.target,
+                    intervention: a.intervention,
+                    rag: a.rag,
+                });
+            }
+            p = p.next();
+        }
+        points
+    }
+}

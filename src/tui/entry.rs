@@ -1,0 +1,265 @@
+//! The Entry tab's state: "my indicators for the month now due" for the login running
+//! pmdb (performance and admin users may switch to any officer), and the editor with its
+//! save conflict. Drawing is in `entry_view.rs`.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use super::action::Action;
+use super::app::{Effect, Note, Question};
+use super::data::Data;
+use super::entry_edit::{Conflict, Editor};
+use super::theme::Theme;
+use crate::domain::deadline::month_now_due;
+use crate::domain::number::fmt_decimals;
+use crate::domain::period::{Month, Period};
+use crate::query::entry_grid::EntryRow;
+use crate::store::{StoreError, StoredValue};
+
+pub struct EntryState {
+    pub month: Month,
+    pub officer: String,
+    pub rows: Vec<EntryRow>,
+    /// Indices into `rows` that pass the filter.
+    pub visible: Vec<usize>,
+    pub cursor: usize,
+    pub filter: String,
+    pub typing: bool,
+    pub editor: Option<Editor>,
+    key: Option<(String, Month, u64, String)>,
+}
+
+impl EntryState {
+    pub fn new(data: &Data) -> EntryState {
+        let month = match month_now_due(data.today) {
+            Period::Month(m) => m,
+            other => other.last_month(),
+        };
+        EntryState {
+            month,
+            officer: data.login().to_string(),
+            rows: vec![],
+            visible: vec![],
+            cursor: 0,
+            filter: String::new(),
+            typing: false,
+            editor: None,
+            key: None,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&EntryRow> {
+        self.visible
+            .get(self.cursor)
+            .and_then(|i| self.rows.get(*i))
+    }
+
+    pub fn sync(&mut self, data: &Data) {
+        let key = (
+            self.officer.clone(),
+            self.month,
+            data.generation,
+            self.filter.clone(),
+        );
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let keep = self.selected().map(|r| r.code.clone());
+        self.rows = data.entry_rows(&self.officer, self.month);
+        let q = self.filter.to_lowercase();
+        self.visible = (0..self.rows.len())
+            .filter(|i| {
+                let r = &self.rows[*i];
+                q.is_empty()
+                    || r.code.to_lowercase().contains(&q)
+                    || r.title.to_lowercase().contains(&q)
+            })
+            .collect();
+        if let Some(i) =
+            keep.and_then(|c| self.visible.iter().position(|i| self.rows[*i].code == c))
+        {
+            self.cursor = i;
+        }
+        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+        self.key = Some(key);
+        // An open edit keeps what was typed; its status preview follows the new data.
+        if let Some(ed) = &mut self.editor {
+            ed.revalidate(data);
+        }
+    }
+
+    pub fn update(&mut self, action: Action, data: &mut Data, theme: Theme, page: usize) -> Effect {
+        if let Some(ed) = &mut self.editor {
+            if ed.conflict.is_some() {
+                return self.update_conflict(action, data);
+            }
+            return self.update_editor(action, data);
+        }
+        if self.typing {
+            match action {
+                Action::Submit => self.typing = false,
+                Action::Back => {
+                    self.typing = false;
+                    self.filter.clear();
+                }
+                Action::Input(ev) => match ev.code {
+                    KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                        self.filter.push(c)
+                    }
+                    KeyCode::Backspace => {
+                        self.filter.pop();
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            return Effect::None;
+        }
+        let last = self.visible.len().saturating_sub(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Action::PageDown => self.cursor = (self.cursor + page).min(last),
+            Action::PrevPeriod => self.month = self.month.plus(-1),
+            Action::NextPeriod => self.month = self.month.plus(1),
+            Action::Filter => self.typing = true,
+            Action::Back => self.filter.clear(),
+            Action::NextOfficer | Action::PrevOfficer => {
+                return self.switch_officer(action == Action::NextOfficer, data);
+            }
+            Action::Open => return self.open_editor(data, theme),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn switch_officer(&mut self, forward: bool, data: &Data) -> Effect {
+        if !data.actor.is_manager() {
+            return Effect::Note(Note::Error(
+                "only performance and admin users can switch to another officer".into(),
+            ));
+        }
+        let all = &data.officers;
+        if all.is_empty() {
+            return Effect::None;
+        }
+        let at = all.iter().position(|o| *o == self.officer);
+        let next = match (at, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % all.len(),
+            (Some(i), false) => (i + all.len() - 1) % all.len(),
+        };
+        self.officer = all[next].clone();
+        self.cursor = 0;
+        Effect::None
+    }
+
+    fn open_editor(&mut self, data: &Data, theme: Theme) -> Effect {
+        let Some(row) = self.selected() else {
+            return Effect::None;
+        };
+        let Some(rec) = data.ds.indicator(&row.code) else {
+            return Effect::None;
+        };
+        if let Err(why) =
+            data.actor
+                .may_record(&rec.indicator.code, &rec.indicator.owner, &rec.enterers)
+        {
+            return Effect::Note(Note::Error(why));
+        }
+        self.editor = Editor::new(row, data, theme);
+        Effect::None
+    }
+
+    fn update_editor(&mut self, action: Action, data: &mut Data) -> Effect {
+        let Some(ed) = &mut self.editor else {
+            return Effect::None;
+        };
+        match action {
+            Action::NextField => ed.step_focus(1),
+            Action::PrevField => ed.step_focus(-1),
+            Action::Input(key) => ed.input(key, data),
+            Action::Submit if !ed.focus.one_line() => ed.newline(data),
+            Action::Submit | Action::Save => return self.save(data),
+            Action::Back if ed.dirty() => return Effect::Ask(Question::DiscardEdit),
+            Action::Back => self.editor = None,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Saves the edit; a conflict opens the comparison of theirs and mine.
+    fn save(&mut self, data: &mut Data) -> Effect {
+        let Some(ed) = &mut self.editor else {
+            return Effect::None;
+        };
+        if let Err(why) = &ed.checked {
+            ed.message = Some(why.clone());
+            return Effect::None;
+        }
+        match ed.save(data) {
+            Ok(out) => {
+                let text = format!(
+                    "Saved {} {}: {} ({}), version {}",
+                    ed.code,
+                    ed.period,
+                    out.assessment
+                        .value
+                        .map(|v| fmt_decimals(v, ed.decimals))
+                        .unwrap_or_default(),
+                    out.assessment.rag,
+                    out.version
+                );
+                self.editor = None;
+                Effect::Note(Note::Ok(text))
+            }
+            Err(StoreError::Conflict { .. }) => {
+                match data.value_now(&ed.code, ed.period) {
+                    Ok(theirs) => ed.conflict = Some(Conflict { theirs }),
+                    Err(e) => ed.message = Some(e.to_string()),
+                }
+                Effect::None
+            }
+            Err(e) => {
+                let text = e.to_string();
+                if ed.explained.is_err() {
+                    let focus = if ed.field(super::entry_edit::Field::Commentary).is_empty() {
+                        super::entry_edit::Field::Commentary
+                    } else {
+                        super::entry_edit::Field::Action
+                    };
+                    ed.focus_on(focus);
+                }
+                ed.message = Some(text);
+                Effect::None
+            }
+        }
+    }
+
+    fn update_conflict(&mut self, action: Action, data: &mut Data) -> Effect {
+        let Some(ed) = &mut self.editor else {
+            return Effect::None;
+        };
+        let theirs: Option<StoredValue> = ed.conflict.as_ref().and_then(|c| c.theirs.clone());
+        match action {
+            Action::KeepMine => {
+                ed.base = theirs;
+                ed.conflict = None;
+                self.save(data)
+            }
+            Action::TakeTheirs => {
+                self.editor = None;
+                Effect::Note(Note::Info(
+                    "Kept their value; your edit was discarded".into(),
+                ))
+            }
+            Action::Back => {
+                // Back to editing, now based on what they saved (which has been seen).
+                ed.base = theirs;
+                ed.conflict = None;
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Drawing the Entry tab: the officer's grid, the editor and the save-conflict dialog.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::App;
+use super::entry_edit::{Editor, Field};
+use super::widgets::{centered, figure, fit, pad, rag_badge, rpad, scroll_offset};
+use crate::domain::rag::Rag;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    draw_grid(frame, area, app);
+    if let Some(ed) = &app.entry.editor {
+        draw_editor(frame, area, app, ed);
+        if ed.conflict.is_some() {
+            draw_conflict(frame, area, app, ed);
+        }
+    }
+}
+
+fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.entry;
+    let theme = app.theme;
+    let who = app.data.name_of(&st.officer);
+    let mut title = vec![Span::styled(
+        format!(
+            " My indicators for {} · {} ({}) ",
+            st.month, who, st.officer
+        ),
+        theme.title(),
+    )];
+    if st.typing || !st.filter.is_empty() {
+        title.push(Span::styled(
+            format!(" / {}{} ", st.filter, if st.typing { "▏" } else { "" }),
+            theme.key(),
+        ));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    // Code 7, period 10, value 8, target 8, status 3, deadline 6, mark 7 and the gaps
+    // between them: the title takes the rest.
+    let fixed = 7 + 10 + 8 + 8 + 3 + 6 + 7 + 8;
+    let title_w = w.saturating_sub(fixed).max(8);
+    let header = format!(
+        "{} {} {} {} {} RAG {} {}",
+        pad("Code", 7),
+        pad("Indicator", title_w),
+        pad("Period", 10),
+        rpad("Value", 8),
+        rpad("Target", 8),
+        pad("Due", 6),
+        "Status"
+    );
+    let mut lines = vec![Line::from(Span::styled(fit(&header, w), theme.heading()))];
+    if st.visible.is_empty() {
+        let text = if st.filter.is_empty() {
+            format!("{} owns or enters no indicators", st.officer)
+        } else {
+            "Nothing matches the filter".to_string()
+        };
+        lines.push(Line::from(Span::styled(text, theme.dim())));
+    }
+    let height = (inner.height as usize).saturating_sub(1);
+    let offset = scroll_offset(st.cursor, height);
+    for (n, idx) in st.visible.iter().enumerate().skip(offset).take(height) {
+        let r = &st.rows[*idx];
+        let dp = app
+            .data
+            .ds
+            .indicator(&r.code)
+            .map(|i| i.indicator.decimals)
+            .unwrap_or(0);
+        let value = r.stored.as_ref().map(|v| v.value);
+        let rag = if value.is_some() || r.overdue {
+            r.assessment.rag
+        } else {
+            Rag::None
+        };
+        let mark = if r.overdue {
+            Span::styled("OVERDUE", theme.error())
+        } else if value.is_none() {
+            Span::styled("to do", theme.warn())
+        } else {
+            Span::styled("done", theme.ok())
+        };
+        let mut line = Line::from(vec![
+            Span::raw(format!(
+                "{} {} {} {} {} ",
+                pad(&r.code, 7),
+                pad(&r.title, title_w),
+                pad(&r.period.to_string(), 10),
+                rpad(&figure(value, dp), 8),
+                rpad(&figure(r.assessment.target, dp), 8)
+            )),
+            rag_badge(theme, rag),
+            Span::raw(format!(
+                " {} ",
+                pad(&r.deadline.format("%-d %b").to_string(), 6)
+            )),
+            mark,
+        ]);
+        if n == st.cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
+    let theme = app.theme;
+    let dialog = centered(area, 78, area.height);
+    frame.render_widget(Clear, dialog);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Span::styled(
+            format!(" Edit {} · {} ", ed.code, ed.period),
+            theme.title(),
+        ));
+    let inner = block.inner(dialog);
+    frame.render_widget(block, dialog);
+    let [head, fields, check, comm, act, msg] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    let stored = match &ed.base {
+        Some(b) => format!(
+            "Stored: {} (version {}, {} at {})",
+            figure(Some(b.value), ed.decimals),
+            b.version,
+            b.entered_by,
+            b.entered_at
+        ),
+        None => "Nothing stored yet".to_string(),
+    };
+    let dp_text = format!(
+        "{} decimal place{}",
+        ed.decimals,
+        if ed.decimals == 1 { "" } else { "s" }
+    );
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(
+                fit(
+                    &format!("{} ({}, {dp_text})", ed.title, ed.unit),
+                    inner.width as usize,
+                ),
+                theme.heading(),
+            )),
+            Line::from(Span::styled(stored, theme.dim())),
+        ]),
+        head,
+    );
+    if ed.ratio {
+        let [n, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(fields);
+        frame.render_widget(&ed.numerator, n);
+        frame.render_widget(&ed.denominator, d);
+    } else {
+        frame.render_widget(&ed.value, fields);
+    }
+    frame.render_widget(
+        Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true }),
+        check,
+    );
+    frame.render_widget(ed.field(Field::Commentary), comm);
+    frame.render_widget(ed.field(Field::Action), act);
+    let line = match (&ed.message, &ed.explained) {
+        (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
+        (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
+        (None, Ok(())) => Line::from(Span::styled(
+            "Ctrl-S or Enter saves · Tab next field · Esc cancels",
+            theme.dim(),
+        )),
+    };
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), msg);
+}
+
+/// "✓ 45.2 → A amber: <rule>" or "✗ why not".
+fn check_lines(app: &App, ed: &Editor) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    match (&ed.checked, &ed.preview) {
+        (Ok(v), Some(a)) => vec![Line::from(vec![
+            Span::styled("✓ ", theme.ok()),
+            Span::raw(format!("{} {} → ", figure(Some(*v), ed.decimals), ed.unit)),
+            rag_badge(theme, a.rag),
+            Span::raw(format!(" {}: {}", a.rag, a.rule)),
+        ])],
+        (Ok(v), None) => vec![Line::from(format!("✓ {}", figure(Some(*v), ed.decimals)))],
+        (Err(why), _) if why.is_empty() => vec![],
+        (Err(why), _) => vec![Line::from(Span::styled(format!("✗ {why}"), theme.error()))],
+    }
+}
+
+fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
+    let theme = app.theme;
+    let Some(conflict) = &ed.conflict else { return };
+    let dialog = centered(area, 76, 16);
+    frame.render_widget(Clear, dialog);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.error())
+        .title(Span::styled(
+            format!(
+                " Someone else saved {} {} while you were editing ",
+                ed.code, ed.period
+            ),
+            theme.error(),
+        ));
+    let inner = block.inner(dialog);
+    frame.render_widget(block, dialog);
+    let [theirs_area, mine_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .spacing(1)
+            .areas(inner);
+    let theirs = match &conflict.theirs {
+        Some(t) => vec![
+            Line::from(Span::styled(
+                format!("Theirs (version {})", t.version),
+                theme.heading(),
+            )),
+            Line::from(format!("by {} at {}", t.entered_by, t.entered_at)),
+            Line::from(format!("Value: {}", figure(Some(t.value), ed.decimals))),
+            Line::from(format!("Commentary: {}", t.commentary)),
+            Line::from(format!("Action: {}", t.action)),
+        ],
+        None => vec![Line::from(Span::styled(
+            "Theirs: the value was removed",
+            theme.heading(),
+        ))],
+    };
+    let (v, c, a) = ed.mine();
+    let mine = vec![
+        Line::from(Span::styled("Mine (not saved)", theme.heading())),
+        Line::from(""),
+        Line::from(format!("Value: {v}")),
+        Line::from(format!("Commentary: {c}")),
+        Line::from(format!("Action: {a}")),
+    ];
+    frame.render_widget(
+        Paragraph::new(theirs).wrap(Wrap { trim: true }),
+        theirs_area,
+    );
+    frame.render_widget(Paragraph::new(mine).wrap(Wrap { trim: true }), mine_area);
+}

@@ -1,0 +1,237 @@
+//! Recording the meeting on one exception: the accountable officer's proposal, the PPG
+//! decision, or escalation to the Management Board with the responsible Board member and a
+//! due date. Checked as it is typed by `domain::workflow::apply`, the rule the store uses.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::widgets::{Block, Borders};
+use tui_textarea::TextArea;
+
+use super::theme::Theme;
+use crate::domain::workflow::{ExceptionStatus, State, Step, apply};
+use crate::store::ExceptionRecord;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Propose,
+    Decide,
+    Escalate,
+}
+
+impl FormKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            FormKind::Propose => "Accountable officer's proposal",
+            FormKind::Decide => "PPG decision (agreed action)",
+            FormKind::Escalate => "Escalate to the Management Board",
+        }
+    }
+}
+
+pub struct ExceptionForm {
+    pub id: i64,
+    pub version: i64,
+    pub subject: String,
+    pub kind: FormKind,
+    pub text: TextArea<'static>,
+    /// Index into the Management Board's members.
+    pub member: usize,
+    pub due: TextArea<'static>,
+    /// 0: the text, 1: the Board member, 2: the due date.
+    pub focus: usize,
+    pub check: Result<(), String>,
+    pub message: Option<String>,
+    initial: String,
+    state: State,
+    theme: Theme,
+}
+
+pub fn state_of(rec: &ExceptionRecord) -> State {
+    State {
+        status: rec.status,
+        proposal: rec.proposal.clone(),
+        decision: rec.decision.clone(),
+        board_member: rec.board_member.clone(),
+        escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+    }
+}
+
+fn single(text: &str, theme: Theme) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.set_cursor_line_style(theme.base());
+    t.set_style(theme.input());
+    t
+}
+
+impl ExceptionForm {
+    pub fn new(
+        rec: &ExceptionRecord,
+        kind: FormKind,
+        board: &[String],
+        theme: Theme,
+    ) -> ExceptionForm {
+        let existing = match kind {
+            FormKind::Propose => rec.proposal.clone(),
+            FormKind::Decide | FormKind::Escalate => rec.decision.clone(),
+        };
+        let mut text = TextArea::new(existing.lines().map(String::from).collect());
+        if text.lines().is_empty() {
+            text = TextArea::default();
+        }
+        text.set_cursor_line_style(theme.base());
+        text.set_style(theme.input());
+        let member = board
+            .iter()
+            .position(|m| *m == rec.board_member)
+            .unwrap_or(0);
+        let mut form = ExceptionForm {
+            id: rec.id,
+            version: rec.version,
+            subject: rec.subject.clone(),
+            kind,
+            text,
+            member,
+            due: single(rec.escalation_due.as_deref().unwrap_or(""), theme),
+            focus: 0,
+            check: Ok(()),
+            message: None,
+            initial: existing,
+            state: state_of(rec),
+            theme,
+        };
+        form.restyle();
+        form.revalidate(board);
+        form
+    }
+
+    pub fn fields(&self) -> usize {
+        if self.kind == FormKind::Escalate {
+            3
+        } else {
+            1
+        }
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.text.lines().join("\n") != self.initial
+    }
+
+    /// The field that has focus takes one line (Enter saves from it).
+    pub fn one_line(&self) -> bool {
+        self.focus > 0
+    }
+
+    fn restyle(&mut self) {
+        let theme = self.theme;
+        let title = match self.kind {
+            FormKind::Propose => " Proposal ",
+            FormKind::Decide => " Decision ",
+            FormKind::Escalate => " Note for the Board (optional) ",
+        };
+        for (n, (t, name)) in [
+            (&mut self.text, title),
+            (&mut self.due, " Due date (YYYY-MM-DD) "),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let on = self.focus == if n == 0 { 0 } else { 2 };
+            t.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(if on {
+                        theme.focus_border()
+                    } else {
+                        theme.border()
+                    })
+                    .title(if on {
+                        format!("▶{name}")
+                    } else {
+                        format!(" {name}")
+                    }),
+            );
+            t.set_cursor_style(if on { theme.cursor() } else { theme.input() });
+        }
+    }
+
+    pub fn step_focus(&mut self, by: isize, board: &[String]) {
+        self.focus = (self.focus as isize + by).rem_euclid(self.fields() as isize) as usize;
+        self.restyle();
+        self.revalidate(board);
+    }
+
+    pub fn input(&mut self, key: KeyEvent, board: &[String]) {
+        match self.focus {
+            0 => {
+                self.text.input(key);
+            }
+            1 if !board.is_empty() => match key.code {
+                KeyCode::Left => self.member = (self.member + board.len() - 1) % board.len(),
+                KeyCode::Right | KeyCode::Char(' ') => {
+                    self.member = (self.member + 1) % board.len()
+                }
+                _ => {}
+            },
+            2 => {
+                self.due.input(key);
+            }
+            _ => {}
+        }
+        self.message = None;
+        self.revalidate(board);
+    }
+
+    pub fn newline(&mut self, board: &[String]) {
+        self.text.insert_newline();
+        self.revalidate(board);
+    }
+
+    pub fn member_login<'a>(&self, board: &'a [String]) -> Option<&'a String> {
+        board.get(self.member)
+    }
+
+    fn due_date(&self) -> Result<Option<NaiveDate>, String> {
+        let text = self.due.lines().join("").trim().to_string();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<NaiveDate>()
+            .map(Some)
+            .map_err(|_| format!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-31"))
+    }
+
+    /// The step this form records.
+    pub fn step(&self, board: &[String]) -> Result<Step, String> {
+        let text = self.text.lines().join("\n").trim().to_string();
+        Ok(match self.kind {
+            FormKind::Propose => Step {
+                status: Some(ExceptionStatus::Proposed),
+                proposal: Some(text),
+                ..Step::default()
+            },
+            FormKind::Decide => Step {
+                status: Some(ExceptionStatus::Agreed),
+                decision: Some(text),
+                ..Step::default()
+            },
+            FormKind::Escalate => Step {
+                status: Some(ExceptionStatus::Escalated),
+                decision: (!text.is_empty()).then_some(text),
+                board_member: self.member_login(board).cloned(),
+                escalation_due: self.due_date()?,
+                ..Step::default()
+            },
+        })
+    }
+
+    /// Checks the step against the workflow's rules as it is typed.
+    pub fn revalidate(&mut self, board: &[String]) {
+        if self.kind == FormKind::Escalate && board.is_empty() {
+            self.check = Err("the Management Board has no members to name".into());
+            return;
+        }
+        self.check = self
+            .step(board)
+            .and_then(|s| apply(&self.state, &s).map(|_| ()));
+    }
+}

@@ -1,0 +1,257 @@
+//! The Exceptions tab's state: the review group's queue, filtered by period, meeting,
+//! status, kind and service; the projector view of one exception; and the form that
+//! records the meeting. Drawing is in `exceptions_view.rs`.
+
+use super::action::Action;
+use super::app::{Effect, Note, Question};
+use super::data::Data;
+use super::exception_form::{ExceptionForm, FormKind};
+use super::theme::Theme;
+use crate::domain::deadline::month_now_due;
+use crate::domain::period::Period;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
+use crate::store::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, StoreError};
+
+type FilterKey = (
+    Option<Period>,
+    Option<ExceptionStatus>,
+    Option<ExceptionKind>,
+    Option<String>,
+    Option<i64>,
+);
+
+pub struct ExceptionsState {
+    pub period: Option<Period>,
+    pub status: Option<ExceptionStatus>,
+    pub kind: Option<ExceptionKind>,
+    pub service: Option<String>,
+    pub meeting: Option<i64>,
+    pub list: Vec<ExceptionRecord>,
+    pub cursor: usize,
+    pub projector: bool,
+    pub form: Option<ExceptionForm>,
+    pub error: Option<String>,
+    key: Option<(FilterKey, u64)>,
+}
+
+/// The next value in a cycle that starts and ends with "all" (None).
+fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> {
+    match current
+        .as_ref()
+        .and_then(|c| all.iter().position(|x| x == c))
+    {
+        None => all.first().cloned(),
+        Some(i) => all.get(i + 1).cloned(),
+    }
+}
+
+impl ExceptionsState {
+    pub fn new() -> ExceptionsState {
+        ExceptionsState {
+            period: None,
+            status: None,
+            kind: None,
+            service: None,
+            meeting: None,
+            list: vec![],
+            cursor: 0,
+            projector: false,
+            form: None,
+            error: None,
+            key: None,
+        }
+    }
+
+    pub fn filter(&self) -> ExceptionFilter {
+        ExceptionFilter {
+            period: self.period.map(|p| p.to_string()),
+            status: self.status,
+            kind: self.kind,
+            service: self.service.clone(),
+            meeting: self.meeting,
+        }
+    }
+
+    fn filter_key(&self) -> FilterKey {
+        (
+            self.period,
+            self.status,
+            self.kind,
+            self.service.clone(),
+            self.meeting,
+        )
+    }
+
+    pub fn selected(&self) -> Option<&ExceptionRecord> {
+        self.list.get(self.cursor)
+    }
+
+    pub fn sync(&mut self, data: &Data) {
+        let key = (self.filter_key(), data.generation);
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let keep = self.selected().map(|e| e.id);
+        match data.exceptions(&self.filter()) {
+            Ok(list) => {
+                self.list = list;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        if let Some(i) = keep.and_then(|id| self.list.iter().position(|e| e.id == id)) {
+            self.cursor = i;
+        }
+        self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
+        self.key = Some(key);
+    }
+
+    pub fn update(&mut self, action: Action, data: &mut Data, theme: Theme, page: usize) -> Effect {
+        if self.form.is_some() {
+            return self.update_form(action, data);
+        }
+        let last = self.list.len().saturating_sub(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Action::PageDown => self.cursor = (self.cursor + page).min(last),
+            Action::Open => self.projector = self.selected().is_some(),
+            Action::Back => self.projector = false,
+            Action::PrevPeriod | Action::NextPeriod => {
+                let by = if action == Action::NextPeriod { 1 } else { -1 };
+                self.period = Some(
+                    self.period
+                        .map(|p| p.step(by))
+                        .unwrap_or_else(|| month_now_due(data.today)),
+                );
+                self.cursor = 0;
+            }
+            Action::CycleStatus => self.status = cycle(&self.status, ExceptionStatus::ALL),
+            Action::CycleKind => self.kind = cycle(&self.kind, ExceptionKind::ALL),
+            Action::CycleService => {
+                let all: Vec<String> = data.ds.services.iter().map(|s| s.code.clone()).collect();
+                self.service = cycle(&self.service, &all);
+            }
+            Action::CycleMeeting => {
+                let all: Vec<i64> = data.meetings.iter().map(|m| m.id).collect();
+                self.meeting = cycle(&self.meeting, &all);
+            }
+            Action::ClearFilters => {
+                (
+                    self.period,
+                    self.status,
+                    self.kind,
+                    self.service,
+                    self.meeting,
+                ) = (None, None, None, None, None);
+            }
+            Action::Propose => self.open_form(FormKind::Propose, data, theme),
+            Action::Decide => self.open_form(FormKind::Decide, data, theme),
+            Action::Escalate => self.open_form(FormKind::Escalate, data, theme),
+            Action::Close => {
+                if let Some(e) = self.selected() {
+                    return Effect::Ask(Question::CloseException {
+                        id: e.id,
+                        version: e.version,
+                    });
+                }
+            }
+            Action::Reopen => {
+                if let Some(e) = self.selected() {
+                    let step = Step {
+                        status: Some(ExceptionStatus::Open),
+                        ..Step::default()
+                    };
+                    return apply_step(data, e.id, e.version, step);
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn open_form(&mut self, kind: FormKind, data: &Data, theme: Theme) {
+        if let Some(e) = self.selected() {
+            self.form = Some(ExceptionForm::new(e, kind, &data.board, theme));
+        }
+    }
+
+    fn update_form(&mut self, action: Action, data: &mut Data) -> Effect {
+        let Some(form) = &mut self.form else {
+            return Effect::None;
+        };
+        match action {
+            Action::NextField => form.step_focus(1, &data.board),
+            Action::PrevField => form.step_focus(-1, &data.board),
+            Action::Input(key) => form.input(key, &data.board),
+            Action::Submit if !form.one_line() => form.newline(&data.board),
+            Action::Submit | Action::Save => return self.save_form(data),
+            Action::Back if form.dirty() => return Effect::Ask(Question::DiscardEdit),
+            Action::Back => self.form = None,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn save_form(&mut self, data: &mut Data) -> Effect {
+        let Some(form) = &mut self.form else {
+            return Effect::None;
+        };
+        let step = match form.step(&data.board) {
+            Ok(s) => s,
+            Err(why) => {
+                form.message = Some(why);
+                return Effect::None;
+            }
+        };
+        let update = ExceptionUpdate {
+            id: form.id,
+            expected_version: Some(form.version),
+            step,
+        };
+        match data.update_exception(&update) {
+            Ok(rec) => {
+                self.form = None;
+                Effect::Note(Note::Ok(format!(
+                    "Exception #{} ({}) is now {}",
+                    rec.id, rec.subject, rec.status
+                )))
+            }
+            Err(StoreError::Conflict { found, .. }) => {
+                // Someone else recorded something first: show it, and save again only on request.
+                form.version = found;
+                form.message = Some(format!(
+                    "exception #{} was changed by someone else while you typed (now version {found}); press Ctrl-S again to save yours over it, or Esc to see theirs",
+                    form.id
+                ));
+                Effect::None
+            }
+            Err(e) => {
+                form.message = Some(e.to_string());
+                Effect::None
+            }
+        }
+    }
+}
+
+impl Default for ExceptionsState {
+    fn default() -> Self {
+        ExceptionsState::new()
+    }
+}
+
+/// Records one step straight away (closing after confirmation, reopening).
+pub fn apply_step(data: &mut Data, id: i64, version: i64, step: Step) -> Effect {
+    match data.update_exception(&ExceptionUpdate {
+        id,
+        expected_version: Some(version),
+        step,
+    }) {
+        Ok(rec) => Effect::Note(Note::Ok(format!(
+            "Exception #{} ({}) is now {}",
+            rec.id, rec.subject, rec.status
+        ))),
+        Err(e) => Effect::Note(Note::Error(e.to_string())),
+    }
+}

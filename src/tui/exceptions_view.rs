@@ -1,0 +1,316 @@
+//! Drawing the Exceptions tab: the queue with its filters, the selected exception's record,
+//! the projector view (one exception filling the screen) and the meeting form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::App;
+use super::exception_form::{ExceptionForm, FormKind};
+use super::widgets::{centered, fit, pad, scroll_offset};
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
+use crate::store::ExceptionRecord;
+
+pub fn kind_label(k: ExceptionKind) -> &'static str {
+    match k {
+        ExceptionKind::Red => "R red",
+        ExceptionKind::Missing => "M missing",
+        ExceptionKind::OverdueAction => "action late",
+        ExceptionKind::Risk => "risk",
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.exceptions;
+    if st.projector {
+        draw_projector(frame, area, app);
+    } else if area.width >= 120 {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        draw_list(frame, list, app);
+        draw_detail(frame, detail, app);
+    } else {
+        let [list, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(10)]).areas(area);
+        draw_list(frame, list, app);
+        draw_detail(frame, detail, app);
+    }
+    if let Some(form) = &st.form {
+        draw_form(frame, area, app, form);
+    }
+}
+
+fn filters_line(app: &App) -> String {
+    let st = &app.exceptions;
+    let all = || "all".to_string();
+    let meeting = st
+        .meeting
+        .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
+        .map(|m| format!("{} {}", m.board, m.date))
+        .unwrap_or_else(all);
+    format!(
+        "period {} · status {} · kind {} · service {} · meeting {}",
+        st.period.map(|p| p.to_string()).unwrap_or_else(all),
+        st.status.map(|s| s.to_string()).unwrap_or_else(all),
+        st.kind.map(|k| k.to_string()).unwrap_or_else(all),
+        st.service.clone().unwrap_or_else(all),
+        meeting
+    )
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.exceptions;
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            format!(" Exception queue ({}) ", st.list.len()),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines = vec![
+        Line::from(Span::styled(fit(&filters_line(app), w), theme.label())),
+        Line::from(Span::styled(
+            fit(
+                &format!(
+                    "{} {} {} {} {} Owner",
+                    pad("#", 4),
+                    pad("Kind", 11),
+                    pad("Subject", 8),
+                    pad("Status", 9),
+                    pad("Period", 10)
+                ),
+                w,
+            ),
+            theme.heading(),
+        )),
+    ];
+    if let Some(e) = &st.error {
+        lines.push(Line::from(Span::styled(e.clone(), theme.error())));
+    } else if st.list.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No exceptions match these filters (x clears them)",
+            theme.dim(),
+        )));
+    }
+    let height = (inner.height as usize).saturating_sub(2);
+    let offset = scroll_offset(st.cursor, height);
+    for (n, e) in st.list.iter().enumerate().skip(offset).take(height) {
+        let text = format!(
+            "{} {} {} {} {} {}",
+            pad(&format!("#{}", e.id), 4),
+            pad(kind_label(e.kind), 11),
+            pad(&e.subject, 8),
+            pad(e.status.as_str(), 9),
+            pad(&e.period, 10),
+            app.data.name_of(&e.owner)
+        );
+        let mut line = Line::from(vec![Span::styled(
+            fit(&text, w),
+            status_style(app, e.status),
+        )]);
+        if n == st.cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn status_style(app: &App, s: ExceptionStatus) -> ratatui::style::Style {
+    match s {
+        ExceptionStatus::Open => app.theme.warn(),
+        ExceptionStatus::Escalated => app.theme.error(),
+        ExceptionStatus::Closed => app.theme.dim(),
+        _ => app.theme.base(),
+    }
+}
+
+/// The record of one exception, as lines for the detail pane and the projector.
+fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let title = app
+        .data
+        .ds
+        .indicator(&e.subject)
+        .map(|r| r.indicator.title.clone())
+        .unwrap_or_default();
+    let field = |label: &str, text: String| {
+        let text = if text.trim().is_empty() {
+            "—".to_string()
+        } else {
+            text
+        };
+        Line::from(vec![
+            Span::styled(format!("{label}: "), theme.label()),
+            Span::raw(text),
+        ])
+    };
+    let meeting = e
+        .meeting
+        .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
+        .map(|m| format!("{} on {} ({})", m.board, m.date, m.title))
+        .unwrap_or_default();
+    let escalation = if e.board_member.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} ({}), due {}",
+            app.data.name_of(&e.board_member),
+            e.board_member,
+            e.escalation_due.clone().unwrap_or_default()
+        )
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "#{} {} · {} {} · {}",
+                e.id,
+                kind_label(e.kind),
+                e.subject,
+                title,
+                e.period
+            ),
+            theme.heading(),
+        )),
+        Line::from(vec![
+            Span::styled("Status: ", theme.label()),
+            Span::styled(
+                e.status.as_str().to_uppercase(),
+                status_style(app, e.status).add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::raw(format!(
+                "  · owner {} · service {}",
+                app.data.name_of(&e.owner),
+                e.service
+            )),
+        ]),
+        field("Figures", e.figures.clone()),
+        field("Officer's commentary", e.commentary.clone()),
+        field("Proposal", e.proposal.clone()),
+        field("PPG decision", e.decision.clone()),
+        field("Escalated to", escalation),
+        field("Meeting", meeting),
+    ];
+    if let Some(c) = &e.closed_at {
+        lines.push(field("Closed", c.clone()));
+    }
+    if roomy {
+        // On a projector, air between the items makes them readable from the back.
+        lines = lines
+            .into_iter()
+            .flat_map(|l| [l, Line::from("")])
+            .collect();
+    }
+    lines
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(" Record ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(e) = app.exceptions.selected() {
+        frame.render_widget(
+            Paragraph::new(record_lines(app, e, false)).wrap(Wrap { trim: true }),
+            inner,
+        );
+    }
+}
+
+fn draw_projector(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let st = &app.exceptions;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Span::styled(
+            format!(" Exception {} of {} ", st.cursor + 1, st.list.len()),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(e) = st.selected() {
+        let roomy = inner.height >= 20;
+        let padded = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        frame.render_widget(
+            Paragraph::new(record_lines(app, e, roomy)).wrap(Wrap { trim: true }),
+            padded,
+        );
+    }
+}
+
+fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
+    let theme = app.theme;
+    let h = if form.kind == FormKind::Escalate {
+        18
+    } else {
+        14
+    };
+    let dialog = centered(area, 76, h);
+    frame.render_widget(Clear, dialog);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Span::styled(
+            format!(" #{} {} · {} ", form.id, form.subject, form.kind.title()),
+            theme.title(),
+        ));
+    let inner = block.inner(dialog);
+    frame.render_widget(block, dialog);
+    let rows: Vec<Constraint> = if form.kind == FormKind::Escalate {
+        vec![
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(3),
+            Constraint::Length(2),
+        ]
+    } else {
+        vec![Constraint::Fill(1), Constraint::Length(2)]
+    };
+    let areas = Layout::vertical(rows).split(inner);
+    frame.render_widget(&form.text, areas[0]);
+    if form.kind == FormKind::Escalate {
+        let member = form
+            .member_login(&app.data.board)
+            .map(|m| format!("{} ({m})", app.data.name_of(m)))
+            .unwrap_or_else(|| "none on the Board".into());
+        let style = if form.focus == 1 {
+            theme.focus_border()
+        } else {
+            theme.base()
+        };
+        let marker = if form.focus == 1 { "▶" } else { " " };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!("{marker} Board member: "), style),
+                Span::styled(format!("◀ {member} ▶"), style),
+                Span::styled("  (←/→ to change)", theme.dim()),
+            ])),
+            areas[1],
+        );
+        frame.render_widget(&form.due, areas[2]);
+    }
+    let msg = areas[areas.len() - 1];
+    let line = match (&form.message, &form.check) {
+        (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
+        (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
+        (None, Ok(())) => Line::from(Span::styled(
+            "✓ ready: Ctrl-S saves · Esc cancels",
+            theme.ok(),
+        )),
+    };
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), msg);
+}

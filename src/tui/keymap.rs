@@ -1,0 +1,749 @@
+//! The keys of every view, one table per view: each row gives the key(s), the `Action`,
+//! a short label and a group. Key handling looks keys up here, and the footer and the `?`
+//! overlay are drawn from the same rows, so what they say cannot drift from what keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Tab};
+
+/// A key with its modifiers, constructible in a `static` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    const fn ch(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    const fn code(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// Whether a key press is this key. Shift is part of a character ('G' is not 'g') and
+    /// of BackTab, so it is ignored for those; terminals differ in reporting it.
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let loose = matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab);
+        let strip = |m: KeyModifiers| if loose { m - KeyModifiers::SHIFT } else { m };
+        self.code == ev.code && strip(self.mods) == strip(ev.modifiers)
+    }
+
+    /// How the key is written in the footer and the help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("C-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of a keymap table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub label: &'static str,
+    pub group: &'static str,
+    /// Shown in the footer (everything is shown in the help).
+    pub footer: bool,
+}
+
+impl Binding {
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// The views that have keys of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Global,
+    Plan,
+    Entry,
+    EntryEdit,
+    Conflict,
+    Exceptions,
+    ExceptionForm,
+    Projector,
+    Rollup,
+    RollupDrill,
+    FilterInput,
+    Confirm,
+    Help,
+}
+
+impl View {
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Global => "Everywhere",
+            View::Plan => "Plan",
+            View::Entry => "Entry",
+            View::EntryEdit => "Editing a value",
+            View::Conflict => "Save conflict",
+            View::Exceptions => "Exceptions",
+            View::ExceptionForm => "Recording the meeting",
+            View::Projector => "Projector view",
+            View::Rollup => "Rollup",
+            View::RollupDrill => "Rollup: indicators of a group",
+            View::FilterInput => "Typing a filter",
+            View::Confirm => "Question",
+            View::Help => "Help",
+        }
+    }
+
+    /// Views where unbound keys are typed into a text field.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            View::EntryEdit | View::ExceptionForm | View::FilterInput
+        )
+    }
+
+    pub fn bindings(self) -> &'static [Binding] {
+        match self {
+            View::Global => GLOBAL,
+            View::Plan => PLAN,
+            View::Entry => ENTRY,
+            View::EntryEdit => ENTRY_EDIT,
+            View::Conflict => CONFLICT,
+            View::Exceptions => EXCEPTIONS,
+            View::ExceptionForm => EXCEPTION_FORM,
+            View::Projector => PROJECTOR,
+            View::Rollup => ROLLUP,
+            View::RollupDrill => ROLLUP_DRILL,
+            View::FilterInput => FILTER_INPUT,
+            View::Confirm => CONFIRM,
+            View::Help => HELP,
+        }
+    }
+}
+
+macro_rules! bind {
+    ([$($k:expr),+], $action:expr, $label:literal, $group:literal, $footer:literal) => {
+        Binding { keys: &[$($k),+], action: $action, label: $label, group: $group, footer: $footer }
+    };
+}
+
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
+
+const UP: Key = Key::code(Up);
+const DOWN: Key = Key::code(Down);
+
+static GLOBAL: &[Binding] = &[
+    bind!(
+        [Key::ch('1')],
+        Action::GoTab(Tab::Plan),
+        "Plan tab",
+        "tabs",
+        false
+    ),
+    bind!(
+        [Key::ch('2')],
+        Action::GoTab(Tab::Entry),
+        "Entry tab",
+        "tabs",
+        false
+    ),
+    bind!(
+        [Key::ch('3')],
+        Action::GoTab(Tab::Exceptions),
+        "Exceptions tab",
+        "tabs",
+        false
+    ),
+    bind!(
+        [Key::ch('4')],
+        Action::GoTab(Tab::Rollup),
+        "Rollup tab",
+        "tabs",
+        false
+    ),
+    bind!(
+        [Key::code(KeyCode::Tab)],
+        Action::NextTab,
+        "next tab",
+        "tabs",
+        false
+    ),
+    bind!(
+        [Key::code(BackTab)],
+        Action::PrevTab,
+        "previous tab",
+        "tabs",
+        false
+    ),
+    bind!(
+        [Key::ch('['), Key::ch(']')],
+        Action::PrevPeriod,
+        "period back / forward",
+        "period",
+        true
+    ),
+    bind!(
+        [Key::ch('?')],
+        Action::Help,
+        "help: every key",
+        "general",
+        true
+    ),
+    bind!(
+        [Key::ch('q'), Key::ctrl('c')],
+        Action::Quit,
+        "quit",
+        "general",
+        true
+    ),
+];
+
+static MOVE: [Binding; 4] = [
+    bind!([Key::ch('k'), UP], Action::Up, "up", "move", false),
+    bind!([Key::ch('j'), DOWN], Action::Down, "down", "move", false),
+    bind!(
+        [Key::code(PageUp)],
+        Action::PageUp,
+        "page up",
+        "move",
+        false
+    ),
+    bind!(
+        [Key::code(PageDown)],
+        Action::PageDown,
+        "page down",
+        "move",
+        false
+    ),
+];
+
+static PLAN: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind!(
+        [Key::ch('h'), Key::code(Left)],
+        Action::Left,
+        "collapse / go to parent",
+        "tree",
+        true
+    ),
+    bind!(
+        [Key::ch('l'), Key::code(Right)],
+        Action::Right,
+        "expand",
+        "tree",
+        true
+    ),
+    bind!(
+        [Key::code(Enter)],
+        Action::Open,
+        "expand / collapse",
+        "tree",
+        false
+    ),
+    MOVE[2],
+    MOVE[3],
+    bind!(
+        [Key::ch('g'), Key::code(Home)],
+        Action::Top,
+        "first row",
+        "move",
+        false
+    ),
+    bind!(
+        [Key::ch('G'), Key::code(End)],
+        Action::Bottom,
+        "last row",
+        "move",
+        false
+    ),
+    bind!(
+        [Key::ch('E')],
+        Action::ExpandAll,
+        "expand all",
+        "tree",
+        false
+    ),
+    bind!(
+        [Key::ch('C')],
+        Action::CollapseAll,
+        "collapse all",
+        "tree",
+        false
+    ),
+    bind!(
+        [Key::ch('/')],
+        Action::Filter,
+        "filter by code, title, owner",
+        "find",
+        true
+    ),
+    bind!(
+        [Key::code(Esc)],
+        Action::Back,
+        "clear the filter",
+        "find",
+        false
+    ),
+];
+
+static ENTRY: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind!(
+        [Key::code(Enter)],
+        Action::Open,
+        "edit the value",
+        "edit",
+        true
+    ),
+    bind!(
+        [Key::ch('o')],
+        Action::NextOfficer,
+        "next officer",
+        "officer",
+        true
+    ),
+    bind!(
+        [Key::ch('O')],
+        Action::PrevOfficer,
+        "previous officer",
+        "officer",
+        false
+    ),
+    bind!(
+        [Key::ch('/')],
+        Action::Filter,
+        "filter by code or title",
+        "find",
+        false
+    ),
+    bind!(
+        [Key::code(Esc)],
+        Action::Back,
+        "clear the filter",
+        "find",
+        false
+    ),
+];
+
+static ENTRY_EDIT: &[Binding] = &[
+    bind!([Key::ctrl('s')], Action::Save, "save", "edit", true),
+    bind!(
+        [Key::code(Enter)],
+        Action::Submit,
+        "save (new line in a text box)",
+        "edit",
+        true
+    ),
+    bind!(
+        [Key::code(KeyCode::Tab), DOWN],
+        Action::NextField,
+        "next field",
+        "edit",
+        true
+    ),
+    bind!(
+        [Key::code(BackTab), UP],
+        Action::PrevField,
+        "previous field",
+        "edit",
+        false
+    ),
+    bind!(
+        [Key::code(Esc)],
+        Action::Back,
+        "cancel (asks if changed)",
+        "edit",
+        true
+    ),
+    bind!(
+        [Key::ctrl('q')],
+        Action::Quit,
+        "quit (asks first)",
+        "edit",
+        false
+    ),
+];
+
+static CONFLICT: &[Binding] = &[
+    bind!(
+        [Key::ch('m')],
+        Action::KeepMine,
+        "keep mine: save over theirs",
+        "conflict",
+        true
+    ),
+    bind!(
+        [Key::ch('t')],
+        Action::TakeTheirs,
+        "take theirs: discard my edit",
+        "conflict",
+        true
+    ),
+    bind!(
+        [Key::code(Esc)],
+        Action::Back,
+        "back to my edit",
+        "conflict",
+        true
+    ),
+];
+
+static EXCEPTIONS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind!(
+        [Key::code(Enter)],
+        Action::Open,
+        "projector view",
+        "view",
+        true
+    ),
+    bind!(
+        [Key::ch('p')],
+        Action::Propose,
+        "officer's proposal",
+        "record",
+        true
+    ),
+    bind!(
+        [Key::ch('a')],
+        Action::Decide,
+        "PPG decision (agree)",
+        "record",
+        true
+    ),
+    bind!(
+        [Key::ch('e')],
+        Action::Escalate,
+        "escalate to Management Board",
+        "record",
+        true
+    ),
+    bind!([Key::ch('c')], Action::Close, "close", "record", true),
+    bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
+    bind!(
+        [Key::ch('s')],
+        Action::CycleStatus,
+        "filter: status",
+        "filter",
+        true
+    ),
+    bind!(
+        [Key::ch('m')],
+        Action::CycleMeeting,
+        "filter: meeting",
+        "filter",
+        false
+    ),
+    bind!(
+        [Key::ch('v')],
+        Action::CycleService,
+        "filter: service",
+        "filter",
+        false
+    ),
+    bind!(
+        [Key::ch('t')],
+        Action::CycleKind,
+        "filter: kind",
+        "filter",
+        false
+    ),
+    bind!(
+        [Key::ch('x')],
+        Action::ClearFilters,
+        "clear filters (all periods)",
+        "filter",
+        false
+    ),
+];
+
+static EXCEPTION_FORM: &[Binding] = &[
+    bind!([Key::ctrl('s')], Action::Save, "save", "record", true),
+    bind!(
+        [Key::code(KeyCode::Tab)],
+        Action::NextField,
+        "next field",
+        "record",
+        true
+    ),
+    bind!(
+        [Key::code(BackTab)],
+        Action::PrevField,
+        "previous field",
+        "record",
+        false
+    ),
+    bind!(
+        [Key::code(Enter)],
+        Action::Submit,
+        "new line / save from a one-line field",
+        "record",
+        false
+    ),
+    bind!([Key::code(Esc)], Action::Back, "cancel", "record", true),
+    bind!(
+        [Key::ctrl('q')],
+        Action::Quit,
+        "quit (asks first)",
+        "record",
+        false
+    ),
+];
+
+static PROJECTOR: &[Binding] = &[
+    bind!(
+        [Key::ch('k'), UP, Key::code(Left)],
+        Action::Up,
+        "previous exception",
+        "move",
+        true
+    ),
+    bind!(
+        [Key::ch('j'), DOWN, Key::code(Right)],
+        Action::Down,
+        "next exception",
+        "move",
+        true
+    ),
+    bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
+    bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
+    bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
+    bind!([Key::ch('c')], Action::Close, "close", "record", true),
+    bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
+    bind!(
+        [Key::code(Esc), Key::code(Enter)],
+        Action::Back,
+        "back to the queue",
+        "view",
+        true
+    ),
+];
+
+static ROLLUP: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind!(
+        [Key::code(Enter), Key::ch('l')],
+        Action::Open,
+        "drill down to indicators",
+        "view",
+        true
+    ),
+    bind!(
+        [Key::ch('b')],
+        Action::CycleGroupBy,
+        "by priority / portfolio / service",
+        "view",
+        true
+    ),
+];
+
+static ROLLUP_DRILL: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind!(
+        [Key::code(Esc), Key::ch('h')],
+        Action::Back,
+        "back to the groups",
+        "view",
+        true
+    ),
+    bind!(
+        [Key::ch('b')],
+        Action::CycleGroupBy,
+        "by priority / portfolio / service",
+        "view",
+        false
+    ),
+];
+
+static FILTER_INPUT: &[Binding] = &[
+    bind!(
+        [Key::code(Enter)],
+        Action::Submit,
+        "keep the filter",
+        "filter",
+        true
+    ),
+    bind!(
+        [Key::code(Esc)],
+        Action::Back,
+        "clear the filter",
+        "filter",
+        true
+    ),
+];
+
+static CONFIRM: &[Binding] = &[
+    bind!([Key::ch('y')], Action::Yes, "yes", "answer", true),
+    bind!(
+        [Key::ch('n'), Key::code(Esc)],
+        Action::No,
+        "no",
+        "answer",
+        true
+    ),
+];
+
+static HELP: &[Binding] = &[
+    bind!([Key::ch('k'), UP], Action::Up, "scroll up", "help", false),
+    bind!(
+        [Key::ch('j'), DOWN],
+        Action::Down,
+        "scroll down",
+        "help",
+        false
+    ),
+    bind!(
+        [Key::code(Esc), Key::ch('?')],
+        Action::Back,
+        "close the help",
+        "help",
+        true
+    ),
+    bind!(
+        [Key::ch('q'), Key::ctrl('c')],
+        Action::Quit,
+        "quit",
+        "help",
+        false
+    ),
+];
+
+/// The action for a key in a stack of views (the first view that binds the key wins);
+/// in a text view an unbound key is typed.
+pub fn resolve(views: &[View], ev: &KeyEvent) -> Option<Action> {
+    for view in views {
+        for b in view.bindings() {
+            if b.keys.iter().any(|k| k.matches(ev)) {
+                // `]` shares a row with `[` in the table; it steps the other way.
+                if b.action == Action::PrevPeriod && ev.code == KeyCode::Char(']') {
+                    return Some(Action::NextPeriod);
+                }
+                return Some(b.action);
+            }
+        }
+    }
+    views
+        .first()
+        .filter(|v| v.takes_text())
+        .map(|_| Action::Input(*ev))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn keys_resolve_through_the_view_stack() {
+        let stack = [View::Plan, View::Global];
+        assert_eq!(
+            resolve(&stack, &key(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            resolve(&stack, &key(KeyCode::Char('3'))),
+            Some(Action::GoTab(Tab::Exceptions))
+        );
+        assert_eq!(
+            resolve(&stack, &key(KeyCode::Char('['))),
+            Some(Action::PrevPeriod)
+        );
+        assert_eq!(
+            resolve(&stack, &key(KeyCode::Char(']'))),
+            Some(Action::NextPeriod)
+        );
+        assert_eq!(resolve(&stack, &key(KeyCode::Char('z'))), None);
+        // Typing into a field: `q` is a letter, not quit.
+        let typing = [View::EntryEdit];
+        assert_eq!(
+            resolve(&typing, &key(KeyCode::Char('q'))),
+            Some(Action::Input(key(KeyCode::Char('q'))))
+        );
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(&stack, &shift_g), Some(Action::Bottom));
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(&typing, &ctrl_s), Some(Action::Save));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_view() {
+        let views = [
+            View::Global,
+            View::Plan,
+            View::Entry,
+            View::EntryEdit,
+            View::Conflict,
+            View::Exceptions,
+            View::ExceptionForm,
+            View::Projector,
+            View::Rollup,
+            View::RollupDrill,
+            View::FilterInput,
+            View::Confirm,
+            View::Help,
+        ];
+        for v in views {
+            let keys: Vec<Key> = v
+                .bindings()
+                .iter()
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (n, k) in keys.iter().enumerate() {
+                assert!(
+                    !keys[n + 1..].contains(k),
+                    "{:?} binds {} twice",
+                    v,
+                    k.label()
+                );
+            }
+        }
+    }
+}

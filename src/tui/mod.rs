@@ -1,0 +1,95 @@
+//! The terminal interface: `pmdb` with no arguments. `run` sets the terminal up, runs the
+//! event loop and always restores the terminal: on `q`, on an error, on a panic (the hook
+//! `ratatui::init` installs) and on SIGTERM or SIGHUP (a flag the loop checks).
+
+pub mod action;
+pub mod app;
+mod chart;
+pub mod data;
+mod dialog;
+pub mod entry;
+pub mod entry_edit;
+mod entry_view;
+pub mod exception_form;
+pub mod exceptions;
+mod exceptions_view;
+mod footer;
+pub mod help;
+pub mod keymap;
+pub mod plan;
+mod plan_view;
+pub mod rollup;
+mod rollup_view;
+pub mod theme;
+pub mod ui;
+mod widgets;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use crossterm::event::{self, Event};
+
+pub use action::{Action, Tab};
+pub use app::App;
+pub use theme::Theme;
+pub use ui::draw;
+
+use crate::store::Store;
+
+/// How often the database is checked for other people's saves.
+const REFRESH: Duration = Duration::from_millis(500);
+/// The longest the loop waits for a key before checking the signal flag.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Opens the interface on the database at `path` for `login`, with `today` as the date
+/// every rule uses.
+pub fn run(path: &Path, login: &str, today: NaiveDate) -> anyhow::Result<()> {
+    let store = Store::open(path, login)?;
+    let mut app = App::new(store, today)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))
+            .context("could not install the signal handler")?;
+    }
+    let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let mut last_refresh = Instant::now();
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|f| {
+                app.page = (f.area().height as usize).saturating_sub(8).max(1);
+                draw(f, app)
+            })?;
+            dirty = false;
+        }
+        if event::poll(POLL)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    app.handle_key(key);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        if last_refresh.elapsed() >= REFRESH {
+            last_refresh = Instant::now();
+            dirty |= app.tick();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,364 @@
+//! Drawing the Plan tab: the tree with each node's counts, and the detail pane for the
+//! selected node or indicator with its chart.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::app::App;
+use super::chart;
+use super::plan::{Detail, RowKey, TreeRow};
+use super::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, rag_badge, scroll_offset};
+use crate::domain::rag::Rag;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if area.width >= 120 {
+        let [tree, detail] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(area);
+        draw_tree(frame, tree, app);
+        draw_detail(frame, detail, app, false);
+    } else {
+        let detail_h = (area.height / 2).clamp(8, 12);
+        let [tree, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(area);
+        draw_tree(frame, tree, app);
+        draw_detail(frame, detail, app, true);
+    }
+}
+
+fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.plan;
+    let theme = app.theme;
+    let mut title = vec![Span::styled(
+        format!(" Golden thread · {} ", st.period),
+        theme.title(),
+    )];
+    if st.typing || !st.filter.is_empty() {
+        title.push(Span::styled(
+            format!(" / {}{} ", st.filter, if st.typing { "▏" } else { "" }),
+            theme.key(),
+        ));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let width = inner.width as usize;
+    if st.rows.is_empty() {
+        let text = if st.filter.is_empty() {
+            "No plan for this year"
+        } else {
+            "Nothing matches the filter"
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), inner);
+        return;
+    }
+    let offset = scroll_offset(st.cursor, height);
+    let lines: Vec<Line> = st
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let mut line = tree_line(app, row, width);
+            if i == st.cursor {
+                line = line.style(theme.selected());
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let marker = match (&row.key, row.has_children, row.expanded) {
+        (RowKey::Indicator { .. }, _, _) => "• ",
+        (_, true, true) => "▾ ",
+        (_, true, false) => "▸ ",
+        _ => "  ",
+    };
+    let indent = "  ".repeat(row.depth.min(8));
+    let (right, right_w): (Vec<Span>, usize) = match &row.key {
+        RowKey::Node(code) => match app.plan.stats.counts.get(code) {
+            Some(c) => (counts_spans(theme, c), COUNTS_WIDTH),
+            None => (vec![], 0),
+        },
+        RowKey::Indicator { code, .. } => {
+            let a = app.plan.stats.assessments.get(code);
+            let dp = app
+                .data
+                .ds
+                .indicator(code)
+                .map(|r| r.indicator.decimals)
+                .unwrap_or(0);
+            let value = figure(a.and_then(|a| a.value), dp);
+            let rag = a.map(|a| a.rag).unwrap_or(Rag::None);
+            (
+                vec![Span::raw(format!("{value:>9} ")), rag_badge(theme, rag)],
+                13,
+            )
+        }
+    };
+    let left_w = width.saturating_sub(right_w + 1);
+    let kind = if matches!(row.key, RowKey::Node(_)) {
+        format!("{} ", short_kind(row.kind))
+    } else {
+        String::new()
+    };
+    let left = fit(
+        &format!("{indent}{marker}{kind}{} {}", row.code, row.title),
+        left_w,
+    );
+    let gap = width.saturating_sub(left.chars().count() + right_w);
+    let mut spans = vec![Span::raw(left), Span::raw(" ".repeat(gap))];
+    spans.extend(right);
+    Line::from(spans)
+}
+
+fn short_kind(kind: &str) -> &'static str {
+    match kind {
+        "Vision" => "VIS",
+        "Priority" => "PRI",
+        "Outcome" => "OUT",
+        "Activity" => "ACT",
+        "Service plan" => "SVC",
+        "Team plan" => "TEAM",
+        _ => "OBJ",
+    }
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App, side_by_side: bool) {
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(" Detail ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(detail) = &app.plan.detail else {
+        return;
+    };
+    let lines = match &detail.key {
+        RowKey::Node(code) => node_lines(app, code),
+        RowKey::Indicator { code, .. } => indicator_lines(app, code),
+    };
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let RowKey::Indicator { code, .. } = &detail.key else {
+        frame.render_widget(text, inner);
+        return;
+    };
+    let (info, plot) = if side_by_side {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .spacing(1)
+            .areas(inner);
+        (a, b)
+    } else {
+        let [a, b] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(50)]).areas(inner);
+        (a, b)
+    };
+    frame.render_widget(text, info);
+    let dp = app
+        .data
+        .ds
+        .indicator(code)
+        .map(|r| r.indicator.decimals)
+        .unwrap_or(0);
+    chart::render(frame, plot, chart_points(detail), dp, theme);
+}
+
+fn chart_points(detail: &Detail) -> &[super::data::ChartPoint] {
+    &detail.chart
+}
+
+fn field(app: &App, label: &str, value: String) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(format!("{label}: "), app.theme.label()),
+        Span::raw(value),
+    ]
+}
+
+fn node_lines(app: &App, code: &str) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let Some(n) = app.data.ds.nodes.iter().find(|n| n.code == code) else {
+        return vec![];
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} {} · {}", n.kind.label(), n.code, n.title),
+        theme.heading(),
+    ))];
+    let mut who = field(app, "Owner", app.data.name_of(&n.owner).to_string());
+    if let Some(p) = &n.portfolio {
+        who.extend(field(app, "  Portfolio", p.clone()));
+    }
+    if let Some(s) = &n.service {
+        who.extend(field(app, "  Service", s.clone()));
+    }
+    lines.push(Line::from(who));
+    if let Some(c) = app.plan.stats.counts.get(code) {
+        let mut spans = vec![Span::styled(
+            format!("{}: ", app.plan.period),
+            theme.label(),
+        )];
+        spans.extend(counts_spans(theme, c));
+        spans.push(Span::raw(format!("  ({} indicators)", c.total())));
+        lines.push(Line::from(spans));
+    }
+    lines.extend(linked_lines(app, &[code.to_string()]));
+    lines
+}
+
+fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let Some(rec) = app.data.ds.indicator(code) else {
+        return vec![];
+    };
+    let i = &rec.indicator;
+    let dp = i.decimals;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} {} ({})", i.code, i.title, i.unit),
+        theme.heading(),
+    ))];
+    lines.push(Line::from(field(
+        app,
+        "Owner",
+        format!(
+            "{} · {} · {} is better · {}",
+            app.data.name_of(&i.owner),
+            i.frequency,
+            i.polarity,
+            i.aggregation
+        ),
+    )));
+    if let Some(a) = app.plan.stats.assessments.get(code) {
+        let mut spans = vec![Span::styled(format!("{}: ", a.period), theme.label())];
+        spans.push(Span::raw(format!("{} ", figure(a.value, dp))));
+        spans.push(rag_badge(theme, a.rag));
+        spans.push(Span::raw(format!(
+            " {}  target {}  intervention {}",
+            a.rag,
+            figure(a.target, dp),
+            figure(a.intervention, dp)
+        )));
+        lines.push(Line::from(spans));
+        if a.latest_period.as_deref().is_some_and(|l| l != a.period) {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "latest available: {}",
+                    a.latest_period.clone().unwrap_or_default()
+                ),
+                theme.warn(),
+            )));
+        }
+        lines.push(Line::from(Span::styled(
+            format!("rule: {}", a.rule),
+            theme.dim(),
+        )));
+        let mut travel = Vec::new();
+        if let (Some(d), Some(w)) = (a.direction, &a.compared_with) {
+            travel.push(format!("{} {} vs {w}", d.symbol(), d));
+        }
+        if let Some(y) = a.ytd {
+            travel.push(format!("YTD {}", figure(Some(y), dp)));
+        }
+        if !travel.is_empty() {
+            lines.push(Line::from(travel.join(" · ")));
+        }
+    }
+    if let Some(d) = &app.plan.detail {
+        let recent: Vec<String> = d
+            .chart
+            .iter()
+            .rev()
+            .filter(|p| p.value.is_some())
+            .take(3)
+            .map(|p| format!("{} {} {}", p.period, figure(p.value, dp), p.rag.letter()))
+            .collect();
+        if !recent.is_empty() {
+            lines.push(Line::from(field(app, "Latest", recent.join(" · "))));
+        }
+    }
+    lines.extend(linked_lines(app, &rec.plan));
+    lines
+}
+
+/// Actions, risks and projects on the given plan nodes.
+fn linked_lines(app: &App, nodes: &[String]) -> Vec<Line<'static>> {
+    let on = |n: &Option<String>| n.as_ref().is_some_and(|n| nodes.contains(n));
+    let d = &app.data;
+    let mut lines = Vec::new();
+    let actions: Vec<String> = d
+        .actions
+        .iter()
+        .filter(|a| on(&a.node))
+        .map(|a| {
+            let late = if a.is_overdue(d.today) {
+                " OVERDUE"
+            } else {
+                ""
+            };
+            format!(
+                "{} {} (due {}, {}% {}{late})",
+                a.code,
+                a.title,
+                a.due,
+                a.progress,
+                a.status.replace('_', " ")
+            )
+        })
+        .collect();
+    let risks: Vec<String> = d
+        .risks
+        .iter()
+        .filter(|r| on(&r.node))
+        .map(|r| {
+            let over = if r.above_appetite() {
+                " ABOVE APPETITE"
+            } else {
+                ""
+            };
+            format!(
+                "{} {} (score {}, target {}{over})",
+                r.code,
+                r.title,
+                r.score(),
+                r.target_score
+            )
+        })
+        .collect();
+    let projects: Vec<String> = d
+        .projects
+        .iter()
+        .filter(|p| on(&p.node))
+        .map(|p| {
+            format!(
+                "{} {} ({}, finish {})",
+                p.code,
+                p.title,
+                p.status.replace('_', " "),
+                p.finish
+            )
+        })
+        .collect();
+    for (label, items) in [
+        ("Actions", actions),
+        ("Risks", risks),
+        ("Projects", projects),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label} ({}): ", items.len()), app.theme.label()),
+            Span::raw(items.join("; ")),
+        ]));
+    }
+    lines
+}

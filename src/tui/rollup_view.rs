@@ -1,0 +1,214 @@
+//! Drawing the Rollup tab: the groups with their G/A/R/M counts, and a group's
+//! indicators with quarter value, target, status, direction of travel and year to date.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::app::App;
+use super::widgets::{
+    COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad, scroll_offset,
+};
+use crate::domain::rag::Rag;
+use crate::domain::rollup::Counts;
+use crate::query::rollup::Group;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if app.rollup.drill {
+        draw_drill(frame, area, app);
+    } else {
+        draw_groups(frame, area, app);
+    }
+}
+
+/// A bar of status letters in proportion to the counts, so it reads without colour.
+fn bar(app: &App, c: &Counts, width: usize) -> Vec<Span<'static>> {
+    let total = c.total();
+    if total == 0 || width == 0 {
+        return vec![];
+    }
+    let parts = [
+        (Rag::Green, c.green),
+        (Rag::Amber, c.amber),
+        (Rag::Red, c.red),
+        (Rag::Missing, c.missing),
+        (Rag::None, c.none),
+    ];
+    let mut out = Vec::new();
+    let mut used = 0;
+    let mut acc = 0;
+    for (rag, n) in parts {
+        acc += n;
+        let end = (acc * width + total / 2) / total;
+        if end > used {
+            out.push(Span::styled(
+                rag.letter().repeat(end - used),
+                app.theme.rag(rag),
+            ));
+            used = end;
+        }
+    }
+    out
+}
+
+fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.rollup;
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            format!(" Rollup · {} · by {} ", st.period, st.by),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(r) = &st.rollup else { return };
+    let w = inner.width as usize;
+    let bar_w = if w >= 100 { 30 } else { 12 };
+    let title_w = w.saturating_sub(8 + COUNTS_WIDTH + bar_w + 4);
+    let mut lines = vec![Line::from(Span::styled(
+        fit(
+            &format!(
+                "{} {} {} {}",
+                pad("Code", 8),
+                pad("Title", title_w),
+                pad("Counts", COUNTS_WIDTH),
+                "Share"
+            ),
+            w,
+        ),
+        theme.heading(),
+    ))];
+    if r.groups.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No groups for this period",
+            theme.dim(),
+        )));
+    }
+    let height = (inner.height as usize).saturating_sub(1);
+    for (n, g) in r
+        .groups
+        .iter()
+        .enumerate()
+        .skip(scroll_offset(st.cursor, height))
+        .take(height)
+    {
+        let mut spans = vec![Span::raw(format!(
+            "{} {} ",
+            pad(&g.code, 8),
+            pad(&g.title, title_w)
+        ))];
+        spans.extend(counts_spans(theme, &g.counts));
+        spans.push(Span::raw(" "));
+        spans.extend(bar(app, &g.counts, bar_w));
+        let mut line = Line::from(spans);
+        if n == st.cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.rollup;
+    let theme = app.theme;
+    let Some(g) = st.group() else { return };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            format!(" {} {} · {} ", g.code, g.title, st.period),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [table, about] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(inner);
+    draw_indicators(frame, table, app, g);
+    let Some(i) = g.indicators.get(st.drill_cursor) else {
+        return;
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} {} ({})", i.code, i.title, i.unit),
+        theme.heading(),
+    ))];
+    let mut notes = vec![format!("rule: {}", i.rule)];
+    if let Some(p) = &i.partial {
+        notes.push(p.clone());
+    }
+    if let Some(l) = i
+        .latest_period
+        .as_ref()
+        .filter(|l| **l != st.period.to_string())
+    {
+        notes.insert(0, format!("latest available period: {l}"));
+    }
+    lines.push(Line::from(Span::styled(notes.join(" · "), theme.dim())));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+}
+
+fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
+    let theme = app.theme;
+    let w = area.width as usize;
+    // Code 7, value 9, target 9, status 3, direction 11, YTD 9, figure's period 10, gaps 7.
+    let title_w = w.saturating_sub(7 + 9 + 9 + 3 + 11 + 9 + 10 + 8);
+    let mut lines = vec![Line::from(Span::styled(
+        fit(
+            &format!(
+                "{} {} {} {} RAG {} {} {}",
+                pad("Code", 7),
+                pad("Indicator", title_w),
+                rpad("Quarter", 9),
+                rpad("Target", 9),
+                pad("Direction", 11),
+                rpad("YTD", 9),
+                "Figure for"
+            ),
+            w,
+        ),
+        theme.heading(),
+    ))];
+    let height = (area.height as usize).saturating_sub(1);
+    let cursor = app.rollup.drill_cursor;
+    for (n, i) in g
+        .indicators
+        .iter()
+        .enumerate()
+        .skip(scroll_offset(cursor, height))
+        .take(height)
+    {
+        let direction = i
+            .direction
+            .map(|d| format!("{} {}", d.symbol(), d))
+            .unwrap_or_else(|| "–".into());
+        let latest = match &i.latest_period {
+            Some(l) if *l != app.rollup.period.to_string() => format!("{l}*"),
+            Some(_) => "this period".into(),
+            None => "–".into(),
+        };
+        let mut line = Line::from(vec![
+            Span::raw(format!(
+                "{} {} {} {} ",
+                pad(&i.code, 7),
+                pad(&i.title, title_w),
+                rpad(&figure(i.value, i.decimals), 9),
+                rpad(&figure(i.target, i.decimals), 9)
+            )),
+            rag_badge(theme, i.rag),
+            Span::raw(format!(
+                " {} {} {}",
+                pad(&direction, 11),
+                rpad(&figure(i.ytd, i.decimals), 9),
+                fit(&latest, 10)
+            )),
+        ]);
+        if n == cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,106 @@
+//! The whole screen: the tab bar, the current tab, the status line and the footer, with
+//! the help, question and edit overlays on top. Drawing reads `&App` and computes nothing
+//! heavy: the tabs' views are cached by `App::sync`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Tab;
+use super::app::{App, Note};
+use super::{dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view};
+
+/// The smallest terminal the interface lays itself out in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "pmdb needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [top, body, status, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(frame, top, app);
+    match app.tab {
+        Tab::Plan => plan_view::draw(frame, body, app),
+        Tab::Entry => entry_view::draw(frame, body, app),
+        Tab::Exceptions => exceptions_view::draw(frame, body, app),
+        Tab::Rollup => rollup_view::draw(frame, body, app),
+    }
+    draw_status(frame, status, app);
+    footer::draw(frame, foot, app);
+    dialog::draw(frame, body, app);
+    help::draw(frame, body, app);
+}
+
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let mut spans = vec![Span::styled(" pmdb ", theme.title())];
+    for (n, t) in Tab::ALL.iter().enumerate() {
+        let style = if *t == app.tab {
+            theme.tab_active()
+        } else {
+            theme.tab()
+        };
+        spans.push(Span::styled(format!(" {} {} ", n + 1, t), style));
+    }
+    let actor = &app.data.actor;
+    let role = actor
+        .role
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| "read only".into());
+    let who = format!("{} ({role}) ", actor.login);
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let gap = (area.width as usize).saturating_sub(used + who.chars().count());
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(who, theme.label()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let line = match &app.note {
+        Some(Note::Ok(t)) => Line::from(Span::styled(format!(" ✓ {t}"), theme.ok())),
+        Some(Note::Error(t)) => Line::from(Span::styled(format!(" ✗ {t}"), theme.error())),
+        Some(Note::Info(t)) => Line::from(Span::styled(format!(" {t}"), theme.label())),
+        None => {
+            let council = &app.data.ds.settings.council_name;
+            let period = match app.tab {
+                Tab::Plan => format!("period {}", app.plan.period),
+                Tab::Entry => format!("month {}", app.entry.month),
+                Tab::Exceptions => format!(
+                    "period {}",
+                    app.exceptions
+                        .period
+                        .map(|p| p.to_string())
+                        .unwrap_or_else(|| "all".into())
+                ),
+                Tab::Rollup => format!("quarter {}", app.rollup.period),
+            };
+            Line::from(Span::styled(
+                format!(
+                    " {} · {period} · today {} · live",
+                    if council.is_empty() { "pmdb" } else { council },
+                    app.data.today
+                ),
+                theme.dim(),
+            ))
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

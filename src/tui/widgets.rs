@@ -1,0 +1,90 @@
+//! Small drawing helpers shared by the tabs: status badges, counts, figures, fitting text.
+
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Span;
+
+use super::theme::Theme;
+use crate::domain::number::fmt_decimals;
+use crate::domain::rag::Rag;
+use crate::domain::rollup::Counts;
+
+/// Text cut to `width` characters, with "…" where it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+/// Text padded or cut to exactly `width` characters.
+pub fn pad(text: &str, width: usize) -> String {
+    format!("{:<width$}", fit(text, width))
+}
+
+/// Right-aligned in `width`.
+pub fn rpad(text: &str, width: usize) -> String {
+    format!("{:>width$}", fit(text, width))
+}
+
+/// A figure at the indicator's decimal places, or "–" when there is none.
+pub fn figure(x: Option<f64>, decimals: u8) -> String {
+    x.map(|x| fmt_decimals(x, decimals))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The one-letter status badge: " G " in colour, or the letter alone without.
+pub fn rag_badge(theme: Theme, rag: Rag) -> Span<'static> {
+    Span::styled(format!(" {} ", rag.letter()), theme.rag(rag))
+}
+
+/// "G3 A1 R0 M0 -2": each status with its count, as letters so colour is not needed.
+pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
+    let parts = [
+        (Rag::Green, c.green),
+        (Rag::Amber, c.amber),
+        (Rag::Red, c.red),
+        (Rag::Missing, c.missing),
+        (Rag::None, c.none),
+    ];
+    let mut out = Vec::new();
+    for (n, (rag, count)) in parts.iter().enumerate() {
+        if n > 0 {
+            out.push(Span::raw(" "));
+        }
+        let style = if *count == 0 {
+            theme.dim()
+        } else {
+            theme.rag_text(*rag)
+        };
+        out.push(Span::styled(format!("{}{:<2}", rag.letter(), count), style));
+    }
+    out
+}
+
+/// Width of `counts_spans`.
+pub const COUNTS_WIDTH: usize = 19;
+
+/// A box of at most `w`×`h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// The first row to draw so that `cursor` is visible in `height` rows.
+pub fn scroll_offset(cursor: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        cursor.saturating_sub(height - 1)
+    }
+}
