@@ -148,7 +148,10 @@ impl Store {
                 // Another process may have migrated while this one waited for the lock.
                 let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
                 if now < version {
-                    tx.execute_batch(&sql)?;
+                    tx.execute_batch(&sql).map_err(|e| {
+                        let reason = e.sqlite_error().and_then(|s| s.extended_code.checked_add(0)).unwrap_or(0);
+                        StoreError::Invalid(format!("could not bring the database to schema version {version} (error {reason}): {}", short(&e)))
+                    })?;
                     tx.pragma_update(None, "user_version", version)?;
                 }
                 Ok(())
@@ -156,6 +159,11 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The first line of an SQLite error, without the SQL text it may carry.
+fn short(e: &rusqlite::Error) -> String {
+    e.to_string().lines().next().unwrap_or_default().chars().take(200).collect()
 }
 
 #[cfg(test)]

@@ -109,3 +109,10 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// The rules' view of today, with the council's deadline day.
+    pub fn context(&self, today: chrono::NaiveDate) -> Result<crate::domain::assess::Context> {
+        Ok(crate::domain::assess::Context { today, deadline_day: self.settings()?.deadline_day })
+    }
+}
