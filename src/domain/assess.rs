@@ -96,12 +96,25 @@ pub struct Series<'a> {
     pub indicator: &'a Indicator,
     observations: BTreeMap<(Month, u8), Observation>,
     pub targets: Targets,
+    /// The first month the indicator is collected for; earlier periods are not "missing".
+    pub from: Option<Month>,
 }
 
 impl<'a> Series<'a> {
     pub fn new(indicator: &'a Indicator, observations: Vec<Observation>, targets: Targets) -> Series<'a> {
         let observations = observations.into_iter().map(|o| (o.period.sort_key(), o)).collect();
-        Series { indicator, observations, targets }
+        Series { indicator, observations, targets, from: None }
+    }
+
+    /// Sets the first month the indicator is collected for.
+    pub fn starting(mut self, from: Option<Month>) -> Series<'a> {
+        self.from = from;
+        self
+    }
+
+    /// Whether the indicator was collected for any of the period.
+    pub fn collected_in(&self, period: Period) -> bool {
+        self.from.is_none_or(|from| period.last_month() >= from)
     }
 
     pub fn observation(&self, period: Period) -> Option<&Observation> {
@@ -169,6 +182,10 @@ impl<'a> Series<'a> {
                 Judgement::new(Rag::None, "contextual measure: direction only, no target")
             }
             Some(d) => judge(d.value, dp, ind.polarity, rule, threshold),
+            None if !self.collected_in(period) => Judgement::new(
+                Rag::None,
+                format!("not collected before {}", self.from.map(|m| m.fin_year().to_string()).unwrap_or_default()),
+            ),
             None if is_overdue(period, ctx.deadline_day, ctx.today) => {
                 Judgement::new(Rag::Missing, format!("no value by the deadline {}", fmt_date(due)))
             }
@@ -380,6 +397,18 @@ mod tests {
         let own = Indicator { rag_rule: Some(RagRule::Tolerance { green: 10.0, amber: 20.0 }), ..ind.clone() };
         let s = Series::new(&own, vec![obs("2024-12", 88.0)], Targets::new(&[annual(2024, 95.0, 90.0)]));
         assert_eq!(s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag, Rag::Green);
+    }
+
+    #[test]
+    fn periods_before_the_indicator_started_are_not_missing() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(&ind, vec![], Targets::default()).starting(Month::new(2024, 4));
+        let before = s.assess(p("2024-03"), &RuleBook::default(), ctx("2025-01-01"));
+        assert_eq!((before.rag, before.rule.as_str()), (Rag::None, "not collected before 2024/25"));
+        assert_eq!(s.assess(p("2024-04"), &RuleBook::default(), ctx("2025-01-01")).rag, Rag::Missing);
+        // A quarter that ends after the start counts.
+        assert_eq!(s.assess(p("2023/24 Q4"), &RuleBook::default(), ctx("2025-01-01")).rag, Rag::None);
+        assert_eq!(s.assess(p("2024/25 Q1"), &RuleBook::default(), ctx("2025-01-01")).rag, Rag::Missing);
     }
 
     #[test]

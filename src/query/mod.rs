@@ -10,7 +10,7 @@ pub mod show;
 pub mod signoff;
 
 use crate::domain::assess::{Assessment, Context, Series};
-use crate::domain::period::Period;
+use crate::domain::period::{Month, Period};
 use crate::domain::rollup::Thread;
 use crate::domain::target::Targets;
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
@@ -33,7 +33,17 @@ impl Dataset {
         let code = &rec.indicator.code;
         let observations = self.values_of(code).iter().map(StoredValue::observation).collect();
         let targets = Targets::new(self.targets.get(code).map(Vec::as_slice).unwrap_or(&[]));
-        Series::new(&rec.indicator, observations, targets)
+        Series::new(&rec.indicator, observations, targets).starting(self.start_of(rec))
+    }
+
+    /// The first month an indicator is collected for: the start of the earliest financial
+    /// year among its plan nodes, its targets and its first value.
+    pub fn start_of(&self, rec: &IndicatorRecord) -> Option<Month> {
+        let code = &rec.indicator.code;
+        let nodes = rec.plan.iter().filter_map(|n| self.nodes.iter().find(|x| x.code == *n)).map(|n| n.from_year);
+        let targets = self.targets.get(code).into_iter().flatten().map(|t| t.year);
+        let values = self.values_of(code).iter().map(|v| v.period.fin_year());
+        nodes.chain(targets).chain(values).min().map(|y| y.first_month())
     }
 
     fn frozen(&self, period: &str, code: &str) -> Option<Assessment> {
