@@ -18,8 +18,10 @@ pub fn run(env: &Env) -> Result<()> {
         print_json(&json!({ "integrity": integrity.join("; "), "findings": findings }))?;
     } else {
         println!("integrity: {}", integrity.join("; "));
-        let rows: Vec<Vec<String>> =
-            findings.iter().map(|f| vec![f.check.to_string(), f.code.clone(), f.message.clone()]).collect();
+        let rows: Vec<Vec<String>> = findings
+            .iter()
+            .map(|f| vec![f.check.to_string(), f.code.clone(), f.message.clone()])
+            .collect();
         table(&["check", "code", "finding"], &rows);
         println!("{} findings", findings.len());
     }

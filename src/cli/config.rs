@@ -27,7 +27,10 @@ enum ConfigAction {
 
 pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
     if let Some(ConfigAction::Set { key, value, from }) = args.action {
-        let from = from.as_deref().map(|f| period_arg(f, "--from")).transpose()?;
+        let from = from
+            .as_deref()
+            .map(|f| period_arg(f, "--from"))
+            .transpose()?;
         let mut store = env.open()?;
         store.set_setting(&key, &value, from)?;
         if !env.json {
@@ -41,9 +44,14 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
     let data_dir = super::env::data_dir().ok();
     if !env.db.exists() {
         if env.json {
-            return output::json(&json!({ "database": env.db, "exists": false, "login": env.login, "data_dir": data_dir }));
+            return output::json(
+                &json!({ "database": env.db, "exists": false, "login": env.login, "data_dir": data_dir }),
+            );
         }
-        println!("database: {} (does not exist yet: `pmdb init` or `pmdb demo`)", env.db.display());
+        println!(
+            "database: {} (does not exist yet: `pmdb init` or `pmdb demo`)",
+            env.db.display()
+        );
         println!("login:    {}", env.login);
         return Ok(());
     }
@@ -69,12 +77,23 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
         }));
     }
     println!("database:     {}", env.db.display());
-    println!("login:        {} ({})", env.login, role.map(|r| r.to_string()).unwrap_or_else(|| "not a pmdb user: read only".into()));
+    println!(
+        "login:        {} ({})",
+        env.login,
+        role.map(|r| r.to_string())
+            .unwrap_or_else(|| "not a pmdb user: read only".into())
+    );
     println!("today:        {}", env.today);
     println!("council:      {}", settings.council_name);
-    println!("deadline_day: {} (data for a month is due by this day of the next)", settings.deadline_day);
+    println!(
+        "deadline_day: {} (data for a month is due by this day of the next)",
+        settings.deadline_day
+    );
     for (from, rule) in &settings.rag_rules {
-        println!("rag_rule:     {rule} (from {})", from.as_deref().unwrap_or("the beginning"));
+        println!(
+            "rag_rule:     {rule} (from {})",
+            from.as_deref().unwrap_or("the beginning")
+        );
     }
     Ok(())
 }

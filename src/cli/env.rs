@@ -20,10 +20,9 @@ pub fn login() -> String {
 /// Today, from `PMDB_TODAY=YYYY-MM-DD` when set, else the clock.
 pub fn today() -> Result<NaiveDate> {
     match std::env::var("PMDB_TODAY") {
-        Ok(text) if !text.trim().is_empty() => text
-            .trim()
-            .parse()
-            .map_err(|_| anyhow!("PMDB_TODAY='{text}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-20")),
+        Ok(text) if !text.trim().is_empty() => text.trim().parse().map_err(|_| {
+            anyhow!("PMDB_TODAY='{text}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-20")
+        }),
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }

@@ -66,23 +66,48 @@ enum ExceptionAction {
 pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
     match args.action {
         Some(ExceptionAction::Raise { period }) => raise(env, &period),
-        Some(ExceptionAction::Update { id, status, proposal, decision, board_member, due, expect_version }) => {
+        Some(ExceptionAction::Update {
+            id,
+            status,
+            proposal,
+            decision,
+            board_member,
+            due,
+            expect_version,
+        }) => {
             let step = Step {
-                status: status.as_deref().map(|s| s.parse::<ExceptionStatus>().map_err(|e| anyhow!("--status: {e}"))).transpose()?,
+                status: status
+                    .as_deref()
+                    .map(|s| {
+                        s.parse::<ExceptionStatus>()
+                            .map_err(|e| anyhow!("--status: {e}"))
+                    })
+                    .transpose()?,
                 proposal,
                 decision,
                 board_member,
                 escalation_due: due
                     .as_deref()
-                    .map(|d| d.trim().parse().map_err(|_| anyhow!("--due: '{d}' is not a date: write it as YYYY-MM-DD")))
+                    .map(|d| {
+                        d.trim().parse().map_err(|_| {
+                            anyhow!("--due: '{d}' is not a date: write it as YYYY-MM-DD")
+                        })
+                    })
                     .transpose()?,
             };
             let mut store = env.open()?;
-            let rec = store.update_exception(&ExceptionUpdate { id, expected_version: expect_version, step })?;
+            let rec = store.update_exception(&ExceptionUpdate {
+                id,
+                expected_version: expect_version,
+                step,
+            })?;
             if env.json {
                 return print_json(&rec);
             }
-            println!("exception #{} is now {} (version {})", rec.id, rec.status, rec.version);
+            println!(
+                "exception #{} is now {} (version {})",
+                rec.id, rec.status, rec.version
+            );
             Ok(())
         }
         None => list(env, args),
@@ -93,20 +118,50 @@ fn raise(env: &Env, period: &str) -> Result<()> {
     let period = period_arg(period, "--period")?;
     let mut store = env.open()?;
     let ds = store.dataset()?;
-    let found = candidates(&ds, period, &store.actions()?, &store.risks()?, &store.meetings()?, ds.context(env.today));
+    let found = candidates(
+        &ds,
+        period,
+        &store.actions()?,
+        &store.risks()?,
+        &store.meetings()?,
+        ds.context(env.today),
+    );
     let new = store.raise_exceptions(&found)?;
     if env.json {
-        return print_json(&json!({ "period": period.to_string(), "found": found.len(), "raised": new }));
+        return print_json(
+            &json!({ "period": period.to_string(), "found": found.len(), "raised": new }),
+        );
     }
-    println!("{period}: {} exceptions found, {new} newly raised", found.len());
+    println!(
+        "{period}: {} exceptions found, {new} newly raised",
+        found.len()
+    );
     Ok(())
 }
 
 fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
     let filter = ExceptionFilter {
-        period: args.period.as_deref().map(|p| period_arg(p, "--period").map(|p| p.to_string())).transpose()?,
-        status: args.status.as_deref().map(|s| s.parse::<ExceptionStatus>().map_err(|e| anyhow!("--status: {e}"))).transpose()?,
-        kind: args.kind.as_deref().map(|k| k.parse::<ExceptionKind>().map_err(|e| anyhow!("--kind: {e}"))).transpose()?,
+        period: args
+            .period
+            .as_deref()
+            .map(|p| period_arg(p, "--period").map(|p| p.to_string()))
+            .transpose()?,
+        status: args
+            .status
+            .as_deref()
+            .map(|s| {
+                s.parse::<ExceptionStatus>()
+                    .map_err(|e| anyhow!("--status: {e}"))
+            })
+            .transpose()?,
+        kind: args
+            .kind
+            .as_deref()
+            .map(|k| {
+                k.parse::<ExceptionKind>()
+                    .map_err(|e| anyhow!("--kind: {e}"))
+            })
+            .transpose()?,
         service: args.service,
         meeting: args.meeting,
     };
@@ -130,7 +185,12 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
             ]
         })
         .collect();
-    table(&["id", "period", "kind", "subject", "service", "owner", "status", "figures"], &lines);
+    table(
+        &[
+            "id", "period", "kind", "subject", "service", "owner", "status", "figures",
+        ],
+        &lines,
+    );
     println!("{} exceptions", rows.len());
     Ok(())
 }

@@ -14,14 +14,27 @@ pub fn run(env: &Env, code: &str) -> Result<()> {
         return print_json(&json!({ "code": code, "changes": rows }));
     }
     let show = |v: &Option<serde_json::Value>, key: &str| -> String {
-        v.as_ref().and_then(|v| v.get(key)).map(|x| x.to_string().trim_matches('"').to_string()).unwrap_or_default()
+        v.as_ref()
+            .and_then(|v| v.get(key))
+            .map(|x| x.to_string().trim_matches('"').to_string())
+            .unwrap_or_default()
     };
     let lines: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let what = match r.table.as_str() {
-                "values" => format!("value {}: {} → {}", r.key.split('|').nth(1).unwrap_or(""), show(&r.old, "value"), show(&r.new, "value")),
-                "targets" => format!("target {}: {} → {}", r.key.split('|').skip(1).collect::<Vec<_>>().join(" "), show(&r.old, "target"), show(&r.new, "target")),
+                "values" => format!(
+                    "value {}: {} → {}",
+                    r.key.split('|').nth(1).unwrap_or(""),
+                    show(&r.old, "value"),
+                    show(&r.new, "value")
+                ),
+                "targets" => format!(
+                    "target {}: {} → {}",
+                    r.key.split('|').skip(1).collect::<Vec<_>>().join(" "),
+                    show(&r.old, "target"),
+                    show(&r.new, "target")
+                ),
                 other => format!("{other} {}", r.key),
             };
             vec![r.at.clone(), r.login.clone(), r.op.clone(), what]

@@ -37,25 +37,41 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
         Some(p) => period_arg(p, "--period")?,
         None => default_period(env.today),
     };
-    let rag = args.rag.as_deref().map(|r| r.parse::<Rag>().map_err(|e| anyhow!("--rag: {e}"))).transpose()?;
+    let rag = args
+        .rag
+        .as_deref()
+        .map(|r| r.parse::<Rag>().map_err(|e| anyhow!("--rag: {e}")))
+        .transpose()?;
     let store = env.open()?;
     let ds = store.dataset()?;
-    if let Some(node) = &args.plan {
-        if !ds.nodes.iter().any(|n| n.code == *node) {
-            return Err(anyhow!("--plan: no plan node '{node}'"));
-        }
+    if let Some(node) = &args.plan
+        && !ds.nodes.iter().any(|n| n.code == *node)
+    {
+        return Err(anyhow!("--plan: no plan node '{node}'"));
     }
-    if let Some(s) = &args.service {
-        if !ds.services.iter().any(|x| x.code == *s) {
-            return Err(anyhow!("--service: no service '{s}' (the codes are {})", codes(&ds.services)));
-        }
+    if let Some(s) = &args.service
+        && !ds.services.iter().any(|x| x.code == *s)
+    {
+        return Err(anyhow!(
+            "--service: no service '{s}' (the codes are {})",
+            codes(&ds.services)
+        ));
     }
-    if let Some(p) = &args.portfolio {
-        if !ds.portfolios.iter().any(|x| x.code == *p) {
-            return Err(anyhow!("--portfolio: no portfolio '{p}' (the codes are {})", codes(&ds.portfolios)));
-        }
+    if let Some(p) = &args.portfolio
+        && !ds.portfolios.iter().any(|x| x.code == *p)
+    {
+        return Err(anyhow!(
+            "--portfolio: no portfolio '{p}' (the codes are {})",
+            codes(&ds.portfolios)
+        ));
     }
-    let filter = ListFilter { owner: args.owner, plan: args.plan, portfolio: args.portfolio, service: args.service, rag };
+    let filter = ListFilter {
+        owner: args.owner,
+        plan: args.plan,
+        portfolio: args.portfolio,
+        service: args.service,
+        rag,
+    };
     let rows = list(&ds, &filter, period, ds.context(env.today));
     if env.json {
         return output::json(&json!({ "period": period.to_string(), "indicators": rows }));
@@ -78,11 +94,20 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
             ]
         })
         .collect();
-    table(&["code", "title", "owner", "period", "value", "target", "status"], &lines);
+    table(
+        &[
+            "code", "title", "owner", "period", "value", "target", "status",
+        ],
+        &lines,
+    );
     println!("{} indicators", rows.len());
     Ok(())
 }
 
 fn codes(named: &[crate::store::Named]) -> String {
-    named.iter().map(|n| n.code.as_str()).collect::<Vec<_>>().join(", ")
+    named
+        .iter()
+        .map(|n| n.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -148,8 +148,17 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let login = env::login();
     let today = env::today()?;
-    let db = if cli.demo { env::demo_database(cli.db.clone())? } else { env::database(cli.db.clone())? };
-    let env = Env { db, json: cli.json, login, today };
+    let db = if cli.demo {
+        env::demo_database(cli.db.clone())?
+    } else {
+        env::database(cli.db.clone())?
+    };
+    let env = Env {
+        db,
+        json: cli.json,
+        login,
+        today,
+    };
     let Some(command) = cli.command else {
         return setup::open_interface(&env, cli.demo);
     };

@@ -12,7 +12,8 @@ pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 
 /// A figure at the indicator's decimals, or "–" when there is none.
 pub fn figure(x: Option<f64>, decimals: u8) -> String {
-    x.map(|x| fmt_decimals(x, decimals)).unwrap_or_else(|| "–".into())
+    x.map(|x| fmt_decimals(x, decimals))
+        .unwrap_or_else(|| "–".into())
 }
 
 /// Prints rows as columns padded to their widest cell (counted in characters).
@@ -30,7 +31,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
         let text: Vec<String> = cells
             .into_iter()
             .enumerate()
-            .map(|(i, c)| if i == last { c } else { format!("{c:<width$}", width = widths[i]) })
+            .map(|(i, c)| {
+                if i == last {
+                    c
+                } else {
+                    format!("{c:<width$}", width = widths[i])
+                }
+            })
             .collect();
         println!("{}", text.join("  ").trim_end());
     };

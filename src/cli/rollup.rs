@@ -49,7 +49,11 @@ pub fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<(
     if env.json {
         return print_json(&r);
     }
-    let name = if ds.settings.council_name.is_empty() { "pmdb".to_string() } else { ds.settings.council_name.clone() };
+    let name = if ds.settings.council_name.is_empty() {
+        "pmdb".to_string()
+    } else {
+        ds.settings.council_name.clone()
+    };
     println!("{name}: {} by {}", r.period, r.by);
     let rows: Vec<Vec<String>> = r
         .groups
@@ -67,7 +71,10 @@ pub fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<(
             ]
         })
         .collect();
-    table(&["code", "title", "green", "amber", "red", "missing", "none"], &rows);
+    table(
+        &["code", "title", "green", "amber", "red", "missing", "none"],
+        &rows,
+    );
     if args.indicators {
         for g in &r.groups {
             println!("\n{} {}", g.code, g.title);
@@ -84,13 +91,29 @@ pub fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<(
                         figure(i.value, i.decimals),
                         figure(i.target, i.decimals),
                         format!("{} {}", i.rag.letter(), i.rag),
-                        i.direction.map(|d| format!("{} {d}", d.symbol())).unwrap_or_else(|| "–".into()),
+                        i.direction
+                            .map(|d| format!("{} {d}", d.symbol()))
+                            .unwrap_or_else(|| "–".into()),
                         figure(i.ytd, i.decimals),
-                        [latest, i.partial.clone().unwrap_or_default()].join(" ").trim().to_string(),
+                        [latest, i.partial.clone().unwrap_or_default()]
+                            .join(" ")
+                            .trim()
+                            .to_string(),
                     ]
                 })
                 .collect();
-            table(&["code", "value", "target", "status", "direction", "ytd", "note"], &rows);
+            table(
+                &[
+                    "code",
+                    "value",
+                    "target",
+                    "status",
+                    "direction",
+                    "ytd",
+                    "note",
+                ],
+                &rows,
+            );
         }
     }
     Ok(())
@@ -99,7 +122,10 @@ pub fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<(
 pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
     let as_of = match as_of {
         None => env.today,
-        Some(d) => d.trim().parse().map_err(|_| anyhow!("--as-of: '{d}' is not a date: write it as YYYY-MM-DD"))?,
+        Some(d) => d
+            .trim()
+            .parse()
+            .map_err(|_| anyhow!("--as-of: '{d}' is not a date: write it as YYYY-MM-DD"))?,
     };
     let store = env.open()?;
     let ds = store.dataset()?;
@@ -109,9 +135,21 @@ pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
     }
     let lines: Vec<Vec<String>> = rows
         .iter()
-        .map(|o| vec![o.code.clone(), o.period.clone(), o.deadline.clone(), o.days_overdue.to_string(), o.owner.clone(), o.title.clone()])
+        .map(|o| {
+            vec![
+                o.code.clone(),
+                o.period.clone(),
+                o.deadline.clone(),
+                o.days_overdue.to_string(),
+                o.owner.clone(),
+                o.title.clone(),
+            ]
+        })
         .collect();
-    table(&["code", "period", "deadline", "days late", "owner", "title"], &lines);
+    table(
+        &["code", "period", "deadline", "days late", "owner", "title"],
+        &lines,
+    );
     println!("{} values overdue as of {as_of}", rows.len());
     Ok(())
 }

@@ -44,18 +44,36 @@ fn number(text: &str, what: &str) -> Result<f64> {
 
 pub fn run(env: &Env, args: SetArgs) -> Result<()> {
     let period = period_arg(&args.period, "PERIOD")?;
-    let value = if args.value.trim() == "-" { None } else { Some(number(&args.value, "VALUE")?) };
-    let numerator = args.numerator.as_deref().map(|n| number(n, "--numerator")).transpose()?;
-    let denominator = args.denominator.as_deref().map(|d| number(d, "--denominator")).transpose()?;
+    let value = if args.value.trim() == "-" {
+        None
+    } else {
+        Some(number(&args.value, "VALUE")?)
+    };
+    let numerator = args
+        .numerator
+        .as_deref()
+        .map(|n| number(n, "--numerator"))
+        .transpose()?;
+    let denominator = args
+        .denominator
+        .as_deref()
+        .map(|d| number(d, "--denominator"))
+        .transpose()?;
     let quality = match args.quality.as_deref() {
         None => Quality::Final,
-        Some(q) => q.parse::<Quality>().map_err(|e| anyhow!("--quality: {e}"))?,
+        Some(q) => q
+            .parse::<Quality>()
+            .map_err(|e| anyhow!("--quality: {e}"))?,
     };
     let expect = match args.expect_version {
         None => Expect::Any,
         Some(0) => Expect::Absent,
         Some(v) if v > 0 => Expect::Version(v),
-        Some(v) => return Err(anyhow!("--expect-version: {v} is not a version (0 or more)")),
+        Some(v) => {
+            return Err(anyhow!(
+                "--expect-version: {v} is not a version (0 or more)"
+            ));
+        }
     };
     let nv = NewValue {
         indicator: args.code.clone(),

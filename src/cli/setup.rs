@@ -11,7 +11,11 @@ pub fn init(env: &Env) -> Result<()> {
     if env.json {
         return super::output::json(&serde_json::json!({ "database": env.db, "admin": env.login }));
     }
-    println!("created {} with {} as its admin", env.db.display(), env.login);
+    println!(
+        "created {} with {} as its admin",
+        env.db.display(),
+        env.login
+    );
     Ok(())
 }
 
@@ -23,7 +27,12 @@ pub fn demo(env: &Env, scale: u32) -> Result<()> {
     if env.json {
         return super::output::json(&summary);
     }
-    println!("created the demo council at {} (today {}), {} is its admin", env.db.display(), env.today, env.login);
+    println!(
+        "created the demo council at {} (today {}), {} is its admin",
+        env.db.display(),
+        env.today,
+        env.login
+    );
     if let serde_json::Value::Object(fields) = serde_json::to_value(&summary)? {
         for (name, value) in fields {
             println!("  {name}: {value}");

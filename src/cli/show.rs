@@ -17,11 +17,18 @@ pub struct ShowArgs {
 }
 
 pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
-    let period = args.period.as_deref().map(|p| period_arg(p, "--period")).transpose()?;
+    let period = args
+        .period
+        .as_deref()
+        .map(|p| period_arg(p, "--period"))
+        .transpose()?;
     let store = env.open()?;
     let ds = store.dataset()?;
     let rec = ds.indicator(&args.code).cloned().ok_or_else(|| {
-        anyhow::anyhow!("no indicator '{}' (see `pmdb list` for the codes)", args.code)
+        anyhow::anyhow!(
+            "no indicator '{}' (see `pmdb list` for the codes)",
+            args.code
+        )
     })?;
     let report = show(&ds, &rec, period, ds.context(env.today));
     if env.json {
@@ -32,12 +39,20 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
     println!(
         "{} · {} · {} · {} is better · aggregated by {} · owner {} · plan {}",
         i.kind,
-        if i.unit.is_empty() { "no unit" } else { &i.unit },
+        if i.unit.is_empty() {
+            "no unit"
+        } else {
+            &i.unit
+        },
         i.frequency,
         i.polarity,
         i.aggregation,
         if i.owner.is_empty() { "none" } else { &i.owner },
-        if rec.plan.is_empty() { "none".to_string() } else { rec.plan.join(", ") }
+        if rec.plan.is_empty() {
+            "none".to_string()
+        } else {
+            rec.plan.join(", ")
+        }
     );
     let dp = i.decimals;
     let rows: Vec<Vec<String>> = report
@@ -58,13 +73,28 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
                 figure(a.target, dp),
                 figure(a.intervention, dp),
                 format!("{} {}", a.rag.letter(), a.rag),
-                a.direction.map(|d| format!("{} {d}", d.symbol())).unwrap_or_else(|| "–".into()),
+                a.direction
+                    .map(|d| format!("{} {d}", d.symbol()))
+                    .unwrap_or_else(|| "–".into()),
                 figure(a.ytd, dp),
                 l.quality.map(|q| q.to_string()).unwrap_or_default(),
                 note,
             ]
         })
         .collect();
-    table(&["period", "value", "target", "interv.", "status", "direction", "ytd", "quality", "rule"], &rows);
+    table(
+        &[
+            "period",
+            "value",
+            "target",
+            "interv.",
+            "status",
+            "direction",
+            "ytd",
+            "quality",
+            "rule",
+        ],
+        &rows,
+    );
     Ok(())
 }

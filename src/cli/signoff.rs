@@ -13,8 +13,13 @@ pub fn run(env: &Env, period: &str) -> Result<()> {
     let statuses = statuses_to_freeze(&ds, period, ds.context(env.today));
     store.sign_off(period, &statuses)?;
     if env.json {
-        return super::output::json(&json!({ "period": period.to_string(), "frozen": statuses.len() }));
+        return super::output::json(
+            &json!({ "period": period.to_string(), "frozen": statuses.len() }),
+        );
     }
-    println!("signed off {period}: {} statuses frozen; its values can no longer change", statuses.len());
+    println!(
+        "signed off {period}: {} statuses frozen; its values can no longer change",
+        statuses.len()
+    );
     Ok(())
 }

@@ -39,7 +39,11 @@ fn role(text: &str) -> Result<Role> {
 pub fn run(env: &Env, args: UserArgs) -> Result<()> {
     let mut store = env.open()?;
     match args.action {
-        UserAction::Add { login, role: r, name } => {
+        UserAction::Add {
+            login,
+            role: r,
+            name,
+        } => {
             store.add_user(&login, name.as_deref().unwrap_or(""), role(&r)?)?;
             if !env.json {
                 println!("added {login} as {r}");
@@ -56,8 +60,10 @@ pub fn run(env: &Env, args: UserArgs) -> Result<()> {
             if env.json {
                 return print_json(&json!({ "users": users }));
             }
-            let rows: Vec<Vec<String>> =
-                users.iter().map(|u| vec![u.login.clone(), u.role.to_string(), u.name.clone()]).collect();
+            let rows: Vec<Vec<String>> = users
+                .iter()
+                .map(|u| vec![u.login.clone(), u.role.to_string(), u.name.clone()])
+                .collect();
             table(&["login", "role", "name"], &rows);
         }
     }

@@ -34,7 +34,13 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("plan", false),
             ("rag_rule", false),
         ],
-        Kind::Targets => &[("code", true), ("year", true), ("period", false), ("target", true), ("intervention", false)],
+        Kind::Targets => &[
+            ("code", true),
+            ("year", true),
+            ("period", false),
+            ("target", true),
+            ("intervention", false),
+        ],
         Kind::Values => &[
             ("code", true),
             ("period", true),

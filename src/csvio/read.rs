@@ -33,7 +33,10 @@ fn at(row: usize, column: &str, problem: impl std::fmt::Display) -> CsvError {
 /// Reads the header and rows of a file of the given kind. Refuses unknown, repeated or
 /// missing required columns, rows of the wrong width and text that is not CSV.
 pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input);
     let mut records = reader.records();
     let allowed = columns_of(kind);
     let names: Vec<&str> = allowed.iter().map(|(c, _)| *c).collect();
@@ -57,12 +60,16 @@ pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
             )));
         }
         if index.insert(name.to_string(), i).is_some() {
-            return Err(CsvError(format!("row 1: the column '{name}' appears twice")));
+            return Err(CsvError(format!(
+                "row 1: the column '{name}' appears twice"
+            )));
         }
     }
     for (name, required) in allowed {
         if *required && !index.contains_key(*name) {
-            return Err(CsvError(format!("row 1: the required column '{name}' is missing")));
+            return Err(CsvError(format!(
+                "row 1: the required column '{name}' is missing"
+            )));
         }
     }
     let mut rows = Vec::new();
@@ -86,7 +93,9 @@ pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
 
 fn not_csv(row: usize, e: csv::Error) -> CsvError {
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => CsvError(format!("row {row}: not CSV text (invalid UTF-8); is this the right file?")),
+        csv::ErrorKind::Utf8 { .. } => CsvError(format!(
+            "row {row}: not CSV text (invalid UTF-8); is this the right file?"
+        )),
         _ => CsvError(format!("row {row}: not valid CSV ({e})")),
     }
 }
@@ -106,11 +115,17 @@ impl Table {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut out = Vec::new();
         for (row, record) in &self.rows {
-            let cells = Cells { table: self, row: *row, record };
+            let cells = Cells {
+                table: self,
+                row: *row,
+                record,
+            };
             let item = parse(&cells)?;
             let k = key(&item);
             if let Some(first) = seen.insert(k.clone(), *row) {
-                return Err(CsvError(format!("row {row}: duplicate of row {first} ({k})")));
+                return Err(CsvError(format!(
+                    "row {row}: duplicate of row {first} ({k})"
+                )));
             }
             out.push((*row, item));
         }
@@ -121,12 +136,21 @@ impl Table {
 impl Cells<'_> {
     /// The cell's text, trimmed; empty when the column is absent.
     fn text(&self, column: &str) -> &str {
-        self.table.index.get(column).and_then(|i| self.record.get(*i)).map(str::trim).unwrap_or("")
+        self.table
+            .index
+            .get(column)
+            .and_then(|i| self.record.get(*i))
+            .map(str::trim)
+            .unwrap_or("")
     }
 
     fn required(&self, column: &str) -> Result<&str, CsvError> {
         let t = self.text(column);
-        if t.is_empty() { Err(at(self.row, column, "is empty but required")) } else { Ok(t) }
+        if t.is_empty() {
+            Err(at(self.row, column, "is empty but required"))
+        } else {
+            Ok(t)
+        }
     }
 
     fn optional(&self, column: &str) -> Option<String> {
@@ -135,7 +159,9 @@ impl Cells<'_> {
     }
 
     fn parse<T: std::str::FromStr<Err = String>>(&self, column: &str) -> Result<T, CsvError> {
-        self.required(column)?.parse().map_err(|e| at(self.row, column, e))
+        self.required(column)?
+            .parse()
+            .map_err(|e| at(self.row, column, e))
     }
 
     fn number(&self, column: &str) -> Result<Option<f64>, CsvError> {
@@ -154,7 +180,13 @@ impl Cells<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse().map(Some).map_err(|_| at(self.row, column, format!("'{t}' is not a period: write {PERIOD_FORMS}")))
+        t.parse().map(Some).map_err(|_| {
+            at(
+                self.row,
+                column,
+                format!("'{t}' is not a period: write {PERIOD_FORMS}"),
+            )
+        })
     }
 
     fn year(&self, column: &str) -> Result<Option<FinYear>, CsvError> {
@@ -162,7 +194,13 @@ impl Cells<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse().map(Some).map_err(|_| at(self.row, column, format!("'{t}' is not a financial year: write it like 2024/25")))
+        t.parse().map(Some).map_err(|_| {
+            at(
+                self.row,
+                column,
+                format!("'{t}' is not a financial year: write it like 2024/25"),
+            )
+        })
     }
 }
 
@@ -170,10 +208,19 @@ pub fn read_plan(t: &Table) -> Result<Vec<(usize, PlanNode)>, CsvError> {
     t.each(
         |n: &PlanNode| format!("code {}", n.code),
         |c| {
-            let from_year = c.year("from_year")?.ok_or_else(|| at(c.row, "from_year", "is empty but required"))?;
+            let from_year = c
+                .year("from_year")?
+                .ok_or_else(|| at(c.row, "from_year", "is empty but required"))?;
             let to_year = c.year("to_year")?;
             if to_year.is_some_and(|to| to < from_year) {
-                return Err(at(c.row, "to_year", format!("{} is before from_year {from_year}", to_year.unwrap_or(from_year))));
+                return Err(at(
+                    c.row,
+                    "to_year",
+                    format!(
+                        "{} is before from_year {from_year}",
+                        to_year.unwrap_or(from_year)
+                    ),
+                ));
             }
             Ok(PlanNode {
                 code: c.required("code")?.to_string(),
@@ -198,15 +245,26 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                 "" => 0,
                 d => match d.parse::<u8>() {
                     Ok(n) if n <= 6 => n,
-                    _ => return Err(at(c.row, "decimals", format!("'{d}' is not a number of decimal places from 0 to 6"))),
+                    _ => {
+                        return Err(at(
+                            c.row,
+                            "decimals",
+                            format!("'{d}' is not a number of decimal places from 0 to 6"),
+                        ));
+                    }
                 },
             };
             let rag_rule = match c.text("rag_rule") {
                 "" => None,
                 r => Some(r.parse::<RagRule>().map_err(|e| at(c.row, "rag_rule", e))?),
             };
-            let plan: Vec<String> =
-                c.text("plan").split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            let plan: Vec<String> = c
+                .text("plan")
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
             Ok(IndicatorRecord {
                 indicator: Indicator {
                     code: c.required("code")?.to_string(),
@@ -232,30 +290,54 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
 pub fn read_targets(t: &Table) -> Result<Vec<(usize, String, TargetRow)>, CsvError> {
     let rows = t.each(
         |(code, r): &(String, TargetRow)| {
-            format!("code {code}, year {}, period {}", r.year, r.period.map(|p| p.to_string()).unwrap_or_else(|| "annual".into()))
+            format!(
+                "code {code}, year {}, period {}",
+                r.year,
+                r.period
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "annual".into())
+            )
         },
         |c| {
-            let year = c.year("year")?.ok_or_else(|| at(c.row, "year", "is empty but required"))?;
-            let target = c.number("target")?.ok_or_else(|| at(c.row, "target", "is empty but required"))?;
+            let year = c
+                .year("year")?
+                .ok_or_else(|| at(c.row, "year", "is empty but required"))?;
+            let target = c
+                .number("target")?
+                .ok_or_else(|| at(c.row, "target", "is empty but required"))?;
             Ok((
                 c.required("code")?.to_string(),
-                TargetRow { year, period: c.period("period")?, target, intervention: c.number("intervention")? },
+                TargetRow {
+                    year,
+                    period: c.period("period")?,
+                    target,
+                    intervention: c.number("intervention")?,
+                },
             ))
         },
     )?;
-    Ok(rows.into_iter().map(|(row, (code, t))| (row, code, t)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(row, (code, t))| (row, code, t))
+        .collect())
 }
 
 pub fn read_values(t: &Table) -> Result<Vec<(usize, ValueRow)>, CsvError> {
     t.each(
         |v: &ValueRow| format!("code {}, period {}", v.code, v.period),
         |c| {
-            let period = c.period("period")?.ok_or_else(|| at(c.row, "period", "is empty but required"))?;
+            let period = c
+                .period("period")?
+                .ok_or_else(|| at(c.row, "period", "is empty but required"))?;
             let value = c.number("value")?;
             let numerator = c.number("numerator")?;
             let denominator = c.number("denominator")?;
             if value.is_none() && (numerator.is_none() || denominator.is_none()) {
-                return Err(at(c.row, "value", "is empty: give a value, or a numerator and denominator"));
+                return Err(at(
+                    c.row,
+                    "value",
+                    "is empty: give a value, or a numerator and denominator",
+                ));
             }
             let quality = match c.text("quality") {
                 "" => Quality::Final,
@@ -286,7 +368,12 @@ mod tests {
     #[test]
     fn rows_are_numbered_as_a_spreadsheet_numbers_them() {
         let err = values("code,period,value\nA,2025-02,1\nB,2025-13,2\n").unwrap_err();
-        assert!(err.0.starts_with("row 3, column period: '2025-13' is not a period"), "{}", err.0);
+        assert!(
+            err.0
+                .starts_with("row 3, column period: '2025-13' is not a period"),
+            "{}",
+            err.0
+        );
         let err = values("code,period,value\nA,2025-02,abc\n").unwrap_err();
         assert_eq!(err.0, "row 2, column value: 'abc' is not a number");
     }
@@ -297,8 +384,14 @@ mod tests {
             values("code,period,value,colour\n").unwrap_err().0,
             "row 1: unknown column 'colour' for values (the columns are code, period, value, numerator, denominator, quality, commentary, action)"
         );
-        assert_eq!(values("code,value\n").unwrap_err().0, "row 1: the required column 'period' is missing");
-        assert_eq!(values("code,period,code\n").unwrap_err().0, "row 1: the column 'code' appears twice");
+        assert_eq!(
+            values("code,value\n").unwrap_err().0,
+            "row 1: the required column 'period' is missing"
+        );
+        assert_eq!(
+            values("code,period,code\n").unwrap_err().0,
+            "row 1: the column 'code' appears twice"
+        );
         assert!(values("").unwrap_err().0.starts_with("the file is empty"));
     }
 
@@ -321,7 +414,9 @@ mod tests {
 
     #[test]
     fn binary_files_are_not_csv() {
-        let err = read_table(Kind::Values, &b"\x89PNG\r\n\x1a\n\xff\xfe\x00"[..]).err().unwrap();
+        let err = read_table(Kind::Values, &b"\x89PNG\r\n\x1a\n\xff\xfe\x00"[..])
+            .err()
+            .unwrap();
         assert!(err.0.contains("not CSV text"), "{}", err.0);
     }
 }

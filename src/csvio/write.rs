@@ -10,7 +10,8 @@ use crate::store::{IndicatorRecord, StoredValue};
 
 fn writer<W: Write>(kind: Kind, out: W) -> Result<csv::Writer<W>, CsvError> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(columns_of(kind).iter().map(|(c, _)| *c)).map_err(io)?;
+    w.write_record(columns_of(kind).iter().map(|(c, _)| *c))
+        .map_err(io)?;
     Ok(w)
 }
 

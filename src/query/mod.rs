@@ -31,7 +31,11 @@ impl Dataset {
     /// The indicator's values and targets, ready for the rules.
     pub fn series<'a>(&'a self, rec: &'a IndicatorRecord) -> Series<'a> {
         let code = &rec.indicator.code;
-        let observations = self.values_of(code).iter().map(StoredValue::observation).collect();
+        let observations = self
+            .values_of(code)
+            .iter()
+            .map(StoredValue::observation)
+            .collect();
         let targets = Targets::new(self.targets.get(code).map(Vec::as_slice).unwrap_or(&[]));
         Series::new(&rec.indicator, observations, targets).starting(self.start_of(rec))
     }
@@ -40,14 +44,24 @@ impl Dataset {
     /// year among its plan nodes, its targets and its first value.
     pub fn start_of(&self, rec: &IndicatorRecord) -> Option<Month> {
         let code = &rec.indicator.code;
-        let nodes = rec.plan.iter().filter_map(|n| self.nodes.iter().find(|x| x.code == *n)).map(|n| n.from_year);
+        let nodes = rec
+            .plan
+            .iter()
+            .filter_map(|n| self.nodes.iter().find(|x| x.code == *n))
+            .map(|n| n.from_year);
         let targets = self.targets.get(code).into_iter().flatten().map(|t| t.year);
         let values = self.values_of(code).iter().map(|v| v.period.fin_year());
-        nodes.chain(targets).chain(values).min().map(|y| y.first_month())
+        nodes
+            .chain(targets)
+            .chain(values)
+            .min()
+            .map(|y| y.first_month())
     }
 
     fn frozen(&self, period: &str, code: &str) -> Option<Assessment> {
-        self.frozen.get(&(period.to_string(), code.to_string())).cloned()
+        self.frozen
+            .get(&(period.to_string(), code.to_string()))
+            .cloned()
     }
 
     /// The assessment of a period; for a signed-off period, the one stored at sign-off.
@@ -73,7 +87,12 @@ impl Dataset {
         let mut out: Vec<String> = rec
             .plan
             .iter()
-            .filter_map(|n| thread.ancestry(n).into_iter().find_map(|a| a.service.clone()))
+            .filter_map(|n| {
+                thread
+                    .ancestry(n)
+                    .into_iter()
+                    .find_map(|a| a.service.clone())
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -85,7 +104,12 @@ impl Dataset {
         let mut out: Vec<String> = rec
             .plan
             .iter()
-            .filter_map(|n| thread.ancestry(n).into_iter().find_map(|a| a.portfolio.clone()))
+            .filter_map(|n| {
+                thread
+                    .ancestry(n)
+                    .into_iter()
+                    .find_map(|a| a.portfolio.clone())
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -93,6 +117,9 @@ impl Dataset {
     }
 
     pub fn context(&self, today: chrono::NaiveDate) -> Context {
-        Context { today, deadline_day: self.settings.deadline_day }
+        Context {
+            today,
+            deadline_day: self.settings.deadline_day,
+        }
     }
 }
