@@ -10,6 +10,7 @@ mod exceptions;
 mod history;
 mod list;
 mod output;
+mod report;
 mod rollup;
 mod set;
 mod setup;
@@ -86,6 +87,8 @@ pub enum Command {
     Set(set::SetArgs),
     /// Green/amber/red/missing counts for a period by priority, portfolio or service.
     Rollup(rollup::RollupArgs),
+    /// The published performance report for a quarter or year (Markdown or CSV).
+    Report(report::ReportArgs),
     /// Values past their deadline with nothing recorded.
     Overdue {
         /// Judge as of this date (YYYY-MM-DD) instead of today.
@@ -172,6 +175,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::List(args) => list::run(&env, args),
         Command::Set(args) => set::run(&env, args),
         Command::Rollup(args) => rollup::run(&env, args),
+        Command::Report(args) => report::run(&env, args),
         Command::Overdue { as_of } => rollup::overdue(&env, as_of.as_deref()),
         Command::Exceptions(args) => exceptions::run(&env, args),
         Command::History { code } => history::run(&env, &code),

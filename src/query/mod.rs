@@ -5,6 +5,7 @@ pub mod check;
 pub mod exceptions;
 pub mod list;
 pub mod overdue;
+pub mod report;
 pub mod rollup;
 pub mod show;
 pub mod signoff;
