@@ -284,7 +284,8 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
--- AUDIT TRIGGERS
+-- AUDIT TRIGGERS: one per table and operation, so no code path can skip the log.
+
 CREATE TRIGGER audit_settings_insert AFTER INSERT ON settings
 BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
   VALUES (pmdb_login(), 'settings', NEW.key, 'insert',
@@ -415,18 +416,18 @@ CREATE TRIGGER audit_plan_nodes_insert AFTER INSERT ON plan_nodes
 BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
   VALUES (pmdb_login(), 'plan_nodes', NEW.code, 'insert',
           NULL,
-          json_object('code', NEW.code, 'kind', NEW.kind, ''service_plan',', NEW.'service_plan',, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
+          json_object('code', NEW.code, 'kind', NEW.kind, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
 
 CREATE TRIGGER audit_plan_nodes_update AFTER UPDATE ON plan_nodes
 BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
   VALUES (pmdb_login(), 'plan_nodes', NEW.code, 'update',
-          json_object('code', OLD.code, 'kind', OLD.kind, ''service_plan',', OLD.'service_plan',, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
-          json_object('code', NEW.code, 'kind', NEW.kind, ''service_plan',', NEW.'service_plan',, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
+          json_object('code', OLD.code, 'kind', OLD.kind, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
+          json_object('code', NEW.code, 'kind', NEW.kind, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
 
 CREATE TRIGGER audit_plan_nodes_delete AFTER DELETE ON plan_nodes
 BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
   VALUES (pmdb_login(), 'plan_nodes', OLD.code, 'delete',
-          json_object('code', OLD.code, 'kind', OLD.kind, ''service_plan',', OLD.'service_plan',, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
+          json_object('code', OLD.code, 'kind', OLD.kind, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
           NULL); END;
 
 CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators

@@ -1,1 +1,102 @@
-fn main() {}
+//! Benchmark: the quarterly roll-up and `show` on a ten-times council.
+//!
+//! `cargo bench --bench rollup` builds `demo --scale 10` in a temporary folder (today
+//! pinned to 2026-11-24) and times, over many runs, the whole of what `pmdb rollup` and
+//! `pmdb show` do after start-up: read the dataset in one snapshot and compute. It prints
+//! the median and the 95th percentile; the README quotes them.
+
+use std::time::{Duration, Instant};
+
+use pmdb::domain::assess::Context;
+use pmdb::domain::period::Period;
+use pmdb::query::rollup::{GroupBy, rollup};
+use pmdb::query::show::show;
+use pmdb::store::Store;
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    (samples[runs / 2], samples[runs * 95 / 100])
+}
+
+fn main() {
+    let scale: u32 = std::env::var("PMDB_BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("bench.db");
+    let built = Instant::now();
+    pmdb::demo::build_demo(&path, "bench", today, scale).expect("the demo builds");
+    println!(
+        "demo --scale {scale} built in {:.1} s",
+        built.elapsed().as_secs_f64()
+    );
+
+    let store = Store::open(&path, "bench").expect("the demo opens");
+    let ds = store.dataset().expect("the dataset loads");
+    let ctx = Context {
+        today,
+        deadline_day: ds.settings.deadline_day,
+    };
+    let quarter: Period = "2026/27 Q2".parse().expect("a quarter");
+    println!(
+        "{} indicators, {} plan nodes, {} values",
+        ds.indicators.len(),
+        ds.nodes.len(),
+        ds.values.values().map(Vec::len).sum::<usize>()
+    );
+
+    let runs = 50;
+    let (median, p95) = time(runs, || store.dataset().expect("loads"));
+    println!(
+        "load dataset:                      median {:>7.2} ms, p95 {:>7.2} ms",
+        ms(median),
+        ms(p95)
+    );
+    for by in [GroupBy::Priority, GroupBy::Portfolio, GroupBy::Service] {
+        let (median, p95) = time(runs, || rollup(&ds, quarter, by, ctx));
+        println!(
+            "rollup {quarter} by {by:<9} compute: median {:>7.2} ms, p95 {:>7.2} ms",
+            ms(median),
+            ms(p95)
+        );
+    }
+    let (median, p95) = time(runs, || {
+        let ds = store.dataset().expect("loads");
+        rollup(&ds, quarter, GroupBy::Priority, ctx).groups.len()
+    });
+    println!(
+        "rollup end to end (load + compute): median {:>7.2} ms, p95 {:>7.2} ms",
+        ms(median),
+        ms(p95)
+    );
+    let rec = ds.indicators[ds.indicators.len() / 2].clone();
+    let (median, p95) = time(runs, || show(&ds, &rec, None, ctx).periods.len());
+    println!(
+        "show {} (all periods) compute:  median {:>7.2} ms, p95 {:>7.2} ms",
+        rec.indicator.code,
+        ms(median),
+        ms(p95)
+    );
+    let (median, p95) = time(runs, || {
+        let ds = store.dataset().expect("loads");
+        show(&ds, &rec, None, ctx).periods.len()
+    });
+    println!(
+        "show end to end (load + compute):   median {:>7.2} ms, p95 {:>7.2} ms",
+        ms(median),
+        ms(p95)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

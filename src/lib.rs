@@ -3,6 +3,9 @@
 //! `domain` holds the rules (periods, RAG, aggregation, deadlines, roll-ups) with no SQL or
 //! terminal in them; `store` maps them to SQLite; `cli` is the scriptable command line.
 
+pub mod cli;
+pub mod csvio;
+pub mod demo;
 pub mod domain;
 pub mod query;
 pub mod store;

@@ -38,7 +38,8 @@ impl Aggregate {
             Some(Period::Year(_)) => "years",
             _ => "months",
         };
-        self.is_partial().then(|| format!("partial: {} of {} {unit}", self.parts.len(), self.expected))
+        self.is_partial()
+            .then(|| format!("partial: {} of {} {unit}", self.parts.len(), self.expected))
     }
 
     pub fn latest(&self) -> Option<Period> {
@@ -80,7 +81,11 @@ pub fn aggregate(
             num / den * scale
         }
     };
-    Some(Aggregate { value, parts: used.iter().map(|o| o.period).collect(), expected })
+    Some(Aggregate {
+        value,
+        parts: used.iter().map(|o| o.period).collect(),
+        expected,
+    })
 }
 
 #[cfg(test)]
@@ -88,15 +93,29 @@ mod tests {
     use super::*;
 
     fn obs(period: &str, value: f64) -> Observation {
-        Observation { period: period.parse().unwrap(), value, numerator: None, denominator: None }
+        Observation {
+            period: period.parse().unwrap(),
+            value,
+            numerator: None,
+            denominator: None,
+        }
     }
 
     fn frac(period: &str, num: f64, den: f64) -> Observation {
-        Observation { period: period.parse().unwrap(), value: num / den * 100.0, numerator: Some(num), denominator: Some(den) }
+        Observation {
+            period: period.parse().unwrap(),
+            value: num / den * 100.0,
+            numerator: Some(num),
+            denominator: Some(den),
+        }
     }
 
     fn q1() -> Vec<Observation> {
-        vec![obs("2024-04", 10.0), obs("2024-05", 40.0), obs("2024-06", 25.0)]
+        vec![
+            obs("2024-04", 10.0),
+            obs("2024-05", 40.0),
+            obs("2024-06", 25.0),
+        ]
     }
 
     fn run(how: Aggregation, o: &[Observation]) -> f64 {
@@ -116,7 +135,11 @@ mod tests {
     #[test]
     fn ratio_is_the_sum_of_numerators_over_the_sum_of_denominators() {
         // Major planning applications decided in time: 9/10, 1/2, 18/20 in the quarter.
-        let months = vec![frac("2024-04", 9.0, 10.0), frac("2024-05", 1.0, 2.0), frac("2024-06", 18.0, 20.0)];
+        let months = vec![
+            frac("2024-04", 9.0, 10.0),
+            frac("2024-05", 1.0, 2.0),
+            frac("2024-06", 18.0, 20.0),
+        ];
         let ratio = run(Aggregation::Ratio, &months);
         // 28 / 32 = 87.5%.
         assert_eq!(ratio, 87.5);
@@ -128,19 +151,22 @@ mod tests {
 
     #[test]
     fn ratio_with_nothing_to_divide_by_has_no_value() {
-        let months = vec![frac("2024-04", 0.0, 0.0)];
+        let months = [frac("2024-04", 0.0, 0.0)];
         let refs: Vec<&Observation> = months.iter().collect();
         assert_eq!(aggregate(Aggregation::Ratio, 100.0, &refs, 3), None);
     }
 
     #[test]
     fn a_partial_quarter_is_labelled_partial() {
-        let two = vec![obs("2024-10", 12.0), obs("2024-11", 8.0)];
+        let two = [obs("2024-10", 12.0), obs("2024-11", 8.0)];
         let refs: Vec<&Observation> = two.iter().collect();
         let agg = aggregate(Aggregation::Sum, 1.0, &refs, 3).unwrap();
         assert_eq!(agg.value, 20.0);
         assert!(agg.is_partial());
-        assert_eq!(agg.partial_label().as_deref(), Some("partial: 2 of 3 months"));
+        assert_eq!(
+            agg.partial_label().as_deref(),
+            Some("partial: 2 of 3 months")
+        );
         assert_eq!(agg.latest().unwrap().to_string(), "2024-11");
         let full = aggregate(Aggregation::Sum, 1.0, &q1().iter().collect::<Vec<_>>(), 3).unwrap();
         assert_eq!(full.partial_label(), None);

@@ -96,16 +96,43 @@ pub struct Series<'a> {
     pub indicator: &'a Indicator,
     observations: BTreeMap<(Month, u8), Observation>,
     pub targets: Targets,
+    /// The first month the indicator is collected for; earlier periods are not "missing".
+    pub from: Option<Month>,
 }
 
 impl<'a> Series<'a> {
-    pub fn new(indicator: &'a Indicator, observations: Vec<Observation>, targets: Targets) -> Series<'a> {
-        let observations = observations.into_iter().map(|o| (o.period.sort_key(), o)).collect();
-        Series { indicator, observations, targets }
+    pub fn new(
+        indicator: &'a Indicator,
+        observations: Vec<Observation>,
+        targets: Targets,
+    ) -> Series<'a> {
+        let observations = observations
+            .into_iter()
+            .map(|o| (o.period.sort_key(), o))
+            .collect();
+        Series {
+            indicator,
+            observations,
+            targets,
+            from: None,
+        }
+    }
+
+    /// Sets the first month the indicator is collected for.
+    pub fn starting(mut self, from: Option<Month>) -> Series<'a> {
+        self.from = from;
+        self
+    }
+
+    /// Whether the indicator was collected for any of the period.
+    pub fn collected_in(&self, period: Period) -> bool {
+        self.from.is_none_or(|from| period.last_month() >= from)
     }
 
     pub fn observation(&self, period: Period) -> Option<&Observation> {
-        self.observations.get(&period.sort_key()).filter(|o| o.period == period)
+        self.observations
+            .get(&period.sort_key())
+            .filter(|o| o.period == period)
     }
 
     /// The latest recorded period, if any.
@@ -129,10 +156,15 @@ impl<'a> Series<'a> {
 
     /// The recorded periods that make up a window of months.
     fn parts_of(&self, months: &[Month]) -> Vec<Period> {
-        let (Some(first), Some(last)) = (months.first(), months.last()) else { return vec![] };
+        let (Some(first), Some(last)) = (months.first(), months.last()) else {
+            return vec![];
+        };
         let mut parts: Vec<Period> = match self.indicator.frequency {
             Frequency::Monthly => months.iter().map(|m| Period::Month(*m)).collect(),
-            Frequency::Quarterly => months.iter().map(|m| Period::Quarter(m.quarter())).collect(),
+            Frequency::Quarterly => months
+                .iter()
+                .map(|m| Period::Quarter(m.quarter()))
+                .collect(),
             Frequency::Annual => months.iter().map(|m| Period::Year(m.fin_year())).collect(),
         };
         parts.dedup();
@@ -143,7 +175,12 @@ impl<'a> Series<'a> {
 
     fn derive(&self, parts: &[Period]) -> Option<Aggregate> {
         let obs: Vec<&Observation> = parts.iter().filter_map(|p| self.observation(*p)).collect();
-        aggregate(self.indicator.aggregation, self.indicator.ratio_scale(), &obs, parts.len())
+        aggregate(
+            self.indicator.aggregation,
+            self.indicator.ratio_scale(),
+            &obs,
+            parts.len(),
+        )
     }
 
     /// The value over a window of months, with the parts it is made of.
@@ -158,8 +195,13 @@ impl<'a> Series<'a> {
         let expected = self.parts_of(&period.months());
         let derived = self.derive(&expected);
         let due = deadline(period, ctx.deadline_day);
-        let covered: Vec<Period> = derived.as_ref().map(|d| d.parts.clone()).unwrap_or_else(|| expected.clone());
-        let threshold = self.targets.threshold(ind.aggregation, Some(period), &covered, expected.len());
+        let covered: Vec<Period> = derived
+            .as_ref()
+            .map(|d| d.parts.clone())
+            .unwrap_or_else(|| expected.clone());
+        let threshold =
+            self.targets
+                .threshold(ind.aggregation, Some(period), &covered, expected.len());
         let rule = ind.rag_rule.unwrap_or_else(|| rules.council_rule(period));
         let dp = ind.decimals;
 
@@ -169,23 +211,43 @@ impl<'a> Series<'a> {
                 Judgement::new(Rag::None, "contextual measure: direction only, no target")
             }
             Some(d) => judge(d.value, dp, ind.polarity, rule, threshold),
-            None if is_overdue(period, ctx.deadline_day, ctx.today) => {
-                Judgement::new(Rag::Missing, format!("no value by the deadline {}", fmt_date(due)))
-            }
-            None => Judgement::new(Rag::None, format!("not yet due (deadline {})", fmt_date(due))),
+            None if !self.collected_in(period) => Judgement::new(
+                Rag::None,
+                format!(
+                    "not collected before {}",
+                    self.from
+                        .map(|m| m.fin_year().to_string())
+                        .unwrap_or_default()
+                ),
+            ),
+            None if is_overdue(period, ctx.deadline_day, ctx.today) => Judgement::new(
+                Rag::Missing,
+                format!("no value by the deadline {}", fmt_date(due)),
+            ),
+            None => Judgement::new(
+                Rag::None,
+                format!("not yet due (deadline {})", fmt_date(due)),
+            ),
         };
 
         let direction = derived.as_ref().and_then(|d| self.direction_of(period, d));
         let ytd = match period {
             Period::Year(_) => None,
-            p => self.value_over(&p.year_to_date()).map(|a| shown(a.value, dp)),
+            p => self
+                .value_over(&p.year_to_date())
+                .map(|a| shown(a.value, dp)),
         };
         let show_threshold = ind.takes_targets();
         Assessment {
             period: period.to_string(),
             value: derived.as_ref().map(|d| shown(d.value, dp)),
-            target: threshold.filter(|_| show_threshold).map(|t| shown(t.target, dp)),
-            intervention: threshold.filter(|_| show_threshold).and_then(|t| t.intervention).map(|i| shown(i, dp)),
+            target: threshold
+                .filter(|_| show_threshold)
+                .map(|t| shown(t.target, dp)),
+            intervention: threshold
+                .filter(|_| show_threshold)
+                .and_then(|t| t.intervention)
+                .map(|i| shown(i, dp)),
             rag: judgement.rag,
             rule: judgement.rule,
             direction: direction.as_ref().map(|(d, _)| *d),
@@ -201,13 +263,20 @@ impl<'a> Series<'a> {
     /// partial window), else against the previous period.
     fn direction_of(&self, period: Period, now: &Aggregate) -> Option<(Direction, String)> {
         let ind = self.indicator;
-        let shifted: Vec<Month> = now.parts.iter().flat_map(|p| p.months()).map(|m| m.plus(-12)).collect();
+        let shifted: Vec<Month> = now
+            .parts
+            .iter()
+            .flat_map(|p| p.months())
+            .map(|m| m.plus(-12))
+            .collect();
         let last_year = self
             .value_over(&shifted)
             .filter(|a| a.parts.len() == now.parts.len())
             .map(|a| (period.year_earlier().to_string(), a.value));
         let prev = period.prev();
-        let previous = self.value_over(&prev.months()).map(|a| (prev.to_string(), a.value));
+        let previous = self
+            .value_over(&prev.months())
+            .map(|a| (prev.to_string(), a.value));
         travel(ind.polarity, ind.decimals, now.value, last_year, previous)
     }
 
@@ -230,7 +299,10 @@ impl<'a> Series<'a> {
             let earlier = period.step(-n);
             let a = self.assess(earlier, rules, ctx);
             if a.value.is_some() {
-                return Assessment { period: now.period, ..a };
+                return Assessment {
+                    period: now.period,
+                    ..a
+                };
             }
         }
         now
@@ -249,7 +321,10 @@ mod tests {
     }
 
     fn ctx(today: &str) -> Context {
-        Context { today: today.parse().unwrap(), deadline_day: 15 }
+        Context {
+            today: today.parse().unwrap(),
+            deadline_day: 15,
+        }
     }
 
     fn indicator(aggregation: Aggregation, polarity: Polarity, frequency: Frequency) -> Indicator {
@@ -268,24 +343,49 @@ mod tests {
     }
 
     fn obs(period: &str, value: f64) -> Observation {
-        Observation { period: p(period), value, numerator: None, denominator: None }
+        Observation {
+            period: p(period),
+            value,
+            numerator: None,
+            denominator: None,
+        }
     }
 
     fn frac(period: &str, num: f64, den: f64) -> Observation {
-        Observation { period: p(period), value: num / den * 100.0, numerator: Some(num), denominator: Some(den) }
+        Observation {
+            period: p(period),
+            value: num / den * 100.0,
+            numerator: Some(num),
+            denominator: Some(den),
+        }
     }
 
     fn annual(year: i32, target: f64, intervention: f64) -> TargetRow {
-        TargetRow { year: FinYear(year), period: None, target, intervention: Some(intervention) }
+        TargetRow {
+            year: FinYear(year),
+            period: None,
+            target,
+            intervention: Some(intervention),
+        }
     }
 
     #[test]
     fn a_monthly_value_is_judged_against_its_target() {
         let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
-        let s = Series::new(&ind, vec![obs("2024-05", 92.0)], Targets::new(&[annual(2024, 95.0, 90.0)]));
+        let s = Series::new(
+            &ind,
+            vec![obs("2024-05", 92.0)],
+            Targets::new(&[annual(2024, 95.0, 90.0)]),
+        );
         let a = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-07-01"));
-        assert_eq!((a.value, a.target, a.intervention, a.rag), (Some(92.0), Some(95.0), Some(90.0), Rag::Amber));
-        assert_eq!(a.rule, "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below");
+        assert_eq!(
+            (a.value, a.target, a.intervention, a.rag),
+            (Some(92.0), Some(95.0), Some(90.0), Rag::Amber)
+        );
+        assert_eq!(
+            a.rule,
+            "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below"
+        );
         assert_eq!(a.deadline, "2024-06-15");
     }
 
@@ -294,10 +394,16 @@ mod tests {
         let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
         let s = Series::new(&ind, vec![], Targets::new(&[annual(2024, 95.0, 90.0)]));
         let before = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-06-15"));
-        assert_eq!((before.rag, before.rule.as_str()), (Rag::None, "not yet due (deadline 15 Jun 2024)"));
+        assert_eq!(
+            (before.rag, before.rule.as_str()),
+            (Rag::None, "not yet due (deadline 15 Jun 2024)")
+        );
         assert_eq!(before.target, Some(95.0));
         let after = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-06-16"));
-        assert_eq!((after.rag, after.rule.as_str()), (Rag::Missing, "no value by the deadline 15 Jun 2024"));
+        assert_eq!(
+            (after.rag, after.rule.as_str()),
+            (Rag::Missing, "no value by the deadline 15 Jun 2024")
+        );
     }
 
     #[test]
@@ -315,27 +421,43 @@ mod tests {
         let s = Series::new(&ind, values, Targets::new(&[annual(2024, 85.0, 80.0)]));
         let q1 = s.assess(p("2024/25 Q1"), &RuleBook::default(), ctx("2024-08-01"));
         // 28 / 32 = 87.5%, against the annual 85 target: green; up on last year's 70%.
-        assert_eq!((q1.value, q1.target, q1.rag), (Some(87.5), Some(85.0), Rag::Green));
-        assert_eq!((q1.direction, q1.compared_with.as_deref()), (Some(Direction::Improving), Some("2023/24 Q1")));
+        assert_eq!(
+            (q1.value, q1.target, q1.rag),
+            (Some(87.5), Some(85.0), Rag::Green)
+        );
+        assert_eq!(
+            (q1.direction, q1.compared_with.as_deref()),
+            (Some(Direction::Improving), Some("2023/24 Q1"))
+        );
         assert_eq!(q1.ytd, Some(87.5));
         assert_eq!(q1.partial, None);
         // July's year to date: 31 / 36 = 86.1%.
         let jul = s.assess(p("2024-07"), &RuleBook::default(), ctx("2024-08-01"));
         assert_eq!(jul.ytd, Some(86.1));
         // No July last year: compared with June instead (90% to 75%: worsening).
-        assert_eq!((jul.direction, jul.compared_with.as_deref()), (Some(Direction::Worsening), Some("2024-06")));
+        assert_eq!(
+            (jul.direction, jul.compared_with.as_deref()),
+            (Some(Direction::Worsening), Some("2024-06"))
+        );
     }
 
     #[test]
     fn a_partial_sum_quarter_is_labelled_and_held_to_its_share() {
-        let ind = Indicator { unit: "visits".into(), decimals: 0, ..indicator(Aggregation::Sum, Polarity::Higher, Frequency::Monthly) };
+        let ind = Indicator {
+            unit: "visits".into(),
+            decimals: 0,
+            ..indicator(Aggregation::Sum, Polarity::Higher, Frequency::Monthly)
+        };
         let s = Series::new(
             &ind,
             vec![obs("2024-10", 110.0), obs("2024-11", 95.0)],
             Targets::new(&[annual(2024, 1200.0, 960.0)]),
         );
         let q3 = s.assess(p("2024/25 Q3"), &RuleBook::default(), ctx("2024-12-20"));
-        assert_eq!((q3.value, q3.target, q3.intervention), (Some(205.0), Some(200.0), Some(160.0)));
+        assert_eq!(
+            (q3.value, q3.target, q3.intervention),
+            (Some(205.0), Some(200.0), Some(160.0))
+        );
         assert_eq!(q3.rag, Rag::Green);
         assert_eq!(q3.partial.as_deref(), Some("partial: 2 of 3 months"));
     }
@@ -343,22 +465,44 @@ mod tests {
     #[test]
     fn a_quarterly_indicators_own_quarter_is_used_as_it_is() {
         let ind = indicator(Aggregation::Mean, Polarity::Lower, Frequency::Quarterly);
-        let s = Series::new(&ind, vec![obs("2024/25 Q2", 8.4)], Targets::new(&[annual(2024, 8.0, 9.0)]));
+        let s = Series::new(
+            &ind,
+            vec![obs("2024/25 Q2", 8.4)],
+            Targets::new(&[annual(2024, 8.0, 9.0)]),
+        );
         let a = s.assess(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
         assert_eq!((a.value, a.rag), (Some(8.4), Rag::Amber));
         // Asking for a month in it gives the quarter.
-        assert_eq!(s.assess(p("2024-08"), &RuleBook::default(), ctx("2024-11-01")).period, "2024/25 Q2");
+        assert_eq!(
+            s.assess(p("2024-08"), &RuleBook::default(), ctx("2024-11-01"))
+                .period,
+            "2024/25 Q2"
+        );
     }
 
     #[test]
     fn contextual_and_data_only_measures() {
-        let ctx_ind = Indicator { kind: IndicatorKind::Contextual, ..indicator(Aggregation::Latest, Polarity::Lower, Frequency::Monthly) };
-        let s = Series::new(&ctx_ind, vec![obs("2023-06", 40.0), obs("2024-06", 35.0)], Targets::default());
+        let ctx_ind = Indicator {
+            kind: IndicatorKind::Contextual,
+            ..indicator(Aggregation::Latest, Polarity::Lower, Frequency::Monthly)
+        };
+        let s = Series::new(
+            &ctx_ind,
+            vec![obs("2023-06", 40.0), obs("2024-06", 35.0)],
+            Targets::default(),
+        );
         let a = s.assess(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
-        assert_eq!((a.rag, a.direction), (Rag::None, Some(Direction::Improving)));
+        assert_eq!(
+            (a.rag, a.direction),
+            (Rag::None, Some(Direction::Improving))
+        );
         assert_eq!(a.rule, "contextual measure: direction only, no target");
         let none = indicator(Aggregation::Latest, Polarity::None, Frequency::Monthly);
-        let s = Series::new(&none, vec![obs("2023-06", 40.0), obs("2024-06", 35.0)], Targets::default());
+        let s = Series::new(
+            &none,
+            vec![obs("2023-06", 40.0), obs("2024-06", 35.0)],
+            Targets::default(),
+        );
         let a = s.assess(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
         assert_eq!((a.rag, a.direction), (Rag::None, None));
     }
@@ -372,23 +516,88 @@ mod tests {
             Targets::new(&[annual(2024, 95.0, 90.0)]),
         );
         let from_jan = Month::new(2025, 1);
-        let rules = RuleBook::new(vec![(None, RagRule::Intervention), (from_jan, RagRule::Tolerance { green: 5.0, amber: 10.0 })]);
+        let rules = RuleBook::new(vec![
+            (None, RagRule::Intervention),
+            (
+                from_jan,
+                RagRule::Tolerance {
+                    green: 5.0,
+                    amber: 10.0,
+                },
+            ),
+        ]);
         // December keeps the intervention rule (88 < 90: red); January's tolerance makes 88 amber.
-        assert_eq!(s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag, Rag::Red);
-        assert_eq!(s.assess(p("2025-01"), &rules, ctx("2025-03-01")).rag, Rag::Amber);
+        assert_eq!(
+            s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag,
+            Rag::Red
+        );
+        assert_eq!(
+            s.assess(p("2025-01"), &rules, ctx("2025-03-01")).rag,
+            Rag::Amber
+        );
         // The indicator's own rule overrides the council's.
-        let own = Indicator { rag_rule: Some(RagRule::Tolerance { green: 10.0, amber: 20.0 }), ..ind.clone() };
-        let s = Series::new(&own, vec![obs("2024-12", 88.0)], Targets::new(&[annual(2024, 95.0, 90.0)]));
-        assert_eq!(s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag, Rag::Green);
+        let own = Indicator {
+            rag_rule: Some(RagRule::Tolerance {
+                green: 10.0,
+                amber: 20.0,
+            }),
+            ..ind.clone()
+        };
+        let s = Series::new(
+            &own,
+            vec![obs("2024-12", 88.0)],
+            Targets::new(&[annual(2024, 95.0, 90.0)]),
+        );
+        assert_eq!(
+            s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag,
+            Rag::Green
+        );
+    }
+
+    #[test]
+    fn periods_before_the_indicator_started_are_not_missing() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(&ind, vec![], Targets::default()).starting(Month::new(2024, 4));
+        let before = s.assess(p("2024-03"), &RuleBook::default(), ctx("2025-01-01"));
+        assert_eq!(
+            (before.rag, before.rule.as_str()),
+            (Rag::None, "not collected before 2024/25")
+        );
+        assert_eq!(
+            s.assess(p("2024-04"), &RuleBook::default(), ctx("2025-01-01"))
+                .rag,
+            Rag::Missing
+        );
+        // A quarter that ends after the start counts.
+        assert_eq!(
+            s.assess(p("2023/24 Q4"), &RuleBook::default(), ctx("2025-01-01"))
+                .rag,
+            Rag::None
+        );
+        assert_eq!(
+            s.assess(p("2024/25 Q1"), &RuleBook::default(), ctx("2025-01-01"))
+                .rag,
+            Rag::Missing
+        );
     }
 
     #[test]
     fn latest_available_when_the_period_is_not_yet_due() {
-        let ind = Indicator { frequency: Frequency::Annual, ..indicator(Aggregation::Latest, Polarity::Higher, Frequency::Annual) };
-        let s = Series::new(&ind, vec![obs("2023/24", 71.0)], Targets::new(&[annual(2023, 70.0, 65.0)]));
+        let ind = Indicator {
+            frequency: Frequency::Annual,
+            ..indicator(Aggregation::Latest, Polarity::Higher, Frequency::Annual)
+        };
+        let s = Series::new(
+            &ind,
+            vec![obs("2023/24", 71.0)],
+            Targets::new(&[annual(2023, 70.0, 65.0)]),
+        );
         // In 2024/25 Q2 the annual figure for 2024/25 is not due: show 2023/24's, labelled.
         let a = s.assess_latest(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
-        assert_eq!((a.period.as_str(), a.latest_period.as_deref()), ("2024/25", Some("2023/24")));
+        assert_eq!(
+            (a.period.as_str(), a.latest_period.as_deref()),
+            ("2024/25", Some("2023/24"))
+        );
         assert_eq!((a.value, a.rag), (Some(71.0), Rag::Green));
     }
 }

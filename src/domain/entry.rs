@@ -17,10 +17,17 @@ pub struct Entry {
 }
 
 /// Checks an entry and returns the value to record (for a ratio, computed from its parts).
-pub fn check_entry(ind: &Indicator, period: Period, entry: &Entry, today: NaiveDate) -> Result<f64, String> {
+pub fn check_entry(
+    ind: &Indicator,
+    period: Period,
+    entry: &Entry,
+    today: NaiveDate,
+) -> Result<f64, String> {
     let fits = matches!(
         (ind.frequency, period),
-        (Frequency::Monthly, Period::Month(_)) | (Frequency::Quarterly, Period::Quarter(_)) | (Frequency::Annual, Period::Year(_))
+        (Frequency::Monthly, Period::Month(_))
+            | (Frequency::Quarterly, Period::Quarter(_))
+            | (Frequency::Annual, Period::Year(_))
     );
     if !fits {
         let example = match ind.frequency {
@@ -28,12 +35,19 @@ pub fn check_entry(ind: &Indicator, period: Period, entry: &Entry, today: NaiveD
             Frequency::Quarterly => "a quarter like 2024/25 Q4",
             Frequency::Annual => "a financial year like 2024/25",
         };
-        return Err(format!("{} is reported {}: give {example}, not {period}", ind.code, ind.frequency));
+        return Err(format!(
+            "{} is reported {}: give {example}, not {period}",
+            ind.code, ind.frequency
+        ));
     }
     if period.first_month() > Month::of(today) {
         return Err(format!("{period} has not started yet (today is {today})"));
     }
-    for (name, x) in [("value", entry.value), ("numerator", entry.numerator), ("denominator", entry.denominator)] {
+    for (name, x) in [
+        ("value", entry.value),
+        ("numerator", entry.numerator),
+        ("denominator", entry.denominator),
+    ] {
         if x.is_some_and(|x| !x.is_finite()) {
             return Err(format!("the {name} must be a number"));
         }
@@ -42,7 +56,9 @@ pub fn check_entry(ind: &Indicator, period: Period, entry: &Entry, today: NaiveD
         if entry.numerator.is_some() != entry.denominator.is_some() {
             return Err("give both a numerator and a denominator, or neither".into());
         }
-        return entry.value.ok_or_else(|| format!("{} needs a value", ind.code));
+        return entry
+            .value
+            .ok_or_else(|| format!("{} needs a value", ind.code));
     }
     let (Some(num), Some(den)) = (entry.numerator, entry.denominator) else {
         return Err(format!(
@@ -51,11 +67,15 @@ pub fn check_entry(ind: &Indicator, period: Period, entry: &Entry, today: NaiveD
         ));
     };
     if den <= 0.0 || num < 0.0 {
-        return Err(format!("the denominator must be above 0 and the numerator 0 or more (got {num}/{den})"));
+        return Err(format!(
+            "the denominator must be above 0 and the numerator 0 or more (got {num}/{den})"
+        ));
     }
     let computed = num / den * ind.ratio_scale();
-    if let Some(v) = entry.value {
-        if units(v, ind.decimals) != units(computed, ind.decimals) {
+    if let Some(v) = entry.value
+        && units(v, ind.decimals) != units(computed, ind.decimals)
+    {
+        {
             return Err(format!(
                 "value {} does not match numerator/denominator {num}/{den} = {}",
                 fmt_decimals(v, ind.decimals),
@@ -67,7 +87,11 @@ pub fn check_entry(ind: &Indicator, period: Period, entry: &Entry, today: NaiveD
 }
 
 /// A value that misses its target (amber or red) needs a commentary and a remedial action.
-pub fn check_explained(judgement: &Judgement, commentary: &str, action: &str) -> Result<(), String> {
+pub fn check_explained(
+    judgement: &Judgement,
+    commentary: &str,
+    action: &str,
+) -> Result<(), String> {
     if !matches!(judgement.rag, Rag::Amber | Rag::Red) {
         return Ok(());
     }
@@ -118,43 +142,89 @@ mod tests {
     #[test]
     fn a_ratio_is_computed_from_its_parts() {
         let i = ind(Aggregation::Ratio, Frequency::Monthly);
-        let e = Entry { value: None, numerator: Some(28.0), denominator: Some(32.0) };
+        let e = Entry {
+            value: None,
+            numerator: Some(28.0),
+            denominator: Some(32.0),
+        };
         assert_eq!(check_entry(&i, p("2025-02"), &e, today()), Ok(87.5));
-        let e = Entry { value: Some(87.5), ..e };
+        let e = Entry {
+            value: Some(87.5),
+            ..e
+        };
         assert_eq!(check_entry(&i, p("2025-02"), &e, today()), Ok(87.5));
-        let e = Entry { value: Some(90.0), ..e };
+        let e = Entry {
+            value: Some(90.0),
+            ..e
+        };
         assert_eq!(
             check_entry(&i, p("2025-02"), &e, today()).unwrap_err(),
             "value 90.0 does not match numerator/denominator 28/32 = 87.5"
         );
-        let e = Entry { value: Some(87.5), numerator: None, denominator: None };
-        assert!(check_entry(&i, p("2025-02"), &e, today()).unwrap_err().contains("give its numerator and denominator"));
-        let e = Entry { value: None, numerator: Some(1.0), denominator: Some(0.0) };
-        assert!(check_entry(&i, p("2025-02"), &e, today()).unwrap_err().contains("denominator must be above 0"));
+        let e = Entry {
+            value: Some(87.5),
+            numerator: None,
+            denominator: None,
+        };
+        assert!(
+            check_entry(&i, p("2025-02"), &e, today())
+                .unwrap_err()
+                .contains("give its numerator and denominator")
+        );
+        let e = Entry {
+            value: None,
+            numerator: Some(1.0),
+            denominator: Some(0.0),
+        };
+        assert!(
+            check_entry(&i, p("2025-02"), &e, today())
+                .unwrap_err()
+                .contains("denominator must be above 0")
+        );
     }
 
     #[test]
     fn the_period_must_fit_the_frequency_and_have_started() {
         let i = ind(Aggregation::Mean, Frequency::Quarterly);
-        let e = Entry { value: Some(5.0), numerator: None, denominator: None };
+        let e = Entry {
+            value: Some(5.0),
+            numerator: None,
+            denominator: None,
+        };
         assert_eq!(
             check_entry(&i, p("2025-02"), &e, today()).unwrap_err(),
             "PL1 is reported quarterly: give a quarter like 2024/25 Q4, not 2025-02"
         );
         assert_eq!(check_entry(&i, p("2024/25 Q4"), &e, today()), Ok(5.0));
         let m = ind(Aggregation::Mean, Frequency::Monthly);
-        assert_eq!(check_entry(&m, p("2025-04"), &e, today()).unwrap_err(), "2025-04 has not started yet (today is 2025-03-20)");
+        assert_eq!(
+            check_entry(&m, p("2025-04"), &e, today()).unwrap_err(),
+            "2025-04 has not started yet (today is 2025-03-20)"
+        );
     }
 
     #[test]
     fn a_missed_target_needs_commentary_and_action() {
-        let amber = Judgement::new(Rag::Amber, "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below");
+        let amber = Judgement::new(
+            Rag::Amber,
+            "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below",
+        );
         assert_eq!(
             check_explained(&amber, "", "").unwrap_err(),
             "the value misses its target (amber: green ≥ 65.0; amber ≥ 60.0 (intervention level); red below), so it needs a commentary and a remedial action"
         );
-        assert!(check_explained(&amber, "Staff vacancies", " ").unwrap_err().ends_with("needs a remedial action"));
-        assert_eq!(check_explained(&amber, "Staff vacancies", "Agency cover from March"), Ok(()));
-        assert_eq!(check_explained(&Judgement::new(Rag::Green, "x"), "", ""), Ok(()));
+        assert!(
+            check_explained(&amber, "Staff vacancies", " ")
+                .unwrap_err()
+                .ends_with("needs a remedial action")
+        );
+        assert_eq!(
+            check_explained(&amber, "Staff vacancies", "Agency cover from March"),
+            Ok(())
+        );
+        assert_eq!(
+            check_explained(&Judgement::new(Rag::Green, "x"), "", ""),
+            Ok(())
+        );
     }
 }

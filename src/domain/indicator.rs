@@ -145,7 +145,10 @@ mod tests {
     #[test]
     fn ratio_scale_follows_the_unit() {
         assert_eq!(with_unit("%").ratio_scale(), 100.0);
-        assert_eq!(with_unit("per 100,000 collections").ratio_scale(), 100_000.0);
+        assert_eq!(
+            with_unit("per 100,000 collections").ratio_scale(),
+            100_000.0
+        );
         assert_eq!(with_unit("per 1000 population").ratio_scale(), 1000.0);
         assert_eq!(with_unit("days").ratio_scale(), 1.0);
         assert_eq!(with_unit("per household").ratio_scale(), 1.0);

@@ -9,8 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
 /// The forms a period may be written in, shown in every refusal of a malformed period.
-pub const PERIOD_FORMS: &str =
-    "a month like 2025-02, a quarter like 2024/25 Q4 (or 2024/25-Q4), or a financial year like 2024/25";
+pub const PERIOD_FORMS: &str = "a month like 2025-02, a quarter like 2024/25 Q4 (or 2024/25-Q4), or a financial year like 2024/25";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{text}' is not a period: write {PERIOD_FORMS}")]
@@ -52,7 +51,10 @@ impl Month {
 
     /// The month containing a date.
     pub fn of(date: NaiveDate) -> Month {
-        Month { year: date.year(), month: date.month() }
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     /// Months counted from year 0, so that month arithmetic is plain integer arithmetic.
@@ -61,7 +63,10 @@ impl Month {
     }
 
     fn from_index(i: i32) -> Month {
-        Month { year: i.div_euclid(12), month: i.rem_euclid(12) as u32 + 1 }
+        Month {
+            year: i.div_euclid(12),
+            month: i.rem_euclid(12) as u32 + 1,
+        }
     }
 
     pub fn plus(self, months: i32) -> Month {
@@ -74,7 +79,11 @@ impl Month {
     }
 
     pub fn fin_year(self) -> FinYear {
-        FinYear(if self.month >= 4 { self.year } else { self.year - 1 })
+        FinYear(if self.month >= 4 {
+            self.year
+        } else {
+            self.year - 1
+        })
     }
 
     /// 1 for April … 12 for March.
@@ -83,7 +92,10 @@ impl Month {
     }
 
     pub fn quarter(self) -> Quarter {
-        Quarter { year: self.fin_year(), q: ((self.fin_month() - 1) / 3 + 1) as u8 }
+        Quarter {
+            year: self.fin_year(),
+            q: ((self.fin_month() - 1) / 3 + 1) as u8,
+        }
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -91,7 +103,10 @@ impl Month {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        self.plus(1).first_day().pred_opt().expect("a date after year 0")
+        self.plus(1)
+            .first_day()
+            .pred_opt()
+            .expect("a date after year 0")
     }
 
     /// The day `day` of this month, clamped to its last day (a deadline of the 31st in
@@ -104,11 +119,17 @@ impl Month {
 
 impl FinYear {
     pub fn first_month(self) -> Month {
-        Month { year: self.0, month: 4 }
+        Month {
+            year: self.0,
+            month: 4,
+        }
     }
 
     pub fn last_month(self) -> Month {
-        Month { year: self.0 + 1, month: 3 }
+        Month {
+            year: self.0 + 1,
+            month: 3,
+        }
     }
 
     pub fn months(self) -> Vec<Month> {
@@ -179,7 +200,9 @@ impl Period {
     /// Every month the period covers, in order.
     pub fn months(self) -> Vec<Month> {
         let first = self.first_month();
-        (0..=first.months_until(self.last_month())).map(|i| first.plus(i)).collect()
+        (0..=first.months_until(self.last_month()))
+            .map(|i| first.plus(i))
+            .collect()
     }
 
     pub fn contains(self, month: Month) -> bool {
@@ -208,7 +231,10 @@ impl Period {
     pub fn year_earlier(self) -> Period {
         match self {
             Period::Month(m) => Period::Month(m.plus(-12)),
-            Period::Quarter(q) => Period::Quarter(Quarter { year: FinYear(q.year.0 - 1), q: q.q }),
+            Period::Quarter(q) => Period::Quarter(Quarter {
+                year: FinYear(q.year.0 - 1),
+                q: q.q,
+            }),
             Period::Year(y) => Period::Year(FinYear(y.0 - 1)),
         }
     }
@@ -216,7 +242,9 @@ impl Period {
     /// Year to date: the months from April up to the end of this period.
     pub fn year_to_date(self) -> Vec<Month> {
         let first = self.fin_year().first_month();
-        (0..=first.months_until(self.last_month())).map(|i| first.plus(i)).collect()
+        (0..=first.months_until(self.last_month()))
+            .map(|i| first.plus(i))
+            .collect()
     }
 
     pub fn is_month(self) -> bool {
@@ -282,7 +310,9 @@ impl FromStr for FinYear {
     type Err = PeriodError;
 
     fn from_str(text: &str) -> Result<FinYear, PeriodError> {
-        let err = || PeriodError { text: text.to_string() };
+        let err = || PeriodError {
+            text: text.to_string(),
+        };
         let (start, end) = text.trim().split_once('/').ok_or_else(err)?;
         let start = digits(start, 4).ok_or_else(err)?;
         let end = digits(end, 2).ok_or_else(err)?;
@@ -298,17 +328,23 @@ impl FromStr for Period {
     type Err = PeriodError;
 
     fn from_str(text: &str) -> Result<Period, PeriodError> {
-        let err = || PeriodError { text: text.to_string() };
+        let err = || PeriodError {
+            text: text.to_string(),
+        };
         let t = text.trim();
         if let Some((y, m)) = t.split_once('-').filter(|(y, _)| !y.contains('/')) {
             let year = digits(y, 4).ok_or_else(err)?;
             let month = digits(m, 2).ok_or_else(err)?;
-            return Month::new(year, month as u32).map(Period::Month).ok_or_else(err);
+            return Month::new(year, month as u32)
+                .map(Period::Month)
+                .ok_or_else(err);
         }
         if let Some((fy, q)) = t.split_once(" Q").or_else(|| t.split_once("-Q")) {
             let year: FinYear = fy.parse().map_err(|_| err())?;
             let q = digits(q, 1).ok_or_else(err)?;
-            return Quarter::new(year, q as u8).map(Period::Quarter).ok_or_else(err);
+            return Quarter::new(year, q as u8)
+                .map(Period::Quarter)
+                .ok_or_else(err);
         }
         t.parse::<FinYear>().map(Period::Year).map_err(|_| err())
     }
@@ -332,7 +368,9 @@ mod tests {
     #[case("2024-12", "2024/25 Q3")]
     #[case("2025-01", "2024/25 Q4")]
     fn quarter_of_a_month(#[case] month: &str, #[case] quarter: &str) {
-        let Period::Month(m) = p(month) else { panic!("{month} is a month") };
+        let Period::Month(m) = p(month) else {
+            panic!("{month} is a month")
+        };
         assert_eq!(m.quarter().to_string(), quarter);
     }
 
@@ -373,8 +411,14 @@ mod tests {
     fn malformed_periods_are_refused_with_the_forms(#[case] text: &str) {
         let err = text.parse::<Period>().unwrap_err();
         let message = err.to_string();
-        assert!(message.contains("2025-02") && message.contains("2024/25 Q4"), "{message}");
-        assert!(message.contains("2024/25-Q4") && message.contains("2024/25"), "{message}");
+        assert!(
+            message.contains("2025-02") && message.contains("2024/25 Q4"),
+            "{message}"
+        );
+        assert!(
+            message.contains("2024/25-Q4") && message.contains("2024/25"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -388,7 +432,11 @@ mod tests {
     #[test]
     fn quarter_months_and_ends() {
         assert_eq!(
-            p("2024/25 Q4").months().iter().map(|m| m.to_string()).collect::<Vec<_>>(),
+            p("2024/25 Q4")
+                .months()
+                .iter()
+                .map(|m| m.to_string())
+                .collect::<Vec<_>>(),
             ["2025-01", "2025-02", "2025-03"]
         );
         assert_eq!(p("2024/25 Q1").first_month().to_string(), "2024-04");
@@ -399,7 +447,12 @@ mod tests {
 
     #[test]
     fn year_to_date_runs_from_april() {
-        let ytd = |s: &str| p(s).year_to_date().iter().map(|m| m.to_string()).collect::<Vec<_>>();
+        let ytd = |s: &str| {
+            p(s).year_to_date()
+                .iter()
+                .map(|m| m.to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ytd("2024-04"), ["2024-04"]);
         assert_eq!(ytd("2024-06"), ["2024-04", "2024-05", "2024-06"]);
         assert_eq!(ytd("2025-02").len(), 11);
@@ -420,7 +473,10 @@ mod tests {
 
     #[test]
     fn month_days() {
-        let feb = Month { year: 2024, month: 2 };
+        let feb = Month {
+            year: 2024,
+            month: 2,
+        };
         assert_eq!(feb.last_day().to_string(), "2024-02-29");
         assert_eq!(feb.day_clamped(31).to_string(), "2024-02-29");
         assert_eq!(feb.day_clamped(15).to_string(), "2024-02-15");

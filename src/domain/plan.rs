@@ -63,10 +63,10 @@ pub fn check_parent(kind: NodeKind, parent: Option<NodeKind>) -> Result<(), Stri
     match (kind, parent) {
         (NodeKind::Vision, None) => Ok(()),
         (NodeKind::Vision, Some(_)) => Err("a vision has no parent".into()),
-        (k, None) => Err(format!("a {k} needs a parent")),
-        (k, Some(p)) if p.depth() >= k.depth() => {
-            Err(format!("a {k} cannot sit beneath a {p}: the thread runs vision → priority → outcome → activity → service_plan → team_plan → objective"))
-        }
+        (k, None) => Err(format!("every {k} needs a parent")),
+        (k, Some(p)) if p.depth() >= k.depth() => Err(format!(
+            "{k} cannot sit beneath {p}: the thread runs vision → priority → outcome → activity → service_plan → team_plan → objective"
+        )),
         _ => Ok(()),
     }
 }
@@ -78,11 +78,24 @@ mod tests {
     #[test]
     fn the_thread_runs_downwards() {
         assert_eq!(check_parent(NodeKind::Vision, None), Ok(()));
-        assert_eq!(check_parent(NodeKind::Priority, Some(NodeKind::Vision)), Ok(()));
+        assert_eq!(
+            check_parent(NodeKind::Priority, Some(NodeKind::Vision)),
+            Ok(())
+        );
         // A service plan may hang directly from an outcome (not every activity has one).
-        assert_eq!(check_parent(NodeKind::ServicePlan, Some(NodeKind::Outcome)), Ok(()));
-        assert!(check_parent(NodeKind::Priority, Some(NodeKind::Outcome)).unwrap_err().contains("cannot sit beneath"));
-        assert_eq!(check_parent(NodeKind::Outcome, None).unwrap_err(), "a outcome needs a parent".replace("a outcome", "a outcome"));
+        assert_eq!(
+            check_parent(NodeKind::ServicePlan, Some(NodeKind::Outcome)),
+            Ok(())
+        );
+        assert!(
+            check_parent(NodeKind::Priority, Some(NodeKind::Outcome))
+                .unwrap_err()
+                .contains("cannot sit beneath")
+        );
+        assert_eq!(
+            check_parent(NodeKind::Outcome, None).unwrap_err(),
+            "every outcome needs a parent"
+        );
     }
 
     #[test]

@@ -61,8 +61,7 @@ impl Serialize for RagRule {
     }
 }
 
-pub const RAG_RULE_FORMS: &str =
-    "'intervention' or 'tolerance:G:A' (green within G% of target, amber within A%, e.g. tolerance:5:10)";
+pub const RAG_RULE_FORMS: &str = "'intervention' or 'tolerance:G:A' (green within G% of target, amber within A%, e.g. tolerance:5:10)";
 
 impl FromStr for RagRule {
     type Err = String;
@@ -73,14 +72,23 @@ impl FromStr for RagRule {
         if t == "intervention" {
             return Ok(RagRule::Intervention);
         }
-        let Some(rest) = t.strip_prefix("tolerance:") else { return Err(err("")) };
+        let Some(rest) = t.strip_prefix("tolerance:") else {
+            return Err(err(""));
+        };
         let (g, a) = rest.split_once(':').ok_or_else(|| err(""))?;
-        let pct = |s: &str| s.trim().parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0);
+        let pct = |s: &str| {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && *x >= 0.0)
+        };
         let (Some(green), Some(amber)) = (pct(g), pct(a)) else {
             return Err(err(" (percentages must be numbers of 0 or more)"));
         };
         if amber < green {
-            return Err(err(" (the amber band must be at least as wide as the green)"));
+            return Err(err(
+                " (the amber band must be at least as wide as the green)",
+            ));
         }
         Ok(RagRule::Tolerance { green, amber })
     }
@@ -102,7 +110,10 @@ pub struct Judgement {
 
 impl Judgement {
     pub fn new(rag: Rag, rule: impl Into<String>) -> Judgement {
-        Judgement { rag, rule: rule.into() }
+        Judgement {
+            rag,
+            rule: rule.into(),
+        }
     }
 }
 
@@ -128,7 +139,11 @@ pub fn judge(
     // that larger is better; a status then agrees with the figures printed beside it.
     let v = better * units(value, decimals) as f64;
     let target = better * units(t.target, decimals) as f64;
-    let (ge, lt) = if better > 0.0 { ("≥", "below") } else { ("≤", "above") };
+    let (ge, lt) = if better > 0.0 {
+        ("≥", "below")
+    } else {
+        ("≤", "above")
+    };
     match rule {
         RagRule::Intervention => {
             let Some(level) = t.intervention else {
@@ -181,10 +196,16 @@ mod tests {
     use rstest::rstest;
 
     const INTERVENTION: RagRule = RagRule::Intervention;
-    const TOL_5_10: RagRule = RagRule::Tolerance { green: 5.0, amber: 10.0 };
+    const TOL_5_10: RagRule = RagRule::Tolerance {
+        green: 5.0,
+        amber: 10.0,
+    };
 
     fn th(target: f64, intervention: Option<f64>) -> Option<Threshold> {
-        Some(Threshold { target, intervention })
+        Some(Threshold {
+            target,
+            intervention,
+        })
     }
 
     #[rstest]
@@ -195,7 +216,10 @@ mod tests {
     #[case(90.0, Polarity::Higher, Rag::Amber)] // equal to intervention: amber
     #[case(89.9, Polarity::Higher, Rag::Red)]
     fn intervention_higher_is_better(#[case] v: f64, #[case] pol: Polarity, #[case] rag: Rag) {
-        assert_eq!(judge(v, 1, pol, INTERVENTION, th(95.0, Some(90.0))).rag, rag);
+        assert_eq!(
+            judge(v, 1, pol, INTERVENTION, th(95.0, Some(90.0))).rag,
+            rag
+        );
     }
 
     #[rstest]
@@ -206,7 +230,10 @@ mod tests {
     #[case(25.0, Rag::Amber)]
     #[case(25.1, Rag::Red)]
     fn intervention_lower_is_better(#[case] v: f64, #[case] rag: Rag) {
-        assert_eq!(judge(v, 1, Polarity::Lower, INTERVENTION, th(20.0, Some(25.0))).rag, rag);
+        assert_eq!(
+            judge(v, 1, Polarity::Lower, INTERVENTION, th(20.0, Some(25.0))).rag,
+            rag
+        );
     }
 
     #[rstest]
@@ -218,7 +245,10 @@ mod tests {
     #[case(85.49, 2, Rag::Red)]
     #[case(100.0, 2, Rag::Green)]
     fn tolerance_higher_is_better(#[case] v: f64, #[case] dp: u8, #[case] rag: Rag) {
-        assert_eq!(judge(v, dp, Polarity::Higher, TOL_5_10, th(95.0, None)).rag, rag);
+        assert_eq!(
+            judge(v, dp, Polarity::Higher, TOL_5_10, th(95.0, None)).rag,
+            rag
+        );
     }
 
     #[rstest]
@@ -229,7 +259,10 @@ mod tests {
     #[case(440.0, Rag::Amber)]
     #[case(441.0, Rag::Red)]
     fn tolerance_lower_is_better(#[case] v: f64, #[case] rag: Rag) {
-        assert_eq!(judge(v, 0, Polarity::Lower, TOL_5_10, th(400.0, None)).rag, rag);
+        assert_eq!(
+            judge(v, 0, Polarity::Lower, TOL_5_10, th(400.0, None)).rag,
+            rag
+        );
     }
 
     #[rstest]
@@ -248,19 +281,62 @@ mod tests {
     #[test]
     fn judged_as_shown_at_the_indicators_decimals() {
         // 94.96 printed as 95.0 against a target of 95 is green.
-        assert_eq!(judge(94.96, 1, Polarity::Higher, INTERVENTION, th(95.0, Some(90.0))).rag, Rag::Green);
+        assert_eq!(
+            judge(
+                94.96,
+                1,
+                Polarity::Higher,
+                INTERVENTION,
+                th(95.0, Some(90.0))
+            )
+            .rag,
+            Rag::Green
+        );
         // At two decimals it is shown as 94.96 and misses.
-        assert_eq!(judge(94.96, 2, Polarity::Higher, INTERVENTION, th(95.0, Some(90.0))).rag, Rag::Amber);
+        assert_eq!(
+            judge(
+                94.96,
+                2,
+                Polarity::Higher,
+                INTERVENTION,
+                th(95.0, Some(90.0))
+            )
+            .rag,
+            Rag::Amber
+        );
         // 89.96 shows as 90.0, the intervention level: amber, not red.
-        assert_eq!(judge(89.96, 1, Polarity::Higher, INTERVENTION, th(95.0, Some(90.0))).rag, Rag::Amber);
+        assert_eq!(
+            judge(
+                89.96,
+                1,
+                Polarity::Higher,
+                INTERVENTION,
+                th(95.0, Some(90.0))
+            )
+            .rag,
+            Rag::Amber
+        );
         // Lower is better: 20.04 shows as 20.0 and meets a target of 20.
-        assert_eq!(judge(20.04, 1, Polarity::Lower, INTERVENTION, th(20.0, Some(25.0))).rag, Rag::Green);
+        assert_eq!(
+            judge(
+                20.04,
+                1,
+                Polarity::Lower,
+                INTERVENTION,
+                th(20.0, Some(25.0))
+            )
+            .rag,
+            Rag::Green
+        );
     }
 
     #[test]
     fn data_only_and_no_target_have_no_status() {
         let j = judge(12.0, 0, Polarity::None, INTERVENTION, th(10.0, Some(5.0)));
-        assert_eq!((j.rag, j.rule.as_str()), (Rag::None, "data only: no target"));
+        assert_eq!(
+            (j.rag, j.rule.as_str()),
+            (Rag::None, "data only: no target")
+        );
         let j = judge(12.0, 0, Polarity::Higher, INTERVENTION, None);
         assert_eq!((j.rag, j.rule.as_str()), (Rag::None, "no target set"));
     }
@@ -269,15 +345,30 @@ mod tests {
     fn a_target_without_an_intervention_level_is_never_red() {
         let j = judge(10.0, 0, Polarity::Higher, INTERVENTION, th(95.0, None));
         assert_eq!(j.rag, Rag::Amber);
-        assert_eq!(j.rule, "green ≥ 95; amber below (no intervention level set)");
+        assert_eq!(
+            j.rule,
+            "green ≥ 95; amber below (no intervention level set)"
+        );
     }
 
     #[test]
     fn the_rule_text_names_the_figures() {
-        let j = judge(92.0, 1, Polarity::Higher, INTERVENTION, th(95.0, Some(90.0)));
-        assert_eq!(j.rule, "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below");
+        let j = judge(
+            92.0,
+            1,
+            Polarity::Higher,
+            INTERVENTION,
+            th(95.0, Some(90.0)),
+        );
+        assert_eq!(
+            j.rule,
+            "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below"
+        );
         let j = judge(22.0, 0, Polarity::Lower, INTERVENTION, th(20.0, Some(25.0)));
-        assert_eq!(j.rule, "green ≤ 20; amber ≤ 25 (intervention level); red above");
+        assert_eq!(
+            j.rule,
+            "green ≤ 20; amber ≤ 25 (intervention level); red above"
+        );
         let j = judge(92.0, 1, Polarity::Higher, TOL_5_10, th(95.0, None));
         assert_eq!(
             j.rule,
@@ -289,9 +380,18 @@ mod tests {
     fn rag_rules_parse_and_print() {
         assert_eq!("intervention".parse::<RagRule>(), Ok(RagRule::Intervention));
         assert_eq!("tolerance:5:10".parse::<RagRule>(), Ok(TOL_5_10));
-        assert_eq!("tolerance:2.5:7.5".parse::<RagRule>().unwrap().to_string(), "tolerance:2.5:7.5");
+        assert_eq!(
+            "tolerance:2.5:7.5".parse::<RagRule>().unwrap().to_string(),
+            "tolerance:2.5:7.5"
+        );
         assert_eq!(TOL_5_10.to_string(), "tolerance:5:10");
-        for bad in ["tolerance:10:5", "tolerance:x:10", "tolerance:5", "tolerance:-1:5", "strict"] {
+        for bad in [
+            "tolerance:10:5",
+            "tolerance:x:10",
+            "tolerance:5",
+            "tolerance:-1:5",
+            "strict",
+        ] {
             let err = bad.parse::<RagRule>().unwrap_err();
             assert!(err.contains(bad) && err.contains("tolerance:G:A"), "{err}");
         }

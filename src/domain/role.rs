@@ -36,7 +36,7 @@ impl Actor {
     pub fn may_record(&self, code: &str, owner: &str, enterers: &[String]) -> Result<(), String> {
         match self.role {
             Some(Role::Admin | Role::Performance) => Ok(()),
-            Some(Role::Officer) if owner == self.login || enterers.iter().any(|e| *e == self.login) => Ok(()),
+            Some(Role::Officer) if owner == self.login || enterers.contains(&self.login) => Ok(()),
             Some(Role::Officer) => Err(format!(
                 "refused: {} may record values only for indicators they own or enter data for; {code} is owned by {}",
                 self.describe(),
@@ -51,7 +51,10 @@ impl Actor {
         if self.is_manager() {
             Ok(())
         } else {
-            Err(format!("refused: only admin and performance users may {what}; {} may not", self.describe()))
+            Err(format!(
+                "refused: only admin and performance users may {what}; {} may not",
+                self.describe()
+            ))
         }
     }
 
@@ -60,7 +63,10 @@ impl Actor {
         if self.role == Some(Role::Admin) {
             Ok(())
         } else {
-            Err(format!("refused: only an admin may {what}; {} is not one", self.describe()))
+            Err(format!(
+                "refused: only an admin may {what}; {} is not one",
+                self.describe()
+            ))
         }
     }
 }
@@ -70,14 +76,20 @@ mod tests {
     use super::*;
 
     fn actor(login: &str, role: Option<Role>) -> Actor {
-        Actor { login: login.into(), role }
+        Actor {
+            login: login.into(),
+            role,
+        }
     }
 
     #[test]
     fn officers_record_only_their_own_indicators() {
         let officer = actor("jpatel", Some(Role::Officer));
         assert_eq!(officer.may_record("BN1", "jpatel", &[]), Ok(()));
-        assert_eq!(officer.may_record("BN1", "someone", &["jpatel".into()]), Ok(()));
+        assert_eq!(
+            officer.may_record("BN1", "someone", &["jpatel".into()]),
+            Ok(())
+        );
         assert_eq!(
             officer.may_record("BN1", "mwood", &[]).unwrap_err(),
             "refused: jpatel (officer) may record values only for indicators they own or enter data for; BN1 is owned by mwood"
@@ -86,19 +98,40 @@ mod tests {
 
     #[test]
     fn viewers_and_strangers_read_only() {
-        assert_eq!(actor("cllr", Some(Role::Viewer)).may_record("BN1", "cllr", &[]).unwrap_err(), "refused: cllr (viewer) reads only");
-        assert_eq!(actor("guest", None).may_record("BN1", "guest", &[]).unwrap_err(), "refused: guest (not a pmdb user) reads only");
+        assert_eq!(
+            actor("cllr", Some(Role::Viewer))
+                .may_record("BN1", "cllr", &[])
+                .unwrap_err(),
+            "refused: cllr (viewer) reads only"
+        );
+        assert_eq!(
+            actor("guest", None)
+                .may_record("BN1", "guest", &[])
+                .unwrap_err(),
+            "refused: guest (not a pmdb user) reads only"
+        );
         assert!(actor("guest", None).may_manage("import").is_err());
     }
 
     #[test]
     fn managers_and_admins() {
-        assert_eq!(actor("perf", Some(Role::Performance)).may_record("BN1", "x", &[]), Ok(()));
-        assert_eq!(actor("perf", Some(Role::Performance)).may_manage("import targets"), Ok(()));
         assert_eq!(
-            actor("perf", Some(Role::Performance)).may_admin("add users").unwrap_err(),
+            actor("perf", Some(Role::Performance)).may_record("BN1", "x", &[]),
+            Ok(())
+        );
+        assert_eq!(
+            actor("perf", Some(Role::Performance)).may_manage("import targets"),
+            Ok(())
+        );
+        assert_eq!(
+            actor("perf", Some(Role::Performance))
+                .may_admin("add users")
+                .unwrap_err(),
             "refused: only an admin may add users; perf (performance) is not one"
         );
-        assert_eq!(actor("root", Some(Role::Admin)).may_admin("add users"), Ok(()));
+        assert_eq!(
+            actor("root", Some(Role::Admin)).may_admin("add users"),
+            Ok(())
+        );
     }
 }

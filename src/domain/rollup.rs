@@ -35,7 +35,10 @@ impl Counts {
 
     /// Counts the statuses of a set of indicators; an indicator without a status counts as
     /// "none" rather than vanishing from the total.
-    pub fn of<'a>(indicators: impl IntoIterator<Item = &'a String>, status: &HashMap<String, Rag>) -> Counts {
+    pub fn of<'a>(
+        indicators: impl IntoIterator<Item = &'a String>,
+        status: &HashMap<String, Rag>,
+    ) -> Counts {
         let mut c = Counts::default();
         for code in indicators {
             c.add(status.get(code).copied().unwrap_or(Rag::None));
@@ -57,14 +60,21 @@ impl<'a> Thread<'a> {
         let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
         for n in nodes {
             if let Some(parent) = &n.parent {
-                children.entry(parent.as_str()).or_default().push(n.code.as_str());
+                children
+                    .entry(parent.as_str())
+                    .or_default()
+                    .push(n.code.as_str());
             }
         }
         let mut by_node: HashMap<&str, Vec<&str>> = HashMap::new();
         for (ind, node) in links {
             by_node.entry(node.as_str()).or_default().push(ind.as_str());
         }
-        Thread { nodes: nodes.iter().map(|n| (n.code.as_str(), n)).collect(), children, links: by_node }
+        Thread {
+            nodes: nodes.iter().map(|n| (n.code.as_str(), n)).collect(),
+            children,
+            links: by_node,
+        }
     }
 
     pub fn node(&self, code: &str) -> Option<&'a PlanNode> {
@@ -78,7 +88,12 @@ impl<'a> Thread<'a> {
     /// The node and every node beneath it.
     pub fn subtree(&self, code: &str) -> Vec<&'a str> {
         let mut out = Vec::new();
-        let mut stack: Vec<&str> = self.nodes.get_key_value(code).map(|(k, _)| *k).into_iter().collect();
+        let mut stack: Vec<&str> = self
+            .nodes
+            .get_key_value(code)
+            .map(|(k, _)| *k)
+            .into_iter()
+            .collect();
         while let Some(c) = stack.pop() {
             out.push(c);
             stack.extend(self.children(c).iter().rev());
@@ -119,8 +134,11 @@ impl<'a> Thread<'a> {
     ) -> HashMap<String, BTreeSet<String>> {
         let mut groups: HashMap<String, BTreeSet<String>> = HashMap::new();
         for (ind, node) in links {
-            if let Some(value) = self.ancestry(node).into_iter().find_map(|n| attribute(n)) {
-                groups.entry(value.to_string()).or_default().insert(ind.clone());
+            if let Some(value) = self.ancestry(node).into_iter().find_map(&attribute) {
+                groups
+                    .entry(value.to_string())
+                    .or_default()
+                    .insert(ind.clone());
             }
         }
         groups
@@ -157,7 +175,13 @@ mod tests {
         ];
         let link = |i: &str, n: &str| (i.to_string(), n.to_string());
         // WR1 is linked twice under P1 (priority and outcome); it must count once there.
-        let links = vec![link("WR1", "P1"), link("WR1", "O1"), link("RW2", "O1"), link("HS1", "O2"), link("WR1", "O2")];
+        let links = vec![
+            link("WR1", "P1"),
+            link("WR1", "O1"),
+            link("RW2", "O1"),
+            link("HS1", "O2"),
+            link("WR1", "O2"),
+        ];
         (nodes, links)
     }
 
@@ -165,12 +189,36 @@ mod tests {
     fn counts_beneath_a_node_count_each_indicator_once() {
         let (nodes, links) = fixture();
         let thread = Thread::new(&nodes, &links);
-        let status: HashMap<String, Rag> =
-            [("WR1", Rag::Red), ("RW2", Rag::Green), ("HS1", Rag::Missing)].iter().map(|(c, r)| (c.to_string(), *r)).collect();
+        let status: HashMap<String, Rag> = [
+            ("WR1", Rag::Red),
+            ("RW2", Rag::Green),
+            ("HS1", Rag::Missing),
+        ]
+        .iter()
+        .map(|(c, r)| (c.to_string(), *r))
+        .collect();
         let p1 = Counts::of(&thread.indicators_beneath("P1"), &status);
-        assert_eq!(p1, Counts { green: 1, amber: 0, red: 1, missing: 0, none: 0 });
+        assert_eq!(
+            p1,
+            Counts {
+                green: 1,
+                amber: 0,
+                red: 1,
+                missing: 0,
+                none: 0
+            }
+        );
         let p2 = Counts::of(&thread.indicators_beneath("P2"), &status);
-        assert_eq!(p2, Counts { green: 0, amber: 0, red: 1, missing: 1, none: 0 });
+        assert_eq!(
+            p2,
+            Counts {
+                green: 0,
+                amber: 0,
+                red: 1,
+                missing: 1,
+                none: 0
+            }
+        );
         let all = Counts::of(&thread.indicators_beneath("V"), &status);
         assert_eq!((all.total(), all.red, all.green, all.missing), (3, 1, 1, 1));
     }
@@ -180,7 +228,13 @@ mod tests {
         let (nodes, links) = fixture();
         let thread = Thread::new(&nodes, &links);
         let c = Counts::of(&thread.indicators_beneath("P1"), &HashMap::new());
-        assert_eq!(c, Counts { none: 2, ..Counts::default() });
+        assert_eq!(
+            c,
+            Counts {
+                none: 2,
+                ..Counts::default()
+            }
+        );
     }
 
     #[test]

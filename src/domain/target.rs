@@ -35,7 +35,10 @@ impl Targets {
     pub fn new(rows: &[TargetRow]) -> Targets {
         let mut t = Targets::default();
         for r in rows {
-            let th = Threshold { target: r.target, intervention: r.intervention };
+            let th = Threshold {
+                target: r.target,
+                intervention: r.intervention,
+            };
             match r.period {
                 None => t.annual.insert(r.year, th),
                 Some(p) => t.profiled.insert(p, th),
@@ -58,8 +61,10 @@ impl Targets {
             return Some(*t);
         }
         // A month inside a profiled quarter takes a third of that quarter.
-        if let Period::Month(m) = p {
-            if let Some(q) = self.profiled.get(&Period::Quarter(m.quarter())) {
+        if let Period::Month(m) = p
+            && let Some(q) = self.profiled.get(&Period::Quarter(m.quarter()))
+        {
+            {
                 return Some(scale(*q, 1.0 / 3.0));
             }
         }
@@ -82,14 +87,20 @@ impl Targets {
         parts: &[Period],
         expected: usize,
     ) -> Option<Threshold> {
-        let year = named.map(Period::fin_year).or_else(|| parts.first().map(|p| p.fin_year()))?;
+        let year = named
+            .map(Period::fin_year)
+            .or_else(|| parts.first().map(|p| p.fin_year()))?;
         let profiled = named.and_then(|p| self.profiled.get(&p).copied());
         if aggregation != Aggregation::Sum {
             return profiled.or_else(|| self.annual(year));
         }
         if let Some(t) = profiled {
             // A partial sum is held to the share of the profile its periods make up.
-            let share = if expected == 0 { 1.0 } else { parts.len() as f64 / expected as f64 };
+            let share = if expected == 0 {
+                1.0
+            } else {
+                parts.len() as f64 / expected as f64
+            };
             return Some(scale(t, share.min(1.0)));
         }
         let mut target = 0.0;
@@ -99,12 +110,18 @@ impl Targets {
             target += t.target;
             intervention = intervention.zip(t.intervention).map(|(a, b)| a + b);
         }
-        (!parts.is_empty()).then_some(Threshold { target, intervention })
+        (!parts.is_empty()).then_some(Threshold {
+            target,
+            intervention,
+        })
     }
 }
 
 fn scale(t: Threshold, by: f64) -> Threshold {
-    Threshold { target: t.target * by, intervention: t.intervention.map(|i| i * by) }
+    Threshold {
+        target: t.target * by,
+        intervention: t.intervention.map(|i| i * by),
+    }
 }
 
 /// Checks a target row against its indicator; the message says what is wrong.
@@ -120,7 +137,10 @@ pub fn validate(ind: &Indicator, row: &TargetRow) -> Result<(), String> {
     }
     if let Some(p) = row.period {
         if p.fin_year() != row.year {
-            return Err(format!("period {p} is not in the financial year {}", row.year));
+            return Err(format!(
+                "period {p} is not in the financial year {}",
+                row.year
+            ));
         }
         let fits = match (p, ind.frequency) {
             (Period::Month(_), Frequency::Monthly) => true,
@@ -142,7 +162,11 @@ pub fn validate(ind: &Indicator, row: &TargetRow) -> Result<(), String> {
             Polarity::None => false,
         };
         if wrong {
-            let side = if ind.polarity == Polarity::Higher { "above" } else { "below" };
+            let side = if ind.polarity == Polarity::Higher {
+                "above"
+            } else {
+                "below"
+            };
             return Err(format!(
                 "intervention level {i} is {side} the target {} for a {}-is-better indicator",
                 row.target, ind.polarity
@@ -161,11 +185,21 @@ mod tests {
     }
 
     fn annual(target: f64, intervention: f64) -> TargetRow {
-        TargetRow { year: FinYear(2024), period: None, target, intervention: Some(intervention) }
+        TargetRow {
+            year: FinYear(2024),
+            period: None,
+            target,
+            intervention: Some(intervention),
+        }
     }
 
     fn profile(period: &str, target: f64, intervention: f64) -> TargetRow {
-        TargetRow { year: FinYear(2024), period: Some(p(period)), target, intervention: Some(intervention) }
+        TargetRow {
+            year: FinYear(2024),
+            period: Some(p(period)),
+            target,
+            intervention: Some(intervention),
+        }
     }
 
     fn months(of: &str) -> Vec<Period> {
@@ -175,10 +209,23 @@ mod tests {
     #[test]
     fn mean_latest_ratio_max_min_use_the_annual_target_as_it_is() {
         let t = Targets::new(&[annual(95.0, 90.0)]);
-        for agg in [Aggregation::Mean, Aggregation::Latest, Aggregation::Ratio, Aggregation::Max, Aggregation::Min] {
+        for agg in [
+            Aggregation::Mean,
+            Aggregation::Latest,
+            Aggregation::Ratio,
+            Aggregation::Max,
+            Aggregation::Min,
+        ] {
             for window in ["2024-05", "2024/25 Q2", "2024/25"] {
                 let got = t.threshold(agg, Some(p(window)), &months(window), months(window).len());
-                assert_eq!(got, Some(Threshold { target: 95.0, intervention: Some(90.0) }), "{agg} {window}");
+                assert_eq!(
+                    got,
+                    Some(Threshold {
+                        target: 95.0,
+                        intervention: Some(90.0)
+                    }),
+                    "{agg} {window}"
+                );
             }
         }
     }
@@ -187,14 +234,29 @@ mod tests {
     fn sum_spreads_an_unprofiled_annual_target_evenly() {
         // 1,200 leisure visits a year, intervention 960.
         let t = Targets::new(&[annual(1200.0, 960.0)]);
-        let month = t.threshold(Aggregation::Sum, Some(p("2024-05")), &months("2024-05"), 1).unwrap();
+        let month = t
+            .threshold(Aggregation::Sum, Some(p("2024-05")), &months("2024-05"), 1)
+            .unwrap();
         assert_eq!((month.target, month.intervention), (100.0, Some(80.0)));
-        let quarter = t.threshold(Aggregation::Sum, Some(p("2024/25 Q2")), &months("2024/25 Q2"), 3).unwrap();
+        let quarter = t
+            .threshold(
+                Aggregation::Sum,
+                Some(p("2024/25 Q2")),
+                &months("2024/25 Q2"),
+                3,
+            )
+            .unwrap();
         assert_eq!((quarter.target, quarter.intervention), (300.0, Some(240.0)));
-        let year = t.threshold(Aggregation::Sum, Some(p("2024/25")), &months("2024/25"), 12).unwrap();
+        let year = t
+            .threshold(Aggregation::Sum, Some(p("2024/25")), &months("2024/25"), 12)
+            .unwrap();
         assert_eq!((year.target, year.intervention), (1200.0, Some(960.0)));
         // Year to date at November: eight months elapsed, 8/12 of the year.
-        let ytd: Vec<Period> = p("2024-11").year_to_date().into_iter().map(Period::Month).collect();
+        let ytd: Vec<Period> = p("2024-11")
+            .year_to_date()
+            .into_iter()
+            .map(Period::Month)
+            .collect();
         let ytd = t.threshold(Aggregation::Sum, None, &ytd, 8).unwrap();
         assert_eq!((ytd.target, ytd.intervention), (800.0, Some(640.0)));
     }
@@ -209,19 +271,43 @@ mod tests {
 
     #[test]
     fn a_profiled_target_always_wins() {
-        let t = Targets::new(&[annual(95.0, 90.0), profile("2024-12", 85.0, 80.0), profile("2024/25 Q4", 88.0, 84.0)]);
-        let dec = t.threshold(Aggregation::Mean, Some(p("2024-12")), &months("2024-12"), 1).unwrap();
+        let t = Targets::new(&[
+            annual(95.0, 90.0),
+            profile("2024-12", 85.0, 80.0),
+            profile("2024/25 Q4", 88.0, 84.0),
+        ]);
+        let dec = t
+            .threshold(Aggregation::Mean, Some(p("2024-12")), &months("2024-12"), 1)
+            .unwrap();
         assert_eq!((dec.target, dec.intervention), (85.0, Some(80.0)));
-        let nov = t.threshold(Aggregation::Mean, Some(p("2024-11")), &months("2024-11"), 1).unwrap();
+        let nov = t
+            .threshold(Aggregation::Mean, Some(p("2024-11")), &months("2024-11"), 1)
+            .unwrap();
         assert_eq!(nov.target, 95.0);
-        let q4 = t.threshold(Aggregation::Mean, Some(p("2024/25 Q4")), &months("2024/25 Q4"), 3).unwrap();
+        let q4 = t
+            .threshold(
+                Aggregation::Mean,
+                Some(p("2024/25 Q4")),
+                &months("2024/25 Q4"),
+                3,
+            )
+            .unwrap();
         assert_eq!((q4.target, q4.intervention), (88.0, Some(84.0)));
         // For a sum, the profiled quarter wins over the spread annual target.
         let t = Targets::new(&[annual(1200.0, 960.0), profile("2024/25 Q3", 450.0, 400.0)]);
-        let q3 = t.threshold(Aggregation::Sum, Some(p("2024/25 Q3")), &months("2024/25 Q3"), 3).unwrap();
+        let q3 = t
+            .threshold(
+                Aggregation::Sum,
+                Some(p("2024/25 Q3")),
+                &months("2024/25 Q3"),
+                3,
+            )
+            .unwrap();
         assert_eq!((q3.target, q3.intervention), (450.0, Some(400.0)));
         // ...and a month in it takes a third of the profile.
-        let oct = t.threshold(Aggregation::Sum, Some(p("2024-10")), &months("2024-10"), 1).unwrap();
+        let oct = t
+            .threshold(Aggregation::Sum, Some(p("2024-10")), &months("2024-10"), 1)
+            .unwrap();
         assert_eq!(oct.target, 150.0);
         assert!((oct.intervention.unwrap() - 133.333_333).abs() < 1e-6);
     }
@@ -233,7 +319,14 @@ mod tests {
             profile("2024-04", 50.0, 40.0),
             profile("2024-05", 150.0, 120.0),
         ]);
-        let q1 = t.threshold(Aggregation::Sum, Some(p("2024/25 Q1")), &months("2024/25 Q1"), 3).unwrap();
+        let q1 = t
+            .threshold(
+                Aggregation::Sum,
+                Some(p("2024/25 Q1")),
+                &months("2024/25 Q1"),
+                3,
+            )
+            .unwrap();
         // 50 + 150 + the unprofiled June's 100.
         assert_eq!((q1.target, q1.intervention), (300.0, Some(240.0)));
     }
@@ -242,15 +335,23 @@ mod tests {
     fn a_partial_sum_is_held_to_the_share_it_covers() {
         let t = Targets::new(&[annual(1200.0, 960.0)]);
         let two_months = vec![p("2024-10"), p("2024-11")];
-        let q3 = t.threshold(Aggregation::Sum, Some(p("2024/25 Q3")), &two_months, 3).unwrap();
+        let q3 = t
+            .threshold(Aggregation::Sum, Some(p("2024/25 Q3")), &two_months, 3)
+            .unwrap();
         assert_eq!((q3.target, q3.intervention), (200.0, Some(160.0)));
     }
 
     #[test]
     fn no_target_for_the_year_means_none() {
         let t = Targets::new(&[annual(95.0, 90.0)]);
-        assert_eq!(t.threshold(Aggregation::Mean, Some(p("2025-05")), &months("2025-05"), 1), None);
-        assert_eq!(t.threshold(Aggregation::Sum, Some(p("2025-05")), &months("2025-05"), 1), None);
+        assert_eq!(
+            t.threshold(Aggregation::Mean, Some(p("2025-05")), &months("2025-05"), 1),
+            None
+        );
+        assert_eq!(
+            t.threshold(Aggregation::Sum, Some(p("2025-05")), &months("2025-05"), 1),
+            None
+        );
     }
 
     fn indicator(polarity: Polarity) -> Indicator {
@@ -277,9 +378,23 @@ mod tests {
             "intervention level 97 is above the target 95 for a higher-is-better indicator"
         );
         let lower = indicator(Polarity::Lower);
-        assert!(validate(&lower, &annual(20.0, 18.0)).unwrap_err().contains("below the target 20"));
-        assert!(validate(&indicator(Polarity::None), &annual(1.0, 1.0)).unwrap_err().contains("data-only"));
-        let wrong_year = TargetRow { year: FinYear(2025), ..profile("2024-12", 90.0, 85.0) };
-        assert_eq!(validate(&higher, &wrong_year).unwrap_err(), "period 2024-12 is not in the financial year 2025/26");
+        assert!(
+            validate(&lower, &annual(20.0, 18.0))
+                .unwrap_err()
+                .contains("below the target 20")
+        );
+        assert!(
+            validate(&indicator(Polarity::None), &annual(1.0, 1.0))
+                .unwrap_err()
+                .contains("data-only")
+        );
+        let wrong_year = TargetRow {
+            year: FinYear(2025),
+            ..profile("2024-12", 90.0, 85.0)
+        };
+        assert_eq!(
+            validate(&higher, &wrong_year).unwrap_err(),
+            "period 2024-12 is not in the financial year 2025/26"
+        );
     }
 }

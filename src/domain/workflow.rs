@@ -73,10 +73,15 @@ pub fn apply(state: &State, step: &Step) -> Result<State, String> {
         _ => true,
     };
     if !allowed {
-        return Err(format!("an exception that is {} cannot become {to}", state.status));
+        return Err(format!(
+            "an exception that is {} cannot become {to}",
+            state.status
+        ));
     }
     match to {
-        Proposed if next.proposal.is_empty() => return Err("record the officer's proposal first".into()),
+        Proposed if next.proposal.is_empty() => {
+            return Err("record the officer's proposal first".into());
+        }
         Agreed if next.decision.is_empty() => return Err("record the PPG decision first".into()),
         Escalated if next.board_member.is_empty() || next.escalation_due.is_none() => {
             return Err("an escalation to the Management Board names the responsible Board member and a due date".into());
@@ -93,26 +98,71 @@ mod tests {
     use ExceptionStatus::*;
 
     fn open() -> State {
-        State { status: Open, proposal: String::new(), decision: String::new(), board_member: String::new(), escalation_due: None }
+        State {
+            status: Open,
+            proposal: String::new(),
+            decision: String::new(),
+            board_member: String::new(),
+            escalation_due: None,
+        }
     }
 
     #[test]
     fn the_meeting_records_proposal_decision_and_closure() {
-        let s = apply(&open(), &Step { status: Some(Proposed), proposal: Some("Agency staff for 3 months".into()), ..Step::default() }).unwrap();
+        let s = apply(
+            &open(),
+            &Step {
+                status: Some(Proposed),
+                proposal: Some("Agency staff for 3 months".into()),
+                ..Step::default()
+            },
+        )
+        .unwrap();
         assert_eq!(s.status, Proposed);
-        let s = apply(&s, &Step { status: Some(Agreed), decision: Some("Agreed; review in March".into()), ..Step::default() }).unwrap();
-        assert_eq!((s.status, s.decision.as_str()), (Agreed, "Agreed; review in March"));
-        let s = apply(&s, &Step { status: Some(Closed), ..Step::default() }).unwrap();
+        let s = apply(
+            &s,
+            &Step {
+                status: Some(Agreed),
+                decision: Some("Agreed; review in March".into()),
+                ..Step::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (s.status, s.decision.as_str()),
+            (Agreed, "Agreed; review in March")
+        );
+        let s = apply(
+            &s,
+            &Step {
+                status: Some(Closed),
+                ..Step::default()
+            },
+        )
+        .unwrap();
         assert_eq!(s.status, Closed);
     }
 
     #[test]
     fn escalation_names_a_board_member_and_a_due_date() {
-        let err = apply(&open(), &Step { status: Some(Escalated), board_member: Some("dhughes".into()), ..Step::default() }).unwrap_err();
+        let err = apply(
+            &open(),
+            &Step {
+                status: Some(Escalated),
+                board_member: Some("dhughes".into()),
+                ..Step::default()
+            },
+        )
+        .unwrap_err();
         assert!(err.contains("Board member and a due date"), "{err}");
         let s = apply(
             &open(),
-            &Step { status: Some(Escalated), board_member: Some("dhughes".into()), escalation_due: "2026-12-31".parse().ok(), ..Step::default() },
+            &Step {
+                status: Some(Escalated),
+                board_member: Some("dhughes".into()),
+                escalation_due: "2026-12-31".parse().ok(),
+                ..Step::default()
+            },
         )
         .unwrap();
         assert_eq!((s.status, s.board_member.as_str()), (Escalated, "dhughes"));
@@ -120,10 +170,54 @@ mod tests {
 
     #[test]
     fn steps_that_skip_what_is_needed_are_refused() {
-        assert_eq!(apply(&open(), &Step { status: Some(Proposed), ..Step::default() }).unwrap_err(), "record the officer's proposal first");
-        assert_eq!(apply(&open(), &Step { status: Some(Agreed), ..Step::default() }).unwrap_err(), "record the PPG decision first");
-        let closed = State { status: Closed, ..open() };
-        assert_eq!(apply(&closed, &Step { status: Some(Agreed), ..Step::default() }).unwrap_err(), "an exception that is closed cannot become agreed");
-        assert_eq!(apply(&closed, &Step { status: Some(Open), ..Step::default() }).unwrap().status, Open);
+        assert_eq!(
+            apply(
+                &open(),
+                &Step {
+                    status: Some(Proposed),
+                    ..Step::default()
+                }
+            )
+            .unwrap_err(),
+            "record the officer's proposal first"
+        );
+        assert_eq!(
+            apply(
+                &open(),
+                &Step {
+                    status: Some(Agreed),
+                    ..Step::default()
+                }
+            )
+            .unwrap_err(),
+            "record the PPG decision first"
+        );
+        let closed = State {
+            status: Closed,
+            ..open()
+        };
+        assert_eq!(
+            apply(
+                &closed,
+                &Step {
+                    status: Some(Agreed),
+                    ..Step::default()
+                }
+            )
+            .unwrap_err(),
+            "an exception that is closed cannot become agreed"
+        );
+        assert_eq!(
+            apply(
+                &closed,
+                &Step {
+                    status: Some(Open),
+                    ..Step::default()
+                }
+            )
+            .unwrap()
+            .status,
+            Open
+        );
     }
 }

@@ -23,33 +23,68 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let year = Month::of(today).fin_year();
     let mut find = |check: &'static str, code: &str, period: Option<String>, message: String| {
-        out.push(Finding { check, code: code.to_string(), period, message });
+        out.push(Finding {
+            check,
+            code: code.to_string(),
+            period,
+            message,
+        });
     };
     for rec in &ds.indicators {
         let i = &rec.indicator;
         if i.owner.trim().is_empty() {
-            find("no_owner", &i.code, None, format!("{} has no accountable officer", i.code));
+            find(
+                "no_owner",
+                &i.code,
+                None,
+                format!("{} has no accountable officer", i.code),
+            );
         } else if !ds.users.iter().any(|u| u.login == i.owner) {
-            find("unknown_owner", &i.code, None, format!("{}'s owner '{}' is not a pmdb user", i.code, i.owner));
+            find(
+                "unknown_owner",
+                &i.code,
+                None,
+                format!("{}'s owner '{}' is not a pmdb user", i.code, i.owner),
+            );
         }
         if rec.plan.is_empty() {
-            find("no_plan", &i.code, None, format!("{} is linked to no plan node", i.code));
+            find(
+                "no_plan",
+                &i.code,
+                None,
+                format!("{} is linked to no plan node", i.code),
+            );
         }
-        let has_target = ds.targets.get(&i.code).is_some_and(|t| t.iter().any(|t| t.year == year));
+        let has_target = ds
+            .targets
+            .get(&i.code)
+            .is_some_and(|t| t.iter().any(|t| t.year == year));
         if i.takes_targets() && !has_target {
-            find("no_target", &i.code, Some(year.to_string()), format!("{} has no target for {year}", i.code));
+            find(
+                "no_target",
+                &i.code,
+                Some(year.to_string()),
+                format!("{} has no target for {year}", i.code),
+            );
         }
         let series = ds.series(rec);
         for y in [FinYear(year.0 - 1), year] {
             for p in periods_in(i.frequency, y) {
-                let Some(v) = ds.value_at(&i.code, p) else { continue };
+                let Some(v) = ds.value_at(&i.code, p) else {
+                    continue;
+                };
                 let a = ds.assess(&series, p, ctx);
-                if matches!(a.rag, Rag::Amber | Rag::Red) && (v.commentary.trim().is_empty() || v.action.trim().is_empty()) {
+                if matches!(a.rag, Rag::Amber | Rag::Red)
+                    && (v.commentary.trim().is_empty() || v.action.trim().is_empty())
+                {
                     find(
                         "unexplained",
                         &i.code,
                         Some(p.to_string()),
-                        format!("{} {p} is {} but has no commentary or remedial action", i.code, a.rag),
+                        format!(
+                            "{} {p} is {} but has no commentary or remedial action",
+                            i.code, a.rag
+                        ),
                     );
                 }
             }
@@ -60,7 +95,10 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
             check: "overdue",
             code: o.code.clone(),
             period: Some(o.period.clone()),
-            message: format!("{} {} was due {} ({} days overdue; owner {})", o.code, o.period, o.deadline, o.days_overdue, o.owner),
+            message: format!(
+                "{} {} was due {} ({} days overdue; owner {})",
+                o.code, o.period, o.deadline, o.days_overdue, o.owner
+            ),
         });
     }
     out

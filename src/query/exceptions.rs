@@ -9,7 +9,8 @@ use crate::domain::workflow::ExceptionKind;
 use crate::store::{ActionRecord, Dataset, MeetingRecord, NewException, RiskRecord};
 
 fn figure(x: Option<f64>, dp: u8) -> String {
-    x.map(|x| fmt_decimals(x, dp)).unwrap_or_else(|| "none".into())
+    x.map(|x| fmt_decimals(x, dp))
+        .unwrap_or_else(|| "none".into())
 }
 
 pub fn candidates(
@@ -23,10 +24,18 @@ pub fn candidates(
     let thread = ds.thread();
     let label = period.to_string();
     // The PPG meeting that reviews this period, if one is arranged.
-    let meeting = meetings.iter().find(|m| m.board == "PPG" && m.period == label).map(|m| m.id);
+    let meeting = meetings
+        .iter()
+        .find(|m| m.board == "PPG" && m.period == label)
+        .map(|m| m.id);
     let service_of_node = |node: &Option<String>| {
         node.as_deref()
-            .and_then(|n| thread.ancestry(n).into_iter().find_map(|a| a.service.clone()))
+            .and_then(|n| {
+                thread
+                    .ancestry(n)
+                    .into_iter()
+                    .find_map(|a| a.service.clone())
+            })
             .unwrap_or_default()
     };
     let mut out = Vec::new();
@@ -54,13 +63,24 @@ pub fn candidates(
             .parse()
             .ok()
             .and_then(|p| ds.value_at(&i.code, p))
-            .map(|v| [v.commentary.as_str(), v.action.as_str()].iter().filter(|t| !t.is_empty()).cloned().collect::<Vec<_>>().join(" / Action: "))
+            .map(|v| {
+                [v.commentary.as_str(), v.action.as_str()]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" / Action: ")
+            })
             .unwrap_or_default();
         out.push(NewException {
             kind,
             period: label.clone(),
             subject: i.code.clone(),
-            service: ds.services_of(&thread, rec).into_iter().next().unwrap_or_default(),
+            service: ds
+                .services_of(&thread, rec)
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
             owner: i.owner.clone(),
             figures,
             commentary,
@@ -74,7 +94,13 @@ pub fn candidates(
             subject: a.code.clone(),
             service: service_of_node(&a.node),
             owner: a.owner.clone(),
-            figures: format!("{}: due {}, {}% done, {}", a.title, a.due, a.progress, a.status.replace('_', " ")),
+            figures: format!(
+                "{}: due {}, {}% done, {}",
+                a.title,
+                a.due,
+                a.progress,
+                a.status.replace('_', " ")
+            ),
             commentary: String::new(),
             meeting,
         });

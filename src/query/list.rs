@@ -42,13 +42,28 @@ pub fn list(ds: &Dataset, filter: &ListFilter, period: Period, ctx: Context) -> 
     let beneath = filter.plan.as_ref().map(|p| thread.indicators_beneath(p));
     ds.indicators
         .iter()
-        .filter(|rec| filter.owner.as_ref().is_none_or(|o| rec.indicator.owner == *o || rec.enterers.contains(o)))
-        .filter(|rec| beneath.as_ref().is_none_or(|b| b.contains(&rec.indicator.code)))
+        .filter(|rec| {
+            filter
+                .owner
+                .as_ref()
+                .is_none_or(|o| rec.indicator.owner == *o || rec.enterers.contains(o))
+        })
+        .filter(|rec| {
+            beneath
+                .as_ref()
+                .is_none_or(|b| b.contains(&rec.indicator.code))
+        })
         .filter_map(|rec| {
             let services = ds.services_of(&thread, rec);
             let portfolios = ds.portfolios_of(&thread, rec);
-            if filter.service.as_ref().is_some_and(|s| !services.contains(s))
-                || filter.portfolio.as_ref().is_some_and(|p| !portfolios.contains(p))
+            if filter
+                .service
+                .as_ref()
+                .is_some_and(|s| !services.contains(s))
+                || filter
+                    .portfolio
+                    .as_ref()
+                    .is_some_and(|p| !portfolios.contains(p))
             {
                 return None;
             }

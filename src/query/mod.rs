@@ -6,12 +6,13 @@ pub mod entry_grid;
 pub mod exceptions;
 pub mod list;
 pub mod overdue;
+pub mod report;
 pub mod rollup;
 pub mod show;
 pub mod signoff;
 
 use crate::domain::assess::{Assessment, Context, Series};
-use crate::domain::period::Period;
+use crate::domain::period::{Month, Period};
 use crate::domain::rollup::Thread;
 use crate::domain::target::Targets;
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
@@ -32,27 +33,51 @@ impl Dataset {
     /// The indicator's values and targets, ready for the rules.
     pub fn series<'a>(&'a self, rec: &'a IndicatorRecord) -> Series<'a> {
         let code = &rec.indicator.code;
-        let observations = self.values_of(code).iter().map(StoredValue::observation).collect();
+        let observations = self
+            .values_of(code)
+            .iter()
+            .map(StoredValue::observation)
+            .collect();
         let targets = Targets::new(self.targets.get(code).map(Vec::as_slice).unwrap_or(&[]));
-        Series::new(&rec.indicator, observations, targets)
+        Series::new(&rec.indicator, observations, targets).starting(self.start_of(rec))
+    }
+
+    /// The first month an indicator is collected for: the start of the earliest financial
+    /// year among its plan nodes, its targets and its first value.
+    pub fn start_of(&self, rec: &IndicatorRecord) -> Option<Month> {
+        let code = &rec.indicator.code;
+        let nodes = rec
+            .plan
+            .iter()
+            .filter_map(|n| self.nodes.iter().find(|x| x.code == *n))
+            .map(|n| n.from_year);
+        let targets = self.targets.get(code).into_iter().flatten().map(|t| t.year);
+        let values = self.values_of(code).iter().map(|v| v.period.fin_year());
+        nodes
+            .chain(targets)
+            .chain(values)
+            .min()
+            .map(|y| y.first_month())
     }
 
     fn frozen(&self, period: &str, code: &str) -> Option<Assessment> {
-        self.frozen.get(&(period.to_string(), code.to_string())).cloned()
+        self.frozen
+            .get(&(period.to_string(), code.to_string()))
+            .cloned()
     }
 
     /// The assessment of a period; for a signed-off period, the one stored at sign-off.
     pub fn assess(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
         let natural = series.natural_period(period).to_string();
         self.frozen(&natural, &series.indicator.code)
-            .unwrap_or_else(|| series.assess(period, &self.settings.rule_book(), ctx))
+            .unwrap_or_else(|| series.assess(period, &self.rules, ctx))
     }
 
     /// As `assess`, falling back to the latest available period when this one is not due.
     pub fn assess_latest(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
         let natural = series.natural_period(period).to_string();
         self.frozen(&natural, &series.indicator.code)
-            .unwrap_or_else(|| series.assess_latest(period, &self.settings.rule_book(), ctx))
+            .unwrap_or_else(|| series.assess_latest(period, &self.rules, ctx))
     }
 
     pub fn thread(&self) -> Thread<'_> {
@@ -64,7 +89,12 @@ impl Dataset {
         let mut out: Vec<String> = rec
             .plan
             .iter()
-            .filter_map(|n| thread.ancestry(n).into_iter().find_map(|a| a.service.clone()))
+            .filter_map(|n| {
+                thread
+                    .ancestry(n)
+                    .into_iter()
+                    .find_map(|a| a.service.clone())
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -76,7 +106,12 @@ impl Dataset {
         let mut out: Vec<String> = rec
             .plan
             .iter()
-            .filter_map(|n| thread.ancestry(n).into_iter().find_map(|a| a.portfolio.clone()))
+            .filter_map(|n| {
+                thread
+                    .ancestry(n)
+                    .into_iter()
+                    .find_map(|a| a.portfolio.clone())
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -84,6 +119,9 @@ impl Dataset {
     }
 
     pub fn context(&self, today: chrono::NaiveDate) -> Context {
-        Context { today, deadline_day: self.settings.deadline_day }
+        Context {
+            today,
+            deadline_day: self.settings.deadline_day,
+        }
     }
 }

@@ -35,10 +35,11 @@ pub fn overdue(ds: &Dataset, as_of: NaiveDate, ctx: Context) -> Vec<OverdueRow> 
     let mut out = Vec::new();
     for rec in &ds.indicators {
         let i = &rec.indicator;
+        let series = ds.series(rec);
         for year in [FinYear(this_year.0 - 1), this_year] {
             for p in periods_in(i.frequency, year) {
                 let due = deadline(p, ctx.deadline_day);
-                if due < as_of && ds.value_at(&i.code, p).is_none() {
+                if due < as_of && series.collected_in(p) && ds.value_at(&i.code, p).is_none() {
                     out.push(OverdueRow {
                         code: i.code.clone(),
                         title: i.title.clone(),

@@ -62,16 +62,34 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
             .nodes
             .iter()
             .filter(|n| n.kind == NodeKind::Priority && n.live_in(year))
-            .map(|n| (n.code.clone(), n.title.clone(), thread.indicators_beneath(&n.code)))
+            .map(|n| {
+                (
+                    n.code.clone(),
+                    n.title.clone(),
+                    thread.indicators_beneath(&n.code),
+                )
+            })
             .collect(),
         GroupBy::Portfolio | GroupBy::Service => {
             let mut members = thread.group_by(&ds.links, |n| {
-                if by == GroupBy::Portfolio { n.portfolio.as_deref() } else { n.service.as_deref() }
+                if by == GroupBy::Portfolio {
+                    n.portfolio.as_deref()
+                } else {
+                    n.service.as_deref()
+                }
             });
-            let named = if by == GroupBy::Portfolio { &ds.portfolios } else { &ds.services };
+            let named = if by == GroupBy::Portfolio {
+                &ds.portfolios
+            } else {
+                &ds.services
+            };
             named
                 .iter()
-                .filter_map(|g| members.remove(&g.code).map(|m| (g.code.clone(), g.name.clone(), m)))
+                .filter_map(|g| {
+                    members
+                        .remove(&g.code)
+                        .map(|m| (g.code.clone(), g.name.clone(), m))
+                })
                 .collect()
         }
     };
@@ -99,17 +117,36 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
             },
         );
     }
-    let status: HashMap<String, Rag> = assessed.iter().map(|(c, a)| (c.to_string(), a.rag)).collect();
-    let order: HashMap<&str, usize> = ds.indicators.iter().enumerate().map(|(n, r)| (r.indicator.code.as_str(), n)).collect();
+    let status: HashMap<String, Rag> = assessed
+        .iter()
+        .map(|(c, a)| (c.to_string(), a.rag))
+        .collect();
+    let order: HashMap<&str, usize> = ds
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, r)| (r.indicator.code.as_str(), n))
+        .collect();
     let groups = groups
         .into_iter()
         .map(|(code, title, members)| {
             let counts = Counts::of(&members, &status);
-            let mut indicators: Vec<RollupIndicator> =
-                members.iter().filter_map(|c| assessed.get(c.as_str()).cloned()).collect();
+            let mut indicators: Vec<RollupIndicator> = members
+                .iter()
+                .filter_map(|c| assessed.get(c.as_str()).cloned())
+                .collect();
             indicators.sort_by_key(|i| order.get(i.code.as_str()).copied().unwrap_or(usize::MAX));
-            Group { code, title, counts, indicators }
+            Group {
+                code,
+                title,
+                counts,
+                indicators,
+            }
         })
         .collect();
-    Rollup { period: period.to_string(), by, groups }
+    Rollup {
+        period: period.to_string(),
+        by,
+        groups,
+    }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::domain::assess::{Assessment, Context};
 use crate::domain::deadline::month_now_due;
 use crate::domain::indicator::Frequency;
-use crate::domain::period::{FinYear, Period};
+use crate::domain::period::{FinYear, Month, Period};
 use crate::store::{Dataset, IndicatorRecord, Quality};
 
 /// One period of an indicator, with what the officer recorded for it.
@@ -27,11 +27,17 @@ pub struct ShowReport {
     pub periods: Vec<PeriodLine>,
 }
 
-/// The periods `show` lists by default: the indicator's own periods from two financial
-/// years before today's to the last one that has ended.
-pub fn default_periods(frequency: Frequency, ctx: Context) -> Vec<Period> {
-    let Period::Month(last) = month_now_due(ctx.today) else { return vec![] };
-    let start = FinYear(last.fin_year().0 - 2);
+/// The periods `show` lists by default: the indicator's own periods from the start of its
+/// first financial year (at most two years before today's) to the last one that has ended.
+pub fn default_periods(frequency: Frequency, from: Option<Month>, ctx: Context) -> Vec<Period> {
+    let Period::Month(last) = month_now_due(ctx.today) else {
+        return vec![];
+    };
+    let two_years_back = FinYear(last.fin_year().0 - 2);
+    let start = from
+        .map(|m| m.fin_year())
+        .unwrap_or(last.fin_year())
+        .max(two_years_back);
     let mut out = Vec::new();
     let mut p = match frequency {
         Frequency::Monthly => Period::Month(start.first_month()),
@@ -46,17 +52,26 @@ pub fn default_periods(frequency: Frequency, ctx: Context) -> Vec<Period> {
 }
 
 /// The indicator's report: every default period, or only `period` when given.
-pub fn show(ds: &Dataset, rec: &IndicatorRecord, period: Option<Period>, ctx: Context) -> ShowReport {
+pub fn show(
+    ds: &Dataset,
+    rec: &IndicatorRecord,
+    period: Option<Period>,
+    ctx: Context,
+) -> ShowReport {
     let series = ds.series(rec);
     let periods = match period {
         Some(p) => vec![p],
-        None => default_periods(rec.indicator.frequency, ctx),
+        None => default_periods(rec.indicator.frequency, series.from, ctx),
     };
     let lines = periods
         .into_iter()
         .map(|p| {
             let assessment = ds.assess(&series, p, ctx);
-            let stored = assessment.period.parse().ok().and_then(|np| ds.value_at(&rec.indicator.code, np));
+            let stored = assessment
+                .period
+                .parse()
+                .ok()
+                .and_then(|np| ds.value_at(&rec.indicator.code, np));
             PeriodLine {
                 quality: stored.map(|v| v.quality),
                 commentary: stored.map(|v| v.commentary.clone()),
@@ -67,5 +82,8 @@ pub fn show(ds: &Dataset, rec: &IndicatorRecord, period: Option<Period>, ctx: Co
             }
         })
         .collect();
-    ShowReport { indicator: rec.clone(), periods: lines }
+    ShowReport {
+        indicator: rec.clone(),
+        periods: lines,
+    }
 }

@@ -5,7 +5,11 @@ use crate::domain::assess::{Assessment, Context};
 use crate::domain::period::Period;
 use crate::store::Dataset;
 
-pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Vec<(String, String, Assessment)> {
+pub fn statuses_to_freeze(
+    ds: &Dataset,
+    period: Period,
+    ctx: Context,
+) -> Vec<(String, String, Assessment)> {
     let mut periods = vec![period];
     if let Period::Year(y) = period {
         periods.extend(y.quarters().into_iter().map(Period::Quarter));
@@ -22,7 +26,11 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Vec<(St
             if series.natural_period(*p) != *p {
                 continue;
             }
-            out.push((p.to_string(), rec.indicator.code.clone(), ds.assess(&series, *p, ctx)));
+            out.push((
+                p.to_string(),
+                rec.indicator.code.clone(),
+                ds.assess(&series, *p, ctx),
+            ));
         }
     }
     out

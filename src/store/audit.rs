@@ -28,7 +28,8 @@ impl Store {
         )?;
         let rows = stmt.query_map([code], |r| {
             let json = |i: usize| -> rusqlite::Result<Option<serde_json::Value>> {
-                Ok(r.get::<_, Option<String>>(i)?.and_then(|s| serde_json::from_str(&s).ok()))
+                Ok(r.get::<_, Option<String>>(i)?
+                    .and_then(|s| serde_json::from_str(&s).ok()))
             };
             Ok(AuditRow {
                 id: r.get(0)?,

@@ -12,6 +12,7 @@ use super::signoff::{Frozen, load_frozen};
 use super::targets::load_all_targets;
 use super::users::UserRecord;
 use super::values::{StoredValue, load_all_values};
+use crate::domain::assess::RuleBook;
 use crate::domain::plan::PlanNode;
 use crate::domain::target::TargetRow;
 
@@ -19,6 +20,8 @@ use crate::domain::target::TargetRow;
 /// the plan, the settings and the statuses frozen at sign-off.
 pub struct Dataset {
     pub settings: Settings,
+    /// The council's RAG rule over time, parsed once from the settings.
+    pub rules: RuleBook,
     pub indicators: Vec<IndicatorRecord>,
     pub nodes: Vec<PlanNode>,
     /// (indicator code, plan node code)
@@ -41,8 +44,10 @@ impl Store {
             .iter()
             .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
             .collect();
+        let settings = self.settings()?;
         let ds = Dataset {
-            settings: self.settings()?,
+            rules: settings.rule_book(),
+            settings,
             nodes: self.plan_nodes()?,
             links,
             targets: load_all_targets(&tx)?,

@@ -13,7 +13,11 @@ pub enum StoreError {
     #[error(
         "{path} has schema version {found}, newer than this pmdb understands ({supported}); upgrade pmdb to use it"
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("{0} is read-only: pmdb cannot save to it (check the file and folder permissions)")]
     ReadOnly(PathBuf),
     /// A person may not do this; the text names the rule.
@@ -25,8 +29,16 @@ pub enum StoreError {
     #[error("{0}")]
     NotFound(String),
     /// Someone else saved the same record since it was read.
-    #[error("{what} was changed by {by} at {at} since you read it (version {expected}, now {found})")]
-    Conflict { what: String, by: String, at: String, expected: i64, found: i64 },
+    #[error(
+        "{what} was changed by {by} at {at} since you read it (version {expected}, now {found})"
+    )]
+    Conflict {
+        what: String,
+        by: String,
+        at: String,
+        expected: i64,
+        found: i64,
+    },
     #[error("the database stayed busy for too long; nothing was saved, try again")]
     Busy,
     #[error("database error: {0}")]

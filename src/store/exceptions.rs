@@ -67,7 +67,9 @@ const SELECT: &str = "SELECT id, kind, period, subject, service, owner, figures,
     decision, board_member, escalation_due, raised_by, raised_at, closed_at, version FROM exceptions";
 
 fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
-    let bad = |e: String| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into());
+    let bad = |e: String| {
+        rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+    };
     Ok(ExceptionRecord {
         id: r.get(0)?,
         kind: r.get::<_, String>(1)?.parse().map_err(bad)?,
@@ -98,7 +100,13 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(
-            params![f.period, f.status.map(|s| s.as_str()), f.kind.map(|k| k.as_str()), f.service, f.meeting],
+            params![
+                f.period,
+                f.status.map(|s| s.as_str()),
+                f.kind.map(|k| k.as_str()),
+                f.service,
+                f.meeting
+            ],
             from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -107,7 +115,9 @@ impl Store {
     /// Raises exceptions; one that exists already (same kind, period and subject) is left
     /// as it is. Returns how many were new.
     pub fn raise_exceptions(&mut self, list: &[NewException]) -> Result<usize> {
-        self.actor()?.may_manage("raise exceptions").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_manage("raise exceptions")
+            .map_err(StoreError::Refused)?;
         let login = self.login.clone();
         self.write(|tx| {
             let mut stmt = tx.prepare(

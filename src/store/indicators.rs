@@ -43,7 +43,11 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
             frequency: parse(6)?.parse().map_err(conversion)?,
             aggregation: parse(7)?.parse().map_err(conversion)?,
             owner: r.get(8)?,
-            rag_rule: if rule.is_empty() { None } else { Some(rule.parse().map_err(conversion)?) },
+            rag_rule: if rule.is_empty() {
+                None
+            } else {
+                Some(rule.parse().map_err(conversion)?)
+            },
         },
         source: r.get(10)?,
         benchmark_group: r.get(11)?,
@@ -65,9 +69,17 @@ fn pairs(conn: &rusqlite::Connection, sql: &str) -> Result<HashMap<String, Vec<S
 pub(super) fn load_indicators(conn: &rusqlite::Connection) -> Result<Vec<IndicatorRecord>> {
     let sql = format!("SELECT {COLUMNS} FROM indicators ORDER BY position, code");
     let mut stmt = conn.prepare(&sql)?;
-    let mut all: Vec<IndicatorRecord> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
-    let mut links = pairs(conn, "SELECT indicator, node FROM indicator_links ORDER BY indicator, position, node")?;
-    let mut enterers = pairs(conn, "SELECT indicator, login FROM indicator_enterers ORDER BY indicator, login")?;
+    let mut all: Vec<IndicatorRecord> = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut links = pairs(
+        conn,
+        "SELECT indicator, node FROM indicator_links ORDER BY indicator, position, node",
+    )?;
+    let mut enterers = pairs(
+        conn,
+        "SELECT indicator, login FROM indicator_enterers ORDER BY indicator, login",
+    )?;
     for rec in &mut all {
         rec.plan = links.remove(&rec.indicator.code).unwrap_or_default();
         rec.enterers = enterers.remove(&rec.indicator.code).unwrap_or_default();
@@ -79,15 +91,19 @@ pub(super) fn load_indicator(conn: &rusqlite::Connection, code: &str) -> Result<
     let sql = format!("SELECT {COLUMNS} FROM indicators WHERE code = ?1");
     let rec = conn.query_row(&sql, [code], from_row).optional()?;
     let Some(mut rec) = rec else {
-        return Err(StoreError::NotFound(format!("no indicator '{code}' (see `pmdb list` for the codes)")));
+        return Err(StoreError::NotFound(format!(
+            "no indicator '{code}' (see `pmdb list` for the codes)"
+        )));
     };
     let list = |sql: &str| -> Result<Vec<String>> {
         let mut stmt = conn.prepare(sql)?;
         let rows = stmt.query_map([code], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
-    rec.plan = list("SELECT node FROM indicator_links WHERE indicator = ?1 ORDER BY position, node")?;
-    rec.enterers = list("SELECT login FROM indicator_enterers WHERE indicator = ?1 ORDER BY login")?;
+    rec.plan =
+        list("SELECT node FROM indicator_links WHERE indicator = ?1 ORDER BY position, node")?;
+    rec.enterers =
+        list("SELECT login FROM indicator_enterers WHERE indicator = ?1 ORDER BY login")?;
     Ok(rec)
 }
 
@@ -101,32 +117,57 @@ impl Store {
     }
 
     /// Imports indicator definitions (new or changed), all or nothing.
-    pub fn import_indicators(&mut self, rows: &[(usize, IndicatorRecord)]) -> Result<ImportSummary> {
-        self.actor()?.may_manage("import indicators").map_err(StoreError::Refused)?;
+    pub fn import_indicators(
+        &mut self,
+        rows: &[(usize, IndicatorRecord)],
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_manage("import indicators")
+            .map_err(StoreError::Refused)?;
         self.write(|tx| import_indicators_tx(tx, rows))
     }
 
     /// Names an extra data-entry officer for an indicator.
     pub fn add_enterer(&mut self, code: &str, login: &str) -> Result<()> {
-        self.actor()?.may_manage("name data-entry officers").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_manage("name data-entry officers")
+            .map_err(StoreError::Refused)?;
         self.write(|tx| {
-            tx.execute("INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)", [code, login])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)",
+                [code, login],
+            )?;
             Ok(())
         })
     }
 }
 
-pub(super) fn import_indicators_tx(tx: &Transaction, rows: &[(usize, IndicatorRecord)]) -> Result<ImportSummary> {
+pub(super) fn import_indicators_tx(
+    tx: &Transaction,
+    rows: &[(usize, IndicatorRecord)],
+) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
     for (row, rec) in rows {
         let i = &rec.indicator;
         for node in &rec.plan {
-            let known: bool = tx.query_row("SELECT count(*) FROM plan_nodes WHERE code = ?1", [node], |r| r.get(0))?;
+            let known: bool = tx.query_row(
+                "SELECT count(*) FROM plan_nodes WHERE code = ?1",
+                [node],
+                |r| r.get(0),
+            )?;
             if !known {
-                return Err(row_error(*row, "plan", format!("no plan node '{node}' (import the plan first)")));
+                return Err(row_error(
+                    *row,
+                    "plan",
+                    format!("no plan node '{node}' (import the plan first)"),
+                ));
             }
         }
-        let exists: bool = tx.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [&i.code], |r| r.get(0))?;
+        let exists: bool = tx.query_row(
+            "SELECT count(*) FROM indicators WHERE code = ?1",
+            [&i.code],
+            |r| r.get(0),
+        )?;
         let args = params![
             i.code,
             i.title,
@@ -159,12 +200,18 @@ pub(super) fn import_indicators_tx(tx: &Transaction, rows: &[(usize, IndicatorRe
             summary.added += 1;
         }
         let current: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT node FROM indicator_links WHERE indicator = ?1 ORDER BY position, node")?;
-            stmt.query_map([&i.code], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            let mut stmt = tx.prepare(
+                "SELECT node FROM indicator_links WHERE indicator = ?1 ORDER BY position, node",
+            )?;
+            stmt.query_map([&i.code], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
         };
         // Links are rewritten only when they change, so the audit log records real changes.
         if current != rec.plan {
-            tx.execute("DELETE FROM indicator_links WHERE indicator = ?1", [&i.code])?;
+            tx.execute(
+                "DELETE FROM indicator_links WHERE indicator = ?1",
+                [&i.code],
+            )?;
             for (pos, node) in rec.plan.iter().enumerate() {
                 tx.execute(
                     "INSERT INTO indicator_links (indicator, node, position) VALUES (?1, ?2, ?3)",

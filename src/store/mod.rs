@@ -23,17 +23,17 @@ use rusqlite::Connection;
 
 pub use audit::AuditRow;
 pub use dataset::Dataset;
-pub use plan::Named;
-pub use signoff::Frozen;
 pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
 pub use import_rows::{ImportSummary, ValueRow};
 pub use indicators::IndicatorRecord;
+pub use plan::Named;
 pub use records::{
-    ActionRecord, BenchmarkRecord, BudgetRecord, CaseStudyRecord, EiaRecord, MeetingRecord, MilestoneRecord,
-    ProjectRecord, RiskRecord,
+    ActionRecord, BenchmarkRecord, BudgetRecord, CaseStudyRecord, EiaRecord, MeetingRecord,
+    MilestoneRecord, ProjectRecord, RiskRecord,
 };
 pub use settings::Settings;
+pub use signoff::Frozen;
 pub use users::UserRecord;
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
 
@@ -70,12 +70,17 @@ impl Store {
 
     /// The person using the store, with their role (None for a login pmdb does not know).
     pub fn actor(&self) -> Result<Actor> {
-        Ok(Actor { login: self.login.clone(), role: self.role_of(&self.login)? })
+        Ok(Actor {
+            login: self.login.clone(),
+            role: self.role_of(&self.login)?,
+        })
     }
 
     /// Changes whenever another connection commits: the interface polls it to notice saves.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// `PRAGMA integrity_check`: "ok" or the problems found.
@@ -96,7 +101,10 @@ impl Store {
         }
         let target = to.to_string_lossy().to_string();
         self.conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
-            StoreError::Invalid(format!("could not write the backup to {}: {e}", to.display()))
+            StoreError::Invalid(format!(
+                "could not write the backup to {}: {e}",
+                to.display()
+            ))
         })?;
         Ok(())
     }

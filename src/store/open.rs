@@ -17,7 +17,10 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub fn migrations() -> Vec<(i64, String)> {
     let mut out: Vec<(i64, String)> = Vec::new();
     for line in SCHEMA.lines() {
-        if let Some(n) = line.strip_prefix("-- migration ").and_then(|n| n.trim().parse().ok()) {
+        if let Some(n) = line
+            .strip_prefix("-- migration ")
+            .and_then(|n| n.trim().parse().ok())
+        {
             out.push((n, String::new()));
         } else if let Some((_, sql)) = out.last_mut() {
             sql.push_str(line);
@@ -36,9 +39,12 @@ fn connect(path: &Path, flags: OpenFlags, login: &str) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let who = login.to_string();
-    conn.create_scalar_function("pmdb_login", 0, FunctionFlags::SQLITE_UTF8, move |_| Ok(who.clone()))?;
+    conn.create_scalar_function("pmdb_login", 0, FunctionFlags::SQLITE_UTF8, move |_| {
+        Ok(who.clone())
+    })?;
     // The first read tells a file that is not SQLite at all.
-    conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0)).map_err(|e| classify(path, e))?;
+    conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| classify(path, e))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // FULL: an acknowledged save survives power loss, in WAL mode too.
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -47,7 +53,10 @@ fn connect(path: &Path, flags: OpenFlags, login: &str) -> Result<Connection> {
 
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotPmdb { path: path.into(), why: "not an SQLite file".into() },
+        Some(ErrorCode::NotADatabase) => StoreError::NotPmdb {
+            path: path.into(),
+            why: "not an SQLite file".into(),
+        },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.into()),
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
             StoreError::Invalid(format!("cannot open {}: {e}", path.display()))
@@ -62,17 +71,28 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
     }
     // A file marked read-only (no write permission bit for anyone) opens for reading, even
     // for root, and saving is refused when tried; so does one this login cannot write.
-    let marked_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
+    let marked_read_only = std::fs::metadata(path)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false);
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = if marked_read_only {
         connect(path, read_only, login)?
     } else {
-        connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX, login).or_else(|e| match e {
+        connect(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            login,
+        )
+        .or_else(|e| match e {
             StoreError::ReadOnly(_) | StoreError::Invalid(_) => connect(path, read_only, login),
             other => Err(other),
         })?
     };
-    let mut store = Store { conn, path: path.into(), login: login.into() };
+    let mut store = Store {
+        conn,
+        path: path.into(),
+        login: login.into(),
+    };
     store.check_is_pmdb()?;
     store.migrate()?;
     Ok(store)
@@ -83,10 +103,13 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
         return Err(StoreError::Exists(path.into()));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::Invalid(format!("cannot create the folder {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::Invalid(format!("cannot create the folder {}: {e}", dir.display()))
+        })?;
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = connect(path, flags, login)?;
     // WAL lets readers carry on while one officer saves; it is a property of the file.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
@@ -96,7 +119,11 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
             path.display()
         )));
     }
-    let mut store = Store { conn, path: path.into(), login: login.into() };
+    let mut store = Store {
+        conn,
+        path: path.into(),
+        login: login.into(),
+    };
     store.migrate()?;
     store.write(|tx| {
         tx.execute(
@@ -111,15 +138,24 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
 
 impl Store {
     fn user_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// A database with version 0 and tables of its own is someone else's file.
     fn check_is_pmdb(&self) -> Result<()> {
         let version = self.user_version()?;
-        let tables: i64 = self.conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+        let tables: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
         if version == 0 && tables > 0 {
-            return Err(StoreError::NotPmdb { path: self.path.clone(), why: "it has tables but no pmdb schema version".into() });
+            return Err(StoreError::NotPmdb {
+                path: self.path.clone(),
+                why: "it has tables but no pmdb schema version".into(),
+            });
         }
         if version > 0 {
             let has_audit: i64 = self.conn.query_row(
@@ -128,12 +164,19 @@ impl Store {
                 |r| r.get(0),
             )?;
             if has_audit == 0 {
-                return Err(StoreError::NotPmdb { path: self.path.clone(), why: "no audit_log table".into() });
+                return Err(StoreError::NotPmdb {
+                    path: self.path.clone(),
+                    why: "no audit_log table".into(),
+                });
             }
         }
         let latest = latest_version();
         if version > latest {
-            return Err(StoreError::TooNew { path: self.path.clone(), found: version, supported: latest });
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                supported: latest,
+            });
         }
         Ok(())
     }
@@ -148,7 +191,10 @@ impl Store {
                 // Another process may have migrated while this one waited for the lock.
                 let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
                 if now < version {
-                    tx.execute_batch(&sql)?;
+                    tx.execute_batch(&sql).map_err(|e| {
+                        let reason = e.sqlite_error().and_then(|s| s.extended_code.checked_add(0)).unwrap_or(0);
+                        StoreError::Invalid(format!("could not bring the database to schema version {version} (error {reason}): {}", short(&e)))
+                    })?;
                     tx.pragma_update(None, "user_version", version)?;
                 }
                 Ok(())
@@ -156,6 +202,17 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The first line of an SQLite error, without the SQL text it may carry.
+fn short(e: &rusqlite::Error) -> String {
+    e.to_string()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(200)
+        .collect()
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use super::import_rows::{ImportSummary, row_error};
 use crate::domain::period::FinYear;
 use crate::domain::plan::{NodeKind, PlanNode, check_parent};
 
-pub(super) const NODE_COLUMNS: &str = "code, kind, parent, title, owner, portfolio, service, from_year, to_year";
+pub(super) const NODE_COLUMNS: &str =
+    "code, kind, parent, title, owner, portfolio, service, from_year, to_year";
 
 pub(super) fn node_from_row(r: &Row) -> rusqlite::Result<PlanNode> {
     let kind: String = r.get(1)?;
@@ -54,20 +55,32 @@ impl Store {
 
     fn named(&self, sql: &str) -> Result<Vec<Named>> {
         let mut stmt = self.conn.prepare(sql)?;
-        let rows = stmt.query_map([], |r| Ok(Named { code: r.get(0)?, name: r.get(1)?, lead: r.get(2)? }))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Named {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                lead: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn add_service(&mut self, code: &str, name: &str, head: &str) -> Result<()> {
         self.write(|tx| {
-            tx.execute("INSERT INTO services (code, name, head) VALUES (?1, ?2, ?3)", params![code, name, head])?;
+            tx.execute(
+                "INSERT INTO services (code, name, head) VALUES (?1, ?2, ?3)",
+                params![code, name, head],
+            )?;
             Ok(())
         })
     }
 
     pub fn add_portfolio(&mut self, code: &str, name: &str, holder: &str) -> Result<()> {
         self.write(|tx| {
-            tx.execute("INSERT INTO portfolios (code, name, holder) VALUES (?1, ?2, ?3)", params![code, name, holder])?;
+            tx.execute(
+                "INSERT INTO portfolios (code, name, holder) VALUES (?1, ?2, ?3)",
+                params![code, name, holder],
+            )?;
             Ok(())
         })
     }
@@ -75,12 +88,17 @@ impl Store {
     /// Imports plan nodes (new or changed), all or nothing. `rows` pairs each node with
     /// its spreadsheet row number, for messages.
     pub fn import_plan(&mut self, rows: &[(usize, PlanNode)]) -> Result<ImportSummary> {
-        self.actor()?.may_manage("import the plan").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_manage("import the plan")
+            .map_err(StoreError::Refused)?;
         self.write(|tx| import_plan_tx(tx, rows))
     }
 }
 
-pub(super) fn import_plan_tx(tx: &Transaction, rows: &[(usize, PlanNode)]) -> Result<ImportSummary> {
+pub(super) fn import_plan_tx(
+    tx: &Transaction,
+    rows: &[(usize, PlanNode)],
+) -> Result<ImportSummary> {
     let mut kinds: HashMap<String, NodeKind> = HashMap::new();
     {
         let mut stmt = tx.prepare("SELECT code, kind FROM plan_nodes")?;
@@ -98,7 +116,11 @@ pub(super) fn import_plan_tx(tx: &Transaction, rows: &[(usize, PlanNode)]) -> Re
         let parent_kind = match &n.parent {
             None => None,
             Some(p) => Some(*kinds.get(p).ok_or_else(|| {
-                row_error(*row, "parent", format!("no plan node '{p}' in the file or the database"))
+                row_error(
+                    *row,
+                    "parent",
+                    format!("no plan node '{p}' in the file or the database"),
+                )
             })?),
         };
         check_parent(n.kind, parent_kind).map_err(|e| row_error(*row, "parent", e))?;
@@ -108,15 +130,23 @@ pub(super) fn import_plan_tx(tx: &Transaction, rows: &[(usize, PlanNode)]) -> Re
     ordered.sort_by_key(|(row, n)| (n.kind.depth(), *row));
     let mut summary = ImportSummary::default();
     for (row, n) in ordered {
-        for (col, table, code) in [("portfolio", "portfolios", &n.portfolio), ("service", "services", &n.service)] {
+        for (col, table, code) in [
+            ("portfolio", "portfolios", &n.portfolio),
+            ("service", "services", &n.service),
+        ] {
             if let Some(code) = code {
                 // A plan names its services and portfolios by code; a new one is created so
                 // the plan can be loaded into an empty database.
                 let sql = format!("INSERT OR IGNORE INTO {table} (code, name) VALUES (?1, ?1)");
-                tx.execute(&sql, [code]).map_err(|e| row_error(*row, col, e.to_string()))?;
+                tx.execute(&sql, [code])
+                    .map_err(|e| row_error(*row, col, e.to_string()))?;
             }
         }
-        let exists: bool = tx.query_row("SELECT count(*) FROM plan_nodes WHERE code = ?1", [&n.code], |r| r.get(0))?;
+        let exists: bool = tx.query_row(
+            "SELECT count(*) FROM plan_nodes WHERE code = ?1",
+            [&n.code],
+            |r| r.get(0),
+        )?;
         let args = params![
             n.code,
             n.kind.as_str(),
@@ -143,7 +173,11 @@ pub(super) fn import_plan_tx(tx: &Transaction, rows: &[(usize, PlanNode)]) -> Re
             )
         };
         result.map_err(|e| row_error(*row, "code", e.to_string()))?;
-        if exists { summary.updated += 1 } else { summary.added += 1 }
+        if exists {
+            summary.updated += 1
+        } else {
+            summary.added += 1
+        }
     }
     Ok(summary)
 }

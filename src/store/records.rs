@@ -85,13 +85,32 @@ record!(BudgetRecord, "budgets", "service, month", budgets, add_budgets {
     service: String, month: String, budget: f64, actual: Option<f64>, forecast: Option<f64>,
 });
 
-record!(BenchmarkRecord, "benchmarks", "indicator, period, comparator", benchmarks, add_benchmarks {
-    indicator: String, period: String, comparator: String, value: f64,
-});
+record!(
+    BenchmarkRecord,
+    "benchmarks",
+    "indicator, period, comparator",
+    benchmarks,
+    add_benchmarks {
+        indicator: String,
+        period: String,
+        comparator: String,
+        value: f64,
+    }
+);
 
-record!(MeetingRecord, "meetings", "date, id", meetings, add_meetings {
-    id: i64, board: String, date: String, title: String, period: String,
-});
+record!(
+    MeetingRecord,
+    "meetings",
+    "date, id",
+    meetings,
+    add_meetings {
+        id: i64,
+        board: String,
+        date: String,
+        title: String,
+        period: String,
+    }
+);
 
 impl RiskRecord {
     /// Likelihood × impact.
@@ -111,7 +130,11 @@ impl ActionRecord {
 
     /// Open and past its due date.
     pub fn is_overdue(&self, today: chrono::NaiveDate) -> bool {
-        self.is_open() && self.due.parse::<chrono::NaiveDate>().is_ok_and(|d| d < today)
+        self.is_open()
+            && self
+                .due
+                .parse::<chrono::NaiveDate>()
+                .is_ok_and(|d| d < today)
     }
 }
 
@@ -119,9 +142,15 @@ impl Store {
     /// Adds the boards (PPG, Management Board, Leadership Team) and their members.
     pub fn add_board(&mut self, code: &str, name: &str, members: &[&str]) -> Result<()> {
         self.write(|tx| {
-            tx.execute("INSERT OR IGNORE INTO boards (code, name) VALUES (?1, ?2)", [code, name])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO boards (code, name) VALUES (?1, ?2)",
+                [code, name],
+            )?;
             for m in members {
-                tx.execute("INSERT OR IGNORE INTO board_members (board, login) VALUES (?1, ?2)", [code, m])?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO board_members (board, login) VALUES (?1, ?2)",
+                    [code, m],
+                )?;
             }
             Ok(())
         })
@@ -129,7 +158,9 @@ impl Store {
 
     /// Members of a board (the Management Board's are named on escalations).
     pub fn board_members(&self, board: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("SELECT login FROM board_members WHERE board = ?1 ORDER BY login")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT login FROM board_members WHERE board = ?1 ORDER BY login")?;
         let rows = stmt.query_map([board], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -41,25 +41,40 @@ impl Settings {
 
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 
     pub fn settings(&self) -> Result<Settings> {
-        let deadline_day = self.setting("deadline_day")?.and_then(|d| d.parse().ok()).unwrap_or(DEFAULT_DEADLINE_DAY);
+        let deadline_day = self
+            .setting("deadline_day")?
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(DEFAULT_DEADLINE_DAY);
         let council_name = self.setting("council_name")?.unwrap_or_default();
         let mut stmt = self.conn.prepare("SELECT from_month, rule FROM rag_rule_history ORDER BY from_month IS NOT NULL, from_month")?;
-        let mut rag_rules: Vec<(Option<String>, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut rag_rules: Vec<(Option<String>, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         if rag_rules.is_empty() {
             rag_rules.push((None, RagRule::Intervention.to_string()));
         }
-        Ok(Settings { council_name, deadline_day, rag_rules })
+        Ok(Settings {
+            council_name,
+            deadline_day,
+            rag_rules,
+        })
     }
 
     /// `config set KEY VALUE [--from PERIOD]`. Only `rag_rule` takes `--from`: earlier
     /// periods keep the rule they had; without it the rule applies to every period.
     pub fn set_setting(&mut self, key: &str, value: &str, from: Option<Period>) -> Result<()> {
-        self.actor()?.may_manage("change settings").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_manage("change settings")
+            .map_err(StoreError::Refused)?;
         match key {
             "rag_rule" => {
                 let rule: RagRule = value.parse().map_err(StoreError::Invalid)?;
@@ -87,12 +102,18 @@ impl Store {
             }
             "deadline_day" | "council_name" => {
                 if from.is_some() {
-                    return Err(StoreError::Invalid(format!("--from applies to rag_rule only, not {key}")));
+                    return Err(StoreError::Invalid(format!(
+                        "--from applies to rag_rule only, not {key}"
+                    )));
                 }
                 if key == "deadline_day" {
                     match value.trim().parse::<u32>() {
                         Ok(d) if (1..=28).contains(&d) => {}
-                        _ => return Err(StoreError::Invalid(format!("deadline_day must be a day of the month from 1 to 28, not '{value}'"))),
+                        _ => {
+                            return Err(StoreError::Invalid(format!(
+                                "deadline_day must be a day of the month from 1 to 28, not '{value}'"
+                            )));
+                        }
                     }
                 }
                 self.write(|tx| {
@@ -107,5 +128,15 @@ impl Store {
                 "'{other}' is not a setting: use rag_rule, deadline_day or council_name"
             ))),
         }
+    }
+}
+
+impl Store {
+    /// The rules' view of today, with the council's deadline day.
+    pub fn context(&self, today: chrono::NaiveDate) -> Result<crate::domain::assess::Context> {
+        Ok(crate::domain::assess::Context {
+            today,
+            deadline_day: self.settings()?.deadline_day,
+        })
     }
 }

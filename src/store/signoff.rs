@@ -15,9 +15,13 @@ use crate::domain::period::Period;
 /// quarter is signed off with it).
 pub(super) fn locking_signoff(tx: &Transaction, period: Period) -> Result<Option<String>> {
     let mut stmt = tx.prepare_cached("SELECT period FROM signoffs")?;
-    let periods: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let periods: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(periods.into_iter().find(|s| {
-        s.parse::<Period>().is_ok_and(|s| s.first_month() <= period.first_month() && period.last_month() <= s.last_month())
+        s.parse::<Period>().is_ok_and(|s| {
+            s.first_month() <= period.first_month() && period.last_month() <= s.last_month()
+        })
     }))
 }
 
@@ -27,7 +31,13 @@ pub type Frozen = HashMap<(String, String), Assessment>;
 pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     let mut stmt = conn.prepare("SELECT period, indicator, status FROM signoff_statuses")?;
     let mut out = Frozen::new();
-    for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+    for r in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
         let (period, code, json) = r?;
         if let Ok(a) = serde_json::from_str::<Assessment>(&json) {
             out.insert((period, code), a);
@@ -39,7 +49,9 @@ pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
 impl Store {
     /// The periods signed off so far, with who signed them and when.
     pub fn signoffs(&self) -> Result<Vec<(String, String, String)>> {
-        let mut stmt = self.conn.prepare("SELECT period, signed_by, signed_at FROM signoffs ORDER BY period")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT period, signed_by, signed_at FROM signoffs ORDER BY period")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -47,8 +59,14 @@ impl Store {
     /// Signs a period off, storing every indicator's status for it and for the periods
     /// inside it (a quarter's months; a year's quarters and months). `statuses` are the
     /// assessments computed now, as (period, indicator, assessment).
-    pub fn sign_off(&mut self, period: Period, statuses: &[(String, String, Assessment)]) -> Result<()> {
-        self.actor()?.may_manage("sign off a period").map_err(StoreError::Refused)?;
+    pub fn sign_off(
+        &mut self,
+        period: Period,
+        statuses: &[(String, String, Assessment)],
+    ) -> Result<()> {
+        self.actor()?
+            .may_manage("sign off a period")
+            .map_err(StoreError::Refused)?;
         let login = self.login.clone();
         self.write(|tx| {
             let done: Option<String> =

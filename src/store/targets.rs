@@ -17,7 +17,11 @@ fn from_row(r: &Row) -> rusqlite::Result<(String, TargetRow)> {
         r.get(0)?,
         TargetRow {
             year: FinYear(r.get(1)?),
-            period: if period.is_empty() { None } else { period.parse().ok() },
+            period: if period.is_empty() {
+                None
+            } else {
+                period.parse().ok()
+            },
             target: r.get(3)?,
             intervention: r.get(4)?,
         },
@@ -26,7 +30,9 @@ fn from_row(r: &Row) -> rusqlite::Result<(String, TargetRow)> {
 
 const SELECT: &str = "SELECT indicator, year, period, target, intervention FROM targets";
 
-pub(super) fn load_all_targets(conn: &rusqlite::Connection) -> Result<HashMap<String, Vec<TargetRow>>> {
+pub(super) fn load_all_targets(
+    conn: &rusqlite::Connection,
+) -> Result<HashMap<String, Vec<TargetRow>>> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY indicator, year, period"))?;
     let mut out: HashMap<String, Vec<TargetRow>> = HashMap::new();
     for r in stmt.query_map([], from_row)? {
@@ -37,9 +43,13 @@ pub(super) fn load_all_targets(conn: &rusqlite::Connection) -> Result<HashMap<St
 }
 
 pub(super) fn load_targets(conn: &rusqlite::Connection, code: &str) -> Result<Vec<TargetRow>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} WHERE indicator = ?1 ORDER BY year, period"))?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE indicator = ?1 ORDER BY year, period"
+    ))?;
     let rows = stmt.query_map([code], from_row)?;
-    Ok(rows.map(|r| r.map(|(_, t)| t)).collect::<rusqlite::Result<_>>()?)
+    Ok(rows
+        .map(|r| r.map(|(_, t)| t))
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {
@@ -56,7 +66,9 @@ impl Store {
     /// indicator: a data-only measure takes none, the intervention level must lie on the
     /// bad side of the target, a profile must be a period the indicator reports.
     pub fn import_targets(&mut self, rows: &[(usize, String, TargetRow)]) -> Result<ImportSummary> {
-        self.actor()?.may_manage("import targets").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_manage("import targets")
+            .map_err(StoreError::Refused)?;
         self.write(|tx| {
             let mut summary = ImportSummary::default();
             for (row, code, t) in rows {

@@ -42,7 +42,9 @@ impl Store {
     }
 
     fn try_write<T>(&mut self, work: &mut impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = work(&tx)?;
         tx.commit()?;
         Ok(out)

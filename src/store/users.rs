@@ -15,27 +15,45 @@ pub struct UserRecord {
 }
 
 fn parse_role(text: String) -> rusqlite::Result<Role> {
-    text.parse().map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+    text.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 impl Store {
     pub fn role_of(&self, login: &str) -> Result<Option<Role>> {
-        let role: Option<String> =
-            self.conn.query_row("SELECT role FROM users WHERE login = ?1", [login], |r| r.get(0)).optional()?;
+        let role: Option<String> = self
+            .conn
+            .query_row("SELECT role FROM users WHERE login = ?1", [login], |r| {
+                r.get(0)
+            })
+            .optional()?;
         Ok(role.map(parse_role).transpose()?)
     }
 
     pub fn users(&self) -> Result<Vec<UserRecord>> {
-        let mut stmt = self.conn.prepare("SELECT login, name, role FROM users ORDER BY login")?;
-        let rows = stmt.query_map([], |r| Ok(UserRecord { login: r.get(0)?, name: r.get(1)?, role: parse_role(r.get(2)?)? }))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT login, name, role FROM users ORDER BY login")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(UserRecord {
+                login: r.get(0)?,
+                name: r.get(1)?,
+                role: parse_role(r.get(2)?)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Adds a user (admins only). Refuses a login that exists already.
     pub fn add_user(&mut self, login: &str, name: &str, role: Role) -> Result<()> {
-        self.actor()?.may_admin("add users").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_admin("add users")
+            .map_err(StoreError::Refused)?;
         if login.trim().is_empty() || login.chars().any(char::is_whitespace) {
-            return Err(StoreError::Invalid(format!("'{login}' is not a login name: it must be one word")));
+            return Err(StoreError::Invalid(format!(
+                "'{login}' is not a login name: it must be one word"
+            )));
         }
         self.write(|tx| {
             let exists: bool = tx.query_row("SELECT count(*) FROM users WHERE login = ?1", [login], |r| r.get(0))?;
@@ -53,18 +71,33 @@ impl Store {
     /// Changes a user's role (admins only). The last admin cannot be demoted, so the
     /// database can never be left without one.
     pub fn set_role(&mut self, login: &str, role: Role) -> Result<()> {
-        self.actor()?.may_admin("change roles").map_err(StoreError::Refused)?;
+        self.actor()?
+            .may_admin("change roles")
+            .map_err(StoreError::Refused)?;
         self.write(|tx| {
-            let current: Option<String> =
-                tx.query_row("SELECT role FROM users WHERE login = ?1", [login], |r| r.get(0)).optional()?;
+            let current: Option<String> = tx
+                .query_row("SELECT role FROM users WHERE login = ?1", [login], |r| {
+                    r.get(0)
+                })
+                .optional()?;
             let Some(current) = current else {
-                return Err(StoreError::NotFound(format!("no user {login}; add them with `pmdb user add {login} --role {role}`")));
+                return Err(StoreError::NotFound(format!(
+                    "no user {login}; add them with `pmdb user add {login} --role {role}`"
+                )));
             };
-            let admins: i64 = tx.query_row("SELECT count(*) FROM users WHERE role = 'admin'", [], |r| r.get(0))?;
+            let admins: i64 =
+                tx.query_row("SELECT count(*) FROM users WHERE role = 'admin'", [], |r| {
+                    r.get(0)
+                })?;
             if current == "admin" && role != Role::Admin && admins == 1 {
-                return Err(StoreError::Refused(format!("refused: {login} is the only admin; make someone else admin first")));
+                return Err(StoreError::Refused(format!(
+                    "refused: {login} is the only admin; make someone else admin first"
+                )));
             }
-            tx.execute("UPDATE users SET role = ?2 WHERE login = ?1", params![login, role.as_str()])?;
+            tx.execute(
+                "UPDATE users SET role = ?2 WHERE login = ?1",
+                params![login, role.as_str()],
+            )?;
             Ok(())
         })
     }

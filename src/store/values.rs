@@ -43,7 +43,12 @@ pub struct StoredValue {
 
 impl StoredValue {
     pub fn observation(&self) -> Observation {
-        Observation { period: self.period, value: self.value, numerator: self.numerator, denominator: self.denominator }
+        Observation {
+            period: self.period,
+            value: self.value,
+            numerator: self.numerator,
+            denominator: self.denominator,
+        }
     }
 }
 
@@ -83,10 +88,14 @@ const SELECT: &str = "SELECT indicator, period, value, numerator, denominator, q
 fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
     let period: String = r.get(1)?;
     let quality: String = r.get(5)?;
-    let bad = |e: String| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into());
+    let bad = |e: String| {
+        rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+    };
     Ok(StoredValue {
         indicator: r.get(0)?,
-        period: period.parse().map_err(|e: crate::domain::period::PeriodError| bad(e.to_string()))?,
+        period: period
+            .parse()
+            .map_err(|e: crate::domain::period::PeriodError| bad(e.to_string()))?,
         value: r.get(2)?,
         numerator: r.get(3)?,
         denominator: r.get(4)?,
@@ -99,7 +108,9 @@ fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
     })
 }
 
-pub(super) fn load_all_values(conn: &rusqlite::Connection) -> Result<HashMap<String, Vec<StoredValue>>> {
+pub(super) fn load_all_values(
+    conn: &rusqlite::Connection,
+) -> Result<HashMap<String, Vec<StoredValue>>> {
     let mut stmt = conn.prepare(SELECT)?;
     let mut out: HashMap<String, Vec<StoredValue>> = HashMap::new();
     for v in stmt.query_map([], from_row)? {
@@ -116,24 +127,45 @@ pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec
 }
 
 fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<StoredValue>> {
-    Ok(tx.query_row(&format!("{SELECT} WHERE indicator = ?1 AND period = ?2"), params![code, period.to_string()], from_row).optional()?)
+    Ok(tx
+        .query_row(
+            &format!("{SELECT} WHERE indicator = ?1 AND period = ?2"),
+            params![code, period.to_string()],
+            from_row,
+        )
+        .optional()?)
 }
 
 pub(super) fn now_stamp() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
 }
 
 /// Whether `actor` may write this value now: their role allows it and the period is open.
-fn may_write(tx: &Transaction, actor: &Actor, ind: &IndicatorRecord, period: Period) -> std::result::Result<(), String> {
+fn may_write(
+    tx: &Transaction,
+    actor: &Actor,
+    ind: &IndicatorRecord,
+    period: Period,
+) -> std::result::Result<(), String> {
     actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
     match locking_signoff(tx, period) {
-        Ok(Some(s)) => Err(format!("refused: {period} is signed off (as part of {s}); its figures can no longer change")),
+        Ok(Some(s)) => Err(format!(
+            "refused: {period} is signed off (as part of {s}); its figures can no longer change"
+        )),
         Ok(None) => Ok(()),
         Err(e) => Err(e.to_string()),
     }
 }
 
-fn upsert(tx: &Transaction, login: &str, nv: &NewValue, value: f64, old: Option<&StoredValue>) -> Result<i64> {
+fn upsert(
+    tx: &Transaction,
+    login: &str,
+    nv: &NewValue,
+    value: f64,
+    old: Option<&StoredValue>,
+) -> Result<i64> {
     let version = old.map(|o| o.version + 1).unwrap_or(1);
     let args = params![
         nv.indicator,
@@ -178,22 +210,36 @@ impl Store {
     pub fn value_at(&self, code: &str, period: Period) -> Result<Option<StoredValue>> {
         Ok(self
             .conn
-            .query_row(&format!("{SELECT} WHERE indicator = ?1 AND period = ?2"), params![code, period.to_string()], from_row)
+            .query_row(
+                &format!("{SELECT} WHERE indicator = ?1 AND period = ?2"),
+                params![code, period.to_string()],
+                from_row,
+            )
             .optional()?)
     }
 
     /// Records one value: checks who is asking, the period, the figure and (when the
     /// target is missed) the commentary and remedial action, then saves it if what is
     /// stored is still what the saver expected.
-    pub fn record_value(&mut self, nv: &NewValue, expect: Expect, ctx: Context) -> Result<SaveOutcome> {
+    pub fn record_value(
+        &mut self,
+        nv: &NewValue,
+        expect: Expect,
+        ctx: Context,
+    ) -> Result<SaveOutcome> {
         let actor = self.actor()?;
         let login = self.login.clone();
         let rules = self.settings()?.rule_book();
         self.write(|tx| {
             let ind = load_indicator(tx, &nv.indicator)?;
             may_write(tx, &actor, &ind, nv.period).map_err(StoreError::Refused)?;
-            let entry = Entry { value: nv.value, numerator: nv.numerator, denominator: nv.denominator };
-            let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today).map_err(StoreError::Invalid)?;
+            let entry = Entry {
+                value: nv.value,
+                numerator: nv.numerator,
+                denominator: nv.denominator,
+            };
+            let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today)
+                .map_err(StoreError::Invalid)?;
             let old = current(tx, &nv.indicator, nv.period)?;
             let found = old.as_ref().map(|o| o.version).unwrap_or(0);
             let conflict = match expect {
@@ -206,27 +252,57 @@ impl Store {
                     .as_ref()
                     .map(|o| (o.entered_by.clone(), o.entered_at.clone()))
                     .unwrap_or_else(|| ("someone".into(), "an unknown time".into()));
-                let expected = if let Expect::Version(v) = expect { v } else { 0 };
-                return Err(StoreError::Conflict { what: format!("{} {}", nv.indicator, nv.period), by, at, expected, found });
+                let expected = if let Expect::Version(v) = expect {
+                    v
+                } else {
+                    0
+                };
+                return Err(StoreError::Conflict {
+                    what: format!("{} {}", nv.indicator, nv.period),
+                    by,
+                    at,
+                    expected,
+                    found,
+                });
             }
             // Judge the period as it will be with the new value in place.
-            let mut observations: Vec<Observation> =
-                load_values(tx, &nv.indicator)?.iter().filter(|v| v.period != nv.period).map(StoredValue::observation).collect();
-            observations.push(Observation { period: nv.period, value, numerator: nv.numerator, denominator: nv.denominator });
-            let series = Series::new(&ind.indicator, observations, Targets::new(&load_targets(tx, &nv.indicator)?));
+            let mut observations: Vec<Observation> = load_values(tx, &nv.indicator)?
+                .iter()
+                .filter(|v| v.period != nv.period)
+                .map(StoredValue::observation)
+                .collect();
+            observations.push(Observation {
+                period: nv.period,
+                value,
+                numerator: nv.numerator,
+                denominator: nv.denominator,
+            });
+            let series = Series::new(
+                &ind.indicator,
+                observations,
+                Targets::new(&load_targets(tx, &nv.indicator)?),
+            );
             let assessment = series.assess(nv.period, &rules, ctx);
-            let judgement = crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
+            let judgement =
+                crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
             check_explained(&judgement, &nv.commentary, &nv.action)
                 .map_err(|e| StoreError::Invalid(format!("{} {}: {e}", nv.indicator, nv.period)))?;
             let version = upsert(tx, &login, nv, value, old.as_ref())?;
-            Ok(SaveOutcome { version, assessment: assessment.clone() })
+            Ok(SaveOutcome {
+                version,
+                assessment: assessment.clone(),
+            })
         })
     }
 
     /// Imports values, all or nothing. Each row passes the same checks as `pmdb set`
     /// except the commentary rule: historic data loaded in bulk often has none, and
     /// `pmdb check` lists what still needs explaining.
-    pub fn import_values(&mut self, rows: &[(usize, ValueRow)], today: NaiveDate) -> Result<ImportSummary> {
+    pub fn import_values(
+        &mut self,
+        rows: &[(usize, ValueRow)],
+        today: NaiveDate,
+    ) -> Result<ImportSummary> {
         let actor = self.actor()?;
         let login = self.login.clone();
         self.write(|tx| {
@@ -235,15 +311,22 @@ impl Store {
             for (row, v) in rows {
                 if !indicators.contains_key(&v.code) {
                     let ind = load_indicator(tx, &v.code).map_err(|e| match e {
-                        StoreError::NotFound(_) => row_error(*row, "code", format!("no indicator '{}'", v.code)),
+                        StoreError::NotFound(_) => {
+                            row_error(*row, "code", format!("no indicator '{}'", v.code))
+                        }
                         other => other,
                     })?;
                     indicators.insert(v.code.clone(), ind);
                 }
                 let ind = &indicators[&v.code];
                 may_write(tx, &actor, ind, v.period).map_err(|e| row_error(*row, "period", e))?;
-                let entry = Entry { value: v.value, numerator: v.numerator, denominator: v.denominator };
-                let value = check_entry(&ind.indicator, v.period, &entry, today).map_err(|e| row_error(*row, "value", e))?;
+                let entry = Entry {
+                    value: v.value,
+                    numerator: v.numerator,
+                    denominator: v.denominator,
+                };
+                let value = check_entry(&ind.indicator, v.period, &entry, today)
+                    .map_err(|e| row_error(*row, "value", e))?;
                 let nv = NewValue {
                     indicator: v.code.clone(),
                     period: v.period,
@@ -256,7 +339,11 @@ impl Store {
                 };
                 let old = current(tx, &v.code, v.period)?;
                 upsert(tx, &login, &nv, value, old.as_ref())?;
-                if old.is_some() { summary.updated += 1 } else { summary.added += 1 }
+                if old.is_some() {
+                    summary.updated += 1
+                } else {
+                    summary.added += 1
+                }
             }
             Ok(summary)
         })

@@ -1,0 +1,18 @@
+//! `pmdb backup FILE`: SQLite's own consistent copy, safe while others write.
+
+use std::path::Path;
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::Env;
+
+pub fn run(env: &Env, file: &Path) -> Result<()> {
+    let store = env.open()?;
+    store.backup(file)?;
+    if env.json {
+        return super::output::json(&json!({ "database": env.db, "backup": file }));
+    }
+    println!("backed up {} to {}", env.db.display(), file.display());
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! `pmdb config` (where the database is, who you are, the settings) and
+//! `pmdb config set KEY VALUE [--from PERIOD]`.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::{Env, output, period_arg};
+
+#[derive(Args, Debug)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    action: Option<ConfigAction>,
+}
+
+#[derive(Subcommand, Debug)]
+enum ConfigAction {
+    /// Set rag_rule (intervention or tolerance:G:A), deadline_day (1-28) or council_name.
+    Set {
+        key: String,
+        value: String,
+        /// For rag_rule: the first period it applies to; earlier periods keep their rule.
+        #[arg(long, value_name = "PERIOD")]
+        from: Option<String>,
+    },
+}
+
+pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
+    if let Some(ConfigAction::Set { key, value, from }) = args.action {
+        let from = from
+            .as_deref()
+            .map(|f| period_arg(f, "--from"))
+            .transpose()?;
+        let mut store = env.open()?;
+        store.set_setting(&key, &value, from)?;
+        if !env.json {
+            match from {
+                Some(p) => println!("{key} = {value} from {p}"),
+                None => println!("{key} = {value}"),
+            }
+        }
+        return Ok(());
+    }
+    let data_dir = super::env::data_dir().ok();
+    if !env.db.exists() {
+        if env.json {
+            return output::json(
+                &json!({ "database": env.db, "exists": false, "login": env.login, "data_dir": data_dir }),
+            );
+        }
+        println!(
+            "database: {} (does not exist yet: `pmdb init` or `pmdb demo`)",
+            env.db.display()
+        );
+        println!("login:    {}", env.login);
+        return Ok(());
+    }
+    let store = env.open()?;
+    let settings = store.settings()?;
+    let role = store.role_of(&env.login)?;
+    let rules: Vec<serde_json::Value> = settings
+        .rag_rules
+        .iter()
+        .map(|(from, rule)| json!({ "from": from, "rule": rule }))
+        .collect();
+    if env.json {
+        return output::json(&json!({
+            "database": env.db,
+            "exists": true,
+            "data_dir": data_dir,
+            "login": env.login,
+            "role": role,
+            "today": env.today,
+            "council_name": settings.council_name,
+            "deadline_day": settings.deadline_day,
+            "rag_rules": rules,
+        }));
+    }
+    println!("database:     {}", env.db.display());
+    println!(
+        "login:        {} ({})",
+        env.login,
+        role.map(|r| r.to_string())
+            .unwrap_or_else(|| "not a pmdb user: read only".into())
+    );
+    println!("today:        {}", env.today);
+    println!("council:      {}", settings.council_name);
+    println!(
+        "deadline_day: {} (data for a month is due by this day of the next)",
+        settings.deadline_day
+    );
+    for (from, rule) in &settings.rag_rules {
+        println!(
+            "rag_rule:     {rule} (from {})",
+            from.as_deref().unwrap_or("the beginning")
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! `pmdb list [--owner L] [--plan NODE] [--portfolio P] [--service S] [--rag R] [--period P]`.
+
+use anyhow::{Result, anyhow};
+use clap::Args;
+use serde_json::json;
+
+use super::output::{figure, table};
+use super::rollup::default_period;
+use super::{Env, output, period_arg};
+use crate::domain::rag::Rag;
+use crate::query::list::{ListFilter, list};
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Indicators this login owns or enters data for.
+    #[arg(long, value_name = "LOGIN")]
+    owner: Option<String>,
+    /// Indicators linked at or beneath this plan node.
+    #[arg(long, value_name = "NODE")]
+    plan: Option<String>,
+    /// Indicators in this portfolio (code).
+    #[arg(long)]
+    portfolio: Option<String>,
+    /// Indicators of this service (code).
+    #[arg(long)]
+    service: Option<String>,
+    /// Only this status: green, amber, red, missing or none.
+    #[arg(long)]
+    rag: Option<String>,
+    /// The period the status is for (default: the last quarter that has ended).
+    #[arg(long, value_name = "PERIOD")]
+    period: Option<String>,
+}
+
+pub fn run(env: &Env, args: ListArgs) -> Result<()> {
+    let period = match &args.period {
+        Some(p) => period_arg(p, "--period")?,
+        None => default_period(env.today),
+    };
+    let rag = args
+        .rag
+        .as_deref()
+        .map(|r| r.parse::<Rag>().map_err(|e| anyhow!("--rag: {e}")))
+        .transpose()?;
+    let store = env.open()?;
+    let ds = store.dataset()?;
+    if let Some(node) = &args.plan
+        && !ds.nodes.iter().any(|n| n.code == *node)
+    {
+        return Err(anyhow!("--plan: no plan node '{node}'"));
+    }
+    if let Some(s) = &args.service
+        && !ds.services.iter().any(|x| x.code == *s)
+    {
+        return Err(anyhow!(
+            "--service: no service '{s}' (the codes are {})",
+            codes(&ds.services)
+        ));
+    }
+    if let Some(p) = &args.portfolio
+        && !ds.portfolios.iter().any(|x| x.code == *p)
+    {
+        return Err(anyhow!(
+            "--portfolio: no portfolio '{p}' (the codes are {})",
+            codes(&ds.portfolios)
+        ));
+    }
+    let filter = ListFilter {
+        owner: args.owner,
+        plan: args.plan,
+        portfolio: args.portfolio,
+        service: args.service,
+        rag,
+    };
+    let rows = list(&ds, &filter, period, ds.context(env.today));
+    if env.json {
+        return output::json(&json!({ "period": period.to_string(), "indicators": rows }));
+    }
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let from = match &r.latest_period {
+                Some(l) if *l != r.period => format!(" (latest: {l})"),
+                _ => String::new(),
+            };
+            vec![
+                r.code.clone(),
+                r.title.clone(),
+                r.owner.clone(),
+                format!("{}{from}", r.period),
+                figure(r.value, r.decimals),
+                figure(r.target, r.decimals),
+                format!("{} {}", r.rag.letter(), r.rag),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "code", "title", "owner", "period", "value", "target", "status",
+        ],
+        &lines,
+    );
+    println!("{} indicators", rows.len());
+    Ok(())
+}
+
+fn codes(named: &[crate::store::Named]) -> String {
+    named
+        .iter()
+        .map(|n| n.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

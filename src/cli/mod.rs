@@ -1,0 +1,187 @@
+//! The scriptable command line: one file per command, each printing text for people or
+//! JSON (`--json`) for scripts. Exit status 0 on success, 1 for a refused or invalid
+//! request (message on stderr), 2 for a usage error.
+
+mod backup;
+mod check;
+mod config;
+mod env;
+mod exceptions;
+mod history;
+mod list;
+mod output;
+mod report;
+mod rollup;
+mod set;
+mod setup;
+mod show;
+mod signoff;
+mod transfer;
+mod user;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::domain::period::Period;
+use crate::store::Store;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "pmdb",
+    version,
+    about = "Performance Management Database for UK councils",
+    long_about = "pmdb keeps a council's golden thread, indicators, targets, values, exceptions and audit log \
+                  in one shared SQLite file.\n\nWith no command it opens the terminal interface on the database.",
+    after_help = "Periods are written 2025-02 (month), 2024/25 Q4 or 2024/25-Q4 (quarter), 2024/25 (financial year).\n\
+                  PMDB_TODAY=YYYY-MM-DD pins today's date; PMDB_DB names the database."
+)]
+pub struct Cli {
+    /// The database file (default: pmdb.db in the data directory; see `pmdb config`).
+    #[arg(long, global = true, env = "PMDB_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Print JSON instead of text (every read command).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Open the demo council (pmdb-demo.db in the data directory, or --db), building it first if missing.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create an empty database; you become its admin.
+    Init,
+    /// Create the demo council (a realistic district with three years of data).
+    Demo {
+        /// Make it N times larger (for benchmarks).
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+    },
+    /// Show where the database is and the council's settings, or change one.
+    Config(config::ConfigArgs),
+    /// Import a CSV file (plan, indicators, targets or values); all or nothing.
+    Import {
+        /// plan, indicators, targets or values
+        kind: String,
+        /// The CSV file, or - for standard input.
+        file: String,
+    },
+    /// Export a CSV file (plan, indicators, targets or values).
+    Export {
+        /// plan, indicators, targets or values
+        kind: String,
+        /// The file to write, or - (the default) for standard output.
+        file: Option<String>,
+    },
+    /// One indicator with its value, target, status, rule, direction and year to date per period.
+    Show(show::ShowArgs),
+    /// Indicators, filtered by owner, plan node, portfolio, service or status.
+    List(list::ListArgs),
+    /// Record a value for an indicator and period.
+    Set(set::SetArgs),
+    /// Green/amber/red/missing counts for a period by priority, portfolio or service.
+    Rollup(rollup::RollupArgs),
+    /// The published performance report for a quarter or year (Markdown or CSV).
+    Report(report::ReportArgs),
+    /// Values past their deadline with nothing recorded.
+    Overdue {
+        /// Judge as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// The exception queue for the Performance & Programme Group; raise or update exceptions.
+    Exceptions(exceptions::ExceptionsArgs),
+    /// Every change to an indicator, from the audit log.
+    History {
+        /// The indicator's code.
+        code: String,
+    },
+    /// Write a consistent copy of the database to a new file while others keep working.
+    Backup {
+        /// The new file.
+        file: PathBuf,
+    },
+    /// Integrity and data quality: missing owners and targets, unexplained misses, overdue data.
+    Check,
+    /// People and roles.
+    User(user::UserArgs),
+    /// Sign a period off for Cabinet: its statuses are frozen and its values locked.
+    Signoff {
+        /// The period, e.g. 2024/25 Q4.
+        period: String,
+    },
+}
+
+/// What every command gets: the parsed options, who is asking and what day it is.
+pub struct Env {
+    pub db: PathBuf,
+    pub json: bool,
+    pub login: String,
+    pub today: NaiveDate,
+}
+
+impl Env {
+    pub fn open(&self) -> Result<Store> {
+        Ok(Store::open(&self.db, &self.login)?)
+    }
+}
+
+/// Parses a period argument, naming the option it came from.
+pub fn period_arg(text: &str, what: &str) -> Result<Period> {
+    text.parse().map_err(|e| anyhow!("{what}: {e}"))
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pmdb: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let login = env::login();
+    let today = env::today()?;
+    let db = if cli.demo {
+        env::demo_database(cli.db.clone())?
+    } else {
+        env::database(cli.db.clone())?
+    };
+    let env = Env {
+        db,
+        json: cli.json,
+        login,
+        today,
+    };
+    let Some(command) = cli.command else {
+        return setup::open_interface(&env, cli.demo);
+    };
+    match command {
+        Command::Init => setup::init(&env),
+        Command::Demo { scale } => setup::demo(&env, scale),
+        Command::Config(args) => config::run(&env, args),
+        Command::Import { kind, file } => transfer::import(&env, &kind, &file),
+        Command::Export { kind, file } => transfer::export(&env, &kind, file.as_deref()),
+        Command::Show(args) => show::run(&env, args),
+        Command::List(args) => list::run(&env, args),
+        Command::Set(args) => set::run(&env, args),
+        Command::Rollup(args) => rollup::run(&env, args),
+        Command::Report(args) => report::run(&env, args),
+        Command::Overdue { as_of } => rollup::overdue(&env, as_of.as_deref()),
+        Command::Exceptions(args) => exceptions::run(&env, args),
+        Command::History { code } => history::run(&env, &code),
+        Command::Backup { file } => backup::run(&env, &file),
+        Command::Check => check::run(&env),
+        Command::User(args) => user::run(&env, args),
+        Command::Signoff { period } => signoff::run(&env, &period),
+    }
+}

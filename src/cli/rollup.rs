@@ -1,0 +1,155 @@
+//! `pmdb rollup [--period P] [--by priority|portfolio|service]` and `pmdb overdue`.
+
+use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
+use clap::Args;
+use serde_json::json;
+
+use super::output::{figure, json as print_json, table};
+use super::{Env, period_arg};
+use crate::domain::period::{Month, Period};
+use crate::query::overdue::overdue as overdue_rows;
+use crate::query::rollup::{GroupBy, rollup};
+use crate::store::Store;
+
+#[derive(Args, Debug, Default)]
+pub struct RollupArgs {
+    /// The period (default: the last quarter that has ended).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// priority (default), portfolio or service.
+    #[arg(long)]
+    pub by: Option<String>,
+    /// List each group's indicators too.
+    #[arg(long)]
+    pub indicators: bool,
+}
+
+/// The last quarter that has ended by `today`: what a quarterly report covers.
+pub fn default_period(today: NaiveDate) -> Period {
+    Period::Quarter(Month::of(today).quarter().prev())
+}
+
+pub fn run(env: &Env, args: RollupArgs) -> Result<()> {
+    let mut store = env.open()?;
+    print_rollup(env, &mut store, &args)
+}
+
+pub fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
+    let period = match &args.period {
+        Some(p) => period_arg(p, "--period")?,
+        None => default_period(env.today),
+    };
+    let by = match &args.by {
+        None => GroupBy::Priority,
+        Some(b) => b.parse::<GroupBy>().map_err(|e| anyhow!("--by: {e}"))?,
+    };
+    let ds = store.dataset()?;
+    let r = rollup(&ds, period, by, ds.context(env.today));
+    if env.json {
+        return print_json(&r);
+    }
+    let name = if ds.settings.council_name.is_empty() {
+        "pmdb".to_string()
+    } else {
+        ds.settings.council_name.clone()
+    };
+    println!("{name}: {} by {}", r.period, r.by);
+    let rows: Vec<Vec<String>> = r
+        .groups
+        .iter()
+        .map(|g| {
+            let c = g.counts;
+            vec![
+                g.code.clone(),
+                g.title.clone(),
+                format!("G {}", c.green),
+                format!("A {}", c.amber),
+                format!("R {}", c.red),
+                format!("M {}", c.missing),
+                format!("- {}", c.none),
+            ]
+        })
+        .collect();
+    table(
+        &["code", "title", "green", "amber", "red", "missing", "none"],
+        &rows,
+    );
+    if args.indicators {
+        for g in &r.groups {
+            println!("\n{} {}", g.code, g.title);
+            let rows: Vec<Vec<String>> = g
+                .indicators
+                .iter()
+                .map(|i| {
+                    let latest = match &i.latest_period {
+                        Some(l) if *l != r.period => format!("latest: {l}"),
+                        _ => String::new(),
+                    };
+                    vec![
+                        i.code.clone(),
+                        figure(i.value, i.decimals),
+                        figure(i.target, i.decimals),
+                        format!("{} {}", i.rag.letter(), i.rag),
+                        i.direction
+                            .map(|d| format!("{} {d}", d.symbol()))
+                            .unwrap_or_else(|| "–".into()),
+                        figure(i.ytd, i.decimals),
+                        [latest, i.partial.clone().unwrap_or_default()]
+                            .join(" ")
+                            .trim()
+                            .to_string(),
+                    ]
+                })
+                .collect();
+            table(
+                &[
+                    "code",
+                    "value",
+                    "target",
+                    "status",
+                    "direction",
+                    "ytd",
+                    "note",
+                ],
+                &rows,
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
+    let as_of = match as_of {
+        None => env.today,
+        Some(d) => d
+            .trim()
+            .parse()
+            .map_err(|_| anyhow!("--as-of: '{d}' is not a date: write it as YYYY-MM-DD"))?,
+    };
+    let store = env.open()?;
+    let ds = store.dataset()?;
+    let rows = overdue_rows(&ds, as_of, ds.context(env.today));
+    if env.json {
+        return print_json(&json!({ "as_of": as_of.to_string(), "overdue": rows }));
+    }
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|o| {
+            vec![
+                o.code.clone(),
+                o.period.clone(),
+                o.deadline.clone(),
+                o.days_overdue.to_string(),
+                o.owner.clone(),
+                o.title.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &["code", "period", "deadline", "days late", "owner", "title"],
+        &lines,
+    );
+    println!("{} values overdue as of {as_of}", rows.len());
+    Ok(())
+}

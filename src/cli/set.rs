@@ -1,0 +1,107 @@
+//! `pmdb set CODE PERIOD VALUE [--numerator N --denominator D] [--commentary TEXT]
+//! [--action TEXT] [--quality Q] [--expect-version N]`.
+
+use anyhow::{Result, anyhow};
+use clap::Args;
+
+use super::output::{figure, json};
+use super::{Env, period_arg};
+use crate::store::{Expect, NewValue, Quality};
+
+#[derive(Args, Debug)]
+pub struct SetArgs {
+    /// The indicator's code.
+    code: String,
+    /// The period: a month (2025-02), quarter (2024/25 Q4) or year (2024/25), as the indicator reports.
+    period: String,
+    /// The value; for a ratio indicator, - computes it from the numerator and denominator.
+    #[arg(allow_negative_numbers = true)]
+    value: String,
+    #[arg(long, allow_negative_numbers = true)]
+    numerator: Option<String>,
+    #[arg(long, allow_negative_numbers = true)]
+    denominator: Option<String>,
+    /// Why the figure is what it is (required when the target is missed).
+    #[arg(long)]
+    commentary: Option<String>,
+    /// The remedial action (required when the target is missed).
+    #[arg(long)]
+    action: Option<String>,
+    /// provisional, estimated or final (the default).
+    #[arg(long)]
+    quality: Option<String>,
+    /// Save only if the stored value is still at this version (0: no value yet).
+    #[arg(long, value_name = "N")]
+    expect_version: Option<i64>,
+}
+
+fn number(text: &str, what: &str) -> Result<f64> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(anyhow!("{what}: '{text}' is not a number")),
+    }
+}
+
+pub fn run(env: &Env, args: SetArgs) -> Result<()> {
+    let period = period_arg(&args.period, "PERIOD")?;
+    let value = if args.value.trim() == "-" {
+        None
+    } else {
+        Some(number(&args.value, "VALUE")?)
+    };
+    let numerator = args
+        .numerator
+        .as_deref()
+        .map(|n| number(n, "--numerator"))
+        .transpose()?;
+    let denominator = args
+        .denominator
+        .as_deref()
+        .map(|d| number(d, "--denominator"))
+        .transpose()?;
+    let quality = match args.quality.as_deref() {
+        None => Quality::Final,
+        Some(q) => q
+            .parse::<Quality>()
+            .map_err(|e| anyhow!("--quality: {e}"))?,
+    };
+    let expect = match args.expect_version {
+        None => Expect::Any,
+        Some(0) => Expect::Absent,
+        Some(v) if v > 0 => Expect::Version(v),
+        Some(v) => {
+            return Err(anyhow!(
+                "--expect-version: {v} is not a version (0 or more)"
+            ));
+        }
+    };
+    let nv = NewValue {
+        indicator: args.code.clone(),
+        period,
+        value,
+        numerator,
+        denominator,
+        quality,
+        commentary: args.commentary.unwrap_or_default(),
+        action: args.action.unwrap_or_default(),
+    };
+    let mut store = env.open()?;
+    let ctx = store.context(env.today)?;
+    let saved = store.record_value(&nv, expect, ctx)?;
+    if env.json {
+        return json(&saved);
+    }
+    let a = &saved.assessment;
+    let dp = store.indicator(&args.code)?.indicator.decimals;
+    println!(
+        "saved {} {} = {} (version {}): {} {} — {}",
+        args.code,
+        period,
+        figure(a.value, dp),
+        saved.version,
+        a.rag.letter(),
+        a.rag,
+        a.rule
+    );
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! `pmdb init`, `pmdb demo` and opening the interface.
+
+use anyhow::{Result, bail};
+
+use super::Env;
+use super::rollup::{RollupArgs, print_rollup};
+use crate::store::Store;
+
+pub fn init(env: &Env) -> Result<()> {
+    Store::create(&env.db, &env.login)?;
+    if env.json {
+        return super::output::json(&serde_json::json!({ "database": env.db, "admin": env.login }));
+    }
+    println!(
+        "created {} with {} as its admin",
+        env.db.display(),
+        env.login
+    );
+    Ok(())
+}
+
+pub fn demo(env: &Env, scale: u32) -> Result<()> {
+    if !(1..=100).contains(&scale) {
+        bail!("--scale {scale} is out of range: use 1 to 100");
+    }
+    let summary = crate::demo::build_demo(&env.db, &env.login, env.today, scale)?;
+    if env.json {
+        return super::output::json(&summary);
+    }
+    println!(
+        "created the demo council at {} (today {}), {} is its admin",
+        env.db.display(),
+        env.today,
+        env.login
+    );
+    if let serde_json::Value::Object(fields) = serde_json::to_value(&summary)? {
+        for (name, value) in fields {
+            println!("  {name}: {value}");
+        }
+    }
+    Ok(())
+}
+
+/// `pmdb` with no command: the interface. With `--demo`, the demo council is built first
+/// when its file is missing.
+pub fn open_interface(env: &Env, demo: bool) -> Result<()> {
+    if demo && !env.db.exists() {
+        eprintln!("building the demo council at {} …", env.db.display());
+        crate::demo::build_demo(&env.db, &env.login, env.today, 1)?;
+    }
+    // Until the terminal interface lands, show the quarter's roll-up.
+    let mut store = Store::open(&env.db, &env.login)?;
+    print_rollup(env, &mut store, &RollupArgs::default())
+}

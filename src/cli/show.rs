@@ -1,0 +1,100 @@
+//! `pmdb show CODE [--period P]`.
+
+use anyhow::Result;
+use clap::Args;
+
+use super::output::{figure, json, table};
+use super::{Env, period_arg};
+use crate::query::show::show;
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The indicator's code.
+    code: String,
+    /// Only this period (a month, quarter or year).
+    #[arg(long, value_name = "PERIOD")]
+    period: Option<String>,
+}
+
+pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
+    let period = args
+        .period
+        .as_deref()
+        .map(|p| period_arg(p, "--period"))
+        .transpose()?;
+    let store = env.open()?;
+    let ds = store.dataset()?;
+    let rec = ds.indicator(&args.code).cloned().ok_or_else(|| {
+        anyhow::anyhow!(
+            "no indicator '{}' (see `pmdb list` for the codes)",
+            args.code
+        )
+    })?;
+    let report = show(&ds, &rec, period, ds.context(env.today));
+    if env.json {
+        return json(&report);
+    }
+    let i = &rec.indicator;
+    println!("{} {}", i.code, i.title);
+    println!(
+        "{} · {} · {} · {} is better · aggregated by {} · owner {} · plan {}",
+        i.kind,
+        if i.unit.is_empty() {
+            "no unit"
+        } else {
+            &i.unit
+        },
+        i.frequency,
+        i.polarity,
+        i.aggregation,
+        if i.owner.is_empty() { "none" } else { &i.owner },
+        if rec.plan.is_empty() {
+            "none".to_string()
+        } else {
+            rec.plan.join(", ")
+        }
+    );
+    let dp = i.decimals;
+    let rows: Vec<Vec<String>> = report
+        .periods
+        .iter()
+        .map(|l| {
+            let a = &l.assessment;
+            let mut note = a.rule.clone();
+            if let Some(p) = &a.partial {
+                note = format!("{p}; {note}");
+            }
+            if let Some(c) = l.commentary.as_deref().filter(|c| !c.is_empty()) {
+                note = format!("{note} — {c}");
+            }
+            vec![
+                a.period.clone(),
+                figure(a.value, dp),
+                figure(a.target, dp),
+                figure(a.intervention, dp),
+                format!("{} {}", a.rag.letter(), a.rag),
+                a.direction
+                    .map(|d| format!("{} {d}", d.symbol()))
+                    .unwrap_or_else(|| "–".into()),
+                figure(a.ytd, dp),
+                l.quality.map(|q| q.to_string()).unwrap_or_default(),
+                note,
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "period",
+            "value",
+            "target",
+            "interv.",
+            "status",
+            "direction",
+            "ytd",
+            "quality",
+            "rule",
+        ],
+        &rows,
+    );
+    Ok(())
+}

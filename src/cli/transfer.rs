@@ -1,0 +1,138 @@
+//! `pmdb import KIND FILE` and `pmdb export KIND [FILE]`: CSV in and out, `-` being
+//! standard input or output. An import is all or nothing; an export is written to a
+//! temporary file and renamed into place, so no half-written file is ever left.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow};
+use serde_json::json;
+
+use super::Env;
+use crate::csvio::{self, Kind, read_table};
+use crate::store::{ImportSummary, StoreError};
+
+fn kind(text: &str) -> Result<Kind> {
+    text.parse::<Kind>().map_err(|e| anyhow!("{e}"))
+}
+
+fn label(file: &str) -> String {
+    if file == "-" {
+        "standard input".into()
+    } else {
+        file.to_string()
+    }
+}
+
+pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
+    let kind = kind(kind_text)?;
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        std::fs::File::open(file)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .with_context(|| format!("cannot read {file}"))?;
+    }
+    let where_ = label(file);
+    let table = read_table(kind, bytes.as_slice()).map_err(|e| anyhow!("{where_}: {e}"))?;
+    let mut store = env.open()?;
+    let in_file = |e: StoreError| match e {
+        StoreError::Invalid(m) | StoreError::Refused(m) | StoreError::NotFound(m) => {
+            anyhow!("{where_}: {m}")
+        }
+        other => anyhow!(other),
+    };
+    let csv_err = |e: csvio::CsvError| anyhow!("{where_}: {e}");
+    let summary: ImportSummary = match kind {
+        Kind::Plan => store
+            .import_plan(&csvio::read_plan(&table).map_err(csv_err)?)
+            .map_err(in_file)?,
+        Kind::Indicators => store
+            .import_indicators(&csvio::read_indicators(&table).map_err(csv_err)?)
+            .map_err(in_file)?,
+        Kind::Targets => store
+            .import_targets(&csvio::read_targets(&table).map_err(csv_err)?)
+            .map_err(in_file)?,
+        Kind::Values => store
+            .import_values(&csvio::read_values(&table).map_err(csv_err)?, env.today)
+            .map_err(in_file)?,
+    };
+    if env.json {
+        return super::output::json(
+            &json!({ "kind": kind, "file": file, "added": summary.added, "updated": summary.updated }),
+        );
+    }
+    println!(
+        "imported {kind} from {where_}: {} added, {} updated",
+        summary.added, summary.updated
+    );
+    Ok(())
+}
+
+pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
+    let kind = kind(kind_text)?;
+    let store = env.open()?;
+    let mut buffer = Vec::new();
+    match kind {
+        Kind::Plan => csvio::write_plan(&mut buffer, &store.plan_nodes()?)?,
+        Kind::Indicators => csvio::write_indicators(&mut buffer, &store.indicators()?)?,
+        Kind::Targets => {
+            let order = indicator_order(&store)?;
+            let mut rows: Vec<(String, crate::domain::target::TargetRow)> = store
+                .all_targets()?
+                .into_iter()
+                .flat_map(|(c, ts)| ts.into_iter().map(move |t| (c.clone(), t)))
+                .collect();
+            rows.sort_by_key(|(c, t)| {
+                (
+                    order.get(c).copied(),
+                    t.year,
+                    t.period.map(|p| p.sort_key()),
+                )
+            });
+            csvio::write_targets(&mut buffer, &rows)?
+        }
+        Kind::Values => {
+            let order = indicator_order(&store)?;
+            let all = store.all_values()?;
+            let mut rows: Vec<&crate::store::StoredValue> = all.values().flatten().collect();
+            rows.sort_by_key(|v| (order.get(&v.indicator).copied(), v.period.sort_key()));
+            csvio::write_values(&mut buffer, &rows)?
+        }
+    }
+    match file {
+        None | Some("-") => std::io::stdout()
+            .write_all(&buffer)
+            .context("cannot write to standard output")?,
+        Some(path) => write_atomically(Path::new(path), &buffer)?,
+    }
+    Ok(())
+}
+
+fn indicator_order(store: &crate::store::Store) -> Result<HashMap<String, usize>> {
+    Ok(store
+        .indicators()?
+        .into_iter()
+        .enumerate()
+        .map(|(n, r)| (r.indicator.code, n))
+        .collect())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
+}

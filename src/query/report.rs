@@ -1,0 +1,144 @@
+//! The published performance report for a quarter or year: the roll-up by priority with
+//! each indicator's figure, target, status (as text), direction, year to date and the
+//! officer's commentary, in Markdown for publication or CSV for open data.
+
+use std::fmt::Write;
+
+use crate::domain::assess::Context;
+use crate::domain::number::fmt_decimals;
+use crate::domain::period::Period;
+use crate::store::Dataset;
+
+use super::rollup::{GroupBy, Rollup, RollupIndicator, rollup};
+
+fn figure(x: Option<f64>, dp: u8) -> String {
+    x.map(|x| fmt_decimals(x, dp)).unwrap_or_else(|| "–".into())
+}
+
+/// The latest commentary recorded within the period an indicator's figure comes from (for
+/// a quarter of a monthly indicator, its latest month that has one).
+fn commentary(ds: &Dataset, i: &RollupIndicator) -> String {
+    let Some(period) = i
+        .latest_period
+        .as_deref()
+        .and_then(|p| p.parse::<Period>().ok())
+    else {
+        return String::new();
+    };
+    ds.values_of(&i.code)
+        .iter()
+        .filter(|v| !v.commentary.is_empty())
+        .filter(|v| {
+            period.first_month() <= v.period.first_month()
+                && v.period.last_month() <= period.last_month()
+        })
+        .max_by_key(|v| v.period.sort_key())
+        .map(|v| v.commentary.clone())
+        .unwrap_or_default()
+}
+
+fn note(r: &Rollup, i: &RollupIndicator) -> String {
+    let mut parts = Vec::new();
+    if let Some(l) = i.latest_period.as_deref().filter(|l| *l != r.period) {
+        parts.push(format!("latest available: {l}"));
+    }
+    if let Some(p) = &i.partial {
+        parts.push(p.clone());
+    }
+    parts.join("; ")
+}
+
+pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> String {
+    let r = rollup(ds, period, by, ctx);
+    let council = if ds.settings.council_name.is_empty() {
+        "Council"
+    } else {
+        &ds.settings.council_name
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "# {council}: performance report {}\n", r.period);
+    let _ = writeln!(
+        out,
+        "Status key: G green (target met), A amber (missed, within tolerance), R red (beyond the intervention level), M missing (no data by the deadline), – no status (data only, or not yet due).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| {by} | G | A | R | M | – |\n|---|---|---|---|---|---|"
+    );
+    for g in &r.groups {
+        let c = g.counts;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            g.title, c.green, c.amber, c.red, c.missing, c.none
+        );
+    }
+    for g in &r.groups {
+        let _ = writeln!(out, "\n## {}\n", g.title);
+        let _ = writeln!(
+            out,
+            "| Indicator | Value | Target | Status | Direction | Year to date | Note | Commentary |\n|---|---|---|---|---|---|---|---|"
+        );
+        for i in &g.indicators {
+            let direction = i
+                .direction
+                .map(|d| format!("{} {d}", d.symbol()))
+                .unwrap_or_else(|| "–".into());
+            let cell = |s: String| s.replace('|', "/").replace('\n', " ");
+            let _ = writeln!(
+                out,
+                "| {} {} | {} | {} | {} {} | {} | {} | {} | {} |",
+                i.code,
+                cell(i.title.clone()),
+                figure(i.value, i.decimals),
+                figure(i.target, i.decimals),
+                i.rag.letter(),
+                i.rag,
+                direction,
+                figure(i.ytd, i.decimals),
+                cell(note(&r, i)),
+                cell(commentary(ds, i)),
+            );
+        }
+    }
+    out
+}
+
+pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<String, csv::Error> {
+    let r = rollup(ds, period, by, ctx);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "group",
+        "code",
+        "title",
+        "period",
+        "value",
+        "target",
+        "rag",
+        "direction",
+        "ytd",
+        "latest_period",
+        "note",
+        "commentary",
+    ])?;
+    for g in &r.groups {
+        for i in &g.indicators {
+            w.write_record([
+                g.code.as_str(),
+                &i.code,
+                &i.title,
+                &r.period,
+                &figure(i.value, i.decimals).replace('–', ""),
+                &figure(i.target, i.decimals).replace('–', ""),
+                i.rag.as_str(),
+                i.direction.map(|d| d.as_str()).unwrap_or(""),
+                &figure(i.ytd, i.decimals).replace('–', ""),
+                i.latest_period.as_deref().unwrap_or(""),
+                &note(&r, i),
+                &commentary(ds, i),
+            ])?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,62 @@
+//! The published report: counts per priority and each indicator's figures and commentary.
+
+use pmdb::csvio::{self, Kind};
+use pmdb::domain::assess::Context;
+use pmdb::query::report;
+use pmdb::query::rollup::GroupBy;
+use pmdb::store::Store;
+
+fn fixture(dir: &std::path::Path) -> Store {
+    let mut store = Store::create(&dir.join("r.db"), "admin1").unwrap();
+    store
+        .set_setting("council_name", "Wyvern Vale District Council", None)
+        .unwrap();
+    let read = |kind: Kind| {
+        let text = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
+        csvio::read_table(kind, text.as_slice()).unwrap()
+    };
+    store
+        .import_plan(&csvio::read_plan(&read(Kind::Plan)).unwrap())
+        .unwrap();
+    store
+        .import_indicators(&csvio::read_indicators(&read(Kind::Indicators)).unwrap())
+        .unwrap();
+    store
+        .import_targets(&csvio::read_targets(&read(Kind::Targets)).unwrap())
+        .unwrap();
+    let today = "2024-08-01".parse().unwrap();
+    store
+        .import_values(&csvio::read_values(&read(Kind::Values)).unwrap(), today)
+        .unwrap();
+    store
+}
+
+#[test]
+fn the_quarterly_report_states_counts_figures_and_commentary() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let ds = store.dataset().unwrap();
+    let ctx = Context {
+        today: "2024-08-01".parse().unwrap(),
+        deadline_day: 15,
+    };
+    let md = report::markdown(&ds, "2024/25 Q1".parse().unwrap(), GroupBy::Priority, ctx);
+    assert!(
+        md.starts_with("# Wyvern Vale District Council: performance report 2024/25 Q1"),
+        "{md}"
+    );
+    // P1 holds WR1 (amber), RW1 (green, 119 kg against 120) and PL1 (green, 75.0%).
+    assert!(
+        md.contains("| A greener district | 2 | 1 | 0 | 0 | 0 |"),
+        "{md}"
+    );
+    assert!(md.contains("| WR1 Household waste recycled | 47.7 | 50.0 | A amber | – | 47.7 |  | Contamination rejected two loads |"), "{md}");
+    let csv = report::csv(&ds, "2024/25 Q1".parse().unwrap(), GroupBy::Service, ctx).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "group,code,title,period,value,target,rag,direction,ytd,latest_period,note,commentary"
+    );
+    assert!(lines.contains(&"PLAN,PL1,Major planning applications decided in 13 weeks,2024/25 Q1,75.0,60.0,green,,75.0,2024/25 Q1,,Two large schemes went past 13 weeks"), "{csv}");
+    assert!(lines.contains(&"PLAN,PL2,Planning applications received,2024/25 Q1,130,,none,,130,2024/25 Q1,partial: 1 of 3 months,"), "{csv}");
+}

@@ -1,0 +1,304 @@
+//! The store against a real SQLite file: compare-and-set saves, the append-only audit
+//! log, sign-off freezing, schema versions and the pragmas every connection runs with.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pmdb::csvio::{self, Kind};
+use pmdb::domain::assess::Context;
+use pmdb::domain::period::Period;
+use pmdb::domain::rag::Rag;
+use pmdb::domain::role::Role;
+use pmdb::query::signoff::statuses_to_freeze;
+use pmdb::store::{Expect, NewValue, Quality, Store, StoreError};
+
+const ADMIN: &str = "admin1";
+
+fn today() -> NaiveDate {
+    "2024-08-01".parse().unwrap()
+}
+
+fn ctx() -> Context {
+    Context {
+        today: today(),
+        deadline_day: 15,
+    }
+}
+
+fn p(s: &str) -> Period {
+    s.parse().unwrap()
+}
+
+/// A database with the fixture council of tests/fixtures loaded.
+fn fixture(dir: &Path) -> Store {
+    let path = dir.join("council.db");
+    let mut store = Store::create(&path, ADMIN).unwrap();
+    store.add_user("alee", "Alex Lee", Role::Officer).unwrap();
+    let read = |kind: Kind| {
+        let text = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
+        csvio::read_table(kind, text.as_slice()).unwrap()
+    };
+    store
+        .import_plan(&csvio::read_plan(&read(Kind::Plan)).unwrap())
+        .unwrap();
+    store
+        .import_indicators(&csvio::read_indicators(&read(Kind::Indicators)).unwrap())
+        .unwrap();
+    store
+        .import_targets(&csvio::read_targets(&read(Kind::Targets)).unwrap())
+        .unwrap();
+    store
+        .import_values(&csvio::read_values(&read(Kind::Values)).unwrap(), today())
+        .unwrap();
+    store
+}
+
+fn value(code: &str, period: &str, v: f64) -> NewValue {
+    NewValue {
+        indicator: code.into(),
+        period: p(period),
+        value: Some(v),
+        numerator: None,
+        denominator: None,
+        quality: Quality::Final,
+        commentary: "Seasonal dip".into(),
+        action: "Extra collection round".into(),
+    }
+}
+
+fn audit_rows(store: &Store, table: &str) -> i64 {
+    store
+        .query_i64(&format!(
+            "SELECT count(*) FROM audit_log WHERE tbl = '{table}'"
+        ))
+        .unwrap()
+}
+
+#[test]
+fn a_save_against_a_stale_version_is_refused_and_names_who_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mine = fixture(dir.path());
+    let mut theirs = Store::open(mine.path(), "alee").unwrap();
+    // Both read RW1 2024-07 as absent; alee saves first.
+    let saved = theirs
+        .record_value(&value("RW1", "2024-07", 39.0), Expect::Absent, ctx())
+        .unwrap();
+    assert_eq!(saved.version, 1);
+    let err = mine
+        .record_value(&value("RW1", "2024-07", 45.0), Expect::Absent, ctx())
+        .unwrap_err();
+    match err {
+        StoreError::Conflict { by, found, .. } => assert_eq!((by.as_str(), found), ("alee", 1)),
+        other => panic!("expected a conflict, got {other}"),
+    }
+    // Nothing was overwritten.
+    assert_eq!(
+        mine.value_at("RW1", p("2024-07")).unwrap().unwrap().value,
+        39.0
+    );
+    // Saving against the version now stored succeeds and bumps it.
+    let saved = mine
+        .record_value(&value("RW1", "2024-07", 45.0), Expect::Version(1), ctx())
+        .unwrap();
+    assert_eq!(saved.version, 2);
+    let stored = mine.value_at("RW1", p("2024-07")).unwrap().unwrap();
+    assert_eq!(
+        (stored.value, stored.entered_by.as_str(), stored.version),
+        (45.0, ADMIN, 2)
+    );
+}
+
+#[test]
+fn every_write_leaves_one_audit_row_with_old_and_new_and_the_login() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture(dir.path());
+    let before = audit_rows(&store, "values");
+    store
+        .record_value(&value("RW1", "2024-07", 39.0), Expect::Any, ctx())
+        .unwrap();
+    store
+        .record_value(&value("RW1", "2024-07", 41.0), Expect::Any, ctx())
+        .unwrap();
+    assert_eq!(audit_rows(&store, "values"), before + 2);
+    let history = store.history("RW1").unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.op.as_str(), last.login.as_str(), last.key.as_str()),
+        ("update", ADMIN, "RW1|2024-07")
+    );
+    assert_eq!(last.old.as_ref().unwrap()["value"], 39.0);
+    assert_eq!(last.new.as_ref().unwrap()["value"], 41.0);
+}
+
+#[test]
+fn the_audit_log_refuses_update_and_delete_and_writes_outside_pmdb() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    let err = raw
+        .execute("UPDATE audit_log SET login = 'mallory'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let err = raw.execute("DELETE FROM audit_log", []).unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    // A write that bypasses pmdb finds no pmdb_login() and fails rather than go unlogged.
+    let err = raw
+        .execute("UPDATE \"values\" SET value = 0", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("pmdb_login"), "{err}");
+}
+
+#[test]
+fn connections_run_with_wal_full_sync_foreign_keys_and_a_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    assert_eq!(
+        store
+            .query_i64("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'")
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.query_i64("PRAGMA synchronous").unwrap(), 2); // FULL
+    assert_eq!(store.query_i64("PRAGMA foreign_keys").unwrap(), 1);
+    assert!(store.query_i64("PRAGMA busy_timeout").unwrap() >= 5000);
+}
+
+#[test]
+fn a_newer_database_and_someone_elses_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let path = store.path().to_path_buf();
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let err = Store::open(&path, ADMIN).err().unwrap();
+    assert!(
+        err.to_string()
+            .contains("schema version 99, newer than this pmdb understands (1)"),
+        "{err}"
+    );
+
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute("CREATE TABLE invoices (id INTEGER)", [])
+        .unwrap();
+    let err = Store::open(&other, ADMIN).err().unwrap();
+    assert!(err.to_string().contains("is not a pmdb database"), "{err}");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "this is not a database, just some notes\n".repeat(100),
+    )
+    .unwrap();
+    let err = Store::open(&text, ADMIN).err().unwrap();
+    assert!(err.to_string().contains("not an SQLite file"), "{err}");
+}
+
+#[test]
+fn a_signed_off_quarter_keeps_its_statuses_and_refuses_new_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture(dir.path());
+    let q1 = p("2024/25 Q1");
+    let status = |store: &Store, code: &str, period: Period| {
+        let ds = store.dataset().unwrap();
+        let rec = ds.indicator(code).unwrap().clone();
+        ds.assess(&ds.series(&rec), period, ctx())
+    };
+    // WR1 Q1 is 1430/3000 = 47.7%: amber against 50 / intervention 45.
+    assert_eq!(status(&store, "WR1", q1).rag, Rag::Amber);
+    let ds = store.dataset().unwrap();
+    let frozen = statuses_to_freeze(&ds, q1, ctx());
+    // The quarter and its three months for each monthly indicator, the quarter for PL1.
+    assert_eq!(frozen.len(), 3 * 4 + 1);
+    store.sign_off(q1, &frozen).unwrap();
+
+    // Tightening the rule afterwards changes an open period but not the signed-off one.
+    store
+        .set_setting("rag_rule", "tolerance:1:2", None)
+        .unwrap();
+    let after = status(&store, "WR1", q1);
+    assert_eq!((after.rag, after.value), (Rag::Amber, Some(47.7)));
+    assert!(
+        after.rule.starts_with("green ≥ 50.0; amber ≥ 45.0"),
+        "{}",
+        after.rule
+    );
+    // May's 48.0 was amber (above the intervention level 45); under 1%/2% of 50 it would be
+    // red, but May is signed off with the quarter.
+    assert_eq!(status(&store, "WR1", p("2024-05")).rag, Rag::Amber);
+    let err = store
+        .record_value(&value("RW1", "2024-05", 39.0), Expect::Any, ctx())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "refused: 2024-05 is signed off (as part of 2024/25 Q1); its figures can no longer change"
+    );
+    // July is open, so the new rule applies there.
+    let mut july = value("WR1", "2024-07", 47.0);
+    (july.numerator, july.denominator) = (Some(470.0), Some(1000.0));
+    store.record_value(&july, Expect::Any, ctx()).unwrap();
+    let july = status(&store, "WR1", p("2024-07"));
+    assert_eq!(july.rag, Rag::Red);
+    assert!(
+        july.rule.starts_with("tolerance: green within 1%"),
+        "{}",
+        july.rule
+    );
+}
+
+#[test]
+fn officers_record_only_their_own_indicators_and_viewers_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture(dir.path());
+    store
+        .add_user("cllr.jones", "Cllr Jones", Role::Viewer)
+        .unwrap();
+    let mut alee = Store::open(store.path(), "alee").unwrap();
+    alee.record_value(&value("RW1", "2024-07", 39.0), Expect::Any, ctx())
+        .unwrap();
+    let err = alee
+        .record_value(&value("PL2", "2024-07", 120.0), Expect::Any, ctx())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "refused: alee (officer) may record values only for indicators they own or enter data for; PL2 is owned by jpatel"
+    );
+    let mut viewer = Store::open(store.path(), "cllr.jones").unwrap();
+    let err = viewer
+        .record_value(&value("RW1", "2024-07", 39.0), Expect::Any, ctx())
+        .unwrap_err();
+    assert_eq!(err.to_string(), "refused: cllr.jones (viewer) reads only");
+    let mut stranger = Store::open(store.path(), "visitor").unwrap();
+    assert!(
+        stranger
+            .add_user("x", "", Role::Admin)
+            .unwrap_err()
+            .to_string()
+            .contains("only an admin")
+    );
+    // The last admin cannot be demoted.
+    let err = store.set_role(ADMIN, Role::Viewer).unwrap_err();
+    assert!(err.to_string().contains("only admin"), "{err}");
+}
+
+#[test]
+fn backup_is_a_consistent_copy_that_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let copy = dir.path().join("copy.db");
+    store.backup(&copy).unwrap();
+    let restored = Store::open(&copy, ADMIN).unwrap();
+    assert_eq!(restored.all_values().unwrap(), store.all_values().unwrap());
+    assert_eq!(restored.integrity_check().unwrap(), ["ok"]);
+    assert!(
+        store
+            .backup(&copy)
+            .unwrap_err()
+            .to_string()
+            .contains("already exists")
+    );
+}
