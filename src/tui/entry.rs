@@ -214,6 +214,10 @@ impl EntryState {
                 Effect::Note(Note::Ok(text))
             }
             Err(StoreError::Conflict { .. }) => {
+                // The grid behind the dialog shows what is stored now.
+                if let Err(e) = data.poll() {
+                    ed.message = Some(e.to_string());
+                }
                 match data.value_now(&ed.code, ed.period) {
                     Ok(theirs) => ed.conflict = Some(Conflict { theirs }),
                     Err(e) => ed.message = Some(e.to_string()),

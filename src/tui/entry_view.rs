@@ -116,7 +116,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     let theme = app.theme;
-    let dialog = centered(area, 78, area.height);
+    let dialog = area;
     frame.render_widget(Clear, dialog);
     let block = Block::default()
         .borders(Borders::ALL)

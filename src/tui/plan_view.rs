@@ -238,7 +238,8 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
         ),
     )));
     if let Some(a) = app.plan.stats.assessments.get(code) {
-        let mut spans = vec![Span::styled(format!("{}: ", a.period), theme.label())];
+        let shown = a.latest_period.clone().unwrap_or_else(|| a.period.clone());
+        let mut spans = vec![Span::styled(format!("{shown}: "), theme.label())];
         spans.push(Span::raw(format!("{} ", figure(a.value, dp))));
         spans.push(rag_badge(theme, a.rag));
         spans.push(Span::raw(format!(
@@ -248,12 +249,9 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             figure(a.intervention, dp)
         )));
         lines.push(Line::from(spans));
-        if a.latest_period.as_deref().is_some_and(|l| l != a.period) {
+        if shown != a.period {
             lines.push(Line::from(Span::styled(
-                format!(
-                    "latest available: {}",
-                    a.latest_period.clone().unwrap_or_default()
-                ),
+                format!("latest available; {} not yet due", a.period),
                 theme.warn(),
             )));
         }

@@ -144,7 +144,7 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
         .as_ref()
         .filter(|l| **l != st.period.to_string())
     {
-        notes.insert(0, format!("latest available period: {l}"));
+        notes.insert(0, format!("* the figure is the latest available, from {l}"));
     }
     lines.push(Line::from(Span::styled(notes.join(" · "), theme.dim())));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
@@ -153,8 +153,8 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
     let theme = app.theme;
     let w = area.width as usize;
-    // Code 7, value 9, target 9, status 3, direction 11, YTD 9, figure's period 10, gaps 7.
-    let title_w = w.saturating_sub(7 + 9 + 9 + 3 + 11 + 9 + 10 + 8);
+    // Code 7, value 9, target 9, status 3, direction 11, YTD 9, figure's period 11, gaps 7.
+    let title_w = w.saturating_sub(7 + 9 + 9 + 3 + 11 + 9 + 11 + 8);
     let mut lines = vec![Line::from(Span::styled(
         fit(
             &format!(
@@ -184,9 +184,10 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
             .direction
             .map(|d| format!("{} {}", d.symbol(), d))
             .unwrap_or_else(|| "–".into());
+        // The period the figure is from, starred when it is an earlier one (the latest available).
         let latest = match &i.latest_period {
             Some(l) if *l != app.rollup.period.to_string() => format!("{l}*"),
-            Some(_) => "this period".into(),
+            Some(l) => l.clone(),
             None => "–".into(),
         };
         let mut line = Line::from(vec![
@@ -202,7 +203,7 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
                 " {} {} {}",
                 pad(&direction, 11),
                 rpad(&figure(i.ytd, i.decimals), 9),
-                fit(&latest, 10)
+                fit(&latest, 11)
             )),
         ]);
         if n == cursor {

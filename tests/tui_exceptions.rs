@@ -1,0 +1,150 @@
+//! The Exceptions tab: the queue, the record of the meeting (proposal, decision,
+//! escalation, closure) saved through the store's workflow, and the projector view.
+
+mod tui_support;
+
+use crossterm::event::KeyCode;
+use pmdb::domain::workflow::ExceptionStatus;
+use pmdb::query::exceptions::candidates;
+use pmdb::store::{ExceptionFilter, MeetingRecord, Store};
+use tui_support::*;
+
+/// The fixture with June's exceptions raised for the PPG meeting of 10 July.
+fn raised(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = fixture(dir);
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    store
+        .add_board("PPG", "Performance & Programme Group", &[])
+        .unwrap();
+    let meeting = MeetingRecord {
+        id: 1,
+        board: "PPG".into(),
+        date: "2024-07-20".into(),
+        title: "PPG July".into(),
+        period: "2024-06".into(),
+    };
+    store.add_meetings(std::slice::from_ref(&meeting)).unwrap();
+    let ds = store.dataset().unwrap();
+    let found = candidates(
+        &ds,
+        "2024-06".parse().unwrap(),
+        &[],
+        &[],
+        &[meeting],
+        ds.context(today()),
+    );
+    // WR1 is red in June (43.0%) and PL2 has no June figure: missing.
+    assert_eq!(store.raise_exceptions(&found).unwrap(), 2);
+    path
+}
+
+/// Exception #1, WR1's.
+fn stored(path: &std::path::Path) -> pmdb::store::ExceptionRecord {
+    let all = Store::open(path, LOGIN)
+        .unwrap()
+        .exceptions(&ExceptionFilter::default())
+        .unwrap();
+    all.into_iter().find(|e| e.id == 1).expect("exception #1")
+}
+
+#[test]
+fn the_queue_records_proposal_escalation_and_closure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    let mut app = app(&path);
+    typing(&mut app, "3");
+    let row = line_with(&app, 80, 24, "#1 ");
+    assert!(
+        row.contains("R red")
+            && row.contains("WR1")
+            && row.contains("open")
+            && row.contains("2024-06"),
+        "{row}"
+    );
+    // The figures that raised it, and the officer's commentary.
+    let screen = text(&app, 120, 40);
+    assert!(
+        screen.contains("Figures: 2024-06 43.0 against target 50.0"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Contamination rejected two loads"),
+        "{screen}"
+    );
+
+    typing(&mut app, "p");
+    // Saving an empty proposal is refused by the workflow, live.
+    assert!(text(&app, 80, 24).contains("record the officer's proposal first"));
+    typing(&mut app, "Crew campaign on contamination");
+    app.handle_key(ctrl('s'));
+    let e = stored(&path);
+    assert_eq!(
+        (e.status, e.proposal.as_str(), e.version),
+        (
+            ExceptionStatus::Proposed,
+            "Crew campaign on contamination",
+            2
+        )
+    );
+
+    typing(&mut app, "e");
+    typing(&mut app, "Refer to the Board");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "30/09/2024");
+    assert!(text(&app, 80, 24).contains("'30/09/2024' is not a date"));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typing(&mut app, "2024-09-30");
+    app.handle_key(ctrl('s'));
+    let e = stored(&path);
+    assert_eq!(e.status, ExceptionStatus::Escalated);
+    assert_eq!(
+        (e.board_member.as_str(), e.escalation_due.as_deref()),
+        ("kmorgan", Some("2024-09-30"))
+    );
+
+    typing(&mut app, "c");
+    assert!(text(&app, 80, 24).contains("Close exception #1?"));
+    typing(&mut app, "y");
+    assert_eq!(stored(&path).status, ExceptionStatus::Closed);
+    assert!(line_with(&app, 80, 24, "#1 ").contains("closed"));
+}
+
+#[test]
+fn filters_and_the_projector_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    let mut app = app(&path);
+    typing(&mut app, "3");
+    typing(&mut app, "t");
+    assert!(text(&app, 80, 24).contains("kind red"));
+    assert!(text(&app, 80, 24).contains("Exception queue (1)"));
+    typing(&mut app, "t");
+    assert!(text(&app, 80, 24).contains("kind missing"));
+    assert!(line_with(&app, 80, 24, "#2 ").contains("PL2"));
+    typing(&mut app, "xs");
+    assert!(
+        text(&app, 80, 24).contains("status open")
+            && text(&app, 80, 24).contains("Exception queue (2)")
+    );
+    typing(&mut app, "s");
+    assert!(text(&app, 80, 24).contains("No exceptions match these filters"));
+    typing(&mut app, "x[");
+    // `[` from "all periods" goes to the month now due, 2024-07: nothing raised there.
+    assert!(text(&app, 80, 24).contains("period 2024-07"));
+    assert!(!text(&app, 80, 24).contains("#1 "));
+    typing(&mut app, "[");
+    assert!(text(&app, 80, 24).contains("#1 "));
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&app, 80, 24);
+    assert!(screen.contains("Exception 1 of 2"), "{screen}");
+    assert!(screen.contains("Status: OPEN"), "{screen}");
+    assert!(screen.contains("PPG on 2024-07-20"), "{screen}");
+    typing(&mut app, "j");
+    assert!(text(&app, 80, 24).contains("Exception 2 of 2"));
+    press(&mut app, KeyCode::Esc);
+    assert!(text(&app, 80, 24).contains("Exception queue (2)"));
+}
