@@ -166,491 +166,151 @@ use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Righ
 const UP: Key = Key::code(Up);
 const DOWN: Key = Key::code(Down);
 
+#[rustfmt::skip]
 static GLOBAL: &[Binding] = &[
-    bind!(
-        [Key::ch('1')],
-        Action::GoTab(Tab::Plan),
-        "Plan tab",
-        "tabs",
-        false
-    ),
-    bind!(
-        [Key::ch('2')],
-        Action::GoTab(Tab::Entry),
-        "Entry tab",
-        "tabs",
-        false
-    ),
-    bind!(
-        [Key::ch('3')],
-        Action::GoTab(Tab::Exceptions),
-        "Exceptions tab",
-        "tabs",
-        false
-    ),
-    bind!(
-        [Key::ch('4')],
-        Action::GoTab(Tab::Rollup),
-        "Rollup tab",
-        "tabs",
-        false
-    ),
-    bind!(
-        [Key::code(KeyCode::Tab)],
-        Action::NextTab,
-        "next tab",
-        "tabs",
-        false
-    ),
-    bind!(
-        [Key::code(BackTab)],
-        Action::PrevTab,
-        "previous tab",
-        "tabs",
-        false
-    ),
-    bind!(
-        [Key::ch('['), Key::ch(']')],
-        Action::PrevPeriod,
-        "period back / forward",
-        "period",
-        true
-    ),
-    bind!(
-        [Key::ch('?')],
-        Action::Help,
-        "help: every key",
-        "general",
-        true
-    ),
-    bind!(
-        [Key::ch('q'), Key::ctrl('c')],
-        Action::Quit,
-        "quit",
-        "general",
-        true
-    ),
+    bind!([Key::ch('1')], Action::GoTab(Tab::Plan), "Plan tab", "tabs", false),
+    bind!([Key::ch('2')], Action::GoTab(Tab::Entry), "Entry tab", "tabs", false),
+    bind!([Key::ch('3')], Action::GoTab(Tab::Exceptions), "Exceptions tab", "tabs", false),
+    bind!([Key::ch('4')], Action::GoTab(Tab::Rollup), "Rollup tab", "tabs", false),
+    bind!([Key::code(KeyCode::Tab)], Action::NextTab, "next tab", "tabs", false),
+    bind!([Key::code(BackTab)], Action::PrevTab, "previous tab", "tabs", false),
+    bind!([Key::ch('['), Key::ch(']')], Action::PrevPeriod, "period back / forward", "period", true),
+    bind!([Key::ch('?')], Action::Help, "help: every key", "general", true),
+    bind!([Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", "general", true),
 ];
 
+#[rustfmt::skip]
 static MOVE: [Binding; 4] = [
     bind!([Key::ch('k'), UP], Action::Up, "up", "move", false),
     bind!([Key::ch('j'), DOWN], Action::Down, "down", "move", false),
-    bind!(
-        [Key::code(PageUp)],
-        Action::PageUp,
-        "page up",
-        "move",
-        false
-    ),
-    bind!(
-        [Key::code(PageDown)],
-        Action::PageDown,
-        "page down",
-        "move",
-        false
-    ),
+    bind!([Key::code(PageUp)], Action::PageUp, "page up", "move", false),
+    bind!([Key::code(PageDown)], Action::PageDown, "page down", "move", false),
 ];
 
+#[rustfmt::skip]
 static PLAN: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!(
-        [Key::ch('h'), Key::code(Left)],
-        Action::Left,
-        "collapse / go to parent",
-        "tree",
-        true
-    ),
-    bind!(
-        [Key::ch('l'), Key::code(Right)],
-        Action::Right,
-        "expand",
-        "tree",
-        true
-    ),
-    bind!(
-        [Key::code(Enter)],
-        Action::Open,
-        "expand / collapse",
-        "tree",
-        false
-    ),
+    bind!([Key::ch('h'), Key::code(Left)], Action::Left, "collapse / go to parent", "tree", true),
+    bind!([Key::ch('l'), Key::code(Right)], Action::Right, "expand", "tree", true),
+    bind!([Key::code(Enter)], Action::Open, "expand / collapse", "tree", false),
     MOVE[2],
     MOVE[3],
-    bind!(
-        [Key::ch('g'), Key::code(Home)],
-        Action::Top,
-        "first row",
-        "move",
-        false
-    ),
-    bind!(
-        [Key::ch('G'), Key::code(End)],
-        Action::Bottom,
-        "last row",
-        "move",
-        false
-    ),
-    bind!(
-        [Key::ch('E')],
-        Action::ExpandAll,
-        "expand all",
-        "tree",
-        false
-    ),
-    bind!(
-        [Key::ch('C')],
-        Action::CollapseAll,
-        "collapse all",
-        "tree",
-        false
-    ),
-    bind!(
-        [Key::ch('/')],
-        Action::Filter,
-        "filter by code, title, owner",
-        "find",
-        true
-    ),
-    bind!(
-        [Key::code(Esc)],
-        Action::Back,
-        "clear the filter",
-        "find",
-        false
-    ),
+    bind!([Key::ch('g'), Key::code(Home)], Action::Top, "first row", "move", false),
+    bind!([Key::ch('G'), Key::code(End)], Action::Bottom, "last row", "move", false),
+    bind!([Key::ch('E')], Action::ExpandAll, "expand all", "tree", false),
+    bind!([Key::ch('C')], Action::CollapseAll, "collapse all", "tree", false),
+    bind!([Key::ch('/')], Action::Filter, "filter by code, title, owner", "find", true),
+    bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
 
+#[rustfmt::skip]
 static ENTRY: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     MOVE[2],
     MOVE[3],
-    bind!(
-        [Key::code(Enter)],
-        Action::Open,
-        "edit the value",
-        "edit",
-        true
-    ),
-    bind!(
-        [Key::ch('o')],
-        Action::NextOfficer,
-        "next officer",
-        "officer",
-        true
-    ),
-    bind!(
-        [Key::ch('O')],
-        Action::PrevOfficer,
-        "previous officer",
-        "officer",
-        false
-    ),
-    bind!(
-        [Key::ch('/')],
-        Action::Filter,
-        "filter by code or title",
-        "find",
-        false
-    ),
-    bind!(
-        [Key::code(Esc)],
-        Action::Back,
-        "clear the filter",
-        "find",
-        false
-    ),
+    bind!([Key::code(Enter)], Action::Open, "edit the value", "edit", true),
+    bind!([Key::ch('o')], Action::NextOfficer, "next officer", "officer", true),
+    bind!([Key::ch('O')], Action::PrevOfficer, "previous officer", "officer", false),
+    bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
+    bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
 
+#[rustfmt::skip]
 static ENTRY_EDIT: &[Binding] = &[
     bind!([Key::ctrl('s')], Action::Save, "save", "edit", true),
-    bind!(
-        [Key::code(Enter)],
-        Action::Submit,
-        "save (new line in a text box)",
-        "edit",
-        true
-    ),
-    bind!(
-        [Key::code(KeyCode::Tab), DOWN],
-        Action::NextField,
-        "next field",
-        "edit",
-        true
-    ),
-    bind!(
-        [Key::code(BackTab), UP],
-        Action::PrevField,
-        "previous field",
-        "edit",
-        false
-    ),
-    bind!(
-        [Key::code(Esc)],
-        Action::Back,
-        "cancel (asks if changed)",
-        "edit",
-        true
-    ),
-    bind!(
-        [Key::ctrl('q')],
-        Action::Quit,
-        "quit (asks first)",
-        "edit",
-        false
-    ),
+    bind!([Key::code(Enter)], Action::Submit, "save (new line in a text box)", "edit", true),
+    bind!([Key::code(KeyCode::Tab), DOWN], Action::NextField, "next field", "edit", true),
+    bind!([Key::code(BackTab), UP], Action::PrevField, "previous field", "edit", false),
+    bind!([Key::code(Esc)], Action::Back, "cancel (asks if changed)", "edit", true),
+    bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "edit", false),
 ];
 
+#[rustfmt::skip]
 static CONFLICT: &[Binding] = &[
-    bind!(
-        [Key::ch('m')],
-        Action::KeepMine,
-        "keep mine: save over theirs",
-        "conflict",
-        true
-    ),
-    bind!(
-        [Key::ch('t')],
-        Action::TakeTheirs,
-        "take theirs: discard my edit",
-        "conflict",
-        true
-    ),
-    bind!(
-        [Key::code(Esc)],
-        Action::Back,
-        "back to my edit",
-        "conflict",
-        true
-    ),
+    bind!([Key::ch('m')], Action::KeepMine, "keep mine: save over theirs", "conflict", true),
+    bind!([Key::ch('t')], Action::TakeTheirs, "take theirs: discard my edit", "conflict", true),
+    bind!([Key::code(Esc)], Action::Back, "back to my edit", "conflict", true),
 ];
 
+#[rustfmt::skip]
 static EXCEPTIONS: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     MOVE[2],
     MOVE[3],
-    bind!(
-        [Key::code(Enter)],
-        Action::Open,
-        "projector view",
-        "view",
-        true
-    ),
-    bind!(
-        [Key::ch('p')],
-        Action::Propose,
-        "officer's proposal",
-        "record",
-        true
-    ),
-    bind!(
-        [Key::ch('a')],
-        Action::Decide,
-        "PPG decision (agree)",
-        "record",
-        true
-    ),
-    bind!(
-        [Key::ch('e')],
-        Action::Escalate,
-        "escalate to Management Board",
-        "record",
-        true
-    ),
+    bind!([Key::code(Enter)], Action::Open, "projector view", "view", true),
+    bind!([Key::ch('p')], Action::Propose, "officer's proposal", "record", true),
+    bind!([Key::ch('a')], Action::Decide, "PPG decision (agree)", "record", true),
+    bind!([Key::ch('e')], Action::Escalate, "escalate to Management Board", "record", true),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
-    bind!(
-        [Key::ch('s')],
-        Action::CycleStatus,
-        "filter: status",
-        "filter",
-        true
-    ),
-    bind!(
-        [Key::ch('m')],
-        Action::CycleMeeting,
-        "filter: meeting",
-        "filter",
-        false
-    ),
-    bind!(
-        [Key::ch('v')],
-        Action::CycleService,
-        "filter: service",
-        "filter",
-        false
-    ),
-    bind!(
-        [Key::ch('t')],
-        Action::CycleKind,
-        "filter: kind",
-        "filter",
-        false
-    ),
-    bind!(
-        [Key::ch('x')],
-        Action::ClearFilters,
-        "clear filters (all periods)",
-        "filter",
-        false
-    ),
+    bind!([Key::ch('s')], Action::CycleStatus, "filter: status", "filter", true),
+    bind!([Key::ch('m')], Action::CycleMeeting, "filter: meeting", "filter", false),
+    bind!([Key::ch('v')], Action::CycleService, "filter: service", "filter", false),
+    bind!([Key::ch('t')], Action::CycleKind, "filter: kind", "filter", false),
+    bind!([Key::ch('x')], Action::ClearFilters, "clear filters (all periods)", "filter", false),
 ];
 
+#[rustfmt::skip]
 static EXCEPTION_FORM: &[Binding] = &[
     bind!([Key::ctrl('s')], Action::Save, "save", "record", true),
-    bind!(
-        [Key::code(KeyCode::Tab)],
-        Action::NextField,
-        "next field",
-        "record",
-        true
-    ),
-    bind!(
-        [Key::code(BackTab)],
-        Action::PrevField,
-        "previous field",
-        "record",
-        false
-    ),
-    bind!(
-        [Key::code(Enter)],
-        Action::Submit,
-        "new line / save from a one-line field",
-        "record",
-        false
-    ),
+    bind!([Key::code(KeyCode::Tab)], Action::NextField, "next field", "record", true),
+    bind!([Key::code(BackTab)], Action::PrevField, "previous field", "record", false),
+    bind!([Key::code(Enter)], Action::Submit, "new line / save from a one-line field", "record", false),
     bind!([Key::code(Esc)], Action::Back, "cancel", "record", true),
-    bind!(
-        [Key::ctrl('q')],
-        Action::Quit,
-        "quit (asks first)",
-        "record",
-        false
-    ),
+    bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "record", false),
 ];
 
+#[rustfmt::skip]
 static PROJECTOR: &[Binding] = &[
-    bind!(
-        [Key::ch('k'), UP, Key::code(Left)],
-        Action::Up,
-        "previous exception",
-        "move",
-        true
-    ),
-    bind!(
-        [Key::ch('j'), DOWN, Key::code(Right)],
-        Action::Down,
-        "next exception",
-        "move",
-        true
-    ),
+    bind!([Key::ch('k'), UP, Key::code(Left)], Action::Up, "previous exception", "move", true),
+    bind!([Key::ch('j'), DOWN, Key::code(Right)], Action::Down, "next exception", "move", true),
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
-    bind!(
-        [Key::code(Esc), Key::code(Enter)],
-        Action::Back,
-        "back to the queue",
-        "view",
-        true
-    ),
+    bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back to the queue", "view", true),
 ];
 
+#[rustfmt::skip]
 static ROLLUP: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!(
-        [Key::code(Enter), Key::ch('l')],
-        Action::Open,
-        "drill down to indicators",
-        "view",
-        true
-    ),
-    bind!(
-        [Key::ch('b')],
-        Action::CycleGroupBy,
-        "by priority / portfolio / service",
-        "view",
-        true
-    ),
+    bind!([Key::code(Enter), Key::ch('l')], Action::Open, "drill down to indicators", "view", true),
+    bind!([Key::ch('b')], Action::CycleGroupBy, "by priority / portfolio / service", "view", true),
 ];
 
+#[rustfmt::skip]
 static ROLLUP_DRILL: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     MOVE[2],
     MOVE[3],
-    bind!(
-        [Key::code(Esc), Key::ch('h')],
-        Action::Back,
-        "back to the groups",
-        "view",
-        true
-    ),
-    bind!(
-        [Key::ch('b')],
-        Action::CycleGroupBy,
-        "by priority / portfolio / service",
-        "view",
-        false
-    ),
+    bind!([Key::code(Esc), Key::ch('h')], Action::Back, "back to the groups", "view", true),
+    bind!([Key::ch('b')], Action::CycleGroupBy, "by priority / portfolio / service", "view", false),
 ];
 
+#[rustfmt::skip]
 static FILTER_INPUT: &[Binding] = &[
-    bind!(
-        [Key::code(Enter)],
-        Action::Submit,
-        "keep the filter",
-        "filter",
-        true
-    ),
-    bind!(
-        [Key::code(Esc)],
-        Action::Back,
-        "clear the filter",
-        "filter",
-        true
-    ),
+    bind!([Key::code(Enter)], Action::Submit, "keep the filter", "filter", true),
+    bind!([Key::code(Esc)], Action::Back, "clear the filter", "filter", true),
 ];
 
+#[rustfmt::skip]
 static CONFIRM: &[Binding] = &[
     bind!([Key::ch('y')], Action::Yes, "yes", "answer", true),
-    bind!(
-        [Key::ch('n'), Key::code(Esc)],
-        Action::No,
-        "no",
-        "answer",
-        true
-    ),
+    bind!([Key::ch('n'), Key::code(Esc)], Action::No, "no", "answer", true),
 ];
 
+#[rustfmt::skip]
 static HELP: &[Binding] = &[
     bind!([Key::ch('k'), UP], Action::Up, "scroll up", "help", false),
-    bind!(
-        [Key::ch('j'), DOWN],
-        Action::Down,
-        "scroll down",
-        "help",
-        false
-    ),
-    bind!(
-        [Key::code(Esc), Key::ch('?')],
-        Action::Back,
-        "close the help",
-        "help",
-        true
-    ),
-    bind!(
-        [Key::ch('q'), Key::ctrl('c')],
-        Action::Quit,
-        "quit",
-        "help",
-        false
-    ),
+    bind!([Key::ch('j'), DOWN], Action::Down, "scroll down", "help", false),
+    bind!([Key::code(Esc), Key::ch('?')], Action::Back, "close the help", "help", true),
+    bind!([Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", "help", false),
 ];
 
 /// The action for a key in a stack of views (the first view that binds the key wins);

@@ -20,6 +20,7 @@ pub mod plan;
 mod plan_view;
 pub mod rollup;
 mod rollup_view;
+pub mod svg;
 pub mod theme;
 pub mod ui;
 mod widgets;

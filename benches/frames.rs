@@ -1,0 +1,123 @@
+//! Benchmark: one frame of each tab of the interface on a ten-times council at 200×60.
+//!
+//! `cargo bench --bench frames` builds `demo --scale 10` in a temporary folder (today
+//! pinned to 2026-11-24), opens the interface's state on it and times, over many runs,
+//! drawing one frame of each tab into a `TestBackend`, then what a period step costs
+//! (recomputing the cached views). It prints the median and the 95th percentile per tab;
+//! a frame must stay well under 16 ms.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pmdb::store::Store;
+use pmdb::tui::{App, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    (samples[runs / 2], samples[runs * 95 / 100])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn press(app: &mut App, c: char) {
+    let code = if c == '\n' {
+        KeyCode::Enter
+    } else {
+        KeyCode::Char(c)
+    };
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn main() {
+    let scale: u32 = std::env::var("PMDB_BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let runs: usize = std::env::var("PMDB_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("bench.db");
+    let built = Instant::now();
+    pmdb::demo::build_demo(&path, "bench", today, scale).expect("the demo builds");
+    println!(
+        "demo --scale {scale} built in {:.1} s",
+        built.elapsed().as_secs_f64()
+    );
+    let opened = Instant::now();
+    let mut app = App::with_theme(
+        Store::open(&path, "bench").expect("opens"),
+        today,
+        Theme::COLOUR,
+    )
+    .expect("the app opens");
+    println!(
+        "interface opened (dataset read, plan statistics computed) in {:.0} ms; {} indicators, {} plan nodes",
+        ms(opened.elapsed()),
+        app.data.ds.indicators.len(),
+        app.data.ds.nodes.len()
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+    println!("one frame at 200×60, {runs} runs: median / 95th percentile");
+    let mut worst = Duration::ZERO;
+    for (tab, name, setup) in [
+        ('1', "Plan", "E"),
+        ('2', "Entry", ""),
+        ('3', "Exceptions", ""),
+        ('4', "Rollup", ""),
+        ('4', "Rollup drill-down", "\n"),
+    ] {
+        press(&mut app, tab);
+        for c in setup.chars() {
+            press(&mut app, c);
+        }
+        let (median, p95) = time(runs, || {
+            terminal.draw(|f| pmdb::tui::draw(f, &app)).expect("draws");
+        });
+        worst = worst.max(median);
+        println!("  {name:<18} {:>7.3} ms  {:>7.3} ms", ms(median), ms(p95));
+    }
+    // A period step recomputes the tab's cached view once (not per frame).
+    press(&mut app, '1');
+    let (median, p95) = time(20.min(runs), || {
+        press(&mut app, '[');
+    });
+    println!(
+        "  {:<18} {:>7.3} ms  {:>7.3} ms  (plan: every indicator assessed, every node counted)",
+        "period step, Plan",
+        ms(median),
+        ms(p95)
+    );
+    press(&mut app, '4');
+    let (median, p95) = time(20.min(runs), || {
+        press(&mut app, '[');
+    });
+    println!(
+        "  {:<18} {:>7.3} ms  {:>7.3} ms  (the quarter's roll-up)",
+        "period step, Rollup",
+        ms(median),
+        ms(p95)
+    );
+    let (median, _) = time(20.min(runs), || {
+        let _ = app.tick();
+    });
+    println!(
+        "  {:<18} {:>7.3} ms  (PRAGMA data_version, nothing changed)",
+        "live check",
+        ms(median)
+    );
+    assert!(ms(worst) < 16.0, "a frame took {:.1} ms", ms(worst));
+}

@@ -1,0 +1,73 @@
+//! Renders each tab of the interface on the demo council to SVG pictures in
+//! `screenshots/`: `cargo run --example screenshots`. Today is pinned to 2026-11-24 and
+//! the login to `perf`, so the pictures change only when the interface does.
+
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pmdb::store::Store;
+use pmdb::tui::{App, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const LOGIN: &str = "perf";
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn shoot(app: &App, name: &str, w: u16, h: u16) -> anyhow::Result<()> {
+    let mut t = Terminal::new(TestBackend::new(w, h))?;
+    t.draw(|f| pmdb::tui::draw(f, app))?;
+    let path = Path::new("screenshots").join(format!("{name}.svg"));
+    std::fs::write(&path, pmdb::tui::svg::render(t.backend().buffer()))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
+fn main() -> anyhow::Result<()> {
+    let today = "2026-11-24".parse()?;
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("demo.db");
+    pmdb::demo::build_demo(&db, LOGIN, today, 1)?;
+    std::fs::create_dir_all("screenshots")?;
+    let open = || App::with_theme(Store::open(&db, LOGIN)?, today, Theme::COLOUR);
+
+    let mut app = open()?;
+    keys(&mut app, "jjl");
+    shoot(&app, "plan", 120, 40)?;
+    shoot(&app, "plan-80x24", 80, 24)?;
+    keys(&mut app, "jj");
+    shoot(&app, "plan-indicator", 120, 40)?;
+    keys(&mut app, "?");
+    shoot(&app, "help", 120, 40)?;
+
+    let mut app = open()?;
+    keys(&mut app, "2");
+    shoot(&app, "entry", 120, 40)?;
+    keys(&mut app, "\n");
+    app.handle_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+    keys(&mut app, "1\tStaff shortage in the team this month");
+    shoot(&app, "entry-edit", 120, 40)?;
+
+    let mut app = open()?;
+    keys(&mut app, "3");
+    shoot(&app, "exceptions", 120, 40)?;
+    keys(&mut app, "\n");
+    shoot(&app, "exceptions-projector", 120, 40)?;
+
+    let mut app = open()?;
+    keys(&mut app, "4");
+    shoot(&app, "rollup", 120, 40)?;
+    keys(&mut app, "\n");
+    shoot(&app, "rollup-drill", 120, 40)?;
+    Ok(())
+}
