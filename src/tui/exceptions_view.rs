@@ -239,7 +239,7 @@ fn draw_projector(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(e) = st.selected() {
-        let roomy = inner.height >= 20;
+        let roomy = record_lines(app, e, false).len() * 2 <= inner.height as usize;
         let padded = Rect {
             x: inner.x + 1,
             width: inner.width.saturating_sub(2),

@@ -1,11 +1,13 @@
 //! The footer: the current view's key hints, drawn from its keymap tables. The view's own
-//! keys come first; `?` help and quit always keep their place at the right.
+//! keys come first, then the period keys while they fit; `?` help and quit always keep
+//! their place at the right.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::action::Action;
 use super::app::App;
 use super::keymap::{Binding, View};
 
@@ -24,24 +26,27 @@ fn hint(app: &App, b: &Binding) -> (Vec<Span<'static>>, usize) {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let views = app.views();
+    let global = views.contains(&View::Global);
+    let is_pinned = |b: &&Binding| matches!(b.action, Action::Help | Action::Quit);
     let pinned: Vec<(Vec<Span>, usize)> = View::Global
         .bindings()
         .iter()
-        .filter(|b| b.footer && views.contains(&View::Global))
+        .filter(|b| b.footer && global)
+        .filter(is_pinned)
         .map(|b| hint(app, b))
         .collect();
     let pinned_w: usize = pinned.iter().map(|(_, n)| n).sum();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
-    for b in views
+    // The view's own keys, then the other global ones (the period keys) while they fit.
+    let flowing = views
         .iter()
-        .filter(|v| **v != View::Global)
         .flat_map(|v| v.bindings().iter())
-        .filter(|b| b.footer)
-    {
+        .filter(|b| b.footer && !is_pinned(b));
+    for b in flowing {
         let (s, len) = hint(app, b);
         if used + len + pinned_w > width {
-            break;
+            continue;
         }
         spans.extend(s);
         used += len;

@@ -174,8 +174,8 @@ static GLOBAL: &[Binding] = &[
     bind!([Key::ch('4')], Action::GoTab(Tab::Rollup), "Rollup tab", "tabs", false),
     bind!([Key::code(KeyCode::Tab)], Action::NextTab, "next tab", "tabs", false),
     bind!([Key::code(BackTab)], Action::PrevTab, "previous tab", "tabs", false),
-    bind!([Key::ch('['), Key::ch(']')], Action::PrevPeriod, "period back / forward", "period", true),
-    bind!([Key::ch('?')], Action::Help, "help: every key", "general", true),
+    bind!([Key::ch('['), Key::ch(']')], Action::PrevPeriod, "period", "period", true),
+    bind!([Key::ch('?')], Action::Help, "help", "general", true),
     bind!([Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", "general", true),
 ];
 
@@ -191,7 +191,7 @@ static MOVE: [Binding; 4] = [
 static PLAN: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!([Key::ch('h'), Key::code(Left)], Action::Left, "collapse / go to parent", "tree", true),
+    bind!([Key::ch('h'), Key::code(Left)], Action::Left, "collapse/parent", "tree", true),
     bind!([Key::ch('l'), Key::code(Right)], Action::Right, "expand", "tree", true),
     bind!([Key::code(Enter)], Action::Open, "expand / collapse", "tree", false),
     MOVE[2],
@@ -200,7 +200,7 @@ static PLAN: &[Binding] = &[
     bind!([Key::ch('G'), Key::code(End)], Action::Bottom, "last row", "move", false),
     bind!([Key::ch('E')], Action::ExpandAll, "expand all", "tree", false),
     bind!([Key::ch('C')], Action::CollapseAll, "collapse all", "tree", false),
-    bind!([Key::ch('/')], Action::Filter, "filter by code, title, owner", "find", true),
+    bind!([Key::ch('/')], Action::Filter, "filter", "find", true),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
 
@@ -220,10 +220,10 @@ static ENTRY: &[Binding] = &[
 #[rustfmt::skip]
 static ENTRY_EDIT: &[Binding] = &[
     bind!([Key::ctrl('s')], Action::Save, "save", "edit", true),
-    bind!([Key::code(Enter)], Action::Submit, "save (new line in a text box)", "edit", true),
+    bind!([Key::code(Enter)], Action::Submit, "save (text box: new line)", "edit", true),
     bind!([Key::code(KeyCode::Tab), DOWN], Action::NextField, "next field", "edit", true),
     bind!([Key::code(BackTab), UP], Action::PrevField, "previous field", "edit", false),
-    bind!([Key::code(Esc)], Action::Back, "cancel (asks if changed)", "edit", true),
+    bind!([Key::code(Esc)], Action::Back, "cancel", "edit", true),
     bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "edit", false),
 ];
 
@@ -240,16 +240,16 @@ static EXCEPTIONS: &[Binding] = &[
     MOVE[1],
     MOVE[2],
     MOVE[3],
-    bind!([Key::code(Enter)], Action::Open, "projector view", "view", true),
-    bind!([Key::ch('p')], Action::Propose, "officer's proposal", "record", true),
-    bind!([Key::ch('a')], Action::Decide, "PPG decision (agree)", "record", true),
-    bind!([Key::ch('e')], Action::Escalate, "escalate to Management Board", "record", true),
+    bind!([Key::code(Enter)], Action::Open, "projector", "view", true),
+    bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
+    bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
+    bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
-    bind!([Key::ch('s')], Action::CycleStatus, "filter: status", "filter", true),
-    bind!([Key::ch('m')], Action::CycleMeeting, "filter: meeting", "filter", false),
-    bind!([Key::ch('v')], Action::CycleService, "filter: service", "filter", false),
-    bind!([Key::ch('t')], Action::CycleKind, "filter: kind", "filter", false),
+    bind!([Key::ch('s')], Action::CycleStatus, "status filter", "filter", true),
+    bind!([Key::ch('m')], Action::CycleMeeting, "meeting filter", "filter", false),
+    bind!([Key::ch('v')], Action::CycleService, "service filter", "filter", false),
+    bind!([Key::ch('t')], Action::CycleKind, "kind filter", "filter", false),
     bind!([Key::ch('x')], Action::ClearFilters, "clear filters (all periods)", "filter", false),
 ];
 
@@ -265,22 +265,22 @@ static EXCEPTION_FORM: &[Binding] = &[
 
 #[rustfmt::skip]
 static PROJECTOR: &[Binding] = &[
-    bind!([Key::ch('k'), UP, Key::code(Left)], Action::Up, "previous exception", "move", true),
-    bind!([Key::ch('j'), DOWN, Key::code(Right)], Action::Down, "next exception", "move", true),
+    bind!([Key::ch('k'), UP, Key::code(Left)], Action::Up, "previous", "move", true),
+    bind!([Key::ch('j'), DOWN, Key::code(Right)], Action::Down, "next", "move", true),
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
-    bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back to the queue", "view", true),
+    bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back", "view", true),
 ];
 
 #[rustfmt::skip]
 static ROLLUP: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!([Key::code(Enter), Key::ch('l')], Action::Open, "drill down to indicators", "view", true),
-    bind!([Key::ch('b')], Action::CycleGroupBy, "by priority / portfolio / service", "view", true),
+    bind!([Key::code(Enter), Key::ch('l')], Action::Open, "drill down", "view", true),
+    bind!([Key::ch('b')], Action::CycleGroupBy, "group by", "view", true),
 ];
 
 #[rustfmt::skip]
@@ -289,8 +289,8 @@ static ROLLUP_DRILL: &[Binding] = &[
     MOVE[1],
     MOVE[2],
     MOVE[3],
-    bind!([Key::code(Esc), Key::ch('h')], Action::Back, "back to the groups", "view", true),
-    bind!([Key::ch('b')], Action::CycleGroupBy, "by priority / portfolio / service", "view", false),
+    bind!([Key::code(Esc), Key::ch('h')], Action::Back, "back", "view", true),
+    bind!([Key::ch('b')], Action::CycleGroupBy, "group by", "view", false),
 ];
 
 #[rustfmt::skip]

@@ -56,7 +56,14 @@ pub fn run(path: &Path, login: &str, today: NaiveDate) -> anyhow::Result<()> {
         signal_hook::flag::register(sig, Arc::clone(&stop))
             .context("could not install the signal handler")?;
     }
-    let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may be on although the rest of the set-up failed.
+            ratatui::restore();
+            return Err(e).context("could not set up the terminal");
+        }
+    };
     let result = event_loop(&mut terminal, &mut app, &stop);
     ratatui::restore();
     result
