@@ -216,6 +216,41 @@ fn the_database_can_be_named_by_pmdb_db_instead_of_db() {
     assert_eq!(v["periods"][0]["value"], 75.0);
 }
 
+#[test]
+fn without_db_the_database_lives_in_the_data_directory_and_config_says_where() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = assert_cmd::Command::cargo_bin("pmdb").unwrap();
+        cmd.args(args)
+            .env("HOME", home.path())
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("PMDB_DB")
+            .env("PMDB_TODAY", "2024-08-01");
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let expected = home.path().join(".local/share/pmdb/pmdb.db");
+    let cfg: Value = serde_json::from_str(&run(&["config", "--json"])).unwrap();
+    assert_eq!(cfg["database"], expected.to_str().unwrap());
+    assert_eq!(cfg["exists"], false);
+    run(&["init"]);
+    assert!(
+        expected.exists(),
+        "init did not create {}",
+        expected.display()
+    );
+    let cfg: Value = serde_json::from_str(&run(&["config", "--json"])).unwrap();
+    assert_eq!(
+        (cfg["exists"].clone(), cfg["role"].clone()),
+        (json!(true), json!("admin"))
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // show
 
@@ -302,6 +337,38 @@ fn a_quarter_of_a_monthly_ratio_is_the_ratio_of_the_sums() {
 }
 
 #[test]
+fn a_quarter_of_a_monthly_indicator_is_derived_by_its_aggregation() {
+    let c = Council::fixture();
+    let defs = c.file(
+        "agg.csv",
+        "code,title,kind,polarity,frequency,aggregation,owner,plan\n\
+         MEAN,m,local,higher,monthly,mean,root,SP1\n\
+         LAST,l,local,higher,monthly,latest,root,SP1\n\
+         MAX,x,local,higher,monthly,max,root,SP1\n\
+         MIN,n,local,lower,monthly,min,root,SP1\n",
+    );
+    c.ok(&["import", "indicators", &defs]);
+    let mut values = String::from("code,period,value\n");
+    for code in ["MEAN", "LAST", "MAX", "MIN"] {
+        values.push_str(&format!(
+            "{code},2024-04,10\n{code},2024-05,30\n{code},2024-06,20\n"
+        ));
+    }
+    let values = c.file("agg-values.csv", values);
+    c.ok(&["import", "values", &values]);
+    // April 10, May 30, June 20.
+    for (code, quarter) in [("MEAN", 20.0), ("LAST", 20.0), ("MAX", 30.0), ("MIN", 10.0)] {
+        let q1 = c.period(code, "2024/25 Q1");
+        assert_eq!(q1["value"], quarter, "{code}: {q1}");
+        assert_eq!(q1["ytd"], quarter, "{code}: {q1}");
+        // The year so far is labelled as partial.
+        let year = c.period(code, "2024/25");
+        assert_eq!(year["value"], quarter, "{code}: {year}");
+        assert_eq!(year["partial"], "partial: 3 of 12 months", "{code}");
+    }
+}
+
+#[test]
 fn a_quarterly_indicator_uses_its_own_quarter_value() {
     let c = Council::fixture();
     let q1 = c.period("PL1", "2024/25 Q1");
@@ -373,6 +440,52 @@ fn a_data_only_measure_has_no_status_but_is_missing_after_its_deadline() {
     assert_eq!(
         c.status("PL2", "2024-07"),
         ("none".into(), "not yet due (deadline 15 Aug 2024)".into())
+    );
+}
+
+#[test]
+fn a_contextual_measure_gets_a_direction_but_no_status_and_polarity_none_gets_neither() {
+    let c = Council::fixture();
+    let defs = c.file(
+        "cx.csv",
+        "code,title,kind,polarity,frequency,aggregation,owner,plan\nCX,Crime rate,contextual,lower,monthly,mean,root,SP1\n",
+    );
+    c.ok(&["import", "indicators", &defs]);
+    let targets = c.file(
+        "cx-t.csv",
+        "code,year,target,intervention\nCX,2024/25,5,7\n",
+    );
+    let err = c.refused(&["import", "targets", &targets]);
+    assert!(
+        err.trim().ends_with("row 2, column target: CX is a data-only measure (contextual, polarity lower) and takes no target"),
+        "{err}"
+    );
+    let values = c.file(
+        "cx-v.csv",
+        "code,period,value\nCX,2024-04,10\nCX,2024-05,8\n",
+    );
+    c.ok(&["import", "values", &values]);
+    let may = c.period("CX", "2024-05");
+    assert_eq!(
+        (
+            may["rag"].clone(),
+            may["direction"].clone(),
+            may["target"].clone(),
+            may["rule"].clone()
+        ),
+        (
+            json!("none"),
+            json!("improving"),
+            Value::Null,
+            json!("contextual measure: direction only, no target")
+        )
+    );
+    // PL2 (polarity none): 130 then 140, no direction and no status.
+    c.ok(&["set", "PL2", "2024-05", "140"]);
+    let may = c.period("PL2", "2024-05");
+    assert_eq!(
+        (may["rag"].clone(), may["direction"].clone()),
+        (json!("none"), Value::Null)
     );
 }
 

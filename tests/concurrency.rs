@@ -296,3 +296,93 @@ done"#;
     assert_eq!(common::integrity(&c.db), "ok");
     assert_eq!(c.json(&["check"])["integrity"], "ok");
 }
+
+#[test]
+fn backups_and_reads_taken_while_others_write_are_consistent_and_never_locked() {
+    let c = Council::fixture();
+    let defs = c.file(
+        "defs.csv",
+        "code,title,kind,polarity,frequency,aggregation,owner,plan\nW1,Written,local,higher,monthly,sum,root,SP1\n",
+    );
+    c.ok(&["import", "indicators", &defs]);
+    // Four writers hammer the same pair while backups and reads run.
+    let script = r#"set -e
+for n in $(seq 1 25); do "$PMDB" --db "$DB" set W1 2024-07 "$n"; done"#;
+    let mut writers = Vec::new();
+    for k in 1..=4 {
+        let mut sh = Command::new("sh");
+        sh.arg("-c").arg(script);
+        sh.env("PMDB", common::pmdb_binary()).env("DB", &c.db);
+        writers.push(start(&c, &format!("writer{k}"), sh));
+    }
+    let mut readers = Vec::new();
+    for (k, args) in [
+        &["rollup", "--json"][..],
+        &["list", "--period", "2024-07", "--json"][..],
+        &["show", "W1", "--json"][..],
+        &["export", "values"][..],
+        &["history", "W1", "--json"][..],
+        &["check", "--json"][..],
+    ]
+    .iter()
+    .enumerate()
+    {
+        readers.push(start(&c, &format!("reader{k}"), pmdb(&c, args)));
+    }
+    let mut started: Vec<Started> = writers.into_iter().chain(readers).collect();
+    // Back up once the writers are under way.
+    let begun = std::time::Instant::now();
+    while c.count("SELECT count(*) FROM \"values\" WHERE indicator = 'W1'") == 0 {
+        assert!(begun.elapsed().as_secs() < 20, "the writers never wrote");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let mut backups = Vec::new();
+    for k in 1..=3 {
+        let copy = c.path(&format!("backup{k}.db"));
+        let mut cmd = pmdb(&c, &["backup"]);
+        cmd.arg(&copy);
+        started.push(start(&c, &format!("backup{k}"), cmd));
+        backups.push(copy);
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
+    for mut s in started {
+        let status = s.child.wait().unwrap();
+        let out = std::fs::read_to_string(&s.out).unwrap();
+        let err = std::fs::read_to_string(&s.err).unwrap();
+        assert!(status.success(), "{} exited with {status}: {err}", s.name);
+        assert!(err.is_empty(), "{}: {err}", s.name);
+        assert!(!out.to_lowercase().contains("locked"), "{}: {out}", s.name);
+    }
+    assert_eq!(c.period("W1", "2024-07")["version"], 100);
+    assert_eq!(c.value_audit_rows("W1", "2024-07"), 100);
+    // Each backup is a consistent moment: its value's version matches its audit rows.
+    for copy in &backups {
+        assert_eq!(common::integrity(copy), "ok", "{}", copy.display());
+        let conn = common::read_only(copy);
+        let version: i64 = conn
+            .query_row(
+                "SELECT coalesce(max(version), 0) FROM \"values\" WHERE indicator = 'W1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let audit: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE tbl = 'values' AND key = 'W1|2024-07'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            version >= 1,
+            "{} was taken before the first write",
+            copy.display()
+        );
+        assert_eq!(
+            version,
+            audit,
+            "{} is not a consistent copy",
+            copy.display()
+        );
+    }
+}
