@@ -57,7 +57,7 @@ fn a_writer_killed_in_the_middle_of_a_large_import_leaves_the_file_intact_and_no
     let started = Instant::now();
     while std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) < 256 * 1024 {
         assert!(
-            started.elapsed() < Duration::from_secs(20),
+            started.elapsed() < Duration::from_secs(120),
             "the import never started writing"
         );
         assert!(

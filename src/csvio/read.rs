@@ -1,7 +1,6 @@
 //! Reading an import file into typed rows, refusing the whole file at its first bad row.
 
 use std::collections::HashMap;
-use std::io::Read;
 
 use super::CsvError;
 use super::columns::{Kind, columns_of};
@@ -32,7 +31,7 @@ fn at(row: usize, column: &str, problem: impl std::fmt::Display) -> CsvError {
 
 /// Reads the header and rows of a file of the given kind. Refuses unknown, repeated or
 /// missing required columns, rows of the wrong width and text that is not CSV.
-pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
+pub fn read_table(kind: Kind, input: &[u8]) -> Result<Table, CsvError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -73,9 +72,30 @@ pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
         }
     }
     let mut rows = Vec::new();
-    for (n, record) in records.enumerate() {
-        let row = n + 2;
-        let record = record.map_err(|e| not_csv(row, e))?;
+    // Rows are numbered by the line they start on, as a spreadsheet numbers them: the
+    // reader skips blank lines, which a spreadsheet still counts. Newlines are counted
+    // once, from where the last record started.
+    let mut last_row = 1;
+    let (mut counted_to, mut newlines) = (0usize, 0usize);
+    for record in records {
+        let record = record.map_err(|e| not_csv(last_row + 1, e))?;
+        let row = match record.position() {
+            Some(p) => {
+                // The position is where reading resumed, before any blank lines skipped.
+                let mut start = (p.byte() as usize).min(input.len());
+                while input.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    start += 1;
+                }
+                newlines += input[counted_to..start]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count();
+                counted_to = start;
+                newlines + 1
+            }
+            None => last_row + 1,
+        };
+        last_row = row;
         if record.len() == 1 && record[0].trim().is_empty() {
             continue; // a blank line
         }
@@ -376,6 +396,9 @@ mod tests {
         );
         let err = values("code,period,value\nA,2025-02,abc\n").unwrap_err();
         assert_eq!(err.0, "row 2, column value: 'abc' is not a number");
+        // A blank line is still a row of the spreadsheet.
+        let err = values("code,period,value\nA,2025-02,1\n\n\r\nB,2025-02,abc\n").unwrap_err();
+        assert_eq!(err.0, "row 5, column value: 'abc' is not a number");
     }
 
     #[test]
