@@ -72,29 +72,20 @@ pub fn read_table(kind: Kind, input: &[u8]) -> Result<Table, CsvError> {
         }
     }
     let mut rows = Vec::new();
-    // Rows are numbered by the line they start on, as a spreadsheet numbers them: the
-    // reader skips blank lines, which a spreadsheet still counts. Newlines are counted
-    // once, from where the last record started.
+    // Rows are numbered as a spreadsheet numbers them: a quoted cell that spans lines is
+    // still one row, but a blank line, which the reader skips, is a row of its own.
     let mut last_row = 1;
-    let (mut counted_to, mut newlines) = (0usize, 0usize);
     for record in records {
         let record = record.map_err(|e| not_csv(last_row + 1, e))?;
-        let row = match record.position() {
-            Some(p) => {
-                // The position is where reading resumed, before any blank lines skipped.
-                let mut start = (p.byte() as usize).min(input.len());
-                while input.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                    start += 1;
-                }
-                newlines += input[counted_to..start]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count();
-                counted_to = start;
-                newlines + 1
-            }
-            None => last_row + 1,
-        };
+        let blank_lines = record.position().map_or(0, |p| {
+            // Reading resumed just after the previous record, before any blank lines.
+            let from = (p.byte() as usize).min(input.len());
+            let skipped = input[from..]
+                .iter()
+                .take_while(|b| **b == b'\n' || **b == b'\r');
+            skipped.filter(|b| **b == b'\n').count()
+        });
+        let row = last_row + 1 + blank_lines;
         last_row = row;
         if record.len() == 1 && record[0].trim().is_empty() {
             continue; // a blank line
