@@ -214,7 +214,7 @@ fn a_signed_off_quarter_keeps_its_statuses_and_refuses_new_values() {
     let frozen = statuses_to_freeze(&ds, q1, ctx());
     // The quarter and its three months for each monthly indicator, the quarter for PL1.
     assert_eq!(frozen.len(), 3 * 4 + 1);
-    store.sign_off(q1, &frozen).unwrap();
+    store.sign_off(q1, &frozen, today()).unwrap();
 
     // Tightening the rule afterwards changes an open period but not the signed-off one.
     store

@@ -138,6 +138,15 @@ pub fn period_arg(text: &str, what: &str) -> Result<Period> {
 }
 
 pub fn main() -> ExitCode {
+    // `pmdb list | head` closes the pipe early: die quietly of SIGPIPE, as Unix filters do,
+    // instead of panicking in println!.
+    // SAFETY: setting a signal's disposition to the default before any thread starts.
+    let _ = unsafe {
+        nix::sys::signal::signal(
+            nix::sys::signal::Signal::SIGPIPE,
+            nix::sys::signal::SigHandler::SigDfl,
+        )
+    };
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,7 +11,7 @@ pub fn run(env: &Env, period: &str) -> Result<()> {
     let mut store = env.open()?;
     let ds = store.dataset()?;
     let statuses = statuses_to_freeze(&ds, period, ds.context(env.today));
-    store.sign_off(period, &statuses)?;
+    store.sign_off(period, &statuses, env.today)?;
     if env.json {
         return super::output::json(
             &json!({ "period": period.to_string(), "frozen": statuses.len() }),

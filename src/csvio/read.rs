@@ -1,7 +1,6 @@
 //! Reading an import file into typed rows, refusing the whole file at its first bad row.
 
 use std::collections::HashMap;
-use std::io::Read;
 
 use super::CsvError;
 use super::columns::{Kind, columns_of};
@@ -32,7 +31,7 @@ fn at(row: usize, column: &str, problem: impl std::fmt::Display) -> CsvError {
 
 /// Reads the header and rows of a file of the given kind. Refuses unknown, repeated or
 /// missing required columns, rows of the wrong width and text that is not CSV.
-pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
+pub fn read_table(kind: Kind, input: &[u8]) -> Result<Table, CsvError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -73,9 +72,21 @@ pub fn read_table(kind: Kind, input: impl Read) -> Result<Table, CsvError> {
         }
     }
     let mut rows = Vec::new();
-    for (n, record) in records.enumerate() {
-        let row = n + 2;
-        let record = record.map_err(|e| not_csv(row, e))?;
+    // Rows are numbered as a spreadsheet numbers them: a quoted cell that spans lines is
+    // still one row, but a blank line, which the reader skips, is a row of its own.
+    let mut last_row = 1;
+    for record in records {
+        let record = record.map_err(|e| not_csv(last_row + 1, e))?;
+        let blank_lines = record.position().map_or(0, |p| {
+            // Reading resumed just after the previous record, before any blank lines.
+            let from = (p.byte() as usize).min(input.len());
+            let skipped = input[from..]
+                .iter()
+                .take_while(|b| **b == b'\n' || **b == b'\r');
+            skipped.filter(|b| **b == b'\n').count()
+        });
+        let row = last_row + 1 + blank_lines;
+        last_row = row;
         if record.len() == 1 && record[0].trim().is_empty() {
             continue; // a blank line
         }
@@ -376,6 +387,9 @@ mod tests {
         );
         let err = values("code,period,value\nA,2025-02,abc\n").unwrap_err();
         assert_eq!(err.0, "row 2, column value: 'abc' is not a number");
+        // A blank line is still a row of the spreadsheet.
+        let err = values("code,period,value\nA,2025-02,1\n\n\r\nB,2025-02,abc\n").unwrap_err();
+        assert_eq!(err.0, "row 5, column value: 'abc' is not a number");
     }
 
     #[test]

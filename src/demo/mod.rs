@@ -1,18 +1,162 @@
-//! Placeholder until the demo council generator lands (branch `demo`).
+//! `pmdb demo`: a seeded, realistic demo council, Wyvern Vale District Council.
+//!
+//! The whole golden thread (vision → priorities → outcomes → key activities → service
+//! plans → team plans → objectives), 72 indicators of every kind, frequency, polarity and
+//! aggregation with three financial years of targets and data up to the month now due,
+//! some of it missing, late, amber or red (and explained), and the actions, projects,
+//! risks, equality impact assessments, case studies, budgets, benchmarks, meetings and
+//! exceptions that go with it. `scale` N divides the council into N areas, each with its
+//! own officers, service and team plans, indicators and team actions: N times the
+//! indicators and about N times the officers.
+//!
+//! Everything is derived from `today` and fixed random seeds, so the same arguments give
+//! the same data (only the entry timestamps differ), and every write goes through the
+//! store's API, one transaction per call.
+//!
+//! Files, one job each: `calendar` (time), `rng` (seeded streams), `org` and `people`
+//! (the organisation and its users), `plan` (the thread), `catalogue` (indicator
+//! templates), `indicators`, `targets`, `series`, `commentary` and `values` (indicator data),
+//! `actions`, `projects`, `risks`, `equality`, `budgets`, `benchmarks` and `meetings`
+//! (the rest of the register), `exceptions` (the PPG queue), `summary` (what was made).
+
+mod actions;
+mod benchmarks;
+mod budgets;
+mod calendar;
+mod catalogue;
+mod commentary;
+mod equality;
+mod exceptions;
+mod indicators;
+mod meetings;
+mod org;
+mod people;
+mod plan;
+mod projects;
+mod risks;
+mod rng;
+mod series;
+mod summary;
+mod targets;
+mod values;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::store::{Result, Store};
+pub use summary::DemoSummary;
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DemoSummary {
-    pub indicators: usize,
+use crate::store::{Result, Store, StoreError};
+use calendar::Calendar;
+
+/// Creates a new database at `path` holding the demo council. `login` becomes its admin;
+/// `today` decides the month now due and so how far the data runs; `scale` (1 or more)
+/// multiplies the council's size. Refuses an existing file; on failure the partly
+/// written file is removed again.
+pub fn build_demo(path: &Path, login: &str, today: NaiveDate, scale: u32) -> Result<DemoSummary> {
+    if scale == 0 {
+        return Err(StoreError::Invalid(
+            "the demo's scale must be 1 or more".into(),
+        ));
+    }
+    let store = Store::create(path, login)?;
+    match fill(store, login, today, scale) {
+        Ok(summary) => Ok(summary),
+        Err(e) => {
+            // The file is ours (create refuses an existing one): leave no half-built demo.
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+            Err(e)
+        }
+    }
 }
 
-pub fn build_demo(path: &Path, login: &str, _today: NaiveDate, _scale: u32) -> Result<DemoSummary> {
-    Store::create(path, login)?;
-    Ok(DemoSummary { indicators: 0 })
+/// Numbers rows as a spreadsheet would (the header is row 1), for the import calls.
+fn numbered<T>(items: impl IntoIterator<Item = T>) -> Vec<(usize, T)> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| (i + 2, x))
+        .collect()
+}
+
+fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<DemoSummary> {
+    let cal = Calendar::new(today);
+    store.set_setting("council_name", org::COUNCIL_NAME, None)?;
+
+    // People and organisation. The person running the demo is already the admin; if
+    // their login is also one of the demo's people, they keep the admin role.
+    let roster = people::Roster::build(scale);
+    for p in roster.people.iter().filter(|p| p.login != login) {
+        store.add_user(&p.login, &p.name, p.role)?;
+    }
+    for s in org::SERVICES {
+        store.add_service(s.code, s.name, s.head_login)?;
+    }
+    for p in org::PORTFOLIOS {
+        store.add_portfolio(p.code, p.name, p.holder_name)?;
+    }
+    for (code, name, members) in meetings::boards() {
+        store.add_board(code, name, &members)?;
+    }
+
+    // The golden thread and the indicators on it.
+    store.import_plan(&numbered(plan::nodes(&cal, &roster.areas)))?;
+    let templates = catalogue::templates();
+    let planned = indicators::plan(&templates, &roster.areas);
+    store.import_indicators(&numbered(planned.iter().map(|p| p.record.clone())))?;
+    for p in &planned {
+        for e in &p.record.enterers {
+            store.add_enterer(p.code(), e)?;
+        }
+    }
+
+    // Targets, values and benchmarks, indicator by indicator.
+    let target_rows: Vec<_> = planned
+        .iter()
+        .map(|p| targets::rows(p.template, &cal))
+        .collect();
+    let all_targets: Vec<_> = planned
+        .iter()
+        .zip(&target_rows)
+        .flat_map(|(p, rows)| rows.iter().map(|r| (p.code().to_string(), r.clone())))
+        .collect();
+    store.import_targets(
+        &numbered(all_targets)
+            .into_iter()
+            .map(|(n, (code, r))| (n, code, r))
+            .collect::<Vec<_>>(),
+    )?;
+    let value_rows = numbered(
+        planned
+            .iter()
+            .zip(&target_rows)
+            .flat_map(|(p, rows)| values::rows(p, rows, &cal)),
+    );
+    let loaded = store.import_values(&value_rows, today)?;
+    let benchmarks: Vec<_> = planned
+        .iter()
+        .zip(&target_rows)
+        .filter(|(p, _)| p.area.number == 1)
+        .flat_map(|(p, rows)| benchmarks::records(p, rows, &cal))
+        .collect();
+    store.add_benchmarks(&benchmarks)?;
+
+    // The rest of the register.
+    store.add_actions(&actions::records(&roster.areas, &cal))?;
+    let (projects, milestones) = projects::records(&cal);
+    store.add_projects(&projects)?;
+    store.add_milestones(&milestones)?;
+    store.add_risks(&risks::records(&cal))?;
+    store.add_eias(&equality::eias(&cal))?;
+    store.add_case_studies(&equality::case_studies(&cal))?;
+    store.add_budgets(&budgets::records(&cal, scale))?;
+    store.add_meetings(&meetings::records(&cal))?;
+
+    // Last, the PPG queue, raised from the data as it now stands.
+    exceptions::raise_and_progress(&mut store, &cal)?;
+    summary::summarise(&store, &cal, scale, loaded.added)
 }

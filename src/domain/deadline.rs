@@ -23,6 +23,18 @@ pub fn month_now_due(today: NaiveDate) -> Period {
     Period::Month(super::period::Month::of(today).plus(-1))
 }
 
+/// Only a period that has ended can be signed off: its figures must all be in reach.
+pub fn check_can_sign_off(period: Period, today: NaiveDate) -> Result<(), String> {
+    let last_day = period.last_month().last_day();
+    if today <= last_day {
+        return Err(format!(
+            "{period} has not ended yet (it ends {}), so it cannot be signed off",
+            fmt_date(last_day)
+        ));
+    }
+    Ok(())
+}
+
 /// A date written for people: "15 Mar 2025".
 pub fn fmt_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
@@ -66,5 +78,14 @@ mod tests {
         assert_eq!(month_now_due(d("2026-11-24")).to_string(), "2026-10");
         assert_eq!(month_now_due(d("2026-01-03")).to_string(), "2025-12");
         assert_eq!(fmt_date(d("2025-03-15")), "15 Mar 2025");
+    }
+
+    #[test]
+    fn only_an_ended_period_can_be_signed_off() {
+        assert_eq!(
+            check_can_sign_off(p("2024/25 Q2"), d("2024-09-30")).unwrap_err(),
+            "2024/25 Q2 has not ended yet (it ends 30 Sep 2024), so it cannot be signed off"
+        );
+        assert_eq!(check_can_sign_off(p("2024/25 Q2"), d("2024-10-01")), Ok(()));
     }
 }

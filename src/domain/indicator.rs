@@ -33,7 +33,7 @@ macro_rules! words {
             fn from_str(s: &str) -> ::std::result::Result<Self, String> {
                 match s.trim() {
                     $($text => Ok($name::$variant),)+
-                    other => Err(format!("'{}' is not a {}: use {}", other, $what, Self::choices())),
+                    other => Err(format!("'{}' is not {} {}: use {}", other, $crate::domain::article($what), $what, Self::choices())),
                 }
             }
         }

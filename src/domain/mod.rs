@@ -15,6 +15,15 @@ pub mod rollup;
 pub mod target;
 pub mod workflow;
 
+/// "a" or "an" before a word, as it is written ("an exception status", "a polarity").
+pub(crate) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// "a, b or c", for messages that list the accepted words.
 pub(crate) fn words_list(words: &[&str]) -> String {
     match words {

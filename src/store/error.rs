@@ -41,8 +41,22 @@ pub enum StoreError {
     },
     #[error("the database stayed busy for too long; nothing was saved, try again")]
     Busy,
+    #[error("the database file is damaged ({0}): restore from a backup (`pmdb backup` makes them)")]
+    Corrupt(String),
+    /// Not marked as the source, so a message shows SQLite's words once, not three times.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+                StoreError::Corrupt(e.to_string().lines().next().unwrap_or_default().to_string())
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -160,13 +160,14 @@ impl Store {
                 actor.may_manage("record PPG decisions").map_err(StoreError::Refused)?;
             }
             if let Some(v) = u.expected_version.filter(|v| *v != rec.version) {
-                return Err(StoreError::Conflict {
-                    what: format!("exception #{}", rec.id),
-                    by: "another user".into(),
-                    at: "since".into(),
-                    expected: v,
-                    found: rec.version,
-                });
+                let (by, at) = tx
+                    .query_row(
+                        "SELECT login, at FROM audit_log WHERE tbl = 'exceptions' AND key = ?1 ORDER BY id DESC LIMIT 1",
+                        [rec.id.to_string()],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap_or_else(|_| (rec.raised_by.clone(), rec.raised_at.clone()));
+                return Err(StoreError::Conflict { what: format!("exception #{}", rec.id), by, at, expected: v, found: rec.version });
             }
             let state = State {
                 status: rec.status,

@@ -151,10 +151,16 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        if version == 0 && tables > 0 {
+        if version == 0 {
+            // Only `create` makes a database: opening never turns a stray file into one.
+            let why = if tables > 0 {
+                "it has tables but no pmdb schema version"
+            } else {
+                "it is empty"
+            };
             return Err(StoreError::NotPmdb {
                 path: self.path.clone(),
-                why: "it has tables but no pmdb schema version".into(),
+                why: why.into(),
             });
         }
         if version > 0 {

@@ -63,10 +63,12 @@ impl Store {
         &mut self,
         period: Period,
         statuses: &[(String, String, Assessment)],
+        today: chrono::NaiveDate,
     ) -> Result<()> {
         self.actor()?
             .may_manage("sign off a period")
             .map_err(StoreError::Refused)?;
+        crate::domain::deadline::check_can_sign_off(period, today).map_err(StoreError::Invalid)?;
         let login = self.login.clone();
         self.write(|tx| {
             let done: Option<String> =

@@ -127,12 +127,10 @@ pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec
 }
 
 fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<StoredValue>> {
-    Ok(tx
-        .query_row(
-            &format!("{SELECT} WHERE indicator = ?1 AND period = ?2"),
-            params![code, period.to_string()],
-            from_row,
-        )
+    // Cached: an import asks this once per row.
+    let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE indicator = ?1 AND period = ?2"))?;
+    Ok(stmt
+        .query_row(params![code, period.to_string()], from_row)
         .optional()?)
 }
 
@@ -181,17 +179,17 @@ fn upsert(
         version
     ];
     if old.is_some() {
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE \"values\" SET value = ?3, numerator = ?4, denominator = ?5, quality = ?6, commentary = ?7,
              action = ?8, entered_by = ?9, entered_at = ?10, version = ?11 WHERE indicator = ?1 AND period = ?2",
-            args,
-        )?;
+        )?
+        .execute(args)?;
     } else {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO \"values\" (indicator, period, value, numerator, denominator, quality, commentary, action,
              entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            args,
-        )?;
+        )?
+        .execute(args)?;
     }
     Ok(version)
 }

@@ -1,0 +1,157 @@
+//! The exception queue, raised exactly as `pmdb exceptions raise` raises it, for the
+//! month now due and the month before; then moved along the workflow so the queue looks
+//! lived-in: last month's mostly closed, this month's with one proposal, one agreed
+//! action, one escalation to the Management Board and one closed, the rest open for PPG.
+
+use super::calendar::Calendar;
+use crate::domain::assess::Context;
+use crate::domain::period::Period;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
+use crate::query::exceptions::candidates;
+use crate::store::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, Result, Store};
+
+/// The Management Board member who takes an escalation from a service.
+fn director_for(service: &str) -> &'static str {
+    match service {
+        "PLN" | "WES" => "revans",
+        "HSG" | "LAC" => "sclarke",
+        _ => "nhussain",
+    }
+}
+
+/// The remedial action the officer gave with the figure, if any.
+fn officers_action(e: &ExceptionRecord) -> Option<&str> {
+    e.commentary
+        .split_once(" / Action: ")
+        .map(|(_, a)| a)
+        .filter(|a| !a.trim().is_empty())
+}
+
+fn proposal(e: &ExceptionRecord) -> String {
+    match officers_action(e) {
+        Some(a) => a.to_string(),
+        None => format!(
+            "{} to bring a recovery plan with dates to the next PPG.",
+            e.owner
+        ),
+    }
+}
+
+fn step(status: ExceptionStatus) -> Step {
+    Step {
+        status: Some(status),
+        ..Step::default()
+    }
+}
+
+/// Raises the exceptions and records the meeting's steps. Returns how many were raised.
+pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
+    let ds = store.dataset()?;
+    let ctx = ds.context(cal.today);
+    let (actions, risks, meetings) = (store.actions()?, store.risks()?, store.meetings()?);
+    let last = Period::Month(cal.now_due.plus(-1));
+    let now = Period::Month(cal.now_due);
+    // Last month's queue was raised on the day of last month's PPG, so only what was
+    // overdue by then is in it.
+    let raised_on = meetings
+        .iter()
+        .find(|m| m.board == "PPG" && m.period == last.to_string())
+        .and_then(|m| m.date.parse().ok())
+        .map_or(cal.today, |d: chrono::NaiveDate| d.min(cal.today));
+    let then = Context {
+        today: raised_on,
+        ..ctx
+    };
+    let mut list = candidates(&ds, last, &actions, &risks, &meetings, then);
+    list.extend(candidates(&ds, now, &actions, &risks, &meetings, ctx));
+    let raised = store.raise_exceptions(&list)?;
+
+    let mut updates = Vec::new();
+    // Last month's meeting dealt with its queue: two actions agreed and still being
+    // followed up, everything else closed.
+    let previous = store.exceptions(&ExceptionFilter {
+        period: Some(last.to_string()),
+        ..ExceptionFilter::default()
+    })?;
+    for (i, e) in previous.iter().enumerate() {
+        let s = if i < 2 {
+            Step {
+                proposal: Some(proposal(e)),
+                decision: Some("Agreed. Progress to be reported to the next PPG.".into()),
+                ..step(ExceptionStatus::Agreed)
+            }
+        } else {
+            Step {
+                proposal: Some(proposal(e)),
+                decision: Some(
+                    "Action noted; closed, to be raised again if not resolved next month.".into(),
+                ),
+                ..step(ExceptionStatus::Closed)
+            }
+        };
+        updates.push(ExceptionUpdate {
+            id: e.id,
+            expected_version: None,
+            step: s,
+        });
+    }
+    // This month's queue, ahead of the meeting.
+    let current = store.exceptions(&ExceptionFilter {
+        period: Some(now.to_string()),
+        ..ExceptionFilter::default()
+    })?;
+    let reds: Vec<&ExceptionRecord> = current
+        .iter()
+        .filter(|e| e.kind == ExceptionKind::Red)
+        .collect();
+    if let Some(e) = reds.first() {
+        updates.push(ExceptionUpdate {
+            id: e.id,
+            expected_version: None,
+            step: Step {
+                proposal: Some(proposal(e)),
+                ..step(ExceptionStatus::Proposed)
+            },
+        });
+    }
+    if let Some(e) = reds.get(1) {
+        updates.push(ExceptionUpdate {
+            id: e.id,
+            expected_version: None,
+            step: Step {
+                proposal: Some(proposal(e)),
+                decision: Some(
+                    "Agreed at the pre-meeting; the officer reports back next month.".into(),
+                ),
+                ..step(ExceptionStatus::Agreed)
+            },
+        });
+    }
+    if let Some(e) = reds.get(2) {
+        updates.push(ExceptionUpdate {
+            id: e.id,
+            expected_version: None,
+            step: Step {
+                proposal: Some(proposal(e)),
+                decision: Some("Recovery needs funding beyond the service's budget: escalated to the Management Board.".into()),
+                board_member: Some(director_for(&e.service).to_string()),
+                escalation_due: Some(cal.day(35)),
+                ..step(ExceptionStatus::Escalated)
+            },
+        });
+    }
+    if let Some(e) = current.iter().find(|e| e.kind == ExceptionKind::Missing) {
+        updates.push(ExceptionUpdate {
+            id: e.id,
+            expected_version: None,
+            step: Step {
+                decision: Some("Source system fault confirmed by the supplier; the figure will come with next month's. Closed.".into()),
+                ..step(ExceptionStatus::Closed)
+            },
+        });
+    }
+    for u in &updates {
+        store.update_exception(u)?;
+    }
+    Ok(raised)
+}

@@ -1,0 +1,74 @@
+//! Turns the catalogue into indicator records: one copy of every template per area, with
+//! the area's code suffix, team plan and officers.
+
+use super::catalogue::Template;
+use super::org;
+use super::people::Area;
+use crate::domain::indicator::Indicator;
+use crate::store::IndicatorRecord;
+
+/// The peer group the benchmarked indicators are compared with.
+pub const BENCHMARK_GROUP: &str = "CIPFA nearest neighbours";
+
+/// An indicator as it will be stored, with the template and area it came from.
+pub struct Planned<'a> {
+    pub template: &'a Template,
+    pub area: &'a Area,
+    pub record: IndicatorRecord,
+}
+
+impl Planned<'_> {
+    pub fn code(&self) -> &str {
+        &self.record.indicator.code
+    }
+
+    /// The service the indicator belongs to, through its team.
+    pub fn service(&self) -> &'static str {
+        org::team(self.template.team)
+            .map(|t| t.service)
+            .unwrap_or("")
+    }
+}
+
+/// Every indicator of every area, area by area in catalogue order.
+pub fn plan<'a>(templates: &'a [Template], areas: &'a [Area]) -> Vec<Planned<'a>> {
+    let mut out = Vec::with_capacity(templates.len() * areas.len());
+    for area in areas {
+        for t in templates {
+            let mut links = vec![area.code(t.team)];
+            links.extend(t.also.map(str::to_string));
+            let record = IndicatorRecord {
+                indicator: Indicator {
+                    code: area.code(t.code),
+                    title: area.title(t.title),
+                    kind: t.kind,
+                    unit: t.unit.to_string(),
+                    decimals: t.decimals,
+                    polarity: t.polarity,
+                    frequency: t.frequency,
+                    aggregation: t.aggregation,
+                    owner: area.post(t.owner).to_string(),
+                    rag_rule: t.rule,
+                },
+                source: t.source.to_string(),
+                benchmark_group: if t.benchmarked {
+                    BENCHMARK_GROUP.to_string()
+                } else {
+                    String::new()
+                },
+                plan: links,
+                enterers: t
+                    .enterer
+                    .map(|e| area.post(e).to_string())
+                    .into_iter()
+                    .collect(),
+            };
+            out.push(Planned {
+                template: t,
+                area,
+                record,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,108 @@
+//! The boards and their meetings: the Performance & Programme Group each month (the
+//! latest one reviewing the month now due, held after its deadline), the Management
+//! Board that takes PPG's escalations, and Leadership Team's quarterly sign-off.
+
+use chrono::Weekday;
+
+use super::calendar::{Calendar, nth_weekday};
+use super::org::{DIRECTORS, PERFORMANCE_TEAM, SERVICES};
+use crate::domain::period::{Month, Period};
+use crate::store::MeetingRecord;
+
+/// (code, name, members)
+pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    let directors: Vec<&str> = DIRECTORS.iter().map(|(l, _)| *l).collect();
+    let mut ppg: Vec<&str> = PERFORMANCE_TEAM.iter().map(|(l, _)| *l).collect();
+    // PPG is chaired by the Director of Resources, with the other directors attending.
+    ppg.extend(directors.iter().skip(1));
+    let mut lt = directors.clone();
+    lt.extend(SERVICES.iter().map(|s| s.head_login));
+    vec![
+        ("PPG", "Performance & Programme Group", ppg),
+        ("MB", "Management Board", directors),
+        ("LT", "Leadership Team", lt),
+    ]
+}
+
+fn month_name(m: Month) -> String {
+    m.first_day().format("%B %Y").to_string()
+}
+
+pub fn records(cal: &Calendar) -> Vec<MeetingRecord> {
+    let mut list: Vec<(&str, chrono::NaiveDate, String, String)> = Vec::new();
+    // PPG on the fourth Thursday of the month after the data month, after the 15th
+    // deadline; the Management Board the Tuesday after.
+    for back in (0..4).rev() {
+        let data = cal.now_due.plus(-back);
+        let ppg = nth_weekday(data.plus(1), Weekday::Thu, 4);
+        list.push((
+            "PPG",
+            ppg,
+            format!("Performance & Programme Group: {} data", month_name(data)),
+            data.to_string(),
+        ));
+        if back < 2 {
+            let mb = ppg + chrono::Duration::days(5);
+            list.push((
+                "MB",
+                mb,
+                format!("Management Board: PPG escalations for {}", month_name(data)),
+                data.to_string(),
+            ));
+        }
+    }
+    // Leadership Team signs off each quarter of the current year that has ended (and the
+    // last quarter of the year before), on the second Wednesday of the second month after.
+    let mut quarters = cal.quarters();
+    let keep = quarters
+        .iter()
+        .filter(|q| q.year == cal.current_year)
+        .count()
+        + 1;
+    let quarters = quarters.split_off(quarters.len().saturating_sub(keep));
+    for q in quarters {
+        let day = nth_weekday(q.last_month().plus(2), Weekday::Wed, 2);
+        list.push((
+            "LT",
+            day,
+            format!("Leadership Team: {q} performance sign-off"),
+            Period::Quarter(q).to_string(),
+        ));
+    }
+    list.sort_by_key(|(_, date, _, _)| *date);
+    list.into_iter()
+        .enumerate()
+        .map(|(i, (board, date, title, period))| MeetingRecord {
+            id: i as i64 + 1,
+            board: board.to_string(),
+            date: date.to_string(),
+            title,
+            period,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_latest_ppg_reviews_the_month_now_due_after_its_deadline() {
+        let cal = Calendar::new("2026-11-24".parse().unwrap());
+        let meetings = records(&cal);
+        let ppg: Vec<&MeetingRecord> = meetings.iter().filter(|m| m.board == "PPG").collect();
+        assert_eq!(ppg.len(), 4);
+        let last = ppg.last().unwrap();
+        assert_eq!(
+            (last.period.as_str(), last.date.as_str()),
+            ("2026-10", "2026-11-26")
+        );
+        let lt: Vec<&str> = meetings
+            .iter()
+            .filter(|m| m.board == "LT")
+            .map(|m| m.period.as_str())
+            .collect();
+        assert_eq!(lt, ["2025/26 Q4", "2026/27 Q1", "2026/27 Q2"]);
+        assert_eq!(meetings.iter().filter(|m| m.board == "MB").count(), 2);
+    }
+}

@@ -1,0 +1,83 @@
+//! The risk register: strategic, business, operational and partnership risks scored
+//! likelihood × impact against a target score. A few sit above their target (risk
+//! appetite) and so come to PPG as exceptions; one is closed.
+
+use super::calendar::Calendar;
+use crate::store::RiskRecord;
+
+/// (code, title, category, node, owner, likelihood, impact, target score, controls, open)
+type Risk = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    i64,
+    i64,
+    &'static str,
+    bool,
+);
+
+#[rustfmt::skip] // a table: one row a line reads best
+const RISKS: &[Risk] = &[
+    ("RSK-01", "The medium-term funding gap is not closed", "strategic", "PR4", "nhussain", 4, 5, 12,
+     "Savings programme tracked monthly at Management Board; reserves strategy; lobbying through the District Councils' Network.", true),
+    ("RSK-02", "Local government reorganisation diverts capacity from delivery", "strategic", "VIS", "jmitchell", 3, 4, 12,
+     "Reorganisation programme board; ring-fenced programme team; service plans protected.", true),
+    ("RSK-03", "Homelessness demand outstrips the supply of temporary accommodation", "operational", "CO2.1", "pshah", 5, 4, 9,
+     "Prevention fund; private-sector leasing; weekly placements panel.", true),
+    ("RSK-04", "Key staff lost in hard-to-recruit professions (planning, environmental health)", "operational", "CO4.3", "sroberts", 3, 4, 12,
+     "Market supplements; grow-your-own trainee posts; exit interviews reviewed quarterly.", true),
+    ("RSK-05", "A cyber attack disables council systems", "operational", "PR4", "nhussain", 3, 5, 10,
+     "Immutable back-ups; multi-factor authentication; annual penetration test; incident response plan exercised.", true),
+    ("RSK-06", "The waste contractor fails to meet the contract standards", "partnership", "CO1.1", "glewis", 2, 4, 8,
+     "Monthly contract meetings; default notices; performance bond.", true),
+    ("RSK-07", "Food waste running costs exceed the new burdens funding", "business", "KA1.1.1", "glewis", 2, 3, 6,
+     "Costs tracked against the funding model; round optimisation.", true),
+    ("RSK-08", "Registered providers cannot deliver the affordable housing pipeline", "partnership", "CO2.2", "pshah", 3, 3, 9,
+     "Quarterly pipeline reviews; council land offered for development; Homes England bids.", true),
+    ("RSK-09", "Costs awarded against the council on planning appeals", "business", "CO3.1", "hcarter", 2, 3, 6,
+     "Member training on sound reasons for refusal; legal review of overturns.", true),
+    ("RSK-10", "The telephony platform fails", "operational", "CO4.2", "rmoore", 2, 3, 6,
+     "Resilient hosting; service credits; callback fallback.", true),
+    ("RSK-11", "Town centre regeneration loses its external funding", "strategic", "CO3.2", "hcarter", 2, 5, 10,
+     "Funding conditions tracked monthly; spend profile agreed with the funder.", true),
+    ("RSK-12", "Leisure centre energy costs exceed the budget", "business", "KA2.3.1", "tfletcher", 3, 3, 9,
+     "Fixed-price energy contract; pool covers; solar canopy at Kingsmead.", true),
+    ("RSK-13", "A serious data protection breach", "operational", "CO4.2", "dokafor", 2, 4, 8,
+     "Mandatory training; breach log reviewed by the Senior Information Risk Owner.", true),
+    ("RSK-14", "The police data-sharing agreement lapses", "partnership", "KA2.3.2", "pshah", 2, 2, 4,
+     "Agreement renewed annually through the Community Safety Partnership.", true),
+    ("RSK-15", "The ERP replacement is delayed, leaving an unsupported finance system", "business", "KA4.1.2", "cbennett", 4, 4, 8,
+     "Extended support contract negotiated; programme board fortnightly; contingency budget.", true),
+    ("RSK-16", "The county council elections cannot be run safely", "operational", "CO4.2", "dokafor", 1, 4, 4,
+     "Elections delivered; risk closed.", false),
+];
+
+pub fn records(cal: &Calendar) -> Vec<RiskRecord> {
+    RISKS
+        .iter()
+        .enumerate()
+        .map(
+            |(
+                i,
+                (code, title, category, node, owner, likelihood, impact, target, controls, open),
+            )| RiskRecord {
+                id: i as i64 + 1,
+                code: code.to_string(),
+                title: title.to_string(),
+                category: category.to_string(),
+                node: Some(node.to_string()),
+                owner: owner.to_string(),
+                likelihood: *likelihood,
+                impact: *impact,
+                target_score: *target,
+                controls: controls.to_string(),
+                // Reviews fall due across the next quarter, the highest scores soonest.
+                review_date: cal.day(90 - likelihood * impact * 3).to_string(),
+                status: if *open { "open" } else { "closed" }.to_string(),
+            },
+        )
+        .collect()
+}

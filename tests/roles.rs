@@ -1,0 +1,475 @@
+//! Users and roles. Identity is the operating system's login of the process (root here),
+//! never USER or LOGNAME. Roles are tested by demoting root after making another admin,
+//! and an unknown login by running pmdb as the system's `nobody` user (uid 65534), which
+//! needs the tests to run as root, as they do here.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+
+use common::{Council, text};
+use serde_json::json;
+
+/// The fixture council plus OWN1, an indicator root owns (target 120 a year, so 10 a
+/// month, intervention 96, so 8 a month), with a red June value and its exception, and
+/// root named as a data-entry officer of PL2 (owned by jpatel). Root is still admin.
+fn council() -> Council {
+    let c = Council::fixture();
+    let ind = c.file(
+        "own.csv",
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan\nOWN1,Own indicator,local,count,0,higher,monthly,sum,root,SP1\n",
+    );
+    c.ok(&["import", "indicators", &ind]);
+    let targets = c.file(
+        "own-t.csv",
+        "code,year,target,intervention\nOWN1,2024/25,120,96\n",
+    );
+    c.ok(&["import", "targets", &targets]);
+    c.ok(&[
+        "set",
+        "OWN1",
+        "2024-06",
+        "5",
+        "--commentary",
+        "Short staffed",
+        "--action",
+        "Agency cover",
+    ]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    // The command line cannot name data-entry officers yet: write the row as pmdb would.
+    c.writer("root")
+        .execute(
+            "INSERT INTO indicator_enterers (indicator, login) VALUES ('PL2', 'root')",
+            [],
+        )
+        .unwrap();
+    c
+}
+
+/// Root makes `boss` an admin, then takes `role` for itself.
+fn demote_root(c: &Council, role: &str) {
+    c.ok(&[
+        "user",
+        "add",
+        "boss",
+        "--role",
+        "admin",
+        "--name",
+        "Chief Executive",
+    ]);
+    c.ok(&["user", "set-role", "root", role]);
+    assert_eq!(c.json(&["config"])["role"], role);
+}
+
+#[test]
+fn the_only_admin_cannot_be_demoted() {
+    let c = council();
+    let err = c.refused(&["user", "set-role", "root", "viewer"]);
+    assert_eq!(
+        err.trim(),
+        "pmdb: refused: root is the only admin; make someone else admin first"
+    );
+    assert_eq!(c.json(&["config"])["role"], "admin");
+}
+
+#[test]
+fn an_officer_records_values_only_for_indicators_they_own_or_enter_for() {
+    let c = council();
+    demote_root(&c, "officer");
+    // Owned by root.
+    c.ok(&["set", "OWN1", "2024-07", "11"]);
+    // Root enters data for PL2.
+    c.ok(&["set", "PL2", "2024-05", "120"]);
+    let before = c.snapshot();
+    let err = c.refused(&["set", "RW1", "2024-07", "40"]);
+    assert_eq!(
+        err.trim(),
+        "pmdb: refused: root (officer) may record values only for indicators they own or enter data for; RW1 is owned by alee"
+    );
+    // In a file too, naming the row: the whole file is refused.
+    let csv = c.file(
+        "v.csv",
+        "code,period,value\nOWN1,2024-05,9\nWR1,2024-07,40\n",
+    );
+    let err = c.refused(&["import", "values", &csv]);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "pmdb: {csv}: row 3, column period: refused: root (officer) may record values only for indicators they own or enter data for; WR1 is owned by alee"
+        )
+    );
+    assert_eq!(c.snapshot(), before);
+    let ok = c.file("own.csv", "code,period,value\nOWN1,2024-05,9\n");
+    c.ok(&["import", "values", &ok]);
+    assert_eq!(c.period("OWN1", "2024-05")["value"], 9.0);
+}
+
+#[test]
+fn an_officer_may_not_manage_definitions_settings_users_or_sign_off() {
+    let c = council();
+    demote_root(&c, "officer");
+    let before = c.snapshot();
+    let targets = c.file("t.csv", "code,year,target\nOWN1,2024/25,100\n");
+    let indicators = c.file(
+        "i.csv",
+        "code,title,kind,polarity,frequency,aggregation,owner\nOWN2,Another,local,higher,monthly,sum,root\n",
+    );
+    let cases: [(&[&str], &str); 7] = [
+        (&["import", "targets", &targets], "import targets"),
+        (&["import", "indicators", &indicators], "import indicators"),
+        (&["config", "set", "deadline_day", "10"], "change settings"),
+        (
+            &["config", "set", "rag_rule", "tolerance:5:10"],
+            "change settings",
+        ),
+        (
+            &["exceptions", "raise", "--period", "2024-05"],
+            "raise exceptions",
+        ),
+        (&["signoff", "2024/25 Q1"], "sign off a period"),
+        (
+            &[
+                "exceptions",
+                "update",
+                "1",
+                "--status",
+                "agreed",
+                "--decision",
+                "Agreed",
+            ],
+            "record PPG decisions",
+        ),
+    ];
+    for (args, what) in cases {
+        let err = c.refused(args);
+        let expected =
+            format!("refused: only admin and performance users may {what}; root (officer) may not");
+        assert!(err.trim().ends_with(&expected), "{args:?}: {err}");
+    }
+    assert_eq!(
+        c.refused(&["user", "add", "x", "--role", "viewer"]).trim(),
+        "pmdb: refused: only an admin may add users; root (officer) is not one"
+    );
+    assert_eq!(
+        c.refused(&["user", "set-role", "root", "admin"]).trim(),
+        "pmdb: refused: only an admin may change roles; root (officer) is not one"
+    );
+    assert_eq!(c.snapshot(), before);
+    assert_eq!(c.count("SELECT count(*) FROM signoffs"), 0);
+}
+
+#[test]
+fn an_officer_records_the_proposal_on_their_own_exception() {
+    let c = council();
+    demote_root(&c, "officer");
+    let list = c.json(&["exceptions", "--kind", "red"]);
+    let own = list["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["subject"] == "OWN1")
+        .expect("OWN1 is red");
+    let id = own["id"].to_string();
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        &id,
+        "--status",
+        "proposed",
+        "--proposal",
+        "Recruit two officers",
+    ]);
+    assert_eq!(
+        (e["status"].clone(), e["proposal"].clone()),
+        (json!("proposed"), json!("Recruit two officers"))
+    );
+    // WR1's exception belongs to alee.
+    let wr1 = list["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["subject"] == "WR1")
+        .unwrap();
+    let err = c.refused(&[
+        "exceptions",
+        "update",
+        &wr1["id"].to_string(),
+        "--status",
+        "proposed",
+        "--proposal",
+        "x",
+    ]);
+    assert!(
+        err.contains(
+            "only admin and performance users may record PPG decisions; root (officer) may not"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_viewer_reads_everything_and_writes_nothing() {
+    let c = council();
+    demote_root(&c, "viewer");
+    let before = c.snapshot();
+    // Reads.
+    assert_eq!(c.period("WR1", "2024/25 Q1")["value"], 47.7);
+    c.json(&["list"]);
+    c.json(&["rollup"]);
+    c.json(&["history", "WR1"]);
+    c.json(&["exceptions"]);
+    c.json(&["overdue"]);
+    c.json(&["user", "list"]);
+    c.ok(&["export", "values"]);
+    // Writes, even to the indicator root owns.
+    let reads_only = "refused: root (viewer) reads only";
+    assert_eq!(
+        c.refused(&["set", "OWN1", "2024-07", "11"]).trim(),
+        format!("pmdb: {reads_only}")
+    );
+    assert_eq!(
+        c.refused(&["set", "PL2", "2024-05", "120"]).trim(),
+        format!("pmdb: {reads_only}")
+    );
+    let csv = c.file("v.csv", "code,period,value\nOWN1,2024-07,11\n");
+    assert!(
+        c.refused(&["import", "values", &csv])
+            .trim()
+            .ends_with(&format!("row 2, column period: {reads_only}"))
+    );
+    assert!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--status",
+            "proposed",
+            "--proposal",
+            "x"
+        ])
+        .contains("root (viewer) may not")
+    );
+    assert!(
+        c.refused(&["config", "set", "deadline_day", "10"])
+            .contains("root (viewer) may not")
+    );
+    assert_eq!(c.snapshot(), before);
+}
+
+#[test]
+fn the_performance_team_records_any_value_but_does_not_manage_users() {
+    let c = council();
+    demote_root(&c, "performance");
+    c.ok(&["set", "RW1", "2024-07", "40"]);
+    c.ok(&["config", "set", "deadline_day", "12"]);
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "proposed",
+        "--proposal",
+        "p",
+    ]);
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "agreed",
+        "--decision",
+        "d",
+    ]);
+    assert_eq!(
+        c.refused(&["user", "add", "x", "--role", "viewer"]).trim(),
+        "pmdb: refused: only an admin may add users; root (performance) is not one"
+    );
+}
+
+#[test]
+fn user_and_logname_do_not_change_who_is_asking() {
+    let c = council();
+    c.ok(&["user", "add", "alee", "--role", "admin"]);
+    // As admin, with USER and LOGNAME saying alee: the save is root's.
+    let out = c
+        .cmd(&["set", "RW1", "2024-07", "40"])
+        .env("USER", "alee")
+        .env("LOGNAME", "alee")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(c.period("RW1", "2024-07")["entered_by"], "root");
+    let h = c.json(&["history", "RW1"]);
+    let last = h["changes"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["key"].clone(), last["login"].clone()),
+        (json!("RW1|2024-07"), json!("root"))
+    );
+
+    // Root as a viewer cannot borrow alee's admin role through the environment.
+    c.ok(&["user", "set-role", "root", "viewer"]);
+    let before = c.snapshot();
+    let mut cmd = c.cmd(&["set", "RW1", "2024-07", "41"]);
+    cmd.env("USER", "alee")
+        .env("LOGNAME", "alee")
+        .env("SUDO_USER", "alee")
+        .env("PMDB_USER", "alee");
+    assert_eq!(
+        common::refused(&mut cmd, &["set"]).trim(),
+        "pmdb: refused: root (viewer) reads only"
+    );
+    let cfg = c
+        .cmd(&["config", "--json"])
+        .env("USER", "alee")
+        .env("LOGNAME", "alee")
+        .output()
+        .unwrap();
+    let cfg: serde_json::Value = serde_json::from_slice(&cfg.stdout).unwrap();
+    assert_eq!(
+        (cfg["login"].clone(), cfg["role"].clone()),
+        (json!("root"), json!("viewer"))
+    );
+    assert_eq!(c.snapshot(), before);
+}
+
+#[test]
+fn every_value_and_audit_row_records_the_login() {
+    let c = council();
+    c.ok(&["set", "RW1", "2024-07", "40"]);
+    let csv = c.file("v.csv", "code,period,value\nPL2,2024-05,120\n");
+    c.ok(&["import", "values", &csv]);
+    for (code, period) in [("RW1", "2024-07"), ("PL2", "2024-05"), ("WR1", "2024-06")] {
+        assert_eq!(
+            c.period(code, period)["entered_by"],
+            "root",
+            "{code} {period}"
+        );
+    }
+    let logins: Vec<String> = c
+        .read_only()
+        .prepare("SELECT DISTINCT login FROM audit_log")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(logins, ["root"]);
+    for code in ["RW1", "PL2"] {
+        let h = c.json(&["history", code]);
+        assert!(
+            h["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["login"] == "root"),
+            "{h:#}"
+        );
+    }
+}
+
+/// The council's directory and file opened to everyone, so `nobody` can use them.
+fn share_with_everyone(c: &Council) {
+    std::fs::set_permissions(c.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&c.db, std::fs::Permissions::from_mode(0o666)).unwrap();
+}
+
+/// `pmdb --db DB ARGS…` run as the system user `nobody` (uid and gid 65534).
+fn as_nobody(c: &Council, args: &[&str]) -> assert_cmd::Command {
+    let mut std = std::process::Command::new(common::pmdb_binary());
+    std.arg("--db")
+        .arg(&c.db)
+        .args(args)
+        .env("PMDB_TODAY", &c.today)
+        .env("USER", "root")
+        .env("LOGNAME", "root");
+    std.uid(65534).gid(65534);
+    assert_cmd::Command::from_std(std)
+}
+
+#[test]
+fn a_login_the_database_does_not_know_reads_only() {
+    let c = council();
+    share_with_everyone(&c);
+    let before = c.snapshot();
+    let out = as_nobody(&c, &["show", "PL1", "--period", "2024/25 Q1", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["periods"][0]["value"], 75.0);
+    // USER=root in its environment makes no difference.
+    let err = common::refused(
+        &mut as_nobody(&c, &["set", "OWN1", "2024-07", "11"]),
+        &["set"],
+    );
+    assert_eq!(
+        err.trim(),
+        "pmdb: refused: nobody (not a pmdb user) reads only"
+    );
+    let err = common::refused(
+        &mut as_nobody(&c, &["user", "add", "nobody", "--role", "admin"]),
+        &["user add"],
+    );
+    assert_eq!(
+        err.trim(),
+        "pmdb: refused: only an admin may add users; nobody (not a pmdb user) is not one"
+    );
+    assert_eq!(c.snapshot(), before);
+}
+
+#[test]
+fn a_second_login_records_values_under_its_own_name() {
+    let c = council();
+    // nobody becomes an officer and the owner of RW1.
+    c.ok(&[
+        "user",
+        "add",
+        "nobody",
+        "--role",
+        "officer",
+        "--name",
+        "Night Officer",
+    ]);
+    let ind = c.file(
+        "rw1.csv",
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan,rag_rule\nRW1,Residual waste per household,local,kg,0,lower,monthly,sum,nobody,SP1,tolerance:5:10\n",
+    );
+    c.ok(&["import", "indicators", &ind]);
+    share_with_everyone(&c);
+    let out = as_nobody(&c, &["set", "RW1", "2024-07", "39"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = common::refused(
+        &mut as_nobody(&c, &["set", "OWN1", "2024-07", "11"]),
+        &["set"],
+    );
+    assert_eq!(
+        err.trim(),
+        "pmdb: refused: nobody (officer) may record values only for indicators they own or enter data for; OWN1 is owned by root"
+    );
+    assert_eq!(c.period("RW1", "2024-07")["entered_by"], "nobody");
+    let h = c.json(&["history", "RW1"]);
+    let last = h["changes"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            text(&last["login"]),
+            text(&last["op"]),
+            last["new"]["value"].clone()
+        ),
+        ("nobody".to_string(), "insert".to_string(), json!(39.0))
+    );
+}
