@@ -119,6 +119,9 @@ fn filters_and_the_projector_view() {
     let path = raised(dir.path());
     let mut app = app(&path);
     typing(&mut app, "3");
+    // The queue opens on the last PPG meeting (20 July, for June's data).
+    assert!(text(&app, 80, 24).contains("meeting PPG 2024-07-20"));
+    assert!(text(&app, 80, 24).contains("Exception queue (2)"));
     typing(&mut app, "t");
     assert!(text(&app, 80, 24).contains("kind red"));
     assert!(text(&app, 80, 24).contains("Exception queue (1)"));

@@ -83,7 +83,7 @@ impl App {
         let mut app = App {
             plan: PlanState::new(&data),
             entry: EntryState::new(&data),
-            exceptions: ExceptionsState::new(),
+            exceptions: ExceptionsState::new(&data),
             rollup: RollupState::new(&data),
             data,
             theme,

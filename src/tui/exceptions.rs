@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
-use crate::store::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, StoreError};
+use crate::store::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, MeetingRecord, StoreError};
 
 type FilterKey = (
     Option<Period>,
@@ -46,13 +46,22 @@ fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> {
 }
 
 impl ExceptionsState {
-    pub fn new() -> ExceptionsState {
+    /// Opens on the PPG meeting the team is preparing for: the next one from today, or
+    /// else the last one held; on every exception when there are no meetings.
+    pub fn new(data: &Data) -> ExceptionsState {
+        let today = data.today.to_string();
+        let ppg: Vec<&MeetingRecord> = data.meetings.iter().filter(|m| m.board == "PPG").collect();
+        let meeting = ppg
+            .iter()
+            .find(|m| m.date >= today)
+            .or(ppg.last())
+            .map(|m| m.id);
         ExceptionsState {
             period: None,
             status: None,
             kind: None,
             service: None,
-            meeting: None,
+            meeting,
             list: vec![],
             cursor: 0,
             projector: false,
@@ -134,7 +143,12 @@ impl ExceptionsState {
                 self.service = cycle(&self.service, &all);
             }
             Action::CycleMeeting => {
-                let all: Vec<i64> = data.meetings.iter().map(|m| m.id).collect();
+                let all: Vec<i64> = data
+                    .meetings
+                    .iter()
+                    .filter(|m| m.board == "PPG")
+                    .map(|m| m.id)
+                    .collect();
                 self.meeting = cycle(&self.meeting, &all);
             }
             Action::ClearFilters => {
@@ -232,12 +246,6 @@ impl ExceptionsState {
                 Effect::None
             }
         }
-    }
-}
-
-impl Default for ExceptionsState {
-    fn default() -> Self {
-        ExceptionsState::new()
     }
 }
 

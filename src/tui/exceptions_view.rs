@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_detail(frame, detail, app);
     } else {
         let [list, detail] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(10)]).areas(area);
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(55)]).areas(area);
         draw_list(frame, list, app);
         draw_detail(frame, detail, app);
     }

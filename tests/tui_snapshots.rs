@@ -1,0 +1,88 @@
+//! Snapshots of every tab on the demo council at 80×24 and 120×40, with today pinned to
+//! 2026-11-24 and the login to `perf`, so they change only when the interface does.
+//! Review changes with `cargo insta review` (or `INSTA_UPDATE=always cargo test`).
+
+mod tui_support;
+
+use pmdb::store::Store;
+use pmdb::tui::{App, Theme};
+use tui_support::{screen, typing};
+
+const LOGIN: &str = "perf";
+
+fn today() -> chrono::NaiveDate {
+    "2026-11-24".parse().unwrap()
+}
+
+/// Times of day a save happened (`2026-11-24T07:05:12.345Z`) vary from run to run: they
+/// are blanked to the same width.
+fn redact_times(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let looks = chars.len() >= i + 20
+            && chars[i + 4] == '-'
+            && chars[i + 10] == 'T'
+            && chars[i + 13] == ':'
+            && chars[i..i + 4].iter().all(char::is_ascii_digit);
+        if looks {
+            let end = (i..chars.len())
+                .find(|j| chars[*j] == 'Z')
+                .map(|j| j + 1)
+                .unwrap_or(chars.len());
+            out.extend(std::iter::repeat_n('·', end - i));
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn shot(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h)
+        .iter()
+        .map(|l| redact_times(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_tab_on_the_demo_council() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    pmdb::demo::build_demo(&path, LOGIN, today(), 1).unwrap();
+    // Entry is shown as an officer sees it: Zoe Campbell has a red and a missing value.
+    let views = [
+        (LOGIN, "", "plan"),
+        ("zcampbell", "2", "entry"),
+        (LOGIN, "3", "exceptions"),
+        (LOGIN, "4", "rollup"),
+        (LOGIN, "4\n", "rollup_drill"),
+    ];
+    for (login, keys, name) in views {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app =
+                App::with_theme(Store::open(&path, login).unwrap(), today(), Theme::COLOUR)
+                    .unwrap();
+            for c in keys.chars() {
+                match c {
+                    '\n' => tui_support::press(&mut app, crossterm::event::KeyCode::Enter),
+                    c => typing(&mut app, &c.to_string()),
+                }
+            }
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), shot(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn times_are_redacted_to_the_same_width() {
+    assert_eq!(
+        redact_times("at 2026-11-24T07:05:12.345Z by x"),
+        "at ························ by x"
+    );
+    assert_eq!(redact_times("2026-11-24 stays"), "2026-11-24 stays");
+}
