@@ -1,6 +1,7 @@
 //! Renders each tab of the interface on the demo council to SVG pictures in
 //! `screenshots/`: `cargo run --example screenshots`. Today is pinned to 2026-11-24 and
-//! the login to `perf`, so the pictures change only when the interface does.
+//! the login to `perf` (an officer, `zcampbell`, for the Entry tab), so the pictures
+//! change only when the interface does.
 
 use std::path::Path;
 
@@ -45,17 +46,20 @@ fn main() -> anyhow::Result<()> {
     keys(&mut app, "jjl");
     shoot(&app, "plan", 120, 40)?;
     shoot(&app, "plan-80x24", 80, 24)?;
-    keys(&mut app, "jj");
+    // An indicator's detail and chart, found with the filter.
+    keys(&mut app, "/WE01\nG");
     shoot(&app, "plan-indicator", 120, 40)?;
     keys(&mut app, "?");
     shoot(&app, "help", 120, 40)?;
 
-    let mut app = open()?;
+    // Entry as an officer sees it: Zoe Campbell has a red value and a missing one.
+    let mut app = App::with_theme(Store::open(&db, "zcampbell")?, today, Theme::COLOUR)?;
     keys(&mut app, "2");
     shoot(&app, "entry", 120, 40)?;
-    keys(&mut app, "\n");
-    app.handle_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
-    keys(&mut app, "1\tStaff shortage in the team this month");
+    keys(
+        &mut app,
+        "jjjj\n79\t100\tTwo advisers on long-term sick leave",
+    );
     shoot(&app, "entry-edit", 120, 40)?;
 
     let mut app = open()?;

@@ -60,6 +60,7 @@ impl Key {
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -225,6 +226,7 @@ static ENTRY_EDIT: &[Binding] = &[
     bind!([Key::code(BackTab), UP], Action::PrevField, "previous field", "edit", false),
     bind!([Key::code(Esc)], Action::Back, "cancel", "edit", true),
     bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "edit", false),
+    bind!([Key::code(KeyCode::F(1))], Action::Help, "help", "edit", true),
 ];
 
 #[rustfmt::skip]
@@ -261,6 +263,7 @@ static EXCEPTION_FORM: &[Binding] = &[
     bind!([Key::code(Enter)], Action::Submit, "new line / save from a one-line field", "record", false),
     bind!([Key::code(Esc)], Action::Back, "cancel", "record", true),
     bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "record", false),
+    bind!([Key::code(KeyCode::F(1))], Action::Help, "help", "record", true),
 ];
 
 #[rustfmt::skip]

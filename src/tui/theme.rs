@@ -95,9 +95,13 @@ impl Theme {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
-    /// The selected row: reverse video works with and without colour.
+    /// The selected row: a blue bar in colour, reverse video without.
     pub fn selected(self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        if self.colour {
+            Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
     }
 
     pub fn tab(self) -> Style {

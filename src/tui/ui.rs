@@ -83,13 +83,17 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             let period = match app.tab {
                 Tab::Plan => format!("period {}", app.plan.period),
                 Tab::Entry => format!("month {}", app.entry.month),
-                Tab::Exceptions => format!(
-                    "period {}",
-                    app.exceptions
-                        .period
-                        .map(|p| p.to_string())
-                        .unwrap_or_else(|| "all".into())
-                ),
+                Tab::Exceptions => {
+                    let meeting = app
+                        .exceptions
+                        .meeting
+                        .and_then(|id| app.data.meetings.iter().find(|m| m.id == id));
+                    match (meeting, app.exceptions.period) {
+                        (Some(m), _) => format!("meeting {} {}", m.board, m.date),
+                        (None, Some(p)) => format!("period {p}"),
+                        (None, None) => "every period".into(),
+                    }
+                }
                 Tab::Rollup => format!("quarter {}", app.rollup.period),
             };
             Line::from(Span::styled(
