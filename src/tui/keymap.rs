@@ -175,7 +175,7 @@ static GLOBAL: &[Binding] = &[
     bind!([Key::ch('4')], Action::GoTab(Tab::Rollup), "Rollup tab", "tabs", false),
     bind!([Key::code(KeyCode::Tab)], Action::NextTab, "next tab", "tabs", false),
     bind!([Key::code(BackTab)], Action::PrevTab, "previous tab", "tabs", false),
-    bind!([Key::ch('['), Key::ch(']')], Action::PrevPeriod, "period", "period", true),
+    bind!([Key::ch('['), Key::ch(']')], Action::PrevPeriod, "step period", "period", true),
     bind!([Key::ch('?')], Action::Help, "help", "general", true),
     bind!([Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", "general", true),
 ];
@@ -190,11 +190,11 @@ static MOVE: [Binding; 4] = [
 
 #[rustfmt::skip]
 static PLAN: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
     bind!([Key::ch('h'), Key::code(Left)], Action::Left, "collapse/parent", "tree", true),
     bind!([Key::ch('l'), Key::code(Right)], Action::Right, "expand", "tree", true),
     bind!([Key::code(Enter)], Action::Open, "expand / collapse", "tree", false),
+    MOVE[0],
+    MOVE[1],
     MOVE[2],
     MOVE[3],
     bind!([Key::ch('g'), Key::code(Home)], Action::Top, "first row", "move", false),
