@@ -433,3 +433,30 @@ fn small_terminals_are_told_and_no_colour_means_no_colour() {
         );
     }
 }
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    for keys in ["1", "1?", "2o\n", "3", "4", "4\n"] {
+        let mut app = app(&path);
+        for c in keys.chars() {
+            match c {
+                '\n' => press(&mut app, KeyCode::Enter),
+                c => typing(&mut app, &c.to_string()),
+            }
+        }
+        for (w, h) in [
+            (1, 1),
+            (10, 5),
+            (79, 23),
+            (80, 24),
+            (81, 25),
+            (100, 30),
+            (200, 60),
+        ] {
+            let lines = screen(&app, w, h);
+            assert_eq!(lines.len(), h as usize);
+        }
+    }
+}

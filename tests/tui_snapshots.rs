@@ -86,3 +86,33 @@ fn times_are_redacted_to_the_same_width() {
     );
     assert_eq!(redact_times("2026-11-24 stays"), "2026-11-24 stays");
 }
+
+#[test]
+fn the_rollup_tab_shows_what_the_rollup_computes_on_the_demo() {
+    use pmdb::query::rollup::{GroupBy, rollup};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    pmdb::demo::build_demo(&path, LOGIN, today(), 1).unwrap();
+    let ds = Store::open(&path, LOGIN).unwrap().dataset().unwrap();
+    let mut app =
+        App::with_theme(Store::open(&path, LOGIN).unwrap(), today(), Theme::COLOUR).unwrap();
+    typing(&mut app, "4");
+    for by in [GroupBy::Priority, GroupBy::Portfolio, GroupBy::Service] {
+        let r = rollup(&ds, "2026/27 Q2".parse().unwrap(), by, ds.context(today()));
+        assert!(!r.groups.is_empty());
+        let lines = screen(&app, 120, 40);
+        for g in &r.groups {
+            let c = &g.counts;
+            let counts = format!(
+                "G{:<2} A{:<2} R{:<2} M{:<2} -{:<2}",
+                c.green, c.amber, c.red, c.missing, c.none
+            );
+            let line = lines
+                .iter()
+                .find(|l| l.contains(&format!("│{:<8} ", g.code)))
+                .expect("a row per group");
+            assert!(line.contains(&counts), "{by}: {line} lacks {counts}");
+        }
+        typing(&mut app, "b");
+    }
+}
