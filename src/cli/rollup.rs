@@ -12,7 +12,7 @@ use crate::query::overdue::overdue as overdue_rows;
 use crate::query::rollup::{GroupBy, rollup};
 use crate::store::Store;
 
-#[derive(Args, Debug, Default)]
+#[derive(Args, Debug)]
 pub struct RollupArgs {
     /// The period (default: the last quarter that has ended).
     #[arg(long, value_name = "PERIOD")]
@@ -35,7 +35,7 @@ pub fn run(env: &Env, args: RollupArgs) -> Result<()> {
     print_rollup(env, &mut store, &args)
 }
 
-pub fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
+fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
     let period = match &args.period {
         Some(p) => period_arg(p, "--period")?,
         None => default_period(env.today),

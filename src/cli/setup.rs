@@ -3,7 +3,6 @@
 use anyhow::{Result, bail};
 
 use super::Env;
-use super::rollup::{RollupArgs, print_rollup};
 use crate::store::Store;
 
 pub fn init(env: &Env) -> Result<()> {
@@ -48,7 +47,7 @@ pub fn open_interface(env: &Env, demo: bool) -> Result<()> {
         eprintln!("building the demo council at {} …", env.db.display());
         crate::demo::build_demo(&env.db, &env.login, env.today, 1)?;
     }
-    // Until the terminal interface lands, show the quarter's roll-up.
-    let mut store = Store::open(&env.db, &env.login)?;
-    print_rollup(env, &mut store, &RollupArgs::default())
+    // Open it once here so a missing or foreign file is refused before the screen changes.
+    drop(Store::open(&env.db, &env.login)?);
+    crate::tui::run(&env.db, &env.login, env.today)
 }
