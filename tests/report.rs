@@ -11,23 +11,11 @@ fn fixture(dir: &std::path::Path) -> Store {
     store
         .set_setting("council_name", "Wyvern Vale District Council", None)
         .unwrap();
-    let read = |kind: Kind| {
-        let text = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
-        csvio::read_table(kind, text.as_slice()).unwrap()
-    };
-    store
-        .import_plan(&csvio::read_plan(&read(Kind::Plan)).unwrap())
-        .unwrap();
-    store
-        .import_indicators(&csvio::read_indicators(&read(Kind::Indicators)).unwrap())
-        .unwrap();
-    store
-        .import_targets(&csvio::read_targets(&read(Kind::Targets)).unwrap())
-        .unwrap();
     let today = "2024-08-01".parse().unwrap();
-    store
-        .import_values(&csvio::read_values(&read(Kind::Values)).unwrap(), today)
-        .unwrap();
+    for kind in Kind::ALL {
+        let bytes = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
+        csvio::import(&mut store, *kind, &bytes, today).unwrap();
+    }
     store
 }
 

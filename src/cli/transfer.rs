@@ -10,8 +10,8 @@ use anyhow::{Context, Result, anyhow};
 use serde_json::json;
 
 use super::Env;
-use crate::csvio::{self, Kind, read_table};
-use crate::store::{ImportSummary, StoreError};
+use crate::csvio::{self, ImportError, Kind};
+use crate::store::StoreError;
 
 fn kind(text: &str) -> Result<Kind> {
     text.parse::<Kind>().map_err(|e| anyhow!("{e}"))
@@ -38,29 +38,16 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
             .with_context(|| format!("cannot read {file}"))?;
     }
     let where_ = label(file);
-    let table = read_table(kind, bytes.as_slice()).map_err(|e| anyhow!("{where_}: {e}"))?;
     let mut store = env.open()?;
-    let in_file = |e: StoreError| match e {
-        StoreError::Invalid(m) | StoreError::Refused(m) | StoreError::NotFound(m) => {
+    let summary = csvio::import(&mut store, kind, &bytes, env.today).map_err(|e| match e {
+        ImportError::Csv(e) => anyhow!("{where_}: {e}"),
+        ImportError::Store(
+            StoreError::Invalid(m) | StoreError::Refused(m) | StoreError::NotFound(m),
+        ) => {
             anyhow!("{where_}: {m}")
         }
-        other => anyhow!(other),
-    };
-    let csv_err = |e: csvio::CsvError| anyhow!("{where_}: {e}");
-    let summary: ImportSummary = match kind {
-        Kind::Plan => store
-            .import_plan(&csvio::read_plan(&table).map_err(csv_err)?)
-            .map_err(in_file)?,
-        Kind::Indicators => store
-            .import_indicators(&csvio::read_indicators(&table).map_err(csv_err)?)
-            .map_err(in_file)?,
-        Kind::Targets => store
-            .import_targets(&csvio::read_targets(&table).map_err(csv_err)?)
-            .map_err(in_file)?,
-        Kind::Values => store
-            .import_values(&csvio::read_values(&table).map_err(csv_err)?, env.today)
-            .map_err(in_file)?,
-    };
+        ImportError::Store(other) => anyhow!(other),
+    })?;
     if env.json {
         return super::output::json(
             &json!({ "kind": kind, "file": file, "added": summary.added, "updated": summary.updated }),

@@ -4,10 +4,12 @@
 //! lossless. No SQL here: the store takes the typed rows.
 
 mod columns;
+mod import;
 mod read;
 mod write;
 
 pub use columns::{Kind, columns_of};
+pub use import::{ImportError, import};
 pub use read::{Table, read_indicators, read_plan, read_table, read_targets, read_values};
 pub use write::{write_indicators, write_plan, write_targets, write_values};
 

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::App;
 use super::entry_edit::{Editor, Field};
-use super::widgets::{centered, figure, fit, pad, rag_badge, rpad, scroll_offset};
+use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset};
 use crate::domain::rag::Rag;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -24,23 +24,15 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.entry;
     let theme = app.theme;
     let who = app.data.name_of(&st.officer);
-    let mut title = vec![Span::styled(
+    let block = filtered_block(
+        theme,
         format!(
             " My indicators for {} · {} ({}) ",
             st.month, who, st.officer
         ),
-        theme.title(),
-    )];
-    if st.typing || !st.filter.is_empty() {
-        title.push(Span::styled(
-            format!(" / {}{} ", st.filter, if st.typing { "▏" } else { "" }),
-            theme.key(),
-        ));
-    }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(Line::from(title));
+        &st.filter,
+        st.typing,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;

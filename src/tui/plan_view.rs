@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::chart;
 use super::plan::{Detail, RowKey, TreeRow};
-use super::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, rag_badge, scroll_offset};
+use super::widgets::{
+    COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge, scroll_offset,
+};
 use crate::domain::rag::Rag;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -31,20 +33,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.plan;
     let theme = app.theme;
-    let mut title = vec![Span::styled(
+    let block = filtered_block(
+        theme,
         format!(" Golden thread · {} ", st.period),
-        theme.title(),
-    )];
-    if st.typing || !st.filter.is_empty() {
-        title.push(Span::styled(
-            format!(" / {}{} ", st.filter, if st.typing { "▏" } else { "" }),
-            theme.key(),
-        ));
-    }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(Line::from(title));
+        &st.filter,
+        st.typing,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;

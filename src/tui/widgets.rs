@@ -1,7 +1,8 @@
 //! Small drawing helpers shared by the tabs: status badges, counts, figures, fitting text.
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
 use crate::domain::number::fmt_decimals;
@@ -87,4 +88,19 @@ pub fn scroll_offset(cursor: usize, height: usize) -> usize {
     } else {
         cursor.saturating_sub(height - 1)
     }
+}
+
+/// A bordered panel titled `title`, followed by the `/` filter while one is typed or set.
+pub fn filtered_block(theme: Theme, title: String, filter: &str, typing: bool) -> Block<'static> {
+    let mut spans = vec![Span::styled(title, theme.title())];
+    if typing || !filter.is_empty() {
+        spans.push(Span::styled(
+            format!(" / {filter}{} ", if typing { "▏" } else { "" }),
+            theme.key(),
+        ));
+    }
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Line::from(spans))
 }

@@ -1,0 +1,32 @@
+//! Reading a file of one kind and handing its rows to the store, all or nothing: the one
+//! place that maps a kind to its reader and its store import.
+
+use chrono::NaiveDate;
+
+use super::{CsvError, Kind, read};
+use crate::store::{ImportSummary, Store, StoreError};
+
+/// Why a file was not imported: the file itself, or what the store refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Csv(#[from] CsvError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// Imports a CSV file's bytes; `today` bounds the periods values may be recorded for.
+pub fn import(
+    store: &mut Store,
+    kind: Kind,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Result<ImportSummary, ImportError> {
+    let table = read::read_table(kind, bytes)?;
+    Ok(match kind {
+        Kind::Plan => store.import_plan(&read::read_plan(&table)?)?,
+        Kind::Indicators => store.import_indicators(&read::read_indicators(&table)?)?,
+        Kind::Targets => store.import_targets(&read::read_targets(&table)?)?,
+        Kind::Values => store.import_values(&read::read_values(&table)?, today)?,
+    })
+}
