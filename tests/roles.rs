@@ -37,13 +37,7 @@ fn council() -> Council {
         "Agency cover",
     ]);
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
-    // The command line cannot name data-entry officers yet: write the row as pmdb would.
-    c.writer("root")
-        .execute(
-            "INSERT INTO indicator_enterers (indicator, login) VALUES ('PL2', 'root')",
-            [],
-        )
-        .unwrap();
+    c.ok(&["enterer", "add", "PL2", "root"]);
     c
 }
 
@@ -472,4 +466,31 @@ fn a_second_login_records_values_under_its_own_name() {
         ),
         ("nobody".to_string(), "insert".to_string(), json!(39.0))
     );
+}
+
+#[test]
+fn naming_and_withdrawing_a_data_entry_officer_grants_and_removes_the_right_to_record() {
+    let c = council();
+    // PL2 (owned by jpatel) accepts root's value once root is demoted, as an enterer.
+    demote_root(&c, "officer");
+    c.ok(&["set", "PL2", "2024-07", "120"]);
+    let err = c.refused(&["enterer", "remove", "PL2", "root"]);
+    assert!(
+        err.contains("only admin and performance users may name data-entry officers"),
+        "{err}"
+    );
+    // Boss (an admin; pmdb cannot run as another OS login here, so boss's change is
+    // written through a connection that logs as boss) makes root admin again, and root
+    // withdraws itself: the next save as an officer is refused and names the rule.
+    c.writer("boss")
+        .execute("UPDATE users SET role = 'admin' WHERE login = 'root'", [])
+        .unwrap();
+    c.ok(&["enterer", "remove", "PL2", "root"]);
+    let err = c.refused(&["enterer", "remove", "PL2", "root"]);
+    assert!(err.contains("root does not enter data for PL2"), "{err}");
+    let err = c.refused(&["enterer", "add", "NOPE", "root"]);
+    assert!(err.contains("no indicator 'NOPE'"), "{err}");
+    c.ok(&["user", "set-role", "root", "officer"]);
+    let err = c.refused(&["set", "PL2", "2024-07", "125"]);
+    assert!(err.contains("may record values only for indicators they own or enter data for; PL2 is owned by jpatel"), "{err}");
 }

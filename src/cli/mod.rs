@@ -5,6 +5,7 @@
 mod backup;
 mod check;
 mod config;
+mod enterer;
 mod env;
 mod exceptions;
 mod history;
@@ -111,6 +112,8 @@ pub enum Command {
     Check,
     /// People and roles.
     User(user::UserArgs),
+    /// Data-entry officers: who besides the owner records an indicator's values.
+    Enterer(enterer::EntererArgs),
     /// Sign a period off for Cabinet: its statuses are frozen and its values locked.
     Signoff {
         /// The period, e.g. 2024/25 Q4.
@@ -191,6 +194,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup { file } => backup::run(&env, &file),
         Command::Check => check::run(&env),
         Command::User(args) => user::run(&env, args),
+        Command::Enterer(args) => enterer::run(&env, args),
         Command::Signoff { period } => signoff::run(&env, &period),
     }
 }

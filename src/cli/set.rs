@@ -17,8 +17,10 @@ pub struct SetArgs {
     /// The value; for a ratio indicator, - computes it from the numerator and denominator.
     #[arg(allow_negative_numbers = true)]
     value: String,
+    /// For a ratio indicator: the count above the line (e.g. applications decided in time).
     #[arg(long, allow_negative_numbers = true)]
     numerator: Option<String>,
+    /// For a ratio indicator: the count below the line (e.g. all applications decided).
     #[arg(long, allow_negative_numbers = true)]
     denominator: Option<String>,
     /// Why the figure is what it is (required when the target is missed).

@@ -129,14 +129,30 @@ impl Store {
 
     /// Names an extra data-entry officer for an indicator.
     pub fn add_enterer(&mut self, code: &str, login: &str) -> Result<()> {
+        self.change_enterer(code, login, true)
+    }
+
+    /// Withdraws a data-entry officer from an indicator.
+    pub fn remove_enterer(&mut self, code: &str, login: &str) -> Result<()> {
+        self.change_enterer(code, login, false)
+    }
+
+    fn change_enterer(&mut self, code: &str, login: &str, add: bool) -> Result<()> {
         self.actor()?
             .may_manage("name data-entry officers")
             .map_err(StoreError::Refused)?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)",
-                [code, login],
-            )?;
+            load_indicator(tx, code)?;
+            let sql = if add {
+                "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)"
+            } else {
+                "DELETE FROM indicator_enterers WHERE indicator = ?1 AND login = ?2"
+            };
+            if tx.execute(sql, [code, login])? == 0 && !add {
+                return Err(StoreError::NotFound(format!(
+                    "{login} does not enter data for {code}"
+                )));
+            }
             Ok(())
         })
     }
