@@ -64,9 +64,48 @@ pub fn run(path: &Path, login: &str, today: NaiveDate) -> anyhow::Result<()> {
             return Err(e).context("could not set up the terminal");
         }
     };
+    let done = Arc::new(AtomicBool::new(false));
+    watch_for_hang_up(Arc::clone(&done));
     let result = event_loop(&mut terminal, &mut app, &stop);
+    done.store(true, Ordering::Relaxed);
     ratatui::restore();
     result
+}
+
+/// Whether the terminal the interface reads keys from has hung up (sshd closed the
+/// connection): poll(2) says so without reading a byte, so it cannot race with typing.
+fn terminal_hung_up() -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::io::IsTerminal;
+    use std::os::fd::{AsFd, BorrowedFd};
+    let hung_up = |fd: BorrowedFd| {
+        let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
+        poll(&mut fds, PollTimeout::ZERO).is_ok()
+            && fds[0].revents().is_some_and(|r| {
+                r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL)
+            })
+    };
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return hung_up(stdin.as_fd());
+    }
+    // Without a terminal on stdin, crossterm reads /dev/tty.
+    std::fs::File::open("/dev/tty").map_or(true, |tty| hung_up(tty.as_fd()))
+}
+
+/// Ends the process once its terminal has hung up. A dropped SSH connection does not always
+/// deliver SIGHUP, and crossterm then reads end-of-file forever inside its own loop, where
+/// no check of ours runs: left alone the process would spin on the shared server. No
+/// transaction is open while the interface waits for keys, so nothing is lost.
+fn watch_for_hang_up(done: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !done.load(Ordering::Relaxed) {
+            if terminal_hung_up() {
+                std::process::exit(129); // 128 + SIGHUP, as if the hang-up had been signalled
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    });
 }
 
 fn event_loop(
