@@ -4,7 +4,6 @@
 use super::catalogue::Template;
 use super::org;
 use super::people::Area;
-use crate::domain::indicator::Indicator;
 use crate::store::IndicatorRecord;
 
 /// The peer group the benchmarked indicators are compared with.
@@ -38,18 +37,11 @@ pub fn plan<'a>(templates: &'a [Template], areas: &'a [Area]) -> Vec<Planned<'a>
             let mut links = vec![area.code(t.team)];
             links.extend(t.also.map(str::to_string));
             let record = IndicatorRecord {
-                indicator: Indicator {
-                    code: area.code(t.code),
-                    title: area.title(t.title),
-                    kind: t.kind,
-                    unit: t.unit.to_string(),
-                    decimals: t.decimals,
-                    polarity: t.polarity,
-                    frequency: t.frequency,
-                    aggregation: t.aggregation,
-                    owner: area.post(t.owner).to_string(),
-                    rag_rule: t.rule,
-                },
+                indicator: t.indicator(
+                    area.code(t.code),
+                    area.title(t.title),
+                    area.post(t.owner).to_string(),
+                ),
                 source: t.source.to_string(),
                 benchmark_group: if t.benchmarked {
                     BENCHMARK_GROUP.to_string()

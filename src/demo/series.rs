@@ -158,18 +158,7 @@ mod tests {
     fn setup(code: &str) -> (Template, Indicator, Targets, Calendar) {
         let cal = Calendar::new("2026-11-24".parse().unwrap());
         let t = templates().into_iter().find(|t| t.code == code).unwrap();
-        let ind = Indicator {
-            code: t.code.into(),
-            title: t.title.into(),
-            kind: t.kind,
-            unit: t.unit.into(),
-            decimals: t.decimals,
-            polarity: t.polarity,
-            frequency: t.frequency,
-            aggregation: t.aggregation,
-            owner: String::new(),
-            rag_rule: t.rule,
-        };
+        let ind = t.indicator(t.code.into(), t.title.into(), String::new());
         let rows = targets::rows(&t, &cal);
         (t, ind, Targets::new(&rows), cal)
     }

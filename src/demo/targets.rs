@@ -143,18 +143,7 @@ mod tests {
     fn every_row_passes_the_store_checks() {
         let cal = cal();
         for t in templates() {
-            let ind = crate::domain::indicator::Indicator {
-                code: t.code.into(),
-                title: t.title.into(),
-                kind: t.kind,
-                unit: t.unit.into(),
-                decimals: t.decimals,
-                polarity: t.polarity,
-                frequency: t.frequency,
-                aggregation: t.aggregation,
-                owner: String::new(),
-                rag_rule: t.rule,
-            };
+            let ind = t.indicator(t.code.into(), t.title.into(), String::new());
             for r in rows(&t, &cal) {
                 assert_eq!(validate(&ind, &r), Ok(()), "{} {:?}", t.code, r);
             }

@@ -7,7 +7,7 @@ mod communities;
 mod corporate;
 mod place;
 
-use crate::domain::indicator::{Aggregation, Frequency, IndicatorKind, Polarity};
+use crate::domain::indicator::{Aggregation, Frequency, Indicator, IndicatorKind, Polarity};
 use crate::domain::rag::RagRule;
 
 /// How an indicator's values are generated.
@@ -101,6 +101,23 @@ pub struct Template {
 }
 
 impl Template {
+    /// The indicator this template describes, under the code, title and owner an area
+    /// gives it.
+    pub fn indicator(&self, code: String, title: String, owner: String) -> Indicator {
+        Indicator {
+            code,
+            title,
+            kind: self.kind,
+            unit: self.unit.to_string(),
+            decimals: self.decimals,
+            polarity: self.polarity,
+            frequency: self.frequency,
+            aggregation: self.aggregation,
+            owner,
+            rag_rule: self.rule,
+        }
+    }
+
     pub fn takes_targets(&self) -> bool {
         matches!(self.level, Level::Targeted { .. })
             && self.kind != IndicatorKind::Contextual
