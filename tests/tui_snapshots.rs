@@ -100,18 +100,33 @@ fn the_rollup_tab_shows_what_the_rollup_computes_on_the_demo() {
     for by in [GroupBy::Priority, GroupBy::Portfolio, GroupBy::Service] {
         let r = rollup(&ds, "2026/27 Q2".parse().unwrap(), by, ds.context(today()));
         assert!(!r.groups.is_empty());
-        let lines = screen(&app, 120, 40);
-        for g in &r.groups {
-            let c = &g.counts;
-            let counts = format!(
-                "G{:<2} A{:<2} R{:<2} M{:<2} -{:<2}",
-                c.green, c.amber, c.red, c.missing, c.none
-            );
-            let line = lines
-                .iter()
-                .find(|l| l.contains(&format!("│{:<8} ", g.code)))
-                .expect("a row per group");
-            assert!(line.contains(&counts), "{by}: {line} lacks {counts}");
+        for (w, h) in [(120, 40), (80, 24)] {
+            let lines = screen(&app, w, h);
+            for g in &r.groups {
+                let c = &g.counts;
+                let counts = format!(
+                    "G{:<2} A{:<2} R{:<2} M{:<2} -{:<2}",
+                    c.green, c.amber, c.red, c.missing, c.none
+                );
+                let Some(line) = lines
+                    .iter()
+                    .find(|l| l.contains(&format!("│{:<8} ", g.code)))
+                else {
+                    continue; // below the fold at 80×24
+                };
+                assert!(line.contains(&counts), "{by}: {line} lacks {counts}");
+                // The share bar after the counts: every status with a count shows.
+                let bar = &line[line.find(&counts).unwrap() + counts.len()..];
+                for (letter, n) in [
+                    ('G', c.green),
+                    ('A', c.amber),
+                    ('R', c.red),
+                    ('M', c.missing),
+                    ('-', c.none),
+                ] {
+                    assert_eq!(bar.contains(letter), n > 0, "{by} {w}x{h}: {line}");
+                }
+            }
         }
         typing(&mut app, "b");
     }

@@ -58,12 +58,13 @@ impl PlanNode {
     }
 }
 
-/// Checks a node's place in the thread given its parent's kind.
+/// Checks a node's place in the thread given its parent's kind. Any kind may be a root: a
+/// plan taken from a spreadsheet often starts at its priorities or outcomes, with no vision
+/// row. A parent must sit higher in the thread than its child.
 pub fn check_parent(kind: NodeKind, parent: Option<NodeKind>) -> Result<(), String> {
     match (kind, parent) {
-        (NodeKind::Vision, None) => Ok(()),
+        (_, None) => Ok(()),
         (NodeKind::Vision, Some(_)) => Err("a vision has no parent".into()),
-        (k, None) => Err(format!("every {k} needs a parent")),
         (k, Some(p)) if p.depth() >= k.depth() => Err(format!(
             "{k} cannot sit beneath {p}: the thread runs vision → priority → outcome → activity → service_plan → team_plan → objective"
         )),
@@ -92,9 +93,18 @@ mod tests {
                 .unwrap_err()
                 .contains("cannot sit beneath")
         );
+        // Any level may start the plan: priorities, outcomes, even objectives.
+        for kind in NodeKind::ALL {
+            assert_eq!(check_parent(*kind, None), Ok(()), "{kind} as a root");
+        }
         assert_eq!(
-            check_parent(NodeKind::Outcome, None).unwrap_err(),
-            "every outcome needs a parent"
+            check_parent(NodeKind::Vision, Some(NodeKind::Vision)).unwrap_err(),
+            "a vision has no parent"
+        );
+        assert!(
+            check_parent(NodeKind::Outcome, Some(NodeKind::Outcome))
+                .unwrap_err()
+                .contains("outcome cannot sit beneath outcome")
         );
     }
 

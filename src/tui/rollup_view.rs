@@ -12,6 +12,7 @@ use super::widgets::{
 };
 use crate::domain::rag::Rag;
 use crate::domain::rollup::Counts;
+use crate::domain::shares;
 use crate::query::rollup::Group;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -22,12 +23,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// A bar of status letters in proportion to the counts, so it reads without colour.
+/// A bar of status letters in proportion to the counts, so it reads without colour; every
+/// status with a count keeps at least one cell (`domain::shares`).
 fn bar(app: &App, c: &Counts, width: usize) -> Vec<Span<'static>> {
-    let total = c.total();
-    if total == 0 || width == 0 {
-        return vec![];
-    }
     let parts = [
         (Rag::Green, c.green),
         (Rag::Amber, c.amber),
@@ -35,21 +33,13 @@ fn bar(app: &App, c: &Counts, width: usize) -> Vec<Span<'static>> {
         (Rag::Missing, c.missing),
         (Rag::None, c.none),
     ];
-    let mut out = Vec::new();
-    let mut used = 0;
-    let mut acc = 0;
-    for (rag, n) in parts {
-        acc += n;
-        let end = (acc * width + total / 2) / total;
-        if end > used {
-            out.push(Span::styled(
-                rag.letter().repeat(end - used),
-                app.theme.rag(rag),
-            ));
-            used = end;
-        }
-    }
-    out
+    let cells = shares::cells(&parts.map(|(_, n)| n), width);
+    parts
+        .iter()
+        .zip(cells)
+        .filter(|(_, n)| *n > 0)
+        .map(|((rag, _), n)| Span::styled(rag.letter().repeat(n), app.theme.rag(*rag)))
+        .collect()
 }
 
 fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
