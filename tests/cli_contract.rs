@@ -1363,7 +1363,7 @@ fn import_reads_standard_input_and_export_writes_standard_output_or_a_file() {
         .write_stdin("code,period,value\nRW1,2024-07,40\n")
         .assert()
         .success()
-        .stdout("imported values from standard input: 1 added, 0 updated\n");
+        .stdout("imported values from standard input: 1 added, 0 changed, 0 unchanged\n");
     let out = c.values_csv();
     assert!(
         out.starts_with("code,period,value,numerator,denominator,quality,commentary,action\n"),

@@ -37,3 +37,97 @@ fn a_plan_may_start_at_its_priorities() {
     assert!(err.contains("row 2, column parent"), "{err}");
     assert!(err.contains("priority cannot sit beneath outcome"), "{err}");
 }
+
+#[test]
+fn reimporting_an_unchanged_export_changes_nothing() {
+    let c = Council::fixture();
+    c.ok(&[
+        "set",
+        "RW1",
+        "2024-07",
+        "55",
+        "--commentary",
+        "Bank holiday collections",
+        "--action",
+        "Extra round in August",
+    ]);
+    // A signed-off quarter's unchanged rows are unchanged, not refused.
+    c.ok(&["signoff", "2024/25 Q1"]);
+    let before = c.snapshot();
+    let versions = c.count("SELECT sum(version) FROM \"values\"");
+    for kind in ["plan", "indicators", "targets", "values"] {
+        let file = c.file(&format!("{kind}.csv"), c.ok(&["export", kind]));
+        let out = c.ok(&["import", kind, &file]);
+        let rows = c.ok(&["export", kind]).lines().count() - 1;
+        assert!(
+            out.ends_with(&format!(": 0 added, 0 changed, {rows} unchanged\n")),
+            "{kind}: {out}"
+        );
+    }
+    assert_eq!(c.snapshot(), before, "no version, no audit row, no field changed");
+    assert_eq!(c.count("SELECT sum(version) FROM \"values\""), versions);
+}
+
+#[test]
+fn an_import_changes_only_the_columns_its_file_names() {
+    let c = Council::fixture();
+    c.ok(&[
+        "set",
+        "RW1",
+        "2024-07",
+        "55",
+        "--commentary",
+        "Bank holiday collections",
+        "--action",
+        "Extra round in August",
+        "--quality",
+        "provisional",
+    ]);
+    // The performance team corrects the figure with a file of code, period and value.
+    let file = c.file("v.csv", "code,period,value\nRW1,2024-07,56\n");
+    let out = c.ok(&["import", "values", &file]);
+    assert!(out.ends_with(": 0 added, 1 changed, 0 unchanged\n"), "{out}");
+    let july = c.period("RW1", "2024-07");
+    assert_eq!(july["value"].as_f64(), Some(56.0));
+    assert_eq!(july["commentary"], "Bank holiday collections");
+    assert_eq!(july["action"], "Extra round in August");
+    assert_eq!(july["quality"], "provisional");
+    // A column present with a blank cell does set the field blank.
+    let file = c.file("v2.csv", "code,period,value,action\nRW1,2024-07,56,\n");
+    c.ok(&["import", "values", &file]);
+    let july = c.period("RW1", "2024-07");
+    assert_eq!(july["commentary"], "Bank holiday collections");
+    assert_eq!(july["action"], "");
+
+    // Indicators: a file without `rag_rule` or `plan` keeps the stored rule and links.
+    let file = c.file(
+        "i.csv",
+        "code,title,kind,polarity,frequency,aggregation\n\
+         RW1,Residual waste (kg per household),local,lower,monthly,sum\n",
+    );
+    c.ok(&["import", "indicators", &file]);
+    let exported = c.ok(&["export", "indicators"]);
+    let rw1 = exported.lines().find(|l| l.starts_with("RW1,")).unwrap();
+    assert!(rw1.contains("tolerance:5:10"), "{rw1}");
+    assert!(rw1.contains(",SP1,"), "{rw1}");
+    assert!(rw1.contains("Residual waste (kg per household)"), "{rw1}");
+}
+
+#[test]
+fn a_targets_file_without_interventions_keeps_them() {
+    let c = Council::fixture();
+    let before = c.ok(&["export", "targets"]);
+    let wr1 = before.lines().find(|l| l.starts_with("WR1,")).unwrap().to_string();
+    // code,year,period,target,intervention as exported: keep the code, year and period.
+    let cells: Vec<&str> = wr1.split(',').collect();
+    let file = c.file(
+        "t.csv",
+        format!("code,year,period,target\n{},{},{},61\n", cells[0], cells[1], cells[2]),
+    );
+    let out = c.ok(&["import", "targets", &file]);
+    assert!(out.ends_with(": 0 added, 1 changed, 0 unchanged\n"), "{out}");
+    let after = c.ok(&["export", "targets"]);
+    let now = after.lines().find(|l| l.starts_with("WR1,")).unwrap();
+    assert_eq!(now, format!("{},{},{},61,{}", cells[0], cells[1], cells[2], cells[4]));
+    assert!(!cells[4].is_empty(), "the fixture's WR1 target has an intervention level");
+}

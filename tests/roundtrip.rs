@@ -284,7 +284,7 @@ fn an_import_reports_what_it_added_and_updated() {
     );
     assert_eq!(
         c.ok(&["import", "values", &path]).trim(),
-        format!("imported values from {path}: 1 added, 1 updated")
+        format!("imported values from {path}: 1 added, 1 changed, 0 unchanged")
     );
     let june = c.period("RW1", "2024-06");
     assert_eq!(

@@ -50,12 +50,13 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
     })?;
     if env.json {
         return super::output::json(
-            &json!({ "kind": kind, "file": file, "added": summary.added, "updated": summary.updated }),
+            &json!({ "kind": kind, "file": file, "added": summary.added, "changed": summary.updated,
+                     "updated": summary.updated, "unchanged": summary.unchanged }),
         );
     }
     println!(
-        "imported {kind} from {where_}: {} added, {} updated",
-        summary.added, summary.updated
+        "imported {kind} from {where_}: {} added, {} changed, {} unchanged",
+        summary.added, summary.updated, summary.unchanged
     );
     Ok(())
 }

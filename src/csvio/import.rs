@@ -23,10 +23,14 @@ pub fn import(
     today: NaiveDate,
 ) -> Result<ImportSummary, ImportError> {
     let table = read::read_table(kind, bytes)?;
+    // The store changes only the fields whose columns the file names.
+    let columns = table.columns();
     Ok(match kind {
-        Kind::Plan => store.import_plan(&read::read_plan(&table)?)?,
-        Kind::Indicators => store.import_indicators(&read::read_indicators(&table)?)?,
-        Kind::Targets => store.import_targets(&read::read_targets(&table)?)?,
-        Kind::Values => store.import_values(&read::read_values(&table)?, today)?,
+        Kind::Plan => store.import_plan_naming(&read::read_plan(&table)?, &columns)?,
+        Kind::Indicators => {
+            store.import_indicators_naming(&read::read_indicators(&table)?, &columns)?
+        }
+        Kind::Targets => store.import_targets_naming(&read::read_targets(&table)?, &columns)?,
+        Kind::Values => store.import_values_naming(&read::read_values(&table)?, &columns, today)?,
     })
 }

@@ -116,6 +116,11 @@ impl Table {
         self.kind
     }
 
+    /// The columns the file names: an import changes only those fields of stored rows.
+    pub fn columns(&self) -> crate::store::Columns {
+        crate::store::Columns::only(self.index.keys().map(String::as_str))
+    }
+
     /// Runs `parse` on every row, stopping at the first refusal; refuses a row whose key
     /// repeats an earlier row's.
     fn each<T>(

@@ -43,13 +43,43 @@ pub enum StoreError {
     Busy,
     #[error("the database file is damaged ({0}): restore from a backup (`pmdb backup` makes them)")]
     Corrupt(String),
+    /// A stored row pmdb cannot read as it was written: never read as something else.
+    #[error("the database holds a damaged row: {0}; correct or remove it (see `pmdb check`)")]
+    DamagedRow(DamagedRow),
     /// Not marked as the source, so a message shows SQLite's words once, not three times.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
 
+/// What is wrong with a stored row, and which: the table, the row's key and the field.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{table} {key}: {field} {problem}")]
+pub struct DamagedRow {
+    pub table: &'static str,
+    pub key: String,
+    pub field: &'static str,
+    pub problem: String,
+}
+
+impl DamagedRow {
+    /// The row as a rusqlite error, to return from a row-mapping closure; `From` below
+    /// turns it back into `StoreError::DamagedRow`.
+    pub fn into_sqlite(self, column: usize) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            Box::new(self),
+        )
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+            && let Some(d) = inner.downcast_ref::<DamagedRow>()
+        {
+            return StoreError::DamagedRow(d.clone());
+        }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
                 StoreError::Corrupt(e.to_string().lines().next().unwrap_or_default().to_string())

@@ -1,4 +1,7 @@
-//! What every import shares: the count of rows taken and the message naming a bad row.
+//! What every import shares: the columns a file names, the count of rows taken and the
+//! message naming a bad row.
+
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -9,6 +12,59 @@ use crate::domain::period::Period;
 pub struct ImportSummary {
     pub added: usize,
     pub updated: usize,
+    /// Rows equal to what is stored: nothing written, no new version, no audit row.
+    pub unchanged: usize,
+}
+
+impl ImportSummary {
+    /// Counts one row by what happened to it.
+    pub(super) fn count(&mut self, outcome: RowOutcome) {
+        match outcome {
+            RowOutcome::Added => self.added += 1,
+            RowOutcome::Updated => self.updated += 1,
+            RowOutcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// What an import did with one row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum RowOutcome {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// The columns an import file names. An import changes only these fields of a row that is
+/// already stored: a values file of `code, period, value` never touches a commentary. A
+/// column present with a blank cell does set the field blank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Columns {
+    /// Every column (the demo, and anything built in code rather than read from a file).
+    All,
+    /// Only these, by their lower-case names.
+    Only(BTreeSet<String>),
+}
+
+impl Columns {
+    pub fn only<'a>(names: impl IntoIterator<Item = &'a str>) -> Columns {
+        Columns::Only(names.into_iter().map(str::to_string).collect())
+    }
+
+    pub fn has(&self, column: &str) -> bool {
+        match self {
+            Columns::All => true,
+            Columns::Only(names) => names.contains(column),
+        }
+    }
+
+    /// The file's field when it names the column, else the stored one (when there is one).
+    pub(super) fn pick<T: Clone>(&self, column: &str, new: &T, old: Option<&T>) -> T {
+        match old {
+            Some(old) if !self.has(column) => old.clone(),
+            _ => new.clone(),
+        }
+    }
 }
 
 /// A refusal naming the row as a spreadsheet numbers it (the header is row 1) and the column.
@@ -27,4 +83,19 @@ pub struct ValueRow {
     pub quality: super::values::Quality,
     pub commentary: String,
     pub action: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_absent_column_keeps_the_stored_field() {
+        let cols = Columns::only(["code", "period", "value"]);
+        assert_eq!(cols.pick("commentary", &String::new(), Some(&"why".into())), "why");
+        assert_eq!(cols.pick("value", &2.0, Some(&1.0)), 2.0);
+        // A new row takes the file's (default) field.
+        assert_eq!(cols.pick("commentary", &String::new(), None), "");
+        assert_eq!(Columns::All.pick("commentary", &String::new(), Some(&"why".into())), "");
+    }
 }

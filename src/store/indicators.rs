@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 
 use super::Store;
-use super::error::{Result, StoreError};
-use super::import_rows::{ImportSummary, row_error};
+use super::error::{DamagedRow, Result, StoreError};
+use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
 use crate::domain::indicator::Indicator;
 
 /// An indicator with everything the CSV and the detail views show beside its rules.
@@ -25,29 +25,39 @@ pub struct IndicatorRecord {
 
 const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group";
 
-fn conversion(e: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-}
-
 fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
+    let code: String = r.get(0)?;
     let rule: String = r.get(9)?;
+    // A stored word pmdb cannot read is a damaged row, named, never read as another word.
+    let damaged = |i: usize, field: &'static str| {
+        let code = code.clone();
+        move |problem: String| {
+            DamagedRow {
+                table: "indicator",
+                key: code,
+                field,
+                problem,
+            }
+            .into_sqlite(i)
+        }
+    };
     let parse = |i: usize| -> rusqlite::Result<String> { r.get(i) };
     Ok(IndicatorRecord {
         indicator: Indicator {
-            code: r.get(0)?,
             title: r.get(1)?,
-            kind: parse(2)?.parse().map_err(conversion)?,
+            kind: parse(2)?.parse().map_err(damaged(2, "kind"))?,
             unit: r.get(3)?,
             decimals: r.get(4)?,
-            polarity: parse(5)?.parse().map_err(conversion)?,
-            frequency: parse(6)?.parse().map_err(conversion)?,
-            aggregation: parse(7)?.parse().map_err(conversion)?,
+            polarity: parse(5)?.parse().map_err(damaged(5, "polarity"))?,
+            frequency: parse(6)?.parse().map_err(damaged(6, "frequency"))?,
+            aggregation: parse(7)?.parse().map_err(damaged(7, "aggregation"))?,
             owner: r.get(8)?,
             rag_rule: if rule.is_empty() {
                 None
             } else {
-                Some(rule.parse().map_err(conversion)?)
+                Some(rule.parse().map_err(damaged(9, "rag_rule"))?)
             },
+            code: code.clone(),
         },
         source: r.get(10)?,
         benchmark_group: r.get(11)?,
@@ -116,15 +126,25 @@ impl Store {
         load_indicator(&self.conn, code)
     }
 
-    /// Imports indicator definitions (new or changed), all or nothing.
+    /// Imports indicator definitions (new or changed) naming every field, all or nothing.
     pub fn import_indicators(
         &mut self,
         rows: &[(usize, IndicatorRecord)],
     ) -> Result<ImportSummary> {
+        self.import_indicators_naming(rows, &Columns::All)
+    }
+
+    /// Imports indicator definitions from a file that names `columns`, all or nothing; a
+    /// field whose column the file does not name keeps what is stored.
+    pub fn import_indicators_naming(
+        &mut self,
+        rows: &[(usize, IndicatorRecord)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
         self.actor()?
             .may_manage("import indicators")
             .map_err(StoreError::Refused)?;
-        self.write(|tx| import_indicators_tx(tx, rows))
+        self.bulk_write(|tx| import_indicators_tx(tx, rows, columns))
     }
 
     /// Names an extra data-entry officer for an indicator.
@@ -158,12 +178,52 @@ impl Store {
     }
 }
 
+/// The indicator a file row asks for: its own fields where the file names their columns,
+/// the stored ones elsewhere. Source, benchmark group and data-entry officers have no
+/// column in the indicators file, so a file keeps them as they are.
+fn merge_record(
+    rec: &IndicatorRecord,
+    columns: &Columns,
+    old: Option<&IndicatorRecord>,
+) -> IndicatorRecord {
+    let i = &rec.indicator;
+    let o = old.map(|o| &o.indicator);
+    IndicatorRecord {
+        indicator: Indicator {
+            unit: columns.pick("unit", &i.unit, o.map(|o| &o.unit)),
+            decimals: columns.pick("decimals", &i.decimals, o.map(|o| &o.decimals)),
+            owner: columns.pick("owner", &i.owner, o.map(|o| &o.owner)),
+            rag_rule: columns.pick("rag_rule", &i.rag_rule, o.map(|o| &o.rag_rule)),
+            ..i.clone()
+        },
+        plan: columns.pick("plan", &rec.plan, old.map(|o| &o.plan)),
+        source: columns.pick("source", &rec.source, old.map(|o| &o.source)),
+        benchmark_group: columns.pick(
+            "benchmark_group",
+            &rec.benchmark_group,
+            old.map(|o| &o.benchmark_group),
+        ),
+        enterers: old.map(|o| o.enterers.clone()).unwrap_or_default(),
+    }
+}
+
 pub(super) fn import_indicators_tx(
     tx: &Transaction,
     rows: &[(usize, IndicatorRecord)],
+    columns: &Columns,
 ) -> Result<ImportSummary> {
+    let stored: HashMap<String, IndicatorRecord> = load_indicators(tx)?
+        .into_iter()
+        .map(|r| (r.indicator.code.clone(), r))
+        .collect();
     let mut summary = ImportSummary::default();
     for (row, rec) in rows {
+        let old = stored.get(&rec.indicator.code);
+        let rec = &merge_record(rec, columns, old);
+        if old == Some(rec) {
+            summary.count(RowOutcome::Unchanged);
+            continue;
+        }
         let i = &rec.indicator;
         for node in &rec.plan {
             let known: bool = tx.query_row(
@@ -179,11 +239,7 @@ pub(super) fn import_indicators_tx(
                 ));
             }
         }
-        let exists: bool = tx.query_row(
-            "SELECT count(*) FROM indicators WHERE code = ?1",
-            [&i.code],
-            |r| r.get(0),
-        )?;
+        let exists = old.is_some();
         let args = params![
             i.code,
             i.title,
@@ -206,14 +262,14 @@ pub(super) fn import_indicators_tx(
                  WHERE code = ?1",
                 args,
             )?;
-            summary.updated += 1;
+            summary.count(RowOutcome::Updated);
         } else {
             tx.execute(
                 "INSERT INTO indicators (code, title, kind, unit, decimals, polarity, frequency, aggregation, owner,
                  rag_rule, source, benchmark_group, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 args,
             )?;
-            summary.added += 1;
+            summary.count(RowOutcome::Added);
         }
         let current: Vec<String> = {
             let mut stmt = tx.prepare(

@@ -25,7 +25,7 @@ pub use audit::AuditRow;
 pub use dataset::Dataset;
 pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
-pub use import_rows::{ImportSummary, ValueRow};
+pub use import_rows::{Columns, ImportSummary, ValueRow};
 pub use indicators::IndicatorRecord;
 pub use plan::Named;
 pub use records::{

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use rusqlite::{Row, Transaction, params};
 
 use super::Store;
-use super::error::{Result, StoreError};
-use super::import_rows::{ImportSummary, row_error};
+use super::error::{DamagedRow, Result, StoreError};
+use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
 use crate::domain::period::FinYear;
 use crate::domain::plan::{NodeKind, PlanNode, check_parent};
 
@@ -14,10 +14,20 @@ pub(super) const NODE_COLUMNS: &str =
     "code, kind, parent, title, owner, portfolio, service, from_year, to_year";
 
 pub(super) fn node_from_row(r: &Row) -> rusqlite::Result<PlanNode> {
+    let code: String = r.get(0)?;
     let kind: String = r.get(1)?;
+    let kind = kind.parse().map_err(|problem| {
+        DamagedRow {
+            table: "plan node",
+            key: code.clone(),
+            field: "kind",
+            problem,
+        }
+        .into_sqlite(1)
+    })?;
     Ok(PlanNode {
-        code: r.get(0)?,
-        kind: kind.parse().unwrap_or(NodeKind::Objective),
+        code,
+        kind,
         parent: r.get(2)?,
         title: r.get(3)?,
         owner: r.get(4)?,
@@ -85,34 +95,64 @@ impl Store {
         })
     }
 
-    /// Imports plan nodes (new or changed), all or nothing. `rows` pairs each node with
-    /// its spreadsheet row number, for messages.
+    /// Imports plan nodes (new or changed) naming every column, all or nothing.
     pub fn import_plan(&mut self, rows: &[(usize, PlanNode)]) -> Result<ImportSummary> {
+        self.import_plan_naming(rows, &Columns::All)
+    }
+
+    /// Imports plan nodes from a file that names `columns`, all or nothing. `rows` pairs
+    /// each node with its spreadsheet row number, for messages; a field whose column the
+    /// file does not name keeps what is stored.
+    pub fn import_plan_naming(
+        &mut self,
+        rows: &[(usize, PlanNode)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
         self.actor()?
             .may_manage("import the plan")
             .map_err(StoreError::Refused)?;
-        self.write(|tx| import_plan_tx(tx, rows))
+        self.bulk_write(|tx| import_plan_tx(tx, rows, columns))
+    }
+}
+
+/// The node a file row asks for: its own fields where the file names their columns.
+fn merge_node(n: &PlanNode, columns: &Columns, old: Option<&PlanNode>) -> PlanNode {
+    PlanNode {
+        code: n.code.clone(),
+        kind: n.kind,
+        parent: columns.pick("parent", &n.parent, old.map(|o| &o.parent)),
+        title: n.title.clone(),
+        owner: columns.pick("owner", &n.owner, old.map(|o| &o.owner)),
+        portfolio: columns.pick("portfolio", &n.portfolio, old.map(|o| &o.portfolio)),
+        service: columns.pick("service", &n.service, old.map(|o| &o.service)),
+        from_year: columns.pick("from_year", &n.from_year, old.map(|o| &o.from_year)),
+        to_year: columns.pick("to_year", &n.to_year, old.map(|o| &o.to_year)),
     }
 }
 
 pub(super) fn import_plan_tx(
     tx: &Transaction,
     rows: &[(usize, PlanNode)],
+    columns: &Columns,
 ) -> Result<ImportSummary> {
-    let mut kinds: HashMap<String, NodeKind> = HashMap::new();
-    {
-        let mut stmt = tx.prepare("SELECT code, kind FROM plan_nodes")?;
-        for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (code, kind) = r?;
-            if let Ok(k) = kind.parse() {
-                kinds.insert(code, k);
-            }
-        }
-    }
-    for (_, n) in rows {
+    let stored: HashMap<String, PlanNode> = {
+        let sql = format!("SELECT {NODE_COLUMNS} FROM plan_nodes");
+        let mut stmt = tx.prepare(&sql)?;
+        let nodes = stmt.query_map([], node_from_row)?;
+        nodes
+            .map(|n| n.map(|n| (n.code.clone(), n)))
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let rows: Vec<(usize, PlanNode)> = rows
+        .iter()
+        .map(|(row, n)| (*row, merge_node(n, columns, stored.get(&n.code))))
+        .collect();
+    let mut kinds: HashMap<String, NodeKind> =
+        stored.values().map(|n| (n.code.clone(), n.kind)).collect();
+    for (_, n) in &rows {
         kinds.insert(n.code.clone(), n.kind);
     }
-    for (row, n) in rows {
+    for (row, n) in &rows {
         let parent_kind = match &n.parent {
             None => None,
             Some(p) => Some(*kinds.get(p).ok_or_else(|| {
@@ -130,6 +170,11 @@ pub(super) fn import_plan_tx(
     ordered.sort_by_key(|(row, n)| (n.kind.depth(), *row));
     let mut summary = ImportSummary::default();
     for (row, n) in ordered {
+        let old = stored.get(&n.code);
+        if old == Some(n) {
+            summary.count(RowOutcome::Unchanged);
+            continue;
+        }
         for (col, table, code) in [
             ("portfolio", "portfolios", &n.portfolio),
             ("service", "services", &n.service),
@@ -142,11 +187,7 @@ pub(super) fn import_plan_tx(
                     .map_err(|e| row_error(*row, col, e.to_string()))?;
             }
         }
-        let exists: bool = tx.query_row(
-            "SELECT count(*) FROM plan_nodes WHERE code = ?1",
-            [&n.code],
-            |r| r.get(0),
-        )?;
+        let exists = old.is_some();
         let args = params![
             n.code,
             n.kind.as_str(),
@@ -173,11 +214,11 @@ pub(super) fn import_plan_tx(
             )
         };
         result.map_err(|e| row_error(*row, "code", e.to_string()))?;
-        if exists {
-            summary.updated += 1
+        summary.count(if exists {
+            RowOutcome::Updated
         } else {
-            summary.added += 1
-        }
+            RowOutcome::Added
+        });
     }
     Ok(summary)
 }

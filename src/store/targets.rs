@@ -2,26 +2,39 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
-use super::error::{Result, StoreError};
-use super::import_rows::{ImportSummary, row_error};
+use super::error::{DamagedRow, Result, StoreError};
+use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
 use super::indicators::load_indicator;
-use crate::domain::period::FinYear;
+use crate::domain::period::{FinYear, PeriodError};
 use crate::domain::target::{TargetRow, validate};
 
 fn from_row(r: &Row) -> rusqlite::Result<(String, TargetRow)> {
+    let code: String = r.get(0)?;
+    let year = FinYear(r.get(1)?);
     let period: String = r.get(2)?;
+    // A blank period is the annual target; anything else must read as a period, never
+    // fall back to annual.
+    let period = if period.is_empty() {
+        None
+    } else {
+        Some(period.parse().map_err(|e: PeriodError| {
+            DamagedRow {
+                table: "target",
+                key: format!("{code} {year}"),
+                field: "period",
+                problem: format!("'{period}' is not a period ({e})"),
+            }
+            .into_sqlite(2)
+        })?)
+    };
     Ok((
-        r.get(0)?,
+        code,
         TargetRow {
-            year: FinYear(r.get(1)?),
-            period: if period.is_empty() {
-                None
-            } else {
-                period.parse().ok()
-            },
+            year,
+            period,
             target: r.get(3)?,
             intervention: r.get(4)?,
         },
@@ -62,34 +75,62 @@ impl Store {
         load_targets(&self.conn, code)
     }
 
-    /// Imports targets (new or changed), all or nothing. Each row is checked against its
-    /// indicator: a data-only measure takes none, the intervention level must lie on the
-    /// bad side of the target, a profile must be a period the indicator reports.
+    /// Imports targets (new or changed) naming every column, all or nothing.
     pub fn import_targets(&mut self, rows: &[(usize, String, TargetRow)]) -> Result<ImportSummary> {
+        self.import_targets_naming(rows, &Columns::All)
+    }
+
+    /// Imports targets from a file that names `columns`, all or nothing. Each row is
+    /// checked against its indicator: a data-only measure takes none, the intervention
+    /// level must lie on the bad side of the target, a profile must be a period the
+    /// indicator reports. Without an `intervention` column, stored levels stay.
+    pub fn import_targets_naming(
+        &mut self,
+        rows: &[(usize, String, TargetRow)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
         self.actor()?
             .may_manage("import targets")
             .map_err(StoreError::Refused)?;
-        self.write(|tx| {
+        self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             for (row, code, t) in rows {
                 let ind = load_indicator(tx, code).map_err(|e| match e {
                     StoreError::NotFound(_) => row_error(*row, "code", format!("no indicator '{code}'")),
                     other => other,
                 })?;
-                validate(&ind.indicator, t).map_err(|e| row_error(*row, "target", e))?;
                 let period = t.period.map(|p| p.to_string()).unwrap_or_default();
-                let changed = tx.execute(
-                    "UPDATE targets SET target = ?4, intervention = ?5 WHERE indicator = ?1 AND year = ?2 AND period = ?3",
-                    params![code, t.year.0, period, t.target, t.intervention],
-                )?;
-                if changed == 0 {
+                let old: Option<(f64, Option<f64>)> = tx
+                    .prepare_cached(
+                        "SELECT target, intervention FROM targets WHERE indicator = ?1 AND year = ?2 AND period = ?3",
+                    )?
+                    .query_row(params![code, t.year.0, period], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let t = TargetRow {
+                    intervention: columns.pick(
+                        "intervention",
+                        &t.intervention,
+                        old.as_ref().map(|o| &o.1),
+                    ),
+                    ..t.clone()
+                };
+                if old == Some((t.target, t.intervention)) {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                validate(&ind.indicator, &t).map_err(|e| row_error(*row, "target", e))?;
+                if old.is_some() {
+                    tx.execute(
+                        "UPDATE targets SET target = ?4, intervention = ?5 WHERE indicator = ?1 AND year = ?2 AND period = ?3",
+                        params![code, t.year.0, period, t.target, t.intervention],
+                    )?;
+                    summary.count(RowOutcome::Updated);
+                } else {
                     tx.execute(
                         "INSERT INTO targets (indicator, year, period, target, intervention) VALUES (?1, ?2, ?3, ?4, ?5)",
                         params![code, t.year.0, period, t.target, t.intervention],
                     )?;
-                    summary.added += 1;
-                } else {
-                    summary.updated += 1;
+                    summary.count(RowOutcome::Added);
                 }
             }
             Ok(summary)

@@ -12,6 +12,9 @@ use super::error::{Result, StoreError};
 /// How long a write keeps retrying before it gives up with `StoreError::Busy`.
 const RETRY_FOR: Duration = Duration::from_secs(60);
 
+/// The page cache of a bulk write, in KiB (SQLite's negative `cache_size` form): 256 MiB.
+const BULK_CACHE_KIB: i64 = -262_144;
+
 fn is_busy(e: &StoreError) -> bool {
     matches!(e, StoreError::Sqlite(err)
         if matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)))
@@ -39,6 +42,20 @@ impl Store {
                 other => return other,
             }
         }
+    }
+
+    /// A write of many rows (an import): the same transaction, with a page cache large
+    /// enough to hold what it changes, since a transaction that outgrows SQLite's default
+    /// 2 MiB cache spills to the file and slows down more than linearly.
+    pub(super) fn bulk_write<T>(
+        &mut self,
+        work: impl FnMut(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let before: i64 = self.conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let out = self.write(work);
+        self.conn.pragma_update(None, "cache_size", before)?;
+        out
     }
 
     fn try_write<T>(&mut self, work: &mut impl FnMut(&Transaction) -> Result<T>) -> Result<T> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::import_rows::{ImportSummary, ValueRow, row_error};
+use super::import_rows::{Columns, ImportSummary, RowOutcome, ValueRow, row_error};
 use super::indicators::{IndicatorRecord, load_indicator};
 use super::signoff::locking_signoff;
 use super::targets::load_targets;
@@ -148,6 +148,11 @@ fn may_write(
     period: Period,
 ) -> std::result::Result<(), String> {
     actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
+    period_open(tx, period)
+}
+
+/// Whether the period's figures may still change: no sign-off covers it.
+fn period_open(tx: &Transaction, period: Period) -> std::result::Result<(), String> {
     match locking_signoff(tx, period) {
         Ok(Some(s)) => Err(format!(
             "refused: {period} is signed off (as part of {s}); its figures can no longer change"
@@ -293,17 +298,29 @@ impl Store {
         })
     }
 
-    /// Imports values, all or nothing. Each row passes the same checks as `pmdb set`
-    /// except the commentary rule: historic data loaded in bulk often has none, and
-    /// `pmdb check` lists what still needs explaining.
+    /// Imports values naming every column (rows built in code), all or nothing.
     pub fn import_values(
         &mut self,
         rows: &[(usize, ValueRow)],
         today: NaiveDate,
     ) -> Result<ImportSummary> {
+        self.import_values_naming(rows, &Columns::All, today)
+    }
+
+    /// Imports values from a file that names `columns`, all or nothing. Each row passes the
+    /// same checks as `pmdb set` except the commentary rule: historic data loaded in bulk
+    /// often has none, and `pmdb check` lists what still needs explaining. A field whose
+    /// column the file does not name keeps what is stored; a row equal to what is stored
+    /// is left alone (no new version, no audit row), even in a signed-off period.
+    pub fn import_values_naming(
+        &mut self,
+        rows: &[(usize, ValueRow)],
+        columns: &Columns,
+        today: NaiveDate,
+    ) -> Result<ImportSummary> {
         let actor = self.actor()?;
         let login = self.login.clone();
-        self.write(|tx| {
+        self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             let mut indicators: HashMap<String, IndicatorRecord> = HashMap::new();
             for (row, v) in rows {
@@ -317,33 +334,65 @@ impl Store {
                     indicators.insert(v.code.clone(), ind);
                 }
                 let ind = &indicators[&v.code];
-                may_write(tx, &actor, ind, v.period).map_err(|e| row_error(*row, "period", e))?;
+                actor
+                    .may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)
+                    .map_err(|e| row_error(*row, "period", e))?;
+                let old = current(tx, &v.code, v.period)?;
+                let nv = merge_value_row(v, columns, old.as_ref());
                 let entry = Entry {
-                    value: v.value,
-                    numerator: v.numerator,
-                    denominator: v.denominator,
+                    value: nv.value,
+                    numerator: nv.numerator,
+                    denominator: nv.denominator,
                 };
                 let value = check_entry(&ind.indicator, v.period, &entry, today)
                     .map_err(|e| row_error(*row, "value", e))?;
-                let nv = NewValue {
-                    indicator: v.code.clone(),
-                    period: v.period,
-                    value: Some(value),
-                    numerator: v.numerator,
-                    denominator: v.denominator,
-                    quality: v.quality,
-                    commentary: v.commentary.clone(),
-                    action: v.action.clone(),
-                };
-                let old = current(tx, &v.code, v.period)?;
-                upsert(tx, &login, &nv, value, old.as_ref())?;
-                if old.is_some() {
-                    summary.updated += 1
-                } else {
-                    summary.added += 1
+                if old.as_ref().is_some_and(|o| same_value(o, &nv, value)) {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
                 }
+                period_open(tx, v.period).map_err(|e| row_error(*row, "period", e))?;
+                upsert(tx, &login, &nv, value, old.as_ref())?;
+                summary.count(if old.is_some() {
+                    RowOutcome::Updated
+                } else {
+                    RowOutcome::Added
+                });
             }
             Ok(summary)
         })
     }
+}
+
+/// The value a file row asks for: its own fields where the file names their columns, the
+/// stored ones elsewhere. The value itself is the file's (blank means "compute it from the
+/// numerator and denominator").
+fn merge_value_row(v: &ValueRow, columns: &Columns, old: Option<&StoredValue>) -> NewValue {
+    NewValue {
+        indicator: v.code.clone(),
+        period: v.period,
+        value: v.value,
+        numerator: columns.pick("numerator", &v.numerator, old.map(|o| &o.numerator)),
+        denominator: columns.pick("denominator", &v.denominator, old.map(|o| &o.denominator)),
+        quality: columns.pick("quality", &v.quality, old.map(|o| &o.quality)),
+        commentary: columns.pick(
+            "commentary",
+            &v.commentary.trim().to_string(),
+            old.map(|o| &o.commentary),
+        ),
+        action: columns.pick(
+            "action",
+            &v.action.trim().to_string(),
+            old.map(|o| &o.action),
+        ),
+    }
+}
+
+/// Whether saving `nv` (with its checked `value`) would store what is already there.
+fn same_value(old: &StoredValue, nv: &NewValue, value: f64) -> bool {
+    old.value == value
+        && old.numerator == nv.numerator
+        && old.denominator == nv.denominator
+        && old.quality == nv.quality
+        && old.commentary == nv.commentary.trim()
+        && old.action == nv.action.trim()
 }
