@@ -7,6 +7,7 @@ pub mod cli;
 pub mod csvio;
 pub mod demo;
 pub mod domain;
+pub mod outfile;
 pub mod query;
 pub mod store;
 pub mod tui;

@@ -64,7 +64,11 @@ fn reimporting_an_unchanged_export_changes_nothing() {
             "{kind}: {out}"
         );
     }
-    assert_eq!(c.snapshot(), before, "no version, no audit row, no field changed");
+    assert_eq!(
+        c.snapshot(),
+        before,
+        "no version, no audit row, no field changed"
+    );
     assert_eq!(c.count("SELECT sum(version) FROM \"values\""), versions);
 }
 
@@ -86,7 +90,10 @@ fn an_import_changes_only_the_columns_its_file_names() {
     // The performance team corrects the figure with a file of code, period and value.
     let file = c.file("v.csv", "code,period,value\nRW1,2024-07,56\n");
     let out = c.ok(&["import", "values", &file]);
-    assert!(out.ends_with(": 0 added, 1 changed, 0 unchanged\n"), "{out}");
+    assert!(
+        out.ends_with(": 0 added, 1 changed, 0 unchanged\n"),
+        "{out}"
+    );
     let july = c.period("RW1", "2024-07");
     assert_eq!(july["value"].as_f64(), Some(56.0));
     assert_eq!(july["commentary"], "Bank holiday collections");
@@ -117,17 +124,150 @@ fn an_import_changes_only_the_columns_its_file_names() {
 fn a_targets_file_without_interventions_keeps_them() {
     let c = Council::fixture();
     let before = c.ok(&["export", "targets"]);
-    let wr1 = before.lines().find(|l| l.starts_with("WR1,")).unwrap().to_string();
+    let wr1 = before
+        .lines()
+        .find(|l| l.starts_with("WR1,"))
+        .unwrap()
+        .to_string();
     // code,year,period,target,intervention as exported: keep the code, year and period.
     let cells: Vec<&str> = wr1.split(',').collect();
     let file = c.file(
         "t.csv",
-        format!("code,year,period,target\n{},{},{},61\n", cells[0], cells[1], cells[2]),
+        format!(
+            "code,year,period,target\n{},{},{},61\n",
+            cells[0], cells[1], cells[2]
+        ),
     );
     let out = c.ok(&["import", "targets", &file]);
-    assert!(out.ends_with(": 0 added, 1 changed, 0 unchanged\n"), "{out}");
+    assert!(
+        out.ends_with(": 0 added, 1 changed, 0 unchanged\n"),
+        "{out}"
+    );
     let after = c.ok(&["export", "targets"]);
     let now = after.lines().find(|l| l.starts_with("WR1,")).unwrap();
-    assert_eq!(now, format!("{},{},{},61,{}", cells[0], cells[1], cells[2], cells[4]));
-    assert!(!cells[4].is_empty(), "the fixture's WR1 target has an intervention level");
+    assert_eq!(
+        now,
+        format!("{},{},{},61,{}", cells[0], cells[1], cells[2], cells[4])
+    );
+    assert!(
+        !cells[4].is_empty(),
+        "the fixture's WR1 target has an intervention level"
+    );
+}
+
+#[test]
+fn an_overflowing_figure_is_refused_not_saved_as_zero() {
+    let c = Council::fixture();
+    let before = c.snapshot();
+    let err = c.refused(&["set", "RW1", "2024-07", "1e39"]);
+    assert!(err.contains("too large"), "{err}");
+    assert!(err.contains("10^15"), "{err}");
+    let file = c.file("v.csv", "code,period,value\nRW1,2024-07,1e39\n");
+    let err = c.refused(&["import", "values", &file]);
+    assert!(err.contains("row 2, column value"), "{err}");
+    assert!(err.contains("too large"), "{err}");
+    assert_eq!(c.snapshot(), before);
+}
+
+#[test]
+fn a_damaged_row_is_an_error_naming_it_not_read_as_something_else() {
+    let c = Council::fixture();
+    let w = c.writer("root");
+    // Triggers and checks may guard these columns; take them off for this test only, as
+    // someone editing the file by hand would.
+    w.execute_batch("PRAGMA ignore_check_constraints = ON")
+        .unwrap();
+    w.execute(
+        "UPDATE plan_nodes SET kind = 'galaxy' WHERE code = 'O2'",
+        [],
+    )
+    .unwrap();
+    drop(w);
+    let err = c.refused(&["list"]);
+    assert!(err.contains("damaged row"), "{err}");
+    assert!(err.contains("plan node O2: kind 'galaxy'"), "{err}");
+
+    let c = Council::fixture();
+    let w = c.writer("root");
+    w.execute_batch("PRAGMA ignore_check_constraints = ON")
+        .unwrap();
+    w.execute(
+        "UPDATE targets SET period = '2024-13' WHERE indicator = 'RW1' AND period = ''",
+        [],
+    )
+    .unwrap();
+    drop(w);
+    let err = c.refused(&["show", "RW1"]);
+    assert!(err.contains("damaged row"), "{err}");
+    assert!(err.contains("target RW1"), "{err}");
+    assert!(err.contains("'2024-13'"), "{err}");
+}
+
+#[test]
+fn exports_and_backups_are_created_with_the_umask_like_any_file() {
+    use std::os::unix::fs::MetadataExt;
+    let c = Council::fixture();
+    for (umask, mode) in [("022", 0o644), ("007", 0o660)] {
+        let export = c.path(&format!("values-{umask}.csv"));
+        let backup = c.path(&format!("backup-{umask}.db"));
+        for args in [
+            vec!["export", "values", export.to_str().unwrap()],
+            vec!["backup", backup.to_str().unwrap()],
+        ] {
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+                .arg(common::pmdb_binary())
+                .arg("--db")
+                .arg(&c.db)
+                .args(&args)
+                .env("PMDB_TODAY", FIXTURE_TODAY)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{args:?}: {out:?}");
+        }
+        for file in [&export, &backup] {
+            let got = std::fs::metadata(file).unwrap().mode() & 0o777;
+            assert_eq!(got, mode, "{} with umask {umask}", file.display());
+        }
+    }
+    // Nothing is left beside them under a temporary name.
+    let names: Vec<String> = std::fs::read_dir(c.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".partial")), "{names:?}");
+}
+
+#[test]
+fn a_killed_backup_leaves_nothing_under_its_name() {
+    let c = Council::empty("2026-11-24");
+    c.ok(&["demo"]);
+    let mut interrupted = 0;
+    for k in 0..12u64 {
+        let copy = c.path(&format!("b{k}.db"));
+        let mut cmd = std::process::Command::new(common::pmdb_binary());
+        cmd.arg("--db")
+            .arg(&c.db)
+            .args(["backup", copy.to_str().unwrap()])
+            .env("PMDB_TODAY", "2026-11-24");
+        let mut proc = cmd.spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(k * 3));
+        let _ = proc.kill();
+        let status = proc.wait().unwrap();
+        if !status.success() {
+            interrupted += 1;
+        }
+        // Either a whole backup that passes its integrity check, or nothing at all.
+        if copy.exists() {
+            assert_eq!(common::integrity(&copy), "ok", "{}", copy.display());
+        } else {
+            c.ok(&["backup", copy.to_str().unwrap()]);
+            assert_eq!(common::integrity(&copy), "ok");
+        }
+    }
+    assert!(
+        interrupted > 0,
+        "no backup was interrupted: the test proved nothing"
+    );
 }

@@ -111,16 +111,8 @@ fn indicator_order(store: &crate::store::Store) -> Result<HashMap<String, usize>
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
+    crate::outfile::write_beside(path, crate::outfile::Existing::Replace, |tmp| {
+        std::fs::write(tmp, bytes)
+    })
+    .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::indicator::{Aggregation, Frequency, Indicator};
-use super::number::{fmt_decimals, units};
+use super::number::{check_figure, fmt_decimals, units};
 use super::period::{Month, Period};
 use super::rag::{Judgement, Rag};
 
@@ -48,8 +48,8 @@ pub fn check_entry(
         ("numerator", entry.numerator),
         ("denominator", entry.denominator),
     ] {
-        if x.is_some_and(|x| !x.is_finite()) {
-            return Err(format!("the {name} must be a number"));
+        if let Some(x) = x {
+            check_figure(name, x)?;
         }
     }
     if ind.aggregation != Aggregation::Ratio {
@@ -72,6 +72,10 @@ pub fn check_entry(
         ));
     }
     let computed = num / den * ind.ratio_scale();
+    check_figure(
+        "value computed from the numerator and denominator",
+        computed,
+    )?;
     if let Some(v) = entry.value
         && units(v, ind.decimals) != units(computed, ind.decimals)
     {

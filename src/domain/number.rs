@@ -12,11 +12,32 @@ pub fn fmt_decimals(value: f64, decimals: u8) -> String {
     }
 }
 
+/// No figure's size may reach this (10^15): beyond it a figure is no council's measure,
+/// and f64 no longer holds every unit of its last decimal place.
+pub const FIGURE_LIMIT: f64 = 1e15;
+
+/// Whether a figure is one pmdb accepts: finite and smaller in size than `FIGURE_LIMIT`.
+pub fn check_figure(name: &str, x: f64) -> Result<(), String> {
+    if !x.is_finite() {
+        Err(format!("the {name} must be a number"))
+    } else if x.abs() >= FIGURE_LIMIT {
+        Err(format!(
+            "the {name} {x:e} is too large: a figure must be smaller than 1,000,000,000,000,000 (10^15)"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// The value as an integer count of its last shown decimal place: exactly the digits that
-/// `fmt_decimals` prints, so two values that print alike compare equal.
+/// `fmt_decimals` prints, so two values that print alike compare equal. A figure too large
+/// for that count (refused on entry, but a file may hold one) saturates at its sign's end,
+/// so it still compares as the huge figure it is, never as zero.
 pub fn units(value: f64, decimals: u8) -> i128 {
     let text = fmt_decimals(value, decimals);
-    text.replace('.', "").parse().unwrap_or(0)
+    text.replace('.', "")
+        .parse()
+        .unwrap_or(if value < 0.0 { i128::MIN } else { i128::MAX })
 }
 
 /// The value rounded to what is shown, as a number (for JSON and arithmetic on shown figures).
@@ -39,5 +60,19 @@ mod tests {
         assert_eq!(units(-0.01, 1), 0);
         assert_eq!(shown(94.96, 1), 95.0);
         assert_eq!(shown(2.0 / 3.0, 2), 0.67);
+    }
+
+    #[test]
+    fn huge_figures_are_refused_and_never_read_as_zero() {
+        assert_eq!(units(1e39, 1), i128::MAX);
+        assert_eq!(units(-1e39, 0), i128::MIN);
+        assert!(
+            check_figure("value", 1e39)
+                .unwrap_err()
+                .contains("too large")
+        );
+        assert!(check_figure("value", -1e15).is_err());
+        assert!(check_figure("value", 999_999_999_999_999.0).is_ok());
+        assert!(check_figure("value", f64::NAN).is_err());
     }
 }

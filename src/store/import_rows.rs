@@ -92,10 +92,16 @@ mod tests {
     #[test]
     fn an_absent_column_keeps_the_stored_field() {
         let cols = Columns::only(["code", "period", "value"]);
-        assert_eq!(cols.pick("commentary", &String::new(), Some(&"why".into())), "why");
+        assert_eq!(
+            cols.pick("commentary", &String::new(), Some(&"why".into())),
+            "why"
+        );
         assert_eq!(cols.pick("value", &2.0, Some(&1.0)), 2.0);
         // A new row takes the file's (default) field.
         assert_eq!(cols.pick("commentary", &String::new(), None), "");
-        assert_eq!(Columns::All.pick("commentary", &String::new(), Some(&"why".into())), "");
+        assert_eq!(
+            Columns::All.pick("commentary", &String::new(), Some(&"why".into())),
+            ""
+        );
     }
 }

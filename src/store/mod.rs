@@ -99,14 +99,21 @@ impl Store {
                 to.display()
             )));
         }
-        let target = to.to_string_lossy().to_string();
-        self.conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
+        // Written beside the final name and renamed when complete, so a killed backup
+        // leaves nothing under it (and nothing to block the next one).
+        crate::outfile::write_beside(to, crate::outfile::Existing::Refuse, |tmp| {
+            let target = tmp.to_string_lossy().to_string();
+            self.conn
+                .execute("VACUUM INTO ?1", [target])
+                .map(drop)
+                .map_err(std::io::Error::other)
+        })
+        .map_err(|e| {
             StoreError::Invalid(format!(
                 "could not write the backup to {}: {e}",
                 to.display()
             ))
-        })?;
-        Ok(())
+        })
     }
 
     /// Runs read-only SQL for tests and tools that need a figure the API does not give.

@@ -51,8 +51,11 @@ impl Store {
         &mut self,
         work: impl FnMut(&Transaction) -> Result<T>,
     ) -> Result<T> {
-        let before: i64 = self.conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
         let out = self.write(work);
         self.conn.pragma_update(None, "cache_size", before)?;
         out
