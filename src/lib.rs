@@ -9,5 +9,6 @@ pub mod demo;
 pub mod domain;
 pub mod outfile;
 pub mod query;
+pub mod safe_text;
 pub mod store;
 pub mod tui;

@@ -13,6 +13,6 @@ pub fn run(env: &Env, file: &Path) -> Result<()> {
     if env.json {
         return super::output::json(&json!({ "database": env.db, "backup": file }));
     }
-    println!("backed up {} to {}", env.db.display(), file.display());
+    say!("backed up {} to {}", env.db.display(), file.display());
     Ok(())
 }

@@ -17,13 +17,13 @@ pub fn run(env: &Env) -> Result<()> {
     if env.json {
         print_json(&json!({ "integrity": integrity.join("; "), "findings": findings }))?;
     } else {
-        println!("integrity: {}", integrity.join("; "));
+        say!("integrity: {}", integrity.join("; "));
         let rows: Vec<Vec<String>> = findings
             .iter()
             .map(|f| vec![f.check.to_string(), f.code.clone(), f.message.clone()])
             .collect();
         table(&["check", "code", "finding"], &rows);
-        println!("{} findings", findings.len());
+        say!("{} findings", findings.len());
     }
     if !ok {
         bail!("the database file failed its integrity check: restore from a backup");

@@ -35,8 +35,8 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
         store.set_setting(&key, &value, from)?;
         if !env.json {
             match from {
-                Some(p) => println!("{key} = {value} from {p}"),
-                None => println!("{key} = {value}"),
+                Some(p) => say!("{key} = {value} from {p}"),
+                None => say!("{key} = {value}"),
             }
         }
         return Ok(());
@@ -48,11 +48,11 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
                 &json!({ "database": env.db, "exists": false, "login": env.login, "data_dir": data_dir }),
             );
         }
-        println!(
+        say!(
             "database: {} (does not exist yet: `pmdb init` or `pmdb demo`)",
             env.db.display()
         );
-        println!("login:    {}", env.login);
+        say!("login:    {}", env.login);
         return Ok(());
     }
     let store = env.open()?;
@@ -76,21 +76,21 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             "rag_rules": rules,
         }));
     }
-    println!("database:     {}", env.db.display());
-    println!(
+    say!("database:     {}", env.db.display());
+    say!(
         "login:        {} ({})",
         env.login,
         role.map(|r| r.to_string())
             .unwrap_or_else(|| "not a pmdb user: read only".into())
     );
-    println!("today:        {}", env.today);
-    println!("council:      {}", settings.council_name);
-    println!(
+    say!("today:        {}", env.today);
+    say!("council:      {}", settings.council_name);
+    say!(
         "deadline_day: {} (data for a month is due by this day of the next)",
         settings.deadline_day
     );
     for (from, rule) in &settings.rag_rules {
-        println!(
+        say!(
             "rag_rule:     {rule} (from {})",
             from.as_deref().unwrap_or("the beginning")
         );

@@ -26,13 +26,13 @@ pub fn run(env: &Env, args: EntererArgs) -> Result<()> {
         EntererAction::Add { code, login } => {
             store.add_enterer(&code, &login)?;
             if !env.json {
-                println!("{login} now enters data for {code}");
+                say!("{login} now enters data for {code}");
             }
         }
         EntererAction::Remove { code, login } => {
             store.remove_enterer(&code, &login)?;
             if !env.json {
-                println!("{login} no longer enters data for {code}");
+                say!("{login} no longer enters data for {code}");
             }
         }
     }

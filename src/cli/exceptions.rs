@@ -104,9 +104,11 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
             if env.json {
                 return print_json(&rec);
             }
-            println!(
+            say!(
                 "exception #{} is now {} (version {})",
-                rec.id, rec.status, rec.version
+                rec.id,
+                rec.status,
+                rec.version
             );
             Ok(())
         }
@@ -132,7 +134,7 @@ fn raise(env: &Env, period: &str) -> Result<()> {
             &json!({ "period": period.to_string(), "found": found.len(), "raised": new }),
         );
     }
-    println!(
+    say!(
         "{period}: {} exceptions found, {new} newly raised",
         found.len()
     );
@@ -191,6 +193,6 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         ],
         &lines,
     );
-    println!("{} exceptions", rows.len());
+    say!("{} exceptions", rows.len());
     Ok(())
 }

@@ -100,7 +100,7 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
         ],
         &lines,
     );
-    println!("{} indicators", rows.len());
+    say!("{} indicators", rows.len());
     Ok(())
 }
 

@@ -2,6 +2,15 @@
 //! JSON (`--json`) for scripts. Exit status 0 on success, 1 for a refused or invalid
 //! request (message on stderr), 2 for a usage error.
 
+/// Prints a line for a person, with every text in it made safe for a terminal
+/// (`safe_text::lines`: control characters and bidi overrides shown as marks, line breaks
+/// kept). Whatever a person typed may be in it: a title, a name, a commentary.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::safe_text::lines(&format!($($arg)*)))
+    };
+}
+
 mod backup;
 mod check;
 mod config;
@@ -28,6 +37,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::domain::period::Period;
+use crate::safe_text;
 use crate::store::Store;
 
 #[derive(Parser, Debug)]
@@ -154,7 +164,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("pmdb: {e:#}");
+            eprintln!("pmdb: {}", safe_text::lines(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }

@@ -3,10 +3,12 @@
 use serde::Serialize;
 
 use crate::domain::number::fmt_decimals;
+use crate::safe_text;
 
 /// Prints a value as pretty JSON on stdout.
 pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    let text = serde_json::to_string_pretty(value)?;
+    println!("{}", safe_text::json_escaped(&text));
     Ok(())
 }
 
@@ -16,13 +18,18 @@ pub fn figure(x: Option<f64>, decimals: u8) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-/// Prints rows as columns padded to their widest cell (counted in characters).
+/// Prints rows as columns padded to their widest cell, in terminal cells; every cell is
+/// one line made safe for the terminal (`safe_text::line`).
 pub fn table(header: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| safe_text::line(c).into_owned()).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| safe_text::width(h)).collect();
+    for row in &rows {
         for (i, cell) in row.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.chars().count());
+                *w = (*w).max(safe_text::width(cell));
             }
         }
     }
@@ -35,7 +42,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
                 if i == last {
                     c
                 } else {
-                    format!("{c:<width$}", width = widths[i])
+                    safe_text::pad(&c, widths[i])
                 }
             })
             .collect();
@@ -43,6 +50,6 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
     };
     line(header.iter().map(|h| h.to_string()).collect());
     for row in rows {
-        line(row.clone());
+        line(row);
     }
 }

@@ -42,6 +42,6 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             ));
         }
     };
-    print!("{text}");
+    print!("{}", crate::safe_text::lines(&text));
     Ok(())
 }

@@ -54,7 +54,7 @@ fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
     } else {
         ds.settings.council_name.clone()
     };
-    println!("{name}: {} by {}", r.period, r.by);
+    say!("{name}: {} by {}", r.period, r.by);
     let rows: Vec<Vec<String>> = r
         .groups
         .iter()
@@ -77,7 +77,7 @@ fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
     );
     if args.indicators {
         for g in &r.groups {
-            println!("\n{} {}", g.code, g.title);
+            say!("\n{} {}", g.code, g.title);
             let rows: Vec<Vec<String>> = g
                 .indicators
                 .iter()
@@ -150,6 +150,6 @@ pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
         &["code", "period", "deadline", "days late", "owner", "title"],
         &lines,
     );
-    println!("{} values overdue as of {as_of}", rows.len());
+    say!("{} values overdue as of {as_of}", rows.len());
     Ok(())
 }

@@ -95,7 +95,7 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
     }
     let a = &saved.assessment;
     let dp = store.indicator(&args.code)?.indicator.decimals;
-    println!(
+    say!(
         "saved {} {} = {} (version {}): {} {} — {}",
         args.code,
         period,

@@ -10,7 +10,7 @@ pub fn init(env: &Env) -> Result<()> {
     if env.json {
         return super::output::json(&serde_json::json!({ "database": env.db, "admin": env.login }));
     }
-    println!(
+    say!(
         "created {} with {} as its admin",
         env.db.display(),
         env.login
@@ -26,7 +26,7 @@ pub fn demo(env: &Env, scale: u32) -> Result<()> {
     if env.json {
         return super::output::json(&summary);
     }
-    println!(
+    say!(
         "created the demo council at {} (today {}), {} is its admin",
         env.db.display(),
         env.today,
@@ -34,7 +34,7 @@ pub fn demo(env: &Env, scale: u32) -> Result<()> {
     );
     if let serde_json::Value::Object(fields) = serde_json::to_value(&summary)? {
         for (name, value) in fields {
-            println!("  {name}: {value}");
+            say!("  {name}: {value}");
         }
     }
     Ok(())

@@ -35,8 +35,8 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         return json(&report);
     }
     let i = &rec.indicator;
-    println!("{} {}", i.code, i.title);
-    println!(
+    say!("{} {}", i.code, i.title);
+    say!(
         "{} · {} · {} · {} is better · aggregated by {} · owner {} · plan {}",
         i.kind,
         if i.unit.is_empty() {

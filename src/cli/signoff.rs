@@ -17,7 +17,7 @@ pub fn run(env: &Env, period: &str) -> Result<()> {
             &json!({ "period": period.to_string(), "frozen": statuses.len() }),
         );
     }
-    println!(
+    say!(
         "signed off {period}: {} statuses frozen; its values can no longer change",
         statuses.len()
     );

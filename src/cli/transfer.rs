@@ -54,9 +54,11 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
                      "updated": summary.updated, "unchanged": summary.unchanged }),
         );
     }
-    println!(
+    say!(
         "imported {kind} from {where_}: {} added, {} changed, {} unchanged",
-        summary.added, summary.updated, summary.unchanged
+        summary.added,
+        summary.updated,
+        summary.unchanged
     );
     Ok(())
 }

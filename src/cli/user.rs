@@ -46,13 +46,13 @@ pub fn run(env: &Env, args: UserArgs) -> Result<()> {
         } => {
             store.add_user(&login, name.as_deref().unwrap_or(""), role(&r)?)?;
             if !env.json {
-                println!("added {login} as {r}");
+                say!("added {login} as {r}");
             }
         }
         UserAction::SetRole { login, role: r } => {
             store.set_role(&login, role(&r)?)?;
             if !env.json {
-                println!("{login} is now {r}");
+                say!("{login} is now {r}");
             }
         }
         UserAction::List => {

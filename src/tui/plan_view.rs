@@ -110,7 +110,7 @@ fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
         &format!("{indent}{marker}{kind}{} {}", row.code, row.title),
         left_w,
     );
-    let gap = width.saturating_sub(left.chars().count() + right_w);
+    let gap = width.saturating_sub(crate::safe_text::width(&left) + right_w);
     let mut spans = vec![Span::raw(left), Span::raw(" ".repeat(gap))];
     spans.extend(right);
     Line::from(spans)

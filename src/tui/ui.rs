@@ -3,6 +3,7 @@
 //! heavy: the tabs' views are cached by `App::sync`.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -10,12 +11,30 @@ use ratatui::widgets::Paragraph;
 use super::action::Tab;
 use super::app::{App, Note};
 use super::{dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view};
+use crate::safe_text;
 
 /// The smallest terminal the interface lays itself out in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Draws the screen, then makes sure no cell holds a character that a terminal would take
+/// as a command, whatever text a widget was given (the last line of defence: texts are
+/// also made visible where they are laid out, `widgets::fit`).
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_screen(frame, app);
+    scrub(frame.buffer_mut());
+}
+
+fn scrub(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(safe_text::is_unsafe) {
+            let visible = safe_text::line(cell.symbol()).into_owned();
+            cell.set_symbol(&visible);
+        }
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -65,8 +84,9 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
         .map(|r| r.to_string())
         .unwrap_or_else(|| "read only".into());
     let who = format!("{} ({role}) ", actor.login);
-    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-    let gap = (area.width as usize).saturating_sub(used + who.chars().count());
+    let who = safe_text::line(&who).into_owned();
+    let used: usize = spans.iter().map(|s| safe_text::width(&s.content)).sum();
+    let gap = (area.width as usize).saturating_sub(used + safe_text::width(&who));
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(who, theme.label()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -99,7 +119,11 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             Line::from(Span::styled(
                 format!(
                     " {} · {period} · today {} · live",
-                    if council.is_empty() { "pmdb" } else { council },
+                    if council.is_empty() {
+                        "pmdb".into()
+                    } else {
+                        safe_text::line(council)
+                    },
                     app.data.today
                 ),
                 theme.dim(),

@@ -8,28 +8,22 @@ use super::theme::Theme;
 use crate::domain::number::fmt_decimals;
 use crate::domain::rag::Rag;
 use crate::domain::rollup::Counts;
+use crate::safe_text;
 
-/// Text cut to `width` characters, with "…" where it was cut.
+/// Text made safe to show (`safe_text::line`) and cut to `width` terminal cells, with "…"
+/// where it was cut.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out: String = text.chars().take(width - 1).collect();
-    out.push('…');
-    out
+    safe_text::fit(&safe_text::line(text), width)
 }
 
-/// Text padded or cut to exactly `width` characters.
+/// Text made safe and padded or cut to exactly `width` terminal cells.
 pub fn pad(text: &str, width: usize) -> String {
-    format!("{:<width$}", fit(text, width))
+    safe_text::pad(&safe_text::line(text), width)
 }
 
-/// Right-aligned in `width`.
+/// Right-aligned in `width` terminal cells.
 pub fn rpad(text: &str, width: usize) -> String {
-    format!("{:>width$}", fit(text, width))
+    safe_text::rpad(&safe_text::line(text), width)
 }
 
 /// A figure at the indicator's decimal places, or "–" when there is none.
