@@ -333,7 +333,7 @@ fn a_read_only_database_file_is_read_and_every_write_is_refused() {
         &["import", "values", &csv],
         &["import", "targets", &targets],
         &["config", "set", "deadline_day", "10"],
-        &["user", "add", "alee", "--role", "officer"],
+        &["user", "add", "newcomer", "--role", "officer"],
         &["exceptions", "raise", "--period", "2024-06"],
         &["signoff", "2024/25 Q1"],
         &["user", "set-role", "root", "admin"],

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod deadline;
 pub mod direction;
 pub mod entry;
+pub mod fields;
 pub mod indicator;
 pub mod number;
 pub mod period;

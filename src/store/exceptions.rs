@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::users::require_user;
 use super::values::now_stamp;
+use crate::domain::fields::check_text;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
 
 /// An exception to raise.
@@ -176,6 +178,14 @@ impl Store {
                 board_member: rec.board_member.clone(),
                 escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
             };
+            for (what, text) in [("the proposal", &u.step.proposal), ("the decision", &u.step.decision)] {
+                if let Some(text) = text {
+                    check_text(what, text).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
+                }
+            }
+            if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.is_empty()) {
+                require_user(tx, login).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
+            }
             let next = apply(&state, &u.step).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
             let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(now_stamp())) } else { None };
             tx.execute(

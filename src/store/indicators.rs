@@ -8,6 +8,8 @@ use serde::Serialize;
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
 use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::users::require_user;
+use crate::domain::fields::{check_code, check_name};
 use crate::domain::indicator::Indicator;
 
 /// An indicator with everything the CSV and the detail views show beside its rules.
@@ -163,6 +165,9 @@ impl Store {
             .map_err(StoreError::Refused)?;
         self.write(|tx| {
             load_indicator(tx, code)?;
+            if add {
+                require_user(tx, login).map_err(StoreError::Invalid)?;
+            }
             let sql = if add {
                 "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)"
             } else {
@@ -207,6 +212,21 @@ fn merge_record(
     }
 }
 
+/// An indicator's code, title, unit and owner as the spec allows them, naming the column
+/// at fault.
+fn check_indicator_fields(
+    tx: &Transaction,
+    i: &Indicator,
+) -> std::result::Result<(), (&'static str, String)> {
+    check_code("the code", &i.code).map_err(|e| ("code", e))?;
+    check_name("the title", &i.title).map_err(|e| ("title", e))?;
+    check_name("the unit", &i.unit).map_err(|e| ("unit", e))?;
+    if !i.owner.is_empty() {
+        require_user(tx, &i.owner).map_err(|e| ("owner", e))?;
+    }
+    Ok(())
+}
+
 pub(super) fn import_indicators_tx(
     tx: &Transaction,
     rows: &[(usize, IndicatorRecord)],
@@ -225,6 +245,7 @@ pub(super) fn import_indicators_tx(
             continue;
         }
         let i = &rec.indicator;
+        check_indicator_fields(tx, i).map_err(|(column, e)| row_error(*row, column, e))?;
         for node in &rec.plan {
             let known: bool = tx.query_row(
                 "SELECT count(*) FROM plan_nodes WHERE code = ?1",

@@ -7,6 +7,8 @@ use rusqlite::{Row, Transaction, params};
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
 use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::users::require_user;
+use crate::domain::fields::{check_code, check_name};
 use crate::domain::period::FinYear;
 use crate::domain::plan::{NodeKind, PlanNode, check_parent};
 
@@ -130,6 +132,25 @@ fn merge_node(n: &PlanNode, columns: &Columns, old: Option<&PlanNode>) -> PlanNo
     }
 }
 
+/// A node's code, title, owner, portfolio and service as the spec allows them, naming the
+/// column at fault.
+fn check_node_fields(
+    tx: &Transaction,
+    n: &PlanNode,
+) -> std::result::Result<(), (&'static str, String)> {
+    check_code("the code", &n.code).map_err(|e| ("code", e))?;
+    check_name("the title", &n.title).map_err(|e| ("title", e))?;
+    if !n.owner.is_empty() {
+        require_user(tx, &n.owner).map_err(|e| ("owner", e))?;
+    }
+    for (column, code) in [("portfolio", &n.portfolio), ("service", &n.service)] {
+        if let Some(code) = code {
+            check_code(&format!("the {column}"), code).map_err(|e| (column, e))?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn import_plan_tx(
     tx: &Transaction,
     rows: &[(usize, PlanNode)],
@@ -153,6 +174,7 @@ pub(super) fn import_plan_tx(
         kinds.insert(n.code.clone(), n.kind);
     }
     for (row, n) in &rows {
+        check_node_fields(tx, n).map_err(|(column, e)| row_error(*row, column, e))?;
         let parent_kind = match &n.parent {
             None => None,
             Some(p) => Some(*kinds.get(p).ok_or_else(|| {

@@ -8,6 +8,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use crate::domain::assess::RuleBook;
 use crate::domain::deadline::DEFAULT_DEADLINE_DAY;
+use crate::domain::fields::check_name;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::RagRule;
 
@@ -106,20 +107,27 @@ impl Store {
                         "--from applies to rag_rule only, not {key}"
                     )));
                 }
-                if key == "deadline_day" {
-                    match value.trim().parse::<u32>() {
-                        Ok(d) if (1..=28).contains(&d) => {}
+                let value = if key == "deadline_day" {
+                    let plain = value.trim();
+                    match plain.parse::<u32>() {
+                        // A plain number: "+5" or "05" would be stored as typed.
+                        Ok(d) if (1..=28).contains(&d) && plain == d.to_string() => d.to_string(),
                         _ => {
                             return Err(StoreError::Invalid(format!(
-                                "deadline_day must be a day of the month from 1 to 28, not '{value}'"
+                                "deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '{}'",
+                                crate::safe_text::line(value)
                             )));
                         }
                     }
-                }
+                } else {
+                    let name = value.trim();
+                    check_name("council_name", name).map_err(StoreError::Invalid)?;
+                    name.to_string()
+                };
                 self.write(|tx| {
                     tx.execute(
                         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        params![key, value.trim()],
+                        params![key, value],
                     )?;
                     Ok(())
                 })

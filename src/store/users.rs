@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
+use crate::domain::fields::{check_code, check_name};
 use crate::domain::role::Role;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,11 +51,8 @@ impl Store {
         self.actor()?
             .may_admin("add users")
             .map_err(StoreError::Refused)?;
-        if login.trim().is_empty() || login.chars().any(char::is_whitespace) {
-            return Err(StoreError::Invalid(format!(
-                "'{login}' is not a login name: it must be one word"
-            )));
-        }
+        check_code("the login", login).map_err(StoreError::Invalid)?;
+        check_name("the name", name).map_err(StoreError::Invalid)?;
         self.write(|tx| {
             let exists: bool = tx.query_row("SELECT count(*) FROM users WHERE login = ?1", [login], |r| r.get(0))?;
             if exists {
@@ -100,5 +98,26 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+}
+
+/// Refuses a login that is not a pmdb user, for an owner, a data-entry officer or a Board
+/// member: the message says how to add them.
+pub(super) fn require_user(
+    conn: &rusqlite::Connection,
+    login: &str,
+) -> std::result::Result<(), String> {
+    let known: bool = conn
+        .prepare_cached("SELECT count(*) FROM users WHERE login = ?1")
+        .and_then(|mut s| s.query_row([login], |r| r.get(0)))
+        .unwrap_or(false);
+    if known {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{}' is not a pmdb user: add them first with `pmdb user add {} --role officer`",
+            crate::safe_text::line(login),
+            crate::safe_text::line(login)
+        ))
     }
 }

@@ -16,6 +16,7 @@ use super::targets::load_targets;
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::entry::{Entry, check_entry, check_explained};
+use crate::domain::fields::check_text;
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
 use crate::domain::role::Actor;
@@ -243,6 +244,7 @@ impl Store {
             };
             let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today)
                 .map_err(StoreError::Invalid)?;
+            check_texts(nv).map_err(|(_, e)| StoreError::Invalid(e))?;
             let old = current(tx, &nv.indicator, nv.period)?;
             let found = old.as_ref().map(|o| o.version).unwrap_or(0);
             let conflict = match expect {
@@ -346,6 +348,7 @@ impl Store {
                 };
                 let value = check_entry(&ind.indicator, v.period, &entry, today)
                     .map_err(|e| row_error(*row, "value", e))?;
+                check_texts(&nv).map_err(|(column, e)| row_error(*row, column, e))?;
                 if old.as_ref().is_some_and(|o| same_value(o, &nv, value)) {
                     summary.count(RowOutcome::Unchanged);
                     continue;
@@ -385,6 +388,12 @@ fn merge_value_row(v: &ValueRow, columns: &Columns, old: Option<&StoredValue>) -
             old.map(|o| &o.action),
         ),
     }
+}
+
+/// The commentary and remedial action as the spec allows them, naming the column at fault.
+fn check_texts(nv: &NewValue) -> std::result::Result<(), (&'static str, String)> {
+    check_text("the commentary", &nv.commentary).map_err(|e| ("commentary", e))?;
+    check_text("the remedial action", &nv.action).map_err(|e| ("action", e))
 }
 
 /// Whether saving `nv` (with its checked `value`) would store what is already there.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pmdb::csvio::{self, Kind};
+use pmdb::domain::role::Role;
 use pmdb::store::Store;
 use pmdb::tui::{App, Theme};
 use ratatui::Terminal;
@@ -27,6 +28,20 @@ pub fn fixture(dir: &Path) -> PathBuf {
     store
         .set_setting("council_name", "Wyvern Vale District Council", None)
         .unwrap();
+    // Owners and Board members must be pmdb users.
+    for (login, name) in [
+        ("ceo", "Chief Executive"),
+        ("dir.env", "Director of Environment"),
+        ("dir.res", "Director of Resources"),
+        ("hos.waste", "Head of Waste"),
+        ("hos.plan", "Head of Planning"),
+        ("alee", "Alex Lee"),
+        ("jpatel", "Jay Patel"),
+        ("dhughes", "Dafydd Hughes"),
+        ("kmorgan", "Kate Morgan"),
+    ] {
+        store.add_user(login, name, Role::Officer).unwrap();
+    }
     for kind in Kind::ALL {
         let bytes = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
         csvio::import(&mut store, *kind, &bytes, today()).unwrap();

@@ -1,0 +1,147 @@
+//! Codes, names and texts: what each may hold. A code is what people type on the command
+//! line and in spreadsheets, so it is short and plain; a title or name is one line; a
+//! commentary, remedial action, proposal or decision may run to several lines. None may
+//! hold control characters or bidi overrides (a newline and a tab are allowed in the
+//! multi-line ones), so nothing typed can later act on a terminal.
+
+use crate::safe_text::is_unsafe;
+
+/// The longest code or login.
+pub const CODE_MAX: usize = 40;
+/// The longest title or name.
+pub const NAME_MAX: usize = 500;
+/// The longest commentary, remedial action, proposal or decision.
+pub const TEXT_MAX: usize = 10_000;
+
+/// A code (indicator, plan node, service, portfolio) or a login: 1–40 letters, digits and
+/// `. - _ /`.
+pub fn check_code(what: &str, code: &str) -> Result<(), String> {
+    let n = code.chars().count();
+    if n == 0 {
+        return Err(format!("{what} is empty"));
+    }
+    if n > CODE_MAX {
+        return Err(format!(
+            "{what} is {n} characters long: at most {CODE_MAX} letters, digits and . - _ /"
+        ));
+    }
+    if let Some(c) = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/')))
+    {
+        return Err(format!(
+            "{what} holds {}: use only letters, digits and . - _ /",
+            describe(c)
+        ));
+    }
+    Ok(())
+}
+
+/// A title or a name: one line of at most 500 characters.
+pub fn check_name(what: &str, text: &str) -> Result<(), String> {
+    check_length(what, text, NAME_MAX)?;
+    if let Some(c) = text.chars().find(|c| is_unsafe(*c)) {
+        return Err(format!(
+            "{what} holds {}: a title or name is one line of plain text",
+            describe(c)
+        ));
+    }
+    Ok(())
+}
+
+/// A commentary, remedial action, proposal or decision: at most 10,000 characters; line
+/// breaks and tabs allowed, no other control characters.
+pub fn check_text(what: &str, text: &str) -> Result<(), String> {
+    check_length(what, text, TEXT_MAX)?;
+    if let Some(c) = text
+        .chars()
+        .find(|c| is_unsafe(*c) && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        return Err(format!(
+            "{what} holds {}: only text, line breaks and tabs are allowed",
+            describe(c)
+        ));
+    }
+    Ok(())
+}
+
+fn check_length(what: &str, text: &str, max: usize) -> Result<(), String> {
+    let n = text.chars().count();
+    if n > max {
+        return Err(format!(
+            "{what} is {n} characters long: at most {max} are allowed"
+        ));
+    }
+    Ok(())
+}
+
+/// A character named so a person can find it: "a space", "the control character U+001B".
+fn describe(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c if is_unsafe(c) => format!("the bidi control U+{:04X}", c as u32),
+        c if c.is_ascii_graphic() => format!("'{c}'"),
+        c => format!("'{c}' (U+{:04X})", c as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes() {
+        assert!(check_code("code", "HR-01.a/b_2").is_ok());
+        assert_eq!(check_code("code", "").unwrap_err(), "code is empty");
+        assert!(
+            check_code("code", &"X".repeat(41))
+                .unwrap_err()
+                .contains("41 characters")
+        );
+        assert!(check_code("code", &"X".repeat(40)).is_ok());
+        assert_eq!(
+            check_code("code", "HR 01").unwrap_err(),
+            "code holds a space: use only letters, digits and . - _ /"
+        );
+        assert!(
+            check_code("code", "A\u{1b}")
+                .unwrap_err()
+                .contains("U+001B")
+        );
+        assert!(
+            check_code("code", "Ünï")
+                .unwrap_err()
+                .contains("'Ü' (U+00DC)")
+        );
+    }
+
+    #[test]
+    fn names_and_texts() {
+        assert!(check_name("title", "Households in temporary accommodation").is_ok());
+        assert!(
+            check_name("title", &"a".repeat(501))
+                .unwrap_err()
+                .contains("501 characters")
+        );
+        assert!(
+            check_name("title", "two\nlines")
+                .unwrap_err()
+                .contains("U+000A")
+        );
+        assert!(
+            check_name("title", "evil\u{202e}")
+                .unwrap_err()
+                .contains("bidi control U+202E")
+        );
+        assert!(check_text("commentary", "Line one\nline two\tend").is_ok());
+        assert!(check_text("commentary", "Windows\r\nline").is_ok());
+        assert!(
+            check_text("commentary", "\u{1b}]0;x\u{7}")
+                .unwrap_err()
+                .contains("U+001B")
+        );
+        assert!(check_text("commentary", &"a".repeat(10_001)).is_err());
+        assert!(check_text("commentary", &"a".repeat(10_000)).is_ok());
+    }
+}
