@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Council, codes, text};
+use common::{Council, codes, me, text};
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
@@ -148,11 +148,11 @@ fn a_refused_request_exits_with_status_1_and_a_message_on_stderr() {
 fn init_makes_the_login_that_runs_it_admin_and_refuses_an_existing_file() {
     let c = Council::empty(common::FIXTURE_TODAY);
     let out = c.json(&["init"]);
-    assert_eq!(out["admin"], "root");
+    assert_eq!(out["admin"], me());
     let users = c.json(&["user", "list"]);
     assert_eq!(
         users["users"],
-        json!([{ "login": "root", "name": "root", "role": "admin" }])
+        json!([{ "login": me(), "name": me(), "role": "admin" }])
     );
     let before = common::bytes(&c.db);
     let err = c.refused(&["init"]);
@@ -173,7 +173,7 @@ fn config_shows_the_database_the_login_and_the_settings() {
     let cfg = c.json(&["config"]);
     assert_eq!(cfg["database"], c.db.to_str().unwrap());
     assert_eq!(cfg["exists"], true);
-    assert_eq!(cfg["login"], "root");
+    assert_eq!(cfg["login"], me());
     assert_eq!(cfg["role"], "admin");
     assert_eq!(cfg["today"], "2024-08-01");
     assert_eq!(cfg["deadline_day"], 15);
@@ -341,11 +341,14 @@ fn a_quarter_of_a_monthly_indicator_is_derived_by_its_aggregation() {
     let c = Council::fixture();
     let defs = c.file(
         "agg.csv",
-        "code,title,kind,polarity,frequency,aggregation,owner,plan\n\
-         MEAN,m,local,higher,monthly,mean,root,SP1\n\
-         LAST,l,local,higher,monthly,latest,root,SP1\n\
-         MAX,x,local,higher,monthly,max,root,SP1\n\
-         MIN,n,local,lower,monthly,min,root,SP1\n",
+        format!(
+            "code,title,kind,polarity,frequency,aggregation,owner,plan\n\
+             MEAN,m,local,higher,monthly,mean,{me},SP1\n\
+             LAST,l,local,higher,monthly,latest,{me},SP1\n\
+             MAX,x,local,higher,monthly,max,{me},SP1\n\
+             MIN,n,local,lower,monthly,min,{me},SP1\n",
+            me = me()
+        ),
     );
     c.ok(&["import", "indicators", &defs]);
     let mut values = String::from("code,period,value\n");
@@ -448,7 +451,10 @@ fn a_contextual_measure_gets_a_direction_but_no_status_and_polarity_none_gets_ne
     let c = Council::fixture();
     let defs = c.file(
         "cx.csv",
-        "code,title,kind,polarity,frequency,aggregation,owner,plan\nCX,Crime rate,contextual,lower,monthly,mean,root,SP1\n",
+        format!(
+            "code,title,kind,polarity,frequency,aggregation,owner,plan\nCX,Crime rate,contextual,lower,monthly,mean,{},SP1\n",
+            me()
+        ),
     );
     c.ok(&["import", "indicators", &defs]);
     let targets = c.file(
@@ -606,7 +612,7 @@ fn set_records_a_ratio_from_its_numerator_and_denominator() {
     assert_eq!(july["direction"], "improving");
     // Year to date: (520 + 480 + 430 + 510) / 4000 = 48.5%.
     assert_eq!(july["ytd"], 48.5);
-    assert_eq!(july["entered_by"], "root");
+    assert_eq!(july["entered_by"], me());
 }
 
 #[test]
@@ -680,7 +686,10 @@ fn set_with_expect_version_is_a_compare_and_set() {
     c.ok(&["set", "RW1", "2024-07", "39", "--expect-version", "1"]);
     let before = c.snapshot();
     let err = c.refused(&["set", "RW1", "2024-07", "38", "--expect-version", "1"]);
-    assert!(err.contains("RW1 2024-07 was changed by root at "), "{err}");
+    assert!(
+        err.contains(&format!("RW1 2024-07 was changed by {} at ", me())),
+        "{err}"
+    );
     assert!(
         err.contains("since you read it (version 1, now 2)"),
         "{err}"
@@ -904,7 +913,7 @@ fn exceptions_raise_one_per_red_or_missing_value_and_raising_again_adds_nothing(
         red["commentary"],
         "Contamination rejected two loads / Action: Crew campaign on contamination"
     );
-    assert_eq!(red["raised_by"], "root");
+    assert_eq!(red["raised_by"], me());
     // Nothing is red or missing in the first quarter as a whole (WR1 is amber there).
     assert_eq!(
         c.json(&["exceptions", "raise", "--period", "2024/25 Q1"])["raised"],
@@ -935,7 +944,7 @@ fn codes_of(c: &Council, filters: &[&str]) -> Vec<String> {
 fn exceptions_raise_covers_overdue_actions_and_risks_above_their_target() {
     let c = Council::fixture();
     // The command line cannot record actions or risks yet: write them as pmdb would.
-    let w = c.writer("root");
+    let w = c.writer(&me());
     w.execute_batch(
         "INSERT INTO actions (code, title, node, owner, due, status, progress) VALUES
              ('A1', 'Bring in food waste rounds', 'SP1', 'hos.waste', '2024-07-01', 'on_track', 60),
@@ -1094,27 +1103,9 @@ fn history_shows_each_set_with_old_and_new_value_and_the_login() {
     assert_eq!(
         july,
         [
-            (
-                "root".into(),
-                "insert".into(),
-                Value::Null,
-                json!(40.0),
-                json!(1)
-            ),
-            (
-                "root".into(),
-                "update".into(),
-                json!(40.0),
-                json!(39.0),
-                json!(2)
-            ),
-            (
-                "root".into(),
-                "update".into(),
-                json!(39.0),
-                json!(38.0),
-                json!(3)
-            ),
+            (me(), "insert".into(), Value::Null, json!(40.0), json!(1)),
+            (me(), "update".into(), json!(40.0), json!(39.0), json!(2)),
+            (me(), "update".into(), json!(39.0), json!(38.0), json!(3)),
         ]
     );
     // The fixture's own rows are there too: the definition, the target and three months.
@@ -1134,7 +1125,7 @@ fn history_shows_each_set_with_old_and_new_value_and_the_login() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|r| r["login"] == "root")
+            .all(|r| r["login"] == me())
     );
     let text = c.ok(&["history", "RW1"]);
     assert!(text.contains("value 2024-07: 39.0 → 38.0"), "{text}");
@@ -1217,14 +1208,14 @@ fn user_add_set_role_and_list() {
     ]);
     c.ok(&["user", "add", "cllr.jones", "--role", "viewer"]);
     c.ok(&["user", "set-role", "alee", "performance"]);
-    assert_eq!(
-        c.json(&["user", "list"])["users"],
-        json!([
-            { "login": "alee", "name": "Amy Lee", "role": "performance" },
-            { "login": "cllr.jones", "name": "cllr.jones", "role": "viewer" },
-            { "login": "root", "name": "root", "role": "admin" },
-        ])
-    );
+    // Listed by login: where the test's own login (the admin) falls depends on its name.
+    let mut users = vec![
+        json!({ "login": "alee", "name": "Amy Lee", "role": "performance" }),
+        json!({ "login": "cllr.jones", "name": "cllr.jones", "role": "viewer" }),
+        json!({ "login": me(), "name": me(), "role": "admin" }),
+    ];
+    users.sort_by_key(|u| text(&u["login"]));
+    assert_eq!(c.json(&["user", "list"])["users"], json!(users));
     assert_eq!(
         c.refused(&["user", "add", "alee", "--role", "officer"])
             .trim(),

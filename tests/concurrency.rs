@@ -64,16 +64,19 @@ fn pmdb(c: &Council, args: &[&str]) -> Command {
 #[test]
 fn many_processes_writing_at_once_lose_nothing_and_never_report_locked() {
     let c = Council::fixture();
+    let me = common::me();
     let mut defs = String::from("code,title,kind,polarity,frequency,aggregation,owner,plan\n");
-    defs.push_str("HOT,Written by everyone,local,higher,monthly,sum,root,SP1\n");
+    defs.push_str(&format!(
+        "HOT,Written by everyone,local,higher,monthly,sum,{me},SP1\n"
+    ));
     for k in 1..=IMPORTERS {
         defs.push_str(&format!(
-            "IMP{k},Imported {k},local,higher,monthly,sum,root,SP1\n"
+            "IMP{k},Imported {k},local,higher,monthly,sum,{me},SP1\n"
         ));
     }
     for k in 1..=LOOPS {
         defs.push_str(&format!(
-            "SET{k},Set in a loop {k},local,higher,monthly,sum,root,SP1\n"
+            "SET{k},Set in a loop {k},local,higher,monthly,sum,{me},SP1\n"
         ));
     }
     let defs = c.file("defs.csv", defs);
@@ -243,7 +246,7 @@ done"#;
                     "{r}"
                 );
             }
-            assert_eq!(text(&r["login"]), "root");
+            assert_eq!(text(&r["login"]), me);
             r["new"]["version"].as_i64().unwrap()
         })
         .collect();
@@ -307,7 +310,10 @@ fn backups_and_reads_taken_while_others_write_are_consistent_and_never_locked() 
     let c = Council::fixture();
     let defs = c.file(
         "defs.csv",
-        "code,title,kind,polarity,frequency,aggregation,owner,plan\nW1,Written,local,higher,monthly,sum,root,SP1\n",
+        format!(
+            "code,title,kind,polarity,frequency,aggregation,owner,plan\nW1,Written,local,higher,monthly,sum,{},SP1\n",
+            common::me()
+        ),
     );
     c.ok(&["import", "indicators", &defs]);
     // Four writers hammer the same pair while backups and reads run.

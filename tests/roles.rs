@@ -1,24 +1,29 @@
-//! Users and roles. Identity is the operating system's login of the process (root here),
-//! never USER or LOGNAME. Roles are tested by demoting root after making another admin,
-//! and an unknown login by running pmdb as the system's `nobody` user (uid 65534), which
-//! needs the tests to run as root, as they do here.
+//! Users and roles. Identity is the operating system's login of the process (`me()`: the
+//! login the tests run as), never USER or LOGNAME. Roles are tested by demoting that login
+//! after making another admin, and an unknown login by running pmdb as the system's `nobody`
+//! user (uid 65534), which needs the tests to run as root: run by anyone else, those two
+//! tests say so and check nothing.
 
 mod common;
 
+use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 
-use common::{Council, text};
+use common::{Council, me, text};
 use serde_json::json;
 
-/// The fixture council plus OWN1, an indicator root owns (target 120 a year, so 10 a
-/// month, intervention 96, so 8 a month), with a red June value and its exception, and
-/// root named as a data-entry officer of PL2 (owned by jpatel). Root is still admin.
+/// The fixture council plus OWN1, an indicator the test's login owns (target 120 a year,
+/// so 10 a month, intervention 96, so 8 a month), with a red June value and its exception,
+/// and the login named as a data-entry officer of PL2 (owned by jpatel). It is still admin.
 fn council() -> Council {
     let c = Council::fixture();
     let ind = c.file(
         "own.csv",
-        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan\nOWN1,Own indicator,local,count,0,higher,monthly,sum,root,SP1\n",
+        format!(
+            "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan\nOWN1,Own indicator,local,count,0,higher,monthly,sum,{},SP1\n",
+            me()
+        ),
     );
     c.ok(&["import", "indicators", &ind]);
     let targets = c.file(
@@ -37,12 +42,12 @@ fn council() -> Council {
         "Agency cover",
     ]);
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
-    c.ok(&["enterer", "add", "PL2", "root"]);
+    c.ok(&["enterer", "add", "PL2", &me()]);
     c
 }
 
-/// Root makes `boss` an admin, then takes `role` for itself.
-fn demote_root(c: &Council, role: &str) {
+/// The test's login makes `boss` an admin, then takes `role` for itself.
+fn demote_me(c: &Council, role: &str) {
     c.ok(&[
         "user",
         "add",
@@ -52,17 +57,18 @@ fn demote_root(c: &Council, role: &str) {
         "--name",
         "Chief Executive",
     ]);
-    c.ok(&["user", "set-role", "root", role]);
+    c.ok(&["user", "set-role", &me(), role]);
     assert_eq!(c.json(&["config"])["role"], role);
 }
 
 #[test]
 fn the_only_admin_cannot_be_demoted() {
     let c = council();
-    let err = c.refused(&["user", "set-role", "root", "viewer"]);
+    let me = me();
+    let err = c.refused(&["user", "set-role", &me, "viewer"]);
     assert_eq!(
         err.trim(),
-        "pmdb: refused: root is the only admin; make someone else admin first"
+        format!("pmdb: refused: {me} is the only admin; make someone else admin first")
     );
     assert_eq!(c.json(&["config"])["role"], "admin");
 }
@@ -70,16 +76,19 @@ fn the_only_admin_cannot_be_demoted() {
 #[test]
 fn an_officer_records_values_only_for_indicators_they_own_or_enter_for() {
     let c = council();
-    demote_root(&c, "officer");
-    // Owned by root.
+    let me = me();
+    demote_me(&c, "officer");
+    // Owned by me.
     c.ok(&["set", "OWN1", "2024-07", "11"]);
-    // Root enters data for PL2.
+    // I enter data for PL2.
     c.ok(&["set", "PL2", "2024-05", "120"]);
     let before = c.snapshot();
     let err = c.refused(&["set", "RW1", "2024-07", "40"]);
     assert_eq!(
         err.trim(),
-        "pmdb: refused: root (officer) may record values only for indicators they own or enter data for; RW1 is owned by alee"
+        format!(
+            "pmdb: refused: {me} (officer) may record values only for indicators they own or enter data for; RW1 is owned by alee"
+        )
     );
     // In a file too, naming the row: the whole file is refused.
     let csv = c.file(
@@ -90,7 +99,7 @@ fn an_officer_records_values_only_for_indicators_they_own_or_enter_for() {
     assert_eq!(
         err.trim(),
         format!(
-            "pmdb: {csv}: row 3, column period: refused: root (officer) may record values only for indicators they own or enter data for; WR1 is owned by alee"
+            "pmdb: {csv}: row 3, column period: refused: {me} (officer) may record values only for indicators they own or enter data for; WR1 is owned by alee"
         )
     );
     assert_eq!(c.snapshot(), before);
@@ -102,12 +111,15 @@ fn an_officer_records_values_only_for_indicators_they_own_or_enter_for() {
 #[test]
 fn an_officer_may_not_manage_definitions_settings_users_or_sign_off() {
     let c = council();
-    demote_root(&c, "officer");
+    let me = me();
+    demote_me(&c, "officer");
     let before = c.snapshot();
     let targets = c.file("t.csv", "code,year,target\nOWN1,2024/25,100\n");
     let indicators = c.file(
         "i.csv",
-        "code,title,kind,polarity,frequency,aggregation,owner\nOWN2,Another,local,higher,monthly,sum,root\n",
+        format!(
+            "code,title,kind,polarity,frequency,aggregation,owner\nOWN2,Another,local,higher,monthly,sum,{me}\n"
+        ),
     );
     let cases: [(&[&str], &str); 7] = [
         (&["import", "targets", &targets], "import targets"),
@@ -138,16 +150,16 @@ fn an_officer_may_not_manage_definitions_settings_users_or_sign_off() {
     for (args, what) in cases {
         let err = c.refused(args);
         let expected =
-            format!("refused: only admin and performance users may {what}; root (officer) may not");
+            format!("refused: only admin and performance users may {what}; {me} (officer) may not");
         assert!(err.trim().ends_with(&expected), "{args:?}: {err}");
     }
     assert_eq!(
         c.refused(&["user", "add", "x", "--role", "viewer"]).trim(),
-        "pmdb: refused: only an admin may add users; root (officer) is not one"
+        format!("pmdb: refused: only an admin may add users; {me} (officer) is not one")
     );
     assert_eq!(
-        c.refused(&["user", "set-role", "root", "admin"]).trim(),
-        "pmdb: refused: only an admin may change roles; root (officer) is not one"
+        c.refused(&["user", "set-role", &me, "admin"]).trim(),
+        format!("pmdb: refused: only an admin may change roles; {me} (officer) is not one")
     );
     assert_eq!(c.snapshot(), before);
     assert_eq!(c.count("SELECT count(*) FROM signoffs"), 0);
@@ -156,7 +168,8 @@ fn an_officer_may_not_manage_definitions_settings_users_or_sign_off() {
 #[test]
 fn an_officer_records_the_proposal_on_their_own_exception() {
     let c = council();
-    demote_root(&c, "officer");
+    let me = me();
+    demote_me(&c, "officer");
     let list = c.json(&["exceptions", "--kind", "red"]);
     let own = list["exceptions"]
         .as_array()
@@ -195,9 +208,9 @@ fn an_officer_records_the_proposal_on_their_own_exception() {
         "x",
     ]);
     assert!(
-        err.contains(
-            "only admin and performance users may record PPG decisions; root (officer) may not"
-        ),
+        err.contains(&format!(
+            "only admin and performance users may record PPG decisions; {me} (officer) may not"
+        )),
         "{err}"
     );
 }
@@ -205,7 +218,8 @@ fn an_officer_records_the_proposal_on_their_own_exception() {
 #[test]
 fn a_viewer_reads_everything_and_writes_nothing() {
     let c = council();
-    demote_root(&c, "viewer");
+    let me = me();
+    demote_me(&c, "viewer");
     let before = c.snapshot();
     // Reads.
     assert_eq!(c.period("WR1", "2024/25 Q1")["value"], 47.7);
@@ -216,8 +230,8 @@ fn a_viewer_reads_everything_and_writes_nothing() {
     c.json(&["overdue"]);
     c.json(&["user", "list"]);
     c.ok(&["export", "values"]);
-    // Writes, even to the indicator root owns.
-    let reads_only = "refused: root (viewer) reads only";
+    // Writes, even to the indicator I own.
+    let reads_only = format!("refused: {me} (viewer) reads only");
     assert_eq!(
         c.refused(&["set", "OWN1", "2024-07", "11"]).trim(),
         format!("pmdb: {reads_only}")
@@ -242,11 +256,11 @@ fn a_viewer_reads_everything_and_writes_nothing() {
             "--proposal",
             "x"
         ])
-        .contains("root (viewer) may not")
+        .contains(&format!("{me} (viewer) may not"))
     );
     assert!(
         c.refused(&["config", "set", "deadline_day", "10"])
-            .contains("root (viewer) may not")
+            .contains(&format!("{me} (viewer) may not"))
     );
     assert_eq!(c.snapshot(), before);
 }
@@ -254,7 +268,8 @@ fn a_viewer_reads_everything_and_writes_nothing() {
 #[test]
 fn the_performance_team_records_any_value_but_does_not_manage_users() {
     let c = council();
-    demote_root(&c, "performance");
+    let me = me();
+    demote_me(&c, "performance");
     c.ok(&["set", "RW1", "2024-07", "40"]);
     c.ok(&["config", "set", "deadline_day", "12"]);
     c.ok(&[
@@ -277,15 +292,16 @@ fn the_performance_team_records_any_value_but_does_not_manage_users() {
     ]);
     assert_eq!(
         c.refused(&["user", "add", "x", "--role", "viewer"]).trim(),
-        "pmdb: refused: only an admin may add users; root (performance) is not one"
+        format!("pmdb: refused: only an admin may add users; {me} (performance) is not one")
     );
 }
 
 #[test]
 fn user_and_logname_do_not_change_who_is_asking() {
     let c = council();
+    let me = me();
     c.ok(&["user", "add", "alee", "--role", "admin"]);
-    // As admin, with USER and LOGNAME saying alee: the save is root's.
+    // As admin, with USER and LOGNAME saying alee: the save is mine.
     let out = c
         .cmd(&["set", "RW1", "2024-07", "40"])
         .env("USER", "alee")
@@ -297,16 +313,16 @@ fn user_and_logname_do_not_change_who_is_asking() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(c.period("RW1", "2024-07")["entered_by"], "root");
+    assert_eq!(c.period("RW1", "2024-07")["entered_by"], me.as_str());
     let h = c.json(&["history", "RW1"]);
     let last = h["changes"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(
         (last["key"].clone(), last["login"].clone()),
-        (json!("RW1|2024-07"), json!("root"))
+        (json!("RW1|2024-07"), json!(me))
     );
 
-    // Root as a viewer cannot borrow alee's admin role through the environment.
-    c.ok(&["user", "set-role", "root", "viewer"]);
+    // I, as a viewer, cannot borrow alee's admin role through the environment.
+    c.ok(&["user", "set-role", &me, "viewer"]);
     let before = c.snapshot();
     let mut cmd = c.cmd(&["set", "RW1", "2024-07", "41"]);
     cmd.env("USER", "alee")
@@ -315,7 +331,7 @@ fn user_and_logname_do_not_change_who_is_asking() {
         .env("PMDB_USER", "alee");
     assert_eq!(
         common::refused(&mut cmd, &["set"]).trim(),
-        "pmdb: refused: root (viewer) reads only"
+        format!("pmdb: refused: {me} (viewer) reads only")
     );
     let cfg = c
         .cmd(&["config", "--json"])
@@ -326,7 +342,7 @@ fn user_and_logname_do_not_change_who_is_asking() {
     let cfg: serde_json::Value = serde_json::from_slice(&cfg.stdout).unwrap();
     assert_eq!(
         (cfg["login"].clone(), cfg["role"].clone()),
-        (json!("root"), json!("viewer"))
+        (json!(me), json!("viewer"))
     );
     assert_eq!(c.snapshot(), before);
 }
@@ -334,13 +350,14 @@ fn user_and_logname_do_not_change_who_is_asking() {
 #[test]
 fn every_value_and_audit_row_records_the_login() {
     let c = council();
+    let me = me();
     c.ok(&["set", "RW1", "2024-07", "40"]);
     let csv = c.file("v.csv", "code,period,value\nPL2,2024-05,120\n");
     c.ok(&["import", "values", &csv]);
     for (code, period) in [("RW1", "2024-07"), ("PL2", "2024-05"), ("WR1", "2024-06")] {
         assert_eq!(
             c.period(code, period)["entered_by"],
-            "root",
+            me.as_str(),
             "{code} {period}"
         );
     }
@@ -352,7 +369,7 @@ fn every_value_and_audit_row_records_the_login() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(logins, ["root"]);
+    assert_eq!(logins, [me.as_str()]);
     for code in ["RW1", "PL2"] {
         let h = c.json(&["history", code]);
         assert!(
@@ -360,35 +377,81 @@ fn every_value_and_audit_row_records_the_login() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .all(|r| r["login"] == "root"),
+                .all(|r| r["login"] == me.as_str()),
             "{h:#}"
         );
     }
 }
 
-/// The council's directory and file opened to everyone, so `nobody` can use them.
-fn share_with_everyone(c: &Council) {
-    std::fs::set_permissions(c.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    std::fs::set_permissions(&c.db, std::fs::Permissions::from_mode(0o666)).unwrap();
+/// Whether pmdb can be run as `nobody` here: only root may switch to another user. Run by
+/// anyone else, a test that needs it says why it checks nothing (straight to standard
+/// error, which the test harness does not capture, so the skip is seen) and returns.
+fn can_run_as_nobody(test: &str) -> bool {
+    if nix::unistd::getuid().is_root() {
+        return true;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "{test}: skipped: it runs pmdb as nobody, which only root may do, and the tests run as {}",
+        me()
+    );
+    false
 }
 
-/// `pmdb --db DB ARGS…` run as the system user `nobody` (uid and gid 65534).
+/// Where [`share_with_nobody`] puts the copy of pmdb that `nobody` runs.
+const NOBODYS_PMDB: &str = "pmdb";
+
+/// The council's directory and database opened to everyone, with a copy of pmdb in it:
+/// the checkout and its target directory may be out of nobody's reach (a clone in a
+/// private directory, say), the temporary directory is not.
+fn share_with_nobody(c: &Council) {
+    let dir = c.dir.path();
+    for above in dir.ancestors().skip(1) {
+        let mode = std::fs::metadata(above).unwrap().permissions().mode();
+        assert!(
+            mode & 0o001 != 0,
+            "nobody cannot reach {}: {} is not searchable by others; set TMPDIR to a \
+             directory everyone can reach, such as /tmp",
+            dir.display(),
+            above.display()
+        );
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&c.db, std::fs::Permissions::from_mode(0o666)).unwrap();
+    // Copied by another process: a child another test forks while this one holds the copy
+    // open for writing would keep it open until its exec, and running the copy in that
+    // moment fails with "Text file busy".
+    let copied = std::process::Command::new("install")
+        .args(["-m", "0755"])
+        .arg(common::pmdb_binary())
+        .arg(c.path(NOBODYS_PMDB))
+        .status()
+        .unwrap();
+    assert!(copied.success(), "install could not copy pmdb: {copied}");
+}
+
+/// `pmdb --db DB ARGS…` run as the system user `nobody` (uid and gid 65534), from the copy
+/// [`share_with_nobody`] made, claiming in USER and LOGNAME to be the test's own login.
 fn as_nobody(c: &Council, args: &[&str]) -> assert_cmd::Command {
-    let mut std = std::process::Command::new(common::pmdb_binary());
+    let mut std = std::process::Command::new(c.path(NOBODYS_PMDB));
     std.arg("--db")
         .arg(&c.db)
         .args(args)
+        .current_dir(c.dir.path())
         .env("PMDB_TODAY", &c.today)
-        .env("USER", "root")
-        .env("LOGNAME", "root");
+        .env("USER", me())
+        .env("LOGNAME", me());
     std.uid(65534).gid(65534);
     assert_cmd::Command::from_std(std)
 }
 
 #[test]
 fn a_login_the_database_does_not_know_reads_only() {
+    if !can_run_as_nobody("a_login_the_database_does_not_know_reads_only") {
+        return;
+    }
     let c = council();
-    share_with_everyone(&c);
+    share_with_nobody(&c);
     let before = c.snapshot();
     let out = as_nobody(&c, &["show", "PL1", "--period", "2024/25 Q1", "--json"])
         .output()
@@ -400,7 +463,7 @@ fn a_login_the_database_does_not_know_reads_only() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["periods"][0]["value"], 75.0);
-    // USER=root in its environment makes no difference.
+    // USER naming the test's login, an admin, makes no difference.
     let err = common::refused(
         &mut as_nobody(&c, &["set", "OWN1", "2024-07", "11"]),
         &["set"],
@@ -422,6 +485,9 @@ fn a_login_the_database_does_not_know_reads_only() {
 
 #[test]
 fn a_second_login_records_values_under_its_own_name() {
+    if !can_run_as_nobody("a_second_login_records_values_under_its_own_name") {
+        return;
+    }
     let c = council();
     // nobody becomes an officer and the owner of RW1.
     c.ok(&[
@@ -438,7 +504,7 @@ fn a_second_login_records_values_under_its_own_name() {
         "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan,rag_rule\nRW1,Residual waste per household,local,kg,0,lower,monthly,sum,nobody,SP1,tolerance:5:10\n",
     );
     c.ok(&["import", "indicators", &ind]);
-    share_with_everyone(&c);
+    share_with_nobody(&c);
     let out = as_nobody(&c, &["set", "RW1", "2024-07", "39"])
         .output()
         .unwrap();
@@ -453,7 +519,10 @@ fn a_second_login_records_values_under_its_own_name() {
     );
     assert_eq!(
         err.trim(),
-        "pmdb: refused: nobody (officer) may record values only for indicators they own or enter data for; OWN1 is owned by root"
+        format!(
+            "pmdb: refused: nobody (officer) may record values only for indicators they own or enter data for; OWN1 is owned by {}",
+            me()
+        )
     );
     assert_eq!(c.period("RW1", "2024-07")["entered_by"], "nobody");
     let h = c.json(&["history", "RW1"]);
@@ -471,26 +540,30 @@ fn a_second_login_records_values_under_its_own_name() {
 #[test]
 fn naming_and_withdrawing_a_data_entry_officer_grants_and_removes_the_right_to_record() {
     let c = council();
-    // PL2 (owned by jpatel) accepts root's value once root is demoted, as an enterer.
-    demote_root(&c, "officer");
+    let me = me();
+    // PL2 (owned by jpatel) accepts my value once I am demoted, as an enterer.
+    demote_me(&c, "officer");
     c.ok(&["set", "PL2", "2024-07", "120"]);
-    let err = c.refused(&["enterer", "remove", "PL2", "root"]);
+    let err = c.refused(&["enterer", "remove", "PL2", &me]);
     assert!(
         err.contains("only admin and performance users may name data-entry officers"),
         "{err}"
     );
     // Boss (an admin; pmdb cannot run as another OS login here, so boss's change is
-    // written through a connection that logs as boss) makes root admin again, and root
-    // withdraws itself: the next save as an officer is refused and names the rule.
+    // written through a connection that logs as boss) makes me admin again, and I
+    // withdraw myself: the next save as an officer is refused and names the rule.
     c.writer("boss")
-        .execute("UPDATE users SET role = 'admin' WHERE login = 'root'", [])
+        .execute("UPDATE users SET role = 'admin' WHERE login = ?1", [&me])
         .unwrap();
-    c.ok(&["enterer", "remove", "PL2", "root"]);
-    let err = c.refused(&["enterer", "remove", "PL2", "root"]);
-    assert!(err.contains("root does not enter data for PL2"), "{err}");
-    let err = c.refused(&["enterer", "add", "NOPE", "root"]);
+    c.ok(&["enterer", "remove", "PL2", &me]);
+    let err = c.refused(&["enterer", "remove", "PL2", &me]);
+    assert!(
+        err.contains(&format!("{me} does not enter data for PL2")),
+        "{err}"
+    );
+    let err = c.refused(&["enterer", "add", "NOPE", &me]);
     assert!(err.contains("no indicator 'NOPE'"), "{err}");
-    c.ok(&["user", "set-role", "root", "officer"]);
+    c.ok(&["user", "set-role", &me, "officer"]);
     let err = c.refused(&["set", "PL2", "2024-07", "125"]);
     assert!(err.contains("may record values only for indicators they own or enter data for; PL2 is owned by jpatel"), "{err}");
 }

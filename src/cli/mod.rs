@@ -15,7 +15,7 @@ mod backup;
 mod check;
 mod config;
 mod enterer;
-mod env;
+pub mod env;
 mod exceptions;
 mod history;
 mod list;

@@ -1,6 +1,7 @@
 //! The terminal interface: `pmdb` with no arguments. `run` sets the terminal up, runs the
 //! event loop and always restores the terminal: on `q`, on an error, on a panic (the hook
-//! `ratatui::init` installs) and on SIGTERM or SIGHUP (a flag the loop checks).
+//! `terminal::init` installs) and on SIGTERM or SIGHUP (a flag the loop checks). When the
+//! terminal has hung up there is nothing to restore, and the process exits with 129.
 
 pub mod action;
 pub mod app;
@@ -21,6 +22,7 @@ mod plan_view;
 pub mod rollup;
 mod rollup_view;
 pub mod svg;
+mod terminal;
 pub mod theme;
 pub mod ui;
 mod widgets;
@@ -47,7 +49,8 @@ const REFRESH: Duration = Duration::from_millis(500);
 const POLL: Duration = Duration::from_millis(100);
 
 /// Opens the interface on the database at `path` for `login`, with `today` as the date
-/// every rule uses.
+/// every rule uses. When the terminal hangs up the process ends with status 129 (see
+/// [`terminal::HUNG_UP`]) rather than returning.
 pub fn run(path: &Path, login: &str, today: NaiveDate) -> anyhow::Result<()> {
     let store = Store::open(path, login)?;
     let mut app = App::new(store, today)?;
@@ -56,53 +59,34 @@ pub fn run(path: &Path, login: &str, today: NaiveDate) -> anyhow::Result<()> {
         signal_hook::flag::register(sig, Arc::clone(&stop))
             .context("could not install the signal handler")?;
     }
-    let mut terminal = match ratatui::try_init() {
+    let keys = terminal::KeySource::open();
+    let mut tty = match terminal::init(keys.clone()) {
         Ok(t) => t,
         Err(e) => {
+            keys.exit_if_hung_up();
             // Raw mode may be on although the rest of the set-up failed.
-            ratatui::restore();
+            terminal::restore();
             return Err(e).context("could not set up the terminal");
         }
     };
     let done = Arc::new(AtomicBool::new(false));
-    watch_for_hang_up(Arc::clone(&done));
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    watch_for_hang_up(keys.clone(), Arc::clone(&done));
+    let result = event_loop(&mut tty, &mut app, &stop);
     done.store(true, Ordering::Relaxed);
-    ratatui::restore();
+    // A SIGHUP, or a failed draw, may be the hang-up itself.
+    keys.exit_if_hung_up();
+    terminal::close(tty);
     result
-}
-
-/// Whether the terminal the interface reads keys from has hung up (sshd closed the
-/// connection): poll(2) says so without reading a byte, so it cannot race with typing.
-fn terminal_hung_up() -> bool {
-    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-    use std::io::IsTerminal;
-    use std::os::fd::{AsFd, BorrowedFd};
-    let hung_up = |fd: BorrowedFd| {
-        let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
-        poll(&mut fds, PollTimeout::ZERO).is_ok()
-            && fds[0].revents().is_some_and(|r| {
-                r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL)
-            })
-    };
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return hung_up(stdin.as_fd());
-    }
-    // Without a terminal on stdin, crossterm reads /dev/tty.
-    std::fs::File::open("/dev/tty").map_or(true, |tty| hung_up(tty.as_fd()))
 }
 
 /// Ends the process once its terminal has hung up. A dropped SSH connection does not always
 /// deliver SIGHUP, and crossterm then reads end-of-file forever inside its own loop, where
 /// no check of ours runs: left alone the process would spin on the shared server. No
 /// transaction is open while the interface waits for keys, so nothing is lost.
-fn watch_for_hang_up(done: Arc<AtomicBool>) {
+fn watch_for_hang_up(keys: terminal::KeySource, done: Arc<AtomicBool>) {
     std::thread::spawn(move || {
         while !done.load(Ordering::Relaxed) {
-            if terminal_hung_up() {
-                std::process::exit(129); // 128 + SIGHUP, as if the hang-up had been signalled
-            }
+            keys.exit_if_hung_up();
             std::thread::sleep(Duration::from_millis(250));
         }
     });

@@ -39,6 +39,12 @@ pub fn pmdb_binary() -> PathBuf {
     assert_cmd::cargo::cargo_bin("pmdb")
 }
 
+/// The login the tests run as, found as pmdb finds it (the real user id's passwd entry,
+/// never USER or LOGNAME): the admin `init` makes, and the name pmdb records on every save.
+pub fn me() -> String {
+    pmdb::cli::env::login()
+}
+
 /// A database in its own temporary directory, and the date `pmdb` is told it is.
 pub struct Council {
     pub dir: TempDir,
@@ -58,7 +64,7 @@ impl Council {
         }
     }
 
-    /// A new database made by `pmdb init` (the test's login, root, becomes its admin).
+    /// A new database made by `pmdb init` (the test's login, [`me`], becomes its admin).
     pub fn init(today: &str) -> Council {
         let c = Council::empty(today);
         c.ok(&["init"]);
