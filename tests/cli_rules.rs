@@ -169,10 +169,18 @@ fn bad_settings_are_refused_and_change_nothing() {
     let c = Council::fixture();
     let before = c.json(&["config"]);
     let audit = c.count("SELECT count(*) FROM audit_log");
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 7] = [
         (
             &["config", "set", "deadline_day", "40"],
-            "pmdb: deadline_day must be a day of the month from 1 to 28, not '40'",
+            "pmdb: deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '40'",
+        ),
+        (
+            &["config", "set", "deadline_day", "+5"],
+            "pmdb: deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '+5'",
+        ),
+        (
+            &["config", "set", "rag_rule", "tolerance:-0:10"],
+            "pmdb: 'tolerance:-0:10' is not a RAG rule (percentages must be numbers of 0 or more): use 'intervention' or 'tolerance:G:A' (green within G% of target, amber within A%, e.g. tolerance:5:10)",
         ),
         (
             &["config", "set", "colour", "red"],

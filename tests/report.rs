@@ -1,5 +1,7 @@
 //! The published report: counts per priority and each indicator's figures and commentary.
 
+mod tui_support;
+
 use pmdb::csvio::{self, Kind};
 use pmdb::domain::assess::Context;
 use pmdb::query::report;
@@ -12,6 +14,7 @@ fn fixture(dir: &std::path::Path) -> Store {
         .set_setting("council_name", "Wyvern Vale District Council", None)
         .unwrap();
     let today = "2024-08-01".parse().unwrap();
+    tui_support::add_fixture_users(&mut store);
     for kind in Kind::ALL {
         let bytes = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
         csvio::import(&mut store, *kind, &bytes, today).unwrap();

@@ -300,7 +300,7 @@ fn the_performance_team_records_any_value_but_does_not_manage_users() {
 fn user_and_logname_do_not_change_who_is_asking() {
     let c = council();
     let me = me();
-    c.ok(&["user", "add", "alee", "--role", "admin"]);
+    c.ok(&["user", "set-role", "alee", "admin"]);
     // As admin, with USER and LOGNAME saying alee: the save is mine.
     let out = c
         .cmd(&["set", "RW1", "2024-07", "40"])

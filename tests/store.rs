@@ -1,6 +1,8 @@
 //! The store against a real SQLite file: compare-and-set saves, the append-only audit
 //! log, sign-off freezing, schema versions and the pragmas every connection runs with.
 
+mod tui_support;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -33,7 +35,7 @@ fn p(s: &str) -> Period {
 fn fixture(dir: &Path) -> Store {
     let path = dir.join("council.db");
     let mut store = Store::create(&path, ADMIN).unwrap();
-    store.add_user("alee", "Alex Lee", Role::Officer).unwrap();
+    tui_support::add_fixture_users(&mut store);
     for kind in Kind::ALL {
         let bytes = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
         csvio::import(&mut store, *kind, &bytes, today()).unwrap();

@@ -231,7 +231,7 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
     let path = fixture(dir.path());
     let mut app = app(&path);
     typing(&mut app, "2o");
-    assert!(text(&app, 80, 24).contains("My indicators for 2024-07 · alee"));
+    assert!(text(&app, 80, 24).contains("My indicators for 2024-07 · Alex Lee (alee)"));
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "4x");
     assert!(text(&app, 80, 24).contains("'4x' is not a number"));
@@ -388,10 +388,6 @@ fn another_process_save_appears_without_a_key_and_keeps_the_cursor_and_edit() {
 fn officers_cannot_switch_to_someone_else() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixture(dir.path());
-    Store::open(&path, LOGIN)
-        .unwrap()
-        .add_user("alee", "Alex Lee", pmdb::domain::role::Role::Officer)
-        .unwrap();
     let mut app =
         App::with_theme(Store::open(&path, "alee").unwrap(), today(), Theme::COLOUR).unwrap();
     typing(&mut app, "2");

@@ -76,10 +76,13 @@ impl FromStr for RagRule {
             return Err(err(""));
         };
         let (g, a) = rest.split_once(':').ok_or_else(|| err(""))?;
+        // A plain number of 0 or more: no sign ("-0" would read "within -0%"), no exponent.
         let pct = |s: &str| {
-            s.trim()
-                .parse::<f64>()
-                .ok()
+            let s = s.trim();
+            let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
+            plain
+                .then(|| s.parse::<f64>().ok())
+                .flatten()
                 .filter(|x| x.is_finite() && *x >= 0.0)
         };
         let (Some(green), Some(amber)) = (pct(g), pct(a)) else {

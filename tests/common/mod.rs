@@ -15,17 +15,6 @@ use tempfile::TempDir;
 /// The fixture council's data runs April to July 2024; this date has June's deadline passed.
 pub const FIXTURE_TODAY: &str = "2024-08-01";
 
-/// The people the fixture's plan and indicators name as owners.
-pub const FIXTURE_PEOPLE: [(&str, &str); 7] = [
-    ("ceo", "Chief Executive"),
-    ("dir.env", "Director of Environment"),
-    ("dir.res", "Director of Resources"),
-    ("hos.waste", "Head of Waste"),
-    ("hos.plan", "Head of Planning"),
-    ("alee", "Alex Lee"),
-    ("jpatel", "Jay Patel"),
-];
-
 /// The fixture files under tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -81,8 +70,12 @@ impl Council {
     pub fn fixture_on(today: &str) -> Council {
         let c = Council::init(today);
         // Owners must be pmdb users before the plan and indicators name them.
-        for (login, name) in FIXTURE_PEOPLE {
-            c.ok(&["user", "add", login, "--role", "officer", "--name", name]);
+        let people = std::fs::read_to_string(fixture("users.csv")).expect("users.csv");
+        for line in people.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            c.ok(&[
+                "user", "add", cells[0], "--role", cells[2], "--name", cells[1],
+            ]);
         }
         for kind in ["plan", "indicators", "targets", "values"] {
             let file = fixture(&format!("{kind}.csv"));

@@ -28,20 +28,7 @@ pub fn fixture(dir: &Path) -> PathBuf {
     store
         .set_setting("council_name", "Wyvern Vale District Council", None)
         .unwrap();
-    // Owners and Board members must be pmdb users.
-    for (login, name) in [
-        ("ceo", "Chief Executive"),
-        ("dir.env", "Director of Environment"),
-        ("dir.res", "Director of Resources"),
-        ("hos.waste", "Head of Waste"),
-        ("hos.plan", "Head of Planning"),
-        ("alee", "Alex Lee"),
-        ("jpatel", "Jay Patel"),
-        ("dhughes", "Dafydd Hughes"),
-        ("kmorgan", "Kate Morgan"),
-    ] {
-        store.add_user(login, name, Role::Officer).unwrap();
-    }
+    add_fixture_users(&mut store);
     for kind in Kind::ALL {
         let bytes = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
         csvio::import(&mut store, *kind, &bytes, today()).unwrap();
@@ -50,6 +37,28 @@ pub fn fixture(dir: &Path) -> PathBuf {
         .add_board("MB", "Management Board", &["dhughes", "kmorgan"])
         .unwrap();
     path
+}
+
+/// The fixture's people (tests/fixtures/users.csv: owners and Board members), added as
+/// officers: owners must be pmdb users before the plan and indicators name them.
+pub fn add_fixture_users(store: &mut Store) {
+    for (login, name, role) in fixture_users() {
+        store
+            .add_user(&login, &name, role.parse::<Role>().unwrap())
+            .unwrap();
+    }
+}
+
+/// (login, name, role) of each line of tests/fixtures/users.csv.
+pub fn fixture_users() -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string("tests/fixtures/users.csv").unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[0].into(), cells[1].into(), cells[2].into())
+        })
+        .collect()
 }
 
 pub fn app(path: &Path) -> App {
