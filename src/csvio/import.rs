@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{CsvError, Kind, read};
+use super::{CsvError, Kind, read, rows};
 use crate::store::{ImportSummary, Store, StoreError};
 
-/// Why a file was not imported: the file itself, or what the store refused.
+/// Why a file was not imported: the file itself (every problem in it), or the first thing
+/// the store refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{0}")]
@@ -16,6 +17,7 @@ pub enum ImportError {
 }
 
 /// Imports a CSV file's bytes; `today` bounds the periods values may be recorded for.
+/// `encoding_of` tells which encoding the bytes were read in.
 pub fn import(
     store: &mut Store,
     kind: Kind,
@@ -24,9 +26,9 @@ pub fn import(
 ) -> Result<ImportSummary, ImportError> {
     let table = read::read_table(kind, bytes)?;
     Ok(match kind {
-        Kind::Plan => store.import_plan(&read::read_plan(&table)?)?,
-        Kind::Indicators => store.import_indicators(&read::read_indicators(&table)?)?,
-        Kind::Targets => store.import_targets(&read::read_targets(&table)?)?,
-        Kind::Values => store.import_values(&read::read_values(&table)?, today)?,
+        Kind::Plan => store.import_plan(&rows::read_plan(&table)?)?,
+        Kind::Indicators => store.import_indicators(&rows::read_indicators(&table)?)?,
+        Kind::Targets => store.import_targets(&rows::read_targets(&table)?)?,
+        Kind::Values => store.import_values(&rows::read_values(&table)?, today)?,
     })
 }
