@@ -77,22 +77,14 @@ pub fn split(text: &str) -> (Vec<Record>, Option<usize>) {
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Vec<(usize, Vec<&str>)> {
+    fn rows(text: &str) -> Vec<(usize, Vec<String>)> {
         let (records, open) = split(text);
         assert_eq!(open, None, "{text:?}");
-        // Leak for the test's convenience: compare against &str literals.
-        records
-            .into_iter()
-            .map(|r| {
-                (
-                    r.row,
-                    r.cells
-                        .into_iter()
-                        .map(|c| &*Box::leak(c.into_boxed_str()))
-                        .collect(),
-                )
-            })
-            .collect()
+        records.into_iter().map(|r| (r.row, r.cells)).collect()
+    }
+
+    fn row(n: usize, cells: &[&str]) -> (usize, Vec<String>) {
+        (n, cells.iter().map(|c| c.to_string()).collect())
     }
 
     #[test]
@@ -100,15 +92,15 @@ mod tests {
         assert_eq!(
             rows("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n\nc,\n"),
             vec![
-                (1, vec!["a", "b"]),
-                (2, vec!["x, \"y\"", "two\nlines"]),
-                (3, vec![""]),
-                (4, vec!["c", ""]),
+                row(1, &["a", "b"]),
+                row(2, &["x, \"y\"", "two\nlines"]),
+                row(3, &[""]),
+                row(4, &["c", ""]),
             ]
         );
-        assert_eq!(rows("a\rb"), vec![(1, vec!["a"]), (2, vec!["b"])]);
-        assert_eq!(rows("\"a\"b,c\"d"), vec![(1, vec!["ab", "c\"d"])]);
-        assert_eq!(rows("a,"), vec![(1, vec!["a", ""])]);
+        assert_eq!(rows("a\rb"), vec![row(1, &["a"]), row(2, &["b"])]);
+        assert_eq!(rows("\"a\"b,c\"d"), vec![row(1, &["ab", "c\"d"])]);
+        assert_eq!(rows("a,"), vec![row(1, &["a", ""])]);
         assert!(rows("").is_empty());
     }
 
@@ -119,5 +111,33 @@ mod tests {
         assert_eq!(records.len(), 2);
         let (_, open) = split("a\n\"b\"\"");
         assert_eq!(open, Some(2));
+    }
+
+    proptest::proptest! {
+        /// What the csv crate writes (as export does), split gives back cell for cell,
+        /// with one row per record however many line breaks the cells hold.
+        #[test]
+        fn what_export_writes_splits_back(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[a-z\",\r\n' =-]{0,8}", 1..4), 1..5)
+        ) {
+            let width = cells[0].len();
+            let cells: Vec<Vec<String>> = cells
+                .into_iter()
+                .map(|mut r| { r.resize(width, "x".into()); r })
+                .collect();
+            let mut w = csv::Writer::from_writer(Vec::new());
+            for r in &cells {
+                w.write_record(r).unwrap();
+            }
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let (records, open) = split(&text);
+            proptest::prop_assert_eq!(open, None);
+            let expected: Vec<(usize, Vec<String>)> =
+                cells.into_iter().enumerate().map(|(n, r)| (n + 1, r)).collect();
+            let got: Vec<(usize, Vec<String>)> =
+                records.into_iter().map(|r| (r.row, r.cells)).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }
