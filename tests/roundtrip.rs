@@ -34,7 +34,7 @@ fn a_bad_row_rejects_the_whole_file_and_names_row_and_column() {
     let csv = "code,period,value\nRW1,2024-07,40\nPL2,2024-05,120\nPL2,2024-06,lots\n";
     assert_eq!(
         refused_import(&c, "values", "values.csv", csv.as_bytes()),
-        "row 4, column value: 'lots' is not a number"
+        "row 4, column value: 'lots' is not a number: write a number like 1234.5, -3 or 1,234.5 (no %, £, units or other text)"
     );
     assert!(
         !c.values_csv().contains("RW1,2024-07"),
@@ -169,7 +169,7 @@ fn a_file_that_is_not_csv_is_refused() {
     for kind in KINDS {
         assert_eq!(
             refused_import(&c, kind, "picture.png", &binary),
-            "row 1: not CSV text (invalid UTF-8); is this the right file?",
+            "not CSV text (neither UTF-8, UTF-16 nor Windows-1252); is this the right file?",
             "{kind}"
         );
     }

@@ -39,23 +39,35 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
     }
     let where_ = label(file);
     let mut store = env.open()?;
+    let encoding = csvio::encoding_of(&bytes);
     let summary = csvio::import(&mut store, kind, &bytes, env.today).map_err(|e| match e {
         ImportError::Csv(e) => anyhow!("{where_}: {e}"),
+        // The store's message may quote a cell of the file: keep it short and printable.
         ImportError::Store(
             StoreError::Invalid(m) | StoreError::Refused(m) | StoreError::NotFound(m),
         ) => {
-            anyhow!("{where_}: {m}")
+            anyhow!("{where_}: {}", csvio::clip(&m))
         }
         ImportError::Store(other) => anyhow!(other),
     })?;
     if env.json {
-        return super::output::json(
-            &json!({ "kind": kind, "file": file, "added": summary.added, "changed": summary.updated,
-                     "updated": summary.updated, "unchanged": summary.unchanged }),
-        );
+        return super::output::json(&json!({
+            "kind": kind,
+            "file": file,
+            "added": summary.added,
+            "changed": summary.updated,
+            "updated": summary.updated,
+            "unchanged": summary.unchanged,
+            "encoding": encoding.as_str(),
+        }));
     }
+    // UTF-8 is what is expected; any other encoding is named, so a wrong guess shows.
+    let read_as = match encoding {
+        csvio::TextEncoding::Utf8 => String::new(),
+        other => format!(" (read as {other})"),
+    };
     say!(
-        "imported {kind} from {where_}: {} added, {} changed, {} unchanged",
+        "imported {kind} from {where_}: {} added, {} changed, {} unchanged{read_as}",
         summary.added,
         summary.updated,
         summary.unchanged

@@ -53,3 +53,12 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
         ],
     }
 }
+
+/// Whether a column holds numbers: such a cell is never given the spreadsheet-safe `'`
+/// on export nor has one removed on import (`-3` stays a number).
+pub fn is_numeric(column: &str) -> bool {
+    matches!(
+        column,
+        "value" | "numerator" | "denominator" | "target" | "intervention" | "decimals"
+    )
+}

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{CsvError, Kind, read};
+use super::{CsvError, Kind, read, rows};
 use crate::store::{ImportSummary, Store, StoreError};
 
-/// Why a file was not imported: the file itself, or what the store refused.
+/// Why a file was not imported: the file itself (every problem in it), or the first thing
+/// the store refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{0}")]
@@ -16,6 +17,7 @@ pub enum ImportError {
 }
 
 /// Imports a CSV file's bytes; `today` bounds the periods values may be recorded for.
+/// `encoding_of` tells which encoding the bytes were read in.
 pub fn import(
     store: &mut Store,
     kind: Kind,
@@ -26,11 +28,11 @@ pub fn import(
     // The store changes only the fields whose columns the file names.
     let columns = table.columns();
     Ok(match kind {
-        Kind::Plan => store.import_plan_naming(&read::read_plan(&table)?, &columns)?,
+        Kind::Plan => store.import_plan_naming(&rows::read_plan(&table)?, &columns)?,
         Kind::Indicators => {
-            store.import_indicators_naming(&read::read_indicators(&table)?, &columns)?
+            store.import_indicators_naming(&rows::read_indicators(&table)?, &columns)?
         }
-        Kind::Targets => store.import_targets_naming(&read::read_targets(&table)?, &columns)?,
-        Kind::Values => store.import_values_naming(&read::read_values(&table)?, &columns, today)?,
+        Kind::Targets => store.import_targets_naming(&rows::read_targets(&table)?, &columns)?,
+        Kind::Values => store.import_values_naming(&rows::read_values(&table)?, &columns, today)?,
     })
 }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::csvio::spreadsheet_safe;
 use crate::domain::assess::Context;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::Period;
@@ -121,21 +122,24 @@ pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<St
         "note",
         "commentary",
     ])?;
+    // Text cells are spreadsheet-safe; the figures (value, target, ytd) are numbers and
+    // never prefixed, so a negative figure stays a number.
+    let safe = |s: &str| spreadsheet_safe(s).into_owned();
     for g in &r.groups {
         for i in &g.indicators {
             w.write_record([
-                g.code.as_str(),
-                &i.code,
-                &i.title,
-                &r.period,
-                &figure(i.value, i.decimals).replace('–', ""),
-                &figure(i.target, i.decimals).replace('–', ""),
-                i.rag.as_str(),
-                i.direction.map(|d| d.as_str()).unwrap_or(""),
-                &figure(i.ytd, i.decimals).replace('–', ""),
-                i.latest_period.as_deref().unwrap_or(""),
-                &note(&r, i),
-                &commentary(ds, i),
+                safe(&g.code),
+                safe(&i.code),
+                safe(&i.title),
+                safe(&r.period),
+                figure(i.value, i.decimals).replace('–', ""),
+                figure(i.target, i.decimals).replace('–', ""),
+                i.rag.as_str().to_string(),
+                i.direction.map(|d| d.as_str()).unwrap_or("").to_string(),
+                figure(i.ytd, i.decimals).replace('–', ""),
+                safe(i.latest_period.as_deref().unwrap_or("")),
+                safe(&note(&r, i)),
+                safe(&commentary(ds, i)),
             ])?;
         }
     }

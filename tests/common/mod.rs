@@ -60,6 +60,20 @@ impl Council {
         c
     }
 
+    /// A new database with the fixture's people (tests/fixtures/users.csv) as users: owners
+    /// must be pmdb users before a plan or indicators file names them.
+    pub fn with_fixture_people(today: &str) -> Council {
+        let c = Council::init(today);
+        let people = std::fs::read_to_string(fixture("users.csv")).expect("users.csv");
+        for line in people.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            c.ok(&[
+                "user", "add", cells[0], "--role", cells[2], "--name", cells[1],
+            ]);
+        }
+        c
+    }
+
     /// The small council of tests/fixtures: plan, indicators, targets and values imported
     /// in that order into a new database, with today pinned to 2024-08-01.
     pub fn fixture() -> Council {
@@ -68,15 +82,7 @@ impl Council {
 
     /// The fixture council, with today pinned to `today`.
     pub fn fixture_on(today: &str) -> Council {
-        let c = Council::init(today);
-        // Owners must be pmdb users before the plan and indicators name them.
-        let people = std::fs::read_to_string(fixture("users.csv")).expect("users.csv");
-        for line in people.lines().skip(1) {
-            let cells: Vec<&str> = line.split(',').collect();
-            c.ok(&[
-                "user", "add", cells[0], "--role", cells[2], "--name", cells[1],
-            ]);
-        }
+        let c = Council::with_fixture_people(today);
         for kind in ["plan", "indicators", "targets", "values"] {
             let file = fixture(&format!("{kind}.csv"));
             c.ok(&["import", kind, file.to_str().expect("a UTF-8 path")]);

@@ -1,0 +1,257 @@
+//! One data row's cells as typed values: numbers as spreadsheets write them, codes and
+//! texts checked, each problem recorded with its row and column instead of ending the read.
+
+use std::cell::RefCell;
+
+use super::columns::is_numeric;
+use super::problems::{Problem, bounded, shown};
+use super::read::Table;
+use crate::domain::fields;
+use crate::domain::period::{FinYear, PERIOD_FORMS, Period};
+
+/// One data row being read: typed access to its cells, each problem recorded with its
+/// row and column rather than ending the read.
+pub struct Cells<'a> {
+    table: &'a Table,
+    row: usize,
+    record: &'a [String],
+    problems: RefCell<Vec<Problem>>,
+}
+
+/// What a number looks like, for refusals.
+pub const NUMBER_FORM: &str =
+    "write a number like 1234.5, -3 or 1,234.5 (no %, £, units or other text)";
+
+/// A number as a spreadsheet may write it: digits with an optional sign, decimal point and
+/// exponent, the whole part perhaps in UK thousands groups (`1,234,567.5`). None for
+/// anything else, `12%`, `£5` and `abc` included.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let whole_end = unsigned
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(unsigned.len());
+    let (whole, rest) = unsigned.split_at(whole_end);
+    if whole.contains(',') {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let (fraction, exponent) = match rest.find(['e', 'E']) {
+        Some(e) => rest.split_at(e),
+        None => (rest, ""),
+    };
+    let fraction_ok = match fraction.strip_prefix('.') {
+        Some(digits) => digits.chars().all(|c| c.is_ascii_digit()),
+        None => fraction.is_empty(),
+    };
+    let exponent_ok = exponent.is_empty() || {
+        let e = exponent[1..]
+            .strip_prefix(['-', '+'])
+            .unwrap_or(&exponent[1..]);
+        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
+    };
+    let has_digit = whole.chars().any(|c| c.is_ascii_digit()) || fraction.len() > 1;
+    if !(fraction_ok && exponent_ok && has_digit) {
+        return None;
+    }
+    let plain: String = text.chars().filter(|c| *c != ',').collect();
+    plain.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A code as `domain::fields` allows it, or why not (the cell quoted, cut and escaped).
+pub(super) fn code_problem(code: &str) -> Option<String> {
+    fields::check_code("the code", code)
+        .err()
+        .map(|why| format!("'{}' is not a code: {why}", shown(code)))
+}
+
+/// A title or name (`lines` false) or a commentary-like text (`lines` true) as
+/// `domain::fields` allows it, or why not.
+fn text_problem(text: &str, lines: bool) -> Option<String> {
+    let checked = if lines {
+        fields::check_text("the text", text)
+    } else {
+        fields::check_name("the text", text)
+    };
+    checked
+        .err()
+        .map(|why| format!("'{}' is not accepted: {why}", shown(text)))
+}
+
+impl<'a> Cells<'a> {
+    pub(super) fn new(table: &'a Table, row: usize, record: &'a [String]) -> Cells<'a> {
+        Cells {
+            table,
+            row,
+            record,
+            problems: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub(super) fn into_problems(self) -> Vec<Problem> {
+        self.problems.into_inner()
+    }
+
+    pub(super) fn problem(&self, column: &str, text: impl std::fmt::Display) {
+        let place = self.table.index.get(column).copied().unwrap_or(usize::MAX);
+        self.problems.borrow_mut().push(Problem {
+            row: self.row,
+            place,
+            text: format!("row {}, column {column}: {text}", self.row),
+        });
+    }
+
+    /// The cell as written, trimmed; empty when the column is absent.
+    pub(super) fn raw(&self, column: &str) -> &str {
+        self.table
+            .index
+            .get(column)
+            .and_then(|i| self.record.get(*i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+
+    /// The cell's text: trimmed, and for a text column without the one leading `'` that
+    /// export writes before a cell a spreadsheet would take for a formula.
+    pub(super) fn text(&self, column: &str) -> &str {
+        let t = self.raw(column);
+        if is_numeric(column) {
+            t
+        } else {
+            t.strip_prefix('\'').unwrap_or(t)
+        }
+    }
+
+    pub(super) fn is_empty(&self, column: &str) -> bool {
+        self.text(column).is_empty()
+    }
+
+    pub(super) fn required(&self, column: &str) -> Option<&str> {
+        let t = self.text(column);
+        if t.is_empty() {
+            self.problem(column, "is empty but required");
+            None
+        } else {
+            Some(t)
+        }
+    }
+
+    pub(super) fn optional(&self, column: &str) -> Option<String> {
+        let t = self.text(column);
+        (!t.is_empty()).then(|| t.to_string())
+    }
+
+    /// A required code.
+    pub(super) fn code(&self, column: &str) -> Option<String> {
+        let t = self.required(column)?;
+        match code_problem(t) {
+            Some(p) => {
+                self.problem(column, p);
+                None
+            }
+            None => Some(t.to_string()),
+        }
+    }
+
+    /// An optional code; empty is None.
+    pub(super) fn optional_code(&self, column: &str) -> Result<Option<String>, ()> {
+        match self.optional(column) {
+            None => Ok(None),
+            Some(t) => match code_problem(&t) {
+                Some(p) => {
+                    self.problem(column, p);
+                    Err(())
+                }
+                None => Ok(Some(t)),
+            },
+        }
+    }
+
+    /// A title or name (`lines` false: one line of at most 500 characters) or a
+    /// commentary-like text (`lines` true: at most 10,000, with line breaks and tabs).
+    pub(super) fn words(&self, column: &str, lines: bool) -> String {
+        let t = self.text(column);
+        if let Some(p) = text_problem(t, lines) {
+            self.problem(column, p);
+        }
+        t.to_string()
+    }
+
+    pub(super) fn parse<T: std::str::FromStr<Err = String>>(&self, column: &str) -> Option<T> {
+        let t = self.required(column)?;
+        t.parse()
+            .map_err(|e: String| self.problem(column, bounded(&e, t)))
+            .ok()
+    }
+
+    /// An optional number: Ok(None) when empty, Err after recording why it is not one.
+    pub(super) fn number(&self, column: &str) -> Result<Option<f64>, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        match parse_number(t) {
+            Some(x) => Ok(Some(x)),
+            None => {
+                self.problem(
+                    column,
+                    format!("'{}' is not a number: {NUMBER_FORM}", shown(t)),
+                );
+                Err(())
+            }
+        }
+    }
+
+    pub(super) fn required_number(&self, column: &str) -> Option<f64> {
+        match self.number(column) {
+            Ok(Some(x)) => Some(x),
+            Ok(None) => {
+                self.problem(column, "is empty but required");
+                None
+            }
+            Err(()) => None,
+        }
+    }
+
+    pub(super) fn period(&self, column: &str) -> Result<Option<Period>, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        t.parse().map(Some).map_err(|_| {
+            self.problem(
+                column,
+                format!("'{}' is not a period: write {PERIOD_FORMS}", shown(t)),
+            )
+        })
+    }
+
+    pub(super) fn year(&self, column: &str) -> Result<Option<FinYear>, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        t.parse().map(Some).map_err(|_| {
+            self.problem(
+                column,
+                format!(
+                    "'{}' is not a financial year: write it like 2024/25",
+                    shown(t)
+                ),
+            )
+        })
+    }
+
+    pub(super) fn required_year(&self, column: &str) -> Option<FinYear> {
+        match self.year(column) {
+            Ok(Some(y)) => Some(y),
+            Ok(None) => {
+                self.problem(column, "is empty but required");
+                None
+            }
+            Err(()) => None,
+        }
+    }
+}
