@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::values::now_stamp;
+use super::session::now_stamp;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
 
 /// An exception to raise.

@@ -11,7 +11,9 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::import_rows::{ImportSummary, ValueRow, row_error};
 use super::indicators::{IndicatorRecord, load_indicator};
+use super::session::{Entered, now_stamp};
 use super::signoff::locking_signoff;
+use super::users::role_in;
 use super::targets::load_targets;
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, Series};
@@ -134,12 +136,6 @@ fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<Stored
         .optional()?)
 }
 
-pub(super) fn now_stamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
-}
-
 /// Whether `actor` may write this value now: their role allows it and the period is open.
 fn may_write(
     tx: &Transaction,
@@ -160,6 +156,7 @@ fn may_write(
 fn upsert(
     tx: &Transaction,
     login: &str,
+    at: &str,
     nv: &NewValue,
     value: f64,
     old: Option<&StoredValue>,
@@ -175,7 +172,7 @@ fn upsert(
         nv.commentary.trim(),
         nv.action.trim(),
         login,
-        now_stamp(),
+        at,
         version
     ];
     if old.is_some() {
@@ -285,7 +282,7 @@ impl Store {
                 crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
             check_explained(&judgement, &nv.commentary, &nv.action)
                 .map_err(|e| StoreError::Invalid(format!("{} {}: {e}", nv.indicator, nv.period)))?;
-            let version = upsert(tx, &login, nv, value, old.as_ref())?;
+            let version = upsert(tx, &login, &now_stamp(), nv, value, old.as_ref())?;
             Ok(SaveOutcome {
                 version,
                 assessment: assessment.clone(),
@@ -301,30 +298,76 @@ impl Store {
         rows: &[(usize, ValueRow)],
         today: NaiveDate,
     ) -> Result<ImportSummary> {
+        let rows: Vec<(usize, &ValueRow, Option<&Entered>)> =
+            rows.iter().map(|(n, v)| (*n, v, None)).collect();
+        self.import(&rows, today)
+    }
+
+    /// Imports values as their officers entered them: history brought in from another
+    /// system (the demo council's two years of returns). Admin only. Each row must be one
+    /// its officer may record and on a day after its period ended; the value, and its
+    /// audit row, name that officer and time.
+    pub fn import_values_entered(
+        &mut self,
+        rows: &[(usize, ValueRow, Entered)],
+        today: NaiveDate,
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("load values entered by others")
+            .map_err(StoreError::Refused)?;
+        let rows: Vec<(usize, &ValueRow, Option<&Entered>)> =
+            rows.iter().map(|(n, v, e)| (*n, v, Some(e))).collect();
+        self.import(&rows, today)
+    }
+
+    fn import(
+        &mut self,
+        rows: &[(usize, &ValueRow, Option<&Entered>)],
+        today: NaiveDate,
+    ) -> Result<ImportSummary> {
         let actor = self.actor()?;
-        let login = self.login.clone();
+        let session = self.session.clone();
         self.write(|tx| {
             let mut summary = ImportSummary::default();
             let mut indicators: HashMap<String, IndicatorRecord> = HashMap::new();
-            for (row, v) in rows {
+            let mut officers: HashMap<String, Actor> = HashMap::new();
+            for &(row, v, entered) in rows {
                 if !indicators.contains_key(&v.code) {
                     let ind = load_indicator(tx, &v.code).map_err(|e| match e {
                         StoreError::NotFound(_) => {
-                            row_error(*row, "code", format!("no indicator '{}'", v.code))
+                            row_error(row, "code", format!("no indicator '{}'", v.code))
                         }
                         other => other,
                     })?;
                     indicators.insert(v.code.clone(), ind);
                 }
                 let ind = &indicators[&v.code];
-                may_write(tx, &actor, ind, v.period).map_err(|e| row_error(*row, "period", e))?;
+                // Entered on someone's behalf: judged as that officer, on that day.
+                let (who, day, _behalf) = match entered {
+                    Some(e) if e.at.date() > today => {
+                        return Err(row_error(row, "entered", format!("{} is after today", e.stamp())));
+                    }
+                    Some(e) => {
+                        if !officers.contains_key(&e.by) {
+                            let officer = Actor {
+                                login: e.by.clone(),
+                                role: role_in(tx, &e.by)?,
+                            };
+                            officers.insert(e.by.clone(), officer);
+                        }
+                        let behalf = session.on_behalf_of(e);
+                        (&officers[&e.by], e.at.date(), Some(behalf))
+                    }
+                    None => (&actor, today, None),
+                };
+                may_write(tx, who, ind, v.period).map_err(|e| row_error(row, "period", e))?;
                 let entry = Entry {
                     value: v.value,
                     numerator: v.numerator,
                     denominator: v.denominator,
                 };
-                let value = check_entry(&ind.indicator, v.period, &entry, today)
-                    .map_err(|e| row_error(*row, "value", e))?;
+                let value = check_entry(&ind.indicator, v.period, &entry, day)
+                    .map_err(|e| row_error(row, "value", e))?;
                 let nv = NewValue {
                     indicator: v.code.clone(),
                     period: v.period,
@@ -336,7 +379,8 @@ impl Store {
                     action: v.action.clone(),
                 };
                 let old = current(tx, &v.code, v.period)?;
-                upsert(tx, &login, &nv, value, old.as_ref())?;
+                let at = entered.map_or_else(now_stamp, Entered::stamp);
+                upsert(tx, &who.login, &at, &nv, value, old.as_ref())?;
                 if old.is_some() {
                     summary.updated += 1
                 } else {

@@ -169,7 +169,7 @@ impl Council {
     }
 
     /// A writable connection that behaves like pmdb's own: it registers the
-    /// `pmdb_login()` function the audit triggers call, as `login`. For the few records
+    /// `pmdb_login()` (as `login`) and `pmdb_now()` functions the audit triggers call. For the few records
     /// the command line has no way to write yet (actions, risks, data-entry officers).
     pub fn writer(&self, login: &str) -> Connection {
         let conn = Connection::open(&self.db).expect("open the database");
@@ -181,6 +181,17 @@ impl Council {
             move |_| Ok(who.clone()),
         )
         .expect("register pmdb_login");
+        conn.create_scalar_function(
+            "pmdb_now",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| {
+                Ok(chrono::Utc::now()
+                    .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                    .to_string())
+            },
+        )
+        .expect("register pmdb_now");
         conn
     }
 
