@@ -1,11 +1,12 @@
 //! The value rows of one indicator: the generated series, less the periods its story
 //! leaves empty, each judged as the store will judge it so that every amber or red figure
 //! carries a commentary and a remedial action; the latest figures often provisional,
-//! the odd one estimated.
+//! the odd one estimated; each with the officer who entered it and when (`entries`).
 
 use super::calendar::Calendar;
 use super::catalogue::Story;
 use super::commentary;
+use super::entries;
 use super::indicators::Planned;
 use super::rng;
 use super::series;
@@ -16,7 +17,7 @@ use crate::domain::indicator::{Aggregation, Frequency};
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::target::{TargetRow, Targets};
-use crate::store::{Quality, ValueRow};
+use crate::store::{Entered, Quality, ValueRow};
 
 /// Whether the indicator's story leaves this period without a value.
 fn left_empty(story: Story, frequency: Frequency, period: Period, cal: &Calendar) -> bool {
@@ -31,8 +32,9 @@ fn left_empty(story: Story, frequency: Frequency, period: Period, cal: &Calendar
     }
 }
 
-/// The value rows of one indicator, oldest first, ready for `Store::import_values`.
-pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<ValueRow> {
+/// The value rows of one indicator, oldest first, with who entered each and when, ready
+/// for `Store::import_values_entered`.
+pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(ValueRow, Entered)> {
     let t = p.template;
     let ind = &p.record.indicator;
     let targets = Targets::new(target_rows);
@@ -58,6 +60,8 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<Value
         deadline_day: DEFAULT_DEADLINE_DAY,
     };
     let mut r = rng::stream(&format!("notes/{}", p.code()));
+    // A stream of its own, so who and when never shift the figures or the notes.
+    let mut when = rng::stream(&format!("entered/{}", p.code()));
     let last = points.len().saturating_sub(1);
     points
         .iter()
@@ -84,7 +88,7 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<Value
             };
             // A ratio is given by its parts; the store computes the value from them.
             let value = (ind.aggregation != Aggregation::Ratio).then_some(pt.value);
-            ValueRow {
+            let row = ValueRow {
                 code: p.code().to_string(),
                 period: pt.period,
                 value,
@@ -93,7 +97,8 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<Value
                 quality,
                 commentary,
                 action,
-            }
+            };
+            (row, entries::entered(p, pt.period, cal, &mut when))
         })
         .collect()
 }

@@ -68,7 +68,9 @@ impl Session {
     }
 
     fn now(&self) -> String {
-        self.behalf().as_ref().map_or_else(now_stamp, Entered::stamp)
+        self.behalf()
+            .as_ref()
+            .map_or_else(now_stamp, Entered::stamp)
     }
 
     /// Registers `pmdb_login()` and `pmdb_now()` on a connection.

@@ -88,7 +88,10 @@ impl Store {
         crate::domain::deadline::check_can_sign_off(period, signed.at.date())
             .map_err(StoreError::Invalid)?;
         if self.role_of(&signed.by)?.is_none() {
-            return Err(StoreError::Invalid(format!("{} is not a pmdb user", signed.by)));
+            return Err(StoreError::Invalid(format!(
+                "{} is not a pmdb user",
+                signed.by
+            )));
         }
         let session = self.session.clone();
         self.write(|tx| {

@@ -13,8 +13,8 @@ use super::import_rows::{ImportSummary, ValueRow, row_error};
 use super::indicators::{IndicatorRecord, load_indicator};
 use super::session::{Entered, now_stamp};
 use super::signoff::locking_signoff;
-use super::users::role_in;
 use super::targets::load_targets;
+use super::users::role_in;
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::entry::{Entry, check_entry, check_explained};
@@ -345,7 +345,11 @@ impl Store {
                 // Entered on someone's behalf: judged as that officer, on that day.
                 let (who, day, _behalf) = match entered {
                     Some(e) if e.at.date() > today => {
-                        return Err(row_error(row, "entered", format!("{} is after today", e.stamp())));
+                        return Err(row_error(
+                            row,
+                            "entered",
+                            format!("{} is after today", e.stamp()),
+                        ));
                     }
                     Some(e) => {
                         if !officers.contains_key(&e.by) {
