@@ -1,7 +1,9 @@
 //! The value rows of one indicator: the generated series, less the periods its story
 //! leaves empty, each judged as the store will judge it so that every amber or red figure
-//! carries a commentary and a remedial action; the latest figures often provisional,
+//! carries a commentary and a remedial action and a green one at most a note true of it; the latest figures often provisional,
 //! the odd one estimated; each with the officer who entered it and when (`entries`).
+
+use std::collections::HashMap;
 
 use super::calendar::Calendar;
 use super::catalogue::Story;
@@ -63,15 +65,23 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(Valu
     // A stream of its own, so who and when never shift the figures or the notes.
     let mut when = rng::stream(&format!("entered/{}", p.code()));
     let last = points.len().saturating_sub(1);
+    // Every period judged first, so a note can say what came before it.
+    let rags: HashMap<Period, Rag> = points
+        .iter()
+        .map(|pt| (pt.period, series.assess(pt.period, &rules, ctx).rag))
+        .collect();
+    let rag_of = |p: Period| rags.get(&p).copied().unwrap_or(Rag::Missing);
     points
         .iter()
         .enumerate()
         .map(|(i, pt)| {
-            let rag = series.assess(pt.period, &rules, ctx).rag;
+            let rag = rag_of(pt.period);
             let (commentary, action) = if matches!(rag, Rag::Amber | Rag::Red) {
-                commentary::explain(t, p.service(), &mut r)
-            } else if rng::chance(&mut r, 0.06) {
-                (commentary::note(&mut r), String::new())
+                commentary::explain(t, &mut r)
+            } else if rag == Rag::Green {
+                let before = [rag_of(pt.period.prev().prev()), rag_of(pt.period.prev())];
+                let note = commentary::note(t.frequency, &before, &mut r);
+                (note.unwrap_or_default(), String::new())
             } else {
                 (String::new(), String::new())
             };
