@@ -29,7 +29,7 @@ const TEAM_LINES: &[(&str, &[&str], &[&str])] = &[
      &["Growth Hub outreach events booked in every market town, with referrals from the business rates team, to lift {}.",
        "Vacant adviser post filled; the delivery plan for {} reprofiled with the Growth Hub."]),
     ("TP-REV-CT",
-     &["Fewer {} payments than profiled as more accounts spread their instalments over twelve months.",
+     &["Less {} collected than profiled as more accounts spread their instalments over twelve months.",
        "Reminder and summons runs for {} were delayed by the revenues system upgrade."],
      &["Extra recovery run booked and a direct debit campaign for {}.",
        "Reminders for {} moved earlier in the month; arrears cases called before summons."]),

@@ -23,7 +23,7 @@ pub fn templates() -> Vec<Template> {
                 &[
                     "Approaches from households served with section 21 notices are up by a third on last year.",
                     "Move-on into settled homes has slowed: housing association lettings are down 20% as repairs hold up voids.",
-                    "Two large families placed after a fire in a private block; no suitable move-on yet.",
+                    "Two large families placed in temporary accommodation after a fire in a private block; no suitable move-on yet.",
                 ],
                 &[
                     "Leasing ten more private-sector homes as temporary accommodation through the Wyvern Lettings scheme.",
@@ -61,7 +61,7 @@ pub fn templates() -> Vec<Template> {
             .target(20.0, 26.0, 1.0).perf(0.5, 0.0, 0.5).story(Story::RedNow)
             .explain(
                 &[
-                    "The framework's two adaptations contractors both lost their surveyors; jobs are waiting for start dates.",
+                    "The framework's two adaptations contractors both lost their surveyors; grant-funded jobs are waiting for start dates.",
                     "Several complex extensions needed planning consent and structural design before work could start.",
                 ],
                 &[

@@ -52,7 +52,7 @@ pub fn templates() -> Vec<Template> {
             .explain(
                 &[
                     "Call volumes 18% up on last year after the garden waste renewal letters and the new bin calendar went out.",
-                    "Four advisers on long-term sickness and two vacancies; the team is a quarter below establishment.",
+                    "Four advisers on long-term sickness and two vacancies left too few to answer calls; the team is a quarter below establishment.",
                     "A telephony outage on two days sent calls into the queue with no callback option.",
                 ],
                 &[

@@ -115,7 +115,7 @@ pub fn templates() -> Vec<Template> {
                 &[
                     "Three refuse vehicles off the road at once for brake repairs; rounds ran late and some streets were missed.",
                     "The new food waste rounds bedded in badly in the rural north: missed collections concentrated on six rounds.",
-                    "Agency drivers covering sickness did not know the rural rounds.",
+                    "Agency drivers covering sickness did not know the rural rounds, and bins were missed on them.",
                 ],
                 &[
                     "Two hire vehicles in place until the repairs are done; catch-up crews on Saturdays.",
