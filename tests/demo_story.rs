@@ -150,7 +150,7 @@ fn commentary_fits_the_status_and_subject_of_its_figure() {
     let series = ds.series(rb03);
     let explained = ds
         .values_of("RB03")
-        .into_iter()
+        .iter()
         .filter(|v| !v.commentary.is_empty())
         .map(|v| (ds.assess(&series, v.period, ctx).rag, v.commentary.clone()))
         .collect::<Vec<_>>();
