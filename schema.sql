@@ -11,7 +11,8 @@
 --   dates are ISO 'YYYY-MM-DD'; instants are UTC 'YYYY-MM-DDTHH:MM:SS.fffZ'.
 --   pmdb_login() is an SQL function every pmdb connection registers: the OS login of
 --   the process. The audit triggers call it, so a write outside pmdb fails instead of
---   going unrecorded.
+--   going unrecorded. From migration 2 they also call pmdb_now() for the time; both
+--   name someone else only while history is loaded on their behalf.
 
 -- migration 1
 
@@ -733,5 +734,536 @@ BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
 CREATE TRIGGER audit_signoff_statuses_delete AFTER DELETE ON signoff_statuses
 BEGIN INSERT INTO audit_log (login, tbl, key, op, old, new)
   VALUES (pmdb_login(), 'signoff_statuses', OLD.period || '|' || OLD.indicator, 'delete',
+          json_object('period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
+          NULL); END;
+
+-- migration 2
+
+-- Audit rows take their time from pmdb_now(), as they take their login from pmdb_login():
+-- the store's clock, or, when history is loaded on an officer's behalf (the demo's two
+-- years of returns and sign-offs), the time it was entered. Same triggers otherwise.
+
+DROP TRIGGER audit_settings_insert;
+CREATE TRIGGER audit_settings_insert AFTER INSERT ON settings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'settings', NEW.key, 'insert',
+          NULL,
+          json_object('key', NEW.key, 'value', NEW.value)); END;
+
+DROP TRIGGER audit_settings_update;
+CREATE TRIGGER audit_settings_update AFTER UPDATE ON settings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'settings', NEW.key, 'update',
+          json_object('key', OLD.key, 'value', OLD.value),
+          json_object('key', NEW.key, 'value', NEW.value)); END;
+
+DROP TRIGGER audit_settings_delete;
+CREATE TRIGGER audit_settings_delete AFTER DELETE ON settings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'settings', OLD.key, 'delete',
+          json_object('key', OLD.key, 'value', OLD.value),
+          NULL); END;
+
+DROP TRIGGER audit_rag_rule_history_insert;
+CREATE TRIGGER audit_rag_rule_history_insert AFTER INSERT ON rag_rule_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'rag_rule_history', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'from_month', NEW.from_month, 'rule', NEW.rule)); END;
+
+DROP TRIGGER audit_rag_rule_history_update;
+CREATE TRIGGER audit_rag_rule_history_update AFTER UPDATE ON rag_rule_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'rag_rule_history', NEW.id, 'update',
+          json_object('id', OLD.id, 'from_month', OLD.from_month, 'rule', OLD.rule),
+          json_object('id', NEW.id, 'from_month', NEW.from_month, 'rule', NEW.rule)); END;
+
+DROP TRIGGER audit_rag_rule_history_delete;
+CREATE TRIGGER audit_rag_rule_history_delete AFTER DELETE ON rag_rule_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'rag_rule_history', OLD.id, 'delete',
+          json_object('id', OLD.id, 'from_month', OLD.from_month, 'rule', OLD.rule),
+          NULL); END;
+
+DROP TRIGGER audit_users_insert;
+CREATE TRIGGER audit_users_insert AFTER INSERT ON users
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'users', NEW.login, 'insert',
+          NULL,
+          json_object('login', NEW.login, 'name', NEW.name, 'role', NEW.role)); END;
+
+DROP TRIGGER audit_users_update;
+CREATE TRIGGER audit_users_update AFTER UPDATE ON users
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'users', NEW.login, 'update',
+          json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role),
+          json_object('login', NEW.login, 'name', NEW.name, 'role', NEW.role)); END;
+
+DROP TRIGGER audit_users_delete;
+CREATE TRIGGER audit_users_delete AFTER DELETE ON users
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'users', OLD.login, 'delete',
+          json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role),
+          NULL); END;
+
+DROP TRIGGER audit_services_insert;
+CREATE TRIGGER audit_services_insert AFTER INSERT ON services
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'services', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'name', NEW.name, 'head', NEW.head)); END;
+
+DROP TRIGGER audit_services_update;
+CREATE TRIGGER audit_services_update AFTER UPDATE ON services
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'services', NEW.code, 'update',
+          json_object('code', OLD.code, 'name', OLD.name, 'head', OLD.head),
+          json_object('code', NEW.code, 'name', NEW.name, 'head', NEW.head)); END;
+
+DROP TRIGGER audit_services_delete;
+CREATE TRIGGER audit_services_delete AFTER DELETE ON services
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'services', OLD.code, 'delete',
+          json_object('code', OLD.code, 'name', OLD.name, 'head', OLD.head),
+          NULL); END;
+
+DROP TRIGGER audit_portfolios_insert;
+CREATE TRIGGER audit_portfolios_insert AFTER INSERT ON portfolios
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'portfolios', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'name', NEW.name, 'holder', NEW.holder)); END;
+
+DROP TRIGGER audit_portfolios_update;
+CREATE TRIGGER audit_portfolios_update AFTER UPDATE ON portfolios
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'portfolios', NEW.code, 'update',
+          json_object('code', OLD.code, 'name', OLD.name, 'holder', OLD.holder),
+          json_object('code', NEW.code, 'name', NEW.name, 'holder', NEW.holder)); END;
+
+DROP TRIGGER audit_portfolios_delete;
+CREATE TRIGGER audit_portfolios_delete AFTER DELETE ON portfolios
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'portfolios', OLD.code, 'delete',
+          json_object('code', OLD.code, 'name', OLD.name, 'holder', OLD.holder),
+          NULL); END;
+
+DROP TRIGGER audit_boards_insert;
+CREATE TRIGGER audit_boards_insert AFTER INSERT ON boards
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'boards', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'name', NEW.name)); END;
+
+DROP TRIGGER audit_boards_update;
+CREATE TRIGGER audit_boards_update AFTER UPDATE ON boards
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'boards', NEW.code, 'update',
+          json_object('code', OLD.code, 'name', OLD.name),
+          json_object('code', NEW.code, 'name', NEW.name)); END;
+
+DROP TRIGGER audit_boards_delete;
+CREATE TRIGGER audit_boards_delete AFTER DELETE ON boards
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'boards', OLD.code, 'delete',
+          json_object('code', OLD.code, 'name', OLD.name),
+          NULL); END;
+
+DROP TRIGGER audit_board_members_insert;
+CREATE TRIGGER audit_board_members_insert AFTER INSERT ON board_members
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'board_members', NEW.board || '|' || NEW.login, 'insert',
+          NULL,
+          json_object('board', NEW.board, 'login', NEW.login)); END;
+
+DROP TRIGGER audit_board_members_update;
+CREATE TRIGGER audit_board_members_update AFTER UPDATE ON board_members
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'board_members', NEW.board || '|' || NEW.login, 'update',
+          json_object('board', OLD.board, 'login', OLD.login),
+          json_object('board', NEW.board, 'login', NEW.login)); END;
+
+DROP TRIGGER audit_board_members_delete;
+CREATE TRIGGER audit_board_members_delete AFTER DELETE ON board_members
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'board_members', OLD.board || '|' || OLD.login, 'delete',
+          json_object('board', OLD.board, 'login', OLD.login),
+          NULL); END;
+
+DROP TRIGGER audit_plan_nodes_insert;
+CREATE TRIGGER audit_plan_nodes_insert AFTER INSERT ON plan_nodes
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'plan_nodes', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'kind', NEW.kind, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
+
+DROP TRIGGER audit_plan_nodes_update;
+CREATE TRIGGER audit_plan_nodes_update AFTER UPDATE ON plan_nodes
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'plan_nodes', NEW.code, 'update',
+          json_object('code', OLD.code, 'kind', OLD.kind, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
+          json_object('code', NEW.code, 'kind', NEW.kind, 'parent', NEW.parent, 'title', NEW.title, 'owner', NEW.owner, 'portfolio', NEW.portfolio, 'service', NEW.service, 'from_year', NEW.from_year, 'to_year', NEW.to_year, 'position', NEW.position)); END;
+
+DROP TRIGGER audit_plan_nodes_delete;
+CREATE TRIGGER audit_plan_nodes_delete AFTER DELETE ON plan_nodes
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'plan_nodes', OLD.code, 'delete',
+          json_object('code', OLD.code, 'kind', OLD.kind, 'parent', OLD.parent, 'title', OLD.title, 'owner', OLD.owner, 'portfolio', OLD.portfolio, 'service', OLD.service, 'from_year', OLD.from_year, 'to_year', OLD.to_year, 'position', OLD.position),
+          NULL); END;
+
+DROP TRIGGER audit_indicators_insert;
+CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position)); END;
+
+DROP TRIGGER audit_indicators_update;
+CREATE TRIGGER audit_indicators_update AFTER UPDATE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'update',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position),
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position)); END;
+
+DROP TRIGGER audit_indicators_delete;
+CREATE TRIGGER audit_indicators_delete AFTER DELETE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position),
+          NULL); END;
+
+DROP TRIGGER audit_indicator_links_insert;
+CREATE TRIGGER audit_indicator_links_insert AFTER INSERT ON indicator_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicator_links', NEW.indicator || '|' || NEW.node, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'node', NEW.node, 'position', NEW.position)); END;
+
+DROP TRIGGER audit_indicator_links_update;
+CREATE TRIGGER audit_indicator_links_update AFTER UPDATE ON indicator_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicator_links', NEW.indicator || '|' || NEW.node, 'update',
+          json_object('indicator', OLD.indicator, 'node', OLD.node, 'position', OLD.position),
+          json_object('indicator', NEW.indicator, 'node', NEW.node, 'position', NEW.position)); END;
+
+DROP TRIGGER audit_indicator_links_delete;
+CREATE TRIGGER audit_indicator_links_delete AFTER DELETE ON indicator_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicator_links', OLD.indicator || '|' || OLD.node, 'delete',
+          json_object('indicator', OLD.indicator, 'node', OLD.node, 'position', OLD.position),
+          NULL); END;
+
+DROP TRIGGER audit_indicator_enterers_insert;
+CREATE TRIGGER audit_indicator_enterers_insert AFTER INSERT ON indicator_enterers
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicator_enterers', NEW.indicator || '|' || NEW.login, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'login', NEW.login)); END;
+
+DROP TRIGGER audit_indicator_enterers_update;
+CREATE TRIGGER audit_indicator_enterers_update AFTER UPDATE ON indicator_enterers
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicator_enterers', NEW.indicator || '|' || NEW.login, 'update',
+          json_object('indicator', OLD.indicator, 'login', OLD.login),
+          json_object('indicator', NEW.indicator, 'login', NEW.login)); END;
+
+DROP TRIGGER audit_indicator_enterers_delete;
+CREATE TRIGGER audit_indicator_enterers_delete AFTER DELETE ON indicator_enterers
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicator_enterers', OLD.indicator || '|' || OLD.login, 'delete',
+          json_object('indicator', OLD.indicator, 'login', OLD.login),
+          NULL); END;
+
+DROP TRIGGER audit_targets_insert;
+CREATE TRIGGER audit_targets_insert AFTER INSERT ON targets
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'targets', NEW.indicator || '|' || NEW.year || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'year', NEW.year, 'period', NEW.period, 'target', NEW.target, 'intervention', NEW.intervention)); END;
+
+DROP TRIGGER audit_targets_update;
+CREATE TRIGGER audit_targets_update AFTER UPDATE ON targets
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'targets', NEW.indicator || '|' || NEW.year || '|' || NEW.period, 'update',
+          json_object('indicator', OLD.indicator, 'year', OLD.year, 'period', OLD.period, 'target', OLD.target, 'intervention', OLD.intervention),
+          json_object('indicator', NEW.indicator, 'year', NEW.year, 'period', NEW.period, 'target', NEW.target, 'intervention', NEW.intervention)); END;
+
+DROP TRIGGER audit_targets_delete;
+CREATE TRIGGER audit_targets_delete AFTER DELETE ON targets
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'targets', OLD.indicator || '|' || OLD.year || '|' || OLD.period, 'delete',
+          json_object('indicator', OLD.indicator, 'year', OLD.year, 'period', OLD.period, 'target', OLD.target, 'intervention', OLD.intervention),
+          NULL); END;
+
+DROP TRIGGER audit_values_insert;
+CREATE TRIGGER audit_values_insert AFTER INSERT ON "values"
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'values', NEW.indicator || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'value', NEW.value, 'numerator', NEW.numerator, 'denominator', NEW.denominator, 'quality', NEW.quality, 'commentary', NEW.commentary, 'action', NEW.action, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+DROP TRIGGER audit_values_update;
+CREATE TRIGGER audit_values_update AFTER UPDATE ON "values"
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'values', NEW.indicator || '|' || NEW.period, 'update',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'value', OLD.value, 'numerator', OLD.numerator, 'denominator', OLD.denominator, 'quality', OLD.quality, 'commentary', OLD.commentary, 'action', OLD.action, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'value', NEW.value, 'numerator', NEW.numerator, 'denominator', NEW.denominator, 'quality', NEW.quality, 'commentary', NEW.commentary, 'action', NEW.action, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+DROP TRIGGER audit_values_delete;
+CREATE TRIGGER audit_values_delete AFTER DELETE ON "values"
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'values', OLD.indicator || '|' || OLD.period, 'delete',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'value', OLD.value, 'numerator', OLD.numerator, 'denominator', OLD.denominator, 'quality', OLD.quality, 'commentary', OLD.commentary, 'action', OLD.action, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          NULL); END;
+
+DROP TRIGGER audit_actions_insert;
+CREATE TRIGGER audit_actions_insert AFTER INSERT ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'node', NEW.node, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'progress', NEW.progress, 'completed', NEW.completed)); END;
+
+DROP TRIGGER audit_actions_update;
+CREATE TRIGGER audit_actions_update AFTER UPDATE ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'node', OLD.node, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'progress', OLD.progress, 'completed', OLD.completed),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'node', NEW.node, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'progress', NEW.progress, 'completed', NEW.completed)); END;
+
+DROP TRIGGER audit_actions_delete;
+CREATE TRIGGER audit_actions_delete AFTER DELETE ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'node', OLD.node, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'progress', OLD.progress, 'completed', OLD.completed),
+          NULL); END;
+
+DROP TRIGGER audit_projects_insert;
+CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'owner', NEW.owner, 'status', NEW.status, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget)); END;
+
+DROP TRIGGER audit_projects_update;
+CREATE TRIGGER audit_projects_update AFTER UPDATE ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'owner', OLD.owner, 'status', OLD.status, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'owner', NEW.owner, 'status', NEW.status, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget)); END;
+
+DROP TRIGGER audit_projects_delete;
+CREATE TRIGGER audit_projects_delete AFTER DELETE ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'owner', OLD.owner, 'status', OLD.status, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget),
+          NULL); END;
+
+DROP TRIGGER audit_milestones_insert;
+CREATE TRIGGER audit_milestones_insert AFTER INSERT ON milestones
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'milestones', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'project', NEW.project, 'title', NEW.title, 'due', NEW.due, 'done_on', NEW.done_on)); END;
+
+DROP TRIGGER audit_milestones_update;
+CREATE TRIGGER audit_milestones_update AFTER UPDATE ON milestones
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'milestones', NEW.id, 'update',
+          json_object('id', OLD.id, 'project', OLD.project, 'title', OLD.title, 'due', OLD.due, 'done_on', OLD.done_on),
+          json_object('id', NEW.id, 'project', NEW.project, 'title', NEW.title, 'due', NEW.due, 'done_on', NEW.done_on)); END;
+
+DROP TRIGGER audit_milestones_delete;
+CREATE TRIGGER audit_milestones_delete AFTER DELETE ON milestones
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'milestones', OLD.id, 'delete',
+          json_object('id', OLD.id, 'project', OLD.project, 'title', OLD.title, 'due', OLD.due, 'done_on', OLD.done_on),
+          NULL); END;
+
+DROP TRIGGER audit_risks_insert;
+CREATE TRIGGER audit_risks_insert AFTER INSERT ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'node', NEW.node, 'owner', NEW.owner, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'target_score', NEW.target_score, 'controls', NEW.controls, 'review_date', NEW.review_date, 'status', NEW.status)); END;
+
+DROP TRIGGER audit_risks_update;
+CREATE TRIGGER audit_risks_update AFTER UPDATE ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'node', OLD.node, 'owner', OLD.owner, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'target_score', OLD.target_score, 'controls', OLD.controls, 'review_date', OLD.review_date, 'status', OLD.status),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'node', NEW.node, 'owner', NEW.owner, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'target_score', NEW.target_score, 'controls', NEW.controls, 'review_date', NEW.review_date, 'status', NEW.status)); END;
+
+DROP TRIGGER audit_risks_delete;
+CREATE TRIGGER audit_risks_delete AFTER DELETE ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'node', OLD.node, 'owner', OLD.owner, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'target_score', OLD.target_score, 'controls', OLD.controls, 'review_date', OLD.review_date, 'status', OLD.status),
+          NULL); END;
+
+DROP TRIGGER audit_eias_insert;
+CREATE TRIGGER audit_eias_insert AFTER INSERT ON eias
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'eias', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'outcome', NEW.outcome)); END;
+
+DROP TRIGGER audit_eias_update;
+CREATE TRIGGER audit_eias_update AFTER UPDATE ON eias
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'eias', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'outcome', OLD.outcome),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'owner', NEW.owner, 'due', NEW.due, 'status', NEW.status, 'outcome', NEW.outcome)); END;
+
+DROP TRIGGER audit_eias_delete;
+CREATE TRIGGER audit_eias_delete AFTER DELETE ON eias
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'eias', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'owner', OLD.owner, 'due', OLD.due, 'status', OLD.status, 'outcome', OLD.outcome),
+          NULL); END;
+
+DROP TRIGGER audit_case_studies_insert;
+CREATE TRIGGER audit_case_studies_insert AFTER INSERT ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story)); END;
+
+DROP TRIGGER audit_case_studies_update;
+CREATE TRIGGER audit_case_studies_update AFTER UPDATE ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', NEW.id, 'update',
+          json_object('id', OLD.id, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story),
+          json_object('id', NEW.id, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story)); END;
+
+DROP TRIGGER audit_case_studies_delete;
+CREATE TRIGGER audit_case_studies_delete AFTER DELETE ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', OLD.id, 'delete',
+          json_object('id', OLD.id, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story),
+          NULL); END;
+
+DROP TRIGGER audit_budgets_insert;
+CREATE TRIGGER audit_budgets_insert AFTER INSERT ON budgets
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'budgets', NEW.service || '|' || NEW.month, 'insert',
+          NULL,
+          json_object('service', NEW.service, 'month', NEW.month, 'budget', NEW.budget, 'actual', NEW.actual, 'forecast', NEW.forecast)); END;
+
+DROP TRIGGER audit_budgets_update;
+CREATE TRIGGER audit_budgets_update AFTER UPDATE ON budgets
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'budgets', NEW.service || '|' || NEW.month, 'update',
+          json_object('service', OLD.service, 'month', OLD.month, 'budget', OLD.budget, 'actual', OLD.actual, 'forecast', OLD.forecast),
+          json_object('service', NEW.service, 'month', NEW.month, 'budget', NEW.budget, 'actual', NEW.actual, 'forecast', NEW.forecast)); END;
+
+DROP TRIGGER audit_budgets_delete;
+CREATE TRIGGER audit_budgets_delete AFTER DELETE ON budgets
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'budgets', OLD.service || '|' || OLD.month, 'delete',
+          json_object('service', OLD.service, 'month', OLD.month, 'budget', OLD.budget, 'actual', OLD.actual, 'forecast', OLD.forecast),
+          NULL); END;
+
+DROP TRIGGER audit_benchmarks_insert;
+CREATE TRIGGER audit_benchmarks_insert AFTER INSERT ON benchmarks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'benchmarks', NEW.indicator || '|' || NEW.period || '|' || NEW.comparator, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'comparator', NEW.comparator, 'value', NEW.value)); END;
+
+DROP TRIGGER audit_benchmarks_update;
+CREATE TRIGGER audit_benchmarks_update AFTER UPDATE ON benchmarks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'benchmarks', NEW.indicator || '|' || NEW.period || '|' || NEW.comparator, 'update',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'comparator', OLD.comparator, 'value', OLD.value),
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'comparator', NEW.comparator, 'value', NEW.value)); END;
+
+DROP TRIGGER audit_benchmarks_delete;
+CREATE TRIGGER audit_benchmarks_delete AFTER DELETE ON benchmarks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'benchmarks', OLD.indicator || '|' || OLD.period || '|' || OLD.comparator, 'delete',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'comparator', OLD.comparator, 'value', OLD.value),
+          NULL); END;
+
+DROP TRIGGER audit_meetings_insert;
+CREATE TRIGGER audit_meetings_insert AFTER INSERT ON meetings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'meetings', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'board', NEW.board, 'date', NEW.date, 'title', NEW.title, 'period', NEW.period)); END;
+
+DROP TRIGGER audit_meetings_update;
+CREATE TRIGGER audit_meetings_update AFTER UPDATE ON meetings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'meetings', NEW.id, 'update',
+          json_object('id', OLD.id, 'board', OLD.board, 'date', OLD.date, 'title', OLD.title, 'period', OLD.period),
+          json_object('id', NEW.id, 'board', NEW.board, 'date', NEW.date, 'title', NEW.title, 'period', NEW.period)); END;
+
+DROP TRIGGER audit_meetings_delete;
+CREATE TRIGGER audit_meetings_delete AFTER DELETE ON meetings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'meetings', OLD.id, 'delete',
+          json_object('id', OLD.id, 'board', OLD.board, 'date', OLD.date, 'title', OLD.title, 'period', OLD.period),
+          NULL); END;
+
+DROP TRIGGER audit_exceptions_insert;
+CREATE TRIGGER audit_exceptions_insert AFTER INSERT ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+DROP TRIGGER audit_exceptions_update;
+CREATE TRIGGER audit_exceptions_update AFTER UPDATE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'update',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+DROP TRIGGER audit_exceptions_delete;
+CREATE TRIGGER audit_exceptions_delete AFTER DELETE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', OLD.id, 'delete',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          NULL); END;
+
+DROP TRIGGER audit_signoffs_insert;
+CREATE TRIGGER audit_signoffs_insert AFTER INSERT ON signoffs
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoffs', NEW.period, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at)); END;
+
+DROP TRIGGER audit_signoffs_update;
+CREATE TRIGGER audit_signoffs_update AFTER UPDATE ON signoffs
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoffs', NEW.period, 'update',
+          json_object('period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at),
+          json_object('period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at)); END;
+
+DROP TRIGGER audit_signoffs_delete;
+CREATE TRIGGER audit_signoffs_delete AFTER DELETE ON signoffs
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoffs', OLD.period, 'delete',
+          json_object('period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at),
+          NULL); END;
+
+DROP TRIGGER audit_signoff_statuses_insert;
+CREATE TRIGGER audit_signoff_statuses_insert AFTER INSERT ON signoff_statuses
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_statuses', NEW.period || '|' || NEW.indicator, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'indicator', NEW.indicator, 'status', NEW.status)); END;
+
+DROP TRIGGER audit_signoff_statuses_update;
+CREATE TRIGGER audit_signoff_statuses_update AFTER UPDATE ON signoff_statuses
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_statuses', NEW.period || '|' || NEW.indicator, 'update',
+          json_object('period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
+          json_object('period', NEW.period, 'indicator', NEW.indicator, 'status', NEW.status)); END;
+
+DROP TRIGGER audit_signoff_statuses_delete;
+CREATE TRIGGER audit_signoff_statuses_delete AFTER DELETE ON signoff_statuses
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_statuses', OLD.period || '|' || OLD.indicator, 'delete',
           json_object('period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
           NULL); END;

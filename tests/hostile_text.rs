@@ -124,14 +124,7 @@ fn every_tab_shows_control_characters_as_marks() {
     use tui_support::{app, buffer, press, typing};
     let dir = tempfile::tempdir().unwrap();
     let path = tui_support::fixture(dir.path());
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.create_scalar_function(
-        "pmdb_login",
-        0,
-        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
-        |_| Ok("admin1".to_string()),
-    )
-    .unwrap();
+    let conn = common::writer(&path, "admin1");
     conn.execute(
         "UPDATE indicators SET title = 'Recycling ' || ?1 WHERE code = 'WR1'",
         [PAYLOAD],

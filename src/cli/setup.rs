@@ -32,11 +32,7 @@ pub fn demo(env: &Env, scale: u32) -> Result<()> {
         env.today,
         env.login
     );
-    if let serde_json::Value::Object(fields) = serde_json::to_value(&summary)? {
-        for (name, value) in fields {
-            say!("  {name}: {value}");
-        }
-    }
+    say!("{summary}");
     Ok(())
 }
 

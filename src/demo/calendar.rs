@@ -109,6 +109,12 @@ impl Calendar {
     }
 }
 
+/// The day Leadership Team signs a quarter off: its meeting on the second Wednesday of the
+/// second month after the quarter, once the deadline and the late returns are past.
+pub fn signoff_day(q: Quarter) -> NaiveDate {
+    nth_weekday(q.last_month().plus(2), Weekday::Wed, 2)
+}
+
 /// The `n`th given weekday of a month (n from 1), for meeting dates.
 pub fn nth_weekday(month: Month, weekday: Weekday, n: u32) -> NaiveDate {
     let first = month.first_day();

@@ -2,7 +2,6 @@
 //! the area's code suffix, team plan and officers.
 
 use super::catalogue::Template;
-use super::org;
 use super::people::Area;
 use crate::store::IndicatorRecord;
 
@@ -19,13 +18,6 @@ pub struct Planned<'a> {
 impl Planned<'_> {
     pub fn code(&self) -> &str {
         &self.record.indicator.code
-    }
-
-    /// The service the indicator belongs to, through its team.
-    pub fn service(&self) -> &'static str {
-        org::team(self.template.team)
-            .map(|t| t.service)
-            .unwrap_or("")
     }
 }
 

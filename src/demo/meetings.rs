@@ -4,7 +4,7 @@
 
 use chrono::Weekday;
 
-use super::calendar::{Calendar, nth_weekday};
+use super::calendar::{Calendar, nth_weekday, signoff_day};
 use super::org::{DIRECTORS, PERFORMANCE_TEAM, SERVICES};
 use crate::domain::period::{Month, Period};
 use crate::store::MeetingRecord;
@@ -61,7 +61,7 @@ pub fn records(cal: &Calendar) -> Vec<MeetingRecord> {
         + 1;
     let quarters = quarters.split_off(quarters.len().saturating_sub(keep));
     for q in quarters {
-        let day = nth_weekday(q.last_month().plus(2), Weekday::Wed, 2);
+        let day = signoff_day(q);
         list.push((
             "LT",
             day,

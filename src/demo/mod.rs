@@ -10,14 +10,16 @@
 //! indicators and about N times the officers.
 //!
 //! Everything is derived from `today` and fixed random seeds, so the same arguments give
-//! the same data (only the entry timestamps differ), and every write goes through the
-//! store's API, one transaction per call.
+//! the same data, down to who entered each value and when, and every write goes through
+//! the store's API, one transaction per call.
 //!
 //! Files, one job each: `calendar` (time), `rng` (seeded streams), `org` and `people`
 //! (the organisation and its users), `plan` (the thread), `catalogue` (indicator
 //! templates), `indicators`, `targets`, `series`, `commentary` and `values` (indicator data),
-//! `actions`, `projects`, `risks`, `equality`, `budgets`, `benchmarks` and `meetings`
-//! (the rest of the register), `exceptions` (the PPG queue), `summary` (what was made).
+//! `entries` (who entered each value and when), `actions`, `projects`, `risks`,
+//! `equality`, `budgets`, `benchmarks` and `meetings` (the rest of the register),
+//! `exceptions` (the PPG queue), `signoffs` (Leadership Team's quarters), `summary` (what
+//! was made).
 
 mod actions;
 mod benchmarks;
@@ -25,6 +27,7 @@ mod budgets;
 mod calendar;
 mod catalogue;
 mod commentary;
+mod entries;
 mod equality;
 mod exceptions;
 mod indicators;
@@ -36,6 +39,7 @@ mod projects;
 mod risks;
 mod rng;
 mod series;
+mod signoffs;
 mod summary;
 mod targets;
 mod values;
@@ -130,13 +134,17 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
             .map(|(n, (code, r))| (n, code, r))
             .collect::<Vec<_>>(),
     )?;
-    let value_rows = numbered(
+    // Each value as its officer entered it, on its day: one transaction for them all.
+    let value_rows: Vec<_> = numbered(
         planned
             .iter()
             .zip(&target_rows)
             .flat_map(|(p, rows)| values::rows(p, rows, &cal)),
-    );
-    let loaded = store.import_values(&value_rows, today)?;
+    )
+    .into_iter()
+    .map(|(n, (row, entered))| (n, row, entered))
+    .collect();
+    let loaded = store.import_values_entered(&value_rows, today)?;
     let benchmarks: Vec<_> = planned
         .iter()
         .zip(&target_rows)
@@ -156,7 +164,9 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
     store.add_budgets(&budgets::records(&cal, scale))?;
     store.add_meetings(&meetings::records(&cal))?;
 
-    // Last, the PPG queue, raised from the data as it now stands.
+    // The PPG queue, raised from the data as it now stands; then Leadership Team's
+    // sign-off of every quarter it has met on, with the statuses as they stood that day.
     exceptions::raise_and_progress(&mut store, &cal)?;
+    signoffs::sign_off_quarters(&mut store, &cal)?;
     summary::summarise(&store, &cal, scale, loaded.added)
 }

@@ -1,9 +1,13 @@
-//! What the demo made, counted from the database itself, for `pmdb demo` to print.
+//! What the demo made, counted from the database itself, for `pmdb demo` to print: as
+//! JSON with `--json`, otherwise as a few lines of prose (`Display`).
+
+use std::fmt;
 
 use serde::Serialize;
 
 use super::calendar::Calendar;
 use super::org::COUNCIL_NAME;
+use crate::domain::deadline::deadline;
 use crate::domain::role::Role;
 use crate::domain::workflow::ExceptionStatus;
 use crate::store::{ExceptionFilter, Result, Store};
@@ -24,6 +28,10 @@ pub struct DemoSummary {
     pub indicators: usize,
     pub targets: usize,
     pub values: usize,
+    /// Values entered after their deadline.
+    pub late_values: usize,
+    /// Quarters Leadership Team has signed off, oldest first.
+    pub signed_off: Vec<String>,
     pub actions: usize,
     pub projects: usize,
     pub milestones: usize,
@@ -35,6 +43,20 @@ pub struct DemoSummary {
     pub meetings: usize,
     pub exceptions: usize,
     pub open_exceptions: usize,
+}
+
+/// Values whose entry date is after their deadline.
+fn late_values(store: &Store) -> Result<usize> {
+    let deadline_day = store.settings()?.deadline_day;
+    Ok(store
+        .all_values()?
+        .values()
+        .flatten()
+        .filter(|v| {
+            let due = deadline(v.period, deadline_day).to_string();
+            v.entered_at.get(..10).is_some_and(|day| day > due.as_str())
+        })
+        .count())
 }
 
 pub fn summarise(store: &Store, cal: &Calendar, scale: u32, values: usize) -> Result<DemoSummary> {
@@ -54,6 +76,8 @@ pub fn summarise(store: &Store, cal: &Calendar, scale: u32, values: usize) -> Re
         indicators: store.indicators()?.len(),
         targets: store.all_targets()?.values().map(Vec::len).sum(),
         values,
+        late_values: late_values(store)?,
+        signed_off: store.signoffs()?.into_iter().map(|(p, _, _)| p).collect(),
         actions: store.actions()?.len(),
         projects: store.projects()?.len(),
         milestones: store.milestones()?.len(),
@@ -69,4 +93,52 @@ pub fn summarise(store: &Store, cal: &Calendar, scale: u32, values: usize) -> Re
             .filter(|e| e.status == ExceptionStatus::Open)
             .count(),
     })
+}
+
+impl fmt::Display for DemoSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let years = match (self.years.first(), self.years.last()) {
+            (Some(first), Some(last)) => format!("{first} to {last}"),
+            _ => "no years".into(),
+        };
+        writeln!(f, "  {}, at scale {}", self.council, self.scale)?;
+        writeln!(
+            f,
+            "  data for {years}, up to {} (the month now due on {})",
+            self.month_now_due, self.today
+        )?;
+        writeln!(
+            f,
+            "  {} users ({} officers), {} services, {} portfolios, {} plan entries",
+            self.users, self.officers, self.services, self.portfolios, self.plan_nodes
+        )?;
+        writeln!(
+            f,
+            "  {} indicators with {} targets and {} values ({} entered after their deadline)",
+            self.indicators, self.targets, self.values, self.late_values
+        )?;
+        match self.signed_off.last() {
+            Some(last) => writeln!(
+                f,
+                "  {} quarters signed off by Leadership Team, the latest {last}",
+                self.signed_off.len()
+            )?,
+            None => writeln!(f, "  no quarter signed off yet")?,
+        }
+        writeln!(
+            f,
+            "  {} actions, {} projects with {} milestones, {} risks",
+            self.actions, self.projects, self.milestones, self.risks
+        )?;
+        writeln!(
+            f,
+            "  {} equality impact assessments, {} case studies, {} budget lines, {} benchmark figures",
+            self.eias, self.case_studies, self.budgets, self.benchmarks
+        )?;
+        write!(
+            f,
+            "  {} meetings; {} exceptions raised, {} of them open",
+            self.meetings, self.exceptions, self.open_exceptions
+        )
+    }
 }

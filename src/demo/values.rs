@@ -1,11 +1,14 @@
 //! The value rows of one indicator: the generated series, less the periods its story
 //! leaves empty, each judged as the store will judge it so that every amber or red figure
-//! carries a commentary and a remedial action; the latest figures often provisional,
-//! the odd one estimated.
+//! carries a commentary and a remedial action and a green one at most a note true of it; the latest figures often provisional,
+//! the odd one estimated; each with the officer who entered it and when (`entries`).
+
+use std::collections::HashMap;
 
 use super::calendar::Calendar;
 use super::catalogue::Story;
 use super::commentary;
+use super::entries;
 use super::indicators::Planned;
 use super::rng;
 use super::series;
@@ -16,7 +19,7 @@ use crate::domain::indicator::{Aggregation, Frequency};
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::target::{TargetRow, Targets};
-use crate::store::{Quality, ValueRow};
+use crate::store::{Entered, Quality, ValueRow};
 
 /// Whether the indicator's story leaves this period without a value.
 fn left_empty(story: Story, frequency: Frequency, period: Period, cal: &Calendar) -> bool {
@@ -31,8 +34,9 @@ fn left_empty(story: Story, frequency: Frequency, period: Period, cal: &Calendar
     }
 }
 
-/// The value rows of one indicator, oldest first, ready for `Store::import_values`.
-pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<ValueRow> {
+/// The value rows of one indicator, oldest first, with who entered each and when, ready
+/// for `Store::import_values_entered`.
+pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(ValueRow, Entered)> {
     let t = p.template;
     let ind = &p.record.indicator;
     let targets = Targets::new(target_rows);
@@ -58,16 +62,26 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<Value
         deadline_day: DEFAULT_DEADLINE_DAY,
     };
     let mut r = rng::stream(&format!("notes/{}", p.code()));
+    // A stream of its own, so who and when never shift the figures or the notes.
+    let mut when = rng::stream(&format!("entered/{}", p.code()));
     let last = points.len().saturating_sub(1);
+    // Every period judged first, so a note can say what came before it.
+    let rags: HashMap<Period, Rag> = points
+        .iter()
+        .map(|pt| (pt.period, series.assess(pt.period, &rules, ctx).rag))
+        .collect();
+    let rag_of = |p: Period| rags.get(&p).copied().unwrap_or(Rag::Missing);
     points
         .iter()
         .enumerate()
         .map(|(i, pt)| {
-            let rag = series.assess(pt.period, &rules, ctx).rag;
+            let rag = rag_of(pt.period);
             let (commentary, action) = if matches!(rag, Rag::Amber | Rag::Red) {
-                commentary::explain(t, p.service(), &mut r)
-            } else if rng::chance(&mut r, 0.06) {
-                (commentary::note(&mut r), String::new())
+                commentary::explain(t, &mut r)
+            } else if rag == Rag::Green {
+                let before = [rag_of(pt.period.prev().prev()), rag_of(pt.period.prev())];
+                let note = commentary::note(t.frequency, &before, &mut r);
+                (note.unwrap_or_default(), String::new())
             } else {
                 (String::new(), String::new())
             };
@@ -84,7 +98,7 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<Value
             };
             // A ratio is given by its parts; the store computes the value from them.
             let value = (ind.aggregation != Aggregation::Ratio).then_some(pt.value);
-            ValueRow {
+            let row = ValueRow {
                 code: p.code().to_string(),
                 period: pt.period,
                 value,
@@ -93,7 +107,8 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<Value
                 quality,
                 commentary,
                 action,
-            }
+            };
+            (row, entries::entered(p, pt.period, cal, &mut when))
         })
         .collect()
 }

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::session::now_stamp;
 use super::users::require_user;
-use super::values::now_stamp;
 use crate::domain::fields::check_text;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
 

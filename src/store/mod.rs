@@ -10,6 +10,7 @@ mod indicators;
 mod open;
 mod plan;
 mod records;
+mod session;
 mod settings;
 mod signoff;
 mod targets;
@@ -32,6 +33,7 @@ pub use records::{
     ActionRecord, BenchmarkRecord, BudgetRecord, CaseStudyRecord, EiaRecord, MeetingRecord,
     MilestoneRecord, ProjectRecord, RiskRecord,
 };
+pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::Frozen;
 pub use users::UserRecord;
@@ -47,6 +49,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     login: String,
+    /// What the audit triggers record as who and when.
+    session: session::Session,
 }
 
 impl Store {

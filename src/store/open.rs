@@ -1,13 +1,14 @@
-//! Opening a database: the pragmas every connection needs, the `pmdb_login()` function
-//! the audit triggers call, and the migrations from schema.sql.
+//! Opening a database: the pragmas every connection needs, the `pmdb_login()` and
+//! `pmdb_now()` functions the audit triggers call (see `session`), and the migrations from
+//! schema.sql.
 
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::error::{Result, StoreError};
+use super::session::Session;
 use super::{SCHEMA, Store};
 
 /// How long a connection waits for another's write lock before the retry loop takes over.
@@ -35,13 +36,10 @@ pub fn latest_version() -> i64 {
     migrations().last().map(|(v, _)| *v).unwrap_or(0)
 }
 
-fn connect(path: &Path, flags: OpenFlags, login: &str) -> Result<Connection> {
+fn connect(path: &Path, flags: OpenFlags, session: &Session) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let who = login.to_string();
-    conn.create_scalar_function("pmdb_login", 0, FunctionFlags::SQLITE_UTF8, move |_| {
-        Ok(who.clone())
-    })?;
+    session.register(&conn)?;
     // The first read tells a file that is not SQLite at all.
     conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))
         .map_err(|e| classify(path, e))?;
@@ -75,16 +73,17 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
         .map(|m| m.permissions().readonly())
         .unwrap_or(false);
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let session = Session::new(login);
     let conn = if marked_read_only {
-        connect(path, read_only, login)?
+        connect(path, read_only, &session)?
     } else {
         connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            login,
+            &session,
         )
         .or_else(|e| match e {
-            StoreError::ReadOnly(_) | StoreError::Invalid(_) => connect(path, read_only, login),
+            StoreError::ReadOnly(_) | StoreError::Invalid(_) => connect(path, read_only, &session),
             other => Err(other),
         })?
     };
@@ -92,6 +91,7 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
         conn,
         path: path.into(),
         login: login.into(),
+        session,
     };
     store.check_is_pmdb()?;
     store.migrate()?;
@@ -110,7 +110,8 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = connect(path, flags, login)?;
+    let session = Session::new(login);
+    let conn = connect(path, flags, &session)?;
     // WAL lets readers carry on while one officer saves; it is a property of the file.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -123,6 +124,7 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
         conn,
         path: path.into(),
         login: login.into(),
+        session,
     };
     store.migrate()?;
     store.write(|tx| {

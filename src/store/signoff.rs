@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::values::now_stamp;
+use super::session::{Entered, now_stamp};
 use crate::domain::assess::Assessment;
 use crate::domain::period::Period;
 
@@ -70,24 +70,66 @@ impl Store {
             .map_err(StoreError::Refused)?;
         crate::domain::deadline::check_can_sign_off(period, today).map_err(StoreError::Invalid)?;
         let login = self.login.clone();
+        self.write(|tx| insert_signoff(tx, period, statuses, &login, &now_stamp()))
+    }
+
+    /// Records a sign-off made earlier by someone else (Leadership Team's, at last
+    /// quarter's meeting), as history loaded from elsewhere: admin only. `statuses` are
+    /// the assessments as they stood then; the sign-off and its audit rows name `signed`.
+    pub fn sign_off_entered(
+        &mut self,
+        period: Period,
+        statuses: &[(String, String, Assessment)],
+        signed: &Entered,
+    ) -> Result<()> {
+        self.actor()?
+            .may_admin("record a sign-off made by others")
+            .map_err(StoreError::Refused)?;
+        crate::domain::deadline::check_can_sign_off(period, signed.at.date())
+            .map_err(StoreError::Invalid)?;
+        if self.role_of(&signed.by)?.is_none() {
+            return Err(StoreError::Invalid(format!(
+                "{} is not a pmdb user",
+                signed.by
+            )));
+        }
+        let session = self.session.clone();
         self.write(|tx| {
-            let done: Option<String> =
-                tx.query_row("SELECT signed_at FROM signoffs WHERE period = ?1", [period.to_string()], |r| r.get(0)).optional()?;
-            if let Some(at) = done {
-                return Err(StoreError::Invalid(format!("{period} was signed off already, at {at}")));
-            }
-            tx.execute(
-                "INSERT INTO signoffs (period, signed_by, signed_at) VALUES (?1, ?2, ?3)",
-                params![period.to_string(), login, now_stamp()],
-            )?;
-            let mut insert = tx.prepare(
-                "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
-            )?;
-            for (p, code, a) in statuses {
-                let json = serde_json::to_string(a).map_err(|e| StoreError::Invalid(e.to_string()))?;
-                insert.execute(params![p, code, json])?;
-            }
-            Ok(())
+            let _behalf = session.on_behalf_of(signed);
+            insert_signoff(tx, period, statuses, &signed.by, &signed.stamp())
         })
     }
+}
+
+fn insert_signoff(
+    tx: &Transaction,
+    period: Period,
+    statuses: &[(String, String, Assessment)],
+    by: &str,
+    at: &str,
+) -> Result<()> {
+    let done: Option<String> = tx
+        .query_row(
+            "SELECT signed_at FROM signoffs WHERE period = ?1",
+            [period.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(at) = done {
+        return Err(StoreError::Invalid(format!(
+            "{period} was signed off already, at {at}"
+        )));
+    }
+    tx.execute(
+        "INSERT INTO signoffs (period, signed_by, signed_at) VALUES (?1, ?2, ?3)",
+        params![period.to_string(), by, at],
+    )?;
+    let mut insert = tx.prepare(
+        "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
+    )?;
+    for (p, code, a) in statuses {
+        let json = serde_json::to_string(a).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        insert.execute(params![p, code, json])?;
+    }
+    Ok(())
 }

@@ -21,15 +21,19 @@ fn parse_role(text: String) -> rusqlite::Result<Role> {
     })
 }
 
+/// The role of a login, on any connection or inside a transaction.
+pub(super) fn role_in(conn: &rusqlite::Connection, login: &str) -> Result<Option<Role>> {
+    let role: Option<String> = conn
+        .query_row("SELECT role FROM users WHERE login = ?1", [login], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(role.map(parse_role).transpose()?)
+}
+
 impl Store {
     pub fn role_of(&self, login: &str) -> Result<Option<Role>> {
-        let role: Option<String> = self
-            .conn
-            .query_row("SELECT role FROM users WHERE login = ?1", [login], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(role.map(parse_role).transpose()?)
+        role_in(&self.conn, login)
     }
 
     pub fn users(&self) -> Result<Vec<UserRecord>> {

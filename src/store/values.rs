@@ -11,8 +11,10 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::import_rows::{Columns, ImportSummary, RowOutcome, ValueRow, row_error};
 use super::indicators::{IndicatorRecord, load_indicator};
+use super::session::{Entered, now_stamp};
 use super::signoff::locking_signoff;
 use super::targets::load_targets;
+use super::users::role_in;
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::entry::{Entry, check_entry, check_explained};
@@ -135,12 +137,6 @@ fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<Stored
         .optional()?)
 }
 
-pub(super) fn now_stamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
-}
-
 /// Whether `actor` may write this value now: their role allows it and the period is open.
 fn may_write(
     tx: &Transaction,
@@ -166,6 +162,7 @@ fn period_open(tx: &Transaction, period: Period) -> std::result::Result<(), Stri
 fn upsert(
     tx: &Transaction,
     login: &str,
+    at: &str,
     nv: &NewValue,
     value: f64,
     old: Option<&StoredValue>,
@@ -181,7 +178,7 @@ fn upsert(
         nv.commentary.trim(),
         nv.action.trim(),
         login,
-        now_stamp(),
+        at,
         version
     ];
     if old.is_some() {
@@ -292,7 +289,7 @@ impl Store {
                 crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
             check_explained(&judgement, &nv.commentary, &nv.action)
                 .map_err(|e| StoreError::Invalid(format!("{} {}: {e}", nv.indicator, nv.period)))?;
-            let version = upsert(tx, &login, nv, value, old.as_ref())?;
+            let version = upsert(tx, &login, &now_stamp(), nv, value, old.as_ref())?;
             Ok(SaveOutcome {
                 version,
                 assessment: assessment.clone(),
@@ -320,25 +317,75 @@ impl Store {
         columns: &Columns,
         today: NaiveDate,
     ) -> Result<ImportSummary> {
+        let rows: Vec<(usize, &ValueRow, Option<&Entered>)> =
+            rows.iter().map(|(n, v)| (*n, v, None)).collect();
+        self.import(&rows, columns, today)
+    }
+
+    /// Imports values as their officers entered them: history brought in from another
+    /// system (the demo council's two years of returns). Admin only. Each row must be one
+    /// its officer may record and on a day after its period ended; the value, and its
+    /// audit row, name that officer and time.
+    pub fn import_values_entered(
+        &mut self,
+        rows: &[(usize, ValueRow, Entered)],
+        today: NaiveDate,
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("load values entered by others")
+            .map_err(StoreError::Refused)?;
+        let rows: Vec<(usize, &ValueRow, Option<&Entered>)> =
+            rows.iter().map(|(n, v, e)| (*n, v, Some(e))).collect();
+        self.import(&rows, &Columns::All, today)
+    }
+
+    fn import(
+        &mut self,
+        rows: &[(usize, &ValueRow, Option<&Entered>)],
+        columns: &Columns,
+        today: NaiveDate,
+    ) -> Result<ImportSummary> {
         let actor = self.actor()?;
-        let login = self.login.clone();
+        let session = self.session.clone();
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             let mut indicators: HashMap<String, IndicatorRecord> = HashMap::new();
-            for (row, v) in rows {
+            let mut officers: HashMap<String, Actor> = HashMap::new();
+            for &(row, v, entered) in rows {
                 if !indicators.contains_key(&v.code) {
                     let ind = load_indicator(tx, &v.code).map_err(|e| match e {
                         StoreError::NotFound(_) => {
-                            row_error(*row, "code", format!("no indicator '{}'", v.code))
+                            row_error(row, "code", format!("no indicator '{}'", v.code))
                         }
                         other => other,
                     })?;
                     indicators.insert(v.code.clone(), ind);
                 }
                 let ind = &indicators[&v.code];
-                actor
-                    .may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)
-                    .map_err(|e| row_error(*row, "period", e))?;
+                // Entered on someone's behalf: judged as that officer, on that day.
+                let (who, day, _behalf) = match entered {
+                    Some(e) if e.at.date() > today => {
+                        return Err(row_error(
+                            row,
+                            "entered",
+                            format!("{} is after today", e.stamp()),
+                        ));
+                    }
+                    Some(e) => {
+                        if !officers.contains_key(&e.by) {
+                            let officer = Actor {
+                                login: e.by.clone(),
+                                role: role_in(tx, &e.by)?,
+                            };
+                            officers.insert(e.by.clone(), officer);
+                        }
+                        let behalf = session.on_behalf_of(e);
+                        (&officers[&e.by], e.at.date(), Some(behalf))
+                    }
+                    None => (&actor, today, None),
+                };
+                who.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)
+                    .map_err(|e| row_error(row, "period", e))?;
                 let old = current(tx, &v.code, v.period)?;
                 let nv = merge_value_row(v, columns, old.as_ref());
                 let entry = Entry {
@@ -346,15 +393,16 @@ impl Store {
                     numerator: nv.numerator,
                     denominator: nv.denominator,
                 };
-                let value = check_entry(&ind.indicator, v.period, &entry, today)
-                    .map_err(|e| row_error(*row, "value", e))?;
-                check_texts(&nv).map_err(|(column, e)| row_error(*row, column, e))?;
+                let value = check_entry(&ind.indicator, v.period, &entry, day)
+                    .map_err(|e| row_error(row, "value", e))?;
+                check_texts(&nv).map_err(|(column, e)| row_error(row, column, e))?;
                 if old.as_ref().is_some_and(|o| same_value(o, &nv, value)) {
                     summary.count(RowOutcome::Unchanged);
                     continue;
                 }
-                period_open(tx, v.period).map_err(|e| row_error(*row, "period", e))?;
-                upsert(tx, &login, &nv, value, old.as_ref())?;
+                period_open(tx, v.period).map_err(|e| row_error(row, "period", e))?;
+                let at = entered.map_or_else(now_stamp, Entered::stamp);
+                upsert(tx, &who.login, &at, &nv, value, old.as_ref())?;
                 summary.count(if old.is_some() {
                     RowOutcome::Updated
                 } else {

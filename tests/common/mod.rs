@@ -189,19 +189,10 @@ impl Council {
     }
 
     /// A writable connection that behaves like pmdb's own: it registers the
-    /// `pmdb_login()` function the audit triggers call, as `login`. For the few records
+    /// `pmdb_login()` (as `login`) and `pmdb_now()` functions the audit triggers call. For the few records
     /// the command line has no way to write yet (actions, risks, data-entry officers).
     pub fn writer(&self, login: &str) -> Connection {
-        let conn = Connection::open(&self.db).expect("open the database");
-        let who = login.to_string();
-        conn.create_scalar_function(
-            "pmdb_login",
-            0,
-            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
-            move |_| Ok(who.clone()),
-        )
-        .expect("register pmdb_login");
-        conn
+        writer(&self.db, login)
     }
 
     /// The audit rows of the values table for one indicator and period.
@@ -246,6 +237,32 @@ pub fn refused(cmd: &mut Command, what: &[&str]) -> String {
         String::from_utf8_lossy(&out.stdout)
     );
     stderr
+}
+
+/// A writable connection to any database file, registering the functions pmdb's audit
+/// triggers call (`pmdb_login()` as `login`, `pmdb_now()`): a write from around pmdb.
+pub fn writer(path: &Path, login: &str) -> Connection {
+    let conn = Connection::open(path).expect("open the database");
+    let who = login.to_string();
+    conn.create_scalar_function(
+        "pmdb_login",
+        0,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        move |_| Ok(who.clone()),
+    )
+    .expect("register pmdb_login");
+    conn.create_scalar_function(
+        "pmdb_now",
+        0,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        |_| {
+            Ok(chrono::Utc::now()
+                .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                .to_string())
+        },
+    )
+    .expect("register pmdb_now");
+    conn
 }
 
 /// A read-only connection to any database file.

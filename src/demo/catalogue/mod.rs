@@ -95,9 +95,12 @@ pub struct Template {
     /// The figure of the latest period is still an estimate.
     pub latest_estimated: bool,
     /// Why a missed target was missed and what is being done, specific to this
-    /// indicator; otherwise the service's own lines are used.
+    /// indicator; otherwise its team's lines are used, naming `about`.
     pub why: &'static [&'static str],
     pub fix: &'static [&'static str],
+    /// What the indicator counts, as its title words it ("noise complaints"), for the
+    /// team's lines to name.
+    pub about: &'static str,
 }
 
 impl Template {
@@ -166,6 +169,7 @@ fn ind(code: &'static str, title: &'static str) -> Template {
         latest_estimated: false,
         why: &[],
         fix: &[],
+        about: "",
     }
 }
 
@@ -356,6 +360,9 @@ impl Template {
     }
     fn explain(self, why: &'static [&'static str], fix: &'static [&'static str]) -> Self {
         Template { why, fix, ..self }
+    }
+    fn about(self, about: &'static str) -> Self {
+        Template { about, ..self }
     }
 }
 
