@@ -9,6 +9,7 @@ use super::output::{json as print_json, table};
 use super::{Env, period_arg};
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
 use crate::query::exceptions::candidates;
+use crate::query::reviewable::check_reviewable;
 use crate::store::{ExceptionFilter, ExceptionUpdate};
 
 #[derive(Args, Debug)]
@@ -47,9 +48,9 @@ enum ExceptionAction {
         /// open, proposed, agreed, escalated or closed.
         #[arg(long)]
         status: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         proposal: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         decision: Option<String>,
         /// The Management Board member responsible (on escalation).
         #[arg(long, value_name = "LOGIN")]
@@ -120,6 +121,8 @@ fn raise(env: &Env, period: &str) -> Result<()> {
     let period = period_arg(period, "--period")?;
     let mut store = env.open()?;
     let ds = store.dataset()?;
+    check_reviewable(&ds, period, env.today, "its exceptions cannot be raised")
+        .map_err(|e| anyhow!(e))?;
     let found = candidates(
         &ds,
         period,

@@ -24,10 +24,10 @@ pub struct SetArgs {
     #[arg(long, allow_negative_numbers = true)]
     denominator: Option<String>,
     /// Why the figure is what it is (required when the target is missed).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     commentary: Option<String>,
     /// The remedial action (required when the target is missed).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     action: Option<String>,
     /// provisional, estimated or final (the default).
     #[arg(long)]

@@ -23,7 +23,7 @@ enum UserAction {
         /// admin, performance, officer or viewer.
         #[arg(long)]
         role: String,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         name: Option<String>,
     },
     /// Change a user's role (admins only).

@@ -25,10 +25,16 @@ pub fn month_now_due(today: NaiveDate) -> Period {
 
 /// Only a period that has ended can be signed off: its figures must all be in reach.
 pub fn check_can_sign_off(period: Period, today: NaiveDate) -> Result<(), String> {
+    check_ended(period, today, "it cannot be signed off")
+}
+
+/// Whether a period has ended (its last day is past), for what needs a whole period:
+/// sign-off and raising its exceptions. `so` says what follows ("it cannot be signed off").
+pub fn check_ended(period: Period, today: NaiveDate, so: &str) -> Result<(), String> {
     let last_day = period.last_month().last_day();
     if today <= last_day {
         return Err(format!(
-            "{period} has not ended yet (it ends {}), so it cannot be signed off",
+            "{period} has not ended yet (it ends {}), so {so}",
             fmt_date(last_day)
         ));
     }

@@ -11,10 +11,37 @@ use serde::{Serialize, Serializer};
 /// The forms a period may be written in, shown in every refusal of a malformed period.
 pub const PERIOD_FORMS: &str = "a month like 2025-02, a quarter like 2024/25 Q4 (or 2024/25-Q4), or a financial year like 2024/25";
 
+/// The financial years pmdb takes: 2000/01 to 2099/00.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2099;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{text}' is not a period: write {PERIOD_FORMS}")]
+#[error("'{text}' is not a period{why}: write {PERIOD_FORMS}")]
 pub struct PeriodError {
     pub text: String,
+    /// Why a well-formed period is refused ("" for a malformed one).
+    pub why: String,
+}
+
+impl PeriodError {
+    fn malformed(text: &str) -> PeriodError {
+        PeriodError {
+            text: crate::safe_text::line(text).into_owned(),
+            why: String::new(),
+        }
+    }
+}
+
+/// Refuses a financial year outside 2000/01 to 2099/00.
+fn in_range(year: FinYear, text: &str) -> Result<FinYear, PeriodError> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year.0) {
+        Ok(year)
+    } else {
+        Err(PeriodError {
+            why: " pmdb keeps (financial years 2000/01 to 2099/00)".into(),
+            ..PeriodError::malformed(text)
+        })
+    }
 }
 
 /// A calendar month.
@@ -310,9 +337,7 @@ impl FromStr for FinYear {
     type Err = PeriodError;
 
     fn from_str(text: &str) -> Result<FinYear, PeriodError> {
-        let err = || PeriodError {
-            text: text.to_string(),
-        };
+        let err = || PeriodError::malformed(text);
         let (start, end) = text.trim().split_once('/').ok_or_else(err)?;
         let start = digits(start, 4).ok_or_else(err)?;
         let end = digits(end, 2).ok_or_else(err)?;
@@ -320,7 +345,7 @@ impl FromStr for FinYear {
         if (start + 1).rem_euclid(100) != end {
             return Err(err());
         }
-        Ok(FinYear(start))
+        in_range(FinYear(start), text)
     }
 }
 
@@ -328,25 +353,33 @@ impl FromStr for Period {
     type Err = PeriodError;
 
     fn from_str(text: &str) -> Result<Period, PeriodError> {
-        let err = || PeriodError {
-            text: text.to_string(),
-        };
-        let t = text.trim();
+        let err = || PeriodError::malformed(text);
+        // Any letter case: "2026/27 q2" is "2026/27 Q2".
+        let upper = text.trim().to_ascii_uppercase();
+        let t = upper.as_str();
         if let Some((y, m)) = t.split_once('-').filter(|(y, _)| !y.contains('/')) {
             let year = digits(y, 4).ok_or_else(err)?;
             let month = digits(m, 2).ok_or_else(err)?;
-            return Month::new(year, month as u32)
-                .map(Period::Month)
-                .ok_or_else(err);
+            let month = Month::new(year, month as u32).ok_or_else(err)?;
+            in_range(month.fin_year(), text)?;
+            return Ok(Period::Month(month));
         }
         if let Some((fy, q)) = t.split_once(" Q").or_else(|| t.split_once("-Q")) {
-            let year: FinYear = fy.parse().map_err(|_| err())?;
+            let year: FinYear = fy.parse().map_err(|e: PeriodError| PeriodError {
+                text: crate::safe_text::line(text).into_owned(),
+                ..e
+            })?;
             let q = digits(q, 1).ok_or_else(err)?;
             return Quarter::new(year, q as u8)
                 .map(Period::Quarter)
                 .ok_or_else(err);
         }
-        t.parse::<FinYear>().map(Period::Year).map_err(|_| err())
+        t.parse::<FinYear>()
+            .map(Period::Year)
+            .map_err(|e| PeriodError {
+                text: crate::safe_text::line(text).into_owned(),
+                ..e
+            })
     }
 }
 
@@ -378,7 +411,7 @@ mod tests {
     #[case("2025-02", "2024/25")]
     #[case("2025-03", "2024/25")]
     #[case("2025-04", "2025/26")]
-    #[case("1999-12", "1999/00")]
+    #[case("2099-12", "2099/00")]
     fn financial_year_of_a_month(#[case] month: &str, #[case] year: &str) {
         assert_eq!(p(month).fin_year().to_string(), year);
     }
@@ -388,7 +421,9 @@ mod tests {
     #[case("2024/25 Q4", Period::Quarter(Quarter { year: FinYear(2024), q: 4 }))]
     #[case("2024/25-Q4", Period::Quarter(Quarter { year: FinYear(2024), q: 4 }))]
     #[case("2024/25", Period::Year(FinYear(2024)))]
-    #[case("1999/00", Period::Year(FinYear(1999)))]
+    #[case("2099/00", Period::Year(FinYear(2099)))]
+    #[case("2000/01 q1", Period::Quarter(Quarter { year: FinYear(2000), q: 1 }))]
+    #[case("2026/27-q2", Period::Quarter(Quarter { year: FinYear(2026), q: 2 }))]
     #[case(" 2025-02 ", Period::Month(Month { year: 2025, month: 2 }))]
     fn the_three_written_forms(#[case] text: &str, #[case] expected: Period) {
         assert_eq!(p(text), expected);
@@ -408,6 +443,11 @@ mod tests {
     #[case("2024")]
     #[case("")]
     #[case("February 2025")]
+    #[case("1999/00")]
+    #[case("0000-01")]
+    #[case("2100-04")]
+    #[case("2100/01")]
+    #[case("1899/00 Q1")]
     fn malformed_periods_are_refused_with_the_forms(#[case] text: &str) {
         let err = text.parse::<Period>().unwrap_err();
         let message = err.to_string();
@@ -484,7 +524,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn every_month_is_in_exactly_one_quarter_of_its_year(year in 1990i32..2100, month in 1u32..=12) {
+        fn every_month_is_in_exactly_one_quarter_of_its_year(year in 2001i32..2100, month in 1u32..=12) {
             let m = Month { year, month };
             let q = m.quarter();
             proptest::prop_assert!(Period::Quarter(q).contains(m));

@@ -7,6 +7,7 @@ pub mod exceptions;
 pub mod list;
 pub mod overdue;
 pub mod report;
+pub mod reviewable;
 pub mod rollup;
 pub mod show;
 pub mod signoff;
