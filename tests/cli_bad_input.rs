@@ -323,8 +323,16 @@ fn a_read_only_database_file_is_read_and_every_write_is_refused() {
     let before = c.snapshot();
     // Reading works (and root, which could write to any file, writes nothing).
     assert_eq!(c.period("PL1", "2024/25 Q1")["value"], 75.0);
+    let owner = nix::unistd::User::from_uid(nix::unistd::getuid())
+        .unwrap()
+        .unwrap()
+        .name;
+    let group = nix::unistd::Group::from_gid(nix::unistd::getgid())
+        .unwrap()
+        .unwrap()
+        .name;
     let message = format!(
-        "pmdb: {} is read-only: pmdb cannot save to it (check the file and folder permissions)",
+        "pmdb: {} is read-only: pmdb cannot save to it (the file is marked read-only (owner {owner}, group {group}, mode 0444))",
         c.db.display()
     );
     let csv = c.file("v.csv", "code,period,value\nRW1,2024-07,40\n");

@@ -18,8 +18,20 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
-    #[error("{0} is read-only: pmdb cannot save to it (check the file and folder permissions)")]
-    ReadOnly(PathBuf),
+    /// A save this login cannot make here; `why` names the file or folder in the way.
+    #[error("{path} is read-only: pmdb cannot save to it ({why})")]
+    ReadOnly { path: PathBuf, why: String },
+    /// The file, or a folder on the way to it, may not be read by this login.
+    #[error("{0}")]
+    PermissionDenied(String),
+    #[error("the disk holding {0} is full: nothing was saved")]
+    DiskFull(PathBuf),
+    /// The database, its `-wal` or its folder was deleted, moved or replaced while open:
+    /// a save would go into a file nobody else sees.
+    #[error(
+        "{0} was moved, deleted or replaced while pmdb had it open: nothing was saved; open it again"
+    )]
+    Replaced(PathBuf),
     /// A person may not do this; the text names the rule.
     #[error("{0}")]
     Refused(String),

@@ -5,6 +5,7 @@ mod audit;
 mod dataset;
 mod error;
 mod exceptions;
+mod faults;
 mod import_rows;
 mod indicators;
 mod open;
@@ -51,6 +52,25 @@ pub struct Store {
     login: String,
     /// What the audit triggers record as who and when.
     session: session::Session,
+    /// Which files the path and its `-wal` named when opened: a save into a file that was
+    /// since moved or replaced would be seen by nobody.
+    identity: Identity,
+}
+
+/// The database file and its `-wal` as they were when the store opened them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Identity {
+    db: Option<faults::FileId>,
+    wal: Option<faults::FileId>,
+}
+
+impl Identity {
+    fn of(path: &Path) -> Identity {
+        Identity {
+            db: faults::FileId::of(path),
+            wal: faults::FileId::of(&faults::sidecar(path, "-wal")),
+        }
+    }
 }
 
 impl Store {
@@ -66,6 +86,18 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Refuses when the database or its `-wal` is no longer the file pmdb opened (deleted,
+    /// moved, or replaced by another file, or its folder was): the interface checks this as
+    /// it polls, and every write checks it first.
+    pub fn check_same_file(&self) -> Result<()> {
+        let now = Identity::of(&self.path);
+        let wal_gone = self.identity.wal.is_some() && now.wal != self.identity.wal;
+        if now.db != self.identity.db || wal_gone {
+            return Err(StoreError::Replaced(self.path.clone()));
+        }
+        Ok(())
     }
 
     pub fn login(&self) -> &str {

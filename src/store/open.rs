@@ -9,7 +9,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::error::{Result, StoreError};
 use super::session::Session;
-use super::{SCHEMA, Store};
+use super::{Identity, SCHEMA, Store, faults};
 
 /// How long a connection waits for another's write lock before the retry loop takes over.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -55,7 +55,10 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.into(),
             why: "not an SQLite file".into(),
         },
-        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.into()),
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.into(),
+            why: String::new(),
+        },
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
             StoreError::Invalid(format!("cannot open {}: {e}", path.display()))
         }
@@ -63,7 +66,39 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Reading a database whose folder this login may not write, and beside which SQLite has
+/// no `-wal` or `-shm` it could use: opened as unchanging (`immutable`), which is true here,
+/// since nobody without write access to the folder can start a `-wal`. Any save is refused.
+fn connect_unchanging(path: &Path, login: &str, session: &Session) -> Result<Connection> {
+    let wal = faults::sidecar(path, "-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(StoreError::ReadOnly {
+            path: path.into(),
+            why: faults::cannot_write(path, login),
+        });
+    }
+    let uri = format!(
+        "file:{}?immutable=1",
+        path.to_string_lossy()
+            .replace('%', "%25")
+            .replace('?', "%3f")
+            .replace('#', "%23")
+    );
+    connect(
+        Path::new(&uri),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        session,
+    )
+}
+
 pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
+    // A folder on the way that this login may not pass makes the file look absent: say
+    // so, rather than offering to create a database that exists.
+    if let Some(why) = faults::cannot_read(path, login) {
+        return Err(StoreError::PermissionDenied(why));
+    }
     if !path.exists() {
         return Err(StoreError::NoDatabase(path.into()));
     }
@@ -83,7 +118,10 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
             &session,
         )
         .or_else(|e| match e {
-            StoreError::ReadOnly(_) | StoreError::Invalid(_) => connect(path, read_only, &session),
+            StoreError::ReadOnly { .. } | StoreError::Invalid(_) => {
+                connect(path, read_only, &session)
+                    .or_else(|_| connect_unchanging(path, login, &session))
+            }
             other => Err(other),
         })?
     };
@@ -92,6 +130,7 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
         path: path.into(),
         login: login.into(),
         session,
+        identity: Identity::of(path),
     };
     store.check_is_pmdb()?;
     store.migrate()?;
@@ -125,6 +164,7 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
         path: path.into(),
         login: login.into(),
         session,
+        identity: Identity::of(path),
     };
     store.migrate()?;
     store.write(|tx| {

@@ -20,6 +20,10 @@ fn is_busy(e: &StoreError) -> bool {
         if matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)))
 }
 
+fn is_full(e: &StoreError) -> bool {
+    matches!(e, StoreError::Sqlite(err) if err.sqlite_error_code() == Some(ErrorCode::DiskFull))
+}
+
 fn is_read_only(e: &StoreError) -> bool {
     matches!(e, StoreError::Sqlite(err) if err.sqlite_error_code() == Some(ErrorCode::ReadOnly))
 }
@@ -29,6 +33,7 @@ impl Store {
     /// otherwise. `work` may run more than once, so it must not have side effects outside
     /// the transaction.
     pub fn write<T>(&mut self, mut work: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.check_same_file()?;
         let started = Instant::now();
         let mut pause = Duration::from_millis(5);
         loop {
@@ -38,7 +43,13 @@ impl Store {
                     pause = (pause * 2).min(Duration::from_millis(200));
                 }
                 Err(e) if is_busy(&e) => return Err(StoreError::Busy),
-                Err(e) if is_read_only(&e) => return Err(StoreError::ReadOnly(self.path.clone())),
+                Err(e) if is_read_only(&e) => {
+                    return Err(StoreError::ReadOnly {
+                        path: self.path.clone(),
+                        why: super::faults::cannot_write(&self.path, &self.login),
+                    });
+                }
+                Err(e) if is_full(&e) => return Err(StoreError::DiskFull(self.path.clone())),
                 other => return other,
             }
         }
@@ -68,5 +79,39 @@ impl Store {
         let out = work(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::role::Role;
+
+    #[test]
+    fn a_full_disk_says_so_and_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("full.db");
+        let mut store = Store::create(&path, "admin1").unwrap();
+        // The file may not grow: SQLite reports SQLITE_FULL, as on a full disk.
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages)
+            .unwrap();
+        let long = "x".repeat(400);
+        let err = (0..200)
+            .find_map(|n| store.add_user(&format!("u{n}"), &long, Role::Viewer).err())
+            .expect("the file filled up");
+        assert!(matches!(err, StoreError::DiskFull(_)), "{err}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the disk holding {} is full: nothing was saved",
+                path.display()
+            )
+        );
     }
 }

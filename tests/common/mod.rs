@@ -5,6 +5,8 @@
 //! Every test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod nobody;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,0 +1,154 @@
+//! File faults said for what they are: who may open the file, a file, folder or leftover
+//! `-wal`/`-shm` this login cannot write, a full disk, and a database file moved or
+//! replaced while pmdb has it open. Each message names the file and, where access is the
+//! trouble, its owner, group and mode, so the person knows whom to ask.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use nix::fcntl::AtFlags;
+use nix::unistd::{AccessFlags, Gid, Group, Uid, User, faccessat};
+
+/// Which file a path named when pmdb opened it: device and inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    pub fn of(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path).ok().map(|m| FileId {
+            dev: m.dev(),
+            ino: m.ino(),
+        })
+    }
+}
+
+/// The `-wal` or `-shm` file beside a database.
+pub fn sidecar(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// "owner root, group pmdb, mode 0660": who may do what with a file or folder.
+pub fn ownership(path: &Path) -> String {
+    match std::fs::metadata(path) {
+        Ok(m) => format!(
+            "owner {}, group {}, mode {:04o}",
+            user_name(m.uid()),
+            group_name(m.gid()),
+            m.permissions().mode() & 0o7777
+        ),
+        Err(_) => "its owner and mode cannot be read".into(),
+    }
+}
+
+/// The group to ask to be added to, for a file or folder: its group's name.
+fn group_of(path: &Path) -> Option<String> {
+    std::fs::metadata(path).ok().map(|m| group_name(m.gid()))
+}
+
+fn user_name(uid: u32) -> String {
+    User::from_uid(Uid::from_raw(uid))
+        .ok()
+        .flatten()
+        .map_or_else(|| uid.to_string(), |u| u.name)
+}
+
+fn group_name(gid: u32) -> String {
+    Group::from_gid(Gid::from_raw(gid))
+        .ok()
+        .flatten()
+        .map_or_else(|| gid.to_string(), |g| g.name)
+}
+
+/// Whether this process may do `how` to `path`, judged with its effective ids (as the
+/// kernel judges an open).
+fn may(path: &Path, how: AccessFlags) -> bool {
+    faccessat(None, path, how, AtFlags::AT_EACCESS).is_ok()
+}
+
+/// Why `login` cannot open the database at `db` for reading, when it cannot: the first
+/// folder on the way it may not pass through, or the file it may not read.
+pub fn cannot_read(db: &Path, login: &str) -> Option<String> {
+    let mut folders: Vec<&Path> = db.ancestors().skip(1).collect();
+    folders.reverse();
+    for dir in folders.into_iter().filter(|d| !d.as_os_str().is_empty()) {
+        if !may(dir, AccessFlags::X_OK) {
+            return Some(permission(dir, login, "open the folder"));
+        }
+    }
+    if db.exists() && !may(db, AccessFlags::R_OK) {
+        return Some(permission(db, login, "read"));
+    }
+    None
+}
+
+fn permission(path: &Path, login: &str, doing: &str) -> String {
+    let group = group_of(path).unwrap_or_else(|| "that owns it".into());
+    format!(
+        "permission denied: {login} may not {doing} {} ({}); ask whoever runs pmdb to add {login} to group {group}",
+        path.display(),
+        ownership(path)
+    )
+}
+
+/// Why a save to `db` cannot happen here, naming what is in the way: the file, its folder
+/// (SQLite creates the `-wal` and `-shm` files beside the database) or a leftover `-wal`
+/// or `-shm` this login cannot write.
+pub fn cannot_write(db: &Path, login: &str) -> String {
+    if std::fs::metadata(db).is_ok_and(|m| m.permissions().readonly()) {
+        return format!("the file is marked read-only ({})", ownership(db));
+    }
+    if !may(db, AccessFlags::W_OK) {
+        return format!("{login} may not write the file ({})", ownership(db));
+    }
+    let leftovers: Vec<String> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| sidecar(db, s))
+        .filter(|p| p.exists() && !may(p, AccessFlags::W_OK))
+        .map(|p| format!("{} ({})", p.display(), ownership(&p)))
+        .collect();
+    if !leftovers.is_empty() {
+        return format!(
+            "{login} may not write {}, left beside it; whoever owns it, or an administrator, must make it writable or remove it while no one has pmdb open",
+            leftovers.join(" and ")
+        );
+    }
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !may(dir, AccessFlags::W_OK) {
+        return format!(
+            "{login} may not create files in its folder {} ({}), where SQLite keeps the -wal and -shm files",
+            dir.display(),
+            ownership(dir)
+        );
+    }
+    "check the file and folder permissions".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_only_file_and_a_leftover_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        std::fs::write(&db, b"").unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let why = cannot_write(&db, "alee");
+        assert!(
+            why.starts_with("the file is marked read-only (owner "),
+            "{why}"
+        );
+        assert!(why.ends_with("mode 0444)"), "{why}");
+        assert_eq!(sidecar(&db, "-wal"), dir.path().join("x.db-wal"));
+        assert_eq!(FileId::of(&db), FileId::of(&db));
+        assert_eq!(FileId::of(&dir.path().join("none")), None);
+    }
+}
