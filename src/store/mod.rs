@@ -6,6 +6,7 @@ mod dataset;
 mod error;
 mod exceptions;
 mod import_rows;
+mod index;
 mod indicators;
 mod open;
 mod plan;
