@@ -232,17 +232,12 @@ impl Data {
             .iter()
             .map(|(c, a)| (c.clone(), a.rag))
             .collect();
-        let thread = self.ds.thread();
         let counts = self
             .ds
-            .nodes
-            .iter()
-            .map(|n| {
-                (
-                    n.code.clone(),
-                    Counts::of(&thread.indicators_beneath(&n.code), &status),
-                )
-            })
+            .thread()
+            .counts_by_node(&status)
+            .into_iter()
+            .map(|(code, c)| (code.to_string(), c))
             .collect();
         PeriodStats {
             assessments,
