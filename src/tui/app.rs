@@ -238,14 +238,14 @@ impl App {
     /// a save starts a background read, a later one takes it in. Returns whether anything
     /// changed.
     pub fn tick(&mut self) -> bool {
-        let polled = self.data.poll();
+        let polled = self.data.poll(self.plan.period);
         self.took_in(polled)
     }
 
     /// As `tick`, but waits for the background read, so a test (or a bench) knows another
     /// process's save has been taken in when it returns.
     pub fn settle(&mut self) -> bool {
-        let settled = self.data.settle();
+        let settled = self.data.settle(self.plan.period);
         self.took_in(settled)
     }
 

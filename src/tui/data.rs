@@ -5,10 +5,11 @@
 //! whenever the dataset is re-read.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::refresh::{Pending, Snapshot};
+use super::refresh::{Pending, Snapshot, drop_elsewhere};
 use crate::domain::assess::{Assessment, Context};
 use crate::domain::indicator::Frequency;
 use crate::domain::period::{Month, Period};
@@ -28,6 +29,35 @@ use crate::store::{
 pub struct PeriodStats {
     pub assessments: HashMap<String, Assessment>,
     pub counts: HashMap<String, Counts>,
+}
+
+impl PeriodStats {
+    /// Every indicator's status for the period (the latest available where it is not yet
+    /// due, as the roll-up counts it) and every node's counts beneath it.
+    pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
+        let assessments: HashMap<String, Assessment> = ds
+            .indicators
+            .iter()
+            .map(|rec| {
+                let a = ds.assess_latest(&ds.series(rec), period, ctx);
+                (rec.indicator.code.clone(), a)
+            })
+            .collect();
+        let status: HashMap<String, Rag> = assessments
+            .iter()
+            .map(|(c, a)| (c.clone(), a.rag))
+            .collect();
+        let counts = ds
+            .thread()
+            .counts_by_node(&status)
+            .into_iter()
+            .map(|(code, c)| (code.to_string(), c))
+            .collect();
+        PeriodStats {
+            assessments,
+            counts,
+        }
+    }
 }
 
 /// One point of an indicator's chart: x is months from the window's first month.
@@ -58,6 +88,8 @@ pub struct Data {
     version: i64,
     /// A re-read running in the background after another process's save.
     pending: Option<Pending>,
+    /// The Plan tab's statistics for a period, computed with the data by that re-read.
+    prepared: Option<(Period, Arc<PeriodStats>)>,
     /// Changes whenever the dataset is re-read, so cached views know to recompute.
     pub generation: u64,
 }
@@ -80,6 +112,7 @@ impl Data {
             today,
             version,
             pending: None,
+            prepared: None,
             generation: 0,
         })
     }
@@ -113,8 +146,9 @@ impl Data {
 
     /// Called between keys, and never waits for a read: takes in a background re-read
     /// that has finished, or starts one if another process has committed since the last.
-    /// Returns whether the data changed.
-    pub fn poll(&mut self) -> crate::store::Result<bool> {
+    /// Returns whether the data changed. The read also computes the Plan tab's statistics
+    /// for `plan_period`, so taking it in costs the key loop next to nothing.
+    pub fn poll(&mut self, plan_period: Period) -> crate::store::Result<bool> {
         if let Some(pending) = &self.pending {
             let Some(read) = pending.try_take() else {
                 return Ok(false);
@@ -130,7 +164,8 @@ impl Data {
                 self.store.path().to_path_buf(),
                 self.store.login().to_string(),
             );
-            self.pending = Some(Pending::start(path, login, version)?);
+            let plan = (plan_period, self.today);
+            self.pending = Some(Pending::start(path, login, version, plan)?);
         }
         Ok(false)
     }
@@ -142,9 +177,9 @@ impl Data {
 
     /// As `poll`, but waits for the re-read it starts or finds running, so tests and
     /// benches know when another process's save has been taken in.
-    pub fn settle(&mut self) -> crate::store::Result<bool> {
+    pub fn settle(&mut self, plan_period: Period) -> crate::store::Result<bool> {
         if self.pending.is_none() {
-            self.poll()?;
+            self.poll(plan_period)?;
         }
         let Some(pending) = self.pending.take() else {
             return Ok(false);
@@ -158,7 +193,9 @@ impl Data {
     fn take(&mut self, snap: Snapshot, version: i64) {
         self.version = version;
         self.officers = officers(&snap.ds);
-        self.ds = snap.ds;
+        self.prepared = snap.prepared;
+        // Freeing a large dataset takes tens of milliseconds: not on the key path.
+        drop_elsewhere(std::mem::replace(&mut self.ds, snap.ds));
         self.actor = snap.actor;
         self.actions = snap.actions;
         self.risks = snap.risks;
@@ -213,36 +250,18 @@ impl Data {
             .unwrap_or(login)
     }
 
-    /// Every indicator's status for the period (the latest available where it is not yet
-    /// due, as the roll-up counts it) and every node's counts beneath it.
+    /// Every indicator's status for the period and every node's counts beneath it.
     pub fn period_stats(&self, period: Period) -> PeriodStats {
-        let ctx = self.ctx();
-        let assessments: HashMap<String, Assessment> = self
-            .ds
-            .indicators
-            .iter()
-            .map(|rec| {
-                (
-                    rec.indicator.code.clone(),
-                    self.ds.assess_latest(&self.ds.series(rec), period, ctx),
-                )
-            })
-            .collect();
-        let status: HashMap<String, Rag> = assessments
-            .iter()
-            .map(|(c, a)| (c.clone(), a.rag))
-            .collect();
-        let counts = self
-            .ds
-            .thread()
-            .counts_by_node(&status)
-            .into_iter()
-            .map(|(code, c)| (code.to_string(), c))
-            .collect();
-        PeriodStats {
-            assessments,
-            counts,
-        }
+        PeriodStats::of(&self.ds, period, self.ctx())
+    }
+
+    /// The Plan tab's statistics for `period` if the background re-read that brought the
+    /// current data computed them already.
+    pub fn prepared_stats(&self, period: Period) -> Option<Arc<PeriodStats>> {
+        self.prepared
+            .as_ref()
+            .filter(|(p, _)| *p == period)
+            .map(|(_, stats)| Arc::clone(stats))
     }
 
     pub fn rollup(&self, period: Period, by: GroupBy) -> Rollup {

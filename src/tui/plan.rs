@@ -3,12 +3,14 @@
 //! selected row. Drawing is in `plan_view.rs`.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::action::Action;
 use super::data::{ChartPoint, Data, PeriodStats};
 use super::plan_tree::{FilterWork, Tree};
+use super::refresh::drop_elsewhere;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 
@@ -46,7 +48,7 @@ pub struct PlanState {
     pub typing: bool,
     pub rows: Vec<TreeRow>,
     pub cursor: usize,
-    pub stats: PeriodStats,
+    pub stats: Arc<PeriodStats>,
     pub detail: Option<Detail>,
     stats_key: Option<(Period, u64)>,
     rows_key: Option<u64>,
@@ -74,7 +76,7 @@ impl PlanState {
             typing: false,
             rows: vec![],
             cursor: 0,
-            stats: PeriodStats::default(),
+            stats: Arc::default(),
             detail: None,
             stats_key: None,
             rows_key: None,
@@ -93,7 +95,10 @@ impl PlanState {
     pub fn sync(&mut self, data: &Data) {
         let key = (self.period, data.generation);
         if self.stats_key != Some(key) {
-            self.stats = data.period_stats(self.period);
+            let stats = data
+                .prepared_stats(self.period)
+                .unwrap_or_else(|| Arc::new(data.period_stats(self.period)));
+            drop_elsewhere(std::mem::replace(&mut self.stats, stats));
             self.stats_key = Some(key);
         }
         if self.rows_dirty || self.rows_key != Some(data.generation) {

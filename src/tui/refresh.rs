@@ -4,7 +4,13 @@
 //! hundred-times council).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use chrono::NaiveDate;
+
+use super::data::PeriodStats;
+use crate::domain::period::Period;
 
 use crate::domain::role::Actor;
 use crate::store::{
@@ -23,6 +29,8 @@ pub struct Snapshot {
     pub meetings: Vec<MeetingRecord>,
     /// Management Board members, named on escalations.
     pub board: Vec<String>,
+    /// The Plan tab's statistics for a period, when the read was asked to compute them.
+    pub prepared: Option<(Period, Arc<PeriodStats>)>,
 }
 
 impl Snapshot {
@@ -36,6 +44,7 @@ impl Snapshot {
             milestones: store.milestones()?,
             meetings: store.meetings()?,
             board: store.board_members("MB")?,
+            prepared: None,
         })
     }
 }
@@ -48,13 +57,26 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Starts reading the database at `path` as `login` on a new thread and connection.
-    pub fn start(path: PathBuf, login: String, version: i64) -> Result<Pending> {
+    /// Starts reading the database at `path` as `login` on a new thread and connection,
+    /// then computing the Plan tab's statistics for `plan` (its period and today).
+    pub fn start(
+        path: PathBuf,
+        login: String,
+        version: i64,
+        plan: (Period, NaiveDate),
+    ) -> Result<Pending> {
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("pmdb-refresh".into())
             .spawn(move || {
-                let read = Store::open(&path, &login).and_then(|s| Snapshot::read(&s));
+                let read = Store::open(&path, &login)
+                    .and_then(|s| Snapshot::read(&s))
+                    .map(|mut snap| {
+                        let (period, today) = plan;
+                        let stats = PeriodStats::of(&snap.ds, period, snap.ds.context(today));
+                        snap.prepared = Some((period, Arc::new(stats)));
+                        snap
+                    });
                 // The interface may have moved on (its own save re-read everything).
                 let _ = tx.send(read);
             })
@@ -75,6 +97,15 @@ impl Pending {
     pub fn wait(self) -> Result<Snapshot> {
         self.rx.recv().unwrap_or_else(|_| Err(stopped()))
     }
+}
+
+/// Drops a value on a thread of its own: freeing a whole dataset (hundreds of thousands
+/// of strings at scale) would otherwise hold up the next key.
+pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    // Should the system refuse a thread, the value is dropped here, with the closure.
+    let _ = std::thread::Builder::new()
+        .name("pmdb-drop".into())
+        .spawn(move || drop(value));
 }
 
 fn stopped() -> StoreError {
