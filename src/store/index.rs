@@ -45,3 +45,25 @@ impl Index {
         self.users.get(login).copied()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_of_duplicate_codes_is_found_as_a_scan_would() {
+        let users: Vec<UserRecord> = ["ann", "bob", "ann"]
+            .iter()
+            .map(|l| UserRecord {
+                login: l.to_string(),
+                name: l.to_uppercase(),
+                role: crate::domain::role::Role::Officer,
+            })
+            .collect();
+        let index = Index::new(&[], &[], &users);
+        assert_eq!(index.user("ann"), Some(0));
+        assert_eq!(index.user("bob"), Some(1));
+        assert_eq!(index.user("cat"), None);
+        assert_eq!(index.indicator("ann"), None);
+    }
+}

@@ -25,7 +25,7 @@ use crate::store::{
 };
 
 /// Every indicator's assessment for one period and every plan node's counts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeriodStats {
     pub assessments: HashMap<String, Assessment>,
     pub counts: HashMap<String, Counts>,
