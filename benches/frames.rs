@@ -1,10 +1,11 @@
 //! Benchmark: one frame of each tab of the interface on a ten-times council at 200×60.
 //!
-//! `cargo bench --bench frames` builds `demo --scale 10` in a temporary folder (today
-//! pinned to 2026-11-24), opens the interface's state on it and times, over many runs,
-//! drawing one frame of each tab into a `TestBackend`, then what a period step costs
-//! (recomputing the cached views). It prints the median and the 95th percentile per tab;
-//! a frame must stay well under 16 ms.
+//! `cargo bench --bench frames` builds `demo --scale 10` (`PMDB_BENCH_SCALE` for another
+//! size) in a temporary folder (today pinned to 2026-11-24), opens the interface's state on
+//! it and times, over many runs, drawing one frame of each tab into a `TestBackend`, then
+//! what a period step costs (recomputing the cached views), one keystroke of the Plan
+//! filter, and taking in another officer's save. It prints the median and the 95th
+//! percentile; a frame must stay well under 16 ms.
 
 use std::time::{Duration, Instant};
 
@@ -37,6 +38,81 @@ fn press(app: &mut App, c: char) {
         KeyCode::Char(c)
     };
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// What one keystroke of the Plan tab's `/` filter costs: the tree's rows rebuilt for the
+/// new text. Alternates typing and deleting a letter so every run filters the same rows.
+fn filter_keystrokes(app: &mut App, runs: usize) {
+    press(app, '1');
+    press(app, '/');
+    for c in "re".chars() {
+        press(app, c);
+    }
+    let mut add = true;
+    let (median, p95) = time(runs, || {
+        if add {
+            press(app, 'c');
+        } else {
+            app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        }
+        add = !add;
+    });
+    println!(
+        "  {:<18} {:>7.3} ms  {:>7.3} ms  (Plan `/` filter, \"re\" ⇄ \"rec\": {} rows)",
+        "filter keystroke",
+        ms(median),
+        ms(p95),
+        app.plan.rows.len()
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+}
+
+/// What another officer's save costs the interface: a second connection commits, then
+/// `tick` (called between keys) notices it, reads it in the background and takes it in
+/// with the Plan tab brought up to date. Reports the longest single tick (how long a key
+/// could wait) and the time until the save is shown.
+fn live_refresh(app: &mut App, path: &std::path::Path, runs: usize) {
+    let mut other = Store::open(path, "bench").expect("a second connection");
+    let runs = 20.min(runs);
+    let mut longest = Vec::new();
+    let mut shown = Vec::new();
+    for n in 0..runs {
+        other
+            .set_setting("council_name", &format!("Bench council {n}"), None)
+            .expect("saves");
+        let saved = Instant::now();
+        let mut worst = Duration::ZERO;
+        loop {
+            let started = Instant::now();
+            let changed = app.tick();
+            worst = worst.max(started.elapsed());
+            if changed {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        shown.push(saved.elapsed());
+        longest.push(worst);
+    }
+    for (what, mut samples, why) in [
+        (
+            "live refresh, tick",
+            longest,
+            "the longest tick: a key waits at most this",
+        ),
+        (
+            "live refresh, shown",
+            shown,
+            "from another officer's save until it is shown",
+        ),
+    ] {
+        samples.sort();
+        println!(
+            "  {what:<18} {:>7.3} ms  {:>7.3} ms  ({why})",
+            ms(samples[runs / 2]),
+            ms(samples[runs * 95 / 100])
+        );
+    }
 }
 
 fn main() {
@@ -126,5 +202,7 @@ fn main() {
         "live check",
         ms(median)
     );
+    filter_keystrokes(&mut app, runs);
+    live_refresh(&mut app, &path, runs);
     assert!(ms(worst) < 16.0, "a frame took {:.1} ms", ms(worst));
 }

@@ -365,8 +365,14 @@ fn another_process_save_appears_without_a_key_and_keeps_the_cursor_and_edit() {
     let selected = app.plan.selected().map(|r| r.code.clone());
     assert_eq!(selected.as_deref(), Some("WR1"));
     assert!(!app.tick(), "nothing changed yet");
+    assert!(!app.settle(), "nothing to wait for");
     save_elsewhere(&path, "WR1", "2024-07", 520.0, 1000.0, Expect::Absent);
-    assert!(app.tick());
+    // The tick that notices the save only starts reading it, in the background.
+    assert!(!app.tick());
+    assert!(app.data.refreshing());
+    assert!(line_with(&app, 100, 30, "PRI P1 ").contains("G2  A0  R1"));
+    assert!(app.settle());
+    assert!(!app.data.refreshing());
     // WR1 is now green for July (52.0%): P1 is G3.
     assert!(line_with(&app, 100, 30, "PRI P1 ").contains("G3  A0  R0"));
     assert_eq!(app.plan.selected().map(|r| r.code.clone()), selected);
@@ -376,7 +382,7 @@ fn another_process_save_appears_without_a_key_and_keeps_the_cursor_and_edit() {
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "41");
     save_elsewhere(&path, "WR1", "2024-06", 450.0, 1000.0, Expect::Version(1));
-    assert!(app.tick());
+    assert!(app.settle());
     assert!(text(&app, 80, 24).contains("41"));
     assert_eq!(
         app.entry.editor.as_ref().map(|e| e.code.as_str()),

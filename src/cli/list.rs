@@ -45,7 +45,7 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
     let store = env.open()?;
     let ds = store.dataset()?;
     if let Some(node) = &args.plan
-        && !ds.nodes.iter().any(|n| n.code == *node)
+        && ds.node(node).is_none()
     {
         return Err(anyhow!("--plan: no plan node '{node}'"));
     }

@@ -110,6 +110,37 @@ impl<'a> Thread<'a> {
             .collect()
     }
 
+    /// Every node's counts at once: for each node, what `Counts::of` gives for
+    /// `indicators_beneath` it, got by walking up from each indicator's links rather than
+    /// down from each node, so the cost is the links times the depth of the thread.
+    pub fn counts_by_node(&self, status: &HashMap<String, Rag>) -> HashMap<&'a str, Counts> {
+        let mut counts: HashMap<&'a str, Counts> =
+            self.nodes.keys().map(|c| (*c, Counts::default())).collect();
+        let mut nodes_of: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
+        for (node, inds) in &self.links {
+            for ind in inds {
+                nodes_of.entry(ind).or_default().push(node);
+            }
+        }
+        let mut above: Vec<&'a str> = Vec::new();
+        for (ind, nodes) in nodes_of {
+            // An indicator linked at two levels of one branch counts once in each node.
+            above.clear();
+            for n in nodes {
+                above.extend(self.ancestry(n).into_iter().map(|a| a.code.as_str()));
+            }
+            above.sort_unstable();
+            above.dedup();
+            let rag = status.get(ind).copied().unwrap_or(Rag::None);
+            for a in &above {
+                if let Some(c) = counts.get_mut(a) {
+                    c.add(rag);
+                }
+            }
+        }
+        counts
+    }
+
     /// The node and its ancestors, nearest first.
     pub fn ancestry(&self, code: &str) -> Vec<&'a PlanNode> {
         let mut out = Vec::new();
@@ -221,6 +252,22 @@ mod tests {
         );
         let all = Counts::of(&thread.indicators_beneath("V"), &status);
         assert_eq!((all.total(), all.red, all.green, all.missing), (3, 1, 1, 1));
+    }
+
+    #[test]
+    fn counts_by_node_are_the_counts_beneath_each_node() {
+        let (nodes, links) = fixture();
+        let thread = Thread::new(&nodes, &links);
+        let status: HashMap<String, Rag> = [("WR1", Rag::Red), ("RW2", Rag::Green)]
+            .iter()
+            .map(|(c, r)| (c.to_string(), *r))
+            .collect();
+        let all = thread.counts_by_node(&status);
+        assert_eq!(all.len(), nodes.len());
+        for n in &nodes {
+            let beneath = Counts::of(&thread.indicators_beneath(&n.code), &status);
+            assert_eq!(all[n.code.as_str()], beneath, "{}", n.code);
+        }
     }
 
     #[test]

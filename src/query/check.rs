@@ -39,7 +39,7 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
                 None,
                 format!("{} has no accountable officer", i.code),
             );
-        } else if !ds.users.iter().any(|u| u.login == i.owner) {
+        } else if ds.user(&i.owner).is_none() {
             find(
                 "unknown_owner",
                 &i.code,

@@ -14,13 +14,22 @@ pub mod signoff;
 
 use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::period::{Month, Period};
+use crate::domain::plan::PlanNode;
 use crate::domain::rollup::Thread;
 use crate::domain::target::Targets;
-use crate::store::{Dataset, IndicatorRecord, StoredValue};
+use crate::store::{Dataset, IndicatorRecord, StoredValue, UserRecord};
 
 impl Dataset {
     pub fn indicator(&self, code: &str) -> Option<&IndicatorRecord> {
-        self.indicators.iter().find(|i| i.indicator.code == code)
+        self.index.indicator(code).map(|n| &self.indicators[n])
+    }
+
+    pub fn node(&self, code: &str) -> Option<&PlanNode> {
+        self.index.node(code).map(|n| &self.nodes[n])
+    }
+
+    pub fn user(&self, login: &str) -> Option<&UserRecord> {
+        self.index.user(login).map(|n| &self.users[n])
     }
 
     pub fn values_of(&self, code: &str) -> &[StoredValue] {
@@ -50,7 +59,7 @@ impl Dataset {
         let nodes = rec
             .plan
             .iter()
-            .filter_map(|n| self.nodes.iter().find(|x| x.code == *n))
+            .filter_map(|n| self.node(n))
             .map(|n| n.from_year);
         let targets = self.targets.get(code).into_iter().flatten().map(|t| t.year);
         let values = self.values_of(code).iter().map(|v| v.period.fin_year());

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::Store;
 use super::error::Result;
+use super::index::Index;
 use super::indicators::{IndicatorRecord, load_indicators};
 use super::plan::Named;
 use super::settings::Settings;
@@ -32,6 +33,9 @@ pub struct Dataset {
     pub services: Vec<Named>,
     pub portfolios: Vec<Named>,
     pub users: Vec<UserRecord>,
+    /// Positions in `indicators`, `nodes` and `users` by code, built with them; the lists
+    /// are not changed after loading, so it stays true.
+    pub(crate) index: Index,
 }
 
 impl Store {
@@ -45,17 +49,20 @@ impl Store {
             .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
             .collect();
         let settings = self.settings()?;
+        let nodes = self.plan_nodes()?;
+        let users = self.users()?;
         let ds = Dataset {
+            index: Index::new(&indicators, &nodes, &users),
             rules: settings.rule_book(),
             settings,
-            nodes: self.plan_nodes()?,
+            nodes,
             links,
             targets: load_all_targets(&tx)?,
             values: load_all_values(&tx)?,
             frozen: load_frozen(&tx)?,
             services: self.services()?,
             portfolios: self.portfolios()?,
-            users: self.users()?,
+            users,
             indicators,
         };
         tx.finish()?;

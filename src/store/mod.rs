@@ -7,6 +7,7 @@ mod error;
 mod exceptions;
 mod faults;
 mod import_rows;
+mod index;
 mod indicators;
 mod open;
 mod plan;

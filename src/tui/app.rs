@@ -234,9 +234,23 @@ impl App {
     }
 
     /// Called between keys: picks up what other processes saved, keeping the cursor and
-    /// any edit in progress. Returns whether anything changed.
+    /// any edit in progress. Never waits for the database to be read: the first tick after
+    /// a save starts a background read, a later one takes it in. Returns whether anything
+    /// changed.
     pub fn tick(&mut self) -> bool {
-        match self.data.poll() {
+        let polled = self.data.poll(self.plan.period);
+        self.took_in(polled)
+    }
+
+    /// As `tick`, but waits for the background read, so a test (or a bench) knows another
+    /// process's save has been taken in when it returns.
+    pub fn settle(&mut self) -> bool {
+        let settled = self.data.settle(self.plan.period);
+        self.took_in(settled)
+    }
+
+    fn took_in(&mut self, changed: crate::store::Result<bool>) -> bool {
+        match changed {
             Ok(changed) => {
                 if changed {
                     self.sync();

@@ -1,12 +1,15 @@
 //! The interface's data: the open `Store`, the `Dataset` read from it, and the views
-//! computed from it (period statistics, roll-ups, entry rows, chart series). The only part
-//! of the interface that talks to the store. Computed views are cached by the tabs, keyed
-//! by `generation`, which changes whenever the dataset is re-read.
+//! computed from it (period statistics, roll-ups, entry rows, chart series). With
+//! `refresh.rs` (the background re-read), the only part of the interface that talks to the
+//! store. Computed views are cached by the tabs, keyed by `generation`, which changes
+//! whenever the dataset is re-read.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::refresh::{Pending, Snapshot, drop_elsewhere};
 use crate::domain::assess::{Assessment, Context};
 use crate::domain::indicator::Frequency;
 use crate::domain::period::{Month, Period};
@@ -22,10 +25,39 @@ use crate::store::{
 };
 
 /// Every indicator's assessment for one period and every plan node's counts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeriodStats {
     pub assessments: HashMap<String, Assessment>,
     pub counts: HashMap<String, Counts>,
+}
+
+impl PeriodStats {
+    /// Every indicator's status for the period (the latest available where it is not yet
+    /// due, as the roll-up counts it) and every node's counts beneath it.
+    pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
+        let assessments: HashMap<String, Assessment> = ds
+            .indicators
+            .iter()
+            .map(|rec| {
+                let a = ds.assess_latest(&ds.series(rec), period, ctx);
+                (rec.indicator.code.clone(), a)
+            })
+            .collect();
+        let status: HashMap<String, Rag> = assessments
+            .iter()
+            .map(|(c, a)| (c.clone(), a.rag))
+            .collect();
+        let counts = ds
+            .thread()
+            .counts_by_node(&status)
+            .into_iter()
+            .map(|(code, c)| (code.to_string(), c))
+            .collect();
+        PeriodStats {
+            assessments,
+            counts,
+        }
+    }
 }
 
 /// One point of an indicator's chart: x is months from the window's first month.
@@ -52,41 +84,37 @@ pub struct Data {
     /// Management Board members, named on escalations.
     pub board: Vec<String>,
     pub officers: Vec<String>,
+    /// `PRAGMA data_version` on our connection when the data was read.
     version: i64,
+    /// A re-read running in the background after another process's save.
+    pending: Option<Pending>,
+    /// The Plan tab's statistics for a period, computed with the data by that re-read.
+    prepared: Option<(Period, Arc<PeriodStats>)>,
     /// Changes whenever the dataset is re-read, so cached views know to recompute.
     pub generation: u64,
 }
 
 impl Data {
     pub fn new(store: Store, today: NaiveDate) -> crate::store::Result<Data> {
-        let mut data = Data {
-            ds: store.dataset()?,
-            actor: store.actor()?,
-            version: store.data_version()?,
+        let version = store.data_version()?;
+        let snap = Snapshot::read(&store)?;
+        Ok(Data {
+            officers: officers(&snap.ds),
+            ds: snap.ds,
+            actor: snap.actor,
+            actions: snap.actions,
+            risks: snap.risks,
+            projects: snap.projects,
+            milestones: snap.milestones,
+            meetings: snap.meetings,
+            board: snap.board,
             store,
             today,
-            actions: vec![],
-            risks: vec![],
-            projects: vec![],
-            milestones: vec![],
-            meetings: vec![],
-            board: vec![],
-            officers: vec![],
+            version,
+            pending: None,
+            prepared: None,
             generation: 0,
-        };
-        data.load_records()?;
-        Ok(data)
-    }
-
-    fn load_records(&mut self) -> crate::store::Result<()> {
-        self.actions = self.store.actions()?;
-        self.risks = self.store.risks()?;
-        self.projects = self.store.projects()?;
-        self.milestones = self.store.milestones()?;
-        self.meetings = self.store.meetings()?;
-        self.board = self.store.board_members("MB")?;
-        self.officers = officers(&self.ds);
-        Ok(())
+        })
     }
 
     pub fn ctx(&self) -> Context {
@@ -97,23 +125,85 @@ impl Data {
         &self.actor.login
     }
 
-    /// Re-reads everything (after our own save, or when another process saved).
+    /// Re-reads everything now, on this thread: after our own save, whose result the
+    /// officer is waiting to see. A background read already running is left to lapse.
     pub fn reload(&mut self) -> crate::store::Result<()> {
-        self.version = self.store.data_version()?;
-        self.ds = self.store.dataset()?;
-        self.actor = self.store.actor()?;
-        self.load_records()?;
-        self.generation += 1;
+        self.pending = None;
+        let version = self.store.data_version()?;
+        let snap = Snapshot::read(&self.store)?;
+        self.take(snap, version);
         Ok(())
     }
 
-    /// Checks whether another process has committed since the last read; re-reads if so.
-    pub fn poll(&mut self) -> crate::store::Result<bool> {
+    /// As `reload`, only if another process has committed since the last read.
+    pub fn reload_if_changed(&mut self) -> crate::store::Result<bool> {
         if self.store.data_version()? == self.version {
             return Ok(false);
         }
         self.reload()?;
         Ok(true)
+    }
+
+    /// Called between keys, and never waits for a read: takes in a background re-read
+    /// that has finished, or starts one if another process has committed since the last.
+    /// Returns whether the data changed. The read also computes the Plan tab's statistics
+    /// for `plan_period`, so taking it in costs the key loop next to nothing.
+    pub fn poll(&mut self, plan_period: Period) -> crate::store::Result<bool> {
+        if let Some(pending) = &self.pending {
+            let Some(read) = pending.try_take() else {
+                return Ok(false);
+            };
+            let version = pending.version;
+            self.pending = None;
+            self.take(read?, version);
+            return Ok(true);
+        }
+        let version = self.store.data_version()?;
+        if version != self.version {
+            let (path, login) = (
+                self.store.path().to_path_buf(),
+                self.store.login().to_string(),
+            );
+            let plan = (plan_period, self.today);
+            self.pending = Some(Pending::start(path, login, version, plan)?);
+        }
+        Ok(false)
+    }
+
+    /// A background re-read is running.
+    pub fn refreshing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// As `poll`, but waits for the re-read it starts or finds running, so tests and
+    /// benches know when another process's save has been taken in.
+    pub fn settle(&mut self, plan_period: Period) -> crate::store::Result<bool> {
+        if self.pending.is_none() {
+            self.poll(plan_period)?;
+        }
+        let Some(pending) = self.pending.take() else {
+            return Ok(false);
+        };
+        let version = pending.version;
+        self.take(pending.wait()?, version);
+        Ok(true)
+    }
+
+    /// Puts a fresh read in place of the old one; cached views see the new generation.
+    fn take(&mut self, snap: Snapshot, version: i64) {
+        self.version = version;
+        self.officers = officers(&snap.ds);
+        self.prepared = snap.prepared;
+        // Freeing a large dataset takes tens of milliseconds: not on the key path.
+        drop_elsewhere(std::mem::replace(&mut self.ds, snap.ds));
+        self.actor = snap.actor;
+        self.actions = snap.actions;
+        self.risks = snap.risks;
+        self.projects = snap.projects;
+        self.milestones = snap.milestones;
+        self.meetings = snap.meetings;
+        self.board = snap.board;
+        self.generation += 1;
     }
 
     pub fn record_value(
@@ -155,48 +245,23 @@ impl Data {
     /// Display name of a login, or the login itself.
     pub fn name_of<'a>(&'a self, login: &'a str) -> &'a str {
         self.ds
-            .users
-            .iter()
-            .find(|u| u.login == login)
+            .user(login)
             .map(|u| u.name.as_str())
             .unwrap_or(login)
     }
 
-    /// Every indicator's status for the period (the latest available where it is not yet
-    /// due, as the roll-up counts it) and every node's counts beneath it.
+    /// Every indicator's status for the period and every node's counts beneath it.
     pub fn period_stats(&self, period: Period) -> PeriodStats {
-        let ctx = self.ctx();
-        let assessments: HashMap<String, Assessment> = self
-            .ds
-            .indicators
-            .iter()
-            .map(|rec| {
-                (
-                    rec.indicator.code.clone(),
-                    self.ds.assess_latest(&self.ds.series(rec), period, ctx),
-                )
-            })
-            .collect();
-        let status: HashMap<String, Rag> = assessments
-            .iter()
-            .map(|(c, a)| (c.clone(), a.rag))
-            .collect();
-        let thread = self.ds.thread();
-        let counts = self
-            .ds
-            .nodes
-            .iter()
-            .map(|n| {
-                (
-                    n.code.clone(),
-                    Counts::of(&thread.indicators_beneath(&n.code), &status),
-                )
-            })
-            .collect();
-        PeriodStats {
-            assessments,
-            counts,
-        }
+        PeriodStats::of(&self.ds, period, self.ctx())
+    }
+
+    /// The Plan tab's statistics for `period` if the background re-read that brought the
+    /// current data computed them already.
+    pub fn prepared_stats(&self, period: Period) -> Option<Arc<PeriodStats>> {
+        self.prepared
+            .as_ref()
+            .filter(|(p, _)| *p == period)
+            .map(|(_, stats)| Arc::clone(stats))
     }
 
     pub fn rollup(&self, period: Period, by: GroupBy) -> Rollup {

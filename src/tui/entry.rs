@@ -215,7 +215,7 @@ impl EntryState {
             }
             Err(StoreError::Conflict { .. }) => {
                 // The grid behind the dialog shows what is stored now.
-                if let Err(e) = data.poll() {
+                if let Err(e) = data.reload_if_changed() {
                     ed.message = Some(e.to_string());
                 }
                 match data.value_now(&ed.code, ed.period) {

@@ -18,7 +18,9 @@ mod footer;
 pub mod help;
 pub mod keymap;
 pub mod plan;
+pub mod plan_tree;
 mod plan_view;
+mod refresh;
 pub mod rollup;
 mod rollup_view;
 pub mod svg;
@@ -117,7 +119,8 @@ fn event_loop(
                 _ => {}
             }
         }
-        if last_refresh.elapsed() >= REFRESH {
+        // While a background re-read runs, look for its answer at every turn of the loop.
+        if last_refresh.elapsed() >= REFRESH || app.data.refreshing() {
             last_refresh = Instant::now();
             dirty |= app.tick();
         }

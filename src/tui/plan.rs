@@ -2,15 +2,17 @@
 //! the nodes they are linked to, the period's counts, a filter and the detail of the
 //! selected row. Drawing is in `plan_view.rs`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::action::Action;
 use super::data::{ChartPoint, Data, PeriodStats};
+use super::plan_tree::{FilterWork, Tree};
+use super::refresh::drop_elsewhere;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
-use crate::domain::plan::PlanNode;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RowKey {
@@ -46,12 +48,15 @@ pub struct PlanState {
     pub typing: bool,
     pub rows: Vec<TreeRow>,
     pub cursor: usize,
-    pub stats: PeriodStats,
+    pub stats: Arc<PeriodStats>,
     pub detail: Option<Detail>,
     stats_key: Option<(Period, u64)>,
     rows_key: Option<u64>,
     rows_dirty: bool,
     detail_key: Option<(RowKey, Period, u64)>,
+    /// The tree for the data and year shown, kept between keystrokes of the filter.
+    tree: Option<Tree>,
+    pub work: FilterWork,
 }
 
 impl PlanState {
@@ -71,12 +76,14 @@ impl PlanState {
             typing: false,
             rows: vec![],
             cursor: 0,
-            stats: PeriodStats::default(),
+            stats: Arc::default(),
             detail: None,
             stats_key: None,
             rows_key: None,
             rows_dirty: true,
             detail_key: None,
+            tree: None,
+            work: FilterWork::default(),
         }
     }
 
@@ -88,12 +95,20 @@ impl PlanState {
     pub fn sync(&mut self, data: &Data) {
         let key = (self.period, data.generation);
         if self.stats_key != Some(key) {
-            self.stats = data.period_stats(self.period);
+            let stats = data
+                .prepared_stats(self.period)
+                .unwrap_or_else(|| Arc::new(data.period_stats(self.period)));
+            drop_elsewhere(std::mem::replace(&mut self.stats, stats));
             self.stats_key = Some(key);
         }
         if self.rows_dirty || self.rows_key != Some(data.generation) {
             let keep = self.selected().map(|r| r.key.clone());
-            self.rows = build_rows(data, self.period, &self.expanded, &self.filter);
+            let key = (data.generation, self.period.fin_year());
+            let tree = match &mut self.tree {
+                Some(t) if t.key == key => t,
+                slot => slot.insert(Tree::new(&data.ds, key.0, key.1)),
+            };
+            self.rows = tree.rows(&data.ds, &self.expanded, &self.filter, &mut self.work);
             self.rows_key = Some(data.generation);
             self.rows_dirty = false;
             if let Some(i) = keep.and_then(|k| self.rows.iter().position(|r| r.key == k)) {
@@ -208,151 +223,6 @@ impl PlanState {
             self.toggle();
         } else if row.expanded {
             self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
-        }
-    }
-}
-
-/// The visible rows: each live node, its linked indicators and (when expanded) its
-/// children. With a filter, the rows that match and the nodes above them, all open.
-fn build_rows(
-    data: &Data,
-    period: Period,
-    expanded: &HashSet<String>,
-    filter: &str,
-) -> Vec<TreeRow> {
-    let year = period.fin_year();
-    let live: Vec<&PlanNode> = data.ds.nodes.iter().filter(|n| n.live_in(year)).collect();
-    let codes: HashSet<&str> = live.iter().map(|n| n.code.as_str()).collect();
-    let mut children: HashMap<&str, Vec<&PlanNode>> = HashMap::new();
-    let mut roots = Vec::new();
-    for n in &live {
-        match n.parent.as_deref().filter(|p| codes.contains(p)) {
-            Some(p) => children.entry(p).or_default().push(n),
-            None => roots.push(*n),
-        }
-    }
-    let mut linked: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
-    for rec in &data.ds.indicators {
-        for node in &rec.plan {
-            linked
-                .entry(node.as_str())
-                .or_default()
-                .push((rec.indicator.code.as_str(), rec.indicator.title.as_str()));
-        }
-    }
-    let q = filter.trim().to_lowercase();
-    let hit = |code: &str, title: &str, owner: &str| {
-        q.is_empty()
-            || code.to_lowercase().contains(&q)
-            || title.to_lowercase().contains(&q)
-            || owner.to_lowercase().contains(&q)
-            || data.name_of(owner).to_lowercase().contains(&q)
-    };
-    let ind_hit = |code: &str, title: &str| {
-        let owner = data
-            .ds
-            .indicator(code)
-            .map(|r| r.indicator.owner.as_str())
-            .unwrap_or("");
-        hit(code, title, owner)
-    };
-    let walker = Walker {
-        children: &children,
-        linked: &linked,
-        expanded,
-        filtering: !q.is_empty(),
-        hit: &hit,
-        ind_hit: &ind_hit,
-    };
-    let mut keep: HashMap<&str, bool> = HashMap::new();
-    if walker.filtering {
-        for r in &roots {
-            walker.mark(r, &mut keep);
-        }
-    }
-    let mut out = Vec::new();
-    for r in roots {
-        walker.walk(r, 0, &keep, &mut out);
-    }
-    out
-}
-
-struct Walker<'a, H: Fn(&str, &str, &str) -> bool, I: Fn(&str, &str) -> bool> {
-    children: &'a HashMap<&'a str, Vec<&'a PlanNode>>,
-    linked: &'a HashMap<&'a str, Vec<(&'a str, &'a str)>>,
-    expanded: &'a HashSet<String>,
-    filtering: bool,
-    hit: &'a H,
-    ind_hit: &'a I,
-}
-
-impl<'a, H: Fn(&str, &str, &str) -> bool, I: Fn(&str, &str) -> bool> Walker<'a, H, I> {
-    fn kids(&self, code: &str) -> &'a [&'a PlanNode] {
-        self.children.get(code).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    fn inds(&self, code: &str) -> &'a [(&'a str, &'a str)] {
-        self.linked.get(code).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// Whether a node or anything beneath it matches the filter.
-    fn mark(&self, n: &'a PlanNode, keep: &mut HashMap<&'a str, bool>) -> bool {
-        let mut any = (self.hit)(&n.code, &n.title, &n.owner)
-            || self.inds(&n.code).iter().any(|(c, t)| (self.ind_hit)(c, t));
-        for k in self.kids(&n.code) {
-            any |= self.mark(k, keep);
-        }
-        keep.insert(n.code.as_str(), any);
-        any
-    }
-
-    fn walk(
-        &self,
-        n: &'a PlanNode,
-        depth: usize,
-        keep: &HashMap<&str, bool>,
-        out: &mut Vec<TreeRow>,
-    ) {
-        if self.filtering && !keep.get(n.code.as_str()).copied().unwrap_or(false) {
-            return;
-        }
-        let kids = self.kids(&n.code);
-        let inds = self.inds(&n.code);
-        let open = self.filtering || self.expanded.contains(&n.code);
-        out.push(TreeRow {
-            key: RowKey::Node(n.code.clone()),
-            depth,
-            has_children: !kids.is_empty() || !inds.is_empty(),
-            expanded: open && (!kids.is_empty() || !inds.is_empty()),
-            kind: n.kind.label(),
-            code: n.code.clone(),
-            title: n.title.clone(),
-        });
-        if !open {
-            return;
-        }
-        for (code, title) in inds {
-            if self.filtering
-                && !(self.ind_hit)(code, title)
-                && !(self.hit)(&n.code, &n.title, &n.owner)
-            {
-                continue;
-            }
-            out.push(TreeRow {
-                key: RowKey::Indicator {
-                    node: n.code.clone(),
-                    code: code.to_string(),
-                },
-                depth: depth + 1,
-                has_children: false,
-                expanded: false,
-                kind: "Indicator",
-                code: code.to_string(),
-                title: title.to_string(),
-            });
-        }
-        for k in kids {
-            self.walk(k, depth + 1, keep, out);
         }
     }
 }

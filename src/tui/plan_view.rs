@@ -181,7 +181,7 @@ fn field(app: &App, label: &str, value: String) -> Vec<Span<'static>> {
 
 fn node_lines(app: &App, code: &str) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let Some(n) = app.data.ds.nodes.iter().find(|n| n.code == code) else {
+    let Some(n) = app.data.ds.node(code) else {
         return vec![];
     };
     let mut lines = vec![Line::from(Span::styled(
