@@ -271,3 +271,39 @@ fn a_killed_backup_leaves_nothing_under_its_name() {
         "no backup was interrupted: the test proved nothing"
     );
 }
+
+#[test]
+fn with_pmdb_today_set_the_dates_pmdb_records_fall_on_that_day() {
+    let c = Council::fixture_on("2024-08-01");
+    c.ok(&[
+        "set",
+        "RW1",
+        "2024-07",
+        "55",
+        "--commentary",
+        "Bank holiday",
+        "--action",
+        "Extra round",
+    ]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    c.ok(&["signoff", "2024/25 Q1"]);
+    let never = |sql: &str| c.count(sql);
+    assert_eq!(
+        never(
+            "SELECT count(*) FROM \"values\" WHERE entered_at NOT LIKE '2024-08-01T%' AND period = '2024-07'"
+        ),
+        0
+    );
+    assert_eq!(
+        never("SELECT count(*) FROM exceptions WHERE raised_at NOT LIKE '2024-08-01T%'"),
+        0
+    );
+    assert_eq!(
+        never("SELECT count(*) FROM signoffs WHERE signed_at NOT LIKE '2024-08-01T%'"),
+        0
+    );
+    assert_eq!(
+        never("SELECT count(*) FROM audit_log WHERE at NOT LIKE '2024-08-01T%'"),
+        0
+    );
+}

@@ -27,6 +27,11 @@ pub fn today() -> Result<NaiveDate> {
     }
 }
 
+/// Whether `PMDB_TODAY` names today (rather than the clock).
+pub fn today_is_pinned() -> bool {
+    std::env::var("PMDB_TODAY").is_ok_and(|t| !t.trim().is_empty())
+}
+
 /// The data directory `directories` gives for pmdb.
 pub fn data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "pmdb")

@@ -137,11 +137,22 @@ pub struct Env {
     pub json: bool,
     pub login: String,
     pub today: NaiveDate,
+    /// Whether `PMDB_TODAY` pinned today: then the dates pmdb records fall on it too.
+    pub pinned: bool,
 }
 
 impl Env {
     pub fn open(&self) -> Result<Store> {
-        Ok(Store::open(&self.db, &self.login)?)
+        let store = Store::open(&self.db, &self.login)?;
+        self.pin(&store);
+        Ok(store)
+    }
+
+    /// Records what this store writes on the pinned day, when `PMDB_TODAY` set one.
+    pub fn pin(&self, store: &Store) {
+        if self.pinned {
+            store.pin_today(self.today);
+        }
     }
 }
 
@@ -183,6 +194,7 @@ fn run(cli: Cli) -> Result<()> {
         json: cli.json,
         login,
         today,
+        pinned: env::today_is_pinned(),
     };
     let Some(command) = cli.command else {
         return setup::open_interface(&env, cli.demo);

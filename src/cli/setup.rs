@@ -6,7 +6,11 @@ use super::Env;
 use crate::store::Store;
 
 pub fn init(env: &Env) -> Result<()> {
-    Store::create(&env.db, &env.login)?;
+    if env.pinned {
+        Store::create_on(&env.db, &env.login, env.today)?;
+    } else {
+        Store::create(&env.db, &env.login)?;
+    }
     if env.json {
         return super::output::json(&serde_json::json!({ "database": env.db, "admin": env.login }));
     }
@@ -45,5 +49,5 @@ pub fn open_interface(env: &Env, demo: bool) -> Result<()> {
     }
     // Open it once here so a missing or foreign file is refused before the screen changes.
     drop(Store::open(&env.db, &env.login)?);
-    crate::tui::run(&env.db, &env.login, env.today)
+    crate::tui::run(&env.db, &env.login, env.today, env.pinned)
 }

@@ -63,7 +63,8 @@ pub fn build_demo(path: &Path, login: &str, today: NaiveDate, scale: u32) -> Res
             "the demo's scale must be 1 or more".into(),
         ));
     }
-    let store = Store::create(path, login)?;
+    // The demo's story is told as of `today`: what it records falls on that day.
+    let store = Store::create_on(path, login, today)?;
     match fill(store, login, today, scale) {
         Ok(summary) => Ok(summary),
         Err(e) => {

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::session::now_stamp;
 use super::users::require_user;
 use crate::domain::fields::check_text;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
@@ -121,6 +120,7 @@ impl Store {
             .may_manage("raise exceptions")
             .map_err(StoreError::Refused)?;
         let login = self.login.clone();
+        let clock = self.session.clone();
         self.write(|tx| {
             let mut stmt = tx.prepare(
                 "INSERT OR IGNORE INTO exceptions (kind, period, subject, service, owner, figures, commentary, meeting,
@@ -138,7 +138,7 @@ impl Store {
                     e.commentary,
                     e.meeting,
                     login,
-                    now_stamp()
+                    clock.now_stamp()
                 ])?;
             }
             Ok(new)
@@ -149,6 +149,7 @@ impl Store {
     /// on their own exceptions; everything else is for the performance team.
     pub fn update_exception(&mut self, u: &ExceptionUpdate) -> Result<ExceptionRecord> {
         let actor = self.actor()?;
+        let clock = self.session.clone();
         self.write(|tx| {
             let rec = tx
                 .query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)
@@ -187,7 +188,7 @@ impl Store {
                 require_user(tx, login).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
             }
             let next = apply(&state, &u.step).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
-            let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(now_stamp())) } else { None };
+            let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(clock.now_stamp())) } else { None };
             tx.execute(
                 "UPDATE exceptions SET status = ?2, proposal = ?3, decision = ?4, board_member = ?5, escalation_due = ?6,
                  closed_at = ?7, version = version + 1 WHERE id = ?1",

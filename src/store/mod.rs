@@ -82,7 +82,12 @@ impl Store {
 
     /// Creates a new, empty pmdb database; the login becomes its admin.
     pub fn create(path: &Path, login: &str) -> Result<Store> {
-        open::create_new(path, login)
+        open::create_new(path, login, None)
+    }
+
+    /// As `create`, with every instant it records (its first admin included) on `day`.
+    pub fn create_on(path: &Path, login: &str, day: chrono::NaiveDate) -> Result<Store> {
+        open::create_new(path, login, Some(day))
     }
 
     pub fn path(&self) -> &Path {
@@ -103,6 +108,12 @@ impl Store {
 
     pub fn login(&self) -> &str {
         &self.login
+    }
+
+    /// Records every later instant (entered, raised, signed off, audit) on `day`, the
+    /// time of day being the clock's: what `PMDB_TODAY` asks for.
+    pub fn pin_today(&self, day: chrono::NaiveDate) {
+        self.session.pin_today(day);
     }
 
     /// The person using the store, with their role (None for a login pmdb does not know).

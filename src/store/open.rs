@@ -137,7 +137,7 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
     Ok(store)
 }
 
-pub fn create_new(path: &Path, login: &str) -> Result<Store> {
+pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {
     if path.exists() {
         return Err(StoreError::Exists(path.into()));
     }
@@ -150,6 +150,9 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let session = Session::new(login);
+    if let Some(day) = day {
+        session.pin_today(day);
+    }
     let conn = connect(path, flags, &session)?;
     // WAL lets readers carry on while one officer saves; it is a property of the file.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;

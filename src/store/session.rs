@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
@@ -30,16 +30,14 @@ fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-/// The clock now, written as pmdb writes instants.
-pub fn now_stamp() -> String {
-    stamp(chrono::Utc::now().naive_utc())
-}
-
 /// The login of the store and, while history is loaded, who it is recorded as.
 #[derive(Clone)]
 pub(super) struct Session {
     login: String,
     behalf: Arc<Mutex<Option<Entered>>>,
+    /// `PMDB_TODAY`: the day every instant pmdb records falls on (the time of day is the
+    /// clock's), so tests and demonstrations record what they say.
+    today: Arc<Mutex<Option<NaiveDate>>>,
 }
 
 impl Session {
@@ -47,7 +45,20 @@ impl Session {
         Session {
             login: login.to_string(),
             behalf: Arc::default(),
+            today: Arc::default(),
         }
+    }
+
+    /// Records every later instant on `day`.
+    pub fn pin_today(&self, day: NaiveDate) {
+        *self.today.lock().unwrap_or_else(PoisonError::into_inner) = Some(day);
+    }
+
+    /// Now, as pmdb records it: the clock, on the pinned day if there is one.
+    pub fn now_stamp(&self) -> String {
+        let now = chrono::Utc::now().naive_utc();
+        let day = *self.today.lock().unwrap_or_else(PoisonError::into_inner);
+        stamp(day.map_or(now, |d| d.and_time(now.time())))
     }
 
     fn behalf(&self) -> MutexGuard<'_, Option<Entered>> {
@@ -68,9 +79,8 @@ impl Session {
     }
 
     fn now(&self) -> String {
-        self.behalf()
-            .as_ref()
-            .map_or_else(now_stamp, Entered::stamp)
+        let behalf = self.behalf().clone();
+        behalf.map_or_else(|| self.now_stamp(), |e| e.stamp())
     }
 
     /// Registers `pmdb_login()` and `pmdb_now()` on a connection.

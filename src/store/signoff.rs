@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::session::{Entered, now_stamp};
+use super::session::Entered;
 use crate::domain::assess::Assessment;
 use crate::domain::period::Period;
 
@@ -70,7 +70,8 @@ impl Store {
             .map_err(StoreError::Refused)?;
         crate::domain::deadline::check_can_sign_off(period, today).map_err(StoreError::Invalid)?;
         let login = self.login.clone();
-        self.write(|tx| insert_signoff(tx, period, statuses, &login, &now_stamp()))
+        let clock = self.session.clone();
+        self.write(|tx| insert_signoff(tx, period, statuses, &login, &clock.now_stamp()))
     }
 
     /// Records a sign-off made earlier by someone else (Leadership Team's, at last

@@ -11,7 +11,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::import_rows::{Columns, ImportSummary, RowOutcome, ValueRow, row_error};
 use super::indicators::{IndicatorRecord, load_indicator};
-use super::session::{Entered, now_stamp};
+use super::session::Entered;
 use super::signoff::locking_signoff;
 use super::targets::load_targets;
 use super::users::role_in;
@@ -231,6 +231,7 @@ impl Store {
         let actor = self.actor()?;
         let login = self.login.clone();
         let rules = self.settings()?.rule_book();
+        let clock = self.session.clone();
         self.write(|tx| {
             let ind = load_indicator(tx, &nv.indicator)?;
             may_write(tx, &actor, &ind, nv.period).map_err(StoreError::Refused)?;
@@ -289,7 +290,7 @@ impl Store {
                 crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
             check_explained(&judgement, &nv.commentary, &nv.action)
                 .map_err(|e| StoreError::Invalid(format!("{} {}: {e}", nv.indicator, nv.period)))?;
-            let version = upsert(tx, &login, &now_stamp(), nv, value, old.as_ref())?;
+            let version = upsert(tx, &login, &clock.now_stamp(), nv, value, old.as_ref())?;
             Ok(SaveOutcome {
                 version,
                 assessment: assessment.clone(),
@@ -401,7 +402,7 @@ impl Store {
                     continue;
                 }
                 period_open(tx, v.period).map_err(|e| row_error(row, "period", e))?;
-                let at = entered.map_or_else(now_stamp, Entered::stamp);
+                let at = entered.map_or_else(|| session.now_stamp(), Entered::stamp);
                 upsert(tx, &who.login, &at, &nv, value, old.as_ref())?;
                 summary.count(if old.is_some() {
                     RowOutcome::Updated

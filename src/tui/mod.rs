@@ -52,9 +52,13 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Opens the interface on the database at `path` for `login`, with `today` as the date
 /// every rule uses. When the terminal hangs up the process ends with status 129 (see
-/// [`terminal::HUNG_UP`]) rather than returning.
-pub fn run(path: &Path, login: &str, today: NaiveDate) -> anyhow::Result<()> {
+/// [`terminal::HUNG_UP`]) rather than returning. `pinned`: `PMDB_TODAY` set today, so what
+/// the interface records falls on that day too.
+pub fn run(path: &Path, login: &str, today: NaiveDate, pinned: bool) -> anyhow::Result<()> {
     let store = Store::open(path, login)?;
+    if pinned {
+        store.pin_today(today);
+    }
     let mut app = App::new(store, today)?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
