@@ -307,3 +307,28 @@ fn with_pmdb_today_set_the_dates_pmdb_records_fall_on_that_day() {
         0
     );
 }
+
+#[test]
+fn a_damaged_frozen_status_is_listed_by_check() {
+    let c = Council::fixture();
+    c.ok(&["signoff", "2024/25 Q1"]);
+    let w = c.writer(&common::me());
+    let n = w
+        .execute(
+            "UPDATE signoff_statuses SET status = '{not json' WHERE indicator = 'RW1' AND period = '2024-05'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(w);
+    let v = c.json(&["check"]);
+    let found: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "damaged_signoff")
+        .collect();
+    assert_eq!(found.len(), 1, "{v:#}");
+    assert_eq!(found[0]["code"], "RW1");
+    assert_eq!(found[0]["period"], "2024-05");
+}

@@ -90,6 +90,18 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
             }
         }
     }
+    // A status frozen at sign-off that no longer reads: the period's report would show
+    // the status computed now in its place.
+    for (period, code) in ds.frozen.damaged() {
+        find(
+            "damaged_signoff",
+            &code,
+            Some(period.clone()),
+            format!(
+                "{code} {period}: the status frozen at sign-off cannot be read; restore it from a backup"
+            ),
+        );
+    }
     for o in overdue(ds, today, ctx) {
         out.push(Finding {
             check: "overdue",

@@ -71,9 +71,7 @@ impl Dataset {
     }
 
     fn frozen(&self, period: &str, code: &str) -> Option<Assessment> {
-        self.frozen
-            .get(&(period.to_string(), code.to_string()))
-            .cloned()
+        self.frozen.get(period, code)
     }
 
     /// The assessment of a period; for a signed-off period, the one stored at sign-off.

@@ -2,6 +2,7 @@
 //! ones stored at that moment, and its values can no longer change.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -25,12 +26,55 @@ pub(super) fn locking_signoff(tx: &Transaction, period: Period) -> Result<Option
     }))
 }
 
-/// Frozen statuses, by (period, indicator code).
-pub type Frozen = HashMap<(String, String), Assessment>;
+/// The statuses frozen at sign-off, by (period, indicator code). Each is kept as stored
+/// and read into an `Assessment` the first time it is asked for: a council signing off for
+/// years holds tens of thousands, and a report or a tab reads only the periods it shows.
+#[derive(Debug, Default)]
+pub struct Frozen {
+    statuses: HashMap<(String, String), FrozenStatus>,
+}
+
+#[derive(Debug)]
+struct FrozenStatus {
+    stored: Box<str>,
+    read: OnceLock<Option<Assessment>>,
+}
+
+impl Frozen {
+    /// The status frozen for an indicator in a period, if that period was signed off. A
+    /// stored status pmdb cannot read is none here, and `damaged` lists it for `pmdb check`.
+    pub fn get(&self, period: &str, code: &str) -> Option<Assessment> {
+        let status = self.statuses.get(&(period.to_string(), code.to_string()))?;
+        status
+            .read
+            .get_or_init(|| serde_json::from_str(&status.stored).ok())
+            .clone()
+    }
+
+    pub fn len(&self) -> usize {
+        self.statuses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.statuses.is_empty()
+    }
+
+    /// (period, code) of every stored status that does not read as an assessment.
+    pub fn damaged(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .statuses
+            .iter()
+            .filter(|(_, s)| serde_json::from_str::<Assessment>(&s.stored).is_err())
+            .map(|(k, _)| k.clone())
+            .collect();
+        out.sort();
+        out
+    }
+}
 
 pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     let mut stmt = conn.prepare("SELECT period, indicator, status FROM signoff_statuses")?;
-    let mut out = Frozen::new();
+    let mut statuses = HashMap::new();
     for r in stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -38,12 +82,14 @@ pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
             r.get::<_, String>(2)?,
         ))
     })? {
-        let (period, code, json) = r?;
-        if let Ok(a) = serde_json::from_str::<Assessment>(&json) {
-            out.insert((period, code), a);
-        }
+        let (period, code, stored) = r?;
+        let status = FrozenStatus {
+            stored: stored.into_boxed_str(),
+            read: OnceLock::new(),
+        };
+        statuses.insert((period, code), status);
     }
-    Ok(out)
+    Ok(Frozen { statuses })
 }
 
 impl Store {
