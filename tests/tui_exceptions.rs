@@ -76,7 +76,7 @@ fn the_queue_records_proposal_escalation_and_closure() {
     // Saving an empty proposal is refused by the workflow, live.
     assert!(text(&app, 80, 24).contains("record the officer's proposal first"));
     typing(&mut app, "Crew campaign on contamination");
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let e = stored(&path);
     assert_eq!(
         (e.status, e.proposal.as_str(), e.version),
@@ -98,7 +98,7 @@ fn the_queue_records_proposal_escalation_and_closure() {
         press(&mut app, KeyCode::Backspace);
     }
     typing(&mut app, "2024-09-30");
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let e = stored(&path);
     assert_eq!(e.status, ExceptionStatus::Escalated);
     assert_eq!(

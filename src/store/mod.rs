@@ -36,6 +36,7 @@ pub use records::{
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::Frozen;
+pub use tx::Abandon;
 pub use users::UserRecord;
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
 
@@ -51,6 +52,8 @@ pub struct Store {
     login: String,
     /// What the audit triggers record as who and when.
     session: session::Session,
+    /// Set for a save the person may call off while it waits (`Store::abandon_with`).
+    abandon: Option<Abandon>,
 }
 
 impl Store {

@@ -92,6 +92,7 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
         path: path.into(),
         login: login.into(),
         session,
+        abandon: None,
     };
     store.check_is_pmdb()?;
     store.migrate()?;
@@ -125,6 +126,7 @@ pub fn create_new(path: &Path, login: &str) -> Result<Store> {
         path: path.into(),
         login: login.into(),
         session,
+        abandon: None,
     };
     store.migrate()?;
     store.write(|tx| {

@@ -94,6 +94,18 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
+    if let Some(saving) = &app.saving {
+        let mut text = format!(
+            " waiting for the database ({} s)…",
+            saving.waited().as_secs()
+        );
+        if let Some(Note::Info(t) | Note::Ok(t) | Note::Error(t)) = &app.note {
+            text.push_str(&format!(" {t}"));
+        }
+        let line = Line::from(Span::styled(text, theme.heading()));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let line = match &app.note {
         Some(Note::Ok(t)) => Line::from(Span::styled(format!(" ✓ {t}"), theme.ok())),
         Some(Note::Error(t)) => Line::from(Span::styled(format!(" ✗ {t}"), theme.error())),
