@@ -151,3 +151,32 @@ fn filters_and_the_projector_view() {
     press(&mut app, KeyCode::Esc);
     assert!(text(&app, 80, 24).contains("Exception queue (2)"));
 }
+
+#[test]
+fn recording_the_meeting_waits_visibly_for_another_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    let mut app = app(&path);
+    typing(&mut app, "3p");
+    typing(&mut app, "Crew campaign on contamination");
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    app.handle_key(ctrl('s'));
+    app.poll_save(std::time::Duration::from_millis(20));
+    let screen = text(&app, 80, 24);
+    assert!(screen.contains("waiting for the database ("), "{screen}");
+    assert!(screen.contains("Esc abandons the save"), "{screen}");
+    assert_eq!(stored(&path).version, 1);
+    holder.execute_batch("ROLLBACK").unwrap();
+    settle(&mut app);
+    let e = stored(&path);
+    assert_eq!(
+        (e.status, e.proposal.as_str(), e.version),
+        (
+            ExceptionStatus::Proposed,
+            "Crew campaign on contamination",
+            2
+        )
+    );
+    assert!(text(&app, 80, 24).contains("is now proposed"));
+}

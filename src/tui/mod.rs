@@ -113,7 +113,11 @@ fn event_loop(
             })?;
             dirty = false;
         }
-        let wait = if app.saving.is_some() { SAVE_POLL } else { POLL };
+        let wait = if app.saving.is_some() {
+            SAVE_POLL
+        } else {
+            POLL
+        };
         if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => {

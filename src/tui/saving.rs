@@ -51,7 +51,8 @@ impl Job {
 
     /// The same job's result when the thread ended without one (it panicked).
     fn lost(&self) -> Done {
-        let why = "the save stopped without saying whether it was written; look before saving again";
+        let why =
+            "the save stopped without saying whether it was written; look before saving again";
         let e = || StoreError::Invalid(why.into());
         match self {
             Job::Value { .. } => Done::Value(Err(e())),
@@ -104,6 +105,11 @@ impl Saving {
     /// How long the save has been waiting.
     pub fn waited(&self) -> Duration {
         self.started.elapsed()
+    }
+
+    /// What the status line and the edit dialog say while the save runs.
+    pub fn text(&self) -> String {
+        format!("waiting for the database ({} s)…", self.waited().as_secs())
     }
 
     /// Whether the count of seconds waited has gone up since last asked.

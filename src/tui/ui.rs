@@ -95,10 +95,7 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     if let Some(saving) = &app.saving {
-        let mut text = format!(
-            " waiting for the database ({} s)…",
-            saving.waited().as_secs()
-        );
+        let mut text = format!(" {}", saving.text());
         if let Some(Note::Info(t) | Note::Ok(t) | Note::Error(t)) = &app.note {
             text.push_str(&format!(" {t}"));
         }
