@@ -238,9 +238,15 @@ impl App {
             return;
         };
         self.abandoned.push(saving);
-        self.note = Some(Note::Info(
-            "Save abandoned: nothing was saved; your edit is still open".into(),
-        ));
+        let open = self.entry.editor.is_some() || self.exceptions.form.is_some();
+        self.note = Some(Note::Info(format!(
+            "Save abandoned: nothing was saved{}",
+            if open {
+                "; your edit is still open"
+            } else {
+                ""
+            }
+        )));
     }
 
     /// Called by the run loop while a save runs: takes in its result, waiting up to `wait`
