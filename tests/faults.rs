@@ -137,3 +137,50 @@ fn a_database_replaced_under_an_open_store_refuses_to_save() {
     drop(store);
     assert_eq!(c.period("RW1", "2024-07")["value"], serde_json::Value::Null);
 }
+
+#[path = "tui_support/mod.rs"]
+mod tui_support;
+
+#[test]
+fn the_interface_says_when_its_file_was_replaced_and_refuses_to_save() {
+    use crossterm::event::KeyCode;
+    use tui_support::{app, ctrl, hit, press, text, typing};
+    let dir = tempfile::tempdir().unwrap();
+    let path = tui_support::fixture(dir.path());
+    let mut a = app(&path);
+    assert!(text(&a, 80, 24).contains("· live"));
+    // Yesterday's copy restored over the file while the interface is open.
+    let copy = dir.path().join("copy.db");
+    pmdb::store::Store::open(&path, tui_support::LOGIN)
+        .unwrap()
+        .backup(&copy)
+        .unwrap();
+    std::fs::rename(&copy, &path).unwrap();
+    a.tick();
+    let screen = text(&a, 80, 24);
+    assert!(
+        screen.contains("was moved, deleted or replaced"),
+        "{screen}"
+    );
+    assert!(!screen.contains("· live"), "{screen}");
+    // A save is refused, and nothing reaches the new file.
+    typing(&mut a, "2o");
+    press(&mut a, KeyCode::Enter);
+    typing(&mut a, "4");
+    press(&mut a, KeyCode::Tab);
+    typing(&mut a, "100");
+    hit(&mut a, ctrl('s'));
+    // The edit dialog says why the save failed, as the status line does.
+    let screen = text(&a, 100, 30);
+    assert_eq!(
+        screen.matches("was moved, deleted or replaced").count(),
+        2,
+        "{screen}"
+    );
+    assert!(screen.contains("│✗ "), "{screen}");
+    let store = pmdb::store::Store::open(&path, tui_support::LOGIN).unwrap();
+    assert_eq!(
+        store.value_at("WR1", "2024-07".parse().unwrap()).unwrap(),
+        None
+    );
+}

@@ -245,7 +245,7 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
         screen.contains("needs a commentary and a remedial action"),
         "{screen}"
     );
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let store = Store::open(&path, LOGIN).unwrap();
     assert_eq!(store.value_at("WR1", p("2024-07")).unwrap(), None);
     assert!(text(&app, 80, 24).contains("✗ WR1 2024-07: the value misses its target"));
@@ -253,7 +253,7 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
     typing(&mut app, "Two crews off sick");
     press(&mut app, KeyCode::Tab);
     typing(&mut app, "Agency cover from August");
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let saved = store.value_at("WR1", p("2024-07")).unwrap().expect("saved");
     assert_eq!(
         (
@@ -298,7 +298,7 @@ fn a_save_conflict_shows_theirs_and_keep_mine_saves_over_it() {
         save_elsewhere(&path, "WR1", "2024-06", 440.0, 1000.0, Expect::Version(1)),
         2
     );
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let screen = text(&app, 80, 24);
     assert!(
         screen.contains("Someone else saved WR1 2024-06"),
@@ -325,7 +325,7 @@ fn a_save_conflict_take_theirs_discards_mine() {
     let mut app = app(&path);
     edit_june(&mut app);
     save_elsewhere(&path, "WR1", "2024-06", 440.0, 1000.0, Expect::Version(1));
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     typing(&mut app, "t");
     assert!(app.entry.editor.is_none());
     let v = Store::open(&path, LOGIN)
@@ -350,7 +350,7 @@ fn leaving_an_unsaved_edit_asks_first() {
     assert!(text(&app, 80, 24).contains("Discard your unsaved changes?"));
     typing(&mut app, "n");
     assert!(text(&app, 80, 24).contains("4q"));
-    app.handle_key(ctrl('q'));
+    hit(&mut app, ctrl('q'));
     assert!(text(&app, 80, 24).contains("You have an unsaved edit. Quit and discard it?"));
     typing(&mut app, "y");
     assert!(app.quit);

@@ -76,7 +76,7 @@ fn the_queue_records_proposal_escalation_and_closure() {
     // Saving an empty proposal is refused by the workflow, live.
     assert!(text(&app, 80, 24).contains("record the officer's proposal first"));
     typing(&mut app, "Crew campaign on contamination");
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let e = stored(&path);
     assert_eq!(
         (e.status, e.proposal.as_str(), e.version),
@@ -98,7 +98,7 @@ fn the_queue_records_proposal_escalation_and_closure() {
         press(&mut app, KeyCode::Backspace);
     }
     typing(&mut app, "2024-09-30");
-    app.handle_key(ctrl('s'));
+    hit(&mut app, ctrl('s'));
     let e = stored(&path);
     assert_eq!(e.status, ExceptionStatus::Escalated);
     assert_eq!(
@@ -150,4 +150,33 @@ fn filters_and_the_projector_view() {
     assert!(text(&app, 80, 24).contains("Exception 2 of 2"));
     press(&mut app, KeyCode::Esc);
     assert!(text(&app, 80, 24).contains("Exception queue (2)"));
+}
+
+#[test]
+fn recording_the_meeting_waits_visibly_for_another_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    let mut app = app(&path);
+    typing(&mut app, "3p");
+    typing(&mut app, "Crew campaign on contamination");
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    app.handle_key(ctrl('s'));
+    app.poll_save(std::time::Duration::from_millis(20));
+    let screen = text(&app, 80, 24);
+    assert!(screen.contains("waiting for the database ("), "{screen}");
+    assert!(screen.contains("Esc abandons the save"), "{screen}");
+    assert_eq!(stored(&path).version, 1);
+    holder.execute_batch("ROLLBACK").unwrap();
+    settle(&mut app);
+    let e = stored(&path);
+    assert_eq!(
+        (e.status, e.proposal.as_str(), e.version),
+        (
+            ExceptionStatus::Proposed,
+            "Crew campaign on contamination",
+            2
+        )
+    );
+    assert!(text(&app, 80, 24).contains("is now proposed"));
 }

@@ -53,6 +53,9 @@ pub enum StoreError {
     },
     #[error("the database stayed busy for too long; nothing was saved, try again")]
     Busy,
+    /// The person stopped waiting for another writer (`tx::Abandon`).
+    #[error("the save was abandoned while it waited for the database; nothing was saved")]
+    Abandoned,
     #[error("the database file is damaged ({0}): restore from a backup (`pmdb backup` makes them)")]
     Corrupt(String),
     /// A stored row pmdb cannot read as it was written: never read as something else.

@@ -38,6 +38,7 @@ pub use records::{
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::Frozen;
+pub use tx::Abandon;
 pub use users::UserRecord;
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
 
@@ -56,6 +57,31 @@ pub struct Store {
     /// Which files the path and its `-wal` named when opened: a save into a file that was
     /// since moved or replaced would be seen by nobody.
     identity: Identity,
+    /// Set for a save the person may call off while it waits (`Store::abandon_with`).
+    abandon: Option<Abandon>,
+}
+
+/// How to open another connection to a store's database (`Store::opener`); it can be
+/// sent to another thread.
+#[derive(Debug, Clone)]
+pub struct Opener {
+    path: PathBuf,
+    login: String,
+    pinned: Option<chrono::NaiveDate>,
+    identity: Identity,
+}
+
+impl Opener {
+    pub fn open(&self) -> Result<Store> {
+        let mut store = Store::open(&self.path, &self.login)?;
+        if let Some(day) = self.pinned {
+            store.pin_today(day);
+        }
+        // Judged against the files the first store opened, not whatever the path names now.
+        store.identity = self.identity;
+        store.check_same_file()?;
+        Ok(store)
+    }
 }
 
 /// The database file and its `-wal` as they were when the store opened them.
@@ -92,6 +118,18 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What another thread needs to open a connection of its own to this same database:
+    /// the path, the login, the pinned day, and the files this store opened, so that a
+    /// connection opened after the file was replaced refuses to save into the new one.
+    pub fn opener(&self) -> Opener {
+        Opener {
+            path: self.path.clone(),
+            login: self.login.clone(),
+            pinned: self.session.pinned(),
+            identity: self.identity,
+        }
     }
 
     /// Refuses when the database or its `-wal` is no longer the file pmdb opened (deleted,

@@ -131,6 +131,7 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
         login: login.into(),
         session,
         identity: Identity::of(path),
+        abandon: None,
     };
     store.check_is_pmdb()?;
     store.migrate()?;
@@ -168,6 +169,7 @@ pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> R
         login: login.into(),
         session,
         identity: Identity::of(path),
+        abandon: None,
     };
     store.migrate()?;
     store.write(|tx| {

@@ -54,6 +54,11 @@ impl Session {
         *self.today.lock().unwrap_or_else(PoisonError::into_inner) = Some(day);
     }
 
+    /// The pinned day, if any.
+    pub fn pinned(&self) -> Option<NaiveDate> {
+        *self.today.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Now, as pmdb records it: the clock, on the pinned day if there is one.
     pub fn now_stamp(&self) -> String {
         let now = chrono::Utc::now().naive_utc();

@@ -1,7 +1,10 @@
 //! Every write runs here: in a `BEGIN IMMEDIATE` transaction (a deferred one that
 //! upgrades to a write gets SQLITE_BUSY without waiting), retried whole on BUSY or
-//! BUSY_SNAPSHOT, and short: nobody's typing happens inside it.
+//! BUSY_SNAPSHOT, and short: nobody's typing happens inside it. A store given an
+//! [`Abandon`] gives up waiting when another thread asks, and then never commits.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::{ErrorCode, Transaction, TransactionBehavior};
@@ -11,6 +14,50 @@ use super::error::{Result, StoreError};
 
 /// How long a write keeps retrying before it gives up with `StoreError::Busy`.
 const RETRY_FOR: Duration = Duration::from_secs(60);
+
+/// How long one attempt of an abandonable write waits for the lock inside SQLite, so the
+/// retry loop looks at the flag several times a second.
+const ABANDONABLE_WAIT: Duration = Duration::from_millis(100);
+
+const WAITING: u8 = 0;
+const COMMITTING: u8 = 1;
+const ABANDONED: u8 = 2;
+
+/// Lets another thread abandon a write still waiting for the lock. The write and the
+/// abandoner race for one flag: once abandoned, the write never commits (it looks at the
+/// flag between attempts and again inside its transaction, under the write lock, just
+/// before committing); once the write has begun to commit, `abandon` says it is too late.
+#[derive(Debug, Clone, Default)]
+pub struct Abandon(Arc<AtomicU8>);
+
+impl Abandon {
+    /// Abandons the write unless it has begun to commit; true if it will never commit.
+    pub fn abandon(&self) -> bool {
+        match self
+            .0
+            .compare_exchange(WAITING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst)
+        {
+            Ok(_) => true,
+            Err(now) => now == ABANDONED,
+        }
+    }
+
+    fn abandoned(&self) -> bool {
+        self.0.load(Ordering::SeqCst) == ABANDONED
+    }
+
+    /// Claims the right to commit; false if the write was abandoned first.
+    fn may_commit(&self) -> bool {
+        match self
+            .0
+            .compare_exchange(WAITING, COMMITTING, Ordering::SeqCst, Ordering::SeqCst)
+        {
+            Ok(_) => true,
+            // A commit that failed with BUSY is retried whole, still committing.
+            Err(now) => now == COMMITTING,
+        }
+    }
+}
 
 /// The page cache of a bulk write, in KiB (SQLite's negative `cache_size` form): 256 MiB.
 const BULK_CACHE_KIB: i64 = -262_144;
@@ -29,6 +76,18 @@ fn is_read_only(e: &StoreError) -> bool {
 }
 
 impl Store {
+    /// Makes this store's writes abandonable through `abandon`: a store for one save on a
+    /// thread of its own, whose waiting the person can call off.
+    pub fn abandon_with(&mut self, abandon: Abandon) -> Result<()> {
+        self.conn.busy_timeout(ABANDONABLE_WAIT)?;
+        self.abandon = Some(abandon);
+        Ok(())
+    }
+
+    fn abandoned(&self) -> bool {
+        self.abandon.as_ref().is_some_and(Abandon::abandoned)
+    }
+
     /// Runs `work` in a write transaction, committing if it returns Ok and rolling back
     /// otherwise. `work` may run more than once, so it must not have side effects outside
     /// the transaction.
@@ -37,6 +96,9 @@ impl Store {
         let started = Instant::now();
         let mut pause = Duration::from_millis(5);
         loop {
+            if self.abandoned() {
+                return Err(StoreError::Abandoned);
+            }
             match self.try_write(&mut work) {
                 Err(e) if is_busy(&e) && started.elapsed() < RETRY_FOR => {
                     std::thread::sleep(pause);
@@ -77,6 +139,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = work(&tx)?;
+        if let Some(a) = &self.abandon
+            && !a.may_commit()
+        {
+            // Dropping the transaction rolls it back.
+            return Err(StoreError::Abandoned);
+        }
         tx.commit()?;
         Ok(out)
     }

@@ -62,6 +62,8 @@ pub enum Action {
     Save,
     /// `Enter` inside a form: saves from a one-line field, a new line in a text area.
     Submit,
+    /// `Esc` while a save waits for the database: give it up, nothing written.
+    Abandon,
     // Save conflict
     KeepMine,
     TakeTheirs,

@@ -1,6 +1,9 @@
 //! The application state and `App::update`, the one place it changes. Keys are resolved
 //! to actions through the keymap of the views on top (`App::views`); tabs hold their own
-//! state and cached views, brought up to date by `sync` after every change.
+//! state and cached views, brought up to date by `sync` after every change. Saves run on
+//! a thread of their own (`saving.rs`); `poll_save` takes their results in.
+
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -8,10 +11,11 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use super::action::{Action, Tab};
 use super::data::Data;
 use super::entry::EntryState;
-use super::exceptions::{ExceptionsState, apply_step};
+use super::exceptions::{ExceptionsState, apply_step, step_done};
 use super::keymap::{View, resolve};
 use super::plan::PlanState;
 use super::rollup::RollupState;
+use super::saving::{Done, Job, Saving};
 use super::theme::Theme;
 use crate::domain::workflow::{ExceptionStatus, Step};
 use crate::store::Store;
@@ -48,11 +52,13 @@ impl Question {
 }
 
 /// What a tab's update asks the app to do.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     None,
     Note(Note),
     Ask(Question),
+    /// Start a save; its result goes back to the tab that asked.
+    Save(Job),
 }
 
 pub struct App {
@@ -70,6 +76,13 @@ pub struct App {
     pub quit: bool,
     /// Rows a page key moves (set from the last drawn size).
     pub page: usize,
+    /// Set once the database file is found moved, deleted or replaced: said on the status
+    /// line from then on, and no save or re-read goes to whatever the path names now.
+    pub file_gone: Option<String>,
+    /// The save in progress: while it runs, only `Esc` (abandon) and help answer.
+    pub saving: Option<Saving>,
+    /// Abandoned saves whose threads have not yet noticed (they never commit).
+    abandoned: Vec<Saving>,
 }
 
 impl App {
@@ -93,6 +106,9 @@ impl App {
             note: None,
             quit: false,
             page: 10,
+            file_gone: None,
+            saving: None,
+            abandoned: vec![],
         };
         app.sync();
         Ok(app)
@@ -105,6 +121,9 @@ impl App {
         }
         if self.question.is_some() {
             return vec![View::Confirm];
+        }
+        if self.saving.is_some() {
+            return vec![View::Saving];
         }
         let view = match self.tab {
             Tab::Plan if self.plan.typing => return vec![View::FilterInput],
@@ -160,6 +179,12 @@ impl App {
             self.sync();
             return;
         }
+        if self.saving.is_some() && action != Action::Help {
+            if action == Action::Abandon {
+                self.abandon_save();
+            }
+            return;
+        }
         match action {
             Action::Quit => self.request_quit(),
             Action::Help => {
@@ -188,14 +213,77 @@ impl App {
                 Effect::None
             }
         };
+        self.apply(effect);
+    }
+
+    fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
             Effect::Note(n) => self.note = Some(n),
             Effect::Ask(q) => self.question = Some(q),
+            Effect::Save(job) => {
+                self.saving = Some(Saving::start(self.data.opener(), job));
+            }
         }
     }
 
+    /// `Esc` while a save waits: nothing is written, and the edit stays open to try again.
+    fn abandon_save(&mut self) {
+        let Some(saving) = self.saving.take_if(|s| s.abandon()) else {
+            self.note = Some(Note::Info(
+                "Too late to abandon: the save is being written now".into(),
+            ));
+            return;
+        };
+        self.abandoned.push(saving);
+        let open = self.entry.editor.is_some() || self.exceptions.form.is_some();
+        self.note = Some(Note::Info(format!(
+            "Save abandoned: nothing was saved{}",
+            if open {
+                "; your edit is still open"
+            } else {
+                ""
+            }
+        )));
+    }
+
+    /// Called by the run loop while a save runs: takes in its result, waiting up to `wait`
+    /// for it, and hands it to the tab that asked. Returns whether the screen should be
+    /// redrawn (the result arrived, or the seconds waited went up).
+    pub fn poll_save(&mut self, wait: Duration) -> bool {
+        self.abandoned.retain(Saving::running);
+        let Some(saving) = &mut self.saving else {
+            return false;
+        };
+        let Some(done) = saving.done(wait) else {
+            return saving.next_second();
+        };
+        self.saving = None;
+        self.note = None;
+        let effect = match done {
+            Done::Value(result) => self.entry.finish_save(result, &mut self.data),
+            Done::Form(result) => self.exceptions.finish_form(result, &mut self.data),
+            Done::Step(result) => step_done(result, &mut self.data),
+        };
+        self.apply(effect);
+        self.sync();
+        true
+    }
+
+    /// Whether a save's thread is still running, abandoned ones included.
+    pub fn save_running(&self) -> bool {
+        self.saving.is_some() || self.abandoned.iter().any(Saving::running)
+    }
+
     fn request_quit(&mut self) {
+        // Quitting (from the help, the only way while a save waits) never leaves it to
+        // be written after the person has gone.
+        if self.saving.is_some() {
+            self.abandon_save();
+            if self.saving.is_some() {
+                return;
+            }
+        }
         if self.unsaved() {
             self.help = None;
             self.question = Some(Question::QuitDiscarding);
@@ -216,9 +304,7 @@ impl App {
                     status: Some(ExceptionStatus::Closed),
                     ..Step::default()
                 };
-                if let Effect::Note(n) = apply_step(&mut self.data, id, version, step) {
-                    self.note = Some(n);
-                }
+                self.apply(apply_step(id, version, step));
             }
         }
     }
@@ -238,6 +324,13 @@ impl App {
     /// a save starts a background read, a later one takes it in. Returns whether anything
     /// changed.
     pub fn tick(&mut self) -> bool {
+        if self.file_gone.is_some() {
+            return false;
+        }
+        if let Err(e) = self.data.check_same_file() {
+            self.file_gone = Some(e.to_string());
+            return true;
+        }
         let polled = self.data.poll(self.plan.period);
         self.took_in(polled)
     }

@@ -19,9 +19,8 @@ use crate::domain::rollup::Counts;
 use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::store::{
-    ActionRecord, Dataset, ExceptionFilter, ExceptionRecord, ExceptionUpdate, Expect,
-    MeetingRecord, MilestoneRecord, NewValue, ProjectRecord, RiskRecord, SaveOutcome, Store,
-    StoredValue,
+    ActionRecord, Dataset, ExceptionFilter, ExceptionRecord, MeetingRecord, MilestoneRecord,
+    ProjectRecord, RiskRecord, Store, StoredValue,
 };
 
 /// Every indicator's assessment for one period and every plan node's counts.
@@ -170,6 +169,17 @@ impl Data {
         Ok(false)
     }
 
+    /// Refuses when the database file is no longer the one opened (moved, deleted or
+    /// replaced): the interface says so and stops reading it, and saves are refused.
+    pub fn check_same_file(&self) -> crate::store::Result<()> {
+        self.store.check_same_file()
+    }
+
+    /// How a save's thread opens its own connection to this same database.
+    pub fn opener(&self) -> crate::store::Opener {
+        self.store.opener()
+    }
+
     /// A background re-read is running.
     pub fn refreshing(&self) -> bool {
         self.pending.is_some()
@@ -206,17 +216,6 @@ impl Data {
         self.generation += 1;
     }
 
-    pub fn record_value(
-        &mut self,
-        nv: &NewValue,
-        expect: Expect,
-    ) -> crate::store::Result<SaveOutcome> {
-        let ctx = self.ctx();
-        let out = self.store.record_value(nv, expect, ctx)?;
-        self.reload()?;
-        Ok(out)
-    }
-
     /// What is stored now, read afresh (to show theirs beside mine after a conflict).
     pub fn value_now(
         &self,
@@ -231,15 +230,6 @@ impl Data {
         filter: &ExceptionFilter,
     ) -> crate::store::Result<Vec<ExceptionRecord>> {
         self.store.exceptions(filter)
-    }
-
-    pub fn update_exception(
-        &mut self,
-        u: &ExceptionUpdate,
-    ) -> crate::store::Result<ExceptionRecord> {
-        let rec = self.store.update_exception(u)?;
-        self.reload()?;
-        Ok(rec)
     }
 
     /// Display name of a login, or the login itself.

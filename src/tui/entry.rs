@@ -8,12 +8,13 @@ use super::action::Action;
 use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::entry_edit::{Conflict, Editor};
+use super::saving::Job;
 use super::theme::Theme;
 use crate::domain::deadline::month_now_due;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
 use crate::query::entry_grid::EntryRow;
-use crate::store::{StoreError, StoredValue};
+use crate::store::{Result, SaveOutcome, StoreError, StoredValue};
 
 pub struct EntryState {
     pub month: Month,
@@ -188,7 +189,7 @@ impl EntryState {
         Effect::None
     }
 
-    /// Saves the edit; a conflict opens the comparison of theirs and mine.
+    /// Asks for the edit to be saved (on its own thread: see `saving.rs`).
     fn save(&mut self, data: &mut Data) -> Effect {
         let Some(ed) = &mut self.editor else {
             return Effect::None;
@@ -197,7 +198,23 @@ impl EntryState {
             ed.message = Some(why.clone());
             return Effect::None;
         }
-        match ed.save(data) {
+        match ed.to_save() {
+            Ok((nv, expect)) => Effect::Save(Job::Value {
+                nv,
+                expect,
+                ctx: data.ctx(),
+            }),
+            Err(e) => self.finish_save(Err(e), data),
+        }
+    }
+
+    /// Takes in the save's result: "Saved …" closes the edit; a conflict opens the
+    /// comparison of theirs and mine; a refusal is shown in the edit.
+    pub fn finish_save(&mut self, result: Result<SaveOutcome>, data: &mut Data) -> Effect {
+        let Some(ed) = &mut self.editor else {
+            return Effect::None;
+        };
+        match result {
             Ok(out) => {
                 let text = format!(
                     "Saved {} {}: {} ({}), version {}",
@@ -211,7 +228,12 @@ impl EntryState {
                     out.version
                 );
                 self.editor = None;
-                Effect::Note(Note::Ok(text))
+                match data.reload() {
+                    Ok(()) => Effect::Note(Note::Ok(text)),
+                    Err(e) => Effect::Note(Note::Error(format!(
+                        "{text}; could not re-read the database: {e}"
+                    ))),
+                }
             }
             Err(StoreError::Conflict { .. }) => {
                 // The grid behind the dialog shows what is stored now.

@@ -16,7 +16,7 @@ use crate::domain::indicator::Aggregation;
 use crate::domain::period::Period;
 use crate::domain::rag::Judgement;
 use crate::query::entry_grid::{EntryRow, preview};
-use crate::store::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
+use crate::store::{Expect, NewValue, Quality, StoredValue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -296,8 +296,8 @@ impl Editor {
         self.preview = Some(a);
     }
 
-    /// Saves against the version this edit is based on.
-    pub fn save(&self, data: &mut Data) -> crate::store::Result<SaveOutcome> {
+    /// What to save, against the version this edit is based on.
+    pub fn to_save(&self) -> crate::store::Result<(NewValue, Expect)> {
         let e = self.entry().map_err(crate::store::StoreError::Invalid)?;
         let nv = NewValue {
             indicator: self.code.clone(),
@@ -317,7 +317,7 @@ impl Editor {
             Some(b) => Expect::Version(b.version),
             None => Expect::Absent,
         };
-        data.record_value(&nv, expect)
+        Ok((nv, expect))
     }
 
     /// My side of a conflict, as typed.

@@ -171,6 +171,10 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     frame.render_widget(ed.field(Field::Commentary), comm);
     frame.render_widget(ed.field(Field::Action), act);
     let line = match (&ed.message, &ed.explained) {
+        _ if let Some(saving) = &app.saving => Line::from(Span::styled(
+            format!("{} Esc abandons the save", saving.text()),
+            theme.warn(),
+        )),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
         (None, Ok(())) => Line::from(Span::styled(

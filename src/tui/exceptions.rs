@@ -6,11 +6,14 @@ use super::action::Action;
 use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::exception_form::{ExceptionForm, FormKind};
+use super::saving::Job;
 use super::theme::Theme;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
-use crate::store::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, MeetingRecord, StoreError};
+use crate::store::{
+    ExceptionFilter, ExceptionRecord, ExceptionUpdate, MeetingRecord, Result, StoreError,
+};
 
 type FilterKey = (
     Option<Period>,
@@ -177,7 +180,7 @@ impl ExceptionsState {
                         status: Some(ExceptionStatus::Open),
                         ..Step::default()
                     };
-                    return apply_step(data, e.id, e.version, step);
+                    return apply_step(e.id, e.version, step);
                 }
             }
             _ => {}
@@ -219,18 +222,22 @@ impl ExceptionsState {
                 return Effect::None;
             }
         };
-        let update = ExceptionUpdate {
+        Effect::Save(Job::Form(ExceptionUpdate {
             id: form.id,
             expected_version: Some(form.version),
             step,
+        }))
+    }
+
+    /// Takes in the form's save: closes the form, or shows why it was not saved.
+    pub fn finish_form(&mut self, result: Result<ExceptionRecord>, data: &mut Data) -> Effect {
+        let Some(form) = &mut self.form else {
+            return step_done(result, data);
         };
-        match data.update_exception(&update) {
+        match result {
             Ok(rec) => {
                 self.form = None;
-                Effect::Note(Note::Ok(format!(
-                    "Exception #{} ({}) is now {}",
-                    rec.id, rec.subject, rec.status
-                )))
+                now_is(&rec, data)
             }
             Err(StoreError::Conflict { found, .. }) => {
                 // Someone else recorded something first: show it, and save again only on request.
@@ -250,16 +257,32 @@ impl ExceptionsState {
 }
 
 /// Records one step straight away (closing after confirmation, reopening).
-pub fn apply_step(data: &mut Data, id: i64, version: i64, step: Step) -> Effect {
-    match data.update_exception(&ExceptionUpdate {
+pub fn apply_step(id: i64, version: i64, step: Step) -> Effect {
+    Effect::Save(Job::Step(ExceptionUpdate {
         id,
         expected_version: Some(version),
         step,
-    }) {
-        Ok(rec) => Effect::Note(Note::Ok(format!(
-            "Exception #{} ({}) is now {}",
-            rec.id, rec.subject, rec.status
-        ))),
+    }))
+}
+
+/// Takes in a step's save.
+pub fn step_done(result: Result<ExceptionRecord>, data: &mut Data) -> Effect {
+    match result {
+        Ok(rec) => now_is(&rec, data),
         Err(e) => Effect::Note(Note::Error(e.to_string())),
+    }
+}
+
+/// After a saved step: the dataset re-read, and what the exception is now.
+fn now_is(rec: &ExceptionRecord, data: &mut Data) -> Effect {
+    let text = format!(
+        "Exception #{} ({}) is now {}",
+        rec.id, rec.subject, rec.status
+    );
+    match data.reload() {
+        Ok(()) => Effect::Note(Note::Ok(text)),
+        Err(e) => Effect::Note(Note::Error(format!(
+            "{text}; could not re-read the database: {e}"
+        ))),
     }
 }

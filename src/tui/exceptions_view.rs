@@ -305,6 +305,10 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     }
     let msg = areas[areas.len() - 1];
     let line = match (&form.message, &form.check) {
+        _ if let Some(saving) = &app.saving => Line::from(Span::styled(
+            format!("{} Esc abandons the save", saving.text()),
+            theme.warn(),
+        )),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
         (None, Ok(())) => Line::from(Span::styled(

@@ -107,6 +107,8 @@ pub enum View {
     RollupDrill,
     FilterInput,
     Confirm,
+    /// A save waiting for the database.
+    Saving,
     Help,
 }
 
@@ -125,6 +127,7 @@ impl View {
             View::RollupDrill => "Rollup: indicators of a group",
             View::FilterInput => "Typing a filter",
             View::Confirm => "Question",
+            View::Saving => "Saving",
             View::Help => "Help",
         }
     }
@@ -151,6 +154,7 @@ impl View {
             View::RollupDrill => ROLLUP_DRILL,
             View::FilterInput => FILTER_INPUT,
             View::Confirm => CONFIRM,
+            View::Saving => SAVING,
             View::Help => HELP,
         }
     }
@@ -309,6 +313,12 @@ static CONFIRM: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+static SAVING: &[Binding] = &[
+    bind!([Key::code(Esc)], Action::Abandon, "abandon save", "save", true),
+    bind!([Key::ch('?'), Key::code(KeyCode::F(1))], Action::Help, "help", "general", true),
+];
+
+#[rustfmt::skip]
 static HELP: &[Binding] = &[
     bind!([Key::ch('k'), UP], Action::Up, "scroll up", "help", false),
     bind!([Key::ch('j'), DOWN], Action::Down, "scroll down", "help", false),
@@ -391,6 +401,7 @@ mod tests {
             View::RollupDrill,
             View::FilterInput,
             View::Confirm,
+            View::Saving,
             View::Help,
         ];
         for v in views {

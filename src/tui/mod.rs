@@ -23,6 +23,7 @@ mod plan_view;
 mod refresh;
 pub mod rollup;
 mod rollup_view;
+pub mod saving;
 pub mod svg;
 mod terminal;
 pub mod theme;
@@ -49,6 +50,11 @@ use crate::store::Store;
 const REFRESH: Duration = Duration::from_millis(500);
 /// The longest the loop waits for a key before checking the signal flag.
 const POLL: Duration = Duration::from_millis(100);
+/// How often a save in progress is checked for its result.
+const SAVE_POLL: Duration = Duration::from_millis(20);
+/// How long a key that starts a save waits for it before drawing: long enough for a save
+/// nobody holds up, so "waiting for the database" shows only when someone does.
+const SAVE_GRACE: Duration = Duration::from_millis(60);
 
 /// Opens the interface on the database at `path` for `login`, with `today` as the date
 /// every rule uses. When the terminal hangs up the process ends with status 129 (see
@@ -113,16 +119,23 @@ fn event_loop(
             })?;
             dirty = false;
         }
-        if event::poll(POLL)? {
+        let wait = if app.saving.is_some() {
+            SAVE_POLL
+        } else {
+            POLL
+        };
+        if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => {
                     app.handle_key(key);
+                    app.poll_save(SAVE_GRACE);
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
         }
+        dirty |= app.poll_save(Duration::ZERO);
         // While a background re-read runs, look for its answer at every turn of the loop.
         if last_refresh.elapsed() >= REFRESH || app.data.refreshing() {
             last_refresh = Instant::now();

@@ -94,6 +94,22 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
+    if let Some(saving) = &app.saving {
+        let mut text = format!(" {}", saving.text());
+        if let Some(Note::Info(t) | Note::Ok(t) | Note::Error(t)) = &app.note {
+            text.push_str(&format!(" {t}"));
+        }
+        let line = Line::from(Span::styled(text, theme.heading()));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    // A file moved or replaced under the interface stays said until pmdb is restarted:
+    // nothing shown is live any more and every save is refused.
+    if let Some(gone) = &app.file_gone {
+        let line = Line::from(Span::styled(format!(" ✗ {gone}"), theme.error()));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let line = match &app.note {
         Some(Note::Ok(t)) => Line::from(Span::styled(format!(" ✓ {t}"), theme.ok())),
         Some(Note::Error(t)) => Line::from(Span::styled(format!(" ✗ {t}"), theme.error())),

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -76,12 +77,32 @@ pub fn ctrl(c: char) -> KeyEvent {
 /// Presses each character of `keys` as a key.
 pub fn typing(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
+        hit(app, key(KeyCode::Char(c)));
     }
 }
 
 pub fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(key(code));
+    hit(app, key(code));
+}
+
+/// Presses a key and, if it started a save, lets the save finish as the run loop would.
+pub fn hit(app: &mut App, ev: KeyEvent) {
+    let before = app.saving.is_some();
+    app.handle_key(ev);
+    if !before {
+        settle(app);
+    }
+}
+
+/// Polls a save in progress until its result is taken in (at most 10 s).
+pub fn settle(app: &mut App) {
+    for _ in 0..1000 {
+        if app.saving.is_none() {
+            return;
+        }
+        app.poll_save(Duration::from_millis(10));
+    }
+    panic!("the save did not finish within 10 s");
 }
 
 pub fn buffer(app: &App, w: u16, h: u16) -> Buffer {

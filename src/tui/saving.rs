@@ -1,0 +1,139 @@
+//! A save in progress. Each save runs on a thread of its own with its own connection, so
+//! when another process holds the write lock the interface keeps drawing and answering
+//! keys, says how long it has waited, and `Esc` abandons the save (`store::Abandon`: an
+//! abandoned save never commits). The run loop polls for the result; `App::update` takes
+//! it in and hands it to the tab that asked, which applies it as it always has.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::domain::assess::Context;
+use crate::store::{
+    Abandon, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result, SaveOutcome,
+    Store, StoreError,
+};
+
+/// What to save, and so which tab takes the result.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// The Entry tab's edit of one value.
+    Value {
+        nv: NewValue,
+        expect: Expect,
+        ctx: Context,
+    },
+    /// The exception form's record of the meeting.
+    Form(ExceptionUpdate),
+    /// A step recorded straight away (closing, reopening an exception).
+    Step(ExceptionUpdate),
+}
+
+/// The result of a save, tagged as its job was.
+#[derive(Debug)]
+pub enum Done {
+    Value(Result<SaveOutcome>),
+    Form(Result<ExceptionRecord>),
+    Step(Result<ExceptionRecord>),
+}
+
+impl Job {
+    fn run(self, store: Result<Store>) -> Done {
+        match self {
+            Job::Value { nv, expect, ctx } => {
+                Done::Value(store.and_then(|mut s| s.record_value(&nv, expect, ctx)))
+            }
+            Job::Form(u) => Done::Form(store.and_then(|mut s| s.update_exception(&u))),
+            Job::Step(u) => Done::Step(store.and_then(|mut s| s.update_exception(&u))),
+        }
+    }
+
+    /// The same job's result when the thread ended without one (it panicked).
+    fn lost(&self) -> Done {
+        let why =
+            "the save stopped without saying whether it was written; look before saving again";
+        let e = || StoreError::Invalid(why.into());
+        match self {
+            Job::Value { .. } => Done::Value(Err(e())),
+            Job::Form(_) => Done::Form(Err(e())),
+            Job::Step(_) => Done::Step(Err(e())),
+        }
+    }
+}
+
+/// A save on its thread.
+pub struct Saving {
+    started: Instant,
+    abandon: Abandon,
+    rx: Receiver<Done>,
+    thread: JoinHandle<()>,
+    /// The whole seconds waited when last asked (`next_second`).
+    shown: u64,
+    /// What `done` says if the thread ends without a result.
+    lost: Option<Done>,
+}
+
+fn open(opener: &Opener, abandon: Abandon) -> Result<Store> {
+    let mut store = opener.open()?;
+    store.abandon_with(abandon)?;
+    Ok(store)
+}
+
+impl Saving {
+    /// Starts `job` on a connection of its own to the store's database (`opener`).
+    pub fn start(opener: Opener, job: Job) -> Saving {
+        let abandon = Abandon::default();
+        let (tx, rx) = mpsc::channel();
+        let lost = Some(job.lost());
+        let a = abandon.clone();
+        let thread = std::thread::spawn(move || {
+            let done = job.run(open(&opener, a));
+            // Nobody listens once the save was abandoned.
+            let _ = tx.send(done);
+        });
+        Saving {
+            started: Instant::now(),
+            abandon,
+            rx,
+            thread,
+            shown: 0,
+            lost,
+        }
+    }
+
+    /// How long the save has been waiting.
+    pub fn waited(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// What the status line and the edit dialog say while the save runs.
+    pub fn text(&self) -> String {
+        format!("waiting for the database ({} s)…", self.waited().as_secs())
+    }
+
+    /// Whether the count of seconds waited has gone up since last asked.
+    pub fn next_second(&mut self) -> bool {
+        let secs = self.waited().as_secs();
+        std::mem::replace(&mut self.shown, secs) != secs
+    }
+
+    /// The result, waiting up to `wait` for it.
+    pub fn done(&mut self, wait: Duration) -> Option<Done> {
+        match self.rx.recv_timeout(wait) {
+            Ok(done) => Some(done),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => self.lost.take(),
+        }
+    }
+
+    /// Abandons the save: true if it will never be written, false if it is already being
+    /// committed (its result then arrives as usual).
+    pub fn abandon(&self) -> bool {
+        self.abandon.abandon()
+    }
+
+    /// Whether the thread is still running (an abandoned save stops at its next attempt).
+    pub fn running(&self) -> bool {
+        !self.thread.is_finished()
+    }
+}
