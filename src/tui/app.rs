@@ -11,6 +11,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use super::action::{Action, Tab};
 use super::data::Data;
 use super::entry::EntryState;
+use super::exception_form::FormKind;
 use super::exceptions::{ExceptionsState, apply_step, step_done};
 use super::keymap::{View, resolve};
 use super::plan::PlanState;
@@ -134,13 +135,31 @@ impl App {
                 None if self.entry.typing => return vec![View::FilterInput],
                 None => View::Entry,
             },
-            Tab::Exceptions if self.exceptions.form.is_some() => return vec![View::ExceptionForm],
-            Tab::Exceptions if self.exceptions.projector => View::Projector,
-            Tab::Exceptions => View::Exceptions,
+            Tab::Exceptions => match &self.exceptions.form {
+                Some(f) if f.picking() => return vec![View::BoardMember, View::ExceptionForm],
+                Some(_) => return vec![View::ExceptionForm],
+                None if self.exceptions.projector => View::Projector,
+                None => View::Exceptions,
+            },
             Tab::Rollup if self.rollup.drill => View::RollupDrill,
             Tab::Rollup => View::Rollup,
         };
         vec![view, View::Global]
+    }
+
+    /// The views the help describes: those whose keys apply now, and on an escalation
+    /// form also the Board member's keys, which apply once that field has focus.
+    pub fn help_views(&self) -> Vec<View> {
+        let mut views = self.views();
+        let escalating = self
+            .exceptions
+            .form
+            .as_ref()
+            .is_some_and(|f| f.kind == FormKind::Escalate);
+        if escalating && views == [View::ExceptionForm] {
+            views.push(View::BoardMember);
+        }
+        views
     }
 
     /// An edit with changes is open somewhere.
@@ -187,10 +206,7 @@ impl App {
         }
         match action {
             Action::Quit => self.request_quit(),
-            Action::Help => {
-                let views = self.views();
-                self.help = Some((0, views));
-            }
+            Action::Help => self.help = Some((0, self.help_views())),
             Action::NextTab => self.tab = self.tab.step(1),
             Action::PrevTab => self.tab = self.tab.step(-1),
             Action::GoTab(t) => self.tab = t,

@@ -1,4 +1,4 @@
-//! The yes/no question box.
+//! The yes/no question box; its answers are written from the `Confirm` keymap.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::App;
+use super::keymap::View;
 use super::widgets::centered;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -17,16 +18,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
         .title(Span::styled(" Question ", theme.title()));
+    // The answers, as the keymap binds them: "y yes   n/Esc no".
+    let mut answers = Vec::new();
+    for b in View::Confirm.bindings() {
+        answers.push(Span::styled(b.keys_label(), theme.key()));
+        answers.push(Span::raw(format!(" {}   ", b.label)));
+    }
     let text = vec![
         Line::from(Span::styled(q.text(), theme.heading())),
-        Line::from(vec![
-            Span::styled("y", theme.key()),
-            Span::raw(" yes   "),
-            Span::styled("n", theme.key()),
-            Span::raw("/"),
-            Span::styled("Esc", theme.key()),
-            Span::raw(" no"),
-        ]),
+        Line::from(answers),
     ];
     frame.render_widget(
         Paragraph::new(text).block(block).wrap(Wrap { trim: true }),

@@ -2,7 +2,6 @@
 //! pmdb (performance and admin users may switch to any officer), and the editor with its
 //! save conflict. Drawing is in `entry_view.rs`.
 
-use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::action::Action;
 use super::app::{Effect, Note, Question};
@@ -10,6 +9,7 @@ use super::data::Data;
 use super::entry_edit::{Conflict, Editor};
 use super::saving::Job;
 use super::theme::Theme;
+use super::widgets::type_into;
 use crate::domain::deadline::month_now_due;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
@@ -102,15 +102,7 @@ impl EntryState {
                     self.typing = false;
                     self.filter.clear();
                 }
-                Action::Input(ev) => match ev.code {
-                    KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                        self.filter.push(c)
-                    }
-                    KeyCode::Backspace => {
-                        self.filter.pop();
-                    }
-                    _ => {}
-                },
+                Action::Input(ev) => type_into(&mut self.filter, &ev),
                 _ => {}
             }
             return Effect::None;

@@ -5,8 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::action::Action;
 use super::app::App;
 use super::entry_edit::{Editor, Field};
+use super::keymap::View;
 use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset};
 use crate::domain::rag::Rag;
 
@@ -172,15 +174,28 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     frame.render_widget(ed.field(Field::Action), act);
     let line = match (&ed.message, &ed.explained) {
         _ if let Some(saving) = &app.saving => Line::from(Span::styled(
-            format!("{} Esc abandons the save", saving.text()),
+            format!(
+                "{} {} abandons the save",
+                saving.text(),
+                View::Saving.keys_for(Action::Abandon)
+            ),
             theme.warn(),
         )),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
-        (None, Ok(())) => Line::from(Span::styled(
-            "Ctrl-S or Enter saves · Tab next field · Esc cancels",
-            theme.dim(),
-        )),
+        (None, Ok(())) => {
+            let keys = |a| View::EntryEdit.keys_for(a);
+            Line::from(Span::styled(
+                format!(
+                    "{} or {} saves · {} next field · {} cancels",
+                    keys(Action::Save),
+                    keys(Action::Submit),
+                    keys(Action::NextField),
+                    keys(Action::Back)
+                ),
+                theme.dim(),
+            ))
+        }
     };
     frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), msg);
 }

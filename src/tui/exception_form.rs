@@ -3,7 +3,7 @@
 //! due date. Checked as it is typed by `domain::workflow::apply`, the rule the store uses.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::widgets::{Block, Borders};
 use tui_textarea::TextArea;
 
@@ -41,7 +41,9 @@ pub struct ExceptionForm {
     pub focus: usize,
     pub check: Result<(), String>,
     pub message: Option<String>,
-    initial: String,
+    /// The text, the Board member and the due date as the form opened, to tell whether
+    /// leaving it would lose anything.
+    initial: (String, usize, String),
     state: State,
     theme: Theme,
 }
@@ -84,6 +86,7 @@ impl ExceptionForm {
             .iter()
             .position(|m| *m == rec.board_member)
             .unwrap_or(0);
+        let due = rec.escalation_due.clone().unwrap_or_default();
         let mut form = ExceptionForm {
             id: rec.id,
             version: rec.version,
@@ -91,11 +94,11 @@ impl ExceptionForm {
             kind,
             text,
             member,
-            due: single(rec.escalation_due.as_deref().unwrap_or(""), theme),
+            due: single(&due, theme),
             focus: 0,
             check: Ok(()),
             message: None,
-            initial: existing,
+            initial: (existing, member, due),
             state: state_of(rec),
             theme,
         };
@@ -112,13 +115,22 @@ impl ExceptionForm {
         }
     }
 
+    /// Whether anything was typed or chosen since the form opened.
     pub fn dirty(&self) -> bool {
-        self.text.lines().join("\n") != self.initial
+        let (text, member, due) = &self.initial;
+        self.text.lines().join("\n") != *text
+            || (self.kind == FormKind::Escalate
+                && (self.member != *member || self.due.lines().join("") != *due))
     }
 
     /// The field that has focus takes one line (Enter saves from it).
     pub fn one_line(&self) -> bool {
         self.focus > 0
+    }
+
+    /// The Board member has focus: its keys (`View::BoardMember`) apply, nothing is typed.
+    pub fn picking(&self) -> bool {
+        self.focus == 1
     }
 
     fn restyle(&mut self) {
@@ -160,23 +172,28 @@ impl ExceptionForm {
         self.revalidate(board);
     }
 
+    /// Types a key into the text or the due date, whichever has focus.
     pub fn input(&mut self, key: KeyEvent, board: &[String]) {
         match self.focus {
             0 => {
                 self.text.input(key);
             }
-            1 if !board.is_empty() => match key.code {
-                KeyCode::Left => self.member = (self.member + board.len() - 1) % board.len(),
-                KeyCode::Right | KeyCode::Char(' ') => {
-                    self.member = (self.member + 1) % board.len()
-                }
-                _ => {}
-            },
             2 => {
                 self.due.input(key);
             }
             _ => {}
         }
+        self.message = None;
+        self.revalidate(board);
+    }
+
+    /// The previous (-1) or next (1) member of the Board, round the list.
+    pub fn step_member(&mut self, by: isize, board: &[String]) {
+        if board.is_empty() {
+            return;
+        }
+        let n = board.len() as isize;
+        self.member = (self.member as isize + by).rem_euclid(n) as usize;
         self.message = None;
         self.revalidate(board);
     }

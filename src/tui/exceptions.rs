@@ -6,6 +6,7 @@ use super::action::Action;
 use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::exception_form::{ExceptionForm, FormKind};
+use super::keymap::View;
 use super::saving::Job;
 use super::theme::Theme;
 use crate::domain::deadline::month_now_due;
@@ -199,6 +200,8 @@ impl ExceptionsState {
             return Effect::None;
         };
         match action {
+            Action::Left if form.picking() => form.step_member(-1, &data.board),
+            Action::Right if form.picking() => form.step_member(1, &data.board),
             Action::NextField => form.step_focus(1, &data.board),
             Action::PrevField => form.step_focus(-1, &data.board),
             Action::Input(key) => form.input(key, &data.board),
@@ -243,8 +246,10 @@ impl ExceptionsState {
                 // Someone else recorded something first: show it, and save again only on request.
                 form.version = found;
                 form.message = Some(format!(
-                    "exception #{} was changed by someone else while you typed (now version {found}); press Ctrl-S again to save yours over it, or Esc to see theirs",
-                    form.id
+                    "exception #{} was changed by someone else while you typed (now version {found}); press {} again to save yours over it, or {} to see theirs",
+                    form.id,
+                    View::ExceptionForm.keys_for(Action::Save),
+                    View::ExceptionForm.keys_for(Action::Back)
                 ));
                 Effect::None
             }

@@ -6,8 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::action::Action;
 use super::app::App;
 use super::exception_form::{ExceptionForm, FormKind};
+use super::keymap::View;
 use super::widgets::{centered, fit, pad, scroll_offset};
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::store::ExceptionRecord;
@@ -297,7 +299,14 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
             Paragraph::new(Line::from(vec![
                 Span::styled(format!("{marker} Board member: "), style),
                 Span::styled(format!("◀ {member} ▶"), style),
-                Span::styled("  (←/→ to change)", theme.dim()),
+                Span::styled(
+                    format!(
+                        "  ({}/{} to change)",
+                        View::BoardMember.keys_for(Action::Left),
+                        View::BoardMember.keys_for(Action::Right)
+                    ),
+                    theme.dim(),
+                ),
             ])),
             areas[1],
         );
@@ -306,13 +315,21 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     let msg = areas[areas.len() - 1];
     let line = match (&form.message, &form.check) {
         _ if let Some(saving) = &app.saving => Line::from(Span::styled(
-            format!("{} Esc abandons the save", saving.text()),
+            format!(
+                "{} {} abandons the save",
+                saving.text(),
+                View::Saving.keys_for(Action::Abandon)
+            ),
             theme.warn(),
         )),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
         (None, Ok(())) => Line::from(Span::styled(
-            "✓ ready: Ctrl-S saves · Esc cancels",
+            format!(
+                "✓ ready: {} saves · {} cancels",
+                View::ExceptionForm.keys_for(Action::Save),
+                View::ExceptionForm.keys_for(Action::Back)
+            ),
             theme.ok(),
         )),
     };

@@ -1,6 +1,6 @@
 //! The footer: the current view's key hints, drawn from its keymap tables. The view's own
-//! keys come first, then the period keys while they fit; `?` help and quit always keep
-//! their place at the right.
+//! keys come first, then the period keys while they fit; help (`?`, or `F1` where text is
+//! typed) and quit always keep their place at the right.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,31 +9,48 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{Binding, View};
+use super::keymap::{Binding, Foot};
 
-fn hint(app: &App, b: &Binding) -> (Vec<Span<'static>>, usize) {
-    let keys = b.keys_label();
-    let len = keys.chars().count() + b.label.chars().count() + 3;
+fn hint(app: &App, keys: String, label: &str) -> (Vec<Span<'static>>, usize) {
+    let len = keys.chars().count() + label.chars().count() + 3;
     (
         vec![
             Span::styled(format!(" {keys}"), app.theme.key()),
-            Span::styled(format!(" {} ", b.label), app.theme.dim()),
+            Span::styled(format!(" {label} "), app.theme.dim()),
         ],
         len,
     )
 }
 
+/// The footer's hints from one table, in its order: `(action, keys, label)`. A row marked
+/// `Foot::WithNext` is written with the next row's keys as one hint.
+fn hints(rows: &[Binding]) -> Vec<(&Binding, String, &'static str)> {
+    let mut out = Vec::new();
+    for (n, b) in rows.iter().enumerate() {
+        match b.footer {
+            Foot::Hidden => {}
+            Foot::Shown => out.push((b, b.keys_label(), b.label)),
+            Foot::WithNext(label) => {
+                let keys = match rows.get(n + 1) {
+                    Some(next) => format!("{}/{}", b.keys_label(), next.keys_label()),
+                    None => b.keys_label(),
+                };
+                out.push((b, keys, label));
+            }
+        }
+    }
+    out
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let views = app.views();
-    let global = views.contains(&View::Global);
-    let is_pinned = |b: &&Binding| matches!(b.action, Action::Help | Action::Quit);
-    let pinned: Vec<(Vec<Span>, usize)> = View::Global
-        .bindings()
+    let is_pinned = |b: &Binding| matches!(b.action, Action::Help | Action::Quit);
+    let pinned: Vec<(Vec<Span>, usize)> = views
         .iter()
-        .filter(|b| b.footer && global)
-        .filter(is_pinned)
-        .map(|b| hint(app, b))
+        .flat_map(|v| hints(v.bindings()))
+        .filter(|(b, ..)| is_pinned(b))
+        .map(|(_, keys, label)| hint(app, keys, label))
         .collect();
     let pinned_w: usize = pinned.iter().map(|(_, n)| n).sum();
     let mut spans: Vec<Span> = Vec::new();
@@ -41,10 +58,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     // The view's own keys, then the other global ones (the period keys) while they fit.
     let flowing = views
         .iter()
-        .flat_map(|v| v.bindings().iter())
-        .filter(|b| b.footer && !is_pinned(b));
-    for b in flowing {
-        let (s, len) = hint(app, b);
+        .flat_map(|v| hints(v.bindings()))
+        .filter(|(b, ..)| !is_pinned(b));
+    for (_, keys, label) in flowing {
+        let (s, len) = hint(app, keys, label);
         if used + len + pinned_w > width {
             continue;
         }

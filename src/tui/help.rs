@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::action::Action;
 use super::app::App;
 use super::keymap::View;
 use super::widgets::{centered, pad};
@@ -53,15 +54,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let dialog = centered(area, 70, h);
     frame.render_widget(Clear, dialog);
     let more = if text.len() as u16 + 2 > area.height {
-        " · j/k scroll"
+        format!(
+            " · {} {} scroll",
+            View::Help.keys_for(Action::Down),
+            View::Help.keys_for(Action::Up)
+        )
     } else {
-        ""
+        String::new()
     };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
         .title(Span::styled(
-            format!(" Keys: {} · Esc closes{more} ", views[0].title()),
+            format!(
+                " Keys: {} · {} closes{more} ",
+                views[0].title(),
+                View::Help.keys_for(Action::Back)
+            ),
             theme.title(),
         ));
     let max = (text.len() as u16).saturating_sub(h.saturating_sub(2));

@@ -71,6 +71,15 @@ impl Key {
     }
 }
 
+/// Whether a row is offered in the footer (every row is listed in the help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foot {
+    Hidden,
+    Shown,
+    /// Shown together with the next row, as one hint under this label: `[/] step period`.
+    WithNext(&'static str),
+}
+
 /// One row of a keymap table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
@@ -78,8 +87,7 @@ pub struct Binding {
     pub action: Action,
     pub label: &'static str,
     pub group: &'static str,
-    /// Shown in the footer (everything is shown in the help).
-    pub footer: bool,
+    pub footer: Foot,
 }
 
 impl Binding {
@@ -110,6 +118,8 @@ pub enum View {
     /// A save waiting for the database.
     Saving,
     Help,
+    /// The exception form's choice of Board member, while that field has focus.
+    BoardMember,
 }
 
 impl View {
@@ -129,6 +139,7 @@ impl View {
             View::Confirm => "Question",
             View::Saving => "Saving",
             View::Help => "Help",
+            View::BoardMember => "Choosing the Board member",
         }
     }
 
@@ -156,12 +167,61 @@ impl View {
             View::Confirm => CONFIRM,
             View::Saving => SAVING,
             View::Help => HELP,
+            View::BoardMember => BOARD_MEMBER,
         }
     }
+
+    /// How the keys this view binds to `action` are written ("C-s", "n/Esc"). Hints in
+    /// the views take their key names from here, so they say what the table binds.
+    pub fn keys_for(self, action: Action) -> String {
+        keys_in(&[self], action)
+    }
+
+    /// Every view, for tests and checks over all the tables.
+    pub const ALL: [View; 15] = [
+        View::Global,
+        View::Plan,
+        View::Entry,
+        View::EntryEdit,
+        View::Conflict,
+        View::Exceptions,
+        View::ExceptionForm,
+        View::Projector,
+        View::Rollup,
+        View::RollupDrill,
+        View::FilterInput,
+        View::Confirm,
+        View::Saving,
+        View::Help,
+        View::BoardMember,
+    ];
+}
+
+/// The keys bound to `action` by the first view in the stack that binds it, written as
+/// the footer and the help write them; empty when no view binds it.
+pub fn keys_in(views: &[View], action: Action) -> String {
+    views
+        .iter()
+        .map(|v| {
+            v.bindings()
+                .iter()
+                .filter(|b| b.action == action)
+                .map(Binding::keys_label)
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .find(|k| !k.is_empty())
+        .unwrap_or_default()
 }
 
 macro_rules! bind {
-    ([$($k:expr),+], $action:expr, $label:literal, $group:literal, $footer:literal) => {
+    ([$($k:expr),+], $action:expr, $label:literal, $group:literal, true) => {
+        bind!([$($k),+], $action, $label, $group, Foot::Shown)
+    };
+    ([$($k:expr),+], $action:expr, $label:literal, $group:literal, false) => {
+        bind!([$($k),+], $action, $label, $group, Foot::Hidden)
+    };
+    ([$($k:expr),+], $action:expr, $label:literal, $group:literal, $footer:expr) => {
         Binding { keys: &[$($k),+], action: $action, label: $label, group: $group, footer: $footer }
     };
 }
@@ -170,6 +230,7 @@ use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Righ
 
 const UP: Key = Key::code(Up);
 const DOWN: Key = Key::code(Down);
+const F1: Key = Key::code(KeyCode::F(1));
 
 #[rustfmt::skip]
 static GLOBAL: &[Binding] = &[
@@ -179,7 +240,8 @@ static GLOBAL: &[Binding] = &[
     bind!([Key::ch('4')], Action::GoTab(Tab::Rollup), "Rollup tab", "tabs", false),
     bind!([Key::code(KeyCode::Tab)], Action::NextTab, "next tab", "tabs", false),
     bind!([Key::code(BackTab)], Action::PrevTab, "previous tab", "tabs", false),
-    bind!([Key::ch('['), Key::ch(']')], Action::PrevPeriod, "step period", "period", true),
+    bind!([Key::ch('[')], Action::PrevPeriod, "previous period", "period", Foot::WithNext("step period")),
+    bind!([Key::ch(']')], Action::NextPeriod, "next period", "period", false),
     bind!([Key::ch('?')], Action::Help, "help", "general", true),
     bind!([Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", "general", true),
 ];
@@ -230,7 +292,7 @@ static ENTRY_EDIT: &[Binding] = &[
     bind!([Key::code(BackTab), UP], Action::PrevField, "previous field", "edit", false),
     bind!([Key::code(Esc)], Action::Back, "cancel", "edit", true),
     bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "edit", false),
-    bind!([Key::code(KeyCode::F(1))], Action::Help, "help", "edit", true),
+    bind!([F1], Action::Help, "help", "edit", true),
 ];
 
 #[rustfmt::skip]
@@ -238,6 +300,7 @@ static CONFLICT: &[Binding] = &[
     bind!([Key::ch('m')], Action::KeepMine, "keep mine: save over theirs", "conflict", true),
     bind!([Key::ch('t')], Action::TakeTheirs, "take theirs: discard my edit", "conflict", true),
     bind!([Key::code(Esc)], Action::Back, "back to my edit", "conflict", true),
+    bind!([Key::ch('?'), F1], Action::Help, "help", "general", false),
 ];
 
 #[rustfmt::skip]
@@ -267,7 +330,7 @@ static EXCEPTION_FORM: &[Binding] = &[
     bind!([Key::code(Enter)], Action::Submit, "new line / save from a one-line field", "record", false),
     bind!([Key::code(Esc)], Action::Back, "cancel", "record", true),
     bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "record", false),
-    bind!([Key::code(KeyCode::F(1))], Action::Help, "help", "record", true),
+    bind!([F1], Action::Help, "help", "record", true),
 ];
 
 #[rustfmt::skip]
@@ -304,6 +367,7 @@ static ROLLUP_DRILL: &[Binding] = &[
 static FILTER_INPUT: &[Binding] = &[
     bind!([Key::code(Enter)], Action::Submit, "keep the filter", "filter", true),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "filter", true),
+    bind!([F1], Action::Help, "help", "filter", true),
 ];
 
 #[rustfmt::skip]
@@ -315,7 +379,7 @@ static CONFIRM: &[Binding] = &[
 #[rustfmt::skip]
 static SAVING: &[Binding] = &[
     bind!([Key::code(Esc)], Action::Abandon, "abandon save", "save", true),
-    bind!([Key::ch('?'), Key::code(KeyCode::F(1))], Action::Help, "help", "general", true),
+    bind!([Key::ch('?'), F1], Action::Help, "help", "general", true),
 ];
 
 #[rustfmt::skip]
@@ -326,16 +390,21 @@ static HELP: &[Binding] = &[
     bind!([Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", "help", false),
 ];
 
+/// Above the exception form while the Board member has focus; the form's own keys (save,
+/// next field, cancel) still apply beneath it. Nothing is typed here.
+#[rustfmt::skip]
+static BOARD_MEMBER: &[Binding] = &[
+    bind!([Key::code(Left)], Action::Left, "previous member", "member", true),
+    bind!([Key::code(Right), Key::ch(' ')], Action::Right, "next member", "member", true),
+    bind!([Key::ch('?')], Action::Help, "help", "member", false),
+];
+
 /// The action for a key in a stack of views (the first view that binds the key wins);
 /// in a text view an unbound key is typed.
 pub fn resolve(views: &[View], ev: &KeyEvent) -> Option<Action> {
     for view in views {
         for b in view.bindings() {
             if b.keys.iter().any(|k| k.matches(ev)) {
-                // `]` shares a row with `[` in the table; it steps the other way.
-                if b.action == Action::PrevPeriod && ev.code == KeyCode::Char(']') {
-                    return Some(Action::NextPeriod);
-                }
                 return Some(b.action);
             }
         }
@@ -388,23 +457,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_view() {
-        let views = [
-            View::Global,
-            View::Plan,
-            View::Entry,
-            View::EntryEdit,
-            View::Conflict,
-            View::Exceptions,
-            View::ExceptionForm,
-            View::Projector,
-            View::Rollup,
-            View::RollupDrill,
-            View::FilterInput,
-            View::Confirm,
-            View::Saving,
-            View::Help,
-        ];
-        for v in views {
+        for v in View::ALL {
             let keys: Vec<Key> = v
                 .bindings()
                 .iter()

@@ -5,12 +5,12 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::action::Action;
 use super::data::{ChartPoint, Data, PeriodStats};
 use super::plan_tree::{FilterWork, Tree};
 use super::refresh::drop_elsewhere;
+use super::widgets::type_into;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 
@@ -140,15 +140,7 @@ impl PlanState {
                 }
                 Action::Input(ev) => {
                     let mut f = self.filter.clone();
-                    match ev.code {
-                        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                            f.push(c)
-                        }
-                        KeyCode::Backspace => {
-                            f.pop();
-                        }
-                        _ => {}
-                    }
+                    type_into(&mut f, &ev);
                     self.set_filter(f);
                 }
                 _ => {}

@@ -8,8 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::action::Tab;
+use super::action::{Action, Tab};
 use super::app::{App, Note};
+use super::keymap::keys_in;
 use super::{dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view};
 use crate::safe_text;
 
@@ -37,8 +38,12 @@ fn scrub(buf: &mut Buffer) {
 fn draw_screen(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let quit = match keys_in(&app.views(), Action::Quit) {
+            keys if keys.is_empty() => String::new(),
+            keys => format!(", or press {keys} to quit"),
+        };
         let text = format!(
-            "pmdb needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q to quit.",
+            "pmdb needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it{quit}.",
             area.width, area.height
         );
         frame.render_widget(

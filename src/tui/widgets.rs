@@ -1,5 +1,7 @@
-//! Small drawing helpers shared by the tabs: status badges, counts, figures, fitting text.
+//! Small helpers shared by the tabs: status badges, counts, figures, fitting text, and
+//! typing into a filter.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
@@ -97,4 +99,16 @@ pub fn filtered_block(theme: Theme, title: String, filter: &str, typing: bool) -
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Line::from(spans))
+}
+
+/// Types a key into a one-line filter: a character is added, Backspace takes the last one
+/// off. Only keys the keymap left unbound get here (`Action::Input`).
+pub fn type_into(text: &mut String, ev: &KeyEvent) {
+    match ev.code {
+        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        _ => {}
+    }
 }
