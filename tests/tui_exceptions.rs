@@ -5,38 +5,8 @@ mod tui_support;
 
 use crossterm::event::KeyCode;
 use pmdb::domain::workflow::ExceptionStatus;
-use pmdb::query::exceptions::candidates;
-use pmdb::store::{ExceptionFilter, MeetingRecord, Store};
+use pmdb::store::{ExceptionFilter, Store};
 use tui_support::*;
-
-/// The fixture with June's exceptions raised for the PPG meeting of 10 July.
-fn raised(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = fixture(dir);
-    let mut store = Store::open(&path, LOGIN).unwrap();
-    store
-        .add_board("PPG", "Performance & Programme Group", &[])
-        .unwrap();
-    let meeting = MeetingRecord {
-        id: 1,
-        board: "PPG".into(),
-        date: "2024-07-20".into(),
-        title: "PPG July".into(),
-        period: "2024-06".into(),
-    };
-    store.add_meetings(std::slice::from_ref(&meeting)).unwrap();
-    let ds = store.dataset().unwrap();
-    let found = candidates(
-        &ds,
-        "2024-06".parse().unwrap(),
-        &[],
-        &[],
-        &[meeting],
-        ds.context(today()),
-    );
-    // WR1 is red in June (43.0%) and PL2 has no June figure: missing.
-    assert_eq!(store.raise_exceptions(&found).unwrap(), 2);
-    path
-}
 
 /// Exception #1, WR1's.
 fn stored(path: &std::path::Path) -> pmdb::store::ExceptionRecord {

@@ -2,7 +2,6 @@
 //! pmdb (performance and admin users may switch to any officer), and the editor with its
 //! save conflict. Drawing is in `entry_view.rs`.
 
-
 use super::action::Action;
 use super::app::{Effect, Note, Question};
 use super::data::Data;

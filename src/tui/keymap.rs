@@ -394,8 +394,8 @@ static HELP: &[Binding] = &[
 /// next field, cancel) still apply beneath it. Nothing is typed here.
 #[rustfmt::skip]
 static BOARD_MEMBER: &[Binding] = &[
-    bind!([Key::code(Left)], Action::Left, "previous member", "member", true),
-    bind!([Key::code(Right), Key::ch(' ')], Action::Right, "next member", "member", true),
+    bind!([Key::code(Left)], Action::Left, "previous member", "member", Foot::WithNext("choose member")),
+    bind!([Key::code(Right), Key::ch(' ')], Action::Right, "next member", "member", false),
     bind!([Key::ch('?')], Action::Help, "help", "member", false),
 ];
 
@@ -453,6 +453,34 @@ mod tests {
         assert_eq!(resolve(&stack, &shift_g), Some(Action::Bottom));
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(resolve(&typing, &ctrl_s), Some(Action::Save));
+    }
+
+    #[test]
+    fn f1_is_help_wherever_text_is_typed() {
+        let f1 = key(KeyCode::F(1));
+        for v in View::ALL.into_iter().filter(|v| v.takes_text()) {
+            assert_eq!(resolve(&[v], &f1), Some(Action::Help), "{v:?}");
+        }
+        let picking = [View::BoardMember, View::ExceptionForm];
+        assert_eq!(resolve(&picking, &f1), Some(Action::Help));
+        assert_eq!(
+            resolve(&picking, &key(KeyCode::Char('?'))),
+            Some(Action::Help)
+        );
+        // Nothing is typed while the Board member has focus.
+        assert_eq!(resolve(&picking, &key(KeyCode::Char('z'))), None);
+    }
+
+    #[test]
+    fn a_row_written_with_the_next_has_a_next() {
+        for v in View::ALL {
+            let rows = v.bindings();
+            for (n, b) in rows.iter().enumerate() {
+                if let Foot::WithNext(label) = b.footer {
+                    assert!(n + 1 < rows.len(), "{v:?}: '{label}' has no next row");
+                }
+            }
+        }
     }
 
     #[test]

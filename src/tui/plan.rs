@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-
 use super::action::Action;
 use super::data::{ChartPoint, Data, PeriodStats};
 use super::plan_tree::{FilterWork, Tree};

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pmdb::csvio::{self, Kind};
 use pmdb::domain::role::Role;
-use pmdb::store::Store;
+use pmdb::query::exceptions::candidates;
+use pmdb::store::{MeetingRecord, Store};
 use pmdb::tui::{App, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -60,6 +61,36 @@ pub fn fixture_users() -> Vec<(String, String, String)> {
             (cells[0].into(), cells[1].into(), cells[2].into())
         })
         .collect()
+}
+
+/// The fixture with June's exceptions raised for the PPG meeting of 20 July: #1 WR1 (red),
+/// #2 PL2 (missing).
+pub fn raised(dir: &Path) -> PathBuf {
+    let path = fixture(dir);
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    store
+        .add_board("PPG", "Performance & Programme Group", &[])
+        .unwrap();
+    let meeting = MeetingRecord {
+        id: 1,
+        board: "PPG".into(),
+        date: "2024-07-20".into(),
+        title: "PPG July".into(),
+        period: "2024-06".into(),
+    };
+    store.add_meetings(std::slice::from_ref(&meeting)).unwrap();
+    let ds = store.dataset().unwrap();
+    let found = candidates(
+        &ds,
+        "2024-06".parse().unwrap(),
+        &[],
+        &[],
+        &[meeting],
+        ds.context(today()),
+    );
+    // WR1 is red in June (43.0%) and PL2 has no June figure: missing.
+    assert_eq!(store.raise_exceptions(&found).unwrap(), 2);
+    path
 }
 
 pub fn app(path: &Path) -> App {
