@@ -9,6 +9,7 @@ use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, assess_if_recorded};
 use crate::domain::deadline::{deadline, is_overdue};
 use crate::domain::period::{Month, Period};
+use crate::domain::rag::Rag;
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
 
 /// One indicator an officer is asked for.
@@ -24,6 +25,18 @@ pub struct EntryRow {
     pub deadline: NaiveDate,
     /// No value and the deadline has passed.
     pub overdue: bool,
+}
+
+impl EntryRow {
+    /// The status the grid shows: the period's own once a value is in or the deadline has
+    /// passed (missing); before then nothing is owed, so no status.
+    pub fn shown_rag(&self) -> Rag {
+        if self.stored.is_some() || self.overdue {
+            self.assessment.rag
+        } else {
+            Rag::None
+        }
+    }
 }
 
 /// Whether the login owns the indicator or enters its data.

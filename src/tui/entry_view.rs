@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::app::App;
 use super::entry_edit::{Editor, Field};
 use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset};
-use crate::domain::rag::Rag;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_grid(frame, area, app);
@@ -70,11 +69,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
             .map(|i| i.indicator.decimals)
             .unwrap_or(0);
         let value = r.stored.as_ref().map(|v| v.value);
-        let rag = if value.is_some() || r.overdue {
-            r.assessment.rag
-        } else {
-            Rag::None
-        };
+        let rag = r.shown_rag();
         let mark = if r.overdue {
             Span::styled("OVERDUE", theme.error())
         } else if value.is_none() {
