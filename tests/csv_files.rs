@@ -217,27 +217,64 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     /// Arbitrary bytes, and arbitrary text made of CSV's own characters, never panic the
-    /// reader of any kind.
+    /// reader of any kind; a file under its kind's full header is always read into a table;
+    /// every refusal is a message with no raw control character but its line breaks; and
+    /// rows read are numbered from 2 (the header is row 1) in file order.
     #[test]
     fn arbitrary_bytes_never_panic_the_reader(
         bytes in proptest::collection::vec(any::<u8>(), 0..400),
         text in "[\",\r\n'=a-z0-9/ .;:-]{0,200}",
         kind in 0..4usize,
     ) {
-        use pmdb::csvio::{self, Kind};
+        use pmdb::csvio::{self, CsvError, Kind, TextEncoding};
         let kinds = [Kind::Plan, Kind::Indicators, Kind::Targets, Kind::Values];
         let header = csvio::columns_of(kinds[kind])
             .iter()
             .map(|(c, _)| *c)
             .collect::<Vec<_>>()
             .join(",");
-        for input in [bytes.clone(), format!("{header}\n{text}").into_bytes(), [header.as_bytes(), b"\n", &bytes].concat()] {
-            let _ = csvio::encoding_of(&input);
-            if let Ok(table) = csvio::read_table(kinds[kind], &input) {
-                let _ = csvio::read_plan(&table);
-                let _ = csvio::read_indicators(&table);
-                let _ = csvio::read_targets(&table);
-                let _ = csvio::read_values(&table);
+        let refusal_is_clean = |what: &str, e: &CsvError| {
+            prop_assert!(!e.0.trim().is_empty(), "{} refused without a message", what);
+            prop_assert!(
+                !e.0.chars().any(|c| c.is_control() && c != '\n'),
+                "{} refused with a raw control character: {:?}", what, e.0
+            );
+            Ok(())
+        };
+        let rows_in_order = |what: &str, rows: Vec<usize>| {
+            prop_assert!(
+                rows.first().is_none_or(|r| *r >= 2) && rows.windows(2).all(|w| w[0] < w[1]),
+                "{} numbered its rows {:?}", what, rows
+            );
+            Ok(())
+        };
+        let under_header = format!("{header}\n{text}").into_bytes();
+        prop_assert_eq!(csvio::encoding_of(&under_header), TextEncoding::Utf8);
+        prop_assert!(
+            csvio::read_table(kinds[kind], &under_header).is_ok(),
+            "the full {} header was refused", header
+        );
+        for input in [bytes.clone(), under_header, [header.as_bytes(), b"\n", &bytes].concat()] {
+            match csvio::read_table(kinds[kind], &input) {
+                Err(e) => refusal_is_clean("read_table", &e)?,
+                Ok(table) => {
+                    match csvio::read_plan(&table) {
+                        Ok(rows) => rows_in_order("read_plan", rows.iter().map(|r| r.0).collect())?,
+                        Err(e) => refusal_is_clean("read_plan", &e)?,
+                    }
+                    match csvio::read_indicators(&table) {
+                        Ok(rows) => rows_in_order("read_indicators", rows.iter().map(|r| r.0).collect())?,
+                        Err(e) => refusal_is_clean("read_indicators", &e)?,
+                    }
+                    match csvio::read_targets(&table) {
+                        Ok(rows) => rows_in_order("read_targets", rows.iter().map(|r| r.0).collect())?,
+                        Err(e) => refusal_is_clean("read_targets", &e)?,
+                    }
+                    match csvio::read_values(&table) {
+                        Ok(rows) => rows_in_order("read_values", rows.iter().map(|r| r.0).collect())?,
+                        Err(e) => refusal_is_clean("read_values", &e)?,
+                    }
+                }
             }
         }
     }

@@ -783,12 +783,9 @@ fn the_same_arguments_give_the_same_council() {
 
 #[test]
 fn scale_ten_is_ten_times_the_council() {
-    let started = std::time::Instant::now();
+    // How long the build takes is the benches' to say (`cargo bench --bench rollup`
+    // prints it), not a test's.
     let (_dir, path, ten) = build(today(), 10);
-    let took = started.elapsed();
-    eprintln!("scale 10 built in {took:?}");
-    // Generous: a debug build on a shared machine; the aim is well under 15 s.
-    assert!(took.as_secs() < 60, "{took:?}");
     let (store, ds, ctx) = open(&path);
     assert_eq!(ten.indicators, 720);
     assert_eq!(ten.values, 14_510);

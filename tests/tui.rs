@@ -436,11 +436,23 @@ fn small_terminals_are_told_and_no_colour_means_no_colour() {
     }
 }
 
+/// What a terminal of any size shows: below 80×24 only the message naming the size it
+/// has (cut to what fits), from 80×24 up the tab bar, the status line and the footer of
+/// the view that has the keys (a tab, the help, the edit dialog, a drill-down).
 #[test]
-fn any_size_draws_without_panicking() {
+fn every_size_shows_the_screen_or_says_the_terminal_is_too_small() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixture(dir.path());
-    for keys in ["1", "1?", "2o\n", "3", "4", "4\n"] {
+    // (keys, what the status line says of the period, how the footer starts, whether it
+    // ends with the help and quit keys: the help overlay and the edit dialog take them)
+    for (keys, period, footer, quit) in [
+        ("1", "period 2024-07", "h/← collapse/parent", true),
+        ("1?", "period 2024-07", "Esc/? close the help", false),
+        ("2o\n", "month 2024-07", "C-s save", false),
+        ("3", "every period", "Enter projector", true),
+        ("4", "quarter 2024/25 Q1", "Enter/l drill down", true),
+        ("4\n", "quarter 2024/25 Q1", "Esc/h back", true),
+    ] {
         let mut app = app(&path);
         for c in keys.chars() {
             match c {
@@ -452,6 +464,8 @@ fn any_size_draws_without_panicking() {
             (1, 1),
             (10, 5),
             (79, 23),
+            (79, 40),
+            (120, 23),
             (80, 24),
             (81, 25),
             (100, 30),
@@ -459,6 +473,44 @@ fn any_size_draws_without_panicking() {
         ] {
             let lines = screen(&app, w, h);
             assert_eq!(lines.len(), h as usize);
+            let all = lines.join("\n");
+            if w < 80 || h < 24 {
+                let message = format!(
+                    "pmdb needs a terminal of at least 80×24; this one is {w}×{h}. Enlarge it, or press q to quit."
+                );
+                // The message is wrapped to the width: its words, as far as they fit.
+                let shown = all.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    !shown.is_empty() && message.starts_with(&shown),
+                    "{keys:?} at {w}×{h} shows more or other than the message:\n{all}"
+                );
+                if w >= 40 {
+                    assert_eq!(shown, message, "{keys:?} at {w}×{h}");
+                }
+            } else {
+                let tabs = lines[0].trim_end();
+                assert!(
+                    tabs.starts_with(" pmdb  1 Plan  2 Entry  3 Exceptions  4 Rollup")
+                        && tabs.ends_with("admin1 (admin)"),
+                    "{keys:?} at {w}×{h}: tab bar {tabs:?}"
+                );
+                let status = lines[h as usize - 2].trim();
+                assert_eq!(
+                    status,
+                    format!("Wyvern Vale District Council · {period} · today 2024-08-01 · live"),
+                    "{keys:?} at {w}×{h}"
+                );
+                let foot = lines[h as usize - 1].trim();
+                assert!(
+                    foot.starts_with(footer),
+                    "{keys:?} at {w}×{h}: footer {foot:?}\n{all}"
+                );
+                assert_eq!(
+                    foot.ends_with("? help  q/C-c quit"),
+                    quit,
+                    "{keys:?} at {w}×{h}: footer {foot:?}"
+                );
+            }
         }
     }
 }

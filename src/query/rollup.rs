@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::domain::assess::Context;
+use crate::domain::assess::{Assessment, Context};
 use crate::domain::direction::Direction;
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
@@ -148,5 +148,41 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
         period: period.to_string(),
         by,
         groups,
+    }
+}
+
+/// Every indicator's assessment for one period and every plan node's counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PeriodStats {
+    pub assessments: HashMap<String, Assessment>,
+    pub counts: HashMap<String, Counts>,
+}
+
+impl PeriodStats {
+    /// Every indicator's status for the period (the latest available where it is not yet
+    /// due, as the roll-up counts it) and every node's counts beneath it.
+    pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
+        let assessments: HashMap<String, Assessment> = ds
+            .indicators
+            .iter()
+            .map(|rec| {
+                let a = ds.assess_latest(&ds.series(rec), period, ctx);
+                (rec.indicator.code.clone(), a)
+            })
+            .collect();
+        let status: HashMap<String, Rag> = assessments
+            .iter()
+            .map(|(c, a)| (c.clone(), a.rag))
+            .collect();
+        let counts = ds
+            .thread()
+            .counts_by_node(&status)
+            .into_iter()
+            .map(|(code, c)| (code.to_string(), c))
+            .collect();
+        PeriodStats {
+            assessments,
+            counts,
+        }
     }
 }

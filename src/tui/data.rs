@@ -4,18 +4,15 @@
 //! store. Computed views are cached by the tabs, keyed by `generation`, which changes
 //! whenever the dataset is re-read.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::refresh::{Pending, Snapshot, drop_elsewhere};
-use crate::domain::assess::{Assessment, Context};
-use crate::domain::indicator::Frequency;
+use crate::domain::assess::Context;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
 use crate::domain::role::Actor;
-use crate::domain::rollup::Counts;
 use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::store::{
@@ -23,41 +20,7 @@ use crate::store::{
     ProjectRecord, RiskRecord, Store, StoredValue,
 };
 
-/// Every indicator's assessment for one period and every plan node's counts.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PeriodStats {
-    pub assessments: HashMap<String, Assessment>,
-    pub counts: HashMap<String, Counts>,
-}
-
-impl PeriodStats {
-    /// Every indicator's status for the period (the latest available where it is not yet
-    /// due, as the roll-up counts it) and every node's counts beneath it.
-    pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
-        let assessments: HashMap<String, Assessment> = ds
-            .indicators
-            .iter()
-            .map(|rec| {
-                let a = ds.assess_latest(&ds.series(rec), period, ctx);
-                (rec.indicator.code.clone(), a)
-            })
-            .collect();
-        let status: HashMap<String, Rag> = assessments
-            .iter()
-            .map(|(c, a)| (c.clone(), a.rag))
-            .collect();
-        let counts = ds
-            .thread()
-            .counts_by_node(&status)
-            .into_iter()
-            .map(|(code, c)| (code.to_string(), c))
-            .collect();
-        PeriodStats {
-            assessments,
-            counts,
-        }
-    }
-}
+pub use crate::query::rollup::PeriodStats;
 
 /// One point of an indicator's chart: x is months from the window's first month.
 #[derive(Debug, Clone, PartialEq)]
@@ -272,11 +235,7 @@ impl Data {
         let last = period.last_month();
         let first = last.plus(-23);
         let mut points = Vec::new();
-        let mut p = match rec.indicator.frequency {
-            Frequency::Monthly => Period::Month(first),
-            Frequency::Quarterly => Period::Quarter(first.quarter()),
-            Frequency::Annual => Period::Year(first.fin_year()),
-        };
+        let mut p = rec.indicator.frequency.period_of(first);
         while p.last_month() <= last {
             if p.last_month() >= first {
                 let a = self.ds.assess(&series, p, ctx);

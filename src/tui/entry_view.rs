@@ -10,7 +10,6 @@ use super::app::App;
 use super::entry_edit::{Editor, Field};
 use super::keymap::View;
 use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset};
-use crate::domain::rag::Rag;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_grid(frame, area, app);
@@ -72,11 +71,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
             .map(|i| i.indicator.decimals)
             .unwrap_or(0);
         let value = r.stored.as_ref().map(|v| v.value);
-        let rag = if value.is_some() || r.overdue {
-            r.assessment.rag
-        } else {
-            Rag::None
-        };
+        let rag = r.shown_rag();
         let mark = if r.overdue {
             Span::styled("OVERDUE", theme.error())
         } else if value.is_none() {

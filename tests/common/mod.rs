@@ -298,6 +298,14 @@ pub fn codes(v: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// A roll-up group's counts as [green, amber, red, missing, none], from `rollup --json`.
+pub fn counts(g: &Value) -> [i64; 5] {
+    ["green", "amber", "red", "missing", "none"].map(|k| {
+        g[k].as_i64()
+            .unwrap_or_else(|| panic!("no count {k} in {g}"))
+    })
+}
+
 /// A file's bytes, to compare before and after a command.
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))

@@ -1,0 +1,214 @@
+//! The scriptable contract for `exceptions`: raising one per red or missing value, overdue
+//! action and risk above its target, filtering, and updating through the steps to closure.
+//!
+//! The fixture council (tests/fixtures) has data for April to July 2024; today is pinned
+//! to 2024-08-01, so June's data was due on 15 July and July's is not due until 15 August.
+
+mod common;
+
+use common::{Council, me, text};
+use serde_json::json;
+
+#[test]
+fn exceptions_raise_one_per_red_or_missing_value_and_raising_again_adds_nothing() {
+    let c = Council::fixture();
+    let first = c.json(&["exceptions", "raise", "--period", "2024-06"]);
+    assert_eq!(
+        (first["found"].clone(), first["raised"].clone()),
+        (json!(2), json!(2))
+    );
+    let again = c.json(&["exceptions", "raise", "--period", "2024-06"]);
+    assert_eq!(
+        (again["found"].clone(), again["raised"].clone()),
+        (json!(2), json!(0))
+    );
+    let list = c.json(&["exceptions"]);
+    let rows: Vec<(String, String, String, String)> = list["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                text(&e["kind"]),
+                text(&e["subject"]),
+                text(&e["service"]),
+                text(&e["status"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("red".into(), "WR1".into(), "WASTE".into(), "open".into()),
+            ("missing".into(), "PL2".into(), "PLAN".into(), "open".into())
+        ]
+    );
+    let red = &list["exceptions"][0];
+    assert_eq!(
+        red["figures"],
+        "2024-06 43.0 against target 50.0 (intervention 45.0): green ≥ 50.0; amber ≥ 45.0 (intervention level); red below"
+    );
+    assert_eq!(
+        red["commentary"],
+        "Contamination rejected two loads / Action: Crew campaign on contamination"
+    );
+    assert_eq!(red["raised_by"], me());
+    // Nothing is red or missing in the first quarter as a whole (WR1 is amber there).
+    assert_eq!(
+        c.json(&["exceptions", "raise", "--period", "2024/25 Q1"])["raised"],
+        0
+    );
+    // Filters.
+    assert_eq!(codes_of(&c, &["--kind", "missing"]), ["PL2"]);
+    assert_eq!(codes_of(&c, &["--service", "WASTE"]), ["WR1"]);
+    assert_eq!(
+        codes_of(&c, &["--period", "2024-06", "--status", "open"]),
+        ["WR1", "PL2"]
+    );
+    assert!(codes_of(&c, &["--period", "2024-05"]).is_empty());
+}
+
+fn codes_of(c: &Council, filters: &[&str]) -> Vec<String> {
+    let mut args = vec!["exceptions"];
+    args.extend_from_slice(filters);
+    c.json(&args)["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| text(&e["subject"]))
+        .collect()
+}
+
+#[test]
+fn exceptions_raise_covers_overdue_actions_and_risks_above_their_target() {
+    let c = Council::fixture();
+    // The command line cannot record actions or risks yet: write them as pmdb would.
+    let w = c.writer(&me());
+    w.execute_batch(
+        "INSERT INTO actions (code, title, node, owner, due, status, progress) VALUES
+             ('A1', 'Bring in food waste rounds', 'SP1', 'hos.waste', '2024-07-01', 'on_track', 60),
+             ('A2', 'Done on time', 'SP1', 'hos.waste', '2024-07-01', 'completed', 100),
+             ('A3', 'Not due yet', 'SP2', 'hos.plan', '2024-12-01', 'on_track', 10);
+         INSERT INTO risks (code, title, category, node, owner, likelihood, impact, target_score, controls, review_date) VALUES
+             ('R1', 'Recycling contract fails', 'partnership', 'SP1', 'hos.waste', 4, 4, 9, 'Contract monitoring', '2024-09-01'),
+             ('R2', 'Within appetite', 'operational', 'SP2', 'hos.plan', 2, 2, 6, '', '2024-09-01');",
+    )
+    .unwrap();
+    drop(w);
+    let raised = c.json(&["exceptions", "raise", "--period", "2024-06"]);
+    assert_eq!(
+        (raised["found"].clone(), raised["raised"].clone()),
+        (json!(4), json!(4))
+    );
+    assert_eq!(codes_of(&c, &["--kind", "overdue_action"]), ["A1"]);
+    assert_eq!(codes_of(&c, &["--kind", "risk"]), ["R1"]);
+    let risk = &c.json(&["exceptions", "--kind", "risk"])["exceptions"][0];
+    assert_eq!(
+        risk["figures"],
+        "Recycling contract fails: score 16 (4 likelihood × 4 impact) above its target score 9"
+    );
+    assert_eq!(risk["service"], "WASTE");
+    assert_eq!(
+        c.json(&["exceptions", "raise", "--period", "2024-06"])["raised"],
+        0
+    );
+}
+
+#[test]
+fn exceptions_update_records_proposal_decision_escalation_and_closure() {
+    let c = Council::fixture();
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "proposed",
+        "--proposal",
+        "Crew campaign",
+    ]);
+    assert_eq!(
+        (
+            e["status"].clone(),
+            e["proposal"].clone(),
+            e["version"].clone()
+        ),
+        (json!("proposed"), json!("Crew campaign"), json!(2))
+    );
+    // A step that skips what it needs is refused and names it.
+    assert_eq!(
+        c.refused(&["exceptions", "update", "1", "--status", "agreed"])
+            .trim(),
+        "pmdb: exception #1: record the PPG decision first"
+    );
+    assert_eq!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--status",
+            "escalated",
+            "--board-member",
+            "dir.env"
+        ])
+        .trim(),
+        "pmdb: exception #1: an escalation to the Management Board names the responsible Board member and a due date"
+    );
+    // A saver who read an older version is refused.
+    let err = c.refused(&[
+        "exceptions",
+        "update",
+        "1",
+        "--decision",
+        "x",
+        "--expect-version",
+        "1",
+    ]);
+    assert!(
+        err.contains("exception #1") && err.contains("(version 1, now 2)"),
+        "{err}"
+    );
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--board-member",
+        "dir.env",
+        "--due",
+        "2024-09-30",
+        "--expect-version",
+        "2",
+    ]);
+    assert_eq!(
+        (
+            e["status"].clone(),
+            e["board_member"].clone(),
+            e["escalation_due"].clone()
+        ),
+        (json!("escalated"), json!("dir.env"), json!("2024-09-30"))
+    );
+    let e = c.json(&["exceptions", "update", "1", "--status", "closed"]);
+    assert_eq!(e["status"], "closed");
+    assert!(e["closed_at"].is_string(), "{e}");
+    assert_eq!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--status",
+            "agreed",
+            "--decision",
+            "late"
+        ])
+        .trim(),
+        "pmdb: exception #1: an exception that is closed cannot become agreed"
+    );
+    assert_eq!(codes_of(&c, &["--status", "closed"]), ["WR1"]);
+    assert_eq!(
+        c.refused(&["exceptions", "update", "99", "--status", "closed"])
+            .trim(),
+        "pmdb: no exception #99"
+    );
+}
