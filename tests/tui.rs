@@ -444,14 +444,27 @@ fn every_size_shows_the_screen_or_says_the_terminal_is_too_small() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixture(dir.path());
     // (keys, what the status line says of the period, how the footer starts, whether it
-    // ends with the help and quit keys: the help overlay and the edit dialog take them)
-    for (keys, period, footer, quit) in [
-        ("1", "period 2024-07", "h/← collapse/parent", true),
-        ("1?", "period 2024-07", "Esc/? close the help", false),
-        ("2o\n", "month 2024-07", "C-s save", false),
-        ("3", "every period", "Enter projector", true),
-        ("4", "quarter 2024/25 Q1", "Enter/l drill down", true),
-        ("4\n", "quarter 2024/25 Q1", "Esc/h back", true),
+    // ends with the help and quit keys: the help overlay and the edit dialog take them,
+    // and the keys the too-small message offers to quit with: in the editor `q` is typed)
+    for (keys, period, footer, quit, quit_keys) in [
+        ("1", "period 2024-07", "h/← collapse/parent", true, "q/C-c"),
+        (
+            "1?",
+            "period 2024-07",
+            "Esc/? close the help",
+            false,
+            "q/C-c",
+        ),
+        ("2o\n", "month 2024-07", "C-s save", false, "C-q"),
+        ("3", "every period", "Enter projector", true, "q/C-c"),
+        (
+            "4",
+            "quarter 2024/25 Q1",
+            "Enter/l drill down",
+            true,
+            "q/C-c",
+        ),
+        ("4\n", "quarter 2024/25 Q1", "Esc/h back", true, "q/C-c"),
     ] {
         let mut app = app(&path);
         for c in keys.chars() {
@@ -476,7 +489,7 @@ fn every_size_shows_the_screen_or_says_the_terminal_is_too_small() {
             let all = lines.join("\n");
             if w < 80 || h < 24 {
                 let message = format!(
-                    "pmdb needs a terminal of at least 80×24; this one is {w}×{h}. Enlarge it, or press q to quit."
+                    "pmdb needs a terminal of at least 80×24; this one is {w}×{h}. Enlarge it, or press {quit_keys} to quit."
                 );
                 // The message is wrapped to the width: its words, as far as they fit.
                 let shown = all.split_whitespace().collect::<Vec<_>>().join(" ");
