@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::output::{figure, json as print_json, table};
 use super::{Env, period_arg};
-use crate::domain::period::{Month, Period};
+use crate::domain::period::Period;
 use crate::query::overdue::overdue as overdue_rows;
 use crate::query::rollup::{GroupBy, rollup};
 use crate::store::Store;
@@ -27,7 +27,7 @@ pub struct RollupArgs {
 
 /// The last quarter that has ended by `today`: what a quarterly report covers.
 pub fn default_period(today: NaiveDate) -> Period {
-    Period::Quarter(Month::of(today).quarter().prev())
+    crate::domain::deadline::last_ended_quarter(today)
 }
 
 pub fn run(env: &Env, args: RollupArgs) -> Result<()> {

@@ -68,7 +68,7 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(Valu
     // Every period judged first, so a note can say what came before it.
     let rags: HashMap<Period, Rag> = points
         .iter()
-        .map(|pt| (pt.period, series.assess(pt.period, &rules, ctx).rag))
+        .map(|pt| (pt.period, series.recompute(pt.period, &rules, ctx).rag))
         .collect();
     let rag_of = |p: Period| rags.get(&p).copied().unwrap_or(Rag::Missing);
     points

@@ -92,6 +92,26 @@ impl<'de> Deserialize<'de> for Direction {
 }
 
 /// An indicator with its recorded values and targets, ready to be assessed.
+/// The assessment `period` would have with `value` recorded in place of what is stored:
+/// what a save is judged by before anything is written, and what the interface shows as
+/// an officer types.
+pub fn assess_if_recorded(
+    series: &Series,
+    value: Observation,
+    rules: &RuleBook,
+    ctx: Context,
+) -> Assessment {
+    let mut with = Series {
+        indicator: series.indicator,
+        observations: series.observations.clone(),
+        targets: series.targets.clone(),
+        from: series.from,
+    };
+    let period = value.period;
+    with.observations.insert(period.sort_key(), value);
+    with.recompute(period, rules, ctx)
+}
+
 pub struct Series<'a> {
     pub indicator: &'a Indicator,
     observations: BTreeMap<(Month, u8), Observation>,
@@ -159,14 +179,8 @@ impl<'a> Series<'a> {
         let (Some(first), Some(last)) = (months.first(), months.last()) else {
             return vec![];
         };
-        let mut parts: Vec<Period> = match self.indicator.frequency {
-            Frequency::Monthly => months.iter().map(|m| Period::Month(*m)).collect(),
-            Frequency::Quarterly => months
-                .iter()
-                .map(|m| Period::Quarter(m.quarter()))
-                .collect(),
-            Frequency::Annual => months.iter().map(|m| Period::Year(m.fin_year())).collect(),
-        };
+        let frequency = self.indicator.frequency;
+        let mut parts: Vec<Period> = months.iter().map(|m| frequency.period_of(*m)).collect();
         parts.dedup();
         // A window only counts recorded periods that lie wholly inside it.
         parts.retain(|p| p.first_month() >= *first && p.last_month() <= *last);
@@ -188,8 +202,11 @@ impl<'a> Series<'a> {
         self.derive(&self.parts_of(months))
     }
 
-    /// Assesses one period (taken as the indicator's natural period for it).
-    pub fn assess(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
+    /// Computes one period's assessment (taken as the indicator's natural period for it)
+    /// from the figures and rules as they are now, ignoring sign-off: a signed-off period
+    /// shows what was frozen, which only `Dataset::assess` (src/query) knows. Reports and
+    /// views call that; this is for the rules themselves and for judging a save.
+    pub fn recompute(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
         let ind = self.indicator;
         let period = self.natural_period(asked);
         let expected = self.parts_of(&period.months());
@@ -280,11 +297,12 @@ impl<'a> Series<'a> {
         travel(ind.polarity, ind.decimals, now.value, last_year, previous)
     }
 
-    /// Like `assess`, but when the period has no data and is not yet due (data from
+    /// Like `recompute`, but when the period has no data and is not yet due (data from
     /// external sources often arrives late), shows the latest period that has data,
-    /// labelled by `latest_period`. A period past its deadline stays missing.
-    pub fn assess_latest(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
-        let now = self.assess(asked, rules, ctx);
+    /// labelled by `latest_period`. A period past its deadline stays missing. Ignores
+    /// sign-off, as `recompute` does.
+    pub fn recompute_latest(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
+        let now = self.recompute(asked, rules, ctx);
         if now.value.is_some() || now.rag == Rag::Missing {
             return now;
         }
@@ -297,7 +315,7 @@ impl<'a> Series<'a> {
         };
         for n in 1..=steps {
             let earlier = period.step(-n);
-            let a = self.assess(earlier, rules, ctx);
+            let a = self.recompute(earlier, rules, ctx);
             if a.value.is_some() {
                 return Assessment {
                     period: now.period,
@@ -377,7 +395,7 @@ mod tests {
             vec![obs("2024-05", 92.0)],
             Targets::new(&[annual(2024, 95.0, 90.0)]),
         );
-        let a = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-07-01"));
+        let a = s.recompute(p("2024-05"), &RuleBook::default(), ctx("2024-07-01"));
         assert_eq!(
             (a.value, a.target, a.intervention, a.rag),
             (Some(92.0), Some(95.0), Some(90.0), Rag::Amber)
@@ -393,13 +411,13 @@ mod tests {
     fn no_value_is_missing_after_the_deadline_and_not_yet_due_before() {
         let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
         let s = Series::new(&ind, vec![], Targets::new(&[annual(2024, 95.0, 90.0)]));
-        let before = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-06-15"));
+        let before = s.recompute(p("2024-05"), &RuleBook::default(), ctx("2024-06-15"));
         assert_eq!(
             (before.rag, before.rule.as_str()),
             (Rag::None, "not yet due (deadline 15 Jun 2024)")
         );
         assert_eq!(before.target, Some(95.0));
-        let after = s.assess(p("2024-05"), &RuleBook::default(), ctx("2024-06-16"));
+        let after = s.recompute(p("2024-05"), &RuleBook::default(), ctx("2024-06-16"));
         assert_eq!(
             (after.rag, after.rule.as_str()),
             (Rag::Missing, "no value by the deadline 15 Jun 2024")
@@ -419,7 +437,7 @@ mod tests {
             frac("2024-07", 3.0, 4.0),
         ];
         let s = Series::new(&ind, values, Targets::new(&[annual(2024, 85.0, 80.0)]));
-        let q1 = s.assess(p("2024/25 Q1"), &RuleBook::default(), ctx("2024-08-01"));
+        let q1 = s.recompute(p("2024/25 Q1"), &RuleBook::default(), ctx("2024-08-01"));
         // 28 / 32 = 87.5%, against the annual 85 target: green; up on last year's 70%.
         assert_eq!(
             (q1.value, q1.target, q1.rag),
@@ -432,7 +450,7 @@ mod tests {
         assert_eq!(q1.ytd, Some(87.5));
         assert_eq!(q1.partial, None);
         // July's year to date: 31 / 36 = 86.1%.
-        let jul = s.assess(p("2024-07"), &RuleBook::default(), ctx("2024-08-01"));
+        let jul = s.recompute(p("2024-07"), &RuleBook::default(), ctx("2024-08-01"));
         assert_eq!(jul.ytd, Some(86.1));
         // No July last year: compared with June instead (90% to 75%: worsening).
         assert_eq!(
@@ -453,7 +471,7 @@ mod tests {
             vec![obs("2024-10", 110.0), obs("2024-11", 95.0)],
             Targets::new(&[annual(2024, 1200.0, 960.0)]),
         );
-        let q3 = s.assess(p("2024/25 Q3"), &RuleBook::default(), ctx("2024-12-20"));
+        let q3 = s.recompute(p("2024/25 Q3"), &RuleBook::default(), ctx("2024-12-20"));
         assert_eq!(
             (q3.value, q3.target, q3.intervention),
             (Some(205.0), Some(200.0), Some(160.0))
@@ -470,11 +488,11 @@ mod tests {
             vec![obs("2024/25 Q2", 8.4)],
             Targets::new(&[annual(2024, 8.0, 9.0)]),
         );
-        let a = s.assess(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
+        let a = s.recompute(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
         assert_eq!((a.value, a.rag), (Some(8.4), Rag::Amber));
         // Asking for a month in it gives the quarter.
         assert_eq!(
-            s.assess(p("2024-08"), &RuleBook::default(), ctx("2024-11-01"))
+            s.recompute(p("2024-08"), &RuleBook::default(), ctx("2024-11-01"))
                 .period,
             "2024/25 Q2"
         );
@@ -491,7 +509,7 @@ mod tests {
             vec![obs("2023-06", 40.0), obs("2024-06", 35.0)],
             Targets::default(),
         );
-        let a = s.assess(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
+        let a = s.recompute(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
         assert_eq!(
             (a.rag, a.direction),
             (Rag::None, Some(Direction::Improving))
@@ -503,7 +521,7 @@ mod tests {
             vec![obs("2023-06", 40.0), obs("2024-06", 35.0)],
             Targets::default(),
         );
-        let a = s.assess(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
+        let a = s.recompute(p("2024-06"), &RuleBook::default(), ctx("2024-08-01"));
         assert_eq!((a.rag, a.direction), (Rag::None, None));
     }
 
@@ -528,11 +546,11 @@ mod tests {
         ]);
         // December keeps the intervention rule (88 < 90: red); January's tolerance makes 88 amber.
         assert_eq!(
-            s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag,
+            s.recompute(p("2024-12"), &rules, ctx("2025-03-01")).rag,
             Rag::Red
         );
         assert_eq!(
-            s.assess(p("2025-01"), &rules, ctx("2025-03-01")).rag,
+            s.recompute(p("2025-01"), &rules, ctx("2025-03-01")).rag,
             Rag::Amber
         );
         // The indicator's own rule overrides the council's.
@@ -549,7 +567,7 @@ mod tests {
             Targets::new(&[annual(2024, 95.0, 90.0)]),
         );
         assert_eq!(
-            s.assess(p("2024-12"), &rules, ctx("2025-03-01")).rag,
+            s.recompute(p("2024-12"), &rules, ctx("2025-03-01")).rag,
             Rag::Green
         );
     }
@@ -558,24 +576,24 @@ mod tests {
     fn periods_before_the_indicator_started_are_not_missing() {
         let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
         let s = Series::new(&ind, vec![], Targets::default()).starting(Month::new(2024, 4));
-        let before = s.assess(p("2024-03"), &RuleBook::default(), ctx("2025-01-01"));
+        let before = s.recompute(p("2024-03"), &RuleBook::default(), ctx("2025-01-01"));
         assert_eq!(
             (before.rag, before.rule.as_str()),
             (Rag::None, "not collected before 2024/25")
         );
         assert_eq!(
-            s.assess(p("2024-04"), &RuleBook::default(), ctx("2025-01-01"))
+            s.recompute(p("2024-04"), &RuleBook::default(), ctx("2025-01-01"))
                 .rag,
             Rag::Missing
         );
         // A quarter that ends after the start counts.
         assert_eq!(
-            s.assess(p("2023/24 Q4"), &RuleBook::default(), ctx("2025-01-01"))
+            s.recompute(p("2023/24 Q4"), &RuleBook::default(), ctx("2025-01-01"))
                 .rag,
             Rag::None
         );
         assert_eq!(
-            s.assess(p("2024/25 Q1"), &RuleBook::default(), ctx("2025-01-01"))
+            s.recompute(p("2024/25 Q1"), &RuleBook::default(), ctx("2025-01-01"))
                 .rag,
             Rag::Missing
         );
@@ -593,7 +611,7 @@ mod tests {
             Targets::new(&[annual(2023, 70.0, 65.0)]),
         );
         // In 2024/25 Q2 the annual figure for 2024/25 is not due: show 2023/24's, labelled.
-        let a = s.assess_latest(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
+        let a = s.recompute_latest(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
         assert_eq!(
             (a.period.as_str(), a.latest_period.as_deref()),
             ("2024/25", Some("2023/24"))

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::period::Period;
+use super::period::{Month, Period};
 
 pub const DEFAULT_DEADLINE_DAY: u32 = 15;
 
@@ -21,6 +21,12 @@ pub fn is_overdue(period: Period, deadline_day: u32, today: NaiveDate) -> bool {
 /// The month whose data officers are being asked for now: the last month that has ended.
 pub fn month_now_due(today: NaiveDate) -> Period {
     Period::Month(super::period::Month::of(today).plus(-1))
+}
+
+/// The last quarter that has ended by `today`: what a quarterly report, the Rollup tab and
+/// `pmdb rollup` open on.
+pub fn last_ended_quarter(today: NaiveDate) -> Period {
+    Period::Quarter(Month::of(today).quarter().prev())
 }
 
 /// Only a period that has ended can be signed off: its figures must all be in reach.

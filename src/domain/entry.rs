@@ -30,11 +30,7 @@ pub fn check_entry(
             | (Frequency::Annual, Period::Year(_))
     );
     if !fits {
-        let example = match ind.frequency {
-            Frequency::Monthly => "a month like 2025-02",
-            Frequency::Quarterly => "a quarter like 2024/25 Q4",
-            Frequency::Annual => "a financial year like 2024/25",
-        };
+        let example = ind.frequency.example();
         return Err(format!(
             "{} is reported {}: give {example}, not {period}",
             ind.code, ind.frequency

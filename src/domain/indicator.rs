@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::period::{FinYear, Month, Period};
 use super::rag::RagRule;
 
 /// Declares a closed set of words with its written forms, so parsing, printing and the
@@ -67,6 +68,46 @@ words!(
     Frequency, "frequency" { Monthly = "monthly", Quarterly = "quarterly", Annual = "annual" }
 );
 
+/// Which periods a frequency reports: the one rule every view, report and check uses.
+impl Frequency {
+    /// The period of this frequency that holds `month` (its month, quarter or year).
+    pub fn period_of(self, month: Month) -> Period {
+        match self {
+            Frequency::Monthly => Period::Month(month),
+            Frequency::Quarterly => Period::Quarter(month.quarter()),
+            Frequency::Annual => Period::Year(month.fin_year()),
+        }
+    }
+
+    /// Every period of this frequency in a financial year, in order.
+    pub fn periods_in(self, year: FinYear) -> Vec<Period> {
+        match self {
+            Frequency::Monthly => year.months().into_iter().map(Period::Month).collect(),
+            Frequency::Quarterly => year.quarters().into_iter().map(Period::Quarter).collect(),
+            Frequency::Annual => vec![Period::Year(year)],
+        }
+    }
+
+    /// The latest period of this frequency that has ended by the end of `month`.
+    pub fn latest_ended(self, month: Month) -> Period {
+        let holding = self.period_of(month);
+        if holding.last_month() == month {
+            holding
+        } else {
+            holding.prev()
+        }
+    }
+
+    /// A period of this frequency as people write it, for messages.
+    pub fn example(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "a month like 2025-02",
+            Frequency::Quarterly => "a quarter like 2024/25 Q4",
+            Frequency::Annual => "a financial year like 2024/25",
+        }
+    }
+}
+
 words!(
     /// How a quarter, year or year to date is derived from the recorded periods.
     Aggregation, "aggregation" {
@@ -126,6 +167,60 @@ impl Indicator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn m(s: &str) -> Month {
+        match s.parse::<Period>() {
+            Ok(Period::Month(m)) => m,
+            _ => panic!("{s} is not a month"),
+        }
+    }
+
+    #[test]
+    fn quarterly_and_annual_indicators_ask_for_their_latest_ended_period() {
+        assert_eq!(
+            Frequency::Monthly.latest_ended(m("2026-10")).to_string(),
+            "2026-10"
+        );
+        assert_eq!(
+            Frequency::Quarterly.latest_ended(m("2026-10")).to_string(),
+            "2026/27 Q2"
+        );
+        assert_eq!(
+            Frequency::Quarterly.latest_ended(m("2026-09")).to_string(),
+            "2026/27 Q2"
+        );
+        assert_eq!(
+            Frequency::Quarterly.latest_ended(m("2026-04")).to_string(),
+            "2025/26 Q4"
+        );
+        assert_eq!(
+            Frequency::Annual.latest_ended(m("2026-10")).to_string(),
+            "2025/26"
+        );
+        assert_eq!(
+            Frequency::Annual.latest_ended(m("2027-03")).to_string(),
+            "2026/27"
+        );
+    }
+
+    #[test]
+    fn a_frequency_names_its_periods() {
+        assert_eq!(
+            Frequency::Quarterly.period_of(m("2026-11")).to_string(),
+            "2026/27 Q3"
+        );
+        assert_eq!(
+            Frequency::Annual.period_of(m("2027-01")).to_string(),
+            "2026/27"
+        );
+        let q: Vec<String> = Frequency::Quarterly
+            .periods_in(FinYear(2026))
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(q, ["2026/27 Q1", "2026/27 Q2", "2026/27 Q3", "2026/27 Q4"]);
+        assert_eq!(Frequency::Monthly.periods_in(FinYear(2026)).len(), 12);
+    }
 
     fn with_unit(unit: &str) -> Indicator {
         Indicator {

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::overdue::{overdue, periods_in};
 use crate::domain::assess::Context;
+use crate::domain::entry::check_explained;
 use crate::domain::period::{FinYear, Month};
-use crate::domain::rag::Rag;
+use crate::domain::rag::Judgement;
 use crate::store::Dataset;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,9 +75,8 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
                     continue;
                 };
                 let a = ds.assess(&series, p, ctx);
-                if matches!(a.rag, Rag::Amber | Rag::Red)
-                    && (v.commentary.trim().is_empty() || v.action.trim().is_empty())
-                {
+                let judged = Judgement::new(a.rag, a.rule.clone());
+                if check_explained(&judged, &v.commentary, &v.action).is_err() {
                     find(
                         "unexplained",
                         &i.code,

@@ -6,11 +6,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::domain::aggregate::Observation;
-use crate::domain::assess::{Assessment, Context, Series};
+use crate::domain::assess::{Assessment, Context, assess_if_recorded};
 use crate::domain::deadline::{deadline, is_overdue};
-use crate::domain::indicator::Frequency;
-use crate::domain::period::{FinYear, Month, Period};
-use crate::domain::target::Targets;
+use crate::domain::period::{Month, Period};
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
 
 /// One indicator an officer is asked for.
@@ -26,25 +24,6 @@ pub struct EntryRow {
     pub deadline: NaiveDate,
     /// No value and the deadline has passed.
     pub overdue: bool,
-}
-
-/// The latest period of an indicator's own frequency that has ended by the end of `month`.
-pub fn due_period(frequency: Frequency, month: Month) -> Period {
-    match frequency {
-        Frequency::Monthly => Period::Month(month),
-        Frequency::Quarterly => {
-            let q = month.quarter();
-            Period::Quarter(if q.last_month() == month { q } else { q.prev() })
-        }
-        Frequency::Annual => {
-            let y = month.fin_year();
-            Period::Year(if y.last_month() == month {
-                y
-            } else {
-                FinYear(y.0 - 1)
-            })
-        }
-    }
 }
 
 /// Whether the login owns the indicator or enters its data.
@@ -72,7 +51,7 @@ pub fn entry_grid(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> Ve
         .filter(|rec| is_theirs(rec, officer))
         .map(|rec| {
             let i = &rec.indicator;
-            let period = due_period(i.frequency, month);
+            let period = i.frequency.latest_ended(month);
             let stored = ds.value_at(&i.code, period).cloned();
             let assessment = ds.assess(&ds.series(rec), period, ctx);
             EntryRow {
@@ -92,58 +71,8 @@ pub fn entry_grid(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> Ve
 pub fn preview(
     ds: &Dataset,
     rec: &IndicatorRecord,
-    period: Period,
     value: Observation,
     ctx: Context,
 ) -> Assessment {
-    let code = &rec.indicator.code;
-    let mut observations: Vec<Observation> = ds
-        .values_of(code)
-        .iter()
-        .filter(|v| v.period != period)
-        .map(StoredValue::observation)
-        .collect();
-    observations.push(value);
-    let targets = Targets::new(ds.targets.get(code).map(Vec::as_slice).unwrap_or(&[]));
-    Series::new(&rec.indicator, observations, targets).assess(period, &ds.settings.rule_book(), ctx)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn m(s: &str) -> Month {
-        match s.parse::<Period>() {
-            Ok(Period::Month(m)) => m,
-            _ => panic!("{s} is not a month"),
-        }
-    }
-
-    #[test]
-    fn quarterly_and_annual_indicators_ask_for_their_latest_ended_period() {
-        assert_eq!(
-            due_period(Frequency::Monthly, m("2026-10")).to_string(),
-            "2026-10"
-        );
-        assert_eq!(
-            due_period(Frequency::Quarterly, m("2026-10")).to_string(),
-            "2026/27 Q2"
-        );
-        assert_eq!(
-            due_period(Frequency::Quarterly, m("2026-09")).to_string(),
-            "2026/27 Q2"
-        );
-        assert_eq!(
-            due_period(Frequency::Quarterly, m("2026-04")).to_string(),
-            "2025/26 Q4"
-        );
-        assert_eq!(
-            due_period(Frequency::Annual, m("2026-10")).to_string(),
-            "2025/26"
-        );
-        assert_eq!(
-            due_period(Frequency::Annual, m("2027-03")).to_string(),
-            "2026/27"
-        );
-    }
+    assess_if_recorded(&ds.series(rec), value, &ds.settings.rule_book(), ctx)
 }

@@ -78,14 +78,14 @@ impl Dataset {
     pub fn assess(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
         let natural = series.natural_period(period).to_string();
         self.frozen(&natural, &series.indicator.code)
-            .unwrap_or_else(|| series.assess(period, &self.rules, ctx))
+            .unwrap_or_else(|| series.recompute(period, &self.rules, ctx))
     }
 
     /// As `assess`, falling back to the latest available period when this one is not due.
     pub fn assess_latest(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
         let natural = series.natural_period(period).to_string();
         self.frozen(&natural, &series.indicator.code)
-            .unwrap_or_else(|| series.assess_latest(period, &self.rules, ctx))
+            .unwrap_or_else(|| series.recompute_latest(period, &self.rules, ctx))
     }
 
     pub fn thread(&self) -> Thread<'_> {

@@ -21,11 +21,7 @@ pub struct OverdueRow {
 
 /// The indicator's own periods in a financial year.
 pub fn periods_in(frequency: Frequency, year: FinYear) -> Vec<Period> {
-    match frequency {
-        Frequency::Monthly => year.months().into_iter().map(Period::Month).collect(),
-        Frequency::Quarterly => year.quarters().into_iter().map(Period::Quarter).collect(),
-        Frequency::Annual => vec![Period::Year(year)],
-    }
+    frequency.periods_in(year)
 }
 
 /// Every period of this financial year and the last whose deadline has passed by

@@ -39,11 +39,7 @@ pub fn default_periods(frequency: Frequency, from: Option<Month>, ctx: Context) 
         .unwrap_or(last.fin_year())
         .max(two_years_back);
     let mut out = Vec::new();
-    let mut p = match frequency {
-        Frequency::Monthly => Period::Month(start.first_month()),
-        Frequency::Quarterly => Period::Quarter(start.quarters()[0]),
-        Frequency::Annual => Period::Year(start),
-    };
+    let mut p = frequency.period_of(start.first_month());
     while p.last_month() <= last {
         out.push(p);
         p = p.next();

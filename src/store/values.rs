@@ -16,7 +16,7 @@ use super::signoff::locking_signoff;
 use super::targets::load_targets;
 use super::users::role_in;
 use crate::domain::aggregate::Observation;
-use crate::domain::assess::{Assessment, Context, Series};
+use crate::domain::assess::{Assessment, Context, Series, assess_if_recorded};
 use crate::domain::entry::{Entry, check_entry, check_explained};
 use crate::domain::fields::check_text;
 use crate::domain::indicator::words;
@@ -269,23 +269,22 @@ impl Store {
                 });
             }
             // Judge the period as it will be with the new value in place.
-            let mut observations: Vec<Observation> = load_values(tx, &nv.indicator)?
+            let stored: Vec<Observation> = load_values(tx, &nv.indicator)?
                 .iter()
-                .filter(|v| v.period != nv.period)
                 .map(StoredValue::observation)
                 .collect();
-            observations.push(Observation {
+            let series = Series::new(
+                &ind.indicator,
+                stored,
+                Targets::new(&load_targets(tx, &nv.indicator)?),
+            );
+            let recorded = Observation {
                 period: nv.period,
                 value,
                 numerator: nv.numerator,
                 denominator: nv.denominator,
-            });
-            let series = Series::new(
-                &ind.indicator,
-                observations,
-                Targets::new(&load_targets(tx, &nv.indicator)?),
-            );
-            let assessment = series.assess(nv.period, &rules, ctx);
+            };
+            let assessment = assess_if_recorded(&series, recorded, &rules, ctx);
             let judgement =
                 crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
             check_explained(&judgement, &nv.commentary, &nv.action)

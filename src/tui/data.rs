@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 
 use super::refresh::{Pending, Snapshot, drop_elsewhere};
 use crate::domain::assess::{Assessment, Context};
-use crate::domain::indicator::Frequency;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
 use crate::domain::role::Actor;
@@ -272,11 +271,7 @@ impl Data {
         let last = period.last_month();
         let first = last.plus(-23);
         let mut points = Vec::new();
-        let mut p = match rec.indicator.frequency {
-            Frequency::Monthly => Period::Month(first),
-            Frequency::Quarterly => Period::Quarter(first.quarter()),
-            Frequency::Annual => Period::Year(first.fin_year()),
-        };
+        let mut p = rec.indicator.frequency.period_of(first);
         while p.last_month() <= last {
             if p.last_month() >= first {
                 let a = self.ds.assess(&series, p, ctx);

@@ -287,7 +287,7 @@ impl Editor {
             numerator: e.numerator,
             denominator: e.denominator,
         };
-        let a = preview(&data.ds, rec, self.period, obs, data.ctx());
+        let a = preview(&data.ds, rec, obs, data.ctx());
         self.explained = check_explained(
             &Judgement::new(a.rag, a.rule.clone()),
             &text_of(&self.commentary),

@@ -4,10 +4,8 @@
 
 use super::action::Action;
 use super::data::Data;
-use crate::domain::deadline::month_now_due;
-use crate::domain::indicator::Frequency;
+use crate::domain::deadline::last_ended_quarter;
 use crate::domain::period::Period;
-use crate::query::entry_grid::due_period;
 use crate::query::rollup::{Group, GroupBy, Rollup};
 
 pub struct RollupState {
@@ -22,8 +20,7 @@ pub struct RollupState {
 
 impl RollupState {
     pub fn new(data: &Data) -> RollupState {
-        // The latest quarter that has ended.
-        let period = due_period(Frequency::Quarterly, month_now_due(data.today).last_month());
+        let period = last_ended_quarter(data.today);
         RollupState {
             period,
             by: GroupBy::Priority,
