@@ -443,7 +443,7 @@ fn check_fails_on_a_damaged_file_and_says_what_is_wrong() {
     assert_eq!(c.json(&["check"])["integrity"], "ok");
     // Damage one entry of the audit log's index, as a bad disk block would: the key
     // 'RW1|2024-05' in the index no longer matches its row.
-    let (page_size, root): (u64, u64) = {
+    let (page_size, root): (i64, i64) = {
         let conn = common::read_only(&c.db);
         let page_size = conn
             .query_row("PRAGMA page_size", [], |r| r.get(0))

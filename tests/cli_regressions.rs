@@ -112,7 +112,7 @@ fn a_quarter_that_has_not_ended_cannot_be_signed_off() {
 #[test]
 fn check_on_a_malformed_file_says_it_is_damaged() {
     let c = Council::fixture();
-    let (page_size, root): (u64, u64) = {
+    let (page_size, root): (i64, i64) = {
         let conn = common::read_only(&c.db);
         (
             conn.query_row("PRAGMA page_size", [], |r| r.get(0))

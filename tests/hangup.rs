@@ -9,7 +9,7 @@ mod common;
 
 use std::fs::File;
 use std::io::Read;
-use std::os::fd::{AsFd, AsRawFd};
+use std::os::fd::AsFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
@@ -56,7 +56,7 @@ fn start(session: Session) -> (TempDir, Child, File) {
     };
     let guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
     let pty = nix::pty::openpty(Some(&size), None).unwrap();
-    for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
+    for fd in [pty.master.as_fd(), pty.slave.as_fd()] {
         use nix::fcntl::{F_SETFD, FdFlag, fcntl};
         fcntl(fd, F_SETFD(FdFlag::FD_CLOEXEC)).unwrap();
     }

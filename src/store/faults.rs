@@ -6,7 +6,7 @@
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use nix::fcntl::AtFlags;
+use nix::fcntl::{AT_FDCWD, AtFlags};
 use nix::unistd::{AccessFlags, Gid, Group, Uid, User, faccessat};
 
 /// Which file a path named when pmdb opened it: device and inode.
@@ -67,7 +67,7 @@ fn group_name(gid: u32) -> String {
 /// Whether this process may do `how` to `path`, judged with its effective ids (as the
 /// kernel judges an open).
 fn may(path: &Path, how: AccessFlags) -> bool {
-    faccessat(None, path, how, AtFlags::AT_EACCESS).is_ok()
+    faccessat(AT_FDCWD, path, how, AtFlags::AT_EACCESS).is_ok()
 }
 
 /// Why `login` cannot open the database at `db` for reading, when it cannot: the first

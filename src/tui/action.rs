@@ -3,18 +3,15 @@
 
 use crossterm::event::KeyEvent;
 
-/// The four tabs, in the order the number keys and `Tab` walk them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::Display)]
-pub enum Tab {
-    Plan,
-    Entry,
-    Exceptions,
-    Rollup,
-}
+use crate::domain::indicator::words;
+
+words!(
+    /// The four tabs, in the order the number keys and `Tab` walk them; the words are
+    /// their names on the tab bar.
+    Tab, "tab" { Plan = "Plan", Entry = "Entry", Exceptions = "Exceptions", Rollup = "Rollup" }
+);
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Plan, Tab::Entry, Tab::Exceptions, Tab::Rollup];
-
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }

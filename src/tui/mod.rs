@@ -24,7 +24,6 @@ mod refresh;
 pub mod rollup;
 mod rollup_view;
 pub mod saving;
-pub mod svg;
 mod terminal;
 pub mod theme;
 pub mod ui;

@@ -1,5 +1,6 @@
 //! A rendered screen as an SVG picture: monospace text with each cell's foreground and
-//! background from the 16 ANSI colours, for the screenshots in `screenshots/`.
+//! background from the 16 ANSI colours, for the screenshots in `screenshots/`. It lives
+//! with the example that uses it, so the library and the binary do not carry it.
 
 use std::fmt::Write;
 

@@ -3,6 +3,8 @@
 //! the login to `perf` (an officer, `zcampbell`, for the Entry tab), so the pictures
 //! change only when the interface does.
 
+mod svg;
+
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -29,7 +31,7 @@ fn shoot(app: &App, name: &str, w: u16, h: u16) -> anyhow::Result<()> {
     let mut t = Terminal::new(TestBackend::new(w, h))?;
     t.draw(|f| pmdb::tui::draw(f, app))?;
     let path = Path::new("screenshots").join(format!("{name}.svg"));
-    std::fs::write(&path, pmdb::tui::svg::render(t.backend().buffer()))?;
+    std::fs::write(&path, svg::render(t.backend().buffer()))?;
     println!("wrote {}", path.display());
     Ok(())
 }
