@@ -1,14 +1,12 @@
 //! pmdb: the Performance Management Database for UK councils.
 //!
-//! `domain` holds the rules (periods, RAG, aggregation, deadlines, roll-ups) with no SQL or
-//! terminal in them; `store` maps them to SQLite; `cli` is the scriptable command line.
+//! The rules, the store, the queries and CSV live in the `pmdb-core` crate (re-exported
+//! here under the same names), which cannot reach anything below; this crate holds the
+//! front ends: `cli`, the scriptable command line; `tui`, the terminal interface; and
+//! `demo`, the seeded demo council.
+
+pub use pmdb_core::{csvio, domain, outfile, query, safe_text, store};
 
 pub mod cli;
-pub mod csvio;
 pub mod demo;
-pub mod domain;
-pub mod outfile;
-pub mod query;
-pub mod safe_text;
-pub mod store;
 pub mod tui;

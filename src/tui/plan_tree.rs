@@ -81,7 +81,7 @@ impl Tree {
         let mut linked = vec![Vec::new(); ds.nodes.len()];
         for (at, rec) in ds.indicators.iter().enumerate() {
             for node in &rec.plan {
-                if let Some(n) = ds.index.node(node) {
+                if let Some(n) = ds.node_position(node) {
                     linked[n].push(at);
                 }
             }
@@ -133,7 +133,7 @@ impl Tree {
 
 /// The position of the node with this code, if it is live.
 fn live_position(ds: &Dataset, live: &[bool], code: &str) -> Option<usize> {
-    ds.index.node(code).filter(|at| live[*at])
+    ds.node_position(code).filter(|at| live[*at])
 }
 
 struct Walker<'a> {

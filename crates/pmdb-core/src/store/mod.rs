@@ -45,7 +45,7 @@ pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
 use crate::domain::role::Actor;
 
 /// The schema, applied by migrations: see the header of schema.sql.
-pub const SCHEMA: &str = include_str!("../../schema.sql");
+pub const SCHEMA: &str = include_str!("../../../../schema.sql");
 
 /// An open pmdb database, with the login of the person using it.
 pub struct Store {

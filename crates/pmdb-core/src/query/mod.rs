@@ -24,6 +24,11 @@ impl Dataset {
         self.index.indicator(code).map(|n| &self.indicators[n])
     }
 
+    /// Where a plan node sits in `nodes`, by code.
+    pub fn node_position(&self, code: &str) -> Option<usize> {
+        self.index.node(code)
+    }
+
     pub fn node(&self, code: &str) -> Option<&PlanNode> {
         self.index.node(code).map(|n| &self.nodes[n])
     }

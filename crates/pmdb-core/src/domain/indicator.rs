@@ -8,6 +8,7 @@ use super::rag::RagRule;
 
 /// Declares a closed set of words with its written forms, so parsing, printing and the
 /// message listing the accepted words all come from one table.
+#[macro_export]
 macro_rules! words {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -46,7 +47,7 @@ macro_rules! words {
         }
     };
 }
-pub(crate) use words;
+pub use crate::words;
 
 words!(
     /// Where an indicator comes from and what it is for.

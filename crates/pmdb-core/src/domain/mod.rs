@@ -18,7 +18,7 @@ pub mod target;
 pub mod workflow;
 
 /// "a" or "an" before a word, as it is written ("an exception status", "a polarity").
-pub(crate) fn article(word: &str) -> &'static str {
+pub fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -27,7 +27,7 @@ pub(crate) fn article(word: &str) -> &'static str {
 }
 
 /// "a, b or c", for messages that list the accepted words.
-pub(crate) fn words_list(words: &[&str]) -> String {
+pub fn words_list(words: &[&str]) -> String {
     match words {
         [] => String::new(),
         [one] => one.to_string(),

@@ -1,0 +1,14 @@
+//! pmdb's core: the rules (`domain`: periods, RAG, aggregation, deadlines, roll-ups,
+//! workflow; no SQL, no terminal, no clock), the store (`store`: SQLite, the only SQL), the
+//! rules applied to a loaded dataset (`query`), CSV in and out (`csvio`), and the text and
+//! file safety every front end shares (`safe_text`, `outfile`).
+//!
+//! A crate of its own so the compiler keeps the direction of the layers: nothing here can
+//! reach the terminal interface, the command line or the demo, which live in `pmdb`.
+
+pub mod csvio;
+pub mod domain;
+pub mod outfile;
+pub mod query;
+pub mod safe_text;
+pub mod store;
