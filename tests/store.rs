@@ -292,3 +292,82 @@ fn backup_is_a_consistent_copy_that_opens() {
             .contains("already exists")
     );
 }
+
+/// Refusals are typed (issue 9): a caller or test tells which rule refused, and where,
+/// without reading the message; the message is the one people have always read.
+#[test]
+fn refusals_say_which_rule_and_where() {
+    use pmdb::domain::entry::EntryError;
+    use pmdb::domain::fields::FieldError;
+    use pmdb::domain::plan::{NodeKind, PlanNode};
+    use pmdb::domain::role::RoleError;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture(dir.path());
+
+    // A red without its commentary and remedial action.
+    let mut red = value("RW1", "2024-07", 80.0);
+    red.commentary.clear();
+    red.action.clear();
+    match store.record_value(&red, Expect::Any, ctx()).unwrap_err() {
+        StoreError::Unexplained {
+            code,
+            period,
+            refusal: EntryError::Unexplained { missing, .. },
+        } => {
+            assert_eq!((code.as_str(), period), ("RW1", p("2024-07")));
+            assert_eq!(missing, ["a commentary", "a remedial action"]);
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // An officer recording someone else's indicator.
+    let mut alee = Store::open(store.path(), "alee").unwrap();
+    match alee
+        .record_value(&value("PL2", "2024-07", 120.0), Expect::Any, ctx())
+        .unwrap_err()
+    {
+        StoreError::Denied(RoleError::NotTheirs { code, owner, .. }) => {
+            assert_eq!((code.as_str(), owner.as_str()), ("PL2", "jpatel"));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A plan row with a code the spec does not allow: the row, the column and the rule.
+    let node = PlanNode {
+        code: "P 9".into(),
+        kind: NodeKind::Priority,
+        parent: None,
+        title: "Spaces in codes".into(),
+        owner: String::new(),
+        portfolio: None,
+        service: None,
+        from_year: pmdb::domain::period::FinYear(2024),
+        to_year: None,
+    };
+    match store.import_plan(&[(7, node)]).unwrap_err() {
+        StoreError::Row {
+            row,
+            column,
+            problem,
+        } => {
+            assert_eq!((row, column.as_str()), (7, "code"));
+            assert!(
+                matches!(
+                    problem.downcast_ref::<FieldError>(),
+                    Some(FieldError::NotACode { .. })
+                ),
+                "{problem:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A quarter that has not ended.
+    let q2 = p("2024/25 Q2");
+    let err = store.sign_off(q2, &[], today()).unwrap_err();
+    assert!(matches!(err, StoreError::NotEnded(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "2024/25 Q2 has not ended yet (it ends 30 Sep 2024), so it cannot be signed off"
+    );
+}

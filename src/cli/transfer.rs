@@ -44,9 +44,13 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
         ImportError::Csv(e) => anyhow!("{where_}: {e}"),
         // The store's message may quote a cell of the file: keep it short and printable.
         ImportError::Store(
-            StoreError::Invalid(m) | StoreError::Refused(m) | StoreError::NotFound(m),
+            e @ (StoreError::Invalid(_)
+            | StoreError::Refused(_)
+            | StoreError::NotFound(_)
+            | StoreError::Row { .. }
+            | StoreError::Denied(_)),
         ) => {
-            anyhow!("{where_}: {}", csvio::clip(&m))
+            anyhow!("{where_}: {}", csvio::clip(&e.to_string()))
         }
         ImportError::Store(other) => anyhow!(other),
     })?;

@@ -157,7 +157,7 @@ impl EntryState {
             data.actor
                 .may_record(&rec.indicator.code, &rec.indicator.owner, &rec.enterers)
         {
-            return Effect::Note(Note::Error(why));
+            return Effect::Note(Note::Error(why.to_string()));
         }
         self.editor = Editor::new(row, data, theme);
         Effect::None

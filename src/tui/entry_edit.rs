@@ -275,9 +275,9 @@ impl Editor {
             self.checked = Err(format!("{} no longer exists", self.code));
             return;
         };
-        self.checked = self
-            .entry()
-            .and_then(|e| check_entry(&rec.indicator, self.period, &e, data.today));
+        self.checked = self.entry().and_then(|e| {
+            check_entry(&rec.indicator, self.period, &e, data.today).map_err(|e| e.to_string())
+        });
         let (Ok(v), Ok(e)) = (&self.checked, self.entry()) else {
             return;
         };
@@ -292,7 +292,8 @@ impl Editor {
             &Judgement::new(a.rag, a.rule.clone()),
             &text_of(&self.commentary),
             &text_of(&self.action),
-        );
+        )
+        .map_err(|e| e.to_string());
         self.preview = Some(a);
     }
 

@@ -247,8 +247,10 @@ impl ExceptionForm {
             self.check = Err("the Management Board has no members to name".into());
             return;
         }
-        self.check = self
-            .step(board)
-            .and_then(|s| apply(&self.state, &s).map(|_| ()));
+        self.check = self.step(board).and_then(|s| {
+            apply(&self.state, &s)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
     }
 }

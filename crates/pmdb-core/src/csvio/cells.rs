@@ -179,10 +179,13 @@ impl<'a> Cells<'a> {
         t.to_string()
     }
 
-    pub(super) fn parse<T: std::str::FromStr<Err = String>>(&self, column: &str) -> Option<T> {
+    pub(super) fn parse<T: std::str::FromStr<Err: std::fmt::Display>>(
+        &self,
+        column: &str,
+    ) -> Option<T> {
         let t = self.required(column)?;
         t.parse()
-            .map_err(|e: String| self.problem(column, bounded(&e, t)))
+            .map_err(|e: T::Err| self.problem(column, bounded(&e.to_string(), t)))
             .ok()
     }
 

@@ -77,7 +77,7 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                 r => r
                     .parse::<RagRule>()
                     .map(Some)
-                    .map_err(|e| c.problem("rag_rule", bounded(&e, r))),
+                    .map_err(|e| c.problem("rag_rule", bounded(&e.to_string(), r))),
             };
             let mut plan = Vec::new();
             for node in c.text("plan").split(';').map(str::trim) {
@@ -167,7 +167,7 @@ pub fn read_values(t: &Table) -> Result<Vec<(usize, ValueRow)>, CsvError> {
                 "" => Some(Quality::Final),
                 q => q
                     .parse::<Quality>()
-                    .map_err(|e| c.problem("quality", bounded(&e, q)))
+                    .map_err(|e| c.problem("quality", bounded(&e.to_string(), q)))
                     .ok(),
             };
             let commentary = c.words("commentary", true);

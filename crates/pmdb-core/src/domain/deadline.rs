@@ -30,19 +30,30 @@ pub fn last_ended_quarter(today: NaiveDate) -> Period {
 }
 
 /// Only a period that has ended can be signed off: its figures must all be in reach.
-pub fn check_can_sign_off(period: Period, today: NaiveDate) -> Result<(), String> {
+pub fn check_can_sign_off(period: Period, today: NaiveDate) -> Result<(), NotEnded> {
     check_ended(period, today, "it cannot be signed off")
+}
+
+/// A period asked of something that needs it whole, before its last day has passed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{period} has not ended yet (it ends {}), so {so}", fmt_date(*ends))]
+pub struct NotEnded {
+    pub period: Period,
+    pub ends: NaiveDate,
+    /// What follows: "it cannot be signed off".
+    pub so: String,
 }
 
 /// Whether a period has ended (its last day is past), for what needs a whole period:
 /// sign-off and raising its exceptions. `so` says what follows ("it cannot be signed off").
-pub fn check_ended(period: Period, today: NaiveDate, so: &str) -> Result<(), String> {
-    let last_day = period.last_month().last_day();
-    if today <= last_day {
-        return Err(format!(
-            "{period} has not ended yet (it ends {}), so {so}",
-            fmt_date(last_day)
-        ));
+pub fn check_ended(period: Period, today: NaiveDate, so: &str) -> Result<(), NotEnded> {
+    let ends = period.last_month().last_day();
+    if today <= ends {
+        return Err(NotEnded {
+            period,
+            ends,
+            so: so.to_string(),
+        });
     }
     Ok(())
 }
@@ -95,7 +106,9 @@ mod tests {
     #[test]
     fn only_an_ended_period_can_be_signed_off() {
         assert_eq!(
-            check_can_sign_off(p("2024/25 Q2"), d("2024-09-30")).unwrap_err(),
+            check_can_sign_off(p("2024/25 Q2"), d("2024-09-30"))
+                .unwrap_err()
+                .to_string(),
             "2024/25 Q2 has not ended yet (it ends 30 Sep 2024), so it cannot be signed off"
         );
         assert_eq!(check_can_sign_off(p("2024/25 Q2"), d("2024-10-01")), Ok(()));

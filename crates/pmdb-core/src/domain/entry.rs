@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::indicator::{Aggregation, Frequency, Indicator};
-use super::number::{check_figure, fmt_decimals, units};
+use super::number::{FigureError, check_figure, fmt_decimals, units};
 use super::period::{Month, Period};
 use super::rag::{Judgement, Rag};
 
@@ -16,13 +16,56 @@ pub struct Entry {
     pub denominator: Option<f64>,
 }
 
+/// Why a recorded value is refused, with what the rule needs; the text is what people read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EntryError {
+    #[error("{code} is reported {frequency}: give {}, not {period}", frequency.example())]
+    WrongFrequency {
+        code: String,
+        frequency: Frequency,
+        period: Period,
+    },
+    #[error("{period} has not started yet (today is {today})")]
+    NotStarted { period: Period, today: NaiveDate },
+    #[error(transparent)]
+    Figure(#[from] FigureError),
+    #[error("give both a numerator and a denominator, or neither")]
+    HalfARatio,
+    #[error("{code} needs a value")]
+    NoValue { code: String },
+    #[error(
+        "{code} is a ratio ({unit}): give its numerator and denominator, e.g. --numerator 28 --denominator 32"
+    )]
+    RatioNeedsParts { code: String, unit: String },
+    #[error(
+        "the denominator must be above 0 and the numerator 0 or more (got {numerator}/{denominator})"
+    )]
+    BadParts { numerator: f64, denominator: f64 },
+    #[error(
+        "value {given} does not match numerator/denominator {numerator}/{denominator} = {computed}"
+    )]
+    Mismatch {
+        given: String,
+        numerator: f64,
+        denominator: f64,
+        computed: String,
+    },
+    /// A miss (amber or red) recorded without its commentary or remedial action.
+    #[error("the value misses its target ({rag}: {rule}), so it needs {}", missing.join(" and "))]
+    Unexplained {
+        rag: Rag,
+        rule: String,
+        missing: Vec<&'static str>,
+    },
+}
+
 /// Checks an entry and returns the value to record (for a ratio, computed from its parts).
 pub fn check_entry(
     ind: &Indicator,
     period: Period,
     entry: &Entry,
     today: NaiveDate,
-) -> Result<f64, String> {
+) -> Result<f64, EntryError> {
     let fits = matches!(
         (ind.frequency, period),
         (Frequency::Monthly, Period::Month(_))
@@ -30,14 +73,14 @@ pub fn check_entry(
             | (Frequency::Annual, Period::Year(_))
     );
     if !fits {
-        let example = ind.frequency.example();
-        return Err(format!(
-            "{} is reported {}: give {example}, not {period}",
-            ind.code, ind.frequency
-        ));
+        return Err(EntryError::WrongFrequency {
+            code: ind.code.clone(),
+            frequency: ind.frequency,
+            period,
+        });
     }
     if period.first_month() > Month::of(today) {
-        return Err(format!("{period} has not started yet (today is {today})"));
+        return Err(EntryError::NotStarted { period, today });
     }
     for (name, x) in [
         ("value", entry.value),
@@ -50,22 +93,23 @@ pub fn check_entry(
     }
     if ind.aggregation != Aggregation::Ratio {
         if entry.numerator.is_some() != entry.denominator.is_some() {
-            return Err("give both a numerator and a denominator, or neither".into());
+            return Err(EntryError::HalfARatio);
         }
-        return entry
-            .value
-            .ok_or_else(|| format!("{} needs a value", ind.code));
+        return entry.value.ok_or_else(|| EntryError::NoValue {
+            code: ind.code.clone(),
+        });
     }
     let (Some(num), Some(den)) = (entry.numerator, entry.denominator) else {
-        return Err(format!(
-            "{} is a ratio ({}): give its numerator and denominator, e.g. --numerator 28 --denominator 32",
-            ind.code, ind.unit
-        ));
+        return Err(EntryError::RatioNeedsParts {
+            code: ind.code.clone(),
+            unit: ind.unit.clone(),
+        });
     };
     if den <= 0.0 || num < 0.0 {
-        return Err(format!(
-            "the denominator must be above 0 and the numerator 0 or more (got {num}/{den})"
-        ));
+        return Err(EntryError::BadParts {
+            numerator: num,
+            denominator: den,
+        });
     }
     let computed = num / den * ind.ratio_scale();
     check_figure(
@@ -75,13 +119,12 @@ pub fn check_entry(
     if let Some(v) = entry.value
         && units(v, ind.decimals) != units(computed, ind.decimals)
     {
-        {
-            return Err(format!(
-                "value {} does not match numerator/denominator {num}/{den} = {}",
-                fmt_decimals(v, ind.decimals),
-                fmt_decimals(computed, ind.decimals)
-            ));
-        }
+        return Err(EntryError::Mismatch {
+            given: fmt_decimals(v, ind.decimals),
+            numerator: num,
+            denominator: den,
+            computed: fmt_decimals(computed, ind.decimals),
+        });
     }
     Ok(computed)
 }
@@ -91,11 +134,11 @@ pub fn check_explained(
     judgement: &Judgement,
     commentary: &str,
     action: &str,
-) -> Result<(), String> {
+) -> Result<(), EntryError> {
     if !matches!(judgement.rag, Rag::Amber | Rag::Red) {
         return Ok(());
     }
-    let missing: Vec<&str> = [("a commentary", commentary), ("a remedial action", action)]
+    let missing: Vec<&'static str> = [("a commentary", commentary), ("a remedial action", action)]
         .iter()
         .filter(|(_, text)| text.trim().is_empty())
         .map(|(name, _)| *name)
@@ -103,12 +146,11 @@ pub fn check_explained(
     if missing.is_empty() {
         return Ok(());
     }
-    Err(format!(
-        "the value misses its target ({}: {}), so it needs {}",
-        judgement.rag,
-        judgement.rule,
-        missing.join(" and ")
-    ))
+    Err(EntryError::Unexplained {
+        rag: judgement.rag,
+        rule: judgement.rule.clone(),
+        missing,
+    })
 }
 
 #[cfg(test)]
@@ -158,7 +200,9 @@ mod tests {
             ..e
         };
         assert_eq!(
-            check_entry(&i, p("2025-02"), &e, today()).unwrap_err(),
+            check_entry(&i, p("2025-02"), &e, today())
+                .unwrap_err()
+                .to_string(),
             "value 90.0 does not match numerator/denominator 28/32 = 87.5"
         );
         let e = Entry {
@@ -169,6 +213,7 @@ mod tests {
         assert!(
             check_entry(&i, p("2025-02"), &e, today())
                 .unwrap_err()
+                .to_string()
                 .contains("give its numerator and denominator")
         );
         let e = Entry {
@@ -179,6 +224,7 @@ mod tests {
         assert!(
             check_entry(&i, p("2025-02"), &e, today())
                 .unwrap_err()
+                .to_string()
                 .contains("denominator must be above 0")
         );
     }
@@ -192,13 +238,17 @@ mod tests {
             denominator: None,
         };
         assert_eq!(
-            check_entry(&i, p("2025-02"), &e, today()).unwrap_err(),
+            check_entry(&i, p("2025-02"), &e, today())
+                .unwrap_err()
+                .to_string(),
             "PL1 is reported quarterly: give a quarter like 2024/25 Q4, not 2025-02"
         );
         assert_eq!(check_entry(&i, p("2024/25 Q4"), &e, today()), Ok(5.0));
         let m = ind(Aggregation::Mean, Frequency::Monthly);
         assert_eq!(
-            check_entry(&m, p("2025-04"), &e, today()).unwrap_err(),
+            check_entry(&m, p("2025-04"), &e, today())
+                .unwrap_err()
+                .to_string(),
             "2025-04 has not started yet (today is 2025-03-20)"
         );
     }
@@ -210,12 +260,13 @@ mod tests {
             "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below",
         );
         assert_eq!(
-            check_explained(&amber, "", "").unwrap_err(),
+            check_explained(&amber, "", "").unwrap_err().to_string(),
             "the value misses its target (amber: green ≥ 65.0; amber ≥ 60.0 (intervention level); red below), so it needs a commentary and a remedial action"
         );
         assert!(
             check_explained(&amber, "Staff vacancies", " ")
                 .unwrap_err()
+                .to_string()
                 .ends_with("needs a remedial action")
         );
         assert_eq!(

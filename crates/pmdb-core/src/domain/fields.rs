@@ -13,64 +13,86 @@ pub const NAME_MAX: usize = 500;
 /// The longest commentary, remedial action, proposal or decision.
 pub const TEXT_MAX: usize = 10_000;
 
+/// A code, name or text the spec does not allow, naming which field (`what`) and why.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FieldError {
+    #[error("{what} is empty")]
+    Empty { what: String },
+    #[error("{what} is {length} characters long: at most {CODE_MAX} letters, digits and . - _ /")]
+    CodeTooLong { what: String, length: usize },
+    #[error("{what} holds {found}: use only letters, digits and . - _ /")]
+    NotACode { what: String, found: String },
+    #[error("{what} is {length} characters long: at most {most} are allowed")]
+    TooLong {
+        what: String,
+        length: usize,
+        most: usize,
+    },
+    #[error("{what} holds {found}: a title or name is one line of plain text")]
+    NotOneLine { what: String, found: String },
+    #[error("{what} holds {found}: only text, line breaks and tabs are allowed")]
+    NotText { what: String, found: String },
+}
+
 /// A code (indicator, plan node, service, portfolio) or a login: 1–40 letters, digits and
 /// `. - _ /`.
-pub fn check_code(what: &str, code: &str) -> Result<(), String> {
-    let n = code.chars().count();
-    if n == 0 {
-        return Err(format!("{what} is empty"));
+pub fn check_code(what: &str, code: &str) -> Result<(), FieldError> {
+    let what = what.to_string();
+    let length = code.chars().count();
+    if length == 0 {
+        return Err(FieldError::Empty { what });
     }
-    if n > CODE_MAX {
-        return Err(format!(
-            "{what} is {n} characters long: at most {CODE_MAX} letters, digits and . - _ /"
-        ));
+    if length > CODE_MAX {
+        return Err(FieldError::CodeTooLong { what, length });
     }
     if let Some(c) = code
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/')))
     {
-        return Err(format!(
-            "{what} holds {}: use only letters, digits and . - _ /",
-            describe(c)
-        ));
+        return Err(FieldError::NotACode {
+            what,
+            found: describe(c),
+        });
     }
     Ok(())
 }
 
 /// A title or a name: one line of at most 500 characters.
-pub fn check_name(what: &str, text: &str) -> Result<(), String> {
+pub fn check_name(what: &str, text: &str) -> Result<(), FieldError> {
     check_length(what, text, NAME_MAX)?;
     if let Some(c) = text.chars().find(|c| is_unsafe(*c)) {
-        return Err(format!(
-            "{what} holds {}: a title or name is one line of plain text",
-            describe(c)
-        ));
+        return Err(FieldError::NotOneLine {
+            what: what.to_string(),
+            found: describe(c),
+        });
     }
     Ok(())
 }
 
 /// A commentary, remedial action, proposal or decision: at most 10,000 characters; line
 /// breaks and tabs allowed, no other control characters.
-pub fn check_text(what: &str, text: &str) -> Result<(), String> {
+pub fn check_text(what: &str, text: &str) -> Result<(), FieldError> {
     check_length(what, text, TEXT_MAX)?;
     if let Some(c) = text
         .chars()
         .find(|c| is_unsafe(*c) && !matches!(c, '\n' | '\t' | '\r'))
     {
-        return Err(format!(
-            "{what} holds {}: only text, line breaks and tabs are allowed",
-            describe(c)
-        ));
+        return Err(FieldError::NotText {
+            what: what.to_string(),
+            found: describe(c),
+        });
     }
     Ok(())
 }
 
-fn check_length(what: &str, text: &str, max: usize) -> Result<(), String> {
-    let n = text.chars().count();
-    if n > max {
-        return Err(format!(
-            "{what} is {n} characters long: at most {max} are allowed"
-        ));
+fn check_length(what: &str, text: &str, most: usize) -> Result<(), FieldError> {
+    let length = text.chars().count();
+    if length > most {
+        return Err(FieldError::TooLong {
+            what: what.to_string(),
+            length,
+            most,
+        });
     }
     Ok(())
 }
@@ -93,25 +115,31 @@ mod tests {
     #[test]
     fn codes() {
         assert!(check_code("code", "HR-01.a/b_2").is_ok());
-        assert_eq!(check_code("code", "").unwrap_err(), "code is empty");
+        assert_eq!(
+            check_code("code", "").unwrap_err().to_string(),
+            "code is empty"
+        );
         assert!(
             check_code("code", &"X".repeat(41))
                 .unwrap_err()
+                .to_string()
                 .contains("41 characters")
         );
         assert!(check_code("code", &"X".repeat(40)).is_ok());
         assert_eq!(
-            check_code("code", "HR 01").unwrap_err(),
+            check_code("code", "HR 01").unwrap_err().to_string(),
             "code holds a space: use only letters, digits and . - _ /"
         );
         assert!(
             check_code("code", "A\u{1b}")
                 .unwrap_err()
+                .to_string()
                 .contains("U+001B")
         );
         assert!(
             check_code("code", "Ünï")
                 .unwrap_err()
+                .to_string()
                 .contains("'Ü' (U+00DC)")
         );
     }
@@ -122,16 +150,19 @@ mod tests {
         assert!(
             check_name("title", &"a".repeat(501))
                 .unwrap_err()
+                .to_string()
                 .contains("501 characters")
         );
         assert!(
             check_name("title", "two\nlines")
                 .unwrap_err()
+                .to_string()
                 .contains("U+000A")
         );
         assert!(
             check_name("title", "evil\u{202e}")
                 .unwrap_err()
+                .to_string()
                 .contains("bidi control U+202E")
         );
         assert!(check_text("commentary", "Line one\nline two\tend").is_ok());
@@ -139,6 +170,7 @@ mod tests {
         assert!(
             check_text("commentary", "\u{1b}]0;x\u{7}")
                 .unwrap_err()
+                .to_string()
                 .contains("U+001B")
         );
         assert!(check_text("commentary", &"a".repeat(10_001)).is_err());

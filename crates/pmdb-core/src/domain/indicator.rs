@@ -31,11 +31,15 @@ macro_rules! words {
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> ::std::result::Result<Self, String> {
+            type Err = $crate::domain::indicator::WordError;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 match s.trim() {
                     $($text => Ok($name::$variant),)+
-                    other => Err(format!("'{}' is not {} {}: use {}", other, $crate::domain::article($what), $what, Self::choices())),
+                    other => Err($crate::domain::indicator::WordError {
+                        text: other.to_string(),
+                        what: $what,
+                        choices: Self::choices(),
+                    }),
                 }
             }
         }
@@ -68,6 +72,19 @@ words!(
     /// How often a value is recorded.
     Frequency, "frequency" { Monthly = "monthly", Quarterly = "quarterly", Annual = "annual" }
 );
+
+/// A word not among those a set accepts: "'better' is not a polarity: use higher, lower or
+/// none".
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "'{text}' is not {} {what}: use {choices}",
+    crate::domain::article(what)
+)]
+pub struct WordError {
+    pub text: String,
+    pub what: &'static str,
+    pub choices: String,
+}
 
 /// Which periods a frequency reports: the one rule every view, report and check uses.
 impl Frequency {
@@ -255,11 +272,11 @@ mod tests {
         assert_eq!("lower".parse::<Polarity>(), Ok(Polarity::Lower));
         assert_eq!("ratio".parse::<Aggregation>(), Ok(Aggregation::Ratio));
         assert_eq!(
-            "better".parse::<Polarity>().unwrap_err(),
+            "better".parse::<Polarity>().unwrap_err().to_string(),
             "'better' is not a polarity: use higher, lower or none"
         );
         assert_eq!(
-            "weekly".parse::<Frequency>().unwrap_err(),
+            "weekly".parse::<Frequency>().unwrap_err().to_string(),
             "'weekly' is not a frequency: use monthly, quarterly or annual"
         );
     }

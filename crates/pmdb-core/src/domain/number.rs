@@ -16,14 +16,23 @@ pub fn fmt_decimals(value: f64, decimals: u8) -> String {
 /// and f64 no longer holds every unit of its last decimal place.
 pub const FIGURE_LIMIT: f64 = 1e15;
 
+/// A figure pmdb does not accept, naming which figure (value, numerator, denominator).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FigureError {
+    #[error("the {name} must be a number")]
+    NotANumber { name: &'static str },
+    #[error(
+        "the {name} {value:e} is too large: a figure must be smaller than 1,000,000,000,000,000 (10^15)"
+    )]
+    TooLarge { name: &'static str, value: f64 },
+}
+
 /// Whether a figure is one pmdb accepts: finite and smaller in size than `FIGURE_LIMIT`.
-pub fn check_figure(name: &str, x: f64) -> Result<(), String> {
+pub fn check_figure(name: &'static str, x: f64) -> Result<(), FigureError> {
     if !x.is_finite() {
-        Err(format!("the {name} must be a number"))
+        Err(FigureError::NotANumber { name })
     } else if x.abs() >= FIGURE_LIMIT {
-        Err(format!(
-            "the {name} {x:e} is too large: a figure must be smaller than 1,000,000,000,000,000 (10^15)"
-        ))
+        Err(FigureError::TooLarge { name, value: x })
     } else {
         Ok(())
     }
@@ -69,6 +78,7 @@ mod tests {
         assert!(
             check_figure("value", 1e39)
                 .unwrap_err()
+                .to_string()
                 .contains("too large")
         );
         assert!(check_figure("value", -1e15).is_err());

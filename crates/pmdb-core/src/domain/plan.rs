@@ -61,15 +61,24 @@ impl PlanNode {
 /// Checks a node's place in the thread given its parent's kind. Any kind may be a root: a
 /// plan taken from a spreadsheet often starts at its priorities or outcomes, with no vision
 /// row. A parent must sit higher in the thread than its child.
-pub fn check_parent(kind: NodeKind, parent: Option<NodeKind>) -> Result<(), String> {
+pub fn check_parent(kind: NodeKind, parent: Option<NodeKind>) -> Result<(), ParentError> {
     match (kind, parent) {
         (_, None) => Ok(()),
-        (NodeKind::Vision, Some(_)) => Err("a vision has no parent".into()),
-        (k, Some(p)) if p.depth() >= k.depth() => Err(format!(
-            "{k} cannot sit beneath {p}: the thread runs vision → priority → outcome → activity → service_plan → team_plan → objective"
-        )),
+        (NodeKind::Vision, Some(_)) => Err(ParentError::VisionHasNone),
+        (k, Some(p)) if p.depth() >= k.depth() => Err(ParentError::Below { kind: k, parent: p }),
         _ => Ok(()),
     }
+}
+
+/// A node placed where the thread does not allow it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParentError {
+    #[error("a vision has no parent")]
+    VisionHasNone,
+    #[error(
+        "{kind} cannot sit beneath {parent}: the thread runs vision → priority → outcome → activity → service_plan → team_plan → objective"
+    )]
+    Below { kind: NodeKind, parent: NodeKind },
 }
 
 #[cfg(test)]
@@ -91,6 +100,7 @@ mod tests {
         assert!(
             check_parent(NodeKind::Priority, Some(NodeKind::Outcome))
                 .unwrap_err()
+                .to_string()
                 .contains("cannot sit beneath")
         );
         // Any level may start the plan: priorities, outcomes, even objectives.
@@ -98,12 +108,13 @@ mod tests {
             assert_eq!(check_parent(*kind, None), Ok(()), "{kind} as a root");
         }
         assert_eq!(
-            check_parent(NodeKind::Vision, Some(NodeKind::Vision)).unwrap_err(),
-            "a vision has no parent"
+            check_parent(NodeKind::Vision, Some(NodeKind::Vision)),
+            Err(ParentError::VisionHasNone)
         );
         assert!(
             check_parent(NodeKind::Outcome, Some(NodeKind::Outcome))
                 .unwrap_err()
+                .to_string()
                 .contains("outcome cannot sit beneath outcome")
         );
     }

@@ -63,11 +63,23 @@ impl Serialize for RagRule {
 
 pub const RAG_RULE_FORMS: &str = "'intervention' or 'tolerance:G:A' (green within G% of target, amber within A%, e.g. tolerance:5:10)";
 
-impl FromStr for RagRule {
-    type Err = String;
+/// A RAG rule written in none of its forms; `why` says what is wrong with it, if more than
+/// the form.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("'{text}' is not a RAG rule{why}: use {RAG_RULE_FORMS}")]
+pub struct RagRuleError {
+    pub text: String,
+    pub why: &'static str,
+}
 
-    fn from_str(text: &str) -> Result<RagRule, String> {
-        let err = |why: &str| format!("'{text}' is not a RAG rule{why}: use {RAG_RULE_FORMS}");
+impl FromStr for RagRule {
+    type Err = RagRuleError;
+
+    fn from_str(text: &str) -> Result<RagRule, RagRuleError> {
+        let err = |why: &'static str| RagRuleError {
+            text: text.to_string(),
+            why,
+        };
         let t = text.trim();
         if t == "intervention" {
             return Ok(RagRule::Intervention);
@@ -395,7 +407,7 @@ mod tests {
             "tolerance:-1:5",
             "strict",
         ] {
-            let err = bad.parse::<RagRule>().unwrap_err();
+            let err = bad.parse::<RagRule>().unwrap_err().to_string();
             assert!(err.contains(bad) && err.contains("tolerance:G:A"), "{err}");
         }
     }

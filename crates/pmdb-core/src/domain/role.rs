@@ -33,42 +33,71 @@ impl Actor {
 
     /// May this person record a value for an indicator with this owner and these
     /// data-entry officers?
-    pub fn may_record(&self, code: &str, owner: &str, enterers: &[String]) -> Result<(), String> {
+    pub fn may_record(
+        &self,
+        code: &str,
+        owner: &str,
+        enterers: &[String],
+    ) -> Result<(), RoleError> {
         match self.role {
             Some(Role::Admin | Role::Performance) => Ok(()),
             Some(Role::Officer) if owner == self.login || enterers.contains(&self.login) => Ok(()),
-            Some(Role::Officer) => Err(format!(
-                "refused: {} may record values only for indicators they own or enter data for; {code} is owned by {}",
-                self.describe(),
-                if owner.is_empty() { "nobody" } else { owner }
-            )),
-            _ => Err(format!("refused: {} reads only", self.describe())),
+            Some(Role::Officer) => Err(RoleError::NotTheirs {
+                who: self.describe(),
+                code: code.to_string(),
+                owner: if owner.is_empty() { "nobody" } else { owner }.to_string(),
+            }),
+            _ => Err(RoleError::ReadsOnly {
+                who: self.describe(),
+            }),
         }
     }
 
     /// May this person change definitions, targets, settings or run imports?
-    pub fn may_manage(&self, what: &str) -> Result<(), String> {
+    pub fn may_manage(&self, what: &str) -> Result<(), RoleError> {
         if self.is_manager() {
             Ok(())
         } else {
-            Err(format!(
-                "refused: only admin and performance users may {what}; {} may not",
-                self.describe()
-            ))
+            Err(RoleError::NotManager {
+                who: self.describe(),
+                what: what.to_string(),
+            })
         }
     }
 
     /// May this person manage users?
-    pub fn may_admin(&self, what: &str) -> Result<(), String> {
+    pub fn may_admin(&self, what: &str) -> Result<(), RoleError> {
         if self.role == Some(Role::Admin) {
             Ok(())
         } else {
-            Err(format!(
-                "refused: only an admin may {what}; {} is not one",
-                self.describe()
-            ))
+            Err(RoleError::NotAdmin {
+                who: self.describe(),
+                what: what.to_string(),
+            })
         }
     }
+}
+
+/// What a role does not allow, naming who asked and the rule.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RoleError {
+    #[error(
+        "refused: {who} may record values only for indicators they own or enter data for; {code} is owned by {owner}"
+    )]
+    NotTheirs {
+        who: String,
+        code: String,
+        owner: String,
+    },
+    #[error("refused: {who} reads only")]
+    ReadsOnly { who: String },
+    #[error("refused: only admin and performance users may {what}; {who} may not")]
+    NotManager { who: String, what: String },
+    #[error("refused: only an admin may {what}; {who} is not one")]
+    NotAdmin { who: String, what: String },
+    /// The database must always keep an admin.
+    #[error("refused: {login} is the only admin; make someone else admin first")]
+    LastAdmin { login: String },
 }
 
 #[cfg(test)]
@@ -91,7 +120,10 @@ mod tests {
             Ok(())
         );
         assert_eq!(
-            officer.may_record("BN1", "mwood", &[]).unwrap_err(),
+            officer
+                .may_record("BN1", "mwood", &[])
+                .unwrap_err()
+                .to_string(),
             "refused: jpatel (officer) may record values only for indicators they own or enter data for; BN1 is owned by mwood"
         );
     }
@@ -101,13 +133,15 @@ mod tests {
         assert_eq!(
             actor("cllr", Some(Role::Viewer))
                 .may_record("BN1", "cllr", &[])
-                .unwrap_err(),
+                .unwrap_err()
+                .to_string(),
             "refused: cllr (viewer) reads only"
         );
         assert_eq!(
             actor("guest", None)
                 .may_record("BN1", "guest", &[])
-                .unwrap_err(),
+                .unwrap_err()
+                .to_string(),
             "refused: guest (not a pmdb user) reads only"
         );
         assert!(actor("guest", None).may_manage("import").is_err());
@@ -126,7 +160,8 @@ mod tests {
         assert_eq!(
             actor("perf", Some(Role::Performance))
                 .may_admin("add users")
-                .unwrap_err(),
+                .unwrap_err()
+                .to_string(),
             "refused: only an admin may add users; perf (performance) is not one"
         );
         assert_eq!(

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::indicator::{Aggregation, Frequency, Indicator, Polarity};
+use super::indicator::{Aggregation, Frequency, Indicator, IndicatorKind, Polarity};
 use super::period::{FinYear, Period};
 use super::rag::Threshold;
 
@@ -124,23 +124,55 @@ fn scale(t: Threshold, by: f64) -> Threshold {
     }
 }
 
-/// Checks a target row against its indicator; the message says what is wrong.
-pub fn validate(ind: &Indicator, row: &TargetRow) -> Result<(), String> {
+/// A target row its indicator cannot take, saying what is wrong.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TargetError {
+    #[error("{code} is a data-only measure ({kind}, polarity {polarity}) and takes no target")]
+    DataOnly {
+        code: String,
+        kind: IndicatorKind,
+        polarity: Polarity,
+    },
+    #[error("target and intervention must be finite numbers")]
+    NotFinite,
+    #[error("period {period} is not in the financial year {year}")]
+    OutsideYear { period: Period, year: FinYear },
+    #[error(
+        "a profiled target must be a month or quarter a {frequency} indicator reports; '{period}' is not (leave period blank for the annual target)"
+    )]
+    NotAProfile {
+        frequency: Frequency,
+        period: Period,
+    },
+    #[error(
+        "intervention level {intervention} is {side} the target {target} for a {polarity}-is-better indicator"
+    )]
+    WrongSide {
+        intervention: f64,
+        side: &'static str,
+        target: f64,
+        polarity: Polarity,
+    },
+}
+
+/// Checks a target row against its indicator; the refusal says what is wrong.
+pub fn validate(ind: &Indicator, row: &TargetRow) -> Result<(), TargetError> {
     if !ind.takes_targets() {
-        return Err(format!(
-            "{} is a data-only measure ({}, polarity {}) and takes no target",
-            ind.code, ind.kind, ind.polarity
-        ));
+        return Err(TargetError::DataOnly {
+            code: ind.code.clone(),
+            kind: ind.kind,
+            polarity: ind.polarity,
+        });
     }
     if !row.target.is_finite() || !row.intervention.is_none_or(f64::is_finite) {
-        return Err("target and intervention must be finite numbers".into());
+        return Err(TargetError::NotFinite);
     }
     if let Some(p) = row.period {
         if p.fin_year() != row.year {
-            return Err(format!(
-                "period {p} is not in the financial year {}",
-                row.year
-            ));
+            return Err(TargetError::OutsideYear {
+                period: p,
+                year: row.year,
+            });
         }
         let fits = match (p, ind.frequency) {
             (Period::Month(_), Frequency::Monthly) => true,
@@ -149,10 +181,10 @@ pub fn validate(ind: &Indicator, row: &TargetRow) -> Result<(), String> {
             _ => false,
         };
         if !fits {
-            return Err(format!(
-                "a profiled target must be a month or quarter a {} indicator reports; '{p}' is not (leave period blank for the annual target)",
-                ind.frequency
-            ));
+            return Err(TargetError::NotAProfile {
+                frequency: ind.frequency,
+                period: p,
+            });
         }
     }
     if let Some(i) = row.intervention {
@@ -167,10 +199,12 @@ pub fn validate(ind: &Indicator, row: &TargetRow) -> Result<(), String> {
             } else {
                 "below"
             };
-            return Err(format!(
-                "intervention level {i} is {side} the target {} for a {}-is-better indicator",
-                row.target, ind.polarity
-            ));
+            return Err(TargetError::WrongSide {
+                intervention: i,
+                side,
+                target: row.target,
+                polarity: ind.polarity,
+            });
         }
     }
     Ok(())
@@ -374,18 +408,22 @@ mod tests {
         let higher = indicator(Polarity::Higher);
         assert_eq!(validate(&higher, &annual(95.0, 90.0)), Ok(()));
         assert_eq!(
-            validate(&higher, &annual(95.0, 97.0)).unwrap_err(),
+            validate(&higher, &annual(95.0, 97.0))
+                .unwrap_err()
+                .to_string(),
             "intervention level 97 is above the target 95 for a higher-is-better indicator"
         );
         let lower = indicator(Polarity::Lower);
         assert!(
             validate(&lower, &annual(20.0, 18.0))
                 .unwrap_err()
+                .to_string()
                 .contains("below the target 20")
         );
         assert!(
             validate(&indicator(Polarity::None), &annual(1.0, 1.0))
                 .unwrap_err()
+                .to_string()
                 .contains("data-only")
         );
         let wrong_year = TargetRow {
@@ -393,7 +431,7 @@ mod tests {
             ..profile("2024-12", 90.0, 85.0)
         };
         assert_eq!(
-            validate(&higher, &wrong_year).unwrap_err(),
+            validate(&higher, &wrong_year).unwrap_err().to_string(),
             "period 2024-12 is not in the financial year 2025/26"
         );
     }

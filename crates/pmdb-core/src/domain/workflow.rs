@@ -48,8 +48,26 @@ pub struct State {
     pub escalation_due: Option<NaiveDate>,
 }
 
+/// A step the exception workflow does not allow, saying what is missing.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("an exception that is {from} cannot become {to}")]
+    NotAllowed {
+        from: ExceptionStatus,
+        to: ExceptionStatus,
+    },
+    #[error("record the officer's proposal first")]
+    NoProposal,
+    #[error("record the PPG decision first")]
+    NoDecision,
+    #[error(
+        "an escalation to the Management Board names the responsible Board member and a due date"
+    )]
+    EscalationIncomplete,
+}
+
 /// Applies a step, refusing moves the workflow does not allow and saying what is missing.
-pub fn apply(state: &State, step: &Step) -> Result<State, String> {
+pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
     use ExceptionStatus::*;
     let mut next = state.clone();
     if let Some(p) = &step.proposal {
@@ -73,18 +91,16 @@ pub fn apply(state: &State, step: &Step) -> Result<State, String> {
         _ => true,
     };
     if !allowed {
-        return Err(format!(
-            "an exception that is {} cannot become {to}",
-            state.status
-        ));
+        return Err(WorkflowError::NotAllowed {
+            from: state.status,
+            to,
+        });
     }
     match to {
-        Proposed if next.proposal.is_empty() => {
-            return Err("record the officer's proposal first".into());
-        }
-        Agreed if next.decision.is_empty() => return Err("record the PPG decision first".into()),
+        Proposed if next.proposal.is_empty() => return Err(WorkflowError::NoProposal),
+        Agreed if next.decision.is_empty() => return Err(WorkflowError::NoDecision),
         Escalated if next.board_member.is_empty() || next.escalation_due.is_none() => {
-            return Err("an escalation to the Management Board names the responsible Board member and a due date".into());
+            return Err(WorkflowError::EscalationIncomplete);
         }
         _ => {}
     }
@@ -153,7 +169,8 @@ mod tests {
                 ..Step::default()
             },
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("Board member and a due date"), "{err}");
         let s = apply(
             &open(),
@@ -178,7 +195,8 @@ mod tests {
                     ..Step::default()
                 }
             )
-            .unwrap_err(),
+            .unwrap_err()
+            .to_string(),
             "record the officer's proposal first"
         );
         assert_eq!(
@@ -189,7 +207,8 @@ mod tests {
                     ..Step::default()
                 }
             )
-            .unwrap_err(),
+            .unwrap_err()
+            .to_string(),
             "record the PPG decision first"
         );
         let closed = State {
@@ -204,7 +223,8 @@ mod tests {
                     ..Step::default()
                 }
             )
-            .unwrap_err(),
+            .unwrap_err()
+            .to_string(),
             "an exception that is closed cannot become agreed"
         );
         assert_eq!(

@@ -4,9 +4,24 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::deadline::check_ended;
-use crate::domain::period::Period;
+use crate::domain::deadline::{NotEnded, check_ended};
+use crate::domain::period::{Month, Period};
 use crate::store::Dataset;
+
+/// Why a period may not be reviewed as a whole; `so` says what follows.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Unreviewable {
+    #[error(transparent)]
+    NotEnded(#[from] NotEnded),
+    #[error("no indicator is collected yet (no plan years, targets or values), so {so}")]
+    NothingCollected { so: String },
+    #[error("{period} lies wholly before the council collects data (from {start}), so {so}")]
+    BeforeCollection {
+        period: Period,
+        start: Month,
+        so: String,
+    },
+}
 
 /// Refuses a period that has not ended, or that ends before the first month any indicator
 /// is collected for. `so` says what follows ("it cannot be signed off").
@@ -15,20 +30,19 @@ pub fn check_reviewable(
     period: Period,
     today: NaiveDate,
     so: &str,
-) -> Result<(), String> {
+) -> Result<(), Unreviewable> {
     check_ended(period, today, so)?;
     let start = ds
         .indicators
         .iter()
         .filter_map(|rec| ds.start_of(rec))
         .min();
+    let so = so.to_string();
     match start {
-        None => Err(format!(
-            "no indicator is collected yet (no plan years, targets or values), so {so}"
-        )),
-        Some(start) if period.last_month() < start => Err(format!(
-            "{period} lies wholly before the council collects data (from {start}), so {so}"
-        )),
+        None => Err(Unreviewable::NothingCollected { so }),
+        Some(start) if period.last_month() < start => {
+            Err(Unreviewable::BeforeCollection { period, start, so })
+        }
         Some(_) => Ok(()),
     }
 }

@@ -38,6 +38,79 @@ pub enum StoreError {
     /// Input that cannot be accepted; the text names what and where.
     #[error("{0}")]
     Invalid(String),
+    /// A cell of an import file refused, with its row (as a spreadsheet numbers it) and
+    /// column; `problem` is the rule's own typed refusal where one refused it.
+    #[error("row {row}, column {column}: {problem}")]
+    Row {
+        row: usize,
+        column: String,
+        problem: super::import_rows::Problem,
+    },
+    /// A person's role does not allow this; the refusal names the rule.
+    #[error(transparent)]
+    Denied(#[from] crate::domain::role::RoleError),
+    /// A recorded value refused by the rules for one (domain::entry).
+    #[error(transparent)]
+    Entry(#[from] crate::domain::entry::EntryError),
+    /// A miss recorded without its commentary or remedial action, naming the indicator and
+    /// period.
+    #[error("{code} {period}: {refusal}")]
+    Unexplained {
+        code: String,
+        period: crate::domain::period::Period,
+        refusal: crate::domain::entry::EntryError,
+    },
+    /// The file cannot be opened or created as a pmdb database, and why.
+    #[error("{0}")]
+    Open(String),
+    /// A migration that failed, naming the schema version it was bringing the file to.
+    #[error("could not bring the database to schema version {version} (error {code}): {problem}")]
+    Migration {
+        version: i64,
+        code: i32,
+        problem: String,
+    },
+    /// A setting refused when set, naming the setting and the valid forms.
+    #[error("{problem}")]
+    Setting { key: String, problem: String },
+    /// A backup that could not be written, naming where.
+    #[error("{problem}")]
+    Backup { path: PathBuf, problem: String },
+    /// Someone that must be a pmdb user (an owner, an officer, a Board member) is not one.
+    #[error("{0}")]
+    NotAUser(#[from] super::users::NotAUser),
+    #[error(
+        "user {login} exists already; change their role with `pmdb user set-role {login} ROLE`"
+    )]
+    UserExists { login: String },
+    #[error("{period} was signed off already, at {at}")]
+    AlreadySignedOff {
+        period: crate::domain::period::Period,
+        at: String,
+    },
+    /// A value or update for a period a sign-off covers (`within`, the period signed off).
+    #[error(
+        "refused: {period} is signed off (as part of {within}); its figures can no longer change"
+    )]
+    SignedOff {
+        period: crate::domain::period::Period,
+        within: String,
+    },
+    /// A commentary or remedial action the spec does not allow.
+    #[error("{0}")]
+    Text(super::import_rows::Problem),
+    /// A code, name or text the spec does not allow.
+    #[error(transparent)]
+    Field(#[from] crate::domain::fields::FieldError),
+    /// A period that must have ended has not.
+    #[error(transparent)]
+    NotEnded(#[from] crate::domain::deadline::NotEnded),
+    /// A step the exception workflow does not allow, on exception `id`.
+    #[error("exception #{id}: {problem}")]
+    Exception {
+        id: i64,
+        problem: super::import_rows::Problem,
+    },
     #[error("{0}")]
     NotFound(String),
     /// Someone else saved the same record since it was read.
@@ -77,6 +150,26 @@ pub struct DamagedRow {
 }
 
 impl DamagedRow {
+    /// For `map_err` when reading a field: the refusal of whatever parsed it, as the
+    /// damaged row named by table, key and field.
+    pub fn reading<E: std::fmt::Display>(
+        table: &'static str,
+        key: &str,
+        field: &'static str,
+        column: usize,
+    ) -> impl FnOnce(E) -> rusqlite::Error {
+        let key = key.to_string();
+        move |e| {
+            DamagedRow {
+                table,
+                key,
+                field,
+                problem: e.to_string(),
+            }
+            .into_sqlite(column)
+        }
+    }
+
     /// The row as a rusqlite error, to return from a row-mapping closure; `From` below
     /// turns it back into `StoreError::DamagedRow`.
     pub fn into_sqlite(self, column: usize) -> rusqlite::Error {

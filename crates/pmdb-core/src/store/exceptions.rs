@@ -68,7 +68,7 @@ const SELECT: &str = "SELECT id, kind, period, subject, service, owner, figures,
     decision, board_member, escalation_due, raised_by, raised_at, closed_at, version FROM exceptions";
 
 fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
-    let bad = |e: String| {
+    let bad = |e: crate::domain::indicator::WordError| {
         rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
     };
     Ok(ExceptionRecord {
@@ -118,7 +118,7 @@ impl Store {
     pub fn raise_exceptions(&mut self, list: &[NewException]) -> Result<usize> {
         self.actor()?
             .may_manage("raise exceptions")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         let login = self.login.clone();
         let clock = self.session.clone();
         self.write(|tx| {
@@ -160,7 +160,7 @@ impl Store {
                 && matches!(u.step.status, None | Some(ExceptionStatus::Proposed));
             let own = only_proposal && rec.owner == actor.login && actor.role.is_some_and(|r| r != crate::domain::role::Role::Viewer);
             if !own {
-                actor.may_manage("record PPG decisions").map_err(StoreError::Refused)?;
+                actor.may_manage("record PPG decisions").map_err(StoreError::Denied)?;
             }
             if let Some(v) = u.expected_version.filter(|v| *v != rec.version) {
                 let (by, at) = tx
@@ -181,13 +181,13 @@ impl Store {
             };
             for (what, text) in [("the proposal", &u.step.proposal), ("the decision", &u.step.decision)] {
                 if let Some(text) = text {
-                    check_text(what, text).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
+                    check_text(what, text).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
                 }
             }
             if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.is_empty()) {
-                require_user(tx, login).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
+                require_user(tx, login).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
             }
-            let next = apply(&state, &u.step).map_err(|e| StoreError::Invalid(format!("exception #{}: {e}", rec.id)))?;
+            let next = apply(&state, &u.step).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
             let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(clock.now_stamp())) } else { None };
             tx.execute(
                 "UPDATE exceptions SET status = ?2, proposal = ?3, decision = ?4, board_member = ?5, escalation_due = ?6,

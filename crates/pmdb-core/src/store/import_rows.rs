@@ -67,9 +67,17 @@ impl Columns {
     }
 }
 
+/// What is wrong with a cell: a rule's typed refusal (`FieldError`, `EntryError`, …) or
+/// a message, kept as it is so a caller can tell which refusal happened.
+pub type Problem = Box<dyn std::error::Error + Send + Sync>;
+
 /// A refusal naming the row as a spreadsheet numbers it (the header is row 1) and the column.
-pub fn row_error(row: usize, column: &str, problem: impl std::fmt::Display) -> StoreError {
-    StoreError::Invalid(format!("row {row}, column {column}: {problem}"))
+pub fn row_error(row: usize, column: &str, problem: impl Into<Problem>) -> StoreError {
+    StoreError::Row {
+        row,
+        column: column.to_string(),
+        problem: problem.into(),
+    }
 }
 
 /// One row of a values file.

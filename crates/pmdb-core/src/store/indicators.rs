@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, row_error};
 use super::users::require_user;
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::indicator::Indicator;
@@ -31,18 +31,7 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
     let code: String = r.get(0)?;
     let rule: String = r.get(9)?;
     // A stored word pmdb cannot read is a damaged row, named, never read as another word.
-    let damaged = |i: usize, field: &'static str| {
-        let code = code.clone();
-        move |problem: String| {
-            DamagedRow {
-                table: "indicator",
-                key: code,
-                field,
-                problem,
-            }
-            .into_sqlite(i)
-        }
-    };
+    let damaged = |i: usize, field: &'static str| DamagedRow::reading("indicator", &code, field, i);
     let parse = |i: usize| -> rusqlite::Result<String> { r.get(i) };
     Ok(IndicatorRecord {
         indicator: Indicator {
@@ -57,7 +46,12 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
             rag_rule: if rule.is_empty() {
                 None
             } else {
-                Some(rule.parse().map_err(damaged(9, "rag_rule"))?)
+                Some(rule.parse().map_err(DamagedRow::reading(
+                    "indicator",
+                    &code,
+                    "rag_rule",
+                    9,
+                ))?)
             },
             code: code.clone(),
         },
@@ -145,7 +139,7 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.actor()?
             .may_manage("import indicators")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| import_indicators_tx(tx, rows, columns))
     }
 
@@ -162,11 +156,11 @@ impl Store {
     fn change_enterer(&mut self, code: &str, login: &str, add: bool) -> Result<()> {
         self.actor()?
             .may_manage("name data-entry officers")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         self.write(|tx| {
             load_indicator(tx, code)?;
             if add {
-                require_user(tx, login).map_err(StoreError::Invalid)?;
+                require_user(tx, login)?;
             }
             let sql = if add {
                 "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)"
@@ -217,12 +211,12 @@ fn merge_record(
 fn check_indicator_fields(
     tx: &Transaction,
     i: &Indicator,
-) -> std::result::Result<(), (&'static str, String)> {
-    check_code("the code", &i.code).map_err(|e| ("code", e))?;
-    check_name("the title", &i.title).map_err(|e| ("title", e))?;
-    check_name("the unit", &i.unit).map_err(|e| ("unit", e))?;
+) -> std::result::Result<(), (&'static str, Problem)> {
+    check_code("the code", &i.code).map_err(|e| ("code", e.into()))?;
+    check_name("the title", &i.title).map_err(|e| ("title", e.into()))?;
+    check_name("the unit", &i.unit).map_err(|e| ("unit", e.into()))?;
     if !i.owner.is_empty() {
-        require_user(tx, &i.owner).map_err(|e| ("owner", e))?;
+        require_user(tx, &i.owner).map_err(|e| ("owner", e.into()))?;
     }
     Ok(())
 }

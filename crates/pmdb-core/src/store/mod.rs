@@ -39,7 +39,7 @@ pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::Frozen;
 pub use tx::Abandon;
-pub use users::UserRecord;
+pub use users::{NotAUser, UserRecord};
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
 
 use crate::domain::role::Actor;
@@ -180,10 +180,13 @@ impl Store {
     /// (never a file copy, which could catch a half-written page).
     pub fn backup(&self, to: &Path) -> Result<()> {
         if to.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} already exists; backup writes a new file and never overwrites one",
-                to.display()
-            )));
+            return Err(StoreError::Backup {
+                path: to.into(),
+                problem: format!(
+                    "{} already exists; backup writes a new file and never overwrites one",
+                    to.display()
+                ),
+            });
         }
         // Written beside the final name and renamed when complete, so a killed backup
         // leaves nothing under it (and nothing to block the next one).
@@ -194,11 +197,9 @@ impl Store {
                 .map(drop)
                 .map_err(std::io::Error::other)
         })
-        .map_err(|e| {
-            StoreError::Invalid(format!(
-                "could not write the backup to {}: {e}",
-                to.display()
-            ))
+        .map_err(|e| StoreError::Backup {
+            path: to.into(),
+            problem: format!("could not write the backup to {}: {e}", to.display()),
         })
     }
 

@@ -60,7 +60,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             why: String::new(),
         },
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            StoreError::Invalid(format!("cannot open {}: {e}", path.display()))
+            StoreError::Open(format!("cannot open {}: {e}", path.display()))
         }
         _ => StoreError::Sqlite(e),
     }
@@ -118,10 +118,8 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
             &session,
         )
         .or_else(|e| match e {
-            StoreError::ReadOnly { .. } | StoreError::Invalid(_) => {
-                connect(path, read_only, &session)
-                    .or_else(|_| connect_unchanging(path, login, &session))
-            }
+            StoreError::ReadOnly { .. } | StoreError::Open(_) => connect(path, read_only, &session)
+                .or_else(|_| connect_unchanging(path, login, &session)),
             other => Err(other),
         })?
     };
@@ -144,7 +142,7 @@ pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> R
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
-            StoreError::Invalid(format!("cannot create the folder {}: {e}", dir.display()))
+            StoreError::Open(format!("cannot create the folder {}: {e}", dir.display()))
         })?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -158,7 +156,7 @@ pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> R
     // WAL lets readers carry on while one officer saves; it is a property of the file.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::Open(format!(
             "{} cannot use WAL mode (got {mode}); keep the database on a local disk, not a network share",
             path.display()
         )));
@@ -245,8 +243,15 @@ impl Store {
                 let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
                 if now < version {
                     tx.execute_batch(&sql).map_err(|e| {
-                        let reason = e.sqlite_error().and_then(|s| s.extended_code.checked_add(0)).unwrap_or(0);
-                        StoreError::Invalid(format!("could not bring the database to schema version {version} (error {reason}): {}", short(&e)))
+                        let reason = e
+                            .sqlite_error()
+                            .and_then(|s| s.extended_code.checked_add(0))
+                            .unwrap_or(0);
+                        StoreError::Migration {
+                            version,
+                            code: reason,
+                            problem: short(&e),
+                        }
                     })?;
                     tx.pragma_update(None, "user_version", version)?;
                 }

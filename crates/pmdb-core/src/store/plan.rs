@@ -6,7 +6,7 @@ use rusqlite::{Row, Transaction, params};
 
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, row_error};
 use super::users::require_user;
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::period::FinYear;
@@ -18,15 +18,9 @@ pub(super) const NODE_COLUMNS: &str =
 pub(super) fn node_from_row(r: &Row) -> rusqlite::Result<PlanNode> {
     let code: String = r.get(0)?;
     let kind: String = r.get(1)?;
-    let kind = kind.parse().map_err(|problem| {
-        DamagedRow {
-            table: "plan node",
-            key: code.clone(),
-            field: "kind",
-            problem,
-        }
-        .into_sqlite(1)
-    })?;
+    let kind = kind
+        .parse()
+        .map_err(DamagedRow::reading("plan node", &code, "kind", 1))?;
     Ok(PlanNode {
         code,
         kind,
@@ -112,7 +106,7 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.actor()?
             .may_manage("import the plan")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| import_plan_tx(tx, rows, columns))
     }
 }
@@ -137,15 +131,15 @@ fn merge_node(n: &PlanNode, columns: &Columns, old: Option<&PlanNode>) -> PlanNo
 fn check_node_fields(
     tx: &Transaction,
     n: &PlanNode,
-) -> std::result::Result<(), (&'static str, String)> {
-    check_code("the code", &n.code).map_err(|e| ("code", e))?;
-    check_name("the title", &n.title).map_err(|e| ("title", e))?;
+) -> std::result::Result<(), (&'static str, Problem)> {
+    check_code("the code", &n.code).map_err(|e| ("code", e.into()))?;
+    check_name("the title", &n.title).map_err(|e| ("title", e.into()))?;
     if !n.owner.is_empty() {
-        require_user(tx, &n.owner).map_err(|e| ("owner", e))?;
+        require_user(tx, &n.owner).map_err(|e| ("owner", e.into()))?;
     }
     for (column, code) in [("portfolio", &n.portfolio), ("service", &n.service)] {
         if let Some(code) = code {
-            check_code(&format!("the {column}"), code).map_err(|e| (column, e))?;
+            check_code(&format!("the {column}"), code).map_err(|e| (column, e.into()))?;
         }
     }
     Ok(())

@@ -75,10 +75,16 @@ impl Store {
     pub fn set_setting(&mut self, key: &str, value: &str, from: Option<Period>) -> Result<()> {
         self.actor()?
             .may_manage("change settings")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         match key {
             "rag_rule" => {
-                let rule: RagRule = value.parse().map_err(StoreError::Invalid)?;
+                let rule: RagRule =
+                    value
+                        .parse()
+                        .map_err(|e: crate::domain::rag::RagRuleError| StoreError::Setting {
+                            key: key.to_string(),
+                            problem: e.to_string(),
+                        })?;
                 let from: Option<Month> = from.map(Period::first_month);
                 self.write(|tx| {
                     match from {
@@ -103,9 +109,10 @@ impl Store {
             }
             "deadline_day" | "council_name" => {
                 if from.is_some() {
-                    return Err(StoreError::Invalid(format!(
-                        "--from applies to rag_rule only, not {key}"
-                    )));
+                    return Err(StoreError::Setting {
+                        key: key.to_string(),
+                        problem: format!("--from applies to rag_rule only, not {key}"),
+                    });
                 }
                 let value = if key == "deadline_day" {
                     let plain = value.trim();
@@ -113,15 +120,18 @@ impl Store {
                         // A plain number: "+5" or "05" would be stored as typed.
                         Ok(d) if (1..=28).contains(&d) && plain == d.to_string() => d.to_string(),
                         _ => {
-                            return Err(StoreError::Invalid(format!(
-                                "deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '{}'",
-                                crate::safe_text::line(value)
-                            )));
+                            return Err(StoreError::Setting {
+                                key: key.to_string(),
+                                problem: format!(
+                                    "deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '{}'",
+                                    crate::safe_text::line(value)
+                                ),
+                            });
                         }
                     }
                 } else {
                     let name = value.trim();
-                    check_name("council_name", name).map_err(StoreError::Invalid)?;
+                    check_name("council_name", name)?;
                     name.to_string()
                 };
                 self.write(|tx| {
@@ -132,9 +142,12 @@ impl Store {
                     Ok(())
                 })
             }
-            other => Err(StoreError::Invalid(format!(
-                "'{other}' is not a setting: use rag_rule, deadline_day or council_name"
-            ))),
+            other => Err(StoreError::Setting {
+                key: other.to_string(),
+                problem: format!(
+                    "'{other}' is not a setting: use rag_rule, deadline_day or council_name"
+                ),
+            }),
         }
     }
 }

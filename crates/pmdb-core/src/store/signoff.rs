@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::Store;
 use super::error::{Result, StoreError};
 use super::session::Entered;
+use super::users::NotAUser;
 use crate::domain::assess::Assessment;
 use crate::domain::period::Period;
 
@@ -113,8 +114,8 @@ impl Store {
     ) -> Result<()> {
         self.actor()?
             .may_manage("sign off a period")
-            .map_err(StoreError::Refused)?;
-        crate::domain::deadline::check_can_sign_off(period, today).map_err(StoreError::Invalid)?;
+            .map_err(StoreError::Denied)?;
+        crate::domain::deadline::check_can_sign_off(period, today)?;
         let login = self.login.clone();
         let clock = self.session.clone();
         self.write(|tx| insert_signoff(tx, period, statuses, &login, &clock.now_stamp()))
@@ -131,14 +132,12 @@ impl Store {
     ) -> Result<()> {
         self.actor()?
             .may_admin("record a sign-off made by others")
-            .map_err(StoreError::Refused)?;
-        crate::domain::deadline::check_can_sign_off(period, signed.at.date())
-            .map_err(StoreError::Invalid)?;
+            .map_err(StoreError::Denied)?;
+        crate::domain::deadline::check_can_sign_off(period, signed.at.date())?;
         if self.role_of(&signed.by)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "{} is not a pmdb user",
-                signed.by
-            )));
+            return Err(StoreError::NotAUser(NotAUser {
+                login: signed.by.clone(),
+            }));
         }
         let session = self.session.clone();
         self.write(|tx| {
@@ -163,9 +162,7 @@ fn insert_signoff(
         )
         .optional()?;
     if let Some(at) = done {
-        return Err(StoreError::Invalid(format!(
-            "{period} was signed off already, at {at}"
-        )));
+        return Err(StoreError::AlreadySignedOff { period, at });
     }
     tx.execute(
         "INSERT INTO signoffs (period, signed_by, signed_at) VALUES (?1, ?2, ?3)",
@@ -175,7 +172,8 @@ fn insert_signoff(
         "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
     )?;
     for (p, code, a) in statuses {
-        let json = serde_json::to_string(a).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        // An assessment always serialises (plain fields); the error is there for the type.
+        let json = serde_json::to_string(a).map_err(|e| StoreError::Text(e.into()))?;
         insert.execute(params![p, code, json])?;
     }
     Ok(())

@@ -91,7 +91,7 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.actor()?
             .may_manage("import targets")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             for (row, code, t) in rows {

@@ -16,9 +16,10 @@ pub struct UserRecord {
 }
 
 fn parse_role(text: String) -> rusqlite::Result<Role> {
-    text.parse().map_err(|e: String| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-    })
+    text.parse()
+        .map_err(|e: crate::domain::indicator::WordError| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })
 }
 
 /// The role of a login, on any connection or inside a transaction.
@@ -54,18 +55,25 @@ impl Store {
     pub fn add_user(&mut self, login: &str, name: &str, role: Role) -> Result<()> {
         self.actor()?
             .may_admin("add users")
-            .map_err(StoreError::Refused)?;
-        check_code("the login", login).map_err(StoreError::Invalid)?;
-        check_name("the name", name).map_err(StoreError::Invalid)?;
+            .map_err(StoreError::Denied)?;
+        check_code("the login", login)?;
+        check_name("the name", name)?;
         self.write(|tx| {
-            let exists: bool = tx.query_row("SELECT count(*) FROM users WHERE login = ?1", [login], |r| r.get(0))?;
+            let exists: bool = tx.query_row(
+                "SELECT count(*) FROM users WHERE login = ?1",
+                [login],
+                |r| r.get(0),
+            )?;
             if exists {
-                return Err(StoreError::Invalid(format!(
-                    "user {login} exists already; change their role with `pmdb user set-role {login} ROLE`"
-                )));
+                return Err(StoreError::UserExists {
+                    login: login.to_string(),
+                });
             }
             let name = if name.is_empty() { login } else { name };
-            tx.execute("INSERT INTO users (login, name, role) VALUES (?1, ?2, ?3)", params![login, name, role.as_str()])?;
+            tx.execute(
+                "INSERT INTO users (login, name, role) VALUES (?1, ?2, ?3)",
+                params![login, name, role.as_str()],
+            )?;
             Ok(())
         })
     }
@@ -75,7 +83,7 @@ impl Store {
     pub fn set_role(&mut self, login: &str, role: Role) -> Result<()> {
         self.actor()?
             .may_admin("change roles")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         self.write(|tx| {
             let current: Option<String> = tx
                 .query_row("SELECT role FROM users WHERE login = ?1", [login], |r| {
@@ -105,12 +113,23 @@ impl Store {
     }
 }
 
+/// Someone named as an owner, a data-entry officer, a Board member or a signatory who is
+/// not a pmdb user: the message says how to add them.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "'{shown}' is not a pmdb user: add them first with `pmdb user add {shown} --role officer`",
+    shown = crate::safe_text::line(login)
+)]
+pub struct NotAUser {
+    pub login: String,
+}
+
 /// Refuses a login that is not a pmdb user, for an owner, a data-entry officer or a Board
-/// member: the message says how to add them.
+/// member.
 pub(super) fn require_user(
     conn: &rusqlite::Connection,
     login: &str,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), NotAUser> {
     let known: bool = conn
         .prepare_cached("SELECT count(*) FROM users WHERE login = ?1")
         .and_then(|mut s| s.query_row([login], |r| r.get(0)))
@@ -118,10 +137,8 @@ pub(super) fn require_user(
     if known {
         Ok(())
     } else {
-        Err(format!(
-            "'{}' is not a pmdb user: add them first with `pmdb user add {} --role officer`",
-            crate::safe_text::line(login),
-            crate::safe_text::line(login)
-        ))
+        Err(NotAUser {
+            login: login.to_string(),
+        })
     }
 }

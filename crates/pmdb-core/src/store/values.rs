@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, RowOutcome, ValueRow, row_error};
+use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, ValueRow, row_error};
 use super::indicators::{IndicatorRecord, load_indicator};
 use super::session::Entered;
 use super::signoff::locking_signoff;
@@ -102,7 +102,9 @@ fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
         value: r.get(2)?,
         numerator: r.get(3)?,
         denominator: r.get(4)?,
-        quality: quality.parse().map_err(bad)?,
+        quality: quality
+            .parse()
+            .map_err(|e: crate::domain::indicator::WordError| bad(e.to_string()))?,
         commentary: r.get(6)?,
         action: r.get(7)?,
         entered_by: r.get(8)?,
@@ -138,24 +140,16 @@ fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<Stored
 }
 
 /// Whether `actor` may write this value now: their role allows it and the period is open.
-fn may_write(
-    tx: &Transaction,
-    actor: &Actor,
-    ind: &IndicatorRecord,
-    period: Period,
-) -> std::result::Result<(), String> {
+fn may_write(tx: &Transaction, actor: &Actor, ind: &IndicatorRecord, period: Period) -> Result<()> {
     actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
     period_open(tx, period)
 }
 
 /// Whether the period's figures may still change: no sign-off covers it.
-fn period_open(tx: &Transaction, period: Period) -> std::result::Result<(), String> {
-    match locking_signoff(tx, period) {
-        Ok(Some(s)) => Err(format!(
-            "refused: {period} is signed off (as part of {s}); its figures can no longer change"
-        )),
-        Ok(None) => Ok(()),
-        Err(e) => Err(e.to_string()),
+fn period_open(tx: &Transaction, period: Period) -> Result<()> {
+    match locking_signoff(tx, period)? {
+        Some(within) => Err(StoreError::SignedOff { period, within }),
+        None => Ok(()),
     }
 }
 
@@ -234,15 +228,14 @@ impl Store {
         let clock = self.session.clone();
         self.write(|tx| {
             let ind = load_indicator(tx, &nv.indicator)?;
-            may_write(tx, &actor, &ind, nv.period).map_err(StoreError::Refused)?;
+            may_write(tx, &actor, &ind, nv.period)?;
             let entry = Entry {
                 value: nv.value,
                 numerator: nv.numerator,
                 denominator: nv.denominator,
             };
-            let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today)
-                .map_err(StoreError::Invalid)?;
-            check_texts(nv).map_err(|(_, e)| StoreError::Invalid(e))?;
+            let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today)?;
+            check_texts(nv).map_err(|(_, e)| StoreError::Text(e))?;
             let old = current(tx, &nv.indicator, nv.period)?;
             let found = old.as_ref().map(|o| o.version).unwrap_or(0);
             let conflict = match expect {
@@ -287,8 +280,13 @@ impl Store {
             let assessment = assess_if_recorded(&series, recorded, &rules, ctx);
             let judgement =
                 crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
-            check_explained(&judgement, &nv.commentary, &nv.action)
-                .map_err(|e| StoreError::Invalid(format!("{} {}: {e}", nv.indicator, nv.period)))?;
+            check_explained(&judgement, &nv.commentary, &nv.action).map_err(|refusal| {
+                StoreError::Unexplained {
+                    code: nv.indicator.clone(),
+                    period: nv.period,
+                    refusal,
+                }
+            })?;
             let version = upsert(tx, &login, &clock.now_stamp(), nv, value, old.as_ref())?;
             Ok(SaveOutcome {
                 version,
@@ -333,7 +331,7 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.actor()?
             .may_admin("load values entered by others")
-            .map_err(StoreError::Refused)?;
+            .map_err(StoreError::Denied)?;
         let rows: Vec<(usize, &ValueRow, Option<&Entered>)> =
             rows.iter().map(|(n, v, e)| (*n, v, Some(e))).collect();
         self.import(&rows, &Columns::All, today)
@@ -439,9 +437,9 @@ fn merge_value_row(v: &ValueRow, columns: &Columns, old: Option<&StoredValue>) -
 }
 
 /// The commentary and remedial action as the spec allows them, naming the column at fault.
-fn check_texts(nv: &NewValue) -> std::result::Result<(), (&'static str, String)> {
-    check_text("the commentary", &nv.commentary).map_err(|e| ("commentary", e))?;
-    check_text("the remedial action", &nv.action).map_err(|e| ("action", e))
+fn check_texts(nv: &NewValue) -> std::result::Result<(), (&'static str, Problem)> {
+    check_text("the commentary", &nv.commentary).map_err(|e| ("commentary", e.into()))?;
+    check_text("the remedial action", &nv.action).map_err(|e| ("action", e.into()))
 }
 
 /// Whether saving `nv` (with its checked `value`) would store what is already there.
