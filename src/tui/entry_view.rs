@@ -9,7 +9,9 @@ use super::action::Action;
 use super::app::App;
 use super::entry_edit::{Editor, Field};
 use super::keymap::View;
-use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset};
+use super::widgets::{
+    centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset, waiting_line,
+};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_grid(frame, area, app);
@@ -168,14 +170,7 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     frame.render_widget(ed.field(Field::Commentary), comm);
     frame.render_widget(ed.field(Field::Action), act);
     let line = match (&ed.message, &ed.explained) {
-        _ if let Some(saving) = &app.saving => Line::from(Span::styled(
-            format!(
-                "{} {} abandons the save",
-                saving.text(),
-                View::Saving.keys_for(Action::Abandon)
-            ),
-            theme.warn(),
-        )),
+        _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
         (None, Ok(())) => {

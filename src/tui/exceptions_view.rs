@@ -10,7 +10,7 @@ use super::action::Action;
 use super::app::App;
 use super::exception_form::{ExceptionForm, FormKind};
 use super::keymap::View;
-use super::widgets::{centered, fit, pad, scroll_offset};
+use super::widgets::{centered, fit, pad, scroll_offset, waiting_line};
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::store::ExceptionRecord;
 
@@ -314,14 +314,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     }
     let msg = areas[areas.len() - 1];
     let line = match (&form.message, &form.check) {
-        _ if let Some(saving) = &app.saving => Line::from(Span::styled(
-            format!(
-                "{} {} abandons the save",
-                saving.text(),
-                View::Saving.keys_for(Action::Abandon)
-            ),
-            theme.warn(),
-        )),
+        _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
         (None, Ok(())) => Line::from(Span::styled(

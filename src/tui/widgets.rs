@@ -112,3 +112,18 @@ pub fn type_into(text: &mut String, ev: &KeyEvent) {
         _ => {}
     }
 }
+
+/// The line an edit dialog shows while its save waits for the database: how long, and the
+/// key that abandons it (from the keymap table).
+pub fn waiting_line(saving: &super::saving::Saving, theme: Theme) -> Line<'static> {
+    use super::action::Action;
+    use super::keymap::View;
+    Line::from(Span::styled(
+        format!(
+            "{} {} abandons the save",
+            saving.text(),
+            View::Saving.keys_for(Action::Abandon)
+        ),
+        theme.warn(),
+    ))
+}

@@ -66,6 +66,20 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
+impl Store {
+    /// A store on an opened connection, remembering which files the path names now.
+    fn on(conn: Connection, path: &Path, login: &str, session: Session) -> Store {
+        Store {
+            conn,
+            path: path.into(),
+            login: login.into(),
+            session,
+            identity: Identity::of(path),
+            abandon: None,
+        }
+    }
+}
+
 /// Reading a database whose folder this login may not write, and beside which SQLite has
 /// no `-wal` or `-shm` it could use: opened as unchanging (`immutable`), which is true here,
 /// since nobody without write access to the folder can start a `-wal`. Any save is refused.
@@ -123,14 +137,7 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
             other => Err(other),
         })?
     };
-    let mut store = Store {
-        conn,
-        path: path.into(),
-        login: login.into(),
-        session,
-        identity: Identity::of(path),
-        abandon: None,
-    };
+    let mut store = Store::on(conn, path, login, session);
     store.check_is_pmdb()?;
     store.migrate()?;
     Ok(store)
@@ -161,14 +168,7 @@ pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> R
             path.display()
         )));
     }
-    let mut store = Store {
-        conn,
-        path: path.into(),
-        login: login.into(),
-        session,
-        identity: Identity::of(path),
-        abandon: None,
-    };
+    let mut store = Store::on(conn, path, login, session);
     store.migrate()?;
     store.write(|tx| {
         tx.execute(
