@@ -68,7 +68,7 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
                 note = format!("{note} — {c}");
             }
             vec![
-                a.period.clone(),
+                a.period.to_string(),
                 figure(a.value, dp),
                 figure(a.target, dp),
                 figure(a.intervention, dp),

@@ -129,11 +129,7 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(p) = &i.partial {
         notes.push(p.clone());
     }
-    if let Some(l) = i
-        .latest_period
-        .as_ref()
-        .filter(|l| **l != st.period.to_string())
-    {
+    if let Some(l) = i.latest_period.as_ref().filter(|l| **l != st.period) {
         notes.insert(0, format!("* the figure is the latest available, from {l}"));
     }
     lines.push(Line::from(Span::styled(notes.join(" · "), theme.dim())));
@@ -176,8 +172,8 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
             .unwrap_or_else(|| "–".into());
         // The period the figure is from, starred when it is an earlier one (the latest available).
         let latest = match &i.latest_period {
-            Some(l) if *l != app.rollup.period.to_string() => format!("{l}*"),
-            Some(l) => l.clone(),
+            Some(l) if *l != app.rollup.period => format!("{l}*"),
+            Some(l) => l.to_string(),
             None => "–".into(),
         };
         let mut line = Line::from(vec![

@@ -59,7 +59,7 @@ impl Default for RuleBook {
 /// are rounded to the indicator's decimal places, as they are judged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
-    pub period: String,
+    pub period: Period,
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub intervention: Option<f64>,
@@ -71,7 +71,7 @@ pub struct Assessment {
     pub ytd: Option<f64>,
     /// The period the figure is from: the period asked for, or the latest available
     /// before it when that has no data yet.
-    pub latest_period: Option<String>,
+    pub latest_period: Option<Period>,
     /// "partial: 2 of 3 months" when the window is not complete.
     pub partial: Option<String>,
     pub deadline: String,
@@ -256,7 +256,7 @@ impl<'a> Series<'a> {
         };
         let show_threshold = ind.takes_targets();
         Assessment {
-            period: period.to_string(),
+            period,
             value: derived.as_ref().map(|d| shown(d.value, dp)),
             target: threshold
                 .filter(|_| show_threshold)
@@ -270,7 +270,7 @@ impl<'a> Series<'a> {
             direction: direction.as_ref().map(|(d, _)| *d),
             compared_with: direction.map(|(_, label)| label),
             ytd,
-            latest_period: derived.as_ref().map(|_| period.to_string()),
+            latest_period: derived.as_ref().map(|_| period),
             partial: derived.as_ref().and_then(Aggregate::partial_label),
             deadline: due.to_string(),
         }
@@ -494,7 +494,7 @@ mod tests {
         assert_eq!(
             s.recompute(p("2024-08"), &RuleBook::default(), ctx("2024-11-01"))
                 .period,
-            "2024/25 Q2"
+            p("2024/25 Q2")
         );
     }
 
@@ -613,8 +613,8 @@ mod tests {
         // In 2024/25 Q2 the annual figure for 2024/25 is not due: show 2023/24's, labelled.
         let a = s.recompute_latest(p("2024/25 Q2"), &RuleBook::default(), ctx("2024-11-01"));
         assert_eq!(
-            (a.period.as_str(), a.latest_period.as_deref()),
-            ("2024/25", Some("2023/24"))
+            (a.period, a.latest_period),
+            (p("2024/25"), Some(p("2023/24")))
         );
         assert_eq!((a.value, a.rag), (Some(71.0), Rag::Green));
     }

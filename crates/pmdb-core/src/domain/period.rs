@@ -329,6 +329,14 @@ macro_rules! serialize_as_text {
 }
 serialize_as_text!(Period, Month, FinYear, Quarter);
 
+/// A period is read back (a status frozen at sign-off) from its written form.
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 fn digits(s: &str, n: usize) -> Option<i32> {
     (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }

@@ -58,11 +58,8 @@ pub fn candidates(
                 a.rule
             ),
         };
-        let commentary = a
-            .period
-            .parse()
-            .ok()
-            .and_then(|p| ds.value_at(&i.code, p))
+        let commentary = ds
+            .value_at(&i.code, a.period)
             .map(|v| {
                 [v.commentary.as_str(), v.action.as_str()]
                     .iter()

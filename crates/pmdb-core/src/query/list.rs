@@ -28,12 +28,12 @@ pub struct ListRow {
     pub plan: Vec<String>,
     pub services: Vec<String>,
     pub portfolios: Vec<String>,
-    pub period: String,
+    pub period: Period,
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub rag: Rag,
     pub rule: String,
-    pub latest_period: Option<String>,
+    pub latest_period: Option<Period>,
     pub decimals: u8,
 }
 

@@ -19,11 +19,7 @@ fn figure(x: Option<f64>, dp: u8) -> String {
 /// The latest commentary recorded within the period an indicator's figure comes from (for
 /// a quarter of a monthly indicator, its latest month that has one).
 fn commentary(ds: &Dataset, i: &RollupIndicator) -> String {
-    let Some(period) = i
-        .latest_period
-        .as_deref()
-        .and_then(|p| p.parse::<Period>().ok())
-    else {
+    let Some(period) = i.latest_period else {
         return String::new();
     };
     ds.values_of(&i.code)
@@ -40,7 +36,7 @@ fn commentary(ds: &Dataset, i: &RollupIndicator) -> String {
 
 fn note(r: &Rollup, i: &RollupIndicator) -> String {
     let mut parts = Vec::new();
-    if let Some(l) = i.latest_period.as_deref().filter(|l| *l != r.period) {
+    if let Some(l) = i.latest_period.filter(|l| *l != r.period) {
         parts.push(format!("latest available: {l}"));
     }
     if let Some(p) = &i.partial {
@@ -131,13 +127,13 @@ pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<St
                 safe(&g.code),
                 safe(&i.code),
                 safe(&i.title),
-                safe(&r.period),
+                safe(&r.period.to_string()),
                 figure(i.value, i.decimals).replace('–', ""),
                 figure(i.target, i.decimals).replace('–', ""),
                 i.rag.as_str().to_string(),
                 i.direction.map(|d| d.as_str()).unwrap_or("").to_string(),
                 figure(i.ytd, i.decimals).replace('–', ""),
-                safe(i.latest_period.as_deref().unwrap_or("")),
+                safe(&i.latest_period.map(|p| p.to_string()).unwrap_or_default()),
                 safe(&note(&r, i)),
                 safe(&commentary(ds, i)),
             ])?;

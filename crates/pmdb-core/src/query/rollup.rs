@@ -29,7 +29,7 @@ pub struct RollupIndicator {
     pub rule: String,
     pub direction: Option<Direction>,
     pub ytd: Option<f64>,
-    pub latest_period: Option<String>,
+    pub latest_period: Option<Period>,
     pub partial: Option<String>,
     pub unit: String,
     pub decimals: u8,
@@ -46,7 +46,7 @@ pub struct Group {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Rollup {
-    pub period: String,
+    pub period: Period,
     pub by: GroupBy,
     pub groups: Vec<Group>,
 }
@@ -144,11 +144,7 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
             }
         })
         .collect();
-    Rollup {
-        period: period.to_string(),
-        by,
-        groups,
-    }
+    Rollup { period, by, groups }
 }
 
 /// Every indicator's assessment for one period and every plan node's counts.

@@ -63,11 +63,7 @@ pub fn show(
         .into_iter()
         .map(|p| {
             let assessment = ds.assess(&series, p, ctx);
-            let stored = assessment
-                .period
-                .parse()
-                .ok()
-                .and_then(|np| ds.value_at(&rec.indicator.code, np));
+            let stored = ds.value_at(&rec.indicator.code, assessment.period);
             PeriodLine {
                 quality: stored.map(|v| v.quality),
                 commentary: stored.map(|v| v.commentary.clone()),
