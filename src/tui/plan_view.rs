@@ -232,7 +232,7 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
         ),
     )));
     if let Some(a) = app.plan.stats.assessments.get(code) {
-        let shown = a.latest_period.clone().unwrap_or_else(|| a.period.clone());
+        let shown = a.latest_period.unwrap_or(a.period);
         let mut spans = vec![Span::styled(format!("{shown}: "), theme.label())];
         spans.push(Span::raw(format!("{} ", figure(a.value, dp))));
         spans.push(rag_badge(theme, a.rag));
