@@ -3,10 +3,8 @@
 use anyhow::{Result, anyhow};
 use clap::Args;
 
-use super::rollup::default_period;
-use super::{Env, period_arg};
+use super::Env;
 use crate::query::report;
-use crate::query::rollup::GroupBy;
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -22,14 +20,8 @@ pub struct ReportArgs {
 }
 
 pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
-    let period = match &args.period {
-        Some(p) => period_arg(p, "--period")?,
-        None => default_period(env.today),
-    };
-    let by = match &args.by {
-        None => GroupBy::Priority,
-        Some(b) => b.parse::<GroupBy>().map_err(|e| anyhow!("--by: {e}"))?,
-    };
+    let (period, by) =
+        super::rollup::period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
     let store = env.open()?;
     let ds = store.dataset()?;
     let ctx = ds.context(env.today);

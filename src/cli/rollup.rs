@@ -35,15 +35,26 @@ pub fn run(env: &Env, args: RollupArgs) -> Result<()> {
     print_rollup(env, &mut store, &args)
 }
 
-fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
-    let period = match &args.period {
+/// The period and grouping a roll-up or report asks for: `--period` (default the last
+/// quarter that has ended) and `--by` (default priority).
+pub fn period_and_grouping(
+    env: &Env,
+    period: Option<&str>,
+    by: Option<&str>,
+) -> Result<(Period, GroupBy)> {
+    let period = match period {
         Some(p) => period_arg(p, "--period")?,
         None => default_period(env.today),
     };
-    let by = match &args.by {
+    let by = match by {
         None => GroupBy::Priority,
         Some(b) => b.parse::<GroupBy>().map_err(|e| anyhow!("--by: {e}"))?,
     };
+    Ok((period, by))
+}
+
+fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
+    let (period, by) = period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
     let ds = store.dataset()?;
     let r = rollup(&ds, period, by, ds.context(env.today));
     if env.json {

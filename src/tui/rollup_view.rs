@@ -10,7 +10,6 @@ use super::app::App;
 use super::widgets::{
     COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad, scroll_offset,
 };
-use crate::domain::rag::Rag;
 use crate::domain::rollup::Counts;
 use crate::domain::shares;
 use crate::query::rollup::Group;
@@ -26,13 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// A bar of status letters in proportion to the counts, so it reads without colour; every
 /// status with a count keeps at least one cell (`domain::shares`).
 fn bar(app: &App, c: &Counts, width: usize) -> Vec<Span<'static>> {
-    let parts = [
-        (Rag::Green, c.green),
-        (Rag::Amber, c.amber),
-        (Rag::Red, c.red),
-        (Rag::Missing, c.missing),
-        (Rag::None, c.none),
-    ];
+    let parts = c.parts();
     let cells = shares::cells(&parts.map(|(_, n)| n), width);
     parts
         .iter()

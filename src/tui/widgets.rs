@@ -41,13 +41,7 @@ pub fn rag_badge(theme: Theme, rag: Rag) -> Span<'static> {
 
 /// "G3 A1 R0 M0 -2": each status with its count, as letters so colour is not needed.
 pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
-    let parts = [
-        (Rag::Green, c.green),
-        (Rag::Amber, c.amber),
-        (Rag::Red, c.red),
-        (Rag::Missing, c.missing),
-        (Rag::None, c.none),
-    ];
+    let parts = c.parts();
     let mut out = Vec::new();
     for (n, (rag, count)) in parts.iter().enumerate() {
         if n > 0 {

@@ -19,6 +19,17 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Each status with its count, in the order every count and bar shows them.
+    pub fn parts(&self) -> [(Rag, usize); 5] {
+        [
+            (Rag::Green, self.green),
+            (Rag::Amber, self.amber),
+            (Rag::Red, self.red),
+            (Rag::Missing, self.missing),
+            (Rag::None, self.none),
+        ]
+    }
+
     pub fn add(&mut self, rag: Rag) {
         match rag {
             Rag::Green => self.green += 1,
