@@ -1,14 +1,48 @@
-//! Figures as they are shown: a value printed at an indicator's decimal places, and the
-//! same value as whole units of its last shown place, so comparisons agree with print.
+//! Figures as they are shown: a value printed at an indicator's decimal places, rounded as
+//! a council's spreadsheet rounds it (Excel's `ROUND`: half away from zero on the decimal
+//! digits, so 7.35 at one place is 7.4, never the 7.3 that binary floating point gives),
+//! and the same value as whole units of its last shown place, so comparisons agree with
+//! print.
 
-/// The value printed at `decimals` places ("94.96" at 1 place is "95.0").
-pub fn fmt_decimals(value: f64, decimals: u8) -> String {
-    let text = format!("{:.*}", decimals as usize, value);
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The significant digits a figure is taken to before rounding: what was typed (at most
+/// 15 digits) is kept exactly, and the noise binary arithmetic leaves in a computed figure
+/// (7.3500000000000005, 7.349999999999999) is gone.
+const SIGNIFICANT: u32 = 15;
+
+/// The figure's decimal digits, as typed or as computed, or None for one too large for a
+/// decimal (refused on entry long before that).
+fn decimal_of(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    // Rust prints the shortest decimal that reads back as the same f64: "7.35", not the
+    // 7.34999… the binary figure holds.
+    let d = Decimal::from_str(&format!("{value}")).ok()?;
+    Some(d.round_sf(SIGNIFICANT).unwrap_or(d))
+}
+
+/// The figure rounded at `decimals` places, half away from zero, with exactly that many.
+fn rounded(value: f64, decimals: u8) -> Option<Decimal> {
+    let mut r = decimal_of(value)?
+        .round_dp_with_strategy(decimals as u32, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(decimals as u32);
     // "-0.0" reads as a different figure from "0.0"; they are the same value.
-    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
-        text[1..].to_string()
-    } else {
-        text
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    Some(r)
+}
+
+/// The value printed at `decimals` places ("94.96" at 1 place is "95.0", "7.35" is "7.4").
+pub fn fmt_decimals(value: f64, decimals: u8) -> String {
+    match rounded(value, decimals) {
+        Some(r) => r.to_string(),
+        // Beyond a decimal's range: only a damaged file holds such a figure.
+        None => format!("{:.*}", decimals as usize, value),
     }
 }
 
@@ -43,10 +77,11 @@ pub fn check_figure(name: &'static str, x: f64) -> Result<(), FigureError> {
 /// for that count (refused on entry, but a file may hold one) saturates at its sign's end,
 /// so it still compares as the huge figure it is, never as zero.
 pub fn units(value: f64, decimals: u8) -> i128 {
-    let text = fmt_decimals(value, decimals);
-    text.replace('.', "")
-        .parse()
-        .unwrap_or(if value < 0.0 { i128::MIN } else { i128::MAX })
+    match rounded(value, decimals) {
+        Some(r) => r.mantissa(),
+        None if value < 0.0 => i128::MIN,
+        None => i128::MAX,
+    }
 }
 
 /// The value rounded to what is shown, as a number (for JSON and arithmetic on shown figures).
@@ -68,7 +103,63 @@ mod tests {
         assert_eq!(fmt_decimals(-0.01, 1), "0.0");
         assert_eq!(units(-0.01, 1), 0);
         assert_eq!(shown(94.96, 1), 95.0);
+        assert_eq!(fmt_decimals(-0.04, 1), "0.0");
+        assert_eq!(fmt_decimals(3.0, 2), "3.00");
         assert_eq!(shown(2.0 / 3.0, 2), 0.67);
+    }
+
+    /// Excel's ROUND, half away from zero on the decimal digits: the figures the council's
+    /// spreadsheet shows.
+    #[test]
+    fn rounded_as_a_spreadsheet_rounds() {
+        for (value, places, excel) in [
+            (7.35, 1, "7.4"),
+            (0.15, 1, "0.2"),
+            (1.45, 1, "1.5"),
+            (2.675, 2, "2.68"),
+            (-7.35, 1, "-7.4"),
+            (1.005, 2, "1.01"),
+            (0.125, 2, "0.13"),
+            (2.5, 0, "3"),
+            (-2.5, 0, "-3"),
+            (94.96, 1, "95.0"),
+            (7.34999, 1, "7.3"),
+        ] {
+            assert_eq!(fmt_decimals(value, places), excel, "{value} at {places}");
+        }
+        // Noise from arithmetic does not move a figure across a half.
+        assert_eq!(fmt_decimals(0.1 + 0.2, 1), "0.3");
+        assert_eq!(fmt_decimals(7.35 * 3.0 / 3.0, 1), "7.4");
+        assert_eq!(units(7.35, 1), 74);
+        assert_eq!(units(-7.35, 1), -74);
+    }
+
+    proptest::proptest! {
+        /// Against a reference in integers: a figure exactly half-way between two shown
+        /// values (k + 0.5 of the last place, typed as decimal text) rounds away from zero.
+        #[test]
+        fn halves_round_away_from_zero(k in 0i64..99_999_999, negative: bool, places in 0u32..5) {
+            let tenths = (10 * k + 5) * if negative { -1 } else { 1 };
+            let text = Decimal::new(tenths, places + 1).to_string();
+            let value: f64 = text.parse().unwrap();
+            let expected = if negative { -(k + 1) } else { k + 1 };
+            proptest::prop_assert_eq!(units(value, places as u8), expected as i128, "{} at {}", text, places);
+        }
+
+        /// Any typed figure is shown as Decimal's own half-away-from-zero rounding of its text.
+        #[test]
+        fn typed_figures_round_as_their_text(m in -999_999_999_999i64..999_999_999_999, scale in 0u32..7, places in 0u8..5) {
+            let text = Decimal::new(m, scale).to_string();
+            let value: f64 = text.parse().unwrap();
+            let reference = Decimal::from_str(&text)
+                .unwrap()
+                .round_dp_with_strategy(places as u32, RoundingStrategy::MidpointAwayFromZero);
+            proptest::prop_assert_eq!(
+                Decimal::from_str(&fmt_decimals(value, places)).unwrap(),
+                reference,
+                "{} at {}", text, places
+            );
+        }
     }
 
     #[test]
