@@ -53,13 +53,22 @@ fn exceptions_raise_one_per_red_or_missing_value_and_raising_again_adds_nothing(
         "Contamination rejected two loads / Action: Crew campaign on contamination"
     );
     assert_eq!(red["raised_by"], me());
-    // Nothing is red or missing in the first quarter as a whole (WR1 is amber there).
+    // In the first quarter as a whole WR1 is amber; PL2, with May and June never
+    // recorded, is missing once the quarter's deadline has passed (an ended period is
+    // whole or missing).
     assert_eq!(
         c.json(&["exceptions", "raise", "--period", "2024/25 Q1"])["raised"],
-        0
+        1
+    );
+    assert_eq!(
+        c.status("PL2", "2024/25 Q1"),
+        (
+            "missing".to_string(),
+            "missing: May 2024 and June 2024 not recorded".to_string()
+        )
     );
     // Filters.
-    assert_eq!(codes_of(&c, &["--kind", "missing"]), ["PL2"]);
+    assert_eq!(codes_of(&c, &["--kind", "missing"]), ["PL2", "PL2"]);
     assert_eq!(codes_of(&c, &["--service", "WASTE"]), ["WR1"]);
     assert_eq!(
         codes_of(&c, &["--period", "2024-06", "--status", "open"]),

@@ -21,8 +21,9 @@ fn rollup_by_priority_counts_every_indicator_beneath_each_node_once() {
     assert_eq!(groups[0]["title"], "A greener district");
     assert_eq!(counts(&groups[0]), [2, 1, 0, 0, 0]);
     assert_eq!(codes(&groups[0], "indicators"), ["WR1", "RW1", "PL1"]);
-    // P2: PL1 green and PL2 data only.
-    assert_eq!(counts(&groups[1]), [1, 0, 0, 0, 1]);
+    // P2: PL1 green, and PL2 missing: May and June were never recorded and the quarter's
+    // deadline has passed (an ended period is whole or missing, even for data only).
+    assert_eq!(counts(&groups[1]), [1, 0, 0, 1, 0]);
     assert_eq!(codes(&groups[1], "indicators"), ["PL1", "PL2"]);
 
     let wr1 = &groups[0]["indicators"][0];
@@ -60,7 +61,7 @@ fn rollup_by_portfolio_and_by_service() {
     assert_eq!(by_portfolio["by"], "portfolio");
     assert_eq!(codes(&by_portfolio, "groups"), ["ENV", "RES"]);
     assert_eq!(counts(&by_portfolio["groups"][0]), [2, 1, 0, 0, 0]);
-    assert_eq!(counts(&by_portfolio["groups"][1]), [1, 0, 0, 0, 1]);
+    assert_eq!(counts(&by_portfolio["groups"][1]), [1, 0, 0, 1, 0]);
 
     // June: WR1 red (43), RW1 green (40), PL2 missing; PL1's latest quarter is green.
     let by_service = c.json(&["rollup", "--period", "2024-06", "--by", "service"]);

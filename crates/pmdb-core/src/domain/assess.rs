@@ -112,6 +112,26 @@ pub fn assess_if_recorded(
     with.recompute(period, rules, ctx)
 }
 
+/// "missing: July 2026 not recorded" (or "July 2026 and August 2026"): the parts of an
+/// ended period that were never recorded.
+fn missing_rule(parts: &[Period]) -> String {
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| match p {
+            Period::Month(m) => NaiveDate::from_ymd_opt(m.year, m.month, 1)
+                .map(|d| d.format("%B %Y").to_string())
+                .unwrap_or_else(|| m.to_string()),
+            other => other.to_string(),
+        })
+        .collect();
+    let listed = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    format!("missing: {listed} not recorded")
+}
+
 pub struct Series<'a> {
     pub indicator: &'a Indicator,
     observations: BTreeMap<(Month, u8), Observation>,
@@ -222,7 +242,24 @@ impl<'a> Series<'a> {
         let rule = ind.rag_rule.unwrap_or_else(|| rules.council_rule(period));
         let dp = ind.decimals;
 
+        // An ended period is whole or missing: once its deadline has passed, a part past its
+        // own deadline with no value (and collected) makes it missing, the figure so far
+        // shown for information. "Partial" is only for a period still open.
+        let unrecorded: Vec<Period> = if is_overdue(period, ctx.deadline_day, ctx.today) {
+            expected
+                .iter()
+                .copied()
+                .filter(|p| self.observation(*p).is_none())
+                .filter(|p| self.collected_in(*p))
+                .filter(|p| is_overdue(*p, ctx.deadline_day, ctx.today))
+                .collect()
+        } else {
+            vec![]
+        };
         let judgement = match &derived {
+            Some(_) if !unrecorded.is_empty() && ind.kind != IndicatorKind::Contextual => {
+                Judgement::new(Rag::Missing, missing_rule(&unrecorded))
+            }
             Some(d) if ind.kind == IndicatorKind::Contextual => {
                 let _ = d;
                 Judgement::new(Rag::None, "contextual measure: direction only, no target")
@@ -271,7 +308,12 @@ impl<'a> Series<'a> {
             compared_with: direction.map(|(_, label)| label),
             ytd,
             latest_period: derived.as_ref().map(|_| period),
-            partial: derived.as_ref().and_then(Aggregate::partial_label),
+            // "Partial" is for a period still open; an ended one missing a part says so in
+            // its rule instead.
+            partial: derived
+                .as_ref()
+                .filter(|_| unrecorded.is_empty())
+                .and_then(Aggregate::partial_label),
             deadline: due.to_string(),
         }
     }
@@ -457,6 +499,40 @@ mod tests {
             (jul.direction, jul.compared_with.as_deref()),
             (Some(Direction::Worsening), Some("2024-06"))
         );
+    }
+
+    #[test]
+    fn an_ended_quarter_with_a_month_never_recorded_is_missing() {
+        let ind = Indicator {
+            unit: "visits".into(),
+            decimals: 0,
+            ..indicator(Aggregation::Sum, Polarity::Higher, Frequency::Monthly)
+        };
+        // July never recorded; August and September on target (100 a month).
+        let s = Series::new(
+            &ind,
+            vec![obs("2026-08", 110.0), obs("2026-09", 105.0)],
+            Targets::new(&[annual(2026, 1200.0, 960.0)]),
+        );
+        // After Q2's deadline (15 October): missing, the figure so far for information.
+        let q2 = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-10-16"));
+        assert_eq!(q2.rag, Rag::Missing);
+        assert_eq!(q2.rule, "missing: July 2026 not recorded");
+        assert_eq!(q2.value, Some(215.0));
+        assert_eq!(q2.partial, None);
+        // Before it, the quarter is still open: partial, held to its share of the target.
+        let open = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-10-10"));
+        assert_eq!(open.rag, Rag::Green);
+        assert_eq!(open.partial.as_deref(), Some("partial: 2 of 3 months"));
+        // Months before collection starts never make it missing.
+        let later = Series::new(
+            &ind,
+            vec![obs("2026-08", 110.0), obs("2026-09", 105.0)],
+            Targets::new(&[annual(2026, 1200.0, 960.0)]),
+        )
+        .starting(Some(p("2026-08").first_month()));
+        let q2 = later.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-10-16"));
+        assert_ne!(q2.rag, Rag::Missing, "{}", q2.rule);
     }
 
     #[test]
