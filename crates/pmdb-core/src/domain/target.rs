@@ -91,6 +91,17 @@ impl Targets {
             .map(Period::fin_year)
             .or_else(|| parts.first().map(|p| p.fin_year()))?;
         let profiled = named.and_then(|p| self.profiled.get(&p).copied());
+        // A snapshot is judged against its own month: a quarter (or year to date) of a
+        // `latest` indicator with no target of its own takes the profile of the period its
+        // figure comes from, so council tax collected by September is held to September's
+        // 57 %, not March's 97.5 %. A year's own target is its annual target.
+        if aggregation == Aggregation::Latest
+            && profiled.is_none()
+            && !matches!(named, Some(Period::Year(_)))
+            && let Some(own) = parts.last().and_then(|p| self.profiled.get(p))
+        {
+            return Some(*own);
+        }
         if aggregation != Aggregation::Sum {
             return profiled.or_else(|| self.annual(year));
         }
@@ -262,6 +273,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_snapshot_quarter_takes_the_target_of_its_own_month() {
+        // Council tax collected, cumulative, profiled month by month: 57 % by September,
+        // 97.5 % by March; the year's own target is 97.5.
+        let t = Targets::new(&[
+            annual(97.5, 96.0),
+            profile("2024-09", 57.0, 55.0),
+            profile("2025-03", 97.5, 96.0),
+        ]);
+        let q2 = t.threshold(
+            Aggregation::Latest,
+            Some(p("2024/25 Q2")),
+            &months("2024/25 Q2"),
+            3,
+        );
+        assert_eq!(
+            q2,
+            Some(Threshold {
+                target: 57.0,
+                intervention: Some(55.0)
+            })
+        );
+        // With only July and August in, Q2's figure is August's: no profile, so annual.
+        let so_far = t.threshold(
+            Aggregation::Latest,
+            Some(p("2024/25 Q2")),
+            &[p("2024-07"), p("2024-08")],
+            3,
+        );
+        assert_eq!(so_far.map(|t| t.target), Some(97.5));
+        // The year is judged against its annual target.
+        let year = t.threshold(Aggregation::Latest, Some(p("2024/25")), &months("2024/25"), 12);
+        assert_eq!(year.map(|t| t.target), Some(97.5));
     }
 
     #[test]
