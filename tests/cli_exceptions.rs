@@ -126,7 +126,29 @@ fn exceptions_raise_covers_overdue_actions_and_risks_above_their_target() {
 #[test]
 fn exceptions_update_records_proposal_decision_escalation_and_closure() {
     let c = Council::fixture();
+    // The Director of Environment sits on the Management Board (no command for boards yet).
+    let w = c.writer(&me());
+    w.execute_batch(
+        "INSERT OR IGNORE INTO boards (code, name) VALUES ('MB', 'Management Board');
+         INSERT INTO board_members (board, login) VALUES ('MB', 'dir.env');",
+    )
+    .unwrap();
+    drop(w);
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    // Agreeing an open exception skips the officer's proposal: refused, as in the interface.
+    assert_eq!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--status",
+            "agreed",
+            "--decision",
+            "Agreed"
+        ])
+        .trim(),
+        "pmdb: exception #1: record the officer's proposal first"
+    );
     let e = c.json(&[
         "exceptions",
         "update",
@@ -162,6 +184,22 @@ fn exceptions_update_records_proposal_decision_escalation_and_closure() {
         ])
         .trim(),
         "pmdb: exception #1: an escalation to the Management Board names the responsible Board member and a due date"
+    );
+    // A Board member sits on the Management Board; a viewer or any other user does not.
+    assert_eq!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--status",
+            "escalated",
+            "--board-member",
+            "alee",
+            "--due",
+            "2024-09-30"
+        ])
+        .trim(),
+        "pmdb: exception #1: alee is not a member of the Management Board (MB); name one of its members, or add them to it first"
     );
     // A saver who read an older version is refused.
     let err = c.refused(&[

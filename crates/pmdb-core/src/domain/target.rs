@@ -306,7 +306,12 @@ mod tests {
         );
         assert_eq!(so_far.map(|t| t.target), Some(97.5));
         // The year is judged against its annual target.
-        let year = t.threshold(Aggregation::Latest, Some(p("2024/25")), &months("2024/25"), 12);
+        let year = t.threshold(
+            Aggregation::Latest,
+            Some(p("2024/25")),
+            &months("2024/25"),
+            12,
+        );
         assert_eq!(year.map(|t| t.target), Some(97.5));
     }
 

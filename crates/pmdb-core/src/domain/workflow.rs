@@ -83,12 +83,18 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
         next.escalation_due = step.escalation_due;
     }
     let to = step.status.unwrap_or(state.status);
+    // One set of moves for the command line and the interface: open → proposed → agreed
+    // or escalated → closed. An agreed action may still be escalated; the meeting may close
+    // any exception (its figure came in); a closed one may be reopened. Agreeing or
+    // escalating an open one passes through proposed, so it needs the proposal too.
     let allowed = match (state.status, to) {
         (a, b) if a == b => true,
-        (Closed, Open) => true, // reopened
-        (Closed, _) => false,
-        (_, Open) => false,
-        _ => true,
+        (Open, Proposed | Agreed | Escalated) => true,
+        (Proposed, Agreed | Escalated) => true,
+        (Agreed, Escalated) => true,
+        (Open | Proposed | Agreed | Escalated, Closed) => true,
+        (Closed, Open) => true,
+        _ => false,
     };
     if !allowed {
         return Err(WorkflowError::NotAllowed {
@@ -97,7 +103,9 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
         });
     }
     match to {
-        Proposed if next.proposal.is_empty() => return Err(WorkflowError::NoProposal),
+        Proposed | Agreed | Escalated if next.proposal.is_empty() => {
+            return Err(WorkflowError::NoProposal);
+        }
         Agreed if next.decision.is_empty() => return Err(WorkflowError::NoDecision),
         Escalated if next.board_member.is_empty() || next.escalation_due.is_none() => {
             return Err(WorkflowError::EscalationIncomplete);
@@ -161,8 +169,13 @@ mod tests {
 
     #[test]
     fn escalation_names_a_board_member_and_a_due_date() {
+        let proposed = State {
+            status: Proposed,
+            proposal: "Agency cover for three months".into(),
+            ..open()
+        };
         let err = apply(
-            &open(),
+            &proposed,
             &Step {
                 status: Some(Escalated),
                 board_member: Some("dhughes".into()),
@@ -173,7 +186,7 @@ mod tests {
         .to_string();
         assert!(err.contains("Board member and a due date"), "{err}");
         let s = apply(
-            &open(),
+            &proposed,
             &Step {
                 status: Some(Escalated),
                 board_member: Some("dhughes".into()),
@@ -199,9 +212,27 @@ mod tests {
             .to_string(),
             "record the officer's proposal first"
         );
+        // The command line and the interface alike: an open exception is not agreed
+        // before the officer's proposal is on record.
         assert_eq!(
             apply(
                 &open(),
+                &Step {
+                    status: Some(Agreed),
+                    decision: Some("Agency cover".into()),
+                    ..Step::default()
+                }
+            ),
+            Err(WorkflowError::NoProposal)
+        );
+        let proposed = State {
+            status: Proposed,
+            proposal: "Agency cover for three months".into(),
+            ..open()
+        };
+        assert_eq!(
+            apply(
+                &proposed,
                 &Step {
                     status: Some(Agreed),
                     ..Step::default()

@@ -186,6 +186,22 @@ impl Store {
             }
             if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.is_empty()) {
                 require_user(tx, login).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
+                // The responsible Board member sits on the Management Board.
+                let on_board: bool = tx.query_row(
+                    "SELECT count(*) FROM board_members WHERE board = 'MB' AND login = ?1",
+                    [login],
+                    |r| r.get(0),
+                )?;
+                if !on_board {
+                    return Err(StoreError::Exception {
+                        id: rec.id,
+                        problem: format!(
+                            "{} is not a member of the Management Board (MB); name one of its members, or add them to it first",
+                            crate::safe_text::line(login)
+                        )
+                        .into(),
+                    });
+                }
             }
             let next = apply(&state, &u.step).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
             let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(clock.now_stamp())) } else { None };
