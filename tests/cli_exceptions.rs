@@ -259,3 +259,42 @@ fn exceptions_update_records_proposal_decision_escalation_and_closure() {
         "pmdb: no exception #99"
     );
 }
+
+#[test]
+fn an_exception_whose_figure_changed_shows_both_and_is_marked() {
+    let c = Council::fixture();
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    let before = c.json(&["exceptions"]);
+    assert_eq!(before["exceptions"][0]["changed"], false);
+    assert_eq!(
+        before["exceptions"][0]["figures_now"],
+        before["exceptions"][0]["figures"]
+    );
+    // The corrected June figure for WR1 arrives: 52.0 %, green.
+    c.ok(&[
+        "set",
+        "WR1",
+        "2024-06",
+        "-",
+        "--numerator",
+        "520",
+        "--denominator",
+        "1000",
+    ]);
+    let after = c.json(&["exceptions"]);
+    let wr1 = &after["exceptions"][0];
+    assert_eq!(wr1["subject"], "WR1");
+    assert_eq!(wr1["changed"], true, "{wr1}");
+    assert!(
+        text(&wr1["figures"]).starts_with("2024-06 43.0 against target 50.0"),
+        "{wr1}"
+    );
+    assert!(
+        text(&wr1["figures_now"]).starts_with("2024-06 52.0 against target 50.0"),
+        "{wr1}"
+    );
+    let queue = c.ok(&["exceptions"]);
+    let line = queue.lines().find(|l| l.contains("WR1")).unwrap();
+    assert!(line.contains("CHANGED: raised at 2024-06 43.0"), "{line}");
+    assert!(line.contains("now 2024-06 52.0"), "{line}");
+}

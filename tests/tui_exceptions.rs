@@ -150,3 +150,40 @@ fn recording_the_meeting_waits_visibly_for_another_writer() {
     );
     assert!(text(&app, 80, 24).contains("is now proposed"));
 }
+
+#[test]
+fn the_queue_marks_an_exception_whose_figure_changed_and_the_record_shows_both() {
+    use pmdb::store::{Expect, NewValue, Quality};
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    // WR1's June figure is corrected to 52.0 %: green now.
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    let ctx = store.context(today()).unwrap();
+    store
+        .record_value(
+            &NewValue {
+                indicator: "WR1".into(),
+                period: "2024-06".parse().unwrap(),
+                value: None,
+                numerator: Some(520.0),
+                denominator: Some(1000.0),
+                quality: Quality::Final,
+                commentary: String::new(),
+                action: String::new(),
+            },
+            Expect::Any,
+            ctx,
+        )
+        .unwrap();
+    let mut app = app(&path);
+    typing(&mut app, "3");
+    let screen = text(&app, 120, 40);
+    // The queue rows: "│Δ#1   R red …" for the changed one, "│ #2 …" for the other.
+    assert!(screen.contains("│Δ#1   R red"), "{screen}");
+    assert!(screen.contains("│ #2   M missing"), "{screen}");
+    assert!(
+        screen.contains("Figures (changed): raised at 2024-06 43.0"),
+        "{screen}"
+    );
+    assert!(screen.contains("now 2024-06 52.0"), "{screen}");
+}

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::output::{json as print_json, table};
 use super::{Env, period_arg};
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
-use crate::query::exceptions::candidates;
+use crate::query::exceptions::{candidates, with_figures_now};
 use crate::query::reviewable::check_reviewable;
 use crate::store::{ExceptionFilter, ExceptionUpdate};
 
@@ -171,13 +171,21 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         meeting: args.meeting,
     };
     let store = env.open()?;
-    let rows = store.exceptions(&filter)?;
+    let ds = store.dataset()?;
+    let rows = with_figures_now(&ds, store.exceptions(&filter)?, ds.context(env.today));
     if env.json {
         return print_json(&json!({ "exceptions": rows }));
     }
     let lines: Vec<Vec<String>> = rows
         .iter()
-        .map(|e| {
+        .map(|n| {
+            let e = &n.record;
+            // A figure that changed since the exception was raised shows both.
+            let figures = if n.changed {
+                format!("CHANGED: raised at {}; now {}", e.figures, n.figures_now)
+            } else {
+                e.figures.clone()
+            };
             vec![
                 format!("#{}", e.id),
                 e.period.clone(),
@@ -186,7 +194,7 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
                 e.service.clone(),
                 e.owner.clone(),
                 e.status.to_string(),
-                e.figures.clone(),
+                figures,
             ]
         })
         .collect();

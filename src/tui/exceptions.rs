@@ -2,6 +2,10 @@
 //! status, kind and service; the projector view of one exception; and the form that
 //! records the meeting. Drawing is in `exceptions_view.rs`.
 
+use std::collections::HashMap;
+
+use crate::query::exceptions::with_figures_now;
+
 use super::action::Action;
 use super::app::{Effect, Note, Question};
 use super::data::Data;
@@ -31,6 +35,8 @@ pub struct ExceptionsState {
     pub service: Option<String>,
     pub meeting: Option<i64>,
     pub list: Vec<ExceptionRecord>,
+    /// The figures now of each exception whose figure changed since it was raised, by id.
+    pub changed: HashMap<i64, String>,
     pub cursor: usize,
     pub projector: bool,
     pub form: Option<ExceptionForm>,
@@ -67,6 +73,7 @@ impl ExceptionsState {
             service: None,
             meeting,
             list: vec![],
+            changed: HashMap::new(),
             cursor: 0,
             projector: false,
             form: None,
@@ -107,6 +114,11 @@ impl ExceptionsState {
         let keep = self.selected().map(|e| e.id);
         match data.exceptions(&self.filter()) {
             Ok(list) => {
+                self.changed = with_figures_now(&data.ds, list.clone(), data.ctx())
+                    .into_iter()
+                    .filter(|n| n.changed)
+                    .map(|n| (n.record.id, n.figures_now))
+                    .collect();
                 self.list = list;
                 self.error = None;
             }

@@ -80,7 +80,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(Span::styled(
             fit(
                 &format!(
-                    "{} {} {} {} {} Owner",
+                    " {} {} {} {} {} Owner",
                     pad("#", 4),
                     pad("Kind", 11),
                     pad("Subject", 8),
@@ -103,8 +103,14 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let height = (inner.height as usize).saturating_sub(2);
     let offset = scroll_offset(st.cursor, height);
     for (n, e) in st.list.iter().enumerate().skip(offset).take(height) {
+        // Δ: the figure changed since the exception was raised.
+        let mark = if st.changed.contains_key(&e.id) {
+            "Δ"
+        } else {
+            " "
+        };
         let text = format!(
-            "{} {} {} {} {} {}",
+            "{mark}{} {} {} {} {} {}",
             pad(&format!("#{}", e.id), 4),
             pad(kind_label(e.kind), 11),
             pad(&e.subject, 8),
@@ -192,7 +198,13 @@ fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<Line<'static
                 e.service
             )),
         ]),
-        field("Figures", e.figures.clone()),
+        match app.exceptions.changed.get(&e.id) {
+            Some(now) => field(
+                "Figures (changed)",
+                format!("raised at {}; now {now}", e.figures),
+            ),
+            None => field("Figures", e.figures.clone()),
+        },
         field("Officer's commentary", e.commentary.clone()),
         field("Proposal", e.proposal.clone()),
         field("PPG decision", e.decision.clone()),

@@ -1,16 +1,76 @@
 //! What `pmdb exceptions raise --period P` raises: one exception per red or missing value,
 //! overdue action and risk above its target score.
 
-use crate::domain::assess::Context;
+use crate::domain::assess::{Assessment, Context};
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::workflow::ExceptionKind;
-use crate::store::{ActionRecord, Dataset, MeetingRecord, NewException, RiskRecord};
+use crate::store::{
+    ActionRecord, Dataset, ExceptionRecord, MeetingRecord, NewException, RiskRecord,
+};
 
 fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp))
         .unwrap_or_else(|| "none".into())
+}
+
+/// The figures an indicator's exception shows: the value against its target and the rule,
+/// or that there is no value. The same words when it is raised and when it is looked at
+/// again, so "changed" means the figure changed.
+fn figures_text(a: &Assessment, dp: u8) -> String {
+    match a.rag {
+        Rag::Missing => format!("no value for {}: {}", a.period, a.rule),
+        _ => format!(
+            "{} {} against target {} (intervention {}): {}",
+            a.period,
+            figure(a.value, dp),
+            figure(a.target, dp),
+            figure(a.intervention, dp),
+            a.rule
+        ),
+    }
+}
+
+/// An exception with its figures now beside the ones that raised it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExceptionNow {
+    #[serde(flatten)]
+    pub record: ExceptionRecord,
+    /// The figures as they stand now (for an indicator's exception); as raised otherwise.
+    pub figures_now: String,
+    /// Whether the figure has changed since the exception was raised.
+    pub changed: bool,
+}
+
+/// Each exception with its figures now: "raised at 44.4, red; now 77.8, green" is what
+/// the meeting needs to see before it spends time on a red that is no longer red.
+pub fn with_figures_now(
+    ds: &Dataset,
+    records: Vec<ExceptionRecord>,
+    ctx: Context,
+) -> Vec<ExceptionNow> {
+    records
+        .into_iter()
+        .map(|record| {
+            let now = match record.kind {
+                ExceptionKind::Red | ExceptionKind::Missing => ds
+                    .indicator(&record.subject)
+                    .zip(record.period.parse::<Period>().ok())
+                    .map(|(rec, p)| {
+                        figures_text(&ds.assess(&ds.series(rec), p, ctx), rec.indicator.decimals)
+                    }),
+                _ => None,
+            };
+            let figures_now = now.unwrap_or_else(|| record.figures.clone());
+            let changed = figures_now != record.figures;
+            ExceptionNow {
+                record,
+                figures_now,
+                changed,
+            }
+        })
+        .collect()
 }
 
 pub fn candidates(
@@ -47,17 +107,7 @@ pub fn candidates(
             Rag::Missing => ExceptionKind::Missing,
             _ => continue,
         };
-        let figures = match kind {
-            ExceptionKind::Missing => format!("no value for {}: {}", a.period, a.rule),
-            _ => format!(
-                "{} {} against target {} (intervention {}): {}",
-                a.period,
-                figure(a.value, i.decimals),
-                figure(a.target, i.decimals),
-                figure(a.intervention, i.decimals),
-                a.rule
-            ),
-        };
+        let figures = figures_text(&a, i.decimals);
         let commentary = ds
             .value_at(&i.code, a.period)
             .map(|v| {
