@@ -170,7 +170,7 @@ fn export_prefixes_formula_text_and_import_gives_it_back_exactly() {
     let title = "=HYPERLINK(\"x\")";
     let path = c.file(
         "i.csv",
-        "code,title,kind,polarity,frequency,aggregation,plan\nHX1,\"=HYPERLINK(\"\"x\"\")\",local,higher,monthly,sum,SP1\n",
+        "code,title,kind,polarity,frequency,aggregation,plan,min\nHX1,\"=HYPERLINK(\"\"x\"\")\",local,higher,monthly,sum,SP1,none\n",
     );
     c.ok(&["import", "indicators", &path]);
     c.ok(&[

@@ -50,3 +50,76 @@ fn a_figure_is_rounded_half_away_from_zero_and_judged_as_shown() {
     let err = c.refused(&["set", "D1", "2024-07", "7.35"]);
     assert!(err.contains("misses its target"), "{err}");
 }
+
+#[test]
+fn implausible_figures_are_refused_naming_the_bound() {
+    let c = days_council();
+    let before = c.snapshot();
+    // Minus three days is not a figure: the default lower bound is 0.
+    let err = c.refused(&["set", "D1", "2024-06", "-3"]);
+    assert!(
+        err.contains("below D1's lowest plausible figure, 0.0"),
+        "{err}"
+    );
+    assert!(err.contains("`min` column"), "{err}");
+    // A percentage is capped at 100, also as a ratio: 5 of 1 is not 500 %.
+    let err = c.refused(&[
+        "set",
+        "WR1",
+        "2024-07",
+        "-",
+        "--numerator",
+        "5",
+        "--denominator",
+        "1",
+    ]);
+    assert!(
+        err.contains("above WR1's highest plausible figure, 100.0"),
+        "{err}"
+    );
+    let file = c.file("v.csv", "code,period,value\nD1,2024-05,-1\n");
+    let err = c.refused(&["import", "values", &file]);
+    assert!(err.contains("row 2, column value"), "{err}");
+    assert_eq!(c.snapshot(), before);
+    // `none` removes a bound; the bounds in force are in list and show.
+    let ind = c.file("b.csv", "code,title,kind,polarity,frequency,aggregation,min,max\nD1,Average days to process claims,local,lower,monthly,mean,none,60\n");
+    c.ok(&["import", "indicators", &ind]);
+    c.ok(&["set", "D1", "2024-05", "-1"]);
+    let show = c.json(&["show", "D1", "--period", "2024-05"]);
+    assert_eq!(
+        (show["min"].clone(), show["max"].as_f64()),
+        (serde_json::Value::Null, Some(60.0))
+    );
+    let list = c.json(&["list", "--period", "2024-05"]);
+    let wr1 = list["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "WR1")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (wr1["min"].as_f64(), wr1["max"].as_f64()),
+        (Some(0.0), Some(100.0))
+    );
+    // Exported and read back as written.
+    let exported = c.ok(&["export", "indicators"]);
+    assert!(
+        exported
+            .lines()
+            .any(|l| l.starts_with("D1,") && l.ends_with(",none,60")),
+        "{exported}"
+    );
+}
+
+#[test]
+fn more_decimals_than_shown_are_kept_and_said() {
+    let c = days_council();
+    let out = c.ok(&["set", "D1", "2024-05", "7.34"]);
+    assert!(out.contains("7.34 is shown and judged as 7.3"), "{out}");
+    let values = c.ok(&["export", "values"]);
+    assert!(
+        values.contains("D1,2024-05,7.34,"),
+        "kept as typed: {values}"
+    );
+}

@@ -94,7 +94,15 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
         return json(&saved);
     }
     let a = &saved.assessment;
-    let dp = store.indicator(&args.code)?.indicator.decimals;
+    let ind = store.indicator(&args.code)?.indicator;
+    let dp = ind.decimals;
+    // A figure typed with more decimals than the indicator shows is kept as typed; say how
+    // it is shown and judged.
+    if let Some(v) = value
+        && let Some(note) = crate::domain::bounds::shown_as(&ind, &args.value, v)
+    {
+        say!("{note}");
+    }
     say!(
         "saved {} {} = {} (version {}): {} {} — {}",
         args.code,

@@ -118,6 +118,13 @@ impl Template {
             aggregation: self.aggregation,
             owner,
             rag_rule: self.rule,
+            // A signed measure (a budget variance) may go below zero.
+            min: if self.signed {
+                crate::domain::bounds::Bound::Unbounded
+            } else {
+                crate::domain::bounds::Bound::Default
+            },
+            max: crate::domain::bounds::Bound::Default,
         }
     }
 

@@ -33,6 +33,8 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("owner", false),
             ("plan", false),
             ("rag_rule", false),
+            ("min", false),
+            ("max", false),
         ],
         Kind::Targets => &[
             ("code", true),
@@ -59,6 +61,13 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
 pub fn is_numeric(column: &str) -> bool {
     matches!(
         column,
-        "value" | "numerator" | "denominator" | "target" | "intervention" | "decimals"
+        "value"
+            | "numerator"
+            | "denominator"
+            | "target"
+            | "intervention"
+            | "decimals"
+            | "min"
+            | "max"
     )
 }

@@ -5,6 +5,7 @@ use super::CsvError;
 use super::cells::code_problem;
 use super::problems::{bounded, shown};
 use super::read::Table;
+use crate::domain::bounds::Bound;
 use crate::domain::indicator::Indicator;
 use crate::domain::plan::PlanNode;
 use crate::domain::rag::RagRule;
@@ -79,6 +80,11 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                     .map(Some)
                     .map_err(|e| c.problem("rag_rule", bounded(&e.to_string(), r))),
             };
+            let bound = |column: &str| {
+                Bound::parse(c.text(column))
+                    .map_err(|e| c.problem(column, bounded(&e, c.text(column))))
+            };
+            let (min, max) = (bound("min"), bound("max"));
             let mut plan = Vec::new();
             for node in c.text("plan").split(';').map(str::trim) {
                 if node.is_empty() {
@@ -101,6 +107,8 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                     aggregation: aggregation?,
                     owner,
                     rag_rule: rag_rule.ok()?,
+                    min: min.ok()?,
+                    max: max.ok()?,
                 },
                 source: String::new(),
                 benchmark_group: String::new(),

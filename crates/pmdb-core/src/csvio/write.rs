@@ -78,6 +78,8 @@ pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Res
                 &i.owner,
                 &r.plan.join(";"),
                 &i.rag_rule.map(|r| r.to_string()).unwrap_or_default(),
+                &i.min.to_string(),
+                &i.max.to_string(),
             ],
         )?;
     }

@@ -399,6 +399,8 @@ mod tests {
             aggregation,
             owner: "alee".into(),
             rag_rule: None,
+            min: crate::domain::bounds::Bound::Default,
+            max: crate::domain::bounds::Bound::Default,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::bounds::{OutOfBounds, check_bounds};
 use super::indicator::{Aggregation, Frequency, Indicator};
 use super::number::{FigureError, check_figure, fmt_decimals, units};
 use super::period::{Month, Period};
@@ -29,6 +30,8 @@ pub enum EntryError {
     NotStarted { period: Period, today: NaiveDate },
     #[error(transparent)]
     Figure(#[from] FigureError),
+    #[error(transparent)]
+    OutOfBounds(#[from] OutOfBounds),
     #[error("give both a numerator and a denominator, or neither")]
     HalfARatio,
     #[error("{code} needs a value")]
@@ -95,9 +98,11 @@ pub fn check_entry(
         if entry.numerator.is_some() != entry.denominator.is_some() {
             return Err(EntryError::HalfARatio);
         }
-        return entry.value.ok_or_else(|| EntryError::NoValue {
+        let value = entry.value.ok_or_else(|| EntryError::NoValue {
             code: ind.code.clone(),
-        });
+        })?;
+        check_bounds(ind, "value", value)?;
+        return Ok(value);
     }
     let (Some(num), Some(den)) = (entry.numerator, entry.denominator) else {
         return Err(EntryError::RatioNeedsParts {
@@ -126,6 +131,11 @@ pub fn check_entry(
             computed: fmt_decimals(computed, ind.decimals),
         });
     }
+    check_bounds(
+        ind,
+        "value computed from the numerator and denominator",
+        computed,
+    )?;
     Ok(computed)
 }
 
@@ -170,6 +180,8 @@ mod tests {
             aggregation,
             owner: "jpatel".into(),
             rag_rule: None,
+            min: crate::domain::bounds::Bound::Default,
+            max: crate::domain::bounds::Bound::Default,
         }
     }
 

@@ -152,6 +152,13 @@ pub struct Indicator {
     pub owner: String,
     /// The indicator's own RAG rule; `None` follows the council default.
     pub rag_rule: Option<RagRule>,
+    /// The lowest plausible figure (`domain::bounds`), as the CSV column states it; JSON
+    /// gives the bounds in force instead (`bounds::lower`, `bounds::upper`).
+    #[serde(skip)]
+    pub min: super::bounds::Bound,
+    /// The highest plausible figure.
+    #[serde(skip)]
+    pub max: super::bounds::Bound,
 }
 
 impl Indicator {
@@ -252,6 +259,8 @@ mod tests {
             aggregation: Aggregation::Ratio,
             owner: String::new(),
             rag_rule: None,
+            min: crate::domain::bounds::Bound::Default,
+            max: crate::domain::bounds::Bound::Default,
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod assess;
+pub mod bounds;
 pub mod deadline;
 pub mod direction;
 pub mod entry;

@@ -451,6 +451,8 @@ mod tests {
             aggregation: Aggregation::Ratio,
             owner: String::new(),
             rag_rule: None,
+            min: crate::domain::bounds::Bound::Default,
+            max: crate::domain::bounds::Bound::Default,
         }
     }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::domain::assess::Context;
+use crate::domain::bounds;
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::store::Dataset;
@@ -24,7 +25,12 @@ pub struct ListRow {
     pub kind: String,
     pub owner: String,
     pub frequency: String,
+    pub aggregation: String,
+    pub polarity: String,
     pub unit: String,
+    /// The lowest and highest plausible figures in force (null: no bound).
+    pub min: Option<f64>,
+    pub max: Option<f64>,
     pub plan: Vec<String>,
     pub services: Vec<String>,
     pub portfolios: Vec<String>,
@@ -78,7 +84,11 @@ pub fn list(ds: &Dataset, filter: &ListFilter, period: Period, ctx: Context) -> 
                 kind: i.kind.to_string(),
                 owner: i.owner.clone(),
                 frequency: i.frequency.to_string(),
+                aggregation: i.aggregation.to_string(),
+                polarity: i.polarity.to_string(),
                 unit: i.unit.clone(),
+                min: bounds::lower(i),
+                max: bounds::upper(i),
                 plan: rec.plan.clone(),
                 services,
                 portfolios,

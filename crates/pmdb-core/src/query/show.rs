@@ -24,6 +24,9 @@ pub struct PeriodLine {
 pub struct ShowReport {
     #[serde(flatten)]
     pub indicator: IndicatorRecord,
+    /// The lowest and highest plausible figures in force (null: no bound).
+    pub min: Option<f64>,
+    pub max: Option<f64>,
     pub periods: Vec<PeriodLine>,
 }
 
@@ -76,6 +79,8 @@ pub fn show(
         .collect();
     ShowReport {
         indicator: rec.clone(),
+        min: crate::domain::bounds::lower(&rec.indicator),
+        max: crate::domain::bounds::upper(&rec.indicator),
         periods: lines,
     }
 }

@@ -9,6 +9,7 @@ use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
 use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, row_error};
 use super::users::require_user;
+use crate::domain::bounds::Bound;
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::indicator::Indicator;
 
@@ -25,7 +26,7 @@ pub struct IndicatorRecord {
     pub enterers: Vec<String>,
 }
 
-const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group";
+const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, min, max";
 
 fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
     let code: String = r.get(0)?;
@@ -53,6 +54,18 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
                     9,
                 ))?)
             },
+            min: Bound::parse(&r.get::<_, String>(12)?).map_err(DamagedRow::reading(
+                "indicator",
+                &code,
+                "min",
+                12,
+            ))?,
+            max: Bound::parse(&r.get::<_, String>(13)?).map_err(DamagedRow::reading(
+                "indicator",
+                &code,
+                "max",
+                13,
+            ))?,
             code: code.clone(),
         },
         source: r.get(10)?,
@@ -193,6 +206,8 @@ fn merge_record(
             decimals: columns.pick("decimals", &i.decimals, o.map(|o| &o.decimals)),
             owner: columns.pick("owner", &i.owner, o.map(|o| &o.owner)),
             rag_rule: columns.pick("rag_rule", &i.rag_rule, o.map(|o| &o.rag_rule)),
+            min: columns.pick("min", &i.min, o.map(|o| &o.min)),
+            max: columns.pick("max", &i.max, o.map(|o| &o.max)),
             ..i.clone()
         },
         plan: columns.pick("plan", &rec.plan, old.map(|o| &o.plan)),
@@ -269,19 +284,22 @@ pub(super) fn import_indicators_tx(
             rec.source,
             rec.benchmark_group,
             *row as i64,
+            i.min.to_string(),
+            i.max.to_string(),
         ];
         if exists {
             tx.execute(
                 "UPDATE indicators SET title = ?2, kind = ?3, unit = ?4, decimals = ?5, polarity = ?6, frequency = ?7,
-                 aggregation = ?8, owner = ?9, rag_rule = ?10, source = ?11, benchmark_group = ?12, position = ?13
-                 WHERE code = ?1",
+                 aggregation = ?8, owner = ?9, rag_rule = ?10, source = ?11, benchmark_group = ?12, position = ?13,
+                 min = ?14, max = ?15 WHERE code = ?1",
                 args,
             )?;
             summary.count(RowOutcome::Updated);
         } else {
             tx.execute(
                 "INSERT INTO indicators (code, title, kind, unit, decimals, polarity, frequency, aggregation, owner,
-                 rag_rule, source, benchmark_group, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 rag_rule, source, benchmark_group, position, min, max)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 args,
             )?;
             summary.count(RowOutcome::Added);
