@@ -312,10 +312,15 @@ fn refusals_say_which_rule_and_where() {
         StoreError::Unexplained {
             code,
             period,
-            refusal: EntryError::Unexplained { missing, .. },
+            refusal,
         } => {
             assert_eq!((code.as_str(), period), ("RW1", p("2024-07")));
-            assert_eq!(missing, ["a commentary", "a remedial action"]);
+            match *refusal {
+                EntryError::Unexplained { missing, .. } => {
+                    assert_eq!(missing, ["a commentary", "a remedial action"]);
+                }
+                other => panic!("{other:?}"),
+            }
         }
         other => panic!("{other:?}"),
     }

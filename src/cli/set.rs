@@ -96,13 +96,6 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
     let a = &saved.assessment;
     let ind = store.indicator(&args.code)?.indicator;
     let dp = ind.decimals;
-    // A figure typed with more decimals than the indicator shows is kept as typed; say how
-    // it is shown and judged.
-    if let Some(v) = value
-        && let Some(note) = crate::domain::bounds::shown_as(&ind, &args.value, v)
-    {
-        say!("{note}");
-    }
     say!(
         "saved {} {} = {} (version {}): {} {} — {}",
         args.code,
@@ -113,5 +106,12 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
         a.rag,
         a.rule
     );
+    // A figure typed with more decimals than the indicator shows is kept as typed; say how
+    // it is shown and judged.
+    if let Some(v) = value
+        && let Some(note) = crate::domain::bounds::shown_as(&ind, &args.value, v)
+    {
+        say!("{note}");
+    }
     Ok(())
 }

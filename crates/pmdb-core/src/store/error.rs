@@ -49,16 +49,17 @@ pub enum StoreError {
     /// A person's role does not allow this; the refusal names the rule.
     #[error(transparent)]
     Denied(#[from] crate::domain::role::RoleError),
-    /// A recorded value refused by the rules for one (domain::entry).
+    /// A recorded value refused by the rules for one (domain::entry); boxed, as the rules'
+    /// refusals carry the figures they refused.
     #[error(transparent)]
-    Entry(#[from] crate::domain::entry::EntryError),
+    Entry(Box<crate::domain::entry::EntryError>),
     /// A miss recorded without its commentary or remedial action, naming the indicator and
     /// period.
     #[error("{code} {period}: {refusal}")]
     Unexplained {
         code: String,
         period: crate::domain::period::Period,
-        refusal: crate::domain::entry::EntryError,
+        refusal: Box<crate::domain::entry::EntryError>,
     },
     /// The file cannot be opened or created as a pmdb database, and why.
     #[error("{0}")]
@@ -137,6 +138,12 @@ pub enum StoreError {
     /// Not marked as the source, so a message shows SQLite's words once, not three times.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+impl From<crate::domain::entry::EntryError> for StoreError {
+    fn from(e: crate::domain::entry::EntryError) -> StoreError {
+        StoreError::Entry(Box::new(e))
+    }
 }
 
 /// What is wrong with a stored row, and which: the table, the row's key and the field.

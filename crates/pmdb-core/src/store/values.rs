@@ -284,7 +284,7 @@ impl Store {
                 StoreError::Unexplained {
                     code: nv.indicator.clone(),
                     period: nv.period,
-                    refusal,
+                    refusal: Box::new(refusal),
                 }
             })?;
             let version = upsert(tx, &login, &clock.now_stamp(), nv, value, old.as_ref())?;
