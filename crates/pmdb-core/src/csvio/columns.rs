@@ -33,6 +33,7 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("owner", false),
             ("plan", false),
             ("rag_rule", false),
+            ("collect_from", false),
         ],
         Kind::Targets => &[
             ("code", true),

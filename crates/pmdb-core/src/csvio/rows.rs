@@ -6,6 +6,7 @@ use super::cells::code_problem;
 use super::problems::{bounded, shown};
 use super::read::Table;
 use crate::domain::indicator::Indicator;
+use crate::domain::period::Month;
 use crate::domain::plan::PlanNode;
 use crate::domain::rag::RagRule;
 use crate::domain::target::TargetRow;
@@ -79,6 +80,12 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                     .map(Some)
                     .map_err(|e| c.problem("rag_rule", bounded(&e.to_string(), r))),
             };
+            let collect_from = match c.text("collect_from") {
+                "" => Ok(None),
+                m => Month::parse_written(m)
+                    .map(Some)
+                    .map_err(|why| c.problem("collect_from", why)),
+            };
             let mut plan = Vec::new();
             for node in c.text("plan").split(';').map(str::trim) {
                 if node.is_empty() {
@@ -106,6 +113,7 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                 benchmark_group: String::new(),
                 plan,
                 enterers: Vec::new(),
+                collect_from: collect_from.ok()?,
             })
         },
     )

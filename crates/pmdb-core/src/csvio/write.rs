@@ -78,6 +78,7 @@ pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Res
                 &i.owner,
                 &r.plan.join(";"),
                 &i.rag_rule.map(|r| r.to_string()).unwrap_or_default(),
+                &r.collect_from.map(|m| m.to_string()).unwrap_or_default(),
             ],
         )?;
     }
