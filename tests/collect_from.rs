@@ -159,3 +159,14 @@ fn export_and_import_keep_an_indicators_collect_from() {
     assert_eq!(other.ok(&["export", "indicators", "-"]), exported);
     assert_eq!(overdue(&other), []);
 }
+
+#[test]
+fn signoff_refuses_a_period_wholly_before_the_council_collects() {
+    let c = Council::fixture_on("2024-08-01");
+    c.ok(&["config", "set", "collect_from", "2024-06"]);
+    let err = c.refused(&["signoff", "2024-05"]);
+    assert!(
+        err.contains("2024-05 lies wholly before the council collects data (from 2024-06)"),
+        "{err}"
+    );
+}
