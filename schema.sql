@@ -1269,6 +1269,33 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
           NULL); END;
 
 -- migration 3
+
+-- Where an indicator's collection starts (a month like '2026-11'), overriding the
+-- council's `collect_from` setting; '' for none.
+ALTER TABLE indicators ADD COLUMN collect_from TEXT NOT NULL DEFAULT '';
+
+DROP TRIGGER audit_indicators_insert;
+CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from)); END;
+
+DROP TRIGGER audit_indicators_update;
+CREATE TRIGGER audit_indicators_update AFTER UPDATE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'update',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from),
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from)); END;
+
+DROP TRIGGER audit_indicators_delete;
+CREATE TRIGGER audit_indicators_delete AFTER DELETE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from),
+          NULL); END;
+
+-- migration 4
 -- Plausible figures: each indicator's lowest and highest plausible figure, as its CSV
 -- columns `min` and `max` state them ('' the default for its unit, 'none' no bound, or a
 -- number); the audit triggers on indicators record them too.
@@ -1279,18 +1306,18 @@ CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'insert',
           NULL,
-          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'min', NEW.min, 'max', NEW.max)); END;
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from, 'min', NEW.min, 'max', NEW.max)); END;
 
 DROP TRIGGER audit_indicators_update;
 CREATE TRIGGER audit_indicators_update AFTER UPDATE ON indicators
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'update',
-          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'min', OLD.min, 'max', OLD.max),
-          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'min', NEW.min, 'max', NEW.max)); END;
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max),
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from, 'min', NEW.min, 'max', NEW.max)); END;
 
 DROP TRIGGER audit_indicators_delete;
 CREATE TRIGGER audit_indicators_delete AFTER DELETE ON indicators
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
-          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'min', OLD.min, 'max', OLD.max),
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max),
           NULL); END;

@@ -15,7 +15,8 @@ pub struct ConfigArgs {
 
 #[derive(Subcommand, Debug)]
 enum ConfigAction {
-    /// Set rag_rule (intervention or tolerance:G:A), deadline_day (1-28) or council_name.
+    /// Set rag_rule (intervention or tolerance:G:A), deadline_day (1-28), council_name or
+    /// collect_from (a month like 2026-11; empty to unset).
     Set {
         key: String,
         value: String,
@@ -73,6 +74,7 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             "today": env.today,
             "council_name": settings.council_name,
             "deadline_day": settings.deadline_day,
+            "collect_from": settings.collect_from,
             "rag_rules": rules,
         }));
     }
@@ -89,6 +91,12 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
         "deadline_day: {} (data for a month is due by this day of the next)",
         settings.deadline_day
     );
+    match settings.collect_from {
+        Some(m) => say!("collect_from: {m} (earlier periods are not owed)"),
+        None => {
+            say!("collect_from: not set (each indicator from its plan years, targets and values)")
+        }
+    }
     for (from, rule) in &settings.rag_rules {
         say!(
             "rag_rule:     {rule} (from {})",

@@ -46,6 +46,7 @@ pub fn plan<'a>(templates: &'a [Template], areas: &'a [Area]) -> Vec<Planned<'a>
                     .map(|e| area.post(e).to_string())
                     .into_iter()
                     .collect(),
+                collect_from: None,
             };
             out.push(Planned {
                 template: t,

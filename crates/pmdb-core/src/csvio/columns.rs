@@ -35,6 +35,7 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("rag_rule", false),
             ("min", false),
             ("max", false),
+            ("collect_from", false),
         ],
         Kind::Targets => &[
             ("code", true),

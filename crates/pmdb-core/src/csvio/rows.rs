@@ -7,6 +7,7 @@ use super::problems::{bounded, shown};
 use super::read::Table;
 use crate::domain::bounds::Bound;
 use crate::domain::indicator::Indicator;
+use crate::domain::period::Month;
 use crate::domain::plan::PlanNode;
 use crate::domain::rag::RagRule;
 use crate::domain::target::TargetRow;
@@ -85,6 +86,12 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                     .map_err(|e| c.problem(column, bounded(&e, c.text(column))))
             };
             let (min, max) = (bound("min"), bound("max"));
+            let collect_from = match c.text("collect_from") {
+                "" => Ok(None),
+                m => Month::parse_written(m)
+                    .map(Some)
+                    .map_err(|why| c.problem("collect_from", why)),
+            };
             let mut plan = Vec::new();
             for node in c.text("plan").split(';').map(str::trim) {
                 if node.is_empty() {
@@ -114,6 +121,7 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                 benchmark_group: String::new(),
                 plan,
                 enterers: Vec::new(),
+                collect_from: collect_from.ok()?,
             })
         },
     )

@@ -80,6 +80,7 @@ pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Res
                 &i.rag_rule.map(|r| r.to_string()).unwrap_or_default(),
                 &i.min.to_string(),
                 &i.max.to_string(),
+                &r.collect_from.map(|m| m.to_string()).unwrap_or_default(),
             ],
         )?;
     }

@@ -140,6 +140,16 @@ pub struct Series<'a> {
     pub from: Option<Month>,
 }
 
+/// Where collection starts, as the rule names it: the financial year when it starts with
+/// one (2024/25), else the month (2024-06).
+fn collection_start(from: Month) -> String {
+    if from == from.fin_year().first_month() {
+        from.fin_year().to_string()
+    } else {
+        from.to_string()
+    }
+}
+
 impl<'a> Series<'a> {
     pub fn new(
         indicator: &'a Indicator,
@@ -269,9 +279,7 @@ impl<'a> Series<'a> {
                 Rag::None,
                 format!(
                     "not collected before {}",
-                    self.from
-                        .map(|m| m.fin_year().to_string())
-                        .unwrap_or_default()
+                    self.from.map(collection_start).unwrap_or_default()
                 ),
             ),
             None if is_overdue(period, ctx.deadline_day, ctx.today) => Judgement::new(

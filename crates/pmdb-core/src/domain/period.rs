@@ -289,6 +289,25 @@ impl Period {
     }
 }
 
+/// The form a month is written in, shown when only a month will do.
+pub const MONTH_FORM: &str = "a month like 2025-02";
+
+impl Month {
+    /// A month as written (`2025-02`), refusing a quarter, a year or anything else with
+    /// the form to write.
+    pub fn parse_written(text: &str) -> Result<Month, String> {
+        let why = match text.parse::<Period>() {
+            Ok(Period::Month(m)) => return Ok(m),
+            Ok(_) => String::new(),
+            Err(e) => e.why,
+        };
+        Err(format!(
+            "'{}' is not a month{why}: write {MONTH_FORM}",
+            crate::safe_text::line(text)
+        ))
+    }
+}
+
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)

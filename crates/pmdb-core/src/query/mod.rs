@@ -57,9 +57,13 @@ impl Dataset {
         Series::new(&rec.indicator, observations, targets).starting(self.start_of(rec))
     }
 
-    /// The first month an indicator is collected for: the start of the earliest financial
-    /// year among its plan nodes, its targets and its first value.
+    /// The first month an indicator is collected for: its own `collect_from` if set, else
+    /// the council's, else the start of the earliest financial year among its plan nodes,
+    /// its targets and its first value.
     pub fn start_of(&self, rec: &IndicatorRecord) -> Option<Month> {
+        if let Some(m) = rec.collect_from.or(self.settings.collect_from) {
+            return Some(m);
+        }
         let code = &rec.indicator.code;
         let nodes = rec
             .plan

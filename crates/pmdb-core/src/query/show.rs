@@ -60,7 +60,15 @@ pub fn show(
     let series = ds.series(rec);
     let periods = match period {
         Some(p) => vec![p],
-        None => default_periods(rec.indicator.frequency, series.from, ctx),
+        None => {
+            // Values recorded before collection starts are still shown.
+            let first_value = series.observations().next().map(|o| o.period.first_month());
+            let from = match (series.from, first_value) {
+                (Some(f), Some(v)) => Some(f.min(v)),
+                (f, v) => f.or(v),
+            };
+            default_periods(rec.indicator.frequency, from, ctx)
+        }
     };
     let lines = periods
         .into_iter()

@@ -12,6 +12,7 @@ use super::users::require_user;
 use crate::domain::bounds::Bound;
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::indicator::Indicator;
+use crate::domain::period::Month;
 
 /// An indicator with everything the CSV and the detail views show beside its rules.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,13 +25,16 @@ pub struct IndicatorRecord {
     pub plan: Vec<String>,
     /// Data-entry officers besides the owner.
     pub enterers: Vec<String>,
+    /// The first month it is collected for, overriding the council's `collect_from`.
+    pub collect_from: Option<Month>,
 }
 
-const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, min, max";
+const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, collect_from, min, max";
 
 fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
     let code: String = r.get(0)?;
     let rule: String = r.get(9)?;
+    let collect_from: String = r.get(12)?;
     // A stored word pmdb cannot read is a damaged row, named, never read as another word.
     let damaged = |i: usize, field: &'static str| DamagedRow::reading("indicator", &code, field, i);
     let parse = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -54,17 +58,17 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
                     9,
                 ))?)
             },
-            min: Bound::parse(&r.get::<_, String>(12)?).map_err(DamagedRow::reading(
+            min: Bound::parse(&r.get::<_, String>(13)?).map_err(DamagedRow::reading(
                 "indicator",
                 &code,
                 "min",
-                12,
+                13,
             ))?,
-            max: Bound::parse(&r.get::<_, String>(13)?).map_err(DamagedRow::reading(
+            max: Bound::parse(&r.get::<_, String>(14)?).map_err(DamagedRow::reading(
                 "indicator",
                 &code,
                 "max",
-                13,
+                14,
             ))?,
             code: code.clone(),
         },
@@ -72,6 +76,18 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
         benchmark_group: r.get(11)?,
         plan: Vec::new(),
         enterers: Vec::new(),
+        collect_from: if collect_from.is_empty() {
+            None
+        } else {
+            Some(
+                Month::parse_written(&collect_from).map_err(DamagedRow::reading(
+                    "indicator",
+                    &code,
+                    "collect_from",
+                    12,
+                ))?,
+            )
+        },
     })
 }
 
@@ -192,7 +208,8 @@ impl Store {
 
 /// The indicator a file row asks for: its own fields where the file names their columns,
 /// the stored ones elsewhere. Source, benchmark group and data-entry officers have no
-/// column in the indicators file, so a file keeps them as they are.
+/// column in the indicators file, so a file keeps them as they are; so does a file without
+/// the optional `collect_from` column.
 fn merge_record(
     rec: &IndicatorRecord,
     columns: &Columns,
@@ -218,6 +235,11 @@ fn merge_record(
             old.map(|o| &o.benchmark_group),
         ),
         enterers: old.map(|o| o.enterers.clone()).unwrap_or_default(),
+        collect_from: columns.pick(
+            "collect_from",
+            &rec.collect_from,
+            old.map(|o| &o.collect_from),
+        ),
     }
 }
 
@@ -284,6 +306,7 @@ pub(super) fn import_indicators_tx(
             rec.source,
             rec.benchmark_group,
             *row as i64,
+            rec.collect_from.map(|m| m.to_string()).unwrap_or_default(),
             i.min.to_string(),
             i.max.to_string(),
         ];
@@ -291,15 +314,15 @@ pub(super) fn import_indicators_tx(
             tx.execute(
                 "UPDATE indicators SET title = ?2, kind = ?3, unit = ?4, decimals = ?5, polarity = ?6, frequency = ?7,
                  aggregation = ?8, owner = ?9, rag_rule = ?10, source = ?11, benchmark_group = ?12, position = ?13,
-                 min = ?14, max = ?15 WHERE code = ?1",
+                 collect_from = ?14, min = ?15, max = ?16 WHERE code = ?1",
                 args,
             )?;
             summary.count(RowOutcome::Updated);
         } else {
             tx.execute(
                 "INSERT INTO indicators (code, title, kind, unit, decimals, polarity, frequency, aggregation, owner,
-                 rag_rule, source, benchmark_group, position, min, max)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 rag_rule, source, benchmark_group, position, collect_from, min, max)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 args,
             )?;
             summary.count(RowOutcome::Added);

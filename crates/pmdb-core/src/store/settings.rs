@@ -1,5 +1,5 @@
-//! Council-wide settings: the data deadline day, the council's name and the RAG rule over
-//! time.
+//! Council-wide settings: the data deadline day, the council's name, the month collection
+//! starts and the RAG rule over time.
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -16,6 +16,9 @@ use crate::domain::rag::RagRule;
 pub struct Settings {
     pub council_name: String,
     pub deadline_day: u32,
+    /// The first month the council collects data for; earlier periods are not owed. None:
+    /// each indicator starts as its plan years, targets and values say.
+    pub collect_from: Option<Month>,
     /// (from month, rule), oldest first; from None means since the beginning.
     pub rag_rules: Vec<(Option<String>, String)>,
 }
@@ -56,6 +59,10 @@ impl Store {
             .and_then(|d| d.parse().ok())
             .unwrap_or(DEFAULT_DEADLINE_DAY);
         let council_name = self.setting("council_name")?.unwrap_or_default();
+        // Stored only after `set_setting` checked it, so anything else is left unset.
+        let collect_from = self
+            .setting("collect_from")?
+            .and_then(|m| Month::parse_written(&m).ok());
         let mut stmt = self.conn.prepare("SELECT from_month, rule FROM rag_rule_history ORDER BY from_month IS NOT NULL, from_month")?;
         let mut rag_rules: Vec<(Option<String>, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -66,6 +73,7 @@ impl Store {
         Ok(Settings {
             council_name,
             deadline_day,
+            collect_from,
             rag_rules,
         })
     }
@@ -107,7 +115,7 @@ impl Store {
                     Ok(())
                 })
             }
-            "deadline_day" | "council_name" => {
+            "deadline_day" | "council_name" | "collect_from" => {
                 if from.is_some() {
                     return Err(StoreError::Setting {
                         key: key.to_string(),
@@ -129,6 +137,21 @@ impl Store {
                             });
                         }
                     }
+                } else if key == "collect_from" {
+                    let month = value.trim();
+                    if month.is_empty() {
+                        // Empty: collection starts as before, per indicator.
+                        return self.write(|tx| {
+                            tx.execute("DELETE FROM settings WHERE key = 'collect_from'", [])?;
+                            Ok(())
+                        });
+                    }
+                    Month::parse_written(month)
+                        .map_err(|why| StoreError::Setting {
+                            key: key.to_string(),
+                            problem: format!("collect_from must be a month: {why}"),
+                        })?
+                        .to_string()
                 } else {
                     let name = value.trim();
                     check_name("council_name", name)?;
@@ -145,7 +168,7 @@ impl Store {
             other => Err(StoreError::Setting {
                 key: other.to_string(),
                 problem: format!(
-                    "'{other}' is not a setting: use rag_rule, deadline_day or council_name"
+                    "'{other}' is not a setting: use rag_rule, deadline_day, council_name or collect_from"
                 ),
             }),
         }
