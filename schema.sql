@@ -1321,3 +1321,65 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
           json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max),
           NULL); END;
+
+-- migration 5
+
+-- A sign-off reopened for correction (admin only). The sign-off is kept here as it was
+-- (who signed, when), with who reopened it, when and why; its row leaves `signoffs` so the
+-- period's values can change and it can be signed off again. Migration numbered 3 here;
+-- renumber it at merge if another migration 3 lands first.
+CREATE TABLE signoff_reopenings (
+    id          INTEGER PRIMARY KEY,
+    period      TEXT NOT NULL,
+    signed_by   TEXT NOT NULL,
+    signed_at   TEXT NOT NULL,
+    reopened_by TEXT NOT NULL,
+    reopened_at TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+
+-- The statuses a reopened sign-off had frozen, moved from signoff_statuses so they stay
+-- on record: what went to Cabinet before the correction.
+CREATE TABLE signoff_history (
+    reopening INTEGER NOT NULL REFERENCES signoff_reopenings (id),
+    period    TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    status    TEXT NOT NULL,
+    PRIMARY KEY (reopening, period, indicator)
+);
+
+CREATE TRIGGER audit_signoff_reopenings_insert AFTER INSERT ON signoff_reopenings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at, 'reopened_by', NEW.reopened_by, 'reopened_at', NEW.reopened_at, 'reason', NEW.reason)); END;
+
+CREATE TRIGGER audit_signoff_reopenings_update AFTER UPDATE ON signoff_reopenings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', NEW.id, 'update',
+          json_object('id', OLD.id, 'period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'reopened_by', OLD.reopened_by, 'reopened_at', OLD.reopened_at, 'reason', OLD.reason),
+          json_object('id', NEW.id, 'period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at, 'reopened_by', NEW.reopened_by, 'reopened_at', NEW.reopened_at, 'reason', NEW.reason)); END;
+
+CREATE TRIGGER audit_signoff_reopenings_delete AFTER DELETE ON signoff_reopenings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', OLD.id, 'delete',
+          json_object('id', OLD.id, 'period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'reopened_by', OLD.reopened_by, 'reopened_at', OLD.reopened_at, 'reason', OLD.reason),
+          NULL); END;
+
+CREATE TRIGGER audit_signoff_history_insert AFTER INSERT ON signoff_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_history', NEW.reopening || '|' || NEW.period || '|' || NEW.indicator, 'insert',
+          NULL,
+          json_object('reopening', NEW.reopening, 'period', NEW.period, 'indicator', NEW.indicator, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_signoff_history_update AFTER UPDATE ON signoff_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_history', NEW.reopening || '|' || NEW.period || '|' || NEW.indicator, 'update',
+          json_object('reopening', OLD.reopening, 'period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
+          json_object('reopening', NEW.reopening, 'period', NEW.period, 'indicator', NEW.indicator, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_signoff_history_delete AFTER DELETE ON signoff_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_history', OLD.reopening || '|' || OLD.period || '|' || OLD.indicator, 'delete',
+          json_object('reopening', OLD.reopening, 'period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
+          NULL); END;

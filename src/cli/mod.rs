@@ -125,10 +125,7 @@ pub enum Command {
     /// Data-entry officers: who besides the owner records an indicator's values.
     Enterer(enterer::EntererArgs),
     /// Sign a period off for Cabinet: its statuses are frozen and its values locked.
-    Signoff {
-        /// The period, e.g. 2024/25 Q4.
-        period: String,
-    },
+    Signoff(signoff::SignoffArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -217,6 +214,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Check => check::run(&env),
         Command::User(args) => user::run(&env, args),
         Command::Enterer(args) => enterer::run(&env, args),
-        Command::Signoff { period } => signoff::run(&env, &period),
+        Command::Signoff(args) => signoff::run(&env, args),
     }
 }

@@ -1,27 +1,221 @@
-//! `pmdb signoff PERIOD`: Leadership Team's sign-off, freezing the period's statuses.
+//! `pmdb signoff PERIOD [--dry-run] [--yes]`: Leadership Team's sign-off, freezing the
+//! period's statuses, shown before it is done; and `pmdb signoff reopen PERIOD --reason
+//! TEXT`: an admin reopening a signed-off period for correction, on record.
+
+use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::{Result, anyhow};
+use clap::{Args, Subcommand};
+use serde::Serialize;
 use serde_json::json;
 
 use super::{Env, period_arg};
+use crate::domain::period::Period;
+use crate::domain::workflow::ExceptionStatus;
 use crate::query::reviewable::check_reviewable;
-use crate::query::signoff::statuses_to_freeze;
+use crate::query::signoff::{Preview, preview, record, statuses_to_freeze};
+use crate::store::{ExceptionFilter, ExceptionRecord, Store, StoreError};
 
-pub fn run(env: &Env, period: &str) -> Result<()> {
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct SignoffArgs {
+    #[command(subcommand)]
+    action: Option<SignoffAction>,
+    /// The period, e.g. 2024/25 Q4.
+    #[arg(required = true)]
+    period: Option<String>,
+    /// Show what signing off would freeze, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Sign off without asking to confirm (on a terminal pmdb asks first).
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum SignoffAction {
+    /// Reopen a signed-off period for correction (admin only): the sign-off and the
+    /// statuses it froze stay on record, and the period's values can change again.
+    Reopen {
+        /// The period signed off, e.g. 2024/25 Q1.
+        period: String,
+        /// Why it is reopened (kept with the sign-off and shown on its reports).
+        #[arg(long, required = true)]
+        reason: String,
+    },
+}
+
+pub fn run(env: &Env, args: SignoffArgs) -> Result<()> {
+    match args.action {
+        Some(SignoffAction::Reopen { period, reason }) => reopen(env, &period, &reason),
+        None => {
+            let period = args
+                .period
+                .ok_or_else(|| anyhow!("PERIOD: give the period to sign off"))?;
+            sign_off(env, &period, args.dry_run, args.yes)
+        }
+    }
+}
+
+/// What signing off would freeze, with the exceptions still open for the period.
+#[derive(Serialize)]
+struct Freezes {
+    #[serde(flatten)]
+    preview: Preview,
+    open_exceptions: Vec<ExceptionRecord>,
+}
+
+fn within(inner: &str, outer: Period) -> bool {
+    inner.parse::<Period>().is_ok_and(|p| {
+        outer.first_month() <= p.first_month() && p.last_month() <= outer.last_month()
+    })
+}
+
+fn sign_off(env: &Env, period: &str, dry_run: bool, yes: bool) -> Result<()> {
     let period = period_arg(period, "PERIOD")?;
     let mut store = env.open()?;
     let ds = store.dataset()?;
     check_reviewable(&ds, period, env.today, "it cannot be signed off").map_err(|e| anyhow!(e))?;
+    let ctx = ds.context(env.today);
+    let ask = !dry_run && !yes && std::io::stdin().is_terminal();
+    if dry_run || ask {
+        if let Some(s) = ds.signoffs.of(&period.to_string()) {
+            return Err(StoreError::AlreadySignedOff {
+                period,
+                at: s.signed_at.clone(),
+            }
+            .into());
+        }
+        crate::domain::deadline::check_can_sign_off(period, env.today)?;
+        let freezes = Freezes {
+            preview: preview(&ds, period, ctx),
+            open_exceptions: open_exceptions(&store, period)?,
+        };
+        if dry_run {
+            if env.json {
+                return super::output::json(&freezes);
+            }
+            show(&mut std::io::stdout(), &freezes)?;
+            say!("dry run: nothing was signed off");
+            return Ok(());
+        }
+        // Asked on a terminal: the preview and the question go where a person reads them
+        // and stay out of any JSON on standard output.
+        let mut out: Box<dyn Write> = if env.json {
+            Box::new(std::io::stderr())
+        } else {
+            Box::new(std::io::stdout())
+        };
+        show(&mut out, &freezes)?;
+        write!(out, "Sign off {period}? [y/N] ")?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            return Err(anyhow!("not signed off: {period} was left as it was"));
+        }
+    }
+    // After a question, read again: a person may have taken a while to answer, and the
+    // statuses frozen are those of the values as they are when it is signed.
+    let ds = if ask { store.dataset()? } else { ds };
     let statuses = statuses_to_freeze(&ds, period, ds.context(env.today));
     store.sign_off(period, &statuses, env.today)?;
+    let on_record = record(&store.signoff_records()?, period);
     if env.json {
-        return super::output::json(
-            &json!({ "period": period.to_string(), "frozen": statuses.len() }),
-        );
+        return super::output::json(&json!({
+            "period": period.to_string(),
+            "frozen": statuses.len(),
+            "record": on_record,
+        }));
     }
     say!(
         "signed off {period}: {} statuses frozen; its values can no longer change",
         statuses.len()
     );
+    if let Some(r) = on_record.filter(|r| r.contains("reopened")) {
+        say!("{period}: {r}");
+    }
+    Ok(())
+}
+
+/// The exceptions for the period or a period inside it that are not closed yet.
+fn open_exceptions(store: &Store, period: Period) -> Result<Vec<ExceptionRecord>> {
+    Ok(store
+        .exceptions(&ExceptionFilter::default())?
+        .into_iter()
+        .filter(|e| e.status != ExceptionStatus::Closed && within(&e.period, period))
+        .collect())
+}
+
+/// The preview as text.
+fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
+    let p = &f.preview;
+    let line = |out: &mut dyn Write, text: String| -> Result<()> {
+        writeln!(out, "{}", crate::safe_text::lines(&text))?;
+        Ok(())
+    };
+    let counts: Vec<String> = p
+        .counts
+        .parts()
+        .iter()
+        .map(|(rag, n)| format!("{n} {rag}"))
+        .collect();
+    line(
+        out,
+        format!(
+            "signing off {} freezes {} statuses (the period's and those of the periods inside it)",
+            p.period, p.frozen
+        ),
+    )?;
+    line(out, format!("{}: {}", p.period, counts.join(", ")))?;
+    line(out, format!("missing ({}):", p.missing.len()))?;
+    for i in &p.missing {
+        line(out, format!("  {} {}: {}", i.code, i.period, i.rule))?;
+    }
+    line(
+        out,
+        format!(
+            "misses without commentary or remedial action ({}):",
+            p.unexplained.len()
+        ),
+    )?;
+    for i in &p.unexplained {
+        line(
+            out,
+            format!("  {} {}: {} ({})", i.code, i.period, i.rag, i.rule),
+        )?;
+    }
+    line(
+        out,
+        format!("open exceptions ({}):", f.open_exceptions.len()),
+    )?;
+    for e in &f.open_exceptions {
+        line(
+            out,
+            format!(
+                "  #{} {} {} {} ({}): {}",
+                e.id, e.kind, e.period, e.subject, e.status, e.figures
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn reopen(env: &Env, period: &str, reason: &str) -> Result<()> {
+    let period = period_arg(period, "PERIOD")?;
+    let mut store = env.open()?;
+    let r = store.reopen_signoff(period, reason)?;
+    let on_record = record(&store.signoff_records()?, period);
+    if env.json {
+        return super::output::json(&json!({
+            "period": r.period,
+            "reopened": r,
+            "record": on_record,
+        }));
+    }
+    say!("reopened {period}: its values can change again; sign it off again when corrected");
+    if let Some(rec) = on_record {
+        say!("{period}: {rec}");
+    }
     Ok(())
 }

@@ -54,6 +54,14 @@ pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Stri
     };
     let mut out = String::new();
     let _ = writeln!(out, "# {council}: performance report {}\n", r.period);
+    if let Some(signed) = super::signoff::record(&ds.signoffs, period) {
+        // The reason is typed by a person: kept from being read as Markdown or HTML.
+        let signed = signed
+            .replace('|', "\\|")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let _ = writeln!(out, "Sign-off: {signed}.\n");
+    }
     let _ = writeln!(
         out,
         "Status key: G green (target met), A amber (missed, within tolerance), R red (beyond the intervention level), M missing (no data by the deadline), – no status (data only, or not yet due).\n"

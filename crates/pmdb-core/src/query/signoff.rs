@@ -1,9 +1,15 @@
 //! The statuses frozen when a period is signed off: the period itself and every period
-//! inside it, for each indicator that reports them.
+//! inside it, for each indicator that reports them; what signing off would freeze, shown
+//! before it is done; and a period's sign-off on record, reopenings included.
+
+use serde::Serialize;
 
 use crate::domain::assess::{Assessment, Context};
+use crate::domain::entry::check_explained;
 use crate::domain::period::Period;
-use crate::store::Dataset;
+use crate::domain::rag::{Judgement, Rag};
+use crate::domain::rollup::Counts;
+use crate::store::{Dataset, Signoffs};
 
 pub fn statuses_to_freeze(
     ds: &Dataset,
@@ -34,4 +40,104 @@ pub fn statuses_to_freeze(
         }
     }
     out
+}
+
+/// One indicator's status in one period, as a preview lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviewItem {
+    pub code: String,
+    pub period: String,
+    pub rag: Rag,
+    pub rule: String,
+}
+
+/// What signing `period` off would freeze, read without writing anything: the period's
+/// own statuses counted, every status missing (the period or a month inside it), and every
+/// recorded miss still without its commentary or remedial action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Preview {
+    pub period: String,
+    /// Every status frozen: the period's and those of the periods inside it.
+    pub frozen: usize,
+    /// The period's own statuses by status.
+    pub counts: Counts,
+    pub missing: Vec<PreviewItem>,
+    pub unexplained: Vec<PreviewItem>,
+}
+
+pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
+    let statuses = statuses_to_freeze(ds, period, ctx);
+    let mut counts = Counts::default();
+    let mut missing = Vec::new();
+    let mut unexplained = Vec::new();
+    for (p, code, a) in &statuses {
+        let item = || PreviewItem {
+            code: code.clone(),
+            period: p.clone(),
+            rag: a.rag,
+            rule: a.rule.clone(),
+        };
+        if a.period == period {
+            counts.add(a.rag);
+        }
+        if a.rag == Rag::Missing {
+            missing.push(item());
+        }
+        if let Some(v) = ds.value_at(code, a.period) {
+            let judged = Judgement::new(a.rag, a.rule.clone());
+            if check_explained(&judged, &v.commentary, &v.action).is_err() {
+                unexplained.push(item());
+            }
+        }
+    }
+    Preview {
+        period: period.to_string(),
+        frozen: statuses.len(),
+        counts,
+        missing,
+        unexplained,
+    }
+}
+
+/// The day of an instant as stored ('2024-08-01T09:30:00.000Z' → '2024-08-01').
+fn day(stamp: &str) -> &str {
+    stamp.get(..10).unwrap_or(stamp)
+}
+
+/// A period's sign-off on record, for a report's header and `pmdb signoff`: "signed off
+/// DATE by LOGIN", and for a period reopened "; reopened DATE: REASON; signed off again
+/// DATE" for each reopening. None for a period never signed off.
+pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
+    let key = period.to_string();
+    let mut parts = Vec::new();
+    for (n, r) in signoffs.reopenings_of(&key).enumerate() {
+        if n == 0 {
+            parts.push(format!(
+                "signed off {} by {}",
+                day(&r.signed_at),
+                r.signed_by
+            ));
+        } else {
+            parts.push(format!("signed off again {}", day(&r.signed_at)));
+        }
+        // One line however the reason was typed.
+        let reason = r.reason.replace(['\n', '\r', '\t'], " ");
+        parts.push(format!(
+            "reopened {}: {}",
+            day(&r.reopened_at),
+            reason.trim()
+        ));
+    }
+    if let Some(s) = signoffs.of(&key) {
+        if parts.is_empty() {
+            parts.push(format!(
+                "signed off {} by {}",
+                day(&s.signed_at),
+                s.signed_by
+            ));
+        } else {
+            parts.push(format!("signed off again {}", day(&s.signed_at)));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }

@@ -9,7 +9,7 @@ use super::index::Index;
 use super::indicators::{IndicatorRecord, load_indicators};
 use super::plan::Named;
 use super::settings::Settings;
-use super::signoff::{Frozen, load_frozen};
+use super::signoff::{Frozen, Signoffs, load_frozen, load_signoffs};
 use super::targets::load_all_targets;
 use super::users::UserRecord;
 use super::values::{StoredValue, load_all_values};
@@ -30,6 +30,8 @@ pub struct Dataset {
     pub targets: HashMap<String, Vec<TargetRow>>,
     pub values: HashMap<String, Vec<StoredValue>>,
     pub frozen: Frozen,
+    /// The sign-offs in force and those reopened, for the reports' sign-off line.
+    pub signoffs: Signoffs,
     pub services: Vec<Named>,
     pub portfolios: Vec<Named>,
     pub users: Vec<UserRecord>,
@@ -60,6 +62,7 @@ impl Store {
             targets: load_all_targets(&tx)?,
             values: load_all_values(&tx)?,
             frozen: load_frozen(&tx)?,
+            signoffs: load_signoffs(&tx)?,
             services: self.services()?,
             portfolios: self.portfolios()?,
             users,

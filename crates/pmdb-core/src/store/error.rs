@@ -89,6 +89,11 @@ pub enum StoreError {
         period: crate::domain::period::Period,
         at: String,
     },
+    /// A sign-off to reopen that was never made (or is reopened already).
+    #[error("{period} is not signed off: there is no sign-off to reopen")]
+    NotSignedOff {
+        period: crate::domain::period::Period,
+    },
     /// A value or update for a period a sign-off covers (`within`, the period signed off).
     #[error(
         "refused: {period} is signed off (as part of {within}); its figures can no longer change"

@@ -37,7 +37,7 @@ pub use records::{
 };
 pub use session::Entered;
 pub use settings::Settings;
-pub use signoff::Frozen;
+pub use signoff::{Frozen, Reopening, SignoffRecord, Signoffs};
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};

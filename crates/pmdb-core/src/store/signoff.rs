@@ -5,12 +5,14 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
 use super::session::Entered;
 use super::users::NotAUser;
 use crate::domain::assess::Assessment;
+use crate::domain::fields::check_text;
 use crate::domain::period::Period;
 
 /// The signed-off period that covers `period`, if any (a month inside a signed-off
@@ -93,7 +95,104 @@ pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     Ok(Frozen { statuses })
 }
 
+/// A sign-off as recorded: the period, who signed it and when (an instant).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignoffRecord {
+    pub period: String,
+    pub signed_by: String,
+    pub signed_at: String,
+}
+
+/// A sign-off reopened for correction: the sign-off as it was, and who reopened it, when
+/// and why. Its frozen statuses are kept in `signoff_history` under `id`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reopening {
+    pub id: i64,
+    pub period: String,
+    pub signed_by: String,
+    pub signed_at: String,
+    pub reopened_by: String,
+    pub reopened_at: String,
+    pub reason: String,
+}
+
+/// Every sign-off in force and every one reopened, oldest reopening first.
+#[derive(Debug, Clone, Default)]
+pub struct Signoffs {
+    pub current: Vec<SignoffRecord>,
+    pub reopened: Vec<Reopening>,
+}
+
+impl Signoffs {
+    /// The sign-off in force for exactly `period`, if any.
+    pub fn of(&self, period: &str) -> Option<&SignoffRecord> {
+        self.current.iter().find(|s| s.period == period)
+    }
+
+    /// The reopenings of `period`, oldest first.
+    pub fn reopenings_of<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a Reopening> {
+        self.reopened.iter().filter(move |r| r.period == period)
+    }
+}
+
+pub(super) fn load_signoffs(conn: &rusqlite::Connection) -> Result<Signoffs> {
+    let mut stmt =
+        conn.prepare("SELECT period, signed_by, signed_at FROM signoffs ORDER BY period")?;
+    let current = stmt
+        .query_map([], |r| {
+            Ok(SignoffRecord {
+                period: r.get(0)?,
+                signed_by: r.get(1)?,
+                signed_at: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT id, period, signed_by, signed_at, reopened_by, reopened_at, reason
+         FROM signoff_reopenings ORDER BY id",
+    )?;
+    let reopened = stmt
+        .query_map([], |r| {
+            Ok(Reopening {
+                id: r.get(0)?,
+                period: r.get(1)?,
+                signed_by: r.get(2)?,
+                signed_at: r.get(3)?,
+                reopened_by: r.get(4)?,
+                reopened_at: r.get(5)?,
+                reason: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Signoffs { current, reopened })
+}
+
 impl Store {
+    /// Every sign-off in force and every one reopened.
+    pub fn signoff_records(&self) -> Result<Signoffs> {
+        load_signoffs(&self.conn)
+    }
+
+    /// Reopens a signed-off period for correction (admin only): the sign-off and the
+    /// statuses it froze move to `signoff_reopenings` and `signoff_history` with who
+    /// reopened it, when and `reason`, so they stay on record; the period's values can
+    /// change again and it can be signed off again. A period signed off only as part of a
+    /// larger one that is still signed off is refused: reopen that one.
+    pub fn reopen_signoff(&mut self, period: Period, reason: &str) -> Result<Reopening> {
+        self.actor()?
+            .may_admin("reopen a signed-off period")
+            .map_err(StoreError::Denied)?;
+        check_text("reason", reason)?;
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "--reason: say why the sign-off is reopened".into(),
+            ));
+        }
+        let login = self.login.clone();
+        let clock = self.session.clone();
+        self.write(|tx| reopen(tx, period, reason.trim(), &login, &clock.now_stamp()))
+    }
+
     /// The periods signed off so far, with who signed them and when.
     pub fn signoffs(&self) -> Result<Vec<(String, String, String)>> {
         let mut stmt = self
@@ -177,4 +276,75 @@ fn insert_signoff(
         insert.execute(params![p, code, json])?;
     }
     Ok(())
+}
+
+fn within(inner: Period, outer: Period) -> bool {
+    outer.first_month() <= inner.first_month() && inner.last_month() <= outer.last_month()
+}
+
+fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) -> Result<Reopening> {
+    let key = period.to_string();
+    let signed: Option<(String, String)> = tx
+        .query_row(
+            "SELECT signed_by, signed_at FROM signoffs WHERE period = ?1",
+            [&key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((signed_by, signed_at)) = signed else {
+        return Err(StoreError::NotSignedOff { period });
+    };
+    let others: Vec<Period> = {
+        let mut stmt = tx.prepare("SELECT period FROM signoffs WHERE period <> ?1")?;
+        let rows = stmt.query_map([&key], |r| r.get::<_, String>(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter_map(|p| p.parse().ok())
+            .collect()
+    };
+    if let Some(outer) = others.iter().find(|o| within(period, **o)) {
+        return Err(StoreError::SignedOff {
+            period,
+            within: outer.to_string(),
+        });
+    }
+    tx.execute(
+        "INSERT INTO signoff_reopenings (period, signed_by, signed_at, reopened_by, reopened_at, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![key, signed_by, signed_at, by, at, reason],
+    )?;
+    let id = tx.last_insert_rowid();
+    // The statuses this sign-off froze: those of the period and the periods inside it,
+    // less any a smaller sign-off still in force froze (a month signed off on its own).
+    let frozen: Vec<(String, String)> = {
+        let mut stmt = tx.prepare("SELECT period, indicator FROM signoff_statuses")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|(p, _)| {
+                p.parse::<Period>()
+                    .is_ok_and(|p| within(p, period) && !others.iter().any(|o| within(p, *o)))
+            })
+            .collect()
+    };
+    let mut keep = tx.prepare(
+        "INSERT INTO signoff_history (reopening, period, indicator, status)
+         SELECT ?1, period, indicator, status FROM signoff_statuses WHERE period = ?2 AND indicator = ?3",
+    )?;
+    let mut drop =
+        tx.prepare("DELETE FROM signoff_statuses WHERE period = ?1 AND indicator = ?2")?;
+    for (p, code) in &frozen {
+        keep.execute(params![id, p, code])?;
+        drop.execute(params![p, code])?;
+    }
+    tx.execute("DELETE FROM signoffs WHERE period = ?1", [&key])?;
+    Ok(Reopening {
+        id,
+        period: key,
+        signed_by,
+        signed_at,
+        reopened_by: by.to_string(),
+        reopened_at: at.to_string(),
+        reason: reason.to_string(),
+    })
 }
