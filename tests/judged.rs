@@ -123,3 +123,37 @@ fn more_decimals_than_shown_are_kept_and_said() {
         "kept as typed: {values}"
     );
 }
+
+#[path = "tui_support/mod.rs"]
+mod tui_support;
+
+#[test]
+fn the_interface_says_how_a_figure_is_shown_and_states_the_bounds() {
+    use crossterm::event::KeyCode;
+    use tui_support::{app, fixture, press, text, typing};
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut a = app(&path);
+    // Alex Lee's return: RW1 (kg, no decimal places) is the second row.
+    typing(&mut a, "2o");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    let screen = text(&a, 100, 30);
+    assert!(screen.contains("Edit RW1"), "{screen}");
+    typing(&mut a, "40.6");
+    let screen = text(&a, 100, 30);
+    assert!(
+        screen.contains("40.6 is shown and judged as 41"),
+        "{screen}"
+    );
+    // A negative figure is refused as you type, naming the bound.
+    press(&mut a, KeyCode::Esc);
+    typing(&mut a, "y");
+    press(&mut a, KeyCode::Enter);
+    typing(&mut a, "-5");
+    let screen = text(&a, 120, 40);
+    assert!(
+        screen.contains("below RW1's lowest plausible figure"),
+        "{screen}"
+    );
+}

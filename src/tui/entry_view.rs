@@ -194,12 +194,28 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
 fn check_lines(app: &App, ed: &Editor) -> Vec<Line<'static>> {
     let theme = app.theme;
     match (&ed.checked, &ed.preview) {
-        (Ok(v), Some(a)) => vec![Line::from(vec![
-            Span::styled("✓ ", theme.ok()),
-            Span::raw(format!("{} {} → ", figure(Some(*v), ed.decimals), ed.unit)),
-            rag_badge(theme, a.rag),
-            Span::raw(format!(" {}: {}", a.rag, a.rule)),
-        ])],
+        (Ok(v), Some(a)) => {
+            // A figure typed with more decimals than the indicator shows is kept; say how
+            // it is shown and judged, beside it.
+            let typed = ed.value.lines().join("");
+            let note = app
+                .data
+                .ds
+                .indicator(&ed.code)
+                .and_then(|r| crate::domain::bounds::shown_as(&r.indicator, &typed, *v))
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            vec![Line::from(vec![
+                Span::styled("✓ ", theme.ok()),
+                Span::raw(format!(
+                    "{} {}{note} → ",
+                    figure(Some(*v), ed.decimals),
+                    ed.unit
+                )),
+                rag_badge(theme, a.rag),
+                Span::raw(format!(" {}: {}", a.rag, a.rule)),
+            ])]
+        }
         (Ok(v), None) => vec![Line::from(format!("✓ {}", figure(Some(*v), ed.decimals)))],
         (Err(why), _) if why.is_empty() => vec![],
         (Err(why), _) => vec![Line::from(Span::styled(format!("✗ {why}"), theme.error()))],

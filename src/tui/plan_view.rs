@@ -12,6 +12,7 @@ use super::plan::{Detail, RowKey, TreeRow};
 use super::widgets::{
     COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge, scroll_offset,
 };
+use crate::domain::bounds;
 use crate::domain::rag::Rag;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -229,6 +230,23 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             i.frequency,
             i.polarity,
             i.aggregation
+        ),
+    )));
+    // The bounds a figure must lie within, and where collection starts.
+    let bound =
+        |b: Option<f64>, none: &str| b.map_or_else(|| none.to_string(), |x| figure(Some(x), dp));
+    let collected = app
+        .data
+        .ds
+        .start_of(rec)
+        .map_or_else(|| "not yet".to_string(), |m| m.to_string());
+    lines.push(Line::from(field(
+        app,
+        "Plausible",
+        format!(
+            "{} to {} · collected from {collected}",
+            bound(bounds::lower(i), "no lower bound"),
+            bound(bounds::upper(i), "no upper bound"),
         ),
     )));
     if let Some(a) = app.plan.stats.assessments.get(code) {
