@@ -299,3 +299,31 @@ fn the_demo_summary_is_written_for_a_person() {
         "{text}"
     );
 }
+
+#[test]
+fn a_measure_introduced_part_way_is_collected_from_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    pmdb::demo::build_demo(&path, "perf", "2026-11-24".parse().unwrap(), 1).unwrap();
+    let store = pmdb::store::Store::open(&path, "perf").unwrap();
+    let ds = store.dataset().unwrap();
+    let rec = ds.indicator("CS03").expect("CS03 in the demo");
+    assert_eq!(
+        rec.collect_from.map(|m| m.to_string()).as_deref(),
+        Some("2025-10")
+    );
+    let ctx = ds.context("2026-11-24".parse().unwrap());
+    let series = ds.series(rec);
+    // Before October 2025 nothing is owed: no status, never missing.
+    let june = ds.assess(&series, "2025-06".parse().unwrap(), ctx);
+    assert_eq!(june.rag, pmdb::domain::rag::Rag::None, "{}", june.rule);
+    assert!(june.rule.contains("not collected before"), "{}", june.rule);
+    assert!(
+        ds.values_of("CS03")
+            .iter()
+            .all(|v| v.period.first_month() >= rec.collect_from.unwrap())
+    );
+    // From then on it is judged as any other.
+    let oct = ds.assess(&series, "2025-10".parse().unwrap(), ctx);
+    assert_ne!(oct.rag, pmdb::domain::rag::Rag::None, "{}", oct.rule);
+}

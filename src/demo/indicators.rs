@@ -3,6 +3,7 @@
 
 use super::catalogue::Template;
 use super::people::Area;
+use crate::domain::period::Period;
 use crate::store::IndicatorRecord;
 
 /// The peer group the benchmarked indicators are compared with.
@@ -46,7 +47,10 @@ pub fn plan<'a>(templates: &'a [Template], areas: &'a [Area]) -> Vec<Planned<'a>
                     .map(|e| area.post(e).to_string())
                     .into_iter()
                     .collect(),
-                collect_from: None,
+                collect_from: t.collect_from.and_then(|m| match m.parse::<Period>() {
+                    Ok(Period::Month(m)) => Some(m),
+                    _ => None,
+                }),
             };
             out.push(Planned {
                 template: t,

@@ -43,6 +43,12 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(Valu
     let points: Vec<series::Point> = series::generate(t, ind, &targets, cal, p.code())
         .into_iter()
         .filter(|pt| !left_empty(t.story, t.frequency, pt.period, cal))
+        // Nothing before the council started collecting it.
+        .filter(|pt| {
+            p.record
+                .collect_from
+                .is_none_or(|from| pt.period.first_month() >= from)
+        })
         .collect();
     let observations = points
         .iter()

@@ -70,6 +70,8 @@ pub fn templates() -> Vec<Template> {
             .unit("%", 1).ratio(14_500.0)
             .team("TP-CUS-DG", 12).also("KA4.2.1").enterer(11).source("Customer portal analytics")
             .target(60.0, 55.0, 3.0).perf(0.6, 0.2, 0.4)
+            // The customer portal went live in October 2025: collected from then.
+            .collecting_from("2025-10")
             .about("transactions"),
         ind("CS04", "Complaints answered within 10 working days")
             .unit("%", 1).ratio(46.0)

@@ -91,6 +91,9 @@ pub struct Template {
     pub volume: f64,
     /// Values may go below zero (a budget variance).
     pub signed: bool,
+    /// The month the council started collecting it (a measure introduced part-way): no
+    /// values before, and none owed.
+    pub collect_from: Option<&'static str>,
     pub story: Story,
     /// The figure of the latest period is still an estimate.
     pub latest_estimated: bool,
@@ -172,6 +175,7 @@ fn ind(code: &'static str, title: &'static str) -> Template {
         profile: Profile::Flat,
         volume: 0.0,
         signed: false,
+        collect_from: None,
         story: Story::Normal,
         latest_estimated: false,
         why: &[],
@@ -350,6 +354,13 @@ impl Template {
     fn profile(self, profile: Profile) -> Self {
         Template { profile, ..self }
     }
+    fn collecting_from(self, month: &'static str) -> Self {
+        Template {
+            collect_from: Some(month),
+            ..self
+        }
+    }
+
     fn signed(self) -> Self {
         Template {
             signed: true,
