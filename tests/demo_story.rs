@@ -327,3 +327,27 @@ fn a_measure_introduced_part_way_is_collected_from_its_start() {
     let oct = ds.assess(&series, "2025-10".parse().unwrap(), ctx);
     assert_ne!(oct.rag, pmdb::domain::rag::Rag::None, "{}", oct.rule);
 }
+
+#[test]
+fn one_quarter_was_reopened_for_a_correction_and_signed_off_again_on_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    pmdb::demo::build_demo(&path, "perf", "2026-11-24".parse().unwrap(), 1).unwrap();
+    let out = assert_cmd::Command::cargo_bin("pmdb")
+        .unwrap()
+        .args([
+            "--db",
+            path.to_str().unwrap(),
+            "report",
+            "--period",
+            "2024/25 Q2",
+        ])
+        .env("PMDB_TODAY", "2026-11-24")
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains("reopened"), "{report}");
+    assert!(report.contains("double-counted"), "{report}");
+    assert!(report.contains("signed off again"), "{report}");
+}

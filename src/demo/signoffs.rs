@@ -2,7 +2,8 @@
 //! quarter whose sign-off meeting has taken place is signed off at it, by the Chief
 //! Executive who chairs LT (the Director of Resources when she is away), through the
 //! store's own sign-off, so each quarter's statuses are frozen as they stood that day.
-//! The quarter now running, and one whose meeting is still to come, stay open.
+//! The quarter now running, and one whose meeting is still to come, stay open. One
+//! quarter was reopened for a correction and signed off again, on record.
 
 use chrono::{NaiveDate, NaiveTime};
 use rand::Rng;
@@ -48,7 +49,42 @@ pub fn sign_off_quarters(store: &mut Store, cal: &Calendar) -> Result<()> {
         };
         store.sign_off_entered(period, &statuses, &signed)?;
     }
-    Ok(())
+    reopen_one(store, cal)
+}
+
+/// A week after signing off the second quarter, LT reopened it to correct a figure found
+/// wrong by the data-quality audit, and signed it off again the next day: the record a
+/// council keeps when a reported figure has to change.
+fn reopen_one(store: &mut Store, cal: &Calendar) -> Result<()> {
+    let Some((q, day)) = signed_quarters(cal).get(1).copied() else {
+        return Ok(());
+    };
+    let (reopened_on, signed_on) = (day + chrono::Days::new(7), day + chrono::Days::new(8));
+    if signed_on > cal.today {
+        return Ok(());
+    }
+    let period = Period::Quarter(q);
+    let at = |d: NaiveDate, h: u32| {
+        d.and_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN))
+    };
+    store.reopen_signoff_entered(
+        period,
+        "The data-quality audit found September's planning figures double-counted two applications; corrected before the Cabinet report.",
+        &Entered {
+            by: CHAIR.to_string(),
+            at: at(reopened_on, 10),
+        },
+    )?;
+    let ds = store.dataset()?;
+    let statuses = statuses_to_freeze(&ds, period, ds.context(signed_on));
+    store.sign_off_entered(
+        period,
+        &statuses,
+        &Entered {
+            by: CHAIR.to_string(),
+            at: at(signed_on, 11),
+        },
+    )
 }
 
 #[cfg(test)]

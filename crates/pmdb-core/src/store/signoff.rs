@@ -193,6 +193,26 @@ impl Store {
         self.write(|tx| reopen(tx, period, reason.trim(), &login, &clock.now_stamp()))
     }
 
+    /// Records a reopening made earlier by someone else (Leadership Team's, at a later
+    /// meeting), as history loaded from elsewhere: admin only; the reopening and its audit
+    /// rows name `reopened`.
+    pub fn reopen_signoff_entered(
+        &mut self,
+        period: Period,
+        reason: &str,
+        reopened: &Entered,
+    ) -> Result<Reopening> {
+        self.actor()?
+            .may_admin("record a reopening made by others")
+            .map_err(StoreError::Denied)?;
+        check_text("reason", reason)?;
+        let session = self.session.clone();
+        self.write(|tx| {
+            let _behalf = session.on_behalf_of(reopened);
+            reopen(tx, period, reason.trim(), &reopened.by, &reopened.stamp())
+        })
+    }
+
     /// The periods signed off so far, with who signed them and when.
     pub fn signoffs(&self) -> Result<Vec<(String, String, String)>> {
         let mut stmt = self
