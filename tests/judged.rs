@@ -157,3 +157,48 @@ fn the_interface_says_how_a_figure_is_shown_and_states_the_bounds() {
         "{screen}"
     );
 }
+
+#[test]
+fn show_and_the_detail_pane_state_bounds_collection_start_and_sign_off() {
+    let c = Council::fixture();
+    let out = c.ok(&["show", "WR1"]);
+    assert!(
+        out.contains("plausible from 0.0 to 100.0 · collected from 2024-04"),
+        "{out}"
+    );
+    // The interface's detail pane: the bounds, the collection start and, for a period
+    // inside a signed-off quarter, the sign-off on record.
+    use crossterm::event::KeyCode;
+    use tui_support::{app, fixture, press, text, typing};
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut store = pmdb::store::Store::open(&path, tui_support::LOGIN).unwrap();
+    let ds = store.dataset().unwrap();
+    let q1: pmdb::domain::period::Period = "2024/25 Q1".parse().unwrap();
+    let statuses =
+        pmdb::query::signoff::statuses_to_freeze(&ds, q1, ds.context(tui_support::today()));
+    store.sign_off(q1, &statuses, tui_support::today()).unwrap();
+    drop(store);
+    let mut a = app(&path);
+    // Step back to June, then filter the tree to WR1 and select it.
+    typing(&mut a, "[/WR1");
+    press(&mut a, KeyCode::Enter);
+    for _ in 0..6 {
+        let screen = text(&a, 120, 40);
+        if screen.contains("Plausible") {
+            break;
+        }
+        press(&mut a, KeyCode::Down);
+    }
+    let screen = text(&a, 120, 40);
+    assert!(
+        screen.contains("Plausible: 0.0 to 100.0 · collected from 2024-04"),
+        "{screen}"
+    );
+    // Signed today by the clock (this store is not pinned to a day).
+    assert!(
+        screen.contains("Sign-off: 2024/25 Q1 signed off "),
+        "{screen}"
+    );
+    assert!(screen.contains(" by admin1"), "{screen}");
+}

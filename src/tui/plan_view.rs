@@ -14,6 +14,7 @@ use super::widgets::{
 };
 use crate::domain::bounds;
 use crate::domain::rag::Rag;
+use crate::query::signoff::record_covering;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if area.width >= 120 {
@@ -249,6 +250,9 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             bound(bounds::upper(i), "no upper bound"),
         ),
     )));
+    if let Some((p, record)) = record_covering(&app.data.ds.signoffs, app.plan.period) {
+        lines.push(Line::from(field(app, "Sign-off", format!("{p} {record}"))));
+    }
     if let Some(a) = app.plan.stats.assessments.get(code) {
         let shown = a.latest_period.unwrap_or(a.period);
         let mut spans = vec![Span::styled(format!("{shown}: "), theme.label())];

@@ -141,3 +141,16 @@ pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
     }
     (!parts.is_empty()).then(|| parts.join("; "))
 }
+
+/// The sign-off on record that covers a period: its own, else its quarter's, else its
+/// year's (a month is locked by the quarter signed off around it), with that period.
+pub fn record_covering(signoffs: &Signoffs, period: Period) -> Option<(Period, String)> {
+    let mut candidates = vec![period];
+    if let Period::Month(m) = period {
+        candidates.push(Period::Quarter(m.quarter()));
+    }
+    candidates.push(Period::Year(period.fin_year()));
+    candidates
+        .into_iter()
+        .find_map(|p| record(signoffs, p).map(|r| (p, r)))
+}
