@@ -326,6 +326,20 @@ fn a_measure_introduced_part_way_is_collected_from_its_start() {
     // From then on it is judged as any other.
     let oct = ds.assess(&series, "2025-10".parse().unwrap(), ctx);
     assert_ne!(oct.rag, pmdb::domain::rag::Rag::None, "{}", oct.rule);
+    // The report of a quarter before it says where its collection starts, and states the
+    // rules on rounding, ended periods and plausible figures.
+    let report = pmdb::query::report::markdown(
+        &ds,
+        "2025/26 Q2".parse().unwrap(),
+        pmdb::query::rollup::GroupBy::Priority,
+        ctx,
+    );
+    let cs03 = report
+        .lines()
+        .find(|l| l.contains("| CS03 "))
+        .expect("CS03 in the report");
+    assert!(cs03.contains("collected from 2025-10"), "{cs03}");
+    assert!(report.contains("plausible bounds"), "{report}");
 }
 
 #[test]

@@ -34,8 +34,16 @@ fn commentary(ds: &Dataset, i: &RollupIndicator) -> String {
         .unwrap_or_default()
 }
 
-fn note(r: &Rollup, i: &RollupIndicator) -> String {
+fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator) -> String {
     let mut parts = Vec::new();
+    // A measure the council started collecting within (or after) the period says so.
+    if let Some(from) = ds
+        .indicator(&i.code)
+        .and_then(|rec| ds.start_of(rec))
+        .filter(|from| *from > r.period.first_month())
+    {
+        parts.push(format!("collected from {from}"));
+    }
     if let Some(l) = i.latest_period.filter(|l| *l != r.period) {
         parts.push(format!("latest available: {l}"));
     }
@@ -65,6 +73,10 @@ pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Stri
     let _ = writeln!(
         out,
         "Status key: G green (target met), A amber (missed, within tolerance), R red (beyond the intervention level), M missing (no data by the deadline), – no status (data only, or not yet due).\n"
+    );
+    let _ = writeln!(
+        out,
+        "Figures are rounded as shown, half away from zero; a quarter or year whose deadline has passed with a month never recorded is missing; a figure outside its indicator's plausible bounds (below 0, or above 100 for a percentage, unless the indicator states others) is refused when recorded.\n"
     );
     let _ = writeln!(
         out,
@@ -101,7 +113,7 @@ pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Stri
                 i.rag,
                 direction,
                 figure(i.ytd, i.decimals),
-                cell(note(&r, i)),
+                cell(note(ds, &r, i)),
                 cell(commentary(ds, i)),
             );
         }
@@ -142,7 +154,7 @@ pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<St
                 i.direction.map(|d| d.as_str()).unwrap_or("").to_string(),
                 figure(i.ytd, i.decimals).replace('–', ""),
                 safe(&i.latest_period.map(|p| p.to_string()).unwrap_or_default()),
-                safe(&note(&r, i)),
+                safe(&note(ds, &r, i)),
                 safe(&commentary(ds, i)),
             ])?;
         }
