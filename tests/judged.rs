@@ -161,9 +161,17 @@ fn the_interface_says_how_a_figure_is_shown_and_states_the_bounds() {
 #[test]
 fn show_and_the_detail_pane_state_bounds_collection_start_and_sign_off() {
     let c = Council::fixture();
+    c.ok(&["signoff", "2024/25 Q1", "--yes"]);
     let out = c.ok(&["show", "WR1"]);
     assert!(
         out.contains("plausible from 0.0 to 100.0 · collected from 2024-04"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "sign-off: 2024/25 Q1 signed off 2024-08-01 by {}",
+            me()
+        )),
         "{out}"
     );
     // The interface's detail pane: the bounds, the collection start and, for a period

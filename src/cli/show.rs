@@ -65,6 +65,19 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         ds.start_of(&rec)
             .map_or_else(|| "not yet".to_string(), |m| m.to_string())
     );
+    // The sign-offs on record that cover the periods shown, each once.
+    let mut signed: Vec<(crate::domain::period::Period, String)> = Vec::new();
+    for line in &report.periods {
+        if let Some(found) =
+            crate::query::signoff::record_covering(&ds.signoffs, line.assessment.period)
+            && !signed.contains(&found)
+        {
+            signed.push(found);
+        }
+    }
+    for (p, record) in &signed {
+        say!("sign-off: {p} {record}");
+    }
     let rows: Vec<Vec<String>> = report
         .periods
         .iter()
