@@ -56,15 +56,7 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
     );
     let dp = i.decimals;
     // The bounds a figure must lie within, and where collection starts.
-    let bound =
-        |b: Option<f64>, none: &str| b.map_or_else(|| none.to_string(), |x| figure(Some(x), dp));
-    say!(
-        "plausible from {} to {} · collected from {}",
-        bound(report.min, "no lower bound"),
-        bound(report.max, "no upper bound"),
-        ds.start_of(&rec)
-            .map_or_else(|| "not yet".to_string(), |m| m.to_string())
-    );
+    say!("plausible from {}", ds.range_and_start(&rec));
     // The sign-offs on record that cover the periods shown, each once.
     let mut signed: Vec<(crate::domain::period::Period, String)> = Vec::new();
     for line in &report.periods {

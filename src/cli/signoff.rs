@@ -66,9 +66,7 @@ struct Freezes {
 }
 
 fn within(inner: &str, outer: Period) -> bool {
-    inner.parse::<Period>().is_ok_and(|p| {
-        outer.first_month() <= p.first_month() && p.last_month() <= outer.last_month()
-    })
+    inner.parse::<Period>().is_ok_and(|p| outer.covers(p))
 }
 
 fn sign_off(env: &Env, period: &str, dry_run: bool, yes: bool) -> Result<()> {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::query::exceptions::with_figures_now;
+use crate::query::exceptions::figures_now;
 
 use super::action::Action;
 use super::app::{Effect, Note, Question};
@@ -114,10 +114,12 @@ impl ExceptionsState {
         let keep = self.selected().map(|e| e.id);
         match data.exceptions(&self.filter()) {
             Ok(list) => {
-                self.changed = with_figures_now(&data.ds, list.clone(), data.ctx())
-                    .into_iter()
-                    .filter(|n| n.changed)
-                    .map(|n| (n.record.id, n.figures_now))
+                let ctx = data.ctx();
+                self.changed = list
+                    .iter()
+                    .map(|e| (e.id, figures_now(&data.ds, e, ctx), &e.figures))
+                    .filter(|(_, now, raised)| now != *raised)
+                    .map(|(id, now, _)| (id, now))
                     .collect();
                 self.list = list;
                 self.error = None;

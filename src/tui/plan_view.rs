@@ -12,7 +12,6 @@ use super::plan::{Detail, RowKey, TreeRow};
 use super::widgets::{
     COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge, scroll_offset,
 };
-use crate::domain::bounds;
 use crate::domain::rag::Rag;
 use crate::query::signoff::record_covering;
 
@@ -234,21 +233,10 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
         ),
     )));
     // The bounds a figure must lie within, and where collection starts.
-    let bound =
-        |b: Option<f64>, none: &str| b.map_or_else(|| none.to_string(), |x| figure(Some(x), dp));
-    let collected = app
-        .data
-        .ds
-        .start_of(rec)
-        .map_or_else(|| "not yet".to_string(), |m| m.to_string());
     lines.push(Line::from(field(
         app,
         "Plausible",
-        format!(
-            "{} to {} · collected from {collected}",
-            bound(bounds::lower(i), "no lower bound"),
-            bound(bounds::upper(i), "no upper bound"),
-        ),
+        app.data.ds.range_and_start(rec),
     )));
     if let Some((p, record)) = record_covering(&app.data.ds.signoffs, app.plan.period) {
         lines.push(Line::from(field(app, "Sign-off", format!("{p} {record}"))));

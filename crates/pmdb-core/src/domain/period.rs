@@ -236,6 +236,12 @@ impl Period {
         self.first_month() <= month && month <= self.last_month()
     }
 
+    /// Whether `inner` lies wholly inside this period (a period covers itself): a month in
+    /// its quarter, a quarter in its year.
+    pub fn covers(self, inner: Period) -> bool {
+        self.first_month() <= inner.first_month() && inner.last_month() <= self.last_month()
+    }
+
     /// The period of the same kind just before this one.
     pub fn prev(self) -> Period {
         self.step(-1)
@@ -547,6 +553,15 @@ mod tests {
         assert_eq!(feb.last_day().to_string(), "2024-02-29");
         assert_eq!(feb.day_clamped(31).to_string(), "2024-02-29");
         assert_eq!(feb.day_clamped(15).to_string(), "2024-02-15");
+    }
+
+    #[test]
+    fn a_period_covers_what_lies_inside_it() {
+        assert!(p("2024/25").covers(p("2024/25 Q3")));
+        assert!(p("2024/25 Q3").covers(p("2024-11")));
+        assert!(p("2024-11").covers(p("2024-11")));
+        assert!(!p("2024/25 Q3").covers(p("2024/25")));
+        assert!(!p("2024/25 Q3").covers(p("2025-01")));
     }
 
     proptest::proptest! {

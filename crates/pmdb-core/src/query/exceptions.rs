@@ -43,6 +43,21 @@ pub struct ExceptionNow {
     pub changed: bool,
 }
 
+/// An exception's figures as they stand now: for an indicator's exception, its
+/// assessment now in the words it was raised with; as raised otherwise.
+pub fn figures_now(ds: &Dataset, record: &ExceptionRecord, ctx: Context) -> String {
+    let now = match record.kind {
+        ExceptionKind::Red | ExceptionKind::Missing => ds
+            .indicator(&record.subject)
+            .zip(record.period.parse::<Period>().ok())
+            .map(|(rec, p)| {
+                figures_text(&ds.assess(&ds.series(rec), p, ctx), rec.indicator.decimals)
+            }),
+        _ => None,
+    };
+    now.unwrap_or_else(|| record.figures.clone())
+}
+
 /// Each exception with its figures now: "raised at 44.4, red; now 77.8, green" is what
 /// the meeting needs to see before it spends time on a red that is no longer red.
 pub fn with_figures_now(
@@ -53,16 +68,7 @@ pub fn with_figures_now(
     records
         .into_iter()
         .map(|record| {
-            let now = match record.kind {
-                ExceptionKind::Red | ExceptionKind::Missing => ds
-                    .indicator(&record.subject)
-                    .zip(record.period.parse::<Period>().ok())
-                    .map(|(rec, p)| {
-                        figures_text(&ds.assess(&ds.series(rec), p, ctx), rec.indicator.decimals)
-                    }),
-                _ => None,
-            };
-            let figures_now = now.unwrap_or_else(|| record.figures.clone());
+            let figures_now = figures_now(ds, &record, ctx);
             let changed = figures_now != record.figures;
             ExceptionNow {
                 record,

@@ -13,6 +13,7 @@ pub mod show;
 pub mod signoff;
 
 use crate::domain::assess::{Assessment, Context, Series};
+use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
 use crate::domain::plan::PlanNode;
 use crate::domain::rollup::Thread;
@@ -22,6 +23,22 @@ use crate::store::{Dataset, IndicatorRecord, StoredValue, UserRecord};
 impl Dataset {
     pub fn indicator(&self, code: &str) -> Option<&IndicatorRecord> {
         self.index.indicator(code).map(|n| &self.indicators[n])
+    }
+
+    /// "0.0 to 100.0 · collected from 2024-04": the figures an indicator may take and where
+    /// its collection starts, as `show` and the detail pane state them.
+    pub fn range_and_start(&self, rec: &IndicatorRecord) -> String {
+        let i = &rec.indicator;
+        let bound = |b: Option<f64>, none: &str| {
+            b.map_or_else(|| none.to_string(), |x| fmt_decimals(x, i.decimals))
+        };
+        format!(
+            "{} to {} · collected from {}",
+            bound(crate::domain::bounds::lower(i), "no lower bound"),
+            bound(crate::domain::bounds::upper(i), "no upper bound"),
+            self.start_of(rec)
+                .map_or_else(|| "not yet".to_string(), |m| m.to_string())
+        )
     }
 
     /// Where a plan node sits in `nodes`, by code.

@@ -25,10 +25,7 @@ fn commentary(ds: &Dataset, i: &RollupIndicator) -> String {
     ds.values_of(&i.code)
         .iter()
         .filter(|v| !v.commentary.is_empty())
-        .filter(|v| {
-            period.first_month() <= v.period.first_month()
-                && v.period.last_month() <= period.last_month()
-        })
+        .filter(|v| period.covers(v.period))
         .max_by_key(|v| v.period.sort_key())
         .map(|v| v.commentary.clone())
         .unwrap_or_default()

@@ -22,11 +22,9 @@ pub(super) fn locking_signoff(tx: &Transaction, period: Period) -> Result<Option
     let periods: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(periods.into_iter().find(|s| {
-        s.parse::<Period>().is_ok_and(|s| {
-            s.first_month() <= period.first_month() && period.last_month() <= s.last_month()
-        })
-    }))
+    Ok(periods
+        .into_iter()
+        .find(|s| s.parse::<Period>().is_ok_and(|s| s.covers(period))))
 }
 
 /// The statuses frozen at sign-off, by (period, indicator code). Each is kept as stored
@@ -298,10 +296,6 @@ fn insert_signoff(
     Ok(())
 }
 
-fn within(inner: Period, outer: Period) -> bool {
-    outer.first_month() <= inner.first_month() && inner.last_month() <= outer.last_month()
-}
-
 fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) -> Result<Reopening> {
     let key = period.to_string();
     let signed: Option<(String, String)> = tx
@@ -322,7 +316,7 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
             .filter_map(|p| p.parse().ok())
             .collect()
     };
-    if let Some(outer) = others.iter().find(|o| within(period, **o)) {
+    if let Some(outer) = others.iter().find(|o| o.covers(period)) {
         return Err(StoreError::SignedOff {
             period,
             within: outer.to_string(),
@@ -343,7 +337,7 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
             .into_iter()
             .filter(|(p, _)| {
                 p.parse::<Period>()
-                    .is_ok_and(|p| within(p, period) && !others.iter().any(|o| within(p, *o)))
+                    .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)))
             })
             .collect()
     };
