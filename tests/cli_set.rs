@@ -224,5 +224,9 @@ fn history_shows_each_set_with_old_and_new_value_and_the_login() {
             .all(|r| r["login"] == me())
     );
     let text = c.ok(&["history", "RW1"]);
-    assert!(text.contains("value 2024-07: 39.0 → 38.0"), "{text}");
+    // Figures at the indicator's places (RW1 has none), a target by its financial year.
+    assert!(text.contains("value 2024-07: 39 → 38"), "{text}");
+    assert!(text.contains("value 2024-07 set to 40"), "{text}");
+    assert!(text.contains("target 2024/25 set to 480"), "{text}");
+    assert!(!text.contains(" : "), "{text}");
 }

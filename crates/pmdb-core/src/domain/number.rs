@@ -46,6 +46,21 @@ pub fn fmt_decimals(value: f64, decimals: u8) -> String {
     }
 }
 
+/// The figure as stored, never rounded: at least `decimals` places, more when it holds more
+/// ("38.0" at one place, "40.65" too). For records of what was typed, such as history.
+pub fn fmt_exact(value: f64, decimals: u8) -> String {
+    match decimal_of(value) {
+        Some(mut d) => {
+            d = d.normalize();
+            if d.scale() < decimals as u32 {
+                d.rescale(decimals as u32);
+            }
+            d.to_string()
+        }
+        None => format!("{value}"),
+    }
+}
+
 /// No figure's size may reach this (10^15): beyond it a figure is no council's measure,
 /// and f64 no longer holds every unit of its last decimal place.
 pub const FIGURE_LIMIT: f64 = 1e15;

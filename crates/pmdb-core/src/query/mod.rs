@@ -4,6 +4,7 @@
 pub mod check;
 pub mod entry_grid;
 pub mod exceptions;
+pub mod history;
 pub mod list;
 pub mod overdue;
 pub mod report;
