@@ -4,8 +4,8 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::Env;
-use crate::query::history::describe;
 use super::output::{json as print_json, table};
+use crate::query::history::describe;
 
 pub fn run(env: &Env, code: &str) -> Result<()> {
     let store = env.open()?;

@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod assess;
 pub mod bounds;
 pub mod deadline;
+pub mod delivery;
 pub mod direction;
 pub mod entry;
 pub mod fields;

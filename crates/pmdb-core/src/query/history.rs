@@ -131,7 +131,10 @@ mod tests {
             Some(json!({"target": 12.0})),
             None,
         );
-        assert_eq!(describe(&r, 1), "target 2026/27 for 2026/27 Q2 removed (was 12.0)");
+        assert_eq!(
+            describe(&r, 1),
+            "target 2026/27 for 2026/27 Q2 removed (was 12.0)"
+        );
     }
 
     #[test]

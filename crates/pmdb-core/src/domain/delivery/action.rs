@@ -1,0 +1,488 @@
+//! An action's status for a period. The owner's latest update on or before the period's
+//! end gives it; an open action whose due date (or its later agreed revised date) passed
+//! before the period's end is off track, "overdue since DATE", whatever the update says;
+//! an open action with no update at all by the period's deadline is missing, and one whose
+//! latest update is for an earlier period keeps that status, marked "update missing".
+
+use chrono::NaiveDate;
+
+use super::{DeliveryRag, Iso, Owed, latest_by, passed_by};
+use crate::domain::indicator::words;
+use crate::domain::period::Period;
+
+words!(
+    /// What an update says of an action.
+    ActionStatus, "action status" {
+        NotStarted = "not_started",
+        OnTrack = "on_track",
+        AtRisk = "at_risk",
+        OffTrack = "off_track",
+        Completed = "completed",
+        Deferred = "deferred",
+        Cancelled = "cancelled",
+    }
+);
+
+words!(
+    /// Corporate, portfolio or team action.
+    ActionKind, "action kind" {
+        Corporate = "corporate",
+        Portfolio = "portfolio",
+        Team = "team",
+    }
+);
+
+impl ActionStatus {
+    /// Open: still to be delivered, so it can be overdue and owes updates.
+    pub fn is_open(self) -> bool {
+        !matches!(
+            self,
+            ActionStatus::Completed | ActionStatus::Deferred | ActionStatus::Cancelled
+        )
+    }
+
+    /// Whether an update with this status must say why (like a missed target).
+    pub fn needs_commentary(self) -> bool {
+        matches!(self, ActionStatus::AtRisk | ActionStatus::OffTrack)
+    }
+}
+
+/// What the rules need of an action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub start: Option<NaiveDate>,
+    pub due: NaiveDate,
+}
+
+/// One update by the owner, for the period it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionUpdate {
+    pub period: Period,
+    pub status: ActionStatus,
+    pub progress: Option<u8>,
+    /// The revised (forecast) date; the latest update's is the agreed one.
+    pub forecast: Option<NaiveDate>,
+    pub commentary: String,
+}
+
+/// The status an action has for a period: an update's word, or missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionState {
+    Status(ActionStatus),
+    Missing,
+}
+
+impl ActionState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionState::Status(s) => s.as_str(),
+            ActionState::Missing => "missing",
+        }
+    }
+}
+
+/// Why an action is an exception for a period, if it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionException {
+    /// Off track by its update, or overdue.
+    OffTrack,
+    /// No update at all, or none for this period, by its deadline.
+    MissingUpdate,
+}
+
+/// An action judged for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionJudgement {
+    pub status: ActionState,
+    pub rag: DeliveryRag,
+    /// The rule that gave the status, in words: "overdue since 2026-03-31".
+    pub rule: String,
+    /// Its latest update is for an earlier period and this one's deadline has passed.
+    pub update_missing: bool,
+    /// The date it was due by, when overdue.
+    pub overdue_since: Option<NaiveDate>,
+    /// The update the status comes from (the latest on or before the period's end).
+    pub latest: Option<ActionUpdate>,
+}
+
+impl ActionJudgement {
+    /// The exception it owes the period: off track (overdue included) wins over a missing
+    /// update; completed, deferred and cancelled actions owe none.
+    pub fn exception(&self) -> Option<ActionException> {
+        match self.status {
+            ActionState::Status(ActionStatus::OffTrack) => Some(ActionException::OffTrack),
+            ActionState::Missing => Some(ActionException::MissingUpdate),
+            _ if self.update_missing => Some(ActionException::MissingUpdate),
+            _ => None,
+        }
+    }
+}
+
+/// The latest update that counts by the end of `period`: an update counts for the period
+/// it names and every later one.
+pub fn latest_update(updates: &[ActionUpdate], period: Period) -> Option<&ActionUpdate> {
+    latest_by(updates, period, |u| u.period)
+}
+
+/// The action's status for `period`. `today` only decides whether the period's deadline
+/// (its `deadline_day` in the month after) has passed, so that an update still on time is
+/// not called missing; everything else is judged at the period's end.
+pub fn judge(
+    action: &Action,
+    updates: &[ActionUpdate],
+    period: Period,
+    deadline_day: u32,
+    today: NaiveDate,
+) -> ActionJudgement {
+    let end = period.last_month().last_day();
+    let owed = Owed::of(period, deadline_day, today);
+    let latest = latest_update(updates, period).cloned();
+    let open = latest.as_ref().is_none_or(|u| u.status.is_open());
+    // The agreed revised date moves the due date later, never earlier.
+    let due = match latest.as_ref().and_then(|u| u.forecast) {
+        Some(f) if f > action.due => f,
+        _ => action.due,
+    };
+    let judged = |status, rag, rule: String, update_missing| ActionJudgement {
+        status,
+        rag,
+        rule,
+        update_missing,
+        overdue_since: None,
+        latest: latest.clone(),
+    };
+
+    if open && passed_by(due, end) {
+        return ActionJudgement {
+            overdue_since: Some(due),
+            ..judged(
+                ActionState::Status(ActionStatus::OffTrack),
+                DeliveryRag::Red,
+                format!("overdue since {}", Iso(due)),
+                false,
+            )
+        };
+    }
+    let not_yet_started = action.start.is_some_and(|s| s > end);
+    let Some(update) = latest.as_ref() else {
+        return if not_yet_started {
+            judged(
+                ActionState::Status(ActionStatus::NotStarted),
+                DeliveryRag::None,
+                format!("starts {}", Iso(action.start.unwrap_or(end))),
+                false,
+            )
+        } else if owed.passed {
+            judged(
+                ActionState::Missing,
+                DeliveryRag::Missing,
+                format!("no update for {period} by its deadline {}", Iso(owed.by)),
+                false,
+            )
+        } else {
+            judged(
+                ActionState::Status(ActionStatus::NotStarted),
+                DeliveryRag::None,
+                format!("no update yet; due by {}", Iso(owed.by)),
+                false,
+            )
+        };
+    };
+    let (rag, mut rule) = match update.status {
+        ActionStatus::OnTrack => (DeliveryRag::Green, "on track".to_string()),
+        ActionStatus::AtRisk => (DeliveryRag::Amber, "at risk".to_string()),
+        ActionStatus::OffTrack => (DeliveryRag::Red, "off track".to_string()),
+        ActionStatus::Completed => (DeliveryRag::Completed, "completed".to_string()),
+        ActionStatus::Deferred => (DeliveryRag::None, "deferred".to_string()),
+        ActionStatus::Cancelled => (DeliveryRag::None, "cancelled".to_string()),
+        ActionStatus::NotStarted => match action.start {
+            Some(start) if start <= end => {
+                (DeliveryRag::Amber, format!("not started by {}", Iso(start)))
+            }
+            Some(start) => (
+                DeliveryRag::None,
+                format!("not started; starts {}", Iso(start)),
+            ),
+            None => (DeliveryRag::None, "not started".to_string()),
+        },
+    };
+    rule = format!("{rule} (update for {})", update.period);
+    let update_missing = update.status.is_open() && owed.update_missing(update.period, period);
+    if update_missing {
+        rule.push_str("; update missing");
+    }
+    judged(
+        ActionState::Status(update.status),
+        rag,
+        rule,
+        update_missing,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+    fn update(period: &str, status: ActionStatus, forecast: Option<&str>) -> ActionUpdate {
+        ActionUpdate {
+            period: p(period),
+            status,
+            progress: Some(50),
+            forecast: forecast.map(d),
+            commentary: String::new(),
+        }
+    }
+
+    /// (updates, period, today) → (status, rag, rule, exceptions owed)
+    type Case = (
+        Vec<ActionUpdate>,
+        &'static str,
+        &'static str,
+        &'static str,
+        DeliveryRag,
+        &'static str,
+        Option<ActionException>,
+    );
+
+    #[test]
+    fn an_actions_status_for_a_period() {
+        use ActionStatus::*;
+        let action = Action {
+            start: Some(d("2025-06-01")),
+            due: d("2026-03-31"),
+        };
+        let cases: Vec<Case> = vec![
+            // The latest update on or before the period's end gives the status.
+            (
+                vec![
+                    update("2025-07", OnTrack, None),
+                    update("2025-08", AtRisk, None),
+                ],
+                "2025-08",
+                "2025-09-20",
+                "at_risk",
+                DeliveryRag::Amber,
+                "at risk (update for 2025-08)",
+                None,
+            ),
+            // An update for a later month does not count for an earlier one.
+            (
+                vec![
+                    update("2025-07", OnTrack, None),
+                    update("2025-08", AtRisk, None),
+                ],
+                "2025-07",
+                "2025-09-20",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2025-07)",
+                None,
+            ),
+            // A quarter takes the latest month within it.
+            (
+                vec![
+                    update("2025-07", OnTrack, None),
+                    update("2025-09", OffTrack, None),
+                ],
+                "2025/26 Q2",
+                "2025-10-20",
+                "off_track",
+                DeliveryRag::Red,
+                "off track (update for 2025-09)",
+                Some(ActionException::OffTrack),
+            ),
+            // No update for this month by its deadline: the last one's status, marked.
+            (
+                vec![update("2025-07", OnTrack, None)],
+                "2025-08",
+                "2025-09-16",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2025-07); update missing",
+                Some(ActionException::MissingUpdate),
+            ),
+            // Before the deadline it is not yet missing.
+            (
+                vec![update("2025-07", OnTrack, None)],
+                "2025-08",
+                "2025-09-15",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2025-07)",
+                None,
+            ),
+            // No update at all by the deadline: missing.
+            (
+                vec![],
+                "2025-08",
+                "2025-09-16",
+                "missing",
+                DeliveryRag::Missing,
+                "no update for 2025-08 by its deadline 2025-09-15",
+                Some(ActionException::MissingUpdate),
+            ),
+            (
+                vec![],
+                "2025-08",
+                "2025-09-01",
+                "not_started",
+                DeliveryRag::None,
+                "no update yet; due by 2025-09-15",
+                None,
+            ),
+            // Before its start, nothing is owed.
+            (
+                vec![],
+                "2025-04",
+                "2025-09-01",
+                "not_started",
+                DeliveryRag::None,
+                "starts 2025-06-01",
+                None,
+            ),
+            // Not started: none before the start date, amber after it.
+            (
+                vec![update("2025-05", NotStarted, None)],
+                "2025-05",
+                "2025-06-10",
+                "not_started",
+                DeliveryRag::None,
+                "not started; starts 2025-06-01 (update for 2025-05)",
+                None,
+            ),
+            (
+                vec![update("2025-06", NotStarted, None)],
+                "2025-06",
+                "2025-07-10",
+                "not_started",
+                DeliveryRag::Amber,
+                "not started by 2025-06-01 (update for 2025-06)",
+                None,
+            ),
+            // Overdue wins over the update's word, naming the date.
+            (
+                vec![update("2026-04", OnTrack, None)],
+                "2026-04",
+                "2026-05-10",
+                "off_track",
+                DeliveryRag::Red,
+                "overdue since 2026-03-31",
+                Some(ActionException::OffTrack),
+            ),
+            // ...and over a missing update.
+            (
+                vec![update("2026-02", OnTrack, None)],
+                "2026-04",
+                "2026-06-10",
+                "off_track",
+                DeliveryRag::Red,
+                "overdue since 2026-03-31",
+                Some(ActionException::OffTrack),
+            ),
+            // Due on the period's last day is still on time that day.
+            (
+                vec![update("2026-03", OnTrack, None)],
+                "2026-03",
+                "2026-04-10",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2026-03)",
+                None,
+            ),
+            // An agreed revised date moves the due date on.
+            (
+                vec![update("2026-03", AtRisk, Some("2026-06-30"))],
+                "2026-04",
+                "2026-05-20",
+                "at_risk",
+                DeliveryRag::Amber,
+                "at risk (update for 2026-03); update missing",
+                Some(ActionException::MissingUpdate),
+            ),
+            (
+                vec![update("2026-03", AtRisk, Some("2026-06-30"))],
+                "2026-07",
+                "2026-08-10",
+                "off_track",
+                DeliveryRag::Red,
+                "overdue since 2026-06-30",
+                Some(ActionException::OffTrack),
+            ),
+            // A forecast earlier than the due date does not bring it forward.
+            (
+                vec![update("2025-09", OnTrack, Some("2025-08-01"))],
+                "2025-09",
+                "2025-10-10",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2025-09)",
+                None,
+            ),
+            // Completed, deferred and cancelled owe nothing and are never overdue.
+            (
+                vec![update("2026-02", Completed, None)],
+                "2026-09",
+                "2026-10-20",
+                "completed",
+                DeliveryRag::Completed,
+                "completed (update for 2026-02)",
+                None,
+            ),
+            (
+                vec![update("2026-02", Deferred, None)],
+                "2026-09",
+                "2026-10-20",
+                "deferred",
+                DeliveryRag::None,
+                "deferred (update for 2026-02)",
+                None,
+            ),
+            (
+                vec![update("2026-02", Cancelled, None)],
+                "2026-09",
+                "2026-10-20",
+                "cancelled",
+                DeliveryRag::None,
+                "cancelled (update for 2026-02)",
+                None,
+            ),
+        ];
+        for (updates, period, today, status, rag, rule, exception) in cases {
+            let j = judge(&action, &updates, p(period), 15, d(today));
+            assert_eq!(
+                (j.status.as_str(), j.rag, j.rule.as_str(), j.exception()),
+                (status, rag, rule, exception),
+                "{period} on {today} with {updates:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overdue_names_the_date_and_keeps_the_latest_update() {
+        let action = Action {
+            start: None,
+            due: d("2025-12-31"),
+        };
+        let updates = [update("2025-11", ActionStatus::OnTrack, None)];
+        let j = judge(&action, &updates, p("2025/26 Q4"), 15, d("2026-05-01"));
+        assert_eq!(j.overdue_since, Some(d("2025-12-31")));
+        assert_eq!(j.latest.map(|u| u.period), Some(p("2025-11")));
+        assert!(!j.update_missing);
+    }
+
+    #[test]
+    fn words_are_refused_with_the_choices() {
+        let err = "late".parse::<ActionStatus>().unwrap_err().to_string();
+        assert!(err.contains("not_started"), "{err}");
+        assert!(err.contains("cancelled"), "{err}");
+        assert_eq!("team".parse::<ActionKind>(), Ok(ActionKind::Team));
+        assert!(ActionStatus::AtRisk.needs_commentary());
+        assert!(!ActionStatus::OnTrack.needs_commentary());
+    }
+}

@@ -1,0 +1,91 @@
+//! The delivery half of the golden thread: actions, major projects and their milestones,
+//! risks, and equality impact assessments. Each is judged for a period at that period's
+//! end (and, for a missing update, at its deadline), never against today's state, so a
+//! past quarter reads as it was. Plain rules: no SQL, no terminal, no clock.
+
+pub mod action;
+pub mod eia;
+pub mod project;
+pub mod risk;
+
+use std::fmt;
+
+use super::deadline::deadline;
+use super::indicator::words;
+use super::period::Period;
+use chrono::NaiveDate;
+
+words!(
+    /// The RAG of a delivery item for a period. `completed` is its own state: a finished
+    /// action is neither green nor something to chase.
+    DeliveryRag, "RAG status" {
+        Green = "green",
+        Amber = "amber",
+        Red = "red",
+        Completed = "completed",
+        Missing = "missing",
+        None = "none",
+    }
+);
+
+impl DeliveryRag {
+    /// A one-letter mark, so status never rests on colour alone.
+    pub fn letter(self) -> &'static str {
+        match self {
+            DeliveryRag::Green => "G",
+            DeliveryRag::Amber => "A",
+            DeliveryRag::Red => "R",
+            DeliveryRag::Completed => "C",
+            DeliveryRag::Missing => "M",
+            DeliveryRag::None => "-",
+        }
+    }
+}
+
+/// A date as the rules' texts write it: ISO, as the CSV columns and the commands take it.
+pub(crate) struct Iso(pub NaiveDate);
+
+impl fmt::Display for Iso {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// Whether a date has passed by the end of a period: it fell before the period's last day.
+/// Something due on the last day is still on time that day.
+pub fn passed_by(date: NaiveDate, period_end: NaiveDate) -> bool {
+    date < period_end
+}
+
+/// The latest of a subject's updates that counts by the end of `period`: an update counts
+/// for the period it names and every later one (a quarter takes its last month's).
+pub fn latest_by<T>(updates: &[T], period: Period, period_of: impl Fn(&T) -> Period) -> Option<&T> {
+    updates
+        .iter()
+        .filter(|u| period_of(u).last_month() <= period.last_month())
+        .max_by_key(|u| period_of(u).sort_key())
+}
+
+/// When a period's updates are owed, and whether that has passed: an update still on time
+/// is never called missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owed {
+    pub by: NaiveDate,
+    pub passed: bool,
+}
+
+impl Owed {
+    pub fn of(period: Period, deadline_day: u32, today: NaiveDate) -> Owed {
+        let by = deadline(period, deadline_day);
+        Owed {
+            by,
+            passed: today > by,
+        }
+    }
+
+    /// An open subject whose latest update is for an earlier period than `period`, once
+    /// `period`'s deadline has passed: it keeps that status, marked "update missing".
+    pub fn update_missing(self, updated: Period, period: Period) -> bool {
+        self.passed && !period.covers(updated)
+    }
+}

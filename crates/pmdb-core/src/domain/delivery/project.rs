@@ -1,0 +1,343 @@
+//! A major project's status for a period: its owner's latest update on or before the
+//! period's end, made at least amber by any milestone late at that end (not done by its
+//! baseline due date), with the milestone named. Updates are owed like an action's.
+
+use chrono::NaiveDate;
+
+use super::{DeliveryRag, Iso, Owed, latest_by, passed_by};
+use crate::domain::indicator::words;
+use crate::domain::period::Period;
+
+words!(
+    /// What an update says of a project overall.
+    ProjectStatus, "project status" {
+        OnTrack = "on_track",
+        AtRisk = "at_risk",
+        OffTrack = "off_track",
+        Completed = "completed",
+        Closed = "closed",
+    }
+);
+
+impl ProjectStatus {
+    pub fn is_open(self) -> bool {
+        !matches!(self, ProjectStatus::Completed | ProjectStatus::Closed)
+    }
+
+    /// Whether an update with this status must say why.
+    pub fn needs_commentary(self) -> bool {
+        matches!(self, ProjectStatus::AtRisk | ProjectStatus::OffTrack)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub start: Option<NaiveDate>,
+    pub finish: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub title: String,
+    /// The baseline due date: lateness is judged against it, whatever the forecast says.
+    pub due: NaiveDate,
+    pub forecast: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+}
+
+impl Milestone {
+    /// Late at the end of a period: its due date passed before then and it was not done by
+    /// then. One done late is no longer late once done.
+    pub fn late_at(&self, end: NaiveDate) -> bool {
+        passed_by(self.due, end) && self.done.is_none_or(|d| d > end)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectUpdate {
+    pub period: Period,
+    pub status: ProjectStatus,
+    pub spent: Option<f64>,
+    pub commentary: String,
+}
+
+/// The status a project has for a period: an update's word, or missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectState {
+    Status(ProjectStatus),
+    Missing,
+    NotStarted,
+}
+
+impl ProjectState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectState::Status(s) => s.as_str(),
+            ProjectState::Missing => "missing",
+            ProjectState::NotStarted => "not_started",
+        }
+    }
+}
+
+/// Why a project is an exception for a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectException {
+    OffTrack,
+    LateMilestone,
+    MissingUpdate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectJudgement {
+    pub status: ProjectState,
+    pub rag: DeliveryRag,
+    pub rule: String,
+    pub update_missing: bool,
+    /// The titles of the milestones late at the period's end, by due date.
+    pub late: Vec<String>,
+    pub latest: Option<ProjectUpdate>,
+}
+
+impl ProjectJudgement {
+    /// Every exception it owes the period (one per kind): off track, a late milestone, a
+    /// missing update.
+    pub fn exceptions(&self) -> Vec<ProjectException> {
+        let mut out = vec![];
+        if self.status == ProjectState::Status(ProjectStatus::OffTrack) {
+            out.push(ProjectException::OffTrack);
+        }
+        if !self.late.is_empty() {
+            out.push(ProjectException::LateMilestone);
+        }
+        if self.status == ProjectState::Missing || self.update_missing {
+            out.push(ProjectException::MissingUpdate);
+        }
+        out
+    }
+}
+
+pub fn latest_update(updates: &[ProjectUpdate], period: Period) -> Option<&ProjectUpdate> {
+    latest_by(updates, period, |u| u.period)
+}
+
+/// The project's status for `period`; `today` only decides whether the period's update
+/// deadline has passed.
+pub fn judge(
+    project: &Project,
+    milestones: &[Milestone],
+    updates: &[ProjectUpdate],
+    period: Period,
+    deadline_day: u32,
+    today: NaiveDate,
+) -> ProjectJudgement {
+    let end = period.last_month().last_day();
+    let owed = Owed::of(period, deadline_day, today);
+    let latest = latest_update(updates, period).cloned();
+    let open = latest.as_ref().is_none_or(|u| u.status.is_open());
+    let mut late: Vec<&Milestone> = milestones.iter().filter(|m| m.late_at(end)).collect();
+    late.sort_by_key(|m| m.due);
+    let late_text = late
+        .iter()
+        .map(|m| format!("milestone \"{}\" late (due {})", m.title, Iso(m.due)))
+        .collect::<Vec<_>>()
+        .join("; ");
+
+    let (status, mut rag, mut rule, update_missing) = match latest.as_ref() {
+        None if project.start.is_some_and(|s| s > end) => (
+            ProjectState::NotStarted,
+            DeliveryRag::None,
+            format!("starts {}", Iso(project.start.unwrap_or(end))),
+            false,
+        ),
+        None if owed.passed => (
+            ProjectState::Missing,
+            DeliveryRag::Missing,
+            format!("no update for {period} by its deadline {}", Iso(owed.by)),
+            false,
+        ),
+        None => (
+            ProjectState::NotStarted,
+            DeliveryRag::None,
+            format!("no update yet; due by {}", Iso(owed.by)),
+            false,
+        ),
+        Some(u) => {
+            let (rag, word) = match u.status {
+                ProjectStatus::OnTrack => (DeliveryRag::Green, "on track"),
+                ProjectStatus::AtRisk => (DeliveryRag::Amber, "at risk"),
+                ProjectStatus::OffTrack => (DeliveryRag::Red, "off track"),
+                ProjectStatus::Completed => (DeliveryRag::Completed, "completed"),
+                ProjectStatus::Closed => (DeliveryRag::None, "closed"),
+            };
+            let missing = u.status.is_open() && owed.update_missing(u.period, period);
+            let mut rule = format!("{word} (update for {})", u.period);
+            if missing {
+                rule.push_str("; update missing");
+            }
+            (ProjectState::Status(u.status), rag, rule, missing)
+        }
+    };
+    if open && !late.is_empty() {
+        // A late milestone makes an open project at least amber, whatever its update says.
+        if rag == DeliveryRag::Green || rag == DeliveryRag::None {
+            rag = DeliveryRag::Amber;
+        }
+        rule = format!("{late_text}; {rule}");
+    }
+    ProjectJudgement {
+        status,
+        rag,
+        rule,
+        update_missing,
+        late: if open {
+            late.iter().map(|m| m.title.clone()).collect()
+        } else {
+            vec![]
+        },
+        latest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+    fn update(period: &str, status: ProjectStatus) -> ProjectUpdate {
+        ProjectUpdate {
+            period: p(period),
+            status,
+            spent: Some(125_000.0),
+            commentary: String::new(),
+        }
+    }
+    fn milestone(title: &str, due: &str, done: Option<&str>) -> Milestone {
+        Milestone {
+            title: title.into(),
+            due: d(due),
+            forecast: None,
+            done: done.map(d),
+        }
+    }
+
+    /// (updates, period, today) → (status, rag, rule, exceptions owed)
+    type Case = (
+        Vec<ProjectUpdate>,
+        &'static str,
+        &'static str,
+        &'static str,
+        DeliveryRag,
+        &'static str,
+        Vec<ProjectException>,
+    );
+
+    #[test]
+    fn a_projects_status_for_a_period() {
+        use ProjectStatus::*;
+        let project = Project {
+            start: Some(d("2025-04-01")),
+            finish: Some(d("2027-03-31")),
+        };
+        let ms = vec![
+            milestone("Planning consent", "2025-09-30", Some("2025-09-12")),
+            milestone("Contractor appointed", "2025-12-31", Some("2026-02-20")),
+            milestone("Ground works complete", "2026-06-30", None),
+        ];
+        let cases: Vec<Case> = vec![
+            (
+                vec![update("2025/26 Q2", OnTrack)],
+                "2025/26 Q2",
+                "2025-10-20",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2025/26 Q2)",
+                vec![],
+            ),
+            // The contractor milestone is late at the end of Q4 2025/26's first month…
+            (
+                vec![update("2025/26 Q3", OnTrack)],
+                "2026-01",
+                "2026-02-10",
+                "on_track",
+                DeliveryRag::Amber,
+                "milestone \"Contractor appointed\" late (due 2025-12-31); on track (update for 2025/26 Q3)",
+                vec![ProjectException::LateMilestone],
+            ),
+            // …and no longer once done (20 Feb), though it was done late.
+            (
+                vec![update("2026-02", OnTrack)],
+                "2026-02",
+                "2026-03-10",
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2026-02)",
+                vec![],
+            ),
+            // Red stays red, and the rule names the late milestone.
+            (
+                vec![update("2026-07", OffTrack)],
+                "2026-07",
+                "2026-08-10",
+                "off_track",
+                DeliveryRag::Red,
+                "milestone \"Ground works complete\" late (due 2026-06-30); off track (update for 2026-07)",
+                vec![ProjectException::OffTrack, ProjectException::LateMilestone],
+            ),
+            // A missing update with a late milestone owes both.
+            (
+                vec![update("2026-06", AtRisk)],
+                "2026-07",
+                "2026-08-20",
+                "at_risk",
+                DeliveryRag::Amber,
+                "milestone \"Ground works complete\" late (due 2026-06-30); at risk (update for 2026-06); update missing",
+                vec![
+                    ProjectException::LateMilestone,
+                    ProjectException::MissingUpdate,
+                ],
+            ),
+            (
+                vec![],
+                "2025-05",
+                "2025-06-16",
+                "missing",
+                DeliveryRag::Missing,
+                "no update for 2025-05 by its deadline 2025-06-15",
+                vec![ProjectException::MissingUpdate],
+            ),
+            // A completed project owes nothing, late milestones or not.
+            (
+                vec![update("2026-06", Completed)],
+                "2026-08",
+                "2026-09-20",
+                "completed",
+                DeliveryRag::Completed,
+                "completed (update for 2026-06)",
+                vec![],
+            ),
+        ];
+        for (updates, period, today, status, rag, rule, exceptions) in cases {
+            let j = judge(&project, &ms, &updates, p(period), 15, d(today));
+            assert_eq!(
+                (j.status.as_str(), j.rag, j.rule.as_str(), j.exceptions()),
+                (status, rag, rule, exceptions),
+                "{period} on {today}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_milestone_due_on_the_periods_last_day_is_not_yet_late() {
+        let m = milestone("Opening", "2026-03-31", None);
+        assert!(!m.late_at(d("2026-03-31")));
+        assert!(m.late_at(d("2026-04-30")));
+        let done = milestone("Opening", "2026-03-31", Some("2026-04-10"));
+        assert!(done.late_at(d("2026-04-09")));
+        assert!(!done.late_at(d("2026-04-30")));
+    }
+}
