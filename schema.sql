@@ -1383,3 +1383,492 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_history', OLD.reopening || '|' || OLD.period || '|' || OLD.indicator, 'delete',
           json_object('reopening', OLD.reopening, 'period', OLD.period, 'indicator', OLD.indicator, 'status', OLD.status),
           NULL); END;
+
+-- migration 6
+-- Delivery gets its history (actions, major projects, risks, EIAs, case studies). Each
+-- action and project now takes dated updates, each risk dated reviews, and each links to
+-- any number of plan nodes, so their status for a past period can be judged as it was.
+-- Nothing held before is lost: an action's status, progress and completion date and a
+-- project's RAG become its first update (for the month of completion, else the last month
+-- ended when the file was migrated); a risk's likelihood and impact become its inherent
+-- score and its first review, dated that day; its single plan node becomes a link.
+-- Tables are rebuilt through staging copies without constraints, children dropped before
+-- parents, so no cascade can delete a row on the way.
+
+-- Staging copies of what was held.
+CREATE TABLE v5_actions AS SELECT * FROM actions;
+CREATE TABLE v5_projects AS SELECT * FROM projects;
+CREATE TABLE v5_milestones AS SELECT m.*, p.code AS project_code FROM milestones m JOIN projects p ON p.id = m.project;
+CREATE TABLE v5_risks AS SELECT * FROM risks;
+CREATE TABLE v5_eias AS SELECT * FROM eias;
+CREATE TABLE v5_exceptions AS SELECT * FROM exceptions;
+
+DROP TRIGGER audit_actions_insert;
+DROP TRIGGER audit_actions_update;
+DROP TRIGGER audit_actions_delete;
+DROP TRIGGER audit_projects_insert;
+DROP TRIGGER audit_projects_update;
+DROP TRIGGER audit_projects_delete;
+DROP TRIGGER audit_milestones_insert;
+DROP TRIGGER audit_milestones_update;
+DROP TRIGGER audit_milestones_delete;
+DROP TRIGGER audit_risks_insert;
+DROP TRIGGER audit_risks_update;
+DROP TRIGGER audit_risks_delete;
+DROP TRIGGER audit_eias_insert;
+DROP TRIGGER audit_eias_update;
+DROP TRIGGER audit_eias_delete;
+DROP TRIGGER audit_exceptions_insert;
+DROP TRIGGER audit_exceptions_update;
+DROP TRIGGER audit_exceptions_delete;
+DROP TABLE milestones;
+DROP TABLE projects;
+DROP TABLE actions;
+DROP TABLE risks;
+DROP TABLE eias;
+DROP TABLE exceptions;
+
+CREATE TABLE actions (
+    id    INTEGER PRIMARY KEY,
+    code  TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    kind  TEXT NOT NULL DEFAULT 'team' CHECK (kind IN ('corporate', 'portfolio', 'team')),
+    owner TEXT NOT NULL DEFAULT '',
+    start TEXT,                            -- 'YYYY-MM-DD'; NULL: started from the outset
+    due   TEXT NOT NULL
+);
+
+CREATE TABLE action_links (
+    action TEXT NOT NULL REFERENCES actions(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    node   TEXT NOT NULL REFERENCES plan_nodes(code),
+    PRIMARY KEY (action, node)
+);
+
+-- The owner's update for a period (a month or a quarter, written as periods are).
+CREATE TABLE action_updates (
+    action     TEXT NOT NULL REFERENCES actions(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    period     TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('not_started', 'on_track', 'at_risk', 'off_track',
+                                               'completed', 'deferred', 'cancelled')),
+    progress   INTEGER CHECK (progress IS NULL OR progress BETWEEN 0 AND 100),
+    forecast   TEXT,                       -- the revised date; the latest update's is agreed
+    commentary TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    entered_at TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (action, period)
+);
+
+CREATE TABLE projects (
+    id     INTEGER PRIMARY KEY,
+    code   TEXT NOT NULL UNIQUE,
+    title  TEXT NOT NULL,
+    owner  TEXT NOT NULL DEFAULT '',
+    start  TEXT,
+    finish TEXT,
+    budget REAL
+);
+
+CREATE TABLE project_links (
+    project TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    node    TEXT NOT NULL REFERENCES plan_nodes(code),
+    PRIMARY KEY (project, node)
+);
+
+CREATE TABLE project_updates (
+    project    TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    period     TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('on_track', 'at_risk', 'off_track', 'completed', 'closed')),
+    spent      REAL,                       -- spend to date
+    commentary TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    entered_at TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (project, period)
+);
+
+-- A milestone is late when not done by its baseline due date, whatever its forecast.
+CREATE TABLE milestones (
+    project  TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    title    TEXT NOT NULL,
+    due      TEXT NOT NULL,
+    forecast TEXT,
+    done     TEXT,
+    PRIMARY KEY (project, title)
+);
+
+CREATE TABLE risks (
+    id                  INTEGER PRIMARY KEY,
+    code                TEXT NOT NULL UNIQUE,
+    title               TEXT NOT NULL,
+    category            TEXT NOT NULL CHECK (category IN ('strategic', 'business', 'operational', 'partnership')),
+    owner               TEXT NOT NULL DEFAULT '',
+    controls            TEXT NOT NULL DEFAULT '',
+    inherent_likelihood INTEGER NOT NULL CHECK (inherent_likelihood BETWEEN 1 AND 5),
+    inherent_impact     INTEGER NOT NULL CHECK (inherent_impact BETWEEN 1 AND 5),
+    target_score        INTEGER NOT NULL CHECK (target_score BETWEEN 1 AND 25),
+    review_months       INTEGER NOT NULL DEFAULT 3 CHECK (review_months BETWEEN 1 AND 60),
+    closed              TEXT                -- open until this date
+);
+
+CREATE TABLE risk_links (
+    risk TEXT NOT NULL REFERENCES risks(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    node TEXT NOT NULL REFERENCES plan_nodes(code),
+    PRIMARY KEY (risk, node)
+);
+
+CREATE TABLE risk_reviews (
+    risk       TEXT NOT NULL REFERENCES risks(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    date       TEXT NOT NULL,
+    likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),
+    impact     INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),
+    commentary TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    entered_at TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (risk, date)
+);
+
+-- Overdue when not completed by its due date: judged, not stored.
+CREATE TABLE eias (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE,
+    title     TEXT NOT NULL,
+    node      TEXT REFERENCES plan_nodes(code),
+    service   TEXT REFERENCES services(code),
+    owner     TEXT NOT NULL DEFAULT '',
+    due       TEXT NOT NULL,
+    completed TEXT,
+    outcome   TEXT NOT NULL DEFAULT ''
+);
+
+-- Exceptions for delivery too: `action` (off track or overdue), `project` (off track),
+-- `milestone` (a late milestone; the subject is the project), `risk` (above its target
+-- score), `risk_review` (review overdue), `eia` (overdue) and `missing_update`.
+CREATE TABLE exceptions (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('red', 'missing', 'action', 'project', 'milestone',
+                                                 'risk', 'risk_review', 'eia', 'missing_update')),
+    period         TEXT NOT NULL,
+    subject        TEXT NOT NULL,          -- indicator, action, project, risk or EIA code
+    service        TEXT NOT NULL DEFAULT '',
+    owner          TEXT NOT NULL DEFAULT '',
+    figures        TEXT NOT NULL DEFAULT '',  -- what raised it, as shown when raised
+    commentary     TEXT NOT NULL DEFAULT '',
+    meeting        INTEGER REFERENCES meetings(id),
+    status         TEXT NOT NULL DEFAULT 'open'
+                   CHECK (status IN ('open', 'proposed', 'agreed', 'escalated', 'closed')),
+    proposal       TEXT NOT NULL DEFAULT '',
+    decision       TEXT NOT NULL DEFAULT '',
+    board_member   TEXT NOT NULL DEFAULT '',
+    escalation_due TEXT,
+    raised_by      TEXT NOT NULL,
+    raised_at      TEXT NOT NULL,
+    closed_at      TEXT,
+    version        INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (kind, period, subject)
+);
+
+INSERT INTO actions (id, code, title, kind, owner, start, due)
+  SELECT id, code, title, kind, owner, NULL, due FROM v5_actions;
+INSERT INTO action_links (action, node)
+  SELECT code, node FROM v5_actions WHERE node IS NOT NULL;
+INSERT INTO action_updates (action, period, status, progress, forecast, commentary, entered_by, entered_at)
+  SELECT code,
+         CASE WHEN status = 'completed' AND completed IS NOT NULL THEN substr(completed, 1, 7)
+              ELSE strftime('%Y-%m', substr(pmdb_now(), 1, 10), 'start of month', '-1 month') END,
+         status, progress, NULL, 'Carried over from the register as it stood before updates were dated.', pmdb_login(), pmdb_now()
+    FROM v5_actions;
+
+INSERT INTO projects (id, code, title, owner, start, finish, budget)
+  SELECT id, code, title, owner, start, finish, budget FROM v5_projects;
+INSERT INTO project_links (project, node)
+  SELECT code, node FROM v5_projects WHERE node IS NOT NULL;
+INSERT INTO project_updates (project, period, status, spent, commentary, entered_by, entered_at)
+  SELECT code, strftime('%Y-%m', substr(pmdb_now(), 1, 10), 'start of month', '-1 month'),
+         CASE status WHEN 'green' THEN 'on_track' WHEN 'amber' THEN 'at_risk'
+                     WHEN 'red' THEN 'off_track' ELSE 'completed' END,
+         NULL, 'Carried over from the register as it stood before updates were dated.', pmdb_login(), pmdb_now()
+    FROM v5_projects;
+-- Two milestones of one project with the same title keep both, the later numbered.
+INSERT INTO milestones (project, title, due, forecast, done)
+  SELECT project_code,
+         title || CASE WHEN (SELECT count(*) FROM v5_milestones o
+                              WHERE o.project_code = m.project_code AND o.title = m.title AND o.id < m.id) = 0
+                       THEN '' ELSE ' (' || m.id || ')' END,
+         due, NULL, done_on
+    FROM v5_milestones m;
+
+INSERT INTO risks (id, code, title, category, owner, controls, inherent_likelihood, inherent_impact,
+                   target_score, review_months, closed)
+  SELECT id, code, title, category, owner, controls, likelihood, impact, target_score, 3,
+         CASE status WHEN 'closed' THEN substr(pmdb_now(), 1, 10) END
+    FROM v5_risks;
+INSERT INTO risk_links (risk, node)
+  SELECT code, node FROM v5_risks WHERE node IS NOT NULL;
+INSERT INTO risk_reviews (risk, date, likelihood, impact, commentary, entered_by, entered_at)
+  SELECT code, substr(pmdb_now(), 1, 10), likelihood, impact, 'Carried over from the register as it stood before updates were dated.', pmdb_login(), pmdb_now()
+    FROM v5_risks;
+
+-- A completed EIA's completion date was not held: its due date stands for it.
+INSERT INTO eias (id, code, title, node, service, owner, due, completed, outcome)
+  SELECT id, code, title, node, service, owner, due,
+         CASE status WHEN 'completed' THEN due END, outcome
+    FROM v5_eias;
+
+INSERT INTO exceptions
+  SELECT id, CASE kind WHEN 'overdue_action' THEN 'action' ELSE kind END, period, subject, service,
+         owner, figures, commentary, meeting, status, proposal, decision, board_member,
+         escalation_due, raised_by, raised_at, closed_at, version
+    FROM v5_exceptions;
+
+DROP TABLE v5_actions;
+DROP TABLE v5_projects;
+DROP TABLE v5_milestones;
+DROP TABLE v5_risks;
+DROP TABLE v5_eias;
+DROP TABLE v5_exceptions;
+
+-- Case studies get a code, as every other record has.
+ALTER TABLE case_studies ADD COLUMN code TEXT;
+UPDATE case_studies SET code = 'CS' || id;
+CREATE UNIQUE INDEX case_studies_code ON case_studies (code);
+
+CREATE TRIGGER audit_actions_insert AFTER INSERT ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'owner', NEW.owner, 'start', NEW.start, 'due', NEW.due)); END;
+
+CREATE TRIGGER audit_actions_update AFTER UPDATE ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'owner', OLD.owner, 'start', OLD.start, 'due', OLD.due),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'owner', NEW.owner, 'start', NEW.start, 'due', NEW.due)); END;
+
+CREATE TRIGGER audit_actions_delete AFTER DELETE ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'owner', OLD.owner, 'start', OLD.start, 'due', OLD.due),
+          NULL); END;
+
+CREATE TRIGGER audit_action_links_insert AFTER INSERT ON action_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'action_links', NEW.action || '|' || NEW.node, 'insert',
+          NULL,
+          json_object('action', NEW.action, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_action_links_update AFTER UPDATE ON action_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'action_links', NEW.action || '|' || NEW.node, 'update',
+          json_object('action', OLD.action, 'node', OLD.node),
+          json_object('action', NEW.action, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_action_links_delete AFTER DELETE ON action_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'action_links', OLD.action || '|' || OLD.node, 'delete',
+          json_object('action', OLD.action, 'node', OLD.node),
+          NULL); END;
+
+CREATE TRIGGER audit_action_updates_insert AFTER INSERT ON action_updates
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'action_updates', NEW.action || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('action', NEW.action, 'period', NEW.period, 'status', NEW.status, 'progress', NEW.progress, 'forecast', NEW.forecast, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_action_updates_update AFTER UPDATE ON action_updates
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'action_updates', NEW.action || '|' || NEW.period, 'update',
+          json_object('action', OLD.action, 'period', OLD.period, 'status', OLD.status, 'progress', OLD.progress, 'forecast', OLD.forecast, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          json_object('action', NEW.action, 'period', NEW.period, 'status', NEW.status, 'progress', NEW.progress, 'forecast', NEW.forecast, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_action_updates_delete AFTER DELETE ON action_updates
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'action_updates', OLD.action || '|' || OLD.period, 'delete',
+          json_object('action', OLD.action, 'period', OLD.period, 'status', OLD.status, 'progress', OLD.progress, 'forecast', OLD.forecast, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          NULL); END;
+
+CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'owner', NEW.owner, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget)); END;
+
+CREATE TRIGGER audit_projects_update AFTER UPDATE ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'owner', OLD.owner, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'owner', NEW.owner, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget)); END;
+
+CREATE TRIGGER audit_projects_delete AFTER DELETE ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'owner', OLD.owner, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget),
+          NULL); END;
+
+CREATE TRIGGER audit_project_links_insert AFTER INSERT ON project_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'project_links', NEW.project || '|' || NEW.node, 'insert',
+          NULL,
+          json_object('project', NEW.project, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_project_links_update AFTER UPDATE ON project_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'project_links', NEW.project || '|' || NEW.node, 'update',
+          json_object('project', OLD.project, 'node', OLD.node),
+          json_object('project', NEW.project, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_project_links_delete AFTER DELETE ON project_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'project_links', OLD.project || '|' || OLD.node, 'delete',
+          json_object('project', OLD.project, 'node', OLD.node),
+          NULL); END;
+
+CREATE TRIGGER audit_project_updates_insert AFTER INSERT ON project_updates
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'project_updates', NEW.project || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('project', NEW.project, 'period', NEW.period, 'status', NEW.status, 'spent', NEW.spent, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_project_updates_update AFTER UPDATE ON project_updates
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'project_updates', NEW.project || '|' || NEW.period, 'update',
+          json_object('project', OLD.project, 'period', OLD.period, 'status', OLD.status, 'spent', OLD.spent, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          json_object('project', NEW.project, 'period', NEW.period, 'status', NEW.status, 'spent', NEW.spent, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_project_updates_delete AFTER DELETE ON project_updates
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'project_updates', OLD.project || '|' || OLD.period, 'delete',
+          json_object('project', OLD.project, 'period', OLD.period, 'status', OLD.status, 'spent', OLD.spent, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          NULL); END;
+
+CREATE TRIGGER audit_milestones_insert AFTER INSERT ON milestones
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'milestones', NEW.project || '|' || NEW.title, 'insert',
+          NULL,
+          json_object('project', NEW.project, 'title', NEW.title, 'due', NEW.due, 'forecast', NEW.forecast, 'done', NEW.done)); END;
+
+CREATE TRIGGER audit_milestones_update AFTER UPDATE ON milestones
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'milestones', NEW.project || '|' || NEW.title, 'update',
+          json_object('project', OLD.project, 'title', OLD.title, 'due', OLD.due, 'forecast', OLD.forecast, 'done', OLD.done),
+          json_object('project', NEW.project, 'title', NEW.title, 'due', NEW.due, 'forecast', NEW.forecast, 'done', NEW.done)); END;
+
+CREATE TRIGGER audit_milestones_delete AFTER DELETE ON milestones
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'milestones', OLD.project || '|' || OLD.title, 'delete',
+          json_object('project', OLD.project, 'title', OLD.title, 'due', OLD.due, 'forecast', OLD.forecast, 'done', OLD.done),
+          NULL); END;
+
+CREATE TRIGGER audit_risks_insert AFTER INSERT ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'owner', NEW.owner, 'controls', NEW.controls, 'inherent_likelihood', NEW.inherent_likelihood, 'inherent_impact', NEW.inherent_impact, 'target_score', NEW.target_score, 'review_months', NEW.review_months, 'closed', NEW.closed)); END;
+
+CREATE TRIGGER audit_risks_update AFTER UPDATE ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'owner', OLD.owner, 'controls', OLD.controls, 'inherent_likelihood', OLD.inherent_likelihood, 'inherent_impact', OLD.inherent_impact, 'target_score', OLD.target_score, 'review_months', OLD.review_months, 'closed', OLD.closed),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'owner', NEW.owner, 'controls', NEW.controls, 'inherent_likelihood', NEW.inherent_likelihood, 'inherent_impact', NEW.inherent_impact, 'target_score', NEW.target_score, 'review_months', NEW.review_months, 'closed', NEW.closed)); END;
+
+CREATE TRIGGER audit_risks_delete AFTER DELETE ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'owner', OLD.owner, 'controls', OLD.controls, 'inherent_likelihood', OLD.inherent_likelihood, 'inherent_impact', OLD.inherent_impact, 'target_score', OLD.target_score, 'review_months', OLD.review_months, 'closed', OLD.closed),
+          NULL); END;
+
+CREATE TRIGGER audit_risk_links_insert AFTER INSERT ON risk_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_links', NEW.risk || '|' || NEW.node, 'insert',
+          NULL,
+          json_object('risk', NEW.risk, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_risk_links_update AFTER UPDATE ON risk_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_links', NEW.risk || '|' || NEW.node, 'update',
+          json_object('risk', OLD.risk, 'node', OLD.node),
+          json_object('risk', NEW.risk, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_risk_links_delete AFTER DELETE ON risk_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_links', OLD.risk || '|' || OLD.node, 'delete',
+          json_object('risk', OLD.risk, 'node', OLD.node),
+          NULL); END;
+
+CREATE TRIGGER audit_risk_reviews_insert AFTER INSERT ON risk_reviews
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_reviews', NEW.risk || '|' || NEW.date, 'insert',
+          NULL,
+          json_object('risk', NEW.risk, 'date', NEW.date, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_risk_reviews_update AFTER UPDATE ON risk_reviews
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_reviews', NEW.risk || '|' || NEW.date, 'update',
+          json_object('risk', OLD.risk, 'date', OLD.date, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          json_object('risk', NEW.risk, 'date', NEW.date, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_risk_reviews_delete AFTER DELETE ON risk_reviews
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_reviews', OLD.risk || '|' || OLD.date, 'delete',
+          json_object('risk', OLD.risk, 'date', OLD.date, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          NULL); END;
+
+CREATE TRIGGER audit_eias_insert AFTER INSERT ON eias
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'eias', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'owner', NEW.owner, 'due', NEW.due, 'completed', NEW.completed, 'outcome', NEW.outcome)); END;
+
+CREATE TRIGGER audit_eias_update AFTER UPDATE ON eias
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'eias', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'owner', OLD.owner, 'due', OLD.due, 'completed', OLD.completed, 'outcome', OLD.outcome),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'owner', NEW.owner, 'due', NEW.due, 'completed', NEW.completed, 'outcome', NEW.outcome)); END;
+
+CREATE TRIGGER audit_eias_delete AFTER DELETE ON eias
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'eias', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'owner', OLD.owner, 'due', OLD.due, 'completed', OLD.completed, 'outcome', OLD.outcome),
+          NULL); END;
+
+CREATE TRIGGER audit_exceptions_insert AFTER INSERT ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_exceptions_update AFTER UPDATE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'update',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_exceptions_delete AFTER DELETE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', OLD.id, 'delete',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          NULL); END;
+
+DROP TRIGGER audit_case_studies_insert;
+CREATE TRIGGER audit_case_studies_insert AFTER INSERT ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story)); END;
+
+DROP TRIGGER audit_case_studies_update;
+CREATE TRIGGER audit_case_studies_update AFTER UPDATE ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story)); END;
+
+DROP TRIGGER audit_case_studies_delete;
+CREATE TRIGGER audit_case_studies_delete AFTER DELETE ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story),
+          NULL); END;
+
+

@@ -428,7 +428,7 @@ fn bad_words_in_options_name_the_option_and_the_choices() {
     assert_not_a(
         &c.refused(&["exceptions", "--kind", "late"]),
         "pmdb: --kind: 'late' is not",
-        "exception kind: use red, missing, overdue_action or risk",
+        "exception kind: use red, missing, action, project, milestone, risk, risk_review, eia or missing_update",
     );
     assert_eq!(
         c.refused(&["demo", "--scale", "0"]).trim(),

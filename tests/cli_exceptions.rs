@@ -89,38 +89,65 @@ fn codes_of(c: &Council, filters: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn exceptions_raise_covers_overdue_actions_and_risks_above_their_target() {
+fn exceptions_raise_covers_delivery_judged_at_the_periods_end() {
     let c = Council::fixture();
     // The command line cannot record actions or risks yet: write them as pmdb would.
     let w = c.writer(&me());
     w.execute_batch(
-        "INSERT INTO actions (code, title, node, owner, due, status, progress) VALUES
-             ('A1', 'Bring in food waste rounds', 'SP1', 'hos.waste', '2024-07-01', 'on_track', 60),
-             ('A2', 'Done on time', 'SP1', 'hos.waste', '2024-07-01', 'completed', 100),
-             ('A3', 'Not due yet', 'SP2', 'hos.plan', '2024-12-01', 'on_track', 10);
-         INSERT INTO risks (code, title, category, node, owner, likelihood, impact, target_score, controls, review_date) VALUES
-             ('R1', 'Recycling contract fails', 'partnership', 'SP1', 'hos.waste', 4, 4, 9, 'Contract monitoring', '2024-09-01'),
-             ('R2', 'Within appetite', 'operational', 'SP2', 'hos.plan', 2, 2, 6, '', '2024-09-01');",
+        "INSERT INTO actions (code, title, owner, start, due) VALUES
+             ('A1', 'Bring in food waste rounds', 'hos.waste', '2024-01-01', '2024-06-20'),
+             ('A2', 'Done on time', 'hos.waste', '2024-01-01', '2024-06-01'),
+             ('A3', 'Not due yet', 'hos.plan', '2024-01-01', '2024-12-01'),
+             ('A4', 'Due after June', 'hos.plan', '2024-01-01', '2024-07-10');
+         INSERT INTO action_links (action, node) VALUES ('A1', 'SP1'), ('A2', 'SP1'), ('A3', 'SP2'), ('A4', 'SP2');
+         INSERT INTO action_updates (action, period, status, progress, commentary) VALUES
+             ('A1', '2024-06', 'on_track', 60, ''),
+             ('A2', '2024-05', 'completed', 100, ''),
+             ('A3', '2024-05', 'on_track', 10, ''),
+             ('A4', '2024-06', 'on_track', 90, '');
+         INSERT INTO risks (code, title, category, owner, controls, inherent_likelihood, inherent_impact, target_score, review_months) VALUES
+             ('R1', 'Recycling contract fails', 'partnership', 'hos.waste', 'Contract monitoring', 5, 5, 9, 3),
+             ('R2', 'Within appetite', 'operational', 'hos.plan', '', 3, 3, 6, 3);
+         INSERT INTO risk_links (risk, node) VALUES ('R1', 'SP1'), ('R2', 'SP2');
+         INSERT INTO risk_reviews (risk, date, likelihood, impact) VALUES
+             ('R1', '2024-05-10', 4, 4),
+             ('R2', '2024-03-01', 2, 2);",
     )
     .unwrap();
     drop(w);
+    // June, raised on 1 August: A1 was overdue by the end of June (A4, due in July, was
+    // not), A3 owes June's update, R1 is above its target, R2's review fell due 1 June.
     let raised = c.json(&["exceptions", "raise", "--period", "2024-06"]);
     assert_eq!(
         (raised["found"].clone(), raised["raised"].clone()),
-        (json!(4), json!(4))
+        (json!(6), json!(6))
     );
-    assert_eq!(codes_of(&c, &["--kind", "overdue_action"]), ["A1"]);
+    assert_eq!(codes_of(&c, &["--kind", "action"]), ["A1"]);
+    assert_eq!(codes_of(&c, &["--kind", "missing_update"]), ["A3"]);
     assert_eq!(codes_of(&c, &["--kind", "risk"]), ["R1"]);
+    assert_eq!(codes_of(&c, &["--kind", "risk_review"]), ["R2"]);
+    let action = &c.json(&["exceptions", "--kind", "action"])["exceptions"][0];
+    assert_eq!(
+        action["figures"],
+        "Bring in food waste rounds: overdue since 2024-06-20, 60% done"
+    );
     let risk = &c.json(&["exceptions", "--kind", "risk"])["exceptions"][0];
     assert_eq!(
         risk["figures"],
-        "Recycling contract fails: score 16 (4 likelihood × 4 impact) above its target score 9"
+        "Recycling contract fails: 4 × 4 = 16 at the review of 2024-05-10; red (bands 4:12); above its target score 9"
     );
     assert_eq!(risk["service"], "WASTE");
     assert_eq!(
         c.json(&["exceptions", "raise", "--period", "2024-06"])["raised"],
         0
     );
+    // May, raised the same day, is judged as May ended: nothing of delivery was due.
+    let may = c.json(&["exceptions", "raise", "--period", "2024-05"]);
+    assert!(
+        codes_of(&c, &["--period", "2024-05", "--kind", "action"]).is_empty(),
+        "{may}"
+    );
+    assert!(codes_of(&c, &["--period", "2024-05", "--kind", "risk_review"]).is_empty());
 }
 
 #[test]

@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use pmdb::demo::{DemoSummary, build_demo};
 use pmdb::domain::assess::{Assessment, Context};
+use pmdb::domain::delivery::DeliveryRag;
+use pmdb::domain::delivery::action::ActionException;
+use pmdb::domain::delivery::project::ProjectException;
+use pmdb::domain::delivery::risk::{RiskException, heat_map};
 use pmdb::domain::indicator::{Aggregation, Frequency, IndicatorKind, Polarity};
 use pmdb::domain::period::{FinYear, Period};
 use pmdb::domain::plan::NodeKind;
@@ -530,54 +534,127 @@ fn people_and_the_rest_of_the_register() {
             .iter()
             .any(|u| u.login == "jpatel" && u.name.starts_with("Jaspreet Patel"))
     );
-    // Actions: some completed, some overdue and not done.
-    let actions = store.actions().unwrap();
+    // Delivery, judged for the month now due (October 2026).
+    let ds = store.dataset().unwrap();
+    let d = &ds.delivery;
+    let october: Period = "2026-10".parse().unwrap();
+    let ctx = ds.context(today());
+    let actions = d.action_rows(october, ctx);
     assert_eq!(actions.len(), 28);
-    let overdue: Vec<&str> = actions
-        .iter()
-        .filter(|a| a.is_overdue(today()))
-        .map(|a| a.code.as_str())
-        .collect();
-    assert_eq!(
-        overdue,
-        [
-            "ACT-16", "ACT-27", "ACT-04", "ACT-11", "ACT-06", "ACT-18", "ACT-22"
-        ]
-    );
-    let completed = actions.iter().filter(|a| a.status == "completed").count();
-    assert_eq!(completed, 9);
-    assert!(
+    let with = |rag: DeliveryRag| -> Vec<&str> {
         actions
             .iter()
-            .filter(|a| a.status == "completed")
-            .all(|a| a.completed.is_some())
+            .filter(|a| a.judgement.rag == rag)
+            .map(|a| a.record.code.as_str())
+            .collect()
+    };
+    // One overdue with no agreed revised date; two more overdue on their first due date
+    // but within the revised date their owners agreed.
+    assert_eq!(with(DeliveryRag::Red), ["ACT-27"]);
+    assert_eq!(
+        actions
+            .iter()
+            .find(|a| a.record.code == "ACT-27")
+            .unwrap()
+            .judgement
+            .rule,
+        "overdue since 2026-10-20"
     );
-    // Projects with milestones; one complete, one red.
-    let projects = store.projects().unwrap();
-    assert_eq!((projects.len(), store.milestones().unwrap().len()), (6, 22));
+    assert_eq!(
+        with(DeliveryRag::Amber),
+        [
+            "ACT-16", "ACT-04", "ACT-11", "ACT-18", "ACT-08", "ACT-03", "ACT-26"
+        ]
+    );
+    assert_eq!(with(DeliveryRag::Completed).len(), 9);
+    // Three owners have not yet given October's update, past its deadline of 15 November.
+    let missing: Vec<&str> = actions
+        .iter()
+        .filter(|a| a.judgement.exception() == Some(ActionException::MissingUpdate))
+        .map(|a| a.record.code.as_str())
+        .collect();
+    assert_eq!(missing, ["ACT-17", "ACT-24", "ACT-03"]);
+    // Every action has its owner's monthly updates.
     assert!(
-        projects.iter().any(|p| p.status == "red")
-            && projects.iter().any(|p| p.status == "complete")
+        d.action_updates.len() > 28 * 6,
+        "{}",
+        d.action_updates.len()
     );
-    // Risks of all four categories, four above their target score.
-    let risks = store.risks().unwrap();
-    let categories: BTreeSet<&str> = risks.iter().map(|r| r.category.as_str()).collect();
+    // Projects: one complete, two with a slipped milestone, one off track.
+    let projects = d.project_rows(october, ctx);
+    assert_eq!((projects.len(), d.milestones.len()), (6, 22));
+    let project = |code: &str| {
+        &projects
+            .iter()
+            .find(|p| p.record.code == code)
+            .unwrap()
+            .judgement
+    };
+    assert_eq!(project("PJ-01").rag, DeliveryRag::Completed);
+    assert_eq!(
+        project("PJ-02").rule,
+        "milestone \"Planning permission granted\" late (due 2026-09-25); at risk (update for 2026-10)"
+    );
+    assert_eq!(
+        project("PJ-05").exceptions(),
+        [ProjectException::OffTrack, ProjectException::LateMilestone]
+    );
+    // Risks of all four categories: four above their target score, two past their review.
+    let risks = d.risk_rows(october);
+    let categories: BTreeSet<&str> = risks.iter().map(|r| r.record.category.as_str()).collect();
     assert_eq!(
         categories,
         ["business", "operational", "partnership", "strategic"].into()
     );
-    let above: Vec<&str> = risks
+    let owing = |e: RiskException| -> Vec<&str> {
+        risks
+            .iter()
+            .filter(|r| r.judgement.exceptions().contains(&e))
+            .map(|r| r.record.code.as_str())
+            .collect()
+    };
+    assert_eq!(
+        owing(RiskException::AboveTarget),
+        ["RSK-01", "RSK-03", "RSK-05", "RSK-15"]
+    );
+    assert_eq!(owing(RiskException::ReviewOverdue), ["RSK-03", "RSK-10"]);
+    // Reviews move scores both ways over the three years.
+    let directions: BTreeSet<_> = ["2024-08", "2025-02", "2025-08", "2026-02", "2026-08"]
         .iter()
-        .filter(|r| r.above_appetite())
-        .map(|r| r.code.as_str())
+        .flat_map(|p| d.risk_rows(p.parse().unwrap()))
+        .filter_map(|r| r.judgement.direction.map(|d| d.as_str()))
         .collect();
-    assert_eq!(above, ["RSK-01", "RSK-03", "RSK-05", "RSK-15"]);
-    let eias = store.eias().unwrap();
+    assert_eq!(directions.len(), 3, "{directions:?}");
+    let map = heat_map(risks.iter().map(|r| &r.judgement));
+    assert_eq!(
+        map.iter().flatten().sum::<u32>(),
+        15,
+        "the closed risk is off the map"
+    );
+    assert_eq!(
+        (map[3][4], map[4][3]),
+        (1, 1),
+        "RSK-01 at 4 × 5 and RSK-03 at 5 × 4"
+    );
+    let eias = d.eia_rows(october);
     assert_eq!(eias.len(), 8);
     assert!(
         eias.iter()
-            .filter(|e| e.status == "completed")
-            .all(|e| !e.outcome.is_empty())
+            .filter(|e| e.record.completed.is_some())
+            .all(|e| !e.record.outcome.is_empty())
+    );
+    // The masterplan's assessment falls due on 4 November: overdue in November, not October.
+    let masterplan = |p: &str| {
+        d.eia_rows(p.parse().unwrap())
+            .into_iter()
+            .find(|e| e.record.code == "EIA-03")
+            .unwrap()
+            .judgement
+            .overdue
+    };
+    assert_eq!(
+        (masterplan("2026-10"), masterplan("2026-11")),
+        (false, true)
     );
     assert_eq!(store.case_studies().unwrap().len(), 4);
     // Budgets: nine services × 36 months; actuals up to October 2026, forecasts after.
@@ -644,15 +721,19 @@ fn the_exception_queue_for_the_month_now_due_is_open_and_lived_in() {
     let expected: BTreeMap<String, usize> = [
         ("red", 4),
         ("missing", 4),
-        ("overdue_action", 7),
+        ("action", 1),
+        ("project", 1),
+        ("milestone", 3),
+        ("missing_update", 3),
         ("risk", 4),
+        ("risk_review", 2),
     ]
     .map(|(k, n)| (k.to_string(), n))
     .into();
     assert_eq!(kinds, expected);
     assert!(now.iter().all(|e| e.meeting == Some(ppg.id)));
     let status = |s: ExceptionStatus| now.iter().filter(|e| e.status == s).collect::<Vec<_>>();
-    assert_eq!(status(ExceptionStatus::Open).len(), 15);
+    assert_eq!(status(ExceptionStatus::Open).len(), 18);
     assert_eq!(status(ExceptionStatus::Proposed).len(), 1);
     assert_eq!(status(ExceptionStatus::Agreed).len(), 1);
     assert_eq!(status(ExceptionStatus::Closed).len(), 1);
@@ -689,7 +770,7 @@ fn the_exception_queue_for_the_month_now_due_is_open_and_lived_in() {
         last.len() - 2
     );
     assert_eq!(summary.exceptions, now.len() + last.len());
-    assert_eq!(summary.open_exceptions, 15);
+    assert_eq!(summary.open_exceptions, 18);
 }
 
 #[test]
@@ -764,9 +845,9 @@ fn the_same_arguments_give_the_same_council() {
             store.users().unwrap(),
             store.plan_nodes().unwrap(),
             store.indicators().unwrap(),
-            store.actions().unwrap(),
-            store.projects().unwrap(),
-            store.risks().unwrap(),
+            store.delivery().unwrap(),
+            store.case_studies().unwrap(),
+            store.milestones().unwrap(),
             store.eias().unwrap(),
             store.budgets().unwrap(),
             store.benchmarks().unwrap(),

@@ -22,7 +22,7 @@ pub struct ExceptionsArgs {
     /// open, proposed, agreed, escalated or closed.
     #[arg(long)]
     status: Option<String>,
-    /// red, missing, overdue_action or risk.
+    /// red, missing, action, project, milestone, risk, risk_review, eia or missing_update.
     #[arg(long)]
     kind: Option<String>,
     /// Only this service (code).
@@ -123,14 +123,7 @@ fn raise(env: &Env, period: &str) -> Result<()> {
     let ds = store.dataset()?;
     check_reviewable(&ds, period, env.today, "its exceptions cannot be raised")
         .map_err(|e| anyhow!(e))?;
-    let found = candidates(
-        &ds,
-        period,
-        &store.actions()?,
-        &store.risks()?,
-        &store.meetings()?,
-        ds.context(env.today),
-    );
+    let found = candidates(&ds, period, &store.meetings()?, ds.context(env.today));
     let new = store.raise_exceptions(&found)?;
     if env.json {
         return print_json(

@@ -140,16 +140,11 @@ pub struct Env {
 
 impl Env {
     pub fn open(&self) -> Result<Store> {
-        let store = Store::open(&self.db, &self.login)?;
-        self.pin(&store);
-        Ok(store)
-    }
-
-    /// Records what this store writes on the pinned day, when `PMDB_TODAY` set one.
-    pub fn pin(&self, store: &Store) {
-        if self.pinned {
-            store.pin_today(self.today);
-        }
+        Ok(Store::open_on(
+            &self.db,
+            &self.login,
+            self.pinned.then_some(self.today),
+        )?)
     }
 }
 

@@ -1,10 +1,13 @@
 //! Portfolio actions (on key activities, owned by heads of service) and team actions (on
-//! team plans, owned by team leaders; one set per area). Dates are relative to today, so
-//! some are always completed, some on track and a few overdue and not done.
+//! team plans, owned by team leaders; one set per area), each with its owner's monthly
+//! updates from its start. Dates are relative to today, so some are always completed, some
+//! on track, a few overdue (some with an agreed revised date) and a few without this
+//! month's update.
 
 use super::calendar::Calendar;
 use super::people::Area;
-use crate::store::ActionRecord;
+use super::updates::History;
+use crate::store::{ActionLinkRecord, ActionRecord, ActionUpdateRecord};
 
 /// Who owns an action: a named login, or the holder of a post in the action's area.
 enum Owner {
@@ -61,38 +64,63 @@ const TEAM: &[Action] = &[
     Action { code: "ACT-28", title: "Close the accounts by the statutory deadline", node: "TP-FIN-AC", owner: Post(18), due: -180, status: "completed", progress: 100 },
 ];
 
-fn record(id: i64, a: &Action, area: &Area, cal: &Calendar, team: bool) -> ActionRecord {
+/// Portfolio actions run a year and team actions eight months, up to their due date.
+const PORTFOLIO_DAYS: i64 = 365;
+const TEAM_DAYS: i64 = 240;
+
+/// An action with its plan link and its owner's monthly updates.
+pub struct Demo {
+    pub action: ActionRecord,
+    pub link: ActionLinkRecord,
+    pub updates: Vec<ActionUpdateRecord>,
+}
+
+fn record(id: i64, a: &Action, area: &Area, cal: &Calendar, team: bool) -> Demo {
     let owner = match a.owner {
         Login(l) => l.to_string(),
         Post(p) => area.post(p).to_string(),
     };
+    let code = if team {
+        area.code(a.code)
+    } else {
+        a.code.to_string()
+    };
+    let start = cal.day(a.due - if team { TEAM_DAYS } else { PORTFOLIO_DAYS });
     let due = cal.day(a.due);
-    // Completed actions were finished a few days before their due date.
-    let completed = (a.status == "completed").then(|| cal.day(a.due - 4).to_string());
-    ActionRecord {
-        id,
-        code: if team {
-            area.code(a.code)
-        } else {
-            a.code.to_string()
-        },
-        title: a.title.to_string(),
-        kind: if team { "team" } else { "portfolio" }.to_string(),
-        node: Some(if team {
-            area.code(a.node)
-        } else {
-            a.node.to_string()
-        }),
-        owner,
-        due: due.to_string(),
-        status: a.status.to_string(),
+    let plan = History {
+        start,
+        due,
+        status: a.status,
         progress: a.progress,
-        completed,
+        // Every third open action late on its due date has an agreed revised date.
+        revised: (a.due < 0 && a.status != "completed" && id % 3 != 0).then(|| cal.day(a.due + 75)),
+        // One action in seven has no update for the month now due.
+        skips_last: id % 7 == 3 && a.status != "completed",
+    };
+    Demo {
+        link: ActionLinkRecord {
+            action: code.clone(),
+            node: if team {
+                area.code(a.node)
+            } else {
+                a.node.to_string()
+            },
+        },
+        updates: plan.updates(&code, &owner, a.title, cal),
+        action: ActionRecord {
+            id,
+            code,
+            title: a.title.to_string(),
+            kind: if team { "team" } else { "portfolio" }.to_string(),
+            owner,
+            start: Some(start.to_string()),
+            due: due.to_string(),
+        },
     }
 }
 
 /// The portfolio actions once, then each area's team actions.
-pub fn records(areas: &[Area], cal: &Calendar) -> Vec<ActionRecord> {
+pub fn records(areas: &[Area], cal: &Calendar) -> Vec<Demo> {
     let mut list = Vec::new();
     for a in PORTFOLIO {
         list.push((a, &areas[0], false));

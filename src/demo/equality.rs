@@ -44,7 +44,8 @@ pub fn eias(cal: &Calendar) -> Vec<EiaRecord> {
                 service: Some(service.to_string()),
                 owner: owner.to_string(),
                 due: cal.day(*due).to_string(),
-                status: status.to_string(),
+                // Completed ones were signed off a fortnight before they were due.
+                completed: (*status == "completed").then(|| cal.day(due - 14).to_string()),
                 outcome: outcome.to_string(),
             },
         )
@@ -76,6 +77,7 @@ pub fn case_studies(cal: &Calendar) -> Vec<CaseStudyRecord> {
         .enumerate()
         .map(|(i, (title, node, service, back, story))| CaseStudyRecord {
             id: i as i64 + 1,
+            code: format!("CS-{:02}", i + 1),
             title: title.to_string(),
             node: Some(node.to_string()),
             service: Some(service.to_string()),

@@ -48,7 +48,7 @@ fn step(status: ExceptionStatus) -> Step {
 pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
     let ds = store.dataset()?;
     let ctx = ds.context(cal.today);
-    let (actions, risks, meetings) = (store.actions()?, store.risks()?, store.meetings()?);
+    let meetings = store.meetings()?;
     let last = Period::Month(cal.now_due.plus(-1));
     let now = Period::Month(cal.now_due);
     // Last month's queue was raised on the day of last month's PPG, so only what was
@@ -62,8 +62,8 @@ pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
         today: raised_on,
         ..ctx
     };
-    let mut list = candidates(&ds, last, &actions, &risks, &meetings, then);
-    list.extend(candidates(&ds, now, &actions, &risks, &meetings, ctx));
+    let mut list = candidates(&ds, last, &meetings, then);
+    list.extend(candidates(&ds, now, &meetings, ctx));
     let raised = store.raise_exceptions(&list)?;
 
     let mut updates = Vec::new();

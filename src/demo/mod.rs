@@ -42,6 +42,7 @@ mod series;
 mod signoffs;
 mod summary;
 mod targets;
+mod updates;
 mod values;
 
 use std::path::Path;
@@ -155,11 +156,34 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
     store.add_benchmarks(&benchmarks)?;
 
     // The rest of the register.
-    store.add_actions(&actions::records(&roster.areas, &cal))?;
-    let (projects, milestones) = projects::records(&cal);
-    store.add_projects(&projects)?;
-    store.add_milestones(&milestones)?;
-    store.add_risks(&risks::records(&cal))?;
+    let acts = actions::records(&roster.areas, &cal);
+    store.add_actions(&acts.iter().map(|a| a.action.clone()).collect::<Vec<_>>())?;
+    store.add_action_links(&acts.iter().map(|a| a.link.clone()).collect::<Vec<_>>())?;
+    store.add_action_updates(&acts.into_iter().flat_map(|a| a.updates).collect::<Vec<_>>())?;
+    let projs = projects::records(&cal);
+    store.add_projects(&projs.iter().map(|p| p.project.clone()).collect::<Vec<_>>())?;
+    store.add_project_links(&projs.iter().map(|p| p.link.clone()).collect::<Vec<_>>())?;
+    store.add_milestones(
+        &projs
+            .iter()
+            .flat_map(|p| p.milestones.clone())
+            .collect::<Vec<_>>(),
+    )?;
+    store.add_project_updates(
+        &projs
+            .into_iter()
+            .flat_map(|p| p.updates)
+            .collect::<Vec<_>>(),
+    )?;
+    let risks = risks::records(&cal);
+    store.add_risks(&risks.iter().map(|r| r.risk.clone()).collect::<Vec<_>>())?;
+    store.add_risk_links(&risks.iter().map(|r| r.link.clone()).collect::<Vec<_>>())?;
+    store.add_risk_reviews(
+        &risks
+            .into_iter()
+            .flat_map(|r| r.reviews)
+            .collect::<Vec<_>>(),
+    )?;
     store.add_eias(&equality::eias(&cal))?;
     store.add_case_studies(&equality::case_studies(&cal))?;
     store.add_budgets(&budgets::records(&cal, scale))?;

@@ -1,8 +1,10 @@
-//! The major projects with their milestones: one complete, some on track, one late and
-//! red. Dates are relative to today.
+//! The major projects with their milestones and their owners' monthly updates: one
+//! complete, and two whose milestones have slipped. Dates are relative to today.
 
 use super::calendar::Calendar;
-use crate::store::{MilestoneRecord, ProjectRecord};
+use super::updates::entered_at;
+use crate::domain::period::Month;
+use crate::store::{MilestoneRecord, ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord};
 
 struct Project {
     code: &'static str,
@@ -80,32 +82,93 @@ const PROJECTS: &[Project] = &[
     },
 ];
 
-/// The projects and, separately, their milestones (each naming its project's id).
-pub fn records(cal: &Calendar) -> (Vec<ProjectRecord>, Vec<MilestoneRecord>) {
-    let mut projects = Vec::new();
-    let mut milestones = Vec::new();
-    for (i, p) in PROJECTS.iter().enumerate() {
-        let id = i as i64 + 1;
-        projects.push(ProjectRecord {
-            id,
-            code: p.code.to_string(),
-            title: p.title.to_string(),
-            node: Some(p.node.to_string()),
-            owner: p.owner.to_string(),
-            status: p.status.to_string(),
-            start: cal.day(p.start).to_string(),
-            finish: cal.day(p.finish).to_string(),
-            budget: Some(p.budget),
-        });
-        for (title, due, done) in p.milestones {
-            milestones.push(MilestoneRecord {
-                id: milestones.len() as i64 + 1,
-                project: id,
-                title: title.to_string(),
-                due: cal.day(*due).to_string(),
-                done_on: done.map(|d| cal.day(d).to_string()),
-            });
-        }
+/// A project with its plan link, its owner's monthly updates and its milestones.
+pub struct Demo {
+    pub project: ProjectRecord,
+    pub link: ProjectLinkRecord,
+    pub updates: Vec<ProjectUpdateRecord>,
+    pub milestones: Vec<MilestoneRecord>,
+}
+
+/// The status word an update gives for where the project stands now.
+fn word(status: &str) -> &'static str {
+    match status {
+        "green" => "on_track",
+        "amber" => "at_risk",
+        "red" => "off_track",
+        _ => "completed",
     }
-    (projects, milestones)
+}
+
+pub fn records(cal: &Calendar) -> Vec<Demo> {
+    PROJECTS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let start = cal.day(p.start);
+            let finish = cal.day(p.finish);
+            let first = Month::of(start).max(cal.first_year.first_month());
+            let done = (p.status == "complete").then(|| Month::of(finish));
+            let last = done.unwrap_or(cal.now_due).min(cal.now_due);
+            let span = f64::from(Month::of(start).months_until(Month::of(finish)).max(1));
+            let mut updates = Vec::new();
+            for k in 0..=first.months_until(last).max(-1) {
+                let month = first.plus(k);
+                let from_end = last.months_until(month).abs();
+                // Trouble shows in the last four months; a completed project closes out.
+                let status = match (Some(month) == done, from_end < 4) {
+                    (true, _) => "completed",
+                    (false, true) => word(p.status),
+                    (false, false) => "on_track",
+                };
+                let share = f64::from(Month::of(start).months_until(month) + 1) / span;
+                let commentary = match status {
+                    "at_risk" => "A milestone has slipped; the programme board has agreed a recovery plan and the cost is held within the contingency.",
+                    "off_track" => "The programme is behind its baseline; a revised plan goes to Cabinet next month.",
+                    "completed" => "Delivered and handed over; the lessons-learned report is with the programme board.",
+                    _ => "Progressing to plan and within budget.",
+                };
+                updates.push(ProjectUpdateRecord {
+                    project: p.code.to_string(),
+                    period: month.to_string(),
+                    status: status.to_string(),
+                    // Spend follows the programme, rounded to the pound.
+                    spent: Some((p.budget * share.min(1.0) * 0.97).round()),
+                    commentary: commentary.to_string(),
+                    entered_by: p.owner.to_string(),
+                    entered_at: entered_at(month, cal),
+                    version: 1,
+                });
+            }
+            let milestones = p
+                .milestones
+                .iter()
+                .map(|(title, due, done)| MilestoneRecord {
+                    project: p.code.to_string(),
+                    title: title.to_string(),
+                    due: cal.day(*due).to_string(),
+                    // A milestone not yet done and already late has slipped to a new date.
+                    forecast: (done.is_none() && *due < 0).then(|| cal.day(*due + 120).to_string()),
+                    done: done.map(|d| cal.day(d).to_string()),
+                })
+                .collect();
+            Demo {
+                project: ProjectRecord {
+                    id: i as i64 + 1,
+                    code: p.code.to_string(),
+                    title: p.title.to_string(),
+                    owner: p.owner.to_string(),
+                    start: Some(start.to_string()),
+                    finish: Some(finish.to_string()),
+                    budget: Some(p.budget),
+                },
+                link: ProjectLinkRecord {
+                    project: p.code.to_string(),
+                    node: p.node.to_string(),
+                },
+                updates,
+                milestones,
+            }
+        })
+        .collect()
 }

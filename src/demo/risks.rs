@@ -1,9 +1,12 @@
 //! The risk register: strategic, business, operational and partnership risks scored
-//! likelihood × impact against a target score. A few sit above their target (risk
-//! appetite) and so come to PPG as exceptions; one is closed.
+//! likelihood × impact against a target score, reviewed each quarter over the three years.
+//! A few sit above their target (risk appetite) and so come to PPG as exceptions; two have
+//! missed a review; one is closed.
 
 use super::calendar::Calendar;
-use crate::store::RiskRecord;
+use chrono::{Days, Months};
+
+use crate::store::{RiskLinkRecord, RiskRecord, RiskReviewRecord};
 
 /// (code, title, category, node, owner, likelihood, impact, target score, controls, open)
 type Risk = (
@@ -55,7 +58,19 @@ const RISKS: &[Risk] = &[
      "Elections delivered; risk closed.", false),
 ];
 
-pub fn records(cal: &Calendar) -> Vec<RiskRecord> {
+/// A risk with its plan link and its dated reviews.
+pub struct Demo {
+    pub risk: RiskRecord,
+    pub link: RiskLinkRecord,
+    pub reviews: Vec<RiskReviewRecord>,
+}
+
+/// Reviews a quarter apart from the start of the demo's data; scores ease from where the
+/// risk began towards where it stands now, with the odd setback.
+const REVIEW_MONTHS: i64 = 3;
+const SETBACKS: [i64; 12] = [1, 1, 0, 1, 0, 0, -1, 0, 1, 0, 0, 0];
+
+pub fn records(cal: &Calendar) -> Vec<Demo> {
     RISKS
         .iter()
         .enumerate()
@@ -63,20 +78,70 @@ pub fn records(cal: &Calendar) -> Vec<RiskRecord> {
             |(
                 i,
                 (code, title, category, node, owner, likelihood, impact, target, controls, open),
-            )| RiskRecord {
-                id: i as i64 + 1,
-                code: code.to_string(),
-                title: title.to_string(),
-                category: category.to_string(),
-                node: Some(node.to_string()),
-                owner: owner.to_string(),
-                likelihood: *likelihood,
-                impact: *impact,
-                target_score: *target,
-                controls: controls.to_string(),
-                // Reviews fall due across the next quarter, the highest scores soonest.
-                review_date: cal.day(90 - likelihood * impact * 3).to_string(),
-                status: if *open { "open" } else { "closed" }.to_string(),
+            )| {
+                let closed = (!open).then(|| cal.day(-60));
+                // Two risks have missed their last review.
+                let lapsed = i % 7 == 2;
+                let last = cal.today - Days::new(if lapsed { 130 } else { 12 + 3 * i as u64 });
+                let first = cal.first_year.first_month().first_day() + Days::new(10 + 2 * i as u64);
+                let mut dates = Vec::new();
+                let mut d = last;
+                while d >= first {
+                    dates.push(d);
+                    d = d - Months::new(REVIEW_MONTHS as u32);
+                }
+                dates.reverse();
+                let n = dates.len();
+                let reviews = dates
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| closed.is_none_or(|c| **d < c))
+                    .map(|(k, d)| {
+                        // The further back, the higher it started; the latest is where it is.
+                        let back = (n - 1 - k) as i64;
+                        let rise = if back == 0 {
+                            0
+                        } else {
+                            (back / 3).min(1) + SETBACKS[k % 12]
+                        };
+                        let l = (likelihood + rise).clamp(1, 5);
+                        let commentary = if rise > 0 {
+                            "Score raised: the controls have not yet taken effect."
+                        } else {
+                            "Reviewed at the risk owners' meeting; controls operating as planned."
+                        };
+                        RiskReviewRecord {
+                            risk: code.to_string(),
+                            date: d.to_string(),
+                            likelihood: l,
+                            impact: *impact,
+                            commentary: commentary.to_string(),
+                            entered_by: owner.to_string(),
+                            entered_at: format!("{d}T10:00:00.000Z"),
+                            version: 1,
+                        }
+                    })
+                    .collect();
+                Demo {
+                    risk: RiskRecord {
+                        id: i as i64 + 1,
+                        code: code.to_string(),
+                        title: title.to_string(),
+                        category: category.to_string(),
+                        owner: owner.to_string(),
+                        controls: controls.to_string(),
+                        inherent_likelihood: (likelihood + 1).min(5),
+                        inherent_impact: (impact + 1).min(5),
+                        target_score: *target,
+                        review_months: REVIEW_MONTHS,
+                        closed: closed.map(|c| c.to_string()),
+                    },
+                    link: RiskLinkRecord {
+                        risk: code.to_string(),
+                        node: node.to_string(),
+                    },
+                    reviews,
+                }
             },
         )
         .collect()

@@ -15,10 +15,7 @@ use crate::domain::rag::Rag;
 use crate::domain::role::Actor;
 use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
-use crate::store::{
-    ActionRecord, Dataset, ExceptionFilter, ExceptionRecord, MeetingRecord, MilestoneRecord,
-    ProjectRecord, RiskRecord, Store, StoredValue,
-};
+use crate::store::{Dataset, ExceptionFilter, ExceptionRecord, MeetingRecord, Store, StoredValue};
 
 pub use crate::query::rollup::PeriodStats;
 
@@ -38,10 +35,6 @@ pub struct Data {
     pub ds: Dataset,
     pub today: NaiveDate,
     pub actor: Actor,
-    pub actions: Vec<ActionRecord>,
-    pub risks: Vec<RiskRecord>,
-    pub projects: Vec<ProjectRecord>,
-    pub milestones: Vec<MilestoneRecord>,
     pub meetings: Vec<MeetingRecord>,
     /// Management Board members, named on escalations.
     pub board: Vec<String>,
@@ -64,10 +57,6 @@ impl Data {
             officers: officers(&snap.ds),
             ds: snap.ds,
             actor: snap.actor,
-            actions: snap.actions,
-            risks: snap.risks,
-            projects: snap.projects,
-            milestones: snap.milestones,
             meetings: snap.meetings,
             board: snap.board,
             store,
@@ -170,10 +159,6 @@ impl Data {
         // Freeing a large dataset takes tens of milliseconds: not on the key path.
         drop_elsewhere(std::mem::replace(&mut self.ds, snap.ds));
         self.actor = snap.actor;
-        self.actions = snap.actions;
-        self.risks = snap.risks;
-        self.projects = snap.projects;
-        self.milestones = snap.milestones;
         self.meetings = snap.meetings;
         self.board = snap.board;
         self.generation += 1;

@@ -18,8 +18,13 @@ pub fn kind_label(k: ExceptionKind) -> &'static str {
     match k {
         ExceptionKind::Red => "R red",
         ExceptionKind::Missing => "M missing",
-        ExceptionKind::OverdueAction => "action late",
+        ExceptionKind::Action => "action",
+        ExceptionKind::Project => "project",
+        ExceptionKind::Milestone => "milestone",
         ExceptionKind::Risk => "risk",
+        ExceptionKind::RiskReview => "review",
+        ExceptionKind::Eia => "EIA",
+        ExceptionKind::MissingUpdate => "no update",
     }
 }
 

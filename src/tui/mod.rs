@@ -60,10 +60,7 @@ const SAVE_GRACE: Duration = Duration::from_millis(60);
 /// [`terminal::HUNG_UP`]) rather than returning. `pinned`: `PMDB_TODAY` set today, so what
 /// the interface records falls on that day too.
 pub fn run(path: &Path, login: &str, today: NaiveDate, pinned: bool) -> anyhow::Result<()> {
-    let store = Store::open(path, login)?;
-    if pinned {
-        store.pin_today(today);
-    }
+    let store = Store::open_on(path, login, pinned.then_some(today))?;
     let mut app = App::new(store, today)?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {

@@ -291,64 +291,65 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
     lines
 }
 
-/// Actions, risks and projects on the given plan nodes.
+/// Actions, risks and projects on the given plan nodes, each with its status for the
+/// Plan tab's period and the rule that gave it.
 fn linked_lines(app: &App, nodes: &[String]) -> Vec<Line<'static>> {
-    let on = |n: &Option<String>| n.as_ref().is_some_and(|n| nodes.contains(n));
+    let on = |plan: &[&str]| plan.iter().any(|n| nodes.iter().any(|m| m == n));
     let d = &app.data;
+    let period = app.plan.period;
     let mut lines = Vec::new();
-    let actions: Vec<String> = d
-        .actions
-        .iter()
-        .filter(|a| on(&a.node))
-        .map(|a| {
-            let late = if a.is_overdue(d.today) {
-                " OVERDUE"
-            } else {
-                ""
-            };
-            format!(
-                "{} {} (due {}, {}% {}{late})",
-                a.code,
-                a.title,
-                a.due,
-                a.progress,
-                a.status.replace('_', " ")
-            )
-        })
-        .collect();
-    let risks: Vec<String> = d
-        .risks
-        .iter()
-        .filter(|r| on(&r.node))
-        .map(|r| {
-            let over = if r.above_appetite() {
-                " ABOVE APPETITE"
-            } else {
-                ""
-            };
-            format!(
-                "{} {} (score {}, target {}{over})",
-                r.code,
-                r.title,
-                r.score(),
-                r.target_score
-            )
-        })
-        .collect();
-    let projects: Vec<String> = d
-        .projects
-        .iter()
-        .filter(|p| on(&p.node))
-        .map(|p| {
-            format!(
-                "{} {} ({}, finish {})",
-                p.code,
-                p.title,
-                p.status.replace('_', " "),
-                p.finish
-            )
-        })
-        .collect();
+    let actions: Vec<String> =
+        d.ds.delivery
+            .action_rows(period, d.ctx())
+            .iter()
+            .filter(|a| on(&a.plan))
+            .map(|a| {
+                let j = &a.judgement;
+                format!(
+                    "{} {} {} ({}: {})",
+                    j.rag.letter(),
+                    a.record.code,
+                    a.record.title,
+                    j.status.as_str().replace('_', " "),
+                    j.rule
+                )
+            })
+            .collect();
+    let risks: Vec<String> =
+        d.ds.delivery
+            .risk_rows(period)
+            .iter()
+            .filter(|r| r.judgement.open && on(&r.plan))
+            .map(|r| {
+                let j = &r.judgement;
+                format!(
+                    "{} {} {} (score {}, target {}{})",
+                    j.rag.letter(),
+                    r.record.code,
+                    r.record.title,
+                    j.score,
+                    r.record.target_score,
+                    if j.above_target { ", above target" } else { "" }
+                )
+            })
+            .collect();
+    let projects: Vec<String> =
+        d.ds.delivery
+            .project_rows(period, d.ctx())
+            .iter()
+            .filter(|p| on(&p.plan))
+            .map(|p| {
+                let j = &p.judgement;
+                format!(
+                    "{} {} {} ({}: {})",
+                    j.rag.letter(),
+                    p.record.code,
+                    p.record.title,
+                    j.status.as_str().replace('_', " "),
+                    j.rule
+                )
+            })
+            .collect();
     for (label, items) in [
         ("Actions", actions),
         ("Risks", risks),

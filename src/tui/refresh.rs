@@ -13,19 +13,12 @@ use super::data::PeriodStats;
 use crate::domain::period::Period;
 
 use crate::domain::role::Actor;
-use crate::store::{
-    ActionRecord, Dataset, MeetingRecord, MilestoneRecord, ProjectRecord, Result, RiskRecord,
-    Store, StoreError,
-};
+use crate::store::{Dataset, MeetingRecord, Result, Store, StoreError};
 
 /// Everything the interface reads from the store, read together.
 pub struct Snapshot {
     pub ds: Dataset,
     pub actor: Actor,
-    pub actions: Vec<ActionRecord>,
-    pub risks: Vec<RiskRecord>,
-    pub projects: Vec<ProjectRecord>,
-    pub milestones: Vec<MilestoneRecord>,
     pub meetings: Vec<MeetingRecord>,
     /// Management Board members, named on escalations.
     pub board: Vec<String>,
@@ -38,10 +31,6 @@ impl Snapshot {
         Ok(Snapshot {
             ds: store.dataset()?,
             actor: store.actor()?,
-            actions: store.actions()?,
-            risks: store.risks()?,
-            projects: store.projects()?,
-            milestones: store.milestones()?,
             meetings: store.meetings()?,
             board: store.board_members("MB")?,
             prepared: None,

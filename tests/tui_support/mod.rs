@@ -83,8 +83,6 @@ pub fn raised(dir: &Path) -> PathBuf {
     let found = candidates(
         &ds,
         "2024-06".parse().unwrap(),
-        &[],
-        &[],
         &[meeting],
         ds.context(today()),
     );

@@ -12,8 +12,13 @@ words!(
     ExceptionKind, "exception kind" {
         Red = "red",
         Missing = "missing",
-        OverdueAction = "overdue_action",
+        Action = "action",
+        Project = "project",
+        Milestone = "milestone",
         Risk = "risk",
+        RiskReview = "risk_review",
+        Eia = "eia",
+        MissingUpdate = "missing_update",
     }
 );
 

@@ -1,14 +1,17 @@
 //! What `pmdb exceptions raise --period P` raises: one exception per red or missing value,
-//! overdue action and risk above its target score.
+//! and per off-track or overdue action, off-track project, late milestone, risk above its
+//! target score, overdue risk review, overdue EIA and missing update, all judged at the
+//! period's end.
 
 use crate::domain::assess::{Assessment, Context};
+use crate::domain::delivery::action::ActionException;
+use crate::domain::delivery::project::ProjectException;
+use crate::domain::delivery::risk::RiskException;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::workflow::ExceptionKind;
-use crate::store::{
-    ActionRecord, Dataset, ExceptionRecord, MeetingRecord, NewException, RiskRecord,
-};
+use crate::store::{Dataset, ExceptionRecord, MeetingRecord, NewException};
 
 fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp))
@@ -82,8 +85,6 @@ pub fn with_figures_now(
 pub fn candidates(
     ds: &Dataset,
     period: Period,
-    actions: &[ActionRecord],
-    risks: &[RiskRecord],
     meetings: &[MeetingRecord],
     ctx: Context,
 ) -> Vec<NewException> {
@@ -94,8 +95,9 @@ pub fn candidates(
         .iter()
         .find(|m| m.board == "PPG" && m.period == label)
         .map(|m| m.id);
-    let service_of_node = |node: &Option<String>| {
-        node.as_deref()
+    let service_of_node = |nodes: &[&str]| {
+        nodes
+            .first()
             .and_then(|n| {
                 thread
                     .ancestry(n)
@@ -140,42 +142,90 @@ pub fn candidates(
             meeting,
         });
     }
-    for a in actions.iter().filter(|a| a.is_overdue(ctx.today)) {
+    let mut raise = |kind, subject: &str, nodes: &[&str], owner: &str, figures, commentary| {
         out.push(NewException {
-            kind: ExceptionKind::OverdueAction,
+            kind,
             period: label.clone(),
-            subject: a.code.clone(),
-            service: service_of_node(&a.node),
-            owner: a.owner.clone(),
-            figures: format!(
-                "{}: due {}, {}% done, {}",
-                a.title,
-                a.due,
-                a.progress,
-                a.status.replace('_', " ")
-            ),
-            commentary: String::new(),
+            subject: subject.to_string(),
+            service: service_of_node(nodes),
+            owner: owner.to_string(),
+            figures,
+            commentary,
             meeting,
-        });
+        })
+    };
+    let d = &ds.delivery;
+    for row in d.action_rows(period, ctx) {
+        let (a, j) = (row.record, &row.judgement);
+        let kind = match j.exception() {
+            Some(ActionException::OffTrack) => ExceptionKind::Action,
+            Some(ActionException::MissingUpdate) => ExceptionKind::MissingUpdate,
+            None => continue,
+        };
+        let progress = j
+            .latest
+            .as_ref()
+            .and_then(|u| u.progress)
+            .map_or_else(String::new, |p| format!(", {p}% done"));
+        let commentary = j.latest.as_ref().map(|u| u.commentary.clone());
+        raise(
+            kind,
+            &a.code,
+            &row.plan,
+            &a.owner,
+            format!("{}: {}{progress}", a.title, j.rule),
+            commentary.unwrap_or_default(),
+        );
     }
-    for r in risks.iter().filter(|r| r.above_appetite()) {
-        out.push(NewException {
-            kind: ExceptionKind::Risk,
-            period: label.clone(),
-            subject: r.code.clone(),
-            service: service_of_node(&r.node),
-            owner: r.owner.clone(),
-            figures: format!(
-                "{}: score {} ({} likelihood × {} impact) above its target score {}",
-                r.title,
-                r.score(),
-                r.likelihood,
-                r.impact,
-                r.target_score
-            ),
-            commentary: r.controls.clone(),
-            meeting,
-        });
+    for row in d.project_rows(period, ctx) {
+        let (p, j) = (row.record, &row.judgement);
+        let commentary = j.latest.as_ref().map(|u| u.commentary.clone());
+        for e in j.exceptions() {
+            let kind = match e {
+                ProjectException::OffTrack => ExceptionKind::Project,
+                ProjectException::LateMilestone => ExceptionKind::Milestone,
+                ProjectException::MissingUpdate => ExceptionKind::MissingUpdate,
+            };
+            raise(
+                kind,
+                &p.code,
+                &row.plan,
+                &p.owner,
+                format!("{}: {}", p.title, j.rule),
+                commentary.clone().unwrap_or_default(),
+            );
+        }
+    }
+    for row in d.risk_rows(period) {
+        let (r, j) = (row.record, &row.judgement);
+        for e in j.exceptions() {
+            let kind = match e {
+                RiskException::AboveTarget => ExceptionKind::Risk,
+                RiskException::ReviewOverdue => ExceptionKind::RiskReview,
+            };
+            raise(
+                kind,
+                &r.code,
+                &row.plan,
+                &r.owner,
+                format!("{}: {}", r.title, j.rule),
+                r.controls.clone(),
+            );
+        }
+    }
+    for row in d.eia_rows(period) {
+        let (e, j) = (row.record, &row.judgement);
+        if j.overdue {
+            let nodes: Vec<&str> = e.node.as_deref().into_iter().collect();
+            raise(
+                ExceptionKind::Eia,
+                &e.code,
+                &nodes,
+                &e.owner,
+                format!("{}: {}", e.title, j.rule),
+                String::new(),
+            );
+        }
     }
     out
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::Store;
+use super::delivery::Delivery;
 use super::error::Result;
 use super::index::Index;
 use super::indicators::{IndicatorRecord, load_indicators};
@@ -38,6 +39,8 @@ pub struct Dataset {
     /// Positions in `indicators`, `nodes` and `users` by code, built with them; the lists
     /// are not changed after loading, so it stays true.
     pub(crate) index: Index,
+    /// Actions, projects, risks and EIAs, as stored.
+    pub delivery: Delivery,
 }
 
 impl Store {
@@ -67,6 +70,7 @@ impl Store {
             portfolios: self.portfolios()?,
             users,
             indicators,
+            delivery: self.read_delivery()?,
         };
         tx.finish()?;
         Ok(ds)

@@ -1,8 +1,12 @@
 //! SQLite: the only place with SQL. Opening (pragmas, migrations), the write transaction
 //! with retry, and one file per entity's queries.
 
+#[macro_use]
+mod record;
+
 mod audit;
 mod dataset;
+mod delivery;
 mod error;
 mod exceptions;
 mod faults;
@@ -20,21 +24,26 @@ mod tx;
 mod users;
 mod values;
 
+#[cfg(test)]
+mod carried_forward;
+
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
 pub use audit::AuditRow;
 pub use dataset::Dataset;
+pub use delivery::{
+    ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
+    ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskRecord,
+    RiskReviewRecord,
+};
 pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
 pub use import_rows::{Columns, ImportSummary, ValueRow};
 pub use indicators::IndicatorRecord;
 pub use plan::Named;
-pub use records::{
-    ActionRecord, BenchmarkRecord, BudgetRecord, CaseStudyRecord, EiaRecord, MeetingRecord,
-    MilestoneRecord, ProjectRecord, RiskRecord,
-};
+pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord};
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::{Frozen, Reopening, SignoffRecord, Signoffs};
@@ -73,10 +82,7 @@ pub struct Opener {
 
 impl Opener {
     pub fn open(&self) -> Result<Store> {
-        let mut store = Store::open(&self.path, &self.login)?;
-        if let Some(day) = self.pinned {
-            store.pin_today(day);
-        }
+        let mut store = Store::open_on(&self.path, &self.login, self.pinned)?;
         // Judged against the files the first store opened, not whatever the path names now.
         store.identity = self.identity;
         store.check_same_file()?;
@@ -103,7 +109,13 @@ impl Identity {
 impl Store {
     /// Opens an existing pmdb database, migrating it forward if it is older than this pmdb.
     pub fn open(path: &Path, login: &str) -> Result<Store> {
-        open::open_existing(path, login)
+        open::open_existing(path, login, None)
+    }
+
+    /// As `open`, with every instant it records on `day` when one is given (`PMDB_TODAY`),
+    /// from its migrations on.
+    pub fn open_on(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {
+        open::open_existing(path, login, day)
     }
 
     /// Creates a new, empty pmdb database; the login becomes its admin.

@@ -107,7 +107,7 @@ fn connect_unchanging(path: &Path, login: &str, session: &Session) -> Result<Con
     )
 }
 
-pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
+pub fn open_existing(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {
     // A folder on the way that this login may not pass makes the file look absent: say
     // so, rather than offering to create a database that exists.
     if let Some(why) = faults::cannot_read(path, login) {
@@ -123,6 +123,10 @@ pub fn open_existing(path: &Path, login: &str) -> Result<Store> {
         .unwrap_or(false);
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let session = Session::new(login);
+    // Before migrating: what a migration records falls on the pinned day too.
+    if let Some(day) = day {
+        session.pin_today(day);
+    }
     let conn = if marked_read_only {
         connect(path, read_only, &session)?
     } else {

@@ -8,6 +8,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use crate::domain::assess::RuleBook;
 use crate::domain::deadline::DEFAULT_DEADLINE_DAY;
+use crate::domain::delivery::risk::RiskBands;
 use crate::domain::fields::check_name;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::RagRule;
@@ -21,6 +22,8 @@ pub struct Settings {
     pub collect_from: Option<Month>,
     /// (from month, rule), oldest first; from None means since the beginning.
     pub rag_rules: Vec<(Option<String>, String)>,
+    /// How a risk's score is banded green, amber and red.
+    pub risk_bands: RiskBands,
 }
 
 impl Settings {
@@ -63,6 +66,11 @@ impl Store {
         let collect_from = self
             .setting("collect_from")?
             .and_then(|m| Month::parse_written(&m).ok());
+        // Stored only after `set_setting` checked it.
+        let risk_bands = self
+            .setting("risk_bands")?
+            .and_then(|b| b.parse().ok())
+            .unwrap_or_default();
         let mut stmt = self.conn.prepare("SELECT from_month, rule FROM rag_rule_history ORDER BY from_month IS NOT NULL, from_month")?;
         let mut rag_rules: Vec<(Option<String>, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -75,6 +83,7 @@ impl Store {
             deadline_day,
             collect_from,
             rag_rules,
+            risk_bands,
         })
     }
 
@@ -115,7 +124,7 @@ impl Store {
                     Ok(())
                 })
             }
-            "deadline_day" | "council_name" | "collect_from" => {
+            "deadline_day" | "council_name" | "collect_from" | "risk_bands" => {
                 if from.is_some() {
                     return Err(StoreError::Setting {
                         key: key.to_string(),
@@ -137,6 +146,14 @@ impl Store {
                             });
                         }
                     }
+                } else if key == "risk_bands" {
+                    value
+                        .parse::<RiskBands>()
+                        .map_err(|e| StoreError::Setting {
+                            key: key.to_string(),
+                            problem: crate::safe_text::line(&e.to_string()).into_owned(),
+                        })?
+                        .to_string()
                 } else if key == "collect_from" {
                     let month = value.trim();
                     if month.is_empty() {
@@ -168,7 +185,7 @@ impl Store {
             other => Err(StoreError::Setting {
                 key: other.to_string(),
                 problem: format!(
-                    "'{other}' is not a setting: use rag_rule, deadline_day, council_name or collect_from"
+                    "'{other}' is not a setting: use rag_rule, deadline_day, council_name, collect_from or risk_bands"
                 ),
             }),
         }

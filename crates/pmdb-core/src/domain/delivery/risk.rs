@@ -58,6 +58,13 @@ impl fmt::Display for RiskBands {
     }
 }
 
+/// Written as set: "4:12".
+impl serde::Serialize for RiskBands {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error(
     "risk bands '{0}' are not G:A with 1 ≤ G < A < 25 (green up to G, amber up to A, red above), such as 4:12"
