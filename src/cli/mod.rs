@@ -181,7 +181,9 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let login = env::login();
     let today = env::today()?;
-    let db = if cli.demo {
+    // `pmdb --demo` and `pmdb demo` share one file, never the council's own database.
+    let demo_file = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
+    let db = if demo_file {
         env::demo_database(cli.db.clone())?
     } else {
         env::database(cli.db.clone())?
