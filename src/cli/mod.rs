@@ -76,16 +76,21 @@ pub enum Command {
     },
     /// Show where the database is and the council's settings, or change one.
     Config(config::ConfigArgs),
-    /// Import a CSV file (plan, indicators, targets or values); all or nothing.
+    /// Import a CSV file of one kind (users, services, portfolios, boards, board_members,
+    /// meetings, plan, indicators, targets or values); all or nothing.
+    #[command(after_help = crate::csvio::columns_help())]
     Import {
-        /// plan, indicators, targets or values
+        /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
+        /// targets or values
         kind: String,
         /// The CSV file, or - for standard input.
         file: String,
     },
-    /// Export a CSV file (plan, indicators, targets or values).
+    /// Export a CSV file of one kind (the same kinds and columns as import).
+    #[command(after_help = crate::csvio::columns_help())]
     Export {
-        /// plan, indicators, targets or values
+        /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
+        /// targets or values
         kind: String,
         /// The file to write, or - (the default) for standard output.
         file: Option<String>,

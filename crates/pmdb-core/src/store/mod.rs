@@ -10,6 +10,7 @@ mod import_rows;
 mod index;
 mod indicators;
 mod open;
+mod org;
 mod plan;
 mod records;
 mod session;
@@ -30,6 +31,7 @@ pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
 pub use import_rows::{Columns, ImportSummary, ValueRow};
 pub use indicators::IndicatorRecord;
+pub use org::{BoardMember, BoardRow, DEFAULT_BOARDS, MeetingRow, UserRow};
 pub use plan::Named;
 pub use records::{
     ActionRecord, BenchmarkRecord, BudgetRecord, CaseStudyRecord, EiaRecord, MeetingRecord,
