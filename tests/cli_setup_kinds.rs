@@ -279,3 +279,21 @@ fn only_an_admin_sets_up_people_and_boards_and_the_performance_team_adds_meeting
         "{err}"
     );
 }
+
+#[test]
+fn a_windows_1252_services_file_is_read_and_says_so() {
+    let c = council();
+    let file = c.file(
+        "services.csv",
+        &b"code,name,head\nCAF,Caf\xe9s & Leisure \xa3,smithj\n"[..],
+    );
+    let out = c.ok(&["import", "services", &file]);
+    assert!(
+        out.trim().ends_with("1 added, 0 changed, 0 unchanged (read as Windows-1252)"),
+        "{out}"
+    );
+    assert_eq!(
+        c.ok(&["export", "services"]),
+        "code,name,head\nCAF,Cafés & Leisure £,smithj\n"
+    );
+}
