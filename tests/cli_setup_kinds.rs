@@ -289,7 +289,8 @@ fn a_windows_1252_services_file_is_read_and_says_so() {
     );
     let out = c.ok(&["import", "services", &file]);
     assert!(
-        out.trim().ends_with("1 added, 0 changed, 0 unchanged (read as Windows-1252)"),
+        out.trim()
+            .ends_with("1 added, 0 changed, 0 unchanged (read as Windows-1252)"),
         "{out}"
     );
     assert_eq!(
