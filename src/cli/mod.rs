@@ -69,6 +69,9 @@ pub enum Command {
     /// Create an empty database; you become its admin.
     Init,
     /// Create the demo council (a realistic district with three years of data).
+    ///
+    /// Without --db it is pmdb-demo.db in the data directory, the file `pmdb --demo` opens,
+    /// never the council's own database.
     Demo {
         /// Make it N times larger (for benchmarks).
         #[arg(long, default_value_t = 1)]
@@ -76,8 +79,8 @@ pub enum Command {
     },
     /// Show where the database is and the council's settings, or change one.
     Config(config::ConfigArgs),
-    /// Import a CSV file of one kind (users, services, portfolios, boards, board_members,
-    /// meetings, plan, indicators, targets or values); all or nothing.
+    /// Import a CSV file (users, services, portfolios, boards, board_members, meetings,
+    /// plan, indicators, targets or values); all or nothing.
     #[command(after_help = crate::csvio::columns_help())]
     Import {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
@@ -86,7 +89,7 @@ pub enum Command {
         /// The CSV file, or - for standard input.
         file: String,
     },
-    /// Export a CSV file of one kind (the same kinds and columns as import).
+    /// Export a CSV file (the same kinds and columns as import).
     #[command(after_help = crate::csvio::columns_help())]
     Export {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
