@@ -13,6 +13,7 @@ use super::error::{Result, StoreError};
 use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
 use super::plan::Named;
 use super::users::{UserRecord, require_user};
+use crate::domain::fields::{check_code, check_name};
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 
@@ -78,6 +79,18 @@ fn require_board(tx: &Transaction, board: &str) -> std::result::Result<(), Strin
     ))
 }
 
+/// Checks a row's codes and names as `domain::fields` allows them, for rows built in code
+/// rather than read from a file (the reader has checked those already), naming the column.
+fn check_fields(row: usize, codes: &[(&str, &str)], names: &[(&str, &str)]) -> Result<()> {
+    for (column, code) in codes {
+        check_code(&format!("the {column}"), code).map_err(|e| row_error(row, column, e))?;
+    }
+    for (column, name) in names {
+        check_name(&format!("the {column}"), name).map_err(|e| row_error(row, column, e))?;
+    }
+    Ok(())
+}
+
 fn outcome(old_exists: bool) -> RowOutcome {
     if old_exists {
         RowOutcome::Updated
@@ -131,6 +144,7 @@ impl Store {
             .collect();
         let mut merged = Vec::new();
         for (row, u) in rows {
+            check_fields(*row, &[("login", &u.login)], &[("name", &u.name)])?;
             let old = stored.get(&u.login);
             let role = match (u.role.filter(|_| columns.has("role")), old) {
                 (Some(role), _) => role,
@@ -243,6 +257,11 @@ impl Store {
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             for (row, n) in rows {
+                check_fields(
+                    *row,
+                    &[("code", &n.code)],
+                    &[("name", &n.name), (lead, &n.lead)],
+                )?;
                 let old = stored.get(&n.code);
                 let new = Named {
                     code: n.code.clone(),
@@ -276,7 +295,8 @@ impl Store {
             .collect();
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
-            for (_, b) in rows {
+            for (row, b) in rows {
+                check_fields(*row, &[("code", &b.code)], &[("name", &b.name)])?;
                 let old = stored.get(&b.code);
                 if old == Some(b) {
                     summary.count(RowOutcome::Unchanged);
@@ -302,6 +322,7 @@ impl Store {
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             for (row, m) in rows {
+                check_fields(*row, &[("board", &m.board), ("login", &m.login)], &[])?;
                 require_board(tx, &m.board).map_err(|e| row_error(*row, "board", e))?;
                 not_a_user(tx, &m.login).map_err(|e| row_error(*row, "login", e))?;
                 let added = tx.execute(
@@ -331,6 +352,7 @@ impl Store {
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             for (row, m) in rows {
+                check_fields(*row, &[("board", &m.board)], &[("title", &m.title)])?;
                 require_board(tx, &m.board).map_err(|e| row_error(*row, "board", e))?;
                 let date = m.date.format("%Y-%m-%d").to_string();
                 let period = m.period.map(|p| p.to_string()).unwrap_or_default();
@@ -364,5 +386,51 @@ impl Store {
             }
             Ok(summary)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(dir: &tempfile::TempDir) -> Store {
+        Store::create(&dir.path().join("org.db"), "admin1").unwrap()
+    }
+
+    #[test]
+    fn a_new_store_has_the_three_boards_and_members_are_added_by_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let codes: Vec<String> = s.boards().unwrap().into_iter().map(|b| b.code).collect();
+        assert_eq!(codes, ["LT", "MB", "PPG"]);
+        assert!(s.board_members("MB").unwrap().is_empty());
+        s.add_user("dlee", "Dana Lee", Role::Officer).unwrap();
+        let member = BoardMember {
+            board: "MB".into(),
+            login: "dlee".into(),
+        };
+        let summary = s.import_board_members(&[(2, member.clone())]).unwrap();
+        assert_eq!(summary.added, 1);
+        // What the escalate dialog offers.
+        assert_eq!(s.board_members("MB").unwrap(), ["dlee"]);
+        let again = s.import_board_members(&[(2, member)]).unwrap();
+        assert_eq!((again.added, again.unchanged), (0, 1));
+    }
+
+    #[test]
+    fn rows_built_in_code_are_checked_like_a_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let bad = UserRow {
+            login: "j smith".into(),
+            name: String::new(),
+            role: Some(Role::Officer),
+        };
+        let err = s
+            .import_users_naming(&[(7, bad)], &Columns::All)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("row 7, column login: the login "), "{err}");
+        assert_eq!(s.users().unwrap().len(), 1);
     }
 }
