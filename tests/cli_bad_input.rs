@@ -418,7 +418,7 @@ fn bad_words_in_options_name_the_option_and_the_choices() {
     assert_not_a(
         &c.refused(&["export", "budgets"]),
         "pmdb: 'budgets' is not",
-        "import/export kind: use plan, indicators, targets or values",
+        "import/export kind: use plan, indicators, targets, values, users, services, portfolios, boards, board_members or meetings",
     );
     assert_not_a(
         &c.refused(&["exceptions", "--status", "pending"]),

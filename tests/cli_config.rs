@@ -115,3 +115,39 @@ fn without_db_the_database_lives_in_the_data_directory_and_config_says_where() {
         (json!(true), json!("admin"))
     );
 }
+
+#[test]
+fn demo_without_db_writes_the_demo_file_that_dash_dash_demo_opens_never_the_councils() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut cmd = assert_cmd::Command::cargo_bin("pmdb").unwrap();
+    cmd.args(["demo", "--json"])
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", &data)
+        .env_remove("PMDB_DB")
+        .env("PMDB_TODAY", "2024-08-01");
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let demo = data.join("pmdb").join("pmdb-demo.db");
+    let council = data.join("pmdb").join("pmdb.db");
+    assert!(demo.exists(), "demo did not create {}", demo.display());
+    assert!(
+        !council.exists(),
+        "demo wrote the council's database {}",
+        council.display()
+    );
+    // The council's database is still untouched: config (no --demo) says it does not exist.
+    let mut cmd = assert_cmd::Command::cargo_bin("pmdb").unwrap();
+    cmd.args(["config", "--json"])
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", &data)
+        .env_remove("PMDB_DB")
+        .env("PMDB_TODAY", "2024-08-01");
+    let cfg: Value = serde_json::from_slice(&cmd.output().unwrap().stdout).unwrap();
+    assert_eq!(cfg["database"], council.to_str().unwrap());
+    assert_eq!(cfg["exists"], false);
+}

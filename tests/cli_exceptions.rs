@@ -153,14 +153,10 @@ fn exceptions_raise_covers_delivery_judged_at_the_periods_end() {
 #[test]
 fn exceptions_update_records_proposal_decision_escalation_and_closure() {
     let c = Council::fixture();
-    // The Director of Environment sits on the Management Board (no command for boards yet).
-    let w = c.writer(&me());
-    w.execute_batch(
-        "INSERT OR IGNORE INTO boards (code, name) VALUES ('MB', 'Management Board');
-         INSERT INTO board_members (board, login) VALUES ('MB', 'dir.env');",
-    )
-    .unwrap();
-    drop(w);
+    // The Director of Environment sits on the Management Board, named by a board_members
+    // file: what the escalation (here and in the interface's dialog) offers.
+    let members = c.file("board_members.csv", "board,login\nMB,dir.env\n");
+    c.ok(&["import", "board_members", &members]);
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
     // Agreeing an open exception skips the officer's proposal: refused, as in the interface.
     assert_eq!(

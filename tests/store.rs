@@ -36,9 +36,10 @@ fn fixture(dir: &Path) -> Store {
     let path = dir.join("council.db");
     let mut store = Store::create(&path, ADMIN).unwrap();
     tui_support::add_fixture_users(&mut store);
-    for kind in Kind::ALL {
+    // The fixture's figures: its people are added above, as users.
+    for kind in [Kind::Plan, Kind::Indicators, Kind::Targets, Kind::Values] {
         let bytes = std::fs::read(format!("tests/fixtures/{kind}.csv")).unwrap();
-        csvio::import(&mut store, *kind, &bytes, today()).unwrap();
+        csvio::import(&mut store, kind, &bytes, today()).unwrap();
     }
     store
 }

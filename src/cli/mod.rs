@@ -69,6 +69,9 @@ pub enum Command {
     /// Create an empty database; you become its admin.
     Init,
     /// Create the demo council (a realistic district with three years of data).
+    ///
+    /// Without --db it is pmdb-demo.db in the data directory, the file `pmdb --demo` opens,
+    /// never the council's own database.
     Demo {
         /// Make it N times larger (for benchmarks).
         #[arg(long, default_value_t = 1)]
@@ -76,16 +79,21 @@ pub enum Command {
     },
     /// Show where the database is and the council's settings, or change one.
     Config(config::ConfigArgs),
-    /// Import a CSV file (plan, indicators, targets or values); all or nothing.
+    /// Import a CSV file (users, services, portfolios, boards, board_members, meetings,
+    /// plan, indicators, targets or values); all or nothing.
+    #[command(after_help = crate::csvio::columns_help())]
     Import {
-        /// plan, indicators, targets or values
+        /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
+        /// targets or values
         kind: String,
         /// The CSV file, or - for standard input.
         file: String,
     },
-    /// Export a CSV file (plan, indicators, targets or values).
+    /// Export a CSV file (the same kinds and columns as import).
+    #[command(after_help = crate::csvio::columns_help())]
     Export {
-        /// plan, indicators, targets or values
+        /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
+        /// targets or values
         kind: String,
         /// The file to write, or - (the default) for standard output.
         file: Option<String>,
@@ -176,7 +184,9 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let login = env::login();
     let today = env::today()?;
-    let db = if cli.demo {
+    // `pmdb --demo` and `pmdb demo` share one file, never the council's own database.
+    let demo_file = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
+    let db = if demo_file {
         env::demo_database(cli.db.clone())?
     } else {
         env::database(cli.db.clone())?

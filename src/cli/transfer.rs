@@ -109,6 +109,12 @@ pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
             rows.sort_by_key(|v| (order.get(&v.indicator).copied(), v.period.sort_key()));
             csvio::write_values(&mut buffer, &rows)?
         }
+        Kind::Users => csvio::write_users(&mut buffer, &store.users()?)?,
+        Kind::Services => csvio::write_named(&mut buffer, kind, &store.services()?)?,
+        Kind::Portfolios => csvio::write_named(&mut buffer, kind, &store.portfolios()?)?,
+        Kind::Boards => csvio::write_boards(&mut buffer, &store.boards()?)?,
+        Kind::BoardMembers => csvio::write_board_members(&mut buffer, &store.all_board_members()?)?,
+        Kind::Meetings => csvio::write_meetings(&mut buffer, &store.meetings()?)?,
     }
     match file {
         None | Some("-") => std::io::stdout()

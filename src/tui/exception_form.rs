@@ -244,7 +244,10 @@ impl ExceptionForm {
     /// Checks the step against the workflow's rules as it is typed.
     pub fn revalidate(&mut self, board: &[String]) {
         if self.kind == FormKind::Escalate && board.is_empty() {
-            self.check = Err("the Management Board has no members to name".into());
+            self.check = Err(
+                "the Management Board has no members: an admin adds them with `pmdb import board_members`"
+                    .into(),
+            );
             return;
         }
         self.check = self.step(board).and_then(|s| {

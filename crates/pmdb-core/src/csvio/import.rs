@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CsvError, Kind, read, rows};
+use super::{CsvError, Kind, read, rows, setup_rows};
 use crate::store::{ImportSummary, Store, StoreError};
 
 /// Why a file was not imported: the file itself (every problem in it), or the first thing
@@ -34,5 +34,19 @@ pub fn import(
         }
         Kind::Targets => store.import_targets_naming(&rows::read_targets(&table)?, &columns)?,
         Kind::Values => store.import_values_naming(&rows::read_values(&table)?, &columns, today)?,
+        Kind::Users => store.import_users_naming(&setup_rows::read_users(&table)?, &columns)?,
+        Kind::Services => store
+            .import_services_naming(&setup_rows::read_named(&table, "head", true)?, &columns)?,
+        Kind::Portfolios => store.import_portfolios_naming(
+            &setup_rows::read_named(&table, "holder", false)?,
+            &columns,
+        )?,
+        Kind::Boards => store.import_boards(&setup_rows::read_boards(&table)?)?,
+        Kind::BoardMembers => {
+            store.import_board_members(&setup_rows::read_board_members(&table)?)?
+        }
+        Kind::Meetings => {
+            store.import_meetings_naming(&setup_rows::read_meetings(&table)?, &columns)?
+        }
     })
 }

@@ -11,18 +11,26 @@ mod import;
 mod problems;
 mod read;
 mod rows;
+mod setup_rows;
+mod setup_write;
 mod split;
 mod write;
 
 use std::borrow::Cow;
 
 pub use cells::{NUMBER_FORM, parse_number};
-pub use columns::{Kind, columns_of, is_numeric};
+pub use columns::{KINDS, Kind, columns_help, columns_of, is_numeric};
 pub use decode::{TextEncoding, encoding_of};
 pub use import::{ImportError, import};
 pub use problems::{clip, shown};
 pub use read::{Table, read_table};
 pub use rows::{read_indicators, read_plan, read_targets, read_values};
+pub use setup_rows::{
+    DATE_FORM, read_board_members, read_boards, read_meetings, read_named, read_users,
+};
+pub use setup_write::{
+    write_board_members, write_boards, write_meetings, write_named, write_users,
+};
 pub use write::{write_indicators, write_plan, write_targets, write_values};
 
 /// A refusal of an import file, naming where: one problem, or a list of them (one a line,

@@ -9,7 +9,7 @@ use crate::domain::plan::PlanNode;
 use crate::domain::target::TargetRow;
 use crate::store::{IndicatorRecord, StoredValue};
 
-fn writer<W: Write>(kind: Kind, out: W) -> Result<csv::Writer<W>, CsvError> {
+pub(super) fn writer<W: Write>(kind: Kind, out: W) -> Result<csv::Writer<W>, CsvError> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(columns_of(kind).iter().map(|(c, _)| *c))
         .map_err(io)?;
@@ -17,7 +17,11 @@ fn writer<W: Write>(kind: Kind, out: W) -> Result<csv::Writer<W>, CsvError> {
 }
 
 /// Writes one row of `kind`, its text cells made spreadsheet-safe.
-fn record<W: Write>(w: &mut csv::Writer<W>, kind: Kind, cells: &[&str]) -> Result<(), CsvError> {
+pub(super) fn record<W: Write>(
+    w: &mut csv::Writer<W>,
+    kind: Kind,
+    cells: &[&str],
+) -> Result<(), CsvError> {
     let columns = columns_of(kind);
     let safe = cells.iter().zip(columns).map(|(cell, (column, _))| {
         if is_numeric(column) {
@@ -27,6 +31,11 @@ fn record<W: Write>(w: &mut csv::Writer<W>, kind: Kind, cells: &[&str]) -> Resul
         }
     });
     w.write_record(safe.map(|c| c.into_owned())).map_err(io)
+}
+
+/// Flushes a finished export.
+pub(super) fn finish<W: Write>(mut w: csv::Writer<W>) -> Result<(), CsvError> {
+    w.flush().map_err(|e| CsvError(e.to_string()))
 }
 
 fn io(e: csv::Error) -> CsvError {
@@ -56,7 +65,7 @@ pub fn write_plan<W: Write>(out: W, nodes: &[PlanNode]) -> Result<(), CsvError> 
             ],
         )?;
     }
-    w.flush().map_err(|e| CsvError(e.to_string()))
+    finish(w)
 }
 
 pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Result<(), CsvError> {
@@ -84,7 +93,7 @@ pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Res
             ],
         )?;
     }
-    w.flush().map_err(|e| CsvError(e.to_string()))
+    finish(w)
 }
 
 pub fn write_targets<W: Write>(out: W, targets: &[(String, TargetRow)]) -> Result<(), CsvError> {
@@ -102,7 +111,7 @@ pub fn write_targets<W: Write>(out: W, targets: &[(String, TargetRow)]) -> Resul
             ],
         )?;
     }
-    w.flush().map_err(|e| CsvError(e.to_string()))
+    finish(w)
 }
 
 pub fn write_values<W: Write>(out: W, values: &[&StoredValue]) -> Result<(), CsvError> {
@@ -123,5 +132,5 @@ pub fn write_values<W: Write>(out: W, values: &[&StoredValue]) -> Result<(), Csv
             ],
         )?;
     }
-    w.flush().map_err(|e| CsvError(e.to_string()))
+    finish(w)
 }

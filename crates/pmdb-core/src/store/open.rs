@@ -180,6 +180,13 @@ pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> R
              ON CONFLICT(login) DO UPDATE SET role = 'admin'",
             [login],
         )?;
+        // The boards every council has: PPG, the Management Board and Leadership Team.
+        for (code, name) in super::org::DEFAULT_BOARDS {
+            tx.execute(
+                "INSERT OR IGNORE INTO boards (code, name) VALUES (?1, ?2)",
+                [code, name],
+            )?;
+        }
         Ok(())
     })?;
     Ok(store)

@@ -1,0 +1,436 @@
+//! Setting up a council without SQL: its people, services, portfolios, boards, board
+//! members and meetings, imported all or nothing with the same rules as the plan (a field
+//! whose column the file does not name keeps what is stored; a row equal to what is stored
+//! writes nothing, so leaves no audit row) and read back for export.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::plan::Named;
+use super::users::{UserRecord, require_user};
+use crate::domain::fields::{check_code, check_name};
+use crate::domain::period::Period;
+use crate::domain::role::Role;
+
+/// The boards every council has from `pmdb init`: PPG reviews the month, the Management
+/// Board takes its escalations, Leadership Team signs quarters off.
+pub const DEFAULT_BOARDS: [(&str, &str); 3] = [
+    ("PPG", "Performance & Programme Group"),
+    ("MB", "Management Board"),
+    ("LT", "Leadership Team"),
+];
+
+/// One row of a users file: a blank role keeps an existing user's role (a new user needs one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRow {
+    pub login: String,
+    pub name: String,
+    pub role: Option<Role>,
+}
+
+/// A board (`PPG`, `MB`, `LT` or one the council adds).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BoardRow {
+    pub code: String,
+    pub name: String,
+}
+
+/// A login's membership of a board.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BoardMember {
+    pub board: String,
+    pub login: String,
+}
+
+/// One row of a meetings file: a meeting is known by its board and date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRow {
+    pub board: String,
+    pub date: NaiveDate,
+    pub title: String,
+    pub period: Option<Period>,
+}
+
+/// A login named in a file that is not a pmdb user: the users file comes first.
+fn not_a_user(tx: &Transaction, login: &str) -> std::result::Result<(), String> {
+    require_user(tx, login).map_err(|e| {
+        format!("{e}, or import a users file naming them before this file (users come first)")
+    })
+}
+
+/// Refuses a board that is not in the database, saying which boards there are.
+fn require_board(tx: &Transaction, board: &str) -> std::result::Result<(), String> {
+    let boards: Vec<String> = tx
+        .prepare_cached("SELECT code FROM boards ORDER BY code")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| e.to_string())?;
+    if boards.iter().any(|b| b == board) {
+        return Ok(());
+    }
+    Err(format!(
+        "no board '{}' (the boards are {}): import a boards file adding it first",
+        crate::safe_text::line(board),
+        boards.join(", ")
+    ))
+}
+
+/// Checks a row's codes and names as `domain::fields` allows them, for rows built in code
+/// rather than read from a file (the reader has checked those already), naming the column.
+fn check_fields(row: usize, codes: &[(&str, &str)], names: &[(&str, &str)]) -> Result<()> {
+    for (column, code) in codes {
+        check_code(&format!("the {column}"), code).map_err(|e| row_error(row, column, e))?;
+    }
+    for (column, name) in names {
+        check_name(&format!("the {column}"), name).map_err(|e| row_error(row, column, e))?;
+    }
+    Ok(())
+}
+
+fn outcome(old_exists: bool) -> RowOutcome {
+    if old_exists {
+        RowOutcome::Updated
+    } else {
+        RowOutcome::Added
+    }
+}
+
+impl Store {
+    pub fn boards(&self) -> Result<Vec<BoardRow>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT code, name FROM boards ORDER BY code")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BoardRow {
+                code: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every board's members, by board then login.
+    pub fn all_board_members(&self) -> Result<Vec<BoardMember>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT board, login FROM board_members ORDER BY board, login")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BoardMember {
+                board: r.get(0)?,
+                login: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Imports users (admins only), all or nothing. A new user needs a role; a blank name
+    /// is the login, as `pmdb user add` makes it. The last admin is never demoted.
+    pub fn import_users_naming(
+        &mut self,
+        rows: &[(usize, UserRow)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("import users")
+            .map_err(StoreError::Denied)?;
+        let stored: HashMap<String, UserRecord> = self
+            .users()?
+            .into_iter()
+            .map(|u| (u.login.clone(), u))
+            .collect();
+        let mut merged = Vec::new();
+        for (row, u) in rows {
+            check_fields(*row, &[("login", &u.login)], &[("name", &u.name)])?;
+            let old = stored.get(&u.login);
+            let role = match (u.role.filter(|_| columns.has("role")), old) {
+                (Some(role), _) => role,
+                (None, Some(old)) => old.role,
+                (None, None) => {
+                    return Err(row_error(
+                        *row,
+                        "role",
+                        format!(
+                            "{} is a new user and needs a role: {}",
+                            crate::safe_text::line(&u.login),
+                            Role::choices()
+                        ),
+                    ));
+                }
+            };
+            let name = if u.name.is_empty() {
+                u.login.clone()
+            } else {
+                u.name.clone()
+            };
+            let new = UserRecord {
+                login: u.login.clone(),
+                name: columns.pick("name", &name, old.map(|o| &o.name)),
+                role,
+            };
+            merged.push((*row, new, old));
+        }
+        // The database must keep an admin: refuse the row that would demote the last one.
+        let mut roles: HashMap<&str, Role> = stored
+            .values()
+            .map(|u| (u.login.as_str(), u.role))
+            .collect();
+        for (_, u, _) in &merged {
+            roles.insert(&u.login, u.role);
+        }
+        if !roles.values().any(|r| *r == Role::Admin)
+            && let Some((row, u, _)) = merged.iter().find(|(_, u, old)| {
+                old.is_some_and(|o| o.role == Role::Admin) && u.role != Role::Admin
+            })
+        {
+            return Err(row_error(
+                *row,
+                "role",
+                format!(
+                    "refused: {} is the only admin; make someone else admin first",
+                    crate::safe_text::line(&u.login)
+                ),
+            ));
+        }
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (_, u, old) in &merged {
+                if *old == Some(u) {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                tx.execute(
+                    "INSERT INTO users (login, name, role) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(login) DO UPDATE SET name = ?2, role = ?3",
+                    params![u.login, u.name, u.role.as_str()],
+                )?;
+                summary.count(outcome(old.is_some()));
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Imports services (admins only): a head of service must be a pmdb user. A service a
+    /// plan file created by its code alone gets its name here.
+    pub fn import_services_naming(
+        &mut self,
+        rows: &[(usize, Named)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("import services")
+            .map_err(StoreError::Denied)?;
+        let stored = self.services()?;
+        self.import_named("services", "head", stored, rows, columns)
+    }
+
+    /// Imports portfolios (admins only); the holder is a councillor's name, not a login.
+    pub fn import_portfolios_naming(
+        &mut self,
+        rows: &[(usize, Named)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("import portfolios")
+            .map_err(StoreError::Denied)?;
+        let stored = self.portfolios()?;
+        self.import_named("portfolios", "holder", stored, rows, columns)
+    }
+
+    fn import_named(
+        &mut self,
+        table: &'static str,
+        lead: &'static str,
+        stored: Vec<Named>,
+        rows: &[(usize, Named)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        let stored: HashMap<String, Named> =
+            stored.into_iter().map(|n| (n.code.clone(), n)).collect();
+        let sql = format!(
+            "INSERT INTO {table} (code, name, {lead}) VALUES (?1, ?2, ?3)
+             ON CONFLICT(code) DO UPDATE SET name = ?2, {lead} = ?3"
+        );
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (row, n) in rows {
+                check_fields(
+                    *row,
+                    &[("code", &n.code)],
+                    &[("name", &n.name), (lead, &n.lead)],
+                )?;
+                let old = stored.get(&n.code);
+                let new = Named {
+                    code: n.code.clone(),
+                    name: columns.pick("name", &n.name, old.map(|o| &o.name)),
+                    lead: columns.pick(lead, &n.lead, old.map(|o| &o.lead)),
+                };
+                // A head of service is a person who uses pmdb; a portfolio holder need not be.
+                if lead == "head" && !new.lead.is_empty() && columns.has(lead) {
+                    not_a_user(tx, &new.lead).map_err(|e| row_error(*row, lead, e))?;
+                }
+                if old == Some(&new) {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                tx.execute(&sql, params![new.code, new.name, new.lead])?;
+                summary.count(outcome(old.is_some()));
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Imports boards (admins only): a new board, or a board's new name.
+    pub fn import_boards(&mut self, rows: &[(usize, BoardRow)]) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("import boards")
+            .map_err(StoreError::Denied)?;
+        let stored: HashMap<String, BoardRow> = self
+            .boards()?
+            .into_iter()
+            .map(|b| (b.code.clone(), b))
+            .collect();
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (row, b) in rows {
+                check_fields(*row, &[("code", &b.code)], &[("name", &b.name)])?;
+                let old = stored.get(&b.code);
+                if old == Some(b) {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                tx.execute(
+                    "INSERT INTO boards (code, name) VALUES (?1, ?2)
+                     ON CONFLICT(code) DO UPDATE SET name = ?2",
+                    params![b.code, b.name],
+                )?;
+                summary.count(outcome(old.is_some()));
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Imports board members (admins only): each board must exist and each member be a
+    /// pmdb user. A membership already on record is unchanged; none is removed.
+    pub fn import_board_members(&mut self, rows: &[(usize, BoardMember)]) -> Result<ImportSummary> {
+        self.actor()?
+            .may_admin("import board members")
+            .map_err(StoreError::Denied)?;
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (row, m) in rows {
+                check_fields(*row, &[("board", &m.board), ("login", &m.login)], &[])?;
+                require_board(tx, &m.board).map_err(|e| row_error(*row, "board", e))?;
+                not_a_user(tx, &m.login).map_err(|e| row_error(*row, "login", e))?;
+                let added = tx.execute(
+                    "INSERT OR IGNORE INTO board_members (board, login) VALUES (?1, ?2)",
+                    params![m.board, m.login],
+                )?;
+                summary.count(if added == 1 {
+                    RowOutcome::Added
+                } else {
+                    RowOutcome::Unchanged
+                });
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Imports meetings (admins and the performance team). A meeting is known by its board
+    /// and date, so importing again changes its title or period rather than adding another.
+    pub fn import_meetings_naming(
+        &mut self,
+        rows: &[(usize, MeetingRow)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        self.actor()?
+            .may_manage("import meetings")
+            .map_err(StoreError::Denied)?;
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (row, m) in rows {
+                check_fields(*row, &[("board", &m.board)], &[("title", &m.title)])?;
+                require_board(tx, &m.board).map_err(|e| row_error(*row, "board", e))?;
+                let date = m.date.format("%Y-%m-%d").to_string();
+                let period = m.period.map(|p| p.to_string()).unwrap_or_default();
+                let old: Option<(i64, String, String)> = tx
+                    .query_row(
+                        "SELECT id, title, period FROM meetings WHERE board = ?1 AND date = ?2
+                         ORDER BY id LIMIT 1",
+                        params![m.board, date],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                let Some((id, old_title, old_period)) = old else {
+                    tx.execute(
+                        "INSERT INTO meetings (board, date, title, period) VALUES (?1, ?2, ?3, ?4)",
+                        params![m.board, date, m.title, period],
+                    )?;
+                    summary.count(RowOutcome::Added);
+                    continue;
+                };
+                let title = columns.pick("title", &m.title, Some(&old_title));
+                let period = columns.pick("period", &period, Some(&old_period));
+                if (&title, &period) == (&old_title, &old_period) {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                tx.execute(
+                    "UPDATE meetings SET title = ?2, period = ?3 WHERE id = ?1",
+                    params![id, title, period],
+                )?;
+                summary.count(RowOutcome::Updated);
+            }
+            Ok(summary)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(dir: &tempfile::TempDir) -> Store {
+        Store::create(&dir.path().join("org.db"), "admin1").unwrap()
+    }
+
+    #[test]
+    fn a_new_store_has_the_three_boards_and_members_are_added_by_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let codes: Vec<String> = s.boards().unwrap().into_iter().map(|b| b.code).collect();
+        assert_eq!(codes, ["LT", "MB", "PPG"]);
+        assert!(s.board_members("MB").unwrap().is_empty());
+        s.add_user("dlee", "Dana Lee", Role::Officer).unwrap();
+        let member = BoardMember {
+            board: "MB".into(),
+            login: "dlee".into(),
+        };
+        let summary = s.import_board_members(&[(2, member.clone())]).unwrap();
+        assert_eq!(summary.added, 1);
+        // What the escalate dialog offers.
+        assert_eq!(s.board_members("MB").unwrap(), ["dlee"]);
+        let again = s.import_board_members(&[(2, member)]).unwrap();
+        assert_eq!((again.added, again.unchanged), (0, 1));
+    }
+
+    #[test]
+    fn rows_built_in_code_are_checked_like_a_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let bad = UserRow {
+            login: "j smith".into(),
+            name: String::new(),
+            role: Some(Role::Officer),
+        };
+        let err = s
+            .import_users_naming(&[(7, bad)], &Columns::All)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("row 7, column login: the login "), "{err}");
+        assert_eq!(s.users().unwrap().len(), 1);
+    }
+}
