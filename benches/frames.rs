@@ -158,7 +158,7 @@ fn main() {
     let mut worst = Duration::ZERO;
     for (tab, name, setup) in [
         ('1', "Plan", "E"),
-        ('2', "Entry", "o"),
+        ('2', "Entry", "o\n"),
         ('3', "Exceptions", ""),
         ('4', "Rollup", ""),
         ('4', "Rollup drill-down", "\n"),

@@ -230,3 +230,23 @@ fn history_shows_each_set_with_old_and_new_value_and_the_login() {
     assert!(text.contains("target 2024/25 set to 480"), "{text}");
     assert!(!text.contains(" : "), "{text}");
 }
+
+#[test]
+fn a_quarter_is_accepted_in_any_letter_case_and_written_with_a_capital_q() {
+    let c = Council::fixture();
+    // PL1 reports quarterly; today (1 August 2024) is in 2024/25 Q2.
+    let out = c.ok(&[
+        "set",
+        "PL1",
+        "2024/25 q2",
+        "-",
+        "--numerator",
+        "9",
+        "--denominator",
+        "10",
+    ]);
+    assert!(out.starts_with("saved PL1 2024/25 Q2 = 90.0"), "{out}");
+    let shown = c.ok(&["show", "PL1", "--period", "2024/25 q2"]);
+    assert!(shown.contains("2024/25 Q2"), "{shown}");
+    assert!(!shown.contains("q2"), "{shown}");
+}

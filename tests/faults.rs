@@ -144,7 +144,7 @@ mod tui_support;
 #[test]
 fn the_interface_says_when_its_file_was_replaced_and_refuses_to_save() {
     use crossterm::event::KeyCode;
-    use tui_support::{app, ctrl, hit, press, text, typing};
+    use tui_support::{app, choose_officer, ctrl, hit, press, text, typing};
     let dir = tempfile::tempdir().unwrap();
     let path = tui_support::fixture(dir.path());
     let mut a = app(&path);
@@ -164,7 +164,8 @@ fn the_interface_says_when_its_file_was_replaced_and_refuses_to_save() {
     );
     assert!(!screen.contains("· live"), "{screen}");
     // A save is refused, and nothing reaches the new file.
-    typing(&mut a, "2o");
+    typing(&mut a, "2");
+    choose_officer(&mut a, "alee");
     press(&mut a, KeyCode::Enter);
     typing(&mut a, "4");
     press(&mut a, KeyCode::Tab);

@@ -130,12 +130,13 @@ mod tui_support;
 #[test]
 fn the_interface_says_how_a_figure_is_shown_and_states_the_bounds() {
     use crossterm::event::KeyCode;
-    use tui_support::{app, fixture, press, text, typing};
+    use tui_support::{app, choose_officer, fixture, press, text, typing};
     let dir = tempfile::tempdir().unwrap();
     let path = fixture(dir.path());
     let mut a = app(&path);
     // Alex Lee's return: RW1 (kg, no decimal places) is the second row.
-    typing(&mut a, "2o");
+    typing(&mut a, "2");
+    choose_officer(&mut a, "alee");
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Enter);
     let screen = text(&a, 100, 30);

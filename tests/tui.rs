@@ -230,7 +230,8 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixture(dir.path());
     let mut app = app(&path);
-    typing(&mut app, "2o");
+    typing(&mut app, "2");
+    choose_officer(&mut app, "alee");
     assert!(text(&app, 80, 24).contains("My indicators for 2024-07 · Alex Lee (alee)"));
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "4x");
@@ -277,7 +278,9 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
 }
 
 fn edit_june(app: &mut App) {
-    typing(app, "2o[");
+    typing(app, "2");
+    choose_officer(app, "alee");
+    typing(app, "[");
     press(app, KeyCode::Enter);
     // Numerator: replace 430 with 470 (47.0%: amber, the stored commentary stays).
     press(app, KeyCode::End);
@@ -342,7 +345,8 @@ fn a_save_conflict_take_theirs_discards_mine() {
 fn leaving_an_unsaved_edit_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&fixture(dir.path()));
-    typing(&mut app, "2o");
+    typing(&mut app, "2");
+    choose_officer(&mut app, "alee");
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "4q");
     assert!(!app.quit, "q is typed into the field");
@@ -377,7 +381,8 @@ fn another_process_save_appears_without_a_key_and_keeps_the_cursor_and_edit() {
     assert!(line_with(&app, 100, 30, "PRI P1 ").contains("G3  A0  R0"));
     assert_eq!(app.plan.selected().map(|r| r.code.clone()), selected);
     // An edit in progress survives a refresh.
-    typing(&mut app, "2o");
+    typing(&mut app, "2");
+    choose_officer(&mut app, "alee");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "41");
@@ -455,7 +460,7 @@ fn every_size_shows_the_screen_or_says_the_terminal_is_too_small() {
             false,
             "q/C-c",
         ),
-        ("2o\n", "month 2024-07", "C-s save", false, "C-q"),
+        ("2o\n\n", "month 2024-07", "C-s save", false, "C-q"),
         ("3", "every period", "Enter projector", true, "q/C-c"),
         (
             "4",

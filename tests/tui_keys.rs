@@ -152,7 +152,9 @@ fn save_hints_spell_the_keys_as_the_footer_and_help_do() {
     // The value editor: "C-s or Enter saves · Tab/↓ next field · Esc cancels".
     let dir = tempfile::tempdir().unwrap();
     let mut app = tui_support::app(&fixture(dir.path()));
-    typing(&mut app, "2o[");
+    typing(&mut app, "2");
+    choose_officer(&mut app, "alee");
+    typing(&mut app, "[");
     press(&mut app, KeyCode::Enter);
     let keys = |a| View::EntryEdit.keys_for(a);
     let hint = format!(
@@ -183,7 +185,8 @@ fn f1_opens_the_help_while_typing_and_keeps_what_was_typed() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&raised(dir.path()));
     // The value editor: `?` is typed, F1 is help.
-    typing(&mut app, "2o");
+    typing(&mut app, "2");
+    choose_officer(&mut app, "alee");
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "4?");
     assert!(app.help.is_none());

@@ -42,7 +42,8 @@ fn audit_rows(path: &Path) -> i64 {
 
 /// Alex Lee's WR1 for July, typed in: 4 / 100 (red), with commentary and action.
 fn type_july(app: &mut App) {
-    typing(app, "2o");
+    typing(app, "2");
+    choose_officer(app, "alee");
     press(app, KeyCode::Enter);
     typing(app, "4");
     press(app, KeyCode::Tab);

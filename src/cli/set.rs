@@ -6,7 +6,8 @@ use clap::Args;
 
 use super::output::{figure, json};
 use super::{Env, period_arg};
-use crate::store::{Expect, NewValue, Quality};
+use crate::domain::entry::EntryError;
+use crate::store::{Expect, NewValue, Quality, StoreError};
 
 #[derive(Args, Debug)]
 pub struct SetArgs {
@@ -41,6 +42,17 @@ fn number(text: &str, what: &str) -> Result<f64> {
     match text.trim().parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
         _ => Err(anyhow!("{what}: '{text}' is not a number")),
+    }
+}
+
+/// The rules ask for a ratio's numerator and denominator in their own words; here they are
+/// given as this command's flags.
+fn flags_for_parts(e: StoreError) -> anyhow::Error {
+    match &e {
+        StoreError::Entry(inner) if matches!(**inner, EntryError::RatioNeedsParts { .. }) => {
+            anyhow!("{e}, e.g. --numerator 28 --denominator 32")
+        }
+        _ => e.into(),
     }
 }
 
@@ -89,7 +101,9 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
     };
     let mut store = env.open()?;
     let ctx = store.context(env.today)?;
-    let saved = store.record_value(&nv, expect, ctx)?;
+    let saved = store
+        .record_value(&nv, expect, ctx)
+        .map_err(flags_for_parts)?;
     if env.json {
         return json(&saved);
     }

@@ -51,8 +51,8 @@ pub enum Action {
     ExpandAll,
     CollapseAll,
     // Entry
-    NextOfficer,
-    PrevOfficer,
+    /// `o`: open the list of officers to choose whose indicators to show.
+    ChooseOfficer,
     // Editing a value or an exception's record
     NextField,
     PrevField,

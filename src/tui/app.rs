@@ -132,6 +132,7 @@ impl App {
             Tab::Entry => match &self.entry.editor {
                 Some(ed) if ed.conflict.is_some() => return vec![View::Conflict],
                 Some(_) => return vec![View::EntryEdit],
+                None if self.entry.chooser.is_some() => return vec![View::OfficerChooser],
                 None if self.entry.typing => return vec![View::FilterInput],
                 None => View::Entry,
             },
@@ -160,6 +161,15 @@ impl App {
             views.push(View::BoardMember);
         }
         views
+    }
+
+    /// Whether the footer and the help offer a key's action to this login: what it would
+    /// be refused is not offered.
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::ChooseOfficer => self.data.actor.may_view_others(),
+            _ => true,
+        }
     }
 
     /// An edit with changes is open somewhere.

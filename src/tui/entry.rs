@@ -6,6 +6,7 @@ use super::action::Action;
 use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::entry_edit::{Conflict, Editor};
+use super::officer_chooser::OfficerChooser;
 use super::saving::Job;
 use super::theme::Theme;
 use super::widgets::type_into;
@@ -25,6 +26,8 @@ pub struct EntryState {
     pub filter: String,
     pub typing: bool,
     pub editor: Option<Editor>,
+    /// The list of officers, while one is being chosen (`o`).
+    pub chooser: Option<OfficerChooser>,
     key: Option<(String, Month, u64, String)>,
 }
 
@@ -43,6 +46,7 @@ impl EntryState {
             filter: String::new(),
             typing: false,
             editor: None,
+            chooser: None,
             key: None,
         }
     }
@@ -94,6 +98,25 @@ impl EntryState {
             }
             return self.update_editor(action, data);
         }
+        if let Some(ch) = &mut self.chooser {
+            match action {
+                Action::Up => ch.step(-1),
+                Action::Down => ch.step(1),
+                Action::PageUp => ch.step(-(page as isize)),
+                Action::PageDown => ch.step(page as isize),
+                Action::Input(ev) => ch.type_key(&ev),
+                Action::Submit => {
+                    if let Some(o) = ch.chosen() {
+                        self.officer = o.login.clone();
+                        self.cursor = 0;
+                    }
+                    self.chooser = None;
+                }
+                Action::Back => self.chooser = None,
+                _ => {}
+            }
+            return Effect::None;
+        }
         if self.typing {
             match action {
                 Action::Submit => self.typing = false,
@@ -116,33 +139,21 @@ impl EntryState {
             Action::NextPeriod => self.month = self.month.plus(1),
             Action::Filter => self.typing = true,
             Action::Back => self.filter.clear(),
-            Action::NextOfficer | Action::PrevOfficer => {
-                return self.switch_officer(action == Action::NextOfficer, data);
-            }
+            Action::ChooseOfficer => return self.choose_officer(data),
             Action::Open => return self.open_editor(data, theme),
             _ => {}
         }
         Effect::None
     }
 
-    fn switch_officer(&mut self, forward: bool, data: &Data) -> Effect {
-        if !data.actor.is_manager() {
+    /// `o`: the list of officers, for those who may see another officer's indicators.
+    fn choose_officer(&mut self, data: &Data) -> Effect {
+        if !data.actor.may_view_others() {
             return Effect::Note(Note::Error(
                 "only performance and admin users can switch to another officer".into(),
             ));
         }
-        let all = &data.officers;
-        if all.is_empty() {
-            return Effect::None;
-        }
-        let at = all.iter().position(|o| *o == self.officer);
-        let next = match (at, forward) {
-            (None, _) => 0,
-            (Some(i), true) => (i + 1) % all.len(),
-            (Some(i), false) => (i + all.len() - 1) % all.len(),
-        };
-        self.officer = all[next].clone();
-        self.cursor = 0;
+        self.chooser = Some(OfficerChooser::new(data, &self.officer));
         Effect::None
     }
 
@@ -158,6 +169,14 @@ impl EntryState {
                 .may_record(&rec.indicator.code, &rec.indicator.owner, &rec.enterers)
         {
             return Effect::Note(Note::Error(why.to_string()));
+        }
+        // Said before anything is typed: the store would refuse the save.
+        if let Some(within) = row.locked {
+            let refusal = StoreError::SignedOff {
+                period: row.period,
+                within: within.to_string(),
+            };
+            return Effect::Note(Note::Error(refusal.to_string()));
         }
         self.editor = Editor::new(row, data, theme);
         Effect::None

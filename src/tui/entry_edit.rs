@@ -78,13 +78,7 @@ pub struct Editor {
 }
 
 fn area(text: &str, theme: Theme) -> TextArea<'static> {
-    let mut t = TextArea::new(text.lines().map(String::from).collect());
-    if t.lines().is_empty() {
-        t = TextArea::default();
-    }
-    t.set_cursor_line_style(theme.base());
-    t.set_style(theme.input());
-    t
+    super::text_field::field(text, theme)
 }
 
 fn text_of(t: &TextArea) -> String {
@@ -238,7 +232,7 @@ impl Editor {
     /// Types a key into the focused field and checks the entry again.
     pub fn input(&mut self, key: KeyEvent, data: &Data) {
         let focus = self.focus;
-        self.field_mut(focus).input(key);
+        super::text_field::type_key(self.field_mut(focus), key);
         self.message = None;
         self.revalidate(data);
     }

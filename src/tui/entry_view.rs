@@ -9,12 +9,18 @@ use super::action::Action;
 use super::app::App;
 use super::entry_edit::{Editor, Field};
 use super::keymap::View;
+use super::text_field::place_cursor;
 use super::widgets::{
     centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset, waiting_line,
 };
+use crate::domain::deadline::fmt_due;
+use crate::query::entry_grid::EntryRow;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_grid(frame, area, app);
+    if let Some(ch) = &app.entry.chooser {
+        super::officer_chooser::draw(frame, area, ch, app.theme);
+    }
     if let Some(ed) = &app.entry.editor {
         draw_editor(frame, area, app, ed);
         if ed.conflict.is_some() {
@@ -39,9 +45,31 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
-    // Code 7, period 10, value 8, target 8, status 3, deadline 6, mark 7 and the gaps
-    // between them: the title takes the rest.
-    let fixed = 7 + 10 + 8 + 8 + 3 + 6 + 7 + 8;
+    // The Due column says "locked" for a signed-off period, else the deadline, with its
+    // year when that is not this year.
+    let due = |r: &EntryRow| match r.locked {
+        Some(_) => "locked".to_string(),
+        None => fmt_due(r.deadline, app.data.today),
+    };
+    let due_w = st
+        .visible
+        .iter()
+        .map(|i| due(&st.rows[*i]).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    // "late 120d" is the widest mark; "OVERDUE" the widest otherwise.
+    let mark_w = st
+        .visible
+        .iter()
+        .filter_map(|i| st.rows[*i].late_days)
+        .map(|d| format!("late {d}d").chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    // Code 7, period 10, value 8, target 8, status 3, deadline, mark and the gaps between
+    // them: the title takes the rest.
+    let fixed = 7 + 10 + 8 + 8 + 3 + due_w + mark_w + 8;
     let title_w = w.saturating_sub(fixed).max(8);
     let header = format!(
         "{} {} {} {} {} RAG {} {}",
@@ -50,7 +78,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         pad("Period", 10),
         rpad("Value", 8),
         rpad("Target", 8),
-        pad("Due", 6),
+        pad("Due", due_w),
         "Status"
     );
     let mut lines = vec![Line::from(Span::styled(fit(&header, w), theme.heading()))];
@@ -78,6 +106,8 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("OVERDUE", theme.error())
         } else if value.is_none() {
             Span::styled("to do", theme.warn())
+        } else if let Some(days) = r.late_days {
+            Span::styled(format!("late {days}d"), theme.warn())
         } else {
             Span::styled("done", theme.ok())
         };
@@ -91,10 +121,16 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
                 rpad(&figure(r.assessment.target, dp), 8)
             )),
             rag_badge(theme, rag),
-            Span::raw(format!(
-                " {} ",
-                pad(&r.deadline.format("%-d %b").to_string(), 6)
-            )),
+            Span::raw(" "),
+            Span::styled(
+                pad(&due(r), due_w),
+                if r.locked.is_some() {
+                    theme.label()
+                } else {
+                    theme.base()
+                },
+            ),
+            Span::raw(" "),
             mark,
         ]);
         if n == st.cursor {
@@ -146,7 +182,11 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         Paragraph::new(vec![
             Line::from(Span::styled(
                 fit(
-                    &format!("{} ({}, {dp_text})", ed.title, ed.unit),
+                    &if ed.unit.trim().is_empty() {
+                        format!("{} ({dp_text})", ed.title)
+                    } else {
+                        format!("{} ({}, {dp_text})", ed.title, ed.unit)
+                    },
                     inner.width as usize,
                 ),
                 theme.heading(),
@@ -155,13 +195,22 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         ]),
         head,
     );
-    if ed.ratio {
+    let focused = if ed.ratio {
         let [n, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(fields);
         frame.render_widget(&ed.numerator, n);
         frame.render_widget(&ed.denominator, d);
+        [(Field::Numerator, n), (Field::Denominator, d)]
+            .into_iter()
+            .find(|(f, _)| *f == ed.focus)
     } else {
         frame.render_widget(&ed.value, fields);
+        (ed.focus == Field::Value).then_some((Field::Value, fields))
+    };
+    // Nothing is drawn over the editor: show the terminal's cursor in the figure typed.
+    let on_top = ed.conflict.is_none() && app.help.is_none() && app.question.is_none();
+    if let Some((f, at)) = focused.filter(|_| on_top) {
+        place_cursor(frame, at, ed.field(f));
     }
     frame.render_widget(
         Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true }),
@@ -208,9 +257,13 @@ fn check_lines(app: &App, ed: &Editor) -> Vec<Line<'static>> {
             vec![Line::from(vec![
                 Span::styled("✓ ", theme.ok()),
                 Span::raw(format!(
-                    "{} {}{note} → ",
+                    "{}{}{note} → ",
                     figure(Some(*v), ed.decimals),
-                    ed.unit
+                    if ed.unit.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {}", ed.unit)
+                    }
                 )),
                 rag_badge(theme, a.rag),
                 Span::raw(format!(" {}: {}", a.rag, a.rule)),

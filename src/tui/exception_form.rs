@@ -7,6 +7,7 @@ use crossterm::event::KeyEvent;
 use ratatui::widgets::{Block, Borders};
 use tui_textarea::TextArea;
 
+use super::text_field::{field, type_key};
 use super::theme::Theme;
 use crate::domain::workflow::{ExceptionStatus, State, Step, apply};
 use crate::store::ExceptionRecord;
@@ -59,10 +60,7 @@ pub fn state_of(rec: &ExceptionRecord) -> State {
 }
 
 fn single(text: &str, theme: Theme) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![text.to_string()]);
-    t.set_cursor_line_style(theme.base());
-    t.set_style(theme.input());
-    t
+    field(text, theme)
 }
 
 impl ExceptionForm {
@@ -76,12 +74,7 @@ impl ExceptionForm {
             FormKind::Propose => rec.proposal.clone(),
             FormKind::Decide | FormKind::Escalate => rec.decision.clone(),
         };
-        let mut text = TextArea::new(existing.lines().map(String::from).collect());
-        if text.lines().is_empty() {
-            text = TextArea::default();
-        }
-        text.set_cursor_line_style(theme.base());
-        text.set_style(theme.input());
+        let text = field(&existing, theme);
         let member = board
             .iter()
             .position(|m| *m == rec.board_member)
@@ -175,12 +168,8 @@ impl ExceptionForm {
     /// Types a key into the text or the due date, whichever has focus.
     pub fn input(&mut self, key: KeyEvent, board: &[String]) {
         match self.focus {
-            0 => {
-                self.text.input(key);
-            }
-            2 => {
-                self.due.input(key);
-            }
+            0 => type_key(&mut self.text, key),
+            2 => type_key(&mut self.due, key),
             _ => {}
         }
         self.message = None;

@@ -328,6 +328,9 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
             areas[1],
         );
         frame.render_widget(&form.due, areas[2]);
+        if form.focus == 2 && app.help.is_none() && app.question.is_none() {
+            super::text_field::place_cursor(frame, areas[2], &form.due);
+        }
     }
     let msg = areas[areas.len() - 1];
     let line = match (&form.message, &form.check) {

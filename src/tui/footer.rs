@@ -1,6 +1,7 @@
 //! The footer: the current view's key hints, drawn from its keymap tables. The view's own
 //! keys come first, then the period keys while they fit; help (`?`, or `F1` where text is
-//! typed) and quit always keep their place at the right.
+//! typed) and quit always keep their place at the right. Only what the login may do is
+//! offered (`App::offers`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -49,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let pinned: Vec<(Vec<Span>, usize)> = views
         .iter()
         .flat_map(|v| hints(v.bindings()))
-        .filter(|(b, ..)| is_pinned(b))
+        .filter(|(b, ..)| is_pinned(b) && app.offers(b.action))
         .map(|(_, keys, label)| hint(app, keys, label))
         .collect();
     let pinned_w: usize = pinned.iter().map(|(_, n)| n).sum();
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let flowing = views
         .iter()
         .flat_map(|v| hints(v.bindings()))
-        .filter(|(b, ..)| !is_pinned(b));
+        .filter(|(b, ..)| !is_pinned(b) && app.offers(b.action));
     for (_, keys, label) in flowing {
         let (s, len) = hint(app, keys, label);
         if used + len + pinned_w > width {

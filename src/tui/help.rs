@@ -1,14 +1,17 @@
-//! The `?` overlay: every key of the view it was opened from, drawn from the keymap tables.
+//! The `?` overlay: every key of the view it was opened from that the login may use, drawn
+//! from the keymap tables, the keys of a text field, and what the status letters and the
+//! marks in the lists mean.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::action::Action;
+use super::action::{Action, Tab};
 use super::app::App;
 use super::keymap::View;
 use super::widgets::{centered, pad};
+use crate::domain::rag::Rag;
 
 /// The help text for a stack of views, one line per binding under each view's title.
 pub fn lines(app: &App, views: &[View]) -> Vec<Line<'static>> {
@@ -20,7 +23,7 @@ pub fn lines(app: &App, views: &[View]) -> Vec<Line<'static>> {
             theme.heading(),
         )));
         let mut group = "";
-        for b in v.bindings() {
+        for b in v.bindings().iter().filter(|b| app.offers(b.action)) {
             let g = if b.group == group {
                 String::new()
             } else {
@@ -37,9 +40,72 @@ pub fn lines(app: &App, views: &[View]) -> Vec<Line<'static>> {
     }
     if views.iter().any(|v| v.takes_text()) {
         out.push(Line::from(Span::styled(
-            "Other keys type into the field that has focus.",
+            "Other keys type into the field that has focus:",
             theme.dim(),
         )));
+        for (keys, what) in TYPING.iter() {
+            out.push(Line::from(vec![
+                Span::raw(format!("  {}", pad("", 9))),
+                Span::styled(pad(keys, 16), theme.key()),
+                Span::raw(what.to_string()),
+            ]));
+        }
+        out.push(Line::from(""));
+    }
+    out.extend(key_to_marks(app));
+    out
+}
+
+/// The keys of a text field (`text_field.rs`), which tui-textarea and the filters handle
+/// rather than the keymap tables.
+const TYPING: [(&str, &str); 4] = [
+    ("End/C-e", "to the end (where a field starts)"),
+    ("Home/C-a", "to the start"),
+    ("C-u", "clear the line"),
+    ("Backspace", "delete before the cursor"),
+];
+
+/// What the status letters and the marks in the lists mean, in words.
+fn key_to_marks(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut out = vec![Line::from(Span::styled("Status key", theme.heading()))];
+    let words = [
+        (Rag::Green, "green"),
+        (Rag::Amber, "amber"),
+        (Rag::Red, "red"),
+        (Rag::Missing, "missing"),
+        (Rag::None, "no status"),
+    ];
+    let mut spans = vec![Span::raw("  ")];
+    for (n, (rag, word)) in words.into_iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(", "));
+        }
+        spans.push(Span::styled(rag.letter(), theme.rag_text(rag)));
+        spans.push(Span::raw(format!(" {word}")));
+    }
+    out.push(Line::from(spans));
+    let marks: &[(&str, &str)] = match app.tab {
+        Tab::Entry => &[
+            ("to do", "no value yet; the deadline has not passed"),
+            ("OVERDUE", "no value and the deadline has passed"),
+            ("done", "recorded by the deadline"),
+            ("late 14d", "recorded 14 days after the deadline"),
+            ("locked", "(in Due) signed off: no change until reopened"),
+            (
+                "12 Jan 2027",
+                "(in Due) a deadline's year shows when not this year",
+            ),
+        ],
+        Tab::Exceptions => &[("Δ", "the figure changed since it was raised")],
+        _ => &[],
+    };
+    for (mark, what) in marks {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(pad(mark, 12), theme.key()),
+            Span::raw(what.to_string()),
+        ]));
     }
     out
 }

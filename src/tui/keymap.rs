@@ -120,6 +120,8 @@ pub enum View {
     Help,
     /// The exception form's choice of Board member, while that field has focus.
     BoardMember,
+    /// The Entry tab's list of officers, found by typing part of a name or login.
+    OfficerChooser,
 }
 
 impl View {
@@ -140,6 +142,7 @@ impl View {
             View::Saving => "Saving",
             View::Help => "Help",
             View::BoardMember => "Choosing the Board member",
+            View::OfficerChooser => "Choosing an officer",
         }
     }
 
@@ -147,7 +150,7 @@ impl View {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            View::EntryEdit | View::ExceptionForm | View::FilterInput
+            View::EntryEdit | View::ExceptionForm | View::FilterInput | View::OfficerChooser
         )
     }
 
@@ -168,6 +171,7 @@ impl View {
             View::Saving => SAVING,
             View::Help => HELP,
             View::BoardMember => BOARD_MEMBER,
+            View::OfficerChooser => OFFICER_CHOOSER,
         }
     }
 
@@ -178,7 +182,7 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 15] = [
+    pub const ALL: [View; 16] = [
         View::Global,
         View::Plan,
         View::Entry,
@@ -194,6 +198,7 @@ impl View {
         View::Saving,
         View::Help,
         View::BoardMember,
+        View::OfficerChooser,
     ];
 }
 
@@ -278,8 +283,7 @@ static ENTRY: &[Binding] = &[
     MOVE[2],
     MOVE[3],
     bind!([Key::code(Enter)], Action::Open, "edit the value", "edit", true),
-    bind!([Key::ch('o')], Action::NextOfficer, "next officer", "officer", true),
-    bind!([Key::ch('O')], Action::PrevOfficer, "previous officer", "officer", false),
+    bind!([Key::ch('o')], Action::ChooseOfficer, "choose officer", "officer", true),
     bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
@@ -397,6 +401,18 @@ static BOARD_MEMBER: &[Binding] = &[
     bind!([Key::code(Left)], Action::Left, "previous member", "member", Foot::WithNext("choose member")),
     bind!([Key::code(Right), Key::ch(' ')], Action::Right, "next member", "member", false),
     bind!([Key::ch('?')], Action::Help, "help", "member", false),
+];
+
+/// The list of officers: letters find, so only arrows and page keys move.
+#[rustfmt::skip]
+static OFFICER_CHOOSER: &[Binding] = &[
+    bind!([UP], Action::Up, "up", "move", false),
+    bind!([DOWN], Action::Down, "down", "move", false),
+    bind!([Key::code(PageUp)], Action::PageUp, "page up", "move", false),
+    bind!([Key::code(PageDown)], Action::PageDown, "page down", "move", false),
+    bind!([Key::code(Enter)], Action::Submit, "show this officer's indicators", "choose", true),
+    bind!([Key::code(Esc)], Action::Back, "cancel", "choose", true),
+    bind!([F1], Action::Help, "help", "choose", true),
 ];
 
 /// The action for a key in a stack of views (the first view that binds the key wins);

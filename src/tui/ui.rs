@@ -52,10 +52,11 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         );
         return;
     }
+    let status_lines = status_line(app, area.width as usize);
     let [top, body, status, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines.len() as u16),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -66,7 +67,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Tab::Exceptions => exceptions_view::draw(frame, body, app),
         Tab::Rollup => rollup_view::draw(frame, body, app),
     }
-    draw_status(frame, status, app);
+    frame.render_widget(Paragraph::new(status_lines), status);
     footer::draw(frame, foot, app);
     dialog::draw(frame, body, app);
     help::draw(frame, body, app);
@@ -97,59 +98,102 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+/// The status line: a save waiting, a file gone, the last message, or where the reader is.
+/// A message longer than the screen is wrapped onto a second (and third) line at word
+/// breaks; the idle line leaves out its least needed parts rather than cut a word.
+fn status_line(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    if let Some(saving) = &app.saving {
+    let (text, style) = if let Some(saving) = &app.saving {
         let mut text = format!(" {}", saving.text());
         if let Some(Note::Info(t) | Note::Ok(t) | Note::Error(t)) = &app.note {
             text.push_str(&format!(" {t}"));
         }
-        let line = Line::from(Span::styled(text, theme.heading()));
-        frame.render_widget(Paragraph::new(line), area);
-        return;
-    }
-    // A file moved or replaced under the interface stays said until pmdb is restarted:
-    // nothing shown is live any more and every save is refused.
-    if let Some(gone) = &app.file_gone {
-        let line = Line::from(Span::styled(format!(" ✗ {gone}"), theme.error()));
-        frame.render_widget(Paragraph::new(line), area);
-        return;
-    }
-    let line = match &app.note {
-        Some(Note::Ok(t)) => Line::from(Span::styled(format!(" ✓ {t}"), theme.ok())),
-        Some(Note::Error(t)) => Line::from(Span::styled(format!(" ✗ {t}"), theme.error())),
-        Some(Note::Info(t)) => Line::from(Span::styled(format!(" {t}"), theme.label())),
-        None => {
-            let council = &app.data.ds.settings.council_name;
-            let period = match app.tab {
-                Tab::Plan => format!("period {}", app.plan.period),
-                Tab::Entry => format!("month {}", app.entry.month),
-                Tab::Exceptions => {
-                    let meeting = app
-                        .exceptions
-                        .meeting
-                        .and_then(|id| app.data.meetings.iter().find(|m| m.id == id));
-                    match (meeting, app.exceptions.period) {
-                        (Some(m), _) => format!("meeting {} {}", m.board, m.date),
-                        (None, Some(p)) => format!("period {p}"),
-                        (None, None) => "every period".into(),
-                    }
-                }
-                Tab::Rollup => format!("quarter {}", app.rollup.period),
-            };
-            Line::from(Span::styled(
-                format!(
-                    " {} · {period} · today {} · live",
-                    if council.is_empty() {
-                        "pmdb".into()
-                    } else {
-                        safe_text::line(council)
-                    },
-                    app.data.today
-                ),
-                theme.dim(),
-            ))
+        (text, theme.heading())
+    } else if let Some(gone) = &app.file_gone {
+        // A file moved or replaced under the interface stays said until pmdb is restarted:
+        // nothing shown is live any more and every save is refused.
+        (format!(" ✗ {gone}"), theme.error())
+    } else {
+        match &app.note {
+            Some(Note::Ok(t)) => (format!(" ✓ {t}"), theme.ok()),
+            Some(Note::Error(t)) => (format!(" ✗ {t}"), theme.error()),
+            Some(Note::Info(t)) => (format!(" {t}"), theme.label()),
+            None => (where_am_i(app, width), theme.dim()),
         }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    wrap_words(&safe_text::line(&text), width, 3)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+/// " council · month 2026-10 · today 2026-11-24 · live", leaving out today, then the
+/// council, when the screen is too narrow for all of it.
+fn where_am_i(app: &App, width: usize) -> String {
+    let council = &app.data.ds.settings.council_name;
+    let period = match app.tab {
+        Tab::Plan => format!("period {}", app.plan.period),
+        Tab::Entry => format!("month {}", app.entry.month),
+        Tab::Exceptions => {
+            let meeting = app
+                .exceptions
+                .meeting
+                .and_then(|id| app.data.meetings.iter().find(|m| m.id == id));
+            match (meeting, app.exceptions.period) {
+                (Some(m), _) => format!("meeting {} {}", m.board, m.date),
+                (None, Some(p)) => format!("period {p}"),
+                (None, None) => "every period".into(),
+            }
+        }
+        Tab::Rollup => format!("quarter {}", app.rollup.period),
+    };
+    let council = if council.is_empty() {
+        "pmdb".to_string()
+    } else {
+        safe_text::line(council).into_owned()
+    };
+    let today = format!("today {}", app.data.today);
+    let choices = [
+        vec![council.as_str(), &period, &today, "live"],
+        vec![council.as_str(), &period, "live"],
+        vec![&period, &today, "live"],
+        vec![&period, "live"],
+    ];
+    let line = |parts: &Vec<&str>| format!(" {}", parts.join(" · "));
+    choices
+        .iter()
+        .map(line)
+        .find(|l| safe_text::width(l) <= width)
+        .unwrap_or_else(|| line(&choices[3]))
+}
+
+/// `text` in lines of at most `width` cells, broken between words (a word longer than a
+/// line is cut with "…"), at most `max` lines, the last ending in "…" if more was left.
+fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![];
+    let mut current = String::new();
+    let lead = text.starts_with(' ');
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            format!("{}{word}", if lead || !lines.is_empty() { " " } else { "" })
+        } else {
+            format!("{current} {word}")
+        };
+        if safe_text::width(&candidate) <= width || current.is_empty() {
+            current = safe_text::fit(&candidate, width);
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current = safe_text::fit(&format!(" {word}"), width);
+        }
+    }
+    lines.push(current);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            let mut cut = safe_text::fit(last, width.saturating_sub(1));
+            cut.push('…');
+            *last = cut;
+        }
+    }
+    lines
 }

@@ -96,10 +96,12 @@ pub fn filtered_block(theme: Theme, title: String, filter: &str, typing: bool) -
 }
 
 /// Types a key into a one-line filter: a character is added, Backspace takes the last one
-/// off. Only keys the keymap left unbound get here (`Action::Input`).
+/// off, Ctrl-U clears it. Only keys the keymap left unbound get here (`Action::Input`).
 pub fn type_into(text: &mut String, ev: &KeyEvent) {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
     match ev.code {
-        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+        KeyCode::Char('u') if ctrl => text.clear(),
+        KeyCode::Char(c) if !ctrl => text.push(c),
         KeyCode::Backspace => {
             text.pop();
         }

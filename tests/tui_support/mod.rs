@@ -27,6 +27,8 @@ pub fn today() -> NaiveDate {
 pub fn fixture(dir: &Path) -> PathBuf {
     let path = dir.join("tui.db");
     let mut store = Store::create(&path, LOGIN).unwrap();
+    // What the fixture records (its imports' entry times) falls on `today`.
+    store.pin_today(today());
     store
         .set_setting("council_name", "Wyvern Vale District Council", None)
         .unwrap();
@@ -163,4 +165,11 @@ pub fn line_with(app: &App, w: u16, h: u16, needle: &str) -> String {
         .into_iter()
         .find(|l| l.contains(needle))
         .unwrap_or_else(|| panic!("no line with {needle}:\n{}", text(app, w, h)))
+}
+
+/// `o` in the Entry tab: the list of officers, narrowed by typing `login`, then `Enter`.
+pub fn choose_officer(app: &mut App, login: &str) {
+    typing(app, "o");
+    typing(app, login);
+    press(app, KeyCode::Enter);
 }

@@ -36,9 +36,9 @@ pub enum EntryError {
     HalfARatio,
     #[error("{code} needs a value")]
     NoValue { code: String },
-    #[error(
-        "{code} is a ratio ({unit}): give its numerator and denominator, e.g. --numerator 28 --denominator 32"
-    )]
+    /// Said in the domain's own words: each interface names its own fields (the command
+    /// line adds its flags, the editor has fields titled Numerator and Denominator).
+    #[error("{code} is a ratio ({unit}): give its numerator and denominator")]
     RatioNeedsParts { code: String, unit: String },
     #[error(
         "the denominator must be above 0 and the numerator 0 or more (got {numerator}/{denominator})"

@@ -457,9 +457,16 @@ mod tests {
     #[case("2099/00", Period::Year(FinYear(2099)))]
     #[case("2000/01 q1", Period::Quarter(Quarter { year: FinYear(2000), q: 1 }))]
     #[case("2026/27-q2", Period::Quarter(Quarter { year: FinYear(2026), q: 2 }))]
+    #[case("2026/27 q2", Period::Quarter(Quarter { year: FinYear(2026), q: 2 }))]
     #[case(" 2025-02 ", Period::Month(Month { year: 2025, month: 2 }))]
     fn the_three_written_forms(#[case] text: &str, #[case] expected: Period) {
         assert_eq!(p(text), expected);
+    }
+
+    #[test]
+    fn a_quarter_typed_in_any_case_is_written_with_a_capital_q() {
+        assert_eq!(p("2026/27 q2").to_string(), "2026/27 Q2");
+        assert_eq!(p("2026/27 q2"), p("2026/27 Q2"));
     }
 
     #[rstest]

@@ -31,6 +31,12 @@ impl Actor {
         matches!(self.role, Some(Role::Admin | Role::Performance))
     }
 
+    /// May this person look at another officer's indicators (the interface's Entry tab
+    /// for someone else)? Only those who manage every indicator's data.
+    pub fn may_view_others(&self) -> bool {
+        self.is_manager()
+    }
+
     /// May this person record a value for an indicator with this owner and these
     /// data-entry officers?
     pub fn may_record(

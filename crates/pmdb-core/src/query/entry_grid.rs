@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, assess_if_recorded};
-use crate::domain::deadline::{deadline, is_overdue};
+use crate::domain::deadline::{days_late, deadline, is_overdue};
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
@@ -25,6 +25,11 @@ pub struct EntryRow {
     pub deadline: NaiveDate,
     /// No value and the deadline has passed.
     pub overdue: bool,
+    /// The value stored was recorded this many days after the deadline.
+    pub late_days: Option<i64>,
+    /// The signed-off period (this one, or the quarter or year it is part of) that locks
+    /// its figures: a value cannot be recorded until it is reopened.
+    pub locked: Option<Period>,
 }
 
 impl EntryRow {
@@ -67,10 +72,16 @@ pub fn entry_grid(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> Ve
             let period = i.frequency.latest_ended(month);
             let stored = ds.value_at(&i.code, period).cloned();
             let assessment = ds.assess(&ds.series(rec), period, ctx);
+            let late_days = stored
+                .as_ref()
+                .and_then(|v| v.entered_at.get(..10)?.parse::<NaiveDate>().ok())
+                .and_then(|on| days_late(period, ctx.deadline_day, on));
             EntryRow {
                 code: i.code.clone(),
                 title: i.title.clone(),
                 overdue: stored.is_none() && is_overdue(period, ctx.deadline_day, ctx.today),
+                late_days,
+                locked: ds.signoffs.locking(period),
                 deadline: deadline(period, ctx.deadline_day),
                 period,
                 stored,

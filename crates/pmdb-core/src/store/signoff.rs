@@ -127,6 +127,15 @@ impl Signoffs {
         self.current.iter().find(|s| s.period == period)
     }
 
+    /// The signed-off period that covers `period` (itself, or the quarter or year it is
+    /// part of), if any: its figures are locked. The same rule the store applies on a save.
+    pub fn locking(&self, period: Period) -> Option<Period> {
+        self.current
+            .iter()
+            .filter_map(|s| s.period.parse::<Period>().ok())
+            .find(|s| s.covers(period))
+    }
+
     /// The reopenings of `period`, oldest first.
     pub fn reopenings_of<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a Reopening> {
         self.reopened.iter().filter(move |r| r.period == period)
