@@ -377,3 +377,34 @@ fn a_service_named_as_its_code_is_shown_once() {
         assert!(!drill.contains("WASTE WASTE"), "{drill}");
     }
 }
+
+#[test]
+fn the_projector_charts_only_the_periods_since_collection_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = tui_support::raised(dir.path());
+    for (w, h) in SIZES {
+        let mut app = tui_support::app(&path);
+        typing(&mut app, "3");
+        press(&mut app, KeyCode::Enter);
+        // #1: WR1 red in June 2024, collected from April: three months, 52.0, 48.0, 43.0.
+        let s = text(&app, w, h);
+        assert!(
+            s.contains("WR1 over the last 3 months (%)"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(s.contains("▄▄ intervention"), "{s}");
+        let axis = screen(&app, w, h)
+            .into_iter()
+            .find(|l| l.contains("2024-04") && l.contains("2024-06"))
+            .unwrap_or_else(|| panic!("{w}x{h}: no axis labels:\n{s}"));
+        assert!(axis.find("2024-04") < axis.find("2024-06"), "{axis}");
+        for _ in 0..5 {
+            key_at(&mut app, w, h, KeyCode::PageDown);
+        }
+        let f = flat(&app, w, h);
+        assert!(
+            f.contains("Last 3 months: 2024-04 52.0 G · 2024-05 48.0 A · 2024-06 43.0 R"),
+            "{w}x{h}: {f}"
+        );
+    }
+}

@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let [c, _] = Layout::vertical([Constraint::Max(22), Constraint::Fill(1)]).areas(c);
         (t, Some(c))
     } else {
-        let h = (inner.height * 2 / 5).clamp(7, 14).min(inner.height / 2);
+        let h = (inner.height / 2).clamp(7, 14).min(inner.height / 2);
         let [c, t] = Layout::vertical([Constraint::Length(h), Constraint::Fill(1)]).areas(inner);
         (t, Some(c))
     };
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 format!(
                     "{} over the last {} {}s ({})",
                     rec.indicator.code,
-                    MEETING_PERIODS,
+                    points.len(),
                     period_word(&points[0].period),
                     rec.indicator.unit
                 ),
@@ -99,8 +99,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             &points,
             rec.indicator.decimals,
             theme,
-            (MEETING_PERIODS - 1) as f64,
-            "No figures in the last 13 periods",
+            // Periods before collection started are left out: the axis spans those kept.
+            (points.len().max(2) - 1) as f64,
+            &format!("No figures in the last {MEETING_PERIODS} periods"),
         );
     }
 }
