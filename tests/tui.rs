@@ -19,7 +19,7 @@ fn p(s: &str) -> Period {
 
 fn counts_text(c: &Counts) -> String {
     format!(
-        "G{:<2} A{:<2} R{:<2} M{:<2} -{:<2}",
+        "G{:<2} A{:<2} R{:<2} M{:<2} N{:<2}",
         c.green, c.amber, c.red, c.missing, c.none
     )
 }
@@ -206,7 +206,7 @@ fn rollup_drills_down_to_the_quarter_figures() {
         screen.contains("Rollup · 2024/25 Q1 · by priority"),
         "{screen}"
     );
-    assert!(line_with(&app, 80, 24, "P1 ").contains("G2  A1  R0  M0  -0"));
+    assert!(line_with(&app, 80, 24, "P1 ").contains("G2  A1  R0  M0  N0"));
     press(&mut app, KeyCode::Enter);
     // WR1 in Q1: (520 + 480 + 430) / 3000 = 47.7% against 50.0: amber; YTD the same.
     let wr1 = line_with(&app, 80, 24, "WR1 ");

@@ -105,7 +105,7 @@ fn the_rollup_tab_shows_what_the_rollup_computes_on_the_demo() {
             for g in &r.groups {
                 let c = &g.counts;
                 let counts = format!(
-                    "G{:<2} A{:<2} R{:<2} M{:<2} -{:<2}",
+                    "G{:<2} A{:<2} R{:<2} M{:<2} N{:<2}",
                     c.green, c.amber, c.red, c.missing, c.none
                 );
                 let Some(line) = lines

@@ -69,6 +69,7 @@ fn main() -> anyhow::Result<()> {
     shoot(&app, "exceptions", 120, 40)?;
     keys(&mut app, "\n");
     shoot(&app, "exceptions-projector", 120, 40)?;
+    shoot(&app, "exceptions-projector-80x24", 80, 24)?;
 
     let mut app = open()?;
     keys(&mut app, "4");

@@ -88,7 +88,10 @@ fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
     );
     if args.indicators {
         for g in &r.groups {
-            say!("\n{} {}", g.code, g.title);
+            say!(
+                "\n{}",
+                crate::domain::label::code_and_name(&g.code, &g.title)
+            );
             let rows: Vec<Vec<String>> = g
                 .indicators
                 .iter()

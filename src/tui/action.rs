@@ -41,6 +41,9 @@ pub enum Action {
     PageDown,
     Top,
     Bottom,
+    /// `PgUp`/`PgDn` on a pane of text (the detail, the record, the projector).
+    ScrollUp,
+    ScrollDown,
     /// `Enter`: open, drill down or edit.
     Open,
     /// `Esc`: back out of whatever is open.

@@ -15,6 +15,7 @@ use crate::domain::rag::Rag;
 use crate::domain::role::Actor;
 use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
+use crate::query::trend::{MEETING_PERIODS, last_periods};
 use crate::store::{Dataset, ExceptionFilter, ExceptionRecord, MeetingRecord, Store, StoredValue};
 
 pub use crate::query::rollup::PeriodStats;
@@ -208,6 +209,23 @@ impl Data {
 
     pub fn entry_rows(&self, officer: &str, month: Month) -> Vec<EntryRow> {
         entry_grid(&self.ds, officer, month, self.ctx())
+    }
+
+    /// The indicator's last 13 periods ending at `period` (`query::trend`), as chart points
+    /// one period apart: what the projector view charts beside an exception.
+    pub fn trend(&self, code: &str, period: Period) -> Vec<ChartPoint> {
+        last_periods(&self.ds, code, period, MEETING_PERIODS, self.ctx())
+            .into_iter()
+            .enumerate()
+            .map(|(n, t)| ChartPoint {
+                x: n as f64,
+                period: t.period.to_string(),
+                value: t.value,
+                target: t.target,
+                intervention: t.intervention,
+                rag: t.rag,
+            })
+            .collect()
     }
 
     /// The indicator's own periods over the 24 months to the end of `period`, assessed.

@@ -9,10 +9,9 @@ use super::action::Action;
 use super::app::App;
 use super::entry_edit::{Editor, Field};
 use super::keymap::View;
+use super::scroll::{Window, with_selected};
 use super::text_field::place_cursor;
-use super::widgets::{
-    centered, figure, filtered_block, fit, pad, rag_badge, rpad, scroll_offset, waiting_line,
-};
+use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, waiting_line};
 use crate::domain::deadline::fmt_due;
 use crate::query::entry_grid::EntryRow;
 
@@ -43,7 +42,18 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         st.typing,
     );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let selected = st
+        .visible
+        .get(st.cursor)
+        .map(|i| &st.rows[*i])
+        .map(|r| format!("{} {} · {}", r.code, r.title, r.period));
+    let inner = with_selected(frame, inner, selected, theme);
+    let window = Window::new(
+        st.visible.len(),
+        st.cursor,
+        (inner.height as usize).saturating_sub(1),
+    );
+    frame.render_widget(window.mark(block, theme), area);
     let w = inner.width as usize;
     // The Due column says "locked" for a signed-off period, else the deadline, with its
     // year when that is not this year.
@@ -90,9 +100,13 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(Line::from(Span::styled(text, theme.dim())));
     }
-    let height = (inner.height as usize).saturating_sub(1);
-    let offset = scroll_offset(st.cursor, height);
-    for (n, idx) in st.visible.iter().enumerate().skip(offset).take(height) {
+    for (n, idx) in st
+        .visible
+        .iter()
+        .enumerate()
+        .skip(window.offset)
+        .take(window.shown)
+    {
         let r = &st.rows[*idx];
         let dp = app
             .data

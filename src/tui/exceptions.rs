@@ -12,6 +12,7 @@ use super::data::Data;
 use super::exception_form::{ExceptionForm, FormKind};
 use super::keymap::View;
 use super::saving::Job;
+use super::scroll::TextScroll;
 use super::theme::Theme;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
@@ -39,6 +40,9 @@ pub struct ExceptionsState {
     pub changed: HashMap<i64, String>,
     pub cursor: usize,
     pub projector: bool,
+    /// How far the record pane or the projector view is scrolled (`PgUp`/`PgDn`); back to
+    /// the top on another exception.
+    pub record_scroll: TextScroll,
     pub form: Option<ExceptionForm>,
     pub error: Option<String>,
     key: Option<(FilterKey, u64)>,
@@ -76,6 +80,7 @@ impl ExceptionsState {
             changed: HashMap::new(),
             cursor: 0,
             projector: false,
+            record_scroll: TextScroll::default(),
             form: None,
             error: None,
             key: None,
@@ -107,6 +112,12 @@ impl ExceptionsState {
     }
 
     pub fn sync(&mut self, data: &Data) {
+        self.sync_list(data);
+        let of = self.selected().map(|e| e.id.to_string());
+        self.record_scroll.follow(of);
+    }
+
+    fn sync_list(&mut self, data: &Data) {
         let key = (self.filter_key(), data.generation);
         if self.key.as_ref() == Some(&key) {
             return;
@@ -143,8 +154,16 @@ impl ExceptionsState {
             Action::Down => self.cursor = (self.cursor + 1).min(last),
             Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
             Action::PageDown => self.cursor = (self.cursor + page).min(last),
-            Action::Open => self.projector = self.selected().is_some(),
-            Action::Back => self.projector = false,
+            Action::ScrollUp => self.record_scroll.page(-1),
+            Action::ScrollDown => self.record_scroll.page(1),
+            Action::Open => {
+                self.projector = self.selected().is_some();
+                self.record_scroll.reset();
+            }
+            Action::Back => {
+                self.projector = false;
+                self.record_scroll.reset();
+            }
             Action::PrevPeriod | Action::NextPeriod => {
                 let by = if action == Action::NextPeriod { 1 } else { -1 };
                 self.period = Some(

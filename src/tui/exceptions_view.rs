@@ -1,5 +1,5 @@
-//! Drawing the Exceptions tab: the queue with its filters, the selected exception's record,
-//! the projector view (one exception filling the screen) and the meeting form.
+//! Drawing the Exceptions tab: the queue with its filters, the selected exception's record
+//! and the meeting form. The projector view is in `projector_view.rs`.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +10,9 @@ use super::action::Action;
 use super::app::App;
 use super::exception_form::{ExceptionForm, FormKind};
 use super::keymap::View;
-use super::widgets::{centered, fit, pad, scroll_offset, waiting_line};
+use super::scroll::{Window, with_selected};
+use super::widgets::{centered, fit, pad, waiting_line};
+use crate::domain::label::code_and_name;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::store::ExceptionRecord;
 
@@ -31,7 +33,7 @@ pub fn kind_label(k: ExceptionKind) -> &'static str {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.exceptions;
     if st.projector {
-        draw_projector(frame, area, app);
+        super::projector_view::draw(frame, area, app);
     } else if area.width >= 120 {
         let [list, detail] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -40,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_detail(frame, detail, app);
     } else {
         let [list, detail] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(55)]).areas(area);
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(50)]).areas(area);
         draw_list(frame, list, app);
         draw_detail(frame, detail, app);
     }
@@ -78,7 +80,22 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             theme.title(),
         ));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let selected = st.selected().map(|e| {
+        let title = app
+            .data
+            .ds
+            .indicator(&e.subject)
+            .map(|r| code_and_name(&e.subject, &r.indicator.title))
+            .unwrap_or_else(|| e.subject.clone());
+        format!("#{} {} · {title} · {}", e.id, kind_label(e.kind), e.period)
+    });
+    let inner = with_selected(frame, inner, selected, theme);
+    let window = Window::new(
+        st.list.len(),
+        st.cursor,
+        (inner.height as usize).saturating_sub(2),
+    );
+    frame.render_widget(window.mark(block, theme), area);
     let w = inner.width as usize;
     let mut lines = vec![
         Line::from(Span::styled(fit(&filters_line(app), w), theme.label())),
@@ -105,9 +122,13 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             theme.dim(),
         )));
     }
-    let height = (inner.height as usize).saturating_sub(2);
-    let offset = scroll_offset(st.cursor, height);
-    for (n, e) in st.list.iter().enumerate().skip(offset).take(height) {
+    for (n, e) in st
+        .list
+        .iter()
+        .enumerate()
+        .skip(window.offset)
+        .take(window.shown)
+    {
         // Δ: the figure changed since the exception was raised.
         let mark = if st.changed.contains_key(&e.id) {
             "Δ"
@@ -145,7 +166,7 @@ fn status_style(app: &App, s: ExceptionStatus) -> ratatui::style::Style {
 }
 
 /// The record of one exception, as lines for the detail pane and the projector.
-fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<Line<'static>> {
+pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<Line<'static>> {
     let theme = app.theme;
     let title = app
         .data
@@ -182,11 +203,10 @@ fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<Line<'static
     let mut lines = vec![
         Line::from(Span::styled(
             format!(
-                "#{} {} · {} {} · {}",
+                "#{} {} · {} · {}",
                 e.id,
                 kind_label(e.kind),
-                e.subject,
-                title,
+                code_and_name(&e.subject, &title),
                 e.period
             ),
             theme.heading(),
@@ -235,39 +255,16 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(" Record ", theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if let Some(e) = app.exceptions.selected() {
-        frame.render_widget(
+    match app.exceptions.selected() {
+        Some(e) => app.exceptions.record_scroll.render(
+            frame,
+            area,
+            block,
             Paragraph::new(record_lines(app, e, false)).wrap(Wrap { trim: true }),
-            inner,
-        );
-    }
-}
-
-fn draw_projector(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = app.theme;
-    let st = &app.exceptions;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" Exception {} of {} ", st.cursor + 1, st.list.len()),
-            theme.title(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if let Some(e) = st.selected() {
-        let roomy = record_lines(app, e, false).len() * 2 <= inner.height as usize;
-        let padded = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
-        frame.render_widget(
-            Paragraph::new(record_lines(app, e, roomy)).wrap(Wrap { trim: true }),
-            padded,
-        );
+            View::Exceptions,
+            theme,
+        ),
+        None => frame.render_widget(block, area),
     }
 }
 

@@ -259,6 +259,16 @@ static MOVE: [Binding; 4] = [
     bind!([Key::code(PageDown)], Action::PageDown, "page down", "move", false),
 ];
 
+/// Where a pane of text sits beside a list, `PgUp`/`PgDn` scroll the text and the list
+/// pages with `C-u`/`C-d`.
+#[rustfmt::skip]
+static PAGE_AND_SCROLL: [Binding; 4] = [
+    bind!([Key::ctrl('u')], Action::PageUp, "page up the list", "move", false),
+    bind!([Key::ctrl('d')], Action::PageDown, "page down the list", "move", false),
+    bind!([Key::code(PageUp)], Action::ScrollUp, "scroll the detail up", "move", false),
+    bind!([Key::code(PageDown)], Action::ScrollDown, "scroll the detail down", "move", false),
+];
+
 #[rustfmt::skip]
 static PLAN: &[Binding] = &[
     bind!([Key::ch('h'), Key::code(Left)], Action::Left, "collapse/parent", "tree", true),
@@ -266,8 +276,10 @@ static PLAN: &[Binding] = &[
     bind!([Key::code(Enter)], Action::Open, "expand / collapse", "tree", false),
     MOVE[0],
     MOVE[1],
-    MOVE[2],
-    MOVE[3],
+    PAGE_AND_SCROLL[0],
+    PAGE_AND_SCROLL[1],
+    PAGE_AND_SCROLL[2],
+    PAGE_AND_SCROLL[3],
     bind!([Key::ch('g'), Key::code(Home)], Action::Top, "first row", "move", false),
     bind!([Key::ch('G'), Key::code(End)], Action::Bottom, "last row", "move", false),
     bind!([Key::ch('E')], Action::ExpandAll, "expand all", "tree", false),
@@ -311,8 +323,10 @@ static CONFLICT: &[Binding] = &[
 static EXCEPTIONS: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    MOVE[2],
-    MOVE[3],
+    PAGE_AND_SCROLL[0],
+    PAGE_AND_SCROLL[1],
+    PAGE_AND_SCROLL[2],
+    PAGE_AND_SCROLL[3],
     bind!([Key::code(Enter)], Action::Open, "projector", "view", true),
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
@@ -341,6 +355,8 @@ static EXCEPTION_FORM: &[Binding] = &[
 static PROJECTOR: &[Binding] = &[
     bind!([Key::ch('k'), UP, Key::code(Left)], Action::Up, "previous", "move", true),
     bind!([Key::ch('j'), DOWN, Key::code(Right)], Action::Down, "next", "move", true),
+    bind!([Key::code(PageUp)], Action::ScrollUp, "scroll up", "move", Foot::WithNext("scroll")),
+    bind!([Key::code(PageDown)], Action::ScrollDown, "scroll down", "move", false),
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),

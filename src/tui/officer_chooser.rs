@@ -11,8 +11,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::action::Action;
 use super::data::Data;
 use super::keymap::View;
+use super::scroll::Window;
 use super::theme::Theme;
-use super::widgets::{centered, fit, pad, rpad, scroll_offset, type_into};
+use super::widgets::{centered, fit, pad, rpad, type_into};
 use crate::query::entry_grid::is_theirs;
 
 /// One officer in the list.
@@ -118,7 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
     ])];
     // The search line and the line saying what is above and below.
     let height = (inner.height as usize).saturating_sub(2);
-    let offset = scroll_offset(ch.cursor, height);
+    let window = Window::new(ch.visible.len(), ch.cursor, height);
     if ch.visible.is_empty() {
         lines.push(Line::from(Span::styled(
             "No officer's name or login holds that",
@@ -127,7 +128,13 @@ pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
     }
     let count_w = 14;
     let name_w = w.saturating_sub(count_w + 3);
-    for (n, i) in ch.visible.iter().enumerate().skip(offset).take(height) {
+    for (n, i) in ch
+        .visible
+        .iter()
+        .enumerate()
+        .skip(window.offset)
+        .take(height)
+    {
         let o = &ch.all[*i];
         let count = format!(
             "{} indicator{}",
@@ -145,14 +152,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
         }
         lines.push(line);
     }
-    let above = offset;
-    let below = ch.visible.len().saturating_sub(offset + height);
-    if above > 0 || below > 0 {
+    if let Some(more) = window.more() {
         lines.resize(height + 1, Line::from(""));
-        lines.push(Line::from(Span::styled(
-            format!("↑ {above} more above · ↓ {below} more below"),
-            theme.dim(),
-        )));
+        lines.push(Line::from(Span::styled(more, theme.dim())));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -9,6 +9,7 @@ use super::action::Action;
 use super::data::{ChartPoint, Data, PeriodStats};
 use super::plan_tree::{FilterWork, Tree};
 use super::refresh::drop_elsewhere;
+use super::scroll::TextScroll;
 use super::widgets::type_into;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
@@ -49,6 +50,8 @@ pub struct PlanState {
     pub cursor: usize,
     pub stats: Arc<PeriodStats>,
     pub detail: Option<Detail>,
+    /// How far the detail pane is scrolled (`PgUp`/`PgDn`); back to the top on a new row.
+    pub detail_scroll: TextScroll,
     stats_key: Option<(Period, u64)>,
     rows_key: Option<u64>,
     rows_dirty: bool,
@@ -77,6 +80,7 @@ impl PlanState {
             cursor: 0,
             stats: Arc::default(),
             detail: None,
+            detail_scroll: TextScroll::default(),
             stats_key: None,
             rows_key: None,
             rows_dirty: true,
@@ -127,6 +131,8 @@ impl PlanState {
             });
             self.detail_key = dkey;
         }
+        let of = self.detail.as_ref().map(|d| format!("{:?}", d.key));
+        self.detail_scroll.follow(of);
     }
 
     pub fn update(&mut self, action: Action, data: &Data, page: usize) {
@@ -152,6 +158,8 @@ impl PlanState {
             Action::Down => self.cursor = (self.cursor + 1).min(last),
             Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
             Action::PageDown => self.cursor = (self.cursor + page).min(last),
+            Action::ScrollUp => self.detail_scroll.page(-1),
+            Action::ScrollDown => self.detail_scroll.page(1),
             Action::Top => self.cursor = 0,
             Action::Bottom => self.cursor = last,
             Action::Left => self.left(),

@@ -8,10 +8,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::app::App;
 use super::chart;
+use super::keymap::View;
 use super::plan::{Detail, RowKey, TreeRow};
-use super::widgets::{
-    COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge, scroll_offset,
-};
+use super::scroll::{Window, with_selected};
+use super::widgets::{COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge};
+use crate::domain::label::code_and_name;
 use crate::domain::rag::Rag;
 use crate::query::signoff::record_covering;
 
@@ -41,10 +42,8 @@ fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
         st.typing,
     );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let height = inner.height as usize;
-    let width = inner.width as usize;
     if st.rows.is_empty() {
+        frame.render_widget(block, area);
         let text = if st.filter.is_empty() {
             "No plan for this year"
         } else {
@@ -53,13 +52,16 @@ fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), inner);
         return;
     }
-    let offset = scroll_offset(st.cursor, height);
+    let inner = with_selected(frame, inner, st.selected().map(row_label), theme);
+    let window = Window::new(st.rows.len(), st.cursor, inner.height as usize);
+    frame.render_widget(window.mark(block, theme), area);
+    let width = inner.width as usize;
     let lines: Vec<Line> = st
         .rows
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(height)
+        .skip(window.offset)
+        .take(window.shown)
         .map(|(i, row)| {
             let mut line = tree_line(app, row, width);
             if i == st.cursor {
@@ -102,19 +104,30 @@ fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
         }
     };
     let left_w = width.saturating_sub(right_w + 1);
-    let kind = if matches!(row.key, RowKey::Node(_)) {
-        format!("{} ", short_kind(row.kind))
-    } else {
-        String::new()
-    };
-    let left = fit(
-        &format!("{indent}{marker}{kind}{} {}", row.code, row.title),
-        left_w,
-    );
+    let left = fit(&format!("{indent}{marker}{}", short_label(row)), left_w);
     let gap = width.saturating_sub(crate::safe_text::width(&left) + right_w);
     let mut spans = vec![Span::raw(left), Span::raw(" ".repeat(gap))];
     spans.extend(right);
     Line::from(spans)
+}
+
+/// "PRI PR1 A greener Wyvern Vale" in the tree: the kind, the code and the title, each
+/// once ("VIS Wyvern Vale 2030", not "VIS VIS …").
+fn short_label(row: &TreeRow) -> String {
+    let code = match row.key {
+        RowKey::Node(_) => code_and_name(short_kind(row.kind), &row.code),
+        RowKey::Indicator { .. } => row.code.clone(),
+    };
+    code_and_name(&code, &row.title)
+}
+
+/// The selected row in full under the tree: "Outcome CO1.1 Less waste, more recycling".
+fn row_label(row: &TreeRow) -> String {
+    let label = code_and_name(&row.code, &row.title);
+    match row.key {
+        RowKey::Node(_) => code_and_name(row.kind, &label),
+        RowKey::Indicator { .. } => format!("Indicator {label}"),
+    }
 }
 
 fn short_kind(kind: &str) -> &'static str {
@@ -136,8 +149,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, side_by_side: bool) {
         .border_style(theme.border())
         .title(Span::styled(" Detail ", theme.title()));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let Some(detail) = &app.plan.detail else {
+        frame.render_widget(block, area);
         return;
     };
     let lines = match &detail.key {
@@ -145,8 +158,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, side_by_side: bool) {
         RowKey::Indicator { code, .. } => indicator_lines(app, code),
     };
     let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let scroll = &app.plan.detail_scroll;
     let RowKey::Indicator { code, .. } = &detail.key else {
-        frame.render_widget(text, inner);
+        scroll.render(frame, area, block, text, View::Plan, theme);
         return;
     };
     let (info, plot) = if side_by_side {
@@ -159,7 +173,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, side_by_side: bool) {
             Layout::vertical([Constraint::Fill(1), Constraint::Percentage(50)]).areas(inner);
         (a, b)
     };
-    frame.render_widget(text, info);
+    frame.render_widget(scroll.mark(block, &text, info, View::Plan, theme), area);
+    scroll.draw(frame, info, text);
     let dp = app
         .data
         .ds

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::app::App;
-use super::widgets::{
-    COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad, scroll_offset,
-};
+use super::scroll::{Window, with_selected};
+use super::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad};
+use crate::domain::label::{code_and_name, name_beside};
 use crate::domain::rollup::Counts;
 use crate::domain::shares;
 use crate::query::rollup::Group;
@@ -46,8 +46,22 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
             theme.title(),
         ));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(r) = &st.rollup else { return };
+    let Some(r) = &st.rollup else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let inner = with_selected(
+        frame,
+        inner,
+        st.group().map(|g| code_and_name(&g.code, &g.title)),
+        theme,
+    );
+    let window = Window::new(
+        r.groups.len(),
+        st.cursor,
+        (inner.height as usize).saturating_sub(1),
+    );
+    frame.render_widget(window.mark(block, theme), area);
     let w = inner.width as usize;
     let bar_w = if w >= 100 { 30 } else { 12 };
     let title_w = w.saturating_sub(8 + COUNTS_WIDTH + bar_w + 4);
@@ -70,18 +84,17 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
             theme.dim(),
         )));
     }
-    let height = (inner.height as usize).saturating_sub(1);
     for (n, g) in r
         .groups
         .iter()
         .enumerate()
-        .skip(scroll_offset(st.cursor, height))
-        .take(height)
+        .skip(window.offset)
+        .take(window.shown)
     {
         let mut spans = vec![Span::raw(format!(
             "{} {} ",
             pad(&g.code, 8),
-            pad(&g.title, title_w)
+            pad(&name_beside(&g.code, &g.title), title_w)
         ))];
         spans.extend(counts_spans(theme, &g.counts));
         spans.push(Span::raw(" "));
@@ -103,21 +116,23 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(
-            format!(" {} {} · {} ", g.code, g.title, st.period),
+            format!(" {} · {} ", code_and_name(&g.code, &g.title), st.period),
             theme.title(),
         ));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [table, about] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(inner);
-    draw_indicators(frame, table, app, g);
     let Some(i) = g.indicators.get(st.drill_cursor) else {
+        frame.render_widget(block, area);
+        draw_indicators(frame, inner, app, g);
         return;
     };
-    let mut lines = vec![Line::from(Span::styled(
-        format!("{} {} ({})", i.code, i.title, i.unit),
-        theme.heading(),
-    ))];
+    // The selected indicator in full beneath the table (its title wrapped, never cut).
+    let mut lines = vec![Line::from(vec![
+        Span::styled("▶ ", theme.key()),
+        Span::styled(
+            format!("{} ({})", code_and_name(&i.code, &i.title), i.unit),
+            theme.heading(),
+        ),
+    ])];
     let mut notes = vec![format!("rule: {}", i.rule)];
     if let Some(p) = &i.partial {
         notes.push(p.clone());
@@ -126,14 +141,27 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
         notes.insert(0, format!("* the figure is the latest available, from {l}"));
     }
     lines.push(Line::from(Span::styled(notes.join(" · "), theme.dim())));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+    let about_text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let need = (about_text.line_count(inner.width) as u16).min(inner.height / 2);
+    let [table, about] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(need)]).areas(inner);
+    let window = Window::new(
+        g.indicators.len(),
+        st.drill_cursor,
+        (table.height as usize).saturating_sub(1),
+    );
+    frame.render_widget(window.mark(block, theme), area);
+    draw_indicators(frame, table, app, g);
+    frame.render_widget(about_text, about);
 }
 
 fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
     let theme = app.theme;
     let w = area.width as usize;
-    // Code 7, value 9, target 9, status 3, direction 11, YTD 9, figure's period 11, gaps 7.
-    let title_w = w.saturating_sub(7 + 9 + 9 + 3 + 11 + 9 + 11 + 8);
+    // Code 7, value 9, target 9, status 3, direction 11, YTD 9, figure's period 11, gaps 7;
+    // on a narrow screen the direction is its arrow alone, so the title keeps some room.
+    let dir_w = if w >= 100 { 11 } else { 3 };
+    let title_w = w.saturating_sub(7 + 9 + 9 + 3 + dir_w + 9 + 11 + 8);
     let mut lines = vec![Line::from(Span::styled(
         fit(
             &format!(
@@ -142,7 +170,7 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
                 pad("Indicator", title_w),
                 rpad("Quarter", 9),
                 rpad("Target", 9),
-                pad("Direction", 11),
+                pad(if dir_w > 3 { "Direction" } else { "Dir" }, dir_w),
                 rpad("YTD", 9),
                 "Figure for"
             ),
@@ -150,18 +178,28 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
         ),
         theme.heading(),
     ))];
-    let height = (area.height as usize).saturating_sub(1);
     let cursor = app.rollup.drill_cursor;
+    let window = Window::new(
+        g.indicators.len(),
+        cursor,
+        (area.height as usize).saturating_sub(1),
+    );
     for (n, i) in g
         .indicators
         .iter()
         .enumerate()
-        .skip(scroll_offset(cursor, height))
-        .take(height)
+        .skip(window.offset)
+        .take(window.shown)
     {
         let direction = i
             .direction
-            .map(|d| format!("{} {}", d.symbol(), d))
+            .map(|d| {
+                if dir_w > 3 {
+                    format!("{} {}", d.symbol(), d)
+                } else {
+                    d.symbol().to_string()
+                }
+            })
             .unwrap_or_else(|| "–".into());
         // The period the figure is from, starred when it is an earlier one (the latest available).
         let latest = match &i.latest_period {
@@ -180,7 +218,7 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
             rag_badge(theme, i.rag),
             Span::raw(format!(
                 " {} {} {}",
-                pad(&direction, 11),
+                pad(&direction, dir_w),
                 rpad(&figure(i.ytd, i.decimals), 9),
                 fit(&latest, 11)
             )),

@@ -39,7 +39,16 @@ pub fn rag_badge(theme: Theme, rag: Rag) -> Span<'static> {
     Span::styled(format!(" {} ", rag.letter()), theme.rag(rag))
 }
 
-/// "G3 A1 R0 M0 -2": each status with its count, as letters so colour is not needed.
+/// The letter before a status's count. No status is "N" here, not the badge's "-": a
+/// count written "-14" reads as minus fourteen.
+pub fn count_letter(rag: Rag) -> &'static str {
+    match rag {
+        Rag::None => "N",
+        other => other.letter(),
+    }
+}
+
+/// "G3 A1 R0 M0 N2": each status with its count, as letters so colour is not needed.
 pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
     let parts = c.parts();
     let mut out = Vec::new();
@@ -52,7 +61,10 @@ pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
         } else {
             theme.rag_text(*rag)
         };
-        out.push(Span::styled(format!("{}{:<2}", rag.letter(), count), style));
+        out.push(Span::styled(
+            format!("{}{:<2}", count_letter(*rag), count),
+            style,
+        ));
     }
     out
 }
@@ -69,15 +81,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     cell
-}
-
-/// The first row to draw so that `cursor` is visible in `height` rows.
-pub fn scroll_offset(cursor: usize, height: usize) -> usize {
-    if height == 0 {
-        0
-    } else {
-        cursor.saturating_sub(height - 1)
-    }
 }
 
 /// A bordered panel titled `title`, followed by the `/` filter while one is typed or set.

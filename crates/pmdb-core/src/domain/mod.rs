@@ -9,6 +9,7 @@ pub mod direction;
 pub mod entry;
 pub mod fields;
 pub mod indicator;
+pub mod label;
 pub mod number;
 pub mod period;
 pub mod plan;

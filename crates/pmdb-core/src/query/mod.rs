@@ -13,6 +13,7 @@ pub mod reviewable;
 pub mod rollup;
 pub mod show;
 pub mod signoff;
+pub mod trend;
 
 use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::number::fmt_decimals;

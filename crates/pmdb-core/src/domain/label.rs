@@ -1,0 +1,49 @@
+//! How a thing with a code and a name is labelled: "PR1 A greener Wyvern Vale", and the
+//! code once when the name is empty or the code itself ("HR", not "HR HR").
+
+/// "CODE name", or the code alone when the name adds nothing (empty, or the code again in
+/// any letter case).
+pub fn code_and_name(code: &str, name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() || name.eq_ignore_ascii_case(code.trim()) {
+        code.to_string()
+    } else if code.trim().is_empty() {
+        name.to_string()
+    } else {
+        format!("{code} {name}")
+    }
+}
+
+/// The name to show beside a code in a column of its own: empty when it would repeat it.
+pub fn name_beside(code: &str, name: &str) -> String {
+    let label = code_and_name(code, name);
+    label
+        .strip_prefix(code)
+        .map(|rest| rest.trim_start().to_string())
+        .unwrap_or(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_equal_to_its_name_is_written_once() {
+        for (code, name, label, beside) in [
+            (
+                "PR1",
+                "A greener Wyvern Vale",
+                "PR1 A greener Wyvern Vale",
+                "A greener Wyvern Vale",
+            ),
+            ("HR", "HR", "HR", ""),
+            ("HR", "", "HR", ""),
+            ("VIS", "vis", "VIS", ""),
+            ("", "Unassigned", "Unassigned", "Unassigned"),
+            ("HRS", "HR Services", "HRS HR Services", "HR Services"),
+        ] {
+            assert_eq!(code_and_name(code, name), label, "{code} {name}");
+            assert_eq!(name_beside(code, name), beside, "{code} {name}");
+        }
+    }
+}
