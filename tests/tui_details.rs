@@ -287,6 +287,7 @@ fn the_help_gives_the_status_key_in_words_and_the_entry_marks() {
     typing(&mut a, "2?");
     let key = "G green, A amber, R red, M missing, - no status";
     assert!(text(&a, 200, 60).contains(key), "{}", text(&a, 200, 60));
+    assert!(text(&a, 200, 60).contains("in counts, N is no status"));
     for mark in ["locked", "late 14d", "OVERDUE", "12 Jan 2027"] {
         assert!(text(&a, 200, 60).contains(mark), "{mark}");
     }
@@ -454,5 +455,17 @@ fn an_editor_neither_prints_an_empty_unit_nor_speaks_of_command_line_flags() {
             "{screen}"
         );
         assert!(!screen.contains("(, "), "{screen}");
+    }
+    // Nor does the Plan tab's detail pane: "CX1 Complaints answered", not "… ()".
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+    typing(&mut a, "1/CX1");
+    press(&mut a, KeyCode::Enter);
+    typing(&mut a, "G");
+    for (w, h) in [(120, 40), (200, 60)] {
+        let screen = text(&a, w, h);
+        assert!(screen.contains("CX1 Complaints answered"), "{screen}");
+        assert!(screen.contains("Indicator CX1"), "{screen}");
+        assert!(!screen.contains("()"), "{screen}");
     }
 }

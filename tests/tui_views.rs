@@ -168,6 +168,32 @@ fn the_exception_queue_says_how_many_of_its_rows_are_out_of_sight() {
 }
 
 #[test]
+fn the_queue_names_its_filters_whole_and_a_delivery_subject_by_its_title() {
+    let demo = demo();
+    let mut app = demo.open("perf");
+    typing(&mut app, "3");
+    let s = text(&app, 80, 24);
+    assert!(s.contains("only meeting PPG 2026-11-26 "), "{s}");
+    assert!(!s.contains("meetin…"), "{s}");
+    // The overdue action's exception: its title under the list and in the record.
+    let at = app
+        .exceptions
+        .list
+        .iter()
+        .position(|e| e.subject == "ACT-27")
+        .expect("ACT-27 is overdue in October");
+    for _ in 0..at {
+        key_at(&mut app, 80, 24, KeyCode::Down);
+    }
+    let s = flat(&app, 80, 24);
+    assert!(
+        s.contains("action · ACT-27 Implement e-invoicing and no-PO-no-pay · 2026-10"),
+        "{s}"
+    );
+    assert!(s.contains("overdue since 2026-10-20"), "{s}");
+}
+
+#[test]
 fn the_rollup_drill_down_tells_indicators_with_alike_titles_apart() {
     let demo = demo();
     let ds = Store::open(&demo.path, "perf").unwrap().dataset().unwrap();

@@ -13,6 +13,7 @@ use super::scroll::{Window, with_selected};
 use super::text_field::place_cursor;
 use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, waiting_line};
 use crate::domain::deadline::fmt_due;
+use crate::domain::label::with_notes;
 use crate::query::entry_grid::EntryRow;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -196,11 +197,7 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         Paragraph::new(vec![
             Line::from(Span::styled(
                 fit(
-                    &if ed.unit.trim().is_empty() {
-                        format!("{} ({dp_text})", ed.title)
-                    } else {
-                        format!("{} ({}, {dp_text})", ed.title, ed.unit)
-                    },
+                    &with_notes(&ed.title, &[&ed.unit, &dp_text]),
                     inner.width as usize,
                 ),
                 theme.heading(),

@@ -59,14 +59,22 @@ fn filters_line(app: &App) -> String {
         .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
         .map(|m| format!("{} {}", m.board, m.date))
         .unwrap_or_else(all);
-    format!(
-        "period {} · status {} · kind {} · service {} · meeting {}",
-        st.period.map(|p| p.to_string()).unwrap_or_else(all),
-        st.status.map(|s| s.to_string()).unwrap_or_else(all),
-        st.kind.map(|k| k.to_string()).unwrap_or_else(all),
-        st.service.clone().unwrap_or_else(all),
-        meeting
-    )
+    // Only the filters that are set, so the line fits: nothing cut at 80 columns.
+    let set: Vec<String> = [
+        ("period", st.period.map(|p| p.to_string())),
+        ("status", st.status.map(|s| s.to_string())),
+        ("kind", st.kind.map(|k| k.to_string())),
+        ("service", st.service.clone()),
+        ("meeting", st.meeting.map(|_| meeting)),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| value.map(|v| format!("{name} {v}")))
+    .collect();
+    if set.is_empty() {
+        "every exception: no filter".to_string()
+    } else {
+        format!("only {}", set.join(" · "))
+    }
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
@@ -81,12 +89,10 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         ));
     let inner = block.inner(area);
     let selected = st.selected().map(|e| {
-        let title = app
-            .data
-            .ds
-            .indicator(&e.subject)
-            .map(|r| code_and_name(&e.subject, &r.indicator.title))
-            .unwrap_or_else(|| e.subject.clone());
+        let title = code_and_name(
+            &e.subject,
+            app.data.ds.subject_title(&e.subject).unwrap_or_default(),
+        );
         format!("#{} {} · {title} · {}", e.id, kind_label(e.kind), e.period)
     });
     let inner = with_selected(frame, inner, selected, theme);
@@ -171,9 +177,9 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
     let title = app
         .data
         .ds
-        .indicator(&e.subject)
-        .map(|r| r.indicator.title.clone())
-        .unwrap_or_default();
+        .subject_title(&e.subject)
+        .unwrap_or_default()
+        .to_string();
     let field = |label: &str, text: String| {
         let text = if text.trim().is_empty() {
             "—".to_string()

@@ -85,6 +85,11 @@ fn key_to_marks(app: &App) -> Vec<Line<'static>> {
         spans.push(Span::raw(format!(" {word}")));
     }
     out.push(Line::from(spans));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(pad("G3 A1 N2", 12), theme.key()),
+        Span::raw("in counts, N is no status (\"N2\": two without one)"),
+    ]));
     let marks: &[(&str, &str)] = match app.tab {
         Tab::Entry => &[
             ("to do", "no value yet; the deadline has not passed"),

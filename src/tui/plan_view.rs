@@ -12,7 +12,7 @@ use super::keymap::View;
 use super::plan::{Detail, RowKey, TreeRow};
 use super::scroll::{Window, with_selected};
 use super::widgets::{COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge};
-use crate::domain::label::code_and_name;
+use crate::domain::label::{code_and_name, with_notes};
 use crate::domain::rag::Rag;
 use crate::query::signoff::record_covering;
 
@@ -233,7 +233,7 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
     let i = &rec.indicator;
     let dp = i.decimals;
     let mut lines = vec![Line::from(Span::styled(
-        format!("{} {} ({})", i.code, i.title, i.unit),
+        with_notes(&format!("{} {}", i.code, i.title), &[&i.unit]),
         theme.heading(),
     ))];
     lines.push(Line::from(field(

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::scroll::{Window, with_selected};
 use super::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad};
-use crate::domain::label::{code_and_name, name_beside};
+use crate::domain::label::{code_and_name, name_beside, with_notes};
 use crate::domain::rollup::Counts;
 use crate::domain::shares;
 use crate::query::rollup::Group;
@@ -129,7 +129,7 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::from(vec![
         Span::styled("▶ ", theme.key()),
         Span::styled(
-            format!("{} ({})", code_and_name(&i.code, &i.title), i.unit),
+            with_notes(&code_and_name(&i.code, &i.title), &[&i.unit]),
             theme.heading(),
         ),
     ])];

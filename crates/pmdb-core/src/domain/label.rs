@@ -23,9 +23,37 @@ pub fn name_beside(code: &str, name: &str) -> String {
         .unwrap_or(label)
 }
 
+/// "Text (a, b)" with the notes that are not empty, or the text alone: a title with its
+/// unit never reads "Title ()" or "(, 1 decimal place)".
+pub fn with_notes(text: &str, notes: &[&str]) -> String {
+    let notes: Vec<&str> = notes
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if notes.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} ({})", notes.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_notes_leave_no_brackets_or_commas() {
+        assert_eq!(
+            with_notes("Complaints", &["", "1 decimal place"]),
+            "Complaints (1 decimal place)"
+        );
+        assert_eq!(
+            with_notes("Complaints", &["%", "1 decimal place"]),
+            "Complaints (%, 1 decimal place)"
+        );
+        assert_eq!(with_notes("Complaints", &[" "]), "Complaints");
+    }
 
     #[test]
     fn a_code_equal_to_its_name_is_written_once() {

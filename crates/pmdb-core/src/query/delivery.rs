@@ -54,6 +54,20 @@ pub struct EiaRow<'a> {
 }
 
 impl Delivery {
+    /// The title of the action, project, risk or EIA with this code.
+    pub fn title_of(&self, code: &str) -> Option<&str> {
+        let actions = self.actions.iter().map(|a| (&a.code, &a.title));
+        let projects = self.projects.iter().map(|p| (&p.code, &p.title));
+        let risks = self.risks.iter().map(|r| (&r.code, &r.title));
+        let eias = self.eias.iter().map(|e| (&e.code, &e.title));
+        actions
+            .chain(projects)
+            .chain(risks)
+            .chain(eias)
+            .find(|(c, _)| *c == code)
+            .map(|(_, t)| t.as_str())
+    }
+
     /// Every action judged for `period`.
     pub fn action_rows(&self, period: Period, ctx: Context) -> Vec<ActionRow<'_>> {
         let links = by_code(&self.action_links, |l| &l.action);

@@ -44,6 +44,13 @@ impl Dataset {
         )
     }
 
+    /// The title of an exception's subject: an indicator, or an action, project, risk or EIA.
+    pub fn subject_title(&self, code: &str) -> Option<&str> {
+        self.indicator(code)
+            .map(|r| r.indicator.title.as_str())
+            .or_else(|| self.delivery.title_of(code))
+    }
+
     /// Where a plan node sits in `nodes`, by code.
     pub fn node_position(&self, code: &str) -> Option<usize> {
         self.index.node(code)
