@@ -469,3 +469,38 @@ fn an_editor_neither_prints_an_empty_unit_nor_speaks_of_command_line_flags() {
         assert!(!screen.contains("()"), "{screen}");
     }
 }
+
+#[test]
+fn a_long_name_gives_way_so_the_login_is_never_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    pmdb::demo::build_demo(&path, "perf", "2026-11-24".parse().unwrap(), 1).unwrap();
+    let mut a = App::with_theme(
+        Store::open(&path, "perf").unwrap(),
+        "2026-11-24".parse().unwrap(),
+        Theme::COLOUR,
+    )
+    .unwrap();
+    typing(&mut a, "2opat");
+    // In the chooser the post is cut, the login kept.
+    let chooser = text(&a, 80, 24);
+    let row = chooser
+        .lines()
+        .find(|l| l.contains("Jaspreet Patel"))
+        .unwrap_or_else(|| panic!("{chooser}"));
+    assert!(row.contains("(jpatel)"), "{row}");
+    press(&mut a, KeyCode::Enter);
+    // The Entry title drops the post at 80 columns and keeps it where it fits.
+    let narrow = text(&a, 80, 24);
+    assert!(
+        narrow.contains("My indicators for 2026-10 · Jaspreet Patel (jpatel) "),
+        "{narrow}"
+    );
+    let wide = text(&a, 200, 60);
+    assert!(
+        wide.contains(
+            "My indicators for 2026-10 · Jaspreet Patel (Development Management Manager) (jpatel)"
+        ),
+        "{wide}"
+    );
+}

@@ -64,6 +64,14 @@ fn main() -> anyhow::Result<()> {
     );
     shoot(&app, "entry-edit", 120, 40)?;
 
+    // The performance team choose an officer by typing part of a name.
+    let mut app = open()?;
+    keys(&mut app, "2o");
+    keys(&mut app, "pat");
+    shoot(&app, "entry-officers", 80, 24)?;
+    keys(&mut app, "\n");
+    shoot(&app, "entry-80x24", 80, 24)?;
+
     let mut app = open()?;
     keys(&mut app, "3");
     shoot(&app, "exceptions", 120, 40)?;

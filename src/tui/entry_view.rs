@@ -11,7 +11,10 @@ use super::entry_edit::{Editor, Field};
 use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::text_field::place_cursor;
-use super::widgets::{centered, figure, filtered_block, fit, pad, rag_badge, rpad, waiting_line};
+use super::widgets::{
+    centered, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad, short_name,
+    waiting_line,
+};
 use crate::domain::deadline::fmt_due;
 use crate::domain::label::with_notes;
 use crate::query::entry_grid::EntryRow;
@@ -33,15 +36,26 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.entry;
     let theme = app.theme;
     let who = app.data.name_of(&st.officer);
-    let block = filtered_block(
-        theme,
-        format!(
-            " My indicators for {} · {} ({}) ",
-            st.month, who, st.officer
-        ),
-        &st.filter,
-        st.typing,
+    // The title gives way, post first, then name, so the login is never cut.
+    let filter_w = if st.typing || !st.filter.is_empty() {
+        crate::safe_text::width(&st.filter) + 5
+    } else {
+        0
+    };
+    let title = first_fitting(
+        &[
+            format!(" My indicators for {} · {who} ({}) ", st.month, st.officer),
+            format!(
+                " My indicators for {} · {} ({}) ",
+                st.month,
+                short_name(who),
+                st.officer
+            ),
+            format!(" {} · {} ", st.month, st.officer),
+        ],
+        (area.width as usize).saturating_sub(2 + filter_w),
     );
+    let block = filtered_block(theme, title, &st.filter, st.typing);
     let inner = block.inner(area);
     let selected = st
         .visible

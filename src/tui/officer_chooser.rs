@@ -90,6 +90,13 @@ impl OfficerChooser {
 
 /// The list over the Entry tab: the search line, the officers that match ("N of M" in the
 /// title), and how many rows are above and below when the list is longer than the box.
+/// "Name (login)" in `cells`: the name is cut, never the login.
+fn name_and_login(name: &str, login: &str, cells: usize) -> String {
+    let login = format!(" ({login})");
+    let room = cells.saturating_sub(crate::safe_text::width(&login));
+    format!("{}{login}", fit(name, room))
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
     let dialog = centered(area, 72, area.height.saturating_sub(2).max(8));
     frame.render_widget(Clear, dialog);
@@ -144,7 +151,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
         let marker = if n == ch.cursor { "▶ " } else { "  " };
         let mut line = Line::from(format!(
             "{marker}{} {}",
-            pad(&format!("{} ({})", o.name, o.login), name_w),
+            pad(&name_and_login(&o.name, &o.login, name_w), name_w),
             rpad(&count, count_w)
         ));
         if n == ch.cursor {

@@ -98,6 +98,29 @@ pub fn filtered_block(theme: Theme, title: String, filter: &str, typing: bool) -
         .title(Line::from(spans))
 }
 
+/// The first of `forms` (longest first) that fits `cells` terminal cells, else the last
+/// cut to fit: a title shortens by dropping detail, never by cutting a login in half.
+pub fn first_fitting(forms: &[String], cells: usize) -> String {
+    forms
+        .iter()
+        .find(|f| crate::safe_text::width(f) <= cells)
+        .cloned()
+        .unwrap_or_else(|| fit(forms.last().map_or("", String::as_str), cells))
+}
+
+/// A person's name without the post in brackets after it: "Jaspreet Patel" for
+/// "Jaspreet Patel (Development Management Manager)".
+pub fn short_name(name: &str) -> &str {
+    match name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rfind(" ("))
+    {
+        Some(at) => name[..at].trim_end(),
+        None => name,
+    }
+}
+
 /// Types a key into a one-line filter: a character is added, Backspace takes the last one
 /// off, Ctrl-U clears it. Only keys the keymap left unbound get here (`Action::Input`).
 pub fn type_into(text: &mut String, ev: &KeyEvent) {
