@@ -169,7 +169,7 @@ fn bad_settings_are_refused_and_change_nothing() {
     let c = Council::fixture();
     let before = c.json(&["config"]);
     let audit = c.count("SELECT count(*) FROM audit_log");
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &["config", "set", "deadline_day", "40"],
             "pmdb: deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '40'",
@@ -205,10 +205,25 @@ fn bad_settings_are_refused_and_change_nothing() {
             &["config", "set", "deadline_day", "10", "--from", "2024-06"],
             "pmdb: --from applies to rag_rule only, not deadline_day",
         ),
+        (
+            &["config", "set", "risk_bands", "12:4"],
+            "pmdb: risk bands '12:4' are not G:A with 1 ≤ G < A < 25 (green up to G, amber up to A, red above), such as 4:12",
+        ),
     ];
     for (args, message) in cases {
         assert_eq!(c.refused(args).trim(), message, "{args:?}");
     }
     assert_eq!(c.json(&["config"]), before);
     assert_eq!(c.count("SELECT count(*) FROM audit_log"), audit);
+}
+
+#[test]
+fn risk_bands_are_set_and_shown() {
+    let c = Council::fixture();
+    assert_eq!(c.json(&["config"])["risk_bands"], "4:12");
+    c.ok(&["config", "set", "risk_bands", "6:15"]);
+    assert_eq!(c.json(&["config"])["risk_bands"], "6:15");
+    assert!(c.ok(&["config"]).contains(
+        "risk_bands:   6:15 (a risk scoring up to 6 is green, up to 15 amber, above red)"
+    ));
 }

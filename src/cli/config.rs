@@ -76,6 +76,7 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             "deadline_day": settings.deadline_day,
             "collect_from": settings.collect_from,
             "rag_rules": rules,
+            "risk_bands": settings.risk_bands,
         }));
     }
     say!("database:     {}", env.db.display());
@@ -103,5 +104,11 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             from.as_deref().unwrap_or("the beginning")
         );
     }
+    let b = settings.risk_bands;
+    say!(
+        "risk_bands:   {b} (a risk scoring up to {} is green, up to {} amber, above red)",
+        b.green,
+        b.amber
+    );
     Ok(())
 }
