@@ -250,6 +250,14 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
     let store = Store::open(&path, LOGIN).unwrap();
     assert_eq!(store.value_at("WR1", p("2024-07")).unwrap(), None);
     assert!(text(&app, 80, 24).contains("✗ WR1 2024-07: the value misses its target"));
+    // The whole refusal is on screen at 80×24, however many lines it takes.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let words = flat(&app, w, h);
+        assert!(
+            words.contains("red below), so it needs a commentary and a remedial action"),
+            "{words}"
+        );
+    }
     // The editor moved to the commentary.
     typing(&mut app, "Two crews off sick");
     press(&mut app, KeyCode::Tab);

@@ -11,7 +11,7 @@ use pmdb::query::rollup::{GroupBy, rollup};
 use pmdb::store::Store;
 use pmdb::tui::plan::RowKey;
 use pmdb::tui::{App, Theme};
-use tui_support::{press, screen, text, typing};
+use tui_support::{flat, press, screen, text, typing};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
@@ -40,19 +40,6 @@ impl Demo {
         )
         .unwrap()
     }
-}
-
-/// The screen's words in reading order, borders and runs of spaces taken out, so a title
-/// wrapped over two lines reads as one.
-fn flat(app: &App, w: u16, h: u16) -> String {
-    screen(app, w, h)
-        .iter()
-        .map(|l| l.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Presses a key after drawing at the size, as the run loop does (a pane measures its text
@@ -435,5 +422,22 @@ fn the_projector_charts_only_the_periods_since_collection_started() {
             f.contains("Last 3 months: 2024-04 52.0 G · 2024-05 48.0 A · 2024-06 43.0 R"),
             "{w}x{h}: {f}"
         );
+    }
+}
+
+#[test]
+fn a_nodes_detail_names_its_portfolio_and_holder() {
+    let demo = demo();
+    let mut app = demo.open("perf");
+    typing(&mut app, "/PR1");
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "j");
+    for (w, h) in SIZES {
+        let s = flat(&app, w, h);
+        assert!(
+            s.contains("Portfolio: ENV Environment & Climate (Cllr Peter Hollis)"),
+            "{s}"
+        );
+        assert!(!s.contains(" 1 indicators)"), "{s}");
     }
 }

@@ -183,13 +183,18 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         ));
     let inner = block.inner(dialog);
     frame.render_widget(block, dialog);
+    // The check and the message take the lines their words need (the text boxes give
+    // way), so a refusal is never cut short.
+    let check_para = Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true });
+    let msg_para = Paragraph::new(message_line(app, ed)).wrap(Wrap { trim: true });
+    let lines_of = |p: &Paragraph, most: usize| p.line_count(inner.width).clamp(1, most) as u16;
     let [head, fields, check, comm, act, msg] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(3),
-        Constraint::Length(2),
+        Constraint::Length(lines_of(&check_para, 3).max(2)),
         Constraint::Fill(1),
         Constraint::Fill(1),
-        Constraint::Length(2),
+        Constraint::Length(lines_of(&msg_para, 4).max(2)),
     ])
     .areas(inner);
     let stored = match &ed.base {
@@ -237,13 +242,17 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     if let Some((f, at)) = focused.filter(|_| on_top) {
         place_cursor(frame, at, ed.field(f));
     }
-    frame.render_widget(
-        Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true }),
-        check,
-    );
+    frame.render_widget(check_para, check);
     frame.render_widget(ed.field(Field::Commentary), comm);
     frame.render_widget(ed.field(Field::Action), act);
-    let line = match (&ed.message, &ed.explained) {
+    frame.render_widget(msg_para, msg);
+}
+
+/// Under the editor: the waiting save, why the last save failed, what a missed target
+/// still needs, or the keys.
+fn message_line(app: &App, ed: &Editor) -> Line<'static> {
+    let theme = app.theme;
+    match (&ed.message, &ed.explained) {
         _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
@@ -260,8 +269,7 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
                 theme.dim(),
             ))
         }
-    };
-    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), msg);
+    }
 }
 
 /// "✓ 45.2 → A amber: <rule>" or "✗ why not".

@@ -205,11 +205,18 @@ fn node_lines(app: &App, code: &str) -> Vec<Line<'static>> {
         theme.heading(),
     ))];
     let mut who = field(app, "Owner", app.data.name_of(&n.owner).to_string());
+    // "RES Resources (Cllr Amy Hart)": a code with its name and holder, once each.
+    let named = |list: &[crate::store::Named], code: &str| {
+        let found = list.iter().find(|x| x.code == code);
+        let label = code_and_name(code, found.map_or("", |x| x.name.as_str()));
+        let lead = found.map_or("", |x| x.lead.as_str());
+        with_notes(&label, &[app.data.name_of(lead)])
+    };
     if let Some(p) = &n.portfolio {
-        who.extend(field(app, "  Portfolio", p.clone()));
+        who.extend(field(app, "  Portfolio", named(&app.data.ds.portfolios, p)));
     }
     if let Some(s) = &n.service {
-        who.extend(field(app, "  Service", s.clone()));
+        who.extend(field(app, "  Service", named(&app.data.ds.services, s)));
     }
     lines.push(Line::from(who));
     if let Some(c) = app.plan.stats.counts.get(code) {
@@ -218,7 +225,13 @@ fn node_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             theme.label(),
         )];
         spans.extend(counts_spans(theme, c));
-        spans.push(Span::raw(format!("  ({} indicators)", c.total())));
+        let total = c.total();
+        let noun = if total == 1 {
+            "indicator"
+        } else {
+            "indicators"
+        };
+        spans.push(Span::raw(format!("  ({total} {noun})")));
         lines.push(Line::from(spans));
     }
     lines.extend(linked_lines(app, &[code.to_string()]));

@@ -155,6 +155,19 @@ pub fn screen(app: &App, w: u16, h: u16) -> Vec<String> {
         .collect()
 }
 
+/// The screen's words in reading order, borders and runs of spaces taken out, so a title
+/// wrapped over two lines reads as one.
+pub fn flat(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h)
+        .iter()
+        .map(|l| l.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn text(app: &App, w: u16, h: u16) -> String {
     screen(app, w, h).join("\n")
 }
