@@ -441,3 +441,18 @@ fn a_nodes_detail_names_its_portfolio_and_holder() {
         assert!(!s.contains(" 1 indicators)"), "{s}");
     }
 }
+
+#[test]
+fn a_rollup_before_the_plan_says_so_and_how_to_step_on() {
+    let demo = demo();
+    let mut app = demo.open("perf");
+    typing(&mut app, "4");
+    for _ in 0..12 {
+        typing(&mut app, "[");
+    }
+    let s = flat(&app, 80, 24);
+    assert!(
+        s.contains("Nothing is in the plan for 2023/24 Q2: ] steps to a later period"),
+        "{s}"
+    );
+}

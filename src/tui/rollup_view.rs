@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::action::Action;
 use super::app::App;
+use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad};
 use crate::domain::label::{code_and_name, name_beside, with_notes};
@@ -79,8 +81,12 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
         theme.heading(),
     ))];
     if r.groups.is_empty() {
+        let keys = super::keymap::keys_in(&[View::Rollup, View::Global], Action::NextPeriod);
         lines.push(Line::from(Span::styled(
-            "No groups for this period",
+            format!(
+                "Nothing is in the plan for {}: {keys} steps to a later period",
+                r.period
+            ),
             theme.dim(),
         )));
     }
