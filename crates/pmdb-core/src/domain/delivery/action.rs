@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{DeliveryRag, Iso, Owed, latest_by, passed_by};
+use super::{DeliveryRag, Iso, Owed, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
 
@@ -163,30 +163,14 @@ pub fn judge(
             )
         };
     }
-    let not_yet_started = action.start.is_some_and(|s| s > end);
     let Some(update) = latest.as_ref() else {
-        return if not_yet_started {
-            judged(
-                ActionState::Status(ActionStatus::NotStarted),
-                DeliveryRag::None,
-                format!("starts {}", Iso(action.start.unwrap_or(end))),
-                false,
-            )
-        } else if owed.passed {
-            judged(
-                ActionState::Missing,
-                DeliveryRag::Missing,
-                format!("no update for {period} by its deadline {}", Iso(owed.by)),
-                false,
-            )
+        let none = no_update(action.start, period, owed);
+        let status = if none.missing {
+            ActionState::Missing
         } else {
-            judged(
-                ActionState::Status(ActionStatus::NotStarted),
-                DeliveryRag::None,
-                format!("no update yet; due by {}", Iso(owed.by)),
-                false,
-            )
+            ActionState::Status(ActionStatus::NotStarted)
         };
+        return judged(status, none.rag, none.rule, false);
     };
     let (rag, mut rule) = match update.status {
         ActionStatus::OnTrack => (DeliveryRag::Green, "on track".to_string()),

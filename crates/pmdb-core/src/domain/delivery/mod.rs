@@ -89,3 +89,35 @@ impl Owed {
         self.passed && !period.covers(updated)
     }
 }
+
+/// A subject without any update by a period's end, as actions and projects share it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoUpdate {
+    /// Missing (the period's deadline has passed), else simply not started or not due.
+    pub missing: bool,
+    pub rag: DeliveryRag,
+    pub rule: String,
+}
+
+/// Before its start nothing is owed; after the period's deadline it is missing; before the
+/// deadline the update is still to come.
+pub fn no_update(start: Option<NaiveDate>, period: Period, owed: Owed) -> NoUpdate {
+    let end = period.last_month().last_day();
+    match start {
+        Some(s) if s > end => NoUpdate {
+            missing: false,
+            rag: DeliveryRag::None,
+            rule: format!("starts {}", Iso(s)),
+        },
+        _ if owed.passed => NoUpdate {
+            missing: true,
+            rag: DeliveryRag::Missing,
+            rule: format!("no update for {period} by its deadline {}", Iso(owed.by)),
+        },
+        _ => NoUpdate {
+            missing: false,
+            rag: DeliveryRag::None,
+            rule: format!("no update yet; due by {}", Iso(owed.by)),
+        },
+    }
+}

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{DeliveryRag, Iso, Owed, latest_by, passed_by};
+use super::{DeliveryRag, Iso, Owed, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
 
@@ -143,24 +143,15 @@ pub fn judge(
         .join("; ");
 
     let (status, mut rag, mut rule, update_missing) = match latest.as_ref() {
-        None if project.start.is_some_and(|s| s > end) => (
-            ProjectState::NotStarted,
-            DeliveryRag::None,
-            format!("starts {}", Iso(project.start.unwrap_or(end))),
-            false,
-        ),
-        None if owed.passed => (
-            ProjectState::Missing,
-            DeliveryRag::Missing,
-            format!("no update for {period} by its deadline {}", Iso(owed.by)),
-            false,
-        ),
-        None => (
-            ProjectState::NotStarted,
-            DeliveryRag::None,
-            format!("no update yet; due by {}", Iso(owed.by)),
-            false,
-        ),
+        None => {
+            let none = no_update(project.start, period, owed);
+            let status = if none.missing {
+                ProjectState::Missing
+            } else {
+                ProjectState::NotStarted
+            };
+            (status, none.rag, none.rule, false)
+        }
         Some(u) => {
             let (rag, word) = match u.status {
                 ProjectStatus::OnTrack => (DeliveryRag::Green, "on track"),
