@@ -1872,3 +1872,49 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
           NULL); END;
 
 
+
+-- migration 7
+-- Sign-off freezes delivery with the indicators: each action's, project's, risk's and
+-- EIA's status for the period and the periods inside it, as JSON of its judgement, by
+-- kind ('action', 'project', 'risk', 'eia') and code. A reopening keeps them on record
+-- beside the indicators' statuses.
+CREATE TABLE signoff_delivery (
+    period TEXT NOT NULL,
+    kind   TEXT NOT NULL CHECK (kind IN ('action', 'project', 'risk', 'eia')),
+    code   TEXT NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (period, kind, code)
+);
+
+CREATE TABLE signoff_delivery_history (
+    reopening INTEGER NOT NULL REFERENCES signoff_reopenings (id),
+    period    TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    code      TEXT NOT NULL,
+    status    TEXT NOT NULL,
+    PRIMARY KEY (reopening, period, kind, code)
+);
+
+CREATE TRIGGER audit_signoff_delivery_insert AFTER INSERT ON signoff_delivery
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_delivery', NEW.period || '|' || NEW.kind || '|' || NEW.code, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'kind', NEW.kind, 'code', NEW.code, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_signoff_delivery_update AFTER UPDATE ON signoff_delivery
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_delivery', NEW.period || '|' || NEW.kind || '|' || NEW.code, 'update',
+          json_object('period', OLD.period, 'kind', OLD.kind, 'code', OLD.code, 'status', OLD.status),
+          json_object('period', NEW.period, 'kind', NEW.kind, 'code', NEW.code, 'status', NEW.status)); END;
+
+CREATE TRIGGER audit_signoff_delivery_delete AFTER DELETE ON signoff_delivery
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_delivery', OLD.period || '|' || OLD.kind || '|' || OLD.code, 'delete',
+          json_object('period', OLD.period, 'kind', OLD.kind, 'code', OLD.code, 'status', OLD.status),
+          NULL); END;
+
+CREATE TRIGGER audit_signoff_delivery_history_insert AFTER INSERT ON signoff_delivery_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_delivery_history', NEW.reopening || '|' || NEW.period || '|' || NEW.kind || '|' || NEW.code, 'insert',
+          NULL,
+          json_object('reopening', NEW.reopening, 'period', NEW.period, 'kind', NEW.kind, 'code', NEW.code, 'status', NEW.status)); END;

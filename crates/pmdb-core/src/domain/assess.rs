@@ -77,20 +77,6 @@ pub struct Assessment {
     pub deadline: String,
 }
 
-impl<'de> Deserialize<'de> for Rag {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rag, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-impl<'de> Deserialize<'de> for Direction {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 /// An indicator with its recorded values and targets, ready to be assessed.
 /// The assessment `period` would have with `value` recorded in place of what is stored:
 /// what a save is judged by before anything is written, and what the interface shows as

@@ -49,6 +49,14 @@ macro_rules! words {
                 f.write_str(self.as_str())
             }
         }
+
+        /// Read back from its word, as a frozen status stores it.
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$name, D::Error> {
+                let s = <String as ::serde::Deserialize>::deserialize(d)?;
+                s.parse().map_err(::serde::de::Error::custom)
+            }
+        }
     };
 }
 pub use crate::words;

@@ -1,5 +1,6 @@
 //! Delivery judged for a period: each action, project, risk and EIA with the plan nodes it
-//! serves and its status by the rules in `domain::delivery`, at the period's end. What
+//! serves and its status by the rules in `domain::delivery`, at the period's end; for a
+//! signed-off period, the judgement frozen then. What
 //! `pmdb actions`, `projects`, `risks`, `eias`, the exception queue and the interface show.
 
 use std::collections::HashMap;
@@ -54,6 +55,20 @@ pub struct EiaRow<'a> {
 }
 
 impl Delivery {
+    /// The judgement frozen when `period` was signed off, if it was.
+    fn frozen_for<T: serde::de::DeserializeOwned>(
+        &self,
+        period: Period,
+        kind: &str,
+        code: &str,
+    ) -> Option<T> {
+        if self.frozen.is_empty() {
+            return None;
+        }
+        let key = (period.to_string(), kind.to_string(), code.to_string());
+        serde_json::from_str(self.frozen.get(&key)?).ok()
+    }
+
     /// The title of the action, project, risk or EIA with this code.
     pub fn title_of(&self, code: &str) -> Option<&str> {
         let actions = self.actions.iter().map(|a| (&a.code, &a.title));
@@ -93,10 +108,15 @@ impl Delivery {
                     start: a.start.as_deref().and_then(date),
                     due: date(&a.due).unwrap_or(NaiveDate::MAX),
                 };
+                let judgement = self
+                    .frozen_for(period, "action", &a.code)
+                    .unwrap_or_else(|| {
+                        action::judge(&subject, &ups, period, ctx.deadline_day, ctx.today)
+                    });
                 ActionRow {
                     record: a,
                     plan: nodes(links.get(a.code.as_str()), |l| &l.node),
-                    judgement: action::judge(&subject, &ups, period, ctx.deadline_day, ctx.today),
+                    judgement,
                 }
             })
             .collect()
@@ -140,8 +160,11 @@ impl Delivery {
                     start: p.start.as_deref().and_then(date),
                     finish: p.finish.as_deref().and_then(date),
                 };
-                let judgement =
-                    project::judge(&subject, &ms, &ups, period, ctx.deadline_day, ctx.today);
+                let judgement = self
+                    .frozen_for(period, "project", &p.code)
+                    .unwrap_or_else(|| {
+                        project::judge(&subject, &ms, &ups, period, ctx.deadline_day, ctx.today)
+                    });
                 ProjectRow {
                     record: p,
                     plan: nodes(links.get(p.code.as_str()), |l| &l.node),
@@ -181,10 +204,13 @@ impl Delivery {
                     review_months: u32::try_from(r.review_months).unwrap_or(3),
                     closed: r.closed.as_deref().and_then(date),
                 };
+                let judgement = self
+                    .frozen_for(period, "risk", &r.code)
+                    .unwrap_or_else(|| risk::judge(&subject, &revs, end, self.bands));
                 RiskRow {
                     record: r,
                     plan: nodes(links.get(r.code.as_str()), |l| &l.node),
-                    judgement: risk::judge(&subject, &revs, end, self.bands),
+                    judgement,
                 }
             })
             .collect()
@@ -197,13 +223,15 @@ impl Delivery {
             .iter()
             .map(|e| EiaRow {
                 record: e,
-                judgement: eia::judge(
-                    &Eia {
-                        due: date(&e.due).unwrap_or(NaiveDate::MAX),
-                        completed: e.completed.as_deref().and_then(date),
-                    },
-                    end,
-                ),
+                judgement: self.frozen_for(period, "eia", &e.code).unwrap_or_else(|| {
+                    eia::judge(
+                        &Eia {
+                            due: date(&e.due).unwrap_or(NaiveDate::MAX),
+                            completed: e.completed.as_deref().and_then(date),
+                        },
+                        end,
+                    )
+                }),
             })
             .collect()
     }

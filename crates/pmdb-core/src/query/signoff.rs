@@ -4,18 +4,14 @@
 
 use serde::Serialize;
 
-use crate::domain::assess::{Assessment, Context};
+use crate::domain::assess::Context;
 use crate::domain::entry::check_explained;
 use crate::domain::period::Period;
 use crate::domain::rag::{Judgement, Rag};
 use crate::domain::rollup::Counts;
-use crate::store::{Dataset, Signoffs};
+use crate::store::{Dataset, Freeze, FrozenDelivery, Signoffs};
 
-pub fn statuses_to_freeze(
-    ds: &Dataset,
-    period: Period,
-    ctx: Context,
-) -> Vec<(String, String, Assessment)> {
+pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze {
     let mut periods = vec![period];
     if let Period::Year(y) = period {
         periods.extend(y.quarters().into_iter().map(Period::Quarter));
@@ -23,7 +19,7 @@ pub fn statuses_to_freeze(
     if !period.is_month() {
         periods.extend(period.months().into_iter().map(Period::Month));
     }
-    let mut out = Vec::new();
+    let mut out = Freeze::default();
     for rec in &ds.indicators {
         let series = ds.series(rec);
         for p in &periods {
@@ -32,11 +28,45 @@ pub fn statuses_to_freeze(
             if series.natural_period(*p) != *p {
                 continue;
             }
-            out.push((
+            out.indicators.push((
                 p.to_string(),
                 rec.indicator.code.clone(),
                 ds.assess(&series, *p, ctx),
             ));
+        }
+    }
+    // Delivery is judged for every one of those periods: an action's month and quarter.
+    let d = &ds.delivery;
+    for p in &periods {
+        let mut freeze = |kind: &'static str, code: &str, json: serde_json::Result<String>| {
+            if let Ok(status) = json {
+                out.delivery.push(FrozenDelivery {
+                    period: p.to_string(),
+                    kind,
+                    code: code.to_string(),
+                    status,
+                });
+            }
+        };
+        for r in d.action_rows(*p, ctx) {
+            freeze(
+                "action",
+                &r.record.code,
+                serde_json::to_string(&r.judgement),
+            );
+        }
+        for r in d.project_rows(*p, ctx) {
+            freeze(
+                "project",
+                &r.record.code,
+                serde_json::to_string(&r.judgement),
+            );
+        }
+        for r in d.risk_rows(*p) {
+            freeze("risk", &r.record.code, serde_json::to_string(&r.judgement));
+        }
+        for r in d.eia_rows(*p) {
+            freeze("eia", &r.record.code, serde_json::to_string(&r.judgement));
         }
     }
     out
@@ -70,7 +100,7 @@ pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
     let mut counts = Counts::default();
     let mut missing = Vec::new();
     let mut unexplained = Vec::new();
-    for (p, code, a) in &statuses {
+    for (p, code, a) in &statuses.indicators {
         let item = || PreviewItem {
             code: code.clone(),
             period: p.clone(),

@@ -2,6 +2,8 @@
 //! milestones, risks with their reviews, and equality impact assessments, each with the
 //! plan nodes it serves. Judging them for a period is `query::delivery`'s job.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Row, Transaction, params};
 use serde::Serialize;
 
@@ -109,6 +111,8 @@ pub struct Delivery {
     pub risk_reviews: Vec<RiskReviewRecord>,
     pub eias: Vec<EiaRecord>,
     pub bands: RiskBands,
+    /// Judgements frozen at sign-off, as JSON, by (period, kind, code).
+    pub frozen: BTreeMap<(String, String, String), String>,
 }
 
 impl Store {
@@ -118,6 +122,14 @@ impl Store {
         let delivery = self.read_delivery()?;
         tx.finish()?;
         Ok(delivery)
+    }
+
+    fn frozen_delivery(&self) -> Result<BTreeMap<(String, String, String), String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT period, kind, code, status FROM signoff_delivery")?;
+        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// As `delivery`, inside a read transaction the caller holds (`dataset`).
@@ -135,6 +147,7 @@ impl Store {
             risk_reviews: self.risk_reviews()?,
             eias: self.eias()?,
             bands: self.settings()?.risk_bands,
+            frozen: self.frozen_delivery()?,
         })
     }
 }

@@ -48,7 +48,7 @@ pub use plan::Named;
 pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord};
 pub use session::Entered;
 pub use settings::Settings;
-pub use signoff::{Frozen, Reopening, SignoffRecord, Signoffs};
+pub use signoff::{Freeze, Frozen, FrozenDelivery, Reopening, SignoffRecord, Signoffs};
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};

@@ -93,6 +93,36 @@ pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     Ok(Frozen { statuses })
 }
 
+/// What signing a period off freezes: each indicator's assessment for the period and the
+/// periods inside it, and each delivery item's judgement for them.
+#[derive(Debug, Clone, Default)]
+pub struct Freeze {
+    /// (period, indicator code, assessment)
+    pub indicators: Vec<(String, String, Assessment)>,
+    pub delivery: Vec<FrozenDelivery>,
+}
+
+/// One action's, project's, risk's or EIA's judgement as frozen: `status` is its JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrozenDelivery {
+    pub period: String,
+    /// `action`, `project`, `risk` or `eia`.
+    pub kind: &'static str,
+    pub code: String,
+    pub status: String,
+}
+
+impl Freeze {
+    /// How many statuses it freezes, indicators' and delivery's.
+    pub fn len(&self) -> usize {
+        self.indicators.len() + self.delivery.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// A sign-off as recorded: the period, who signed it and when (an instant).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SignoffRecord {
@@ -235,7 +265,7 @@ impl Store {
     pub fn sign_off(
         &mut self,
         period: Period,
-        statuses: &[(String, String, Assessment)],
+        statuses: &Freeze,
         today: chrono::NaiveDate,
     ) -> Result<()> {
         self.actor()?
@@ -253,7 +283,7 @@ impl Store {
     pub fn sign_off_entered(
         &mut self,
         period: Period,
-        statuses: &[(String, String, Assessment)],
+        statuses: &Freeze,
         signed: &Entered,
     ) -> Result<()> {
         self.actor()?
@@ -276,7 +306,7 @@ impl Store {
 fn insert_signoff(
     tx: &Transaction,
     period: Period,
-    statuses: &[(String, String, Assessment)],
+    statuses: &Freeze,
     by: &str,
     at: &str,
 ) -> Result<()> {
@@ -297,10 +327,16 @@ fn insert_signoff(
     let mut insert = tx.prepare(
         "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
     )?;
-    for (p, code, a) in statuses {
+    for (p, code, a) in &statuses.indicators {
         // An assessment always serialises (plain fields); the error is there for the type.
         let json = serde_json::to_string(a).map_err(|e| StoreError::Text(e.into()))?;
         insert.execute(params![p, code, json])?;
+    }
+    let mut insert = tx.prepare(
+        "INSERT OR IGNORE INTO signoff_delivery (period, kind, code, status) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for d in &statuses.delivery {
+        insert.execute(params![d.period, d.kind, d.code, d.status])?;
     }
     Ok(())
 }
@@ -359,6 +395,25 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
     for (p, code) in &frozen {
         keep.execute(params![id, p, code])?;
         drop.execute(params![p, code])?;
+    }
+    // Delivery's frozen judgements go on record the same way.
+    let periods: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT DISTINCT period FROM signoff_delivery")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    for p in periods {
+        let reopened = p
+            .parse::<Period>()
+            .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
+        if reopened {
+            tx.execute(
+                "INSERT INTO signoff_delivery_history (reopening, period, kind, code, status)
+                 SELECT ?1, period, kind, code, status FROM signoff_delivery WHERE period = ?2",
+                params![id, p],
+            )?;
+            tx.execute("DELETE FROM signoff_delivery WHERE period = ?1", [&p])?;
+        }
     }
     tx.execute("DELETE FROM signoffs WHERE period = ?1", [&key])?;
     Ok(Reopening {

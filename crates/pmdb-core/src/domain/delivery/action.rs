@@ -5,6 +5,7 @@
 //! latest update is for an earlier period keeps that status, marked "update missing".
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::{DeliveryRag, Iso, Owed, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
@@ -55,7 +56,7 @@ pub struct Action {
 }
 
 /// One update by the owner, for the period it names.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionUpdate {
     pub period: Period,
     pub status: ActionStatus,
@@ -81,6 +82,19 @@ impl ActionState {
     }
 }
 
+impl std::str::FromStr for ActionState {
+    type Err = crate::domain::indicator::WordError;
+
+    fn from_str(s: &str) -> Result<ActionState, Self::Err> {
+        match s {
+            "missing" => Ok(ActionState::Missing),
+            other => other.parse().map(ActionState::Status),
+        }
+    }
+}
+
+super::word_serde!(ActionState);
+
 /// Why an action is an exception for a period, if it is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActionException {
@@ -90,8 +104,8 @@ pub enum ActionException {
     MissingUpdate,
 }
 
-/// An action judged for a period.
-#[derive(Debug, Clone, PartialEq)]
+/// An action judged for a period; what sign-off freezes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionJudgement {
     pub status: ActionState,
     pub rag: DeliveryRag,

@@ -21,7 +21,8 @@ pub struct Eia {
     pub completed: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// An EIA at a period's end; what sign-off freezes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EiaJudgement {
     pub status: EiaStatus,
     pub rag: DeliveryRag,

@@ -3,6 +3,26 @@
 //! end (and, for a missing update, at its deadline), never against today's state, so a
 //! past quarter reads as it was. Plain rules: no SQL, no terminal, no clock.
 
+/// Serialises a status that is a word, or one of a few, as that word (`as_str` and
+/// `FromStr`), as a frozen status stores it.
+macro_rules! word_serde {
+    ($name:ident) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let s = <String as serde::Deserialize>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+use word_serde;
+
 pub mod action;
 pub mod eia;
 pub mod project;

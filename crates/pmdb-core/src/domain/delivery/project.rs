@@ -3,6 +3,7 @@
 //! baseline due date), with the milestone named. Updates are owed like an action's.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::{DeliveryRag, Iso, Owed, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
@@ -53,7 +54,7 @@ impl Milestone {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectUpdate {
     pub period: Period,
     pub status: ProjectStatus,
@@ -79,6 +80,20 @@ impl ProjectState {
     }
 }
 
+impl std::str::FromStr for ProjectState {
+    type Err = crate::domain::indicator::WordError;
+
+    fn from_str(s: &str) -> Result<ProjectState, Self::Err> {
+        match s {
+            "missing" => Ok(ProjectState::Missing),
+            "not_started" => Ok(ProjectState::NotStarted),
+            other => other.parse().map(ProjectState::Status),
+        }
+    }
+}
+
+super::word_serde!(ProjectState);
+
 /// Why a project is an exception for a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProjectException {
@@ -87,7 +102,8 @@ pub enum ProjectException {
     MissingUpdate,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A project judged for a period; what sign-off freezes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectJudgement {
     pub status: ProjectState,
     pub rag: DeliveryRag,

@@ -137,8 +137,8 @@ impl RiskReview {
     }
 }
 
-/// A risk judged at the end of a period.
-#[derive(Debug, Clone, PartialEq)]
+/// A risk judged at the end of a period; what sign-off freezes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RiskJudgement {
     pub open: bool,
     pub likelihood: u8,
