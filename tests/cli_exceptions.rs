@@ -141,6 +141,27 @@ fn exceptions_raise_covers_delivery_judged_at_the_periods_end() {
         c.json(&["exceptions", "raise", "--period", "2024-06"])["raised"],
         0
     );
+    // A3's owner then gives June's update: the meeting sees the figures now beside the
+    // ones that raised it.
+    c.writer(&me())
+        .execute_batch(
+            "INSERT INTO action_updates (action, period, status, progress, commentary)
+             VALUES ('A3', '2024-06', 'on_track', 20, '')",
+        )
+        .unwrap();
+    let missing = &c.json(&["exceptions", "--kind", "missing_update"])["exceptions"][0];
+    assert_eq!(
+        (
+            missing["figures"].clone(),
+            missing["figures_now"].clone(),
+            missing["changed"].clone()
+        ),
+        (
+            json!("Not due yet: on track (update for 2024-05); update missing, 10% done"),
+            json!("Not due yet: on track (update for 2024-06), 20% done"),
+            json!(true)
+        )
+    );
     // May, raised the same day, is judged as May ended: nothing of delivery was due.
     let may = c.json(&["exceptions", "raise", "--period", "2024-05"]);
     assert!(

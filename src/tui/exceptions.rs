@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::query::exceptions::figures_now;
+use crate::query::exceptions::FiguresNow;
 
 use super::action::Action;
 use super::app::{Effect, Note, Question};
@@ -125,10 +125,10 @@ impl ExceptionsState {
         let keep = self.selected().map(|e| e.id);
         match data.exceptions(&self.filter()) {
             Ok(list) => {
-                let ctx = data.ctx();
+                let mut now = FiguresNow::new(&data.ds, data.ctx());
                 self.changed = list
                     .iter()
-                    .map(|e| (e.id, figures_now(&data.ds, e, ctx), &e.figures))
+                    .map(|e| (e.id, now.of(e), &e.figures))
                     .filter(|(_, now, raised)| now != *raised)
                     .map(|(id, now, _)| (id, now))
                     .collect();

@@ -4,6 +4,8 @@
 //! period's end.
 
 use crate::domain::assess::{Assessment, Context};
+use std::collections::HashMap;
+
 use crate::domain::delivery::action::ActionException;
 use crate::domain::delivery::project::ProjectException;
 use crate::domain::delivery::risk::RiskException;
@@ -11,6 +13,7 @@ use crate::domain::number::fmt_decimals;
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::workflow::ExceptionKind;
+use crate::query::delivery::ActionRow;
 use crate::store::{Dataset, ExceptionRecord, MeetingRecord, NewException};
 
 fn figure(x: Option<f64>, dp: u8) -> String {
@@ -35,30 +38,143 @@ fn figures_text(a: &Assessment, dp: u8) -> String {
     }
 }
 
+/// The figures an action's exception shows: its title, the rule that judged it and its
+/// progress. The same words when raised and when looked at again.
+fn action_figures(row: &ActionRow) -> String {
+    let progress = row
+        .judgement
+        .latest
+        .as_ref()
+        .and_then(|u| u.progress)
+        .map_or_else(String::new, |p| format!(", {p}% done"));
+    format!("{}: {}{progress}", row.record.title, row.judgement.rule)
+}
+
+/// A project's, risk's or EIA's: its title and the rule that judged it.
+fn subject_figures(title: &str, rule: &str) -> String {
+    format!("{title}: {rule}")
+}
+
+/// Delivery's figures for one period, by kind of subject and code, each computed once.
+#[derive(Default)]
+struct DeliveryFigures {
+    actions: HashMap<String, String>,
+    projects: HashMap<String, String>,
+    risks: HashMap<String, String>,
+    eias: HashMap<String, String>,
+}
+
+impl DeliveryFigures {
+    fn of(ds: &Dataset, period: Period, ctx: Context) -> DeliveryFigures {
+        let d = &ds.delivery;
+        DeliveryFigures {
+            actions: d
+                .action_rows(period, ctx)
+                .iter()
+                .map(|r| (r.record.code.clone(), action_figures(r)))
+                .collect(),
+            projects: d
+                .project_rows(period, ctx)
+                .iter()
+                .map(|r| {
+                    (
+                        r.record.code.clone(),
+                        subject_figures(&r.record.title, &r.judgement.rule),
+                    )
+                })
+                .collect(),
+            risks: d
+                .risk_rows(period)
+                .iter()
+                .map(|r| {
+                    (
+                        r.record.code.clone(),
+                        subject_figures(&r.record.title, &r.judgement.rule),
+                    )
+                })
+                .collect(),
+            eias: d
+                .eia_rows(period)
+                .iter()
+                .map(|r| {
+                    (
+                        r.record.code.clone(),
+                        subject_figures(&r.record.title, &r.judgement.rule),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn get(&self, kind: ExceptionKind, code: &str) -> Option<&String> {
+        match kind {
+            ExceptionKind::Action => self.actions.get(code),
+            // A missing update is an action's or a project's.
+            ExceptionKind::MissingUpdate => {
+                self.actions.get(code).or_else(|| self.projects.get(code))
+            }
+            ExceptionKind::Project | ExceptionKind::Milestone => self.projects.get(code),
+            ExceptionKind::Risk | ExceptionKind::RiskReview => self.risks.get(code),
+            ExceptionKind::Eia => self.eias.get(code),
+            ExceptionKind::Red | ExceptionKind::Missing => None,
+        }
+    }
+}
+
+/// Exceptions' figures as they stand now, delivery's judged once for each period asked
+/// for however many exceptions it has.
+pub struct FiguresNow<'a> {
+    ds: &'a Dataset,
+    ctx: Context,
+    delivery: HashMap<Period, DeliveryFigures>,
+}
+
+impl<'a> FiguresNow<'a> {
+    pub fn new(ds: &'a Dataset, ctx: Context) -> FiguresNow<'a> {
+        FiguresNow {
+            ds,
+            ctx,
+            delivery: HashMap::new(),
+        }
+    }
+
+    /// For an indicator's exception, its assessment now in the words it was raised with;
+    /// for an action's, project's, risk's or EIA's, its judgement now; as raised when the
+    /// subject or the period is no longer known.
+    pub fn of(&mut self, record: &ExceptionRecord) -> String {
+        let (ds, ctx) = (self.ds, self.ctx);
+        let Ok(period) = record.period.parse::<Period>() else {
+            return record.figures.clone();
+        };
+        let now = match record.kind {
+            ExceptionKind::Red | ExceptionKind::Missing => {
+                ds.indicator(&record.subject).map(|rec| {
+                    figures_text(
+                        &ds.assess(&ds.series(rec), period, ctx),
+                        rec.indicator.decimals,
+                    )
+                })
+            }
+            kind => self
+                .delivery
+                .entry(period)
+                .or_insert_with(|| DeliveryFigures::of(ds, period, ctx))
+                .get(kind, &record.subject)
+                .cloned(),
+        };
+        now.unwrap_or_else(|| record.figures.clone())
+    }
+}
+
 /// An exception with its figures now beside the ones that raised it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ExceptionNow {
     #[serde(flatten)]
     pub record: ExceptionRecord,
-    /// The figures as they stand now (for an indicator's exception); as raised otherwise.
+    /// The figures as they stand now; as raised when the subject is no longer known.
     pub figures_now: String,
     /// Whether the figure has changed since the exception was raised.
     pub changed: bool,
-}
-
-/// An exception's figures as they stand now: for an indicator's exception, its
-/// assessment now in the words it was raised with; as raised otherwise.
-pub fn figures_now(ds: &Dataset, record: &ExceptionRecord, ctx: Context) -> String {
-    let now = match record.kind {
-        ExceptionKind::Red | ExceptionKind::Missing => ds
-            .indicator(&record.subject)
-            .zip(record.period.parse::<Period>().ok())
-            .map(|(rec, p)| {
-                figures_text(&ds.assess(&ds.series(rec), p, ctx), rec.indicator.decimals)
-            }),
-        _ => None,
-    };
-    now.unwrap_or_else(|| record.figures.clone())
 }
 
 /// Each exception with its figures now: "raised at 44.4, red; now 77.8, green" is what
@@ -68,10 +184,11 @@ pub fn with_figures_now(
     records: Vec<ExceptionRecord>,
     ctx: Context,
 ) -> Vec<ExceptionNow> {
+    let mut now = FiguresNow::new(ds, ctx);
     records
         .into_iter()
         .map(|record| {
-            let figures_now = figures_now(ds, &record, ctx);
+            let figures_now = now.of(&record);
             let changed = figures_now != record.figures;
             ExceptionNow {
                 record,
@@ -162,18 +279,13 @@ pub fn candidates(
             Some(ActionException::MissingUpdate) => ExceptionKind::MissingUpdate,
             None => continue,
         };
-        let progress = j
-            .latest
-            .as_ref()
-            .and_then(|u| u.progress)
-            .map_or_else(String::new, |p| format!(", {p}% done"));
         let commentary = j.latest.as_ref().map(|u| u.commentary.clone());
         raise(
             kind,
             &a.code,
             &row.plan,
             &a.owner,
-            format!("{}: {}{progress}", a.title, j.rule),
+            action_figures(&row),
             commentary.unwrap_or_default(),
         );
     }
@@ -191,7 +303,7 @@ pub fn candidates(
                 &p.code,
                 &row.plan,
                 &p.owner,
-                format!("{}: {}", p.title, j.rule),
+                subject_figures(&p.title, &j.rule),
                 commentary.clone().unwrap_or_default(),
             );
         }
@@ -208,7 +320,7 @@ pub fn candidates(
                 &r.code,
                 &row.plan,
                 &r.owner,
-                format!("{}: {}", r.title, j.rule),
+                subject_figures(&r.title, &j.rule),
                 r.controls.clone(),
             );
         }
@@ -222,7 +334,7 @@ pub fn candidates(
                 &e.code,
                 &nodes,
                 &e.owner,
-                format!("{}: {}", e.title, j.rule),
+                subject_figures(&e.title, &j.rule),
                 String::new(),
             );
         }
