@@ -889,6 +889,29 @@ fn scale_ten_is_ten_times_the_council() {
         store.plan_nodes().unwrap().len(),
         1 + 4 + 11 + 19 + 10 * (9 + 19 + 20)
     );
+    // Delivery grows with it: each area its team actions, projects, risks and assessments,
+    // each with its own owner and history.
+    let d = &ds.delivery;
+    assert_eq!(
+        (
+            d.actions.len(),
+            d.projects.len(),
+            d.risks.len(),
+            d.eias.len()
+        ),
+        (10 + 10 * 18, 10 * 6, 10 * 16, 10 * 8)
+    );
+    let north = d.risks.iter().find(|r| r.code == "RSK-01-2").unwrap();
+    assert!(north.title.ends_with("– North"), "{}", north.title);
+    assert_ne!(north.owner, "nhussain");
+    assert_eq!(
+        d.risk_reviews
+            .iter()
+            .filter(|r| r.risk == "RSK-01-2")
+            .count(),
+        d.risk_reviews.iter().filter(|r| r.risk == "RSK-01").count()
+    );
+    assert!(d.project_updates.iter().any(|u| u.project == "PJ-05-2"));
 }
 
 #[test]

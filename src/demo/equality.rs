@@ -2,6 +2,7 @@
 //! overdue) and the case studies kept for the annual report.
 
 use super::calendar::Calendar;
+use super::people::Area;
 use crate::domain::period::FinYear;
 use crate::store::{CaseStudyRecord, EiaRecord};
 
@@ -85,4 +86,15 @@ pub fn case_studies(cal: &Calendar) -> Vec<CaseStudyRecord> {
             story: story.to_string(),
         })
         .collect()
+}
+
+/// The same assessment as another area of a scaled council carries it out.
+pub fn eia_in_area(e: &EiaRecord, area: &Area, id: i64, owner: &str) -> EiaRecord {
+    EiaRecord {
+        id,
+        code: area.code(&e.code),
+        title: area.title(&e.title),
+        owner: owner.to_string(),
+        ..e.clone()
+    }
 }

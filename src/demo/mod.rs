@@ -160,7 +160,21 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
     store.add_actions(&acts.iter().map(|a| a.action.clone()).collect::<Vec<_>>())?;
     store.add_action_links(&acts.iter().map(|a| a.link.clone()).collect::<Vec<_>>())?;
     store.add_action_updates(&acts.into_iter().flat_map(|a| a.updates).collect::<Vec<_>>())?;
-    let projs = projects::records(&cal);
+    // Each further area of a scaled council runs its own copy of the projects, holds its
+    // own risks and carries out its own assessments, owned by its own people.
+    let owner = |area: &people::Area, i: usize| area.post(i % org::POSTS.len()).to_string();
+    let base = projects::records(&cal);
+    let mut projs = Vec::new();
+    for area in &roster.areas {
+        for d in &base {
+            let id = projs.len() as i64 + 1;
+            projs.push(if area.number == 1 {
+                projects::in_area(d, area, id, &d.project.owner)
+            } else {
+                projects::in_area(d, area, id, &owner(area, projs.len()))
+            });
+        }
+    }
     store.add_projects(&projs.iter().map(|p| p.project.clone()).collect::<Vec<_>>())?;
     store.add_project_links(&projs.iter().map(|p| p.link.clone()).collect::<Vec<_>>())?;
     store.add_milestones(
@@ -175,7 +189,19 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
             .flat_map(|p| p.updates)
             .collect::<Vec<_>>(),
     )?;
-    let risks = risks::records(&cal);
+    let base = risks::records(&cal);
+    let mut risks = Vec::new();
+    for area in &roster.areas {
+        for d in &base {
+            let id = risks.len() as i64 + 1;
+            let who = if area.number == 1 {
+                d.risk.owner.clone()
+            } else {
+                owner(area, risks.len() + 7)
+            };
+            risks.push(risks::in_area(d, area, id, &who));
+        }
+    }
     store.add_risks(&risks.iter().map(|r| r.risk.clone()).collect::<Vec<_>>())?;
     store.add_risk_links(&risks.iter().map(|r| r.link.clone()).collect::<Vec<_>>())?;
     store.add_risk_reviews(
@@ -184,7 +210,20 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
             .flat_map(|r| r.reviews)
             .collect::<Vec<_>>(),
     )?;
-    store.add_eias(&equality::eias(&cal))?;
+    let base = equality::eias(&cal);
+    let mut eias = Vec::new();
+    for area in &roster.areas {
+        for e in &base {
+            let id = eias.len() as i64 + 1;
+            let who = if area.number == 1 {
+                e.owner.clone()
+            } else {
+                owner(area, eias.len() + 3)
+            };
+            eias.push(equality::eia_in_area(e, area, id, &who));
+        }
+    }
+    store.add_eias(&eias)?;
     store.add_case_studies(&equality::case_studies(&cal))?;
     store.add_budgets(&budgets::records(&cal, scale))?;
     store.add_meetings(&meetings::records(&cal))?;

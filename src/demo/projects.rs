@@ -2,6 +2,7 @@
 //! complete, and two whose milestones have slipped. Dates are relative to today.
 
 use super::calendar::Calendar;
+use super::people::Area;
 use super::updates::entered_at;
 use crate::domain::period::Month;
 use crate::store::{MilestoneRecord, ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord};
@@ -171,4 +172,40 @@ pub fn records(cal: &Calendar) -> Vec<Demo> {
             }
         })
         .collect()
+}
+
+/// The same project as another area of a scaled council runs it: its own code, title,
+/// owner and history.
+pub fn in_area(d: &Demo, area: &Area, id: i64, owner: &str) -> Demo {
+    let code = area.code(&d.project.code);
+    Demo {
+        project: ProjectRecord {
+            id,
+            code: code.clone(),
+            title: area.title(&d.project.title),
+            owner: owner.to_string(),
+            ..d.project.clone()
+        },
+        link: ProjectLinkRecord {
+            project: code.clone(),
+            ..d.link.clone()
+        },
+        updates: d
+            .updates
+            .iter()
+            .map(|u| ProjectUpdateRecord {
+                project: code.clone(),
+                entered_by: owner.to_string(),
+                ..u.clone()
+            })
+            .collect(),
+        milestones: d
+            .milestones
+            .iter()
+            .map(|m| MilestoneRecord {
+                project: code.clone(),
+                ..m.clone()
+            })
+            .collect(),
+    }
 }

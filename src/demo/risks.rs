@@ -4,6 +4,7 @@
 //! missed a review; one is closed.
 
 use super::calendar::Calendar;
+use super::people::Area;
 use chrono::{Days, Months};
 
 use crate::store::{RiskLinkRecord, RiskRecord, RiskReviewRecord};
@@ -145,4 +146,32 @@ pub fn records(cal: &Calendar) -> Vec<Demo> {
             },
         )
         .collect()
+}
+
+/// The same risk as another area of a scaled council holds it: its own code, title, owner
+/// and reviews.
+pub fn in_area(d: &Demo, area: &Area, id: i64, owner: &str) -> Demo {
+    let code = area.code(&d.risk.code);
+    Demo {
+        risk: RiskRecord {
+            id,
+            code: code.clone(),
+            title: area.title(&d.risk.title),
+            owner: owner.to_string(),
+            ..d.risk.clone()
+        },
+        link: RiskLinkRecord {
+            risk: code.clone(),
+            ..d.link.clone()
+        },
+        reviews: d
+            .reviews
+            .iter()
+            .map(|r| RiskReviewRecord {
+                risk: code.clone(),
+                entered_by: owner.to_string(),
+                ..r.clone()
+            })
+            .collect(),
+    }
 }
