@@ -417,3 +417,95 @@ fn the_footer_and_help_name_the_tabs_keys() {
         assert!(f.contains(want), "{want}: {f}");
     }
 }
+
+#[test]
+fn another_persons_review_is_taken_in_and_the_heat_map_moves() {
+    use pmdb::store::RiskReviewRecord;
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ds) = demo(dir.path());
+    let mut app = open(&path, Theme::PLAIN);
+    typing(&mut app, "ll");
+    let before = drawn_grid(&app, 80, 24);
+    let rsk03 = ds
+        .delivery
+        .risk_rows(october())
+        .into_iter()
+        .find(|r| r.record.code == "RSK-03")
+        .unwrap()
+        .judgement;
+    let (l, i) = (rsk03.likelihood as usize, rsk03.impact as usize);
+    // Someone else reviews RSK-03 down to 1 × 1 on 30 October.
+    let mut other = Store::open(&path, LOGIN).unwrap();
+    other
+        .add_risk_reviews(&[RiskReviewRecord {
+            risk: "RSK-03".into(),
+            date: "2026-10-30".into(),
+            likelihood: 1,
+            impact: 1,
+            commentary: "Prevention fund doubled".into(),
+            entered_by: LOGIN.into(),
+            entered_at: "2026-11-24T09:00:00Z".into(),
+            version: 1,
+        }])
+        .unwrap();
+    assert!(app.settle());
+    let after = drawn_grid(&app, 80, 24);
+    assert_eq!(after[5 - l][i - 1].0, before[5 - l][i - 1].0 - 1);
+    assert_eq!(after[4][0].0, before[4][0].0 + 1, "likelihood 1, impact 1");
+    let line = line_with(&app, 80, 24, "RSK-03");
+    assert!(line.contains("1×1=1"), "{line}");
+}
+
+#[test]
+fn the_plan_tabs_detail_lists_linked_actions_judged_for_its_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ds) = demo(dir.path());
+    let mut app =
+        App::with_theme(Store::open(&path, LOGIN).unwrap(), today(), Theme::COLOUR).unwrap();
+    // ACT-27 serves the Exchequer team plan.
+    filter(&mut app, "TP-FIN-EX");
+    // The filter keeps the team plan's ancestors above it: vision to service plan.
+    typing(&mut app, "jjjjj");
+    let f = flat(&app, 120, 40);
+    assert!(f.contains("▶ Team plan TP-FIN-EX"), "{f}");
+    assert!(f.contains("ACT-27"), "{f}");
+    assert!(f.contains("overdue since 2026-10-20"), "{f}");
+    typing(&mut app, "[");
+    let september: Period = "2026-09".parse().unwrap();
+    let rule = ds
+        .delivery
+        .action_rows(september, ds.context(today()))
+        .into_iter()
+        .find(|r| r.record.code == "ACT-27")
+        .unwrap()
+        .judgement
+        .rule;
+    let f = flat(&app, 120, 40);
+    assert!(f.contains(&rule), "{rule}: {f}");
+    assert!(!f.contains("overdue since 2026-10-20"), "{f}");
+}
+
+#[test]
+fn a_council_without_delivery_says_so_in_each_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = tui_support::fixture(dir.path());
+    let mut app = tui_support::app(&path);
+    typing(&mut app, "5");
+    for (keys, want) in [
+        ("", "No actions recorded"),
+        ("l", "No projects recorded"),
+        ("l", "No risks recorded"),
+        ("l", "No EIAs recorded"),
+    ] {
+        typing(&mut app, keys);
+        press(&mut app, KeyCode::Enter); // nothing to open
+        assert!(!app.delivery.open);
+        for (w, h) in SIZES {
+            assert!(flat(&app, w, h).contains(want), "{want}");
+        }
+    }
+    // The heat map of no risks is all noughts.
+    typing(&mut app, "h");
+    let grid = drawn_grid(&app, 80, 24);
+    assert!(grid.iter().flatten().all(|c| c.0 == 0));
+}

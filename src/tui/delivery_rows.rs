@@ -40,6 +40,16 @@ impl Section {
         }
     }
 
+    /// As a sentence says it: "No actions recorded".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Section::Actions => "actions",
+            Section::Projects => "projects",
+            Section::Risks => "risks",
+            Section::Eias => "EIAs",
+        }
+    }
+
     /// The headers of the columns after the title.
     pub fn headers(self) -> &'static [&'static str] {
         match self {

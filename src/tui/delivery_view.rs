@@ -116,7 +116,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     if st.shown_len() == 0 {
         frame.render_widget(block, area);
         let text = if st.filter.is_empty() {
-            format!("No {} recorded", st.section.name())
+            format!("No {} recorded", st.section.plural())
         } else {
             "Nothing matches the filter".into()
         };

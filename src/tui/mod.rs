@@ -21,6 +21,7 @@ mod footer;
 mod heat_map;
 pub mod help;
 pub mod keymap;
+mod linked;
 pub mod officer_chooser;
 pub mod plan;
 pub mod plan_tree;
