@@ -99,6 +99,10 @@ impl DeliveryState {
             }
             self.filtered = Some(self.filter.clone());
         }
+        // An item gone in a re-read closes its record rather than leave an empty pane.
+        if self.selected().is_none() {
+            self.open = false;
+        }
         let of = self
             .selected()
             .map(|i| format!("{} {}", self.section.name(), i.code));
