@@ -90,8 +90,21 @@ impl Columns {
             .unwrap_or(4);
         let fixed = 3 + 1 + code + 1 + rows.widths.iter().map(|w| w + 1).sum::<usize>();
         let avail = width.saturating_sub(fixed);
+        let need = |f: fn(&Item) -> &str| {
+            rows.items
+                .iter()
+                .map(|i| safe_text::width(f(i)))
+                .max()
+                .unwrap_or(0)
+        };
         if avail >= 60 {
-            let title = (avail * 2 / 5).max(24);
+            // Each gets what it needs if both fit; else the title at least half.
+            let (title_need, rule_need) = (need(|i| &i.title), need(|i| &i.rule));
+            let title = if title_need + 1 + rule_need <= avail {
+                title_need
+            } else {
+                (avail - 1 - rule_need.min(avail - 1)).max(avail / 2)
+            };
             Columns {
                 code,
                 title,
@@ -138,8 +151,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .skip(window.offset)
         .take(window.shown)
         .map(|(n, item)| {
-            let line = row_line(item, rows, &cols, theme);
-            if n == st.cursor() {
+            let selected = n == st.cursor();
+            let line = row_line(item, rows, &cols, theme, selected);
+            if selected {
                 line.style(theme.selected())
             } else {
                 line
@@ -167,7 +181,13 @@ fn header(section: Section, rows: &Rows, cols: &Columns, theme: Theme) -> Line<'
     Line::from(Span::styled(text, theme.label()))
 }
 
-fn row_line(item: &Item, rows: &Rows, cols: &Columns, theme: Theme) -> Line<'static> {
+fn row_line(
+    item: &Item,
+    rows: &Rows,
+    cols: &Columns,
+    theme: Theme,
+    selected: bool,
+) -> Line<'static> {
     let mut spans = vec![
         Span::styled(format!(" {} ", item.rag.letter()), theme.delivery(item.rag)),
         Span::raw(format!(
@@ -183,9 +203,11 @@ fn row_line(item: &Item, rows: &Rows, cols: &Columns, theme: Theme) -> Line<'sta
         spans.push(Span::styled(pad(cell, *w), style));
     }
     if cols.rule > 0 {
+        // Dim beside the figures, but readable on the selection's bar.
+        let style = if selected { theme.base() } else { theme.dim() };
         spans.push(Span::styled(
             format!(" {}", fit(&item.rule, cols.rule)),
-            theme.dim(),
+            style,
         ));
     }
     Line::from(spans)
