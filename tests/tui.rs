@@ -189,9 +189,13 @@ fn tabs_switch_by_number_and_tab_key() {
     typing(&mut app, "4");
     assert_eq!(app.tab, Tab::Rollup);
     press(&mut app, KeyCode::Tab);
+    assert_eq!(app.tab, Tab::Delivery);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.tab, Tab::Plan);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.tab, Tab::Rollup);
+    assert_eq!(app.tab, Tab::Delivery);
+    typing(&mut app, "5");
+    assert_eq!(app.tab, Tab::Delivery);
     typing(&mut app, "q");
     assert!(app.quit);
 }

@@ -61,6 +61,8 @@ fn every_tab_on_the_demo_council() {
         (LOGIN, "3", "exceptions"),
         (LOGIN, "4", "rollup"),
         (LOGIN, "4\n", "rollup_drill"),
+        (LOGIN, "5", "delivery"),
+        (LOGIN, "5ll", "delivery_risks"),
     ];
     for (login, keys, name) in views {
         for (w, h) in [(80, 24), (120, 40)] {

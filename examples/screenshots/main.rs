@@ -84,5 +84,14 @@ fn main() -> anyhow::Result<()> {
     shoot(&app, "rollup", 120, 40)?;
     keys(&mut app, "\n");
     shoot(&app, "rollup-drill", 120, 40)?;
+
+    // Delivery: the actions with ACT-27, overdue since 20 October, selected; then the
+    // risks with the heat map and RSK-03, its review overdue.
+    let mut app = open()?;
+    keys(&mut app, "5jjjjjjjjjj");
+    shoot(&app, "delivery", 120, 40)?;
+    keys(&mut app, "lljj");
+    shoot(&app, "delivery-risks", 120, 40)?;
+    shoot(&app, "delivery-risks-80x24", 80, 24)?;
     Ok(())
 }

@@ -6,9 +6,15 @@ use crossterm::event::KeyEvent;
 use crate::domain::indicator::words;
 
 words!(
-    /// The four tabs, in the order the number keys and `Tab` walk them; the words are
+    /// The five tabs, in the order the number keys and `Tab` walk them; the words are
     /// their names on the tab bar.
-    Tab, "tab" { Plan = "Plan", Entry = "Entry", Exceptions = "Exceptions", Rollup = "Rollup" }
+    Tab, "tab" {
+        Plan = "Plan",
+        Entry = "Entry",
+        Exceptions = "Exceptions",
+        Rollup = "Rollup",
+        Delivery = "Delivery",
+    }
 );
 
 impl Tab {

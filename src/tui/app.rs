@@ -10,6 +10,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::action::{Action, Tab};
 use super::data::Data;
+use super::delivery::DeliveryState;
 use super::entry::EntryState;
 use super::exception_form::FormKind;
 use super::exceptions::{ExceptionsState, apply_step, step_done};
@@ -70,6 +71,7 @@ pub struct App {
     pub entry: EntryState,
     pub exceptions: ExceptionsState,
     pub rollup: RollupState,
+    pub delivery: DeliveryState,
     /// The help overlay: its scroll offset and the views it describes.
     pub help: Option<(u16, Vec<View>)>,
     pub question: Option<Question>,
@@ -99,6 +101,7 @@ impl App {
             entry: EntryState::new(&data),
             exceptions: ExceptionsState::new(&data),
             rollup: RollupState::new(&data),
+            delivery: DeliveryState::new(&data),
             data,
             theme,
             tab: Tab::Plan,
@@ -144,6 +147,9 @@ impl App {
             },
             Tab::Rollup if self.rollup.drill => View::RollupDrill,
             Tab::Rollup => View::Rollup,
+            Tab::Delivery if self.delivery.typing => return vec![View::FilterInput],
+            Tab::Delivery if self.delivery.open => View::DeliveryRecord,
+            Tab::Delivery => View::Delivery,
         };
         vec![view, View::Global]
     }
@@ -236,6 +242,10 @@ impl App {
             Tab::Exceptions => self.exceptions.update(action, data, theme, page),
             Tab::Rollup => {
                 self.rollup.update(action, page);
+                Effect::None
+            }
+            Tab::Delivery => {
+                self.delivery.update(action, page);
                 Effect::None
             }
         };
@@ -342,6 +352,7 @@ impl App {
             Tab::Entry => self.entry.sync(&self.data),
             Tab::Exceptions => self.exceptions.sync(&self.data),
             Tab::Rollup => self.rollup.sync(&self.data),
+            Tab::Delivery => self.delivery.sync(&self.data),
         }
     }
 

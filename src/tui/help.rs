@@ -103,6 +103,23 @@ fn key_to_marks(app: &App) -> Vec<Line<'static>> {
             ),
         ],
         Tab::Exceptions => &[("Δ", "the figure changed since it was raised")],
+        Tab::Delivery => &[
+            ("C", "completed: finished, nothing to chase"),
+            ("LATE", "a milestone not done by its due date"),
+            ("above", "a risk's score is above its target score"),
+            (
+                "▲ ► ▼",
+                "a risk improving, the same, worsening since the review before",
+            ),
+            (
+                "overdue",
+                "a risk's review, or an EIA, not done by its due date",
+            ),
+            (
+                "12 R",
+                "heat map: 12 open risks in a red cell (likelihood × impact)",
+            ),
+        ],
         _ => &[],
     };
     for (mark, what) in marks {

@@ -122,6 +122,9 @@ pub enum View {
     BoardMember,
     /// The Entry tab's list of officers, found by typing part of a name or login.
     OfficerChooser,
+    Delivery,
+    /// The Delivery tab's record of one item, filling the tab.
+    DeliveryRecord,
 }
 
 impl View {
@@ -143,6 +146,8 @@ impl View {
             View::Help => "Help",
             View::BoardMember => "Choosing the Board member",
             View::OfficerChooser => "Choosing an officer",
+            View::Delivery => "Delivery",
+            View::DeliveryRecord => "Delivery: an item's record",
         }
     }
 
@@ -172,6 +177,8 @@ impl View {
             View::Help => HELP,
             View::BoardMember => BOARD_MEMBER,
             View::OfficerChooser => OFFICER_CHOOSER,
+            View::Delivery => DELIVERY,
+            View::DeliveryRecord => DELIVERY_RECORD,
         }
     }
 
@@ -182,7 +189,7 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 16] = [
+    pub const ALL: [View; 18] = [
         View::Global,
         View::Plan,
         View::Entry,
@@ -199,6 +206,8 @@ impl View {
         View::Help,
         View::BoardMember,
         View::OfficerChooser,
+        View::Delivery,
+        View::DeliveryRecord,
     ];
 }
 
@@ -243,6 +252,7 @@ static GLOBAL: &[Binding] = &[
     bind!([Key::ch('2')], Action::GoTab(Tab::Entry), "Entry tab", "tabs", false),
     bind!([Key::ch('3')], Action::GoTab(Tab::Exceptions), "Exceptions tab", "tabs", false),
     bind!([Key::ch('4')], Action::GoTab(Tab::Rollup), "Rollup tab", "tabs", false),
+    bind!([Key::ch('5')], Action::GoTab(Tab::Delivery), "Delivery tab", "tabs", false),
     bind!([Key::code(KeyCode::Tab)], Action::NextTab, "next tab", "tabs", false),
     bind!([Key::code(BackTab)], Action::PrevTab, "previous tab", "tabs", false),
     bind!([Key::ch('[')], Action::PrevPeriod, "previous period", "period", Foot::WithNext("step period")),
@@ -381,6 +391,34 @@ static ROLLUP_DRILL: &[Binding] = &[
     MOVE[3],
     bind!([Key::code(Esc), Key::ch('h')], Action::Back, "back", "view", true),
     bind!([Key::ch('b')], Action::CycleGroupBy, "group by", "view", false),
+];
+
+/// The four lists side by side: `h`/`l` move between them, as the tree's keys move
+/// between levels.
+#[rustfmt::skip]
+static DELIVERY: &[Binding] = &[
+    bind!([Key::ch('h'), Key::code(Left)], Action::Left, "previous list", "lists", Foot::WithNext("list")),
+    bind!([Key::ch('l'), Key::code(Right)], Action::Right, "next list", "lists", false),
+    MOVE[0],
+    MOVE[1],
+    PAGE_AND_SCROLL[0],
+    PAGE_AND_SCROLL[1],
+    PAGE_AND_SCROLL[2],
+    PAGE_AND_SCROLL[3],
+    bind!([Key::ch('g'), Key::code(Home)], Action::Top, "first row", "move", false),
+    bind!([Key::ch('G'), Key::code(End)], Action::Bottom, "last row", "move", false),
+    bind!([Key::code(Enter)], Action::Open, "full record", "view", true),
+    bind!([Key::ch('/')], Action::Filter, "filter", "find", true),
+    bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
+];
+
+#[rustfmt::skip]
+static DELIVERY_RECORD: &[Binding] = &[
+    bind!([Key::ch('k'), UP], Action::Up, "previous item", "move", Foot::WithNext("item")),
+    bind!([Key::ch('j'), DOWN], Action::Down, "next item", "move", false),
+    bind!([Key::code(PageUp)], Action::ScrollUp, "scroll up", "move", Foot::WithNext("scroll")),
+    bind!([Key::code(PageDown)], Action::ScrollDown, "scroll down", "move", false),
+    bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back to the list", "view", true),
 ];
 
 #[rustfmt::skip]

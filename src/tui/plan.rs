@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::action::Action;
 use super::data::{ChartPoint, Data, PeriodStats};
+use super::linked::{Linked, linked};
 use super::plan_tree::{FilterWork, Tree};
 use super::refresh::drop_elsewhere;
 use super::scroll::TextScroll;
@@ -39,6 +40,8 @@ pub struct TreeRow {
 pub struct Detail {
     pub key: RowKey,
     pub chart: Vec<ChartPoint>,
+    /// The actions, risks and projects on the row's plan nodes, judged for the period.
+    pub linked: Linked,
 }
 
 pub struct PlanState {
@@ -123,11 +126,18 @@ impl PlanState {
         let dkey = sel.clone().map(|k| (k, self.period, data.generation));
         if self.detail_key != dkey {
             self.detail = sel.map(|key| {
-                let chart = match &key {
-                    RowKey::Indicator { code, .. } => data.chart(code, self.period),
-                    RowKey::Node(_) => vec![],
+                let (chart, nodes) = match &key {
+                    RowKey::Indicator { code, .. } => (
+                        data.chart(code, self.period),
+                        data.ds
+                            .indicator(code)
+                            .map(|r| r.plan.clone())
+                            .unwrap_or_default(),
+                    ),
+                    RowKey::Node(code) => (vec![], vec![code.clone()]),
                 };
-                Detail { key, chart }
+                let linked = linked(data, self.period, &nodes);
+                Detail { key, chart, linked }
             });
             self.detail_key = dkey;
         }

@@ -234,7 +234,7 @@ fn node_lines(app: &App, code: &str) -> Vec<Line<'static>> {
         spans.push(Span::raw(format!("  ({total} {noun})")));
         lines.push(Line::from(spans));
     }
-    lines.extend(linked_lines(app, &[code.to_string()]));
+    lines.extend(linked_lines(app));
     lines
 }
 
@@ -315,81 +315,23 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             lines.push(Line::from(field(app, "Latest", recent.join(" · "))));
         }
     }
-    lines.extend(linked_lines(app, &rec.plan));
+    lines.extend(linked_lines(app));
     lines
 }
 
-/// Actions, risks and projects on the given plan nodes, each with its status for the
-/// Plan tab's period and the rule that gave it.
-fn linked_lines(app: &App, nodes: &[String]) -> Vec<Line<'static>> {
-    let on = |plan: &[&str]| plan.iter().any(|n| nodes.iter().any(|m| m == n));
-    let d = &app.data;
-    let period = app.plan.period;
-    let mut lines = Vec::new();
-    let actions: Vec<String> =
-        d.ds.delivery
-            .action_rows(period, d.ctx())
-            .iter()
-            .filter(|a| on(&a.plan))
-            .map(|a| {
-                let j = &a.judgement;
-                format!(
-                    "{} {} {} ({}: {})",
-                    j.rag.letter(),
-                    a.record.code,
-                    a.record.title,
-                    j.status.as_str().replace('_', " "),
-                    j.rule
-                )
-            })
-            .collect();
-    let risks: Vec<String> =
-        d.ds.delivery
-            .risk_rows(period)
-            .iter()
-            .filter(|r| r.judgement.open && on(&r.plan))
-            .map(|r| {
-                let j = &r.judgement;
-                format!(
-                    "{} {} {} (score {}, target {}{})",
-                    j.rag.letter(),
-                    r.record.code,
-                    r.record.title,
-                    j.score,
-                    r.record.target_score,
-                    if j.above_target { ", above target" } else { "" }
-                )
-            })
-            .collect();
-    let projects: Vec<String> =
-        d.ds.delivery
-            .project_rows(period, d.ctx())
-            .iter()
-            .filter(|p| on(&p.plan))
-            .map(|p| {
-                let j = &p.judgement;
-                format!(
-                    "{} {} {} ({}: {})",
-                    j.rag.letter(),
-                    p.record.code,
-                    p.record.title,
-                    j.status.as_str().replace('_', " "),
-                    j.rule
-                )
-            })
-            .collect();
-    for (label, items) in [
-        ("Actions", actions),
-        ("Risks", risks),
-        ("Projects", projects),
-    ] {
-        if items.is_empty() {
-            continue;
-        }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label} ({}): ", items.len()), app.theme.label()),
-            Span::raw(items.join("; ")),
-        ]));
-    }
-    lines
+/// Actions, risks and projects on the row's plan nodes, each with its status for the
+/// Plan tab's period and the rule that gave it (computed by `PlanState::sync`).
+fn linked_lines(app: &App) -> Vec<Line<'static>> {
+    let Some(d) = &app.plan.detail else {
+        return vec![];
+    };
+    d.linked
+        .iter()
+        .map(|(label, items)| {
+            Line::from(vec![
+                Span::styled(format!("{label} ({}): ", items.len()), app.theme.label()),
+                Span::raw(items.join("; ")),
+            ])
+        })
+        .collect()
 }

@@ -4,6 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::domain::delivery::DeliveryRag;
 use crate::domain::rag::Rag;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +50,30 @@ impl Theme {
             Rag::Red => self.badge(Color::Red),
             Rag::Missing => self.badge(Color::Magenta),
             Rag::None => self.fg(Color::DarkGray),
+        }
+    }
+
+    /// A delivery item's status letter: as an indicator's, with completed in cyan.
+    pub fn delivery(self, rag: DeliveryRag) -> Style {
+        match rag {
+            DeliveryRag::Green => self.rag(Rag::Green),
+            DeliveryRag::Amber => self.rag(Rag::Amber),
+            DeliveryRag::Red => self.rag(Rag::Red),
+            DeliveryRag::Missing => self.rag(Rag::Missing),
+            DeliveryRag::Completed => self.badge(Color::Cyan),
+            DeliveryRag::None => self.rag(Rag::None),
+        }
+    }
+
+    /// A band's letter as coloured text: an empty cell of the heat map.
+    pub fn rag_text_delivery(self, rag: DeliveryRag) -> Style {
+        match rag {
+            DeliveryRag::Green => self.rag_text(Rag::Green),
+            DeliveryRag::Amber => self.rag_text(Rag::Amber),
+            DeliveryRag::Red => self.rag_text(Rag::Red),
+            DeliveryRag::Missing => self.rag_text(Rag::Missing),
+            DeliveryRag::Completed => self.fg(Color::Cyan),
+            DeliveryRag::None => self.rag_text(Rag::None),
         }
     }
 

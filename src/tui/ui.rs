@@ -11,7 +11,9 @@ use ratatui::widgets::Paragraph;
 use super::action::{Action, Tab};
 use super::app::{App, Note};
 use super::keymap::keys_in;
-use super::{dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view};
+use super::{
+    delivery_view, dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view,
+};
 use crate::safe_text;
 
 /// The smallest terminal the interface lays itself out in.
@@ -66,6 +68,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Tab::Entry => entry_view::draw(frame, body, app),
         Tab::Exceptions => exceptions_view::draw(frame, body, app),
         Tab::Rollup => rollup_view::draw(frame, body, app),
+        Tab::Delivery => delivery_view::draw(frame, body, app),
     }
     frame.render_widget(Paragraph::new(status_lines), status);
     footer::draw(frame, foot, app);
@@ -146,6 +149,7 @@ fn where_am_i(app: &App, width: usize) -> String {
             }
         }
         Tab::Rollup => format!("quarter {}", app.rollup.period),
+        Tab::Delivery => format!("period {}", app.delivery.period),
     };
     let council = if council.is_empty() {
         "pmdb".to_string()
