@@ -162,6 +162,8 @@ fn main() {
         ('3', "Exceptions", ""),
         ('4', "Rollup", ""),
         ('4', "Rollup drill-down", "\n"),
+        ('5', "Delivery actions", ""),
+        ('5', "Delivery risks", "ll"),
     ] {
         press(&mut app, tab);
         for c in setup.chars() {
@@ -191,6 +193,16 @@ fn main() {
     println!(
         "  {:<18} {:>7.3} ms  {:>7.3} ms  (the quarter's roll-up)",
         "period step, Rollup",
+        ms(median),
+        ms(p95)
+    );
+    press(&mut app, '5');
+    let (median, p95) = time(20.min(runs), || {
+        press(&mut app, '[');
+    });
+    println!(
+        "  {:<18} {:>7.3} ms  {:>7.3} ms  (every action, project, risk and EIA judged)",
+        "period step, Deliv.",
         ms(median),
         ms(p95)
     );

@@ -86,6 +86,35 @@ fn main() {
         ms(median),
         ms(p95)
     );
+    // Delivery for the month now due: what `pmdb actions`, `projects`, `risks` and `eias`
+    // compute after loading, none of it to be slower than the roll-up.
+    let month: Period = "2026-10".parse().expect("a month");
+    let d = &ds.delivery;
+    println!(
+        "{} actions ({} updates), {} projects, {} risks ({} reviews), {} EIAs",
+        d.actions.len(),
+        d.action_updates.len(),
+        d.projects.len(),
+        d.risks.len(),
+        d.risk_reviews.len(),
+        d.eias.len()
+    );
+    for (name, f) in [
+        (
+            "actions",
+            &(|| d.action_rows(month, ctx).len()) as &dyn Fn() -> usize,
+        ),
+        ("projects", &|| d.project_rows(month, ctx).len()),
+        ("risks", &|| d.risk_rows(month).len()),
+        ("eias", &|| d.eia_rows(month).len()),
+    ] {
+        let (median, p95) = time(runs, f);
+        println!(
+            "{name:<8} {month} compute:            median {:>7.2} ms, p95 {:>7.2} ms",
+            ms(median),
+            ms(p95)
+        );
+    }
     let rec = ds.indicators[ds.indicators.len() / 2].clone();
     let (median, p95) = time(runs, || show(&ds, &rec, None, ctx).periods.len());
     println!(
