@@ -51,7 +51,7 @@ pub fn columns_help() -> String {
             .iter()
             .map(|(c, required)| format!("{c}{}", if *required { "*" } else { "" }))
             .collect();
-        out.push_str(&format!("  {:<17}{}\n", kind.as_str(), cols.join(", ")));
+        out.push_str(&format!("  {:<13} {}\n", kind.as_str(), cols.join(", ")));
     }
     out
 }
