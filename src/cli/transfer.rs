@@ -105,7 +105,7 @@ pub(super) fn export_bytes(store: &crate::store::Store, kind: Kind) -> Result<Ve
         Kind::Plan => csvio::write_plan(&mut buffer, &store.plan_nodes()?)?,
         Kind::Indicators => csvio::write_indicators(&mut buffer, &store.indicators()?)?,
         Kind::Targets => {
-            let order = indicator_order(&store)?;
+            let order = indicator_order(store)?;
             let mut rows: Vec<(String, crate::domain::target::TargetRow)> = store
                 .all_targets()?
                 .into_iter()
@@ -121,7 +121,7 @@ pub(super) fn export_bytes(store: &crate::store::Store, kind: Kind) -> Result<Ve
             csvio::write_targets(&mut buffer, &rows)?
         }
         Kind::Values => {
-            let order = indicator_order(&store)?;
+            let order = indicator_order(store)?;
             let all = store.all_values()?;
             let mut rows: Vec<&crate::store::StoredValue> = all.values().flatten().collect();
             rows.sort_by_key(|v| (order.get(&v.indicator).copied(), v.period.sort_key()));
