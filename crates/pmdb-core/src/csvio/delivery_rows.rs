@@ -172,6 +172,11 @@ pub fn read_actions(t: &Table) -> Result<Vec<(usize, ActionRow)>, CsvError> {
             let owner = c.words("owner", false);
             let start = c.date("start");
             let due = c.required_date("due");
+            if let (Ok(Some(s)), Some(d)) = (&start, &due)
+                && d < s
+            {
+                c.problem("due", format!("{d} is before the start {s}"));
+            }
             Some(ActionRow {
                 action: ActionRecord {
                     id: 0,
@@ -461,4 +466,92 @@ pub fn read_benchmarks(t: &Table) -> Result<Vec<(usize, BenchmarkRecord)>, CsvEr
             })
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csvio::{Kind, read_table};
+
+    fn table(kind: Kind, text: &str) -> Table {
+        read_table(kind, text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn an_action_is_a_team_action_unless_it_says_and_its_nodes_are_sorted() {
+        let rows = read_actions(&table(
+            Kind::Actions,
+            "code,title,kind,plan,due\nA1,Bins,,P2; P1;P2,2025-03-31\n",
+        ))
+        .unwrap();
+        assert_eq!(rows[0].1.action.kind, "team");
+        assert_eq!(rows[0].1.plan, ["P1", "P2"]);
+        let err = read_actions(&table(
+            Kind::Actions,
+            "code,title,start,due\nA1,Bins,2025-04-01,2025-03-31\n",
+        ))
+        .unwrap_err()
+        .0;
+        assert_eq!(
+            err,
+            "row 2, column due: 2025-03-31 is before the start 2025-04-01"
+        );
+    }
+
+    #[test]
+    fn a_risk_reviews_every_three_months_unless_it_says() {
+        let rows = read_risks(&table(
+            Kind::Risks,
+            "code,title,category,inherent_likelihood,inherent_impact,target_score\nR1,Fire,business,2,3,4\n",
+        ))
+        .unwrap();
+        let r = &rows[0].1.risk;
+        assert_eq!(
+            (
+                r.inherent_likelihood,
+                r.inherent_impact,
+                r.target_score,
+                r.review_months
+            ),
+            (2, 3, 4, 3)
+        );
+    }
+
+    #[test]
+    fn an_eia_serves_one_plan_node_and_a_budget_one_month() {
+        let err = read_eias(&table(
+            Kind::Eias,
+            "code,title,plan,due\nE1,Fees,P1;P2,2025-01-31\n",
+        ))
+        .unwrap_err()
+        .0;
+        assert_eq!(
+            err,
+            "row 2, column plan: an EIA serves one plan node, not 2"
+        );
+        let err = read_budgets(&table(
+            Kind::Budgets,
+            "service,month,budget\nHR,2024/25,1000\n",
+        ))
+        .unwrap_err()
+        .0;
+        assert_eq!(
+            err,
+            "row 2, column month: 2024/25 is not a month: write a month like 2025-02"
+        );
+    }
+
+    #[test]
+    fn a_figure_may_not_reach_ten_to_the_fifteen() {
+        let err = read_budgets(&table(
+            Kind::Budgets,
+            "service,month,budget\nHR,2025-04,1e15\n",
+        ))
+        .unwrap_err()
+        .0;
+        assert!(
+            err.starts_with("row 2, column budget: the budget 1e15 is too large"),
+            "{err}"
+        );
+    }
 }
