@@ -368,6 +368,10 @@ fn the_whole_demo_goes_out_and_back_in_byte_for_byte() {
     assert_eq!(kinds, 22);
     // Importing the folder again changes nothing and writes no audit row.
     let audit = fresh.count("SELECT count(*) FROM audit_log");
+    let json = fresh.json(&["import", "--all", out]);
+    let imported = json["imported"].as_array().expect("imported is an array");
+    assert_eq!(imported.len(), 22, "{json:#}");
+    assert_eq!(json["skipped"], serde_json::json!([]));
     let again = fresh.ok(&["import", "--all", out]);
     for line in again.lines() {
         assert!(line.contains(": 0 added, 0 changed, "), "{line}");

@@ -836,3 +836,52 @@ fn no_project(row: usize, column: &str, code: &str) -> StoreError {
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Named;
+
+    fn budget(service: &str, month: &str, budget: f64) -> BudgetRecord {
+        BudgetRecord {
+            service: service.into(),
+            month: month.into(),
+            budget,
+            actual: None,
+            forecast: None,
+        }
+    }
+
+    #[test]
+    fn imports_joined_in_one_transaction_are_kept_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(&dir.path().join("d.db"), "admin1").unwrap();
+        let hr = Named {
+            code: "HR".into(),
+            name: "Human Resources".into(),
+            lead: String::new(),
+        };
+        // The second import names a service that does not exist: the first is undone too.
+        let err = s
+            .as_one_import(|s| {
+                s.import_services_naming(&[(2, hr.clone())], &Columns::All)?;
+                s.import_budgets_naming(&[(2, budget("HR", "2025-04", 10.0))], &Columns::All)?;
+                s.import_budgets_naming(&[(3, budget("XX", "2025-04", 10.0))], &Columns::All)
+            })
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "row 3, column service: no service 'XX' (import a services file adding it first)"
+        );
+        assert!(s.services().unwrap().is_empty());
+        assert!(s.budgets().unwrap().is_empty());
+        // The store is itself again: an import on its own commits.
+        s.import_services_naming(&[(2, hr)], &Columns::All).unwrap();
+        let summary = s
+            .import_budgets_naming(&[(2, budget("HR", "2025-04", 10.0))], &Columns::All)
+            .unwrap();
+        assert_eq!(summary.added, 1);
+        assert_eq!(s.budgets().unwrap().len(), 1);
+    }
+}
