@@ -416,9 +416,9 @@ fn bad_words_in_options_name_the_option_and_the_choices() {
         "pmdb: --portfolio: no portfolio 'ARTS' (the codes are ENV, RES)"
     );
     assert_not_a(
-        &c.refused(&["export", "budgets"]),
-        "pmdb: 'budgets' is not",
-        "import/export kind: use plan, indicators, targets, values, users, services, portfolios, boards, board_members or meetings",
+        &c.refused(&["export", "widgets"]),
+        "pmdb: 'widgets' is not",
+        "import/export kind: use plan, indicators, targets, values, users, services, portfolios, boards, board_members, meetings, enterers, actions, action_updates, projects, project_updates, milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks",
     );
     assert_not_a(
         &c.refused(&["exceptions", "--status", "pending"]),

@@ -61,7 +61,7 @@ fn option_words_read_as_english() {
     let c = Council::fixture();
     let err = c.refused(&["exceptions", "--status", "pending"]);
     assert!(err.contains("is not an exception status"), "{err}");
-    let err = c.refused(&["export", "budgets"]);
+    let err = c.refused(&["export", "widgets"]);
     assert!(err.contains("is not an import/export kind"), "{err}");
     let p = c.file(
         "i.csv",

@@ -202,7 +202,8 @@ fn import_help_lists_every_kinds_columns_from_the_column_table() {
             .iter()
             .map(|(c, required)| format!("{c}{}", if *required { "*" } else { "" }))
             .collect();
-        let line = format!("{:<14}{}", kind.as_str(), columns.join(", "));
+        // At least one space after the kind, however long its name (`project_updates`).
+        let line = format!("{:<13} {}", kind.as_str(), columns.join(", "));
         assert!(
             help.contains(&line),
             "import --help lacks {line:?}:\n{help}"

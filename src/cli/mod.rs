@@ -11,6 +11,7 @@ macro_rules! say {
     };
 }
 
+mod all;
 mod backup;
 mod check;
 mod config;
@@ -79,24 +80,36 @@ pub enum Command {
     },
     /// Show where the database is and the council's settings, or change one.
     Config(config::ConfigArgs),
-    /// Import a CSV file (users, services, portfolios, boards, board_members, meetings,
-    /// plan, indicators, targets or values); all or nothing.
+    /// Import a CSV file of one kind, or with --all a folder of them; all or nothing.
     #[command(after_help = crate::csvio::columns_help())]
     Import {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
-        /// targets or values
-        kind: String,
+        /// enterers, targets, values, actions, action_updates, projects, project_updates, milestones,
+        /// risks, risk_reviews, eias, case_studies, budgets or benchmarks
+        #[arg(required_unless_present = "all")]
+        kind: Option<String>,
         /// The CSV file, or - for standard input.
-        file: String,
+        #[arg(required_unless_present = "all")]
+        file: Option<String>,
+        /// Import every KIND.csv in this folder (as `export --all` writes it), in dependency
+        /// order, as one transaction: one bad row and nothing is imported.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["kind", "file"])]
+        all: Option<String>,
     },
-    /// Export a CSV file (the same kinds and columns as import).
+    /// Export a CSV file of one kind (the same kinds and columns as import), or with --all
+    /// every kind into a folder.
     #[command(after_help = crate::csvio::columns_help())]
     Export {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
-        /// targets or values
-        kind: String,
+        /// enterers, targets, values, actions, action_updates, projects, project_updates, milestones,
+        /// risks, risk_reviews, eias, case_studies, budgets or benchmarks
+        #[arg(required_unless_present = "all")]
+        kind: Option<String>,
         /// The file to write, or - (the default) for standard output.
         file: Option<String>,
+        /// Write every kind into this folder as KIND.csv (the folder is made if missing).
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["kind", "file"])]
+        all: Option<String>,
     },
     /// One indicator with its value, target, status, rule, direction and year to date per period.
     Show(show::ShowArgs),
@@ -205,8 +218,18 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init => setup::init(&env),
         Command::Demo { scale } => setup::demo(&env, scale),
         Command::Config(args) => config::run(&env, args),
-        Command::Import { kind, file } => transfer::import(&env, &kind, &file),
-        Command::Export { kind, file } => transfer::export(&env, &kind, file.as_deref()),
+        Command::Import { all: Some(dir), .. } => all::import(&env, &dir),
+        Command::Import {
+            kind: Some(kind),
+            file: Some(file),
+            ..
+        } => transfer::import(&env, &kind, &file),
+        // clap requires a kind and a file without --all.
+        Command::Import { .. } => Err(anyhow::anyhow!("give a KIND and a FILE, or --all DIR")),
+        Command::Export { all: Some(dir), .. } => all::export(&env, &dir),
+        Command::Export { kind, file, .. } => {
+            transfer::export(&env, kind.as_deref().unwrap_or_default(), file.as_deref())
+        }
         Command::Show(args) => show::run(&env, args),
         Command::List(args) => list::run(&env, args),
         Command::Set(args) => set::run(&env, args),

@@ -40,20 +40,8 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
     let where_ = label(file);
     let mut store = env.open()?;
     let encoding = csvio::encoding_of(&bytes);
-    let summary = csvio::import(&mut store, kind, &bytes, env.today).map_err(|e| match e {
-        ImportError::Csv(e) => anyhow!("{where_}: {e}"),
-        // The store's message may quote a cell of the file: keep it short and printable.
-        ImportError::Store(
-            e @ (StoreError::Invalid(_)
-            | StoreError::Refused(_)
-            | StoreError::NotFound(_)
-            | StoreError::Row { .. }
-            | StoreError::Denied(_)),
-        ) => {
-            anyhow!("{where_}: {}", csvio::clip(&e.to_string()))
-        }
-        ImportError::Store(other) => anyhow!(other),
-    })?;
+    let summary = csvio::import(&mut store, kind, &bytes, env.today)
+        .map_err(|e| import_refusal(&where_, e))?;
     if env.json {
         return super::output::json(&json!({
             "kind": kind,
@@ -79,15 +67,45 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
     Ok(())
 }
 
+/// An import's refusal, naming the file it was read from.
+pub(super) fn import_refusal(where_: &str, e: ImportError) -> anyhow::Error {
+    match e {
+        ImportError::Csv(e) => anyhow!("{where_}: {e}"),
+        // The store's message may quote a cell of the file: keep it short and printable.
+        ImportError::Store(
+            e @ (StoreError::Invalid(_)
+            | StoreError::Refused(_)
+            | StoreError::NotFound(_)
+            | StoreError::Row { .. }
+            | StoreError::Denied(_)),
+        ) => {
+            anyhow!("{where_}: {}", csvio::clip(&e.to_string()))
+        }
+        ImportError::Store(other) => anyhow!(other),
+    }
+}
+
 pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
     let kind = kind(kind_text)?;
     let store = env.open()?;
+    let buffer = export_bytes(&store, kind)?;
+    match file {
+        None | Some("-") => std::io::stdout()
+            .write_all(&buffer)
+            .context("cannot write to standard output")?,
+        Some(path) => write_atomically(Path::new(path), &buffer)?,
+    }
+    Ok(())
+}
+
+/// One kind's export file, as bytes.
+pub(super) fn export_bytes(store: &crate::store::Store, kind: Kind) -> Result<Vec<u8>> {
     let mut buffer = Vec::new();
     match kind {
         Kind::Plan => csvio::write_plan(&mut buffer, &store.plan_nodes()?)?,
         Kind::Indicators => csvio::write_indicators(&mut buffer, &store.indicators()?)?,
         Kind::Targets => {
-            let order = indicator_order(&store)?;
+            let order = indicator_order(store)?;
             let mut rows: Vec<(String, crate::domain::target::TargetRow)> = store
                 .all_targets()?
                 .into_iter()
@@ -103,7 +121,7 @@ pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
             csvio::write_targets(&mut buffer, &rows)?
         }
         Kind::Values => {
-            let order = indicator_order(&store)?;
+            let order = indicator_order(store)?;
             let all = store.all_values()?;
             let mut rows: Vec<&crate::store::StoredValue> = all.values().flatten().collect();
             rows.sort_by_key(|v| (order.get(&v.indicator).copied(), v.period.sort_key()));
@@ -115,14 +133,20 @@ pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
         Kind::Boards => csvio::write_boards(&mut buffer, &store.boards()?)?,
         Kind::BoardMembers => csvio::write_board_members(&mut buffer, &store.all_board_members()?)?,
         Kind::Meetings => csvio::write_meetings(&mut buffer, &store.meetings()?)?,
+        Kind::Enterers => csvio::write_enterers(&mut buffer, &store.indicators()?)?,
+        Kind::Actions
+        | Kind::ActionUpdates
+        | Kind::Projects
+        | Kind::ProjectUpdates
+        | Kind::Milestones
+        | Kind::Risks
+        | Kind::RiskReviews
+        | Kind::Eias => csvio::write_delivery(&mut buffer, kind, &store.delivery()?)?,
+        Kind::CaseStudies => csvio::write_case_studies(&mut buffer, &store.case_studies()?)?,
+        Kind::Budgets => csvio::write_budgets(&mut buffer, &store.budgets()?)?,
+        Kind::Benchmarks => csvio::write_benchmarks(&mut buffer, &store.benchmarks()?)?,
     }
-    match file {
-        None | Some("-") => std::io::stdout()
-            .write_all(&buffer)
-            .context("cannot write to standard output")?,
-        Some(path) => write_atomically(Path::new(path), &buffer)?,
-    }
-    Ok(())
+    Ok(buffer)
 }
 
 fn indicator_order(store: &crate::store::Store) -> Result<HashMap<String, usize>> {
@@ -134,7 +158,7 @@ fn indicator_order(store: &crate::store::Store) -> Result<HashMap<String, usize>
         .collect())
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     crate::outfile::write_beside(path, crate::outfile::Existing::Replace, |tmp| {
         std::fs::write(tmp, bytes)
     })

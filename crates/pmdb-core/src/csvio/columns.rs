@@ -7,12 +7,17 @@ words!(
     Kind, "import/export kind" {
         Plan = "plan", Indicators = "indicators", Targets = "targets", Values = "values",
         Users = "users", Services = "services", Portfolios = "portfolios", Boards = "boards",
-        BoardMembers = "board_members", Meetings = "meetings"
+        BoardMembers = "board_members", Meetings = "meetings", Enterers = "enterers",
+        Actions = "actions", ActionUpdates = "action_updates", Projects = "projects",
+        ProjectUpdates = "project_updates", Milestones = "milestones", Risks = "risks",
+        RiskReviews = "risk_reviews", Eias = "eias", CaseStudies = "case_studies",
+        Budgets = "budgets", Benchmarks = "benchmarks"
     }
 );
 
-/// Every kind, in the order a new council imports them (people and organisation first).
-pub const KINDS: [Kind; 10] = [
+/// Every kind, in the order a new council imports them (people and organisation first,
+/// then the plan and indicators, then delivery): the order `pmdb import --all` takes them.
+pub const KINDS: [Kind; 22] = [
     Kind::Users,
     Kind::Services,
     Kind::Portfolios,
@@ -21,8 +26,20 @@ pub const KINDS: [Kind; 10] = [
     Kind::Meetings,
     Kind::Plan,
     Kind::Indicators,
+    Kind::Enterers,
     Kind::Targets,
     Kind::Values,
+    Kind::Actions,
+    Kind::ActionUpdates,
+    Kind::Projects,
+    Kind::ProjectUpdates,
+    Kind::Milestones,
+    Kind::Risks,
+    Kind::RiskReviews,
+    Kind::Eias,
+    Kind::CaseStudies,
+    Kind::Budgets,
+    Kind::Benchmarks,
 ];
 
 /// Each kind with its columns, required ones marked `*` (`code*, name, head`): what
@@ -34,7 +51,7 @@ pub fn columns_help() -> String {
             .iter()
             .map(|(c, required)| format!("{c}{}", if *required { "*" } else { "" }))
             .collect();
-        out.push_str(&format!("  {:<14}{}\n", kind.as_str(), cols.join(", ")));
+        out.push_str(&format!("  {:<13} {}\n", kind.as_str(), cols.join(", ")));
     }
     out
 }
@@ -97,6 +114,98 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("title", true),
             ("period", false),
         ],
+        Kind::Enterers => &[("code", true), ("login", true)],
+        Kind::Actions => &[
+            ("code", true),
+            ("title", true),
+            ("kind", false),
+            ("plan", false),
+            ("owner", false),
+            ("start", false),
+            ("due", true),
+        ],
+        Kind::ActionUpdates => &[
+            ("code", true),
+            ("period", true),
+            ("status", true),
+            ("progress", false),
+            ("forecast", false),
+            ("commentary", false),
+        ],
+        Kind::Projects => &[
+            ("code", true),
+            ("title", true),
+            ("plan", false),
+            ("owner", false),
+            ("start", false),
+            ("finish", false),
+            ("budget", false),
+        ],
+        Kind::ProjectUpdates => &[
+            ("code", true),
+            ("period", true),
+            ("status", true),
+            ("spent", false),
+            ("commentary", false),
+        ],
+        Kind::Milestones => &[
+            ("project", true),
+            ("title", true),
+            ("due", true),
+            ("forecast", false),
+            ("done", false),
+        ],
+        Kind::Risks => &[
+            ("code", true),
+            ("title", true),
+            ("category", true),
+            ("plan", false),
+            ("owner", false),
+            ("controls", false),
+            ("inherent_likelihood", true),
+            ("inherent_impact", true),
+            ("target_score", true),
+            ("review_months", false),
+            ("closed", false),
+        ],
+        Kind::RiskReviews => &[
+            ("code", true),
+            ("date", true),
+            ("likelihood", true),
+            ("impact", true),
+            ("commentary", false),
+        ],
+        Kind::Eias => &[
+            ("code", true),
+            ("title", true),
+            ("plan", false),
+            ("service", false),
+            ("owner", false),
+            ("due", true),
+            ("completed", false),
+            ("outcome", false),
+        ],
+        Kind::CaseStudies => &[
+            ("code", true),
+            ("title", true),
+            ("plan", false),
+            ("service", false),
+            ("year", true),
+            ("story", false),
+        ],
+        Kind::Budgets => &[
+            ("service", true),
+            ("month", true),
+            ("budget", true),
+            ("actual", false),
+            ("forecast", false),
+        ],
+        Kind::Benchmarks => &[
+            ("code", true),
+            ("period", true),
+            ("comparator", true),
+            ("value", true),
+        ],
     }
 }
 
@@ -113,5 +222,16 @@ pub fn is_numeric(column: &str) -> bool {
             | "decimals"
             | "min"
             | "max"
+            | "progress"
+            | "budget"
+            | "spent"
+            | "actual"
+            | "forecast"
+            | "inherent_likelihood"
+            | "inherent_impact"
+            | "target_score"
+            | "review_months"
+            | "likelihood"
+            | "impact"
     )
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CsvError, Kind, read, rows, setup_rows};
+use super::{CsvError, Kind, delivery_rows as d, read, rows, setup_rows};
 use crate::store::{ImportSummary, Store, StoreError};
 
 /// Why a file was not imported: the file itself (every problem in it), or the first thing
@@ -48,5 +48,27 @@ pub fn import(
         Kind::Meetings => {
             store.import_meetings_naming(&setup_rows::read_meetings(&table)?, &columns)?
         }
+        Kind::Enterers => store.import_enterers(&setup_rows::read_enterers(&table)?)?,
+        Kind::Actions => store.import_actions_naming(&d::read_actions(&table)?, &columns)?,
+        Kind::ActionUpdates => {
+            store.import_action_updates_naming(&d::read_action_updates(&table)?, &columns)?
+        }
+        Kind::Projects => store.import_projects_naming(&d::read_projects(&table)?, &columns)?,
+        Kind::ProjectUpdates => {
+            store.import_project_updates_naming(&d::read_project_updates(&table)?, &columns)?
+        }
+        Kind::Milestones => {
+            store.import_milestones_naming(&d::read_milestones(&table)?, &columns)?
+        }
+        Kind::Risks => store.import_risks_naming(&d::read_risks(&table)?, &columns)?,
+        Kind::RiskReviews => {
+            store.import_risk_reviews_naming(&d::read_risk_reviews(&table)?, &columns)?
+        }
+        Kind::Eias => store.import_eias_naming(&d::read_eias(&table)?, &columns)?,
+        Kind::CaseStudies => {
+            store.import_case_studies_naming(&d::read_case_studies(&table)?, &columns)?
+        }
+        Kind::Budgets => store.import_budgets_naming(&d::read_budgets(&table)?, &columns)?,
+        Kind::Benchmarks => store.import_benchmarks(&d::read_benchmarks(&table)?)?,
     })
 }

@@ -7,6 +7,8 @@
 mod cells;
 mod columns;
 mod decode;
+mod delivery_rows;
+mod delivery_write;
 mod import;
 mod problems;
 mod read;
@@ -21,15 +23,21 @@ use std::borrow::Cow;
 pub use cells::{NUMBER_FORM, parse_number};
 pub use columns::{KINDS, Kind, columns_help, columns_of, is_numeric};
 pub use decode::{TextEncoding, encoding_of};
+pub use delivery_rows::{
+    read_action_updates, read_actions, read_benchmarks, read_budgets, read_case_studies, read_eias,
+    read_milestones, read_project_updates, read_projects, read_risk_reviews, read_risks,
+};
+pub use delivery_write::{write_benchmarks, write_budgets, write_case_studies, write_delivery};
 pub use import::{ImportError, import};
 pub use problems::{clip, shown};
 pub use read::{Table, read_table};
 pub use rows::{read_indicators, read_plan, read_targets, read_values};
 pub use setup_rows::{
-    DATE_FORM, read_board_members, read_boards, read_meetings, read_named, read_users,
+    DATE_FORM, read_board_members, read_boards, read_enterers, read_meetings, read_named,
+    read_users,
 };
 pub use setup_write::{
-    write_board_members, write_boards, write_meetings, write_named, write_users,
+    write_board_members, write_boards, write_enterers, write_meetings, write_named, write_users,
 };
 pub use write::{write_indicators, write_plan, write_targets, write_values};
 

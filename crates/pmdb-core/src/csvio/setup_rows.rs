@@ -7,7 +7,7 @@ use super::CsvError;
 use super::problems::{bounded, shown};
 use super::read::Table;
 use crate::domain::role::Role;
-use crate::store::{BoardMember, BoardRow, MeetingRow, Named, UserRow};
+use crate::store::{BoardMember, BoardRow, EntererRow, MeetingRow, Named, UserRow};
 
 /// What a date looks like, for refusals.
 pub const DATE_FORM: &str = "write it as YYYY-MM-DD, e.g. 2025-05-22";
@@ -81,6 +81,21 @@ pub fn read_board_members(t: &Table) -> Result<Vec<(usize, BoardMember)>, CsvErr
             let login = c.code("login");
             Some(BoardMember {
                 board: board?,
+                login: login?,
+            })
+        },
+    )
+}
+
+/// Data-entry officers: an indicator's code and a login.
+pub fn read_enterers(t: &Table) -> Result<Vec<(usize, EntererRow)>, CsvError> {
+    t.each(
+        |e: &EntererRow| format!("code {}, login {}", e.code, e.login),
+        |c| {
+            let code = c.code("code");
+            let login = c.code("login");
+            Some(EntererRow {
+                code: code?,
                 login: login?,
             })
         },

@@ -6,7 +6,7 @@ use std::io::Write;
 use super::CsvError;
 use super::columns::Kind;
 use super::write::{finish, record, writer};
-use crate::store::{BoardMember, BoardRow, MeetingRecord, Named, UserRecord};
+use crate::store::{BoardMember, BoardRow, IndicatorRecord, MeetingRecord, Named, UserRecord};
 
 pub fn write_users<W: Write>(out: W, users: &[UserRecord]) -> Result<(), CsvError> {
     let mut w = writer(Kind::Users, out)?;
@@ -49,6 +49,17 @@ pub fn write_meetings<W: Write>(out: W, meetings: &[MeetingRecord]) -> Result<()
             Kind::Meetings,
             &[&m.board, &m.date, &m.title, &m.period],
         )?;
+    }
+    finish(w)
+}
+
+/// Every indicator's data-entry officers, in the indicators' order.
+pub fn write_enterers<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Result<(), CsvError> {
+    let mut w = writer(Kind::Enterers, out)?;
+    for r in indicators {
+        for login in &r.enterers {
+            record(&mut w, Kind::Enterers, &[&r.indicator.code, login])?;
+        }
     }
     finish(w)
 }

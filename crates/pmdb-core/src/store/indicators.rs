@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::Store;
@@ -246,7 +246,7 @@ fn merge_record(
 /// An indicator's code, title, unit and owner as the spec allows them, naming the column
 /// at fault.
 fn check_indicator_fields(
-    tx: &Transaction,
+    tx: &Connection,
     i: &Indicator,
 ) -> std::result::Result<(), (&'static str, Problem)> {
     check_code("the code", &i.code).map_err(|e| ("code", e.into()))?;
@@ -259,7 +259,7 @@ fn check_indicator_fields(
 }
 
 pub(super) fn import_indicators_tx(
-    tx: &Transaction,
+    tx: &Connection,
     rows: &[(usize, IndicatorRecord)],
     columns: &Columns,
 ) -> Result<ImportSummary> {

@@ -7,6 +7,8 @@ mod record;
 mod audit;
 mod dataset;
 mod delivery;
+mod delivery_import;
+mod enterers_import;
 mod error;
 mod exceptions;
 mod faults;
@@ -39,6 +41,8 @@ pub use delivery::{
     ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskRecord,
     RiskReviewRecord,
 };
+pub use delivery_import::{ActionRow, ProjectRow, RiskRow};
+pub use enterers_import::EntererRow;
 pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
 pub use import_rows::{Columns, ImportSummary, ValueRow};
@@ -70,6 +74,8 @@ pub struct Store {
     identity: Identity,
     /// Set for a save the person may call off while it waits (`Store::abandon_with`).
     abandon: Option<Abandon>,
+    /// Inside `Store::as_one_import`: every import joins its one transaction.
+    joined: bool,
 }
 
 /// How to open another connection to a store's database (`Store::opener`); it can be

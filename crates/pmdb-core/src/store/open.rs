@@ -76,6 +76,7 @@ impl Store {
             session,
             identity: Identity::of(path),
             abandon: None,
+            joined: false,
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -57,14 +57,14 @@ pub struct MeetingRow {
 }
 
 /// A login named in a file that is not a pmdb user: the users file comes first.
-fn not_a_user(tx: &Transaction, login: &str) -> std::result::Result<(), String> {
+fn not_a_user(tx: &Connection, login: &str) -> std::result::Result<(), String> {
     require_user(tx, login).map_err(|e| {
         format!("{e}, or import a users file naming them before this file (users come first)")
     })
 }
 
 /// Refuses a board that is not in the database, saying which boards there are.
-fn require_board(tx: &Transaction, board: &str) -> std::result::Result<(), String> {
+fn require_board(tx: &Connection, board: &str) -> std::result::Result<(), String> {
     let boards: Vec<String> = tx
         .prepare_cached("SELECT code FROM boards ORDER BY code")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())

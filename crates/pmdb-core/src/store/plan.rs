@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{Connection, Row, params};
 
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
@@ -129,7 +129,7 @@ fn merge_node(n: &PlanNode, columns: &Columns, old: Option<&PlanNode>) -> PlanNo
 /// A node's code, title, owner, portfolio and service as the spec allows them, naming the
 /// column at fault.
 fn check_node_fields(
-    tx: &Transaction,
+    tx: &Connection,
     n: &PlanNode,
 ) -> std::result::Result<(), (&'static str, Problem)> {
     check_code("the code", &n.code).map_err(|e| ("code", e.into()))?;
@@ -146,7 +146,7 @@ fn check_node_fields(
 }
 
 pub(super) fn import_plan_tx(
-    tx: &Transaction,
+    tx: &Connection,
     rows: &[(usize, PlanNode)],
     columns: &Columns,
 ) -> Result<ImportSummary> {

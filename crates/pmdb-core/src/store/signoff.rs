@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::Store;
@@ -17,7 +17,7 @@ use crate::domain::period::Period;
 
 /// The signed-off period that covers `period`, if any (a month inside a signed-off
 /// quarter is signed off with it).
-pub(super) fn locking_signoff(tx: &Transaction, period: Period) -> Result<Option<String>> {
+pub(super) fn locking_signoff(tx: &Connection, period: Period) -> Result<Option<String>> {
     let mut stmt = tx.prepare_cached("SELECT period FROM signoffs")?;
     let periods: Vec<String> = stmt
         .query_map([], |r| r.get(0))?

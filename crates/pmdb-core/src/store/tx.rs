@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-use rusqlite::{ErrorCode, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -120,18 +120,75 @@ impl Store {
     /// A write of many rows (an import): the same transaction, with a page cache large
     /// enough to hold what it changes, since a transaction that outgrows SQLite's default
     /// 2 MiB cache spills to the file and slows down more than linearly.
+    /// Inside `as_one_import` it joins that transaction instead of starting its own.
     pub(super) fn bulk_write<T>(
         &mut self,
-        work: impl FnMut(&Transaction) -> Result<T>,
+        mut work: impl FnMut(&Connection) -> Result<T>,
     ) -> Result<T> {
+        if self.joined {
+            return work(&self.conn);
+        }
         let before: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
-        let out = self.write(work);
+        let out = self.write(|tx| work(tx));
         self.conn.pragma_update(None, "cache_size", before)?;
         out
+    }
+
+    /// Runs several imports (`pmdb import --all`) as one transaction: each import's bulk
+    /// write joins it, so the folder is taken whole or not at all.
+    pub fn as_one_import<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.check_same_file()?;
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(StoreError::from)?;
+        self.conn
+            .pragma_update(None, "cache_size", BULK_CACHE_KIB)
+            .map_err(StoreError::from)?;
+        let out = self.joined_work(work);
+        self.conn
+            .pragma_update(None, "cache_size", before)
+            .map_err(StoreError::from)?;
+        out
+    }
+
+    fn joined_work<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let begun = self
+            .conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from);
+        match begun {
+            Err(e) if is_busy(&e) => return Err(StoreError::Busy.into()),
+            Err(e) => return Err(e.into()),
+            Ok(()) => {}
+        }
+        self.joined = true;
+        let out = work(self);
+        self.joined = false;
+        match out {
+            Ok(v) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(StoreError::from(e).into())
+                }
+            },
+            Err(e) => {
+                // Nothing of the folder is kept.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     fn try_write<T>(&mut self, work: &mut impl FnMut(&Transaction) -> Result<T>) -> Result<T> {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::Store;
@@ -131,7 +131,7 @@ pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<StoredValue>> {
+fn current(tx: &Connection, code: &str, period: Period) -> Result<Option<StoredValue>> {
     // Cached: an import asks this once per row.
     let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE indicator = ?1 AND period = ?2"))?;
     Ok(stmt
@@ -140,13 +140,13 @@ fn current(tx: &Transaction, code: &str, period: Period) -> Result<Option<Stored
 }
 
 /// Whether `actor` may write this value now: their role allows it and the period is open.
-fn may_write(tx: &Transaction, actor: &Actor, ind: &IndicatorRecord, period: Period) -> Result<()> {
+fn may_write(tx: &Connection, actor: &Actor, ind: &IndicatorRecord, period: Period) -> Result<()> {
     actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
     period_open(tx, period)
 }
 
 /// Whether the period's figures may still change: no sign-off covers it.
-fn period_open(tx: &Transaction, period: Period) -> Result<()> {
+fn period_open(tx: &Connection, period: Period) -> Result<()> {
     match locking_signoff(tx, period)? {
         Some(within) => Err(StoreError::SignedOff { period, within }),
         None => Ok(()),
@@ -154,7 +154,7 @@ fn period_open(tx: &Transaction, period: Period) -> Result<()> {
 }
 
 fn upsert(
-    tx: &Transaction,
+    tx: &Connection,
     login: &str,
     at: &str,
     nv: &NewValue,
