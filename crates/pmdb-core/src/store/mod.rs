@@ -7,6 +7,7 @@ mod record;
 mod audit;
 mod dataset;
 mod delivery;
+mod delivery_updates;
 mod error;
 mod exceptions;
 mod faults;
@@ -38,6 +39,9 @@ pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
     ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskRecord,
     RiskReviewRecord,
+};
+pub use delivery_updates::{
+    DeliveryError, MilestoneChange, NewActionUpdate, NewProjectUpdate, NewRiskReview,
 };
 pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
