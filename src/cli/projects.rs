@@ -11,7 +11,7 @@ use super::output::{json as print_json, table};
 use super::{Env, period_arg};
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::delivery::project::ProjectStatus;
-use crate::domain::period::Period;
+use crate::domain::period::{Month, Period};
 use crate::query::delivery::ProjectRow;
 use crate::store::{MilestoneChange, NewProjectUpdate};
 
@@ -134,7 +134,11 @@ pub fn run(env: &Env, args: ProjectsArgs) -> Result<()> {
             let mut store = env.open()?;
             let version =
                 store.record_project_update(&update, expect_arg(expect_version)?, env.today)?;
-            show_one(env, &update.code, update.period, Some(version))
+            let saved = format!(
+                "saved {} {} (version {version})",
+                update.code, update.period
+            );
+            show_one(env, &update.code, update.period, Some(version), &saved)
         }
         Some(ProjectsCommand::Milestone {
             code,
@@ -153,7 +157,13 @@ pub fn run(env: &Env, args: ProjectsArgs) -> Result<()> {
             };
             let mut store = env.open()?;
             store.set_milestone(&change, env.today)?;
-            show_one(env, &change.project, period_or_now_due(env, None)?, None)
+            // Shown as it stands this month, so a milestone done today is done.
+            let this_month = Period::Month(Month::of(env.today));
+            let saved = format!(
+                "saved milestone '{}' of {}; {} for {this_month}",
+                change.title, change.project, change.project
+            );
+            show_one(env, &change.project, this_month, None, &saved)
         }
         None => list(env, period_or_now_due(env, args.period.as_deref())?),
     }
@@ -216,7 +226,13 @@ fn list(env: &Env, period: Period) -> Result<()> {
 }
 
 /// The project as judged after a save, with its milestones.
-fn show_one(env: &Env, code: &str, period: Period, version: Option<i64>) -> Result<()> {
+fn show_one(
+    env: &Env,
+    code: &str,
+    period: Period,
+    version: Option<i64>,
+    saved: &str,
+) -> Result<()> {
     let store = env.open()?;
     let ds = store.dataset()?;
     let rows = ds.delivery.project_rows(period, ds.context(env.today));
@@ -231,9 +247,8 @@ fn show_one(env: &Env, code: &str, period: Period, version: Option<i64>) -> Resu
             "project": to_json(row, period),
         }));
     }
-    let saved = version.map_or_else(String::new, |v| format!(" (version {v})"));
     say!(
-        "saved {code} {period}{saved}: {} — {}",
+        "{saved}: {} — {}",
         rag_text(row.judgement.rag),
         row.judgement.rule
     );

@@ -30,10 +30,10 @@ pub enum DeliveryError {
         period: Period,
         status: &'static str,
     },
-    #[error("the progress must be a whole number from 0 to 100, not {0}")]
-    Progress(i64),
-    #[error("the spend to date must be a number of 0 or more, not {0}")]
-    Spent(f64),
+    #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
+    Progress { code: String, progress: i64 },
+    #[error("{code}: the spend to date must be a number of 0 or more, not {spent}")]
+    Spent { code: String, spent: f64 },
     #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
     UpdatePeriod(Period),
     #[error("{code}: the {what} {date} is after today ({today})")]
@@ -207,7 +207,11 @@ impl Store {
             actor.may_update("action", &u.code, &owner)?;
             check_period(tx, u.period, today)?;
             if let Some(p) = u.progress.filter(|p| !(0..=100).contains(p)) {
-                return Err(DeliveryError::Progress(p).into());
+                return Err(DeliveryError::Progress {
+                    code: u.code.clone(),
+                    progress: p,
+                }
+                .into());
             }
             check_commentary(
                 &u.code,
@@ -255,7 +259,11 @@ impl Store {
             actor.may_update("project", &u.code, &owner)?;
             check_period(tx, u.period, today)?;
             if let Some(s) = u.spent.filter(|s| !s.is_finite() || *s < 0.0) {
-                return Err(DeliveryError::Spent(s).into());
+                return Err(DeliveryError::Spent {
+                    code: u.code.clone(),
+                    spent: s,
+                }
+                .into());
             }
             check_commentary(
                 &u.code,
@@ -298,7 +306,7 @@ impl Store {
                 .prepare("SELECT title FROM milestones WHERE project = ?1 ORDER BY due, title")?
                 .query_map([&m.project], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            if !titles.iter().any(|t| *t == m.title) {
+            if !titles.contains(&m.title) {
                 let list = if titles.is_empty() {
                     "none".to_string()
                 } else {
