@@ -272,6 +272,27 @@ fn an_officer_updates_only_their_own_and_never_a_signed_off_period() {
         err.contains("refused: 2024-06 is signed off (as part of 2024/25 Q1)"),
         "{err}"
     );
+    let err = c.refused(&[
+        "risks",
+        "review",
+        "R1",
+        "2024-06-15",
+        "--likelihood",
+        "3",
+        "--impact",
+        "3",
+    ]);
+    assert!(err.contains("2024-06 is signed off"), "{err}");
+    // A quarter's update is refused as its months are.
+    let err = c.refused(&[
+        "projects",
+        "update",
+        "PJ1",
+        "2024/25 Q1",
+        "--status",
+        "on_track",
+    ]);
+    assert!(err.contains("2024/25 Q1 is signed off"), "{err}");
     assert_eq!((action_updates(&c), c.snapshot()), before);
     c.ok(&[
         "user",

@@ -160,6 +160,28 @@ mod tests {
     }
 
     #[test]
+    fn officers_update_only_the_delivery_they_own() {
+        let officer = actor("jpatel", Some(Role::Officer));
+        assert_eq!(officer.may_update("action", "A1", "jpatel"), Ok(()));
+        assert_eq!(
+            officer
+                .may_update("risk", "R1", "mwood")
+                .unwrap_err()
+                .to_string(),
+            "refused: jpatel (officer) may update only the risks they own; R1 is owned by mwood"
+        );
+        assert_eq!(
+            actor("perf", Some(Role::Performance)).may_update("project", "P1", "mwood"),
+            Ok(())
+        );
+        assert!(
+            actor("cllr", Some(Role::Viewer))
+                .may_update("action", "A1", "cllr")
+                .is_err()
+        );
+    }
+
+    #[test]
     fn viewers_and_strangers_read_only() {
         assert_eq!(
             actor("cllr", Some(Role::Viewer))
