@@ -9,7 +9,7 @@ mod common;
 use common::Council;
 use predicates::prelude::*;
 
-const COMMANDS: [&str; 17] = [
+const COMMANDS: [&str; 21] = [
     "init",
     "demo",
     "config",
@@ -27,6 +27,10 @@ const COMMANDS: [&str; 17] = [
     "check",
     "user",
     "signoff",
+    "actions",
+    "projects",
+    "risks",
+    "eias",
 ];
 
 #[test]

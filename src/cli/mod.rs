@@ -11,17 +11,22 @@ macro_rules! say {
     };
 }
 
+mod actions;
 mod all;
 mod backup;
 mod check;
 mod config;
+mod delivery;
+mod eias;
 mod enterer;
 pub mod env;
 mod exceptions;
 mod history;
 mod list;
 mod output;
+mod projects;
 mod report;
+mod risks;
 mod rollup;
 mod set;
 mod setup;
@@ -147,6 +152,14 @@ pub enum Command {
     Enterer(enterer::EntererArgs),
     /// Sign a period off for Cabinet: its statuses are frozen and its values locked.
     Signoff(signoff::SignoffArgs),
+    /// Actions with their status for a period; `actions update` records an owner's update.
+    Actions(actions::ActionsArgs),
+    /// Major projects with status and milestones; `projects update`, `projects milestone`.
+    Projects(projects::ProjectsArgs),
+    /// The risk register with scores and the 5 × 5 heat map; `risks review` records a review.
+    Risks(risks::RisksArgs),
+    /// Equality impact assessments: due, completed or overdue at a period's end.
+    Eias(eias::EiasArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -243,5 +256,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::User(args) => user::run(&env, args),
         Command::Enterer(args) => enterer::run(&env, args),
         Command::Signoff(args) => signoff::run(&env, args),
+        Command::Actions(args) => actions::run(&env, args),
+        Command::Projects(args) => projects::run(&env, args),
+        Command::Risks(args) => risks::run(&env, args),
+        Command::Eias(args) => eias::run(&env, args),
     }
 }

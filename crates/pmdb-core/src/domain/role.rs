@@ -59,6 +59,24 @@ impl Actor {
         }
     }
 
+    /// May this person record an update or review of a delivery item (an action, project
+    /// or risk, named by `kind`) with this owner? Officers only their own.
+    pub fn may_update(&self, kind: &str, code: &str, owner: &str) -> Result<(), RoleError> {
+        match self.role {
+            Some(Role::Admin | Role::Performance) => Ok(()),
+            Some(Role::Officer) if owner == self.login => Ok(()),
+            Some(Role::Officer) => Err(RoleError::NotOwner {
+                who: self.describe(),
+                kind: kind.to_string(),
+                code: code.to_string(),
+                owner: if owner.is_empty() { "nobody" } else { owner }.to_string(),
+            }),
+            _ => Err(RoleError::ReadsOnly {
+                who: self.describe(),
+            }),
+        }
+    }
+
     /// May this person change definitions, targets, settings or run imports?
     pub fn may_manage(&self, what: &str) -> Result<(), RoleError> {
         if self.is_manager() {
@@ -92,6 +110,13 @@ pub enum RoleError {
     )]
     NotTheirs {
         who: String,
+        code: String,
+        owner: String,
+    },
+    #[error("refused: {who} may update only the {kind}s they own; {code} is owned by {owner}")]
+    NotOwner {
+        who: String,
+        kind: String,
         code: String,
         owner: String,
     },
@@ -131,6 +156,28 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "refused: jpatel (officer) may record values only for indicators they own or enter data for; BN1 is owned by mwood"
+        );
+    }
+
+    #[test]
+    fn officers_update_only_the_delivery_they_own() {
+        let officer = actor("jpatel", Some(Role::Officer));
+        assert_eq!(officer.may_update("action", "A1", "jpatel"), Ok(()));
+        assert_eq!(
+            officer
+                .may_update("risk", "R1", "mwood")
+                .unwrap_err()
+                .to_string(),
+            "refused: jpatel (officer) may update only the risks they own; R1 is owned by mwood"
+        );
+        assert_eq!(
+            actor("perf", Some(Role::Performance)).may_update("project", "P1", "mwood"),
+            Ok(())
+        );
+        assert!(
+            actor("cllr", Some(Role::Viewer))
+                .may_update("action", "A1", "cllr")
+                .is_err()
         );
     }
 

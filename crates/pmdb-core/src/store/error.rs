@@ -119,6 +119,9 @@ pub enum StoreError {
     },
     #[error("{0}")]
     NotFound(String),
+    /// An action or project update, milestone date or risk review refused, naming the item.
+    #[error(transparent)]
+    Delivery(#[from] super::delivery_updates::DeliveryError),
     /// Someone else saved the same record since it was read.
     #[error(
         "{what} was changed by {by} at {at} since you read it (version {expected}, now {found})"

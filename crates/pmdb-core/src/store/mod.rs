@@ -8,6 +8,7 @@ mod audit;
 mod dataset;
 mod delivery;
 mod delivery_import;
+mod delivery_updates;
 mod enterers_import;
 mod error;
 mod exceptions;
@@ -42,6 +43,9 @@ pub use delivery::{
     RiskReviewRecord,
 };
 pub use delivery_import::{ActionRow, ProjectRow, RiskRow};
+pub use delivery_updates::{
+    DeliveryError, MilestoneChange, NewActionUpdate, NewProjectUpdate, NewRiskReview,
+};
 pub use enterers_import::EntererRow;
 pub use error::{Result, StoreError};
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};

@@ -1,0 +1,405 @@
+//! Recording delivery: an action's or project's update for a period, a milestone's done
+//! or forecast date, a risk's dated review. Each save is one write transaction that checks
+//! who is asking (officers only their own), the period (started, not signed off) and the
+//! texts, then writes; the audit triggers record the change.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::signoff::locking_signoff;
+use super::values::Expect;
+use crate::domain::delivery::action::ActionStatus;
+use crate::domain::delivery::project::ProjectStatus;
+use crate::domain::delivery::risk::{ScaleError, check_scale};
+use crate::domain::entry::EntryError;
+use crate::domain::fields::check_text;
+use crate::domain::period::{Month, Period};
+
+/// What a delivery update or review cannot be, naming the item and the rule.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DeliveryError {
+    #[error("no {kind} '{code}' (see `pmdb {kind}s`)")]
+    Unknown { kind: &'static str, code: String },
+    #[error(
+        "{code} {period}: the status {status} needs a commentary saying why and what is being done"
+    )]
+    NeedsCommentary {
+        code: String,
+        period: Period,
+        status: &'static str,
+    },
+    #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
+    Progress { code: String, progress: i64 },
+    #[error("{code}: the spend to date must be a number of 0 or more, not {spent}")]
+    Spent { code: String, spent: f64 },
+    #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
+    UpdatePeriod(Period),
+    #[error("{code}: the {what} {date} is after today ({today})")]
+    Future {
+        code: String,
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("project {project} has no milestone '{title}'; its milestones are {list}")]
+    NoMilestone {
+        project: String,
+        title: String,
+        list: String,
+    },
+    #[error("give the milestone's --done or --forecast date")]
+    NothingToSet,
+    #[error(transparent)]
+    Scale(#[from] ScaleError),
+}
+
+/// An action's update for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewActionUpdate {
+    pub code: String,
+    pub period: Period,
+    pub status: ActionStatus,
+    pub progress: Option<i64>,
+    pub forecast: Option<NaiveDate>,
+    pub commentary: String,
+}
+
+/// A project's update for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProjectUpdate {
+    pub code: String,
+    pub period: Period,
+    pub status: ProjectStatus,
+    pub spent: Option<f64>,
+    pub commentary: String,
+}
+
+/// A milestone's done and forecast dates; a date not given is left as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneChange {
+    pub project: String,
+    pub title: String,
+    pub done: Option<NaiveDate>,
+    pub forecast: Option<NaiveDate>,
+}
+
+/// A risk's review on a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRiskReview {
+    pub code: String,
+    pub date: NaiveDate,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub commentary: String,
+}
+
+/// The owner of an action, project or risk, or why there is none to update.
+fn owner_of(tx: &Transaction, kind: &'static str, table: &str, code: &str) -> Result<String> {
+    tx.query_row(
+        &format!("SELECT owner FROM {table} WHERE code = ?1"),
+        [code],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| {
+        DeliveryError::Unknown {
+            kind,
+            code: code.to_string(),
+        }
+        .into()
+    })
+}
+
+/// An update's period: a month or quarter that has started (as a value's) and that no
+/// sign-off covers.
+fn check_period(tx: &Transaction, period: Period, today: NaiveDate) -> Result<()> {
+    if matches!(period, Period::Year(_)) {
+        return Err(DeliveryError::UpdatePeriod(period).into());
+    }
+    if period.first_month() > Month::of(today) {
+        return Err(EntryError::NotStarted { period, today }.into());
+    }
+    period_open(tx, period)
+}
+
+fn period_open(tx: &Transaction, period: Period) -> Result<()> {
+    match locking_signoff(tx, period)? {
+        Some(within) => Err(StoreError::SignedOff { period, within }),
+        None => Ok(()),
+    }
+}
+
+/// The commentary an at-risk or off-track status must have, and any commentary's form.
+fn check_commentary(
+    code: &str,
+    period: Period,
+    status: &'static str,
+    needed: bool,
+    commentary: &str,
+) -> Result<()> {
+    check_text("the commentary", commentary)?;
+    if needed && commentary.trim().is_empty() {
+        return Err(DeliveryError::NeedsCommentary {
+            code: code.to_string(),
+            period,
+            status,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The version stored for a subject's period (0: none), refused when it is not what the
+/// saver expected.
+fn compare(
+    tx: &Transaction,
+    table: &str,
+    key: &str,
+    code: &str,
+    period: Period,
+    expect: Expect,
+) -> Result<i64> {
+    let old: Option<(i64, String, String)> = tx
+        .query_row(
+            &format!(
+                "SELECT version, entered_by, entered_at FROM {table} WHERE {key} = ?1 AND period = ?2"
+            ),
+            params![code, period.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let found = old.as_ref().map_or(0, |o| o.0);
+    let expected = match expect {
+        Expect::Any => return Ok(found),
+        Expect::Absent => 0,
+        Expect::Version(v) => v,
+    };
+    if expected == found {
+        return Ok(found);
+    }
+    let (by, at) = old
+        .map(|o| (o.1, o.2))
+        .unwrap_or_else(|| ("someone".into(), "an unknown time".into()));
+    Err(StoreError::Conflict {
+        what: format!("{code} {period}"),
+        by,
+        at,
+        expected,
+        found,
+    })
+}
+
+impl Store {
+    /// Records (or replaces) an action's update for its period; the new version.
+    pub fn record_action_update(
+        &mut self,
+        u: &NewActionUpdate,
+        expect: Expect,
+        today: NaiveDate,
+    ) -> Result<i64> {
+        let actor = self.actor()?;
+        let login = self.login.clone();
+        let clock = self.session.clone();
+        self.write(|tx| {
+            let owner = owner_of(tx, "action", "actions", &u.code)?;
+            actor.may_update("action", &u.code, &owner)?;
+            check_period(tx, u.period, today)?;
+            if let Some(p) = u.progress.filter(|p| !(0..=100).contains(p)) {
+                return Err(DeliveryError::Progress {
+                    code: u.code.clone(),
+                    progress: p,
+                }
+                .into());
+            }
+            check_commentary(
+                &u.code,
+                u.period,
+                u.status.as_str(),
+                u.status.needs_commentary(),
+                &u.commentary,
+            )?;
+            let version = compare(tx, "action_updates", "action", &u.code, u.period, expect)? + 1;
+            tx.execute(
+                "INSERT INTO action_updates (action, period, status, progress, forecast, commentary,
+                     entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (action, period) DO UPDATE SET status = excluded.status,
+                     progress = excluded.progress, forecast = excluded.forecast,
+                     commentary = excluded.commentary, entered_by = excluded.entered_by,
+                     entered_at = excluded.entered_at, version = excluded.version",
+                params![
+                    u.code,
+                    u.period.to_string(),
+                    u.status.as_str(),
+                    u.progress,
+                    u.forecast.map(|d| d.to_string()),
+                    u.commentary.trim(),
+                    login,
+                    clock.now_stamp(),
+                    version
+                ],
+            )?;
+            Ok(version)
+        })
+    }
+
+    /// Records (or replaces) a project's update for its period; the new version.
+    pub fn record_project_update(
+        &mut self,
+        u: &NewProjectUpdate,
+        expect: Expect,
+        today: NaiveDate,
+    ) -> Result<i64> {
+        let actor = self.actor()?;
+        let login = self.login.clone();
+        let clock = self.session.clone();
+        self.write(|tx| {
+            let owner = owner_of(tx, "project", "projects", &u.code)?;
+            actor.may_update("project", &u.code, &owner)?;
+            check_period(tx, u.period, today)?;
+            if let Some(s) = u.spent.filter(|s| !s.is_finite() || *s < 0.0) {
+                return Err(DeliveryError::Spent {
+                    code: u.code.clone(),
+                    spent: s,
+                }
+                .into());
+            }
+            check_commentary(
+                &u.code,
+                u.period,
+                u.status.as_str(),
+                u.status.needs_commentary(),
+                &u.commentary,
+            )?;
+            let version = compare(tx, "project_updates", "project", &u.code, u.period, expect)? + 1;
+            tx.execute(
+                "INSERT INTO project_updates (project, period, status, spent, commentary,
+                     entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (project, period) DO UPDATE SET status = excluded.status,
+                     spent = excluded.spent, commentary = excluded.commentary,
+                     entered_by = excluded.entered_by, entered_at = excluded.entered_at,
+                     version = excluded.version",
+                params![
+                    u.code,
+                    u.period.to_string(),
+                    u.status.as_str(),
+                    u.spent,
+                    u.commentary.trim(),
+                    login,
+                    clock.now_stamp(),
+                    version
+                ],
+            )?;
+            Ok(version)
+        })
+    }
+
+    /// Sets a milestone's done and/or forecast date. A done date is not after today, and
+    /// not in a signed-off month: it would change that month's judgement.
+    pub fn set_milestone(&mut self, m: &MilestoneChange, today: NaiveDate) -> Result<()> {
+        let actor = self.actor()?;
+        self.write(|tx| {
+            let owner = owner_of(tx, "project", "projects", &m.project)?;
+            actor.may_update("project", &m.project, &owner)?;
+            let titles: Vec<String> = tx
+                .prepare("SELECT title FROM milestones WHERE project = ?1 ORDER BY due, title")?
+                .query_map([&m.project], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if !titles.contains(&m.title) {
+                let list = if titles.is_empty() {
+                    "none".to_string()
+                } else {
+                    titles
+                        .iter()
+                        .map(|t| format!("'{t}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                return Err(DeliveryError::NoMilestone {
+                    project: m.project.clone(),
+                    title: m.title.clone(),
+                    list,
+                }
+                .into());
+            }
+            if m.done.is_none() && m.forecast.is_none() {
+                return Err(DeliveryError::NothingToSet.into());
+            }
+            if let Some(done) = m.done {
+                if done > today {
+                    return Err(DeliveryError::Future {
+                        code: m.project.clone(),
+                        what: "date done",
+                        date: done,
+                        today,
+                    }
+                    .into());
+                }
+                period_open(tx, Period::Month(Month::of(done)))?;
+                tx.execute(
+                    "UPDATE milestones SET done = ?3 WHERE project = ?1 AND title = ?2",
+                    params![m.project, m.title, done.to_string()],
+                )?;
+            }
+            if let Some(forecast) = m.forecast {
+                tx.execute(
+                    "UPDATE milestones SET forecast = ?3 WHERE project = ?1 AND title = ?2",
+                    params![m.project, m.title, forecast.to_string()],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Records (or replaces) a risk's review on its date; the new version.
+    pub fn record_risk_review(&mut self, r: &NewRiskReview, today: NaiveDate) -> Result<i64> {
+        let actor = self.actor()?;
+        let login = self.login.clone();
+        let clock = self.session.clone();
+        self.write(|tx| {
+            let owner = owner_of(tx, "risk", "risks", &r.code)?;
+            actor.may_update("risk", &r.code, &owner)?;
+            check_scale("likelihood", &r.likelihood.to_string()).map_err(DeliveryError::from)?;
+            check_scale("impact", &r.impact.to_string()).map_err(DeliveryError::from)?;
+            if r.date > today {
+                return Err(DeliveryError::Future {
+                    code: r.code.clone(),
+                    what: "review date",
+                    date: r.date,
+                    today,
+                }
+                .into());
+            }
+            period_open(tx, Period::Month(Month::of(r.date)))?;
+            check_text("the commentary", &r.commentary)?;
+            let old: Option<i64> = tx
+                .query_row(
+                    "SELECT version FROM risk_reviews WHERE risk = ?1 AND date = ?2",
+                    params![r.code, r.date.to_string()],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let version = old.unwrap_or(0) + 1;
+            tx.execute(
+                "INSERT INTO risk_reviews (risk, date, likelihood, impact, commentary, entered_by,
+                     entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (risk, date) DO UPDATE SET likelihood = excluded.likelihood,
+                     impact = excluded.impact, commentary = excluded.commentary,
+                     entered_by = excluded.entered_by, entered_at = excluded.entered_at,
+                     version = excluded.version",
+                params![
+                    r.code,
+                    r.date.to_string(),
+                    r.likelihood,
+                    r.impact,
+                    r.commentary.trim(),
+                    login,
+                    clock.now_stamp(),
+                    version
+                ],
+            )?;
+            Ok(version)
+        })
+    }
+}
