@@ -1,0 +1,264 @@
+//! Importing delivery from CSV: actions and their updates, projects with their updates and
+//! milestones, risks with their reviews, EIAs, case studies, budgets and benchmarks. The
+//! same rules as every import: all or nothing, a field whose column the file does not name
+//! keeps what is stored, a row equal to what is stored writes nothing (so leaves no audit
+//! row), and every reference (owner, plan node, service, the action an update is for) must
+//! exist in the database or earlier in the same import.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
+
+use rusqlite::{Connection, params};
+
+use super::Store;
+use super::delivery::{
+    ActionRecord, ActionUpdateRecord, EiaRecord, MilestoneRecord, ProjectRecord,
+    ProjectUpdateRecord, RiskRecord, RiskReviewRecord,
+};
+use super::error::{Result, StoreError};
+use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord};
+use super::signoff::locking_signoff;
+use super::users::require_user;
+use crate::domain::period::{Month, Period};
+use crate::domain::role::{Actor, Role};
+
+/// One row of an actions file: the action and the plan nodes it serves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRow {
+    pub action: ActionRecord,
+    pub plan: Vec<String>,
+}
+
+/// One row of a projects file: the project and the plan nodes it serves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectRow {
+    pub project: ProjectRecord,
+    pub plan: Vec<String>,
+}
+
+/// One row of a risks file: the risk and the plan nodes it threatens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskRow {
+    pub risk: RiskRecord,
+    pub plan: Vec<String>,
+}
+
+fn outcome(existed: bool) -> RowOutcome {
+    if existed {
+        RowOutcome::Updated
+    } else {
+        RowOutcome::Added
+    }
+}
+
+/// Refuses an owner who is not a pmdb user (blank is nobody, which is allowed).
+fn check_owner(tx: &Connection, row: usize, owner: &str) -> Result<()> {
+    if owner.is_empty() {
+        return Ok(());
+    }
+    require_user(tx, owner).map_err(|e| {
+        row_error(
+            row,
+            "owner",
+            format!("{e}, or import a users file naming them first (users come first)"),
+        )
+    })
+}
+
+fn exists(tx: &Connection, sql: &str, key: &str) -> Result<bool> {
+    let n: i64 = tx.prepare_cached(sql)?.query_row([key], |r| r.get(0))?;
+    Ok(n > 0)
+}
+
+/// Refuses a plan node that is not in the database.
+fn check_nodes<'a>(
+    tx: &Connection,
+    row: usize,
+    nodes: impl IntoIterator<Item = &'a String>,
+) -> Result<()> {
+    for node in nodes {
+        if !exists(tx, "SELECT count(*) FROM plan_nodes WHERE code = ?1", node)? {
+            return Err(row_error(
+                row,
+                "plan",
+                format!(
+                    "no plan node '{}' (import the plan first)",
+                    crate::safe_text::line(node)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_service(tx: &Connection, row: usize, service: Option<&String>) -> Result<()> {
+    match service {
+        Some(s) if !exists(tx, "SELECT count(*) FROM services WHERE code = ?1", s)? => {
+            Err(row_error(
+                row,
+                "service",
+                format!(
+                    "no service '{}' (import a services file adding it first)",
+                    crate::safe_text::line(s)
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The plan nodes each subject is linked to, sorted.
+fn links_by<T>(
+    links: Vec<T>,
+    pair: impl Fn(T) -> (String, String),
+) -> HashMap<String, BTreeSet<String>> {
+    let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for l in links {
+        let (subject, node) = pair(l);
+        out.entry(subject).or_default().insert(node);
+    }
+    out
+}
+
+/// Makes a subject's links `new`, writing only what differs from `old`.
+fn relink(
+    tx: &Connection,
+    table: &str,
+    column: &str,
+    code: &str,
+    old: &BTreeSet<String>,
+    new: &BTreeSet<String>,
+) -> Result<()> {
+    for gone in old.difference(new) {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE {column} = ?1 AND node = ?2"),
+            params![code, gone],
+        )?;
+    }
+    for added in new.difference(old) {
+        tx.execute(
+            &format!("INSERT INTO {table} ({column}, node) VALUES (?1, ?2)"),
+            params![code, added],
+        )?;
+    }
+    Ok(())
+}
+
+fn keyed<K: Eq + Hash, T>(items: Vec<T>, key: impl Fn(&T) -> K) -> HashMap<K, T> {
+    items.into_iter().map(|t| (key(&t), t)).collect()
+}
+
+/// Who may import updates or reviews: admins and the performance team for anything; an
+/// officer for what they own, as with values.
+fn may_update(actor: &Actor, what: &str, row: usize, code: &str, owner: &str) -> Result<()> {
+    match actor.role {
+        Some(Role::Admin | Role::Performance) => Ok(()),
+        Some(Role::Officer) if owner == actor.login => Ok(()),
+        Some(Role::Officer) => Err(row_error(
+            row,
+            "code",
+            format!(
+                "refused: {} (officer) may import {what} only for what they own; {} is owned by {}",
+                actor.login,
+                crate::safe_text::line(code),
+                if owner.is_empty() { "nobody" } else { owner }
+            ),
+        )),
+        _ => actor
+            .may_manage(&format!("import {what}"))
+            .map_err(StoreError::Denied),
+    }
+}
+
+/// The signed-off period an update for `period` would change, refused.
+fn period_open(tx: &Connection, row: usize, column: &str, period: Period) -> Result<()> {
+    match locking_signoff(tx, period)? {
+        Some(within) => Err(row_error(
+            row,
+            column,
+            StoreError::SignedOff { period, within }.to_string(),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn month_of(date: &str) -> Option<Period> {
+    let (y, m) = (date.get(0..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?);
+    Month::new(y, m).map(Period::Month)
+}
+
+fn no_project(row: usize, column: &str, code: &str) -> StoreError {
+    row_error(
+        row,
+        column,
+        format!(
+            "no project '{}' (import a projects file adding it first)",
+            crate::safe_text::line(code)
+        ),
+    )
+}
+
+impl Store {
+    /// Definitions (actions, projects, risks, EIAs, case studies, budgets, benchmarks) are
+    /// imported by admins and the performance team.
+    fn may_import(&self, what: &str) -> Result<()> {
+        self.actor()?
+            .may_manage(&format!("import {what}"))
+            .map_err(StoreError::Denied)
+    }
+}
+
+mod actions;
+mod projects;
+mod registers;
+mod risks;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Named;
+
+    fn budget(service: &str, month: &str, budget: f64) -> BudgetRecord {
+        BudgetRecord {
+            service: service.into(),
+            month: month.into(),
+            budget,
+            actual: None,
+            forecast: None,
+        }
+    }
+
+    #[test]
+    fn imports_joined_in_one_transaction_are_kept_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(&dir.path().join("d.db"), "admin1").unwrap();
+        let hr = Named {
+            code: "HR".into(),
+            name: "Human Resources".into(),
+            lead: String::new(),
+        };
+        // The second import names a service that does not exist: the first is undone too.
+        let err = s
+            .as_one_import(|s| {
+                s.import_services_naming(&[(2, hr.clone())], &Columns::All)?;
+                s.import_budgets_naming(&[(2, budget("HR", "2025-04", 10.0))], &Columns::All)?;
+                s.import_budgets_naming(&[(3, budget("XX", "2025-04", 10.0))], &Columns::All)
+            })
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "row 3, column service: no service 'XX' (import a services file adding it first)"
+        );
+        assert!(s.services().unwrap().is_empty());
+        assert!(s.budgets().unwrap().is_empty());
+        // The store is itself again: an import on its own commits.
+        s.import_services_naming(&[(2, hr)], &Columns::All).unwrap();
+        let summary = s
+            .import_budgets_naming(&[(2, budget("HR", "2025-04", 10.0))], &Columns::All)
+            .unwrap();
+        assert_eq!(summary.added, 1);
+        assert_eq!(s.budgets().unwrap().len(), 1);
+    }
+}

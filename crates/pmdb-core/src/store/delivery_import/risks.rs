@@ -1,0 +1,149 @@
+//! Importing the risk register and its dated reviews.
+
+use super::*;
+
+impl Store {
+    /// Imports risks (admins and the performance team), with the plan nodes they threaten.
+    pub fn import_risks_naming(
+        &mut self,
+        rows: &[(usize, RiskRow)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        self.may_import("risks")?;
+        let stored = keyed(self.risks()?, |r| r.code.clone());
+        let links = links_by(self.risk_links()?, |l| (l.risk, l.node));
+        let none = BTreeSet::new();
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (row, r) in rows {
+                let k = &r.risk;
+                let old = stored.get(&k.code);
+                let pick = |column: &str, new: &i64, old: Option<&i64>| columns.pick(column, new, old);
+                let new = RiskRecord {
+                    id: old.map_or(0, |o| o.id),
+                    code: k.code.clone(),
+                    title: columns.pick("title", &k.title, old.map(|o| &o.title)),
+                    category: columns.pick("category", &k.category, old.map(|o| &o.category)),
+                    owner: columns.pick("owner", &k.owner, old.map(|o| &o.owner)),
+                    controls: columns.pick("controls", &k.controls, old.map(|o| &o.controls)),
+                    inherent_likelihood: pick(
+                        "inherent_likelihood",
+                        &k.inherent_likelihood,
+                        old.map(|o| &o.inherent_likelihood),
+                    ),
+                    inherent_impact: pick(
+                        "inherent_impact",
+                        &k.inherent_impact,
+                        old.map(|o| &o.inherent_impact),
+                    ),
+                    target_score: pick("target_score", &k.target_score, old.map(|o| &o.target_score)),
+                    review_months: pick(
+                        "review_months",
+                        &k.review_months,
+                        old.map(|o| &o.review_months),
+                    ),
+                    closed: columns.pick("closed", &k.closed, old.map(|o| &o.closed)),
+                };
+                let old_links = links.get(&k.code).unwrap_or(&none);
+                let plan: BTreeSet<String> = r.plan.iter().cloned().collect();
+                let new_links = columns.pick("plan", &plan, Some(old_links));
+                if columns.has("owner") {
+                    check_owner(tx, *row, &new.owner)?;
+                }
+                check_nodes(tx, *row, new_links.difference(old_links))?;
+                let same = old == Some(&new);
+                if same && &new_links == old_links {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                if !same {
+                    tx.execute(
+                        "INSERT INTO risks (code, title, category, owner, controls,
+                           inherent_likelihood, inherent_impact, target_score, review_months, closed)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                         ON CONFLICT(code) DO UPDATE SET title = ?2, category = ?3, owner = ?4,
+                           controls = ?5, inherent_likelihood = ?6, inherent_impact = ?7,
+                           target_score = ?8, review_months = ?9, closed = ?10",
+                        params![
+                            new.code,
+                            new.title,
+                            new.category,
+                            new.owner,
+                            new.controls,
+                            new.inherent_likelihood,
+                            new.inherent_impact,
+                            new.target_score,
+                            new.review_months,
+                            new.closed
+                        ],
+                    )?;
+                }
+                relink(tx, "risk_links", "risk", &new.code, old_links, &new_links)?;
+                summary.count(outcome(old.is_some()));
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Imports risk reviews: admins and the performance team for any risk, an officer for
+    /// the risks they own. A review is known by its risk and date.
+    pub fn import_risk_reviews_naming(
+        &mut self,
+        rows: &[(usize, RiskReviewRecord)],
+        columns: &Columns,
+    ) -> Result<ImportSummary> {
+        let actor = self.actor()?;
+        let at = self.session.now_stamp();
+        let risks = keyed(self.risks()?, |r| r.code.clone());
+        let stored = keyed(self.risk_reviews()?, |r| (r.risk.clone(), r.date.clone()));
+        self.bulk_write(|tx| {
+            let mut summary = ImportSummary::default();
+            for (row, v) in rows {
+                let Some(risk) = risks.get(&v.risk) else {
+                    return Err(row_error(
+                        *row,
+                        "code",
+                        format!(
+                            "no risk '{}' (import a risks file adding it first)",
+                            crate::safe_text::line(&v.risk)
+                        ),
+                    ));
+                };
+                may_update(&actor, "risk reviews", *row, &v.risk, &risk.owner)?;
+                let old = stored.get(&(v.risk.clone(), v.date.clone()));
+                let likelihood =
+                    columns.pick("likelihood", &v.likelihood, old.map(|o| &o.likelihood));
+                let impact = columns.pick("impact", &v.impact, old.map(|o| &o.impact));
+                let commentary =
+                    columns.pick("commentary", &v.commentary, old.map(|o| &o.commentary));
+                if let Some(o) = old
+                    && (o.likelihood, o.impact, &o.commentary) == (likelihood, impact, &commentary)
+                {
+                    summary.count(RowOutcome::Unchanged);
+                    continue;
+                }
+                if let Some(p) = month_of(&v.date) {
+                    period_open(tx, *row, "date", p)?;
+                }
+                tx.execute(
+                    "INSERT INTO risk_reviews (risk, date, likelihood, impact, commentary,
+                       entered_by, entered_at, version)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
+                     ON CONFLICT(risk, date) DO UPDATE SET likelihood = ?3, impact = ?4,
+                       commentary = ?5, entered_by = ?6, entered_at = ?7, version = version + 1",
+                    params![
+                        v.risk,
+                        v.date,
+                        likelihood,
+                        impact,
+                        commentary,
+                        actor.login,
+                        at
+                    ],
+                )?;
+                summary.count(outcome(old.is_some()));
+            }
+            Ok(summary)
+        })
+    }
+}
