@@ -178,6 +178,20 @@ fn the_queue_names_its_filters_whole_and_a_delivery_subject_by_its_title() {
         "{s}"
     );
     assert!(s.contains("overdue since 2026-10-20"), "{s}");
+    // A project on a corporate activity has no service: none is named, and no empty label.
+    let at = app
+        .exceptions
+        .list
+        .iter()
+        .position(|e| e.subject == "PJ-02")
+        .expect("PJ-02's milestone is late");
+    while app.exceptions.cursor < at {
+        key_at(&mut app, 80, 24, KeyCode::Down);
+    }
+    let s = flat(&app, 120, 40);
+    assert!(s.contains("#28 milestone · PJ-02"), "{s}");
+    assert!(s.contains("owner Helen Carter"), "{s}");
+    assert!(!s.contains("· service"), "{s}");
 }
 
 #[test]

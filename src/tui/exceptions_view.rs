@@ -224,9 +224,13 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
                 status_style(app, e.status).add_modifier(ratatui::style::Modifier::BOLD),
             ),
             Span::raw(format!(
-                "  · owner {} · service {}",
+                "  · owner {}{}",
                 app.data.name_of(&e.owner),
-                e.service
+                if e.service.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · service {}", e.service)
+                }
             )),
         ]),
         match app.exceptions.changed.get(&e.id) {
