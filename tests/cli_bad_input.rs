@@ -122,9 +122,9 @@ fn a_value_that_is_not_a_number_is_refused() {
                 "--numerator",
                 "510",
                 "--denominator",
-                "1,000",
+                "1.000,5",
             ],
-            "pmdb: --denominator: '1,000' is not a number",
+            "pmdb: --denominator: '1.000,5' is not a number",
         ),
         (
             vec![

@@ -250,3 +250,20 @@ fn a_quarter_is_accepted_in_any_letter_case_and_written_with_a_capital_q() {
     assert!(shown.contains("2024/25 Q2"), "{shown}");
     assert!(!shown.contains("q2"), "{shown}");
 }
+
+#[test]
+fn set_reads_a_figure_as_a_spreadsheet_writes_it() {
+    let c = Council::fixture();
+    // Thousands in UK groups, as the CSV import and the interface read them.
+    c.ok(&["set", "PL2", "2024-07", "1,234"]);
+    assert_eq!(
+        c.period("PL2", "2024-07")["value"],
+        serde_json::json!(1234.0)
+    );
+    for bad in ["12%", "1,23", "£5"] {
+        assert_eq!(
+            c.refused(&["set", "PL2", "2024-06", bad]).trim(),
+            format!("pmdb: VALUE: '{bad}' is not a number")
+        );
+    }
+}

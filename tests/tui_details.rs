@@ -504,3 +504,21 @@ fn a_long_name_gives_way_so_the_login_is_never_cut() {
         "{wide}"
     );
 }
+
+#[test]
+fn the_editor_reads_a_figure_as_the_command_line_and_a_spreadsheet_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&fixture(dir.path()));
+    typing(&mut a, "2");
+    choose_officer(&mut a, "jpatel");
+    typing(&mut a, "/PL2");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    hit(&mut a, ctrl('u'));
+    typing(&mut a, "1,234");
+    let screen = text(&a, 80, 24);
+    assert!(screen.contains("✓ 1234 count"), "{screen}");
+    hit(&mut a, ctrl('u'));
+    typing(&mut a, "12%");
+    assert!(text(&a, 80, 24).contains("'12%' is not a number"));
+}

@@ -170,12 +170,9 @@ pub fn run(env: &Env, args: ProjectsArgs) -> Result<()> {
 }
 
 fn spent_arg(text: &str) -> Result<f64> {
-    match text.trim().replace(',', "").parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(anyhow!(
-            "--spent: '{text}' is not a number (spend to date in pounds, such as 125000)"
-        )),
-    }
+    crate::domain::number::parse_number(text.trim()).ok_or_else(|| {
+        anyhow!("--spent: '{text}' is not a number (spend to date in pounds, such as 125000)")
+    })
 }
 
 fn list(env: &Env, period: Period) -> Result<()> {

@@ -39,10 +39,8 @@ pub struct SetArgs {
 }
 
 fn number(text: &str, what: &str) -> Result<f64> {
-    match text.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(anyhow!("{what}: '{text}' is not a number")),
-    }
+    crate::domain::number::parse_number(text.trim())
+        .ok_or_else(|| anyhow!("{what}: '{text}' is not a number"))
 }
 
 /// The rules ask for a ratio's numerator and denominator in their own words; here they are

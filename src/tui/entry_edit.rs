@@ -90,9 +90,9 @@ fn number(t: &TextArea) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<f64>()
+    crate::domain::number::parse_number(&text)
         .map(Some)
-        .map_err(|_| format!("'{text}' is not a number"))
+        .ok_or_else(|| format!("'{text}' is not a number"))
 }
 
 impl Editor {

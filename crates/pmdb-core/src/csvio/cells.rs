@@ -18,47 +18,7 @@ pub struct Cells<'a> {
     problems: RefCell<Vec<Problem>>,
 }
 
-/// What a number looks like, for refusals.
-pub const NUMBER_FORM: &str =
-    "write a number like 1234.5, -3 or 1,234.5 (no %, £, units or other text)";
-
-/// A number as a spreadsheet may write it: digits with an optional sign, decimal point and
-/// exponent, the whole part perhaps in UK thousands groups (`1,234,567.5`). None for
-/// anything else, `12%`, `£5` and `abc` included.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let whole_end = unsigned
-        .find(|c: char| !(c.is_ascii_digit() || c == ','))
-        .unwrap_or(unsigned.len());
-    let (whole, rest) = unsigned.split_at(whole_end);
-    if whole.contains(',') {
-        let mut groups = whole.split(',');
-        let first = groups.next().unwrap_or("");
-        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
-            return None;
-        }
-    }
-    let (fraction, exponent) = match rest.find(['e', 'E']) {
-        Some(e) => rest.split_at(e),
-        None => (rest, ""),
-    };
-    let fraction_ok = match fraction.strip_prefix('.') {
-        Some(digits) => digits.chars().all(|c| c.is_ascii_digit()),
-        None => fraction.is_empty(),
-    };
-    let exponent_ok = exponent.is_empty() || {
-        let e = exponent[1..]
-            .strip_prefix(['-', '+'])
-            .unwrap_or(&exponent[1..]);
-        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
-    };
-    let has_digit = whole.chars().any(|c| c.is_ascii_digit()) || fraction.len() > 1;
-    if !(fraction_ok && exponent_ok && has_digit) {
-        return None;
-    }
-    let plain: String = text.chars().filter(|c| *c != ',').collect();
-    plain.parse::<f64>().ok().filter(|x| x.is_finite())
-}
+pub use crate::domain::number::{NUMBER_FORM, parse_number};
 
 /// A code as `domain::fields` allows it, or why not (the cell quoted, cut and escaped).
 pub(super) fn code_problem(code: &str) -> Option<String> {

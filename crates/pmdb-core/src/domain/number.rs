@@ -61,6 +61,49 @@ pub fn fmt_exact(value: f64, decimals: u8) -> String {
     }
 }
 
+/// What a number looks like, for refusals.
+pub const NUMBER_FORM: &str =
+    "write a number like 1234.5, -3 or 1,234.5 (no %, £, units or other text)";
+
+/// A number as a spreadsheet or a person may write it, in a CSV cell, on the command line
+/// or in the interface: digits with an optional sign, decimal point and
+/// exponent, the whole part perhaps in UK thousands groups (`1,234,567.5`). None for
+/// anything else, `12%`, `£5` and `abc` included.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let whole_end = unsigned
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(unsigned.len());
+    let (whole, rest) = unsigned.split_at(whole_end);
+    if whole.contains(',') {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let (fraction, exponent) = match rest.find(['e', 'E']) {
+        Some(e) => rest.split_at(e),
+        None => (rest, ""),
+    };
+    let fraction_ok = match fraction.strip_prefix('.') {
+        Some(digits) => digits.chars().all(|c| c.is_ascii_digit()),
+        None => fraction.is_empty(),
+    };
+    let exponent_ok = exponent.is_empty() || {
+        let e = exponent[1..]
+            .strip_prefix(['-', '+'])
+            .unwrap_or(&exponent[1..]);
+        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
+    };
+    let has_digit = whole.chars().any(|c| c.is_ascii_digit()) || fraction.len() > 1;
+    if !(fraction_ok && exponent_ok && has_digit) {
+        return None;
+    }
+    let plain: String = text.chars().filter(|c| *c != ',').collect();
+    plain.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
 /// No figure's size may reach this (10^15): beyond it a figure is no council's measure,
 /// and f64 no longer holds every unit of its last decimal place.
 pub const FIGURE_LIMIT: f64 = 1e15;
