@@ -36,6 +36,8 @@ mod terminal;
 pub mod text_field;
 pub mod theme;
 pub mod ui;
+pub mod update_edit;
+mod update_view;
 mod widgets;
 
 use std::path::Path;
