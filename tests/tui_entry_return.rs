@@ -102,6 +102,10 @@ fn perf_chooses_the_officer_and_sees_their_return() {
     tui_support::choose_officer(&mut app, "iqureshi");
     assert!(text(&app, 120, 40).contains("My return for 2026-10 · Imran Qureshi"));
     assert!(line_with(&app, 120, 40, "ACT-17").contains("update missing"));
+    // Someone who owns no indicators but actions and projects can be chosen too.
+    tui_support::choose_officer(&mut app, "hcarter");
+    assert!(text(&app, 120, 40).contains("My return for 2026-10 · Helen Carter"));
+    assert!(line_with(&app, 120, 40, "PJ-06").contains("PRJ Local Plan review"));
 }
 
 #[test]

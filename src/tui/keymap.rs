@@ -488,7 +488,7 @@ static OFFICER_CHOOSER: &[Binding] = &[
     bind!([DOWN], Action::Down, "down", "move", false),
     bind!([Key::code(PageUp)], Action::PageUp, "page up", "move", false),
     bind!([Key::code(PageDown)], Action::PageDown, "page down", "move", false),
-    bind!([Key::code(Enter)], Action::Submit, "show this officer's indicators", "choose", true),
+    bind!([Key::code(Enter)], Action::Submit, "show this officer's return", "choose", true),
     bind!([Key::code(Esc)], Action::Back, "cancel", "choose", true),
     bind!([F1], Action::Help, "help", "choose", true),
 ];

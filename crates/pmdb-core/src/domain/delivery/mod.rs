@@ -220,3 +220,30 @@ pub fn check_needs_commentary(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checks_an_update_must_pass() {
+        let oct: Period = "2026-10".parse().unwrap();
+        assert_eq!(check_progress("ACT-1", None), Ok(()));
+        assert_eq!(check_progress("ACT-1", Some(100)), Ok(()));
+        assert_eq!(
+            check_progress("ACT-1", Some(101)).unwrap_err().to_string(),
+            "ACT-1: the progress must be a whole number from 0 to 100, not 101"
+        );
+        assert!(check_spent("PJ-1", Some(0.0)).is_ok());
+        assert!(check_spent("PJ-1", Some(-1.0)).is_err());
+        assert!(check_spent("PJ-1", Some(f64::NAN)).is_err());
+        assert!(check_needs_commentary("ACT-1", oct, "on_track", false, "").is_ok());
+        assert_eq!(
+            check_needs_commentary("ACT-1", oct, "at_risk", true, "  ")
+                .unwrap_err()
+                .to_string(),
+            "ACT-1 2026-10: the status at_risk needs a commentary saying why and what is being done"
+        );
+        assert!(check_needs_commentary("ACT-1", oct, "at_risk", true, "Why").is_ok());
+    }
+}
