@@ -13,6 +13,7 @@ mod delivery_view;
 mod dialog;
 pub mod entry;
 pub mod entry_edit;
+mod entry_update;
 mod entry_view;
 pub mod exception_form;
 pub mod exceptions;
