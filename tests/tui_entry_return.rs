@@ -316,7 +316,7 @@ fn a_signed_off_month_is_marked_locked_and_refused() {
 }
 
 #[test]
-fn an_officer_cannot_update_what_another_owns_and_perf_can() {
+fn perf_may_update_the_chosen_officers_action_and_esc_asks_before_discarding() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
     // perf may record for the officer chosen.
@@ -328,4 +328,12 @@ fn an_officer_cannot_update_what_another_owns_and_perf_can() {
     // Esc with nothing changed closes it without asking.
     press(&mut app, KeyCode::Esc);
     assert!(app.entry.update.is_none());
+    // With a change, Esc asks first; `y` discards it and nothing is written.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Esc);
+    assert!(text(&app, 80, 24).contains("Discard your unsaved changes?"));
+    typing(&mut app, "y");
+    assert!(app.entry.update.is_none());
+    assert_eq!(october_update(&path, "ACT-17"), None);
 }
