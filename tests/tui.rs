@@ -236,7 +236,7 @@ fn entering_a_value_that_misses_needs_commentary_and_action() {
     let mut app = app(&path);
     typing(&mut app, "2");
     choose_officer(&mut app, "alee");
-    assert!(text(&app, 80, 24).contains("My indicators for 2024-07 · Alex Lee (alee)"));
+    assert!(text(&app, 80, 24).contains("My return for 2024-07 · Alex Lee (alee)"));
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "4x");
     assert!(text(&app, 80, 24).contains("'4x' is not a number"));
@@ -414,7 +414,7 @@ fn officers_cannot_switch_to_someone_else() {
     let mut app =
         App::with_theme(Store::open(&path, "alee").unwrap(), today(), Theme::COLOUR).unwrap();
     typing(&mut app, "2");
-    assert!(text(&app, 80, 24).contains("My indicators for 2024-07 · Alex Lee (alee)"));
+    assert!(text(&app, 80, 24).contains("My return for 2024-07 · Alex Lee (alee)"));
     typing(&mut app, "o");
     assert!(text(&app, 80, 24).contains("only performance and admin users can switch"));
 }

@@ -208,7 +208,7 @@ fn o_opens_a_list_of_officers_found_by_typing_part_of_a_name_or_login() {
     press(&mut a, KeyCode::Enter);
     assert!(a.entry.chooser.is_none());
     for (w, h) in SIZES {
-        assert!(text(&a, w, h).contains("My indicators for 2024-07 · Jay Patel (jpatel)"));
+        assert!(text(&a, w, h).contains("My return for 2024-07 · Jay Patel (jpatel)"));
     }
     // Part of a login; Down moves; Esc leaves the officer as it was.
     typing(&mut a, "o");
@@ -219,7 +219,7 @@ fn o_opens_a_list_of_officers_found_by_typing_part_of_a_name_or_login() {
     press(&mut a, KeyCode::Backspace);
     typing(&mut a, "le");
     press(&mut a, KeyCode::Enter);
-    assert!(text(&a, 80, 24).contains("My indicators for 2024-07 · Alex Lee (alee)"));
+    assert!(text(&a, 80, 24).contains("My return for 2024-07 · Alex Lee (alee)"));
     // The footer and the help offer it.
     assert!(line_with(&a, 80, 24, "Enter edit").contains("o choose officer"));
     typing(&mut a, "?");
@@ -493,13 +493,13 @@ fn a_long_name_gives_way_so_the_login_is_never_cut() {
     // The Entry title drops the post at 80 columns and keeps it where it fits.
     let narrow = text(&a, 80, 24);
     assert!(
-        narrow.contains("My indicators for 2026-10 · Jaspreet Patel (jpatel) "),
+        narrow.contains("My return for 2026-10 · Jaspreet Patel (jpatel) "),
         "{narrow}"
     );
     let wide = text(&a, 200, 60);
     assert!(
         wide.contains(
-            "My indicators for 2026-10 · Jaspreet Patel (Development Management Manager) (jpatel)"
+            "My return for 2026-10 · Jaspreet Patel (Development Management Manager) (jpatel)"
         ),
         "{wide}"
     );

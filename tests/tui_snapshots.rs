@@ -58,6 +58,10 @@ fn every_tab_on_the_demo_council() {
     let views = [
         (LOGIN, "", "plan"),
         ("zcampbell", "2", "entry"),
+        // The rest of the return: Imran Qureshi's indicators, then ACT-17, whose October
+        // update is missing; Enter on it opens its update.
+        ("iqureshi", "2", "entry_return"),
+        ("iqureshi", "2jjjj\n", "entry_update"),
         (LOGIN, "3", "exceptions"),
         (LOGIN, "4", "rollup"),
         (LOGIN, "4\n", "rollup_drill"),

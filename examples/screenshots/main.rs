@@ -64,6 +64,17 @@ fn main() -> anyhow::Result<()> {
     );
     shoot(&app, "entry-edit", 120, 40)?;
 
+    // The rest of an officer's return: Imran Qureshi's indicators, then ACT-17, whose
+    // October update is missing; its update, at risk, with the commentary that needs.
+    let mut app = App::with_theme(Store::open(&db, "iqureshi")?, today, Theme::COLOUR)?;
+    keys(&mut app, "2jjjj");
+    shoot(&app, "entry-return", 120, 40)?;
+    keys(
+        &mut app,
+        "\na\t\t\tTwo inspectors vacant; agency cover booked from December",
+    );
+    shoot(&app, "entry-update", 120, 40)?;
+
     // The performance team choose an officer by typing part of a name.
     let mut app = open()?;
     keys(&mut app, "2o");

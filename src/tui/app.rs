@@ -132,12 +132,16 @@ impl App {
         let view = match self.tab {
             Tab::Plan if self.plan.typing => return vec![View::FilterInput],
             Tab::Plan => View::Plan,
-            Tab::Entry => match &self.entry.editor {
-                Some(ed) if ed.conflict.is_some() => return vec![View::Conflict],
-                Some(_) => return vec![View::EntryEdit],
-                None if self.entry.chooser.is_some() => return vec![View::OfficerChooser],
-                None if self.entry.typing => return vec![View::FilterInput],
-                None => View::Entry,
+            Tab::Entry => match (&self.entry.editor, &self.entry.update) {
+                (Some(ed), _) if ed.conflict.is_some() => return vec![View::Conflict],
+                (Some(_), _) => return vec![View::EntryEdit],
+                (None, Some(ed)) if ed.conflict.is_some() => return vec![View::Conflict],
+                (None, Some(_)) => return vec![View::UpdateEdit],
+                (None, None) => match () {
+                    _ if self.entry.chooser.is_some() => return vec![View::OfficerChooser],
+                    _ if self.entry.typing => return vec![View::FilterInput],
+                    _ => View::Entry,
+                },
             },
             Tab::Exceptions => match &self.exceptions.form {
                 Some(f) if f.picking() => return vec![View::BoardMember, View::ExceptionForm],
@@ -181,6 +185,7 @@ impl App {
     /// An edit with changes is open somewhere.
     pub fn unsaved(&self) -> bool {
         self.entry.editor.as_ref().is_some_and(|e| e.dirty())
+            || self.entry.update.as_ref().is_some_and(|e| e.dirty())
             || self.exceptions.form.as_ref().is_some_and(|f| f.dirty())
     }
 
@@ -272,7 +277,9 @@ impl App {
             return;
         };
         self.abandoned.push(saving);
-        let open = self.entry.editor.is_some() || self.exceptions.form.is_some();
+        let open = self.entry.editor.is_some()
+            || self.entry.update.is_some()
+            || self.exceptions.form.is_some();
         self.note = Some(Note::Info(format!(
             "Save abandoned: nothing was saved{}",
             if open {
@@ -300,6 +307,7 @@ impl App {
             Done::Value(result) => self.entry.finish_save(result, &mut self.data),
             Done::Form(result) => self.exceptions.finish_form(result, &mut self.data),
             Done::Step(result) => step_done(result, &mut self.data),
+            Done::Update(result) => self.entry.finish_update(result, &mut self.data),
         };
         self.apply(effect);
         self.sync();
@@ -333,6 +341,7 @@ impl App {
             Question::QuitDiscarding => self.quit = true,
             Question::DiscardEdit => {
                 self.entry.editor = None;
+                self.entry.update = None;
                 self.exceptions.form = None;
             }
             Question::CloseException { id, version } => {

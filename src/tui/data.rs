@@ -211,6 +211,15 @@ impl Data {
         entry_grid(&self.ds, officer, month, self.ctx())
     }
 
+    /// The actions, projects and risks the officer owes for the month.
+    pub fn entry_return(
+        &self,
+        officer: &str,
+        month: Month,
+    ) -> Vec<crate::query::entry_return::ReturnRow> {
+        crate::query::entry_return::entry_return(&self.ds, officer, month, self.ctx())
+    }
+
     /// The indicator's last 13 periods ending at `period` (`query::trend`), as chart points
     /// one period apart: what the projector view charts beside an exception.
     pub fn trend(&self, code: &str, period: Period) -> Vec<ChartPoint> {

@@ -1,6 +1,8 @@
-//! The Entry tab's state: "my indicators for the month now due" for the login running
-//! pmdb (performance and admin users may switch to any officer), and the editor with its
-//! save conflict. Drawing is in `entry_view.rs`.
+//! The Entry tab's state: the officer's monthly return for the month now due, for the
+//! login running pmdb (performance and admin users may switch to any officer): their
+//! indicators, then the actions, projects and risks they owe an update or review for. The
+//! value editor (`entry_edit.rs`) and the update editor (`update_edit.rs`) each with its
+//! save conflict. Drawing is in `entry_view.rs` and `update_view.rs`.
 
 use super::action::Action;
 use super::app::{Effect, Note, Question};
@@ -9,23 +11,37 @@ use super::entry_edit::{Conflict, Editor};
 use super::officer_chooser::OfficerChooser;
 use super::saving::Job;
 use super::theme::Theme;
+use super::update_edit::UpdateEditor;
 use super::widgets::type_into;
 use crate::domain::deadline::month_now_due;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
 use crate::query::entry_grid::EntryRow;
+use crate::query::entry_return::ReturnRow;
 use crate::store::{Result, SaveOutcome, StoreError, StoredValue};
+
+/// A line of the return: an indicator (index into `rows`) or an action, project or risk
+/// (index into `items`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    Value(usize),
+    Item(usize),
+}
 
 pub struct EntryState {
     pub month: Month,
     pub officer: String,
     pub rows: Vec<EntryRow>,
-    /// Indices into `rows` that pass the filter.
-    pub visible: Vec<usize>,
+    /// The actions, projects and risks owed, below the indicators.
+    pub items: Vec<ReturnRow>,
+    /// The lines that pass the filter, indicators first.
+    pub visible: Vec<Pick>,
     pub cursor: usize,
     pub filter: String,
     pub typing: bool,
     pub editor: Option<Editor>,
+    /// The update (or review) being recorded.
+    pub update: Option<UpdateEditor>,
     /// The list of officers, while one is being chosen (`o`).
     pub chooser: Option<OfficerChooser>,
     key: Option<(String, Month, u64, String)>,
@@ -41,20 +57,57 @@ impl EntryState {
             month,
             officer: data.login().to_string(),
             rows: vec![],
+            items: vec![],
             visible: vec![],
             cursor: 0,
             filter: String::new(),
             typing: false,
             editor: None,
+            update: None,
             chooser: None,
             key: None,
         }
     }
 
+    /// The indicator under the cursor, when it is on one.
     pub fn selected(&self) -> Option<&EntryRow> {
-        self.visible
-            .get(self.cursor)
-            .and_then(|i| self.rows.get(*i))
+        match self.visible.get(self.cursor)? {
+            Pick::Value(i) => self.rows.get(*i),
+            Pick::Item(_) => None,
+        }
+    }
+
+    /// The action, project or risk under the cursor, when it is on one.
+    pub fn selected_item(&self) -> Option<&ReturnRow> {
+        match self.visible.get(self.cursor)? {
+            Pick::Item(i) => self.items.get(*i),
+            Pick::Value(_) => None,
+        }
+    }
+
+    /// A line's code and kind, so the cursor stays on it across a refresh.
+    fn pick_key(&self, p: Pick) -> String {
+        match p {
+            Pick::Value(i) => self.rows[i].code.clone(),
+            Pick::Item(i) => format!("{}:{}", self.items[i].kind.tag(), self.items[i].code),
+        }
+    }
+
+    /// The selected line's code, title and period, for the full-title line.
+    pub fn selected_label(&self) -> Option<String> {
+        match *self.visible.get(self.cursor)? {
+            Pick::Value(i) => {
+                let r = &self.rows[i];
+                Some(format!("{} {} · {}", r.code, r.title, r.period))
+            }
+            Pick::Item(i) => {
+                let r = &self.items[i];
+                Some(format!(
+                    "{} {} · {} · {}",
+                    r.code, r.title, r.period, r.status
+                ))
+            }
+        }
     }
 
     pub fn sync(&mut self, data: &Data) {
@@ -67,19 +120,23 @@ impl EntryState {
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        let keep = self.selected().map(|r| r.code.clone());
+        let keep = self.visible.get(self.cursor).map(|p| self.pick_key(*p));
         self.rows = data.entry_rows(&self.officer, self.month);
+        self.items = data.entry_return(&self.officer, self.month);
         let q = self.filter.to_lowercase();
+        let hit = |code: &str, title: &str| {
+            q.is_empty() || code.to_lowercase().contains(&q) || title.to_lowercase().contains(&q)
+        };
         self.visible = (0..self.rows.len())
-            .filter(|i| {
-                let r = &self.rows[*i];
-                q.is_empty()
-                    || r.code.to_lowercase().contains(&q)
-                    || r.title.to_lowercase().contains(&q)
-            })
+            .filter(|i| hit(&self.rows[*i].code, &self.rows[*i].title))
+            .map(Pick::Value)
+            .chain(
+                (0..self.items.len())
+                    .filter(|i| hit(&self.items[*i].code, &self.items[*i].title))
+                    .map(Pick::Item),
+            )
             .collect();
-        if let Some(i) =
-            keep.and_then(|c| self.visible.iter().position(|i| self.rows[*i].code == c))
+        if let Some(i) = keep.and_then(|c| self.visible.iter().position(|p| self.pick_key(*p) == c))
         {
             self.cursor = i;
         }
@@ -87,6 +144,9 @@ impl EntryState {
         self.key = Some(key);
         // An open edit keeps what was typed; its status preview follows the new data.
         if let Some(ed) = &mut self.editor {
+            ed.revalidate(data);
+        }
+        if let Some(ed) = &mut self.update {
             ed.revalidate(data);
         }
     }
@@ -97,6 +157,12 @@ impl EntryState {
                 return self.update_conflict(action, data);
             }
             return self.update_editor(action, data);
+        }
+        if let Some(ed) = &self.update {
+            if ed.conflict.is_some() {
+                return self.update_update_conflict(action, data);
+            }
+            return self.update_update(action, data);
         }
         if let Some(ch) = &mut self.chooser {
             match action {
@@ -158,6 +224,9 @@ impl EntryState {
     }
 
     fn open_editor(&mut self, data: &Data, theme: Theme) -> Effect {
+        if let Some(item) = self.selected_item() {
+            return self.open_update(item.clone(), data, theme);
+        }
         let Some(row) = self.selected() else {
             return Effect::None;
         };

@@ -7,17 +7,18 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::App;
+use super::entry::Pick;
 use super::entry_edit::{Editor, Field};
 use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::text_field::place_cursor;
 use super::widgets::{
-    centered, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad, short_name,
-    waiting_line,
+    centered, delivery_badge, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad,
+    short_name, waiting_line,
 };
 use crate::domain::deadline::fmt_due;
 use crate::domain::label::with_notes;
-use crate::query::entry_grid::EntryRow;
+use crate::query::entry_return::ReturnRow;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_grid(frame, area, app);
@@ -29,6 +30,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if ed.conflict.is_some() {
             draw_conflict(frame, area, app, ed);
         }
+    }
+    if let Some(ed) = &app.entry.update {
+        super::update_view::draw(frame, area, app, ed);
     }
 }
 
@@ -44,9 +48,9 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     };
     let title = first_fitting(
         &[
-            format!(" My indicators for {} · {who} ({}) ", st.month, st.officer),
+            format!(" My return for {} · {who} ({}) ", st.month, st.officer),
             format!(
-                " My indicators for {} · {} ({}) ",
+                " My return for {} · {} ({}) ",
                 st.month,
                 short_name(who),
                 st.officer
@@ -57,11 +61,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     );
     let block = filtered_block(theme, title, &st.filter, st.typing);
     let inner = block.inner(area);
-    let selected = st
-        .visible
-        .get(st.cursor)
-        .map(|i| &st.rows[*i])
-        .map(|r| format!("{} {} · {}", r.code, r.title, r.period));
+    let selected = st.selected_label();
     let inner = with_selected(frame, inner, selected, theme);
     let window = Window::new(
         st.visible.len(),
@@ -72,23 +72,39 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let w = inner.width as usize;
     // The Due column says "locked" for a signed-off period, else the deadline, with its
     // year when that is not this year.
-    let due = |r: &EntryRow| match r.locked {
+    let today = app.data.today;
+    let due_of = |locked: Option<_>, on| match locked {
         Some(_) => "locked".to_string(),
-        None => fmt_due(r.deadline, app.data.today),
+        None => fmt_due(on, today),
+    };
+    let due = |p: &Pick| match *p {
+        Pick::Value(i) => due_of(st.rows[i].locked, st.rows[i].deadline),
+        Pick::Item(i) => due_of(st.items[i].locked, st.items[i].due),
     };
     let due_w = st
         .visible
         .iter()
-        .map(|i| due(&st.rows[*i]).chars().count())
+        .map(|p| due(p).chars().count())
         .max()
         .unwrap_or(0)
         .max(6);
-    // "late 120d" is the widest mark; "OVERDUE" the widest otherwise.
+    // "late 120d" and "update missing" are the widest marks; "OVERDUE" the widest
+    // otherwise. A narrow screen says "missing" and "overdue".
+    let wide = w >= 100;
+    let item_mark = |r: &ReturnRow| match r.mark() {
+        "update missing" if !wide => "missing",
+        "review overdue" if !wide => "overdue",
+        m => m,
+    };
     let mark_w = st
         .visible
         .iter()
-        .filter_map(|i| st.rows[*i].late_days)
-        .map(|d| format!("late {d}d").chars().count())
+        .map(|p| match *p {
+            Pick::Value(i) => st.rows[i]
+                .late_days
+                .map_or(0, |d| format!("late {d}d").chars().count()),
+            Pick::Item(i) => item_mark(&st.items[i]).chars().count(),
+        })
         .max()
         .unwrap_or(0)
         .max(7);
@@ -99,7 +115,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let header = format!(
         "{} {} {} {} {} RAG {} {}",
         pad("Code", 7),
-        pad("Indicator", title_w),
+        pad("Indicator, action, project, risk", title_w),
         pad("Period", 10),
         rpad("Value", 8),
         rpad("Target", 8),
@@ -109,59 +125,86 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::from(Span::styled(fit(&header, w), theme.heading()))];
     if st.visible.is_empty() {
         let text = if st.filter.is_empty() {
-            format!("{} owns or enters no indicators", st.officer)
+            format!(
+                "{} owns or enters no indicators and owes no updates",
+                st.officer
+            )
         } else {
             "Nothing matches the filter".to_string()
         };
         lines.push(Line::from(Span::styled(text, theme.dim())));
     }
-    for (n, idx) in st
+    let due_style = |locked: bool| if locked { theme.label() } else { theme.base() };
+    for (n, pick) in st
         .visible
         .iter()
         .enumerate()
         .skip(window.offset)
         .take(window.shown)
     {
-        let r = &st.rows[*idx];
-        let dp = app
-            .data
-            .ds
-            .indicator(&r.code)
-            .map(|i| i.indicator.decimals)
-            .unwrap_or(0);
-        let value = r.stored.as_ref().map(|v| v.value);
-        let rag = r.shown_rag();
-        let mark = if r.overdue {
-            Span::styled("OVERDUE", theme.error())
-        } else if value.is_none() {
-            Span::styled("to do", theme.warn())
-        } else if let Some(days) = r.late_days {
-            Span::styled(format!("late {days}d"), theme.warn())
-        } else {
-            Span::styled("done", theme.ok())
-        };
-        let mut line = Line::from(vec![
-            Span::raw(format!(
-                "{} {} {} {} {} ",
-                pad(&r.code, 7),
-                pad(&r.title, title_w),
-                pad(&r.period.to_string(), 10),
-                rpad(&figure(value, dp), 8),
-                rpad(&figure(r.assessment.target, dp), 8)
-            )),
-            rag_badge(theme, rag),
-            Span::raw(" "),
-            Span::styled(
-                pad(&due(r), due_w),
-                if r.locked.is_some() {
-                    theme.label()
+        let mut line = match *pick {
+            Pick::Value(i) => {
+                let r = &st.rows[i];
+                let dp = app
+                    .data
+                    .ds
+                    .indicator(&r.code)
+                    .map(|i| i.indicator.decimals)
+                    .unwrap_or(0);
+                let value = r.stored.as_ref().map(|v| v.value);
+                let rag = r.shown_rag();
+                let mark = if r.overdue {
+                    Span::styled("OVERDUE", theme.error())
+                } else if value.is_none() {
+                    Span::styled("to do", theme.warn())
+                } else if let Some(days) = r.late_days {
+                    Span::styled(format!("late {days}d"), theme.warn())
                 } else {
-                    theme.base()
-                },
-            ),
-            Span::raw(" "),
-            mark,
-        ]);
+                    Span::styled("done", theme.ok())
+                };
+                Line::from(vec![
+                    Span::raw(format!(
+                        "{} {} {} {} {} ",
+                        pad(&r.code, 7),
+                        pad(&r.title, title_w),
+                        pad(&r.period.to_string(), 10),
+                        rpad(&figure(value, dp), 8),
+                        rpad(&figure(r.assessment.target, dp), 8)
+                    )),
+                    rag_badge(theme, rag),
+                    Span::raw(" "),
+                    Span::styled(pad(&due(pick), due_w), due_style(r.locked.is_some())),
+                    Span::raw(" "),
+                    mark,
+                ])
+            }
+            Pick::Item(i) => {
+                let r = &st.items[i];
+                let mark = item_mark(r);
+                let mark_style = if r.given {
+                    theme.ok()
+                } else if r.overdue {
+                    theme.error()
+                } else {
+                    theme.warn()
+                };
+                Line::from(vec![
+                    Span::raw(format!(
+                        "{} {} {} {} {} ",
+                        pad(&r.code, 7),
+                        pad(&format!("{} {}", r.kind.tag(), r.title), title_w),
+                        pad(&r.period.to_string(), 10),
+                        rpad(&r.figure, 8),
+                        rpad(&r.target, 8)
+                    )),
+                    delivery_badge(theme, r.rag),
+                    Span::raw(" "),
+                    Span::styled(pad(&due(pick), due_w), due_style(r.locked.is_some())),
+                    Span::raw(" "),
+                    Span::styled(mark, mark_style),
+                ])
+            }
+        };
         if n == st.cursor {
             line = line.style(theme.selected());
         }

@@ -107,6 +107,8 @@ pub enum View {
     Plan,
     Entry,
     EntryEdit,
+    /// Recording an action's or project's update, or a risk's review.
+    UpdateEdit,
     Conflict,
     Exceptions,
     ExceptionForm,
@@ -134,6 +136,7 @@ impl View {
             View::Plan => "Plan",
             View::Entry => "Entry",
             View::EntryEdit => "Editing a value",
+            View::UpdateEdit => "Recording an update or review",
             View::Conflict => "Save conflict",
             View::Exceptions => "Exceptions",
             View::ExceptionForm => "Recording the meeting",
@@ -155,7 +158,11 @@ impl View {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            View::EntryEdit | View::ExceptionForm | View::FilterInput | View::OfficerChooser
+            View::EntryEdit
+                | View::UpdateEdit
+                | View::ExceptionForm
+                | View::FilterInput
+                | View::OfficerChooser
         )
     }
 
@@ -165,6 +172,7 @@ impl View {
             View::Plan => PLAN,
             View::Entry => ENTRY,
             View::EntryEdit => ENTRY_EDIT,
+            View::UpdateEdit => UPDATE_EDIT,
             View::Conflict => CONFLICT,
             View::Exceptions => EXCEPTIONS,
             View::ExceptionForm => EXCEPTION_FORM,
@@ -189,11 +197,12 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 18] = [
+    pub const ALL: [View; 19] = [
         View::Global,
         View::Plan,
         View::Entry,
         View::EntryEdit,
+        View::UpdateEdit,
         View::Conflict,
         View::Exceptions,
         View::ExceptionForm,
@@ -304,7 +313,7 @@ static ENTRY: &[Binding] = &[
     MOVE[1],
     MOVE[2],
     MOVE[3],
-    bind!([Key::code(Enter)], Action::Open, "edit the value", "edit", true),
+    bind!([Key::code(Enter)], Action::Open, "edit or update", "edit", true),
     bind!([Key::ch('o')], Action::ChooseOfficer, "choose officer", "officer", true),
     bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
@@ -316,6 +325,21 @@ static ENTRY_EDIT: &[Binding] = &[
     bind!([Key::code(Enter)], Action::Submit, "save (text box: new line)", "edit", true),
     bind!([Key::code(KeyCode::Tab), DOWN], Action::NextField, "next field", "edit", true),
     bind!([Key::code(BackTab), UP], Action::PrevField, "previous field", "edit", false),
+    bind!([Key::code(Esc)], Action::Back, "cancel", "edit", true),
+    bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "edit", false),
+    bind!([F1], Action::Help, "help", "edit", true),
+];
+
+/// The update editor: as the value editor, and `←`/`→` (or a letter) choose the status
+/// while that field has focus (elsewhere they move the cursor in the field).
+#[rustfmt::skip]
+static UPDATE_EDIT: &[Binding] = &[
+    bind!([Key::ctrl('s')], Action::Save, "save", "edit", true),
+    bind!([Key::code(Enter)], Action::Submit, "save (text box: new line)", "edit", true),
+    bind!([Key::code(KeyCode::Tab), DOWN], Action::NextField, "next field", "edit", true),
+    bind!([Key::code(BackTab), UP], Action::PrevField, "previous field", "edit", false),
+    bind!([Key::code(Left)], Action::Left, "previous status (status field)", "edit", Foot::WithNext("status")),
+    bind!([Key::code(Right)], Action::Right, "next status (status field)", "edit", false),
     bind!([Key::code(Esc)], Action::Back, "cancel", "edit", true),
     bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "edit", false),
     bind!([F1], Action::Help, "help", "edit", true),
@@ -464,7 +488,7 @@ static OFFICER_CHOOSER: &[Binding] = &[
     bind!([DOWN], Action::Down, "down", "move", false),
     bind!([Key::code(PageUp)], Action::PageUp, "page up", "move", false),
     bind!([Key::code(PageDown)], Action::PageDown, "page down", "move", false),
-    bind!([Key::code(Enter)], Action::Submit, "show this officer's indicators", "choose", true),
+    bind!([Key::code(Enter)], Action::Submit, "show this officer's return", "choose", true),
     bind!([Key::code(Esc)], Action::Back, "cancel", "choose", true),
     bind!([F1], Action::Help, "help", "choose", true),
 ];

@@ -13,6 +13,7 @@ mod delivery_view;
 mod dialog;
 pub mod entry;
 pub mod entry_edit;
+mod entry_update;
 mod entry_view;
 pub mod exception_form;
 pub mod exceptions;
@@ -36,6 +37,8 @@ mod terminal;
 pub mod text_field;
 pub mod theme;
 pub mod ui;
+pub mod update_edit;
+mod update_view;
 mod widgets;
 
 use std::path::Path;

@@ -8,6 +8,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
+
+use super::update_edit::UpdateJob;
 use crate::domain::assess::Context;
 use crate::store::{
     Abandon, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result, SaveOutcome,
@@ -27,6 +30,8 @@ pub enum Job {
     Form(ExceptionUpdate),
     /// A step recorded straight away (closing, reopening an exception).
     Step(ExceptionUpdate),
+    /// The Entry tab's update of an action or project, or a risk's review, as of `today`.
+    Update { job: UpdateJob, today: NaiveDate },
 }
 
 /// The result of a save, tagged as its job was.
@@ -35,6 +40,8 @@ pub enum Done {
     Value(Result<SaveOutcome>),
     Form(Result<ExceptionRecord>),
     Step(Result<ExceptionRecord>),
+    /// The new version of the update or review.
+    Update(Result<i64>),
 }
 
 impl Job {
@@ -45,6 +52,11 @@ impl Job {
             }
             Job::Form(u) => Done::Form(store.and_then(|mut s| s.update_exception(&u))),
             Job::Step(u) => Done::Step(store.and_then(|mut s| s.update_exception(&u))),
+            Job::Update { job, today } => Done::Update(store.and_then(|mut s| match job {
+                UpdateJob::Action(u, expect) => s.record_action_update(&u, expect, today),
+                UpdateJob::Project(u, expect) => s.record_project_update(&u, expect, today),
+                UpdateJob::Risk(r) => s.record_risk_review(&r, today),
+            })),
         }
     }
 
@@ -57,6 +69,7 @@ impl Job {
             Job::Value { .. } => Done::Value(Err(e())),
             Job::Form(_) => Done::Form(Err(e())),
             Job::Step(_) => Done::Step(Err(e())),
+            Job::Update { .. } => Done::Update(Err(e())),
         }
     }
 }

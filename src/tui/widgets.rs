@@ -39,6 +39,11 @@ pub fn rag_badge(theme: Theme, rag: Rag) -> Span<'static> {
     Span::styled(format!(" {} ", rag.letter()), theme.rag(rag))
 }
 
+/// A delivery item's badge: " A " in colour, or the letter alone without.
+pub fn delivery_badge(theme: Theme, rag: crate::domain::delivery::DeliveryRag) -> Span<'static> {
+    Span::styled(format!(" {} ", rag.letter()), theme.delivery(rag))
+}
+
 /// The letter before a status's count. No status is "N" here, not the badge's "-": a
 /// count written "-14" reads as minus fourteen.
 pub fn count_letter(rag: Rag) -> &'static str {

@@ -49,14 +49,19 @@ pub fn is_theirs(rec: &IndicatorRecord, login: &str) -> bool {
     rec.indicator.owner == login || rec.enterers.iter().any(|e| e == login)
 }
 
-/// Everyone who owns or enters data for an indicator, sorted.
+/// Everyone with a monthly return: who owns or enters data for an indicator, or owns an
+/// action, project or risk; sorted.
 pub fn officers(ds: &Dataset) -> Vec<String> {
+    let d = &ds.delivery;
     let set: BTreeSet<&str> = ds
         .indicators
         .iter()
         .flat_map(|r| {
             std::iter::once(r.indicator.owner.as_str()).chain(r.enterers.iter().map(String::as_str))
         })
+        .chain(d.actions.iter().map(|a| a.owner.as_str()))
+        .chain(d.projects.iter().map(|p| p.owner.as_str()))
+        .chain(d.risks.iter().map(|r| r.owner.as_str()))
         .filter(|l| !l.is_empty())
         .collect();
     set.into_iter().map(String::from).collect()

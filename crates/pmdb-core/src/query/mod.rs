@@ -4,6 +4,7 @@
 pub mod check;
 pub mod delivery;
 pub mod entry_grid;
+pub mod entry_return;
 pub mod exceptions;
 pub mod history;
 pub mod list;

@@ -10,50 +10,14 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::signoff::locking_signoff;
 use super::values::Expect;
+pub use crate::domain::delivery::DeliveryError;
 use crate::domain::delivery::action::ActionStatus;
 use crate::domain::delivery::project::ProjectStatus;
-use crate::domain::delivery::risk::{ScaleError, check_scale};
+use crate::domain::delivery::risk::check_scale;
+use crate::domain::delivery::{check_needs_commentary, check_progress, check_spent};
 use crate::domain::entry::EntryError;
 use crate::domain::fields::check_text;
 use crate::domain::period::{Month, Period};
-
-/// What a delivery update or review cannot be, naming the item and the rule.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum DeliveryError {
-    #[error("no {kind} '{code}' (see `pmdb {kind}s`)")]
-    Unknown { kind: &'static str, code: String },
-    #[error(
-        "{code} {period}: the status {status} needs a commentary saying why and what is being done"
-    )]
-    NeedsCommentary {
-        code: String,
-        period: Period,
-        status: &'static str,
-    },
-    #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
-    Progress { code: String, progress: i64 },
-    #[error("{code}: the spend to date must be a number of 0 or more, not {spent}")]
-    Spent { code: String, spent: f64 },
-    #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
-    UpdatePeriod(Period),
-    #[error("{code}: the {what} {date} is after today ({today})")]
-    Future {
-        code: String,
-        what: &'static str,
-        date: NaiveDate,
-        today: NaiveDate,
-    },
-    #[error("project {project} has no milestone '{title}'; its milestones are {list}")]
-    NoMilestone {
-        project: String,
-        title: String,
-        list: String,
-    },
-    #[error("give the milestone's --done or --forecast date")]
-    NothingToSet,
-    #[error(transparent)]
-    Scale(#[from] ScaleError),
-}
 
 /// An action's update for a period.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,14 +104,7 @@ fn check_commentary(
     commentary: &str,
 ) -> Result<()> {
     check_text("the commentary", commentary)?;
-    if needed && commentary.trim().is_empty() {
-        return Err(DeliveryError::NeedsCommentary {
-            code: code.to_string(),
-            period,
-            status,
-        }
-        .into());
-    }
+    check_needs_commentary(code, period, status, needed, commentary)?;
     Ok(())
 }
 
@@ -206,13 +163,7 @@ impl Store {
             let owner = owner_of(tx, "action", "actions", &u.code)?;
             actor.may_update("action", &u.code, &owner)?;
             check_period(tx, u.period, today)?;
-            if let Some(p) = u.progress.filter(|p| !(0..=100).contains(p)) {
-                return Err(DeliveryError::Progress {
-                    code: u.code.clone(),
-                    progress: p,
-                }
-                .into());
-            }
+            check_progress(&u.code, u.progress)?;
             check_commentary(
                 &u.code,
                 u.period,
@@ -258,13 +209,7 @@ impl Store {
             let owner = owner_of(tx, "project", "projects", &u.code)?;
             actor.may_update("project", &u.code, &owner)?;
             check_period(tx, u.period, today)?;
-            if let Some(s) = u.spent.filter(|s| !s.is_finite() || *s < 0.0) {
-                return Err(DeliveryError::Spent {
-                    code: u.code.clone(),
-                    spent: s,
-                }
-                .into());
-            }
+            check_spent(&u.code, u.spent)?;
             check_commentary(
                 &u.code,
                 u.period,

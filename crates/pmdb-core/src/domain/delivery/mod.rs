@@ -34,6 +34,7 @@ use super::deadline::deadline;
 use super::indicator::words;
 use super::period::Period;
 use chrono::NaiveDate;
+use risk::ScaleError;
 
 words!(
     /// The RAG of a delivery item for a period. `completed` is its own state: a finished
@@ -139,5 +140,110 @@ pub fn no_update(start: Option<NaiveDate>, period: Period, owed: Owed) -> NoUpda
             rag: DeliveryRag::None,
             rule: format!("no update yet; due by {}", Iso(owed.by)),
         },
+    }
+}
+
+/// What a delivery update or review cannot be, naming the item and the rule.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DeliveryError {
+    #[error("no {kind} '{code}' (see `pmdb {kind}s`)")]
+    Unknown { kind: &'static str, code: String },
+    #[error(
+        "{code} {period}: the status {status} needs a commentary saying why and what is being done"
+    )]
+    NeedsCommentary {
+        code: String,
+        period: Period,
+        status: &'static str,
+    },
+    #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
+    Progress { code: String, progress: i64 },
+    #[error("{code}: the spend to date must be a number of 0 or more, not {spent}")]
+    Spent { code: String, spent: f64 },
+    #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
+    UpdatePeriod(Period),
+    #[error("{code}: the {what} {date} is after today ({today})")]
+    Future {
+        code: String,
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("project {project} has no milestone '{title}'; its milestones are {list}")]
+    NoMilestone {
+        project: String,
+        title: String,
+        list: String,
+    },
+    #[error("give the milestone's --done or --forecast date")]
+    NothingToSet,
+    #[error(transparent)]
+    Scale(#[from] ScaleError),
+}
+
+/// An update's progress: a whole percentage, 0 to 100, when given.
+pub fn check_progress(code: &str, progress: Option<i64>) -> Result<(), DeliveryError> {
+    match progress.filter(|p| !(0..=100).contains(p)) {
+        Some(p) => Err(DeliveryError::Progress {
+            code: code.to_string(),
+            progress: p,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A project's spend to date: a number of 0 or more, when given.
+pub fn check_spent(code: &str, spent: Option<f64>) -> Result<(), DeliveryError> {
+    match spent.filter(|s| !s.is_finite() || *s < 0.0) {
+        Some(s) => Err(DeliveryError::Spent {
+            code: code.to_string(),
+            spent: s,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// An at-risk or off-track status (`needed`) must say why: a commentary that is not blank.
+pub fn check_needs_commentary(
+    code: &str,
+    period: Period,
+    status: &'static str,
+    needed: bool,
+    commentary: &str,
+) -> Result<(), DeliveryError> {
+    if needed && commentary.trim().is_empty() {
+        return Err(DeliveryError::NeedsCommentary {
+            code: code.to_string(),
+            period,
+            status,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checks_an_update_must_pass() {
+        let oct: Period = "2026-10".parse().unwrap();
+        assert_eq!(check_progress("ACT-1", None), Ok(()));
+        assert_eq!(check_progress("ACT-1", Some(100)), Ok(()));
+        assert_eq!(
+            check_progress("ACT-1", Some(101)).unwrap_err().to_string(),
+            "ACT-1: the progress must be a whole number from 0 to 100, not 101"
+        );
+        assert!(check_spent("PJ-1", Some(0.0)).is_ok());
+        assert!(check_spent("PJ-1", Some(-1.0)).is_err());
+        assert!(check_spent("PJ-1", Some(f64::NAN)).is_err());
+        assert!(check_needs_commentary("ACT-1", oct, "on_track", false, "").is_ok());
+        assert_eq!(
+            check_needs_commentary("ACT-1", oct, "at_risk", true, "  ")
+                .unwrap_err()
+                .to_string(),
+            "ACT-1 2026-10: the status at_risk needs a commentary saying why and what is being done"
+        );
+        assert!(check_needs_commentary("ACT-1", oct, "at_risk", true, "Why").is_ok());
     }
 }

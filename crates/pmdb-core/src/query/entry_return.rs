@@ -1,0 +1,248 @@
+//! The rest of an officer's monthly return, below their indicators on the Entry tab: each
+//! open action and project they own, with whether the month's update is given, and each
+//! open risk they own whose review falls due by the month's end or is overdue.
+
+use chrono::NaiveDate;
+
+use crate::domain::assess::Context;
+use crate::domain::deadline::deadline;
+use crate::domain::delivery::action::{ActionState, ActionStatus};
+use crate::domain::delivery::project::{ProjectState, ProjectStatus};
+use crate::domain::delivery::{DeliveryRag, Owed};
+use crate::domain::period::{Month, Period};
+use crate::store::Dataset;
+
+/// What a row of the return is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Action,
+    Project,
+    Risk,
+}
+
+impl ItemKind {
+    /// The marker before the title, so the kinds are told apart without colour.
+    pub fn tag(self) -> &'static str {
+        match self {
+            ItemKind::Action => "ACT",
+            ItemKind::Project => "PRJ",
+            ItemKind::Risk => "RSK",
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            ItemKind::Action => "action",
+            ItemKind::Project => "project",
+            ItemKind::Risk => "risk",
+        }
+    }
+}
+
+/// What the editor opens with: this month's update if given, else the latest carried
+/// forward (its status, progress and dates; the commentary is the month's own).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seed {
+    pub status: String,
+    pub progress: Option<i64>,
+    pub forecast: Option<String>,
+    pub spent: Option<f64>,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub commentary: String,
+}
+
+/// One action, project or risk the officer owes an update or review for.
+#[derive(Debug, Clone)]
+pub struct ReturnRow {
+    pub kind: ItemKind,
+    pub code: String,
+    pub title: String,
+    /// The month the update is for; a risk's review is dated today, so today's month.
+    pub period: Period,
+    /// Its status now: the status word ("at_risk", "missing") or a risk's score.
+    pub status: String,
+    pub rag: DeliveryRag,
+    /// Progress ("68%"), spend to date, or a risk's "4×5=20".
+    pub figure: String,
+    /// A risk's target score.
+    pub target: String,
+    /// When the update (or the review) is owed.
+    pub due: NaiveDate,
+    /// This month's update is given (a risk: reviewed since the month began).
+    pub given: bool,
+    /// Not given and owed before today.
+    pub overdue: bool,
+    pub locked: Option<Period>,
+    /// The version of the update stored for `period` (0: none): a save expects it.
+    pub version: i64,
+    pub seed: Seed,
+}
+
+impl ReturnRow {
+    /// "done", "to do", or "update missing" ("review overdue" for a risk).
+    pub fn mark(&self) -> &'static str {
+        match (self.given, self.overdue, self.kind) {
+            (true, _, _) => "done",
+            (false, true, ItemKind::Risk) => "review overdue",
+            (false, true, _) => "update missing",
+            (false, false, _) => "to do",
+        }
+    }
+}
+
+fn date(text: &str) -> Option<NaiveDate> {
+    text.parse().ok()
+}
+
+/// What `officer` owes for `month` besides indicator values, actions then projects then
+/// risks, each in the store's order.
+pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> Vec<ReturnRow> {
+    let d = &ds.delivery;
+    let period = Period::Month(month);
+    let end = month.last_day();
+    let key = period.to_string();
+    let owed = Owed::of(period, ctx.deadline_day, ctx.today);
+    let due = deadline(period, ctx.deadline_day);
+    let locked = ds.signoffs.locking(period);
+    let mut out = vec![];
+    for row in d.action_rows(period, ctx) {
+        let a = row.record;
+        if a.owner != officer || a.start.as_deref().and_then(date).is_some_and(|s| s > end) {
+            continue;
+        }
+        let this = d
+            .action_updates
+            .iter()
+            .find(|u| u.action == a.code && u.period == key);
+        let open = match row.judgement.status {
+            ActionState::Missing => true,
+            ActionState::Status(s) => s.is_open(),
+        };
+        if !open && this.is_none() {
+            continue;
+        }
+        let latest = row.judgement.latest.as_ref();
+        let seed = Seed {
+            status: this.map(|u| u.status.clone()).unwrap_or_else(|| {
+                latest
+                    .map_or(ActionStatus::NotStarted, |u| u.status)
+                    .as_str()
+                    .to_string()
+            }),
+            progress: this
+                .map(|u| u.progress)
+                .unwrap_or_else(|| latest.and_then(|u| u.progress.map(i64::from))),
+            forecast: this.map(|u| u.forecast.clone()).unwrap_or_else(|| {
+                latest.and_then(|u| u.forecast.map(|f| f.format("%Y-%m-%d").to_string()))
+            }),
+            commentary: this.map(|u| u.commentary.clone()).unwrap_or_default(),
+            ..Seed::default()
+        };
+        out.push(ReturnRow {
+            kind: ItemKind::Action,
+            code: a.code.clone(),
+            title: a.title.clone(),
+            period,
+            status: row.judgement.status.as_str().to_string(),
+            rag: row.judgement.rag,
+            figure: seed.progress.map(|p| format!("{p}%")).unwrap_or_default(),
+            target: String::new(),
+            due,
+            given: this.is_some(),
+            overdue: this.is_none() && owed.passed,
+            locked,
+            version: this.map_or(0, |u| u.version),
+            seed,
+        });
+    }
+    for row in d.project_rows(period, ctx) {
+        let p = row.record;
+        if p.owner != officer || p.start.as_deref().and_then(date).is_some_and(|s| s > end) {
+            continue;
+        }
+        let this = d
+            .project_updates
+            .iter()
+            .find(|u| u.project == p.code && u.period == key);
+        let open = match row.judgement.status {
+            ProjectState::Status(s) => s.is_open(),
+            ProjectState::Missing | ProjectState::NotStarted => true,
+        };
+        if !open && this.is_none() {
+            continue;
+        }
+        let latest = row.judgement.latest.as_ref();
+        let seed = Seed {
+            status: this.map(|u| u.status.clone()).unwrap_or_else(|| {
+                latest
+                    .map_or(ProjectStatus::OnTrack, |u| u.status)
+                    .as_str()
+                    .to_string()
+            }),
+            spent: this
+                .map(|u| u.spent)
+                .unwrap_or_else(|| latest.and_then(|u| u.spent)),
+            commentary: this.map(|u| u.commentary.clone()).unwrap_or_default(),
+            ..Seed::default()
+        };
+        out.push(ReturnRow {
+            kind: ItemKind::Project,
+            code: p.code.clone(),
+            title: p.title.clone(),
+            period,
+            status: row.judgement.status.as_str().to_string(),
+            rag: row.judgement.rag,
+            figure: seed
+                .spent
+                .map(|s| crate::domain::number::fmt_decimals(s, 0))
+                .unwrap_or_default(),
+            target: String::new(),
+            due,
+            given: this.is_some(),
+            overdue: this.is_none() && owed.passed,
+            locked,
+            version: this.map_or(0, |u| u.version),
+            seed,
+        });
+    }
+    // A review is dated today: judged as at today, so a review just saved shows.
+    let today_month = Month::of(ctx.today);
+    let review_period = Period::Month(today_month);
+    let review_locked = ds.signoffs.locking(review_period);
+    let by = end.max(ctx.today);
+    for row in d.risk_rows(review_period) {
+        let r = row.record;
+        let j = &row.judgement;
+        if r.owner != officer || !j.open {
+            continue;
+        }
+        let given = j.last_review.is_some_and(|l| l >= month.first_day());
+        let falls_due = j.review_due.is_none_or(|due| due <= by);
+        if !given && !falls_due {
+            continue;
+        }
+        let due = j.review_due.unwrap_or(ctx.today);
+        out.push(ReturnRow {
+            kind: ItemKind::Risk,
+            code: r.code.clone(),
+            title: r.title.clone(),
+            period: review_period,
+            status: format!("score {}", j.score),
+            rag: j.rag,
+            figure: format!("{}×{}={}", j.likelihood, j.impact, j.score),
+            target: r.target_score.to_string(),
+            due,
+            given,
+            overdue: !given && due < ctx.today,
+            locked: review_locked,
+            version: 0,
+            seed: Seed {
+                likelihood: j.likelihood,
+                impact: j.impact,
+                ..Seed::default()
+            },
+        });
+    }
+    out
+}
