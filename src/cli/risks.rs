@@ -102,7 +102,7 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
             commentary: commentary.unwrap_or_default(),
         };
         let mut store = env.open()?;
-        let version = store.record_risk_review(&review, env.today)?;
+        let version = store.record_risk_review(&review, crate::store::Expect::Any, env.today)?;
         // Judged at the end of the review's month, so the review just made counts.
         let period = Period::Month(Month::of(review.date));
         return show_one(env, &review.code, period, version);

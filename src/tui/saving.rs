@@ -55,7 +55,7 @@ impl Job {
             Job::Update { job, today } => Done::Update(store.and_then(|mut s| match job {
                 UpdateJob::Action(u, expect) => s.record_action_update(&u, expect, today),
                 UpdateJob::Project(u, expect) => s.record_project_update(&u, expect, today),
-                UpdateJob::Risk(r) => s.record_risk_review(&r, today),
+                UpdateJob::Risk(r, expect) => s.record_risk_review(&r, expect, today),
             })),
         }
     }

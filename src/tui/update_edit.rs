@@ -55,7 +55,7 @@ impl UField {
 pub enum UpdateJob {
     Action(NewActionUpdate, Expect),
     Project(NewProjectUpdate, Expect),
-    Risk(NewRiskReview),
+    Risk(NewRiskReview, Expect),
 }
 
 /// What another user saved for the same month, shown beside mine after a conflict.
@@ -425,13 +425,16 @@ impl UpdateEditor {
                 let (likelihood, impact) = self.scale_typed()?;
                 let score = likelihood * impact;
                 self.score = Some((likelihood, impact, score, data.ds.delivery.bands.rag(score)));
-                Ok(UpdateJob::Risk(NewRiskReview {
-                    code: self.code.clone(),
-                    date: self.today,
-                    likelihood,
-                    impact,
-                    commentary,
-                }))
+                Ok(UpdateJob::Risk(
+                    NewRiskReview {
+                        code: self.code.clone(),
+                        date: self.today,
+                        likelihood,
+                        impact,
+                        commentary,
+                    },
+                    expect,
+                ))
             }
         }
     }

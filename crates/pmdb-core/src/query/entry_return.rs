@@ -236,7 +236,12 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
             given,
             overdue: !given && due < ctx.today,
             locked: review_locked,
-            version: 0,
+            // A review already given today is the one a save replaces.
+            version: d
+                .risk_reviews
+                .iter()
+                .find(|v| v.risk == r.code && v.date == ctx.today.to_string())
+                .map_or(0, |v| v.version),
             seed: Seed {
                 likelihood: j.likelihood,
                 impact: j.impact,

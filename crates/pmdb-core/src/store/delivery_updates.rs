@@ -118,12 +118,31 @@ fn compare(
     period: Period,
     expect: Expect,
 ) -> Result<i64> {
+    compare_on(
+        tx,
+        table,
+        key,
+        code,
+        ("period", &period.to_string()),
+        expect,
+    )
+}
+
+/// As `compare`, for a row known by its subject and another column (a review's date).
+fn compare_on(
+    tx: &Transaction,
+    table: &str,
+    key: &str,
+    code: &str,
+    (column, value): (&str, &str),
+    expect: Expect,
+) -> Result<i64> {
     let old: Option<(i64, String, String)> = tx
         .query_row(
             &format!(
-                "SELECT version, entered_by, entered_at FROM {table} WHERE {key} = ?1 AND period = ?2"
+                "SELECT version, entered_by, entered_at FROM {table} WHERE {key} = ?1 AND {column} = ?2"
             ),
-            params![code, period.to_string()],
+            params![code, value],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
@@ -140,7 +159,7 @@ fn compare(
         .map(|o| (o.1, o.2))
         .unwrap_or_else(|| ("someone".into(), "an unknown time".into()));
     Err(StoreError::Conflict {
-        what: format!("{code} {period}"),
+        what: format!("{code} {value}"),
         by,
         at,
         expected,
@@ -298,7 +317,12 @@ impl Store {
     }
 
     /// Records (or replaces) a risk's review on its date; the new version.
-    pub fn record_risk_review(&mut self, r: &NewRiskReview, today: NaiveDate) -> Result<i64> {
+    pub fn record_risk_review(
+        &mut self,
+        r: &NewRiskReview,
+        expect: Expect,
+        today: NaiveDate,
+    ) -> Result<i64> {
         let actor = self.actor()?;
         let login = self.login.clone();
         let clock = self.session.clone();
@@ -318,14 +342,11 @@ impl Store {
             }
             period_open(tx, Period::Month(Month::of(r.date)))?;
             check_text("the commentary", &r.commentary)?;
-            let old: Option<i64> = tx
-                .query_row(
-                    "SELECT version FROM risk_reviews WHERE risk = ?1 AND date = ?2",
-                    params![r.code, r.date.to_string()],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let version = old.unwrap_or(0) + 1;
+            // A second review the same day replaces the first: only if it was the one the
+            // reviewer saw.
+            let date = r.date.to_string();
+            let version =
+                compare_on(tx, "risk_reviews", "risk", &r.code, ("date", &date), expect)? + 1;
             tx.execute(
                 "INSERT INTO risk_reviews (risk, date, likelihood, impact, commentary, entered_by,
                      entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
