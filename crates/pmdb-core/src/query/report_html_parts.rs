@@ -169,16 +169,25 @@ fn class_of(class: &'static str) -> &'static str {
     }
 }
 
+/// Whether the page is a signed-off period's: then it shows only what was locked by a
+/// sign-off, so it is the same page however often it is made.
+fn signed_off(page: &Page) -> bool {
+    page.ds.signoffs.of(&page.period.to_string()).is_some()
+}
+
 /// The latest text (commentary or remedial action) recorded within the period the
-/// indicator's figure comes from.
+/// indicator's figure comes from; on a signed-off period's page, only a text locked by a
+/// sign-off (an annual figure's, which a quarter's sign-off does not lock, is left out).
 fn latest_text(page: &Page, i: &RollupIndicator, pick: fn(&StoredValue) -> &str) -> String {
     let Some(period) = i.latest_period else {
         return String::new();
     };
+    let locked_only = signed_off(page);
     page.ds
         .values_of(&i.code)
         .iter()
         .filter(|v| !pick(v).is_empty() && period.covers(v.period))
+        .filter(|v| !locked_only || page.ds.signoffs.locking(v.period).is_some())
         .max_by_key(|v| v.period.sort_key())
         .map(|v| pick(v).to_string())
         .unwrap_or_default()
@@ -242,7 +251,11 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
     if let Some(p) = &i.partial {
         notes.push(p.clone());
     }
-    let points = last_periods(page.ds, &i.code, page.period, MEETING_PERIODS, page.ctx);
+    let mut points = last_periods(page.ds, &i.code, page.period, MEETING_PERIODS, page.ctx);
+    if signed_off(page) {
+        // A signed-off period's chart draws the periods whose statuses are frozen.
+        points.retain(|p| page.ds.frozen.get(&p.period.to_string(), &i.code).is_some());
+    }
     let title = format!("{} {}", i.code, i.title);
     html! {
         article class="card" aria-labelledby={"ind-" (n)} {
@@ -409,6 +422,35 @@ fn rule_words(rule: RagRule) -> String {
     }
 }
 
+/// The rule a status was judged by, read back from its text ("tolerance: green within 1% of
+/// target 90, amber within 2%, …" or "green ≥ 90; amber ≥ 85 (intervention level); …");
+/// none for a figure with no target.
+fn rule_of(text: &str) -> Option<RagRule> {
+    if let Some(rest) = text.strip_prefix("tolerance: green within ") {
+        let green = rest.split('%').next()?.parse().ok()?;
+        let amber = rest.split("amber within ").nth(1)?.split('%').next()?.parse().ok()?;
+        return Some(RagRule::Tolerance { green, amber });
+    }
+    text.contains("amber").then_some(RagRule::Intervention)
+}
+
+/// The rules that judged the page's indicators, as frozen at sign-off, each with how many
+/// indicators it judged, in the order first met.
+fn rules_applied(page: &Page) -> Vec<(RagRule, usize)> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out: Vec<(RagRule, usize)> = vec![];
+    let all = page.priorities.iter().flat_map(|p| &p.indicators);
+    for i in all.filter(|i| seen.insert(i.code.as_str())) {
+        if let Some(rule) = rule_of(&i.rule) {
+            match out.iter_mut().find(|(r, _)| *r == rule) {
+                Some(slot) => slot.1 += 1,
+                None => out.push((rule, 1)),
+            }
+        }
+    }
+    out
+}
+
 pub(super) fn key(page: &Page) -> Markup {
     let statuses = [
         (Rag::Green, "the target is met."),
@@ -427,7 +469,12 @@ pub(super) fn key(page: &Page) -> Markup {
             }
             p { "Direction: " span aria-hidden="true" { "▲" } " improving, " span aria-hidden="true" { "►" } " same, " span aria-hidden="true" { "▼" } " worsening, against the period before." }
             h3 { "Rules in force" }
-            p { (rule_words(page.ds.rules.council_rule(page.period))) " An indicator may have a rule of its own; each indicator states the rule that judged it." }
+            @if signed_off(page) {
+                p { "The statuses were judged, and frozen at sign-off, by these rules (each indicator states the one that judged it):" }
+                ul { @for (rule, n) in rules_applied(page) { li { (rule_words(rule)) " (" (n) " " (if n == 1 { "indicator" } else { "indicators" }) ")" } } }
+            } @else {
+                p { (rule_words(page.ds.rules.council_rule(page.period))) " An indicator may have a rule of its own; each indicator states the rule that judged it." }
+            }
             p { "Figures are rounded as shown, half away from zero, and judged as shown. A quarter or year whose deadline has passed with a month never recorded is missing. A risk's band comes from its score (likelihood × impact) under the council's risk bands." }
         }
     }
