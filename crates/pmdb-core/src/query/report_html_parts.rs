@@ -361,13 +361,13 @@ pub(super) fn heat_map(page: &Page) -> Markup {
             table class="heat" {
                 caption { "Open risks by likelihood and impact at the end of " (page.period) ": the number in each cell, with its band" }
                 thead { tr {
-                    th scope="col" { "Likelihood (rows) by impact (columns)" }
-                    @for (k, name) in IMPACT.iter().enumerate() { th scope="col" { "Impact " (k + 1) " (" (name) ")" } }
+                    th scope="col" { "Likelihood by impact" }
+                    @for (k, name) in IMPACT.iter().enumerate() { th scope="col" { "Impact " (k + 1) span class="wide" { " (" (name) ")" } } }
                 } }
                 tbody {
                     @for l in (0..5).rev() {
                         tr {
-                            th scope="row" { "Likelihood " (l + 1) " (" (LIKELIHOOD[l]) ")" }
+                            th scope="row" { "Likelihood " (l + 1) span class="wide" { " (" (LIKELIHOOD[l]) ")" } }
                             @for i in 0..5 {
                                 @let (count, band) = cells[l][i];
                                 td {
