@@ -177,3 +177,33 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
         String::from_utf8_lossy(&b[from..(at + 200).min(b.len())])
     )
 }
+
+#[test]
+fn an_exception_escalated_to_management_board_is_listed_with_its_owner_board_member_and_due_date() {
+    let c = Council::fixture();
+    let members = c.file("board_members.csv", "board,login\nMB,dir.env\n");
+    c.ok(&["import", "board_members", &members]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    let empty = html(&c, "2024/25 Q1");
+    assert!(empty.contains("No exception of 2024/25 Q1 is escalated to Management Board."));
+    c.ok(&["exceptions", "update", "1", "--status", "proposed", "--proposal", "Crew campaign"]);
+    c.ok(&[
+        "exceptions", "update", "1", "--status", "escalated", "--board-member", "dir.env",
+        "--due", "2024-09-30",
+    ]);
+    let owner = common::text(&c.json(&["exceptions"])["exceptions"][0]["owner"]);
+    let page = html(&c, "2024/25 Q1");
+    assert_accessible_shape(&page);
+    let section = &page[page.find("<h2 id=\"escalated\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("<caption>Exceptions of 2024/25 Q1 escalated to Management Board"), "{section}");
+    for cell in [
+        format!("data-label=\"Owner\">{owner}</td>"),
+        "data-label=\"Board member\">dir.env</td>".to_string(),
+        "data-label=\"Due\">2024-09-30</td>".to_string(),
+    ] {
+        assert!(section.contains(&cell), "{cell} in {section}");
+    }
+    // A later quarter's page does not list it.
+    assert!(!html(&c, "2024/25 Q2").contains("dir.env</td>"));
+}
