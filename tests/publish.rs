@@ -10,7 +10,13 @@ use common::html::{assert_accessible_shape, attribute_values};
 fn publish_writes_the_pack_and_an_index_linking_every_file() {
     let c = Council::fixture();
     let dir = c.path("pack");
-    let out = c.ok(&["publish", "--period", "2024/25 Q1", "--out", dir.to_str().unwrap()]);
+    let out = c.ok(&[
+        "publish",
+        "--period",
+        "2024/25 Q1",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert!(out.starts_with("published 2024/25 Q1: "), "{out}");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -22,7 +28,11 @@ fn publish_writes_the_pack_and_an_index_linking_every_file() {
         .ok(&["export", "portfolios"])
         .lines()
         .skip(1)
-        .filter_map(|l| l.split(',').next().map(|code| format!("portfolio-{code}.html")))
+        .filter_map(|l| {
+            l.split(',')
+                .next()
+                .map(|code| format!("portfolio-{code}.html"))
+        })
         .collect();
     assert!(!portfolios.is_empty());
     let mut expected: Vec<String> = ["index.html", "report.csv", "report.html", "report.md"]
@@ -40,19 +50,32 @@ fn publish_writes_the_pack_and_an_index_linking_every_file() {
     others.sort();
     assert_eq!(links, others, "the index links every other file");
 
-    for page in ["report.html"].iter().copied().chain(portfolios.iter().map(String::as_str)) {
+    for page in ["report.html"]
+        .iter()
+        .copied()
+        .chain(portfolios.iter().map(String::as_str))
+    {
         let html = std::fs::read_to_string(dir.join(page)).unwrap();
         assert_accessible_shape(&html);
         assert!(html.contains("2024/25 Q1</h1>"), "{page}");
     }
     // The same report as `report` prints.
     let csv = std::fs::read_to_string(dir.join("report.csv")).unwrap();
-    assert_eq!(csv, c.ok(&["report", "--period", "2024/25 Q1", "--format", "csv"]));
+    assert_eq!(
+        csv,
+        c.ok(&["report", "--period", "2024/25 Q1", "--format", "csv"])
+    );
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
     assert_eq!(md, c.ok(&["report", "--period", "2024/25 Q1"]));
 
     // Published again: the files are replaced in place, still nothing else in the folder.
-    c.ok(&["publish", "--period", "2024/25 Q1", "--out", dir.to_str().unwrap()]);
+    c.ok(&[
+        "publish",
+        "--period",
+        "2024/25 Q1",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), files.len());
 }
 
@@ -61,7 +84,13 @@ fn report_out_writes_the_file_and_prints_nothing_of_it() {
     let c = Council::fixture();
     let path = c.path("r.html");
     let out = c.ok(&[
-        "report", "--period", "2024/25 Q1", "--format", "html", "--out", path.to_str().unwrap(),
+        "report",
+        "--period",
+        "2024/25 Q1",
+        "--format",
+        "html",
+        "--out",
+        path.to_str().unwrap(),
     ]);
     assert!(out.starts_with("wrote "), "{out}");
     let written = std::fs::read_to_string(&path).unwrap();

@@ -40,9 +40,15 @@ fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() 
     let page = html(&c, SIGNED);
     assert_accessible_shape(&page);
     let codes = csv_codes(&c, SIGNED);
-    assert!(codes.len() > 20, "the demo reports many indicators: {codes:?}");
+    assert!(
+        codes.len() > 20,
+        "the demo reports many indicators: {codes:?}"
+    );
     for code in &codes {
-        assert!(page.contains(&format!("\">{code} ")), "{code} has its heading");
+        assert!(
+            page.contains(&format!("\">{code} ")),
+            "{code} has its heading"
+        );
     }
     // The council, the period and the sign-off's date; no time of day anywhere.
     assert!(page.contains("<h1>"), "an h1");
@@ -68,7 +74,10 @@ fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() 
         assert!(page.contains(section), "{section}");
     }
     // Charts are inline SVG images with a title and a description in words.
-    assert!(page.matches("<svg").count() > codes.len() / 2, "a chart per indicator");
+    assert!(
+        page.matches("<svg").count() > codes.len() / 2,
+        "a chart per indicator"
+    );
     assert_eq!(
         page.matches("<svg").count(),
         page.matches("role=\"img\" aria-labelledby=").count()
@@ -76,7 +85,10 @@ fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() 
     // Print: a page break before each priority, no table row split.
     assert!(page.contains("section.priority { break-before: page; }"));
     assert!(page.contains("break-inside: avoid"));
-    assert!(page.contains("@media (max-width: 40rem)"), "a narrow-screen layout");
+    assert!(
+        page.contains("@media (max-width: 40rem)"),
+        "a narrow-screen layout"
+    );
 }
 
 #[test]
@@ -84,7 +96,13 @@ fn a_portfolio_summary_holds_only_its_portfolios_indicators() {
     let c = demo();
     let council = html(&c, SIGNED);
     let page = c.ok(&[
-        "report", "--period", SIGNED, "--format", "html", "--portfolio", "ENV",
+        "report",
+        "--period",
+        SIGNED,
+        "--format",
+        "html",
+        "--portfolio",
+        "ENV",
     ]);
     assert_accessible_shape(&page);
     assert!(page.contains("portfolio summary 2026/27 Q2</h1>"));
@@ -99,7 +117,10 @@ fn a_portfolio_summary_holds_only_its_portfolios_indicators() {
         assert_eq!(shown, inside.contains(&code), "{code}");
     }
     let refused = c.refused(&["report", "--format", "html", "--portfolio", "NOPE"]);
-    assert!(refused.contains("there is no portfolio 'NOPE'"), "{refused}");
+    assert!(
+        refused.contains("there is no portfolio 'NOPE'"),
+        "{refused}"
+    );
 }
 
 #[test]
@@ -107,10 +128,16 @@ fn hostile_text_is_escaped_everywhere_it_is_shown() {
     let c = Council::fixture();
     let hostile = "Recycled <script>alert(\"x\")</script> & \"quoted\" \u{1b}[2J";
     let w = c.writer(&me());
-    w.execute("UPDATE indicators SET title = ?1 WHERE code = 'WR1'", [hostile])
-        .unwrap();
-    w.execute("UPDATE plan_nodes SET title = ?1 WHERE code = 'P1'", [hostile])
-        .unwrap();
+    w.execute(
+        "UPDATE indicators SET title = ?1 WHERE code = 'WR1'",
+        [hostile],
+    )
+    .unwrap();
+    w.execute(
+        "UPDATE plan_nodes SET title = ?1 WHERE code = 'P1'",
+        [hostile],
+    )
+    .unwrap();
     w.execute(
         "UPDATE \"values\" SET commentary = ?1, action = ?1 WHERE indicator = 'WR1'",
         [hostile],
@@ -120,8 +147,13 @@ fn hostile_text_is_escaped_everywhere_it_is_shown() {
     let page = html(&c, "2024/25 Q1");
     assert_accessible_shape(&page);
     assert!(!page.to_lowercase().contains("<script"), "{page}");
-    assert!(!page.contains('\u{1b}'), "no escape character reaches the page");
-    assert!(page.contains("Recycled &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+    assert!(
+        !page.contains('\u{1b}'),
+        "no escape character reaches the page"
+    );
+    assert!(page.contains(
+        "Recycled &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot;"
+    ));
     // The title, the priority and the commentary each carry it.
     assert!(page.matches("&lt;script&gt;").count() >= 4, "{page}");
 }
@@ -131,7 +163,9 @@ fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
     let c = demo();
     let out = c.path("q2.html");
     let out = out.to_str().unwrap();
-    c.ok(&["report", "--period", SIGNED, "--format", "html", "--out", out]);
+    c.ok(&[
+        "report", "--period", SIGNED, "--format", "html", "--out", out,
+    ]);
     let before = std::fs::read(out).unwrap();
     let unsigned_before = html(&c, "2026/27 Q3");
     assert!(unsigned_before.contains("this period is not signed off"));
@@ -142,7 +176,14 @@ fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
     c.ok(&["config", "set", "rag_rule", "tolerance:1:2"]);
     c.ok(&["config", "set", "risk_bands", "2:6"]);
     c.ok(&[
-        "set", "HS05", "2025/26", "150", "--commentary", "changed later", "--action", "later",
+        "set",
+        "HS05",
+        "2025/26",
+        "150",
+        "--commentary",
+        "changed later",
+        "--action",
+        "later",
     ]);
     let refused = c.refused(&["set", "PL01", "2026-08", "50"]);
     assert!(refused.contains("signed off"), "{refused}");
@@ -157,7 +198,9 @@ fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
     .unwrap();
     drop(w);
 
-    c.ok(&["report", "--period", SIGNED, "--format", "html", "--out", out]);
+    c.ok(&[
+        "report", "--period", SIGNED, "--format", "html", "--out", out,
+    ]);
     let after = std::fs::read(out).unwrap();
     assert!(
         before == after,
@@ -169,7 +212,11 @@ fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
 }
 
 fn first_difference(a: &[u8], b: &[u8]) -> String {
-    let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let at = a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
     let from = at.saturating_sub(200);
     format!(
         "before: {}\nafter:  {}",
@@ -186,17 +233,35 @@ fn an_exception_escalated_to_management_board_is_listed_with_its_owner_board_mem
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
     let empty = html(&c, "2024/25 Q1");
     assert!(empty.contains("No exception of 2024/25 Q1 is escalated to Management Board."));
-    c.ok(&["exceptions", "update", "1", "--status", "proposed", "--proposal", "Crew campaign"]);
     c.ok(&[
-        "exceptions", "update", "1", "--status", "escalated", "--board-member", "dir.env",
-        "--due", "2024-09-30",
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "proposed",
+        "--proposal",
+        "Crew campaign",
+    ]);
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--board-member",
+        "dir.env",
+        "--due",
+        "2024-09-30",
     ]);
     let owner = common::text(&c.json(&["exceptions"])["exceptions"][0]["owner"]);
     let page = html(&c, "2024/25 Q1");
     assert_accessible_shape(&page);
     let section = &page[page.find("<h2 id=\"escalated\">").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
-    assert!(section.contains("<caption>Exceptions of 2024/25 Q1 escalated to Management Board"), "{section}");
+    assert!(
+        section.contains("<caption>Exceptions of 2024/25 Q1 escalated to Management Board"),
+        "{section}"
+    );
     for cell in [
         format!("data-label=\"Owner\">{owner}</td>"),
         "data-label=\"Board member\">dir.env</td>".to_string(),

@@ -27,7 +27,13 @@ pub struct PublishArgs {
 /// A portfolio's code as part of a file name: letters, digits, '-' and '_' kept.
 fn file_part(code: &str) -> String {
     code.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -58,10 +64,7 @@ pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
         let page = html(&store, &ds, period, env, &Scope::Portfolio(p.code.clone()))?;
         pack.push((entry(&file, &label), page.into_bytes()));
     }
-    let entries: Vec<PackEntry> = pack
-        .iter()
-        .map(|(e, _)| entry(&e.file, &e.label))
-        .collect();
+    let entries: Vec<PackEntry> = pack.iter().map(|(e, _)| entry(&e.file, &e.label)).collect();
     let index = report_html::index(&ds, period, ctx, &entries).into_bytes();
     pack.push((entry("index.html", "Index"), index));
 

@@ -36,7 +36,13 @@ pub struct ReportArgs {
 /// The HTML page for a period: the store supplies the benchmarks and the period's
 /// exceptions (its own and its months') escalated to Management Board. For a signed-off period only those raised by
 /// its sign-off are shown, as they stood then.
-pub fn html(store: &Store, ds: &Dataset, period: Period, env: &Env, scope: &Scope) -> Result<String> {
+pub fn html(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+    env: &Env,
+    scope: &Scope,
+) -> Result<String> {
     let benchmarks = store.benchmarks()?;
     // The period's own exceptions and those of the months and quarters inside it.
     let mut escalated = store.exceptions(&ExceptionFilter {
@@ -79,7 +85,9 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let text = match args.format.as_str() {
         "html" => html(&store, &ds, period, env, &scope)?,
         _ if args.portfolio.is_some() => {
-            return Err(anyhow!("--portfolio: a portfolio's summary is made as html: add --format html"));
+            return Err(anyhow!(
+                "--portfolio: a portfolio's summary is made as html: add --format html"
+            ));
         }
         "markdown" | "md" => report::markdown(&ds, period, by, ctx),
         "csv" => report::csv(&ds, period, by, ctx)?,

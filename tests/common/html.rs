@@ -32,7 +32,10 @@ pub fn assert_accessible_shape(page: &str) {
     assert!(!lower.contains("<script"), "no script at all");
     assert!(!lower.contains("<link"), "no style sheet fetched");
     assert!(!lower.contains("<img"), "no image fetched");
-    assert!(!lower.contains("@import") && !lower.contains("url("), "nothing fetched by CSS");
+    assert!(
+        !lower.contains("@import") && !lower.contains("url("),
+        "nothing fetched by CSS"
+    );
     for attr in ["href", "src"] {
         for v in attribute_values(page, attr) {
             assert!(
@@ -44,7 +47,10 @@ pub fn assert_accessible_shape(page: &str) {
     assert!(!lower.contains(" src=\""), "no src at all");
     for (n, table) in page.split("<table").skip(1).enumerate() {
         let after = &table[table.find('>').expect("a table tag ends") + 1..];
-        assert!(after.starts_with("<caption>"), "table {n} has no caption first");
+        assert!(
+            after.starts_with("<caption>"),
+            "table {n} has no caption first"
+        );
     }
     for (at, _) in page.match_indices("<th") {
         let tag = &page[at..at + page[at..].find('>').expect("a th tag ends")];
@@ -60,6 +66,9 @@ pub fn assert_accessible_shape(page: &str) {
     assert_eq!(levels.first(), Some(&1), "the page starts with its h1");
     assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "one h1");
     for pair in levels.windows(2) {
-        assert!(pair[1] <= pair[0] + 1, "a heading skips a level: {levels:?}");
+        assert!(
+            pair[1] <= pair[0] + 1,
+            "a heading skips a level: {levels:?}"
+        );
     }
 }

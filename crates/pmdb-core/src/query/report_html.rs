@@ -120,7 +120,11 @@ pub fn html(ds: &Dataset, period: Period, ctx: Context, scope: &Scope, extras: &
         let indicators: Vec<RollupIndicator> = g
             .indicators
             .into_iter()
-            .filter(|i| scoped_indicators.as_ref().is_none_or(|s| s.contains(&i.code)))
+            .filter(|i| {
+                scoped_indicators
+                    .as_ref()
+                    .is_none_or(|s| s.contains(&i.code))
+            })
             .collect();
         let mut counts = Counts::default();
         indicators.iter().for_each(|i| counts.add(i.rag));

@@ -428,7 +428,13 @@ fn rule_words(rule: RagRule) -> String {
 fn rule_of(text: &str) -> Option<RagRule> {
     if let Some(rest) = text.strip_prefix("tolerance: green within ") {
         let green = rest.split('%').next()?.parse().ok()?;
-        let amber = rest.split("amber within ").nth(1)?.split('%').next()?.parse().ok()?;
+        let amber = rest
+            .split("amber within ")
+            .nth(1)?
+            .split('%')
+            .next()?
+            .parse()
+            .ok()?;
         return Some(RagRule::Tolerance { green, amber });
     }
     text.contains("amber").then_some(RagRule::Intervention)
@@ -455,7 +461,10 @@ pub(super) fn key(page: &Page) -> Markup {
     let statuses = [
         (Rag::Green, "the target is met."),
         (Rag::Amber, "the target is missed, within tolerance."),
-        (Rag::Red, "the target is missed beyond the intervention level or tolerance."),
+        (
+            Rag::Red,
+            "the target is missed beyond the intervention level or tolerance.",
+        ),
         (Rag::Missing, "no figure by the deadline."),
         (Rag::None, "data only, no target, or not yet due."),
     ];

@@ -111,7 +111,7 @@ pub fn trend(id: &str, title: &str, points: &[TrendPoint], decimals: u8) -> Mark
     let hi = figures.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (lo, hi) = if figures.is_empty() {
         (0.0, 1.0)
-    } else if hi - lo < f64::EPSILON {
+    } else if (hi - lo).abs() < f64::EPSILON {
         (lo - 1.0, hi + 1.0)
     } else {
         (lo, hi)
@@ -140,7 +140,8 @@ pub fn trend(id: &str, title: &str, points: &[TrendPoint], decimals: u8) -> Mark
             .map(|r| r.join(" "))
             .collect()
     };
-    let figure = |v: Option<f64>| v.map_or_else(|| "no figure".into(), |v| fmt_decimals(v, decimals));
+    let figure =
+        |v: Option<f64>| v.map_or_else(|| "no figure".into(), |v| fmt_decimals(v, decimals));
     let desc: Vec<String> = points
         .iter()
         .map(|p| {
