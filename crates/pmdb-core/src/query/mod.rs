@@ -10,6 +10,7 @@ pub mod list;
 pub mod overdue;
 pub mod report;
 pub mod report_html;
+mod report_html_end;
 mod report_html_parts;
 pub mod report_svg;
 pub mod reviewable;

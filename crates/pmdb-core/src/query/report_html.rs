@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::delivery::{ActionRow, ProjectRow, RiskRow};
+use super::report_html_end as end;
 use super::report_html_parts as parts;
 use super::rollup::{GroupBy, RollupIndicator, rollup};
 use crate::domain::assess::Context;
@@ -226,9 +227,9 @@ fn render(page: &Page) -> Markup {
                     @for (n, p) in page.priorities.iter().enumerate() {
                         (parts::priority(page, n + 1, p))
                     }
-                    (parts::heat_map(page))
-                    (parts::escalated(page))
-                    (parts::key(page))
+                    (end::heat_map(page))
+                    (end::escalated(page))
+                    (end::key(page))
                 }
             }
         }
