@@ -203,7 +203,7 @@ fn render(page: &Page) -> Markup {
                 title { (parts::text(&title)) }
                 style { (PreEscaped(CSS)) }
             }
-            body {
+            body class=(if *page.scope == Scope::Council { "council" } else { "portfolio" }) {
                 header {
                     h1 { (parts::text(&title)) }
                     p class="meta" { (as_at(page)) }
