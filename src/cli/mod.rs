@@ -25,6 +25,7 @@ mod history;
 mod list;
 mod output;
 mod projects;
+mod publish;
 mod report;
 mod risks;
 mod rollup;
@@ -124,8 +125,10 @@ pub enum Command {
     Set(set::SetArgs),
     /// Green/amber/red/missing counts for a period by priority, portfolio or service.
     Rollup(rollup::RollupArgs),
-    /// The published performance report for a quarter or year (Markdown or CSV).
+    /// The published performance report for a quarter or year (Markdown, CSV or HTML).
     Report(report::ReportArgs),
+    /// The whole pack for the website: report.html, .csv and .md, one page per portfolio, index.html.
+    Publish(publish::PublishArgs),
     /// Values past their deadline with nothing recorded.
     Overdue {
         /// Judge as of this date (YYYY-MM-DD) instead of today.
@@ -248,6 +251,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Set(args) => set::run(&env, args),
         Command::Rollup(args) => rollup::run(&env, args),
         Command::Report(args) => report::run(&env, args),
+        Command::Publish(args) => publish::run(&env, args),
         Command::Overdue { as_of } => rollup::overdue(&env, as_of.as_deref()),
         Command::Exceptions(args) => exceptions::run(&env, args),
         Command::History { code } => history::run(&env, &code),

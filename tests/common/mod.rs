@@ -5,6 +5,7 @@
 //! Every test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod html;
 pub mod nobody;
 
 use std::path::{Path, PathBuf};

@@ -10,6 +10,10 @@ pub mod history;
 pub mod list;
 pub mod overdue;
 pub mod report;
+pub mod report_html;
+mod report_html_end;
+mod report_html_parts;
+pub mod report_svg;
 pub mod reviewable;
 pub mod rollup;
 pub mod show;
@@ -119,9 +123,12 @@ impl Dataset {
     }
 
     /// As `assess`, falling back to the latest available period when this one is not due.
+    /// A signed-off period's report keeps what it showed of an indicator that does not
+    /// report that period (an annual figure in a quarter): frozen under the period asked.
     pub fn assess_latest(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
         let natural = series.natural_period(period).to_string();
         self.frozen(&natural, &series.indicator.code)
+            .or_else(|| self.frozen(&period.to_string(), &series.indicator.code))
             .unwrap_or_else(|| series.recompute_latest(period, &self.rules, ctx))
     }
 

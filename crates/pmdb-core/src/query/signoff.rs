@@ -34,6 +34,16 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze 
                 ds.assess(&series, *p, ctx),
             ));
         }
+        // What the period's report shows of an indicator that does not report the period
+        // itself (an annual figure in a quarter's report, its latest available) is kept
+        // under the period too, so the report made again after later changes reads the same.
+        if series.natural_period(period) != period {
+            out.indicators.push((
+                period.to_string(),
+                rec.indicator.code.clone(),
+                ds.assess_latest(&series, period, ctx),
+            ));
+        }
     }
     // Delivery is judged for every one of those periods: an action's month and quarter.
     let d = &ds.delivery;

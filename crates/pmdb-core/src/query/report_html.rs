@@ -1,0 +1,306 @@
+//! The published report as one self-contained HTML page for Cabinet and the public: no
+//! script, nothing fetched (styles inline, charts as inline SVG with a text alternative),
+//! real headings, a caption and scoped headers on every table, status always as a word and
+//! a mark, a print style sheet and a layout that reads on a phone. The council's whole
+//! report, or one portfolio's summary. Markup is built with `maud`, which escapes every
+//! text it is given; texts people typed also have control characters made visible.
+//!
+//! No clock is read here: the date shown is the sign-off's for a signed-off period (else
+//! the day the figures were read), so a signed-off period's page is the same bytes however
+//! often it is made.
+
+use std::collections::BTreeSet;
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::delivery::{ActionRow, ProjectRow, RiskRow};
+use super::report_html_end as end;
+use super::report_html_parts as parts;
+use super::rollup::{GroupBy, RollupIndicator, rollup};
+use crate::domain::assess::Context;
+use crate::domain::delivery::DeliveryRag;
+use crate::domain::period::Period;
+use crate::domain::rollup::{Counts, Thread};
+use crate::store::{BenchmarkRecord, Dataset, ExceptionRecord};
+
+const CSS: &str = include_str!("report_html.css");
+
+/// What a page covers: the council's whole report or one portfolio's summary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    Council,
+    Portfolio(String),
+}
+
+/// What the page shows that the dataset does not hold: the benchmarks and the period's
+/// exceptions escalated to Management Board, as the store reads them.
+pub struct Extras<'a> {
+    pub benchmarks: &'a [BenchmarkRecord],
+    pub escalated: &'a [ExceptionRecord],
+}
+
+/// One priority's part of the page.
+pub(super) struct Priority<'a> {
+    pub title: String,
+    pub counts: Counts,
+    pub indicators: Vec<RollupIndicator>,
+    pub actions: Vec<&'a ActionRow<'a>>,
+    pub projects: Vec<&'a ProjectRow<'a>>,
+}
+
+/// Everything a page shows, gathered before any markup is written.
+pub(super) struct Page<'a> {
+    pub ds: &'a Dataset,
+    pub period: Period,
+    pub ctx: Context,
+    pub scope: &'a Scope,
+    pub priorities: Vec<Priority<'a>>,
+    pub risks: Vec<&'a RiskRow<'a>>,
+    pub escalated: Vec<&'a ExceptionRecord>,
+    pub benchmarks: &'a [BenchmarkRecord],
+}
+
+/// Whether a plan node is in the page's scope: any node for the council, a node in (or
+/// beneath a node of) the portfolio for a portfolio's summary.
+fn node_in_scope(thread: &Thread, scope: &Scope, node: &str) -> bool {
+    match scope {
+        Scope::Council => true,
+        Scope::Portfolio(code) => thread
+            .ancestry(node)
+            .iter()
+            .find_map(|n| n.portfolio.as_deref())
+            .is_some_and(|p| p == code),
+    }
+}
+
+fn beneath(thread: &Thread, priority: &str, nodes: &[&str]) -> bool {
+    nodes
+        .iter()
+        .any(|n| thread.ancestry(n).iter().any(|a| a.code == priority))
+}
+
+/// The page's title: "Council: performance report 2026/27 Q2" (with the portfolio's name).
+fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
+    let council = if ds.settings.council_name.is_empty() {
+        "Council"
+    } else {
+        &ds.settings.council_name
+    };
+    match scope {
+        Scope::Council => format!("{council}: performance report {period}"),
+        Scope::Portfolio(code) => {
+            let name = ds
+                .portfolios
+                .iter()
+                .find(|p| &p.code == code)
+                .map_or(code.as_str(), |p| p.name.as_str());
+            format!("{council}: {name} portfolio summary {period}")
+        }
+    }
+}
+
+/// The report for `period` as one HTML page.
+pub fn html(ds: &Dataset, period: Period, ctx: Context, scope: &Scope, extras: &Extras) -> String {
+    let actions = ds.delivery.action_rows(period, ctx);
+    let projects = ds.delivery.project_rows(period, ctx);
+    let risks = ds.delivery.risk_rows(period);
+    let thread = ds.thread();
+    let in_scope = |nodes: &[&str]| nodes.iter().any(|n| node_in_scope(&thread, scope, n));
+    let scoped_indicators: Option<BTreeSet<String>> = match scope {
+        Scope::Council => None,
+        Scope::Portfolio(code) => Some(
+            thread
+                .group_by(&ds.links, |n| n.portfolio.as_deref())
+                .remove(code)
+                .unwrap_or_default(),
+        ),
+    };
+    let r = rollup(ds, period, GroupBy::Priority, ctx);
+    let mut priorities = Vec::new();
+    for g in r.groups {
+        let indicators: Vec<RollupIndicator> = g
+            .indicators
+            .into_iter()
+            .filter(|i| {
+                scoped_indicators
+                    .as_ref()
+                    .is_none_or(|s| s.contains(&i.code))
+            })
+            .collect();
+        let mut counts = Counts::default();
+        indicators.iter().for_each(|i| counts.add(i.rag));
+        let p = Priority {
+            actions: actions
+                .iter()
+                .filter(|a| beneath(&thread, &g.code, &a.plan) && in_scope(&a.plan))
+                .collect(),
+            projects: projects
+                .iter()
+                .filter(|a| beneath(&thread, &g.code, &a.plan) && in_scope(&a.plan))
+                .collect(),
+            title: g.title,
+            counts,
+            indicators,
+        };
+        let empty = p.indicators.is_empty() && p.actions.is_empty() && p.projects.is_empty();
+        if *scope == Scope::Council || !empty {
+            priorities.push(p);
+        }
+    }
+    let in_page: BTreeSet<&str> = priorities
+        .iter()
+        .flat_map(|p| {
+            let i = p.indicators.iter().map(|i| i.code.as_str());
+            let a = p.actions.iter().map(|a| a.record.code.as_str());
+            let j = p.projects.iter().map(|j| j.record.code.as_str());
+            i.chain(a).chain(j).collect::<Vec<_>>()
+        })
+        .collect();
+    let page = Page {
+        ds,
+        period,
+        ctx,
+        scope,
+        risks: risks
+            .iter()
+            .filter(|r| *scope == Scope::Council || in_scope(&r.plan))
+            .collect(),
+        escalated: extras
+            .escalated
+            .iter()
+            .filter(|e| *scope == Scope::Council || in_page.contains(e.subject.as_str()))
+            .collect(),
+        benchmarks: extras.benchmarks,
+        priorities,
+    };
+    render(&page).into_string()
+}
+
+/// Whose figures and as at when: the sign-off's day for a signed-off period.
+fn as_at(page: &Page) -> String {
+    let key = page.period.to_string();
+    match page.ds.signoffs.of(&key) {
+        Some(s) => format!(
+            "Figures as signed off on {}.",
+            s.signed_at.get(..10).unwrap_or(&s.signed_at)
+        ),
+        None => format!(
+            "Figures as recorded on {}; this period is not signed off, so they may still change.",
+            page.ctx.today.format("%Y-%m-%d")
+        ),
+    }
+}
+
+fn render(page: &Page) -> Markup {
+    let title = heading(page.ds, page.period, page.scope);
+    let signed = super::signoff::record(&page.ds.signoffs, page.period);
+    html! {
+        (DOCTYPE)
+        html lang="en-GB" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (parts::text(&title)) }
+                style { (PreEscaped(CSS)) }
+            }
+            body class=(if *page.scope == Scope::Council { "council" } else { "portfolio" }) {
+                header {
+                    h1 { (parts::text(&title)) }
+                    p class="meta" { (as_at(page)) }
+                    @if let Some(s) = signed {
+                        p class="meta" { "Sign-off: " (parts::text(&s)) "." }
+                    }
+                }
+                nav aria-label="Contents" {
+                    ul {
+                        li { a href="#summary" { "Summary" } }
+                        @for (n, p) in page.priorities.iter().enumerate() {
+                            li { a href={"#priority-" (n + 1)} { (parts::text(&p.title)) } }
+                        }
+                        li { a href="#risks" { "Risk heat map" } }
+                        li { a href="#escalated" { "Exceptions escalated to Management Board" } }
+                        li { a href="#key" { "Status key and rules" } }
+                    }
+                }
+                main {
+                    (parts::summary(page))
+                    @for (n, p) in page.priorities.iter().enumerate() {
+                        (parts::priority(page, n + 1, p))
+                    }
+                    (end::heat_map(page))
+                    (end::escalated(page))
+                    (end::key(page))
+                }
+            }
+        }
+    }
+}
+
+/// A priority's actions and projects counted by status.
+pub(super) fn delivery_counts(p: &Priority) -> [(DeliveryRag, usize); 6] {
+    let mut out = [
+        (DeliveryRag::Green, 0),
+        (DeliveryRag::Amber, 0),
+        (DeliveryRag::Red, 0),
+        (DeliveryRag::Completed, 0),
+        (DeliveryRag::Missing, 0),
+        (DeliveryRag::None, 0),
+    ];
+    let rags = p
+        .actions
+        .iter()
+        .map(|a| a.judgement.rag)
+        .chain(p.projects.iter().map(|j| j.judgement.rag));
+    for rag in rags {
+        if let Some(slot) = out.iter_mut().find(|(r, _)| *r == rag) {
+            slot.1 += 1;
+        }
+    }
+    out
+}
+
+/// One file of a published pack, as the index lists it.
+pub struct PackEntry {
+    pub file: String,
+    pub label: String,
+}
+
+/// The pack's `index.html`: the council, the period, the date of the figures and a link to
+/// every file beside it.
+pub fn index(ds: &Dataset, period: Period, ctx: Context, files: &[PackEntry]) -> String {
+    let title = format!("{}: published pack", heading(ds, period, &Scope::Council));
+    let page = Page {
+        ds,
+        period,
+        ctx,
+        scope: &Scope::Council,
+        priorities: vec![],
+        risks: vec![],
+        escalated: vec![],
+        benchmarks: &[],
+    };
+    html! {
+        (DOCTYPE)
+        html lang="en-GB" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (parts::text(&title)) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                main {
+                    h1 { (parts::text(&title)) }
+                    p class="meta" { (as_at(&page)) }
+                    h2 { "Files" }
+                    ul {
+                        @for f in files {
+                            li { a href=(f.file) { (parts::text(&f.label)) } " (" (f.file) ")" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}

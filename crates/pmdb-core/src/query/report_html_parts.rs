@@ -1,0 +1,392 @@
+//! The sections of the HTML report: the summary, a priority with its indicators and its
+//! actions and projects, the risk heat map, the escalated exceptions and the status key.
+
+use std::borrow::Cow;
+
+use maud::{Markup, html};
+
+use super::report_html::{Page, Priority, Scope, delivery_counts};
+use super::report_svg::{self, Bar, Segment};
+use super::rollup::RollupIndicator;
+use super::trend::{MEETING_PERIODS, last_periods};
+use crate::domain::delivery::DeliveryRag;
+use crate::domain::indicator::Polarity;
+use crate::domain::number::fmt_decimals;
+use crate::domain::rag::Rag;
+use crate::store::StoredValue;
+
+/// A text a person typed, with control characters made visible (maud escapes the rest).
+pub(super) fn text(s: &str) -> Cow<'_, str> {
+    crate::safe_text::lines(s)
+}
+
+fn figure(x: Option<f64>, dp: u8) -> String {
+    x.map_or_else(|| "–".into(), |x| fmt_decimals(x, dp))
+}
+
+/// A status's word, mark and class: never colour alone.
+pub(super) fn rag_parts(rag: Rag) -> (&'static str, &'static str, &'static str) {
+    match rag {
+        Rag::Green => ("Green", "✓", "green"),
+        Rag::Amber => ("Amber", "!", "amber"),
+        Rag::Red => ("Red", "✗", "red"),
+        Rag::Missing => ("Missing", "?", "missing"),
+        Rag::None => ("No status", "–", "none"),
+    }
+}
+
+pub(super) fn delivery_parts(rag: DeliveryRag) -> (&'static str, &'static str, &'static str) {
+    match rag {
+        DeliveryRag::Green => ("Green", "✓", "green"),
+        DeliveryRag::Amber => ("Amber", "!", "amber"),
+        DeliveryRag::Red => ("Red", "✗", "red"),
+        DeliveryRag::Completed => ("Completed", "◆", "completed"),
+        DeliveryRag::Missing => ("Missing", "?", "missing"),
+        DeliveryRag::None => ("No status", "–", "none"),
+    }
+}
+
+pub(super) fn badge((word, mark, class): (&str, &str, &str)) -> Markup {
+    html! {
+        span class={"rag rag-" (class)} { span aria-hidden="true" { (mark) } " " (word) }
+    }
+}
+
+pub(super) fn words(s: &str) -> String {
+    s.replace('_', " ")
+}
+
+pub(super) fn summary(page: &Page) -> Markup {
+    let indicator_bars: Vec<Bar> = page
+        .priorities
+        .iter()
+        .map(|p| Bar {
+            label: text(&p.title).into_owned(),
+            segments: p
+                .counts
+                .parts()
+                .iter()
+                .map(|(rag, count)| {
+                    let (word, _, class) = rag_parts(*rag);
+                    Segment {
+                        word,
+                        letter: rag.letter(),
+                        class: class_of(class),
+                        count: *count,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let delivery_bars: Vec<Bar> = page
+        .priorities
+        .iter()
+        .map(|p| Bar {
+            label: text(&p.title).into_owned(),
+            segments: delivery_counts(p)
+                .iter()
+                .map(|(rag, count)| {
+                    let (word, _, class) = delivery_parts(*rag);
+                    Segment {
+                        word,
+                        letter: rag.letter(),
+                        class: class_of(class),
+                        count: *count,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let rag_heads = [Rag::Green, Rag::Amber, Rag::Red, Rag::Missing, Rag::None];
+    let delivery_heads = [
+        DeliveryRag::Green,
+        DeliveryRag::Amber,
+        DeliveryRag::Red,
+        DeliveryRag::Completed,
+        DeliveryRag::Missing,
+        DeliveryRag::None,
+    ];
+    html! {
+        section aria-labelledby="summary" {
+            h2 id="summary" { "Summary" }
+            h3 { "Indicators by priority" }
+            table class="stack" {
+                caption { "Indicators at each status, by priority, " (page.period) }
+                thead { tr {
+                    th scope="col" { "Priority" }
+                    @for r in rag_heads { th scope="col" class="n" { (badge(rag_parts(r))) } }
+                    th scope="col" class="n" { "Total" }
+                } }
+                tbody { @for p in &page.priorities {
+                    tr {
+                        th scope="row" { (text(&p.title)) }
+                        @for (rag, n) in p.counts.parts() {
+                            td class="n" data-label=(rag_parts(rag).0) { (n) }
+                        }
+                        td class="n" data-label="Total" { (p.counts.total()) }
+                    }
+                } }
+            }
+            figure {
+                (report_svg::bars("chart-indicators", &format!("Indicators at each status by priority, {}", page.period), &indicator_bars))
+                figcaption { "Chart of the table above: each bar is a priority, each segment a status, labelled with its letter and count." }
+            }
+            h3 { "Actions and projects by priority" }
+            table class="stack" {
+                caption { "Actions and projects at each status, by priority, " (page.period) }
+                thead { tr {
+                    th scope="col" { "Priority" }
+                    @for r in delivery_heads { th scope="col" class="n" { (badge(delivery_parts(r))) } }
+                    th scope="col" class="n" { "Total" }
+                } }
+                tbody { @for p in &page.priorities {
+                    @let counts = delivery_counts(p);
+                    tr {
+                        th scope="row" { (text(&p.title)) }
+                        @for (rag, n) in counts {
+                            td class="n" data-label=(delivery_parts(rag).0) { (n) }
+                        }
+                        td class="n" data-label="Total" { (counts.iter().map(|c| c.1).sum::<usize>()) }
+                    }
+                } }
+            }
+            figure {
+                (report_svg::bars("chart-delivery", &format!("Actions and projects at each status by priority, {}", page.period), &delivery_bars))
+                figcaption { "Chart of the table above: each bar is a priority, each segment a status, labelled with its letter and count." }
+            }
+        }
+    }
+}
+
+fn class_of(class: &'static str) -> &'static str {
+    match class {
+        "green" => "s-green",
+        "amber" => "s-amber",
+        "red" => "s-red",
+        "missing" => "s-missing",
+        "completed" => "s-completed",
+        _ => "s-none",
+    }
+}
+
+/// Whether the page is a signed-off period's: then it shows only what was locked by a
+/// sign-off, so it is the same page however often it is made.
+pub(super) fn signed_off(page: &Page) -> bool {
+    page.ds.signoffs.of(&page.period.to_string()).is_some()
+}
+
+/// The latest text (commentary or remedial action) recorded within the period the
+/// indicator's figure comes from; on a signed-off period's page, only a text locked by a
+/// sign-off (an annual figure's, which a quarter's sign-off does not lock, is left out).
+fn latest_text(page: &Page, i: &RollupIndicator, pick: fn(&StoredValue) -> &str) -> String {
+    let Some(period) = i.latest_period else {
+        return String::new();
+    };
+    let locked_only = signed_off(page);
+    page.ds
+        .values_of(&i.code)
+        .iter()
+        .filter(|v| !pick(v).is_empty() && period.covers(v.period))
+        .filter(|v| !locked_only || page.ds.signoffs.locking(v.period).is_some())
+        .max_by_key(|v| v.period.sort_key())
+        .map(|v| pick(v).to_string())
+        .unwrap_or_default()
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "3rd of 6 (CIPFA nearest neighbours)": where the figure stands among its comparators
+/// for the same period, best first, when benchmarks for it exist.
+fn comparator(page: &Page, i: &RollupIndicator) -> Option<String> {
+    let rec = page.ds.indicator(&i.code)?;
+    let (value, period) = (i.value?, i.latest_period?.to_string());
+    let others: Vec<f64> = page
+        .benchmarks
+        .iter()
+        .filter(|b| b.indicator == i.code && b.period == period)
+        .map(|b| b.value)
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    let better = match rec.indicator.polarity {
+        Polarity::Higher => others.iter().filter(|o| **o > value).count(),
+        Polarity::Lower => others.iter().filter(|o| **o < value).count(),
+        Polarity::None => return None,
+    };
+    let group = if rec.benchmark_group.is_empty() {
+        "comparators".to_string()
+    } else {
+        text(&rec.benchmark_group).into_owned()
+    };
+    Some(format!(
+        "{} of {} ({group}, {period})",
+        ordinal(better + 1),
+        others.len() + 1
+    ))
+}
+
+fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
+    let unit = if i.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", i.unit)
+    };
+    let missed = matches!(i.rag, Rag::Amber | Rag::Red);
+    let commentary = latest_text(page, i, |v| &v.commentary);
+    let action = latest_text(page, i, |v| &v.action);
+    let mut notes = vec![];
+    if let Some(l) = i.latest_period.filter(|l| *l != page.period) {
+        notes.push(format!("latest available: {l}"));
+    }
+    if let Some(p) = &i.partial {
+        notes.push(p.clone());
+    }
+    let mut points = last_periods(page.ds, &i.code, page.period, MEETING_PERIODS, page.ctx);
+    if signed_off(page) {
+        // A signed-off period's chart draws the periods whose statuses are frozen.
+        points.retain(|p| page.ds.frozen.get(&p.period.to_string(), &i.code).is_some());
+    }
+    let title = format!("{} {}", i.code, i.title);
+    html! {
+        article class="card" aria-labelledby={"ind-" (n)} {
+            h3 id={"ind-" (n)} { (text(&title)) }
+            dl {
+                dt { "Value" } dd { (figure(i.value, i.decimals)) (text(&unit)) }
+                dt { "Target" } dd { (figure(i.target, i.decimals)) (text(&unit)) }
+                dt { "Status" } dd { (badge(rag_parts(i.rag))) }
+                dt { "Direction" } dd {
+                    @match i.direction {
+                        Some(d) => { span aria-hidden="true" { (d.symbol()) } " " (d) },
+                        None => "no earlier figure to compare",
+                    }
+                }
+                dt { "Year to date" } dd { (figure(i.ytd, i.decimals)) }
+                @if !notes.is_empty() { dt { "Note" } dd { (notes.join("; ")) } }
+                @if let Some(c) = comparator(page, i) { dt { "Among comparators" } dd { (c) } }
+                dt { "Rule" } dd { (text(&i.rule)) }
+                @if !commentary.is_empty() { dt { "Commentary" } dd class="multiline" { (text(&commentary)) } }
+                @if missed && !action.is_empty() { dt { "Remedial action" } dd class="multiline" { (text(&action)) } }
+            }
+            @if points.len() > 1 {
+                figure {
+                    (report_svg::trend(&format!("trend-{n}"), &format!("{} over the last {} periods against target", text(&title), points.len()), &points, i.decimals))
+                    figcaption { "Solid line: the figure; dashed line: the target." }
+                }
+            }
+        }
+    }
+}
+
+/// A portfolio's summary: the priority's indicators as one table (one card per row on a
+/// phone), without charts, so the summary prints on a page or two.
+fn indicator_table(page: &Page, p: &Priority) -> Markup {
+    html! {
+        h3 { "Indicators" }
+        table class="stack" {
+            caption { "Indicators of " (text(&p.title)) ", " (page.period) }
+            thead { tr {
+                th scope="col" { "Indicator" }
+                th scope="col" class="n" { "Value" }
+                th scope="col" class="n" { "Target" }
+                th scope="col" { "Status" }
+                th scope="col" { "Direction" }
+                th scope="col" { "Commentary" }
+            } }
+            tbody { @for i in &p.indicators {
+                @let unit = if i.unit.is_empty() { String::new() } else { format!(" {}", i.unit) };
+                @let missed = matches!(i.rag, Rag::Amber | Rag::Red);
+                @let action = latest_text(page, i, |v| &v.action);
+                tr {
+                    th scope="row" { (text(&format!("{} {}", i.code, i.title))) }
+                    td class="n" data-label="Value" {
+                        (figure(i.value, i.decimals)) (text(&unit))
+                        @if let Some(l) = i.latest_period.filter(|l| *l != page.period) { br; "(" (l) ")" }
+                    }
+                    td class="n" data-label="Target" { (figure(i.target, i.decimals)) (text(&unit)) }
+                    td data-label="Status" { (badge(rag_parts(i.rag))) }
+                    td data-label="Direction" {
+                        @match i.direction {
+                            Some(d) => { span aria-hidden="true" { (d.symbol()) } " " (d) },
+                            None => "–",
+                        }
+                    }
+                    td data-label="Commentary" class="multiline" {
+                        (text(&latest_text(page, i, |v| &v.commentary)))
+                        @if missed && !action.is_empty() { br; "Remedial action: " (text(&action)) }
+                    }
+                }
+            } }
+        }
+    }
+}
+
+pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
+    let id = format!("priority-{n}");
+    html! {
+        // The council's report starts each priority on a new printed page; a portfolio's
+        // summary runs on, to fit a page or two.
+        section class=(if matches!(page.scope, Scope::Council) { "priority" } else { "priority-summary" }) aria-labelledby=(id) {
+            h2 id=(id) { (text(&p.title)) }
+            @if p.indicators.is_empty() {
+                p { "No indicator reports to this priority." }
+            } @else if matches!(page.scope, Scope::Portfolio(_)) {
+                (indicator_table(page, p))
+            } @else {
+                @for (k, i) in p.indicators.iter().enumerate() {
+                    (indicator(page, n * 1000 + k, i))
+                }
+            }
+            h3 { "Actions and projects" }
+            @if p.actions.is_empty() && p.projects.is_empty() {
+                p { "No action or project serves this priority." }
+            } @else {
+                table class="stack" {
+                    caption { "Actions and projects of " (text(&p.title)) ", " (page.period) }
+                    thead { tr {
+                        th scope="col" { "Action or project" }
+                        th scope="col" { "Status" }
+                        th scope="col" { "Owner" }
+                        th scope="col" { "Commentary" }
+                    } }
+                    tbody {
+                        @for a in &p.actions {
+                            tr {
+                                th scope="row" { "Action " (text(&a.record.code)) ": " (text(&a.record.title)) }
+                                td data-label="Status" { (badge(delivery_parts(a.judgement.rag))) " " (words(a.judgement.status.as_str())) }
+                                td data-label="Owner" { (text(&a.record.owner)) }
+                                td data-label="Commentary" class="multiline" {
+                                    (text(a.judgement.latest.as_ref().map_or("", |u| u.commentary.as_str())))
+                                }
+                            }
+                        }
+                        @for j in &p.projects {
+                            tr {
+                                th scope="row" { "Project " (text(&j.record.code)) ": " (text(&j.record.title)) }
+                                td data-label="Status" {
+                                    (badge(delivery_parts(j.judgement.rag))) " " (words(j.judgement.status.as_str()))
+                                    @if !j.judgement.late.is_empty() {
+                                        br; "Late milestones: " (text(&j.judgement.late.join("; ")))
+                                    }
+                                }
+                                td data-label="Owner" { (text(&j.record.owner)) }
+                                td data-label="Commentary" class="multiline" {
+                                    (text(j.judgement.latest.as_ref().map_or("", |u| u.commentary.as_str())))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! `pmdb publish --period P --out DIR`: the whole pack a council uploads to its website, in
+//! one go: the council's report (html, csv, markdown), one html summary per portfolio, and
+//! an `index.html` linking them. Each file is written whole or not at all.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use serde_json::json;
+
+use super::Env;
+use super::report::html;
+use crate::query::report;
+use crate::query::report_html::{self, PackEntry, Scope};
+use crate::query::rollup::GroupBy;
+
+#[derive(Args, Debug)]
+pub struct PublishArgs {
+    /// The quarter or year (default: the last quarter that has ended).
+    #[arg(long, value_name = "PERIOD")]
+    period: Option<String>,
+    /// The folder to write the pack into (made if missing; files in it are replaced).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+/// A portfolio's code as part of a file name: letters, digits, '-' and '_' kept.
+fn file_part(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
+    let (period, _) = super::rollup::period_and_grouping(env, args.period.as_deref(), None)?;
+    let store = env.open()?;
+    let ds = store.dataset()?;
+    let ctx = ds.context(env.today);
+    // Every file of the pack, in the order the index lists them: the one place to add
+    // another (the XLSX workbook will be one more entry here).
+    let mut pack: Vec<(PackEntry, Vec<u8>)> = vec![
+        (
+            entry("report.html", "Performance report (web page, printable)"),
+            html(&store, &ds, period, env, &Scope::Council)?.into_bytes(),
+        ),
+        (
+            entry("report.csv", "Performance report (CSV open data)"),
+            report::csv(&ds, period, GroupBy::Priority, ctx)?.into_bytes(),
+        ),
+        (
+            entry("report.md", "Performance report (Markdown)"),
+            report::markdown(&ds, period, GroupBy::Priority, ctx).into_bytes(),
+        ),
+    ];
+    for p in &ds.portfolios {
+        let file = format!("portfolio-{}.html", file_part(&p.code));
+        let label = format!("{} portfolio summary", p.name);
+        let page = html(&store, &ds, period, env, &Scope::Portfolio(p.code.clone()))?;
+        pack.push((entry(&file, &label), page.into_bytes()));
+    }
+    let entries: Vec<PackEntry> = pack.iter().map(|(e, _)| entry(&e.file, &e.label)).collect();
+    let index = report_html::index(&ds, period, ctx, &entries).into_bytes();
+    pack.push((entry("index.html", "Index"), index));
+
+    let dir = args.out.as_path();
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot make the folder {}", dir.display()))?;
+    for (e, bytes) in &pack {
+        write(dir, &e.file, bytes)?;
+    }
+    let files: Vec<&str> = pack.iter().map(|(e, _)| e.file.as_str()).collect();
+    if env.json {
+        return super::output::json(&json!({
+            "period": period.to_string(),
+            "dir": dir.display().to_string(),
+            "files": files,
+        }));
+    }
+    say!(
+        "published {period}: {} files in {}",
+        files.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+fn entry(file: &str, label: &str) -> PackEntry {
+    PackEntry {
+        file: file.to_string(),
+        label: label.to_string(),
+    }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    super::transfer::write_atomically(&dir.join(name), bytes)
+}

@@ -1,0 +1,274 @@
+//! `pmdb report --format html`: one self-contained, accessible page, from the same figures
+//! as the Markdown and CSV; a portfolio's summary; and a signed-off period's page made again
+//! after later changes is the same bytes.
+
+mod common;
+
+use common::html::assert_accessible_shape;
+use common::{Council, me};
+
+const DEMO_TODAY: &str = "2026-11-24";
+const SIGNED: &str = "2026/27 Q2";
+
+/// The demo council, whose 2026/27 Q2 is signed off (2026-11-11).
+fn demo() -> Council {
+    let c = Council::empty(DEMO_TODAY);
+    c.ok(&["demo"]);
+    c
+}
+
+fn html(c: &Council, period: &str) -> String {
+    c.ok(&["report", "--period", period, "--format", "html"])
+}
+
+/// The indicator codes the CSV report lists for a period.
+fn csv_codes(c: &Council, period: &str) -> Vec<String> {
+    let csv = c.ok(&["report", "--period", period, "--format", "csv"]);
+    let mut codes: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1).map(str::to_string))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() {
+    let c = demo();
+    let page = html(&c, SIGNED);
+    assert_accessible_shape(&page);
+    let codes = csv_codes(&c, SIGNED);
+    assert!(
+        codes.len() > 20,
+        "the demo reports many indicators: {codes:?}"
+    );
+    for code in &codes {
+        assert!(
+            page.contains(&format!("\">{code} ")),
+            "{code} has its heading"
+        );
+    }
+    // The council, the period and the sign-off's date; no time of day anywhere.
+    assert!(page.contains("<h1>"), "an h1");
+    assert!(page.contains("performance report 2026/27 Q2</h1>"));
+    assert!(page.contains("Figures as signed off on 2026-11-11."));
+    assert!(!page.contains("T11:"), "no time of day");
+    // Status as a word beside its mark, the direction as a word, the sections.
+    for word in ["✓</span> Green", "!</span> Amber", "✗</span> Red"] {
+        assert!(page.contains(word), "{word}");
+    }
+    assert!(page.contains("improving") || page.contains("worsening"));
+    for section in [
+        "<h2 id=\"summary\">Summary</h2>",
+        "<h3>Indicators by priority</h3>",
+        "<h3>Actions and projects by priority</h3>",
+        "<h2 id=\"risks\">Risk heat map</h2>",
+        "<h2 id=\"escalated\">Exceptions escalated to Management Board</h2>",
+        "<h2 id=\"key\">Status key and rules</h2>",
+        "Year to date",
+        "Among comparators</dt><dd>",
+        " of 6 (CIPFA nearest neighbours, 2026/27 Q2)",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    // Charts are inline SVG images with a title and a description in words.
+    assert!(
+        page.matches("<svg").count() > codes.len() / 2,
+        "a chart per indicator"
+    );
+    assert_eq!(
+        page.matches("<svg").count(),
+        page.matches("role=\"img\" aria-labelledby=").count()
+    );
+    // Print: a page break before each priority, no table row split.
+    assert!(page.contains("section.priority { break-before: page; }"));
+    assert!(page.contains("break-inside: avoid"));
+    assert!(
+        page.contains("@media (max-width: 40rem)"),
+        "a narrow-screen layout"
+    );
+}
+
+#[test]
+fn a_portfolio_summary_holds_only_its_portfolios_indicators() {
+    let c = demo();
+    let council = html(&c, SIGNED);
+    let page = c.ok(&[
+        "report",
+        "--period",
+        SIGNED,
+        "--format",
+        "html",
+        "--portfolio",
+        "ENV",
+    ]);
+    assert_accessible_shape(&page);
+    assert!(page.contains("portfolio summary 2026/27 Q2</h1>"));
+    assert!(page.len() < council.len() / 2, "a summary is shorter");
+    let inside: Vec<String> = c.json(&["list", "--portfolio", "ENV"])["indicators"]
+        .as_array()
+        .map(|a| a.iter().map(|i| common::text(&i["code"])).collect())
+        .unwrap_or_default();
+    assert!(!inside.is_empty());
+    for code in csv_codes(&c, SIGNED) {
+        let shown = page.contains(&format!("\">{code} "));
+        assert_eq!(shown, inside.contains(&code), "{code}");
+    }
+    let refused = c.refused(&["report", "--format", "html", "--portfolio", "NOPE"]);
+    assert!(
+        refused.contains("there is no portfolio 'NOPE'"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere_it_is_shown() {
+    let c = Council::fixture();
+    let hostile = "Recycled <script>alert(\"x\")</script> & \"quoted\" \u{1b}[2J";
+    let w = c.writer(&me());
+    w.execute(
+        "UPDATE indicators SET title = ?1 WHERE code = 'WR1'",
+        [hostile],
+    )
+    .unwrap();
+    w.execute(
+        "UPDATE plan_nodes SET title = ?1 WHERE code = 'P1'",
+        [hostile],
+    )
+    .unwrap();
+    w.execute(
+        "UPDATE \"values\" SET commentary = ?1, action = ?1 WHERE indicator = 'WR1'",
+        [hostile],
+    )
+    .unwrap();
+    drop(w);
+    let page = html(&c, "2024/25 Q1");
+    assert_accessible_shape(&page);
+    assert!(!page.to_lowercase().contains("<script"), "{page}");
+    assert!(
+        !page.contains('\u{1b}'),
+        "no escape character reaches the page"
+    );
+    assert!(page.contains(
+        "Recycled &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot;"
+    ));
+    // The title, the priority and the commentary each carry it.
+    assert!(page.matches("&lt;script&gt;").count() >= 4, "{page}");
+}
+
+#[test]
+fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
+    let c = demo();
+    let out = c.path("q2.html");
+    let out = out.to_str().unwrap();
+    c.ok(&[
+        "report", "--period", SIGNED, "--format", "html", "--out", out,
+    ]);
+    let before = std::fs::read(out).unwrap();
+    let unsigned_before = html(&c, "2026/27 Q3");
+    assert!(unsigned_before.contains("this period is not signed off"));
+
+    // A later change of rule, setting, target, value and update: through pmdb where it
+    // allows it (an annual figure is not locked by a quarter's sign-off), and by SQL for
+    // what it refuses (the figures and updates of the signed-off months).
+    c.ok(&["config", "set", "rag_rule", "tolerance:1:2"]);
+    c.ok(&["config", "set", "risk_bands", "2:6"]);
+    c.ok(&[
+        "set",
+        "HS05",
+        "2025/26",
+        "150",
+        "--commentary",
+        "changed later",
+        "--action",
+        "later",
+    ]);
+    let refused = c.refused(&["set", "PL01", "2026-08", "50"]);
+    assert!(refused.contains("signed off"), "{refused}");
+    let w = c.writer(&me());
+    w.execute_batch(
+        "UPDATE targets SET target = target * 1.5 + 7, intervention = NULL WHERE year = 2026;
+         UPDATE \"values\" SET value = value * 0.5
+           WHERE period IN ('2026-07', '2026-08', '2026-09', '2026/27 Q2');
+         UPDATE action_updates SET commentary = 'changed later', status = 'off_track'
+           WHERE period IN ('2026-09', '2026/27 Q2');",
+    )
+    .unwrap();
+    drop(w);
+
+    c.ok(&[
+        "report", "--period", SIGNED, "--format", "html", "--out", out,
+    ]);
+    let after = std::fs::read(out).unwrap();
+    assert!(
+        before == after,
+        "the signed-off page changed:\n{}",
+        first_difference(&before, &after)
+    );
+    // An unsigned period's page follows the change.
+    assert_ne!(unsigned_before, html(&c, "2026/27 Q3"));
+}
+
+fn first_difference(a: &[u8], b: &[u8]) -> String {
+    let at = a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    let from = at.saturating_sub(200);
+    format!(
+        "before: {}\nafter:  {}",
+        String::from_utf8_lossy(&a[from..(at + 200).min(a.len())]),
+        String::from_utf8_lossy(&b[from..(at + 200).min(b.len())])
+    )
+}
+
+#[test]
+fn an_exception_escalated_to_management_board_is_listed_with_its_owner_board_member_and_due_date() {
+    let c = Council::fixture();
+    let members = c.file("board_members.csv", "board,login\nMB,dir.env\n");
+    c.ok(&["import", "board_members", &members]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    let empty = html(&c, "2024/25 Q1");
+    assert!(empty.contains("No exception of 2024/25 Q1 is escalated to Management Board."));
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "proposed",
+        "--proposal",
+        "Crew campaign",
+    ]);
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--board-member",
+        "dir.env",
+        "--due",
+        "2024-09-30",
+    ]);
+    let owner = common::text(&c.json(&["exceptions"])["exceptions"][0]["owner"]);
+    let page = html(&c, "2024/25 Q1");
+    assert_accessible_shape(&page);
+    let section = &page[page.find("<h2 id=\"escalated\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(
+        section.contains("<caption>Exceptions of 2024/25 Q1 escalated to Management Board"),
+        "{section}"
+    );
+    for cell in [
+        format!("data-label=\"Owner\">{owner}</td>"),
+        "data-label=\"Board member\">dir.env</td>".to_string(),
+        "data-label=\"Due\">2024-09-30</td>".to_string(),
+    ] {
+        assert!(section.contains(&cell), "{cell} in {section}");
+    }
+    // A later quarter's page does not list it.
+    assert!(!html(&c, "2024/25 Q2").contains("dir.env</td>"));
+}
