@@ -55,6 +55,16 @@ fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() 
     assert!(page.contains("performance report 2026/27 Q2</h1>"));
     assert!(page.contains("Figures as signed off on 2026-11-11."));
     assert!(!page.contains("T11:"), "no time of day");
+    // A count of indicators without status reads "N5" in the charts, never "-5".
+    assert!(page.contains(">N5</text>"), "no-status counts as N");
+    // Every count in a status bar starts with its letter.
+    for label in page.split("-text\"").skip(1) {
+        let count = label.split('>').nth(1).unwrap_or_default();
+        assert!(
+            !count.starts_with('-'),
+            "a count reads as negative: {count}"
+        );
+    }
     // Status as a word beside its mark, the direction as a word, the sections.
     for word in ["✓</span> Green", "!</span> Amber", "✗</span> Red"] {
         assert!(page.contains(word), "{word}");

@@ -2,6 +2,8 @@
 //! `query::delivery` judged: owned text for each list's columns, the full record the
 //! detail pane shows, and the heat map. Nothing is judged here, only written out.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::data::Data;
@@ -148,6 +150,12 @@ impl Judged {
         let ctx = data.ctx();
         let risks = d.risk_rows(period);
         let heat = heat_map(risks.iter().map(|r| &r.judgement));
+        // Each review's commentary by risk and date, found once: not a scan per risk.
+        let said: HashMap<(&str, &str), &str> = d
+            .risk_reviews
+            .iter()
+            .map(|v| ((v.risk.as_str(), v.date.as_str()), v.commentary.as_str()))
+            .collect();
         let lists = [
             Rows::of(
                 Section::Actions,
@@ -165,7 +173,7 @@ impl Judged {
             ),
             Rows::of(
                 Section::Risks,
-                risks.iter().map(|r| risk(data, r)).collect(),
+                risks.iter().map(|r| risk(data, r, &said)).collect(),
             ),
             Rows::of(
                 Section::Eias,
@@ -309,16 +317,12 @@ fn project(data: &Data, r: &ProjectRow) -> Item {
     .finish(data.name_of(&p.owner))
 }
 
-fn risk(data: &Data, r: &RiskRow) -> Item {
+fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
     let (k, j) = (r.record, &r.judgement);
     let commentary = j.last_review.and_then(|d| {
         let date = d.format("%Y-%m-%d").to_string();
-        data.ds
-            .delivery
-            .risk_reviews
-            .iter()
-            .find(|v| v.risk == k.code && v.date == date)
-            .map(|v| v.commentary.clone())
+        said.get(&(k.code.as_str(), date.as_str()))
+            .map(|c| c.to_string())
     });
     let direction = j
         .direction

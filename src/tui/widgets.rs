@@ -44,15 +44,6 @@ pub fn delivery_badge(theme: Theme, rag: crate::domain::delivery::DeliveryRag) -
     Span::styled(format!(" {} ", rag.letter()), theme.delivery(rag))
 }
 
-/// The letter before a status's count. No status is "N" here, not the badge's "-": a
-/// count written "-14" reads as minus fourteen.
-pub fn count_letter(rag: Rag) -> &'static str {
-    match rag {
-        Rag::None => "N",
-        other => other.letter(),
-    }
-}
-
 /// "G3 A1 R0 M0 N2": each status with its count, as letters so colour is not needed.
 pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
     let parts = c.parts();
@@ -67,7 +58,7 @@ pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
             theme.rag_text(*rag)
         };
         out.push(Span::styled(
-            format!("{}{:<2}", count_letter(*rag), count),
+            format!("{}{:<2}", rag.count_letter(), count),
             style,
         ));
     }

@@ -35,6 +35,15 @@ impl Rag {
             Rag::None => "-",
         }
     }
+
+    /// The letter before a count of this status ("G3 A1 N2"). No status is "N" there, not
+    /// the badge's "-": a count written "-14" reads as minus fourteen.
+    pub fn count_letter(self) -> &'static str {
+        match self {
+            Rag::None => "N",
+            other => other.letter(),
+        }
+    }
 }
 
 /// How a missed target is graded.

@@ -2,6 +2,8 @@
 //! open action and project they own, with whether the month's update is given, and each
 //! open risk they own whose review falls due by the month's end or is overdue.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::domain::assess::Context;
@@ -10,7 +12,7 @@ use crate::domain::delivery::action::{ActionState, ActionStatus};
 use crate::domain::delivery::project::{ProjectState, ProjectStatus};
 use crate::domain::delivery::{DeliveryRag, Owed};
 use crate::domain::period::{Month, Period};
-use crate::store::Dataset;
+use crate::store::{ActionUpdateRecord, Dataset, ProjectUpdateRecord};
 
 /// What a row of the return is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,16 +107,33 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
     let owed = Owed::of(period, ctx.deadline_day, ctx.today);
     let due = deadline(period, ctx.deadline_day);
     let locked = ds.signoffs.locking(period);
+    // This month's updates and today's reviews by code, found once rather than per item.
+    let actions_now: HashMap<&str, &ActionUpdateRecord> = d
+        .action_updates
+        .iter()
+        .filter(|u| u.period == key)
+        .map(|u| (u.action.as_str(), u))
+        .collect();
+    let projects_now: HashMap<&str, &ProjectUpdateRecord> = d
+        .project_updates
+        .iter()
+        .filter(|u| u.period == key)
+        .map(|u| (u.project.as_str(), u))
+        .collect();
+    let today = ctx.today.to_string();
+    let reviews_today: HashMap<&str, i64> = d
+        .risk_reviews
+        .iter()
+        .filter(|v| v.date == today)
+        .map(|v| (v.risk.as_str(), v.version))
+        .collect();
     let mut out = vec![];
     for row in d.action_rows(period, ctx) {
         let a = row.record;
         if a.owner != officer || a.start.as_deref().and_then(date).is_some_and(|s| s > end) {
             continue;
         }
-        let this = d
-            .action_updates
-            .iter()
-            .find(|u| u.action == a.code && u.period == key);
+        let this = actions_now.get(a.code.as_str()).copied();
         let open = match row.judgement.status {
             ActionState::Missing => true,
             ActionState::Status(s) => s.is_open(),
@@ -161,10 +180,7 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
         if p.owner != officer || p.start.as_deref().and_then(date).is_some_and(|s| s > end) {
             continue;
         }
-        let this = d
-            .project_updates
-            .iter()
-            .find(|u| u.project == p.code && u.period == key);
+        let this = projects_now.get(p.code.as_str()).copied();
         let open = match row.judgement.status {
             ProjectState::Status(s) => s.is_open(),
             ProjectState::Missing | ProjectState::NotStarted => true,
@@ -237,11 +253,7 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
             overdue: !given && due < ctx.today,
             locked: review_locked,
             // A review already given today is the one a save replaces.
-            version: d
-                .risk_reviews
-                .iter()
-                .find(|v| v.risk == r.code && v.date == ctx.today.to_string())
-                .map_or(0, |v| v.version),
+            version: reviews_today.get(r.code.as_str()).copied().unwrap_or(0),
             seed: Seed {
                 likelihood: j.likelihood,
                 impact: j.impact,

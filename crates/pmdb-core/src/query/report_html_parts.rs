@@ -70,7 +70,7 @@ pub(super) fn summary(page: &Page) -> Markup {
                     let (word, _, class) = rag_parts(*rag);
                     Segment {
                         word,
-                        letter: rag.letter(),
+                        letter: rag.count_letter(),
                         class: class_of(class),
                         count: *count,
                     }
@@ -89,7 +89,7 @@ pub(super) fn summary(page: &Page) -> Markup {
                     let (word, _, class) = delivery_parts(*rag);
                     Segment {
                         word,
-                        letter: rag.letter(),
+                        letter: rag.count_letter(),
                         class: class_of(class),
                         count: *count,
                     }

@@ -61,6 +61,14 @@ impl DeliveryRag {
             DeliveryRag::None => "-",
         }
     }
+
+    /// The letter before a count of this status: "N" for none, never a minus.
+    pub fn count_letter(self) -> &'static str {
+        match self {
+            DeliveryRag::None => "N",
+            other => other.letter(),
+        }
+    }
 }
 
 /// A date as the rules' texts write it: ISO, as the CSV columns and the commands take it.
