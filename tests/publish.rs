@@ -23,7 +23,7 @@ fn publish_writes_the_pack_and_an_index_linking_every_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    // The council's report three ways, a page per portfolio, the index; nothing half-written.
+    // The council's report four ways, a page per portfolio, the index; nothing half-written.
     let portfolios: Vec<String> = c
         .ok(&["export", "portfolios"])
         .lines()
@@ -35,9 +35,15 @@ fn publish_writes_the_pack_and_an_index_linking_every_file() {
         })
         .collect();
     assert!(!portfolios.is_empty());
-    let mut expected: Vec<String> = ["index.html", "report.csv", "report.html", "report.md"]
-        .map(String::from)
-        .to_vec();
+    let mut expected: Vec<String> = [
+        "index.html",
+        "report.csv",
+        "report.html",
+        "report.md",
+        "report.xlsx",
+    ]
+    .map(String::from)
+    .to_vec();
     expected.extend(portfolios.iter().cloned());
     expected.sort();
     assert_eq!(files, expected);
@@ -101,7 +107,10 @@ fn report_out_writes_the_file_and_prints_nothing_of_it() {
     // An unsigned period says so and gives the day the figures were read, no time.
     assert!(written.contains("Figures as recorded on 2024-08-01; this period is not signed off"));
     let refused = c.refused(&["report", "--format", "pdf"]);
-    assert!(refused.contains("use markdown, csv or html"), "{refused}");
+    assert!(
+        refused.contains("use markdown, csv, html or xlsx"),
+        "{refused}"
+    );
     let refused = c.refused(&["publish", "--period", "2024/25 Q1", "--out", "/proc/nope"]);
     assert!(refused.contains("/proc/nope"), "{refused}");
 }

@@ -1,5 +1,5 @@
 //! `pmdb publish --period P --out DIR`: the whole pack a council uploads to its website, in
-//! one go: the council's report (html, csv, markdown), one html summary per portfolio, and
+//! one go: the council's report (html, xlsx, csv, markdown), one html summary per portfolio, and
 //! an `index.html` linking them. Each file is written whole or not at all.
 
 use std::path::{Path, PathBuf};
@@ -43,11 +43,19 @@ pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
     let ds = store.dataset()?;
     let ctx = ds.context(env.today);
     // Every file of the pack, in the order the index lists them: the one place to add
-    // another (the XLSX workbook will be one more entry here).
+    // another.
     let mut pack: Vec<(PackEntry, Vec<u8>)> = vec![
         (
             entry("report.html", "Performance report (web page, printable)"),
             html(&store, &ds, period, env, &Scope::Council)?.into_bytes(),
+        ),
+        (
+            entry(
+                "report.xlsx",
+                "Performance report (Excel workbook, to sort and filter)",
+            ),
+            crate::query::report_xlsx::xlsx(&ds, period, ctx)
+                .context("the workbook was not made")?,
         ),
         (
             entry("report.csv", "Performance report (CSV open data)"),

@@ -1,5 +1,9 @@
-//! `pmdb report [--period P] [--by G] [--format markdown|csv|html] [--portfolio CODE]
-//! [--out FILE]`: the published report, to standard output or a file written whole.
+//! `pmdb report [--period P] [--by G] [--format markdown|csv|html|xlsx] [--portfolio CODE]
+//! [--out FILE]`: the published report, to standard output or a file written whole. The
+//! xlsx workbook is not text: it goes to --out, or to standard output only when that is
+//! not a terminal (redirected to a file or a pipe).
+
+use std::io::{IsTerminal, Write};
 
 use std::path::PathBuf;
 
@@ -21,8 +25,9 @@ pub struct ReportArgs {
     /// priority (default), portfolio or service (markdown and csv).
     #[arg(long)]
     by: Option<String>,
-    /// markdown (default, for publication), csv (open data) or html (one self-contained
-    /// page for Cabinet and the website).
+    /// markdown (default, for publication), csv (open data), html (one self-contained
+    /// page for Cabinet and the website) or xlsx (a workbook to sort and filter: needs
+    /// --out FILE, or standard output redirected away from the terminal).
     #[arg(long, default_value = "markdown")]
     format: String,
     /// One portfolio's summary (html): its priorities, indicators, actions and projects.
@@ -82,30 +87,47 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
         Some(code) => Scope::Portfolio(code.clone()),
         None => Scope::Council,
     };
-    let text = match args.format.as_str() {
-        "html" => html(&store, &ds, period, env, &scope)?,
+    let bytes = match args.format.as_str() {
+        "html" => html(&store, &ds, period, env, &scope)?.into_bytes(),
         _ if args.portfolio.is_some() => {
             return Err(anyhow!(
                 "--portfolio: a portfolio's summary is made as html: add --format html"
             ));
         }
-        "markdown" | "md" => report::markdown(&ds, period, by, ctx),
-        "csv" => report::csv(&ds, period, by, ctx)?,
+        "xlsx" => {
+            if args.out.is_none() && std::io::stdout().is_terminal() {
+                return Err(anyhow!(
+                    "--format xlsx: a workbook is not text to show on a terminal: add --out FILE (or redirect standard output to a file)"
+                ));
+            }
+            crate::query::report_xlsx::xlsx(&ds, period, ctx)
+                .context("the workbook was not made")?
+        }
+        "markdown" | "md" => report::markdown(&ds, period, by, ctx).into_bytes(),
+        "csv" => report::csv(&ds, period, by, ctx)?.into_bytes(),
         other => {
             return Err(anyhow!(
-                "--format: '{}' is not a report format: use markdown, csv or html",
+                "--format: '{}' is not a report format: use markdown, csv, html or xlsx",
                 crate::safe_text::line(other)
             ));
         }
     };
     match &args.out {
         Some(path) => {
-            super::transfer::write_atomically(path, text.as_bytes())
+            super::transfer::write_atomically(path, &bytes)
                 .with_context(|| "the report was not written".to_string())?;
             say!("wrote {}", path.display());
             Ok(())
         }
+        // A workbook goes out as it is: its bytes are not text.
+        None if args.format == "xlsx" => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+            Ok(())
+        }
         None => {
+            let text = String::from_utf8_lossy(&bytes);
             print!("{}", crate::safe_text::lines(&text));
             Ok(())
         }

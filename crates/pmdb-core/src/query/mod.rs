@@ -14,6 +14,7 @@ pub mod report_html;
 mod report_html_end;
 mod report_html_parts;
 pub mod report_svg;
+pub mod report_xlsx;
 pub mod reviewable;
 pub mod rollup;
 pub mod show;

@@ -80,7 +80,7 @@ fn beneath(thread: &Thread, priority: &str, nodes: &[&str]) -> bool {
 }
 
 /// The page's title: "Council: performance report 2026/27 Q2" (with the portfolio's name).
-fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
+pub(super) fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
     let council = if ds.settings.council_name.is_empty() {
         "Council"
     } else {
@@ -101,6 +101,21 @@ fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
 
 /// The report for `period` as one HTML page.
 pub fn html(ds: &Dataset, period: Period, ctx: Context, scope: &Scope, extras: &Extras) -> String {
+    with_page(ds, period, ctx, scope, extras, |page| {
+        render(page).into_string()
+    })
+}
+
+/// Gathers everything a report of `period` shows into a `Page` and hands it to `make`: the
+/// HTML page and the workbook (report_xlsx.rs) are made from the same gathering.
+pub(super) fn with_page<R>(
+    ds: &Dataset,
+    period: Period,
+    ctx: Context,
+    scope: &Scope,
+    extras: &Extras,
+    make: impl FnOnce(&Page) -> R,
+) -> R {
     let actions = ds.delivery.action_rows(period, ctx);
     let projects = ds.delivery.project_rows(period, ctx);
     let risks = ds.delivery.risk_rows(period);
@@ -173,11 +188,11 @@ pub fn html(ds: &Dataset, period: Period, ctx: Context, scope: &Scope, extras: &
         benchmarks: extras.benchmarks,
         priorities,
     };
-    render(&page).into_string()
+    make(&page)
 }
 
 /// Whose figures and as at when: the sign-off's day for a signed-off period.
-fn as_at(page: &Page) -> String {
+pub(super) fn as_at(page: &Page) -> String {
     let key = page.period.to_string();
     match page.ds.signoffs.of(&key) {
         Some(s) => format!(

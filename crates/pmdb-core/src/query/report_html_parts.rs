@@ -178,7 +178,11 @@ pub(super) fn signed_off(page: &Page) -> bool {
 /// The latest text (commentary or remedial action) recorded within the period the
 /// indicator's figure comes from; on a signed-off period's page, only a text locked by a
 /// sign-off (an annual figure's, which a quarter's sign-off does not lock, is left out).
-fn latest_text(page: &Page, i: &RollupIndicator, pick: fn(&StoredValue) -> &str) -> String {
+pub(super) fn latest_text(
+    page: &Page,
+    i: &RollupIndicator,
+    pick: fn(&StoredValue) -> &str,
+) -> String {
     let Some(period) = i.latest_period else {
         return String::new();
     };

@@ -25,6 +25,10 @@ pub struct RollupIndicator {
     pub title: String,
     pub value: Option<f64>,
     pub target: Option<f64>,
+    /// The intervention level, for the workbook; left out of `--json`, whose fields are
+    /// a published interface.
+    #[serde(skip)]
+    pub intervention: Option<f64>,
     pub rag: Rag,
     pub rule: String,
     pub direction: Option<Direction>,
@@ -106,6 +110,7 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
                 title: i.title.clone(),
                 value: a.value,
                 target: a.target,
+                intervention: a.intervention,
                 rag: a.rag,
                 rule: a.rule,
                 direction: a.direction,
