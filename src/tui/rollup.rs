@@ -3,9 +3,11 @@
 //! data generation, never while drawing. Drawing is in `rollup_view.rs`.
 
 use super::action::Action;
+use super::app::{Effect, Note};
 use super::data::Data;
 use crate::domain::deadline::last_ended_quarter;
 use crate::domain::period::Period;
+use crate::domain::role::Role;
 use crate::query::rollup::{Group, GroupBy, Rollup};
 
 pub struct RollupState {
@@ -84,4 +86,28 @@ impl RollupState {
             _ => {}
         }
     }
+}
+
+/// `P`: the period's published pack written beside the database, for admins and the
+/// performance team (others are refused, and the key is not offered to them).
+pub fn publish(data: &Data, period: Period) -> Effect {
+    if !data.actor.is_manager() {
+        let role = match data.actor.role {
+            Some(Role::Officer) => "an officer",
+            Some(Role::Viewer) => "a viewer",
+            _ => "not a pmdb user",
+        };
+        return Effect::Note(Note::Error(format!(
+            "refused: only admins and the performance team publish the pack ({} is {role})",
+            data.login()
+        )));
+    }
+    Effect::Note(match data.write_pack(period) {
+        Ok((dir, files)) => Note::Ok(format!(
+            "pack for {period} written to {} ({} files)",
+            dir.display(),
+            files.len()
+        )),
+        Err(e) => Note::Error(format!("the pack for {period} was not written: {e:#}")),
+    })
 }

@@ -16,6 +16,7 @@ mod report_html_parts;
 pub mod report_svg;
 pub mod reviewable;
 pub mod rollup;
+pub mod scope;
 pub mod show;
 pub mod signoff;
 pub mod trend;
