@@ -472,12 +472,15 @@ fn a_rollup_before_the_plan_says_so_and_how_to_step_on() {
 }
 
 #[test]
-fn p_on_the_rollup_writes_the_quarters_pack_beside_the_database_for_the_performance_team() {
+fn p_on_the_rollup_writes_the_quarters_pack_for_the_performance_team_only() {
     let demo = demo();
-    let folder = demo.path.parent().unwrap().join("pmdb-pack-2026-27-Q2");
+    // Packs go in the directory pmdb was started in; here a folder of the test's own.
+    let started_in = tempfile::tempdir().unwrap();
+    let folder = started_in.path().join("pmdb-pack-2026-27-Q2");
     // An officer and a viewer are not offered the key, and are refused it: nothing written.
     for login in ["glewis", "cllrhollis"] {
         let mut app = demo.open(login);
+        app.rollup.publish_in = started_in.path().to_path_buf();
         typing(&mut app, "4");
         assert!(!text(&app, 200, 60).contains("P publish"), "{login}");
         typing(&mut app, "P");
@@ -491,6 +494,7 @@ fn p_on_the_rollup_writes_the_quarters_pack_beside_the_database_for_the_performa
     // A performance officer: the footer offers it (beside the period keys, even at 80
     // columns), and the status line says where the pack went.
     let mut app = demo.open("bharper");
+    app.rollup.publish_in = started_in.path().to_path_buf();
     typing(&mut app, "4");
     for (w, h) in SIZES {
         let footer = &screen(&app, w, h)[usize::from(h) - 1];
@@ -523,4 +527,7 @@ fn p_on_the_rollup_writes_the_quarters_pack_beside_the_database_for_the_performa
     }
     let page = std::fs::read_to_string(folder.join("report.html")).unwrap();
     assert!(page.contains("performance report 2026/27 Q2</h1>"));
+    // Nothing in the database's folder.
+    let beside_db = demo.path.parent().unwrap().join("pmdb-pack-2026-27-Q2");
+    assert!(!beside_db.exists());
 }

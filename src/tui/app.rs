@@ -250,7 +250,7 @@ impl App {
                 Some(gone) => {
                     Effect::Note(Note::Error(format!("the pack was not written: {gone}")))
                 }
-                None => super::rollup::publish(data, self.rollup.period),
+                None => super::rollup::publish(data, &self.rollup),
             },
             Tab::Rollup => {
                 self.rollup.update(action, page);

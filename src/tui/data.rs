@@ -204,13 +204,9 @@ impl Data {
             .map(|(_, stats)| Arc::clone(stats))
     }
 
-    /// Writes `period`'s published pack (`pmdb publish`) into `pmdb-pack-<period>` in the
-    /// folder that holds the database file; returns that folder and the files written.
-    pub fn write_pack(&self, period: Period) -> anyhow::Result<(PathBuf, Vec<PathBuf>)> {
-        let dir = pack_folder(self.store.path(), period);
-        let files =
-            crate::cli::publish::write_pack(&self.store, &self.ds, period, self.today, &dir)?;
-        Ok((dir, files))
+    /// Writes `period`'s published pack (`pmdb publish`) into `dir`; returns the files.
+    pub fn write_pack(&self, period: Period, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+        crate::cli::publish::write_pack(&self.store, &self.ds, period, self.today, dir)
     }
 
     pub fn rollup(&self, period: Period, by: GroupBy) -> Rollup {
@@ -274,15 +270,4 @@ impl Data {
         }
         points
     }
-}
-
-/// `pmdb-pack-2026-27-Q2` beside the database file, as an absolute path so the status line
-/// says where it is whatever directory pmdb was started in.
-pub fn pack_folder(db: &Path, period: Period) -> PathBuf {
-    let name = format!("pmdb-pack-{}", period.to_string().replace(['/', ' '], "-"));
-    let beside = match db.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::path::absolute(&beside).unwrap_or(beside).join(name)
 }
