@@ -3,8 +3,9 @@
 //! `cargo bench --bench rollup` builds `demo --scale 10` (`PMDB_BENCH_SCALE` for another
 //! size; `PMDB_BENCH_DB` times an existing database) in a temporary folder (today
 //! pinned to 2026-11-24) and times, over many runs, the whole of what `pmdb rollup` and
-//! `pmdb show` do after start-up: read the dataset in one snapshot and compute. It prints
-//! the median and the 95th percentile; the README quotes them.
+//! `pmdb show` do after start-up: read the dataset in one snapshot and compute; and, over a
+//! few runs, `pmdb publish` of the quarter: the whole pack written into a temporary folder.
+//! It prints the median and the 95th percentile; the README quotes them.
 
 use std::time::{Duration, Instant};
 
@@ -129,6 +130,28 @@ fn main() {
     });
     println!(
         "show end to end (load + compute):   median {:>7.2} ms, p95 {:>7.2} ms",
+        ms(median),
+        ms(p95)
+    );
+
+    // `pmdb publish --period 2026/27 Q2`: read, then every file of the pack made and
+    // written whole (the council's report three ways, a page per portfolio, the index).
+    let pack = dir.path().join("pack");
+    let runs = 5;
+    let mut written = vec![];
+    let (median, p95) = time(runs, || {
+        let ds = store.dataset().expect("loads");
+        written = pmdb::cli::publish::write_pack(&store, &ds, quarter, today, &pack)
+            .expect("the pack is written");
+    });
+    let bytes: u64 = written
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    println!(
+        "publish {quarter} ({} files, {:.1} MB): median {:>7.0} ms, p95 {:>7.0} ms ({runs} runs)",
+        written.len(),
+        bytes as f64 / 1e6,
         ms(median),
         ms(p95)
     );

@@ -470,3 +470,64 @@ fn a_rollup_before_the_plan_says_so_and_how_to_step_on() {
         "{s}"
     );
 }
+
+#[test]
+fn p_on_the_rollup_writes_the_quarters_pack_for_the_performance_team_only() {
+    let demo = demo();
+    // Packs go in the directory pmdb was started in; here a folder of the test's own.
+    let started_in = tempfile::tempdir().unwrap();
+    let folder = started_in.path().join("pmdb-pack-2026-27-Q2");
+    // An officer and a viewer are not offered the key, and are refused it: nothing written.
+    for login in ["glewis", "cllrhollis"] {
+        let mut app = demo.open(login);
+        app.rollup.publish_in = started_in.path().to_path_buf();
+        typing(&mut app, "4");
+        assert!(!text(&app, 200, 60).contains("P publish"), "{login}");
+        typing(&mut app, "P");
+        let s = flat(&app, 200, 60);
+        assert!(
+            s.contains("refused: only admins and the performance team publish the pack"),
+            "{login}: {s}"
+        );
+        assert!(!folder.exists(), "{login}");
+    }
+    // A performance officer: the footer offers it (beside the period keys, even at 80
+    // columns), and the status line says where the pack went.
+    let mut app = demo.open("bharper");
+    app.rollup.publish_in = started_in.path().to_path_buf();
+    typing(&mut app, "4");
+    for (w, h) in SIZES {
+        let footer = &screen(&app, w, h)[usize::from(h) - 1];
+        assert!(footer.contains("P publish"), "{footer}");
+        assert!(footer.contains("[/] step period"), "{footer}");
+    }
+    typing(&mut app, "P");
+    let s = flat(&app, 200, 60);
+    let said = format!("pack for 2026/27 Q2 written to {} (", folder.display());
+    let at = s.find(&said).unwrap_or_else(|| panic!("{s}"));
+    let count: usize = s[at + said.len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{s}"));
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), count, "{files:?}");
+    for f in [
+        "index.html",
+        "report.csv",
+        "report.html",
+        "report.md",
+        "portfolio-ENV.html",
+    ] {
+        assert!(files.iter().any(|x| x == f), "{f} in {files:?}");
+    }
+    let page = std::fs::read_to_string(folder.join("report.html")).unwrap();
+    assert!(page.contains("performance report 2026/27 Q2</h1>"));
+    // Nothing in the database's folder.
+    let beside_db = demo.path.parent().unwrap().join("pmdb-pack-2026-27-Q2");
+    assert!(!beside_db.exists());
+}

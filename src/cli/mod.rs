@@ -25,7 +25,7 @@ mod history;
 mod list;
 mod output;
 mod projects;
-mod publish;
+pub mod publish;
 mod report;
 mod risks;
 mod rollup;

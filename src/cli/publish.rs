@@ -1,18 +1,22 @@
 //! `pmdb publish --period P --out DIR`: the whole pack a council uploads to its website, in
-//! one go: the council's report (html, xlsx, csv, markdown), one html summary per portfolio, and
-//! an `index.html` linking them. Each file is written whole or not at all.
+//! one go: the council's report (html, xlsx, csv, markdown), one html summary per portfolio,
+//! and an `index.html` linking them. Each file is written whole or not at all. `write_pack`
+//! is the library's way in, shared with the interface's Rollup tab.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use clap::Args;
 use serde_json::json;
 
 use super::Env;
 use super::report::html;
+use crate::domain::period::Period;
 use crate::query::report;
 use crate::query::report_html::{self, PackEntry, Scope};
 use crate::query::rollup::GroupBy;
+use crate::store::{Dataset, Store};
 
 #[derive(Args, Debug)]
 pub struct PublishArgs {
@@ -41,48 +45,13 @@ pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
     let (period, _) = super::rollup::period_and_grouping(env, args.period.as_deref(), None)?;
     let store = env.open()?;
     let ds = store.dataset()?;
-    let ctx = ds.context(env.today);
-    // Every file of the pack, in the order the index lists them: the one place to add
-    // another.
-    let mut pack: Vec<(PackEntry, Vec<u8>)> = vec![
-        (
-            entry("report.html", "Performance report (web page, printable)"),
-            html(&store, &ds, period, env, &Scope::Council)?.into_bytes(),
-        ),
-        (
-            entry(
-                "report.xlsx",
-                "Performance report (Excel workbook, to sort and filter)",
-            ),
-            crate::query::report_xlsx::xlsx(&ds, period, ctx)
-                .context("the workbook was not made")?,
-        ),
-        (
-            entry("report.csv", "Performance report (CSV open data)"),
-            report::csv(&ds, period, GroupBy::Priority, ctx)?.into_bytes(),
-        ),
-        (
-            entry("report.md", "Performance report (Markdown)"),
-            report::markdown(&ds, period, GroupBy::Priority, ctx).into_bytes(),
-        ),
-    ];
-    for p in &ds.portfolios {
-        let file = format!("portfolio-{}.html", file_part(&p.code));
-        let label = format!("{} portfolio summary", p.name);
-        let page = html(&store, &ds, period, env, &Scope::Portfolio(p.code.clone()))?;
-        pack.push((entry(&file, &label), page.into_bytes()));
-    }
-    let entries: Vec<PackEntry> = pack.iter().map(|(e, _)| entry(&e.file, &e.label)).collect();
-    let index = report_html::index(&ds, period, ctx, &entries).into_bytes();
-    pack.push((entry("index.html", "Index"), index));
-
     let dir = args.out.as_path();
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot make the folder {}", dir.display()))?;
-    for (e, bytes) in &pack {
-        write(dir, &e.file, bytes)?;
-    }
-    let files: Vec<&str> = pack.iter().map(|(e, _)| e.file.as_str()).collect();
+    let written = write_pack(&store, &ds, period, env.today, dir)?;
+    let files: Vec<String> = written
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
     if env.json {
         return super::output::json(&json!({
             "period": period.to_string(),
@@ -96,6 +65,58 @@ pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
         dir.display()
     );
     Ok(())
+}
+
+/// Writes the whole pack for `period` into `dir` (made if missing; files in it replaced),
+/// each file whole or not at all, and returns the paths written, the index last.
+pub fn write_pack(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    let ctx = ds.context(today);
+    // Every file of the pack, in the order the index lists them: the one place to add
+    // another.
+    let mut pack: Vec<(PackEntry, Vec<u8>)> = vec![
+        (
+            entry("report.html", "Performance report (web page, printable)"),
+            html(store, ds, period, today, &Scope::Council)?.into_bytes(),
+        ),
+        (
+            entry(
+                "report.xlsx",
+                "Performance report (Excel workbook, to sort and filter)",
+            ),
+            crate::query::report_xlsx::xlsx(ds, period, ctx)
+                .context("the workbook was not made")?,
+        ),
+        (
+            entry("report.csv", "Performance report (CSV open data)"),
+            report::csv(ds, period, GroupBy::Priority, ctx)?.into_bytes(),
+        ),
+        (
+            entry("report.md", "Performance report (Markdown)"),
+            report::markdown(ds, period, GroupBy::Priority, ctx).into_bytes(),
+        ),
+    ];
+    for p in &ds.portfolios {
+        let file = format!("portfolio-{}.html", file_part(&p.code));
+        let label = format!("{} portfolio summary", p.name);
+        let page = html(store, ds, period, today, &Scope::Portfolio(p.code.clone()))?;
+        pack.push((entry(&file, &label), page.into_bytes()));
+    }
+    let entries: Vec<PackEntry> = pack.iter().map(|(e, _)| entry(&e.file, &e.label)).collect();
+    let index = report_html::index(ds, period, ctx, &entries).into_bytes();
+    pack.push((entry("index.html", "Index"), index));
+
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot make the folder {}", dir.display()))?;
+    for (e, bytes) in &pack {
+        write(dir, &e.file, bytes)?;
+    }
+    Ok(pack.iter().map(|(e, _)| dir.join(&e.file)).collect())
 }
 
 fn entry(file: &str, label: &str) -> PackEntry {

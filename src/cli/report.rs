@@ -1,13 +1,14 @@
-//! `pmdb report [--period P] [--by G] [--format markdown|csv|html|xlsx] [--portfolio CODE]
-//! [--out FILE]`: the published report, to standard output or a file written whole. The
-//! xlsx workbook is not text: it goes to --out, or to standard output only when that is
-//! not a terminal (redirected to a file or a pipe).
+//! `pmdb report [--period P] [--by G] [--format markdown|csv|html|xlsx] [--portfolio CODE |
+//! --service CODE | --plan NODE] [--out FILE]`: the published report, the council's or one
+//! scope's, to standard output or a file written whole. The xlsx workbook is not text: it
+//! goes to --out, or to standard output only when that is not a terminal.
 
 use std::io::{IsTerminal, Write};
 
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
 use clap::Args;
 
 use super::Env;
@@ -15,7 +16,7 @@ use crate::domain::period::Period;
 use crate::domain::workflow::ExceptionStatus;
 use crate::query::report;
 use crate::query::report_html::{self, Extras, Scope};
-use crate::store::{Dataset, ExceptionFilter, Store};
+use crate::store::{Dataset, ExceptionFilter, Named, Store};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -30,9 +31,16 @@ pub struct ReportArgs {
     /// --out FILE, or standard output redirected away from the terminal).
     #[arg(long, default_value = "markdown")]
     format: String,
-    /// One portfolio's summary (html): its priorities, indicators, actions and projects.
-    #[arg(long, value_name = "CODE")]
+    /// One portfolio's summary: its priorities, indicators (and in html its actions,
+    /// projects and risks).
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["service", "plan"])]
     portfolio: Option<String>,
+    /// Only what belongs to this service (code), through the plan nodes it is linked to.
+    #[arg(long, value_name = "CODE", conflicts_with = "plan")]
+    service: Option<String>,
+    /// Only what is linked at or beneath this plan node (code).
+    #[arg(long, value_name = "NODE")]
+    plan: Option<String>,
     /// Write the report to FILE (whole or not at all) instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -45,7 +53,7 @@ pub fn html(
     store: &Store,
     ds: &Dataset,
     period: Period,
-    env: &Env,
+    today: NaiveDate,
     scope: &Scope,
 ) -> Result<String> {
     let benchmarks = store.benchmarks()?;
@@ -58,7 +66,7 @@ pub fn html(
     if let Some(s) = ds.signoffs.of(&period.to_string()) {
         escalated.retain(|e| e.raised_at <= s.signed_at);
     }
-    let ctx = ds.context(env.today);
+    let ctx = ds.context(today);
     Ok(report_html::html(
         ds,
         period,
@@ -77,21 +85,12 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let store = env.open()?;
     let ds = store.dataset()?;
     let ctx = ds.context(env.today);
-    let scope = match &args.portfolio {
-        Some(code) if !ds.portfolios.iter().any(|p| &p.code == code) => {
-            return Err(anyhow!(
-                "--portfolio: there is no portfolio '{}'",
-                crate::safe_text::line(code)
-            ));
-        }
-        Some(code) => Scope::Portfolio(code.clone()),
-        None => Scope::Council,
-    };
+    let scope = scope(&ds, &args)?;
     let bytes = match args.format.as_str() {
-        "html" => html(&store, &ds, period, env, &scope)?.into_bytes(),
-        _ if args.portfolio.is_some() => {
+        "html" => html(&store, &ds, period, env.today, &scope)?.into_bytes(),
+        "xlsx" if scope != Scope::Council => {
             return Err(anyhow!(
-                "--portfolio: a portfolio's summary is made as html: add --format html"
+                "--format xlsx: the workbook is the council's whole report; a part of it is made as html, markdown or csv"
             ));
         }
         "xlsx" => {
@@ -103,8 +102,8 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             crate::query::report_xlsx::xlsx(&ds, period, ctx)
                 .context("the workbook was not made")?
         }
-        "markdown" | "md" => report::markdown(&ds, period, by, ctx).into_bytes(),
-        "csv" => report::csv(&ds, period, by, ctx)?.into_bytes(),
+        "markdown" | "md" => report::markdown_scoped(&ds, period, by, ctx, &scope).into_bytes(),
+        "csv" => report::csv_scoped(&ds, period, by, ctx, &scope)?.into_bytes(),
         other => {
             return Err(anyhow!(
                 "--format: '{}' is not a report format: use markdown, csv, html or xlsx",
@@ -132,4 +131,38 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The scope asked for (clap allows one at most), its code checked against the data.
+fn scope(ds: &Dataset, args: &ReportArgs) -> Result<Scope> {
+    let unknown = |flag: &str, what: &str, code: &str, named: &[Named]| {
+        let codes: Vec<&str> = named.iter().map(|n| n.code.as_str()).collect();
+        anyhow!(
+            "{flag}: there is no {what} '{}' (the codes are {})",
+            crate::safe_text::line(code),
+            codes.join(", ")
+        )
+    };
+    if let Some(code) = &args.portfolio {
+        if !ds.portfolios.iter().any(|p| &p.code == code) {
+            return Err(unknown("--portfolio", "portfolio", code, &ds.portfolios));
+        }
+        return Ok(Scope::Portfolio(code.clone()));
+    }
+    if let Some(code) = &args.service {
+        if !ds.services.iter().any(|s| &s.code == code) {
+            return Err(unknown("--service", "service", code, &ds.services));
+        }
+        return Ok(Scope::Service(code.clone()));
+    }
+    if let Some(node) = &args.plan {
+        if ds.node(node).is_none() {
+            return Err(anyhow!(
+                "--plan: there is no plan node '{}' (pmdb export plan lists them)",
+                crate::safe_text::line(node)
+            ));
+        }
+        return Ok(Scope::Plan(node.clone()));
+    }
+    Ok(Scope::Council)
 }

@@ -89,6 +89,8 @@ pub enum Action {
     ClearFilters,
     // Rollup
     CycleGroupBy,
+    /// `P`: write the period's published pack beside the database (`pmdb publish`).
+    PublishPack,
     /// A key typed into a text field.
     Input(KeyEvent),
 }

@@ -178,6 +178,7 @@ impl App {
     pub fn offers(&self, action: Action) -> bool {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
+            Action::PublishPack => self.data.actor.is_manager(),
             _ => true,
         }
     }
@@ -245,6 +246,12 @@ impl App {
             }
             Tab::Entry => self.entry.update(action, data, theme, page),
             Tab::Exceptions => self.exceptions.update(action, data, theme, page),
+            Tab::Rollup if action == Action::PublishPack => match &self.file_gone {
+                Some(gone) => {
+                    Effect::Note(Note::Error(format!("the pack was not written: {gone}")))
+                }
+                None => super::rollup::publish(data, &self.rollup),
+            },
             Tab::Rollup => {
                 self.rollup.update(action, page);
                 Effect::None

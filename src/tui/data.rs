@@ -4,6 +4,7 @@
 //! store. Computed views are cached by the tabs, keyed by `generation`, which changes
 //! whenever the dataset is re-read.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -201,6 +202,11 @@ impl Data {
             .as_ref()
             .filter(|(p, _)| *p == period)
             .map(|(_, stats)| Arc::clone(stats))
+    }
+
+    /// Writes `period`'s published pack (`pmdb publish`) into `dir`; returns the files.
+    pub fn write_pack(&self, period: Period, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+        crate::cli::publish::write_pack(&self.store, &self.ds, period, self.today, dir)
     }
 
     pub fn rollup(&self, period: Period, by: GroupBy) -> Rollup {

@@ -405,6 +405,7 @@ static ROLLUP: &[Binding] = &[
     MOVE[1],
     bind!([Key::code(Enter), Key::ch('l')], Action::Open, "drill down", "view", true),
     bind!([Key::ch('b')], Action::CycleGroupBy, "group by", "view", true),
+    bind!([Key::ch('P')], Action::PublishPack, "publish", "publish", true),
 ];
 
 #[rustfmt::skip]

@@ -1,11 +1,16 @@
 //! The Rollup tab's state: the quarter by priority, portfolio or service, with a drill
 //! down to each group's indicators. The roll-up is computed once per period, grouping and
-//! data generation, never while drawing. Drawing is in `rollup_view.rs`.
+//! data generation, never while drawing. Drawing is in `rollup_view.rs`. `P` writes the
+//! period's published pack (`publish`) for admins and the performance team.
+
+use std::path::PathBuf;
 
 use super::action::Action;
+use super::app::{Effect, Note};
 use super::data::Data;
 use crate::domain::deadline::last_ended_quarter;
 use crate::domain::period::Period;
+use crate::domain::role::Role;
 use crate::query::rollup::{Group, GroupBy, Rollup};
 
 pub struct RollupState {
@@ -15,6 +20,9 @@ pub struct RollupState {
     pub cursor: usize,
     pub drill: bool,
     pub drill_cursor: usize,
+    /// Where `P` writes a pack (in `pmdb-pack-<period>`): the directory pmdb was started
+    /// in, the person's own, never the database's folder (on a server that is pmdb's).
+    pub publish_in: PathBuf,
     key: Option<(Period, GroupBy, u64)>,
 }
 
@@ -28,8 +36,15 @@ impl RollupState {
             cursor: 0,
             drill: false,
             drill_cursor: 0,
+            publish_in: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             key: None,
         }
+    }
+
+    /// The folder `P` writes the period's pack into: `pmdb-pack-2026-27-Q2`.
+    pub fn pack_folder(&self) -> PathBuf {
+        let period = self.period.to_string().replace(['/', ' '], "-");
+        self.publish_in.join(format!("pmdb-pack-{period}"))
     }
 
     pub fn group(&self) -> Option<&Group> {
@@ -84,4 +99,30 @@ impl RollupState {
             _ => {}
         }
     }
+}
+
+/// `P`: the period's published pack written into `pack_folder`, for admins and the
+/// performance team (others are refused, and the key is not offered to them).
+pub fn publish(data: &Data, rollup: &RollupState) -> Effect {
+    let period = rollup.period;
+    if !data.actor.is_manager() {
+        let role = match data.actor.role {
+            Some(Role::Officer) => "an officer",
+            Some(Role::Viewer) => "a viewer",
+            _ => "not a pmdb user",
+        };
+        return Effect::Note(Note::Error(format!(
+            "refused: only admins and the performance team publish the pack ({} is {role})",
+            data.login()
+        )));
+    }
+    let dir = rollup.pack_folder();
+    Effect::Note(match data.write_pack(period, &dir) {
+        Ok(files) => Note::Ok(format!(
+            "pack for {period} written to {} ({} files)",
+            dir.display(),
+            files.len()
+        )),
+        Err(e) => Note::Error(format!("the pack for {period} was not written: {e:#}")),
+    })
 }

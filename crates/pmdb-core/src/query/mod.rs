@@ -17,6 +17,7 @@ pub mod report_svg;
 pub mod report_xlsx;
 pub mod reviewable;
 pub mod rollup;
+pub mod scope;
 pub mod show;
 pub mod signoff;
 pub mod trend;

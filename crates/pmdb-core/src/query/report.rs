@@ -1,6 +1,7 @@
 //! The published performance report for a quarter or year: the roll-up by priority with
 //! each indicator's figure, target, status (as text), direction, year to date and the
-//! officer's commentary, in Markdown for publication or CSV for open data.
+//! officer's commentary, in Markdown for publication or CSV for open data: the council's
+//! whole report or only what lies under one portfolio, service or plan node (`Scope`).
 
 use std::fmt::Write;
 
@@ -11,6 +12,7 @@ use crate::domain::period::Period;
 use crate::store::Dataset;
 
 use super::rollup::{GroupBy, Rollup, RollupIndicator, rollup};
+use super::scope::Scope;
 
 fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp)).unwrap_or_else(|| "–".into())
@@ -50,15 +52,47 @@ fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator) -> String {
     parts.join("; ")
 }
 
+/// The roll-up cut to a scope: each group keeps only the indicators in scope, counted
+/// again, and a group left with none is dropped. The council's roll-up is left whole.
+pub fn scoped_rollup(
+    ds: &Dataset,
+    period: Period,
+    by: GroupBy,
+    ctx: Context,
+    scope: &Scope,
+) -> Rollup {
+    let mut r = rollup(ds, period, by, ctx);
+    if let Some(inside) = scope.indicators(ds, &ds.thread()) {
+        for g in &mut r.groups {
+            g.indicators.retain(|i| inside.contains(&i.code));
+            g.counts = Default::default();
+            g.indicators.iter().for_each(|i| g.counts.add(i.rag));
+        }
+        r.groups.retain(|g| !g.indicators.is_empty());
+    }
+    r
+}
+
+/// The council's whole report in Markdown.
 pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> String {
-    let r = rollup(ds, period, by, ctx);
-    let council = if ds.settings.council_name.is_empty() {
-        "Council"
-    } else {
-        &ds.settings.council_name
-    };
+    markdown_scoped(ds, period, by, ctx, &Scope::Council)
+}
+
+/// The council's whole report as CSV.
+pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<String, csv::Error> {
+    csv_scoped(ds, period, by, ctx, &Scope::Council)
+}
+
+pub fn markdown_scoped(
+    ds: &Dataset,
+    period: Period,
+    by: GroupBy,
+    ctx: Context,
+    scope: &Scope,
+) -> String {
+    let r = scoped_rollup(ds, period, by, ctx, scope);
     let mut out = String::new();
-    let _ = writeln!(out, "# {council}: performance report {}\n", r.period);
+    let _ = writeln!(out, "# {}\n", scope.title(ds, r.period));
     if let Some(signed) = super::signoff::record(&ds.signoffs, period) {
         // The reason is typed by a person: kept from being read as Markdown or HTML.
         let signed = signed
@@ -118,8 +152,14 @@ pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Stri
     out
 }
 
-pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<String, csv::Error> {
-    let r = rollup(ds, period, by, ctx);
+pub fn csv_scoped(
+    ds: &Dataset,
+    period: Period,
+    by: GroupBy,
+    ctx: Context,
+    scope: &Scope,
+) -> Result<String, csv::Error> {
+    let r = scoped_rollup(ds, period, by, ctx, scope);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "group",

@@ -25,12 +25,8 @@ use crate::store::{BenchmarkRecord, Dataset, ExceptionRecord};
 
 const CSS: &str = include_str!("report_html.css");
 
-/// What a page covers: the council's whole report or one portfolio's summary.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Scope {
-    Council,
-    Portfolio(String),
-}
+/// What a page covers (defined with the Markdown and CSV's scopes in `scope.rs`).
+pub use super::scope::Scope;
 
 /// What the page shows that the dataset does not hold: the benchmarks and the period's
 /// exceptions escalated to Management Board, as the store reads them.
@@ -60,43 +56,15 @@ pub(super) struct Page<'a> {
     pub benchmarks: &'a [BenchmarkRecord],
 }
 
-/// Whether a plan node is in the page's scope: any node for the council, a node in (or
-/// beneath a node of) the portfolio for a portfolio's summary.
-fn node_in_scope(thread: &Thread, scope: &Scope, node: &str) -> bool {
-    match scope {
-        Scope::Council => true,
-        Scope::Portfolio(code) => thread
-            .ancestry(node)
-            .iter()
-            .find_map(|n| n.portfolio.as_deref())
-            .is_some_and(|p| p == code),
-    }
-}
-
 fn beneath(thread: &Thread, priority: &str, nodes: &[&str]) -> bool {
     nodes
         .iter()
         .any(|n| thread.ancestry(n).iter().any(|a| a.code == priority))
 }
 
-/// The page's title: "Council: performance report 2026/27 Q2" (with the portfolio's name).
+/// The page's title: "Council: performance report 2026/27 Q2" (or the scope's report).
 pub(super) fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
-    let council = if ds.settings.council_name.is_empty() {
-        "Council"
-    } else {
-        &ds.settings.council_name
-    };
-    match scope {
-        Scope::Council => format!("{council}: performance report {period}"),
-        Scope::Portfolio(code) => {
-            let name = ds
-                .portfolios
-                .iter()
-                .find(|p| &p.code == code)
-                .map_or(code.as_str(), |p| p.name.as_str());
-            format!("{council}: {name} portfolio summary {period}")
-        }
-    }
+    scope.title(ds, period)
 }
 
 /// The report for `period` as one HTML page.
@@ -120,16 +88,8 @@ pub(super) fn with_page<R>(
     let projects = ds.delivery.project_rows(period, ctx);
     let risks = ds.delivery.risk_rows(period);
     let thread = ds.thread();
-    let in_scope = |nodes: &[&str]| nodes.iter().any(|n| node_in_scope(&thread, scope, n));
-    let scoped_indicators: Option<BTreeSet<String>> = match scope {
-        Scope::Council => None,
-        Scope::Portfolio(code) => Some(
-            thread
-                .group_by(&ds.links, |n| n.portfolio.as_deref())
-                .remove(code)
-                .unwrap_or_default(),
-        ),
-    };
+    let in_scope = |nodes: &[&str]| nodes.iter().any(|n| scope.holds_node(&thread, n));
+    let scoped_indicators = scope.indicators(ds, &thread);
     let r = rollup(ds, period, GroupBy::Priority, ctx);
     let mut priorities = Vec::new();
     for g in r.groups {
@@ -218,7 +178,7 @@ fn render(page: &Page) -> Markup {
                 title { (parts::text(&title)) }
                 style { (PreEscaped(CSS)) }
             }
-            body class=(if *page.scope == Scope::Council { "council" } else { "portfolio" }) {
+            body class=(if page.scope.is_summary() { "portfolio" } else { "council" }) {
                 header {
                     h1 { (parts::text(&title)) }
                     p class="meta" { (as_at(page)) }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use maud::{Markup, html};
 
-use super::report_html::{Page, Priority, Scope, delivery_counts};
+use super::report_html::{Page, Priority, delivery_counts};
 use super::report_svg::{self, Bar, Segment};
 use super::rollup::RollupIndicator;
 use super::trend::{MEETING_PERIODS, last_periods};
@@ -339,11 +339,11 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
     html! {
         // The council's report starts each priority on a new printed page; a portfolio's
         // summary runs on, to fit a page or two.
-        section class=(if matches!(page.scope, Scope::Council) { "priority" } else { "priority-summary" }) aria-labelledby=(id) {
+        section class=(if page.scope.is_summary() { "priority-summary" } else { "priority" }) aria-labelledby=(id) {
             h2 id=(id) { (text(&p.title)) }
             @if p.indicators.is_empty() {
                 p { "No indicator reports to this priority." }
-            } @else if matches!(page.scope, Scope::Portfolio(_)) {
+            } @else if page.scope.is_summary() {
                 (indicator_table(page, p))
             } @else {
                 @for (k, i) in p.indicators.iter().enumerate() {

@@ -1,0 +1,97 @@
+//! What a published report covers: the council's whole report, or only what lies under one
+//! portfolio, one service or one plan node. "Under" follows the golden thread: an indicator
+//! (action, project, risk) belongs to the portfolio or service its plan nodes inherit from
+//! their nearest ancestor that names one, and lies beneath a plan node when one of its
+//! nodes is that node or a descendant of it.
+
+use std::collections::BTreeSet;
+
+use crate::domain::period::Period;
+use crate::domain::rollup::Thread;
+use crate::store::Dataset;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    Council,
+    Portfolio(String),
+    Service(String),
+    /// A plan node's code: everything linked at or beneath it.
+    Plan(String),
+}
+
+impl Scope {
+    /// A portfolio's page is a short summary (one or two printed pages, no charts); the
+    /// others keep the council report's layout.
+    pub fn is_summary(&self) -> bool {
+        matches!(self, Scope::Portfolio(_))
+    }
+
+    /// The indicators in scope; `None` for the council (every one).
+    pub fn indicators(&self, ds: &Dataset, thread: &Thread) -> Option<BTreeSet<String>> {
+        match self {
+            Scope::Council => None,
+            Scope::Portfolio(code) => Some(
+                thread
+                    .group_by(&ds.links, |n| n.portfolio.as_deref())
+                    .remove(code)
+                    .unwrap_or_default(),
+            ),
+            Scope::Service(code) => Some(
+                thread
+                    .group_by(&ds.links, |n| n.service.as_deref())
+                    .remove(code)
+                    .unwrap_or_default(),
+            ),
+            Scope::Plan(node) => Some(thread.indicators_beneath(node)),
+        }
+    }
+
+    /// Whether a plan node is in scope: any node for the council; for a portfolio or a
+    /// service, a node that inherits it; for a plan node, that node or one beneath it.
+    pub fn holds_node(&self, thread: &Thread, node: &str) -> bool {
+        let ancestry = thread.ancestry(node);
+        match self {
+            Scope::Council => true,
+            Scope::Portfolio(code) => ancestry
+                .iter()
+                .find_map(|n| n.portfolio.as_deref())
+                .is_some_and(|p| p == code),
+            Scope::Service(code) => ancestry
+                .iter()
+                .find_map(|n| n.service.as_deref())
+                .is_some_and(|s| s == code),
+            Scope::Plan(code) => ancestry.iter().any(|n| &n.code == code),
+        }
+    }
+
+    /// The report's title: "Council: performance report 2026/27 Q2", or the portfolio's,
+    /// service's or plan node's report.
+    pub fn title(&self, ds: &Dataset, period: Period) -> String {
+        let council = if ds.settings.council_name.is_empty() {
+            "Council"
+        } else {
+            &ds.settings.council_name
+        };
+        let name = |named: &[crate::store::Named], code: &str| {
+            named
+                .iter()
+                .find(|n| n.code == code)
+                .map_or(code.to_string(), |n| n.name.clone())
+        };
+        match self {
+            Scope::Council => format!("{council}: performance report {period}"),
+            Scope::Portfolio(code) => format!(
+                "{council}: {} portfolio summary {period}",
+                name(&ds.portfolios, code)
+            ),
+            Scope::Service(code) => format!(
+                "{council}: {} performance report {period}",
+                name(&ds.services, code)
+            ),
+            Scope::Plan(code) => {
+                let title = ds.node(code).map_or("", |n| n.title.as_str());
+                format!("{council}: {code} {title}: performance report {period}")
+            }
+        }
+    }
+}
