@@ -290,6 +290,22 @@ fn the_workbook_goes_to_standard_output_when_it_is_not_a_terminal() {
         SIGNED,
     ]);
     assert!(refused.contains("--portfolio"), "{refused}");
+    // A known portfolio too: the workbook is the council's whole report.
+    let refused = c.refused(&[
+        "report",
+        "--format",
+        "xlsx",
+        "--portfolio",
+        "ENV",
+        "--period",
+        SIGNED,
+        "--out",
+        "x.xlsx",
+    ]);
+    assert!(
+        refused.contains("a part of it is made as html, markdown or csv"),
+        "{refused}"
+    );
 }
 
 #[test]
