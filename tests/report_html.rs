@@ -282,3 +282,36 @@ fn an_exception_escalated_to_management_board_is_listed_with_its_owner_board_mem
     // A later quarter's page does not list it.
     assert!(!html(&c, "2024/25 Q2").contains("dir.env</td>"));
 }
+
+#[test]
+fn a_years_report_is_the_annual_report_with_that_years_case_studies() {
+    let c = demo();
+    let page = html(&c, "2025/26");
+    assert_accessible_shape(&page);
+    assert!(
+        page.contains("annual performance report 2025/26</h1>"),
+        "the annual report's title"
+    );
+    // The year's outturn: every indicator of the year's report is there.
+    for code in csv_codes(&c, "2025/26") {
+        assert!(
+            page.contains(&format!("\">{code} ")),
+            "{code} has its heading"
+        );
+    }
+    // 2025/26's two case studies, and not those of the years either side.
+    assert!(page.contains("<h2 id=\"case-studies\">Case studies</h2>"));
+    for title in [
+        "Food waste: 45,000 households in six months",
+        "Pop-up traders bring Market Square back to life",
+    ] {
+        assert!(page.contains(&format!("<h3>{title}</h3>")), "{title}");
+    }
+    assert!(!page.contains("Couch to 5K at Kingsmead"), "2024/25's");
+    assert!(
+        !page.contains("Keeping the Hendersons at home"),
+        "2026/27's"
+    );
+    // A quarter's report tells none.
+    assert!(!html(&c, SIGNED).contains("case-studies"));
+}

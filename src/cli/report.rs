@@ -75,6 +75,7 @@ pub fn html(
         &Extras {
             benchmarks: &benchmarks,
             escalated: &escalated,
+            case_studies: &store.case_studies()?,
         },
     ))
 }

@@ -21,7 +21,7 @@ use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::period::Period;
 use crate::domain::rollup::{Counts, Thread};
-use crate::store::{BenchmarkRecord, Dataset, ExceptionRecord};
+use crate::store::{BenchmarkRecord, CaseStudyRecord, Dataset, ExceptionRecord};
 
 const CSS: &str = include_str!("report_html.css");
 
@@ -33,6 +33,8 @@ pub use super::scope::Scope;
 pub struct Extras<'a> {
     pub benchmarks: &'a [BenchmarkRecord],
     pub escalated: &'a [ExceptionRecord],
+    /// The council's case studies; a year's report tells that year's.
+    pub case_studies: &'a [CaseStudyRecord],
 }
 
 /// One priority's part of the page.
@@ -54,6 +56,8 @@ pub(super) struct Page<'a> {
     pub risks: Vec<&'a RiskRow<'a>>,
     pub escalated: Vec<&'a ExceptionRecord>,
     pub benchmarks: &'a [BenchmarkRecord],
+    /// For a financial year, that year's case studies in scope; none otherwise.
+    pub case_studies: Vec<&'a CaseStudyRecord>,
 }
 
 fn beneath(thread: &Thread, priority: &str, nodes: &[&str]) -> bool {
@@ -146,6 +150,17 @@ pub(super) fn with_page<R>(
             .filter(|e| *scope == Scope::Council || in_page.contains(e.subject.as_str()))
             .collect(),
         benchmarks: extras.benchmarks,
+        case_studies: match period {
+            Period::Year(y) => extras
+                .case_studies
+                .iter()
+                .filter(|c| c.year == i64::from(y.0))
+                .filter(|c| {
+                    *scope == Scope::Council || c.node.as_deref().is_some_and(|n| in_scope(&[n]))
+                })
+                .collect(),
+            _ => vec![],
+        },
         priorities,
     };
     make(&page)
@@ -194,6 +209,9 @@ fn render(page: &Page) -> Markup {
                         }
                         li { a href="#risks" { "Risk heat map" } }
                         li { a href="#escalated" { "Exceptions escalated to Management Board" } }
+                        @if !page.case_studies.is_empty() {
+                            li { a href="#case-studies" { "Case studies" } }
+                        }
                         li { a href="#key" { "Status key and rules" } }
                     }
                 }
@@ -204,6 +222,7 @@ fn render(page: &Page) -> Markup {
                     }
                     (end::heat_map(page))
                     (end::escalated(page))
+                    (end::case_studies(page))
                     (end::key(page))
                 }
             }
@@ -253,6 +272,7 @@ pub fn index(ds: &Dataset, period: Period, ctx: Context, files: &[PackEntry]) ->
         risks: vec![],
         escalated: vec![],
         benchmarks: &[],
+        case_studies: vec![],
     };
     html! {
         (DOCTYPE)

@@ -49,6 +49,29 @@ pub(super) fn heat_map(page: &Page) -> Markup {
     }
 }
 
+/// A year's case studies: the stories the annual report tells beside its figures.
+pub(super) fn case_studies(page: &Page) -> Markup {
+    html! {
+        @if !page.case_studies.is_empty() {
+            section aria-labelledby="case-studies" {
+                h2 id="case-studies" { "Case studies" }
+                @for c in &page.case_studies {
+                    article class="case-study" {
+                        h3 { (text(&c.title)) }
+                        p class="meta" {
+                            @if let Some(n) = c.node.as_deref().and_then(|n| page.ds.node(n)) {
+                                (text(&n.code)) " " (text(&n.title))
+                            }
+                            @if let Some(s) = &c.service { " · service " (text(s)) }
+                        }
+                        p { (text(&c.story)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub(super) fn escalated(page: &Page) -> Markup {
     html! {
         section aria-labelledby="escalated" {

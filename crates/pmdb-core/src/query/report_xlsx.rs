@@ -38,6 +38,7 @@ pub fn xlsx(ds: &Dataset, period: Period, ctx: Context) -> Result<Vec<u8>, XlsxE
     let extras = Extras {
         benchmarks: &[],
         escalated: &[],
+        case_studies: &[],
     };
     with_page(ds, period, ctx, &Scope::Council, &extras, workbook)
 }

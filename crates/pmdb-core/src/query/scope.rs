@@ -78,19 +78,24 @@ impl Scope {
                 .find(|n| n.code == code)
                 .map_or(code.to_string(), |n| n.name.clone())
         };
+        // A financial year's report is the annual report: the year's outturn.
+        let report = if matches!(period, Period::Year(_)) {
+            "annual performance report"
+        } else {
+            "performance report"
+        };
         match self {
-            Scope::Council => format!("{council}: performance report {period}"),
+            Scope::Council => format!("{council}: {report} {period}"),
             Scope::Portfolio(code) => format!(
                 "{council}: {} portfolio summary {period}",
                 name(&ds.portfolios, code)
             ),
-            Scope::Service(code) => format!(
-                "{council}: {} performance report {period}",
-                name(&ds.services, code)
-            ),
+            Scope::Service(code) => {
+                format!("{council}: {} {report} {period}", name(&ds.services, code))
+            }
             Scope::Plan(code) => {
                 let title = ds.node(code).map_or("", |n| n.title.as_str());
-                format!("{council}: {code} {title}: performance report {period}")
+                format!("{council}: {code} {title}: {report} {period}")
             }
         }
     }
