@@ -4,7 +4,6 @@
 //! areas. Saving is a compare-and-set on the version read when editing began.
 
 use crossterm::event::KeyEvent;
-use ratatui::widgets::{Block, Borders};
 use tui_textarea::TextArea;
 
 use super::data::Data;
@@ -186,9 +185,7 @@ impl Editor {
     }
 
     pub fn step_focus(&mut self, by: isize) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = fields[(at + by).rem_euclid(fields.len() as isize) as usize];
+        self.focus = super::text_field::step_among(self.fields(), self.focus, by);
         self.restyle();
     }
 
@@ -209,23 +206,7 @@ impl Editor {
             Field::Action,
         ] {
             let on = f == focus;
-            let t = self.field_mut(f);
-            let title = if on {
-                format!("▶ {} ", f.title())
-            } else {
-                format!("  {} ", f.title())
-            };
-            t.set_block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(if on {
-                        theme.focus_border()
-                    } else {
-                        theme.border()
-                    })
-                    .title(title),
-            );
-            t.set_cursor_style(if on { theme.cursor() } else { theme.input() });
+            super::text_field::show_focus(self.field_mut(f), f.title(), on, theme);
         }
     }
 

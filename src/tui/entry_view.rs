@@ -13,8 +13,8 @@ use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::text_field::place_cursor;
 use super::widgets::{
-    centered, delivery_badge, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad,
-    short_name, waiting_line,
+    delivery_badge, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad, short_name,
+    waiting_line,
 };
 use crate::domain::deadline::fmt_due;
 use crate::domain::label::with_notes;
@@ -354,24 +354,6 @@ fn check_lines(app: &App, ed: &Editor) -> Vec<Line<'static>> {
 fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     let theme = app.theme;
     let Some(conflict) = &ed.conflict else { return };
-    let dialog = centered(area, 76, 16);
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.error())
-        .title(Span::styled(
-            format!(
-                " Someone else saved {} {} while you were editing ",
-                ed.code, ed.period
-            ),
-            theme.error(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
-    let [theirs_area, mine_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .spacing(1)
-            .areas(inner);
     let theirs = match &conflict.theirs {
         Some(t) => vec![
             Line::from(Span::styled(
@@ -396,9 +378,12 @@ fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         Line::from(format!("Commentary: {c}")),
         Line::from(format!("Action: {a}")),
     ];
-    frame.render_widget(
-        Paragraph::new(theirs).wrap(Wrap { trim: true }),
-        theirs_area,
+    super::dialog::draw_conflict(
+        frame,
+        area,
+        theme,
+        &format!("{} {}", ed.code, ed.period),
+        theirs,
+        mine,
     );
-    frame.render_widget(Paragraph::new(mine).wrap(Wrap { trim: true }), mine_area);
 }

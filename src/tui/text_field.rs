@@ -6,6 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Block, Borders};
 use tui_textarea::{CursorMove, TextArea};
 
 use super::theme::Theme;
@@ -36,6 +37,29 @@ pub fn type_key(t: &mut TextArea<'static>, key: KeyEvent) {
         return;
     }
     t.input(key);
+}
+
+/// Shows whether a field has focus: a "▶" before its title, the focus border and the
+/// cursor (reverse video, so also without colour) on the focused one only.
+pub fn show_focus(t: &mut TextArea<'static>, title: &str, on: bool, theme: Theme) {
+    let marker = if on { "▶" } else { " " };
+    t.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(if on {
+                theme.focus_border()
+            } else {
+                theme.border()
+            })
+            .title(format!("{marker} {title} ")),
+    );
+    t.set_cursor_style(if on { theme.cursor() } else { theme.input() });
+}
+
+/// The field `by` steps from `at` among a form's `fields`, round from last to first.
+pub fn step_among<F: Copy + PartialEq>(fields: &[F], at: F, by: isize) -> F {
+    let i = fields.iter().position(|f| *f == at).unwrap_or(0) as isize;
+    fields[(i + by).rem_euclid(fields.len() as isize) as usize]
 }
 
 /// Puts the terminal's own cursor where a one-line field's cursor is (inside its border),

@@ -7,7 +7,6 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::widgets::{Block, Borders};
 use tui_textarea::TextArea;
 
 use super::data::Data;
@@ -223,9 +222,7 @@ impl UpdateEditor {
     }
 
     pub fn step_focus(&mut self, by: isize) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = fields[(at + by).rem_euclid(fields.len() as isize) as usize];
+        self.focus = super::text_field::step_among(self.fields(), self.focus, by);
         self.restyle();
     }
 
@@ -246,23 +243,7 @@ impl UpdateEditor {
             UField::Commentary,
         ] {
             let on = f == focus;
-            let title = if on {
-                format!("▶ {} ", f.title())
-            } else {
-                format!("  {} ", f.title())
-            };
-            let t = self.field_mut(f);
-            t.set_block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(if on {
-                        theme.focus_border()
-                    } else {
-                        theme.border()
-                    })
-                    .title(title),
-            );
-            t.set_cursor_style(if on { theme.cursor() } else { theme.input() });
+            super::text_field::show_focus(self.field_mut(f), f.title(), on, theme);
         }
     }
 

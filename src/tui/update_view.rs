@@ -11,7 +11,7 @@ use super::app::App;
 use super::keymap::View;
 use super::text_field::place_cursor;
 use super::update_edit::{UField, UpdateEditor};
-use super::widgets::{centered, delivery_badge, fit, waiting_line};
+use super::widgets::{delivery_badge, fit, waiting_line};
 use crate::query::entry_return::ItemKind;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
@@ -168,24 +168,6 @@ fn message_line(app: &App, ed: &UpdateEditor) -> Line<'static> {
 fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
     let theme = app.theme;
     let Some(theirs) = &ed.conflict else { return };
-    let dialog = centered(area, 76, 16);
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.error())
-        .title(Span::styled(
-            format!(
-                " Someone else saved {} {} while you were editing ",
-                ed.code, ed.period
-            ),
-            theme.error(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
-    let [theirs_area, mine_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .spacing(1)
-            .areas(inner);
     let theirs = match theirs {
         Some(t) => vec![
             Line::from(Span::styled(
@@ -210,9 +192,12 @@ fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
         Line::from(figures),
         Line::from(format!("Commentary: {commentary}")),
     ];
-    frame.render_widget(
-        Paragraph::new(theirs).wrap(Wrap { trim: true }),
-        theirs_area,
+    super::dialog::draw_conflict(
+        frame,
+        area,
+        theme,
+        &format!("{} {}", ed.code, ed.period),
+        theirs,
+        mine,
     );
-    frame.render_widget(Paragraph::new(mine).wrap(Wrap { trim: true }), mine_area);
 }
