@@ -379,3 +379,19 @@ fn refusals_say_which_rule_and_where() {
         "2024/25 Q2 has not ended yet (it ends 30 Sep 2024), so it cannot be signed off"
     );
 }
+
+/// Set-group-ID, pmdb's connections are the only way to the file: none of them may load an
+/// SQLite extension (code that would run with pmdb's group), nor keep temporary files in
+/// a folder the person names (TMPDIR).
+#[test]
+fn a_connection_loads_no_extension_and_keeps_temporary_data_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let refused = store
+        .query_i64("SELECT load_extension('/nonexistent/ext.so') IS NULL")
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("not authorized"), "{refused}");
+    // 2 = MEMORY.
+    assert_eq!(store.query_i64("PRAGMA temp_store").unwrap(), 2);
+}

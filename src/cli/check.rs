@@ -1,5 +1,6 @@
 //! `pmdb check`: the file's integrity and the data's quality. Exits 1 when the file is
-//! damaged; data-quality findings are reported, not failed on.
+//! damaged; data-quality findings are reported, not failed on. `pmdb check --deployment`:
+//! whether the installation keeps officers from writing the file except through pmdb.
 
 use anyhow::{Result, bail};
 use serde_json::json;
@@ -27,6 +28,60 @@ pub fn run(env: &Env) -> Result<()> {
     }
     if !ok {
         bail!("the database file failed its integrity check: restore from a backup");
+    }
+    Ok(())
+}
+
+/// `pmdb check --deployment`: each file and folder as it is, what is wrong with it, and the
+/// commands that put it right; exits 1 unless the file is protected.
+pub fn deployment(env: &Env) -> Result<()> {
+    use crate::deployment::{inspect, judge};
+    let verdict = judge::judge(&inspect::facts(&env.db, &env.login));
+    if env.json {
+        print_json(&verdict)?;
+    } else {
+        say!(
+            "deployment of {}, as {} sees it",
+            verdict.database,
+            verdict.login
+        );
+        let rows: Vec<Vec<String>> = verdict
+            .findings
+            .iter()
+            .map(|f| {
+                vec![
+                    if f.problem.is_some() { "PROBLEM" } else { "ok" }.to_string(),
+                    f.what.to_string(),
+                    f.path.clone(),
+                    match &f.problem {
+                        Some(p) => format!("{}: {p}", f.state),
+                        None => f.state.clone(),
+                    },
+                ]
+            })
+            .collect();
+        table(&["", "what", "path", "as it is"], &rows);
+        say!(
+            "{} could write the file without pmdb: {}",
+            verdict.login,
+            if verdict.could_write_without_pmdb {
+                "yes"
+            } else {
+                "no"
+            }
+        );
+        if !verdict.changes.is_empty() {
+            say!("what to change:");
+            for c in &verdict.changes {
+                say!("  {c}");
+            }
+        }
+    }
+    if !verdict.protected {
+        bail!("the deployment does not protect the file: officers could write it without pmdb");
+    }
+    if !env.json {
+        say!("the deployment protects the file: only pmdb can write it");
     }
     Ok(())
 }

@@ -46,12 +46,13 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
     if !env.db.exists() {
         if env.json {
             return output::json(
-                &json!({ "database": env.db, "exists": false, "login": env.login, "data_dir": data_dir }),
+                &json!({ "database": env.db, "database_from": env.db_source.as_ref().map(|s| s.to_string()), "exists": false, "login": env.login, "data_dir": data_dir }),
             );
         }
         say!(
-            "database: {} (does not exist yet: `pmdb init` or `pmdb demo`)",
-            env.db.display()
+            "database: {}{} (does not exist yet: `pmdb init` or `pmdb demo`)",
+            env.db.display(),
+            named_by(env)
         );
         say!("login:    {}", env.login);
         return Ok(());
@@ -67,6 +68,7 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
     if env.json {
         return output::json(&json!({
             "database": env.db,
+            "database_from": env.db_source.as_ref().map(|s| s.to_string()),
             "exists": true,
             "data_dir": data_dir,
             "login": env.login,
@@ -79,7 +81,7 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             "risk_bands": settings.risk_bands,
         }));
     }
-    say!("database:     {}", env.db.display());
+    say!("database:     {}{}", env.db.display(), named_by(env));
     say!(
         "login:        {} ({})",
         env.login,
@@ -111,4 +113,12 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
         b.amber
     );
     Ok(())
+}
+
+/// " (named by /etc/pmdb/pmdb.toml)": where the database's name came from.
+fn named_by(env: &Env) -> String {
+    env.db_source
+        .as_ref()
+        .map(|s| format!(" (named by {s})"))
+        .unwrap_or_default()
 }

@@ -148,7 +148,13 @@ pub enum Command {
         file: PathBuf,
     },
     /// Integrity and data quality: missing owners and targets, unexplained misses, overdue data.
-    Check,
+    Check {
+        /// Instead: whether the installation keeps officers from writing the file except
+        /// through pmdb (owners and modes of the binary, folder and files; what to change).
+        /// Exits 0 when it does, 1 when it does not.
+        #[arg(long)]
+        deployment: bool,
+    },
     /// People and roles.
     User(user::UserArgs),
     /// Data-entry officers: who besides the owner records an indicator's values.
@@ -168,6 +174,8 @@ pub enum Command {
 /// What every command gets: the parsed options, who is asking and what day it is.
 pub struct Env {
     pub db: PathBuf,
+    /// Where the database's name came from (none for the demo council's file).
+    pub db_source: Option<crate::deployment::Source>,
     pub json: bool,
     pub login: String,
     pub today: NaiveDate,
@@ -200,8 +208,14 @@ pub fn main() -> ExitCode {
             nix::sys::signal::SigHandler::SigDfl,
         )
     };
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    // `--db` and `PMDB_DB` fill one field; set-group-ID refuses each in its own words.
+    let from_env = matches.value_source("db") == Some(clap::parser::ValueSource::EnvVariable);
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match run(cli, from_env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("pmdb: {}", safe_text::lines(&format!("{e:#}")));
@@ -210,18 +224,38 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli, db_from_env: bool) -> Result<()> {
     let login = env::login();
-    let today = env::today()?;
     // `pmdb --demo` and `pmdb demo` share one file, never the council's own database.
     let demo_file = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
-    let db = if demo_file {
-        env::demo_database(cli.db.clone())?
+    if demo_file {
+        // The demo council is the person's own file: made and opened as any program of
+        // theirs would, without pmdb's group (so `--db` is theirs to give).
+        crate::privilege::give_up_group()
+            .map_err(|e| anyhow!("cannot give up pmdb's group for the demo council: {e}"))?;
+    }
+    if matches!(cli.command, Some(Command::Init))
+        && crate::privilege::set_group_id()
+        && !nix::unistd::getuid().is_root()
+    {
+        return Err(anyhow!(
+            "pmdb init is refused: pmdb is installed set-group-ID here, and only root creates the council's database (sudo pmdb init)"
+        ));
+    }
+    let today = env::today()?;
+    let (db, db_source) = if demo_file {
+        (env::demo_database(cli.db.clone())?, None)
     } else {
-        env::database(cli.db.clone())?
+        let (flag, from_env) = match cli.db.clone() {
+            Some(p) if db_from_env => (None, Some(p)),
+            given => (given, None),
+        };
+        let chosen = env::database(flag, from_env)?;
+        (chosen.database, Some(chosen.source))
     };
     let env = Env {
         db,
+        db_source,
         json: cli.json,
         login,
         today,
@@ -256,7 +290,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Exceptions(args) => exceptions::run(&env, args),
         Command::History { code } => history::run(&env, &code),
         Command::Backup { file } => backup::run(&env, &file),
-        Command::Check => check::run(&env),
+        Command::Check { deployment: false } => check::run(&env),
+        Command::Check { deployment: true } => check::deployment(&env),
         Command::User(args) => user::run(&env, args),
         Command::Enterer(args) => enterer::run(&env, args),
         Command::Signoff(args) => signoff::run(&env, args),

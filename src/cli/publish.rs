@@ -111,7 +111,7 @@ pub fn write_pack(
     let index = report_html::index(ds, period, ctx, &entries).into_bytes();
     pack.push((entry("index.html", "Index"), index));
 
-    std::fs::create_dir_all(dir)
+    crate::outfile::create_folder(dir)
         .with_context(|| format!("cannot make the folder {}", dir.display()))?;
     for (e, bytes) in &pack {
         write(dir, &e.file, bytes)?;

@@ -11,6 +11,9 @@ pub fn init(env: &Env) -> Result<()> {
     } else {
         Store::create(&env.db, &env.login)?;
     }
+    if let Some(group) = crate::privilege::program_group() {
+        give_to_group(&env.db, group)?;
+    }
     if env.json {
         return super::output::json(&serde_json::json!({ "database": env.db, "admin": env.login }));
     }
@@ -19,6 +22,23 @@ pub fn init(env: &Env) -> Result<()> {
         env.db.display(),
         env.login
     );
+    Ok(())
+}
+
+/// Set-group-ID (root making the council's file), the new database and anything beside it
+/// become pmdb's group's, `0660`: SQLite gives a later `-wal` and `-shm` the database's mode.
+fn give_to_group(db: &std::path::Path, group: nix::unistd::Gid) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    for suffix in ["", "-wal", "-shm"] {
+        let path = crate::store::faults::sidecar(db, suffix);
+        if !path.exists() {
+            continue;
+        }
+        nix::unistd::chown(&path, None, Some(group))
+            .map_err(|e| anyhow::anyhow!("cannot give {} to pmdb's group: {e}", path.display()))?;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o660))
+            .map_err(|e| anyhow::anyhow!("cannot make {} mode 0660: {e}", path.display()))?;
+    }
     Ok(())
 }
 

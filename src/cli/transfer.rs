@@ -33,8 +33,7 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
     } else {
-        std::fs::File::open(file)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
+        bytes = crate::outfile::read_for_person(Path::new(file))
             .with_context(|| format!("cannot read {file}"))?;
     }
     let where_ = label(file);

@@ -7,8 +7,10 @@
 //! reach the terminal interface, the command line or the demo, which live in `pmdb`.
 
 pub mod csvio;
+pub mod deployment;
 pub mod domain;
 pub mod outfile;
+pub mod privilege;
 pub mod query;
 pub mod safe_text;
 pub mod store;

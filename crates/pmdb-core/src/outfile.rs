@@ -1,7 +1,9 @@
 //! Files pmdb writes for the person (exports, backups): whole or absent, and created as any
 //! other tool creates files, with the process's umask, so colleagues in a shared group can
 //! read them. Each is written beside its final name under a temporary one and renamed into
-//! place only when complete: a killed write leaves nothing under the final name.
+//! place only when complete: a killed write leaves nothing under the final name. Installed
+//! set-group-ID, pmdb writes them with the person's own group, never its own
+//! (`privilege::as_person`).
 
 use std::io;
 use std::os::unix::fs::PermissionsExt;
@@ -15,8 +17,17 @@ pub enum Existing {
 }
 
 /// Creates `path` from what `fill` writes into a temporary file beside it (given its path;
-/// the file exists and is empty). Mode 0666 less the umask, as `open(2)` gives.
+/// the file exists and is empty). Mode 0666 less the umask, as `open(2)` gives; owned by
+/// the person, user and group.
 pub fn write_beside(
+    path: &Path,
+    existing: Existing,
+    fill: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
+    crate::privilege::as_person(|| write_as_is(path, existing, fill))?
+}
+
+fn write_as_is(
     path: &Path,
     existing: Existing,
     fill: impl FnOnce(&Path) -> io::Result<()>,
@@ -41,6 +52,18 @@ pub fn write_beside(
         // A link fails if the name exists, so a file that appeared meanwhile is kept.
         Existing::Refuse => tmp.persist_noclobber(path).map(drop).map_err(|e| e.error),
     }
+}
+
+/// Makes the folder `dir` (and any missing above it) for files the person asked for, with
+/// the person's own group.
+pub fn create_folder(dir: &Path) -> io::Result<()> {
+    crate::privilege::as_person(|| std::fs::create_dir_all(dir))?
+}
+
+/// Reads a file the person named for pmdb to read (an import), with the person's own
+/// group: installed set-group-ID, pmdb reads nothing for them that they could not read.
+pub fn read_for_person(path: &Path) -> io::Result<Vec<u8>> {
+    crate::privilege::as_person(|| std::fs::read(path))?
 }
 
 #[cfg(test)]

@@ -50,14 +50,14 @@ fn group_of(path: &Path) -> Option<String> {
     std::fs::metadata(path).ok().map(|m| group_name(m.gid()))
 }
 
-fn user_name(uid: u32) -> String {
+pub fn user_name(uid: u32) -> String {
     User::from_uid(Uid::from_raw(uid))
         .ok()
         .flatten()
         .map_or_else(|| uid.to_string(), |u| u.name)
 }
 
-fn group_name(gid: u32) -> String {
+pub fn group_name(gid: u32) -> String {
     Group::from_gid(Gid::from_raw(gid))
         .ok()
         .flatten()

@@ -37,6 +37,8 @@ pub fn latest_version() -> i64 {
 }
 
 fn connect(path: &Path, flags: OpenFlags, session: &Session) -> Result<Connection> {
+    // Never while the group is switched to the person's for a file of theirs.
+    let _group = crate::privilege::opening_database();
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     session.register(&conn)?;
@@ -46,6 +48,9 @@ fn connect(path: &Path, flags: OpenFlags, session: &Session) -> Result<Connectio
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // FULL: an acknowledged save survives power loss, in WAL mode too.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Sorting and temporary tables in memory: SQLite would otherwise make its temporary
+    // files in the folder TMPDIR or SQLITE_TMPDIR names, which the person chooses.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
 }
 

@@ -1,0 +1,467 @@
+//! Whether a deployment keeps officers from writing the council's file except through
+//! pmdb, judged from the facts on disk (`inspect`), with the command that puts each
+//! problem right. The deployment it asks for: pmdb `root:G 2755`, the database's folder
+//! `root:G 2770`, the database and its `-wal` and `-shm` group `G` `0660`, the system
+//! configuration and every folder above root's alone, and officers not in `G`.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::inspect::{Facts, Node};
+
+/// One thing looked at: what it is, where, as it is, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub what: &'static str,
+    pub path: String,
+    pub state: String,
+    /// None when it is as it should be.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub database: String,
+    pub login: String,
+    pub findings: Vec<Finding>,
+    /// Whether the person could write the file without pmdb (root always can).
+    pub could_write_without_pmdb: bool,
+    /// What to change, as commands for an administrator.
+    pub changes: Vec<String>,
+    pub protected: bool,
+}
+
+pub fn judge(f: &Facts) -> Verdict {
+    let mut v = Verdict {
+        database: f.database.display().to_string(),
+        login: f.person.login.clone(),
+        findings: Vec::new(),
+        could_write_without_pmdb: f.person.uid == 0 || !f.writable.is_empty(),
+        changes: Vec::new(),
+        protected: false,
+    };
+    // The program's group: the binary's, when it is set-group-ID.
+    let group = f.binary.as_ref().filter(|b| b.mode & 0o2000 != 0);
+    let (gid, group_name) = match group {
+        Some(b) => (Some(b.gid), b.group.clone()),
+        None => (None, "pmdb".to_string()),
+    };
+    binary(&mut v, f.binary.as_ref(), &group_name);
+    config(&mut v, f.config.as_ref());
+    for dir in &f.ancestors {
+        above(&mut v, dir);
+    }
+    folder(&mut v, f, gid, &group_name);
+    files(&mut v, f, gid, &group_name);
+    person(&mut v, f, gid, &group_name);
+    v.changes.dedup();
+    v.protected = v.findings.iter().all(|x| x.problem.is_none());
+    v
+}
+
+fn push(v: &mut Verdict, what: &'static str, path: &Path, state: String, problem: Option<String>) {
+    v.findings.push(Finding {
+        what,
+        path: path.display().to_string(),
+        state,
+        problem,
+    });
+}
+
+fn binary(v: &mut Verdict, b: Option<&Node>, group: &str) {
+    let Some(b) = b else {
+        push(
+            v,
+            "binary",
+            Path::new("pmdb"),
+            "cannot be read".into(),
+            Some("pmdb cannot find its own file".into()),
+        );
+        return;
+    };
+    let problem = if b.mode & 0o2000 == 0 {
+        Some(
+            "not set-group-ID: officers can save only if they may write the file themselves"
+                .to_string(),
+        )
+    } else if b.uid != 0 {
+        Some(format!("owned by {}, who could replace it", b.owner))
+    } else if b.mode & 0o022 != 0 {
+        Some("others than root may change it".to_string())
+    } else {
+        None
+    };
+    if problem.is_some() {
+        v.changes.push(format!(
+            "sudo chown root:{group} {0} && sudo chmod 2755 {0}",
+            b.path.display()
+        ));
+    }
+    push(v, "binary", &b.path, b.state(), problem);
+}
+
+fn config(v: &mut Verdict, c: Option<&Node>) {
+    let path = Path::new(super::SYSTEM_CONFIG);
+    let Some(c) = c else {
+        push(
+            v,
+            "config",
+            path,
+            "absent".into(),
+            Some("set-group-ID, pmdb opens only the database this file names".into()),
+        );
+        v.changes.push(format!(
+            "sudo install -d -m 0755 /etc/pmdb && echo 'database = \"/srv/pmdb/council.db\"' | sudo tee {}",
+            path.display()
+        ));
+        return;
+    };
+    let problem = roots_alone(c);
+    if problem.is_some() {
+        v.changes.push(format!(
+            "sudo chown root:root {0} && sudo chmod 0644 {0}",
+            c.path.display()
+        ));
+    }
+    push(v, "config", &c.path, c.state(), problem);
+}
+
+/// A folder above the database's: whoever may write it may move the folder aside.
+fn above(v: &mut Verdict, d: &Node) {
+    // A sticky folder (like /tmp) lets nobody move what is not theirs.
+    let problem = if d.mode & 0o1000 != 0 && d.uid == 0 {
+        None
+    } else {
+        roots_alone(d)
+    };
+    if problem.is_some() {
+        v.changes.push(format!(
+            "sudo chown root {0} && sudo chmod go-w {0}",
+            d.path.display()
+        ));
+    }
+    push(v, "above", &d.path, d.state(), problem);
+}
+
+fn roots_alone(n: &Node) -> Option<String> {
+    if n.uid != 0 {
+        Some(format!("owned by {}, not root", n.owner))
+    } else if n.mode & 0o022 != 0 {
+        Some("others than root may write it".into())
+    } else {
+        None
+    }
+}
+
+fn folder(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
+    let path = f.database.parent().unwrap_or(Path::new("/"));
+    let Some(d) = &f.folder else {
+        push(
+            v,
+            "folder",
+            path,
+            "absent".into(),
+            Some("the database's folder does not exist".into()),
+        );
+        v.changes.push(format!(
+            "sudo install -d -o root -g {group} -m 2770 {}",
+            path.display()
+        ));
+        return;
+    };
+    let problem = if d.uid != 0 {
+        Some(format!("owned by {}, who may change its mode", d.owner))
+    } else if gid.is_some_and(|g| g != d.gid) {
+        Some(format!(
+            "its group is {}, not pmdb's group {group}",
+            d.group
+        ))
+    } else if d.mode & 0o007 != 0 {
+        Some("others than the group may open it".into())
+    } else if d.mode & 0o070 != 0o070 {
+        Some("the group may not make the -wal and -shm files in it".into())
+    } else if d.mode & 0o2000 == 0 {
+        Some("not set-group-ID: files made in it do not take its group".into())
+    } else {
+        None
+    };
+    if problem.is_some() {
+        v.changes.push(format!(
+            "sudo chown root:{group} {0} && sudo chmod 2770 {0}",
+            d.path.display()
+        ));
+    }
+    push(v, "folder", &d.path, d.state(), problem);
+}
+
+fn files(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
+    for (n, (path, node)) in f.files.iter().enumerate() {
+        let what = ["database", "wal", "shm"][n.min(2)];
+        let Some(node) = node else {
+            // The -wal and -shm come and go; the database must be there.
+            let problem = (n == 0).then(|| "the database does not exist".to_string());
+            if problem.is_some() {
+                v.changes.push("sudo pmdb init".into());
+            }
+            push(v, what, path, "absent".into(), problem);
+            continue;
+        };
+        let problem = if gid.is_some_and(|g| g != node.gid) {
+            Some(format!(
+                "its group is {}, not pmdb's group {group}",
+                node.group
+            ))
+        } else if node.mode & 0o007 != 0 {
+            Some("others than the group may use it".into())
+        } else if node.mode & 0o060 != 0o060 {
+            Some("the group may not read and write it, so pmdb cannot save".into())
+        } else {
+            None
+        };
+        if problem.is_some() {
+            v.changes.push(format!(
+                "sudo chgrp {group} {0} && sudo chmod 0660 {0}",
+                node.path.display()
+            ));
+        }
+        push(v, what, path, node.state(), problem);
+    }
+}
+
+fn person(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
+    let p = &f.person;
+    let login = &p.login;
+    if p.uid == 0 {
+        push(v, "person", Path::new(login), "root".into(), None);
+        return;
+    }
+    let member = gid.is_some_and(|g| p.groups.contains(&g));
+    let problem = if member {
+        Some(format!(
+            "{login} is in pmdb's group {group}, so may open the file directly"
+        ))
+    } else {
+        f.writable
+            .first()
+            .map(|w| format!("{login} could write {} without pmdb", w.display()))
+    };
+    if member {
+        v.changes.push(format!("sudo gpasswd -d {login} {group}"));
+    } else if let Some(w) = f.writable.first()
+        && v.changes.is_empty()
+    {
+        // The modes are as asked, yet the person may write: an access control list.
+        v.changes.push(format!("sudo setfacl -b {}", w.display()));
+    }
+    let state = if f.writable.is_empty() {
+        "could not write the file without pmdb".to_string()
+    } else {
+        "could write the file without pmdb".to_string()
+    };
+    push(v, "person", Path::new(login), state, problem);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::super::inspect::Person;
+    use super::*;
+
+    const PMDB: u32 = 990;
+
+    fn node(path: &str, uid: u32, gid: u32, mode: u32) -> Node {
+        Node {
+            path: path.into(),
+            uid,
+            gid,
+            mode,
+            owner: if uid == 0 {
+                "root".into()
+            } else {
+                "alice".into()
+            },
+            group: match gid {
+                0 => "root".into(),
+                PMDB => "pmdb".into(),
+                _ => "staff".into(),
+            },
+        }
+    }
+
+    fn to_alice(n: &mut Node) {
+        n.uid = 1000;
+        n.owner = "alice".into();
+    }
+
+    fn to_staff(n: &mut Node) {
+        n.gid = 100;
+        n.group = "staff".into();
+    }
+
+    /// The deployment the spec asks for, seen by alice (uid 1000, group staff 100).
+    fn as_asked() -> Facts {
+        let db = "/srv/pmdb/council.db";
+        Facts {
+            database: db.into(),
+            binary: Some(node("/usr/local/bin/pmdb", 0, PMDB, 0o2755)),
+            config: Some(node("/etc/pmdb/pmdb.toml", 0, 0, 0o644)),
+            ancestors: vec![node("/", 0, 0, 0o755), node("/srv", 0, 0, 0o755)],
+            folder: Some(node("/srv/pmdb", 0, PMDB, 0o2770)),
+            files: vec![
+                (db.into(), Some(node(db, 0, PMDB, 0o660))),
+                (
+                    format!("{db}-wal").into(),
+                    Some(node("/srv/pmdb/council.db-wal", 1000, PMDB, 0o660)),
+                ),
+                (format!("{db}-shm").into(), None),
+            ],
+            person: Person {
+                login: "alice".into(),
+                uid: 1000,
+                groups: vec![100],
+            },
+            writable: vec![],
+        }
+    }
+
+    #[test]
+    fn the_deployment_as_asked_protects_the_file() {
+        let v = judge(&as_asked());
+        assert!(v.protected, "{:#?}", v.findings);
+        assert!(!v.could_write_without_pmdb);
+        assert!(v.changes.is_empty(), "{:?}", v.changes);
+        let binary = &v.findings[0];
+        assert_eq!(binary.state, "owner root, group pmdb, mode 2755");
+    }
+
+    /// Each way a deployment goes wrong: the problem named, and the change that mends it.
+    #[test]
+    fn each_weakness_is_named_with_its_change() {
+        type Spoil = fn(&mut Facts);
+        let cases: Vec<(Spoil, &str, &str)> = vec![
+            (
+                |f| f.binary.as_mut().unwrap().mode = 0o755,
+                "not set-group-ID",
+                "sudo chown root:pmdb /usr/local/bin/pmdb && sudo chmod 2755 /usr/local/bin/pmdb",
+            ),
+            (
+                |f| to_alice(f.binary.as_mut().unwrap()),
+                "owned by alice",
+                "sudo chmod 2755 /usr/local/bin/pmdb",
+            ),
+            (
+                |f| f.config = None,
+                "opens only the database this file names",
+                "sudo tee /etc/pmdb/pmdb.toml",
+            ),
+            (
+                |f| f.config.as_mut().unwrap().mode = 0o666,
+                "others than root may write it",
+                "sudo chown root:root /etc/pmdb/pmdb.toml && sudo chmod 0644 /etc/pmdb/pmdb.toml",
+            ),
+            (
+                |f| to_alice(&mut f.ancestors[1]),
+                "owned by alice, not root",
+                "sudo chown root /srv && sudo chmod go-w /srv",
+            ),
+            (
+                |f| f.folder.as_mut().unwrap().mode = 0o2775,
+                "others than the group may open it",
+                "sudo chown root:pmdb /srv/pmdb && sudo chmod 2770 /srv/pmdb",
+            ),
+            (
+                |f| f.folder.as_mut().unwrap().mode = 0o770,
+                "not set-group-ID",
+                "sudo chmod 2770 /srv/pmdb",
+            ),
+            (
+                |f| to_staff(f.folder.as_mut().unwrap()),
+                "its group is staff",
+                "sudo chmod 2770 /srv/pmdb",
+            ),
+            (
+                |f| to_alice(f.folder.as_mut().unwrap()),
+                "owned by alice",
+                "sudo chmod 2770 /srv/pmdb",
+            ),
+            (
+                |f| f.files[0].1.as_mut().unwrap().mode = 0o664,
+                "others than the group may use it",
+                "sudo chgrp pmdb /srv/pmdb/council.db && sudo chmod 0660 /srv/pmdb/council.db",
+            ),
+            (
+                |f| f.files[0].1.as_mut().unwrap().mode = 0o640,
+                "pmdb cannot save",
+                "sudo chmod 0660 /srv/pmdb/council.db",
+            ),
+            (
+                |f| to_staff(f.files[1].1.as_mut().unwrap()),
+                "its group is staff",
+                "sudo chgrp pmdb /srv/pmdb/council.db-wal",
+            ),
+            (
+                |f| f.files[0].1 = None,
+                "the database does not exist",
+                "sudo pmdb init",
+            ),
+            (
+                |f| f.person.groups.push(PMDB),
+                "alice is in pmdb's group pmdb",
+                "sudo gpasswd -d alice pmdb",
+            ),
+            (
+                |f| f.writable.push(PathBuf::from("/srv/pmdb/council.db")),
+                "alice could write /srv/pmdb/council.db without pmdb",
+                "",
+            ),
+        ];
+        for (spoil, problem, change) in cases {
+            let mut f = as_asked();
+            spoil(&mut f);
+            let v = judge(&f);
+            assert!(!v.protected, "{problem}");
+            let said: Vec<&str> = v
+                .findings
+                .iter()
+                .filter_map(|x| x.problem.as_deref())
+                .collect();
+            assert!(
+                said.iter().any(|p| p.contains(problem)),
+                "{problem}: {said:?}"
+            );
+            assert!(
+                v.changes.iter().any(|c| c.contains(change)),
+                "{change}: {:?}",
+                v.changes
+            );
+        }
+    }
+
+    #[test]
+    fn root_may_write_anything_and_that_is_no_fault_of_the_deployment() {
+        let mut f = as_asked();
+        f.person = Person {
+            login: "root".into(),
+            uid: 0,
+            groups: vec![0],
+        };
+        f.writable = vec![PathBuf::from("/srv/pmdb/council.db")];
+        let v = judge(&f);
+        assert!(v.could_write_without_pmdb);
+        assert!(v.protected, "{:#?}", v.findings);
+    }
+
+    #[test]
+    fn the_group_writable_set_up_for_one_team_is_not_protected() {
+        // pmdb an ordinary program, officers in the group that owns the file.
+        let mut f = as_asked();
+        f.binary.as_mut().unwrap().mode = 0o755;
+        f.person.groups.push(PMDB);
+        f.writable = vec!["/srv/pmdb".into(), "/srv/pmdb/council.db".into()];
+        let v = judge(&f);
+        assert!(!v.protected);
+        assert!(v.could_write_without_pmdb);
+    }
+}

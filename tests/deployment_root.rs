@@ -1,0 +1,408 @@
+//! "Only through pmdb", end to end: pmdb installed set-group-ID to a group the officer is
+//! not in, the council's file in a folder only that group may enter, `/etc/pmdb/pmdb.toml`
+//! naming it, and a real officer login (`nobody`) saving, reading and writing files through
+//! pmdb, but unable to open the file any other way. Setting this up takes root (a file
+//! given to another group, a process run as another user, /etc written): run as root, the
+//! test does all of it; run as anyone else it checks what an ordinary user can (pmdb not
+//! set-group-ID is judged unprotected, and why), and the rules themselves are tested
+//! without root in `deployment::{choice, config, judge}` and `privilege`.
+//!
+//! Its own test binary: it writes /etc/pmdb/pmdb.toml for its run (restoring what was
+//! there), which no other test may see.
+
+mod common;
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{fixture, pmdb_binary};
+
+const CONFIG: &str = "/etc/pmdb/pmdb.toml";
+
+#[test]
+fn only_pmdb_can_write_the_councils_file() {
+    if !nix::unistd::getuid().is_root() {
+        not_root();
+        return;
+    }
+    let d = Deployment::install();
+
+    // The council's file: made by root through the set-group-ID binary, given to the group.
+    let init = d.root(&["init"]);
+    assert!(init.status.success(), "{}", text(&init));
+    let db = d.db();
+    let m = std::fs::metadata(&db).unwrap();
+    assert_eq!(
+        (m.gid(), m.mode() & 0o7777),
+        (d.group, 0o660),
+        "the new database"
+    );
+    for kind in ["users", "plan", "indicators", "targets", "values"] {
+        let file = fixture(&format!("{kind}.csv"));
+        let out = d.root(&["import", kind, file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let out = d.root(&["user", "add", "nobody", "--role", "performance"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // 1. The officer saves and reads through pmdb as ever...
+    let saved = d.officer(&[
+        "set",
+        "RW1",
+        "2024-07",
+        "400",
+        "--commentary",
+        "saved through pmdb",
+        "--action",
+        "a remedial action",
+    ]);
+    assert!(saved.status.success(), "{}", text(&saved));
+    let shown = d.officer(&["--json", "show", "RW1"]);
+    assert!(shown.status.success(), "{}", text(&shown));
+    assert!(text(&shown).contains("saved through pmdb"));
+    // ... but cannot open the file, nor its folder, any other way.
+    for (what, script) in [
+        ("read", "cat \"$1\" > /dev/null"),
+        ("write", ": >> \"$1\""),
+        ("list the folder of", "ls \"$(dirname \"$1\")\""),
+    ] {
+        let out = d.as_officer("/bin/sh", &["-c", script, "sh", db.to_str().unwrap()]);
+        assert!(
+            !out.status.success(),
+            "the officer could {what} the file without pmdb"
+        );
+    }
+    if Path::new("/usr/bin/sqlite3").exists() {
+        let out = d.as_officer(
+            "/usr/bin/sqlite3",
+            &[db.to_str().unwrap(), "UPDATE users SET role='admin'"],
+        );
+        assert!(!out.status.success(), "sqlite3 opened the file");
+    }
+
+    // 4. The audit names the officer, by their real user id.
+    let history = text(&d.officer(&["history", "RW1"]));
+    let line = history
+        .lines()
+        .find(|l| l.contains("2024-07"))
+        .unwrap_or_else(|| panic!("no 2024-07 line: {history}"));
+    assert!(line.contains("nobody"), "{line}");
+
+    // 2. Anything the officer could name is refused, saying why.
+    let elsewhere = d.home.join("mine.db");
+    let e = d.officer(&["--db", elsewhere.to_str().unwrap(), "list"]);
+    assert_refused(&e, "--db is refused: pmdb is installed set-group-ID");
+    let e = d.officer_env(&["list"], &[("PMDB_DB", elsewhere.to_str().unwrap())]);
+    assert_refused(&e, "PMDB_DB is refused");
+    let own = d.home.join(".config/pmdb");
+    let made = d.as_officer("/bin/mkdir", &["-p", own.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", text(&made));
+    let made = d.as_officer(
+        "/bin/sh",
+        &[
+            "-c",
+            "echo 'database = \"/tmp/mine.db\"' > \"$1\"",
+            "sh",
+            own.join("pmdb.toml").to_str().unwrap(),
+        ],
+    );
+    assert!(made.status.success(), "{}", text(&made));
+    let e = d.officer(&["list"]);
+    assert_refused(&e, "your configuration");
+    assert_refused(&e, ".config/pmdb/pmdb.toml is refused");
+    std::fs::remove_dir_all(d.home.join(".config")).unwrap();
+    assert_refused(&d.officer(&["init"]), "pmdb init is refused");
+    assert!(!elsewhere.exists());
+    // PMDB_TODAY does not backdate what the officer records.
+    let dated = d.officer_env(
+        &[
+            "set",
+            "WR1",
+            "2024-07",
+            "55",
+            "--numerator",
+            "55",
+            "--denominator",
+            "100",
+        ],
+        &[("PMDB_TODAY", "2024-08-01")],
+    );
+    let said = text(&dated);
+    assert!(said.contains("PMDB_TODAY is ignored"), "{said}");
+    let history = text(&d.officer(&["history", "WR1"]));
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(
+        history
+            .lines()
+            .any(|l| l.contains("2024-07") && l.contains("nobody") && l.starts_with(&today)),
+        "{history}"
+    );
+
+    // 3. Every file written for the officer is theirs, user and group.
+    let (uid, gid) = (65534, 65534);
+    let home = d.home.to_str().unwrap().to_string();
+    for args in [
+        vec!["export", "values", "values.csv"],
+        vec!["backup", "backup.db"],
+        vec![
+            "report",
+            "--period",
+            "2024/25 Q1",
+            "--format",
+            "html",
+            "--out",
+            "report.html",
+        ],
+        vec!["publish", "--period", "2024/25 Q1", "--out", "pack"],
+        vec!["export", "--all", "all"],
+    ] {
+        let out = d.officer(&args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+    }
+    for made in [
+        "values.csv",
+        "backup.db",
+        "report.html",
+        "pack",
+        "pack/index.html",
+        "pack/report.xlsx",
+        "all",
+        "all/values.csv",
+    ] {
+        let m = std::fs::metadata(Path::new(&home).join(made)).unwrap();
+        assert_eq!(
+            (m.uid(), m.gid()),
+            (uid, gid),
+            "{made} is not the officer's own"
+        );
+    }
+    // A file the officer names to read is read as the officer: one of pmdb's is not.
+    let e = d.officer(&["import", "values", db.to_str().unwrap()]);
+    assert_refused(&e, "cannot read");
+
+    // 5. The check: protected, and the officer could not write the file without pmdb.
+    let check = d.officer(&["check", "--deployment"]);
+    let said = text(&check);
+    assert!(check.status.success(), "{said}");
+    assert!(
+        said.contains("nobody could write the file without pmdb: no"),
+        "{said}"
+    );
+    assert!(said.contains("owner root, group"), "{said}");
+    let check = d.root(&["check", "--deployment"]);
+    assert!(check.status.success(), "{}", text(&check));
+    // Loosened, it says so, and what to change.
+    std::fs::set_permissions(&d.srv, std::fs::Permissions::from_mode(0o2777)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let check = d.officer(&["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("nobody could write the file without pmdb: yes"),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("sudo chmod 2770 {}", d.srv.display())),
+        "{said}"
+    );
+    assert!(said.contains("sudo chmod 0660"), "{said}");
+}
+
+/// What an ordinary user can see: pmdb not set-group-ID is no protection, and says so.
+fn not_root() {
+    eprintln!(
+        "only_pmdb_can_write_the_councils_file: the set-group-ID deployment takes root to install; \
+         checking an ordinary install instead"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("council.db");
+    let run = |args: &[&str]| {
+        Command::new(pmdb_binary())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init"]).status.success());
+    let check = run(&["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(said.contains("not set-group-ID"), "{said}");
+    assert!(
+        said.contains("could write the file without pmdb: yes"),
+        "{said}"
+    );
+}
+
+#[track_caller]
+fn assert_refused(out: &Output, says: &str) {
+    let said = text(out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains(says), "expected {says:?}: {said}");
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// pmdb installed as the spec asks, in a temporary directory, with /etc/pmdb/pmdb.toml
+/// naming its database; the configuration that was there before comes back on drop.
+struct Deployment {
+    _dir: tempfile::TempDir,
+    bin: PathBuf,
+    srv: PathBuf,
+    home: PathBuf,
+    group: u32,
+    config_before: Option<Vec<u8>>,
+    config_dir_made: bool,
+}
+
+impl Deployment {
+    fn install() -> Deployment {
+        let dir = tempfile::tempdir().unwrap();
+        for above in dir.path().ancestors().skip(1) {
+            let mode = std::fs::metadata(above).unwrap().mode();
+            assert!(
+                mode & 0o001 != 0,
+                "nobody cannot reach {}: set TMPDIR to a directory everyone can reach, such as /tmp",
+                above.display()
+            );
+        }
+        let root = dir.path();
+        std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let group = unused_group();
+        let bin = root.join("pmdb");
+        // Copied by another process, so no fork of this one holds it open for writing.
+        let copied = Command::new("install")
+            .args(["-m", "0755"])
+            .arg(pmdb_binary())
+            .arg(&bin)
+            .status()
+            .unwrap();
+        assert!(copied.success());
+        chown(&bin, 0, group);
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o2755)).unwrap();
+        let srv = root.join("srv");
+        std::fs::create_dir(&srv).unwrap();
+        chown(&srv, 0, group);
+        std::fs::set_permissions(&srv, std::fs::Permissions::from_mode(0o2770)).unwrap();
+        let home = root.join("home");
+        std::fs::create_dir(&home).unwrap();
+        chown(&home, 65534, 65534);
+        let config_dir_made = !Path::new("/etc/pmdb").exists();
+        std::fs::create_dir_all("/etc/pmdb").unwrap();
+        let config_before = std::fs::read(CONFIG).ok();
+        std::fs::write(
+            CONFIG,
+            format!("database = \"{}\"\n", srv.join("council.db").display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(CONFIG, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let d = Deployment {
+            _dir: dir,
+            bin,
+            srv,
+            home,
+            group,
+            config_before,
+            config_dir_made,
+        };
+        // The binary runs set-group-ID here (no nosuid mount in the way).
+        let out = d.officer(&["config"]);
+        assert!(
+            text(&out).contains("named by /etc/pmdb/pmdb.toml"),
+            "{}",
+            text(&out)
+        );
+        d
+    }
+
+    fn db(&self) -> PathBuf {
+        self.srv.join("council.db")
+    }
+
+    /// The installed pmdb run by root (real user root, effective group pmdb's).
+    fn root(&self, args: &[&str]) -> Output {
+        Command::new(&self.bin)
+            .args(args)
+            .current_dir(&self.home)
+            .env_remove("PMDB_DB")
+            .env_remove("PMDB_TODAY")
+            .output()
+            .unwrap()
+    }
+
+    fn officer(&self, args: &[&str]) -> Output {
+        self.officer_env(args, &[])
+    }
+
+    /// The installed pmdb run by the officer `nobody` (not in pmdb's group).
+    fn officer_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(&self.bin);
+        cmd.args(args);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        self.officers(cmd)
+    }
+
+    fn as_officer(&self, program: &str, args: &[&str]) -> Output {
+        let mut cmd = Command::new(program);
+        cmd.args(args);
+        self.officers(cmd)
+    }
+
+    fn officers(&self, mut cmd: Command) -> Output {
+        // Only what the test sets: none of the test run's own PMDB_ or XDG_ variables.
+        for var in ["PMDB_DB", "PMDB_TODAY", "XDG_CONFIG_HOME", "XDG_DATA_HOME"] {
+            if !cmd.get_envs().any(|(k, _)| k == var) {
+                cmd.env_remove(var);
+            }
+        }
+        cmd.env("HOME", &self.home)
+            .current_dir(&self.home)
+            .uid(65534)
+            .gid(65534);
+        cmd.output().unwrap()
+    }
+}
+
+impl Drop for Deployment {
+    fn drop(&mut self) {
+        match &self.config_before {
+            Some(bytes) => drop(std::fs::write(CONFIG, bytes)),
+            None => drop(std::fs::remove_file(CONFIG)),
+        }
+        if self.config_dir_made {
+            let _ = std::fs::remove_dir("/etc/pmdb");
+        }
+    }
+}
+
+fn chown(path: &Path, uid: u32, gid: u32) {
+    nix::unistd::chown(
+        path,
+        Some(nix::unistd::Uid::from_raw(uid)),
+        Some(nix::unistd::Gid::from_raw(gid)),
+    )
+    .unwrap();
+}
+
+/// A group id no group has: nobody is in it but pmdb's files.
+fn unused_group() -> u32 {
+    (47000..48000)
+        .find(|g| {
+            nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(*g))
+                .ok()
+                .flatten()
+                .is_none()
+        })
+        .expect("a free group id")
+}
