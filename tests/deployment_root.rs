@@ -81,6 +81,19 @@ fn only_pmdb_can_write_the_councils_file() {
         );
         assert!(!out.status.success(), "sqlite3 opened the file");
     }
+    if Path::new("/usr/bin/python3").exists() {
+        let out = d.as_officer(
+            "/usr/bin/python3",
+            &[
+                "-c",
+                "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(\"UPDATE users SET role='admin'\")",
+                db.to_str().unwrap(),
+            ],
+        );
+        let said = text(&out);
+        assert!(!out.status.success(), "Python opened the file");
+        assert!(said.contains("unable to open database file"), "{said}");
+    }
 
     // 4. The audit names the officer, by their real user id.
     let history = text(&d.officer(&["history", "RW1"]));
