@@ -48,7 +48,7 @@ pub fn judge(f: &Facts) -> Verdict {
         None => (None, "pmdb".to_string()),
     };
     binary(&mut v, f.binary.as_ref(), &group_name);
-    config(&mut v, f.config.as_ref());
+    config(&mut v, f.config.as_ref(), &f.database);
     for dir in &f.ancestors {
         above(&mut v, dir);
     }
@@ -101,7 +101,7 @@ fn binary(v: &mut Verdict, b: Option<&Node>, group: &str) {
     push(v, "binary", &b.path, b.state(), problem);
 }
 
-fn config(v: &mut Verdict, c: Option<&Node>) {
+fn config(v: &mut Verdict, c: Option<&Node>, database: &Path) {
     let path = Path::new(super::SYSTEM_CONFIG);
     let Some(c) = c else {
         push(
@@ -112,7 +112,8 @@ fn config(v: &mut Verdict, c: Option<&Node>) {
             Some("set-group-ID, pmdb opens only the database this file names".into()),
         );
         v.changes.push(format!(
-            "sudo install -d -m 0755 /etc/pmdb && echo 'database = \"/srv/pmdb/council.db\"' | sudo tee {}",
+            "sudo install -d -m 0755 /etc/pmdb && echo 'database = \"{}\"' | sudo tee {}",
+            database.display(),
             path.display()
         ));
         return;
