@@ -221,6 +221,111 @@ fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
     assert_ne!(unsigned_before, html(&c, "2026/27 Q3"));
 }
 
+/// The page's section with `id`, from its heading to the section's end.
+fn section<'a>(page: &'a str, id: &str) -> &'a str {
+    let from = &page[page.find(&format!("<h2 id=\"{id}\">")).unwrap()..];
+    &from[..from.find("</section>").unwrap()]
+}
+
+#[test]
+fn a_signed_off_periods_benchmarks_and_escalations_are_those_at_sign_off() {
+    let c = demo();
+    // Signed off again with an exception of its last month escalated to Management Board.
+    c.ok(&[
+        "signoff",
+        "reopen",
+        SIGNED,
+        "--reason",
+        "escalate HS07 first",
+    ]);
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--board-member",
+        "sclarke",
+        "--due",
+        "2026-12-31",
+    ]);
+    c.ok(&["signoff", SIGNED, "--yes"]);
+    let out = c.path("q2.html");
+    let out = out.to_str().unwrap();
+    let report = |file: &str| {
+        c.ok(&[
+            "report", "--period", SIGNED, "--format", "html", "--out", file,
+        ]);
+        std::fs::read(file).unwrap()
+    };
+    let before = report(out);
+    let summary = |_: ()| {
+        c.ok(&[
+            "report",
+            "--period",
+            SIGNED,
+            "--portfolio",
+            "HCM",
+            "--format",
+            "html",
+        ])
+    };
+    let summary_before = summary(());
+    assert!(section(&summary_before, "escalated").contains("HS07"));
+    let page = String::from_utf8(before.clone()).unwrap();
+    let escalated = section(&page, "escalated");
+    assert!(escalated.contains("HS07"), "{escalated}");
+    assert!(
+        escalated.contains("data-label=\"Due\">2026-12-31</td>"),
+        "{escalated}"
+    );
+    assert!(
+        page.contains("CIPFA nearest neighbours, 2026/27 Q2)"),
+        "a comparator position"
+    );
+    let unsigned_before = html(&c, "2026/27 Q3");
+    assert!(section(&unsigned_before, "escalated").contains("HS01"));
+
+    // Later: a revised benchmark imported for the signed-off quarter, every other one of
+    // it changed, and the escalated exception re-owned, re-dated and closed; the unsigned
+    // quarter gains benchmarks and its escalated exception is closed.
+    let revised = c.file(
+        "benchmarks.csv",
+        "code,period,comparator,value\nPL01,2026/27 Q2,Ashcombe District Council,1.0\nPL01,2026/27 Q3,Ashcombe District Council,1.0\n",
+    );
+    c.ok(&["import", "benchmarks", &revised]);
+    let w = c.writer(&me());
+    w.execute_batch(
+        "UPDATE benchmarks SET value = value * 3 + 50 WHERE period = '2026/27 Q2' AND indicator <> 'PL01';
+         UPDATE exceptions SET owner = 'sclarke', escalation_due = '2027-03-31' WHERE id = 1;",
+    )
+    .unwrap();
+    drop(w);
+    c.ok(&["exceptions", "update", "1", "--status", "closed"]);
+    c.ok(&["exceptions", "update", "19", "--status", "closed"]);
+
+    let after = report(out);
+    assert!(
+        before == after,
+        "the signed-off page changed:\n{}",
+        first_difference(&before, &after)
+    );
+    // The same for the portfolio summary that lists HS07.
+    assert_eq!(summary_before, summary(()));
+    // An unsigned period's page follows: no escalation now, and a comparator position.
+    let unsigned_after = html(&c, "2026/27 Q3");
+    assert!(!section(&unsigned_after, "escalated").contains("HS01"));
+    // Its figures are Q2's (the latest available), placed among Q2's benchmarks as now.
+    let positions = |page: &str| -> Vec<String> {
+        page.split("<dd>")
+            .filter(|d| d.contains("nearest neighbours, 2026/27 Q2)"))
+            .map(|d| d[..d.find("</dd>").unwrap_or(d.len())].to_string())
+            .collect()
+    };
+    assert!(!positions(&unsigned_before).is_empty());
+    assert_ne!(positions(&unsigned_before), positions(&unsigned_after));
+}
+
 fn first_difference(a: &[u8], b: &[u8]) -> String {
     let at = a
         .iter()
