@@ -133,6 +133,55 @@ fn a_portfolio_summary_holds_only_its_portfolios_indicators() {
     );
 }
 
+/// A portfolio's summary prints on one or two A4 pages (measured with Chromium: see the
+/// README); this checks, without a browser, the layout that makes it so: its own print
+/// rules, sections that run on rather than a page per priority, indicators as table rows
+/// rather than cards with charts, and still each indicator's value, target and status word.
+#[test]
+fn a_portfolio_summary_is_laid_out_to_print_on_one_or_two_pages() {
+    let c = demo();
+    for code in ["LDR", "ENV", "HCM", "ECO", "RES", "WEL"] {
+        let page = c.ok(&[
+            "report",
+            "--period",
+            SIGNED,
+            "--format",
+            "html",
+            "--portfolio",
+            code,
+        ]);
+        assert!(page.contains("<body class=\"portfolio\">"), "{code}");
+        for print_rule in [
+            "body.portfolio { font-size: 8pt; line-height: 1.25; page: summary; }",
+            "@page summary { margin: 10mm; }",
+            "body.portfolio figure { display: none; }",
+            "body.portfolio dl.card dt, body.portfolio dl.card dd { display: inline; }",
+        ] {
+            assert!(page.contains(print_rule), "{code}: {print_rule}");
+        }
+        assert!(
+            !page.contains("class=\"priority\""),
+            "{code}: no page break per priority"
+        );
+        assert!(
+            !page.contains("<article class=\"card\""),
+            "{code}: no card per indicator"
+        );
+        let rows = page.split("<caption>Indicators of ").skip(1);
+        let mut shown = 0;
+        for table in rows {
+            let body = &table[..table.find("</table>").unwrap()];
+            for row in body.split("<tr>").skip(2) {
+                shown += 1;
+                assert!(row.contains("data-label=\"Value\""), "{row}");
+                assert!(row.contains("data-label=\"Target\""), "{row}");
+                assert!(row.contains("class=\"rag rag-"), "{row}");
+            }
+        }
+        assert!(shown > 0, "{code} lists its indicators");
+    }
+}
+
 #[test]
 fn hostile_text_is_escaped_everywhere_it_is_shown() {
     let c = Council::fixture();
