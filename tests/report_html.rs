@@ -375,6 +375,34 @@ fn a_signed_off_periods_benchmarks_and_escalations_are_those_at_sign_off() {
     assert_ne!(positions(&unsigned_before), positions(&unsigned_after));
 }
 
+/// A period signed off before sign-off froze benchmarks and escalations (schema version 8)
+/// has none frozen: its page shows them as they are now rather than make up what stood then.
+#[test]
+fn a_period_signed_off_before_benchmarks_were_frozen_shows_them_as_they_are_now() {
+    let c = Council::fixture();
+    let bench = c.file(
+        "benchmarks.csv",
+        "code,period,comparator,value\nPL1,2024/25 Q1,Ashcombe,1.0\n",
+    );
+    c.ok(&["import", "benchmarks", &bench]);
+    c.ok(&["signoff", "2024/25 Q1", "--yes"]);
+    let frozen = html(&c, "2024/25 Q1");
+    assert!(
+        frozen.contains("1st of 2 (comparators, 2024/25 Q1)"),
+        "{frozen}"
+    );
+    // As a database signed off under version 7 holds it: no frozen row.
+    let w = c.writer(&me());
+    w.execute_batch(
+        "DELETE FROM signoff_extras;
+         UPDATE benchmarks SET value = 100.0 WHERE indicator = 'PL1';",
+    )
+    .unwrap();
+    drop(w);
+    let now = html(&c, "2024/25 Q1");
+    assert!(now.contains("2nd of 2 (comparators, 2024/25 Q1)"), "{now}");
+}
+
 fn first_difference(a: &[u8], b: &[u8]) -> String {
     let at = a
         .iter()

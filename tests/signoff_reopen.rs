@@ -264,3 +264,28 @@ fn sign_off_freezes_benchmarks_and_escalations_and_reopening_keeps_them_on_recor
     );
     assert_eq!(c.count("SELECT count(*) FROM signoff_extras_history"), 4);
 }
+
+#[test]
+fn frozen_benchmarks_that_no_longer_read_are_named_by_check_and_not_replaced_by_todays() {
+    let c = Council::fixture();
+    c.ok(&["signoff", Q1, "--yes"]);
+    c.writer(&me())
+        .execute_batch(
+            "UPDATE signoff_extras SET benchmarks = 'not json' WHERE period = '2024/25 Q1'",
+        )
+        .unwrap();
+    let v = c.json(&["check"]);
+    let damaged: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "damaged_signoff")
+        .map(|f| text(&f["period"]))
+        .collect();
+    assert_eq!(damaged, [Q1]);
+    let refused = c.refused(&["report", "--period", Q1, "--format", "html"]);
+    assert!(
+        refused.contains("signoff_extras 2024/25 Q1: benchmarks"),
+        "{refused}"
+    );
+}

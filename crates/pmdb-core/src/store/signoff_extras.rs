@@ -150,4 +150,26 @@ impl Store {
             escalated: serde_json::from_str(&escalated).map_err(damaged("escalated"))?,
         }))
     }
+
+    /// The periods whose frozen benchmarks or escalations no longer read, for `pmdb check`:
+    /// their reports refuse to be made rather than show today's in their place.
+    pub fn damaged_extras(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT period FROM signoff_extras ORDER BY period")?;
+        let periods: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for p in periods {
+            let Ok(period) = p.parse::<Period>() else {
+                out.push(p);
+                continue;
+            };
+            if self.frozen_extras(period).is_err() {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
 }
