@@ -1918,3 +1918,60 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_delivery_history', NEW.reopening || '|' || NEW.period || '|' || NEW.kind || '|' || NEW.code, 'insert',
           NULL,
           json_object('reopening', NEW.reopening, 'period', NEW.period, 'kind', NEW.kind, 'code', NEW.code, 'status', NEW.status)); END;
+
+-- migration 8
+-- Sign-off also freezes what a period's report shows beyond figures and statuses: the
+-- benchmarks its indicators are placed among and the exceptions escalated to Management
+-- Board, as they stood at sign-off, one row per period (the signed-off period and each
+-- period inside it), each a JSON array of records. A period signed off before this
+-- migration has no row: its report reads them as they are now (nothing is made up).
+-- A reopening keeps them on record beside the statuses.
+CREATE TABLE signoff_extras (
+    period     TEXT PRIMARY KEY,
+    benchmarks TEXT NOT NULL,
+    escalated  TEXT NOT NULL
+);
+
+CREATE TABLE signoff_extras_history (
+    reopening  INTEGER NOT NULL REFERENCES signoff_reopenings (id),
+    period     TEXT NOT NULL,
+    benchmarks TEXT NOT NULL,
+    escalated  TEXT NOT NULL,
+    PRIMARY KEY (reopening, period)
+);
+
+CREATE TRIGGER audit_signoff_extras_insert AFTER INSERT ON signoff_extras
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', NEW.period, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated)); END;
+
+CREATE TRIGGER audit_signoff_extras_update AFTER UPDATE ON signoff_extras
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', NEW.period, 'update',
+          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
+          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated)); END;
+
+CREATE TRIGGER audit_signoff_extras_delete AFTER DELETE ON signoff_extras
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', OLD.period, 'delete',
+          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
+          NULL); END;
+
+CREATE TRIGGER audit_signoff_extras_history_insert AFTER INSERT ON signoff_extras_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_extras_history', NEW.reopening || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('reopening', NEW.reopening, 'period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated)); END;
+
+CREATE TRIGGER audit_signoff_extras_history_update AFTER UPDATE ON signoff_extras_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_extras_history', NEW.reopening || '|' || NEW.period, 'update',
+          json_object('reopening', OLD.reopening, 'period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
+          json_object('reopening', NEW.reopening, 'period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated)); END;
+
+CREATE TRIGGER audit_signoff_extras_history_delete AFTER DELETE ON signoff_extras_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_extras_history', OLD.reopening || '|' || OLD.period, 'delete',
+          json_object('reopening', OLD.reopening, 'period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
+          NULL); END;

@@ -133,6 +133,55 @@ fn a_portfolio_summary_holds_only_its_portfolios_indicators() {
     );
 }
 
+/// A portfolio's summary prints on one or two A4 pages (measured with Chromium: see the
+/// README); this checks, without a browser, the layout that makes it so: its own print
+/// rules, sections that run on rather than a page per priority, indicators as table rows
+/// rather than cards with charts, and still each indicator's value, target and status word.
+#[test]
+fn a_portfolio_summary_is_laid_out_to_print_on_one_or_two_pages() {
+    let c = demo();
+    for code in ["LDR", "ENV", "HCM", "ECO", "RES", "WEL"] {
+        let page = c.ok(&[
+            "report",
+            "--period",
+            SIGNED,
+            "--format",
+            "html",
+            "--portfolio",
+            code,
+        ]);
+        assert!(page.contains("<body class=\"portfolio\">"), "{code}");
+        for print_rule in [
+            "body.portfolio { font-size: 8pt; line-height: 1.25; page: summary; }",
+            "@page summary { margin: 10mm; }",
+            "body.portfolio figure { display: none; }",
+            "body.portfolio dl.card dt, body.portfolio dl.card dd { display: inline; }",
+        ] {
+            assert!(page.contains(print_rule), "{code}: {print_rule}");
+        }
+        assert!(
+            !page.contains("class=\"priority\""),
+            "{code}: no page break per priority"
+        );
+        assert!(
+            !page.contains("<article class=\"card\""),
+            "{code}: no card per indicator"
+        );
+        let rows = page.split("<caption>Indicators of ").skip(1);
+        let mut shown = 0;
+        for table in rows {
+            let body = &table[..table.find("</table>").unwrap()];
+            for row in body.split("<tr>").skip(2) {
+                shown += 1;
+                assert!(row.contains("data-label=\"Value\""), "{row}");
+                assert!(row.contains("data-label=\"Target\""), "{row}");
+                assert!(row.contains("class=\"rag rag-"), "{row}");
+            }
+        }
+        assert!(shown > 0, "{code} lists its indicators");
+    }
+}
+
 #[test]
 fn hostile_text_is_escaped_everywhere_it_is_shown() {
     let c = Council::fixture();
@@ -219,6 +268,139 @@ fn a_signed_off_periods_page_is_the_same_bytes_after_later_changes() {
     );
     // An unsigned period's page follows the change.
     assert_ne!(unsigned_before, html(&c, "2026/27 Q3"));
+}
+
+/// The page's section with `id`, from its heading to the section's end.
+fn section<'a>(page: &'a str, id: &str) -> &'a str {
+    let from = &page[page.find(&format!("<h2 id=\"{id}\">")).unwrap()..];
+    &from[..from.find("</section>").unwrap()]
+}
+
+#[test]
+fn a_signed_off_periods_benchmarks_and_escalations_are_those_at_sign_off() {
+    let c = demo();
+    // Signed off again with an exception of its last month escalated to Management Board.
+    c.ok(&[
+        "signoff",
+        "reopen",
+        SIGNED,
+        "--reason",
+        "escalate HS07 first",
+    ]);
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--board-member",
+        "sclarke",
+        "--due",
+        "2026-12-31",
+    ]);
+    c.ok(&["signoff", SIGNED, "--yes"]);
+    let out = c.path("q2.html");
+    let out = out.to_str().unwrap();
+    let report = |file: &str| {
+        c.ok(&[
+            "report", "--period", SIGNED, "--format", "html", "--out", file,
+        ]);
+        std::fs::read(file).unwrap()
+    };
+    let before = report(out);
+    let summary = |_: ()| {
+        c.ok(&[
+            "report",
+            "--period",
+            SIGNED,
+            "--portfolio",
+            "HCM",
+            "--format",
+            "html",
+        ])
+    };
+    let summary_before = summary(());
+    assert!(section(&summary_before, "escalated").contains("HS07"));
+    let page = String::from_utf8(before.clone()).unwrap();
+    let escalated = section(&page, "escalated");
+    assert!(escalated.contains("HS07"), "{escalated}");
+    assert!(
+        escalated.contains("data-label=\"Due\">2026-12-31</td>"),
+        "{escalated}"
+    );
+    assert!(
+        page.contains("CIPFA nearest neighbours, 2026/27 Q2)"),
+        "a comparator position"
+    );
+    let unsigned_before = html(&c, "2026/27 Q3");
+    assert!(section(&unsigned_before, "escalated").contains("HS01"));
+
+    // Later: a revised benchmark imported for the signed-off quarter, every other one of
+    // it changed, and the escalated exception re-owned, re-dated and closed; the unsigned
+    // quarter gains benchmarks and its escalated exception is closed.
+    let revised = c.file(
+        "benchmarks.csv",
+        "code,period,comparator,value\nPL01,2026/27 Q2,Ashcombe District Council,1.0\nPL01,2026/27 Q3,Ashcombe District Council,1.0\n",
+    );
+    c.ok(&["import", "benchmarks", &revised]);
+    let w = c.writer(&me());
+    w.execute_batch(
+        "UPDATE benchmarks SET value = value * 3 + 50 WHERE period = '2026/27 Q2' AND indicator <> 'PL01';
+         UPDATE exceptions SET owner = 'sclarke', escalation_due = '2027-03-31' WHERE id = 1;",
+    )
+    .unwrap();
+    drop(w);
+    c.ok(&["exceptions", "update", "1", "--status", "closed"]);
+    c.ok(&["exceptions", "update", "19", "--status", "closed"]);
+
+    let after = report(out);
+    assert!(
+        before == after,
+        "the signed-off page changed:\n{}",
+        first_difference(&before, &after)
+    );
+    // The same for the portfolio summary that lists HS07.
+    assert_eq!(summary_before, summary(()));
+    // An unsigned period's page follows: no escalation now, and a comparator position.
+    let unsigned_after = html(&c, "2026/27 Q3");
+    assert!(!section(&unsigned_after, "escalated").contains("HS01"));
+    // Its figures are Q2's (the latest available), placed among Q2's benchmarks as now.
+    let positions = |page: &str| -> Vec<String> {
+        page.split("<dd>")
+            .filter(|d| d.contains("nearest neighbours, 2026/27 Q2)"))
+            .map(|d| d[..d.find("</dd>").unwrap_or(d.len())].to_string())
+            .collect()
+    };
+    assert!(!positions(&unsigned_before).is_empty());
+    assert_ne!(positions(&unsigned_before), positions(&unsigned_after));
+}
+
+/// A period signed off before sign-off froze benchmarks and escalations (schema version 8)
+/// has none frozen: its page shows them as they are now rather than make up what stood then.
+#[test]
+fn a_period_signed_off_before_benchmarks_were_frozen_shows_them_as_they_are_now() {
+    let c = Council::fixture();
+    let bench = c.file(
+        "benchmarks.csv",
+        "code,period,comparator,value\nPL1,2024/25 Q1,Ashcombe,1.0\n",
+    );
+    c.ok(&["import", "benchmarks", &bench]);
+    c.ok(&["signoff", "2024/25 Q1", "--yes"]);
+    let frozen = html(&c, "2024/25 Q1");
+    assert!(
+        frozen.contains("1st of 2 (comparators, 2024/25 Q1)"),
+        "{frozen}"
+    );
+    // As a database signed off under version 7 holds it: no frozen row.
+    let w = c.writer(&me());
+    w.execute_batch(
+        "DELETE FROM signoff_extras;
+         UPDATE benchmarks SET value = 100.0 WHERE indicator = 'PL1';",
+    )
+    .unwrap();
+    drop(w);
+    let now = html(&c, "2024/25 Q1");
+    assert!(now.contains("2nd of 2 (comparators, 2024/25 Q1)"), "{now}");
 }
 
 fn first_difference(a: &[u8], b: &[u8]) -> String {

@@ -227,3 +227,65 @@ fn a_report_of_a_signed_off_period_names_its_sign_off() {
         "{report}"
     );
 }
+
+#[test]
+fn sign_off_freezes_benchmarks_and_escalations_and_reopening_keeps_them_on_record() {
+    let c = Council::fixture();
+    let bench = c.file(
+        "benchmarks.csv",
+        "code,period,comparator,value\nPL1,2024/25 Q1,Ashcombe,71.5\nPL1,2024/25 Q2,Ashcombe,70.0\n",
+    );
+    c.ok(&["import", "benchmarks", &bench]);
+    c.ok(&["signoff", Q1, "--yes"]);
+    // The quarter and its three months, each with what its report would show.
+    assert_eq!(c.count("SELECT count(*) FROM signoff_extras"), 4);
+    assert_eq!(
+        c.count(
+            "SELECT count(*) FROM signoff_extras WHERE period = '2024/25 Q1'
+               AND benchmarks LIKE '%Ashcombe%71.5%' AND benchmarks NOT LIKE '%2024/25 Q2%'"
+        ),
+        1
+    );
+    assert_eq!(
+        c.count("SELECT count(*) FROM audit_log WHERE tbl = 'signoff_extras' AND op = 'insert'"),
+        4
+    );
+    c.ok(&[
+        "signoff",
+        "reopen",
+        Q1,
+        "--reason",
+        "a benchmark was revised",
+    ]);
+    assert_eq!(c.count("SELECT count(*) FROM signoff_extras"), 0);
+    assert_eq!(
+        c.count("SELECT count(*) FROM signoff_extras_history WHERE benchmarks LIKE '%71.5%'"),
+        1
+    );
+    assert_eq!(c.count("SELECT count(*) FROM signoff_extras_history"), 4);
+}
+
+#[test]
+fn frozen_benchmarks_that_no_longer_read_are_named_by_check_and_not_replaced_by_todays() {
+    let c = Council::fixture();
+    c.ok(&["signoff", Q1, "--yes"]);
+    c.writer(&me())
+        .execute_batch(
+            "UPDATE signoff_extras SET benchmarks = 'not json' WHERE period = '2024/25 Q1'",
+        )
+        .unwrap();
+    let v = c.json(&["check"]);
+    let damaged: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "damaged_signoff")
+        .map(|f| text(&f["period"]))
+        .collect();
+    assert_eq!(damaged, [Q1]);
+    let refused = c.refused(&["report", "--period", Q1, "--format", "html"]);
+    assert!(
+        refused.contains("signoff_extras 2024/25 Q1: benchmarks"),
+        "{refused}"
+    );
+}

@@ -7,13 +7,25 @@ use serde_json::json;
 
 use super::Env;
 use super::output::{json as print_json, table};
-use crate::query::check::check;
+use crate::query::check::{Finding, check};
 
 pub fn run(env: &Env) -> Result<()> {
     let store = env.open()?;
     let integrity = store.integrity_check()?;
     let ds = store.dataset()?;
-    let findings = check(&ds, env.today, ds.context(env.today));
+    let mut findings = check(&ds, env.today, ds.context(env.today));
+    // Benchmarks and escalations frozen at sign-off are the store's, not the dataset's.
+    for period in store.damaged_extras()? {
+        findings.push(Finding {
+            check: "damaged_signoff",
+            code: String::new(),
+            message: format!(
+                "{}: the benchmarks and escalations frozen at sign-off cannot be read; restore them from a backup",
+                crate::safe_text::line(&period)
+            ),
+            period: Some(period),
+        });
+    }
     let ok = integrity == ["ok"];
     if env.json {
         print_json(&json!({ "integrity": integrity.join("; "), "findings": findings }))?;

@@ -16,7 +16,7 @@ use crate::domain::period::Period;
 use crate::domain::workflow::ExceptionStatus;
 use crate::query::report;
 use crate::query::report_html::{self, Extras, Scope};
-use crate::store::{Dataset, ExceptionFilter, Named, Store};
+use crate::store::{BenchmarkRecord, Dataset, ExceptionFilter, ExceptionRecord, Named, Store};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -47,8 +47,9 @@ pub struct ReportArgs {
 }
 
 /// The HTML page for a period: the store supplies the benchmarks and the period's
-/// exceptions (its own and its months') escalated to Management Board. For a signed-off period only those raised by
-/// its sign-off are shown, as they stood then.
+/// exceptions (its own and its months') escalated to Management Board. For a period a
+/// sign-off covers they are those frozen at sign-off, so the page is the same bytes after
+/// later imports and exception updates.
 pub fn html(
     store: &Store,
     ds: &Dataset,
@@ -56,16 +57,10 @@ pub fn html(
     today: NaiveDate,
     scope: &Scope,
 ) -> Result<String> {
-    let benchmarks = store.benchmarks()?;
-    // The period's own exceptions and those of the months and quarters inside it.
-    let mut escalated = store.exceptions(&ExceptionFilter {
-        status: Some(ExceptionStatus::Escalated),
-        ..ExceptionFilter::default()
-    })?;
-    escalated.retain(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)));
-    if let Some(s) = ds.signoffs.of(&period.to_string()) {
-        escalated.retain(|e| e.raised_at <= s.signed_at);
-    }
+    let (benchmarks, escalated) = match store.frozen_extras(period)? {
+        Some(frozen) => (frozen.benchmarks, frozen.escalated),
+        None => live_extras(store, ds, period)?,
+    };
     let ctx = ds.context(today);
     Ok(report_html::html(
         ds,
@@ -78,6 +73,28 @@ pub fn html(
             case_studies: &store.case_studies()?,
         },
     ))
+}
+
+/// The benchmarks and escalated exceptions as they are now: for a period not signed off,
+/// and for one signed off before pmdb froze them at sign-off (schema version 8), which has
+/// nothing frozen to read; rather than make up what stood then, such a page shows today's
+/// benchmarks and the escalations raised by its sign-off as they are now.
+fn live_extras(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+) -> Result<(Vec<BenchmarkRecord>, Vec<ExceptionRecord>)> {
+    let benchmarks = store.benchmarks()?;
+    // The period's own exceptions and those of the months and quarters inside it.
+    let mut escalated = store.exceptions(&ExceptionFilter {
+        status: Some(ExceptionStatus::Escalated),
+        ..ExceptionFilter::default()
+    })?;
+    escalated.retain(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)));
+    if let Some(s) = ds.signoffs.of(&period.to_string()) {
+        escalated.retain(|e| e.raised_at <= s.signed_at);
+    }
+    Ok((benchmarks, escalated))
 }
 
 pub fn run(env: &Env, args: ReportArgs) -> Result<()> {

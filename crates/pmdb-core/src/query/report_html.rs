@@ -29,7 +29,8 @@ const CSS: &str = include_str!("report_html.css");
 pub use super::scope::Scope;
 
 /// What the page shows that the dataset does not hold: the benchmarks and the period's
-/// exceptions escalated to Management Board, as the store reads them.
+/// exceptions escalated to Management Board, as the store reads them (those frozen at
+/// sign-off for a signed-off period).
 pub struct Extras<'a> {
     pub benchmarks: &'a [BenchmarkRecord],
     pub escalated: &'a [ExceptionRecord],

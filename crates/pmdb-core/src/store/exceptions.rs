@@ -3,12 +3,13 @@
 //! escalation and closure, each update a compare-and-set on the record's version.
 
 use rusqlite::{Row, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Store;
 use super::error::{Result, StoreError};
 use super::users::require_user;
 use crate::domain::fields::check_text;
+use crate::domain::period::Period;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
 
 /// An exception to raise.
@@ -25,7 +26,8 @@ pub struct NewException {
     pub meeting: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Deserialize: sign-off freezes the escalated ones as JSON (`signoff_extras`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExceptionRecord {
     pub id: i64,
     pub kind: ExceptionKind,
@@ -91,6 +93,24 @@ fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
         closed_at: r.get(16)?,
         version: r.get(17)?,
     })
+}
+
+/// The exceptions escalated to Management Board whose period lies inside `period` (its own
+/// and its months' and quarters'), raised by `at`, in the order they were raised: what a
+/// report of `period` lists, read inside a transaction so sign-off can freeze it.
+pub(super) fn escalated_within(
+    conn: &rusqlite::Connection,
+    period: Period,
+    at: &str,
+) -> Result<Vec<ExceptionRecord>> {
+    let sql = format!("{SELECT} WHERE status = 'escalated' AND raised_at <= ?1 ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([at], from_row)?;
+    let all: Vec<ExceptionRecord> = rows.collect::<rusqlite::Result<_>>()?;
+    Ok(all
+        .into_iter()
+        .filter(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)))
+        .collect())
 }
 
 impl Store {

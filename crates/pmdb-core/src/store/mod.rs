@@ -23,6 +23,7 @@ mod records;
 mod session;
 mod settings;
 mod signoff;
+mod signoff_extras;
 mod targets;
 mod tx;
 mod users;
@@ -57,6 +58,7 @@ pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord}
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::{Freeze, Frozen, FrozenDelivery, Reopening, SignoffRecord, Signoffs};
+pub use signoff_extras::FrozenExtras;
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};

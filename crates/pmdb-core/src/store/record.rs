@@ -5,7 +5,7 @@
 /// the SQL column list and the struct's fields cannot drift apart.
 macro_rules! record {
     ($name:ident, $table:literal, $order:literal, $loader:ident, $inserter:ident { $($field:ident : $ty:ty),+ $(,)? }) => {
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize, ::serde::Deserialize)]
         pub struct $name { $(pub $field: $ty),+ }
 
         impl $name {

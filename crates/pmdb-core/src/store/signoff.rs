@@ -338,7 +338,8 @@ fn insert_signoff(
     for d in &statuses.delivery {
         insert.execute(params![d.period, d.kind, d.code, d.status])?;
     }
-    Ok(())
+    // And what the report shows beyond statuses: benchmarks and escalations.
+    super::signoff_extras::freeze(tx, period, statuses, at)
 }
 
 fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) -> Result<Reopening> {
@@ -415,6 +416,7 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
             tx.execute("DELETE FROM signoff_delivery WHERE period = ?1", [&p])?;
         }
     }
+    super::signoff_extras::keep_on_reopening(tx, id, period, &others)?;
     tx.execute("DELETE FROM signoffs WHERE period = ?1", [&key])?;
     Ok(Reopening {
         id,

@@ -1,0 +1,175 @@
+//! What sign-off freezes besides statuses: the benchmarks a period's report places its
+//! indicators among and the exceptions it lists as escalated to Management Board, as they
+//! stood at sign-off, so the report made again later is the same bytes (table
+//! `signoff_extras`, one row per period: the signed-off one and each period inside it).
+
+use std::collections::BTreeSet;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::Store;
+use super::error::{DamagedRow, Result, StoreError};
+use super::exceptions::{ExceptionRecord, escalated_within};
+use super::records::BenchmarkRecord;
+use super::signoff::Freeze;
+use crate::domain::period::Period;
+
+/// A period's benchmarks and escalated exceptions as frozen at its sign-off.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrozenExtras {
+    pub benchmarks: Vec<BenchmarkRecord>,
+    pub escalated: Vec<ExceptionRecord>,
+}
+
+/// The signed-off period and every period inside it (a year's quarters and months, a
+/// quarter's months): the periods whose reports the sign-off makes reproducible.
+fn periods_within(period: Period) -> Vec<Period> {
+    let mut out = vec![period];
+    if let Period::Year(y) = period {
+        out.extend(y.quarters().into_iter().map(Period::Quarter));
+    }
+    if !period.is_month() {
+        out.extend(period.months().into_iter().map(Period::Month));
+    }
+    out
+}
+
+/// The benchmarks a report of `p` can show: for each indicator frozen under `p`, those of
+/// the period its figure is from (the latest available, which may be before `p`), and
+/// every benchmark of `p` itself.
+fn benchmarks_for(tx: &Connection, p: &str, statuses: &Freeze) -> Result<Vec<BenchmarkRecord>> {
+    let mut wanted: BTreeSet<(String, String)> = BTreeSet::new();
+    for (period, code, a) in &statuses.indicators {
+        if period == p {
+            let from = a.latest_period.unwrap_or(a.period).to_string();
+            wanted.insert((code.clone(), from));
+        }
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT indicator, period, comparator, value FROM benchmarks
+         ORDER BY indicator, period, comparator",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(BenchmarkRecord {
+            indicator: r.get(0)?,
+            period: r.get(1)?,
+            comparator: r.get(2)?,
+            value: r.get(3)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for b in rows {
+        let b = b?;
+        if b.period == p || wanted.contains(&(b.indicator.clone(), b.period.clone())) {
+            out.push(b);
+        }
+    }
+    Ok(out)
+}
+
+/// Freezes, within the sign-off's transaction, the benchmarks and escalated exceptions of
+/// `period` and of each period inside it. A period already frozen by a smaller sign-off
+/// still in force (a month signed off on its own) keeps what that one froze.
+pub(super) fn freeze(tx: &Transaction, period: Period, statuses: &Freeze, at: &str) -> Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT OR IGNORE INTO signoff_extras (period, benchmarks, escalated) VALUES (?1, ?2, ?3)",
+    )?;
+    for p in periods_within(period) {
+        let key = p.to_string();
+        let benchmarks = benchmarks_for(tx, &key, statuses)?;
+        let escalated = escalated_within(tx, p, at)?;
+        // Plain records always serialise; the error is there for the type.
+        let json = |e: serde_json::Error| StoreError::Text(e.into());
+        insert.execute(params![
+            key,
+            serde_json::to_string(&benchmarks).map_err(json)?,
+            serde_json::to_string(&escalated).map_err(json)?,
+        ])?;
+    }
+    Ok(())
+}
+
+/// On reopening `period` (recorded as reopening `id`): its frozen extras, and those of the
+/// periods inside it that no other sign-off in force covers, move to the history.
+pub(super) fn keep_on_reopening(
+    tx: &Transaction,
+    id: i64,
+    period: Period,
+    others: &[Period],
+) -> Result<()> {
+    let periods: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT period FROM signoff_extras")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    for p in periods {
+        let reopened = p
+            .parse::<Period>()
+            .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
+        if reopened {
+            tx.execute(
+                "INSERT INTO signoff_extras_history (reopening, period, benchmarks, escalated)
+                 SELECT ?1, period, benchmarks, escalated FROM signoff_extras WHERE period = ?2",
+                params![id, p],
+            )?;
+            tx.execute("DELETE FROM signoff_extras WHERE period = ?1", [&p])?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The benchmarks and escalated exceptions frozen for `period` by a sign-off in force,
+    /// or none when no sign-off froze them: the period is not signed off, or was signed off
+    /// before pmdb froze them (schema version 8). A stored row that does not read is an
+    /// error, not a silent fall back to today's figures.
+    pub fn frozen_extras(&self, period: Period) -> Result<Option<FrozenExtras>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT benchmarks, escalated FROM signoff_extras WHERE period = ?1",
+                [period.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((benchmarks, escalated)) = row else {
+            return Ok(None);
+        };
+        let damaged = |field: &'static str| {
+            move |e: serde_json::Error| {
+                StoreError::DamagedRow(DamagedRow {
+                    table: "signoff_extras",
+                    key: period.to_string(),
+                    field,
+                    problem: e.to_string(),
+                })
+            }
+        };
+        Ok(Some(FrozenExtras {
+            benchmarks: serde_json::from_str(&benchmarks).map_err(damaged("benchmarks"))?,
+            escalated: serde_json::from_str(&escalated).map_err(damaged("escalated"))?,
+        }))
+    }
+
+    /// The periods whose frozen benchmarks or escalations no longer read, for `pmdb check`:
+    /// their reports refuse to be made rather than show today's in their place.
+    pub fn damaged_extras(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT period FROM signoff_extras ORDER BY period")?;
+        let periods: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for p in periods {
+            let Ok(period) = p.parse::<Period>() else {
+                out.push(p);
+                continue;
+            };
+            if self.frozen_extras(period).is_err() {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+}
