@@ -58,6 +58,8 @@ pub struct Person {
 pub struct Facts {
     pub database: PathBuf,
     pub binary: Option<Node>,
+    /// The folder the binary is in: whoever may write it may replace pmdb.
+    pub binary_folder: Option<Node>,
     pub config: Option<Node>,
     /// The folders above the database's folder, from `/` down.
     pub ancestors: Vec<Node>,
@@ -98,8 +100,10 @@ pub fn facts(database: &Path, login: &str) -> Facts {
         .chain(files.iter().map(|(p, _)| p.clone()))
         .filter(|p| p.exists() && access(p.as_path(), AccessFlags::W_OK).is_ok())
         .collect();
+    let exe = std::env::current_exe().ok();
     Facts {
-        binary: std::env::current_exe().ok().and_then(|p| Node::of(&p)),
+        binary: exe.as_deref().and_then(Node::of),
+        binary_folder: exe.as_deref().and_then(Path::parent).and_then(Node::of),
         config: Node::of(Path::new(SYSTEM_CONFIG)),
         ancestors,
         folder: Node::of(&folder_path),

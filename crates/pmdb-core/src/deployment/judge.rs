@@ -48,6 +48,9 @@ pub fn judge(f: &Facts) -> Verdict {
         None => (None, "pmdb".to_string()),
     };
     binary(&mut v, f.binary.as_ref(), &group_name);
+    if let Some(dir) = &f.binary_folder {
+        above(&mut v, dir);
+    }
     config(&mut v, f.config.as_ref(), &f.database);
     for dir in &f.ancestors {
         above(&mut v, dir);
@@ -307,6 +310,7 @@ mod tests {
         Facts {
             database: db.into(),
             binary: Some(node("/usr/local/bin/pmdb", 0, PMDB, 0o2755)),
+            binary_folder: Some(node("/usr/local/bin", 0, 0, 0o755)),
             config: Some(node("/etc/pmdb/pmdb.toml", 0, 0, 0o644)),
             ancestors: vec![node("/", 0, 0, 0o755), node("/srv", 0, 0, 0o755)],
             folder: Some(node("/srv/pmdb", 0, PMDB, 0o2770)),
@@ -366,6 +370,11 @@ mod tests {
                 |f| to_alice(&mut f.ancestors[1]),
                 "owned by alice, not root",
                 "sudo chown root /srv && sudo chmod go-w /srv",
+            ),
+            (
+                |f| f.binary_folder.as_mut().unwrap().mode = 0o777,
+                "others than root may write it",
+                "sudo chown root /usr/local/bin && sudo chmod go-w /usr/local/bin",
             ),
             (
                 |f| f.folder.as_mut().unwrap().mode = 0o2775,
