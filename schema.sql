@@ -1929,7 +1929,9 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
 CREATE TABLE signoff_extras (
     period     TEXT PRIMARY KEY,
     benchmarks TEXT NOT NULL,
-    escalated  TEXT NOT NULL
+    escalated  TEXT NOT NULL,
+    -- The council's settings rows and RAG rule history at sign-off, as JSON.
+    settings   TEXT NOT NULL
 );
 
 CREATE TABLE signoff_extras_history (
@@ -1937,6 +1939,7 @@ CREATE TABLE signoff_extras_history (
     period     TEXT NOT NULL,
     benchmarks TEXT NOT NULL,
     escalated  TEXT NOT NULL,
+    settings   TEXT NOT NULL,
     PRIMARY KEY (reopening, period)
 );
 
@@ -1944,18 +1947,18 @@ CREATE TRIGGER audit_signoff_extras_insert AFTER INSERT ON signoff_extras
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', NEW.period, 'insert',
           NULL,
-          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated)); END;
+          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated, 'settings', NEW.settings)); END;
 
 CREATE TRIGGER audit_signoff_extras_update AFTER UPDATE ON signoff_extras
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', NEW.period, 'update',
-          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
-          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated)); END;
+          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated, 'settings', OLD.settings),
+          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated, 'settings', NEW.settings)); END;
 
 CREATE TRIGGER audit_signoff_extras_delete AFTER DELETE ON signoff_extras
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', OLD.period, 'delete',
-          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
+          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated, 'settings', OLD.settings),
           NULL); END;
 
 CREATE TRIGGER audit_signoff_extras_history_insert AFTER INSERT ON signoff_extras_history

@@ -114,3 +114,75 @@ fn report_out_writes_the_file_and_prints_nothing_of_it() {
     let refused = c.refused(&["publish", "--period", "2024/25 Q1", "--out", "/proc/nope"]);
     assert!(refused.contains("/proc/nope"), "{refused}");
 }
+
+/// Every file of the pack in `dir`, by name, with its bytes.
+fn pack_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The council's settings at sign-off make a signed-off period's pack: renaming the council,
+/// moving the deadline day or the month collection starts, changing the RAG rule or the risk
+/// bands afterwards changes no byte of any file of it (the HTML, the workbook, the CSV, the
+/// Markdown, every portfolio summary, the index), while an unsigned period's report follows.
+#[test]
+fn a_signed_off_periods_pack_keeps_the_settings_of_its_sign_off() {
+    let c = Council::empty("2026-11-24");
+    c.ok(&["demo"]);
+    let signed = "2026/27 Q2";
+    let publish = |name: &str| {
+        let dir = c.path(name);
+        c.ok(&[
+            "publish",
+            "--period",
+            signed,
+            "--out",
+            dir.to_str().unwrap(),
+        ]);
+        pack_files(&dir)
+    };
+    let before = publish("before");
+    assert!(before.len() >= 10, "{}", before.len());
+    let unsigned = || c.ok(&["report", "--period", "2026/27 Q3", "--format", "markdown"]);
+    let unsigned_before = unsigned();
+    assert!(unsigned_before.starts_with("# Wyvern Vale District Council"));
+
+    for (key, value) in [
+        ("council_name", "Renamed Council"),
+        ("deadline_day", "5"),
+        ("collect_from", "2026-08"),
+        ("rag_rule", "tolerance:1:2"),
+        ("risk_bands", "2:6"),
+    ] {
+        c.ok(&["config", "set", key, value]);
+    }
+    let after = publish("after");
+    assert_eq!(
+        before.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        after.iter().map(|(n, _)| n).collect::<Vec<_>>()
+    );
+    for ((name, a), (_, b)) in before.iter().zip(&after) {
+        assert!(a == b, "{name} changed with the settings after sign-off");
+    }
+    let report = c.ok(&["report", "--period", signed, "--format", "markdown"]);
+    assert!(
+        report.starts_with("# Wyvern Vale District Council"),
+        "{report}"
+    );
+    // Not signed off: today's settings.
+    let unsigned_after = unsigned();
+    assert!(
+        unsigned_after.starts_with("# Renamed Council"),
+        "{unsigned_after}"
+    );
+}

@@ -76,6 +76,16 @@ pub fn write_pack(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
+    // A signed-off period's pack is made with the settings of its sign-off: a dataset of
+    // its own when they are not the ones `ds` was read with (the interface's).
+    let then;
+    let ds = match store.settings_at_signoff(period)? {
+        Some(settings) if settings != ds.settings => {
+            then = store.dataset()?.with_settings(settings);
+            &then
+        }
+        _ => ds,
+    };
     let ctx = ds.context(today);
     // Every file of the pack, in the order the index lists them: the one place to add
     // another.

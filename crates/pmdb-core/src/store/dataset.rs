@@ -43,6 +43,16 @@ pub struct Dataset {
     pub delivery: Delivery,
 }
 
+impl Dataset {
+    /// This dataset judged with other settings: a signed-off period's reports are made
+    /// with the settings frozen at its sign-off (`Store::settings_at_signoff`).
+    pub fn with_settings(mut self, settings: Settings) -> Dataset {
+        self.rules = settings.rule_book();
+        self.settings = settings;
+        self
+    }
+}
+
 impl Store {
     /// Reads the dataset inside one read transaction, so it is a single snapshot even
     /// while others write.

@@ -1,8 +1,10 @@
 //! Council-wide settings: the data deadline day, the council's name, the month collection
 //! starts and the RAG rule over time.
 
-use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -13,7 +15,7 @@ use crate::domain::fields::check_name;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::RagRule;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Settings {
     pub council_name: String,
     pub deadline_day: u32,
@@ -46,45 +48,58 @@ impl Settings {
     }
 }
 
-impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
+/// The settings as stored: the `settings` table's rows and the RAG rule history. What
+/// sign-off freezes, so a signed-off period's reports are made with the settings of then.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SettingsRows {
+    pub values: BTreeMap<String, String>,
+    /// (from month, rule), as `rag_rule_history` orders them.
+    pub rag_rules: Vec<(Option<String>, String)>,
+}
 
-    pub fn settings(&self) -> Result<Settings> {
-        let deadline_day = self
-            .setting("deadline_day")?
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(DEFAULT_DEADLINE_DAY);
-        let council_name = self.setting("council_name")?.unwrap_or_default();
-        // Stored only after `set_setting` checked it, so anything else is left unset.
-        let collect_from = self
-            .setting("collect_from")?
-            .and_then(|m| Month::parse_written(&m).ok());
-        // Stored only after `set_setting` checked it.
-        let risk_bands = self
-            .setting("risk_bands")?
-            .and_then(|b| b.parse().ok())
-            .unwrap_or_default();
-        let mut stmt = self.conn.prepare("SELECT from_month, rule FROM rag_rule_history ORDER BY from_month IS NOT NULL, from_month")?;
-        let mut rag_rules: Vec<(Option<String>, String)> = stmt
+impl SettingsRows {
+    pub fn read(conn: &Connection) -> Result<SettingsRows> {
+        let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
+        let values = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare_cached("SELECT from_month, rule FROM rag_rule_history ORDER BY from_month IS NOT NULL, from_month")?;
+        let rag_rules = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(SettingsRows { values, rag_rules })
+    }
+
+    /// The settings these rows say, with the defaults for what they leave unset.
+    pub fn settings(&self) -> Settings {
+        let value = |key: &str| self.values.get(key);
+        let deadline_day = value("deadline_day")
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(DEFAULT_DEADLINE_DAY);
+        let council_name = value("council_name").cloned().unwrap_or_default();
+        // Stored only after `set_setting` checked it, so anything else is left unset.
+        let collect_from = value("collect_from").and_then(|m| Month::parse_written(m).ok());
+        // Stored only after `set_setting` checked it.
+        let risk_bands = value("risk_bands")
+            .and_then(|b| b.parse().ok())
+            .unwrap_or_default();
+        let mut rag_rules = self.rag_rules.clone();
         if rag_rules.is_empty() {
             rag_rules.push((None, RagRule::Intervention.to_string()));
         }
-        Ok(Settings {
+        Settings {
             council_name,
             deadline_day,
             collect_from,
             rag_rules,
             risk_bands,
-        })
+        }
+    }
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(SettingsRows::read(&self.conn)?.settings())
     }
 
     /// `config set KEY VALUE [--from PERIOD]`. Only `rag_rule` takes `--from`: earlier

@@ -1,7 +1,9 @@
 //! What sign-off freezes besides statuses: the benchmarks a period's report places its
 //! indicators among and the exceptions it lists as escalated to Management Board, as they
-//! stood at sign-off, so the report made again later is the same bytes (table
-//! `signoff_extras`, one row per period: the signed-off one and each period inside it).
+//! stood at sign-off, and the council's settings then (its name, deadline day, the month
+//! collection starts, RAG rules and risk bands), so the report made again later is the
+//! same bytes (table `signoff_extras`, one row per period: the signed-off one and each
+//! period inside it).
 
 use std::collections::BTreeSet;
 
@@ -11,6 +13,7 @@ use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
 use super::exceptions::{ExceptionRecord, escalated_within};
 use super::records::BenchmarkRecord;
+use super::settings::{Settings, SettingsRows};
 use super::signoff::Freeze;
 use crate::domain::period::Period;
 
@@ -19,6 +22,7 @@ use crate::domain::period::Period;
 pub struct FrozenExtras {
     pub benchmarks: Vec<BenchmarkRecord>,
     pub escalated: Vec<ExceptionRecord>,
+    pub settings: SettingsRows,
 }
 
 /// The signed-off period and every period inside it (a year's quarters and months, a
@@ -72,8 +76,9 @@ fn benchmarks_for(tx: &Connection, p: &str, statuses: &Freeze) -> Result<Vec<Ben
 /// still in force (a month signed off on its own) keeps what that one froze.
 pub(super) fn freeze(tx: &Transaction, period: Period, statuses: &Freeze, at: &str) -> Result<()> {
     let mut insert = tx.prepare(
-        "INSERT OR IGNORE INTO signoff_extras (period, benchmarks, escalated) VALUES (?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO signoff_extras (period, benchmarks, escalated, settings) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let settings = SettingsRows::read(tx)?;
     for p in periods_within(period) {
         let key = p.to_string();
         let benchmarks = benchmarks_for(tx, &key, statuses)?;
@@ -84,6 +89,7 @@ pub(super) fn freeze(tx: &Transaction, period: Period, statuses: &Freeze, at: &s
             key,
             serde_json::to_string(&benchmarks).map_err(json)?,
             serde_json::to_string(&escalated).map_err(json)?,
+            serde_json::to_string(&settings).map_err(json)?,
         ])?;
     }
     Ok(())
@@ -108,8 +114,8 @@ pub(super) fn keep_on_reopening(
             .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
         if reopened {
             tx.execute(
-                "INSERT INTO signoff_extras_history (reopening, period, benchmarks, escalated)
-                 SELECT ?1, period, benchmarks, escalated FROM signoff_extras WHERE period = ?2",
+                "INSERT INTO signoff_extras_history (reopening, period, benchmarks, escalated, settings)
+                 SELECT ?1, period, benchmarks, escalated, settings FROM signoff_extras WHERE period = ?2",
                 params![id, p],
             )?;
             tx.execute("DELETE FROM signoff_extras WHERE period = ?1", [&p])?;
@@ -124,15 +130,15 @@ impl Store {
     /// before pmdb froze them (schema version 8). A stored row that does not read is an
     /// error, not a silent fall back to today's figures.
     pub fn frozen_extras(&self, period: Period) -> Result<Option<FrozenExtras>> {
-        let row: Option<(String, String)> = self
+        let row: Option<(String, String, String)> = self
             .conn
             .query_row(
-                "SELECT benchmarks, escalated FROM signoff_extras WHERE period = ?1",
+                "SELECT benchmarks, escalated, settings FROM signoff_extras WHERE period = ?1",
                 [period.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some((benchmarks, escalated)) = row else {
+        let Some((benchmarks, escalated, settings)) = row else {
             return Ok(None);
         };
         let damaged = |field: &'static str| {
@@ -148,7 +154,14 @@ impl Store {
         Ok(Some(FrozenExtras {
             benchmarks: serde_json::from_str(&benchmarks).map_err(damaged("benchmarks"))?,
             escalated: serde_json::from_str(&escalated).map_err(damaged("escalated"))?,
+            settings: serde_json::from_str(&settings).map_err(damaged("settings"))?,
         }))
+    }
+
+    /// The council's settings as they stood when `period` was signed off, if a sign-off in
+    /// force froze them.
+    pub fn settings_at_signoff(&self, period: Period) -> Result<Option<Settings>> {
+        Ok(self.frozen_extras(period)?.map(|f| f.settings.settings()))
     }
 
     /// The periods whose frozen benchmarks or escalations no longer read, for `pmdb check`:
