@@ -1931,7 +1931,11 @@ CREATE TABLE signoff_extras (
     benchmarks TEXT NOT NULL,
     escalated  TEXT NOT NULL,
     -- The council's settings rows and RAG rule history at sign-off, as JSON.
-    settings   TEXT NOT NULL
+    settings   TEXT NOT NULL,
+    -- On the signed-off period's own row: the indicators, plan, services, portfolios,
+    -- users and delivery items its reports name, as they stood (JSON); NULL on the rows
+    -- of the periods inside it.
+    definitions TEXT
 );
 
 CREATE TABLE signoff_extras_history (
@@ -1940,6 +1944,7 @@ CREATE TABLE signoff_extras_history (
     benchmarks TEXT NOT NULL,
     escalated  TEXT NOT NULL,
     settings   TEXT NOT NULL,
+    definitions TEXT,
     PRIMARY KEY (reopening, period)
 );
 
@@ -1947,18 +1952,18 @@ CREATE TRIGGER audit_signoff_extras_insert AFTER INSERT ON signoff_extras
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', NEW.period, 'insert',
           NULL,
-          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated, 'settings', NEW.settings)); END;
+          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated, 'settings', NEW.settings, 'definitions_bytes', length(NEW.definitions))); END;
 
 CREATE TRIGGER audit_signoff_extras_update AFTER UPDATE ON signoff_extras
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', NEW.period, 'update',
-          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated, 'settings', OLD.settings),
-          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated, 'settings', NEW.settings)); END;
+          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated, 'settings', OLD.settings, 'definitions_bytes', length(OLD.definitions)),
+          json_object('period', NEW.period, 'benchmarks', NEW.benchmarks, 'escalated', NEW.escalated, 'settings', NEW.settings, 'definitions_bytes', length(NEW.definitions))); END;
 
 CREATE TRIGGER audit_signoff_extras_delete AFTER DELETE ON signoff_extras
 BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras', OLD.period, 'delete',
-          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated, 'settings', OLD.settings),
+          json_object('period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated, 'settings', OLD.settings, 'definitions_bytes', length(OLD.definitions)),
           NULL); END;
 
 CREATE TRIGGER audit_signoff_extras_history_insert AFTER INSERT ON signoff_extras_history

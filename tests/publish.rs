@@ -131,12 +131,14 @@ fn pack_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// The council's settings at sign-off make a signed-off period's pack: renaming the council,
-/// moving the deadline day or the month collection starts, changing the RAG rule or the risk
-/// bands afterwards changes no byte of any file of it (the HTML, the workbook, the CSV, the
-/// Markdown, every portfolio summary, the index), while an unsigned period's report follows.
+/// The council's settings and definitions at sign-off make a signed-off period's pack:
+/// renaming the council, moving the deadline day or the month collection starts, changing
+/// the RAG rule or the risk bands, adding an indicator, renaming one and moving it in the
+/// plan, re-titling a project and giving it another owner afterwards changes no byte of any
+/// file of it (the HTML, the workbook, the CSV, the Markdown, every portfolio summary, the
+/// index), while an unsigned period's report follows.
 #[test]
-fn a_signed_off_periods_pack_keeps_the_settings_of_its_sign_off() {
+fn a_signed_off_periods_pack_keeps_the_settings_and_definitions_of_its_sign_off() {
     let c = Council::empty("2026-11-24");
     c.ok(&["demo"]);
     let signed = "2026/27 Q2";
@@ -166,13 +168,43 @@ fn a_signed_off_periods_pack_keeps_the_settings_of_its_sign_off() {
     ] {
         c.ok(&["config", "set", key, value]);
     }
+    // PL01 renamed and moved under WE01's plan node; a new indicator beside it.
+    let indicators = c.ok(&["export", "indicators"]);
+    let mut rows = csv::Reader::from_reader(indicators.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let row = |code: &str| rows.iter().find(|r| &r[0] == code).unwrap().clone();
+    let plan = header.iter().position(|h| h == "plan").unwrap();
+    let we01_plan = row("WE01")[plan].to_string();
+    let mut moved: Vec<String> = row("PL01").iter().map(str::to_string).collect();
+    moved[1] = "Planning decisions renamed later".into();
+    moved[plan] = we01_plan;
+    let mut added = moved.clone();
+    added[0] = "NEW01".into();
+    added[1] = "An indicator added after sign-off".into();
+    let mut changed = csv::Writer::from_writer(Vec::new());
+    changed.write_record(&header).unwrap();
+    changed.write_record(&moved).unwrap();
+    changed.write_record(&added).unwrap();
+    let file = c.file("changed.csv", changed.into_inner().unwrap());
+    c.ok(&["import", "indicators", &file]);
+    let projects = c.ok(&["export", "projects"]);
+    let renamed = projects.replacen(
+        "PJ-01,Food waste collection roll-out",
+        "PJ-01,Retitled later",
+        1,
+    );
+    assert_ne!(renamed, projects);
+    let renamed = renamed.replacen(",glewis,", ",hcarter,", 1);
+    let file = c.file("projects.csv", renamed);
+    c.ok(&["import", "projects", &file]);
     let after = publish("after");
     assert_eq!(
         before.iter().map(|(n, _)| n).collect::<Vec<_>>(),
         after.iter().map(|(n, _)| n).collect::<Vec<_>>()
     );
     for ((name, a), (_, b)) in before.iter().zip(&after) {
-        assert!(a == b, "{name} changed with the settings after sign-off");
+        assert!(a == b, "{name} changed after sign-off");
     }
     let report = c.ok(&["report", "--period", signed, "--format", "markdown"]);
     assert!(

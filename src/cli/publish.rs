@@ -76,15 +76,14 @@ pub fn write_pack(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
-    // A signed-off period's pack is made with the settings of its sign-off: a dataset of
-    // its own when they are not the ones `ds` was read with (the interface's).
+    // A signed-off period's pack is made with the settings and definitions of its
+    // sign-off, on a dataset of its own (`ds` is the interface's, or today's).
     let then;
-    let ds = match store.settings_at_signoff(period)? {
-        Some(settings) if settings != ds.settings => {
-            then = store.dataset()?.with_settings(settings);
-            &then
-        }
-        _ => ds,
+    let ds = if store.frozen_for_reports(period)? {
+        then = store.as_signed_off(store.dataset()?, period)?;
+        &then
+    } else {
+        ds
     };
     let ctx = ds.context(today);
     // Every file of the pack, in the order the index lists them: the one place to add

@@ -102,10 +102,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
         super::rollup::period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
     let store = env.open()?;
     let ds = store.dataset()?;
-    let ds = match store.settings_at_signoff(period)? {
-        Some(then) => ds.with_settings(then),
-        None => ds,
-    };
+    let ds = store.as_signed_off(ds, period)?;
     let ctx = ds.context(env.today);
     let scope = scope(&ds, &args)?;
     let bytes = match args.format.as_str() {

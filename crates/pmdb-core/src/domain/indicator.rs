@@ -147,7 +147,7 @@ words!(
 );
 
 /// An indicator's definition, as the rules need it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Indicator {
     pub code: String,
     pub title: String,

@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The forms a period may be written in, shown in every refusal of a malformed period.
 pub const PERIOD_FORMS: &str = "a month like 2025-02, a quarter like 2024/25 Q4 (or 2024/25-Q4), or a financial year like 2024/25";
@@ -353,6 +353,22 @@ macro_rules! serialize_as_text {
     )+};
 }
 serialize_as_text!(Period, Month, FinYear, Quarter);
+
+/// And read back from it (what sign-off freezes is kept as JSON).
+macro_rules! deserialize_from_text {
+    ($($t:ty => $parse:expr),+) => {$(
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                $parse(&text).map_err(|e| serde::de::Error::custom(format!("{text:?}: {e}")))
+            }
+        }
+    )+};
+}
+deserialize_from_text!(
+    Month => |t: &str| Month::parse_written(t),
+    FinYear => |t: &str| t.parse::<FinYear>()
+);
 
 /// A period is read back (a status frozen at sign-off) from its written form.
 impl<'de> serde::Deserialize<'de> for Period {

@@ -38,7 +38,7 @@ impl NodeKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct PlanNode {
     pub code: String,
     pub kind: NodeKind,

@@ -70,6 +70,13 @@ impl Serialize for RagRule {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for RagRule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 pub const RAG_RULE_FORMS: &str = "'intervention' or 'tolerance:G:A' (green within G% of target, amber within A%, e.g. tolerance:5:10)";
 
 /// A RAG rule written in none of its forms; `why` says what is wrong with it, if more than

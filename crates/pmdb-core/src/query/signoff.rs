@@ -19,7 +19,10 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze 
     if !period.is_month() {
         periods.extend(period.months().into_iter().map(Period::Month));
     }
-    let mut out = Freeze::default();
+    let mut out = Freeze {
+        definitions: Some(crate::store::Definitions::of(ds)),
+        ..Freeze::default()
+    };
     for rec in &ds.indicators {
         let series = ds.series(rec);
         for p in &periods {

@@ -15,7 +15,7 @@ use crate::domain::indicator::Indicator;
 use crate::domain::period::Month;
 
 /// An indicator with everything the CSV and the detail views show beside its rules.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorRecord {
     #[serde(flatten)]
     pub indicator: Indicator,

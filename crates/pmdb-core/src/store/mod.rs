@@ -23,6 +23,7 @@ mod records;
 mod session;
 mod settings;
 mod signoff;
+mod signoff_definitions;
 mod signoff_extras;
 mod targets;
 mod tx;
@@ -58,6 +59,7 @@ pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord}
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::{Freeze, Frozen, FrozenDelivery, Reopening, SignoffRecord, Signoffs};
+pub use signoff_definitions::Definitions;
 pub use signoff_extras::FrozenExtras;
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};

@@ -35,7 +35,7 @@ pub(super) fn node_from_row(r: &Row) -> rusqlite::Result<PlanNode> {
 }
 
 /// A named thing: a service or a portfolio.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Named {
     pub code: String,
     pub name: String,

@@ -100,6 +100,8 @@ pub struct Freeze {
     /// (period, indicator code, assessment)
     pub indicators: Vec<(String, String, Assessment)>,
     pub delivery: Vec<FrozenDelivery>,
+    /// What the period's reports name, as it stands at sign-off.
+    pub definitions: Option<super::signoff_definitions::Definitions>,
 }
 
 /// One action's, project's, risk's or EIA's judgement as frozen: `status` is its JSON.

@@ -10,11 +10,13 @@ use std::collections::BTreeSet;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::Store;
+use super::dataset::Dataset;
 use super::error::{DamagedRow, Result, StoreError};
 use super::exceptions::{ExceptionRecord, escalated_within};
 use super::records::BenchmarkRecord;
-use super::settings::{Settings, SettingsRows};
+use super::settings::SettingsRows;
 use super::signoff::Freeze;
+use super::signoff_definitions::Definitions;
 use crate::domain::period::Period;
 
 /// A period's benchmarks and escalated exceptions as frozen at its sign-off.
@@ -76,7 +78,7 @@ fn benchmarks_for(tx: &Connection, p: &str, statuses: &Freeze) -> Result<Vec<Ben
 /// still in force (a month signed off on its own) keeps what that one froze.
 pub(super) fn freeze(tx: &Transaction, period: Period, statuses: &Freeze, at: &str) -> Result<()> {
     let mut insert = tx.prepare(
-        "INSERT OR IGNORE INTO signoff_extras (period, benchmarks, escalated, settings) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO signoff_extras (period, benchmarks, escalated, settings, definitions) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let settings = SettingsRows::read(tx)?;
     for p in periods_within(period) {
@@ -90,6 +92,10 @@ pub(super) fn freeze(tx: &Transaction, period: Period, statuses: &Freeze, at: &s
             serde_json::to_string(&benchmarks).map_err(json)?,
             serde_json::to_string(&escalated).map_err(json)?,
             serde_json::to_string(&settings).map_err(json)?,
+            match &statuses.definitions {
+                Some(d) if p == period => Some(serde_json::to_string(d).map_err(json)?),
+                _ => None,
+            },
         ])?;
     }
     Ok(())
@@ -114,8 +120,8 @@ pub(super) fn keep_on_reopening(
             .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
         if reopened {
             tx.execute(
-                "INSERT INTO signoff_extras_history (reopening, period, benchmarks, escalated, settings)
-                 SELECT ?1, period, benchmarks, escalated, settings FROM signoff_extras WHERE period = ?2",
+                "INSERT INTO signoff_extras_history (reopening, period, benchmarks, escalated, settings, definitions)
+                 SELECT ?1, period, benchmarks, escalated, settings, definitions FROM signoff_extras WHERE period = ?2",
                 params![id, p],
             )?;
             tx.execute("DELETE FROM signoff_extras WHERE period = ?1", [&p])?;
@@ -158,10 +164,50 @@ impl Store {
         }))
     }
 
-    /// The council's settings as they stood when `period` was signed off, if a sign-off in
-    /// force froze them.
-    pub fn settings_at_signoff(&self, period: Period) -> Result<Option<Settings>> {
-        Ok(self.frozen_extras(period)?.map(|f| f.settings.settings()))
+    /// The dataset a period's reports are made from: for a period a sign-off in force
+    /// covers, with the council's settings and the definitions (indicators, plan, people,
+    /// delivery items) as they stood at that sign-off, where it froze them; otherwise `ds`.
+    pub fn as_signed_off(&self, ds: Dataset, period: Period) -> Result<Dataset> {
+        let Some(frozen) = self.frozen_extras(period)? else {
+            return Ok(ds);
+        };
+        let ds = ds.with_settings(frozen.settings.settings());
+        Ok(match self.definitions_at_signoff(period)? {
+            Some(d) => ds.with_definitions(d),
+            None => ds,
+        })
+    }
+
+    /// Whether `as_signed_off` would change anything for `period`.
+    pub fn frozen_for_reports(&self, period: Period) -> Result<bool> {
+        Ok(self.frozen_extras(period)?.is_some())
+    }
+
+    /// The definitions frozen by the sign-off in force that covers `period` (a quarter's
+    /// for its months), if it froze them.
+    fn definitions_at_signoff(&self, period: Period) -> Result<Option<Definitions>> {
+        let Some(signed) = super::signoff::locking_signoff(&self.conn, period)? else {
+            return Ok(None);
+        };
+        let stored: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT definitions FROM signoff_extras WHERE period = ?1",
+                [&signed],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(Some(json)) = stored else {
+            return Ok(None);
+        };
+        serde_json::from_str(&json).map(Some).map_err(|e| {
+            StoreError::DamagedRow(DamagedRow {
+                table: "signoff_extras",
+                key: signed,
+                field: "definitions",
+                problem: e.to_string(),
+            })
+        })
     }
 
     /// The periods whose frozen benchmarks or escalations no longer read, for `pmdb check`:
@@ -179,7 +225,7 @@ impl Store {
                 out.push(p);
                 continue;
             };
-            if self.frozen_extras(period).is_err() {
+            if self.frozen_extras(period).is_err() || self.definitions_at_signoff(period).is_err() {
                 out.push(p);
             }
         }

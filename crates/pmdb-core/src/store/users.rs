@@ -8,7 +8,7 @@ use super::error::{Result, StoreError};
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::role::Role;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct UserRecord {
     pub login: String,
     pub name: String,
