@@ -44,9 +44,8 @@ fn file_part(code: &str) -> String {
 pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
     let (period, _) = super::rollup::period_and_grouping(env, args.period.as_deref(), None)?;
     let store = env.open()?;
-    let ds = store.dataset()?;
     let dir = args.out.as_path();
-    let written = write_pack(&store, &ds, period, env.today, dir)?;
+    let written = read_and_write_pack(&store, period, env.today, dir)?;
     let files: Vec<String> = written
         .iter()
         .filter_map(|p| p.file_name())
@@ -67,8 +66,20 @@ pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
     Ok(())
 }
 
-/// Writes the whole pack for `period` into `dir` (made if missing; files in it replaced),
-/// each file whole or not at all, and returns the paths written, the index last.
+/// `pmdb publish`: reads the dataset as the period's reports see it (for a signed-off
+/// period, with the settings and definitions of its sign-off) and writes the pack.
+pub fn read_and_write_pack(
+    store: &Store,
+    period: Period,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    let ds = store.as_signed_off(store.dataset()?, period)?;
+    pack_of(store, &ds, period, today, dir)
+}
+
+/// Writes the whole pack for `period` into `dir` from `ds`, today's dataset (the
+/// interface's): for a signed-off period, from one read as at its sign-off instead.
 pub fn write_pack(
     store: &Store,
     ds: &Dataset,
@@ -76,15 +87,22 @@ pub fn write_pack(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
-    // A signed-off period's pack is made with the settings and definitions of its
-    // sign-off, on a dataset of its own (`ds` is the interface's, or today's).
-    let then;
-    let ds = if store.frozen_for_reports(period)? {
-        then = store.as_signed_off(store.dataset()?, period)?;
-        &then
-    } else {
-        ds
-    };
+    if store.frozen_for_reports(period)? {
+        return read_and_write_pack(store, period, today, dir);
+    }
+    pack_of(store, ds, period, today, dir)
+}
+
+/// Writes the whole pack for `period` into `dir` (made if missing; files in it replaced),
+/// each file whole or not at all, and returns the paths written, the index last. `ds` is
+/// the dataset as the period's reports see it.
+fn pack_of(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
     let ctx = ds.context(today);
     // Every file of the pack, in the order the index lists them: the one place to add
     // another.
