@@ -10,15 +10,17 @@ impl Store {
         columns: &Columns,
     ) -> Result<ImportSummary> {
         self.may_import("actions")?;
-        let stored = keyed(self.actions()?, |a| a.code.clone());
-        let links = links_by(self.action_links()?, |l| (l.action, l.node));
-        let none = BTreeSet::new();
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, r) in rows {
+        let linked = Linked {
+            stored: keyed(self.actions()?, |a| a.code.clone()),
+            links: links_by(self.action_links()?, |l| (l.action, l.node)),
+            links_table: "action_links",
+            column: "action",
+        };
+        let kind = LinkedKind {
+            parts: |r: &ActionRow| (r.action.code.as_str(), r.plan.as_slice()),
+            merge: |r: &ActionRow, old: Option<&ActionRecord>| {
                 let a = &r.action;
-                let old = stored.get(&a.code);
-                let new = ActionRecord {
+                ActionRecord {
                     id: old.map_or(0, |o| o.id),
                     code: a.code.clone(),
                     title: columns.pick("title", &a.title, old.map(|o| &o.title)),
@@ -26,40 +28,21 @@ impl Store {
                     owner: columns.pick("owner", &a.owner, old.map(|o| &o.owner)),
                     start: columns.pick("start", &a.start, old.map(|o| &o.start)),
                     due: columns.pick("due", &a.due, old.map(|o| &o.due)),
-                };
-                let old_links = links.get(&a.code).unwrap_or(&none);
-                let plan: BTreeSet<String> = r.plan.iter().cloned().collect();
-                let new_links = columns.pick("plan", &plan, Some(old_links));
-                if columns.has("owner") {
-                    check_owner(tx, *row, &new.owner)?;
                 }
-                check_nodes(tx, *row, new_links.difference(old_links))?;
-                let same = old == Some(&new);
-                if same && &new_links == old_links {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
-                if !same {
-                    tx.execute(
-                        "INSERT INTO actions (code, title, kind, owner, start, due)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                         ON CONFLICT(code) DO UPDATE SET title = ?2, kind = ?3, owner = ?4,
-                           start = ?5, due = ?6",
-                        params![new.code, new.title, new.kind, new.owner, new.start, new.due],
-                    )?;
-                }
-                relink(
-                    tx,
-                    "action_links",
-                    "action",
-                    &new.code,
-                    old_links,
-                    &new_links,
-                )?;
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+            },
+            owner: |a: &ActionRecord| a.owner.as_str(),
+            upsert: |tx: &Connection, a: &ActionRecord| {
+                tx.execute(
+                    "INSERT INTO actions (code, title, kind, owner, start, due)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(code) DO UPDATE SET title = ?2, kind = ?3, owner = ?4,
+                       start = ?5, due = ?6",
+                    params![a.code, a.title, a.kind, a.owner, a.start, a.due],
+                )
+            },
+            row: std::marker::PhantomData,
+        };
+        import_linked(self, rows, columns, linked, kind)
     }
 
     /// Imports action updates: admins and the performance team for any action, an officer

@@ -145,6 +145,85 @@ fn relink(
     Ok(())
 }
 
+/// A register whose items serve plan nodes (actions, projects, risks), as an import finds
+/// it: what is stored by code, each item's plan nodes, and where its links are kept.
+struct Linked<R> {
+    stored: HashMap<String, R>,
+    links: HashMap<String, BTreeSet<String>>,
+    /// The links table and its column naming the item: `action_links`, `action`.
+    links_table: &'static str,
+    column: &'static str,
+}
+
+/// What one kind of linked register's import does that the others do not: a row's code
+/// and plan nodes, the record it makes merged with what is stored (a column the file does
+/// not name keeps the stored field), the record's owner, and the SQL that stores it.
+struct LinkedKind<Row, R, P, M, O, U>
+where
+    P: Fn(&Row) -> (&str, &[String]),
+    M: Fn(&Row, Option<&R>) -> R,
+    O: Fn(&R) -> &str,
+    U: Fn(&Connection, &R) -> rusqlite::Result<usize>,
+{
+    parts: P,
+    merge: M,
+    owner: O,
+    upsert: U,
+    row: std::marker::PhantomData<(Row, R)>,
+}
+
+/// Imports rows of a linked register, all or nothing: each row's owner and newly named
+/// plan nodes are checked, the item is written only when it differs from what is stored,
+/// and its links become what the row says (only the differences written).
+fn import_linked<Row, R: PartialEq, P, M, O, U>(
+    store: &mut Store,
+    rows: &[(usize, Row)],
+    columns: &Columns,
+    linked: Linked<R>,
+    kind: LinkedKind<Row, R, P, M, O, U>,
+) -> Result<ImportSummary>
+where
+    P: Fn(&Row) -> (&str, &[String]),
+    M: Fn(&Row, Option<&R>) -> R,
+    O: Fn(&R) -> &str,
+    U: Fn(&Connection, &R) -> rusqlite::Result<usize>,
+{
+    let none = BTreeSet::new();
+    store.bulk_write(|tx| {
+        let mut summary = ImportSummary::default();
+        for (row, r) in rows {
+            let (code, plan) = (kind.parts)(r);
+            let old = linked.stored.get(code);
+            let new = (kind.merge)(r, old);
+            let old_links = linked.links.get(code).unwrap_or(&none);
+            let plan: BTreeSet<String> = plan.iter().cloned().collect();
+            let new_links = columns.pick("plan", &plan, Some(old_links));
+            if columns.has("owner") {
+                check_owner(tx, *row, (kind.owner)(&new))?;
+            }
+            check_nodes(tx, *row, new_links.difference(old_links))?;
+            let same = old == Some(&new);
+            if same && &new_links == old_links {
+                summary.count(RowOutcome::Unchanged);
+                continue;
+            }
+            if !same {
+                (kind.upsert)(tx, &new)?;
+            }
+            relink(
+                tx,
+                linked.links_table,
+                linked.column,
+                code,
+                old_links,
+                &new_links,
+            )?;
+            summary.count(outcome(old.is_some()));
+        }
+        Ok(summary)
+    })
+}
+
 fn keyed<K: Eq + Hash, T>(items: Vec<T>, key: impl Fn(&T) -> K) -> HashMap<K, T> {
     items.into_iter().map(|t| (key(&t), t)).collect()
 }

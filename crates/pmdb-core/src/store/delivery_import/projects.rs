@@ -10,15 +10,17 @@ impl Store {
         columns: &Columns,
     ) -> Result<ImportSummary> {
         self.may_import("projects")?;
-        let stored = keyed(self.projects()?, |p| p.code.clone());
-        let links = links_by(self.project_links()?, |l| (l.project, l.node));
-        let none = BTreeSet::new();
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, r) in rows {
+        let linked = Linked {
+            stored: keyed(self.projects()?, |p| p.code.clone()),
+            links: links_by(self.project_links()?, |l| (l.project, l.node)),
+            links_table: "project_links",
+            column: "project",
+        };
+        let kind = LinkedKind {
+            parts: |r: &ProjectRow| (r.project.code.as_str(), r.plan.as_slice()),
+            merge: |r: &ProjectRow, old: Option<&ProjectRecord>| {
                 let p = &r.project;
-                let old = stored.get(&p.code);
-                let new = ProjectRecord {
+                ProjectRecord {
                     id: old.map_or(0, |o| o.id),
                     code: p.code.clone(),
                     title: columns.pick("title", &p.title, old.map(|o| &o.title)),
@@ -26,42 +28,21 @@ impl Store {
                     start: columns.pick("start", &p.start, old.map(|o| &o.start)),
                     finish: columns.pick("finish", &p.finish, old.map(|o| &o.finish)),
                     budget: columns.pick("budget", &p.budget, old.map(|o| &o.budget)),
-                };
-                let old_links = links.get(&p.code).unwrap_or(&none);
-                let plan: BTreeSet<String> = r.plan.iter().cloned().collect();
-                let new_links = columns.pick("plan", &plan, Some(old_links));
-                if columns.has("owner") {
-                    check_owner(tx, *row, &new.owner)?;
                 }
-                check_nodes(tx, *row, new_links.difference(old_links))?;
-                let same = old == Some(&new);
-                if same && &new_links == old_links {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
-                if !same {
-                    tx.execute(
-                        "INSERT INTO projects (code, title, owner, start, finish, budget)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                         ON CONFLICT(code) DO UPDATE SET title = ?2, owner = ?3, start = ?4,
-                           finish = ?5, budget = ?6",
-                        params![
-                            new.code, new.title, new.owner, new.start, new.finish, new.budget
-                        ],
-                    )?;
-                }
-                relink(
-                    tx,
-                    "project_links",
-                    "project",
-                    &new.code,
-                    old_links,
-                    &new_links,
-                )?;
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+            },
+            owner: |p: &ProjectRecord| p.owner.as_str(),
+            upsert: |tx: &Connection, p: &ProjectRecord| {
+                tx.execute(
+                    "INSERT INTO projects (code, title, owner, start, finish, budget)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(code) DO UPDATE SET title = ?2, owner = ?3, start = ?4,
+                       finish = ?5, budget = ?6",
+                    params![p.code, p.title, p.owner, p.start, p.finish, p.budget],
+                )
+            },
+            row: std::marker::PhantomData,
+        };
+        import_linked(self, rows, columns, linked, kind)
     }
 
     /// Imports project updates: as action updates, for projects.

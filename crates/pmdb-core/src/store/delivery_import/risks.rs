@@ -10,16 +10,19 @@ impl Store {
         columns: &Columns,
     ) -> Result<ImportSummary> {
         self.may_import("risks")?;
-        let stored = keyed(self.risks()?, |r| r.code.clone());
-        let links = links_by(self.risk_links()?, |l| (l.risk, l.node));
-        let none = BTreeSet::new();
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, r) in rows {
+        let linked = Linked {
+            stored: keyed(self.risks()?, |r| r.code.clone()),
+            links: links_by(self.risk_links()?, |l| (l.risk, l.node)),
+            links_table: "risk_links",
+            column: "risk",
+        };
+        let kind = LinkedKind {
+            parts: |r: &RiskRow| (r.risk.code.as_str(), r.plan.as_slice()),
+            merge: |r: &RiskRow, old: Option<&RiskRecord>| {
                 let k = &r.risk;
-                let old = stored.get(&k.code);
-                let pick = |column: &str, new: &i64, old: Option<&i64>| columns.pick(column, new, old);
-                let new = RiskRecord {
+                let pick =
+                    |column: &str, new: &i64, old: Option<&i64>| columns.pick(column, new, old);
+                RiskRecord {
                     id: old.map_or(0, |o| o.id),
                     code: k.code.clone(),
                     title: columns.pick("title", &k.title, old.map(|o| &o.title)),
@@ -36,53 +39,45 @@ impl Store {
                         &k.inherent_impact,
                         old.map(|o| &o.inherent_impact),
                     ),
-                    target_score: pick("target_score", &k.target_score, old.map(|o| &o.target_score)),
+                    target_score: pick(
+                        "target_score",
+                        &k.target_score,
+                        old.map(|o| &o.target_score),
+                    ),
                     review_months: pick(
                         "review_months",
                         &k.review_months,
                         old.map(|o| &o.review_months),
                     ),
                     closed: columns.pick("closed", &k.closed, old.map(|o| &o.closed)),
-                };
-                let old_links = links.get(&k.code).unwrap_or(&none);
-                let plan: BTreeSet<String> = r.plan.iter().cloned().collect();
-                let new_links = columns.pick("plan", &plan, Some(old_links));
-                if columns.has("owner") {
-                    check_owner(tx, *row, &new.owner)?;
                 }
-                check_nodes(tx, *row, new_links.difference(old_links))?;
-                let same = old == Some(&new);
-                if same && &new_links == old_links {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
-                if !same {
-                    tx.execute(
-                        "INSERT INTO risks (code, title, category, owner, controls,
-                           inherent_likelihood, inherent_impact, target_score, review_months, closed)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                         ON CONFLICT(code) DO UPDATE SET title = ?2, category = ?3, owner = ?4,
-                           controls = ?5, inherent_likelihood = ?6, inherent_impact = ?7,
-                           target_score = ?8, review_months = ?9, closed = ?10",
-                        params![
-                            new.code,
-                            new.title,
-                            new.category,
-                            new.owner,
-                            new.controls,
-                            new.inherent_likelihood,
-                            new.inherent_impact,
-                            new.target_score,
-                            new.review_months,
-                            new.closed
-                        ],
-                    )?;
-                }
-                relink(tx, "risk_links", "risk", &new.code, old_links, &new_links)?;
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+            },
+            owner: |r: &RiskRecord| r.owner.as_str(),
+            upsert: |tx: &Connection, r: &RiskRecord| {
+                tx.execute(
+                    "INSERT INTO risks (code, title, category, owner, controls,
+                       inherent_likelihood, inherent_impact, target_score, review_months, closed)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                     ON CONFLICT(code) DO UPDATE SET title = ?2, category = ?3, owner = ?4,
+                       controls = ?5, inherent_likelihood = ?6, inherent_impact = ?7,
+                       target_score = ?8, review_months = ?9, closed = ?10",
+                    params![
+                        r.code,
+                        r.title,
+                        r.category,
+                        r.owner,
+                        r.controls,
+                        r.inherent_likelihood,
+                        r.inherent_impact,
+                        r.target_score,
+                        r.review_months,
+                        r.closed
+                    ],
+                )
+            },
+            row: std::marker::PhantomData,
+        };
+        import_linked(self, rows, columns, linked, kind)
     }
 
     /// Imports risk reviews: admins and the performance team for any risk, an officer for
