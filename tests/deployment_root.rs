@@ -152,6 +152,34 @@ fn only_pmdb_can_write_the_councils_file() {
             .any(|l| l.contains("2024-07") && l.contains("nobody") && l.starts_with(&today)),
         "{history}"
     );
+    // Nor does a time zone of the officer's move the day pmdb judges deadlines by: the
+    // system's zone is used. The zone is one that puts the officer's clock on another day.
+    let system_day = Command::new("date")
+        .arg("+%F")
+        .env_remove("TZ")
+        .output()
+        .unwrap();
+    let system_day = String::from_utf8_lossy(&system_day.stdout)
+        .trim()
+        .to_string();
+    // Twenty-six hours apart, so at least one of the two is on another day.
+    let day_in = |zone: &str| {
+        let out = Command::new("date")
+            .arg("+%F")
+            .env("TZ", zone)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let zone = ["Etc/GMT+12", "Etc/GMT-14"]
+        .into_iter()
+        .find(|z| day_in(z) != system_day)
+        .expect("a zone on another day");
+    let config = text(&d.officer_env(&["config"], &[("TZ", zone)]));
+    assert!(
+        config.contains(&format!("today:        {system_day}")),
+        "{zone}: {config}"
+    );
 
     // 3. Every file written for the officer is theirs, user and group.
     let (uid, gid) = (65534, 65534);

@@ -208,6 +208,8 @@ pub fn main() -> ExitCode {
             nix::sys::signal::SigHandler::SigDfl,
         )
     };
+    // SAFETY: no other thread has started yet.
+    unsafe { crate::privilege::clean_environment() };
     let matches = <Cli as clap::CommandFactory>::command().get_matches();
     // `--db` and `PMDB_DB` fill one field; set-group-ID refuses each in its own words.
     let from_env = matches.value_source("db") == Some(clap::parser::ValueSource::EnvVariable);

@@ -86,6 +86,24 @@ pub fn opening_database() -> Option<RwLockReadGuard<'static, ()>> {
     Some(GROUP.read().unwrap_or_else(|e| e.into_inner()))
 }
 
+/// What a set-group-ID pmdb does not take from the person's environment: `TZ`, which
+/// would move the day it records (as `PMDB_TODAY` would; the system's own zone is used),
+/// and the folders for temporary files (`TMPDIR`, `SQLITE_TMPDIR`; it makes none, and so
+/// it stays). Not set-group-ID, nothing is changed.
+///
+/// # Safety
+///
+/// Call before any other thread starts: it changes the process's environment.
+pub unsafe fn clean_environment() {
+    if !set_group_id() {
+        return;
+    }
+    for name in ["TZ", "TMPDIR", "SQLITE_TMPDIR"] {
+        // SAFETY: the caller promises no other thread is running.
+        unsafe { std::env::remove_var(name) };
+    }
+}
+
 /// Gives up the program's group for good: real, effective and saved group all become the
 /// person's. For work that never touches the council's file (the demo council).
 pub fn give_up_group() -> io::Result<()> {
