@@ -344,6 +344,39 @@ fn insert_signoff(
     super::signoff_extras::freeze(tx, period, statuses, at)
 }
 
+/// Moves a sign-off table's rows for the periods a reopening reopens (`period` and those
+/// inside it that no other sign-off in force covers) to its history table, under the
+/// reopening's id. `columns` are the rows' columns, the same in both tables.
+pub(super) fn move_reopened(
+    tx: &Transaction,
+    (id, period, others): (i64, Period, &[Period]),
+    table: &str,
+    history: &str,
+    columns: &str,
+) -> Result<()> {
+    let periods: Vec<String> = {
+        let mut stmt = tx.prepare(&format!("SELECT DISTINCT period FROM {table}"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    for p in periods {
+        let reopened = p
+            .parse::<Period>()
+            .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
+        if reopened {
+            tx.execute(
+                &format!(
+                    "INSERT INTO {history} (reopening, {columns})
+                     SELECT ?1, {columns} FROM {table} WHERE period = ?2"
+                ),
+                params![id, p],
+            )?;
+            tx.execute(&format!("DELETE FROM {table} WHERE period = ?1"), [&p])?;
+        }
+    }
+    Ok(())
+}
+
 fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) -> Result<Reopening> {
     let key = period.to_string();
     let signed: Option<(String, String)> = tx
@@ -399,26 +432,21 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
         keep.execute(params![id, p, code])?;
         drop.execute(params![p, code])?;
     }
-    // Delivery's frozen judgements go on record the same way.
-    let periods: Vec<String> = {
-        let mut stmt = tx.prepare("SELECT DISTINCT period FROM signoff_delivery")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    for p in periods {
-        let reopened = p
-            .parse::<Period>()
-            .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
-        if reopened {
-            tx.execute(
-                "INSERT INTO signoff_delivery_history (reopening, period, kind, code, status)
-                 SELECT ?1, period, kind, code, status FROM signoff_delivery WHERE period = ?2",
-                params![id, p],
-            )?;
-            tx.execute("DELETE FROM signoff_delivery WHERE period = ?1", [&p])?;
-        }
-    }
-    super::signoff_extras::keep_on_reopening(tx, id, period, &others)?;
+    // Delivery's frozen judgements, and what else sign-off froze, go on record the same way.
+    move_reopened(
+        tx,
+        (id, period, &others),
+        "signoff_delivery",
+        "signoff_delivery_history",
+        "period, kind, code, status",
+    )?;
+    move_reopened(
+        tx,
+        (id, period, &others),
+        "signoff_extras",
+        "signoff_extras_history",
+        "period, benchmarks, escalated, settings, definitions",
+    )?;
     tx.execute("DELETE FROM signoffs WHERE period = ?1", [&key])?;
     Ok(Reopening {
         id,

@@ -101,35 +101,6 @@ pub(super) fn freeze(tx: &Transaction, period: Period, statuses: &Freeze, at: &s
     Ok(())
 }
 
-/// On reopening `period` (recorded as reopening `id`): its frozen extras, and those of the
-/// periods inside it that no other sign-off in force covers, move to the history.
-pub(super) fn keep_on_reopening(
-    tx: &Transaction,
-    id: i64,
-    period: Period,
-    others: &[Period],
-) -> Result<()> {
-    let periods: Vec<String> = {
-        let mut stmt = tx.prepare("SELECT period FROM signoff_extras")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    for p in periods {
-        let reopened = p
-            .parse::<Period>()
-            .is_ok_and(|p| period.covers(p) && !others.iter().any(|o| o.covers(p)));
-        if reopened {
-            tx.execute(
-                "INSERT INTO signoff_extras_history (reopening, period, benchmarks, escalated, settings, definitions)
-                 SELECT ?1, period, benchmarks, escalated, settings, definitions FROM signoff_extras WHERE period = ?2",
-                params![id, p],
-            )?;
-            tx.execute("DELETE FROM signoff_extras WHERE period = ?1", [&p])?;
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     /// The benchmarks and escalated exceptions frozen for `period` by a sign-off in force,
     /// or none when no sign-off froze them: the period is not signed off, or was signed off
