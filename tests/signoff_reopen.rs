@@ -289,3 +289,45 @@ fn frozen_benchmarks_that_no_longer_read_are_named_by_check_and_not_replaced_by_
         "{refused}"
     );
 }
+
+/// The settings and definitions a sign-off froze are checked the same way: a row that no
+/// longer reads is named by `check` and its period's reports refuse to be made, rather
+/// than show today's names and settings as the period's. Reopening keeps them on record.
+#[test]
+fn frozen_settings_and_definitions_that_no_longer_read_are_named_by_check() {
+    let c = Council::fixture();
+    c.ok(&["signoff", Q1, "--yes"]);
+    // Only the signed-off period's own row holds the definitions; its months use them.
+    assert_eq!(
+        c.count("SELECT count(*) FROM signoff_extras WHERE definitions LIKE '%Household waste recycled%'"),
+        1
+    );
+    for (column, month) in [("definitions", "2024-05"), ("settings", "2024/25 Q1")] {
+        let c = Council::fixture();
+        c.ok(&["signoff", Q1, "--yes"]);
+        c.writer(&me())
+            .execute_batch(&format!(
+                "UPDATE signoff_extras SET {column} = '{{\"half\": ' WHERE period = '2024/25 Q1'"
+            ))
+            .unwrap();
+        let v = c.json(&["check"]);
+        let damaged: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["check"] == "damaged_signoff")
+            .map(|f| text(&f["period"]))
+            .collect();
+        assert_eq!(damaged, [Q1], "{column}");
+        let refused = c.refused(&["report", "--period", month, "--format", "markdown"]);
+        assert!(
+            refused.contains(&format!("signoff_extras 2024/25 Q1: {column}")),
+            "{column}: {refused}"
+        );
+    }
+    c.ok(&["signoff", "reopen", Q1, "--reason", "a title was wrong"]);
+    assert_eq!(
+        c.count("SELECT count(*) FROM signoff_extras_history WHERE definitions IS NOT NULL AND settings LIKE '%rag_rules%'"),
+        1
+    );
+}

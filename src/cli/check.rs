@@ -14,13 +14,13 @@ pub fn run(env: &Env) -> Result<()> {
     let integrity = store.integrity_check()?;
     let ds = store.dataset()?;
     let mut findings = check(&ds, env.today, ds.context(env.today));
-    // Benchmarks and escalations frozen at sign-off are the store's, not the dataset's.
+    // What sign-off froze besides statuses is the store's, not the dataset's.
     for period in store.damaged_extras()? {
         findings.push(Finding {
             check: "damaged_signoff",
             code: String::new(),
             message: format!(
-                "{}: the benchmarks and escalations frozen at sign-off cannot be read; restore them from a backup",
+                "{}: what its sign-off froze (benchmarks, escalations, settings or definitions) cannot be read; restore it from a backup",
                 crate::safe_text::line(&period)
             ),
             period: Some(period),

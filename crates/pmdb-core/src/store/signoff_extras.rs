@@ -157,14 +157,19 @@ impl Store {
     /// The definitions frozen by the sign-off in force that covers `period` (a quarter's
     /// for its months), if it froze them.
     fn definitions_at_signoff(&self, period: Period) -> Result<Option<Definitions>> {
-        let Some(signed) = super::signoff::locking_signoff(&self.conn, period)? else {
-            return Ok(None);
-        };
+        match super::signoff::locking_signoff(&self.conn, period)? {
+            Some(signed) => self.definitions_of(&signed),
+            None => Ok(None),
+        }
+    }
+
+    /// The definitions frozen on the row of the signed-off period `signed`, if any.
+    fn definitions_of(&self, signed: &str) -> Result<Option<Definitions>> {
         let stored: Option<Option<String>> = self
             .conn
             .query_row(
                 "SELECT definitions FROM signoff_extras WHERE period = ?1",
-                [&signed],
+                [signed],
                 |r| r.get(0),
             )
             .optional()?;
@@ -174,15 +179,16 @@ impl Store {
         serde_json::from_str(&json).map(Some).map_err(|e| {
             StoreError::DamagedRow(DamagedRow {
                 table: "signoff_extras",
-                key: signed,
+                key: signed.to_string(),
                 field: "definitions",
                 problem: e.to_string(),
             })
         })
     }
 
-    /// The periods whose frozen benchmarks or escalations no longer read, for `pmdb check`:
-    /// their reports refuse to be made rather than show today's in their place.
+    /// The periods whose frozen benchmarks, escalations, settings or definitions no longer
+    /// read, for `pmdb check`: their reports refuse to be made rather than show today's in
+    /// their place. Each row's own definitions are read once.
     pub fn damaged_extras(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
@@ -196,7 +202,7 @@ impl Store {
                 out.push(p);
                 continue;
             };
-            if self.frozen_extras(period).is_err() || self.definitions_at_signoff(period).is_err() {
+            if self.frozen_extras(period).is_err() || self.definitions_of(&p).is_err() {
                 out.push(p);
             }
         }
