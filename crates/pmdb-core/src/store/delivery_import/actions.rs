@@ -17,8 +17,8 @@ impl Store {
             column: "action",
         };
         let kind = LinkedKind {
-            parts: |r: &ActionRow| (r.action.code.as_str(), r.plan.as_slice()),
-            merge: |r: &ActionRow, old: Option<&ActionRecord>| {
+            parts: &|r: &ActionRow| (r.action.code.as_str(), r.plan.as_slice()),
+            merge: &|r: &ActionRow, old: Option<&ActionRecord>| {
                 let a = &r.action;
                 ActionRecord {
                     id: old.map_or(0, |o| o.id),
@@ -30,8 +30,8 @@ impl Store {
                     due: columns.pick("due", &a.due, old.map(|o| &o.due)),
                 }
             },
-            owner: |a: &ActionRecord| a.owner.as_str(),
-            upsert: |tx: &Connection, a: &ActionRecord| {
+            owner: &|a: &ActionRecord| a.owner.as_str(),
+            upsert: &|tx: &Connection, a: &ActionRecord| {
                 tx.execute(
                     "INSERT INTO actions (code, title, kind, owner, start, due)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -40,7 +40,6 @@ impl Store {
                     params![a.code, a.title, a.kind, a.owner, a.start, a.due],
                 )
             },
-            row: std::marker::PhantomData,
         };
         import_linked(self, rows, columns, linked, kind)
     }

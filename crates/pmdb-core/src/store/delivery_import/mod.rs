@@ -158,36 +158,23 @@ struct Linked<R> {
 /// What one kind of linked register's import does that the others do not: a row's code
 /// and plan nodes, the record it makes merged with what is stored (a column the file does
 /// not name keeps the stored field), the record's owner, and the SQL that stores it.
-struct LinkedKind<Row, R, P, M, O, U>
-where
-    P: Fn(&Row) -> (&str, &[String]),
-    M: Fn(&Row, Option<&R>) -> R,
-    O: Fn(&R) -> &str,
-    U: Fn(&Connection, &R) -> rusqlite::Result<usize>,
-{
-    parts: P,
-    merge: M,
-    owner: O,
-    upsert: U,
-    row: std::marker::PhantomData<(Row, R)>,
+struct LinkedKind<'a, Row, R> {
+    parts: &'a dyn Fn(&Row) -> (&str, &[String]),
+    merge: &'a dyn Fn(&Row, Option<&R>) -> R,
+    owner: &'a dyn Fn(&R) -> &str,
+    upsert: &'a dyn Fn(&Connection, &R) -> rusqlite::Result<usize>,
 }
 
 /// Imports rows of a linked register, all or nothing: each row's owner and newly named
 /// plan nodes are checked, the item is written only when it differs from what is stored,
 /// and its links become what the row says (only the differences written).
-fn import_linked<Row, R: PartialEq, P, M, O, U>(
+fn import_linked<Row, R: PartialEq>(
     store: &mut Store,
     rows: &[(usize, Row)],
     columns: &Columns,
     linked: Linked<R>,
-    kind: LinkedKind<Row, R, P, M, O, U>,
-) -> Result<ImportSummary>
-where
-    P: Fn(&Row) -> (&str, &[String]),
-    M: Fn(&Row, Option<&R>) -> R,
-    O: Fn(&R) -> &str,
-    U: Fn(&Connection, &R) -> rusqlite::Result<usize>,
-{
+    kind: LinkedKind<Row, R>,
+) -> Result<ImportSummary> {
     let none = BTreeSet::new();
     store.bulk_write(|tx| {
         let mut summary = ImportSummary::default();
@@ -218,6 +205,42 @@ where
                 old_links,
                 &new_links,
             )?;
+            summary.count(outcome(old.is_some()));
+        }
+        Ok(summary)
+    })
+}
+
+/// What one kind of keyed register's import does (EIAs, case studies, budgets,
+/// benchmarks): a row's key, the record it makes merged with what is stored, the
+/// references a changed record must name, and how it is written (given whether one was
+/// stored under its key).
+struct KeyedKind<'a, Row, K, R> {
+    key: &'a dyn Fn(&Row) -> K,
+    merge: &'a dyn Fn(&Row, Option<&R>) -> R,
+    check: &'a dyn Fn(&Connection, usize, &R) -> Result<()>,
+    write: &'a dyn Fn(&Connection, &R, bool) -> rusqlite::Result<usize>,
+}
+
+/// Imports rows of a keyed register, all or nothing: a row equal to what is stored writes
+/// nothing; any other has its references checked and is written.
+fn import_keyed<Row, K: Eq + Hash, R: PartialEq>(
+    store: &mut Store,
+    rows: &[(usize, Row)],
+    stored: HashMap<K, R>,
+    kind: KeyedKind<Row, K, R>,
+) -> Result<ImportSummary> {
+    store.bulk_write(|tx| {
+        let mut summary = ImportSummary::default();
+        for (row, r) in rows {
+            let old = stored.get(&(kind.key)(r));
+            let new = (kind.merge)(r, old);
+            if old == Some(&new) {
+                summary.count(RowOutcome::Unchanged);
+                continue;
+            }
+            (kind.check)(tx, *row, &new)?;
+            (kind.write)(tx, &new, old.is_some())?;
             summary.count(outcome(old.is_some()));
         }
         Ok(summary)

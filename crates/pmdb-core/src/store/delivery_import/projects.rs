@@ -17,8 +17,8 @@ impl Store {
             column: "project",
         };
         let kind = LinkedKind {
-            parts: |r: &ProjectRow| (r.project.code.as_str(), r.plan.as_slice()),
-            merge: |r: &ProjectRow, old: Option<&ProjectRecord>| {
+            parts: &|r: &ProjectRow| (r.project.code.as_str(), r.plan.as_slice()),
+            merge: &|r: &ProjectRow, old: Option<&ProjectRecord>| {
                 let p = &r.project;
                 ProjectRecord {
                     id: old.map_or(0, |o| o.id),
@@ -30,8 +30,8 @@ impl Store {
                     budget: columns.pick("budget", &p.budget, old.map(|o| &o.budget)),
                 }
             },
-            owner: |p: &ProjectRecord| p.owner.as_str(),
-            upsert: |tx: &Connection, p: &ProjectRecord| {
+            owner: &|p: &ProjectRecord| p.owner.as_str(),
+            upsert: &|tx: &Connection, p: &ProjectRecord| {
                 tx.execute(
                     "INSERT INTO projects (code, title, owner, start, finish, budget)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -40,7 +40,6 @@ impl Store {
                     params![p.code, p.title, p.owner, p.start, p.finish, p.budget],
                 )
             },
-            row: std::marker::PhantomData,
         };
         import_linked(self, rows, columns, linked, kind)
     }

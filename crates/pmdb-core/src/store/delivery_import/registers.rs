@@ -11,34 +11,32 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.may_import("EIAs")?;
         let stored = keyed(self.eias()?, |e| e.code.clone());
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, e) in rows {
-                let old = stored.get(&e.code);
-                let new = EiaRecord {
-                    id: old.map_or(0, |o| o.id),
-                    code: e.code.clone(),
-                    title: columns.pick("title", &e.title, old.map(|o| &o.title)),
-                    node: columns.pick("plan", &e.node, old.map(|o| &o.node)),
-                    service: columns.pick("service", &e.service, old.map(|o| &o.service)),
-                    owner: columns.pick("owner", &e.owner, old.map(|o| &o.owner)),
-                    due: columns.pick("due", &e.due, old.map(|o| &o.due)),
-                    completed: columns.pick("completed", &e.completed, old.map(|o| &o.completed)),
-                    outcome: columns.pick("outcome", &e.outcome, old.map(|o| &o.outcome)),
-                };
-                if old == Some(&new) {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
+        let kind = KeyedKind {
+            key: &|e: &EiaRecord| e.code.clone(),
+            merge: &|e: &EiaRecord, old: Option<&EiaRecord>| EiaRecord {
+                id: old.map_or(0, |o| o.id),
+                code: e.code.clone(),
+                title: columns.pick("title", &e.title, old.map(|o| &o.title)),
+                node: columns.pick("plan", &e.node, old.map(|o| &o.node)),
+                service: columns.pick("service", &e.service, old.map(|o| &o.service)),
+                owner: columns.pick("owner", &e.owner, old.map(|o| &o.owner)),
+                due: columns.pick("due", &e.due, old.map(|o| &o.due)),
+                completed: columns.pick("completed", &e.completed, old.map(|o| &o.completed)),
+                outcome: columns.pick("outcome", &e.outcome, old.map(|o| &o.outcome)),
+            },
+            check: &|tx: &Connection, row: usize, new: &EiaRecord| {
                 if columns.has("owner") {
-                    check_owner(tx, *row, &new.owner)?;
+                    check_owner(tx, row, &new.owner)?;
                 }
                 if columns.has("plan") {
-                    check_nodes(tx, *row, new.node.iter())?;
+                    check_nodes(tx, row, new.node.iter())?;
                 }
                 if columns.has("service") {
-                    check_service(tx, *row, new.service.as_ref())?;
+                    check_service(tx, row, new.service.as_ref())?;
                 }
+                Ok(())
+            },
+            write: &|tx: &Connection, new: &EiaRecord, _stored: bool| {
                 tx.execute(
                     "INSERT INTO eias (code, title, node, service, owner, due, completed, outcome)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -54,11 +52,10 @@ impl Store {
                         new.completed,
                         new.outcome
                     ],
-                )?;
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+                )
+            },
+        };
+        import_keyed(self, rows, stored, kind)
     }
 
     /// Imports case studies (admins and the performance team), known by their code.
@@ -69,60 +66,48 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.may_import("case studies")?;
         let stored = keyed(self.case_studies()?, |c| c.code.clone());
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, c) in rows {
-                let old = stored.get(&c.code);
-                let new = CaseStudyRecord {
-                    id: old.map_or(0, |o| o.id),
-                    code: c.code.clone(),
-                    title: columns.pick("title", &c.title, old.map(|o| &o.title)),
-                    node: columns.pick("plan", &c.node, old.map(|o| &o.node)),
-                    service: columns.pick("service", &c.service, old.map(|o| &o.service)),
-                    year: columns.pick("year", &c.year, old.map(|o| &o.year)),
-                    story: columns.pick("story", &c.story, old.map(|o| &o.story)),
-                };
-                if old == Some(&new) {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
+        let kind = KeyedKind {
+            key: &|c: &CaseStudyRecord| c.code.clone(),
+            merge: &|c: &CaseStudyRecord, old: Option<&CaseStudyRecord>| CaseStudyRecord {
+                id: old.map_or(0, |o| o.id),
+                code: c.code.clone(),
+                title: columns.pick("title", &c.title, old.map(|o| &o.title)),
+                node: columns.pick("plan", &c.node, old.map(|o| &o.node)),
+                service: columns.pick("service", &c.service, old.map(|o| &o.service)),
+                year: columns.pick("year", &c.year, old.map(|o| &o.year)),
+                story: columns.pick("story", &c.story, old.map(|o| &o.story)),
+            },
+            check: &|tx: &Connection, row: usize, new: &CaseStudyRecord| {
                 if columns.has("plan") {
-                    check_nodes(tx, *row, new.node.iter())?;
+                    check_nodes(tx, row, new.node.iter())?;
                 }
                 if columns.has("service") {
-                    check_service(tx, *row, new.service.as_ref())?;
+                    check_service(tx, row, new.service.as_ref())?;
                 }
-                if old.is_some() {
-                    tx.execute(
-                        "UPDATE case_studies SET title = ?2, node = ?3, service = ?4, year = ?5,
-                           story = ?6 WHERE code = ?1",
-                        params![
-                            new.code,
-                            new.title,
-                            new.node,
-                            new.service,
-                            new.year,
-                            new.story
-                        ],
-                    )?;
+                Ok(())
+            },
+            write: &|tx: &Connection, new: &CaseStudyRecord, stored: bool| {
+                let sql = if stored {
+                    "UPDATE case_studies SET title = ?2, node = ?3, service = ?4, year = ?5,
+                       story = ?6 WHERE code = ?1"
                 } else {
-                    tx.execute(
-                        "INSERT INTO case_studies (code, title, node, service, year, story)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![
-                            new.code,
-                            new.title,
-                            new.node,
-                            new.service,
-                            new.year,
-                            new.story
-                        ],
-                    )?;
-                }
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+                    "INSERT INTO case_studies (code, title, node, service, year, story)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                };
+                tx.execute(
+                    sql,
+                    params![
+                        new.code,
+                        new.title,
+                        new.node,
+                        new.service,
+                        new.year,
+                        new.story
+                    ],
+                )
+            },
+        };
+        import_keyed(self, rows, stored, kind)
     }
 
     /// Imports budgets (admins and the performance team): a service's month.
@@ -133,33 +118,31 @@ impl Store {
     ) -> Result<ImportSummary> {
         self.may_import("budgets")?;
         let stored = keyed(self.budgets()?, |b| (b.service.clone(), b.month.clone()));
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, b) in rows {
-                check_service(tx, *row, Some(&b.service))?;
-                let old = stored.get(&(b.service.clone(), b.month.clone()));
-                let new = BudgetRecord {
-                    service: b.service.clone(),
-                    month: b.month.clone(),
-                    budget: columns.pick("budget", &b.budget, old.map(|o| &o.budget)),
-                    actual: columns.pick("actual", &b.actual, old.map(|o| &o.actual)),
-                    forecast: columns.pick("forecast", &b.forecast, old.map(|o| &o.forecast)),
-                };
-                if old == Some(&new) {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
+        let kind = KeyedKind {
+            key: &|b: &BudgetRecord| (b.service.clone(), b.month.clone()),
+            merge: &|b: &BudgetRecord, old: Option<&BudgetRecord>| BudgetRecord {
+                service: b.service.clone(),
+                month: b.month.clone(),
+                budget: columns.pick("budget", &b.budget, old.map(|o| &o.budget)),
+                actual: columns.pick("actual", &b.actual, old.map(|o| &o.actual)),
+                forecast: columns.pick("forecast", &b.forecast, old.map(|o| &o.forecast)),
+            },
+            // A stored budget's service exists (a foreign key), so only a changed row's
+            // needs looking up.
+            check: &|tx: &Connection, row: usize, new: &BudgetRecord| {
+                check_service(tx, row, Some(&new.service))
+            },
+            write: &|tx: &Connection, new: &BudgetRecord, _stored: bool| {
                 tx.execute(
                     "INSERT INTO budgets (service, month, budget, actual, forecast)
                      VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT(service, month) DO UPDATE SET budget = ?3, actual = ?4,
                        forecast = ?5",
                     params![new.service, new.month, new.budget, new.actual, new.forecast],
-                )?;
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+                )
+            },
+        };
+        import_keyed(self, rows, stored, kind)
     }
 
     /// Imports benchmarks (admins and the performance team): a comparator's value for an
@@ -169,41 +152,40 @@ impl Store {
         rows: &[(usize, BenchmarkRecord)],
     ) -> Result<ImportSummary> {
         self.may_import("benchmarks")?;
-        let stored = keyed(self.benchmarks()?, |b| {
-            (b.indicator.clone(), b.period.clone(), b.comparator.clone())
-        });
-        self.bulk_write(|tx| {
-            let mut summary = ImportSummary::default();
-            for (row, b) in rows {
-                if !exists(
+        let key =
+            |b: &BenchmarkRecord| (b.indicator.clone(), b.period.clone(), b.comparator.clone());
+        let stored = keyed(self.benchmarks()?, key);
+        let kind = KeyedKind {
+            key: &key,
+            // Every column is required: the row is the record.
+            merge: &|b: &BenchmarkRecord, _old: Option<&BenchmarkRecord>| b.clone(),
+            // A stored benchmark's indicator exists (a foreign key).
+            check: &|tx: &Connection, row: usize, b: &BenchmarkRecord| {
+                if exists(
                     tx,
                     "SELECT count(*) FROM indicators WHERE code = ?1",
                     &b.indicator,
                 )? {
-                    return Err(row_error(
-                        *row,
-                        "code",
-                        format!(
-                            "no indicator '{}' (import the indicators first)",
-                            crate::safe_text::line(&b.indicator)
-                        ),
-                    ));
+                    return Ok(());
                 }
-                let old =
-                    stored.get(&(b.indicator.clone(), b.period.clone(), b.comparator.clone()));
-                if old == Some(b) {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
+                Err(row_error(
+                    row,
+                    "code",
+                    format!(
+                        "no indicator '{}' (import the indicators first)",
+                        crate::safe_text::line(&b.indicator)
+                    ),
+                ))
+            },
+            write: &|tx: &Connection, b: &BenchmarkRecord, _stored: bool| {
                 tx.execute(
                     "INSERT INTO benchmarks (indicator, period, comparator, value)
                      VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT(indicator, period, comparator) DO UPDATE SET value = ?4",
                     params![b.indicator, b.period, b.comparator, b.value],
-                )?;
-                summary.count(outcome(old.is_some()));
-            }
-            Ok(summary)
-        })
+                )
+            },
+        };
+        import_keyed(self, rows, stored, kind)
     }
 }

@@ -17,8 +17,8 @@ impl Store {
             column: "risk",
         };
         let kind = LinkedKind {
-            parts: |r: &RiskRow| (r.risk.code.as_str(), r.plan.as_slice()),
-            merge: |r: &RiskRow, old: Option<&RiskRecord>| {
+            parts: &|r: &RiskRow| (r.risk.code.as_str(), r.plan.as_slice()),
+            merge: &|r: &RiskRow, old: Option<&RiskRecord>| {
                 let k = &r.risk;
                 let pick =
                     |column: &str, new: &i64, old: Option<&i64>| columns.pick(column, new, old);
@@ -52,8 +52,8 @@ impl Store {
                     closed: columns.pick("closed", &k.closed, old.map(|o| &o.closed)),
                 }
             },
-            owner: |r: &RiskRecord| r.owner.as_str(),
-            upsert: |tx: &Connection, r: &RiskRecord| {
+            owner: &|r: &RiskRecord| r.owner.as_str(),
+            upsert: &|tx: &Connection, r: &RiskRecord| {
                 tx.execute(
                     "INSERT INTO risks (code, title, category, owner, controls,
                        inherent_likelihood, inherent_impact, target_score, review_months, closed)
@@ -75,7 +75,6 @@ impl Store {
                     ],
                 )
             },
-            row: std::marker::PhantomData,
         };
         import_linked(self, rows, columns, linked, kind)
     }
