@@ -71,18 +71,37 @@ pub fn read_trusted(path: &Path) -> Result<Option<Config>, ConfigError> {
     parse(path, &text).map(Some)
 }
 
-/// Why a file or folder is not root's alone to change, if it is not.
-pub fn not_roots(meta: &std::fs::Metadata) -> Option<String> {
-    if meta.uid() != 0 {
-        return Some(format!("is owned by user id {}, not root", meta.uid()));
+/// How a file or folder fails to be root's alone to change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NotRoots {
+    /// Someone other than root owns it (and may change its mode).
+    Owner,
+    /// Its group or everyone may write it.
+    Writable,
+}
+
+/// Whether only root may change a file or folder with this owner and mode: the rule for
+/// the system's configuration here and for every folder `check --deployment` looks above.
+pub fn roots_alone(uid: u32, mode: u32) -> Result<(), NotRoots> {
+    if uid != 0 {
+        Err(NotRoots::Owner)
+    } else if mode & 0o022 != 0 {
+        Err(NotRoots::Writable)
+    } else {
+        Ok(())
     }
-    if meta.mode() & 0o022 != 0 {
-        return Some(format!(
+}
+
+/// Why a file or folder is not root's alone to change, in words, if it is not.
+fn not_roots(meta: &std::fs::Metadata) -> Option<String> {
+    match roots_alone(meta.uid(), meta.mode()) {
+        Ok(()) => None,
+        Err(NotRoots::Owner) => Some(format!("is owned by user id {}, not root", meta.uid())),
+        Err(NotRoots::Writable) => Some(format!(
             "may be written by others than root (mode {:04o})",
             meta.mode() & 0o7777
-        ));
+        )),
     }
-    None
 }
 
 fn open(path: &Path) -> Result<Option<(String, std::fs::Metadata)>, ConfigError> {

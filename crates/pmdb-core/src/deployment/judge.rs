@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::config::NotRoots;
 use super::inspect::{Facts, Node};
 
 /// One thing looked at: what it is, where, as it is, and what is wrong with it.
@@ -149,12 +150,10 @@ fn above(v: &mut Verdict, d: &Node) {
 }
 
 fn roots_alone(n: &Node) -> Option<String> {
-    if n.uid != 0 {
-        Some(format!("owned by {}, not root", n.owner))
-    } else if n.mode & 0o022 != 0 {
-        Some("others than root may write it".into())
-    } else {
-        None
+    match super::config::roots_alone(n.uid, n.mode) {
+        Ok(()) => None,
+        Err(NotRoots::Owner) => Some(format!("owned by {}, not root", n.owner)),
+        Err(NotRoots::Writable) => Some("others than root may write it".into()),
     }
 }
 
