@@ -11,7 +11,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::Env;
-use super::report::html;
+use super::report::{PageSources, page};
 use crate::domain::period::Period;
 use crate::query::report;
 use crate::query::report_html::{self, PackEntry, Scope};
@@ -104,12 +104,13 @@ fn pack_of(
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
     let ctx = ds.context(today);
+    let sources = PageSources::read(store, ds, period)?;
     // Every file of the pack, in the order the index lists them: the one place to add
     // another.
     let mut pack: Vec<(PackEntry, Vec<u8>)> = vec![
         (
             entry("report.html", "Performance report (web page, printable)"),
-            html(store, ds, period, today, &Scope::Council)?.into_bytes(),
+            page(ds, period, today, &Scope::Council, &sources).into_bytes(),
         ),
         (
             entry(
@@ -131,8 +132,14 @@ fn pack_of(
     for p in &ds.portfolios {
         let file = format!("portfolio-{}.html", file_part(&p.code));
         let label = format!("{} portfolio summary", p.name);
-        let page = html(store, ds, period, today, &Scope::Portfolio(p.code.clone()))?;
-        pack.push((entry(&file, &label), page.into_bytes()));
+        let summary = page(
+            ds,
+            period,
+            today,
+            &Scope::Portfolio(p.code.clone()),
+            &sources,
+        );
+        pack.push((entry(&file, &label), summary.into_bytes()));
     }
     let entries: Vec<PackEntry> = pack.iter().map(|(e, _)| entry(&e.file, &e.label)).collect();
     let index = report_html::index(ds, period, ctx, &entries).into_bytes();

@@ -46,10 +46,7 @@ pub struct ReportArgs {
     out: Option<PathBuf>,
 }
 
-/// The HTML page for a period: the store supplies the benchmarks and the period's
-/// exceptions (its own and its months') escalated to Management Board. For a period a
-/// sign-off covers they are those frozen at sign-off, so the page is the same bytes after
-/// later imports and exception updates.
+/// The HTML page for a period (see `PageSources` for what the store supplies).
 pub fn html(
     store: &Store,
     ds: &Dataset,
@@ -57,22 +54,59 @@ pub fn html(
     today: NaiveDate,
     scope: &Scope,
 ) -> Result<String> {
-    let (benchmarks, escalated) = match store.frozen_extras(period)? {
-        Some(frozen) => (frozen.benchmarks, frozen.escalated),
-        None => live_extras(store, ds, period)?,
-    };
-    let ctx = ds.context(today);
-    Ok(report_html::html(
+    Ok(page(
         ds,
         period,
-        ctx,
+        today,
+        scope,
+        &PageSources::read(store, ds, period)?,
+    ))
+}
+
+/// What a period's HTML pages show that the dataset does not hold, read once for all the
+/// pages of a pack: the benchmarks, the period's exceptions (its own and its months')
+/// escalated to Management Board, and the case studies. For a period a sign-off covers the
+/// benchmarks and escalations are those frozen at sign-off, so the page is the same bytes
+/// after later imports and exception updates.
+pub struct PageSources {
+    benchmarks: Vec<BenchmarkRecord>,
+    escalated: Vec<ExceptionRecord>,
+    case_studies: Vec<crate::store::CaseStudyRecord>,
+}
+
+impl PageSources {
+    pub fn read(store: &Store, ds: &Dataset, period: Period) -> Result<PageSources> {
+        let (benchmarks, escalated) = match store.frozen_extras(period)? {
+            Some(frozen) => (frozen.benchmarks, frozen.escalated),
+            None => live_extras(store, ds, period)?,
+        };
+        Ok(PageSources {
+            benchmarks,
+            escalated,
+            case_studies: store.case_studies()?,
+        })
+    }
+}
+
+/// One HTML page of `period` in `scope`, from the dataset and what the store supplied.
+pub fn page(
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    scope: &Scope,
+    sources: &PageSources,
+) -> String {
+    report_html::html(
+        ds,
+        period,
+        ds.context(today),
         scope,
         &Extras {
-            benchmarks: &benchmarks,
-            escalated: &escalated,
-            case_studies: &store.case_studies()?,
+            benchmarks: &sources.benchmarks,
+            escalated: &sources.escalated,
+            case_studies: &sources.case_studies,
         },
-    ))
+    )
 }
 
 /// The benchmarks and escalated exceptions as they are now: for a period not signed off,

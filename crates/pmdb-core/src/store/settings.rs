@@ -15,7 +15,7 @@ use crate::domain::fields::check_name;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::RagRule;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Settings {
     pub council_name: String,
     pub deadline_day: u32,
