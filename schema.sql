@@ -1983,3 +1983,123 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_extras_history', OLD.reopening || '|' || OLD.period, 'delete',
           json_object('reopening', OLD.reopening, 'period', OLD.period, 'benchmarks', OLD.benchmarks, 'escalated', OLD.escalated),
           NULL); END;
+
+-- migration 9
+-- What a council's first year found (issue 21).
+-- An indicator's figures may arrive late from outside: `lag` whole months move every
+-- deadline of it (a national quarterly return published three months after the quarter
+-- has lag 3). A `cumulative` measure (council tax collected to date) is compared only with
+-- the same period last year, never with the previous period.
+ALTER TABLE indicators ADD COLUMN cumulative INTEGER NOT NULL DEFAULT 0 CHECK (cumulative IN (0, 1));
+ALTER TABLE indicators ADD COLUMN lag INTEGER NOT NULL DEFAULT 0 CHECK (lag BETWEEN 0 AND 24);
+
+DROP TRIGGER audit_indicators_insert;
+CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from, 'min', NEW.min, 'max', NEW.max, 'cumulative', NEW.cumulative, 'lag', NEW.lag)); END;
+
+DROP TRIGGER audit_indicators_update;
+CREATE TRIGGER audit_indicators_update AFTER UPDATE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'update',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max, 'cumulative', OLD.cumulative, 'lag', OLD.lag),
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from, 'min', NEW.min, 'max', NEW.max, 'cumulative', NEW.cumulative, 'lag', NEW.lag)); END;
+
+DROP TRIGGER audit_indicators_delete;
+CREATE TRIGGER audit_indicators_delete AFTER DELETE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max, 'cumulative', OLD.cumulative, 'lag', OLD.lag),
+          NULL); END;
+
+-- An open action or project owes an update for each period of its frequency.
+ALTER TABLE actions ADD COLUMN frequency TEXT NOT NULL DEFAULT 'monthly'
+    CHECK (frequency IN ('monthly', 'quarterly'));
+ALTER TABLE projects ADD COLUMN frequency TEXT NOT NULL DEFAULT 'monthly'
+    CHECK (frequency IN ('monthly', 'quarterly'));
+
+DROP TRIGGER audit_actions_insert;
+CREATE TRIGGER audit_actions_insert AFTER INSERT ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'owner', NEW.owner, 'start', NEW.start, 'due', NEW.due, 'frequency', NEW.frequency)); END;
+
+DROP TRIGGER audit_actions_update;
+CREATE TRIGGER audit_actions_update AFTER UPDATE ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'owner', OLD.owner, 'start', OLD.start, 'due', OLD.due, 'frequency', OLD.frequency),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'owner', NEW.owner, 'start', NEW.start, 'due', NEW.due, 'frequency', NEW.frequency)); END;
+
+DROP TRIGGER audit_actions_delete;
+CREATE TRIGGER audit_actions_delete AFTER DELETE ON actions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'actions', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'owner', OLD.owner, 'start', OLD.start, 'due', OLD.due, 'frequency', OLD.frequency),
+          NULL); END;
+
+DROP TRIGGER audit_projects_insert;
+CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'owner', NEW.owner, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget, 'frequency', NEW.frequency)); END;
+
+DROP TRIGGER audit_projects_update;
+CREATE TRIGGER audit_projects_update AFTER UPDATE ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'owner', OLD.owner, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget, 'frequency', OLD.frequency),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'owner', NEW.owner, 'start', NEW.start, 'finish', NEW.finish, 'budget', NEW.budget, 'frequency', NEW.frequency)); END;
+
+DROP TRIGGER audit_projects_delete;
+CREATE TRIGGER audit_projects_delete AFTER DELETE ON projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'projects', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'owner', OLD.owner, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget, 'frequency', OLD.frequency),
+          NULL); END;
+
+-- Every exception keeps its history: each change of a field (status, proposal, decision,
+-- board member, due date, meeting, closure) or a note, with who and when. Rows are only
+-- ever added. The history of exceptions raised before this migration is read back from
+-- the audit log, which has recorded every change of the row: nothing is made up.
+CREATE TABLE exception_history (
+    id        INTEGER PRIMARY KEY,
+    exception INTEGER NOT NULL REFERENCES exceptions (id),
+    at        TEXT NOT NULL,               -- UTC 'YYYY-MM-DDTHH:MM:SS.fffZ'
+    by        TEXT NOT NULL,               -- login
+    field     TEXT NOT NULL,               -- 'raised', a column of exceptions, or 'note'
+    old       TEXT NOT NULL DEFAULT '',
+    new       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX exception_history_exception ON exception_history (exception, id);
+
+INSERT INTO exception_history (exception, at, by, field, old, new)
+  SELECT CAST(a.key AS INTEGER), a.at, a.login, 'raised', '', coalesce(json_extract(a.new, '$.figures'), '')
+    FROM audit_log a
+   WHERE a.tbl = 'exceptions' AND a.op = 'insert'
+     AND CAST(a.key AS INTEGER) IN (SELECT id FROM exceptions)
+   ORDER BY a.id;
+INSERT INTO exception_history (exception, at, by, field, old, new)
+  SELECT CAST(a.key AS INTEGER), a.at, a.login, f.field,
+         coalesce(json_extract(a.old, '$.' || f.field), ''),
+         coalesce(json_extract(a.new, '$.' || f.field), '')
+    FROM audit_log a, (SELECT 'status' AS field UNION ALL SELECT 'proposal' UNION ALL SELECT 'decision' UNION ALL SELECT 'board_member' UNION ALL SELECT 'escalation_due' UNION ALL SELECT 'meeting' UNION ALL SELECT 'closed_at') AS f
+   WHERE a.tbl = 'exceptions' AND a.op = 'update'
+     AND CAST(a.key AS INTEGER) IN (SELECT id FROM exceptions)
+     AND json_extract(a.old, '$.' || f.field) IS NOT json_extract(a.new, '$.' || f.field)
+   ORDER BY a.id;
+
+CREATE TRIGGER exception_history_no_update BEFORE UPDATE ON exception_history
+BEGIN SELECT RAISE(ABORT, 'an exception''s history is append-only'); END;
+CREATE TRIGGER exception_history_no_delete BEFORE DELETE ON exception_history
+BEGIN SELECT RAISE(ABORT, 'an exception''s history is append-only'); END;
+
+CREATE TRIGGER audit_exception_history_insert AFTER INSERT ON exception_history
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exception_history', NEW.exception || '|' || NEW.id, 'insert',
+          NULL,
+          json_object('exception', NEW.exception, 'at', NEW.at, 'by', NEW.by, 'field', NEW.field, 'old', NEW.old, 'new', NEW.new)); END;
