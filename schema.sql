@@ -2062,6 +2062,37 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
           json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'owner', OLD.owner, 'start', OLD.start, 'finish', OLD.finish, 'budget', OLD.budget, 'frequency', OLD.frequency),
           NULL); END;
 
+-- A value's lateness is its first recording's: a correction after the deadline (after a
+-- reopening, say) does not make a figure given on time late. Read back from the audit
+-- log's insert for the values held before.
+ALTER TABLE "values" ADD COLUMN first_entered_at TEXT;
+UPDATE "values" SET first_entered_at = coalesce(
+    (SELECT json_extract(a.new, '$.entered_at') FROM audit_log a
+      WHERE a.tbl = 'values' AND a.op = 'insert' AND a.key = "values".indicator || '|' || "values".period
+      ORDER BY a.id DESC LIMIT 1),
+    entered_at);
+
+DROP TRIGGER audit_values_insert;
+CREATE TRIGGER audit_values_insert AFTER INSERT ON "values"
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'values', NEW.indicator || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'value', NEW.value, 'numerator', NEW.numerator, 'denominator', NEW.denominator, 'quality', NEW.quality, 'commentary', NEW.commentary, 'action', NEW.action, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version, 'first_entered_at', NEW.first_entered_at)); END;
+
+DROP TRIGGER audit_values_update;
+CREATE TRIGGER audit_values_update AFTER UPDATE ON "values"
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'values', NEW.indicator || '|' || NEW.period, 'update',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'value', OLD.value, 'numerator', OLD.numerator, 'denominator', OLD.denominator, 'quality', OLD.quality, 'commentary', OLD.commentary, 'action', OLD.action, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version, 'first_entered_at', OLD.first_entered_at),
+          json_object('indicator', NEW.indicator, 'period', NEW.period, 'value', NEW.value, 'numerator', NEW.numerator, 'denominator', NEW.denominator, 'quality', NEW.quality, 'commentary', NEW.commentary, 'action', NEW.action, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version, 'first_entered_at', NEW.first_entered_at)); END;
+
+DROP TRIGGER audit_values_delete;
+CREATE TRIGGER audit_values_delete AFTER DELETE ON "values"
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'values', OLD.indicator || '|' || OLD.period, 'delete',
+          json_object('indicator', OLD.indicator, 'period', OLD.period, 'value', OLD.value, 'numerator', OLD.numerator, 'denominator', OLD.denominator, 'quality', OLD.quality, 'commentary', OLD.commentary, 'action', OLD.action, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version, 'first_entered_at', OLD.first_entered_at),
+          NULL); END;
+
 -- Every exception keeps its history: each change of a field (status, proposal, decision,
 -- board member, due date, meeting, closure) or a note, with who and when. Rows are only
 -- ever added. The history of exceptions raised before this migration is read back from

@@ -28,6 +28,13 @@ pub enum EntryError {
     },
     #[error("{period} has not started yet (today is {today})")]
     NotStarted { period: Period, today: NaiveDate },
+    /// A month is recorded once it has ended: a figure for June taken on 10 June would be
+    /// saved as final and judged before the month's work is done.
+    #[error(
+        "{period} ends on {}: its figure is recorded once it has ended",
+        ends.format("%-d %B %Y")
+    )]
+    NotEnded { period: Period, ends: NaiveDate },
     #[error(transparent)]
     Figure(#[from] FigureError),
     #[error(transparent)]
@@ -62,6 +69,15 @@ pub enum EntryError {
     },
 }
 
+/// A value, or a commentary, for a period whose last day has not yet passed is refused.
+pub fn check_period_ended(period: Period, today: NaiveDate) -> Result<(), EntryError> {
+    let ends = period.last_month().last_day();
+    if today <= ends {
+        return Err(EntryError::NotEnded { period, ends });
+    }
+    Ok(())
+}
+
 /// Checks an entry and returns the value to record (for a ratio, computed from its parts).
 pub fn check_entry(
     ind: &Indicator,
@@ -82,9 +98,7 @@ pub fn check_entry(
             period,
         });
     }
-    if period.first_month() > Month::of(today) {
-        return Err(EntryError::NotStarted { period, today });
-    }
+    check_period_ended(period, today)?;
     for (name, x) in [
         ("value", entry.value),
         ("numerator", entry.numerator),
@@ -261,7 +275,37 @@ mod tests {
             check_entry(&m, p("2025-04"), &e, today())
                 .unwrap_err()
                 .to_string(),
-            "2025-04 has not started yet (today is 2025-03-20)"
+            "2025-04 ends on 30 April 2025: its figure is recorded once it has ended"
+        );
+    }
+
+    #[test]
+    fn a_month_is_recorded_once_it_has_ended() {
+        let m = ind(Aggregation::Mean, Frequency::Monthly);
+        let e = Entry {
+            value: Some(5.0),
+            numerator: None,
+            denominator: None,
+        };
+        let on = |day: &str| check_entry(&m, p("2026-06"), &e, day.parse().unwrap());
+        // On 10 June, and on its last day, June is still in progress.
+        assert_eq!(
+            on("2026-06-10").unwrap_err().to_string(),
+            "2026-06 ends on 30 June 2026: its figure is recorded once it has ended"
+        );
+        assert!(on("2026-06-30").is_err());
+        assert_eq!(on("2026-07-01"), Ok(5.0));
+        // A quarter is recorded once its last month has ended.
+        let q = ind(Aggregation::Mean, Frequency::Quarterly);
+        assert_eq!(
+            check_entry(&q, p("2026/27 Q1"), &e, "2026-06-30".parse().unwrap())
+                .unwrap_err()
+                .to_string(),
+            "2026/27 Q1 ends on 30 June 2026: its figure is recorded once it has ended"
+        );
+        assert_eq!(
+            check_entry(&q, p("2026/27 Q1"), &e, "2026-07-01".parse().unwrap()),
+            Ok(5.0)
         );
     }
 
