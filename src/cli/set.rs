@@ -7,7 +7,7 @@ use clap::Args;
 use super::output::{figure, json};
 use super::{Env, period_arg};
 use crate::domain::entry::EntryError;
-use crate::store::{Expect, NewValue, Quality, StoreError};
+use crate::store::{Columns, Expect, NewValue, Quality, StoreError};
 
 #[derive(Args, Debug)]
 pub struct SetArgs {
@@ -71,12 +71,27 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
         .as_deref()
         .map(|d| number(d, "--denominator"))
         .transpose()?;
-    let quality = match args.quality.as_deref() {
-        None => Quality::Final,
-        Some(q) => q
-            .parse::<Quality>()
-            .map_err(|e| anyhow!("--quality: {e}"))?,
-    };
+    let quality = args
+        .quality
+        .as_deref()
+        .map(|q| q.parse::<Quality>().map_err(|e| anyhow!("--quality: {e}")))
+        .transpose()?;
+    // Like an import, `set` changes only what it names: the figure, and whichever of the
+    // parts, words and quality its flags give; the rest keep what is stored.
+    let mut named = vec!["value"];
+    if numerator.is_some() || denominator.is_some() {
+        named.extend(["numerator", "denominator"]);
+    }
+    for (given, column) in [
+        (args.commentary.is_some(), "commentary"),
+        (args.action.is_some(), "action"),
+        (quality.is_some(), "quality"),
+    ] {
+        if given {
+            named.push(column);
+        }
+    }
+    let named = Columns::only(named);
     let expect = match args.expect_version {
         None => Expect::Any,
         Some(0) => Expect::Absent,
@@ -93,14 +108,14 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
         value,
         numerator,
         denominator,
-        quality,
+        quality: quality.unwrap_or(Quality::Final),
         commentary: args.commentary.unwrap_or_default(),
         action: args.action.unwrap_or_default(),
     };
     let mut store = env.open()?;
     let ctx = store.context(env.today)?;
     let saved = store
-        .record_value(&nv, expect, ctx)
+        .record_value_naming(&nv, &named, expect, ctx)
         .map_err(flags_for_parts)?;
     if env.json {
         return json(&saved);
@@ -108,6 +123,16 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
     let a = &saved.assessment;
     let ind = store.indicator(&args.code)?.indicator;
     let dp = ind.decimals;
+    if saved.unchanged {
+        say!(
+            "unchanged: {} {} = {} is already stored as given (version {}); nothing was written",
+            args.code,
+            period,
+            figure(a.value, dp),
+            saved.version
+        );
+        return Ok(());
+    }
     say!(
         "saved {} {} = {} (version {}): {} {} — {}",
         args.code,

@@ -53,8 +53,8 @@ fn late_values(store: &Store) -> Result<usize> {
         .values()
         .flatten()
         .filter(|v| {
-            let due = deadline(v.period, deadline_day).to_string();
-            v.entered_at.get(..10).is_some_and(|day| day > due.as_str())
+            let due = deadline(v.period, deadline_day);
+            crate::stamp::local_day(&v.first_entered_at).is_some_and(|day| day > due)
         })
         .count())
 }

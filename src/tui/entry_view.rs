@@ -18,6 +18,8 @@ use super::widgets::{
 };
 use crate::domain::deadline::fmt_due;
 use crate::domain::label::with_notes;
+use crate::domain::owed::Owing;
+use crate::query::entry_grid::EntryRow;
 use crate::query::entry_return::ReturnRow;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -78,6 +80,10 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         None => fmt_due(on, today),
     };
     let due = |p: &Pick| match *p {
+        // Before collection starts nothing is owed, so there is no deadline to give.
+        Pick::Value(i) if st.rows[i].owing.by().is_none() && st.rows[i].locked.is_none() => {
+            "–".to_string()
+        }
         Pick::Value(i) => due_of(st.rows[i].locked, st.rows[i].deadline),
         Pick::Item(i) => due_of(st.items[i].locked, st.items[i].due),
     };
@@ -100,9 +106,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         .visible
         .iter()
         .map(|p| match *p {
-            Pick::Value(i) => st.rows[i]
-                .late_days
-                .map_or(0, |d| format!("late {d}d").chars().count()),
+            Pick::Value(i) => value_mark(&st.rows[i]).0.chars().count(),
             Pick::Item(i) => item_mark(&st.items[i]).chars().count(),
         })
         .max()
@@ -153,15 +157,16 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
                     .unwrap_or(0);
                 let value = r.stored.as_ref().map(|v| v.value);
                 let rag = r.shown_rag();
-                let mark = if r.overdue {
-                    Span::styled("OVERDUE", theme.error())
-                } else if value.is_none() {
-                    Span::styled("to do", theme.warn())
-                } else if let Some(days) = r.late_days {
-                    Span::styled(format!("late {days}d"), theme.warn())
-                } else {
-                    Span::styled("done", theme.ok())
-                };
+                let (text, kind) = value_mark(r);
+                let mark = Span::styled(
+                    text,
+                    match kind {
+                        MarkKind::Overdue => theme.error(),
+                        MarkKind::ToDo | MarkKind::Late => theme.warn(),
+                        MarkKind::NotOwed => theme.dim(),
+                        MarkKind::Done => theme.ok(),
+                    },
+                );
                 Line::from(vec![
                     Span::raw(format!(
                         "{} {} {} {} {} ",
@@ -386,4 +391,27 @@ fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         theirs,
         mine,
     );
+}
+
+/// What a value's mark says of it.
+enum MarkKind {
+    Overdue,
+    ToDo,
+    NotOwed,
+    Late,
+    Done,
+}
+
+/// A value row's mark, by the one rule of what is owed: "OVERDUE", "to do", "from
+/// 2026-08" (not collected yet, so not owed), "late 3d" or "done".
+fn value_mark(r: &EntryRow) -> (String, MarkKind) {
+    match (&r.stored, r.owing) {
+        (None, _) if r.overdue => ("OVERDUE".into(), MarkKind::Overdue),
+        (None, Owing::NotCollected { from }) => (format!("from {from}"), MarkKind::NotOwed),
+        (None, _) => ("to do".into(), MarkKind::ToDo),
+        (Some(_), _) => match r.late_days {
+            Some(days) => (format!("late {days}d"), MarkKind::Late),
+            None => ("done".into(), MarkKind::Done),
+        },
+    }
 }

@@ -13,4 +13,5 @@ pub mod outfile;
 pub mod privilege;
 pub mod query;
 pub mod safe_text;
+pub mod stamp;
 pub mod store;

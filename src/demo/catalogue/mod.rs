@@ -128,6 +128,8 @@ impl Template {
                 crate::domain::bounds::Bound::Default
             },
             max: crate::domain::bounds::Bound::Default,
+            cumulative: false,
+            lag: 0,
         }
     }
 

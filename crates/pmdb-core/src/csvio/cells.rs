@@ -167,6 +167,39 @@ impl<'a> Cells<'a> {
         }
     }
 
+    /// An optional yes or no: blank is no.
+    pub(super) fn yes_no(&self, column: &str) -> Result<bool, ()> {
+        match self.text(column).to_ascii_lowercase().as_str() {
+            "" | "no" => Ok(false),
+            "yes" => Ok(true),
+            _ => {
+                self.problem(
+                    column,
+                    format!("'{}' is not yes or no", shown(self.text(column))),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// An optional whole number up to `most`: blank is 0.
+    pub(super) fn whole_up_to(&self, column: &str, most: u8, of: &str) -> Result<u8, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(0);
+        }
+        match t.parse::<u8>() {
+            Ok(n) if n <= most => Ok(n),
+            _ => {
+                self.problem(
+                    column,
+                    format!("'{}' is not a whole number of {of} from 0 to {most}", shown(t)),
+                );
+                Err(())
+            }
+        }
+    }
+
     pub(super) fn required_number(&self, column: &str) -> Option<f64> {
         match self.number(column) {
             Ok(Some(x)) => Some(x),

@@ -85,6 +85,8 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("min", false),
             ("max", false),
             ("collect_from", false),
+            ("cumulative", false),
+            ("lag", false),
         ],
         Kind::Targets => &[
             ("code", true),

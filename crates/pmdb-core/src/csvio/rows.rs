@@ -92,6 +92,9 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                     .map(Some)
                     .map_err(|why| c.problem("collect_from", why)),
             };
+            let cumulative = c.yes_no("cumulative");
+            // Two years is as late as any council's published return arrives.
+            let lag = c.whole_up_to("lag", 24, "months");
             let mut plan = Vec::new();
             for node in c.text("plan").split(';').map(str::trim) {
                 if node.is_empty() {
@@ -116,6 +119,8 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
                     rag_rule: rag_rule.ok()?,
                     min: min.ok()?,
                     max: max.ok()?,
+                    cumulative: cumulative.ok()?,
+                    lag: lag.ok()?,
                 },
                 source: String::new(),
                 benchmark_group: String::new(),

@@ -90,6 +90,8 @@ pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Res
                 &i.min.to_string(),
                 &i.max.to_string(),
                 &r.collect_from.map(|m| m.to_string()).unwrap_or_default(),
+                if i.cumulative { "yes" } else { "no" },
+                &i.lag.to_string(),
             ],
         )?;
     }

@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::{Aggregate, Observation, aggregate};
-use super::deadline::{deadline, fmt_date, is_overdue};
-use super::direction::{Direction, travel};
-use super::indicator::{Frequency, Indicator, IndicatorKind};
+use super::deadline::fmt_date;
+use super::direction::{Direction, direction};
+use super::indicator::{Aggregation, Frequency, Indicator, IndicatorKind};
 use super::number::shown;
+use super::owed::{Owing, due_by, owing};
 use super::period::{Month, Period};
 use super::rag::{Judgement, Rag, RagRule, judge};
 use super::target::Targets;
@@ -118,6 +119,16 @@ fn missing_rule(parts: &[Period]) -> String {
     format!("missing: {listed} not recorded")
 }
 
+/// What a period's direction of travel is judged against, or why it has none.
+enum Travel {
+    /// The direction, and the period it was judged against.
+    Judged(Direction, String),
+    /// Unlike periods: the reason, said in the rule.
+    NotComparable(String),
+    /// Nothing to compare with (or polarity `none`).
+    Nothing,
+}
+
 pub struct Series<'a> {
     pub indicator: &'a Indicator,
     observations: BTreeMap<(Month, u8), Observation>,
@@ -162,7 +173,25 @@ impl<'a> Series<'a> {
 
     /// Whether the indicator was collected for any of the period.
     pub fn collected_in(&self, period: Period) -> bool {
-        self.from.is_none_or(|from| period.last_month() >= from)
+        super::owed::collected_in(self.from, period)
+    }
+
+    /// What the indicator owes for `period` on `ctx.today`, by the one rule of what is
+    /// owed (collection start and lag).
+    pub fn owing(&self, period: Period, ctx: Context) -> Owing {
+        owing(
+            period,
+            self.from,
+            self.indicator.lag,
+            ctx.deadline_day,
+            ctx.today,
+        )
+    }
+
+    /// The last day the period's figure is on time: the council's deadline moved by the
+    /// indicator's lag.
+    pub fn due_by(&self, period: Period, ctx: Context) -> NaiveDate {
+        due_by(period, ctx.deadline_day, self.indicator.lag)
     }
 
     pub fn observation(&self, period: Period) -> Option<&Observation> {
@@ -227,7 +256,7 @@ impl<'a> Series<'a> {
         let period = self.natural_period(asked);
         let expected = self.parts_of(&period.months());
         let derived = self.derive(&expected);
-        let due = deadline(period, ctx.deadline_day);
+        let due = self.due_by(period, ctx);
         let covered: Vec<Period> = derived
             .as_ref()
             .map(|d| d.parts.clone())
@@ -241,13 +270,12 @@ impl<'a> Series<'a> {
         // An ended period is whole or missing: once its deadline has passed, a part past its
         // own deadline with no value (and collected) makes it missing, the figure so far
         // shown for information. "Partial" is only for a period still open.
-        let unrecorded: Vec<Period> = if is_overdue(period, ctx.deadline_day, ctx.today) {
+        let unrecorded: Vec<Period> = if ctx.today > due {
             expected
                 .iter()
                 .copied()
                 .filter(|p| self.observation(*p).is_none())
-                .filter(|p| self.collected_in(*p))
-                .filter(|p| is_overdue(*p, ctx.deadline_day, ctx.today))
+                .filter(|p| self.owing(*p, ctx).is_overdue())
                 .collect()
         } else {
             vec![]
@@ -268,7 +296,7 @@ impl<'a> Series<'a> {
                     self.from.map(collection_start).unwrap_or_default()
                 ),
             ),
-            None if is_overdue(period, ctx.deadline_day, ctx.today) => Judgement::new(
+            None if self.owing(period, ctx).is_overdue() => Judgement::new(
                 Rag::Missing,
                 format!("no value by the deadline {}", fmt_date(due)),
             ),
@@ -278,7 +306,15 @@ impl<'a> Series<'a> {
             ),
         };
 
-        let direction = derived.as_ref().and_then(|d| self.direction_of(period, d));
+        let (direction, rule_text) = match derived.as_ref().map(|d| self.direction_of(period, d))
+        {
+            Some(Travel::Judged(d, label)) => (Some((d, label)), judgement.rule),
+            // Unlike periods get no direction, and the rule says why.
+            Some(Travel::NotComparable(why)) => {
+                (None, format!("{} – not comparable: {why}", judgement.rule))
+            }
+            Some(Travel::Nothing) | None => (None, judgement.rule),
+        };
         let ytd = match period {
             Period::Year(_) => None,
             p => self
@@ -297,7 +333,7 @@ impl<'a> Series<'a> {
                 .and_then(|t| t.intervention)
                 .map(|i| shown(i, dp)),
             rag: judgement.rag,
-            rule: judgement.rule,
+            rule: rule_text,
             direction: direction.as_ref().map(|(d, _)| *d),
             compared_with: direction.map(|(_, label)| label),
             ytd,
@@ -312,25 +348,65 @@ impl<'a> Series<'a> {
         }
     }
 
-    /// Direction against the same months a year earlier (like with like, even for a
-    /// partial window), else against the previous period.
-    fn direction_of(&self, period: Period, now: &Aggregate) -> Option<(Direction, String)> {
+    /// Direction of travel, like with like only: against the same months a year earlier
+    /// (even for a partial window, or a quarter collected from its second month), else,
+    /// for anything but a cumulative measure, against the previous period when both cover
+    /// as many recorded periods; a `sum` over unequal windows is compared per month (its
+    /// rate), and any other unlike pair is not compared, saying why.
+    fn direction_of(&self, period: Period, now: &Aggregate) -> Travel {
         let ind = self.indicator;
+        let judged = |before: f64, now: f64, label: String| {
+            direction(ind.polarity, ind.decimals, now, before)
+                .map_or(Travel::Nothing, |d| Travel::Judged(d, label))
+        };
         let shifted: Vec<Month> = now
             .parts
             .iter()
             .flat_map(|p| p.months())
             .map(|m| m.plus(-12))
             .collect();
-        let last_year = self
+        if let Some(a) = self
             .value_over(&shifted)
             .filter(|a| a.parts.len() == now.parts.len())
-            .map(|a| (period.year_earlier().to_string(), a.value));
+        {
+            return judged(a.value, now.value, period.year_earlier().to_string());
+        }
+        // A running total grows through the year: against the previous period it would
+        // always improve.
+        if ind.cumulative {
+            return Travel::Nothing;
+        }
         let prev = period.prev();
-        let previous = self
-            .value_over(&prev.months())
-            .map(|a| (prev.to_string(), a.value));
-        travel(ind.polarity, ind.decimals, now.value, last_year, previous)
+        let Some(before) = self.value_over(&prev.months()) else {
+            return Travel::Nothing;
+        };
+        let (n_now, n_before) = (now.parts.len(), before.parts.len());
+        if n_now == n_before {
+            return judged(before.value, now.value, prev.to_string());
+        }
+        let unit = match now.parts.first() {
+            Some(Period::Quarter(_)) => ("quarter", "quarters"),
+            Some(Period::Year(_)) => ("year", "years"),
+            _ => ("month", "months"),
+        };
+        if ind.aggregation == Aggregation::Sum {
+            return judged(
+                before.value / n_before as f64,
+                now.value / n_now as f64,
+                format!("{prev}, per {}", unit.0),
+            );
+        }
+        let (short, which) = if n_now < n_before {
+            (now, period)
+        } else {
+            (&before, prev)
+        };
+        Travel::NotComparable(format!(
+            "{which} collected {} of {} {}",
+            short.parts.len(),
+            short.expected,
+            unit.1
+        ))
     }
 
     /// Like `recompute`, but when the period has no data and is not yet due (data from
@@ -395,6 +471,8 @@ mod tests {
             rag_rule: None,
             min: crate::domain::bounds::Bound::Default,
             max: crate::domain::bounds::Bound::Default,
+            cumulative: false,
+            lag: 0,
         }
     }
 
@@ -689,5 +767,154 @@ mod tests {
             (p("2024/25"), Some(p("2023/24")))
         );
         assert_eq!((a.value, a.rag), (Some(71.0), Rag::Green));
+    }
+
+    fn sum_indicator(cumulative: bool) -> Indicator {
+        Indicator {
+            code: "FT1".into(),
+            title: "Fly-tips cleared".into(),
+            unit: "count".into(),
+            decimals: 0,
+            cumulative,
+            ..indicator(Aggregation::Sum, Polarity::Higher, Frequency::Monthly)
+        }
+    }
+
+    fn first_month(s: &str) -> Option<Month> {
+        Some(p(s).first_month())
+    }
+
+    #[test]
+    fn direction_is_last_years_first_then_the_previous_periods() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Quarterly);
+        let s = Series::new(
+            &ind,
+            vec![
+                obs("2023/24 Q3", 80.0),
+                obs("2024/25 Q2", 95.0),
+                obs("2024/25 Q3", 90.0),
+            ],
+            Targets::new(&[]),
+        );
+        // Against last year's 80 it improved, although it fell from last quarter's 95.
+        let a = s.recompute(p("2024/25 Q3"), &RuleBook::default(), ctx("2025-03-01"));
+        assert_eq!(
+            (a.direction, a.compared_with.as_deref()),
+            (Some(Direction::Improving), Some("2023/24 Q3"))
+        );
+        // With no last year, the previous quarter: 95 to 90 is worse.
+        let s = Series::new(
+            &ind,
+            vec![obs("2024/25 Q2", 95.0), obs("2024/25 Q3", 90.0)],
+            Targets::new(&[]),
+        );
+        let a = s.recompute(p("2024/25 Q3"), &RuleBook::default(), ctx("2025-03-01"));
+        assert_eq!(
+            (a.direction, a.compared_with.as_deref()),
+            (Some(Direction::Worsening), Some("2024/25 Q2"))
+        );
+    }
+
+    #[test]
+    fn a_sum_over_unequal_quarters_is_compared_per_month() {
+        // Collected from May: Q1 is May and June only (220, 110 a month); Q2 is three
+        // months of 100 (300). The sum rose, the monthly rate fell: worsening.
+        let ind = sum_indicator(false);
+        let s = Series::new(
+            &ind,
+            vec![
+                obs("2026-05", 110.0),
+                obs("2026-06", 110.0),
+                obs("2026-07", 100.0),
+                obs("2026-08", 100.0),
+                obs("2026-09", 100.0),
+            ],
+            Targets::new(&[]),
+        )
+        .starting(first_month("2026-05"));
+        let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
+        assert_eq!(a.value, Some(300.0));
+        assert_eq!(
+            (a.direction, a.compared_with.as_deref()),
+            (Some(Direction::Worsening), Some("2026/27 Q1, per month"))
+        );
+    }
+
+    #[test]
+    fn unlike_periods_of_a_mean_get_no_direction_and_say_why() {
+        let ind = indicator(Aggregation::Mean, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(
+            &ind,
+            vec![
+                obs("2026-05", 60.0),
+                obs("2026-06", 60.0),
+                obs("2026-07", 70.0),
+                obs("2026-08", 70.0),
+                obs("2026-09", 70.0),
+            ],
+            Targets::new(&[annual(2026, 65.0, 60.0)]),
+        )
+        .starting(first_month("2026-05"));
+        let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
+        assert_eq!((a.value, a.rag, a.direction), (Some(70.0), Rag::Green, None));
+        assert_eq!(
+            a.rule,
+            "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below – not comparable: 2026/27 Q1 collected 2 of 3 months"
+        );
+        // Months are always like with like: August against July.
+        let m = s.recompute(p("2026-08"), &RuleBook::default(), ctx("2026-11-01"));
+        assert_eq!(
+            (m.direction, m.compared_with.as_deref()),
+            (Some(Direction::Same), Some("2026-07"))
+        );
+    }
+
+    #[test]
+    fn a_cumulative_measure_is_compared_with_last_year_only() {
+        // Council tax collected to date: each quarter's snapshot is larger than the last.
+        let ind = Indicator {
+            cumulative: true,
+            ..indicator(Aggregation::Latest, Polarity::Higher, Frequency::Monthly)
+        };
+        let values = |extra: Vec<Observation>| {
+            let mut v = vec![obs("2026-06", 29.0), obs("2026-09", 56.0)];
+            v.extend(extra);
+            v
+        };
+        let s = Series::new(&ind, values(vec![]), Targets::new(&[]));
+        let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
+        // Not "improving" against June's 29: a running total always grows.
+        assert_eq!((a.value, a.direction), (Some(56.0), None));
+        let s = Series::new(&ind, values(vec![obs("2025-09", 57.5)]), Targets::new(&[]));
+        let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
+        assert_eq!(
+            (a.direction, a.compared_with.as_deref()),
+            (Some(Direction::Worsening), Some("2025/26 Q2"))
+        );
+        // Without `cumulative`, the same figures would be compared with June.
+        let plain = indicator(Aggregation::Latest, Polarity::Higher, Frequency::Monthly);
+        let s = Series::new(&plain, values(vec![]), Targets::new(&[]));
+        let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
+        assert_eq!(a.direction, Some(Direction::Improving));
+    }
+
+    #[test]
+    fn a_lagged_figure_is_not_yet_due_until_its_moved_deadline() {
+        // A national quarterly return published three months after the quarter.
+        let ind = Indicator {
+            lag: 3,
+            ..indicator(Aggregation::Mean, Polarity::Higher, Frequency::Quarterly)
+        };
+        let s = Series::new(&ind, vec![], Targets::new(&[annual(2026, 95.0, 90.0)]));
+        let a = s.recompute(p("2026/27 Q1"), &RuleBook::default(), ctx("2026-08-01"));
+        assert_eq!(
+            (a.rag, a.rule.as_str(), a.deadline.as_str()),
+            (Rag::None, "not yet due (deadline 15 Oct 2026)", "2026-10-15")
+        );
+        let a = s.recompute(p("2026/27 Q1"), &RuleBook::default(), ctx("2026-10-16"));
+        assert_eq!(
+            (a.rag, a.rule.as_str()),
+            (Rag::Missing, "no value by the deadline 15 Oct 2026")
+        );
     }
 }

@@ -156,6 +156,8 @@ mod tests {
             rag_rule: None,
             min,
             max,
+            cumulative: false,
+            lag: 0,
         }
     }
 

@@ -13,18 +13,6 @@ pub fn deadline(period: Period, deadline_day: u32) -> NaiveDate {
     period.last_month().plus(1).day_clamped(deadline_day)
 }
 
-/// True once the deadline has passed without the data.
-pub fn is_overdue(period: Period, deadline_day: u32, today: NaiveDate) -> bool {
-    today > deadline(period, deadline_day)
-}
-
-/// How many days after the period's deadline a value was recorded on `entered`; None when
-/// it was on time (on or before the deadline).
-pub fn days_late(period: Period, deadline_day: u32, entered: NaiveDate) -> Option<i64> {
-    let days = (entered - deadline(period, deadline_day)).num_days();
-    (days > 0).then_some(days)
-}
-
 /// A deadline written short for a list: "12 Jan" in the year of `today`, "12 Jan 2027"
 /// in any other, so a date a year away never reads as this year's.
 pub fn fmt_due(date: NaiveDate, today: NaiveDate) -> String {
@@ -93,17 +81,6 @@ mod tests {
     }
 
     #[test]
-    fn a_value_recorded_after_the_deadline_is_late_by_the_days_since() {
-        // June 2024 is due on 15 July.
-        assert_eq!(days_late(p("2024-06"), 15, d("2024-07-15")), None);
-        assert_eq!(days_late(p("2024-06"), 15, d("2024-07-01")), None);
-        assert_eq!(days_late(p("2024-06"), 15, d("2024-07-16")), Some(1));
-        assert_eq!(days_late(p("2024-06"), 15, d("2024-07-29")), Some(14));
-        // A quarter is due the month after it ends.
-        assert_eq!(days_late(p("2024/25 Q1"), 15, d("2024-08-04")), Some(20));
-    }
-
-    #[test]
     fn a_deadline_gives_its_year_only_when_it_is_not_this_year() {
         assert_eq!(fmt_due(d("2027-01-12"), d("2026-11-29")), "12 Jan 2027");
         assert_eq!(fmt_due(d("2026-12-15"), d("2026-11-29")), "15 Dec");
@@ -114,8 +91,6 @@ mod tests {
     fn a_month_is_due_on_the_15th_of_the_next() {
         assert_eq!(deadline(p("2025-02"), 15), d("2025-03-15"));
         assert_eq!(deadline(p("2024-12"), 15), d("2025-01-15"));
-        assert!(!is_overdue(p("2025-02"), 15, d("2025-03-15")));
-        assert!(is_overdue(p("2025-02"), 15, d("2025-03-16")));
     }
 
     #[test]

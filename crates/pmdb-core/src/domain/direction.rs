@@ -1,6 +1,6 @@
 //! Direction of travel: improving, same or worsening, judged with polarity at the
-//! indicator's decimal places. The comparison is the same period last year (respecting
-//! seasonality), falling back to the previous period when last year has no value.
+//! indicator's decimal places. Which period it is judged against (the same period last
+//! year, else the previous one, like with like only) is `assess::Series`'s.
 
 use super::indicator::{Polarity, words};
 use super::number::units;
@@ -36,19 +36,6 @@ pub fn direction(polarity: Polarity, decimals: u8, now: f64, before: f64) -> Opt
     })
 }
 
-/// Picks the comparator: last year's value if there is one, else the previous period's.
-/// Returns the direction with the label of what it was compared against.
-pub fn travel(
-    polarity: Polarity,
-    decimals: u8,
-    now: f64,
-    last_year: Option<(String, f64)>,
-    previous: Option<(String, f64)>,
-) -> Option<(Direction, String)> {
-    let (label, before) = last_year.or(previous)?;
-    direction(polarity, decimals, now, before).map(|d| (d, label))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,21 +56,5 @@ mod tests {
         #[case] expected: Option<Direction>,
     ) {
         assert_eq!(direction(pol, 1, now, before), expected);
-    }
-
-    #[test]
-    fn last_year_first_then_the_previous_period() {
-        let last_year = Some(("2023/24 Q3".to_string(), 80.0));
-        let previous = Some(("2024/25 Q2".to_string(), 95.0));
-        // Against last year's 80 it improved, although it fell from last quarter's 95.
-        assert_eq!(
-            travel(Polarity::Higher, 0, 90.0, last_year, previous.clone()),
-            Some((Direction::Improving, "2023/24 Q3".to_string()))
-        );
-        assert_eq!(
-            travel(Polarity::Higher, 0, 90.0, None, previous),
-            Some((Direction::Worsening, "2024/25 Q2".to_string()))
-        );
-        assert_eq!(travel(Polarity::Higher, 0, 90.0, None, None), None);
     }
 }

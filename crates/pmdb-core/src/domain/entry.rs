@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::bounds::{OutOfBounds, check_bounds};
 use super::indicator::{Aggregation, Frequency, Indicator};
 use super::number::{FigureError, check_figure, fmt_decimals, units};
-use super::period::{Month, Period};
+use super::period::Period;
 use super::rag::{Judgement, Rag};
 
 /// What an officer gives for one period.
@@ -196,6 +196,8 @@ mod tests {
             rag_rule: None,
             min: crate::domain::bounds::Bound::Default,
             max: crate::domain::bounds::Bound::Default,
+            cumulative: false,
+            lag: 0,
         }
     }
 
@@ -256,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn the_period_must_fit_the_frequency_and_have_started() {
+    fn the_period_must_fit_the_frequency_and_have_ended() {
         let i = ind(Aggregation::Mean, Frequency::Quarterly);
         let e = Entry {
             value: Some(5.0),
@@ -269,7 +271,9 @@ mod tests {
                 .to_string(),
             "PL1 is reported quarterly: give a quarter like 2024/25 Q4, not 2025-02"
         );
-        assert_eq!(check_entry(&i, p("2024/25 Q4"), &e, today()), Ok(5.0));
+        assert_eq!(check_entry(&i, p("2024/25 Q3"), &e, today()), Ok(5.0));
+        // On 20 March, Q4 still has eleven days to run.
+        assert!(check_entry(&i, p("2024/25 Q4"), &e, today()).is_err());
         let m = ind(Aggregation::Mean, Frequency::Monthly);
         assert_eq!(
             check_entry(&m, p("2025-04"), &e, today())

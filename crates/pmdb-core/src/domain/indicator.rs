@@ -167,6 +167,15 @@ pub struct Indicator {
     /// The highest plausible figure.
     #[serde(skip)]
     pub max: super::bounds::Bound,
+    /// A running total (council tax collected to date): compared only with the same
+    /// period last year, never with the previous period. Absent from definitions frozen
+    /// before the column existed, where it was never set.
+    #[serde(default)]
+    pub cumulative: bool,
+    /// Whole months its figures arrive after the council's deadline (a national quarterly
+    /// return published three months after the quarter has 3): every deadline moves by it.
+    #[serde(default)]
+    pub lag: u8,
 }
 
 impl Indicator {
@@ -269,6 +278,8 @@ mod tests {
             rag_rule: None,
             min: crate::domain::bounds::Bound::Default,
             max: crate::domain::bounds::Bound::Default,
+            cumulative: false,
+            lag: 0,
         }
     }
 

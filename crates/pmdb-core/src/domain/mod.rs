@@ -11,6 +11,7 @@ pub mod fields;
 pub mod indicator;
 pub mod label;
 pub mod number;
+pub mod owed;
 pub mod period;
 pub mod plan;
 pub mod rag;

@@ -453,6 +453,8 @@ mod tests {
             rag_rule: None,
             min: crate::domain::bounds::Bound::Default,
             max: crate::domain::bounds::Bound::Default,
+            cumulative: false,
+            lag: 0,
         }
     }
 

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, assess_if_recorded};
-use crate::domain::deadline::{days_late, deadline, is_overdue};
+use crate::domain::owed::Owing;
+use crate::stamp::local_day;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
@@ -23,7 +24,9 @@ pub struct EntryRow {
     pub stored: Option<StoredValue>,
     pub assessment: Assessment,
     pub deadline: NaiveDate,
-    /// No value and the deadline has passed.
+    /// What the period owes, by the one rule (collection start, lag).
+    pub owing: Owing,
+    /// No value, owed, and the deadline has passed.
     pub overdue: bool,
     /// The value stored was recorded this many days after the deadline.
     pub late_days: Option<i64>,
@@ -76,18 +79,25 @@ pub fn entry_grid(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> Ve
             let i = &rec.indicator;
             let period = i.frequency.latest_ended(month);
             let stored = ds.value_at(&i.code, period).cloned();
-            let assessment = ds.assess(&ds.series(rec), period, ctx);
+            let series = ds.series(rec);
+            let assessment = ds.assess(&series, period, ctx);
+            let owing = series.owing(period, ctx);
+            let deadline = series.due_by(period, ctx);
+            // Lateness is the first recording's, on the council's day: a correction after
+            // the deadline leaves a figure given on time on time.
             let late_days = stored
                 .as_ref()
-                .and_then(|v| v.entered_at.get(..10)?.parse::<NaiveDate>().ok())
-                .and_then(|on| days_late(period, ctx.deadline_day, on));
+                .and_then(|v| local_day(&v.first_entered_at))
+                .map(|on| (on - deadline).num_days())
+                .filter(|days| *days > 0 && owing.by().is_some());
             EntryRow {
                 code: i.code.clone(),
                 title: i.title.clone(),
-                overdue: stored.is_none() && is_overdue(period, ctx.deadline_day, ctx.today),
+                overdue: stored.is_none() && owing.is_overdue(),
+                owing,
                 late_days,
                 locked: ds.signoffs.locking(period),
-                deadline: deadline(period, ctx.deadline_day),
+                deadline,
                 period,
                 stored,
                 assessment,

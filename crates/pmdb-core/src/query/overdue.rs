@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::assess::Context;
-use crate::domain::deadline::deadline;
 use crate::domain::indicator::Frequency;
+use crate::domain::owed::Owing;
 use crate::domain::period::{FinYear, Period};
 use crate::store::Dataset;
 
@@ -24,25 +24,32 @@ pub fn periods_in(frequency: Frequency, year: FinYear) -> Vec<Period> {
     frequency.periods_in(year)
 }
 
-/// Every period of this financial year and the last whose deadline has passed by
-/// `as_of` with no value recorded, oldest first within each indicator.
+/// Every period of this financial year and the last that is owed (by the one rule of
+/// what is owed: collection start and lag), past its deadline by `as_of`, with no value
+/// recorded; oldest first within each indicator.
 pub fn overdue(ds: &Dataset, as_of: NaiveDate, ctx: Context) -> Vec<OverdueRow> {
     let this_year = crate::domain::period::Month::of(as_of).fin_year();
+    let on = Context {
+        today: as_of,
+        ..ctx
+    };
     let mut out = Vec::new();
     for rec in &ds.indicators {
         let i = &rec.indicator;
         let series = ds.series(rec);
         for year in [FinYear(this_year.0 - 1), this_year] {
             for p in periods_in(i.frequency, year) {
-                let due = deadline(p, ctx.deadline_day);
-                if due < as_of && series.collected_in(p) && ds.value_at(&i.code, p).is_none() {
+                let Owing::Overdue { by, days } = series.owing(p, on) else {
+                    continue;
+                };
+                if ds.value_at(&i.code, p).is_none() {
                     out.push(OverdueRow {
                         code: i.code.clone(),
                         title: i.title.clone(),
                         owner: i.owner.clone(),
                         period: p.to_string(),
-                        deadline: due.to_string(),
-                        days_overdue: (as_of - due).num_days(),
+                        deadline: by.to_string(),
+                        days_overdue: days,
                     });
                 }
             }

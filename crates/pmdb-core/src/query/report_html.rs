@@ -173,7 +173,8 @@ pub(super) fn as_at(page: &Page) -> String {
     match page.ds.signoffs.of(&key) {
         Some(s) => format!(
             "Figures as signed off on {}.",
-            s.signed_at.get(..10).unwrap_or(&s.signed_at)
+            crate::stamp::local_day(&s.signed_at)
+                .map_or_else(|| s.signed_at.clone(), |d| d.to_string())
         ),
         None => format!(
             "Figures as recorded on {}; this period is not signed off, so they may still change.",

@@ -48,7 +48,7 @@ fn made_on(page: &Page) -> NaiveDate {
     page.ds
         .signoffs
         .of(&page.period.to_string())
-        .and_then(|s| s.signed_at.get(..10)?.parse().ok())
+        .and_then(|s| crate::stamp::local_day(&s.signed_at))
         .unwrap_or_else(|| page.period.last_month().last_day())
 }
 

@@ -142,9 +142,10 @@ pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
     }
 }
 
-/// The day of an instant as stored ('2024-08-01T09:30:00.000Z' → '2024-08-01').
-fn day(stamp: &str) -> &str {
-    stamp.get(..10).unwrap_or(stamp)
+/// The council's day of an instant as stored ('2024-08-01T09:30:00.000Z' → '2024-08-01'
+/// on a server in UTC or British time); a stamp that does not read is shown as it is.
+fn day(stamp: &str) -> String {
+    crate::stamp::local_day(stamp).map_or_else(|| stamp.to_string(), |d| d.to_string())
 }
 
 /// A period's sign-off on record, for a report's header and `pmdb signoff`: "signed off

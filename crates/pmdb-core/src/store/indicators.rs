@@ -29,7 +29,7 @@ pub struct IndicatorRecord {
     pub collect_from: Option<Month>,
 }
 
-const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, collect_from, min, max";
+const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, collect_from, min, max, cumulative, lag";
 
 fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
     let code: String = r.get(0)?;
@@ -70,6 +70,8 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
                 "max",
                 14,
             ))?,
+            cumulative: r.get(15)?,
+            lag: r.get(16)?,
             code: code.clone(),
         },
         source: r.get(10)?,
@@ -225,6 +227,8 @@ fn merge_record(
             rag_rule: columns.pick("rag_rule", &i.rag_rule, o.map(|o| &o.rag_rule)),
             min: columns.pick("min", &i.min, o.map(|o| &o.min)),
             max: columns.pick("max", &i.max, o.map(|o| &o.max)),
+            cumulative: columns.pick("cumulative", &i.cumulative, o.map(|o| &o.cumulative)),
+            lag: columns.pick("lag", &i.lag, o.map(|o| &o.lag)),
             ..i.clone()
         },
         plan: columns.pick("plan", &rec.plan, old.map(|o| &o.plan)),
@@ -309,20 +313,22 @@ pub(super) fn import_indicators_tx(
             rec.collect_from.map(|m| m.to_string()).unwrap_or_default(),
             i.min.to_string(),
             i.max.to_string(),
+            i.cumulative,
+            i.lag,
         ];
         if exists {
             tx.execute(
                 "UPDATE indicators SET title = ?2, kind = ?3, unit = ?4, decimals = ?5, polarity = ?6, frequency = ?7,
                  aggregation = ?8, owner = ?9, rag_rule = ?10, source = ?11, benchmark_group = ?12, position = ?13,
-                 collect_from = ?14, min = ?15, max = ?16 WHERE code = ?1",
+                 collect_from = ?14, min = ?15, max = ?16, cumulative = ?17, lag = ?18 WHERE code = ?1",
                 args,
             )?;
             summary.count(RowOutcome::Updated);
         } else {
             tx.execute(
                 "INSERT INTO indicators (code, title, kind, unit, decimals, polarity, frequency, aggregation, owner,
-                 rag_rule, source, benchmark_group, position, collect_from, min, max)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 rag_rule, source, benchmark_group, position, collect_from, min, max, cumulative, lag)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 args,
             )?;
             summary.count(RowOutcome::Added);

@@ -59,11 +59,20 @@ impl Session {
         *self.today.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Now, as pmdb records it: the clock, on the pinned day if there is one.
+    /// Now, as pmdb records it: the clock, on the pinned day if there is one. The pinned
+    /// day is the council's (local) day, as `today` is, so an instant recorded just after
+    /// midnight in summer time still falls on it where people read it.
     pub fn now_stamp(&self) -> String {
-        let now = chrono::Utc::now().naive_utc();
+        let now = chrono::Utc::now();
         let day = *self.today.lock().unwrap_or_else(PoisonError::into_inner);
-        stamp(day.map_or(now, |d| d.and_time(now.time())))
+        let at = match day {
+            Some(d) => {
+                let local_time = now.with_timezone(&chrono::Local).time();
+                crate::stamp::on_local_day(d, local_time)
+            }
+            None => now,
+        };
+        stamp(at.naive_utc())
     }
 
     fn behalf(&self) -> MutexGuard<'_, Option<Entered>> {

@@ -42,6 +42,10 @@ pub struct StoredValue {
     pub entered_by: String,
     pub entered_at: String,
     pub version: i64,
+    /// When the figure was first recorded: its lateness is that recording's, so a
+    /// correction after the deadline does not make a figure given on time late.
+    #[serde(skip)]
+    pub first_entered_at: String,
 }
 
 impl StoredValue {
@@ -84,9 +88,11 @@ pub enum Expect {
 pub struct SaveOutcome {
     pub version: i64,
     pub assessment: Assessment,
+    /// What was asked is what was stored already: nothing was written.
+    pub unchanged: bool,
 }
 
-const SELECT: &str = "SELECT indicator, period, value, numerator, denominator, quality, commentary, action, entered_by, entered_at, version FROM \"values\"";
+const SELECT: &str = "SELECT indicator, period, value, numerator, denominator, quality, commentary, action, entered_by, entered_at, version, coalesce(first_entered_at, entered_at) FROM \"values\"";
 
 fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
     let period: String = r.get(1)?;
@@ -110,6 +116,7 @@ fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
         entered_by: r.get(8)?,
         entered_at: r.get(9)?,
         version: r.get(10)?,
+        first_entered_at: r.get(11)?,
     })
 }
 
@@ -137,12 +144,6 @@ fn current(tx: &Connection, code: &str, period: Period) -> Result<Option<StoredV
     Ok(stmt
         .query_row(params![code, period.to_string()], from_row)
         .optional()?)
-}
-
-/// Whether `actor` may write this value now: their role allows it and the period is open.
-fn may_write(tx: &Connection, actor: &Actor, ind: &IndicatorRecord, period: Period) -> Result<()> {
-    actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
-    period_open(tx, period)
 }
 
 /// Whether the period's figures may still change: no sign-off covers it.
@@ -184,7 +185,7 @@ fn upsert(
     } else {
         tx.prepare_cached(
             "INSERT INTO \"values\" (indicator, period, value, numerator, denominator, quality, commentary, action,
-             entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             entered_by, entered_at, version, first_entered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10)",
         )?
         .execute(args)?;
     }
@@ -213,12 +214,26 @@ impl Store {
             .optional()?)
     }
 
-    /// Records one value: checks who is asking, the period, the figure and (when the
-    /// target is missed) the commentary and remedial action, then saves it if what is
-    /// stored is still what the saver expected.
+    /// Records one value giving every field (the interface's editor): checks who is
+    /// asking, the period, the figure and (when the target is missed) the commentary and
+    /// remedial action, then saves it if what is stored is still what the saver expected.
     pub fn record_value(
         &mut self,
         nv: &NewValue,
+        expect: Expect,
+        ctx: Context,
+    ) -> Result<SaveOutcome> {
+        self.record_value_naming(nv, &Columns::All, expect, ctx)
+    }
+
+    /// Records one value changing only the fields `named` names (`pmdb set`, like an
+    /// import): the others keep what is stored, so correcting a figure keeps its
+    /// commentary and action. A value equal to what is stored changes nothing: no new
+    /// version, no audit row, and the outcome says it was unchanged.
+    pub fn record_value_naming(
+        &mut self,
+        nv: &NewValue,
+        named: &Columns,
         expect: Expect,
         ctx: Context,
     ) -> Result<SaveOutcome> {
@@ -228,7 +243,9 @@ impl Store {
         let clock = self.session.clone();
         self.write(|tx| {
             let ind = load_indicator(tx, &nv.indicator)?;
-            may_write(tx, &actor, &ind, nv.period)?;
+            actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
+            let old = current(tx, &nv.indicator, nv.period)?;
+            let nv = &merge_named(nv, named, old.as_ref());
             let entry = Entry {
                 value: nv.value,
                 numerator: nv.numerator,
@@ -236,7 +253,6 @@ impl Store {
             };
             let value = check_entry(&ind.indicator, nv.period, &entry, ctx.today)?;
             check_texts(nv).map_err(|(_, e)| StoreError::Text(e))?;
-            let old = current(tx, &nv.indicator, nv.period)?;
             let found = old.as_ref().map(|o| o.version).unwrap_or(0);
             let conflict = match expect {
                 Expect::Any => false,
@@ -261,6 +277,10 @@ impl Store {
                     found,
                 });
             }
+            let unchanged = old.as_ref().is_some_and(|o| same_value(o, nv, value));
+            if !unchanged {
+                period_open(tx, nv.period)?;
+            }
             // Judge the period as it will be with the new value in place.
             let stored: Vec<Observation> = load_values(tx, &nv.indicator)?
                 .iter()
@@ -278,6 +298,13 @@ impl Store {
                 denominator: nv.denominator,
             };
             let assessment = assess_if_recorded(&series, recorded, &rules, ctx);
+            if unchanged {
+                return Ok(SaveOutcome {
+                    version: found,
+                    assessment,
+                    unchanged: true,
+                });
+            }
             let judgement =
                 crate::domain::rag::Judgement::new(assessment.rag, assessment.rule.clone());
             check_explained(&judgement, &nv.commentary, &nv.action).map_err(|refusal| {
@@ -290,7 +317,8 @@ impl Store {
             let version = upsert(tx, &login, &clock.now_stamp(), nv, value, old.as_ref())?;
             Ok(SaveOutcome {
                 version,
-                assessment: assessment.clone(),
+                assessment,
+                unchanged: false,
             })
         })
     }
@@ -433,6 +461,40 @@ fn merge_value_row(v: &ValueRow, columns: &Columns, old: Option<&StoredValue>) -
             &v.action.trim().to_string(),
             old.map(|o| &o.action),
         ),
+    }
+}
+
+/// A value to record with the fields `named` does not name taken from what is stored
+/// (`pmdb set` without `--commentary` keeps the commentary). With nothing stored, an
+/// unnamed field is what `nv` gives (blank words, final quality).
+fn merge_named(nv: &NewValue, named: &Columns, old: Option<&StoredValue>) -> NewValue {
+    // A ratio's parts come as a pair: naming either names both.
+    let parts = named.has("numerator") || named.has("denominator");
+    let keep = |column: &str| !named.has(column) && old.is_some();
+    NewValue {
+        indicator: nv.indicator.clone(),
+        period: nv.period,
+        value: nv.value,
+        numerator: match old {
+            Some(o) if !parts => o.numerator,
+            _ => nv.numerator,
+        },
+        denominator: match old {
+            Some(o) if !parts => o.denominator,
+            _ => nv.denominator,
+        },
+        quality: match old {
+            Some(o) if keep("quality") => o.quality,
+            _ => nv.quality,
+        },
+        commentary: match old {
+            Some(o) if keep("commentary") => o.commentary.clone(),
+            _ => nv.commentary.clone(),
+        },
+        action: match old {
+            Some(o) if keep("action") => o.action.clone(),
+            _ => nv.action.clone(),
+        },
     }
 }
 
