@@ -168,7 +168,7 @@ fn set_refuses_a_ratio_without_its_parts_and_a_value_that_contradicts_them() {
     );
     assert_eq!(
         c.refused(&["set", "RW1", "2024-09", "41"]).trim(),
-        "pmdb: 2024-09 has not started yet (today is 2024-08-01)"
+        "pmdb: 2024-09 ends on 30 September 2024: its figure is recorded once it has ended"
     );
     assert_eq!(c.snapshot(), before);
 }
@@ -234,21 +234,21 @@ fn history_shows_each_set_with_old_and_new_value_and_the_login() {
 #[test]
 fn a_quarter_is_accepted_in_any_letter_case_and_written_with_a_capital_q() {
     let c = Council::fixture();
-    // PL1 reports quarterly; today (1 August 2024) is in 2024/25 Q2.
+    // PL1 reports quarterly; today (1 August 2024) is in 2024/25 Q2, so Q1 has ended.
     let out = c.ok(&[
         "set",
         "PL1",
-        "2024/25 q2",
+        "2024/25 q1",
         "-",
         "--numerator",
         "9",
         "--denominator",
         "10",
     ]);
-    assert!(out.starts_with("saved PL1 2024/25 Q2 = 90.0"), "{out}");
-    let shown = c.ok(&["show", "PL1", "--period", "2024/25 q2"]);
-    assert!(shown.contains("2024/25 Q2"), "{shown}");
-    assert!(!shown.contains("q2"), "{shown}");
+    assert!(out.starts_with("saved PL1 2024/25 Q1 = 90.0"), "{out}");
+    let shown = c.ok(&["show", "PL1", "--period", "2024/25 q1"]);
+    assert!(shown.contains("2024/25 Q1"), "{shown}");
+    assert!(!shown.contains("q1"), "{shown}");
 }
 
 #[test]

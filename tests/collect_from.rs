@@ -33,15 +33,24 @@ fn pl2(periods: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The fixture's indicators file (whose last column is `collect_from`, blank), PL2's
-/// set to `month`.
+/// The fixture's indicators file (whose last columns are `collect_from`, blank, then
+/// `cumulative` and `lag`), PL2's `collect_from` set to `month`.
 fn indicators_with_pl2_from(month: &str) -> String {
     let original = std::fs::read_to_string(fixture("indicators.csv")).unwrap();
-    assert!(original.lines().next().unwrap().ends_with(",collect_from"));
+    assert!(
+        original
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",collect_from,cumulative,lag")
+    );
     original
         .lines()
         .map(|line| match line.strip_prefix("PL2,") {
-            Some(rest) => format!("PL2,{rest}{month}\n"),
+            Some(rest) => format!(
+                "PL2,{}{month},no,0\n",
+                rest.strip_suffix(",no,0").expect("PL2 ends with cumulative and lag")
+            ),
             None => format!("{line}\n"),
         })
         .collect()
@@ -52,7 +61,12 @@ fn indicators_without_collect_from() -> String {
     let original = std::fs::read_to_string(fixture("indicators.csv")).unwrap();
     original
         .lines()
-        .map(|line| format!("{}\n", line.rsplit_once(',').unwrap().0))
+        .map(|line| {
+            // Drop collect_from, the third column from the end.
+            let cells: Vec<&str> = line.split(',').collect();
+            let n = cells.len();
+            format!("{},{},{}\n", cells[..n - 3].join(","), cells[n - 2], cells[n - 1])
+        })
         .collect()
 }
 
@@ -143,9 +157,15 @@ fn export_and_import_keep_an_indicators_collect_from() {
     let file = c.file("from.csv", indicators_with_pl2_from("2024-07"));
     c.ok(&["import", "indicators", &file]);
     let exported = c.ok(&["export", "indicators", "-"]);
-    assert!(exported.lines().next().unwrap().ends_with(",collect_from"));
+    assert!(
+        exported
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",collect_from,cumulative,lag")
+    );
     let pl2_line = exported.lines().find(|l| l.starts_with("PL2,")).unwrap();
-    assert!(pl2_line.ends_with(",2024-07"), "{pl2_line}");
+    assert!(pl2_line.ends_with(",2024-07,no,0"), "{pl2_line}");
 
     // A file without the column keeps what is stored.
     let without = c.file("without.csv", indicators_without_collect_from());

@@ -54,7 +54,7 @@ fn a_row_refused_by_the_database_also_rejects_the_whole_file() {
     let csv = "code,period,value\nRW1,2024-07,40\nRW1,2024-09,41\n";
     assert_eq!(
         refused_import(&c, "values", "values.csv", csv.as_bytes()),
-        "row 3, column value: 2024-09 has not started yet (today is 2024-08-01)"
+        "row 3, column value: 2024-09 ends on 30 September 2024: its figure is recorded once it has ended"
     );
     let csv = "code,period,value\nPL2,2024-07,4\nPL1,2024-07,40\n";
     assert_eq!(

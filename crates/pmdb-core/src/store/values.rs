@@ -244,6 +244,7 @@ impl Store {
         self.write(|tx| {
             let ind = load_indicator(tx, &nv.indicator)?;
             actor.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)?;
+            period_open(tx, nv.period)?;
             let old = current(tx, &nv.indicator, nv.period)?;
             let nv = &merge_named(nv, named, old.as_ref());
             let entry = Entry {
@@ -278,9 +279,6 @@ impl Store {
                 });
             }
             let unchanged = old.as_ref().is_some_and(|o| same_value(o, nv, value));
-            if !unchanged {
-                period_open(tx, nv.period)?;
-            }
             // Judge the period as it will be with the new value in place.
             let stored: Vec<Observation> = load_values(tx, &nv.indicator)?
                 .iter()
