@@ -9,7 +9,7 @@ use tui_textarea::TextArea;
 
 use super::text_field::{field, type_key};
 use super::theme::Theme;
-use crate::domain::workflow::{ExceptionStatus, State, Step, apply};
+use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
 use crate::store::ExceptionRecord;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,8 +256,12 @@ impl ExceptionForm {
         }
         let proposal = self.asks_proposal.then_some(proposal);
         Ok(match self.kind {
+            // The workflow proposes an open exception given its proposal, as it does for
+            // `exceptions update ID --proposal T`; one proposed or further on keeps its status.
+            FormKind::Propose if text.is_empty() => {
+                return Err(WorkflowError::NoProposal.to_string());
+            }
             FormKind::Propose => Step {
-                status: Some(ExceptionStatus::Proposed),
                 proposal: Some(text),
                 ..Step::default()
             },

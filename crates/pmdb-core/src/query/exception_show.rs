@@ -98,11 +98,12 @@ pub fn change_words(
         if v.trim().is_empty() {
             return "—".into();
         }
-        match entry.field.as_str() {
+        let shown = match entry.field.as_str() {
             "board_member" => person(v),
             "closed_at" => when(v),
-            _ => crate::safe_text::line(&v.replace(['\r', '\n'], " ")).into_owned(),
-        }
+            _ => v.replace(['\r', '\n'], " "),
+        };
+        crate::safe_text::line(&shown).into_owned()
     };
     let label = crate::safe_text::line(field_label(&entry.field)).into_owned();
     match entry.field.as_str() {
@@ -149,6 +150,14 @@ mod tests {
             change_words(&entry("note", "", "Two\nlines"), person, when),
             "note: Two lines"
         );
+        // Hostile text never reaches a terminal raw, a name included.
+        let hostile = change_words(
+            &entry("board_member", "", "x"),
+            |_: &str| "Kate\u{1b}[2J".to_string(),
+            when,
+        );
+        assert!(!hostile.contains('\u{1b}'), "{hostile}");
+        assert!(!change_words(&entry("note", "", "a\u{7}b"), person, when).contains('\u{7}'));
         assert_eq!(
             change_words(&entry("raised", "", "2024-06 43.0"), person, when),
             "raised: 2024-06 43.0"
