@@ -212,14 +212,20 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
     let history = screen.find("History (3)").expect(&screen);
     assert!(figures < history, "{screen}");
     // When, as people read it in the machine's zone: "8 Jul 2026 02:40", never the stamp.
-    let stored = Store::open(&path, LOGIN).unwrap().exception_history(1).unwrap();
+    let stored = Store::open(&path, LOGIN)
+        .unwrap()
+        .exception_history(1)
+        .unwrap();
     let when = pmdb::domain::stamp::for_people(&stored[0].at, &chrono::Local);
     assert!(
         screen.contains(&format!("{when} · admin1 · raised: 2024-06 43.0")),
         "{screen}"
     );
     assert!(!screen.contains(&stored[0].at[..16]), "{screen}");
-    assert!(screen.contains("admin1 · status: open → proposed"), "{screen}");
+    assert!(
+        screen.contains("admin1 · status: open → proposed"),
+        "{screen}"
+    );
     assert!(
         screen.contains("admin1 · proposal: — → Crew campaign on contamination"),
         "{screen}"
@@ -266,7 +272,11 @@ fn agree_and_escalate_ask_for_a_missing_proposal_before_the_decision() {
     let e = stored(&path);
     assert_eq!(
         (e.status, e.proposal.as_str(), e.decision.as_str()),
-        (ExceptionStatus::Agreed, "Crew campaign", "Agreed; review in October")
+        (
+            ExceptionStatus::Agreed,
+            "Crew campaign",
+            "Agreed; review in October"
+        )
     );
     // Escalating the open PL2 exception (#2): proposal, note, Board member, due date.
     typing(&mut app, "je");
@@ -311,7 +321,8 @@ fn the_footer_offers_only_what_the_login_may_record() {
         .unwrap()
         .add_user("vwilson", "Val Wilson", Role::Viewer)
         .unwrap();
-    let footer = |app: &pmdb::tui::App, w: u16, h: u16| screen(app, w, h)[usize::from(h) - 1].clone();
+    let footer =
+        |app: &pmdb::tui::App, w: u16, h: u16| screen(app, w, h)[usize::from(h) - 1].clone();
     // A viewer: neither the footer nor the help offers p a e c, and the keys say why.
     let mut viewer = app_as(&path, "vwilson");
     typing(&mut viewer, "3");
@@ -324,12 +335,18 @@ fn the_footer_offers_only_what_the_login_may_record() {
     }
     typing(&mut viewer, "?");
     let help = flat(&viewer, 120, 50);
-    assert!(!help.contains("agree") && !help.contains("escalate"), "{help}");
+    assert!(
+        !help.contains("agree") && !help.contains("escalate"),
+        "{help}"
+    );
     press(&mut viewer, KeyCode::Esc);
     typing(&mut viewer, "a");
     let s = flat(&viewer, 120, 40);
     assert!(viewer.exceptions.form.is_none());
-    assert!(s.contains("refused: only admin and performance users may record PPG decisions"), "{s}");
+    assert!(
+        s.contains("refused: only admin and performance users may record PPG decisions"),
+        "{s}"
+    );
     // WR1's owner: the proposal on their own exception, nothing else.
     let mut owner = app_as(&path, "alee");
     typing(&mut owner, "3");

@@ -147,14 +147,30 @@ fn show(env: &Env, id: i64) -> Result<()> {
         _ => login.to_string(),
     };
     let when = |stamp: &str| for_people(stamp, &chrono::Local);
-    let or_none = |t: &str| if t.trim().is_empty() { "—".to_string() } else { t.to_string() };
+    let or_none = |t: &str| {
+        if t.trim().is_empty() {
+            "—".to_string()
+        } else {
+            t.to_string()
+        }
+    };
     let title = ds.subject_title(&e.subject).unwrap_or_default();
-    say!("Exception #{} · {} · {} {title} · {}", e.id, e.kind, e.subject, e.period);
+    say!(
+        "Exception #{} · {} · {} {title} · {}",
+        e.id,
+        e.kind,
+        e.subject,
+        e.period
+    );
     say!(
         "Status: {} · owner {}{}",
         e.status,
         person(&record.owner),
-        if record.service.is_empty() { String::new() } else { format!(" · service {}", record.service) }
+        if record.service.is_empty() {
+            String::new()
+        } else {
+            format!(" · service {}", record.service)
+        }
     );
     say!("Figures as raised: {}", e.figures);
     if e.changed {
@@ -167,7 +183,11 @@ fn show(env: &Env, id: i64) -> Result<()> {
         say!(
             "Escalated to: {} · Board member {} · due {}",
             e.board,
-            or_none(&if e.board_member.is_empty() { String::new() } else { person(&e.board_member) }),
+            or_none(&if e.board_member.is_empty() {
+                String::new()
+            } else {
+                person(&e.board_member)
+            }),
             or_none(e.escalation_due.as_deref().unwrap_or_default())
         );
     }
@@ -196,7 +216,12 @@ fn show(env: &Env, id: i64) -> Result<()> {
             ]
         })
         .collect();
-    let width = |n: usize| rows.iter().map(|r| crate::safe_text::width(&r[n])).max().unwrap_or(0);
+    let width = |n: usize| {
+        rows.iter()
+            .map(|r| crate::safe_text::width(&r[n]))
+            .max()
+            .unwrap_or(0)
+    };
     let (w0, w1) = (width(0), width(1));
     for r in &rows {
         say!(

@@ -14,9 +14,9 @@ use super::scroll::{Window, with_selected};
 use super::widgets::{centered, fit, pad, waiting_line};
 use crate::domain::label::code_and_name;
 use crate::domain::stamp::for_people;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::query::exception_show::change_words;
 use crate::safe_text;
-use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::store::ExceptionRecord;
 
 pub fn kind_label(k: ExceptionKind) -> &'static str {

@@ -92,7 +92,11 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
     }
     // Giving an open exception its proposal proposes it, whichever door it comes in by
     // (`exceptions update ID --proposal T` as the interface's `p`).
-    let proposing = state.status == Open && step.proposal.as_deref().is_some_and(|p| !p.trim().is_empty());
+    let proposing = state.status == Open
+        && step
+            .proposal
+            .as_deref()
+            .is_some_and(|p| !p.trim().is_empty());
     let to = step
         .status
         .unwrap_or(if proposing { Proposed } else { state.status });
@@ -144,9 +148,7 @@ pub fn officers_part(step: &Step) -> bool {
 pub fn may_record(actor: &Actor, owner: &str, officers_part: bool) -> Result<(), RoleError> {
     let own = officers_part
         && owner == actor.login
-        && actor
-            .role
-            .is_some_and(|r| r != super::role::Role::Viewer);
+        && actor.role.is_some_and(|r| r != super::role::Role::Viewer);
     if own {
         Ok(())
     } else {

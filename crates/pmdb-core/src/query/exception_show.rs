@@ -163,7 +163,11 @@ mod tests {
             "raised: 2024-06 43.0"
         );
         assert_eq!(
-            change_words(&entry("closed_at", "", "2026-07-08T01:40:07.884Z"), person, when),
+            change_words(
+                &entry("closed_at", "", "2026-07-08T01:40:07.884Z"),
+                person,
+                when
+            ),
             "closed: — → <2026-07-08T01:40:07.884Z>"
         );
     }

@@ -42,7 +42,10 @@ pub(super) fn followed(rec: &ExceptionRecord) -> [(&'static str, String); 7] {
         ("decision", rec.decision.clone()),
         ("board_member", rec.board_member.clone()),
         ("escalation_due", opt(&rec.escalation_due)),
-        ("meeting", rec.meeting.map(|m| m.to_string()).unwrap_or_default()),
+        (
+            "meeting",
+            rec.meeting.map(|m| m.to_string()).unwrap_or_default(),
+        ),
         ("closed_at", opt(&rec.closed_at)),
     ]
 }

@@ -66,7 +66,12 @@ fn an_exception_changed_before_migration_9_keeps_its_history() {
         .map(|h| (h.by, h.field, h.old, h.new))
         .collect();
     let row = |by: &str, field: &str, old: &str, new: &str| {
-        (by.to_string(), field.to_string(), old.to_string(), new.to_string())
+        (
+            by.to_string(),
+            field.to_string(),
+            old.to_string(),
+            new.to_string(),
+        )
     };
     assert_eq!(
         history,
@@ -78,7 +83,12 @@ fn an_exception_changed_before_migration_9_keeps_its_history() {
             row("perf", "decision", "", "PPG: refer to MB"),
             row("perf", "board_member", "", "kmorgan"),
             row("perf", "escalation_due", "", "2026-09-30"),
-            row("kmorgan", "decision", "PPG: refer to MB", "MB: agency cover agreed"),
+            row(
+                "kmorgan",
+                "decision",
+                "PPG: refer to MB",
+                "MB: agency cover agreed"
+            ),
         ]
     );
     // When: the audit log's instants, on the day each change was made.
