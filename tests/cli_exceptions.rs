@@ -342,3 +342,193 @@ fn an_exception_whose_figure_changed_shows_both_and_is_marked() {
     assert!(line.contains("CHANGED: raised at 2024-06 43.0"), "{line}");
     assert!(line.contains("now 2024-06 52.0"), "{line}");
 }
+
+#[test]
+fn a_boards_outcome_does_not_overwrite_ppgs_decision_in_the_history() {
+    use pmdb::domain::workflow::Step;
+    use pmdb::store::{ExceptionUpdate, Store};
+    let c = Council::fixture();
+    let members = c.file("board_members.csv", "board,login\nMB,dir.env\n");
+    c.ok(&["import", "board_members", &members]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    // One workflow: a proposal given to an open exception proposes it, as `p` does.
+    let e = c.json(&["exceptions", "update", "1", "--proposal", "Crew campaign"]);
+    assert_eq!(
+        (e["status"].clone(), e["version"].clone()),
+        (json!("proposed"), json!(2))
+    );
+    // PPG refers it to the Management Board on 1 August (today, pinned)...
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--decision",
+        "PPG: refer to MB for agency cover",
+        "--board-member",
+        "dir.env",
+        "--due",
+        "2024-09-30",
+    ]);
+    // ... and on 20 August the Board's own word is recorded by the Director of Environment,
+    // now of the performance team, with a note.
+    c.ok(&["user", "set-role", "dir.env", "performance"]);
+    let mut board = Store::open_on(&c.db, "dir.env", Some("2024-08-20".parse().unwrap())).unwrap();
+    board
+        .update_exception(&ExceptionUpdate {
+            id: 1,
+            expected_version: None,
+            step: Step {
+                decision: Some("MB: agency cover agreed to 31 October".into()),
+                note: Some("Funded from the waste reserve".into()),
+                ..Step::default()
+            },
+        })
+        .unwrap();
+    drop(board);
+    let shown = c.json(&["exceptions", "show", "1"]);
+    let history: Vec<(String, String, String, String, String)> = shown["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                text(&h["at"])[..10].to_string(),
+                text(&h["by"]),
+                text(&h["field"]),
+                text(&h["old"]),
+                text(&h["new"]),
+            )
+        })
+        .collect();
+    let me = me();
+    let row = |at: &str, by: &str, field: &str, old: &str, new: &str| {
+        (
+            at.to_string(),
+            by.to_string(),
+            field.to_string(),
+            old.to_string(),
+            new.to_string(),
+        )
+    };
+    let raised = "2024-06 43.0 against target 50.0 (intervention 45.0): green ≥ 50.0; amber ≥ 45.0 (intervention level); red below";
+    assert_eq!(
+        history,
+        [
+            row("2024-08-01", &me, "raised", "", raised),
+            row("2024-08-01", &me, "status", "open", "proposed"),
+            row("2024-08-01", &me, "proposal", "", "Crew campaign"),
+            row("2024-08-01", &me, "status", "proposed", "escalated"),
+            row(
+                "2024-08-01",
+                &me,
+                "decision",
+                "",
+                "PPG: refer to MB for agency cover"
+            ),
+            row("2024-08-01", &me, "board_member", "", "dir.env"),
+            row("2024-08-01", &me, "escalation_due", "", "2024-09-30"),
+            row(
+                "2024-08-20",
+                "dir.env",
+                "decision",
+                "PPG: refer to MB for agency cover",
+                "MB: agency cover agreed to 31 October"
+            ),
+            row(
+                "2024-08-20",
+                "dir.env",
+                "note",
+                "",
+                "Funded from the waste reserve"
+            ),
+        ]
+    );
+    assert!(text(&shown["history"][0]["at"]).ends_with('Z'));
+    // The rest of the record, as the spec names its fields.
+    assert_eq!(shown["id"], 1);
+    assert_eq!(shown["kind"], "red");
+    assert_eq!(shown["periods"], json!(["2024-06"]));
+    assert_eq!(shown["status"], "escalated");
+    assert_eq!(shown["figures"], raised);
+    assert_eq!(shown["figures_now"], raised);
+    assert_eq!(shown["changed"], false);
+    assert_eq!(shown["decision"], "MB: agency cover agreed to 31 October");
+    assert_eq!(shown["board"], "MB");
+    assert_eq!(shown["outcome"], "");
+    assert_eq!(shown["board_member"], "dir.env");
+    assert_eq!(shown["escalation_due"], "2024-09-30");
+    assert_eq!(shown["meetings"], json!([]));
+    // The text form: one line per entry, the time as people read it in the local zone,
+    // who by name, old → new; never the stored stamp.
+    let out = c
+        .cmd(&["exceptions", "show", "1"])
+        .env("TZ", "UTC0")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    let board_line = out
+        .lines()
+        .find(|l| l.contains("PPG decision: PPG: refer to MB for agency cover → MB: agency cover agreed to 31 October"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        board_line.trim_start().starts_with("20 Aug 2024 "),
+        "{board_line}"
+    );
+    assert!(
+        board_line.contains("Director of Environment (dir.env)"),
+        "{board_line}"
+    );
+    let ppg_line = out
+        .lines()
+        .find(|l| l.contains("PPG decision: — → PPG: refer to MB for agency cover"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        ppg_line.trim_start().starts_with("1 Aug 2024 "),
+        "{ppg_line}"
+    );
+    assert!(out.contains("note: Funded from the waste reserve"), "{out}");
+    assert!(
+        out.contains("Board member: — → Director of Environment (dir.env)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("2024-08-01T") && !out.contains("2024-08-20T"),
+        "{out}"
+    );
+    assert_eq!(
+        c.refused(&["exceptions", "show", "99"]).trim(),
+        "pmdb: no exception #99"
+    );
+}
+
+#[test]
+fn a_note_adds_to_the_history_and_changes_nothing_else() {
+    let c = Council::fixture();
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        "2",
+        "--note",
+        "Figure promised for 9 August",
+    ]);
+    assert_eq!(
+        (e["status"].clone(), e["version"].clone()),
+        (json!("open"), json!(1))
+    );
+    let shown = c.json(&["exceptions", "show", "2"]);
+    let last = &shown["history"][1];
+    assert_eq!(
+        (last["field"].clone(), last["new"].clone()),
+        (json!("note"), json!("Figure promised for 9 August"))
+    );
+    assert_eq!(shown["history"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        c.refused(&["exceptions", "update", "2", "--note", "  "])
+            .trim(),
+        "pmdb: exception #2: the note is empty: write what should be on the record"
+    );
+}

@@ -187,3 +187,180 @@ fn the_queue_marks_an_exception_whose_figure_changed_and_the_record_shows_both()
     );
     assert!(screen.contains("now 2024-06 52.0"), "{screen}");
 }
+
+/// The app for `login`, a user of the council.
+fn app_as(path: &std::path::Path, login: &str) -> pmdb::tui::App {
+    pmdb::tui::App::with_theme(
+        Store::open(path, login).unwrap(),
+        today(),
+        pmdb::tui::Theme::COLOUR,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_record_and_the_projector_show_the_history_under_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    let mut app = app(&path);
+    typing(&mut app, "3p");
+    typing(&mut app, "Crew campaign on contamination");
+    hit(&mut app, ctrl('s'));
+    // Roomy: the record and its history, each entry with when, who and old → new.
+    let screen = flat(&app, 160, 50);
+    let figures = screen.find("Figures: 2024-06 43.0").expect(&screen);
+    let history = screen.find("History (3)").expect(&screen);
+    assert!(figures < history, "{screen}");
+    // When, as people read it in the machine's zone: "8 Jul 2026 02:40", never the stamp.
+    let stored = Store::open(&path, LOGIN)
+        .unwrap()
+        .exception_history(1)
+        .unwrap();
+    let when = pmdb::domain::stamp::for_people(&stored[0].at, &chrono::Local);
+    assert!(
+        screen.contains(&format!("{when} · admin1 · raised: 2024-06 43.0")),
+        "{screen}"
+    );
+    assert!(!screen.contains(&stored[0].at[..16]), "{screen}");
+    assert!(
+        screen.contains("admin1 · status: open → proposed"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("admin1 · proposal: — → Crew campaign on contamination"),
+        "{screen}"
+    );
+    // At 80 × 24 the record pane scrolls down to it (the pane learns its size when drawn).
+    for _ in 0..4 {
+        flat(&app, 80, 24);
+        press(&mut app, KeyCode::PageDown);
+    }
+    let small = flat(&app, 80, 24);
+    assert!(small.contains("status: open → proposed"), "{small}");
+    // The projector: the history under the figures and the trend.
+    press(&mut app, KeyCode::Enter);
+    let big = flat(&app, 160, 50);
+    let trend = big.find("Last 3 months: 2024-04 52.0 G").expect(&big);
+    let history = big.find("History (3)").expect(&big);
+    assert!(trend < history, "{big}");
+    assert!(big.contains("admin1 · status: open → proposed"), "{big}");
+    for _ in 0..4 {
+        flat(&app, 80, 24);
+        press(&mut app, KeyCode::PageDown);
+    }
+    let small = flat(&app, 80, 24);
+    assert!(small.contains("status: open → proposed"), "{small}");
+}
+
+#[test]
+fn agree_and_escalate_ask_for_a_missing_proposal_before_the_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    let mut app = app(&path);
+    // Agreeing the open WR1 exception: the dialog asks for the proposal first.
+    typing(&mut app, "3a");
+    let s = flat(&app, 80, 24);
+    assert!(s.contains("Officer's proposal (none on record yet)"), "{s}");
+    assert!(s.contains("type it in its box first"), "{s}");
+    typing(&mut app, "Crew campaign");
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "Agreed; review in October");
+    let s = flat(&app, 80, 24);
+    assert!(s.contains("ready"), "{s}");
+    assert!(!s.contains("record the officer's proposal first"), "{s}");
+    hit(&mut app, ctrl('s'));
+    let e = stored(&path);
+    assert_eq!(
+        (e.status, e.proposal.as_str(), e.decision.as_str()),
+        (
+            ExceptionStatus::Agreed,
+            "Crew campaign",
+            "Agreed; review in October"
+        )
+    );
+    // Escalating the open PL2 exception (#2): proposal, note, Board member, due date.
+    typing(&mut app, "je");
+    let s = flat(&app, 80, 24);
+    assert!(s.contains("Officer's proposal (none on record yet)"), "{s}");
+    typing(&mut app, "Return the figure by 9 August");
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "Refer to the Board");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "2024-09-30");
+    hit(&mut app, ctrl('s'));
+    let pl2 = Store::open(&path, LOGIN).unwrap().exception(2).unwrap();
+    assert_eq!(
+        (
+            pl2.status,
+            pl2.proposal.as_str(),
+            pl2.decision.as_str(),
+            pl2.board_member.as_str(),
+            pl2.escalation_due.as_deref()
+        ),
+        (
+            ExceptionStatus::Escalated,
+            "Return the figure by 9 August",
+            "Refer to the Board",
+            "kmorgan",
+            Some("2024-09-30")
+        )
+    );
+    // Once a proposal is on record the dialog does not ask again.
+    typing(&mut app, "ka");
+    assert!(!flat(&app, 80, 24).contains("none on record yet"));
+}
+
+#[test]
+fn the_footer_offers_only_what_the_login_may_record() {
+    use pmdb::domain::role::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let path = raised(dir.path());
+    Store::open(&path, LOGIN)
+        .unwrap()
+        .add_user("vwilson", "Val Wilson", Role::Viewer)
+        .unwrap();
+    let footer =
+        |app: &pmdb::tui::App, w: u16, h: u16| screen(app, w, h)[usize::from(h) - 1].clone();
+    // A viewer: neither the footer nor the help offers p a e c, and the keys say why.
+    let mut viewer = app_as(&path, "vwilson");
+    typing(&mut viewer, "3");
+    for (w, h) in [(80, 24), (200, 60)] {
+        let f = footer(&viewer, w, h);
+        for hint in ["p proposal", "a agree", "e escalate", "c close"] {
+            assert!(!f.contains(hint), "{w}x{h}: {f}");
+        }
+        assert!(f.contains("Enter projector"), "{f}");
+    }
+    typing(&mut viewer, "?");
+    let help = flat(&viewer, 120, 50);
+    assert!(
+        !help.contains("agree") && !help.contains("escalate"),
+        "{help}"
+    );
+    press(&mut viewer, KeyCode::Esc);
+    typing(&mut viewer, "a");
+    let s = flat(&viewer, 120, 40);
+    assert!(viewer.exceptions.form.is_none());
+    assert!(
+        s.contains("refused: only admin and performance users may record PPG decisions"),
+        "{s}"
+    );
+    // WR1's owner: the proposal on their own exception, nothing else.
+    let mut owner = app_as(&path, "alee");
+    typing(&mut owner, "3");
+    let f = footer(&owner, 200, 60);
+    assert!(f.contains("p proposal"), "{f}");
+    assert!(!f.contains("a agree") && !f.contains("c close"), "{f}");
+    typing(&mut owner, "j");
+    assert!(!footer(&owner, 200, 60).contains("p proposal"));
+    // The performance team: all of them.
+    let admin = app(&path);
+    let mut admin = admin;
+    typing(&mut admin, "3");
+    let f = footer(&admin, 200, 60);
+    for hint in ["p proposal", "a agree", "e escalate", "c close"] {
+        assert!(f.contains(hint), "{f}");
+    }
+}

@@ -14,10 +14,10 @@ fn today() -> chrono::NaiveDate {
     "2026-11-24".parse().unwrap()
 }
 
-/// Times of day a save happened (`2026-11-24T07:05:12.345Z`) vary from run to run: they
-/// are blanked to the same width.
+/// Times of day a save happened (`2026-11-24T07:05:12.345Z`, or as people read them,
+/// `24 Nov 2026 07:05`) vary from run to run: they are blanked to the same width.
 fn redact_times(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
+    let chars: Vec<char> = redact_clock(line).chars().collect();
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
@@ -39,6 +39,25 @@ fn redact_times(line: &str) -> String {
         }
     }
     out
+}
+
+/// "07:05" (two digits, a colon, two digits, standing alone) as "··:··".
+fn redact_clock(line: &str) -> String {
+    let mut chars: Vec<char> = line.chars().collect();
+    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    for i in 0..chars.len() {
+        let looks = chars.get(i + 2) == Some(&':')
+            && [0, 1, 3, 4].iter().all(|d| digit(chars.get(i + d)))
+            && !(i > 0 && (digit(chars.get(i - 1)) || chars[i - 1] == ':'))
+            && !digit(chars.get(i + 5))
+            && chars.get(i + 5) != Some(&':');
+        if looks {
+            for d in [0, 1, 3, 4] {
+                chars[i + d] = '·';
+            }
+        }
+    }
+    chars.into_iter().collect()
 }
 
 fn shot(app: &App, w: u16, h: u16) -> String {

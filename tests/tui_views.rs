@@ -329,11 +329,13 @@ fn the_projector_charts_the_last_13_periods_beside_the_figures() {
             .find(|l| l.contains("2025-10") && l.contains("2026-10"))
             .unwrap_or_else(|| panic!("{w}x{h}: no axis labels:\n{s}"));
         assert!(axis.find("2025-10") < axis.find("2026-10"));
-        // The figures of each month, to read out, below the chart or after a scroll.
-        for _ in 0..5 {
+        // The figures of each month, to read out, below the chart or over the pages a
+        // scroll shows (the history follows them).
+        let mut f = String::new();
+        for _ in 0..8 {
+            f.push_str(&flat(&app, w, h));
             key_at(&mut app, w, h, KeyCode::PageDown);
         }
-        let f = flat(&app, w, h);
         assert!(
             f.contains("Last 13 months: 2025-10 82.4 A · 2025-11 97.2 G")
                 && f.contains("2026-10 70.3 R"),

@@ -1,5 +1,6 @@
-//! `pmdb exceptions [filters]`, `pmdb exceptions raise --period P` and
-//! `pmdb exceptions update ID …` (the meeting's record).
+//! `pmdb exceptions [filters]`, `pmdb exceptions raise --period P`,
+//! `pmdb exceptions update ID …` (the meeting's record) and `pmdb exceptions show ID`
+//! (one exception with its history).
 
 use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand};
@@ -7,7 +8,9 @@ use serde_json::json;
 
 use super::output::{json as print_json, table};
 use super::{Env, period_arg};
+use crate::domain::stamp::for_people;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
+use crate::query::exception_show::{change_words, shown};
 use crate::query::exceptions::{candidates, with_figures_now};
 use crate::query::reviewable::check_reviewable;
 use crate::store::{ExceptionFilter, ExceptionUpdate};
@@ -41,7 +44,14 @@ enum ExceptionAction {
         #[arg(long, value_name = "PERIOD")]
         period: String,
     },
-    /// Record the meeting: the officer's proposal, PPG's decision, escalation, closure.
+    /// One exception: its figures as raised and now, where it stands, and its history
+    /// (each change with who and when).
+    Show {
+        /// The exception's number.
+        id: i64,
+    },
+    /// Record the meeting: the officer's proposal (an open exception becomes proposed),
+    /// PPG's decision, escalation, closure, or a note for its history.
     Update {
         /// The exception's number.
         id: i64,
@@ -58,6 +68,9 @@ enum ExceptionAction {
         /// The date the Board member reports back by (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
+        /// A note for the exception's history (a Board's word, a date promised).
+        #[arg(long, allow_hyphen_values = true)]
+        note: Option<String>,
         /// Save only if the exception is still at this version.
         #[arg(long, value_name = "N")]
         expect_version: Option<i64>,
@@ -67,6 +80,7 @@ enum ExceptionAction {
 pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
     match args.action {
         Some(ExceptionAction::Raise { period }) => raise(env, &period),
+        Some(ExceptionAction::Show { id }) => show(env, id),
         Some(ExceptionAction::Update {
             id,
             status,
@@ -74,6 +88,7 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
             decision,
             board_member,
             due,
+            note,
             expect_version,
         }) => {
             let step = Step {
@@ -95,6 +110,7 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
                         })
                     })
                     .transpose()?,
+                note,
             };
             let mut store = env.open()?;
             let rec = store.update_exception(&ExceptionUpdate {
@@ -115,6 +131,107 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
         }
         None => list(env, args),
     }
+}
+
+fn show(env: &Env, id: i64) -> Result<()> {
+    let store = env.open()?;
+    let record = store.exception(id)?;
+    let history = store.exception_history(id)?;
+    let ds = store.dataset()?;
+    let e = shown(&ds, record.clone(), history, ds.context(env.today));
+    if env.json {
+        return print_json(&e);
+    }
+    let person = |login: &str| match ds.user(login) {
+        Some(u) if u.name != login => format!("{} ({login})", u.name),
+        _ => login.to_string(),
+    };
+    let when = |stamp: &str| for_people(stamp, &chrono::Local);
+    let or_none = |t: &str| {
+        if t.trim().is_empty() {
+            "—".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    let title = ds.subject_title(&e.subject).unwrap_or_default();
+    say!(
+        "Exception #{} · {} · {} {title} · {}",
+        e.id,
+        e.kind,
+        e.subject,
+        e.period
+    );
+    say!(
+        "Status: {} · owner {}{}",
+        e.status,
+        person(&record.owner),
+        if record.service.is_empty() {
+            String::new()
+        } else {
+            format!(" · service {}", record.service)
+        }
+    );
+    say!("Figures as raised: {}", e.figures);
+    if e.changed {
+        say!("Figures now (changed): {}", e.figures_now);
+    }
+    say!("Officer's commentary: {}", or_none(&record.commentary));
+    say!("Proposal: {}", or_none(&e.proposal));
+    say!("PPG decision: {}", or_none(&e.decision));
+    if !e.board.is_empty() {
+        say!(
+            "Escalated to: {} · Board member {} · due {}",
+            e.board,
+            or_none(&if e.board_member.is_empty() {
+                String::new()
+            } else {
+                person(&e.board_member)
+            }),
+            or_none(e.escalation_due.as_deref().unwrap_or_default())
+        );
+    }
+    if let Some(m) = record.meeting {
+        let meetings = store.meetings()?;
+        match meetings.iter().find(|x| x.id == m) {
+            Some(x) => say!("Meeting: {} on {} ({})", x.board, x.date, x.title),
+            None => say!("Meeting: #{m}"),
+        }
+    }
+    if let Some(c) = &record.closed_at {
+        say!("Closed: {}", when(c));
+    }
+    say!("History:");
+    if e.history.is_empty() {
+        say!("  (nothing recorded)");
+    }
+    let rows: Vec<Vec<String>> = e
+        .history
+        .iter()
+        .map(|h| {
+            vec![
+                format!("  {}", when(&h.at)),
+                person(&h.by),
+                change_words(h, person, when),
+            ]
+        })
+        .collect();
+    let width = |n: usize| {
+        rows.iter()
+            .map(|r| crate::safe_text::width(&r[n]))
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1) = (width(0), width(1));
+    for r in &rows {
+        say!(
+            "{}  {}  {}",
+            crate::safe_text::pad(&r[0], w0),
+            crate::safe_text::pad(&r[1], w1),
+            r[2]
+        );
+    }
+    Ok(())
 }
 
 fn raise(env: &Env, period: &str) -> Result<()> {

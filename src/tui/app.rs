@@ -179,6 +179,11 @@ impl App {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.is_manager(),
+            Action::Propose
+            | Action::Decide
+            | Action::Escalate
+            | Action::Close
+            | Action::Reopen => self.exceptions.may(action, &self.data.actor).is_ok(),
             _ => true,
         }
     }

@@ -17,7 +17,9 @@ use crate::domain::role::Actor;
 use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::query::trend::{MEETING_PERIODS, last_periods};
-use crate::store::{Dataset, ExceptionFilter, ExceptionRecord, MeetingRecord, Store, StoredValue};
+use crate::store::{
+    Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry, MeetingRecord, Store, StoredValue,
+};
 
 pub use crate::query::rollup::PeriodStats;
 
@@ -180,6 +182,11 @@ impl Data {
         filter: &ExceptionFilter,
     ) -> crate::store::Result<Vec<ExceptionRecord>> {
         self.store.exceptions(filter)
+    }
+
+    /// One exception's history, oldest first.
+    pub fn exception_history(&self, id: i64) -> crate::store::Result<Vec<HistoryEntry>> {
+        self.store.exception_history(id)
     }
 
     /// Display name of a login, or the login itself.

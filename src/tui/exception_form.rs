@@ -9,7 +9,7 @@ use tui_textarea::TextArea;
 
 use super::text_field::{field, type_key};
 use super::theme::Theme;
-use crate::domain::workflow::{ExceptionStatus, State, Step, apply};
+use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
 use crate::store::ExceptionRecord;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,22 +29,37 @@ impl FormKind {
     }
 }
 
+/// A field of the form, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The officer's proposal, asked for on an Agree or Escalate form when the exception
+    /// has none yet, so a decision is never typed only to be refused for want of it.
+    Proposal,
+    /// The proposal, the decision or the note for the Board, by the form's kind.
+    Text,
+    Member,
+    Due,
+}
+
 pub struct ExceptionForm {
     pub id: i64,
     pub version: i64,
     pub subject: String,
     pub kind: FormKind,
+    /// Whether the form asks for the officer's proposal (`Field::Proposal`).
+    pub asks_proposal: bool,
+    pub proposal: TextArea<'static>,
     pub text: TextArea<'static>,
     /// Index into the Management Board's members.
     pub member: usize,
     pub due: TextArea<'static>,
-    /// 0: the text, 1: the Board member, 2: the due date.
+    /// Index into `fields()`.
     pub focus: usize,
     pub check: Result<(), String>,
     pub message: Option<String>,
-    /// The text, the Board member and the due date as the form opened, to tell whether
-    /// leaving it would lose anything.
-    initial: (String, usize, String),
+    /// The proposal, the text, the Board member and the due date as the form opened, to
+    /// tell whether leaving it would lose anything.
+    initial: (String, String, usize, String),
     state: State,
     theme: Theme,
 }
@@ -80,18 +95,21 @@ impl ExceptionForm {
             .position(|m| *m == rec.board_member)
             .unwrap_or(0);
         let due = rec.escalation_due.clone().unwrap_or_default();
+        let asks_proposal = kind != FormKind::Propose && rec.proposal.trim().is_empty();
         let mut form = ExceptionForm {
             id: rec.id,
             version: rec.version,
             subject: rec.subject.clone(),
             kind,
+            asks_proposal,
+            proposal: field("", theme),
             text,
             member,
             due: single(&due, theme),
             focus: 0,
             check: Ok(()),
             message: None,
-            initial: (existing, member, due),
+            initial: (String::new(), existing, member, due),
             state: state_of(rec),
             theme,
         };
@@ -100,47 +118,64 @@ impl ExceptionForm {
         form
     }
 
-    pub fn fields(&self) -> usize {
-        if self.kind == FormKind::Escalate {
-            3
-        } else {
-            1
+    /// The form's fields, in the order Tab visits them.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        if self.asks_proposal {
+            out.push(Field::Proposal);
         }
+        out.push(Field::Text);
+        if self.kind == FormKind::Escalate {
+            out.extend([Field::Member, Field::Due]);
+        }
+        out
+    }
+
+    /// The field that has focus.
+    pub fn focused(&self) -> Field {
+        self.fields()
+            .get(self.focus)
+            .copied()
+            .unwrap_or(Field::Text)
     }
 
     /// Whether anything was typed or chosen since the form opened.
     pub fn dirty(&self) -> bool {
-        let (text, member, due) = &self.initial;
-        self.text.lines().join("\n") != *text
+        let (proposal, text, member, due) = &self.initial;
+        self.proposal.lines().join("\n") != *proposal
+            || self.text.lines().join("\n") != *text
             || (self.kind == FormKind::Escalate
                 && (self.member != *member || self.due.lines().join("") != *due))
     }
 
     /// The field that has focus takes one line (Enter saves from it).
     pub fn one_line(&self) -> bool {
-        self.focus > 0
+        matches!(self.focused(), Field::Member | Field::Due)
     }
 
     /// The Board member has focus: its keys (`View::BoardMember`) apply, nothing is typed.
     pub fn picking(&self) -> bool {
-        self.focus == 1
+        self.focused() == Field::Member
     }
 
     fn restyle(&mut self) {
         let theme = self.theme;
+        let focused = self.focused();
         let title = match self.kind {
             FormKind::Propose => " Proposal ",
             FormKind::Decide => " Decision ",
             FormKind::Escalate => " Note for the Board (optional) ",
         };
-        for (n, (t, name)) in [
-            (&mut self.text, title),
-            (&mut self.due, " Due date (YYYY-MM-DD) "),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let on = self.focus == if n == 0 { 0 } else { 2 };
+        for (t, name, which) in [
+            (
+                &mut self.proposal,
+                " Officer's proposal (none on record yet) ",
+                Field::Proposal,
+            ),
+            (&mut self.text, title, Field::Text),
+            (&mut self.due, " Due date (YYYY-MM-DD) ", Field::Due),
+        ] {
+            let on = focused == which;
             t.set_block(
                 Block::default()
                     .borders(Borders::ALL)
@@ -160,17 +195,18 @@ impl ExceptionForm {
     }
 
     pub fn step_focus(&mut self, by: isize, board: &[String]) {
-        self.focus = (self.focus as isize + by).rem_euclid(self.fields() as isize) as usize;
+        self.focus = (self.focus as isize + by).rem_euclid(self.fields().len() as isize) as usize;
         self.restyle();
         self.revalidate(board);
     }
 
     /// Types a key into the text or the due date, whichever has focus.
     pub fn input(&mut self, key: KeyEvent, board: &[String]) {
-        match self.focus {
-            0 => type_key(&mut self.text, key),
-            2 => type_key(&mut self.due, key),
-            _ => {}
+        match self.focused() {
+            Field::Proposal => type_key(&mut self.proposal, key),
+            Field::Text => type_key(&mut self.text, key),
+            Field::Due => type_key(&mut self.due, key),
+            Field::Member => {}
         }
         self.message = None;
         self.revalidate(board);
@@ -188,7 +224,10 @@ impl ExceptionForm {
     }
 
     pub fn newline(&mut self, board: &[String]) {
-        self.text.insert_newline();
+        match self.focused() {
+            Field::Proposal => self.proposal.insert_newline(),
+            _ => self.text.insert_newline(),
+        }
         self.revalidate(board);
     }
 
@@ -209,19 +248,32 @@ impl ExceptionForm {
     /// The step this form records.
     pub fn step(&self, board: &[String]) -> Result<Step, String> {
         let text = self.text.lines().join("\n").trim().to_string();
+        let proposal = self.proposal.lines().join("\n").trim().to_string();
+        if self.asks_proposal && proposal.is_empty() {
+            return Err(
+                "the officer's proposal is not on record yet: type it in its box first".into(),
+            );
+        }
+        let proposal = self.asks_proposal.then_some(proposal);
         Ok(match self.kind {
+            // The workflow proposes an open exception given its proposal, as it does for
+            // `exceptions update ID --proposal T`; one proposed or further on keeps its status.
+            FormKind::Propose if text.is_empty() => {
+                return Err(WorkflowError::NoProposal.to_string());
+            }
             FormKind::Propose => Step {
-                status: Some(ExceptionStatus::Proposed),
                 proposal: Some(text),
                 ..Step::default()
             },
             FormKind::Decide => Step {
                 status: Some(ExceptionStatus::Agreed),
+                proposal,
                 decision: Some(text),
                 ..Step::default()
             },
             FormKind::Escalate => Step {
                 status: Some(ExceptionStatus::Escalated),
+                proposal,
                 decision: (!text.is_empty()).then_some(text),
                 board_member: self.member_login(board).cloned(),
                 escalation_due: self.due_date()?,

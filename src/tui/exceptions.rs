@@ -16,9 +16,11 @@ use super::scroll::TextScroll;
 use super::theme::Theme;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
-use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
+use crate::domain::role::{Actor, RoleError};
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step, may_record};
 use crate::store::{
-    ExceptionFilter, ExceptionRecord, ExceptionUpdate, MeetingRecord, Result, StoreError,
+    ExceptionFilter, ExceptionRecord, ExceptionUpdate, HistoryEntry, MeetingRecord, Result,
+    StoreError,
 };
 
 type FilterKey = (
@@ -46,6 +48,9 @@ pub struct ExceptionsState {
     pub form: Option<ExceptionForm>,
     pub error: Option<String>,
     key: Option<(FilterKey, u64)>,
+    /// The selected exception's history, oldest first, read for (id, generation).
+    pub history: Vec<HistoryEntry>,
+    history_key: Option<(i64, u64)>,
 }
 
 /// The next value in a cycle that starts and ends with "all" (None).
@@ -84,6 +89,8 @@ impl ExceptionsState {
             form: None,
             error: None,
             key: None,
+            history: vec![],
+            history_key: None,
         }
     }
 
@@ -115,6 +122,26 @@ impl ExceptionsState {
         self.sync_list(data);
         let of = self.selected().map(|e| e.id.to_string());
         self.record_scroll.follow(of);
+        self.sync_history(data);
+    }
+
+    /// Reads the selected exception's history when another is selected or the data changed.
+    fn sync_history(&mut self, data: &Data) {
+        let key = self.selected().map(|e| (e.id, data.generation));
+        if key == self.history_key {
+            return;
+        }
+        self.history = match key {
+            Some((id, _)) => match data.exception_history(id) {
+                Ok(h) => h,
+                Err(e) => {
+                    self.error = Some(e.to_string());
+                    vec![]
+                }
+            },
+            None => vec![],
+        };
+        self.history_key = key;
     }
 
     fn sync_list(&mut self, data: &Data) {
@@ -144,9 +171,30 @@ impl ExceptionsState {
         self.key = Some(key);
     }
 
+    /// Whether this login may record `action` (a proposal, a decision, an escalation, a
+    /// closure or a reopening) on the selected exception: the workflow's rule of who may.
+    pub fn may(&self, action: Action, actor: &Actor) -> std::result::Result<(), RoleError> {
+        let officers_part = action == Action::Propose;
+        match self.selected() {
+            Some(e) => may_record(actor, &e.owner, officers_part),
+            // Nothing selected: the keys are the performance team's to be offered.
+            None => actor.may_manage("record PPG decisions"),
+        }
+    }
+
     pub fn update(&mut self, action: Action, data: &mut Data, theme: Theme, page: usize) -> Effect {
         if self.form.is_some() {
             return self.update_form(action, data);
+        }
+        let recording = matches!(
+            action,
+            Action::Propose | Action::Decide | Action::Escalate | Action::Close | Action::Reopen
+        );
+        if recording && self.selected().is_some() {
+            // Refused before a word is typed, not when it is saved.
+            if let Err(why) = self.may(action, &data.actor) {
+                return Effect::Note(Note::Error(why.to_string()));
+            }
         }
         let last = self.list.len().saturating_sub(1);
         match action {

@@ -8,12 +8,15 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::App;
-use super::exception_form::{ExceptionForm, FormKind};
+use super::exception_form::{ExceptionForm, Field, FormKind};
 use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::widgets::{centered, fit, pad, waiting_line};
 use crate::domain::label::code_and_name;
+use crate::domain::stamp::for_people;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
+use crate::query::exception_show::change_words;
+use crate::safe_text;
 use crate::store::ExceptionRecord;
 
 pub fn kind_label(k: ExceptionKind) -> &'static str {
@@ -247,7 +250,7 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
         field("Meeting", meeting),
     ];
     if let Some(c) = &e.closed_at {
-        lines.push(field("Closed", c.clone()));
+        lines.push(field("Closed", for_people(c, &chrono::Local)));
     }
     if roomy {
         // On a projector, air between the items makes them readable from the back.
@@ -255,6 +258,40 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
             .into_iter()
             .flat_map(|l| [l, Line::from("")])
             .collect();
+    }
+    lines
+}
+
+/// The selected exception's history under its record: a heading, then one line per entry,
+/// oldest first: "8 Jul 2026 02:40 · Kate Morgan · status: open → proposed".
+pub(super) fn history_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let history = &app.exceptions.history;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("History ({})", history.len()),
+        theme.heading(),
+    ))];
+    if history.is_empty() {
+        lines.push(Line::from(Span::styled("nothing recorded", theme.dim())));
+    }
+    let when = |stamp: &str| for_people(stamp, &chrono::Local);
+    let person = |login: &str| {
+        let name = app.data.name_of(login);
+        if name == login {
+            login.to_string()
+        } else {
+            format!("{name} ({login})")
+        }
+    };
+    for h in history {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} · ", when(&h.at)), theme.dim()),
+            Span::styled(
+                format!("{} · ", safe_text::line(app.data.name_of(&h.by))),
+                theme.label(),
+            ),
+            Span::raw(change_words(h, person, when)),
+        ]));
     }
     lines
 }
@@ -270,7 +307,13 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
             frame,
             area,
             block,
-            Paragraph::new(record_lines(app, e, false)).wrap(Wrap { trim: true }),
+            Paragraph::new(
+                record_lines(app, e, false)
+                    .into_iter()
+                    .chain(history_lines(app))
+                    .collect::<Vec<_>>(),
+            )
+            .wrap(Wrap { trim: true }),
             View::Exceptions,
             theme,
         ),
@@ -280,11 +323,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     let theme = app.theme;
-    let h = if form.kind == FormKind::Escalate {
-        18
-    } else {
-        14
-    };
+    // Room for the proposal too when the form asks for it.
+    let h = match form.kind {
+        FormKind::Escalate => 18,
+        _ => 14,
+    } + if form.asks_proposal { 6 } else { 0 };
     let dialog = centered(area, 76, h);
     frame.render_widget(Clear, dialog);
     let block = Block::default()
@@ -296,47 +339,55 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
         ));
     let inner = block.inner(dialog);
     frame.render_widget(block, dialog);
-    let rows: Vec<Constraint> = if form.kind == FormKind::Escalate {
-        vec![
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(3),
-            Constraint::Length(2),
-        ]
-    } else {
-        vec![Constraint::Fill(1), Constraint::Length(2)]
-    };
+    let fields = form.fields();
+    let mut rows: Vec<Constraint> = fields
+        .iter()
+        .map(|f| match f {
+            Field::Proposal | Field::Text => Constraint::Fill(1),
+            Field::Member => Constraint::Length(1),
+            Field::Due => Constraint::Length(3),
+        })
+        .collect();
+    rows.push(Constraint::Length(2));
     let areas = Layout::vertical(rows).split(inner);
-    frame.render_widget(&form.text, areas[0]);
-    if form.kind == FormKind::Escalate {
-        let member = form
-            .member_login(&app.data.board)
-            .map(|m| format!("{} ({m})", app.data.name_of(m)))
-            .unwrap_or_else(|| "none on the Board".into());
-        let style = if form.focus == 1 {
-            theme.focus_border()
-        } else {
-            theme.base()
-        };
-        let marker = if form.focus == 1 { "▶" } else { " " };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(format!("{marker} Board member: "), style),
-                Span::styled(format!("◀ {member} ▶"), style),
-                Span::styled(
-                    format!(
-                        "  ({}/{} to change)",
-                        View::BoardMember.keys_for(Action::Left),
-                        View::BoardMember.keys_for(Action::Right)
-                    ),
-                    theme.dim(),
-                ),
-            ])),
-            areas[1],
-        );
-        frame.render_widget(&form.due, areas[2]);
-        if form.focus == 2 && app.help.is_none() && app.question.is_none() {
-            super::text_field::place_cursor(frame, areas[2], &form.due);
+    for (f, at) in fields.iter().zip(areas.iter()) {
+        match f {
+            Field::Proposal => frame.render_widget(&form.proposal, *at),
+            Field::Text => frame.render_widget(&form.text, *at),
+            Field::Member => {
+                let member = form
+                    .member_login(&app.data.board)
+                    .map(|m| format!("{} ({m})", app.data.name_of(m)))
+                    .unwrap_or_else(|| "none on the Board".into());
+                let on = form.focused() == Field::Member;
+                let style = if on {
+                    theme.focus_border()
+                } else {
+                    theme.base()
+                };
+                let marker = if on { "▶" } else { " " };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(format!("{marker} Board member: "), style),
+                        Span::styled(format!("◀ {member} ▶"), style),
+                        Span::styled(
+                            format!(
+                                "  ({}/{} to change)",
+                                View::BoardMember.keys_for(Action::Left),
+                                View::BoardMember.keys_for(Action::Right)
+                            ),
+                            theme.dim(),
+                        ),
+                    ])),
+                    *at,
+                );
+            }
+            Field::Due => {
+                frame.render_widget(&form.due, *at);
+                if form.focused() == Field::Due && app.help.is_none() && app.question.is_none() {
+                    super::text_field::place_cursor(frame, *at, &form.due);
+                }
+            }
         }
     }
     let msg = areas[areas.len() - 1];

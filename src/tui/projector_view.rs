@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::chart;
 use super::data::ChartPoint;
-use super::exceptions_view::record_lines;
+use super::exceptions_view::{history_lines, record_lines};
 use super::keymap::View;
 use super::widgets::figure;
 use crate::domain::period::Period;
@@ -68,6 +68,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if !points.is_empty() {
             lines.push(trend_line(app, &points, decimals));
         }
+        // Under the figures, how the exception came to stand where it does.
+        if roomy {
+            lines.push(Line::from(""));
+        }
+        lines.extend(history_lines(app));
         Paragraph::new(lines).wrap(Wrap { trim: true })
     };
     let plain = lines(false);

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::indicator::words;
+use super::role::{Actor, RoleError};
 
 words!(
     /// Why an exception was raised.
@@ -41,6 +42,8 @@ pub struct Step {
     pub decision: Option<String>,
     pub board_member: Option<String>,
     pub escalation_due: Option<NaiveDate>,
+    /// A note for the exception's history; it changes nothing else.
+    pub note: Option<String>,
 }
 
 /// What the record holds now, as far as the workflow cares.
@@ -87,7 +90,16 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
     if step.escalation_due.is_some() {
         next.escalation_due = step.escalation_due;
     }
-    let to = step.status.unwrap_or(state.status);
+    // Giving an open exception its proposal proposes it, whichever door it comes in by
+    // (`exceptions update ID --proposal T` as the interface's `p`).
+    let proposing = state.status == Open
+        && step
+            .proposal
+            .as_deref()
+            .is_some_and(|p| !p.trim().is_empty());
+    let to = step
+        .status
+        .unwrap_or(if proposing { Proposed } else { state.status });
     // One set of moves for the command line and the interface: open → proposed → agreed
     // or escalated → closed. An agreed action may still be escalated; the meeting may close
     // any exception (its figure came in); a closed one may be reopened. Agreeing or
@@ -121,10 +133,81 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
     Ok(next)
 }
 
+/// Whether a step is the accountable officer's part only: a proposal (which may propose the
+/// exception) and nothing else.
+pub fn officers_part(step: &Step) -> bool {
+    step.decision.is_none()
+        && step.board_member.is_none()
+        && step.escalation_due.is_none()
+        && matches!(step.status, None | Some(ExceptionStatus::Proposed))
+}
+
+/// Who may record on an exception owned by `owner`: the officer who owns it their proposal
+/// and notes (`officers_part`), the performance team everything. The store refuses by this
+/// rule and the interface offers its keys by it.
+pub fn may_record(actor: &Actor, owner: &str, officers_part: bool) -> Result<(), RoleError> {
+    let own = officers_part
+        && owner == actor.login
+        && actor.role.is_some_and(|r| r != super::role::Role::Viewer);
+    if own {
+        Ok(())
+    } else {
+        actor.may_manage("record PPG decisions")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ExceptionStatus::*;
+
+    #[test]
+    fn a_proposal_given_to_an_open_exception_proposes_it() {
+        let s = apply(
+            &open(),
+            &Step {
+                proposal: Some("Agency cover for three months".into()),
+                ..Step::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (s.status, s.proposal.as_str()),
+            (Proposed, "Agency cover for three months")
+        );
+        // An agreed one keeps its status when its proposal is reworded; a blank proposal
+        // proposes nothing.
+        let agreed = State {
+            status: Agreed,
+            proposal: "Agency cover".into(),
+            decision: "Agreed".into(),
+            ..open()
+        };
+        let step = Step {
+            proposal: Some("Agency cover for six months".into()),
+            ..Step::default()
+        };
+        assert_eq!(apply(&agreed, &step).unwrap().status, Agreed);
+        let blank = Step {
+            proposal: Some("  ".into()),
+            ..Step::default()
+        };
+        assert_eq!(apply(&open(), &blank).unwrap().status, Open);
+    }
+
+    #[test]
+    fn the_owner_records_the_proposal_and_the_performance_team_the_rest() {
+        use crate::domain::role::Role;
+        let who = |login: &str, role| Actor {
+            login: login.into(),
+            role: Some(role),
+        };
+        assert!(may_record(&who("glewis", Role::Officer), "glewis", true).is_ok());
+        assert!(may_record(&who("glewis", Role::Officer), "glewis", false).is_err());
+        assert!(may_record(&who("glewis", Role::Officer), "alee", true).is_err());
+        assert!(may_record(&who("glewis", Role::Viewer), "glewis", true).is_err());
+        assert!(may_record(&who("perf", Role::Performance), "alee", false).is_ok());
+    }
 
     fn open() -> State {
         State {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod delivery;
 pub mod entry_grid;
 pub mod entry_return;
+pub mod exception_show;
 pub mod exceptions;
 pub mod history;
 pub mod list;

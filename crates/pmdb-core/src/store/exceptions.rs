@@ -7,10 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::exception_history::{HistoryEntry, append, followed};
 use super::users::require_user;
 use crate::domain::fields::check_text;
 use crate::domain::period::Period;
-use crate::domain::workflow::{ExceptionKind, ExceptionStatus, State, Step, apply};
+use crate::domain::workflow::{
+    ExceptionKind, ExceptionStatus, State, Step, apply, may_record, officers_part,
+};
 
 /// An exception to raise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,10 +69,10 @@ pub struct ExceptionUpdate {
     pub step: Step,
 }
 
-const SELECT: &str = "SELECT id, kind, period, subject, service, owner, figures, commentary, meeting, status, proposal,
+pub(super) const SELECT: &str = "SELECT id, kind, period, subject, service, owner, figures, commentary, meeting, status, proposal,
     decision, board_member, escalation_due, raised_by, raised_at, closed_at, version FROM exceptions";
 
-fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
     let bad = |e: crate::domain::indicator::WordError| {
         rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
     };
@@ -148,7 +151,8 @@ impl Store {
             )?;
             let mut new = 0;
             for e in list {
-                new += stmt.execute(params![
+                let at = clock.now_stamp();
+                let added = stmt.execute(params![
                     e.kind.as_str(),
                     e.period,
                     e.subject,
@@ -158,15 +162,29 @@ impl Store {
                     e.commentary,
                     e.meeting,
                     login,
-                    clock.now_stamp()
+                    at
                 ])?;
+                if added == 1 {
+                    // Its history starts with the figures it was raised on.
+                    let entry = HistoryEntry {
+                        at,
+                        by: login.clone(),
+                        field: "raised".into(),
+                        old: String::new(),
+                        new: e.figures.clone(),
+                    };
+                    append(tx, tx.last_insert_rowid(), &entry)?;
+                }
+                new += added;
             }
             Ok(new)
         })
     }
 
-    /// Records a step of the meeting on one exception. Officers may record the proposal
-    /// on their own exceptions; everything else is for the performance team.
+    /// Records a step of the meeting on one exception, and each field it changes (and its
+    /// note) in the exception's history, in one transaction. Officers may record the
+    /// proposal and notes on their own exceptions; everything else is for the performance
+    /// team. A step that changes nothing and notes nothing leaves the record as it was.
     pub fn update_exception(&mut self, u: &ExceptionUpdate) -> Result<ExceptionRecord> {
         let actor = self.actor()?;
         let clock = self.session.clone();
@@ -174,14 +192,7 @@ impl Store {
             let rec = tx
                 .query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)
                 .map_err(|_| StoreError::NotFound(format!("no exception #{}", u.id)))?;
-            let only_proposal = u.step.decision.is_none()
-                && u.step.board_member.is_none()
-                && u.step.escalation_due.is_none()
-                && matches!(u.step.status, None | Some(ExceptionStatus::Proposed));
-            let own = only_proposal && rec.owner == actor.login && actor.role.is_some_and(|r| r != crate::domain::role::Role::Viewer);
-            if !own {
-                actor.may_manage("record PPG decisions").map_err(StoreError::Denied)?;
-            }
+            may_record(&actor, &rec.owner, officers_part(&u.step)).map_err(StoreError::Denied)?;
             if let Some(v) = u.expected_version.filter(|v| *v != rec.version) {
                 let (by, at) = tx
                     .query_row(
@@ -192,6 +203,7 @@ impl Store {
                     .unwrap_or_else(|_| (rec.raised_by.clone(), rec.raised_at.clone()));
                 return Err(StoreError::Conflict { what: format!("exception #{}", rec.id), by, at, expected: v, found: rec.version });
             }
+            let refuse = |problem: String| StoreError::Exception { id: rec.id, problem: problem.into() };
             let state = State {
                 status: rec.status,
                 proposal: rec.proposal.clone(),
@@ -199,13 +211,17 @@ impl Store {
                 board_member: rec.board_member.clone(),
                 escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
             };
-            for (what, text) in [("the proposal", &u.step.proposal), ("the decision", &u.step.decision)] {
+            for (what, text) in [("the proposal", &u.step.proposal), ("the decision", &u.step.decision), ("the note", &u.step.note)] {
                 if let Some(text) = text {
-                    check_text(what, text).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
+                    check_text(what, text).map_err(|e| refuse(e.to_string()))?;
                 }
             }
+            let note = u.step.note.as_deref().map(str::trim);
+            if note == Some("") {
+                return Err(refuse("the note is empty: write what should be on the record".into()));
+            }
             if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.is_empty()) {
-                require_user(tx, login).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
+                require_user(tx, login).map_err(|e| refuse(e.to_string()))?;
                 // The responsible Board member sits on the Management Board.
                 let on_board: bool = tx.query_row(
                     "SELECT count(*) FROM board_members WHERE board = 'MB' AND login = ?1",
@@ -213,31 +229,52 @@ impl Store {
                     |r| r.get(0),
                 )?;
                 if !on_board {
-                    return Err(StoreError::Exception {
-                        id: rec.id,
-                        problem: format!(
-                            "{} is not a member of the Management Board (MB); name one of its members, or add them to it first",
-                            crate::safe_text::line(login)
-                        )
-                        .into(),
-                    });
+                    return Err(refuse(format!(
+                        "{} is not a member of the Management Board (MB); name one of its members, or add them to it first",
+                        crate::safe_text::line(login)
+                    )));
                 }
             }
-            let next = apply(&state, &u.step).map_err(|e| StoreError::Exception { id: rec.id, problem: e.into() })?;
-            let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(clock.now_stamp())) } else { None };
-            tx.execute(
-                "UPDATE exceptions SET status = ?2, proposal = ?3, decision = ?4, board_member = ?5, escalation_due = ?6,
-                 closed_at = ?7, version = version + 1 WHERE id = ?1",
-                params![
-                    rec.id,
-                    next.status.as_str(),
-                    next.proposal,
-                    next.decision,
-                    next.board_member,
-                    next.escalation_due.map(|d| d.to_string()),
-                    closed_at
-                ],
-            )?;
+            let next = apply(&state, &u.step).map_err(|e| refuse(e.to_string()))?;
+            let at = clock.now_stamp();
+            let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(at.clone())) } else { None };
+            let after = ExceptionRecord {
+                status: next.status,
+                proposal: next.proposal,
+                decision: next.decision,
+                board_member: next.board_member,
+                escalation_due: next.escalation_due.map(|d| d.to_string()),
+                closed_at,
+                ..rec.clone()
+            };
+            let entry = |field: &str, old: String, new: String| HistoryEntry { at: at.clone(), by: actor.login.clone(), field: field.into(), old, new };
+            let changes: Vec<HistoryEntry> = followed(&rec)
+                .into_iter()
+                .zip(followed(&after))
+                .filter(|((_, old), (_, new))| old != new)
+                .map(|((field, old), (_, new))| entry(field, old, new))
+                .collect();
+            if !changes.is_empty() {
+                tx.execute(
+                    "UPDATE exceptions SET status = ?2, proposal = ?3, decision = ?4, board_member = ?5, escalation_due = ?6,
+                     closed_at = ?7, version = version + 1 WHERE id = ?1",
+                    params![
+                        rec.id,
+                        after.status.as_str(),
+                        after.proposal,
+                        after.decision,
+                        after.board_member,
+                        after.escalation_due,
+                        after.closed_at
+                    ],
+                )?;
+            }
+            for change in &changes {
+                append(tx, rec.id, change)?;
+            }
+            if let Some(note) = note {
+                append(tx, rec.id, &entry("note", String::new(), note.to_string()))?;
+            }
             Ok(tx.query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)?)
         })
     }

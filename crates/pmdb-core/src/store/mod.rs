@@ -11,6 +11,7 @@ mod delivery_import;
 mod delivery_updates;
 mod enterers_import;
 mod error;
+mod exception_history;
 mod exceptions;
 pub mod faults;
 mod import_rows;
@@ -32,6 +33,8 @@ mod values;
 
 #[cfg(test)]
 mod carried_forward;
+#[cfg(test)]
+mod history_backfill;
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +53,7 @@ pub use delivery_updates::{
 };
 pub use enterers_import::EntererRow;
 pub use error::{Result, StoreError};
+pub use exception_history::HistoryEntry;
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
 pub use import_rows::{Columns, ImportSummary, ValueRow};
 pub use indicators::IndicatorRecord;
