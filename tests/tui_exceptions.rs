@@ -216,7 +216,7 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
         .unwrap()
         .exception_history(1)
         .unwrap();
-    let when = pmdb::domain::stamp::for_people(&stored[0].at, &chrono::Local);
+    let when = pmdb::stamp::for_people(&stored[0].at);
     assert!(
         screen.contains(&format!("{when} · admin1 · raised: 2024-06 43.0")),
         "{screen}"

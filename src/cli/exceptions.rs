@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::output::{json as print_json, table};
 use super::{Env, period_arg};
-use crate::domain::stamp::for_people;
+use crate::stamp::for_people;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
 use crate::query::exception_show::{change_words, shown};
 use crate::query::exceptions::{candidates, with_figures_now};
@@ -146,7 +146,7 @@ fn show(env: &Env, id: i64) -> Result<()> {
         Some(u) if u.name != login => format!("{} ({login})", u.name),
         _ => login.to_string(),
     };
-    let when = |stamp: &str| for_people(stamp, &chrono::Local);
+    let when = |stamp: &str| for_people(stamp);
     let or_none = |t: &str| {
         if t.trim().is_empty() {
             "—".to_string()

@@ -13,7 +13,7 @@ use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::widgets::{centered, fit, pad, waiting_line};
 use crate::domain::label::code_and_name;
-use crate::domain::stamp::for_people;
+use crate::stamp::for_people;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::query::exception_show::change_words;
 use crate::safe_text;
@@ -250,7 +250,7 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
         field("Meeting", meeting),
     ];
     if let Some(c) = &e.closed_at {
-        lines.push(field("Closed", for_people(c, &chrono::Local)));
+        lines.push(field("Closed", for_people(c)));
     }
     if roomy {
         // On a projector, air between the items makes them readable from the back.
@@ -274,7 +274,7 @@ pub(super) fn history_lines(app: &App) -> Vec<Line<'static>> {
     if history.is_empty() {
         lines.push(Line::from(Span::styled("nothing recorded", theme.dim())));
     }
-    let when = |stamp: &str| for_people(stamp, &chrono::Local);
+    let when = |stamp: &str| for_people(stamp);
     let person = |login: &str| {
         let name = app.data.name_of(login);
         if name == login {

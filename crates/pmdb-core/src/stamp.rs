@@ -8,7 +8,9 @@ use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// The UTC instant a stamp names, if it reads as one.
 pub fn parse(stamp: &str) -> Option<DateTime<Utc>> {
-    let naive = NaiveDateTime::parse_from_str(stamp.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f")
+    let trimmed = stamp.trim().trim_end_matches('Z');
+    let naive = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%d %H:%M:%S"))
         .ok()?;
     Some(Utc.from_utc_datetime(&naive))
 }
@@ -24,7 +26,7 @@ pub fn local_day(stamp: &str) -> Option<NaiveDate> {
 }
 
 /// A stamp written for people in `zone`: "8 Jul 2026 02:40". A stamp that does not read
-/// as one is shown as it is, so nothing is hidden.
+/// as one is shown as it is (without control characters), so nothing is hidden.
 pub fn for_people_in<Z: TimeZone>(stamp: &str, zone: &Z) -> String
 where
     Z::Offset: std::fmt::Display,
@@ -34,7 +36,7 @@ where
             .with_timezone(zone)
             .format("%-d %b %Y %H:%M")
             .to_string(),
-        None => stamp.to_string(),
+        None => crate::safe_text::line(stamp).into_owned(),
     }
 }
 
@@ -92,6 +94,13 @@ mod tests {
             "8 Dec 2026 01:40"
         );
         assert_eq!(for_people_in("yesterday", &Utc), "yesterday");
+        // Just before midnight UTC is the next day in summer.
+        assert_eq!(
+            for_people_in("2026-07-08T23:30:00.000Z", &bst()),
+            "9 Jul 2026 00:30"
+        );
+        let hostile = for_people_in("not\u{1b}[2J a time", &Utc);
+        assert!(hostile.ends_with("[2J a time") && !hostile.contains('\u{1b}'));
     }
 
     #[test]

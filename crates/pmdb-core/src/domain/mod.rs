@@ -18,7 +18,6 @@ pub mod rag;
 pub mod role;
 pub mod rollup;
 pub mod shares;
-pub mod stamp;
 pub mod target;
 pub mod workflow;
 
