@@ -51,9 +51,18 @@ fn progress(c: &Council, period: &str) -> Option<i64> {
 fn the_command_line_reads_pounds_and_per_cent_as_the_editor_does() {
     let c = council();
     for (bad, why) in [
-        ("£1,2,3", "--spent: the spend to date '£1,2,3' is not an amount of money: write pounds like 1234.50, £1,234.50 or 1,234 (commas only between groups of three digits)"),
-        ("1e16", "--spent: the spend to date '1e16' is too large: an amount must be smaller than £1,000,000,000,000,000 (10^15)"),
-        ("-£5", "--spent: the spend to date '-£5' is below zero: this amount is 0 or more"),
+        (
+            "£1,2,3",
+            "--spent: the spend to date '£1,2,3' is not an amount of money: write pounds like 1234.50, £1,234.50 or 1,234 (commas only between groups of three digits)",
+        ),
+        (
+            "1e16",
+            "--spent: the spend to date '1e16' is too large: an amount must be smaller than £1,000,000,000,000,000 (10^15)",
+        ),
+        (
+            "-£5",
+            "--spent: the spend to date '-£5' is below zero: this amount is 0 or more",
+        ),
     ] {
         let spent = format!("--spent={bad}");
         let err = c.refused(&[
@@ -63,7 +72,14 @@ fn the_command_line_reads_pounds_and_per_cent_as_the_editor_does() {
     }
     assert_eq!(spent(&c, "2024-06"), None, "nothing saved");
     c.ok(&[
-        "projects", "update", "PR1", "2024-06", "--status", "on_track", "--spent", "£1,234.50",
+        "projects",
+        "update",
+        "PR1",
+        "2024-06",
+        "--status",
+        "on_track",
+        "--spent",
+        "£1,234.50",
     ]);
     assert_eq!(spent(&c, "2024-06"), Some(1234.5));
     c.ok(&[
@@ -72,18 +88,39 @@ fn the_command_line_reads_pounds_and_per_cent_as_the_editor_does() {
     assert_eq!(spent(&c, "2024-07"), Some(1234.5));
 
     let err = c.refused(&[
-        "actions", "update", "A1", "2024-06", "--status", "on_track", "--progress", "50.5",
+        "actions",
+        "update",
+        "A1",
+        "2024-06",
+        "--status",
+        "on_track",
+        "--progress",
+        "50.5",
     ]);
     assert_eq!(
         err.trim(),
         "pmdb: --progress: '50.5' is not a progress: write a whole number of per cent from 0 to 100, such as 50 or 50%"
     );
     c.ok(&[
-        "actions", "update", "A1", "2024-06", "--status", "on_track", "--progress", "50%",
+        "actions",
+        "update",
+        "A1",
+        "2024-06",
+        "--status",
+        "on_track",
+        "--progress",
+        "50%",
     ]);
     assert_eq!(progress(&c, "2024-06"), Some(50));
     c.ok(&[
-        "actions", "update", "A1", "2024-07", "--status", "on_track", "--progress", "50",
+        "actions",
+        "update",
+        "A1",
+        "2024-07",
+        "--status",
+        "on_track",
+        "--progress",
+        "50",
     ]);
     assert_eq!(progress(&c, "2024-07"), Some(50));
 }
@@ -121,7 +158,10 @@ fn csv_import_reads_pounds_and_per_cent_as_the_editor_does() {
     assert_eq!(spent(&c, "2024-06"), Some(1234.5));
     // Exported as a plain figure, it imports back unchanged.
     let exported = c.ok(&["export", "project_updates"]);
-    assert!(exported.contains("PR1,2024-06,on_track,1234.5,"), "{exported}");
+    assert!(
+        exported.contains("PR1,2024-06,on_track,1234.5,"),
+        "{exported}"
+    );
     let again = c.file("again.csv", exported);
     assert!(
         c.ok(&["import", "project_updates", &again])
@@ -152,7 +192,10 @@ fn an_owner_filter_naming_nobody_is_refused() {
         "pmdb: --owner: 'NOSUCH' is not a pmdb user (`pmdb user list` lists them)"
     );
     // A user who owns nothing is a real answer: nothing listed, exit 0.
-    assert!(c.ok(&["list", "--owner", "kmorgan", "--json"]).contains("\"indicators\": []"));
+    assert!(
+        c.ok(&["list", "--owner", "kmorgan", "--json"])
+            .contains("\"indicators\": []")
+    );
     assert!(c.ok(&["list", "--owner", "alee"]).contains("WR1"));
 }
 

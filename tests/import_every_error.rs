@@ -39,7 +39,10 @@ fn a_values_file_names_a_bad_period_and_an_unknown_code_together() {
         lines[0].starts_with("row 2, column period: '2024-13' is not a period"),
         "{err}"
     );
-    assert_eq!(lines[1], "row 3, column code: no indicator 'NOSUCH'", "{err}");
+    assert_eq!(
+        lines[1], "row 3, column code: no indicator 'NOSUCH'",
+        "{err}"
+    );
     // The store's bound, on a row that read.
     assert!(
         lines[2].starts_with("row 4, column value: ") && lines[2].contains("-4"),
@@ -110,7 +113,10 @@ fn a_plan_file_names_each_bad_row_but_not_the_children_of_one() {
     let lines = listed(&err, &file, 3);
     assert!(lines[0].starts_with("row 2, column kind: "), "{err}");
     // Row 3 names P9, which row 2 would have added: row 2 says why.
-    assert!(lines[1].starts_with("row 4, column owner: 'nobody.here' is not a pmdb user"), "{err}");
+    assert!(
+        lines[1].starts_with("row 4, column owner: 'nobody.here' is not a pmdb user"),
+        "{err}"
+    );
     assert_eq!(
         lines[2],
         "row 5, column parent: no plan node 'NOPE' in the file or the database"
@@ -162,7 +168,10 @@ fn fifty_problems_of_both_stages_are_listed_then_counted() {
     let file = c.file("values.csv", text);
     let err = c.refused(&["import", "values", &file]);
     let lines = listed(&err, &file, 60);
-    assert!(lines[0].starts_with("row 2, column period: '2024-13'"), "{err}");
+    assert!(
+        lines[0].starts_with("row 2, column period: '2024-13'"),
+        "{err}"
+    );
     assert_eq!(lines[1], "row 3, column code: no indicator 'NO0'");
     assert_eq!(lines[49], "row 51, column code: no indicator 'NO24'");
     assert_eq!(lines[50], "and 10 more");

@@ -82,12 +82,7 @@ fn spend_is_read_as_money_with_the_size_limit() {
     hit(&mut app, ctrl('u'));
     typing(&mut app, "Consultants' first invoice");
     hit(&mut app, ctrl('s'));
-    assert_eq!(
-        spent(&path),
-        Some(Some(1234.5)),
-        "{}",
-        text(&app, 120, 40)
-    );
+    assert_eq!(spent(&path), Some(Some(1234.5)), "{}", text(&app, 120, 40));
 }
 
 #[test]

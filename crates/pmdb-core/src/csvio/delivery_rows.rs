@@ -137,9 +137,12 @@ impl Cells<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        parse_money(t, sign)
-            .map(Some)
-            .map_err(|e| self.problem(column, format!("the {column} {}", bounded(&e.to_string(), t))))
+        parse_money(t, sign).map(Some).map_err(|e| {
+            self.problem(
+                column,
+                format!("the {column} {}", bounded(&e.to_string(), t)),
+            )
+        })
     }
 
     fn required_money(&self, column: &str, sign: Sign) -> Option<f64> {

@@ -56,7 +56,9 @@ pub fn import_within(
     let columns = table.columns();
     let c = &columns;
     let out = match kind {
-        Kind::Plan => stage(store, t, rows::read_plan(t), |s, r| s.import_plan_naming(r, c)),
+        Kind::Plan => stage(store, t, rows::read_plan(t), |s, r| {
+            s.import_plan_naming(r, c)
+        }),
         Kind::Indicators => stage(store, t, rows::read_indicators(t), |s, r| {
             s.import_indicators_naming(r, c)
         }),
@@ -105,7 +107,9 @@ pub fn import_within(
         Kind::Milestones => stage(store, t, d::read_milestones(t), |s, r| {
             s.import_milestones_naming(r, c)
         }),
-        Kind::Risks => stage(store, t, d::read_risks(t), |s, r| s.import_risks_naming(r, c)),
+        Kind::Risks => stage(store, t, d::read_risks(t), |s, r| {
+            s.import_risks_naming(r, c)
+        }),
         Kind::RiskReviews => stage(store, t, d::read_risk_reviews(t), |s, r| {
             s.import_risk_reviews_naming(r, c)
         }),

@@ -27,9 +27,7 @@ pub enum AmountError {
     NotProgress(String),
     #[error("'{0}' is not an amount of money: {MONEY_FORM}")]
     NotMoney(String),
-    #[error(
-        "'{0}' is too large: an amount must be smaller than £1,000,000,000,000,000 (10^15)"
-    )]
+    #[error("'{0}' is too large: an amount must be smaller than £1,000,000,000,000,000 (10^15)")]
     TooLarge(String),
     #[error("'{0}' is below zero: this amount is 0 or more")]
     Negative(String),

@@ -44,8 +44,12 @@ impl Store {
                 }
                 or_next_row!(
                     bad,
-                    require_user(tx, &e.login)
-                        .map_err(|why| unknown_ref(*row, "login", &e.login, why.to_string()))
+                    require_user(tx, &e.login).map_err(|why| unknown_ref(
+                        *row,
+                        "login",
+                        &e.login,
+                        why.to_string()
+                    ))
                 );
                 let added = tx.execute(
                     "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)",

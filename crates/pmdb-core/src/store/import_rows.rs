@@ -112,7 +112,10 @@ pub(super) struct BadRows(Vec<StoreError>);
 
 impl BadRows {
     /// The row's result, or None once its refusal is kept.
-    pub(super) fn keep<T>(&mut self, result: Result<T, StoreError>) -> Result<Option<T>, StoreError> {
+    pub(super) fn keep<T>(
+        &mut self,
+        result: Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
         match result {
             Ok(v) => Ok(Some(v)),
             Err(e @ StoreError::Row { .. }) => {

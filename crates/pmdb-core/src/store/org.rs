@@ -359,7 +359,8 @@ impl Store {
                 );
                 or_next_row!(
                     bad,
-                    require_board(tx, &m.board).map_err(|e| unknown_ref(*row, "board", &m.board, e))
+                    require_board(tx, &m.board)
+                        .map_err(|e| unknown_ref(*row, "board", &m.board, e))
                 );
                 or_next_row!(
                     bad,
@@ -399,7 +400,8 @@ impl Store {
                 );
                 or_next_row!(
                     bad,
-                    require_board(tx, &m.board).map_err(|e| unknown_ref(*row, "board", &m.board, e))
+                    require_board(tx, &m.board)
+                        .map_err(|e| unknown_ref(*row, "board", &m.board, e))
                 );
                 let date = m.date.format("%Y-%m-%d").to_string();
                 let period = m.period.map(|p| p.to_string()).unwrap_or_default();

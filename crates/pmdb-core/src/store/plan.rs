@@ -252,7 +252,10 @@ pub(super) fn import_plan_tx(
                 args,
             )
         };
-        or_next_row!(bad, result.map_err(|e| row_error(*row, "code", e.to_string())));
+        or_next_row!(
+            bad,
+            result.map_err(|e| row_error(*row, "code", e.to_string()))
+        );
         summary.count(if exists {
             RowOutcome::Updated
         } else {

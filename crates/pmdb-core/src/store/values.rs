@@ -385,12 +385,9 @@ fn import_row(
 ) -> Result<RowOutcome> {
     if !indicators.contains_key(&v.code) {
         let ind = load_indicator(tx, &v.code).map_err(|e| match e {
-            StoreError::NotFound(_) => unknown_ref(
-                row,
-                "code",
-                &v.code,
-                format!("no indicator '{}'", v.code),
-            ),
+            StoreError::NotFound(_) => {
+                unknown_ref(row, "code", &v.code, format!("no indicator '{}'", v.code))
+            }
             other => other,
         })?;
         indicators.insert(v.code.clone(), ind);
@@ -428,8 +425,8 @@ fn import_row(
         numerator: nv.numerator,
         denominator: nv.denominator,
     };
-    let value =
-        check_entry(&ind.indicator, v.period, &entry, day).map_err(|e| row_error(row, "value", e))?;
+    let value = check_entry(&ind.indicator, v.period, &entry, day)
+        .map_err(|e| row_error(row, "value", e))?;
     check_texts(&nv).map_err(|(column, e)| row_error(row, column, e))?;
     if old.as_ref().is_some_and(|o| same_value(o, &nv, value)) {
         return Ok(RowOutcome::Unchanged);

@@ -166,9 +166,7 @@ pub enum DeliveryError {
     },
     #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
     Progress { code: String, progress: i64 },
-    #[error(
-        "{code}: the spend to date must be a number of 0 or more and below 10^15, not {spent}"
-    )]
+    #[error("{code}: the spend to date must be a number of 0 or more and below 10^15, not {spent}")]
     Spent { code: String, spent: f64 },
     #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
     UpdatePeriod(Period),
