@@ -299,3 +299,30 @@ fn a_value_without_numerator_and_denominator_columns_keeps_them() {
         c.values_csv()
     );
 }
+
+#[test]
+fn a_users_file_names_every_bad_row() {
+    let c = Council::fixture();
+    let users = || c.ok(&["export", "users"]);
+    let before = users();
+    let file = c.file(
+        "users.csv",
+        "login,name,role\n\
+         bad login,Someone,officer\n\
+         newbie,New Person,\n\
+         okay.one,Fine,viewer\n\
+         other,Other,wizard\n",
+    );
+    let err = c.refused(&["import", "users", &file]);
+    let lines = listed(&err, &file, 3);
+    assert!(
+        lines[0].starts_with("row 2, column login: 'bad login' is not a code"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("row 3, column role: newbie is a new user and needs a role"),
+        "{err}"
+    );
+    assert!(lines[2].starts_with("row 5, column role: "), "{err}");
+    assert_eq!(users(), before, "okay.one was not added");
+}
