@@ -147,7 +147,7 @@ impl Store {
     /// bad row: its bulk write is rolled back however it ends (`StoreError::HeldBack` when
     /// its rows passed). Inside `as_one_import` the joined transaction is the caller's to
     /// roll back.
-    pub fn held_back<T>(&mut self, refused: bool, work: impl FnOnce(&mut Store) -> T) -> T {
+    pub(crate) fn held_back<T>(&mut self, refused: bool, work: impl FnOnce(&mut Store) -> T) -> T {
         let before = std::mem::replace(&mut self.hold_back, refused);
         let out = work(self);
         self.hold_back = before;
