@@ -129,7 +129,7 @@ fn every_bad_cell_is_listed_by_row_and_column() {
     );
     assert_eq!(
         lines[2],
-        "row 2, column progress: '120' is not a whole number from 0 to 100"
+        "row 2, column progress: '120' is not a progress: write a whole number of per cent from 0 to 100, such as 50 or 50%"
     );
     assert_eq!(
         lines[3],
@@ -290,7 +290,7 @@ fn budgets_case_studies_and_eias_round_trip() {
         "{err}"
     );
     assert!(
-        err.contains("row 3, column budget: '12%' is not a number"),
+        err.contains("row 3, column budget: the budget '12%' is not an amount of money: write pounds like 1234.50, £1,234.50"),
         "{err}"
     );
 }

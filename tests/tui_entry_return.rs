@@ -179,7 +179,7 @@ fn a_typed_status_letter_and_a_bad_progress_are_checked_as_typed() {
     hit(&mut app, ctrl('u'));
     typing(&mut app, "120");
     assert!(
-        flat(&app, 80, 24).contains("the progress must be a whole number from 0 to 100, not 120")
+        flat(&app, 80, 24).contains("'120' is not a progress: write a whole number of per cent")
     );
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);

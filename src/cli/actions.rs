@@ -131,6 +131,7 @@ pub fn run(env: &Env, args: ActionsArgs) -> Result<()> {
         .transpose()?;
     let store = env.open()?;
     let ds = store.dataset()?;
+    super::list::known_owner(&ds, args.owner.as_deref())?;
     let beneath = match &args.plan {
         Some(node) if ds.node(node).is_none() => {
             return Err(anyhow!("--plan: no plan node '{node}'"));
@@ -186,10 +187,10 @@ fn print_table(rows: &[ActionRow]) {
     );
 }
 
+/// `--progress 50` or `50%`, read as the interface and CSV import read it.
 fn progress_arg(text: &str) -> Result<i64> {
-    text.trim().parse::<i64>().map_err(|_| {
-        anyhow!("--progress: '{text}' is not a whole number of per cent from 0 to 100")
-    })
+    crate::domain::money::parse_progress(text)
+        .map_err(|e| anyhow!("--progress: {}", crate::safe_text::line(&e.to_string())))
 }
 
 fn update_action(env: &Env, update: &NewActionUpdate, expect: crate::store::Expect) -> Result<()> {

@@ -3,6 +3,7 @@
 //! and organisation, the plan, indicators, targets and values, then delivery) as one
 //! transaction: one bad file or row and nothing of the folder is kept.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
@@ -10,7 +11,7 @@ use serde_json::json;
 
 use super::Env;
 use super::transfer::{export_bytes, import_refusal, write_atomically};
-use crate::csvio::{self, KINDS, Kind, TextEncoding};
+use crate::csvio::{self, ImportError, KINDS, Kind, TextEncoding};
 use crate::store::ImportSummary;
 
 fn file_of(dir: &Path, kind: Kind) -> std::path::PathBuf {
@@ -66,10 +67,30 @@ pub fn import(env: &Env, dir: &str) -> Result<()> {
     let done: Vec<(Kind, &str, ImportSummary, TextEncoding)> =
         store.as_one_import(|store| -> Result<_> {
             let mut done = Vec::new();
+            // Every file is read and checked, so one refusal names every bad row of the
+            // folder; a row naming what a refused row would have added is not blamed too.
+            let mut refusals = Vec::new();
+            let mut refused = HashSet::new();
             for (kind, path, bytes) in &files {
-                let summary = csvio::import(store, *kind, bytes, today)
-                    .map_err(|e| import_refusal(path, e))?;
-                done.push((*kind, path.as_str(), summary, csvio::encoding_of(bytes)));
+                match csvio::import_within(store, *kind, bytes, today, &mut refused) {
+                    Ok(summary) => {
+                        done.push((*kind, path.as_str(), summary, csvio::encoding_of(bytes)))
+                    }
+                    Err(ImportError::Dependent) => {}
+                    // Refused as a whole (a role that may not import, the database failing).
+                    Err(e @ ImportError::Store(_)) => return Err(import_refusal(path, e)),
+                    Err(e) => refusals.push(import_refusal(path, e).to_string()),
+                }
+            }
+            match refusals.len() {
+                0 => {}
+                1 => return Err(anyhow!("{}", refusals.remove(0))),
+                n => {
+                    return Err(anyhow!(
+                        "{n} files refused; nothing of the folder was imported:\n{}",
+                        refusals.join("\n")
+                    ));
+                }
             }
             Ok(done)
         })?;

@@ -32,6 +32,18 @@ pub struct ListArgs {
     period: Option<String>,
 }
 
+/// Refuses an `--owner` filter naming nobody pmdb knows, rather than listing nothing as
+/// if they owned nothing.
+pub(super) fn known_owner(ds: &crate::store::Dataset, owner: Option<&str>) -> Result<()> {
+    match owner {
+        Some(login) if !ds.users.iter().any(|u| u.login == login) => Err(anyhow!(
+            "--owner: '{}' is not a pmdb user (`pmdb user list` lists them)",
+            crate::safe_text::line(login)
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub fn run(env: &Env, args: ListArgs) -> Result<()> {
     let period = match &args.period {
         Some(p) => period_arg(p, "--period")?,
@@ -49,6 +61,7 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
     {
         return Err(anyhow!("--plan: no plan node '{node}'"));
     }
+    known_owner(&ds, args.owner.as_deref())?;
     if let Some(s) = &args.service
         && !ds.services.iter().any(|x| x.code == *s)
     {

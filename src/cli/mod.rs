@@ -125,9 +125,9 @@ pub enum Command {
     Set(set::SetArgs),
     /// Green/amber/red/missing counts for a period by priority, portfolio or service.
     Rollup(rollup::RollupArgs),
-    /// The published performance report for a quarter or year (Markdown, CSV or HTML).
+    /// The published performance report for a quarter or year (markdown, csv, html or xlsx).
     Report(report::ReportArgs),
-    /// The whole pack for the website: report.html, .csv and .md, one page per portfolio, index.html.
+    /// The whole pack for the website: report.html, .xlsx, .csv and .md, one page per portfolio, index.html.
     Publish(publish::PublishArgs),
     /// Values past their deadline with nothing recorded.
     Overdue {

@@ -169,9 +169,14 @@ pub fn run(env: &Env, args: ProjectsArgs) -> Result<()> {
     }
 }
 
+/// `--spent 125000` or `£125,000`, read as the interface and CSV import read it.
 fn spent_arg(text: &str) -> Result<f64> {
-    crate::domain::number::parse_number(text.trim()).ok_or_else(|| {
-        anyhow!("--spent: '{text}' is not a number (spend to date in pounds, such as 125000)")
+    use crate::domain::money::{Sign, parse_money};
+    parse_money(text, Sign::NotNegative).map_err(|e| {
+        anyhow!(
+            "--spent: the spend to date {}",
+            crate::safe_text::line(&e.to_string())
+        )
     })
 }
 

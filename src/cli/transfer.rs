@@ -81,6 +81,7 @@ pub(super) fn import_refusal(where_: &str, e: ImportError) -> anyhow::Error {
             anyhow!("{where_}: {}", csvio::clip(&e.to_string()))
         }
         ImportError::Store(other) => anyhow!(other),
+        ImportError::Dependent => anyhow!("{where_}: {}", ImportError::Dependent),
     }
 }
 

@@ -16,6 +16,7 @@ use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::check_scale;
 use crate::domain::delivery::{DeliveryRag, check_needs_commentary, check_progress, check_spent};
 use crate::domain::fields::check_text;
+use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::period::Period;
 use crate::query::entry_return::{ItemKind, ReturnRow};
 use crate::store::{Expect, NewActionUpdate, NewProjectUpdate, NewRiskReview};
@@ -296,11 +297,7 @@ impl UpdateEditor {
         if t.is_empty() {
             return Ok(None);
         }
-        let p = t
-            .trim_end_matches('%')
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| format!("{}: the progress '{t}' is not a whole number", self.code))?;
+        let p = parse_progress(&t).map_err(|e| format!("{}: {e}", self.code))?;
         check_progress(&self.code, Some(p)).map_err(|e| e.to_string())?;
         Ok(Some(p))
     }
@@ -323,10 +320,8 @@ impl UpdateEditor {
         if t.is_empty() {
             return Ok(None);
         }
-        let s = t
-            .replace([',', '£'], "")
-            .parse::<f64>()
-            .map_err(|_| format!("{}: the spend to date '{t}' is not a number", self.code))?;
+        let s = parse_money(&t, Sign::NotNegative)
+            .map_err(|e| format!("{}: the spend to date {e}", self.code))?;
         check_spent(&self.code, Some(s)).map_err(|e| e.to_string())?;
         Ok(Some(s))
     }

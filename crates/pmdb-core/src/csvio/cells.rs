@@ -84,6 +84,11 @@ impl<'a> Cells<'a> {
         }
     }
 
+    /// Whether the file has this column at all.
+    pub(super) fn has_column(&self, column: &str) -> bool {
+        self.table.index.contains_key(column)
+    }
+
     pub(super) fn is_empty(&self, column: &str) -> bool {
         self.text(column).is_empty()
     }

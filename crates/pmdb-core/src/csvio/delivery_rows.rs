@@ -13,6 +13,7 @@ use super::setup_rows::DATE_FORM;
 use crate::domain::delivery::action::{ActionKind, ActionStatus};
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::{RiskCategory, check_scale};
+use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::number::check_figure;
 use crate::domain::period::Period;
 use crate::store::{
@@ -117,6 +118,44 @@ impl Cells<'_> {
         Ok(x)
     }
 
+    /// An optional progress (`50`, `50%`), read as the interface and the command line
+    /// read it.
+    fn progress(&self, column: &str) -> Result<Option<i64>, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        parse_progress(t)
+            .map(Some)
+            .map_err(|e| self.problem(column, bounded(&e.to_string(), t)))
+    }
+
+    /// An optional amount of money (`1234.5`, `£1,234.50`), read as the interface and the
+    /// command line read it: smaller than 10^15, below zero only where `sign` allows.
+    fn money(&self, column: &str, sign: Sign) -> Result<Option<f64>, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        parse_money(t, sign).map(Some).map_err(|e| {
+            self.problem(
+                column,
+                format!("the {column} {}", bounded(&e.to_string(), t)),
+            )
+        })
+    }
+
+    fn required_money(&self, column: &str, sign: Sign) -> Option<f64> {
+        match self.money(column, sign) {
+            Ok(Some(x)) => Some(x),
+            Ok(None) => {
+                self.problem(column, "is empty but required");
+                None
+            }
+            Err(()) => None,
+        }
+    }
+
     fn required_figure(&self, column: &'static str) -> Option<f64> {
         match self.figure(column) {
             Ok(Some(x)) => Some(x),
@@ -200,7 +239,7 @@ pub fn read_action_updates(t: &Table) -> Result<Vec<(usize, ActionUpdateRecord)>
             let code = c.code("code");
             let period = c.update_period();
             let status = c.word::<ActionStatus>("status", ActionStatus::as_str);
-            let progress = c.whole("progress", 0, 100, false);
+            let progress = c.progress("progress");
             let forecast = c.date("forecast");
             let commentary = c.words("commentary", true);
             Some(ActionUpdateRecord {
@@ -233,7 +272,7 @@ pub fn read_projects(t: &Table) -> Result<Vec<(usize, ProjectRow)>, CsvError> {
             {
                 c.problem("finish", format!("{f} is before the start {s}"));
             }
-            let budget = c.figure("budget");
+            let budget = c.money("budget", Sign::NotNegative);
             Some(ProjectRow {
                 project: ProjectRecord {
                     id: 0,
@@ -257,7 +296,7 @@ pub fn read_project_updates(t: &Table) -> Result<Vec<(usize, ProjectUpdateRecord
             let code = c.code("code");
             let period = c.update_period();
             let status = c.word::<ProjectStatus>("status", ProjectStatus::as_str);
-            let spent = c.figure("spent");
+            let spent = c.money("spent", Sign::NotNegative);
             let commentary = c.words("commentary", true);
             Some(ProjectUpdateRecord {
                 project: code?,
@@ -422,9 +461,10 @@ pub fn read_budgets(t: &Table) -> Result<Vec<(usize, BudgetRecord)>, CsvError> {
                 }
                 Err(()) => None,
             };
-            let budget = c.required_figure("budget");
-            let actual = c.figure("actual");
-            let forecast = c.figure("forecast");
+            // A budget line may be income, below zero.
+            let budget = c.required_money("budget", Sign::Any);
+            let actual = c.money("actual", Sign::Any);
+            let forecast = c.money("forecast", Sign::Any);
             Some(BudgetRecord {
                 service: service?,
                 month: month?,
@@ -549,9 +589,9 @@ mod tests {
         ))
         .unwrap_err()
         .0;
-        assert!(
-            err.starts_with("row 2, column budget: the budget 1e15 is too large"),
-            "{err}"
+        assert_eq!(
+            err,
+            "row 2, column budget: the budget '1e15' is too large: an amount must be smaller than £1,000,000,000,000,000 (10^15)"
         );
     }
 }

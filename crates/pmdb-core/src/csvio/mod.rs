@@ -28,7 +28,7 @@ pub use delivery_rows::{
     read_milestones, read_project_updates, read_projects, read_risk_reviews, read_risks,
 };
 pub use delivery_write::{write_benchmarks, write_budgets, write_case_studies, write_delivery};
-pub use import::{ImportError, import};
+pub use import::{ImportError, import, import_within};
 pub use problems::{clip, shown};
 pub use read::{Table, read_table};
 pub use rows::{read_indicators, read_plan, read_targets, read_values};

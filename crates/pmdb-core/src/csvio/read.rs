@@ -2,6 +2,7 @@
 //! gathered (a bad header, a ragged row, a quote never closed, each bad cell, a repeated
 //! row) and the file is refused with all of them; the store then sees only clean rows.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::CsvError;
@@ -19,6 +20,12 @@ pub struct Table {
     pub(super) index: HashMap<&'static str, usize>,
     rows: Vec<(usize, Vec<String>)>,
     problems: Vec<Problem>,
+    /// Set by `gather`: a typed reader keeps its rows' problems here and hands on the
+    /// rows that read, so the store's checks run on those too (`import`).
+    gather: Cell<bool>,
+    gathered: RefCell<Vec<Problem>>,
+    /// The key cell (`code`, `login` …) of each row refused while reading.
+    refused: RefCell<Vec<String>>,
 }
 
 /// Reads the header and rows of a file of the given kind. Refuses (listing every problem)
@@ -122,6 +129,9 @@ pub fn read_table(kind: Kind, input: &[u8]) -> Result<Table, CsvError> {
         index,
         rows,
         problems,
+        gather: Cell::new(false),
+        gathered: RefCell::new(Vec::new()),
+        refused: RefCell::new(Vec::new()),
     })
 }
 
@@ -133,6 +143,55 @@ impl Table {
     /// The columns the file names: an import changes only those fields of stored rows.
     pub fn columns(&self) -> crate::store::Columns {
         crate::store::Columns::only(self.index.keys().copied())
+    }
+
+    /// From now on the typed readers keep the problems they find (`take_problems`) and
+    /// give the rows that read, instead of refusing the file.
+    pub(super) fn gather(&self) {
+        self.gather.set(true);
+    }
+
+    /// The problems the typed reader kept, and the key cells of the rows it refused.
+    pub(super) fn take_problems(&self) -> (Vec<Problem>, Vec<String>) {
+        (self.gathered.take(), self.refused.take())
+    }
+
+    /// Keeps problems and refused keys taken out by `take_problems` again.
+    pub(super) fn put_back(&self, problems: Vec<Problem>, keys: Vec<String>) {
+        self.gathered.borrow_mut().extend(problems);
+        self.refused.borrow_mut().extend(keys);
+    }
+
+    /// The header's place of a column, to list a row's problems in file order.
+    pub(super) fn place(&self, column: &str) -> usize {
+        self.index.get(column).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The key cell of a refused row of a kind others name (a user, service, plan node,
+    /// indicator, action, project, risk …): what it would have added, so that rows naming
+    /// it are not blamed as well.
+    pub(super) fn note_refused_row(&self, row: usize) {
+        if let Some((_, record)) = self.rows.iter().find(|(n, _)| *n == row) {
+            self.note_refused(record);
+        }
+    }
+
+    fn note_refused(&self, record: &[String]) {
+        let column = match self.kind {
+            Kind::Users => "login",
+            Kind::Services
+            | Kind::Portfolios
+            | Kind::Boards
+            | Kind::Plan
+            | Kind::Indicators
+            | Kind::Actions
+            | Kind::Projects
+            | Kind::Risks => "code",
+            _ => return,
+        };
+        if let Some(cell) = self.index.get(column).and_then(|i| record.get(*i)) {
+            self.refused.borrow_mut().push(cell.trim().to_string());
+        }
     }
 
     /// Runs `parse` on every row, gathering every problem of every row; refuses a row
@@ -153,6 +212,7 @@ impl Table {
                 Some(item) if found.is_empty() => item,
                 _ => {
                     problems.extend(found);
+                    self.note_refused(record);
                     continue;
                 }
             };
@@ -167,6 +227,10 @@ impl Table {
             }
             seen.insert(k, *row);
             out.push((*row, item));
+        }
+        if self.gather.get() {
+            self.gathered.borrow_mut().extend(problems);
+            return Ok(out);
         }
         finish(problems)?;
         Ok(out)

@@ -178,7 +178,12 @@ pub fn read_values(t: &Table) -> Result<Vec<(usize, ValueRow)>, CsvError> {
             let value = c.number("value");
             let numerator = c.number("numerator");
             let denominator = c.number("denominator");
-            if c.is_empty("value") && (c.is_empty("numerator") || c.is_empty("denominator")) {
+            // A file without a value column keeps the stored figures (its words are for
+            // them); the store refuses a row with none stored.
+            if c.has_column("value")
+                && c.is_empty("value")
+                && (c.is_empty("numerator") || c.is_empty("denominator"))
+            {
                 c.problem(
                     "value",
                     "is empty: give a value, or a numerator and denominator",

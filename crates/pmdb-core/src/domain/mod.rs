@@ -10,6 +10,7 @@ pub mod entry;
 pub mod fields;
 pub mod indicator;
 pub mod label;
+pub mod money;
 pub mod number;
 pub mod owed;
 pub mod period;

@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::import_rows::{ImportSummary, RowOutcome, row_error};
+use super::import_rows::{BadRows, ImportSummary, RowOutcome, or_next_row, unknown_ref};
 use super::users::require_user;
 
 /// One row of an enterers file: a login that enters data for an indicator.
@@ -25,21 +25,32 @@ impl Store {
             .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, e) in rows {
                 let known: i64 = tx
                     .prepare_cached("SELECT count(*) FROM indicators WHERE code = ?1")?
                     .query_row([&e.code], |r| r.get(0))?;
                 if known == 0 {
-                    return Err(row_error(
+                    bad.keep::<()>(Err(unknown_ref(
                         *row,
                         "code",
+                        &e.code,
                         format!(
                             "no indicator '{}' (import the indicators first)",
                             crate::safe_text::line(&e.code)
                         ),
-                    ));
+                    )))?;
+                    continue;
                 }
-                require_user(tx, &e.login).map_err(|why| row_error(*row, "login", why))?;
+                or_next_row!(
+                    bad,
+                    require_user(tx, &e.login).map_err(|why| unknown_ref(
+                        *row,
+                        "login",
+                        &e.login,
+                        why.to_string()
+                    ))
+                );
                 let added = tx.execute(
                     "INSERT OR IGNORE INTO indicator_enterers (indicator, login) VALUES (?1, ?2)",
                     params![e.code, e.login],
@@ -50,7 +61,7 @@ impl Store {
                     RowOutcome::Unchanged
                 });
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }

@@ -46,6 +46,13 @@ pub enum StoreError {
         column: String,
         problem: super::import_rows::Problem,
     },
+    /// Several rows of an import file refused, each a `StoreError::Row`, in file order.
+    #[error("{}", rows_listed(.0))]
+    Rows(Vec<StoreError>),
+    /// An import whose rows passed the store's checks but whose file was refused already
+    /// (cells that did not parse): everything it wrote is rolled back.
+    #[error("nothing was imported: the file has problems")]
+    HeldBack,
     /// A person's role does not allow this; the refusal names the rule.
     #[error(transparent)]
     Denied(#[from] crate::domain::role::RoleError),
@@ -146,6 +153,13 @@ pub enum StoreError {
     /// Not marked as the source, so a message shows SQLite's words once, not three times.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+/// Several bad rows, one a line after a line counting them.
+fn rows_listed(rows: &[StoreError]) -> String {
+    let mut lines = vec![format!("{} problems; nothing was imported:", rows.len())];
+    lines.extend(rows.iter().map(ToString::to_string));
+    lines.join("\n")
 }
 
 impl From<crate::domain::entry::EntryError> for StoreError {

@@ -80,6 +80,82 @@ pub fn row_error(row: usize, column: &str, problem: impl Into<Problem>) -> Store
     }
 }
 
+/// A reference to something neither the database nor the file holds (an indicator, plan
+/// node, project, owner …). Kept typed so that an import refusing the row that would have
+/// added `code` does not also blame every row naming it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{text}")]
+pub struct Unknown {
+    /// The code (or login) named and not found.
+    pub code: String,
+    /// The message, naming it.
+    pub text: String,
+}
+
+/// A row naming something that does not exist: `text` says what and how to add it.
+pub fn unknown_ref(row: usize, column: &str, code: &str, text: String) -> StoreError {
+    row_error(
+        row,
+        column,
+        Unknown {
+            code: code.to_string(),
+            text,
+        },
+    )
+}
+
+/// Every bad row of one import, so the file is refused once naming all of them (spec:
+/// "Every error at once"). A row's refusal (`StoreError::Row`) is kept and the import
+/// goes on to the next row; anything else (the database failing) ends it at once.
+#[derive(Debug, Default)]
+pub(super) struct BadRows(Vec<StoreError>);
+
+impl BadRows {
+    /// The row's result, or None once its refusal is kept.
+    pub(super) fn keep<T>(
+        &mut self,
+        result: Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        match result {
+            Ok(v) => Ok(Some(v)),
+            Err(e @ StoreError::Row { .. }) => {
+                self.0.push(e);
+                Ok(None)
+            }
+            Err(StoreError::Rows(more)) => {
+                self.0.extend(more);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `done` when every row passed; otherwise the one bad row's refusal, or all of them.
+    pub(super) fn finish<T>(mut self, done: T) -> Result<T, StoreError> {
+        match self.0.len() {
+            0 => Ok(done),
+            1 => Err(self.0.remove(0)),
+            _ => Err(StoreError::Rows(self.0)),
+        }
+    }
+}
+
+/// Inside an import's loop over its rows: the value of a row's check, or (keeping the
+/// row's refusal in `BadRows`) on to the next row.
+macro_rules! or_next_row {
+    ($bad:expr, $check:expr) => {
+        match $bad.keep($check)? {
+            Some(v) => v,
+            None => continue,
+        }
+    };
+}
+pub(super) use or_next_row;
+
 /// One row of a values file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueRow {

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, row_error};
+use super::import_rows::{
+    BadRows, Columns, ImportSummary, Problem, RowOutcome, or_next_row, row_error, unknown_ref,
+};
 use super::users::require_user;
 use crate::domain::bounds::Bound;
 use crate::domain::fields::{check_code, check_name};
@@ -247,6 +249,27 @@ fn merge_record(
     }
 }
 
+/// Refuses a row naming a plan node neither the database nor the file (imported first)
+/// holds.
+fn check_plan_nodes(tx: &Connection, row: usize, plan: &[String]) -> Result<()> {
+    for node in plan {
+        let known: bool = tx.query_row(
+            "SELECT count(*) FROM plan_nodes WHERE code = ?1",
+            [node],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(unknown_ref(
+                row,
+                "plan",
+                node,
+                format!("no plan node '{node}' (import the plan first)"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// An indicator's code, title, unit and owner as the spec allows them, naming the column
 /// at fault.
 fn check_indicator_fields(
@@ -272,6 +295,7 @@ pub(super) fn import_indicators_tx(
         .map(|r| (r.indicator.code.clone(), r))
         .collect();
     let mut summary = ImportSummary::default();
+    let mut bad = BadRows::default();
     for (row, rec) in rows {
         let old = stored.get(&rec.indicator.code);
         let rec = &merge_record(rec, columns, old);
@@ -280,21 +304,11 @@ pub(super) fn import_indicators_tx(
             continue;
         }
         let i = &rec.indicator;
-        check_indicator_fields(tx, i).map_err(|(column, e)| row_error(*row, column, e))?;
-        for node in &rec.plan {
-            let known: bool = tx.query_row(
-                "SELECT count(*) FROM plan_nodes WHERE code = ?1",
-                [node],
-                |r| r.get(0),
-            )?;
-            if !known {
-                return Err(row_error(
-                    *row,
-                    "plan",
-                    format!("no plan node '{node}' (import the plan first)"),
-                ));
-            }
-        }
+        or_next_row!(
+            bad,
+            check_indicator_fields(tx, i).map_err(|(column, e)| row_error(*row, column, e))
+        );
+        or_next_row!(bad, check_plan_nodes(tx, *row, &rec.plan));
         let exists = old.is_some();
         let args = params![
             i.code,
@@ -354,5 +368,5 @@ pub(super) fn import_indicators_tx(
             }
         }
     }
-    Ok(summary)
+    bad.finish(summary)
 }

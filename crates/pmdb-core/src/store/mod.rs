@@ -55,7 +55,7 @@ pub use enterers_import::EntererRow;
 pub use error::{Result, StoreError};
 pub use exception_history::HistoryEntry;
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
-pub use import_rows::{Columns, ImportSummary, ValueRow};
+pub use import_rows::{Columns, ImportSummary, Unknown, ValueRow};
 pub use indicators::IndicatorRecord;
 pub use org::{BoardMember, BoardRow, DEFAULT_BOARDS, MeetingRow, UserRow};
 pub use plan::Named;
@@ -88,6 +88,9 @@ pub struct Store {
     abandon: Option<Abandon>,
     /// Inside `Store::as_one_import`: every import joins its one transaction.
     joined: bool,
+    /// Set while an import whose file is refused already runs its rows through the
+    /// store's checks (`Store::held_back`): its bulk write never commits.
+    hold_back: bool,
 }
 
 /// How to open another connection to a store's database (`Store::opener`); it can be

@@ -82,6 +82,7 @@ impl Store {
             identity: Identity::of(path),
             abandon: None,
             joined: false,
+            hold_back: false,
         }
     }
 }

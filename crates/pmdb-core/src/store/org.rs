@@ -10,7 +10,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::import_rows::{
+    BadRows, Columns, ImportSummary, RowOutcome, or_next_row, row_error, unknown_ref,
+};
 use super::plan::Named;
 use super::users::{UserRecord, require_user};
 use crate::domain::fields::{check_code, check_name};
@@ -143,14 +145,20 @@ impl Store {
             .map(|u| (u.login.clone(), u))
             .collect();
         let mut merged = Vec::new();
+        // Every bad row is named; the good ones are still written (and rolled back with
+        // the rest), so a folder's later files are checked against them.
+        let mut bad = BadRows::default();
         for (row, u) in rows {
-            check_fields(*row, &[("login", &u.login)], &[("name", &u.name)])?;
+            or_next_row!(
+                bad,
+                check_fields(*row, &[("login", &u.login)], &[("name", &u.name)])
+            );
             let old = stored.get(&u.login);
             let role = match (u.role.filter(|_| columns.has("role")), old) {
                 (Some(role), _) => role,
                 (None, Some(old)) => old.role,
                 (None, None) => {
-                    return Err(row_error(
+                    bad.keep::<()>(Err(row_error(
                         *row,
                         "role",
                         format!(
@@ -158,7 +166,8 @@ impl Store {
                             crate::safe_text::line(&u.login),
                             Role::choices()
                         ),
-                    ));
+                    )))?;
+                    continue;
                 }
             };
             let name = if u.name.is_empty() {
@@ -186,16 +195,18 @@ impl Store {
                 old.is_some_and(|o| o.role == Role::Admin) && u.role != Role::Admin
             })
         {
-            return Err(row_error(
+            bad.keep::<()>(Err(row_error(
                 *row,
                 "role",
                 format!(
                     "refused: {} is the only admin; make someone else admin first",
                     crate::safe_text::line(&u.login)
                 ),
-            ));
+            )))?;
         }
-        self.bulk_write(|tx| {
+        // A refused row keeps the good ones from being committed.
+        let refused = !bad.is_empty();
+        let written = self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
             for (_, u, old) in &merged {
                 if *old == Some(u) {
@@ -209,8 +220,15 @@ impl Store {
                 )?;
                 summary.count(outcome(old.is_some()));
             }
+            if refused {
+                return Err(StoreError::HeldBack);
+            }
             Ok(summary)
-        })
+        });
+        match written {
+            Err(StoreError::HeldBack) => bad.finish(ImportSummary::default()),
+            other => bad.finish(other?),
+        }
     }
 
     /// Imports services (admins only): a head of service must be a pmdb user. A service a
@@ -256,12 +274,16 @@ impl Store {
         );
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, n) in rows {
-                check_fields(
-                    *row,
-                    &[("code", &n.code)],
-                    &[("name", &n.name), (lead, &n.lead)],
-                )?;
+                or_next_row!(
+                    bad,
+                    check_fields(
+                        *row,
+                        &[("code", &n.code)],
+                        &[("name", &n.name), (lead, &n.lead)],
+                    )
+                );
                 let old = stored.get(&n.code);
                 let new = Named {
                     code: n.code.clone(),
@@ -270,7 +292,11 @@ impl Store {
                 };
                 // A head of service is a person who uses pmdb; a portfolio holder need not be.
                 if lead == "head" && !new.lead.is_empty() && columns.has(lead) {
-                    not_a_user(tx, &new.lead).map_err(|e| row_error(*row, lead, e))?;
+                    or_next_row!(
+                        bad,
+                        not_a_user(tx, &new.lead)
+                            .map_err(|e| unknown_ref(*row, lead, &new.lead, e))
+                    );
                 }
                 if old == Some(&new) {
                     summary.count(RowOutcome::Unchanged);
@@ -279,7 +305,7 @@ impl Store {
                 tx.execute(&sql, params![new.code, new.name, new.lead])?;
                 summary.count(outcome(old.is_some()));
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 
@@ -295,8 +321,12 @@ impl Store {
             .collect();
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, b) in rows {
-                check_fields(*row, &[("code", &b.code)], &[("name", &b.name)])?;
+                or_next_row!(
+                    bad,
+                    check_fields(*row, &[("code", &b.code)], &[("name", &b.name)])
+                );
                 let old = stored.get(&b.code);
                 if old == Some(b) {
                     summary.count(RowOutcome::Unchanged);
@@ -309,7 +339,7 @@ impl Store {
                 )?;
                 summary.count(outcome(old.is_some()));
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 
@@ -321,10 +351,21 @@ impl Store {
             .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, m) in rows {
-                check_fields(*row, &[("board", &m.board), ("login", &m.login)], &[])?;
-                require_board(tx, &m.board).map_err(|e| row_error(*row, "board", e))?;
-                not_a_user(tx, &m.login).map_err(|e| row_error(*row, "login", e))?;
+                or_next_row!(
+                    bad,
+                    check_fields(*row, &[("board", &m.board), ("login", &m.login)], &[])
+                );
+                or_next_row!(
+                    bad,
+                    require_board(tx, &m.board)
+                        .map_err(|e| unknown_ref(*row, "board", &m.board, e))
+                );
+                or_next_row!(
+                    bad,
+                    not_a_user(tx, &m.login).map_err(|e| unknown_ref(*row, "login", &m.login, e))
+                );
                 let added = tx.execute(
                     "INSERT OR IGNORE INTO board_members (board, login) VALUES (?1, ?2)",
                     params![m.board, m.login],
@@ -335,7 +376,7 @@ impl Store {
                     RowOutcome::Unchanged
                 });
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 
@@ -351,9 +392,17 @@ impl Store {
             .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, m) in rows {
-                check_fields(*row, &[("board", &m.board)], &[("title", &m.title)])?;
-                require_board(tx, &m.board).map_err(|e| row_error(*row, "board", e))?;
+                or_next_row!(
+                    bad,
+                    check_fields(*row, &[("board", &m.board)], &[("title", &m.title)])
+                );
+                or_next_row!(
+                    bad,
+                    require_board(tx, &m.board)
+                        .map_err(|e| unknown_ref(*row, "board", &m.board, e))
+                );
                 let date = m.date.format("%Y-%m-%d").to_string();
                 let period = m.period.map(|p| p.to_string()).unwrap_or_default();
                 let old: Option<(i64, String, String)> = tx
@@ -384,7 +433,7 @@ impl Store {
                 )?;
                 summary.count(RowOutcome::Updated);
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }

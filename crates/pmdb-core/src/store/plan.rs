@@ -1,12 +1,14 @@
 //! The plan tree, services and portfolios.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, Row, params};
 
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, row_error};
+use super::import_rows::{
+    BadRows, Columns, ImportSummary, Problem, RowOutcome, or_next_row, row_error, unknown_ref,
+};
 use super::users::require_user;
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::period::FinYear;
@@ -167,25 +169,46 @@ pub(super) fn import_plan_tx(
     for (_, n) in &rows {
         kinds.insert(n.code.clone(), n.kind);
     }
+    // Every row is checked, so one refusal names every bad row; the good ones are still
+    // written (and rolled back with the rest), so a folder's later files are checked
+    // against them.
+    let mut bad = BadRows::default();
+    let mut refused: HashSet<&str> = HashSet::new();
     for (row, n) in &rows {
-        check_node_fields(tx, n).map_err(|(column, e)| row_error(*row, column, e))?;
-        let parent_kind = match &n.parent {
-            None => None,
-            Some(p) => Some(*kinds.get(p).ok_or_else(|| {
-                row_error(
-                    *row,
-                    "parent",
-                    format!("no plan node '{p}' in the file or the database"),
-                )
-            })?),
-        };
-        check_parent(n.kind, parent_kind).map_err(|e| row_error(*row, "parent", e))?;
+        let checked = check_node_fields(tx, n)
+            .map_err(|(column, e)| row_error(*row, column, e))
+            .and_then(|()| {
+                let parent_kind = match &n.parent {
+                    None => None,
+                    Some(p) => Some(*kinds.get(p).ok_or_else(|| {
+                        unknown_ref(
+                            *row,
+                            "parent",
+                            p,
+                            format!("no plan node '{p}' in the file or the database"),
+                        )
+                    })?),
+                };
+                check_parent(n.kind, parent_kind).map_err(|e| row_error(*row, "parent", e))
+            });
+        if bad.keep(checked)?.is_none() {
+            refused.insert(&n.code);
+        }
     }
     // Parents before children, so every foreign key holds as each row goes in.
     let mut ordered: Vec<&(usize, PlanNode)> = rows.iter().collect();
     ordered.sort_by_key(|(row, n)| (n.kind.depth(), *row));
     let mut summary = ImportSummary::default();
     for (row, n) in ordered {
+        // A refused row is not written, nor (silently: its parent's row says why) is any
+        // row beneath it.
+        if refused.contains(n.code.as_str()) {
+            continue;
+        }
+        if n.parent.as_deref().is_some_and(|p| refused.contains(p)) {
+            refused.insert(&n.code);
+            continue;
+        }
         let old = stored.get(&n.code);
         if old == Some(n) {
             summary.count(RowOutcome::Unchanged);
@@ -229,12 +252,15 @@ pub(super) fn import_plan_tx(
                 args,
             )
         };
-        result.map_err(|e| row_error(*row, "code", e.to_string()))?;
+        or_next_row!(
+            bad,
+            result.map_err(|e| row_error(*row, "code", e.to_string()))
+        );
         summary.count(if exists {
             RowOutcome::Updated
         } else {
             RowOutcome::Added
         });
     }
-    Ok(summary)
+    bad.finish(summary)
 }

@@ -6,7 +6,9 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
 use super::error::{DamagedRow, Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::import_rows::{
+    BadRows, Columns, ImportSummary, RowOutcome, or_next_row, row_error, unknown_ref,
+};
 use super::indicators::load_indicator;
 use crate::domain::period::{FinYear, PeriodError};
 use crate::domain::target::{TargetRow, validate};
@@ -94,11 +96,17 @@ impl Store {
             .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, code, t) in rows {
-                let ind = load_indicator(tx, code).map_err(|e| match e {
-                    StoreError::NotFound(_) => row_error(*row, "code", format!("no indicator '{code}'")),
-                    other => other,
-                })?;
+                let ind = or_next_row!(
+                    bad,
+                    load_indicator(tx, code).map_err(|e| match e {
+                        StoreError::NotFound(_) => {
+                            unknown_ref(*row, "code", code, format!("no indicator '{code}'"))
+                        }
+                        other => other,
+                    })
+                );
                 let period = t.period.map(|p| p.to_string()).unwrap_or_default();
                 let old: Option<(f64, Option<f64>)> = tx
                     .prepare_cached(
@@ -118,7 +126,10 @@ impl Store {
                     summary.count(RowOutcome::Unchanged);
                     continue;
                 }
-                validate(&ind.indicator, &t).map_err(|e| row_error(*row, "target", e))?;
+                or_next_row!(
+                    bad,
+                    validate(&ind.indicator, &t).map_err(|e| row_error(*row, "target", e))
+                );
                 if old.is_some() {
                     tx.execute(
                         "UPDATE targets SET target = ?4, intervention = ?5 WHERE indicator = ?1 AND year = ?2 AND period = ?3",
@@ -133,7 +144,7 @@ impl Store {
                     summary.count(RowOutcome::Added);
                 }
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }

@@ -128,13 +128,29 @@ impl Store {
         if self.joined {
             return work(&self.conn);
         }
+        let hold_back = self.hold_back;
         let before: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
-        let out = self.write(|tx| work(tx));
+        let out = self.write(|tx| match work(tx) {
+            Ok(_) if hold_back => Err(StoreError::HeldBack),
+            other => other,
+        });
         self.conn.pragma_update(None, "cache_size", before)?;
+        out
+    }
+
+    /// Runs an import whose file is refused already (`refused`: some of its cells did not
+    /// parse) through the store's checks on the rows that did, so one refusal names every
+    /// bad row: its bulk write is rolled back however it ends (`StoreError::HeldBack` when
+    /// its rows passed). Inside `as_one_import` the joined transaction is the caller's to
+    /// roll back.
+    pub(crate) fn held_back<T>(&mut self, refused: bool, work: impl FnOnce(&mut Store) -> T) -> T {
+        let before = std::mem::replace(&mut self.hold_back, refused);
+        let out = work(self);
+        self.hold_back = before;
         out
     }
 

@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, Problem, RowOutcome, ValueRow, row_error};
+use super::import_rows::{
+    BadRows, Columns, ImportSummary, Problem, RowOutcome, ValueRow, row_error, unknown_ref,
+};
 use super::indicators::{IndicatorRecord, load_indicator};
 use super::session::Entered;
 use super::signoff::locking_signoff;
@@ -373,79 +375,127 @@ impl Store {
         let session = self.session.clone();
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             let mut indicators: HashMap<String, IndicatorRecord> = HashMap::new();
             let mut officers: HashMap<String, Actor> = HashMap::new();
             for &(row, v, entered) in rows {
-                if !indicators.contains_key(&v.code) {
-                    let ind = load_indicator(tx, &v.code).map_err(|e| match e {
-                        StoreError::NotFound(_) => {
-                            row_error(row, "code", format!("no indicator '{}'", v.code))
-                        }
-                        other => other,
-                    })?;
-                    indicators.insert(v.code.clone(), ind);
+                // Every row is checked, so one refusal names every bad row.
+                let outcome = bad.keep(import_row(
+                    tx,
+                    (row, v, entered),
+                    columns,
+                    today,
+                    (&actor, &session),
+                    &mut indicators,
+                    &mut officers,
+                ))?;
+                if let Some(outcome) = outcome {
+                    summary.count(outcome);
                 }
-                let ind = &indicators[&v.code];
-                // Entered on someone's behalf: judged as that officer, on that day.
-                let (who, day, _behalf) = match entered {
-                    Some(e) if e.at.date() > today => {
-                        return Err(row_error(
-                            row,
-                            "entered",
-                            format!("{} is after today", e.stamp()),
-                        ));
-                    }
-                    Some(e) => {
-                        if !officers.contains_key(&e.by) {
-                            let officer = Actor {
-                                login: e.by.clone(),
-                                role: role_in(tx, &e.by)?,
-                            };
-                            officers.insert(e.by.clone(), officer);
-                        }
-                        let behalf = session.on_behalf_of(e);
-                        (&officers[&e.by], e.at.date(), Some(behalf))
-                    }
-                    None => (&actor, today, None),
-                };
-                who.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)
-                    .map_err(|e| row_error(row, "period", e))?;
-                let old = current(tx, &v.code, v.period)?;
-                let nv = merge_value_row(v, columns, old.as_ref());
-                let entry = Entry {
-                    value: nv.value,
-                    numerator: nv.numerator,
-                    denominator: nv.denominator,
-                };
-                let value = check_entry(&ind.indicator, v.period, &entry, day)
-                    .map_err(|e| row_error(row, "value", e))?;
-                check_texts(&nv).map_err(|(column, e)| row_error(row, column, e))?;
-                if old.as_ref().is_some_and(|o| same_value(o, &nv, value)) {
-                    summary.count(RowOutcome::Unchanged);
-                    continue;
-                }
-                period_open(tx, v.period).map_err(|e| row_error(row, "period", e))?;
-                let at = entered.map_or_else(|| session.now_stamp(), Entered::stamp);
-                upsert(tx, &who.login, &at, &nv, value, old.as_ref())?;
-                summary.count(if old.is_some() {
-                    RowOutcome::Updated
-                } else {
-                    RowOutcome::Added
-                });
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }
 
+/// Checks one row of a values import and, when it passes and differs from what is
+/// stored, writes it.
+fn import_row(
+    tx: &Connection,
+    (row, v, entered): (usize, &ValueRow, Option<&Entered>),
+    columns: &Columns,
+    today: NaiveDate,
+    (actor, session): (&Actor, &super::session::Session),
+    indicators: &mut HashMap<String, IndicatorRecord>,
+    officers: &mut HashMap<String, Actor>,
+) -> Result<RowOutcome> {
+    if !indicators.contains_key(&v.code) {
+        let ind = load_indicator(tx, &v.code).map_err(|e| match e {
+            StoreError::NotFound(_) => {
+                unknown_ref(row, "code", &v.code, format!("no indicator '{}'", v.code))
+            }
+            other => other,
+        })?;
+        indicators.insert(v.code.clone(), ind);
+    }
+    let ind = &indicators[&v.code];
+    // Entered on someone's behalf: judged as that officer, on that day (and recorded as
+    // theirs while `_behalf` lives).
+    let (who, day, _behalf) = match entered {
+        Some(e) if e.at.date() > today => {
+            return Err(row_error(
+                row,
+                "entered",
+                format!("{} is after today", e.stamp()),
+            ));
+        }
+        Some(e) => {
+            if !officers.contains_key(&e.by) {
+                let officer = Actor {
+                    login: e.by.clone(),
+                    role: role_in(tx, &e.by)?,
+                };
+                officers.insert(e.by.clone(), officer);
+            }
+            let behalf = session.on_behalf_of(e);
+            (&officers[&e.by], e.at.date(), Some(behalf))
+        }
+        None => (actor, today, None),
+    };
+    who.may_record(&ind.indicator.code, &ind.indicator.owner, &ind.enterers)
+        .map_err(|e| row_error(row, "period", e))?;
+    let old = current(tx, &v.code, v.period)?;
+    let nv = merge_value_row(v, columns, old.as_ref()).map_err(|e| row_error(row, "value", e))?;
+    let entry = Entry {
+        value: nv.value,
+        numerator: nv.numerator,
+        denominator: nv.denominator,
+    };
+    let value = check_entry(&ind.indicator, v.period, &entry, day)
+        .map_err(|e| row_error(row, "value", e))?;
+    check_texts(&nv).map_err(|(column, e)| row_error(row, column, e))?;
+    if old.as_ref().is_some_and(|o| same_value(o, &nv, value)) {
+        return Ok(RowOutcome::Unchanged);
+    }
+    period_open(tx, v.period).map_err(|e| row_error(row, "period", e))?;
+    let at = entered.map_or_else(|| session.now_stamp(), Entered::stamp);
+    upsert(tx, &who.login, &at, &nv, value, old.as_ref())?;
+    Ok(if old.is_some() {
+        RowOutcome::Updated
+    } else {
+        RowOutcome::Added
+    })
+}
+
 /// The value a file row asks for: its own fields where the file names their columns, the
-/// stored ones elsewhere. The value itself is the file's (blank means "compute it from the
-/// numerator and denominator").
-fn merge_value_row(v: &ValueRow, columns: &Columns, old: Option<&StoredValue>) -> NewValue {
-    NewValue {
+/// stored ones elsewhere. A file naming `value` gives the value (blank means "compute it
+/// from the numerator and denominator"); one naming none of `value`, `numerator` and
+/// `denominator` keeps the stored figures and changes only its words, so a period with no
+/// stored value is refused.
+fn merge_value_row(
+    v: &ValueRow,
+    columns: &Columns,
+    old: Option<&StoredValue>,
+) -> std::result::Result<NewValue, String> {
+    let names_figures = ["value", "numerator", "denominator"]
+        .iter()
+        .any(|c| columns.has(c));
+    let value = match old {
+        _ if columns.has("value") => v.value,
+        // Only the numerator or denominator: the value is computed from them.
+        _ if names_figures => None,
+        Some(o) => Some(o.value),
+        None => {
+            return Err(format!(
+                "no value stored for {} {}: give a value column",
+                v.code, v.period
+            ));
+        }
+    };
+    Ok(NewValue {
         indicator: v.code.clone(),
         period: v.period,
-        value: v.value,
+        value,
         numerator: columns.pick("numerator", &v.numerator, old.map(|o| &o.numerator)),
         denominator: columns.pick("denominator", &v.denominator, old.map(|o| &o.denominator)),
         quality: columns.pick("quality", &v.quality, old.map(|o| &o.quality)),
@@ -459,7 +509,7 @@ fn merge_value_row(v: &ValueRow, columns: &Columns, old: Option<&StoredValue>) -
             &v.action.trim().to_string(),
             old.map(|o| &o.action),
         ),
-    }
+    })
 }
 
 /// A value to record with the fields `named` does not name taken from what is stored

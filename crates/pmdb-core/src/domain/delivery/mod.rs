@@ -166,7 +166,7 @@ pub enum DeliveryError {
     },
     #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
     Progress { code: String, progress: i64 },
-    #[error("{code}: the spend to date must be a number of 0 or more, not {spent}")]
+    #[error("{code}: the spend to date must be a number of 0 or more and below 10^15, not {spent}")]
     Spent { code: String, spent: f64 },
     #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
     UpdatePeriod(Period),
@@ -200,9 +200,11 @@ pub fn check_progress(code: &str, progress: Option<i64>) -> Result<(), DeliveryE
     }
 }
 
-/// A project's spend to date: a number of 0 or more, when given.
+/// A project's spend to date: a number of 0 or more and below 10^15, when given (what
+/// `domain::money` reads at every front door, checked again for any other caller).
 pub fn check_spent(code: &str, spent: Option<f64>) -> Result<(), DeliveryError> {
-    match spent.filter(|s| !s.is_finite() || *s < 0.0) {
+    let limit = crate::domain::number::FIGURE_LIMIT;
+    match spent.filter(|s| !s.is_finite() || *s < 0.0 || *s >= limit) {
         Some(s) => Err(DeliveryError::Spent {
             code: code.to_string(),
             spent: s,

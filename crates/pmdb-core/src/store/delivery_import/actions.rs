@@ -59,18 +59,24 @@ impl Store {
         });
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, u) in rows {
                 let Some(action) = actions.get(&u.action) else {
-                    return Err(row_error(
+                    bad.keep::<()>(Err(unknown_ref(
                         *row,
                         "code",
+                        &u.action,
                         format!(
                             "no action '{}' (import an actions file adding it first)",
                             crate::safe_text::line(&u.action)
                         ),
-                    ));
+                    )))?;
+                    continue;
                 };
-                may_update(&actor, "action updates", *row, &u.action, &action.owner)?;
+                or_next_row!(
+                    bad,
+                    may_update(&actor, "action updates", *row, &u.action, &action.owner)
+                );
                 let old = stored.get(&(u.action.clone(), u.period.clone()));
                 let status = columns.pick("status", &u.status, old.map(|o| &o.status));
                 let progress = columns.pick("progress", &u.progress, old.map(|o| &o.progress));
@@ -85,7 +91,7 @@ impl Store {
                     continue;
                 }
                 if let Ok(p) = u.period.parse::<Period>() {
-                    period_open(tx, *row, "period", p)?;
+                    or_next_row!(bad, period_open(tx, *row, "period", p));
                 }
                 tx.execute(
                     "INSERT INTO action_updates (action, period, status, progress, forecast,
@@ -107,7 +113,7 @@ impl Store {
                 )?;
                 summary.count(outcome(old.is_some()));
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }

@@ -16,7 +16,9 @@ use super::delivery::{
     ProjectUpdateRecord, RiskRecord, RiskReviewRecord,
 };
 use super::error::{Result, StoreError};
-use super::import_rows::{Columns, ImportSummary, RowOutcome, row_error};
+use super::import_rows::{
+    BadRows, Columns, ImportSummary, RowOutcome, or_next_row, row_error, unknown_ref,
+};
 use super::records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord};
 use super::signoff::locking_signoff;
 use super::users::require_user;
@@ -58,9 +60,10 @@ fn check_owner(tx: &Connection, row: usize, owner: &str) -> Result<()> {
         return Ok(());
     }
     require_user(tx, owner).map_err(|e| {
-        row_error(
+        unknown_ref(
             row,
             "owner",
+            owner,
             format!("{e}, or import a users file naming them first (users come first)"),
         )
     })
@@ -79,9 +82,10 @@ fn check_nodes<'a>(
 ) -> Result<()> {
     for node in nodes {
         if !exists(tx, "SELECT count(*) FROM plan_nodes WHERE code = ?1", node)? {
-            return Err(row_error(
+            return Err(unknown_ref(
                 row,
                 "plan",
+                node,
                 format!(
                     "no plan node '{}' (import the plan first)",
                     crate::safe_text::line(node)
@@ -95,9 +99,10 @@ fn check_nodes<'a>(
 fn check_service(tx: &Connection, row: usize, service: Option<&String>) -> Result<()> {
     match service {
         Some(s) if !exists(tx, "SELECT count(*) FROM services WHERE code = ?1", s)? => {
-            Err(row_error(
+            Err(unknown_ref(
                 row,
                 "service",
+                s,
                 format!(
                     "no service '{}' (import a services file adding it first)",
                     crate::safe_text::line(s)
@@ -178,6 +183,7 @@ fn import_linked<Row, R: PartialEq>(
     let none = BTreeSet::new();
     store.bulk_write(|tx| {
         let mut summary = ImportSummary::default();
+        let mut bad = BadRows::default();
         for (row, r) in rows {
             let (code, plan) = (kind.parts)(r);
             let old = linked.stored.get(code);
@@ -186,9 +192,9 @@ fn import_linked<Row, R: PartialEq>(
             let plan: BTreeSet<String> = plan.iter().cloned().collect();
             let new_links = columns.pick("plan", &plan, Some(old_links));
             if columns.has("owner") {
-                check_owner(tx, *row, (kind.owner)(&new))?;
+                or_next_row!(bad, check_owner(tx, *row, (kind.owner)(&new)));
             }
-            check_nodes(tx, *row, new_links.difference(old_links))?;
+            or_next_row!(bad, check_nodes(tx, *row, new_links.difference(old_links)));
             let same = old == Some(&new);
             if same && &new_links == old_links {
                 summary.count(RowOutcome::Unchanged);
@@ -207,7 +213,7 @@ fn import_linked<Row, R: PartialEq>(
             )?;
             summary.count(outcome(old.is_some()));
         }
-        Ok(summary)
+        bad.finish(summary)
     })
 }
 
@@ -232,6 +238,7 @@ fn import_keyed<Row, K: Eq + Hash, R: PartialEq>(
 ) -> Result<ImportSummary> {
     store.bulk_write(|tx| {
         let mut summary = ImportSummary::default();
+        let mut bad = BadRows::default();
         for (row, r) in rows {
             let old = stored.get(&(kind.key)(r));
             let new = (kind.merge)(r, old);
@@ -239,11 +246,11 @@ fn import_keyed<Row, K: Eq + Hash, R: PartialEq>(
                 summary.count(RowOutcome::Unchanged);
                 continue;
             }
-            (kind.check)(tx, *row, &new)?;
+            or_next_row!(bad, (kind.check)(tx, *row, &new));
             (kind.write)(tx, &new, old.is_some())?;
             summary.count(outcome(old.is_some()));
         }
-        Ok(summary)
+        bad.finish(summary)
     })
 }
 
@@ -291,9 +298,10 @@ fn month_of(date: &str) -> Option<Period> {
 }
 
 fn no_project(row: usize, column: &str, code: &str) -> StoreError {
-    row_error(
+    unknown_ref(
         row,
         column,
+        code,
         format!(
             "no project '{}' (import a projects file adding it first)",
             crate::safe_text::line(code)

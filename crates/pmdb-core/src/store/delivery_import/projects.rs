@@ -58,11 +58,16 @@ impl Store {
         });
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, u) in rows {
                 let Some(project) = projects.get(&u.project) else {
-                    return Err(no_project(*row, "code", &u.project));
+                    bad.keep::<()>(Err(no_project(*row, "code", &u.project)))?;
+                    continue;
                 };
-                may_update(&actor, "project updates", *row, &u.project, &project.owner)?;
+                or_next_row!(
+                    bad,
+                    may_update(&actor, "project updates", *row, &u.project, &project.owner)
+                );
                 let old = stored.get(&(u.project.clone(), u.period.clone()));
                 let status = columns.pick("status", &u.status, old.map(|o| &o.status));
                 let spent = columns.pick("spent", &u.spent, old.map(|o| &o.spent));
@@ -75,7 +80,7 @@ impl Store {
                     continue;
                 }
                 if let Ok(p) = u.period.parse::<Period>() {
-                    period_open(tx, *row, "period", p)?;
+                    or_next_row!(bad, period_open(tx, *row, "period", p));
                 }
                 tx.execute(
                     "INSERT INTO project_updates (project, period, status, spent, commentary,
@@ -95,7 +100,7 @@ impl Store {
                 )?;
                 summary.count(outcome(old.is_some()));
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 
@@ -111,9 +116,11 @@ impl Store {
         let stored = keyed(self.milestones()?, |m| (m.project.clone(), m.title.clone()));
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, m) in rows {
                 if !projects.contains_key(&m.project) {
-                    return Err(no_project(*row, "project", &m.project));
+                    bad.keep::<()>(Err(no_project(*row, "project", &m.project)))?;
+                    continue;
                 }
                 let old = stored.get(&(m.project.clone(), m.title.clone()));
                 let new = MilestoneRecord {
@@ -135,7 +142,7 @@ impl Store {
                 )?;
                 summary.count(outcome(old.is_some()));
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }

@@ -168,9 +168,10 @@ impl Store {
                 )? {
                     return Ok(());
                 }
-                Err(row_error(
+                Err(unknown_ref(
                     row,
                     "code",
+                    &b.indicator,
                     format!(
                         "no indicator '{}' (import the indicators first)",
                         crate::safe_text::line(&b.indicator)

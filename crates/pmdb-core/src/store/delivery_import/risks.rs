@@ -92,18 +92,24 @@ impl Store {
         let stored = keyed(self.risk_reviews()?, |r| (r.risk.clone(), r.date.clone()));
         self.bulk_write(|tx| {
             let mut summary = ImportSummary::default();
+            let mut bad = BadRows::default();
             for (row, v) in rows {
                 let Some(risk) = risks.get(&v.risk) else {
-                    return Err(row_error(
+                    bad.keep::<()>(Err(unknown_ref(
                         *row,
                         "code",
+                        &v.risk,
                         format!(
                             "no risk '{}' (import a risks file adding it first)",
                             crate::safe_text::line(&v.risk)
                         ),
-                    ));
+                    )))?;
+                    continue;
                 };
-                may_update(&actor, "risk reviews", *row, &v.risk, &risk.owner)?;
+                or_next_row!(
+                    bad,
+                    may_update(&actor, "risk reviews", *row, &v.risk, &risk.owner)
+                );
                 let old = stored.get(&(v.risk.clone(), v.date.clone()));
                 let likelihood =
                     columns.pick("likelihood", &v.likelihood, old.map(|o| &o.likelihood));
@@ -117,7 +123,7 @@ impl Store {
                     continue;
                 }
                 if let Some(p) = month_of(&v.date) {
-                    period_open(tx, *row, "date", p)?;
+                    or_next_row!(bad, period_open(tx, *row, "date", p));
                 }
                 tx.execute(
                     "INSERT INTO risk_reviews (risk, date, likelihood, impact, commentary,
@@ -137,7 +143,7 @@ impl Store {
                 )?;
                 summary.count(outcome(old.is_some()));
             }
-            Ok(summary)
+            bad.finish(summary)
         })
     }
 }
