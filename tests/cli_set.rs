@@ -113,7 +113,7 @@ fn set_with_expect_version_is_a_compare_and_set() {
     let before = c.snapshot();
     let err = c.refused(&["set", "RW1", "2024-07", "38", "--expect-version", "1"]);
     assert!(
-        err.contains(&format!("RW1 2024-07 was changed by {} at ", me())),
+        err.contains(&format!("RW1 2024-07 was changed by {} on ", me())),
         "{err}"
     );
     assert!(

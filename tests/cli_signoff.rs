@@ -43,7 +43,7 @@ fn a_signed_off_period_refuses_new_values() {
     );
     assert!(
         c.refused(&["signoff", "2024/25 Q1"])
-            .contains("2024/25 Q1 was signed off already, at ")
+            .contains("2024/25 Q1 was signed off already, on ")
     );
     assert_eq!(c.snapshot(), before);
     // The next month is open.

@@ -156,7 +156,10 @@ pub fn run(env: &Env, args: ActionsArgs) -> Result<()> {
         return print_json(&json!({ "period": period.to_string(), "actions": actions }));
     }
     print_table(&rows);
-    say!("{} actions for {period}", rows.len());
+    say!(
+        "{} for {period}",
+        crate::domain::label::counted(rows.len(), "action", "actions")
+    );
     Ok(())
 }
 

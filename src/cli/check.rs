@@ -36,7 +36,7 @@ pub fn run(env: &Env) -> Result<()> {
             .map(|f| vec![f.check.to_string(), f.code.clone(), f.message.clone()])
             .collect();
         table(&["check", "code", "finding"], &rows);
-        say!("{} findings", findings.len());
+        say!("{}", crate::domain::label::counted(findings.len(), "finding", "findings"));
     }
     if !ok {
         bail!("the database file failed its integrity check: restore from a backup");

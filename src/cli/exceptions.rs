@@ -248,8 +248,8 @@ fn raise(env: &Env, period: &str) -> Result<()> {
         );
     }
     say!(
-        "{period}: {} exceptions found, {new} newly raised",
-        found.len()
+        "{period}: {} found, {new} newly raised",
+        crate::domain::label::counted(found.len(), "exception", "exceptions")
     );
     Ok(())
 }
@@ -314,6 +314,6 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         ],
         &lines,
     );
-    say!("{} exceptions", rows.len());
+    say!("{}", crate::domain::label::counted(rows.len(), "exception", "exceptions"));
     Ok(())
 }

@@ -18,7 +18,7 @@ pub fn run(env: &Env, code: &str) -> Result<()> {
         .iter()
         .map(|r| {
             vec![
-                r.at.clone(),
+                crate::stamp::for_people(&r.at),
                 r.login.clone(),
                 r.op.clone(),
                 describe(r, decimals),

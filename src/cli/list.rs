@@ -113,7 +113,7 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
         ],
         &lines,
     );
-    say!("{} indicators", rows.len());
+    say!("{}", crate::domain::label::counted(rows.len(), "indicator", "indicators"));
     Ok(())
 }
 

@@ -223,7 +223,10 @@ fn list(env: &Env, period: Period) -> Result<()> {
         ],
         &lines,
     );
-    say!("{} projects for {period}", rows.len());
+    say!(
+        "{} for {period}",
+        crate::domain::label::counted(rows.len(), "project", "projects")
+    );
     Ok(())
 }
 

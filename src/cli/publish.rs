@@ -59,8 +59,8 @@ pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
         }));
     }
     say!(
-        "published {period}: {} files in {}",
-        files.len(),
+        "published {period}: {} in {}",
+        crate::domain::label::counted(files.len(), "file", "files"),
         dir.display()
     );
     Ok(())

@@ -153,7 +153,10 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
         ],
         &lines,
     );
-    say!("{} risks for {period}", rows.len());
+    say!(
+        "{} for {period}",
+        crate::domain::label::counted(rows.len(), "risk", "risks")
+    );
     say!("");
     for line in draw_heat_map(&map, delivery.bands) {
         say!("{line}");

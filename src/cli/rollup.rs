@@ -164,6 +164,9 @@ pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
         &["code", "period", "deadline", "days late", "owner", "title"],
         &lines,
     );
-    say!("{} values overdue as of {as_of}", rows.len());
+    say!(
+        "{} overdue as of {as_of}",
+        crate::domain::label::counted(rows.len(), "value", "values")
+    );
     Ok(())
 }

@@ -247,11 +247,11 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     .areas(inner);
     let stored = match &ed.base {
         Some(b) => format!(
-            "Stored: {} (version {}, {} at {})",
+            "Stored: {} (version {}, {} on {})",
             figure(Some(b.value), ed.decimals),
             b.version,
             b.entered_by,
-            b.entered_at
+            crate::stamp::for_people(&b.entered_at)
         ),
         None => "Nothing stored yet".to_string(),
     };
@@ -365,7 +365,11 @@ fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
                 format!("Theirs (version {})", t.version),
                 theme.heading(),
             )),
-            Line::from(format!("by {} at {}", t.entered_by, t.entered_at)),
+            Line::from(format!(
+                "by {} on {}",
+                t.entered_by,
+                crate::stamp::for_people(&t.entered_at)
+            )),
             Line::from(format!("Value: {}", figure(Some(t.value), ed.decimals))),
             Line::from(format!("Commentary: {}", t.commentary)),
             Line::from(format!("Action: {}", t.action)),

@@ -119,9 +119,9 @@ pub fn publish(data: &Data, rollup: &RollupState) -> Effect {
     let dir = rollup.pack_folder();
     Effect::Note(match data.write_pack(period, &dir) {
         Ok(files) => Note::Ok(format!(
-            "pack for {period} written to {} ({} files)",
+            "pack for {period} written to {} ({})",
             dir.display(),
-            files.len()
+            crate::domain::label::counted(files.len(), "file", "files")
         )),
         Err(e) => Note::Error(format!("the pack for {period} was not written: {e:#}")),
     })

@@ -14,6 +14,15 @@ pub fn code_and_name(code: &str, name: &str) -> String {
     }
 }
 
+/// A count with its noun, one or many as English has it: "1 day", "14 days", "0 values".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// The name to show beside a code in a column of its own: empty when it would repeat it.
 pub fn name_beside(code: &str, name: &str) -> String {
     let label = code_and_name(code, name);
@@ -73,5 +82,13 @@ mod tests {
             assert_eq!(code_and_name(code, name), label, "{code} {name}");
             assert_eq!(name_beside(code, name), beside, "{code} {name}");
         }
+    }
+
+    #[test]
+    fn a_count_takes_its_nouns_number() {
+        assert_eq!(counted(1, "day", "days"), "1 day");
+        assert_eq!(counted(14, "day", "days"), "14 days");
+        assert_eq!(counted(0, "value", "values"), "0 values");
+        assert_eq!(counted(1, "exception", "exceptions"), "1 exception");
     }
 }

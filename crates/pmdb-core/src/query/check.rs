@@ -108,8 +108,12 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
             code: o.code.clone(),
             period: Some(o.period.clone()),
             message: format!(
-                "{} {} was due {} ({} days overdue; owner {})",
-                o.code, o.period, o.deadline, o.days_overdue, o.owner
+                "{} {} was due {} ({} overdue; owner {})",
+                o.code,
+                o.period,
+                o.deadline,
+                crate::domain::label::counted(o.days_overdue.max(0) as usize, "day", "days"),
+                o.owner
             ),
         });
     }

@@ -91,7 +91,7 @@ pub enum StoreError {
         "user {login} exists already; change their role with `pmdb user set-role {login} ROLE`"
     )]
     UserExists { login: String },
-    #[error("{period} was signed off already, at {at}")]
+    #[error("{period} was signed off already, on {}", crate::stamp::for_people(at))]
     AlreadySignedOff {
         period: crate::domain::period::Period,
         at: String,
@@ -131,7 +131,8 @@ pub enum StoreError {
     Delivery(#[from] super::delivery_updates::DeliveryError),
     /// Someone else saved the same record since it was read.
     #[error(
-        "{what} was changed by {by} at {at} since you read it (version {expected}, now {found})"
+        "{what} was changed by {by} on {} since you read it (version {expected}, now {found})",
+        crate::stamp::for_people(at)
     )]
     Conflict {
         what: String,
