@@ -639,7 +639,11 @@ fn the_demo_council_in_october_2026() {
     // September's status (issue 21).
     for code in ["ACT-17", "ACT-24", "ACT-03"] {
         let a = one(&actions, "actions", code);
-        assert_eq!((&a["status"], &a["rag"]), (&json!("missing"), &json!("missing")), "{a}");
+        assert_eq!(
+            (&a["status"], &a["rag"]),
+            (&json!("missing"), &json!("missing")),
+            "{a}"
+        );
         assert!(
             text(&a["rule"]).starts_with("update missing for 2026-10; last: "),
             "{a}"

@@ -161,7 +161,11 @@ fn frequency_goes_out_and_back_through_csv_and_anything_else_is_refused() {
     assert!(out.contains("PJ1,New depot,,"), "{out}");
     assert!(out.contains(",1500000,quarterly"), "{out}");
     assert!(out.contains("PJ2,Car parks,,"), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("PJ2,") && l.ends_with(",monthly")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("PJ2,") && l.ends_with(",monthly")),
+        "{out}"
+    );
     let v = c.json(&["projects", "--period", "2026-08"]);
     let pj1 = v["projects"]
         .as_array()
@@ -182,12 +186,26 @@ fn choosing_completed_sets_progress_to_100() {
             "SELECT progress FROM action_updates WHERE action = 'A1' AND period = '{period}'"
         ))
     };
-    c.ok(&["actions", "update", "A1", "2026-08", "--status", "completed"]);
+    c.ok(&[
+        "actions",
+        "update",
+        "A1",
+        "2026-08",
+        "--status",
+        "completed",
+    ]);
     assert_eq!(progress("2026-08"), 100);
     // A contradicting figure is refused, saying so, and nothing is saved.
     let before = c.snapshot();
     let err = c.refused(&[
-        "actions", "update", "A2", "2026-08", "--status", "completed", "--progress", "80",
+        "actions",
+        "update",
+        "A2",
+        "2026-08",
+        "--status",
+        "completed",
+        "--progress",
+        "80",
     ]);
     assert!(
         err.contains("A2: a completed action is 100% done, not 80%"),
@@ -195,7 +213,14 @@ fn choosing_completed_sets_progress_to_100() {
     );
     assert_eq!(c.snapshot(), before);
     c.ok(&[
-        "actions", "update", "A2", "2026-08", "--status", "completed", "--progress", "100",
+        "actions",
+        "update",
+        "A2",
+        "2026-08",
+        "--status",
+        "completed",
+        "--progress",
+        "100",
     ]);
 
     // CSV: a completed update with a blank progress is 100; with another figure, refused.

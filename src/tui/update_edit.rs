@@ -297,8 +297,7 @@ impl UpdateEditor {
 
     /// Choosing `completed` for an action sets its progress to 100, as the store will.
     fn status_chosen(&mut self) {
-        if self.kind == ItemKind::Action && self.status_word() == ActionStatus::Completed.as_str()
-        {
+        if self.kind == ItemKind::Action && self.status_word() == ActionStatus::Completed.as_str() {
             self.progress = super::text_field::field("100", self.theme);
             self.restyle();
         }

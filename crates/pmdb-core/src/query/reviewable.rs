@@ -57,8 +57,7 @@ fn delivery_start(ds: &Dataset) -> Option<Month> {
     let d = &ds.delivery;
     let month = |text: &str| text.parse::<NaiveDate>().ok().map(Month::of);
     let action_updates = first_months(d.action_updates.iter().map(|u| (&u.action, &u.period)));
-    let project_updates =
-        first_months(d.project_updates.iter().map(|u| (&u.project, &u.period)));
+    let project_updates = first_months(d.project_updates.iter().map(|u| (&u.project, &u.period)));
     let actions = d.actions.iter().filter_map(|a| {
         a.start
             .as_deref()

@@ -127,8 +127,11 @@ pub struct Delivery {
     /// The council's `collect_from`: no update is owed for a period before it.
     pub collect_from: Option<Month>,
     /// Judgements frozen at sign-off, read back, by (period, kind, code).
-    pub frozen: BTreeMap<(String, String, String), FrozenJudgement>,
+    pub frozen: FrozenMap,
 }
+
+/// Frozen judgements by (period, kind, code).
+pub type FrozenMap = BTreeMap<(String, String, String), FrozenJudgement>;
 
 impl Store {
     /// All of delivery, in one read transaction so its parts agree; refused, naming it,
@@ -149,12 +152,7 @@ impl Store {
     }
 
     /// The frozen judgements that read, and the damaged rows among those that do not.
-    fn frozen_delivery(
-        &self,
-    ) -> Result<(
-        BTreeMap<(String, String, String), FrozenJudgement>,
-        Vec<DamagedRow>,
-    )> {
+    fn frozen_delivery(&self) -> Result<(FrozenMap, Vec<DamagedRow>)> {
         let mut stmt = self.conn.prepare(
             "SELECT period, kind, code, status FROM signoff_delivery ORDER BY period, kind, code",
         )?;

@@ -185,11 +185,8 @@ impl Store {
             actor.may_update("action", &u.code, &owner)?;
             check_period(tx, u.period, today)?;
             check_progress(&u.code, u.progress)?;
-            let progress = completed_progress(
-                &u.code,
-                u.status == ActionStatus::Completed,
-                u.progress,
-            )?;
+            let progress =
+                completed_progress(&u.code, u.status == ActionStatus::Completed, u.progress)?;
             check_commentary(
                 &u.code,
                 u.period,

@@ -148,7 +148,10 @@ impl Store {
         };
         // The delivery items it froze are judged again for the report: each must read.
         let ds = ds.with_definitions(d);
-        match super::delivery_read::damage(&ds.delivery).into_iter().next() {
+        match super::delivery_read::damage(&ds.delivery)
+            .into_iter()
+            .next()
+        {
             Some(d) => Err(StoreError::DamagedRow(d)),
             None => Ok(ds),
         }

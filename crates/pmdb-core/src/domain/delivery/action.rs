@@ -513,7 +513,10 @@ mod tests {
             )
         );
         // Q2 ends in September: July's update names a month inside it.
-        assert_eq!(judge_on(&july, "2026/27 Q2", "2026-10-20").1, DeliveryRag::Green);
+        assert_eq!(
+            judge_on(&july, "2026/27 Q2", "2026-10-20").1,
+            DeliveryRag::Green
+        );
         // Q3 (October–December) passes its deadline, 15 January, with nothing for it.
         assert_eq!(
             judge_on(&july, "2026-12", "2027-01-16"),
@@ -539,7 +542,10 @@ mod tests {
             ..cal("2026-12-01")
         };
         let j = judge(&action, &[], p("2026/27 Q2"), late_start);
-        assert_eq!((j.status.as_str(), j.rag), ("not_started", DeliveryRag::None));
+        assert_eq!(
+            (j.status.as_str(), j.rag),
+            ("not_started", DeliveryRag::None)
+        );
         assert_eq!(j.exception(), None);
     }
 

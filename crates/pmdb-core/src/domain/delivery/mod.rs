@@ -103,12 +103,6 @@ words!(
     }
 );
 
-impl Default for UpdateFrequency {
-    fn default() -> UpdateFrequency {
-        UpdateFrequency::Monthly
-    }
-}
-
 impl UpdateFrequency {
     /// The period whose update is owed by the end of `period`: the last one of this
     /// frequency that has ended by then (a quarterly item judged for August owes its
@@ -213,7 +207,12 @@ pub struct NoUpdate {
 
 /// Before its start nothing is owed; after the owed update's deadline it is missing;
 /// before the deadline the update is still to come.
-pub fn no_update(start: Option<NaiveDate>, period: Period, owed: Owed, today: NaiveDate) -> NoUpdate {
+pub fn no_update(
+    start: Option<NaiveDate>,
+    period: Period,
+    owed: Owed,
+    today: NaiveDate,
+) -> NoUpdate {
     let end = period.last_month().last_day();
     match start {
         Some(s) if s > end => NoUpdate {

@@ -39,7 +39,15 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT(code) DO UPDATE SET title = ?2, kind = ?3, owner = ?4,
                        start = ?5, due = ?6, frequency = ?7",
-                    params![a.code, a.title, a.kind, a.owner, a.start, a.due, a.frequency],
+                    params![
+                        a.code,
+                        a.title,
+                        a.kind,
+                        a.owner,
+                        a.start,
+                        a.due,
+                        a.frequency
+                    ],
                 )
             },
         };
