@@ -366,3 +366,33 @@ fn an_unreadable_frozen_judgement_is_not_judged_again_from_todays_data() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "2026-08 action A1");
 }
+
+/// The Entry tab's return asks for a quarterly action's update in the quarter's last month
+/// only; a monthly one's every month.
+#[test]
+fn a_quarterly_action_is_asked_for_in_its_quarters_last_month() {
+    use pmdb::domain::period::Month;
+    use pmdb::query::entry_return::entry_return;
+    let c = council("2026-10-20");
+    let store = pmdb::store::Store::open(&c.db, &me()).unwrap();
+    let ds = store.dataset().unwrap();
+    let ctx = ds.context("2026-10-20".parse().unwrap());
+    let owed = |month: u32| -> Vec<String> {
+        entry_return(&ds, &me(), Month::new(2026, month).unwrap(), ctx)
+            .into_iter()
+            .map(|r| format!("{} {}", r.code, r.mark()))
+            .collect()
+    };
+    // August (in the store's order, by due date): A2, quarterly, owes nothing this month;
+    // A3 is overdue, still open, and owes its update like A1.
+    assert_eq!(owed(8), ["A3 update missing", "A1 update missing"]);
+    // September ends Q2: A2 owes its update too.
+    assert_eq!(
+        owed(9),
+        [
+            "A3 update missing",
+            "A1 update missing",
+            "A2 update missing"
+        ]
+    );
+}
