@@ -86,6 +86,7 @@ fn actions_give_the_contracts_fields_for_the_month_now_due() {
             "code",
             "title",
             "kind",
+            "frequency",
             "owner",
             "plan",
             "due",
@@ -118,7 +119,7 @@ fn actions_give_the_contracts_fields_for_the_month_now_due() {
         (
             &json!("not_started"),
             &json!("none"),
-            &json!("no update yet; due by 2024-08-15")
+            &json!("no update yet; 2024-07 update due 15 Aug")
         )
     );
     assert_eq!(a1["updated_period"], Value::Null);
@@ -340,6 +341,7 @@ fn projects_show_milestones_and_take_updates_and_dates() {
         sorted(&[
             "code",
             "title",
+            "frequency",
             "owner",
             "status",
             "rag",
@@ -633,11 +635,25 @@ fn the_demo_council_in_october_2026() {
         (&act27["rag"], &act27["rule"]),
         (&json!("red"), &json!("overdue since 2026-10-20"))
     );
+    // October's updates were due by 15 November: those that never came are missing, not
+    // September's status (issue 21).
     for code in ["ACT-17", "ACT-24", "ACT-03"] {
         let a = one(&actions, "actions", code);
-        assert!(text(&a["rule"]).ends_with("update missing"), "{a}");
+        assert_eq!(
+            (&a["status"], &a["rag"]),
+            (&json!("missing"), &json!("missing")),
+            "{a}"
+        );
+        assert!(
+            text(&a["rule"]).starts_with("update missing for 2026-10; last: "),
+            "{a}"
+        );
         assert_eq!(a["updated_period"], "2026-09");
     }
+    assert_eq!(
+        one(&actions, "actions", "ACT-17")["rule"],
+        "update missing for 2026-10; last: on track (2026-09)"
+    );
     let projects = c.json(&["projects"]);
     let pj02 = one(&projects, "projects", "PJ-02");
     assert_eq!(pj02["rag"], "amber");

@@ -41,15 +41,15 @@ fn actions_export_as_imported_with_plan_nodes_sorted_and_formulas_made_safe() {
     let c = council();
     assert_eq!(
         c.ok(&["export", "actions"]),
-        "code,title,kind,plan,owner,start,due\n\
-         A2,'=Sum of parts,team,,jpatel,,2024-12-31\n\
-         A1,Weekly food waste collection,corporate,P1;SP1,alee,2024-04-01,2025-03-31\n"
+        "code,title,kind,plan,owner,start,due,frequency\n\
+         A2,'=Sum of parts,team,,jpatel,,2024-12-31,monthly\n\
+         A1,Weekly food waste collection,corporate,P1;SP1,alee,2024-04-01,2025-03-31,monthly\n"
     );
     assert_eq!(
         c.ok(&["export", "projects"]),
-        "code,title,plan,owner,start,finish,budget\n\
-         PR1,New depot,P1,alee,2024-04-01,2026-03-31,1250000\n\
-         PR2,Digital front door,,,,,\n"
+        "code,title,plan,owner,start,finish,budget,frequency\n\
+         PR1,New depot,P1,alee,2024-04-01,2026-03-31,1250000,monthly\n\
+         PR2,Digital front door,,,,,,monthly\n"
     );
     assert_eq!(
         c.ok(&["export", "risks"]),

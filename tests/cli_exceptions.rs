@@ -157,7 +157,7 @@ fn exceptions_raise_covers_delivery_judged_at_the_periods_end() {
             missing["changed"].clone()
         ),
         (
-            json!("Not due yet: on track (update for 2024-05); update missing, 10% done"),
+            json!("Not due yet: update missing for 2024-06; last: on track (2024-05), 10% done"),
             json!("Not due yet: on track (update for 2024-06), 20% done"),
             json!(true)
         )

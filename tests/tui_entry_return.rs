@@ -202,6 +202,41 @@ fn a_typed_status_letter_and_a_bad_progress_are_checked_as_typed() {
     );
 }
 
+/// Choosing `completed` sets the progress field to 100, as the store would (issue 21);
+/// a contradicting figure typed after is refused before saving.
+#[test]
+fn choosing_completed_sets_the_progress_to_100() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = open(&path, "iqureshi");
+    go_to(&mut app, "ACT-17");
+    press(&mut app, KeyCode::Enter);
+    let progress = |app: &App| app.entry.update.as_ref().unwrap().progress.lines().join("");
+    // Carried forward from September.
+    assert_eq!(progress(&app), "68");
+    typing(&mut app, "c");
+    assert!(flat(&app, 80, 24).contains("‹ completed ›"));
+    assert_eq!(progress(&app), "100");
+    press(&mut app, KeyCode::Tab);
+    hit(&mut app, ctrl('u'));
+    typing(&mut app, "90");
+    assert!(
+        flat(&app, 120, 40).contains("a completed action is 100% done, not 90%"),
+        "{}",
+        text(&app, 120, 40)
+    );
+    hit(&mut app, ctrl('u'));
+    typing(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    let d = Store::open(&path, "perf").unwrap().delivery().unwrap();
+    let u = d
+        .action_updates
+        .iter()
+        .find(|u| u.action == "ACT-17" && u.period == "2026-10")
+        .expect("saved");
+    assert_eq!((u.status.as_str(), u.progress), ("completed", Some(100)));
+}
+
 #[test]
 fn a_risk_review_saves_and_shows_the_new_score() {
     let dir = tempfile::tempdir().unwrap();

@@ -69,6 +69,8 @@ struct ActionJson<'a> {
     owner: &'a str,
     plan: &'a [&'a str],
     due: &'a str,
+    /// How often it owes an update: monthly or quarterly.
+    frequency: &'a str,
     forecast: Option<String>,
     status: &'static str,
     rag: DeliveryRag,
@@ -87,6 +89,7 @@ fn to_json<'a>(row: &'a ActionRow<'a>) -> ActionJson<'a> {
         owner: &row.record.owner,
         plan: &row.plan,
         due: &row.record.due,
+        frequency: &row.record.frequency,
         forecast: latest.and_then(|u| u.forecast).map(|d| d.to_string()),
         status: row.judgement.status.as_str(),
         rag: row.judgement.rag,

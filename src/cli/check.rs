@@ -12,8 +12,21 @@ use crate::query::check::{Finding, check};
 pub fn run(env: &Env) -> Result<()> {
     let store = env.open()?;
     let integrity = store.integrity_check()?;
-    let ds = store.dataset()?;
+    // Read as stored, so that every delivery row that does not read is listed here, where
+    // everything else refuses at the first.
+    let (ds, damaged) = store.dataset_as_stored()?;
     let mut findings = check(&ds, env.today, ds.context(env.today));
+    for d in damaged {
+        findings.push(Finding {
+            check: "damaged_row",
+            code: d.key.clone(),
+            period: None,
+            message: format!(
+                "{}: nothing is judged or reported until it is corrected or removed",
+                crate::safe_text::line(&d.to_string())
+            ),
+        });
+    }
     // What sign-off froze besides statuses is the store's, not the dataset's.
     for period in store.damaged_extras()? {
         findings.push(Finding {

@@ -81,6 +81,8 @@ struct ProjectJson<'a> {
     start: Option<&'a str>,
     finish: Option<&'a str>,
     budget: Option<f64>,
+    /// How often it owes an update: monthly or quarterly.
+    frequency: &'a str,
     spent: Option<f64>,
     milestones: Vec<MilestoneJson<'a>>,
 }
@@ -97,6 +99,7 @@ fn to_json<'a>(row: &'a ProjectRow<'a>, period: Period) -> ProjectJson<'a> {
         start: row.record.start.as_deref(),
         finish: row.record.finish.as_deref(),
         budget: row.record.budget,
+        frequency: &row.record.frequency,
         spent: row.judgement.latest.as_ref().and_then(|u| u.spent),
         milestones: row
             .milestones

@@ -115,6 +115,7 @@ fn record(id: i64, a: &Action, area: &Area, cal: &Calendar, team: bool) -> Demo 
             owner,
             start: Some(start.to_string()),
             due: due.to_string(),
+            frequency: "monthly".to_string(),
         },
     }
 }

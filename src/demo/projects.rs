@@ -162,6 +162,7 @@ pub fn records(cal: &Calendar) -> Vec<Demo> {
                     start: Some(start.to_string()),
                     finish: Some(finish.to_string()),
                     budget: Some(p.budget),
+                    frequency: "monthly".to_string(),
                 },
                 link: ProjectLinkRecord {
                     project: p.code.to_string(),

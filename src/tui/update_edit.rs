@@ -14,7 +14,9 @@ use super::theme::Theme;
 use crate::domain::delivery::action::ActionStatus;
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::check_scale;
-use crate::domain::delivery::{DeliveryRag, check_needs_commentary, check_progress, check_spent};
+use crate::domain::delivery::{
+    DeliveryRag, check_needs_commentary, check_progress, check_spent, completed_progress,
+};
 use crate::domain::fields::check_text;
 use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::period::Period;
@@ -253,6 +255,7 @@ impl UpdateEditor {
         if self.focus == UField::Status && !self.statuses.is_empty() {
             let n = self.statuses.len() as isize;
             self.status = (self.status as isize + by).rem_euclid(n) as usize;
+            self.status_chosen();
             self.message = None;
             self.revalidate(data);
         } else {
@@ -277,6 +280,7 @@ impl UpdateEditor {
                     .find(|i| self.statuses[*i].starts_with(c))
                 {
                     self.status = i;
+                    self.status_chosen();
                 }
             }
         } else {
@@ -290,6 +294,14 @@ impl UpdateEditor {
     pub fn newline(&mut self, data: &Data) {
         self.commentary.insert_newline();
         self.revalidate(data);
+    }
+
+    /// Choosing `completed` for an action sets its progress to 100, as the store will.
+    fn status_chosen(&mut self) {
+        if self.kind == ItemKind::Action && self.status_word() == ActionStatus::Completed.as_str() {
+            self.progress = super::text_field::field("100", self.theme);
+            self.restyle();
+        }
     }
 
     fn progress_typed(&self) -> Result<Option<i64>, String> {
@@ -352,7 +364,12 @@ impl UpdateEditor {
             ItemKind::Action => {
                 let status: ActionStatus =
                     self.status_word().parse().map_err(|e| format!("{e}"))?;
-                let progress = self.progress_typed()?;
+                let progress = completed_progress(
+                    &self.code,
+                    status == ActionStatus::Completed,
+                    self.progress_typed()?,
+                )
+                .map_err(|e| e.to_string())?;
                 let forecast = self.forecast_typed()?;
                 check_needs_commentary(
                     &self.code,

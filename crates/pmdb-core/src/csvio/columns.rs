@@ -125,6 +125,7 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("owner", false),
             ("start", false),
             ("due", true),
+            ("frequency", false),
         ],
         Kind::ActionUpdates => &[
             ("code", true),
@@ -142,6 +143,7 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("start", false),
             ("finish", false),
             ("budget", false),
+            ("frequency", false),
         ],
         Kind::ProjectUpdates => &[
             ("code", true),

@@ -14,6 +14,7 @@ use crate::domain::delivery::action::{ActionKind, ActionStatus};
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::{RiskCategory, check_scale};
 use crate::domain::money::{Sign, parse_money, parse_progress};
+use crate::domain::delivery::{UpdateFrequency, completed_progress};
 use crate::domain::number::check_figure;
 use crate::domain::period::Period;
 use crate::store::{
@@ -194,6 +195,15 @@ impl Cells<'_> {
     ) -> Option<String> {
         self.parse::<T>(column).map(|w| as_str(w).to_string())
     }
+
+    /// How often an action or project owes an update: blank is monthly.
+    fn frequency(&self) -> Option<String> {
+        if self.is_empty("frequency") {
+            Some(UpdateFrequency::Monthly.as_str().to_string())
+        } else {
+            self.word::<UpdateFrequency>("frequency", UpdateFrequency::as_str)
+        }
+    }
 }
 
 pub fn read_actions(t: &Table) -> Result<Vec<(usize, ActionRow)>, CsvError> {
@@ -211,6 +221,7 @@ pub fn read_actions(t: &Table) -> Result<Vec<(usize, ActionRow)>, CsvError> {
             let owner = c.words("owner", false);
             let start = c.date("start");
             let due = c.required_date("due");
+            let frequency = c.frequency();
             if let (Ok(Some(s)), Some(d)) = (&start, &due)
                 && d < s
             {
@@ -225,6 +236,7 @@ pub fn read_actions(t: &Table) -> Result<Vec<(usize, ActionRow)>, CsvError> {
                     owner,
                     start: start.ok()?,
                     due: due?,
+                    frequency: frequency?,
                 },
                 plan,
             })
@@ -239,7 +251,20 @@ pub fn read_action_updates(t: &Table) -> Result<Vec<(usize, ActionUpdateRecord)>
             let code = c.code("code");
             let period = c.update_period();
             let status = c.word::<ActionStatus>("status", ActionStatus::as_str);
-            let progress = c.progress("progress");
+            let mut progress = c.progress("progress");
+            // Choosing `completed` sets progress to 100; another figure contradicts it.
+            if let (Some(done), Ok(p)) = (&status, &progress)
+                && done == ActionStatus::Completed.as_str()
+            {
+                let code = code.clone().unwrap_or_default();
+                match completed_progress(&code, true, *p) {
+                    Ok(p) => progress = Ok(p),
+                    Err(e) => {
+                        c.problem("progress", e.to_string());
+                        progress = Err(());
+                    }
+                }
+            }
             let forecast = c.date("forecast");
             let commentary = c.words("commentary", true);
             Some(ActionUpdateRecord {
@@ -273,6 +298,7 @@ pub fn read_projects(t: &Table) -> Result<Vec<(usize, ProjectRow)>, CsvError> {
                 c.problem("finish", format!("{f} is before the start {s}"));
             }
             let budget = c.money("budget", Sign::NotNegative);
+            let frequency = c.frequency();
             Some(ProjectRow {
                 project: ProjectRecord {
                     id: 0,
@@ -282,6 +308,7 @@ pub fn read_projects(t: &Table) -> Result<Vec<(usize, ProjectRow)>, CsvError> {
                     start: start.ok()?,
                     finish: finish.ok()?,
                     budget: budget.ok()?,
+                    frequency: frequency?,
                 },
                 plan,
             })

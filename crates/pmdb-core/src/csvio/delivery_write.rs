@@ -56,6 +56,7 @@ pub fn write_delivery<W: Write>(out: W, kind: Kind, d: &Delivery) -> Result<(), 
                         &a.owner,
                         text(&a.start),
                         &a.due,
+                        &a.frequency,
                     ],
                 )?;
             }
@@ -94,6 +95,7 @@ pub fn write_delivery<W: Write>(out: W, kind: Kind, d: &Delivery) -> Result<(), 
                         text(&p.start),
                         text(&p.finish),
                         &opt(p.budget),
+                        &p.frequency,
                     ],
                 )?;
             }

@@ -5,21 +5,15 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use crate::domain::assess::Context;
-use crate::domain::delivery::action::{self, Action, ActionJudgement, ActionStatus, ActionUpdate};
-use crate::domain::delivery::eia::{self, Eia, EiaJudgement};
-use crate::domain::delivery::project::{
-    self, Milestone, Project, ProjectJudgement, ProjectStatus, ProjectUpdate,
-};
-use crate::domain::delivery::risk::{self, Risk, RiskJudgement, RiskReview};
+use crate::domain::delivery::Calendar;
+use crate::domain::delivery::action::{self, ActionJudgement};
+use crate::domain::delivery::eia::{self, EiaJudgement};
+use crate::domain::delivery::project::{self, Milestone, ProjectJudgement};
+use crate::domain::delivery::risk::{self, RiskJudgement};
 use crate::domain::period::Period;
+use crate::store::delivery_read::{self as read, FrozenJudgement};
 use crate::store::{ActionRecord, Delivery, EiaRecord, ProjectRecord, RiskRecord};
-
-fn date(text: &str) -> Option<NaiveDate> {
-    text.parse().ok()
-}
 
 /// Each subject's entries, by its code, in one pass.
 fn by_code<T>(rows: &[T], code: impl Fn(&T) -> &str) -> HashMap<&str, Vec<&T>> {
@@ -56,17 +50,21 @@ pub struct EiaRow<'a> {
 
 impl Delivery {
     /// The judgement frozen when `period` was signed off, if it was.
-    fn frozen_for<T: serde::de::DeserializeOwned>(
-        &self,
-        period: Period,
-        kind: &str,
-        code: &str,
-    ) -> Option<T> {
+    fn frozen_for(&self, period: Period, kind: &str, code: &str) -> Option<&FrozenJudgement> {
         if self.frozen.is_empty() {
             return None;
         }
-        let key = (period.to_string(), kind.to_string(), code.to_string());
-        serde_json::from_str(self.frozen.get(&key)?).ok()
+        self.frozen
+            .get(&(period.to_string(), kind.to_string(), code.to_string()))
+    }
+
+    /// The council's calendar for updates owed: its deadline day and collection start.
+    fn calendar(&self, ctx: Context) -> Calendar {
+        Calendar {
+            deadline_day: ctx.deadline_day,
+            collect_from: self.collect_from,
+            today: ctx.today,
+        }
     }
 
     /// The title of the action, project, risk or EIA with this code.
@@ -83,41 +81,32 @@ impl Delivery {
             .map(|(_, t)| t.as_str())
     }
 
-    /// Every action judged for `period`.
+    /// Every action judged for `period`. A row that does not read is left out: only a
+    /// dataset read as stored (`Store::dataset_as_stored`, for `pmdb check`) holds one,
+    /// and `Store::dataset` refuses it, naming it.
     pub fn action_rows(&self, period: Period, ctx: Context) -> Vec<ActionRow<'_>> {
         let links = by_code(&self.action_links, |l| &l.action);
         let updates = by_code(&self.action_updates, |u| &u.action);
+        let cal = self.calendar(ctx);
         self.actions
             .iter()
-            .map(|a| {
-                let ups: Vec<ActionUpdate> = updates
+            .filter_map(|a| {
+                let ups = updates
                     .get(a.code.as_str())
                     .into_iter()
                     .flatten()
-                    .filter_map(|u| {
-                        Some(ActionUpdate {
-                            period: u.period.parse().ok()?,
-                            status: u.status.parse::<ActionStatus>().ok()?,
-                            progress: u.progress.and_then(|p| u8::try_from(p).ok()),
-                            forecast: u.forecast.as_deref().and_then(date),
-                            commentary: u.commentary.clone(),
-                        })
-                    })
-                    .collect();
-                let subject = Action {
-                    start: a.start.as_deref().and_then(date),
-                    due: date(&a.due).unwrap_or(NaiveDate::MAX),
+                    .map(|u| read::action_update(u))
+                    .collect::<Result<Vec<_>, _>>()
+                    .ok()?;
+                let judgement = match self.frozen_for(period, "action", &a.code) {
+                    Some(FrozenJudgement::Action(j)) => j.clone(),
+                    _ => action::judge(&read::action(a).ok()?, &ups, period, cal),
                 };
-                let judgement = self
-                    .frozen_for(period, "action", &a.code)
-                    .unwrap_or_else(|| {
-                        action::judge(&subject, &ups, period, ctx.deadline_day, ctx.today)
-                    });
-                ActionRow {
+                Some(ActionRow {
                     record: a,
                     plan: nodes(links.get(a.code.as_str()), |l| &l.node),
                     judgement,
-                }
+                })
             })
             .collect()
     }
@@ -127,50 +116,34 @@ impl Delivery {
         let links = by_code(&self.project_links, |l| &l.project);
         let updates = by_code(&self.project_updates, |u| &u.project);
         let milestones = by_code(&self.milestones, |m| &m.project);
+        let cal = self.calendar(ctx);
         self.projects
             .iter()
-            .map(|p| {
-                let ups: Vec<ProjectUpdate> = updates
+            .filter_map(|p| {
+                let ups = updates
                     .get(p.code.as_str())
                     .into_iter()
                     .flatten()
-                    .filter_map(|u| {
-                        Some(ProjectUpdate {
-                            period: u.period.parse().ok()?,
-                            status: u.status.parse::<ProjectStatus>().ok()?,
-                            spent: u.spent,
-                            commentary: u.commentary.clone(),
-                        })
-                    })
-                    .collect();
-                let ms: Vec<Milestone> = milestones
+                    .map(|u| read::project_update(u))
+                    .collect::<Result<Vec<_>, _>>()
+                    .ok()?;
+                let ms = milestones
                     .get(p.code.as_str())
                     .into_iter()
                     .flatten()
-                    .filter_map(|m| {
-                        Some(Milestone {
-                            title: m.title.clone(),
-                            due: date(&m.due)?,
-                            forecast: m.forecast.as_deref().and_then(date),
-                            done: m.done.as_deref().and_then(date),
-                        })
-                    })
-                    .collect();
-                let subject = Project {
-                    start: p.start.as_deref().and_then(date),
-                    finish: p.finish.as_deref().and_then(date),
+                    .map(|m| read::milestone(m))
+                    .collect::<Result<Vec<Milestone>, _>>()
+                    .ok()?;
+                let judgement = match self.frozen_for(period, "project", &p.code) {
+                    Some(FrozenJudgement::Project(j)) => j.clone(),
+                    _ => project::judge(&read::project(p).ok()?, &ms, &ups, period, cal),
                 };
-                let judgement = self
-                    .frozen_for(period, "project", &p.code)
-                    .unwrap_or_else(|| {
-                        project::judge(&subject, &ms, &ups, period, ctx.deadline_day, ctx.today)
-                    });
-                ProjectRow {
+                Some(ProjectRow {
                     record: p,
                     plan: nodes(links.get(p.code.as_str()), |l| &l.node),
                     milestones: ms,
                     judgement,
-                }
+                })
             })
             .collect()
     }
@@ -180,38 +153,25 @@ impl Delivery {
         let end = period.last_month().last_day();
         let links = by_code(&self.risk_links, |l| &l.risk);
         let reviews = by_code(&self.risk_reviews, |r| &r.risk);
-        let scale = |x: i64| u8::try_from(x).unwrap_or(0);
         self.risks
             .iter()
-            .map(|r| {
-                let revs: Vec<RiskReview> = reviews
+            .filter_map(|r| {
+                let revs = reviews
                     .get(r.code.as_str())
                     .into_iter()
                     .flatten()
-                    .filter_map(|v| {
-                        Some(RiskReview {
-                            date: date(&v.date)?,
-                            likelihood: scale(v.likelihood),
-                            impact: scale(v.impact),
-                            commentary: v.commentary.clone(),
-                        })
-                    })
-                    .collect();
-                let subject = Risk {
-                    inherent_likelihood: scale(r.inherent_likelihood),
-                    inherent_impact: scale(r.inherent_impact),
-                    target_score: scale(r.target_score),
-                    review_months: u32::try_from(r.review_months).unwrap_or(3),
-                    closed: r.closed.as_deref().and_then(date),
+                    .map(|v| read::risk_review(v))
+                    .collect::<Result<Vec<_>, _>>()
+                    .ok()?;
+                let judgement = match self.frozen_for(period, "risk", &r.code) {
+                    Some(FrozenJudgement::Risk(j)) => j.clone(),
+                    _ => risk::judge(&read::risk(r).ok()?, &revs, end, self.bands),
                 };
-                let judgement = self
-                    .frozen_for(period, "risk", &r.code)
-                    .unwrap_or_else(|| risk::judge(&subject, &revs, end, self.bands));
-                RiskRow {
+                Some(RiskRow {
                     record: r,
                     plan: nodes(links.get(r.code.as_str()), |l| &l.node),
                     judgement,
-                }
+                })
             })
             .collect()
     }
@@ -221,17 +181,15 @@ impl Delivery {
         let end = period.last_month().last_day();
         self.eias
             .iter()
-            .map(|e| EiaRow {
-                record: e,
-                judgement: self.frozen_for(period, "eia", &e.code).unwrap_or_else(|| {
-                    eia::judge(
-                        &Eia {
-                            due: date(&e.due).unwrap_or(NaiveDate::MAX),
-                            completed: e.completed.as_deref().and_then(date),
-                        },
-                        end,
-                    )
-                }),
+            .filter_map(|e| {
+                let judgement = match self.frozen_for(period, "eia", &e.code) {
+                    Some(FrozenJudgement::Eia(j)) => j.clone(),
+                    _ => eia::judge(&read::eia(e).ok()?, end),
+                };
+                Some(EiaRow {
+                    record: e,
+                    judgement,
+                })
             })
             .collect()
     }

@@ -10,7 +10,7 @@ use crate::domain::assess::Context;
 use crate::domain::deadline::deadline;
 use crate::domain::delivery::action::{ActionState, ActionStatus};
 use crate::domain::delivery::project::{ProjectState, ProjectStatus};
-use crate::domain::delivery::{DeliveryRag, Owed};
+use crate::domain::delivery::{DeliveryRag, UpdateFrequency};
 use crate::domain::period::{Month, Period};
 use crate::store::{ActionUpdateRecord, Dataset, ProjectUpdateRecord};
 
@@ -104,8 +104,12 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
     let period = Period::Month(month);
     let end = month.last_day();
     let key = period.to_string();
-    let owed = Owed::of(period, ctx.deadline_day, ctx.today);
     let due = deadline(period, ctx.deadline_day);
+    let passed = ctx.today > due;
+    // A quarterly action or project owes its update in the quarter's last month only.
+    let owes_this_month = |frequency: &str| {
+        frequency != UpdateFrequency::Quarterly.as_str() || month.quarter().last_month() == month
+    };
     let locked = ds.signoffs.locking(period);
     // This month's updates and today's reviews by code, found once rather than per item.
     let actions_now: HashMap<&str, &ActionUpdateRecord> = d
@@ -138,7 +142,7 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
             ActionState::Missing => true,
             ActionState::Status(s) => s.is_open(),
         };
-        if !open && this.is_none() {
+        if (!open || !owes_this_month(&a.frequency)) && this.is_none() {
             continue;
         }
         let latest = row.judgement.latest.as_ref();
@@ -169,7 +173,7 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
             target: String::new(),
             due,
             given: this.is_some(),
-            overdue: this.is_none() && owed.passed,
+            overdue: this.is_none() && passed,
             locked,
             version: this.map_or(0, |u| u.version),
             seed,
@@ -185,7 +189,7 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
             ProjectState::Status(s) => s.is_open(),
             ProjectState::Missing | ProjectState::NotStarted => true,
         };
-        if !open && this.is_none() {
+        if (!open || !owes_this_month(&p.frequency)) && this.is_none() {
             continue;
         }
         let latest = row.judgement.latest.as_ref();
@@ -216,7 +220,7 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
             target: String::new(),
             due,
             given: this.is_some(),
-            overdue: this.is_none() && owed.passed,
+            overdue: this.is_none() && passed,
             locked,
             version: this.map_or(0, |u| u.version),
             seed,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Store;
 use super::delivery::Delivery;
-use super::error::Result;
+use super::error::{DamagedRow, Result};
 use super::index::Index;
 use super::indicators::{IndicatorRecord, load_indicators};
 use super::plan::Named;
@@ -48,6 +48,8 @@ impl Dataset {
     /// with the settings frozen at its sign-off (`Store::settings_at_signoff`).
     pub fn with_settings(mut self, settings: Settings) -> Dataset {
         self.rules = settings.rule_book();
+        self.delivery.bands = settings.risk_bands;
+        self.delivery.collect_from = settings.collect_from;
         self.settings = settings;
         self
     }
@@ -57,6 +59,16 @@ impl Store {
     /// Reads the dataset inside one read transaction, so it is a single snapshot even
     /// while others write.
     pub fn dataset(&self) -> Result<Dataset> {
+        let (ds, damage) = self.dataset_as_stored()?;
+        match damage.into_iter().next() {
+            Some(d) => Err(super::error::StoreError::DamagedRow(d)),
+            None => Ok(ds),
+        }
+    }
+
+    /// As `dataset`, with the delivery rows that do not read listed rather than refused:
+    /// for `pmdb check`, which names them all. Judge nothing from a dataset with damage.
+    pub fn dataset_as_stored(&self) -> Result<(Dataset, Vec<DamagedRow>)> {
         let tx = self.conn.unchecked_transaction()?;
         let indicators = load_indicators(&tx)?;
         let links = indicators
@@ -66,6 +78,7 @@ impl Store {
         let settings = self.settings()?;
         let nodes = self.plan_nodes()?;
         let users = self.users()?;
+        let (delivery, damage) = self.read_delivery_as_stored()?;
         let ds = Dataset {
             index: Index::new(&indicators, &nodes, &users),
             rules: settings.rule_book(),
@@ -80,9 +93,9 @@ impl Store {
             portfolios: self.portfolios()?,
             users,
             indicators,
-            delivery: self.read_delivery()?,
+            delivery,
         };
         tx.finish()?;
-        Ok(ds)
+        Ok((ds, damage))
     }
 }

@@ -8,13 +8,24 @@ use rusqlite::{Row, Transaction, params};
 use serde::Serialize;
 
 use super::Store;
-use super::error::Result;
+use super::delivery_read::{self, FrozenJudgement};
+use super::error::{DamagedRow, Result, StoreError};
+use crate::domain::delivery::UpdateFrequency;
 use crate::domain::delivery::risk::RiskBands;
+use crate::domain::period::Month;
 
 record!(ActionRecord, "actions", "due, code", actions, add_actions {
     id: i64, code: String, title: String, kind: String, owner: String,
     start: Option<String>, due: String,
+    /// `monthly` or `quarterly`: how often it owes an update. Definitions frozen before
+    /// the column existed read as monthly, as the column's default made every item.
+    #[serde(default = "monthly")]
+    frequency: String,
 });
+
+fn monthly() -> String {
+    UpdateFrequency::Monthly.as_str().to_string()
+}
 
 record!(
     ActionLinkRecord,
@@ -35,6 +46,8 @@ record!(ActionUpdateRecord, "action_updates", "action, period", action_updates, 
 record!(ProjectRecord, "projects", "code", projects, add_projects {
     id: i64, code: String, title: String, owner: String,
     start: Option<String>, finish: Option<String>, budget: Option<f64>,
+    #[serde(default = "monthly")]
+    frequency: String,
 });
 
 record!(
@@ -111,12 +124,18 @@ pub struct Delivery {
     pub risk_reviews: Vec<RiskReviewRecord>,
     pub eias: Vec<EiaRecord>,
     pub bands: RiskBands,
-    /// Judgements frozen at sign-off, as JSON, by (period, kind, code).
-    pub frozen: BTreeMap<(String, String, String), String>,
+    /// The council's `collect_from`: no update is owed for a period before it.
+    pub collect_from: Option<Month>,
+    /// Judgements frozen at sign-off, read back, by (period, kind, code).
+    pub frozen: FrozenMap,
 }
 
+/// Frozen judgements by (period, kind, code).
+pub type FrozenMap = BTreeMap<(String, String, String), FrozenJudgement>;
+
 impl Store {
-    /// All of delivery, in one read transaction so its parts agree.
+    /// All of delivery, in one read transaction so its parts agree; refused, naming it,
+    /// when a row does not read.
     pub fn delivery(&self) -> Result<Delivery> {
         let tx = self.conn.unchecked_transaction()?;
         let delivery = self.read_delivery()?;
@@ -124,17 +143,55 @@ impl Store {
         Ok(delivery)
     }
 
-    fn frozen_delivery(&self) -> Result<BTreeMap<(String, String, String), String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT period, kind, code, status FROM signoff_delivery")?;
-        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Every delivery row that does not read, for `pmdb check` to list.
+    pub fn delivery_damage(&self) -> Result<Vec<DamagedRow>> {
+        let tx = self.conn.unchecked_transaction()?;
+        let (_, damage) = self.read_delivery_as_stored()?;
+        tx.finish()?;
+        Ok(damage)
     }
 
-    /// As `delivery`, inside a read transaction the caller holds (`dataset`).
+    /// The frozen judgements that read, and the damaged rows among those that do not.
+    fn frozen_delivery(&self) -> Result<(FrozenMap, Vec<DamagedRow>)> {
+        let mut stmt = self.conn.prepare(
+            "SELECT period, kind, code, status FROM signoff_delivery ORDER BY period, kind, code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let (mut frozen, mut damage) = (BTreeMap::new(), Vec::new());
+        for row in rows {
+            let (period, kind, code, json) = row?;
+            match delivery_read::frozen(&period, &kind, &code, &json) {
+                Ok(j) => {
+                    frozen.insert((period, kind, code), j);
+                }
+                Err(d) => damage.push(d),
+            }
+        }
+        Ok((frozen, damage))
+    }
+
+    /// As `delivery`, inside a read transaction the caller holds (`dataset`): refused at
+    /// the first row that does not read, as a damaged indicator row is.
     pub(super) fn read_delivery(&self) -> Result<Delivery> {
-        Ok(Delivery {
+        let (delivery, damage) = self.read_delivery_as_stored()?;
+        match damage.into_iter().next() {
+            Some(d) => Err(StoreError::DamagedRow(d)),
+            None => Ok(delivery),
+        }
+    }
+
+    /// Delivery as stored, with every row that does not read (left out of `frozen`).
+    pub(super) fn read_delivery_as_stored(&self) -> Result<(Delivery, Vec<DamagedRow>)> {
+        let settings = self.settings()?;
+        let (frozen, frozen_damage) = self.frozen_delivery()?;
+        let delivery = Delivery {
             actions: self.actions()?,
             action_links: self.action_links()?,
             action_updates: self.action_updates()?,
@@ -146,8 +203,12 @@ impl Store {
             risk_links: self.risk_links()?,
             risk_reviews: self.risk_reviews()?,
             eias: self.eias()?,
-            bands: self.settings()?.risk_bands,
-            frozen: self.frozen_delivery()?,
-        })
+            bands: settings.risk_bands,
+            collect_from: settings.collect_from,
+            frozen,
+        };
+        let mut damage = delivery_read::damage(&delivery);
+        damage.extend(frozen_damage);
+        Ok((delivery, damage))
     }
 }

@@ -14,7 +14,9 @@ pub use crate::domain::delivery::DeliveryError;
 use crate::domain::delivery::action::ActionStatus;
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::check_scale;
-use crate::domain::delivery::{check_needs_commentary, check_progress, check_spent};
+use crate::domain::delivery::{
+    check_needs_commentary, check_progress, check_spent, completed_progress,
+};
 use crate::domain::entry::EntryError;
 use crate::domain::fields::check_text;
 use crate::domain::period::{Month, Period};
@@ -183,6 +185,8 @@ impl Store {
             actor.may_update("action", &u.code, &owner)?;
             check_period(tx, u.period, today)?;
             check_progress(&u.code, u.progress)?;
+            let progress =
+                completed_progress(&u.code, u.status == ActionStatus::Completed, u.progress)?;
             check_commentary(
                 &u.code,
                 u.period,
@@ -202,7 +206,7 @@ impl Store {
                     u.code,
                     u.period.to_string(),
                     u.status.as_str(),
-                    u.progress,
+                    progress,
                     u.forecast.map(|d| d.to_string()),
                     u.commentary.trim(),
                     login,

@@ -8,6 +8,7 @@ mod audit;
 mod dataset;
 mod delivery;
 mod delivery_import;
+pub mod delivery_read;
 mod delivery_updates;
 mod enterers_import;
 mod error;
@@ -52,7 +53,7 @@ pub use delivery_updates::{
     DeliveryError, MilestoneChange, NewActionUpdate, NewProjectUpdate, NewRiskReview,
 };
 pub use enterers_import::EntererRow;
-pub use error::{Result, StoreError};
+pub use error::{DamagedRow, Result, StoreError};
 pub use exception_history::HistoryEntry;
 pub use exceptions::{ExceptionFilter, ExceptionRecord, ExceptionUpdate, NewException};
 pub use import_rows::{Columns, ImportSummary, Unknown, ValueRow};

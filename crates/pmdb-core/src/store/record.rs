@@ -4,9 +4,9 @@
 /// Declares a record type with its table, columns, loader and inserter in one place, so
 /// the SQL column list and the struct's fields cannot drift apart.
 macro_rules! record {
-    ($name:ident, $table:literal, $order:literal, $loader:ident, $inserter:ident { $($field:ident : $ty:ty),+ $(,)? }) => {
+    ($name:ident, $table:literal, $order:literal, $loader:ident, $inserter:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
         #[derive(Debug, Clone, PartialEq, Serialize, ::serde::Deserialize)]
-        pub struct $name { $(pub $field: $ty),+ }
+        pub struct $name { $($(#[$fmeta])* pub $field: $ty),+ }
 
         impl $name {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];

@@ -143,10 +143,18 @@ impl Store {
             return Ok(ds);
         };
         let ds = ds.with_settings(frozen.settings.settings());
-        Ok(match self.definitions_at_signoff(period)? {
-            Some(d) => ds.with_definitions(d),
-            None => ds,
-        })
+        let Some(d) = self.definitions_at_signoff(period)? else {
+            return Ok(ds);
+        };
+        // The delivery items it froze are judged again for the report: each must read.
+        let ds = ds.with_definitions(d);
+        match super::delivery_read::damage(&ds.delivery)
+            .into_iter()
+            .next()
+        {
+            Some(d) => Err(StoreError::DamagedRow(d)),
+            None => Ok(ds),
+        }
     }
 
     /// Whether `as_signed_off` would change anything for `period`: a look, not a read of

@@ -1,13 +1,14 @@
 //! An action's status for a period. The owner's latest update on or before the period's
 //! end gives it; an open action whose due date (or its later agreed revised date) passed
 //! before the period's end is off track, "overdue since DATE", whatever the update says;
-//! an open action with no update at all by the period's deadline is missing, and one whose
-//! latest update is for an earlier period keeps that status, marked "update missing".
+//! an open action owes an update for each period of its frequency, and once that update's
+//! deadline has passed without it the action is missing for the period ("update missing
+//! for 2026-08; last: on track (2026-07)"), counted as missing wherever it is counted.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{DeliveryRag, Iso, Owed, latest_by, no_update, passed_by};
+use super::{Calendar, DeliveryRag, Iso, Owed, UpdateFrequency, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
 
@@ -53,6 +54,7 @@ impl ActionStatus {
 pub struct Action {
     pub start: Option<NaiveDate>,
     pub due: NaiveDate,
+    pub frequency: UpdateFrequency,
 }
 
 /// One update by the owner, for the period it names.
@@ -111,7 +113,7 @@ pub struct ActionJudgement {
     pub rag: DeliveryRag,
     /// The rule that gave the status, in words: "overdue since 2026-03-31".
     pub rule: String,
-    /// Its latest update is for an earlier period and this one's deadline has passed.
+    /// The update owed for the period did not come by its deadline (status `missing`).
     pub update_missing: bool,
     /// The date it was due by, when overdue.
     pub overdue_since: Option<NaiveDate>,
@@ -138,18 +140,17 @@ pub fn latest_update(updates: &[ActionUpdate], period: Period) -> Option<&Action
     latest_by(updates, period, |u| u.period)
 }
 
-/// The action's status for `period`. `today` only decides whether the period's deadline
-/// (its `deadline_day` in the month after) has passed, so that an update still on time is
-/// not called missing; everything else is judged at the period's end.
+/// The action's status for `period`. `cal.today` only decides whether the owed update's
+/// deadline has passed, so that an update still on time is not called missing; everything
+/// else is judged at the period's end.
 pub fn judge(
     action: &Action,
     updates: &[ActionUpdate],
     period: Period,
-    deadline_day: u32,
-    today: NaiveDate,
+    cal: Calendar,
 ) -> ActionJudgement {
     let end = period.last_month().last_day();
-    let owed = Owed::of(period, deadline_day, today);
+    let owed = Owed::of(period, action.frequency, action.start, cal);
     let latest = latest_update(updates, period).cloned();
     let open = latest.as_ref().is_none_or(|u| u.status.is_open());
     // The agreed revised date moves the due date later, never earlier.
@@ -166,6 +167,7 @@ pub fn judge(
         latest: latest.clone(),
     };
 
+    // Overdue wins over the update's word and over a missing update.
     if open && passed_by(due, end) {
         return ActionJudgement {
             overdue_since: Some(due),
@@ -178,14 +180,19 @@ pub fn judge(
         };
     }
     let Some(update) = latest.as_ref() else {
-        let none = no_update(action.start, period, owed);
+        let none = no_update(action.start, period, owed, cal.today);
         let status = if none.missing {
             ActionState::Missing
         } else {
             ActionState::Status(ActionStatus::NotStarted)
         };
-        return judged(status, none.rag, none.rule, false);
+        return judged(status, none.rag, none.rule, none.missing);
     };
+    if update.status.is_open() && owed.missing(Some(update.period)) {
+        let word = update.status.as_str().replace('_', " ");
+        let rule = owed.missing_rule(Some((&word, update.period)));
+        return judged(ActionState::Missing, DeliveryRag::Missing, rule, true);
+    }
     let (rag, mut rule) = match update.status {
         ActionStatus::OnTrack => (DeliveryRag::Green, "on track".to_string()),
         ActionStatus::AtRisk => (DeliveryRag::Amber, "at risk".to_string()),
@@ -205,16 +212,12 @@ pub fn judge(
         },
     };
     rule = format!("{rule} (update for {})", update.period);
-    let update_missing = update.status.is_open() && owed.update_missing(update.period, period);
-    if update_missing {
-        rule.push_str("; update missing");
+    if update.status.is_open()
+        && let Some(note) = owed.due_note(Some(update.period), cal.today)
+    {
+        rule = format!("{rule}; {note}");
     }
-    judged(
-        ActionState::Status(update.status),
-        rag,
-        rule,
-        update_missing,
-    )
+    judged(ActionState::Status(update.status), rag, rule, false)
 }
 
 #[cfg(test)]
@@ -226,6 +229,13 @@ mod tests {
     }
     fn p(s: &str) -> Period {
         s.parse().unwrap()
+    }
+    fn cal(today: &str) -> Calendar {
+        Calendar {
+            deadline_day: 15,
+            collect_from: None,
+            today: d(today),
+        }
     }
     fn update(period: &str, status: ActionStatus, forecast: Option<&str>) -> ActionUpdate {
         ActionUpdate {
@@ -254,6 +264,7 @@ mod tests {
         let action = Action {
             start: Some(d("2025-06-01")),
             due: d("2026-03-31"),
+            frequency: UpdateFrequency::Monthly,
         };
         let cases: Vec<Case> = vec![
             // The latest update on or before the period's end gives the status.
@@ -295,24 +306,24 @@ mod tests {
                 "off track (update for 2025-09)",
                 Some(ActionException::OffTrack),
             ),
-            // No update for this month by its deadline: the last one's status, marked.
+            // No update for this month by its deadline: missing, not July's green.
             (
                 vec![update("2025-07", OnTrack, None)],
                 "2025-08",
                 "2025-09-16",
-                "on_track",
-                DeliveryRag::Green,
-                "on track (update for 2025-07); update missing",
+                "missing",
+                DeliveryRag::Missing,
+                "update missing for 2025-08; last: on track (2025-07)",
                 Some(ActionException::MissingUpdate),
             ),
-            // Before the deadline it is not yet missing.
+            // Before the deadline it shows its latest status, marked as due.
             (
                 vec![update("2025-07", OnTrack, None)],
                 "2025-08",
                 "2025-09-15",
                 "on_track",
                 DeliveryRag::Green,
-                "on track (update for 2025-07)",
+                "on track (update for 2025-07); 2025-08 update due 15 Sep",
                 None,
             ),
             // No update at all by the deadline: missing.
@@ -322,7 +333,7 @@ mod tests {
                 "2025-09-16",
                 "missing",
                 DeliveryRag::Missing,
-                "no update for 2025-08 by its deadline 2025-09-15",
+                "update missing for 2025-08; none given yet",
                 Some(ActionException::MissingUpdate),
             ),
             (
@@ -331,7 +342,7 @@ mod tests {
                 "2025-09-01",
                 "not_started",
                 DeliveryRag::None,
-                "no update yet; due by 2025-09-15",
+                "no update yet; 2025-08 update due 15 Sep",
                 None,
             ),
             // Before its start, nothing is owed.
@@ -393,14 +404,15 @@ mod tests {
                 "on track (update for 2026-03)",
                 None,
             ),
-            // An agreed revised date moves the due date on.
+            // An agreed revised date moves the due date on (so April's missing update
+            // shows, rather than "overdue").
             (
                 vec![update("2026-03", AtRisk, Some("2026-06-30"))],
                 "2026-04",
                 "2026-05-20",
-                "at_risk",
-                DeliveryRag::Amber,
-                "at risk (update for 2026-03); update missing",
+                "missing",
+                DeliveryRag::Missing,
+                "update missing for 2026-04; last: at risk (2026-03)",
                 Some(ActionException::MissingUpdate),
             ),
             (
@@ -452,7 +464,7 @@ mod tests {
             ),
         ];
         for (updates, period, today, status, rag, rule, exception) in cases {
-            let j = judge(&action, &updates, p(period), 15, d(today));
+            let j = judge(&action, &updates, p(period), cal(today));
             assert_eq!(
                 (j.status.as_str(), j.rag, j.rule.as_str(), j.exception()),
                 (status, rag, rule, exception),
@@ -466,12 +478,75 @@ mod tests {
         let action = Action {
             start: None,
             due: d("2025-12-31"),
+            frequency: UpdateFrequency::Monthly,
         };
         let updates = [update("2025-11", ActionStatus::OnTrack, None)];
-        let j = judge(&action, &updates, p("2025/26 Q4"), 15, d("2026-05-01"));
+        let j = judge(&action, &updates, p("2025/26 Q4"), cal("2026-05-01"));
         assert_eq!(j.overdue_since, Some(d("2025-12-31")));
         assert_eq!(j.latest.map(|u| u.period), Some(p("2025-11")));
         assert!(!j.update_missing);
+    }
+
+    /// A quarterly action owes one update a quarter, by the quarter's deadline; a month
+    /// inside the quarter counts for it. Nothing is owed before the council collects.
+    #[test]
+    fn a_quarterly_action_owes_an_update_each_quarter() {
+        use ActionStatus::*;
+        let action = Action {
+            start: Some(d("2026-04-01")),
+            due: d("2027-03-31"),
+            frequency: UpdateFrequency::Quarterly,
+        };
+        let july = [update("2026-07", OnTrack, None)];
+        let judge_on = |ups: &[ActionUpdate], period: &str, today: &str| {
+            let j = judge(&action, ups, p(period), cal(today));
+            (j.status.as_str(), j.rag, j.rule.clone(), j.exception())
+        };
+        // August, mid-quarter: Q1's update is owed, and July's covers a later quarter.
+        assert_eq!(
+            judge_on(&july, "2026-08", "2026-09-20"),
+            (
+                "on_track",
+                DeliveryRag::Green,
+                "on track (update for 2026-07)".to_string(),
+                None
+            )
+        );
+        // Q2 ends in September: July's update names a month inside it.
+        assert_eq!(
+            judge_on(&july, "2026/27 Q2", "2026-10-20").1,
+            DeliveryRag::Green
+        );
+        // Q3 (October–December) passes its deadline, 15 January, with nothing for it.
+        assert_eq!(
+            judge_on(&july, "2026-12", "2027-01-16"),
+            (
+                "missing",
+                DeliveryRag::Missing,
+                "update missing for 2026/27 Q3; last: on track (2026-07)".to_string(),
+                Some(ActionException::MissingUpdate)
+            )
+        );
+        assert_eq!(
+            judge_on(&july, "2026/27 Q3", "2027-01-10").2,
+            "on track (update for 2026-07); 2026/27 Q3 update due 15 Jan"
+        );
+        // Q1 had no update at all: missing, named for the quarter.
+        assert_eq!(
+            judge_on(&[], "2026/27 Q1", "2026-07-16").2,
+            "update missing for 2026/27 Q1; none given yet"
+        );
+        // The council collects from October: nothing is owed for Q1 or Q2.
+        let late_start = Calendar {
+            collect_from: Some(crate::domain::period::Month::new(2026, 10).unwrap()),
+            ..cal("2026-12-01")
+        };
+        let j = judge(&action, &[], p("2026/27 Q2"), late_start);
+        assert_eq!(
+            (j.status.as_str(), j.rag),
+            ("not_started", DeliveryRag::None)
+        );
+        assert_eq!(j.exception(), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ use std::fmt;
 
 use super::deadline::deadline;
 use super::indicator::words;
-use super::period::Period;
+use super::period::{Month, Period};
 use chrono::NaiveDate;
 use risk::ScaleError;
 
@@ -95,27 +95,104 @@ pub fn latest_by<T>(updates: &[T], period: Period, period_of: impl Fn(&T) -> Per
         .max_by_key(|u| period_of(u).sort_key())
 }
 
-/// When a period's updates are owed, and whether that has passed: an update still on time
-/// is never called missing.
+words!(
+    /// How often an open action or project owes its owner's update.
+    UpdateFrequency, "update frequency" {
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+    }
+);
+
+impl UpdateFrequency {
+    /// The period whose update is owed by the end of `period`: the last one of this
+    /// frequency that has ended by then (a quarterly item judged for August owes its
+    /// April–June update; for September, its July–September one).
+    pub fn owed_period(self, period: Period) -> Period {
+        let end = period.last_month();
+        match self {
+            UpdateFrequency::Monthly => Period::Month(end),
+            UpdateFrequency::Quarterly => {
+                let q = end.quarter();
+                Period::Quarter(if q.last_month() == end { q } else { q.prev() })
+            }
+        }
+    }
+}
+
+/// What the council's calendar says of updates: the deadline day of the month after a
+/// period, the month it collects from (none owed before), and today, which only decides
+/// whether a deadline has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Calendar {
+    pub deadline_day: u32,
+    pub collect_from: Option<Month>,
+    pub today: NaiveDate,
+}
+
+/// The update an open item owes by the end of a period, and whether its deadline has
+/// passed: an update still on time is never called missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Owed {
+    /// The period the update must name (or, for a quarter, a month inside it).
+    pub period: Period,
     pub by: NaiveDate,
     pub passed: bool,
+    /// False when that period ended before the item started or the council collects:
+    /// nothing is owed for it.
+    pub owes: bool,
 }
 
 impl Owed {
-    pub fn of(period: Period, deadline_day: u32, today: NaiveDate) -> Owed {
-        let by = deadline(period, deadline_day);
+    /// What an item of `frequency` that starts on `start` owes by the end of `period`.
+    pub fn of(
+        period: Period,
+        frequency: UpdateFrequency,
+        start: Option<NaiveDate>,
+        cal: Calendar,
+    ) -> Owed {
+        let owed = frequency.owed_period(period);
+        let by = deadline(owed, cal.deadline_day);
+        let from = [start, cal.collect_from.map(Month::first_day)]
+            .into_iter()
+            .flatten()
+            .max();
         Owed {
+            period: owed,
             by,
-            passed: today > by,
+            passed: cal.today > by,
+            owes: from.is_none_or(|f| owed.last_month().last_day() >= f),
         }
     }
 
-    /// An open subject whose latest update is for an earlier period than `period`, once
-    /// `period`'s deadline has passed: it keeps that status, marked "update missing".
-    pub fn update_missing(self, updated: Period, period: Period) -> bool {
-        self.passed && !period.covers(updated)
+    /// Whether an update for `updated` (the latest by the period's end) gives what is owed:
+    /// it names the owed period, a month inside it, or a later one.
+    pub fn given_by(self, updated: Period) -> bool {
+        updated.last_month() >= self.period.first_month()
+    }
+
+    /// Owed, not given, and its deadline passed: the item is missing for the period.
+    pub fn missing(self, latest: Option<Period>) -> bool {
+        self.owes && self.passed && !latest.is_some_and(|u| self.given_by(u))
+    }
+
+    /// Owed, not given, deadline still to come: "2026-10 update due 15 Nov".
+    pub fn due_note(self, latest: Option<Period>, today: NaiveDate) -> Option<String> {
+        (self.owes && !self.passed && !latest.is_some_and(|u| self.given_by(u))).then(|| {
+            format!(
+                "{} update due {}",
+                self.period,
+                super::deadline::fmt_due(self.by, today)
+            )
+        })
+    }
+
+    /// The rule of an item missing its update: "update missing for 2026-08; last: on
+    /// track (2026-07)", `last` being the latest update's word and period, if any.
+    pub fn missing_rule(self, last: Option<(&str, Period)>) -> String {
+        match last {
+            Some((word, p)) => format!("update missing for {}; last: {word} ({p})", self.period),
+            None => format!("update missing for {}; none given yet", self.period),
+        }
     }
 }
 
@@ -128,9 +205,14 @@ pub struct NoUpdate {
     pub rule: String,
 }
 
-/// Before its start nothing is owed; after the period's deadline it is missing; before the
-/// deadline the update is still to come.
-pub fn no_update(start: Option<NaiveDate>, period: Period, owed: Owed) -> NoUpdate {
+/// Before its start nothing is owed; after the owed update's deadline it is missing;
+/// before the deadline the update is still to come.
+pub fn no_update(
+    start: Option<NaiveDate>,
+    period: Period,
+    owed: Owed,
+    today: NaiveDate,
+) -> NoUpdate {
     let end = period.last_month().last_day();
     match start {
         Some(s) if s > end => NoUpdate {
@@ -138,15 +220,18 @@ pub fn no_update(start: Option<NaiveDate>, period: Period, owed: Owed) -> NoUpda
             rag: DeliveryRag::None,
             rule: format!("starts {}", Iso(s)),
         },
-        _ if owed.passed => NoUpdate {
+        _ if owed.missing(None) => NoUpdate {
             missing: true,
             rag: DeliveryRag::Missing,
-            rule: format!("no update for {period} by its deadline {}", Iso(owed.by)),
+            rule: owed.missing_rule(None),
         },
         _ => NoUpdate {
             missing: false,
             rag: DeliveryRag::None,
-            rule: format!("no update yet; due by {}", Iso(owed.by)),
+            rule: match owed.due_note(None, today) {
+                Some(note) => format!("no update yet; {note}"),
+                None => "no update yet".to_string(),
+            },
         },
     }
 }
@@ -166,6 +251,10 @@ pub enum DeliveryError {
     },
     #[error("{code}: the progress must be a whole number from 0 to 100, not {progress}")]
     Progress { code: String, progress: i64 },
+    #[error(
+        "{code}: a completed action is 100% done, not {progress}%: give a progress of 100, or none"
+    )]
+    CompletedProgress { code: String, progress: i64 },
     #[error("{code}: the spend to date must be a number of 0 or more and below 10^15, not {spent}")]
     Spent { code: String, spent: f64 },
     #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
@@ -197,6 +286,23 @@ pub fn check_progress(code: &str, progress: Option<i64>) -> Result<(), DeliveryE
             progress: p,
         }),
         None => Ok(()),
+    }
+}
+
+/// Choosing `completed` sets progress to 100: an update giving none is 100% done, and one
+/// giving another figure contradicts itself, so it is refused rather than guessed at.
+pub fn completed_progress(
+    code: &str,
+    completed: bool,
+    progress: Option<i64>,
+) -> Result<Option<i64>, DeliveryError> {
+    match progress {
+        _ if !completed => Ok(progress),
+        None | Some(100) => Ok(Some(100)),
+        Some(p) => Err(DeliveryError::CompletedProgress {
+            code: code.to_string(),
+            progress: p,
+        }),
     }
 }
 
@@ -243,6 +349,16 @@ mod tests {
         assert_eq!(
             check_progress("ACT-1", Some(101)).unwrap_err().to_string(),
             "ACT-1: the progress must be a whole number from 0 to 100, not 101"
+        );
+        assert_eq!(completed_progress("ACT-1", true, None), Ok(Some(100)));
+        assert_eq!(completed_progress("ACT-1", true, Some(100)), Ok(Some(100)));
+        assert_eq!(completed_progress("ACT-1", false, None), Ok(None));
+        assert_eq!(completed_progress("ACT-1", false, Some(40)), Ok(Some(40)));
+        assert_eq!(
+            completed_progress("ACT-1", true, Some(90))
+                .unwrap_err()
+                .to_string(),
+            "ACT-1: a completed action is 100% done, not 90%: give a progress of 100, or none"
         );
         assert!(check_spent("PJ-1", Some(0.0)).is_ok());
         assert!(check_spent("PJ-1", Some(-1.0)).is_err());

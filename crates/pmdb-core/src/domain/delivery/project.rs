@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{DeliveryRag, Iso, Owed, latest_by, no_update, passed_by};
+use super::{Calendar, DeliveryRag, Iso, Owed, UpdateFrequency, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
 
@@ -35,6 +35,7 @@ impl ProjectStatus {
 pub struct Project {
     pub start: Option<NaiveDate>,
     pub finish: Option<NaiveDate>,
+    pub frequency: UpdateFrequency,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,18 +137,18 @@ pub fn latest_update(updates: &[ProjectUpdate], period: Period) -> Option<&Proje
     latest_by(updates, period, |u| u.period)
 }
 
-/// The project's status for `period`; `today` only decides whether the period's update
-/// deadline has passed.
+/// The project's status for `period`; `cal.today` only decides whether the owed update's
+/// deadline has passed. A project missing its update is `missing` (a late milestone still
+/// named in its rule and owed its exception).
 pub fn judge(
     project: &Project,
     milestones: &[Milestone],
     updates: &[ProjectUpdate],
     period: Period,
-    deadline_day: u32,
-    today: NaiveDate,
+    cal: Calendar,
 ) -> ProjectJudgement {
     let end = period.last_month().last_day();
-    let owed = Owed::of(period, deadline_day, today);
+    let owed = Owed::of(period, project.frequency, project.start, cal);
     let latest = latest_update(updates, period).cloned();
     let open = latest.as_ref().is_none_or(|u| u.status.is_open());
     let mut late: Vec<&Milestone> = milestones.iter().filter(|m| m.late_at(end)).collect();
@@ -160,13 +161,18 @@ pub fn judge(
 
     let (status, mut rag, mut rule, update_missing) = match latest.as_ref() {
         None => {
-            let none = no_update(project.start, period, owed);
+            let none = no_update(project.start, period, owed, cal.today);
             let status = if none.missing {
                 ProjectState::Missing
             } else {
                 ProjectState::NotStarted
             };
-            (status, none.rag, none.rule, false)
+            (status, none.rag, none.rule, none.missing)
+        }
+        Some(u) if u.status.is_open() && owed.missing(Some(u.period)) => {
+            let word = u.status.as_str().replace('_', " ");
+            let rule = owed.missing_rule(Some((&word, u.period)));
+            (ProjectState::Missing, DeliveryRag::Missing, rule, true)
         }
         Some(u) => {
             let (rag, word) = match u.status {
@@ -176,12 +182,13 @@ pub fn judge(
                 ProjectStatus::Completed => (DeliveryRag::Completed, "completed"),
                 ProjectStatus::Closed => (DeliveryRag::None, "closed"),
             };
-            let missing = u.status.is_open() && owed.update_missing(u.period, period);
             let mut rule = format!("{word} (update for {})", u.period);
-            if missing {
-                rule.push_str("; update missing");
+            if u.status.is_open()
+                && let Some(note) = owed.due_note(Some(u.period), cal.today)
+            {
+                rule = format!("{rule}; {note}");
             }
-            (ProjectState::Status(u.status), rag, rule, missing)
+            (ProjectState::Status(u.status), rag, rule, false)
         }
     };
     if open && !late.is_empty() {
@@ -249,6 +256,7 @@ mod tests {
         let project = Project {
             start: Some(d("2025-04-01")),
             finish: Some(d("2027-03-31")),
+            frequency: UpdateFrequency::Monthly,
         };
         let ms = vec![
             milestone("Planning consent", "2025-09-30", Some("2025-09-12")),
@@ -272,7 +280,7 @@ mod tests {
                 "2026-02-10",
                 "on_track",
                 DeliveryRag::Amber,
-                "milestone \"Contractor appointed\" late (due 2025-12-31); on track (update for 2025/26 Q3)",
+                "milestone \"Contractor appointed\" late (due 2025-12-31); on track (update for 2025/26 Q3); 2026-01 update due 15 Feb",
                 vec![ProjectException::LateMilestone],
             ),
             // …and no longer once done (20 Feb), though it was done late.
@@ -295,14 +303,14 @@ mod tests {
                 "milestone \"Ground works complete\" late (due 2026-06-30); off track (update for 2026-07)",
                 vec![ProjectException::OffTrack, ProjectException::LateMilestone],
             ),
-            // A missing update with a late milestone owes both.
+            // A missing update with a late milestone owes both, and is counted missing.
             (
                 vec![update("2026-06", AtRisk)],
                 "2026-07",
                 "2026-08-20",
-                "at_risk",
-                DeliveryRag::Amber,
-                "milestone \"Ground works complete\" late (due 2026-06-30); at risk (update for 2026-06); update missing",
+                "missing",
+                DeliveryRag::Missing,
+                "milestone \"Ground works complete\" late (due 2026-06-30); update missing for 2026-07; last: at risk (2026-06)",
                 vec![
                     ProjectException::LateMilestone,
                     ProjectException::MissingUpdate,
@@ -314,7 +322,7 @@ mod tests {
                 "2025-06-16",
                 "missing",
                 DeliveryRag::Missing,
-                "no update for 2025-05 by its deadline 2025-06-15",
+                "update missing for 2025-05; none given yet",
                 vec![ProjectException::MissingUpdate],
             ),
             // A completed project owes nothing, late milestones or not.
@@ -329,7 +337,12 @@ mod tests {
             ),
         ];
         for (updates, period, today, status, rag, rule, exceptions) in cases {
-            let j = judge(&project, &ms, &updates, p(period), 15, d(today));
+            let cal = Calendar {
+                deadline_day: 15,
+                collect_from: None,
+                today: d(today),
+            };
+            let j = judge(&project, &ms, &updates, p(period), cal);
             assert_eq!(
                 (j.status.as_str(), j.rag, j.rule.as_str(), j.exceptions()),
                 (status, rag, rule, exceptions),

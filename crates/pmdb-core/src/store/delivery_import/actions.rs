@@ -1,6 +1,7 @@
 //! Importing actions and the owners' updates for them.
 
 use super::*;
+use crate::domain::delivery::action::ActionStatus;
 
 impl Store {
     /// Imports actions (admins and the performance team), with the plan nodes they serve.
@@ -28,16 +29,25 @@ impl Store {
                     owner: columns.pick("owner", &a.owner, old.map(|o| &o.owner)),
                     start: columns.pick("start", &a.start, old.map(|o| &o.start)),
                     due: columns.pick("due", &a.due, old.map(|o| &o.due)),
+                    frequency: columns.pick("frequency", &a.frequency, old.map(|o| &o.frequency)),
                 }
             },
             owner: &|a: &ActionRecord| a.owner.as_str(),
             upsert: &|tx: &Connection, a: &ActionRecord| {
                 tx.execute(
-                    "INSERT INTO actions (code, title, kind, owner, start, due)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    "INSERT INTO actions (code, title, kind, owner, start, due, frequency)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT(code) DO UPDATE SET title = ?2, kind = ?3, owner = ?4,
-                       start = ?5, due = ?6",
-                    params![a.code, a.title, a.kind, a.owner, a.start, a.due],
+                       start = ?5, due = ?6, frequency = ?7",
+                    params![
+                        a.code,
+                        a.title,
+                        a.kind,
+                        a.owner,
+                        a.start,
+                        a.due,
+                        a.frequency
+                    ],
                 )
             },
         };
@@ -79,7 +89,13 @@ impl Store {
                 );
                 let old = stored.get(&(u.action.clone(), u.period.clone()));
                 let status = columns.pick("status", &u.status, old.map(|o| &o.status));
-                let progress = columns.pick("progress", &u.progress, old.map(|o| &o.progress));
+                // A completed update is 100% done: the file's figure (read as 100 when
+                // blank, refused when another), or 100 when the file has no progress column.
+                let progress = if status == ActionStatus::Completed.as_str() {
+                    u.progress.or(Some(100))
+                } else {
+                    columns.pick("progress", &u.progress, old.map(|o| &o.progress))
+                };
                 let forecast = columns.pick("forecast", &u.forecast, old.map(|o| &o.forecast));
                 let commentary =
                     columns.pick("commentary", &u.commentary, old.map(|o| &o.commentary));

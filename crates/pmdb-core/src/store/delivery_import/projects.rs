@@ -16,31 +16,37 @@ impl Store {
             links_table: "project_links",
             column: "project",
         };
-        let kind = LinkedKind {
-            parts: &|r: &ProjectRow| (r.project.code.as_str(), r.plan.as_slice()),
-            merge: &|r: &ProjectRow, old: Option<&ProjectRecord>| {
-                let p = &r.project;
-                ProjectRecord {
-                    id: old.map_or(0, |o| o.id),
-                    code: p.code.clone(),
-                    title: columns.pick("title", &p.title, old.map(|o| &o.title)),
-                    owner: columns.pick("owner", &p.owner, old.map(|o| &o.owner)),
-                    start: columns.pick("start", &p.start, old.map(|o| &o.start)),
-                    finish: columns.pick("finish", &p.finish, old.map(|o| &o.finish)),
-                    budget: columns.pick("budget", &p.budget, old.map(|o| &o.budget)),
-                }
-            },
-            owner: &|p: &ProjectRecord| p.owner.as_str(),
-            upsert: &|tx: &Connection, p: &ProjectRecord| {
-                tx.execute(
-                    "INSERT INTO projects (code, title, owner, start, finish, budget)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        let kind =
+            LinkedKind {
+                parts: &|r: &ProjectRow| (r.project.code.as_str(), r.plan.as_slice()),
+                merge: &|r: &ProjectRow, old: Option<&ProjectRecord>| {
+                    let p = &r.project;
+                    ProjectRecord {
+                        id: old.map_or(0, |o| o.id),
+                        code: p.code.clone(),
+                        title: columns.pick("title", &p.title, old.map(|o| &o.title)),
+                        owner: columns.pick("owner", &p.owner, old.map(|o| &o.owner)),
+                        start: columns.pick("start", &p.start, old.map(|o| &o.start)),
+                        finish: columns.pick("finish", &p.finish, old.map(|o| &o.finish)),
+                        budget: columns.pick("budget", &p.budget, old.map(|o| &o.budget)),
+                        frequency: columns.pick(
+                            "frequency",
+                            &p.frequency,
+                            old.map(|o| &o.frequency),
+                        ),
+                    }
+                },
+                owner: &|p: &ProjectRecord| p.owner.as_str(),
+                upsert: &|tx: &Connection, p: &ProjectRecord| {
+                    tx.execute(
+                    "INSERT INTO projects (code, title, owner, start, finish, budget, frequency)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT(code) DO UPDATE SET title = ?2, owner = ?3, start = ?4,
-                       finish = ?5, budget = ?6",
-                    params![p.code, p.title, p.owner, p.start, p.finish, p.budget],
+                       finish = ?5, budget = ?6, frequency = ?7",
+                    params![p.code, p.title, p.owner, p.start, p.finish, p.budget, p.frequency],
                 )
-            },
-        };
+                },
+            };
         import_linked(self, rows, columns, linked, kind)
     }
 
