@@ -130,7 +130,7 @@ fn csv_import_reads_pounds_and_per_cent_as_the_editor_does() {
     let c = council();
     // The project's budget was given as "£1,250,000" and exports as a plain figure.
     assert!(
-        c.ok(&["export", "projects"]).contains(",1250000\n"),
+        c.ok(&["export", "projects"]).contains(",1250000,monthly\n"),
         "{}",
         c.ok(&["export", "projects"])
     );

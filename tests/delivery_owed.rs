@@ -282,7 +282,7 @@ fn a_council_with_only_delivery_raises_its_exceptions() {
     // still on time, and only the overdue action is raised.
     let c = council("2026-09-10");
     let out = c.ok(&["exceptions", "raise", "--period", "2026-08"]);
-    assert!(out.contains("1 exceptions found"), "{out}");
+    assert!(out.contains("1 exception found"), "{out}");
 }
 
 /// Damages one row as someone editing the file by hand would, checks off.

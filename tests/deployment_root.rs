@@ -145,7 +145,7 @@ fn only_pmdb_can_write_the_councils_file() {
     let said = text(&dated);
     assert!(said.contains("PMDB_TODAY is ignored"), "{said}");
     let history = text(&d.officer(&["history", "WR1"]));
-    let today = chrono::Local::now().date_naive().to_string();
+    let today = chrono::Local::now().format("%-d %b %Y").to_string();
     assert!(
         history
             .lines()

@@ -263,3 +263,21 @@ fn a_first_run_without_a_database_says_so_not_permission_denied() {
         assert!(!home.path().join(".local").exists());
     }
 }
+
+#[test]
+fn counts_take_their_nouns_number() {
+    let c = Council::fixture_on("2024-08-16");
+    // Everything owed is in but WR1's July, due yesterday.
+    let file = c.file(
+        "in.csv",
+        "code,period,value\nPL2,2024-05,120\nPL2,2024-06,125\nPL2,2024-07,110\nRW1,2024-07,39\n",
+    );
+    c.ok(&["import", "values", &file]);
+    let out = c.ok(&["overdue"]);
+    assert!(out.ends_with("1 value overdue as of 2024-08-16\n"), "{out}");
+    let check = c.ok(&["check"]);
+    assert!(
+        check.contains("WR1 2024-07 was due 2024-08-15 (1 day overdue; owner alee)"),
+        "{check}"
+    );
+}
