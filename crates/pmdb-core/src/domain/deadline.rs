@@ -8,9 +8,10 @@ use super::period::{Month, Period};
 
 pub const DEFAULT_DEADLINE_DAY: u32 = 15;
 
-/// The last day on which the period's data is on time.
+/// The last day on which the period's data is on time, for data that comes without lag
+/// (an indicator's own lag moves it: `owed::due_by`).
 pub fn deadline(period: Period, deadline_day: u32) -> NaiveDate {
-    period.last_month().plus(1).day_clamped(deadline_day)
+    super::owed::due_by(period, deadline_day, 0)
 }
 
 /// A deadline written short for a list: "12 Jan" in the year of `today`, "12 Jan 2027"

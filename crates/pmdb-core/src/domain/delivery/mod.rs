@@ -30,7 +30,6 @@ pub mod risk;
 
 use std::fmt;
 
-use super::deadline::deadline;
 use super::indicator::words;
 use super::period::{Month, Period};
 use chrono::NaiveDate;
@@ -151,16 +150,19 @@ impl Owed {
         cal: Calendar,
     ) -> Owed {
         let owed = frequency.owed_period(period);
-        let by = deadline(owed, cal.deadline_day);
-        let from = [start, cal.collect_from.map(Month::first_day)]
+        // The one rule of what is owed, as for an indicator's figure: nothing before the
+        // item starts or the council collects, and due by the period's deadline.
+        let from = [start.map(Month::of), cal.collect_from]
             .into_iter()
             .flatten()
             .max();
+        let owing = super::owed::owing(owed, from, 0, cal.deadline_day, cal.today);
+        let by = super::owed::due_by(owed, cal.deadline_day, 0);
         Owed {
             period: owed,
             by,
             passed: cal.today > by,
-            owes: from.is_none_or(|f| owed.last_month().last_day() >= f),
+            owes: !matches!(owing, super::owed::Owing::NotCollected { .. }),
         }
     }
 
