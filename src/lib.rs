@@ -5,7 +5,9 @@
 //! front ends: `cli`, the scriptable command line; `tui`, the terminal interface; and
 //! `demo`, the seeded demo council.
 
-pub use pmdb_core::{csvio, deployment, domain, outfile, privilege, query, safe_text, stamp, store};
+pub use pmdb_core::{
+    csvio, deployment, domain, outfile, privilege, query, safe_text, stamp, store,
+};
 
 pub mod cli;
 pub mod demo;

@@ -49,7 +49,8 @@ fn indicators_with_pl2_from(month: &str) -> String {
         .map(|line| match line.strip_prefix("PL2,") {
             Some(rest) => format!(
                 "PL2,{}{month},no,0\n",
-                rest.strip_suffix(",no,0").expect("PL2 ends with cumulative and lag")
+                rest.strip_suffix(",no,0")
+                    .expect("PL2 ends with cumulative and lag")
             ),
             None => format!("{line}\n"),
         })
@@ -65,7 +66,12 @@ fn indicators_without_collect_from() -> String {
             // Drop collect_from, the third column from the end.
             let cells: Vec<&str> = line.split(',').collect();
             let n = cells.len();
-            format!("{},{},{}\n", cells[..n - 3].join(","), cells[n - 2], cells[n - 1])
+            format!(
+                "{},{},{}\n",
+                cells[..n - 3].join(","),
+                cells[n - 2],
+                cells[n - 1]
+            )
         })
         .collect()
 }

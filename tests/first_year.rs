@@ -35,7 +35,10 @@ fn set_changes_only_what_it_names() {
     let p = c.period("RW1", "2024-07");
     assert_eq!(p["value"], 46.0);
     assert_eq!(text(&p["rag"]), "red");
-    assert_eq!(text(&p["commentary"]), "Bank holiday collections doubled up");
+    assert_eq!(
+        text(&p["commentary"]),
+        "Bank holiday collections doubled up"
+    );
     assert_eq!(text(&p["action"]), "Extra rounds in August");
     assert_eq!(text(&p["quality"]), "provisional");
     assert_eq!(p["version"], 2);
@@ -50,7 +53,10 @@ fn set_changes_only_what_it_names() {
     assert_eq!(c.period("RW1", "2024-07")["version"], 2);
     assert_eq!(c.count("SELECT count(*) FROM audit_log"), audit);
     let json = c.json(&["set", "RW1", "2024-07", "46"]);
-    assert_eq!((json["unchanged"].as_bool(), json["version"].as_i64()), (Some(true), Some(2)));
+    assert_eq!(
+        (json["unchanged"].as_bool(), json["version"].as_i64()),
+        (Some(true), Some(2))
+    );
 
     // A green correction may clear the commentary with --commentary ""; the action and
     // quality it does not name stay.
@@ -58,9 +64,16 @@ fn set_changes_only_what_it_names() {
     let p = c.period("RW1", "2024-07");
     assert_eq!(
         (text(&p["rag"]), text(&p["commentary"]), text(&p["action"])),
-        ("green".into(), String::new(), "Extra rounds in August".into())
+        (
+            "green".into(),
+            String::new(),
+            "Extra rounds in August".into()
+        )
     );
-    assert_eq!((text(&p["quality"]), p["version"].as_i64()), ("provisional".into(), Some(3)));
+    assert_eq!(
+        (text(&p["quality"]), p["version"].as_i64()),
+        ("provisional".into(), Some(3))
+    );
 
     // A red figure with no words stored is still refused.
     let err = c.refused(&["set", "RW1", "2024-04", "50"]);
@@ -104,7 +117,10 @@ fn a_month_still_in_progress_takes_no_value() {
         "{err}"
     );
     // Nor by import, naming the row.
-    let file = c.file("aug.csv", "code,period,value\nRW1,2024-07,39\nRW1,2024-08,30\n");
+    let file = c.file(
+        "aug.csv",
+        "code,period,value\nRW1,2024-07,39\nRW1,2024-08,30\n",
+    );
     let err = c.refused(&["import", "values", &file]);
     assert!(err.contains("row 3"), "{err}");
     assert!(err.contains("2024-08 ends on 31 August 2024"), "{err}");
@@ -141,7 +157,11 @@ fn what_is_owed_is_one_rule_for_overdue_and_check() {
     // FT1 owes July (due 15 August), never April to June; NR1's Q1 is due on 15 October.
     assert_eq!(
         rows,
-        [("FT1".to_string(), "2024-07".to_string(), "2024-08-15".to_string())]
+        [(
+            "FT1".to_string(),
+            "2024-07".to_string(),
+            "2024-08-15".to_string()
+        )]
     );
     let check = c.json(&["check"]);
     let findings = check["findings"].as_array().expect("findings");
@@ -168,7 +188,10 @@ fn what_is_owed_is_one_rule_for_overdue_and_check() {
     };
     assert_eq!(
         late.status("NR1", "2024/25 Q1"),
-        ("missing".into(), "no value by the deadline 15 Oct 2024".into())
+        (
+            "missing".into(),
+            "no value by the deadline 15 Oct 2024".into()
+        )
     );
 }
 

@@ -23,11 +23,14 @@ fn a_month_before_collection_starts_is_not_owed_in_the_return() {
         let store = Store::open(&path, "perf").unwrap();
         let ds = store.dataset().unwrap();
         let rec = ds.indicator("CS03").expect("CS03 in the demo");
-        assert_eq!(rec.collect_from.map(|m| m.to_string()).as_deref(), Some("2025-10"));
+        assert_eq!(
+            rec.collect_from.map(|m| m.to_string()).as_deref(),
+            Some("2025-10")
+        );
         rec.indicator.owner.clone()
     };
-    let mut app = App::with_theme(Store::open(&path, &owner).unwrap(), today(), Theme::COLOUR)
-        .unwrap();
+    let mut app =
+        App::with_theme(Store::open(&path, &owner).unwrap(), today(), Theme::COLOUR).unwrap();
     typing(&mut app, "2");
     assert_eq!(app.tab, Tab::Entry);
     // October 2026, the month now due: CS03 is in and on time.
@@ -47,7 +50,10 @@ fn a_month_before_collection_starts_is_not_owed_in_the_return() {
     assert_eq!(
         cs03.owing,
         Owing::NotCollected {
-            from: "2025-10".parse::<pmdb::domain::period::Period>().unwrap().first_month()
+            from: "2025-10"
+                .parse::<pmdb::domain::period::Period>()
+                .unwrap()
+                .first_month()
         }
     );
     assert!(!cs03.overdue);
@@ -62,5 +68,8 @@ fn a_month_before_collection_starts_is_not_owed_in_the_return() {
     // October 2025, its first month, is owed and was recorded.
     typing(&mut app, "]");
     let row = line_with(&app, 120, 40, "CS03");
-    assert!(row.contains("2025-10") && !row.contains("from 2025-10"), "{row}");
+    assert!(
+        row.contains("2025-10") && !row.contains("from 2025-10"),
+        "{row}"
+    );
 }

@@ -49,7 +49,10 @@ pub fn run(env: &Env) -> Result<()> {
             .map(|f| vec![f.check.to_string(), f.code.clone(), f.message.clone()])
             .collect();
         table(&["check", "code", "finding"], &rows);
-        say!("{}", crate::domain::label::counted(findings.len(), "finding", "findings"));
+        say!(
+            "{}",
+            crate::domain::label::counted(findings.len(), "finding", "findings")
+        );
     }
     if !ok {
         bail!("the database file failed its integrity check: restore from a backup");

@@ -8,11 +8,11 @@ use serde_json::json;
 
 use super::output::{json as print_json, table};
 use super::{Env, period_arg};
-use crate::stamp::for_people;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
 use crate::query::exception_show::{change_words, shown};
 use crate::query::exceptions::{candidates, with_figures_now};
 use crate::query::reviewable::check_reviewable;
+use crate::stamp::for_people;
 use crate::store::{ExceptionFilter, ExceptionUpdate};
 
 #[derive(Args, Debug)]
@@ -314,6 +314,9 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         ],
         &lines,
     );
-    say!("{}", crate::domain::label::counted(rows.len(), "exception", "exceptions"));
+    say!(
+        "{}",
+        crate::domain::label::counted(rows.len(), "exception", "exceptions")
+    );
     Ok(())
 }

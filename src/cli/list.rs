@@ -113,7 +113,10 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
         ],
         &lines,
     );
-    say!("{}", crate::domain::label::counted(rows.len(), "indicator", "indicators"));
+    say!(
+        "{}",
+        crate::domain::label::counted(rows.len(), "indicator", "indicators")
+    );
     Ok(())
 }
 

@@ -13,10 +13,10 @@ use super::keymap::View;
 use super::scroll::{Window, with_selected};
 use super::widgets::{centered, fit, pad, waiting_line};
 use crate::domain::label::code_and_name;
-use crate::stamp::for_people;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::query::exception_show::change_words;
 use crate::safe_text;
+use crate::stamp::for_people;
 use crate::store::ExceptionRecord;
 
 pub fn kind_label(k: ExceptionKind) -> &'static str {

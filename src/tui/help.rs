@@ -94,7 +94,10 @@ fn key_to_marks(app: &App) -> Vec<Line<'static>> {
         Tab::Entry => &[
             ("to do", "no value yet; the deadline has not passed"),
             ("OVERDUE", "no value and the deadline has passed"),
-            ("from 2026-08", "not collected before that month: nothing owed"),
+            (
+                "from 2026-08",
+                "not collected before that month: nothing owed",
+            ),
             ("done", "recorded by the deadline"),
             ("late 14d", "recorded 14 days after the deadline"),
             ("locked", "(in Due) signed off: no change until reopened"),

@@ -174,7 +174,11 @@ fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
                 format!("Theirs (version {})", t.version),
                 theme.heading(),
             )),
-            Line::from(format!("by {} on {}", t.by, crate::stamp::for_people(&t.at))),
+            Line::from(format!(
+                "by {} on {}",
+                t.by,
+                crate::stamp::for_people(&t.at)
+            )),
             Line::from(format!("Status: {}", t.status)),
             Line::from(t.figures.clone()),
             Line::from(format!("Commentary: {}", t.commentary)),

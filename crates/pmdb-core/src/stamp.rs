@@ -32,10 +32,7 @@ where
     Z::Offset: std::fmt::Display,
 {
     match parse(stamp) {
-        Some(at) => at
-            .with_timezone(zone)
-            .format("%-d %b %Y %H:%M")
-            .to_string(),
+        Some(at) => at.with_timezone(zone).format("%-d %b %Y %H:%M").to_string(),
         None => crate::safe_text::line(stamp).into_owned(),
     }
 }
@@ -61,7 +58,10 @@ pub fn on_day_in<Z: TimeZone>(day: NaiveDate, time: chrono::NaiveTime, zone: &Z)
         None => zone
             .from_local_datetime(&(local + chrono::Duration::hours(1)))
             .earliest()
-            .map_or_else(|| Utc.from_utc_datetime(&local), |at| at.with_timezone(&Utc)),
+            .map_or_else(
+                || Utc.from_utc_datetime(&local),
+                |at| at.with_timezone(&Utc),
+            ),
     }
 }
 

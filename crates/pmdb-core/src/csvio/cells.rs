@@ -198,7 +198,10 @@ impl<'a> Cells<'a> {
             _ => {
                 self.problem(
                     column,
-                    format!("'{}' is not a whole number of {of} from 0 to {most}", shown(t)),
+                    format!(
+                        "'{}' is not a whole number of {of} from 0 to {most}",
+                        shown(t)
+                    ),
                 );
                 Err(())
             }

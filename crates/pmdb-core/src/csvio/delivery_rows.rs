@@ -13,8 +13,8 @@ use super::setup_rows::DATE_FORM;
 use crate::domain::delivery::action::{ActionKind, ActionStatus};
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::{RiskCategory, check_scale};
-use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::delivery::{UpdateFrequency, completed_progress};
+use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::number::check_figure;
 use crate::domain::period::Period;
 use crate::store::{

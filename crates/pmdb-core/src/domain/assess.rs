@@ -306,8 +306,7 @@ impl<'a> Series<'a> {
             ),
         };
 
-        let (direction, rule_text) = match derived.as_ref().map(|d| self.direction_of(period, d))
-        {
+        let (direction, rule_text) = match derived.as_ref().map(|d| self.direction_of(period, d)) {
             Some(Travel::Judged(d, label)) => (Some((d, label)), judgement.rule),
             // Unlike periods get no direction, and the rule says why.
             Some(Travel::NotComparable(why)) => {
@@ -856,7 +855,10 @@ mod tests {
         )
         .starting(first_month("2026-05"));
         let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
-        assert_eq!((a.value, a.rag, a.direction), (Some(70.0), Rag::Green, None));
+        assert_eq!(
+            (a.value, a.rag, a.direction),
+            (Some(70.0), Rag::Green, None)
+        );
         assert_eq!(
             a.rule,
             "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below – not comparable: 2026/27 Q1 collected 2 of 3 months"
@@ -909,7 +911,11 @@ mod tests {
         let a = s.recompute(p("2026/27 Q1"), &RuleBook::default(), ctx("2026-08-01"));
         assert_eq!(
             (a.rag, a.rule.as_str(), a.deadline.as_str()),
-            (Rag::None, "not yet due (deadline 15 Oct 2026)", "2026-10-15")
+            (
+                Rag::None,
+                "not yet due (deadline 15 Oct 2026)",
+                "2026-10-15"
+            )
         );
         let a = s.recompute(p("2026/27 Q1"), &RuleBook::default(), ctx("2026-10-16"));
         assert_eq!(

@@ -145,7 +145,10 @@ mod tests {
                 by: d("2026-10-15")
             }
         );
-        assert_eq!(owing(q1, None, 3, 15, d("2026-10-15")).by(), Some(d("2026-10-15")));
+        assert_eq!(
+            owing(q1, None, 3, 15, d("2026-10-15")).by(),
+            Some(d("2026-10-15"))
+        );
         assert!(!owing(q1, None, 3, 15, d("2026-10-15")).is_overdue());
         assert!(owing(q1, None, 3, 15, d("2026-10-16")).is_overdue());
         assert!(owing(q1, None, 0, 15, d("2026-07-16")).is_overdue());

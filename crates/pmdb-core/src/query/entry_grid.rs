@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use crate::domain::aggregate::Observation;
 use crate::domain::assess::{Assessment, Context, assess_if_recorded};
 use crate::domain::owed::Owing;
-use crate::stamp::local_day;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
+use crate::stamp::local_day;
 use crate::store::{Dataset, IndicatorRecord, StoredValue};
 
 /// One indicator an officer is asked for.

@@ -78,9 +78,7 @@ pub fn cannot_read(db: &Path, login: &str) -> Option<String> {
     for dir in folders.into_iter().filter(|d| !d.as_os_str().is_empty()) {
         // A folder that does not exist holds no database: that is said as "no database
         // yet", not as a permission nobody refused (a first run before `pmdb init`).
-        if std::fs::symlink_metadata(dir)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-        {
+        if std::fs::symlink_metadata(dir).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
             return None;
         }
         if !may(dir, AccessFlags::X_OK) {
