@@ -7,18 +7,12 @@ mod tui_support;
 
 use pmdb::domain::owed::Owing;
 use pmdb::store::Store;
-use pmdb::tui::{App, Tab, Theme};
-use tui_support::{line_with, typing};
-
-fn today() -> chrono::NaiveDate {
-    "2026-11-24".parse().unwrap()
-}
+use tui_support::{demo, entry_as, line_with, typing};
 
 #[test]
 fn a_month_before_collection_starts_is_not_owed_in_the_return() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    pmdb::demo::build_demo(&path, "perf", today(), 1).unwrap();
+    let path = demo(dir.path());
     let owner = {
         let store = Store::open(&path, "perf").unwrap();
         let ds = store.dataset().unwrap();
@@ -29,10 +23,7 @@ fn a_month_before_collection_starts_is_not_owed_in_the_return() {
         );
         rec.indicator.owner.clone()
     };
-    let mut app =
-        App::with_theme(Store::open(&path, &owner).unwrap(), today(), Theme::COLOUR).unwrap();
-    typing(&mut app, "2");
-    assert_eq!(app.tab, Tab::Entry);
+    let mut app = entry_as(&path, &owner);
     // October 2026, the month now due: CS03 is in and on time.
     for (w, h) in [(80, 24), (120, 40)] {
         let row = line_with(&app, w, h, "CS03");

@@ -8,48 +8,15 @@ mod tui_support;
 use crossterm::event::KeyCode;
 use pmdb::domain::period::Period;
 use pmdb::store::{Expect, NewActionUpdate, Store};
-use pmdb::tui::{App, Tab, Theme};
-use tui_support::{ctrl, flat, hit, line_with, press, text, typing};
+use pmdb::tui::App;
+use tui_support::{
+    ctrl, demo, demo_today, entry_as, flat, go_to, hit, line_with, press, text, typing,
+};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn today() -> chrono::NaiveDate {
-    "2026-11-24".parse().unwrap()
-}
-
 fn october() -> Period {
     "2026-10".parse().unwrap()
-}
-
-fn demo(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("demo.db");
-    pmdb::demo::build_demo(&path, "perf", today(), 1).unwrap();
-    path
-}
-
-/// The app on the Entry tab, as `login`.
-fn open(path: &std::path::Path, login: &str) -> App {
-    let mut app =
-        App::with_theme(Store::open(path, login).unwrap(), today(), Theme::COLOUR).unwrap();
-    typing(&mut app, "2");
-    assert_eq!(app.tab, Tab::Entry);
-    app
-}
-
-/// Moves the cursor down to the row of `code`, by `↓` as a person would.
-fn go_to(app: &mut App, code: &str) {
-    for _ in 0..200 {
-        let on = app
-            .entry
-            .selected_item()
-            .map(|r| r.code.clone())
-            .or_else(|| app.entry.selected().map(|r| r.code.clone()));
-        if on.as_deref() == Some(code) {
-            return;
-        }
-        press(app, KeyCode::Down);
-    }
-    panic!("no row {code}:\n{}", text(app, 120, 40));
 }
 
 /// October's update of an action, as stored.
@@ -66,7 +33,7 @@ fn the_return_lists_the_officers_actions_projects_and_risks_with_their_statuses(
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
     // hcarter owns two actions and two projects, and risks reviewed this autumn.
-    let app = open(&path, "hcarter");
+    let app = entry_as(&path, "hcarter");
     for (w, h) in SIZES {
         let act = line_with(&app, w, h, "ACT-04");
         assert!(act.contains("80%") && act.contains(" A "), "{act}");
@@ -84,12 +51,12 @@ fn the_return_lists_the_officers_actions_projects_and_risks_with_their_statuses(
         text(&app, 120, 40)
     );
     // iqureshi: indicators first, then ACT-17, whose October update is missing.
-    let app = open(&path, "iqureshi");
+    let app = entry_as(&path, "iqureshi");
     assert!(line_with(&app, 120, 40, "ACT-17").contains("update missing"));
     assert!(line_with(&app, 80, 24, "ACT-17").contains("missing"));
     assert!(line_with(&app, 80, 24, "WE08").contains("95.5"));
     // pshah: a risk whose review is overdue.
-    let app = open(&path, "pshah");
+    let app = entry_as(&path, "pshah");
     assert!(line_with(&app, 120, 40, "RSK-03").contains("review overdue"));
     assert!(line_with(&app, 120, 40, "RSK-03").contains("5×4=20"));
 }
@@ -98,7 +65,7 @@ fn the_return_lists_the_officers_actions_projects_and_risks_with_their_statuses(
 fn perf_chooses_the_officer_and_sees_their_return() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "perf");
+    let mut app = entry_as(&path, "perf");
     tui_support::choose_officer(&mut app, "iqureshi");
     assert!(text(&app, 120, 40).contains("My return for 2026-10 · Imran Qureshi"));
     assert!(line_with(&app, 120, 40, "ACT-17").contains("update missing"));
@@ -112,7 +79,7 @@ fn perf_chooses_the_officer_and_sees_their_return() {
 fn an_at_risk_update_needs_commentary_then_saves_and_shows() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "iqureshi");
+    let mut app = entry_as(&path, "iqureshi");
     go_to(&mut app, "ACT-17");
     press(&mut app, KeyCode::Enter);
     let screen = flat(&app, 80, 24);
@@ -165,7 +132,7 @@ fn an_at_risk_update_needs_commentary_then_saves_and_shows() {
 fn a_typed_status_letter_and_a_bad_progress_are_checked_as_typed() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "iqureshi");
+    let mut app = entry_as(&path, "iqureshi");
     go_to(&mut app, "ACT-17");
     press(&mut app, KeyCode::Enter);
     // A letter chooses the next status starting with it: c → completed, then cancelled.
@@ -208,7 +175,7 @@ fn a_typed_status_letter_and_a_bad_progress_are_checked_as_typed() {
 fn choosing_completed_sets_the_progress_to_100() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "iqureshi");
+    let mut app = entry_as(&path, "iqureshi");
     go_to(&mut app, "ACT-17");
     press(&mut app, KeyCode::Enter);
     let progress = |app: &App| app.entry.update.as_ref().unwrap().progress.lines().join("");
@@ -241,7 +208,7 @@ fn choosing_completed_sets_the_progress_to_100() {
 fn a_risk_review_saves_and_shows_the_new_score() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "pshah");
+    let mut app = entry_as(&path, "pshah");
     go_to(&mut app, "RSK-03");
     press(&mut app, KeyCode::Enter);
     assert!(flat(&app, 80, 24).contains("Review RSK-03 · 2026-11-24"));
@@ -283,7 +250,7 @@ fn a_risk_review_saves_and_shows_the_new_score() {
 fn someone_else_saving_the_same_update_meanwhile_is_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "iqureshi");
+    let mut app = entry_as(&path, "iqureshi");
     go_to(&mut app, "ACT-17");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Tab);
@@ -303,7 +270,7 @@ fn someone_else_saving_the_same_update_meanwhile_is_a_conflict() {
                 commentary: "Theirs".into(),
             },
             Expect::Absent,
-            today(),
+            demo_today(),
         )
         .unwrap();
     hit(&mut app, ctrl('s'));
@@ -335,10 +302,11 @@ fn a_signed_off_month_is_marked_locked_and_refused() {
     {
         let mut store = Store::open(&path, "perf").unwrap();
         let ds = store.dataset().unwrap();
-        let freeze = pmdb::query::signoff::statuses_to_freeze(&ds, october(), ds.context(today()));
-        store.sign_off(october(), &freeze, today()).unwrap();
+        let freeze =
+            pmdb::query::signoff::statuses_to_freeze(&ds, october(), ds.context(demo_today()));
+        store.sign_off(october(), &freeze, demo_today()).unwrap();
     }
-    let mut app = open(&path, "iqureshi");
+    let mut app = entry_as(&path, "iqureshi");
     for (w, h) in SIZES {
         assert!(line_with(&app, w, h, "ACT-17").contains("locked"));
     }
@@ -355,7 +323,7 @@ fn perf_may_update_the_chosen_officers_action_and_esc_asks_before_discarding() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
     // perf may record for the officer chosen.
-    let mut app = open(&path, "perf");
+    let mut app = entry_as(&path, "perf");
     tui_support::choose_officer(&mut app, "iqureshi");
     go_to(&mut app, "ACT-17");
     press(&mut app, KeyCode::Enter);

@@ -7,41 +7,8 @@ mod tui_support;
 
 use crossterm::event::KeyCode;
 use pmdb::store::Store;
-use pmdb::tui::{App, Tab, Theme};
-use tui_support::{ctrl, flat, hit, press, text, typing};
 
-fn today() -> chrono::NaiveDate {
-    "2026-11-24".parse().unwrap()
-}
-
-fn open(path: &std::path::Path, login: &str) -> App {
-    let mut app =
-        App::with_theme(Store::open(path, login).unwrap(), today(), Theme::COLOUR).unwrap();
-    typing(&mut app, "2");
-    assert_eq!(app.tab, Tab::Entry);
-    app
-}
-
-fn go_to(app: &mut App, code: &str) {
-    for _ in 0..200 {
-        let on = app
-            .entry
-            .selected_item()
-            .map(|r| r.code.clone())
-            .or_else(|| app.entry.selected().map(|r| r.code.clone()));
-        if on.as_deref() == Some(code) {
-            return;
-        }
-        press(app, KeyCode::Down);
-    }
-    panic!("no row {code}:\n{}", text(app, 120, 40));
-}
-
-fn demo(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("demo.db");
-    pmdb::demo::build_demo(&path, "perf", today(), 1).unwrap();
-    path
-}
+use tui_support::{ctrl, demo, entry_as, flat, go_to, hit, press, text, typing};
 
 #[test]
 fn spend_is_read_as_money_with_the_size_limit() {
@@ -55,7 +22,7 @@ fn spend_is_read_as_money_with_the_size_limit() {
             .map(|u| u.spent)
     };
     let before = spent(&path);
-    let mut app = open(&path, "hcarter");
+    let mut app = entry_as(&path, "hcarter");
     go_to(&mut app, "PJ-06");
     press(&mut app, KeyCode::Enter);
     assert!(flat(&app, 120, 40).contains("Update project PJ-06 · 2026-10"));
@@ -89,7 +56,7 @@ fn spend_is_read_as_money_with_the_size_limit() {
 fn progress_may_carry_a_per_cent_sign() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
-    let mut app = open(&path, "iqureshi");
+    let mut app = entry_as(&path, "iqureshi");
     go_to(&mut app, "ACT-17");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Tab);

@@ -186,3 +186,44 @@ pub fn choose_officer(app: &mut App, login: &str) {
     typing(app, login);
     press(app, KeyCode::Enter);
 }
+
+/// The day the demo council's interface tests are set on: October's returns are due.
+pub fn demo_today() -> NaiveDate {
+    "2026-11-24".parse().unwrap()
+}
+
+/// The demo council (made as `perf`, its admin) in `dir`, on [`demo_today`].
+pub fn demo(dir: &Path) -> PathBuf {
+    let path = dir.join("demo.db");
+    pmdb::demo::build_demo(&path, "perf", demo_today(), 1).unwrap();
+    path
+}
+
+/// The app on the Entry tab as `login`, on [`demo_today`].
+pub fn entry_as(path: &Path, login: &str) -> App {
+    let mut app = App::with_theme(
+        Store::open(path, login).unwrap(),
+        demo_today(),
+        Theme::COLOUR,
+    )
+    .unwrap();
+    typing(&mut app, "2");
+    assert_eq!(app.tab, pmdb::tui::Tab::Entry);
+    app
+}
+
+/// Moves the Entry tab's cursor down to the row of `code`, by `↓` as a person would.
+pub fn go_to(app: &mut App, code: &str) {
+    for _ in 0..200 {
+        let on = app
+            .entry
+            .selected_item()
+            .map(|r| r.code.clone())
+            .or_else(|| app.entry.selected().map(|r| r.code.clone()));
+        if on.as_deref() == Some(code) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("no row {code}:\n{}", text(app, 120, 40));
+}
