@@ -11,6 +11,7 @@ use crate::domain::number::fmt_decimals;
 use crate::domain::period::Period;
 use crate::store::Dataset;
 
+use super::markdown_text::md;
 use super::rollup::{GroupBy, Rollup, RollupIndicator, rollup};
 use super::scope::Scope;
 
@@ -92,14 +93,11 @@ pub fn markdown_scoped(
 ) -> String {
     let r = scoped_rollup(ds, period, by, ctx, scope);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", scope.title(ds, r.period));
+    // Every text a person typed (the council's name, titles, names, codes, commentary, the
+    // sign-off's reason) goes through `md`: read as words, never as Markdown or HTML.
+    let _ = writeln!(out, "# {}\n", md(&scope.title(ds, r.period)));
     if let Some(signed) = super::signoff::record(&ds.signoffs, period) {
-        // The reason is typed by a person: kept from being read as Markdown or HTML.
-        let signed = signed
-            .replace('|', "\\|")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        let _ = writeln!(out, "Sign-off: {signed}.\n");
+        let _ = writeln!(out, "Sign-off: {}.\n", md(&signed));
     }
     let _ = writeln!(
         out,
@@ -118,11 +116,12 @@ pub fn markdown_scoped(
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            g.title, c.green, c.amber, c.red, c.missing, c.none
+            md(&g.title),
+            c.green, c.amber, c.red, c.missing, c.none
         );
     }
     for g in &r.groups {
-        let _ = writeln!(out, "\n## {}\n", g.title);
+        let _ = writeln!(out, "\n## {}\n", md(&g.title));
         let _ = writeln!(
             out,
             "| Indicator | Value | Target | Status | Direction | Year to date | Note | Commentary |\n|---|---|---|---|---|---|---|---|"
@@ -132,20 +131,19 @@ pub fn markdown_scoped(
                 .direction
                 .map(|d| format!("{} {d}", d.symbol()))
                 .unwrap_or_else(|| "–".into());
-            let cell = |s: String| s.replace('|', "/").replace('\n', " ");
             let _ = writeln!(
                 out,
                 "| {} {} | {} | {} | {} {} | {} | {} | {} | {} |",
-                i.code,
-                cell(i.title.clone()),
+                md(&i.code),
+                md(&i.title),
                 figure(i.value, i.decimals),
                 figure(i.target, i.decimals),
                 i.rag.letter(),
                 i.rag,
                 direction,
                 figure(i.ytd, i.decimals),
-                cell(note(ds, &r, i)),
-                cell(commentary(ds, i)),
+                md(&note(ds, &r, i)),
+                md(&commentary(ds, i)),
             );
         }
     }
@@ -175,9 +173,11 @@ pub fn csv_scoped(
         "note",
         "commentary",
     ])?;
-    // Text cells are spreadsheet-safe; the figures (value, target, ytd) are numbers and
-    // never prefixed, so a negative figure stays a number.
-    let safe = |s: &str| spreadsheet_safe(s).into_owned();
+    // A report is display, not data (unlike `export`): text cells have their control
+    // characters and bidi overrides made visible as on a terminal (line breaks kept), then
+    // are spreadsheet-safe; the figures (value, target, ytd) are numbers and never
+    // prefixed, so a negative figure stays a number.
+    let safe = |s: &str| spreadsheet_safe(&crate::safe_text::lines(s)).into_owned();
     for g in &r.groups {
         for i in &g.indicators {
             w.write_record([
