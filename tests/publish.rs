@@ -218,3 +218,71 @@ fn a_signed_off_periods_pack_keeps_the_settings_and_definitions_of_its_sign_off(
         "{unsigned_after}"
     );
 }
+
+/// Portfolio codes that differ only by `.`, `/` and `_`, or only in case, each get a page
+/// of their own (issue 22, point 8): none overwrites another, even on a file system that
+/// ignores case; the index links each portfolio to its own page and the count of files
+/// written is the number in the folder.
+#[test]
+fn portfolio_codes_differing_in_punctuation_or_case_get_pages_of_their_own() {
+    let c = Council::fixture();
+    let file = c.file(
+        "portfolios.csv",
+        "code,name,holder\nX.Y,Dotted,\nX/Y,Slashed,\nX_Y,Underscored,\nx.y,Small letters,\n",
+    );
+    c.ok(&["import", "portfolios", &file]);
+    let dir = c.path("pack");
+    let out = c.ok(&[
+        "publish",
+        "--period",
+        "2024/25 Q1",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let pages = [
+        ("portfolio-X.Y.html", "Dotted"),
+        ("portfolio-X~2FY.html", "Slashed"),
+        ("portfolio-X_Y.html", "Underscored"),
+        ("portfolio-~x.~y.html", "Small letters"),
+    ];
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // A page per portfolio (the fixture's ENV and RES, and these four) besides
+    // report.{html,xlsx,csv,md} and index.html: none lost, and the count says so.
+    let portfolios = c.ok(&["export", "portfolios"]).lines().count() - 1;
+    assert_eq!(portfolios, 6);
+    assert_eq!(files.len(), 5 + portfolios, "{files:?}");
+    assert_eq!(
+        out,
+        format!("published 2024/25 Q1: 11 files in {}\n", dir.display())
+    );
+    let mut folded: Vec<String> = files.iter().map(|f| f.to_lowercase()).collect();
+    folded.sort();
+    folded.dedup();
+    assert_eq!(folded.len(), files.len(), "{files:?}");
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    for (page, name) in pages {
+        assert!(files.iter().any(|f| f == page), "{page} in {files:?}");
+        let html = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(
+            html.contains(&format!("{name} portfolio summary 2024/25 Q1</h1>")),
+            "{page} is {name}'s summary"
+        );
+        assert!(
+            index.contains(&format!(
+                "<a href=\"{page}\">{name} portfolio summary</a> ({page})"
+            )),
+            "the index links {name} to {page}:\n{index}"
+        );
+    }
+    let json = c.json(&[
+        "publish",
+        "--period",
+        "2024/25 Q1",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(json["files"].as_array().unwrap().len(), 11);
+}

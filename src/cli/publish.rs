@@ -28,19 +28,6 @@ pub struct PublishArgs {
     out: PathBuf,
 }
 
-/// A portfolio's code as part of a file name: letters, digits, '-' and '_' kept.
-fn file_part(code: &str) -> String {
-    code.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
 pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
     let (period, _) = super::rollup::period_and_grouping(env, args.period.as_deref(), None)?;
     let store = env.open()?;
@@ -130,7 +117,8 @@ fn pack_of(
         ),
     ];
     for p in &ds.portfolios {
-        let file = format!("portfolio-{}.html", file_part(&p.code));
+        // A name of its own for each code (`X.Y`, `X/Y`, `X_Y` and `x.y` are four pages).
+        let file = crate::query::page_name::portfolio_page(&p.code);
         let label = format!("{} portfolio summary", p.name);
         let summary = page(
             ds,
