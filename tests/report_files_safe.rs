@@ -54,11 +54,21 @@ fn assert_no_controls(what: &str, text: &str) {
 
 fn assert_safe_markdown(what: &str, md: &str) {
     assert_no_controls(what, md);
-    for markup in ["<img", "<script", "<b>", "](javascript:", "**bold**", "_green_"] {
+    for markup in [
+        "<img",
+        "<script",
+        "<b>",
+        "](javascript:",
+        "**bold**",
+        "_green_",
+    ] {
         assert!(!md.contains(markup), "{what} holds {markup}:\n{md}");
     }
     // Outside the `<br>` it writes for a line break, no angle bracket at all.
-    assert!(!md.replace("<br>", "").contains(['<', '>']), "{what}:\n{md}");
+    assert!(
+        !md.replace("<br>", "").contains(['<', '>']),
+        "{what}:\n{md}"
+    );
     // Still readable: each text is there, escaped, with its line break and its controls
     // shown as marks.
     for words in [

@@ -8,9 +8,7 @@
 /// Characters Markdown (CommonMark and GitHub's tables, strikethrough) would read as
 /// markup inside a line: each is written after a backslash, which CommonMark defines as
 /// the literal character for any ASCII punctuation.
-const BACKSLASHED: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '|', '~',
-];
+const BACKSLASHED: &[char] = &['\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '|', '~'];
 
 /// `text` as inline Markdown that renders as the text itself (see the module comment).
 pub fn md(text: &str) -> String {
@@ -60,8 +58,14 @@ mod tests {
             "\\[x\\]\\(javascript:alert\\(1\\)\\)"
         );
         assert_eq!(md("![i](http://e/x.png)"), "\\!\\[i\\]\\(http://e/x.png\\)");
-        assert_eq!(md("<javascript:alert(1)>"), "&lt;javascript:alert\\(1\\)&gt;");
-        assert_eq!(md("**bold** _em_ `code` ~~gone~~"), "\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\~\\~gone\\~\\~");
+        assert_eq!(
+            md("<javascript:alert(1)>"),
+            "&lt;javascript:alert\\(1\\)&gt;"
+        );
+        assert_eq!(
+            md("**bold** _em_ `code` ~~gone~~"),
+            "\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\~\\~gone\\~\\~"
+        );
         assert_eq!(md("a | b # c \\"), "a \\| b \\# c \\\\");
         assert_eq!(md("&lt; &#60; &copy"), "&amp;lt; &amp;\\#60; &amp;copy");
     }
@@ -69,13 +73,19 @@ mod tests {
     #[test]
     fn plain_words_and_breaks_read_as_typed() {
         assert_eq!(md("Environment & Climate"), "Environment & Climate");
-        assert_eq!(md("75.0% - on track; 2024/25 Q1"), "75.0% - on track; 2024/25 Q1");
+        assert_eq!(
+            md("75.0% - on track; 2024/25 Q1"),
+            "75.0% - on track; 2024/25 Q1"
+        );
         assert_eq!(md("one\r\ntwo\nthree\tfour"), "one<br>two<br>three four");
     }
 
     #[test]
     fn controls_and_bidi_become_marks() {
-        assert_eq!(md("a\u{1b}[2Jb\u{9b}c\u{202e}d"), "a␛\\[2Jb\u{FFFD}c\u{FFFD}d");
+        assert_eq!(
+            md("a\u{1b}[2Jb\u{9b}c\u{202e}d"),
+            "a␛\\[2Jb\u{FFFD}c\u{FFFD}d"
+        );
     }
 
     proptest! {

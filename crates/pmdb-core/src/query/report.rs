@@ -117,7 +117,11 @@ pub fn markdown_scoped(
             out,
             "| {} | {} | {} | {} | {} | {} |",
             md(&g.title),
-            c.green, c.amber, c.red, c.missing, c.none
+            c.green,
+            c.amber,
+            c.red,
+            c.missing,
+            c.none
         );
     }
     for g in &r.groups {
