@@ -2,7 +2,9 @@
 //! pmdb, judged from the facts on disk (`inspect`), with the command that puts each
 //! problem right. The deployment it asks for: pmdb `root:G 2755`, the database's folder
 //! `root:G 2770`, the database and its `-wal` and `-shm` group `G` `0660`, the system
-//! configuration and every folder above root's alone, and officers not in `G`.
+//! configuration and every folder above root's alone, and officers not in `G`. Every path is
+//! judged as it really is: each folder on the way to the program, the configuration and the
+//! database (before and after each link), and each link itself.
 
 use std::path::Path;
 
@@ -49,13 +51,24 @@ pub fn judge(f: &Facts) -> Verdict {
         None => (None, "pmdb".to_string()),
     };
     binary(&mut v, f.binary.as_ref(), &group_name);
-    if let Some(dir) = &f.binary_folder {
-        above(&mut v, dir);
+    // Each folder once, judged by the strictest rule that applies to it: root's alone on
+    // the way to the program and the configuration; on the way to the database pmdb's
+    // group may also write (a link may sit in the database's folder as named).
+    let mut judged: Vec<&Path> = Vec::new();
+    for dir in f.binary_folders.iter().chain(&f.config_folders) {
+        if !judged.contains(&dir.path.as_path()) {
+            judged.push(&dir.path);
+            above(&mut v, dir, None);
+        }
     }
     config(&mut v, f.config.as_ref(), &f.database);
     for dir in &f.ancestors {
-        above(&mut v, dir);
+        if !judged.contains(&dir.path.as_path()) {
+            judged.push(&dir.path);
+            above(&mut v, dir, gid);
+        }
     }
+    links(&mut v, &f.links);
     folder(&mut v, f, gid, &group_name);
     files(&mut v, f, gid, &group_name);
     person(&mut v, f, gid, &group_name);
@@ -85,10 +98,11 @@ fn binary(v: &mut Verdict, b: Option<&Node>, group: &str) {
         return;
     };
     let problem = if b.mode & 0o2000 == 0 {
-        Some(
-            "not set-group-ID: officers can save only if they may write the file themselves"
-                .to_string(),
-        )
+        Some(format!(
+            "not set-group-ID (the bit is lost when pmdb is copied or rebuilt): pmdb cannot reach \
+             the council's file for officers; install it again set-group-ID to {group}, and never \
+             add an officer to that group"
+        ))
     } else if b.uid != 0 {
         Some(format!("owned by {}, who could replace it", b.owner))
     } else if b.mode & 0o022 != 0 {
@@ -132,14 +146,14 @@ fn config(v: &mut Verdict, c: Option<&Node>, database: &Path) {
     push(v, "config", &c.path, c.state(), problem);
 }
 
-/// A folder above the database's: whoever may write it may move the folder aside.
-fn above(v: &mut Verdict, d: &Node) {
+/// A folder on the way to the program, the configuration or the database: whoever may
+/// write it may move what is in it aside and put another in its place. `gid`: pmdb's
+/// group, which may also write a folder on the way to the database.
+fn above(v: &mut Verdict, d: &Node, gid: Option<u32>) {
     // A sticky folder (like /tmp) lets nobody move what is not theirs.
-    let problem = if d.mode & 0o1000 != 0 && d.uid == 0 {
-        None
-    } else {
-        roots_alone(d)
-    };
+    let sticky = d.mode & 0o1000 != 0 && d.uid == 0;
+    let pmdbs = d.uid == 0 && d.mode & 0o002 == 0 && gid == Some(d.gid);
+    let problem = if sticky || pmdbs { None } else { roots_alone(d) };
     if problem.is_some() {
         v.changes.push(format!(
             "sudo chown root {0} && sudo chmod go-w {0}",
@@ -147,6 +161,23 @@ fn above(v: &mut Verdict, d: &Node) {
         ));
     }
     push(v, "above", &d.path, d.state(), problem);
+}
+
+/// A link on the way: whoever owns it (in a sticky folder) or may write its folder may
+/// point it elsewhere; its folder is judged as a folder on the way.
+fn links(v: &mut Verdict, links: &[Node]) {
+    for l in links {
+        let problem = (l.uid != 0).then(|| {
+            format!(
+                "owned by {}, who may replace it to point at another file",
+                l.owner
+            )
+        });
+        if problem.is_some() {
+            v.changes.push(format!("sudo chown -h root {}", l.path.display()));
+        }
+        push(v, "link", &l.path, l.state(), problem);
+    }
 }
 
 fn roots_alone(n: &Node) -> Option<String> {
@@ -160,6 +191,10 @@ fn roots_alone(n: &Node) -> Option<String> {
 fn folder(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
     let path = f.database.parent().unwrap_or(Path::new("/"));
     let Some(d) = &f.folder else {
+        if let Some(problem) = unseen(f, gid) {
+            push(v, "folder", path, "cannot be seen".into(), Some(problem));
+            return;
+        }
         push(
             v,
             "folder",
@@ -202,6 +237,12 @@ fn files(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
     for (n, (path, node)) in f.files.iter().enumerate() {
         let what = ["database", "wal", "shm"][n.min(2)];
         let Some(node) = node else {
+            if n == 0
+                && let Some(problem) = unseen(f, gid)
+            {
+                push(v, what, path, "cannot be seen".into(), Some(problem));
+                continue;
+            }
             // The -wal and -shm come and go; the database must be there.
             let problem = (n == 0).then(|| "the database does not exist".to_string());
             if problem.is_some() {
@@ -230,6 +271,25 @@ fn files(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
         }
         push(v, what, path, node.state(), problem);
     }
+}
+
+/// Why the database could not be looked at, when a folder on its way is closed to the
+/// person running the check: as pmdb's set-group-ID program it should see it.
+fn unseen(f: &Facts, gid: Option<u32>) -> Option<String> {
+    let at = f.unseen.as_ref()?;
+    Some(if gid.is_none() {
+        format!(
+            "{} is closed to {} and pmdb is not running set-group-ID (see the binary), so it \
+             cannot tell whether the database is there",
+            at.display(),
+            f.person.login
+        )
+    } else {
+        format!(
+            "{} is closed to pmdb's group too; run `sudo pmdb check --deployment` to see it",
+            at.display()
+        )
+    })
 }
 
 fn person(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
@@ -290,6 +350,7 @@ mod tests {
                 PMDB => "pmdb".into(),
                 _ => "staff".into(),
             },
+            link: None,
         }
     }
 
@@ -309,9 +370,20 @@ mod tests {
         Facts {
             database: db.into(),
             binary: Some(node("/usr/local/bin/pmdb", 0, PMDB, 0o2755)),
-            binary_folder: Some(node("/usr/local/bin", 0, 0, 0o755)),
+            binary_folders: vec![
+                node("/", 0, 0, 0o755),
+                node("/usr", 0, 0, 0o755),
+                node("/usr/local", 0, 0, 0o755),
+                node("/usr/local/bin", 0, 0, 0o755),
+            ],
             config: Some(node("/etc/pmdb/pmdb.toml", 0, 0, 0o644)),
+            config_folders: vec![
+                node("/", 0, 0, 0o755),
+                node("/etc", 0, 0, 0o755),
+                node("/etc/pmdb", 0, 0, 0o755),
+            ],
             ancestors: vec![node("/", 0, 0, 0o755), node("/srv", 0, 0, 0o755)],
+            links: vec![],
             folder: Some(node("/srv/pmdb", 0, PMDB, 0o2770)),
             files: vec![
                 (db.into(), Some(node(db, 0, PMDB, 0o660))),
@@ -326,6 +398,7 @@ mod tests {
                 uid: 1000,
                 groups: vec![100],
             },
+            unseen: None,
             writable: vec![],
         }
     }
@@ -371,9 +444,28 @@ mod tests {
                 "sudo chown root /srv && sudo chmod go-w /srv",
             ),
             (
-                |f| f.binary_folder.as_mut().unwrap().mode = 0o777,
+                |f| f.binary_folders[3].mode = 0o777,
                 "others than root may write it",
                 "sudo chown root /usr/local/bin && sudo chmod go-w /usr/local/bin",
+            ),
+            (
+                |f| f.binary_folders[2].mode = 0o775,
+                "others than root may write it",
+                "sudo chown root /usr/local && sudo chmod go-w /usr/local",
+            ),
+            (
+                |f| to_alice(&mut f.config_folders[2]),
+                "owned by alice, not root",
+                "sudo chown root /etc/pmdb && sudo chmod go-w /etc/pmdb",
+            ),
+            (
+                |f| {
+                    let mut l = node("/srv/pmdb/council.db", 1000, 100, 0o777);
+                    l.link = Some("/home/alice/council.db".into());
+                    f.links.push(l);
+                },
+                "owned by alice, who may replace it",
+                "sudo chown -h root /srv/pmdb/council.db",
             ),
             (
                 |f| f.folder.as_mut().unwrap().mode = 0o2775,
