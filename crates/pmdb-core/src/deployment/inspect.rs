@@ -172,6 +172,8 @@ impl Person {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
+    /// The database as pmdb was told it.
+    pub named: PathBuf,
     /// The database's real path, every link resolved.
     pub database: PathBuf,
     /// The real program file (what `/proc/self/exe` names).
@@ -292,6 +294,7 @@ pub fn facts_of(database: &Path, binaries: &[PathBuf], config: &Path, person: Pe
         .collect();
     writable.dedup();
     Facts {
+        named: std::path::absolute(database).unwrap_or_else(|_| database.into()),
         database: db.real.clone(),
         binary,
         binary_folders,

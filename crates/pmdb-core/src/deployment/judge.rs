@@ -37,7 +37,7 @@ pub struct Verdict {
 
 pub fn judge(f: &Facts) -> Verdict {
     let mut v = Verdict {
-        database: f.database.display().to_string(),
+        database: f.named.display().to_string(),
         login: f.person.login.clone(),
         findings: Vec::new(),
         could_write_without_pmdb: f.person.uid == 0 || !f.writable.is_empty(),
@@ -368,6 +368,7 @@ mod tests {
     fn as_asked() -> Facts {
         let db = "/srv/pmdb/council.db";
         Facts {
+            named: db.into(),
             database: db.into(),
             binary: Some(node("/usr/local/bin/pmdb", 0, PMDB, 0o2755)),
             binary_folders: vec![
@@ -564,5 +565,220 @@ mod tests {
         let v = judge(&f);
         assert!(!v.protected);
         assert!(v.could_write_without_pmdb);
+    }
+
+    /// pmdb copied or rebuilt without its set-group-ID bit: the officer cannot see into the
+    /// database's folder. The check says the bit is lost; it neither calls the database
+    /// absent (nor asks for `pmdb init`) nor advises adding the officer to pmdb's group.
+    #[test]
+    fn a_lost_set_group_id_bit_is_said_and_no_officer_is_added_to_the_group() {
+        let mut f = as_asked();
+        f.binary.as_mut().unwrap().mode = 0o755;
+        f.files = vec![
+            ("/srv/pmdb/council.db".into(), None),
+            ("/srv/pmdb/council.db-wal".into(), None),
+            ("/srv/pmdb/council.db-shm".into(), None),
+        ];
+        f.unseen = Some("/srv/pmdb/council.db".into());
+        let v = judge(&f);
+        assert!(!v.protected);
+        let said: Vec<String> = v.findings.iter().filter_map(|x| x.problem.clone()).collect();
+        assert!(
+            said[0].starts_with("not set-group-ID (the bit is lost when pmdb is copied or rebuilt)"),
+            "{said:?}"
+        );
+        assert!(said[0].contains("never add an officer to that group"), "{said:?}");
+        assert!(
+            said.iter().any(|p| p.contains(
+                "/srv/pmdb/council.db is closed to alice and pmdb is not running set-group-ID"
+            )),
+            "{said:?}"
+        );
+        assert!(!said.iter().any(|p| p.contains("does not exist")), "{said:?}");
+        assert_eq!(
+            v.changes,
+            [
+                "sudo chown root:pmdb /usr/local/bin/pmdb && sudo chmod 2755 /usr/local/bin/pmdb"
+            ]
+        );
+        for c in &v.changes {
+            assert!(!c.contains("usermod") && !c.contains("gpasswd -a"), "{c}");
+        }
+    }
+
+    /// Inspected folders, made in a temporary folder with the modes a deployment gives and
+    /// judged as an officer (uid 4242, in no group of theirs) would find them: pmdb at
+    /// T/usr/bin/pmdb, a link to T/opt/pmdb/bin/pmdb; the configuration in T/etc/pmdb; the
+    /// database T/srv/pmdb/council.db.
+    mod on_disk {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        use std::path::Path;
+
+        use super::super::super::inspect::{Person, facts_of};
+        use super::super::{Verdict, judge};
+
+        fn chmod(p: &Path, mode: u32) {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+
+        fn dir(p: &Path, mode: u32) {
+            std::fs::create_dir_all(p).unwrap();
+            chmod(p, mode);
+        }
+
+        fn file(p: &Path, mode: u32) {
+            std::fs::write(p, "").unwrap();
+            chmod(p, mode);
+        }
+
+        /// Builds the deployment in `t`, lets `spoil` change it, and judges it.
+        fn judged(t: &Path, spoil: fn(&Path)) -> Verdict {
+            dir(&t.join("opt/pmdb/bin"), 0o755);
+            file(&t.join("opt/pmdb/bin/pmdb"), 0o2755);
+            dir(&t.join("usr/bin"), 0o755);
+            symlink(t.join("opt/pmdb/bin/pmdb"), t.join("usr/bin/pmdb")).unwrap();
+            dir(&t.join("etc/pmdb"), 0o755);
+            file(&t.join("etc/pmdb/pmdb.toml"), 0o644);
+            dir(&t.join("srv/pmdb"), 0o2770);
+            file(&t.join("srv/pmdb/council.db"), 0o660);
+            spoil(t);
+            let officer = Person {
+                login: "officer".into(),
+                uid: 4242,
+                groups: vec![4242],
+            };
+            judge(&facts_of(
+                &t.join("srv/pmdb/council.db"),
+                &[t.join("usr/bin/pmdb"), t.join("opt/pmdb/bin/pmdb")],
+                &t.join("etc/pmdb/pmdb.toml"),
+                officer,
+            ))
+        }
+
+        fn problem_at<'a>(v: &'a Verdict, path: &Path) -> Option<&'a str> {
+            let path = path.display().to_string();
+            v.findings
+                .iter()
+                .find(|x| x.path == path)
+                .and_then(|x| x.problem.as_deref())
+        }
+
+        /// Run by root (the files then root's), the deployment as built protects the file;
+        /// by anyone else each file is theirs, and that is said, but nothing else is.
+        #[test]
+        fn as_built_nothing_but_the_owners_is_wrong() {
+            let t = tempfile::tempdir().unwrap();
+            let t = std::fs::canonicalize(t.path()).unwrap();
+            let v = judged(&t, |_| {});
+            assert!(!v.could_write_without_pmdb, "{v:#?}");
+            for x in &v.findings {
+                if let Some(p) = &x.problem {
+                    assert!(p.starts_with("owned by"), "{}: {p}", x.path);
+                }
+            }
+            if nix::unistd::getuid().is_root() {
+                assert!(v.protected, "{:#?}", v.findings);
+            }
+            // The link the program was started by, judged itself.
+            let link = v.findings.iter().find(|x| x.what == "link").unwrap();
+            assert_eq!(link.path, t.join("usr/bin/pmdb").display().to_string());
+        }
+
+        /// Each way an officer could put a forged database or program in place through a
+        /// link or a folder, named at the real path with the change that mends it.
+        #[test]
+        fn links_and_writable_folders_on_every_way_are_named() {
+            type Spoil = fn(&Path);
+            let cases: Vec<(&str, Spoil, &str, &str, &str)> = vec![
+                (
+                    "the database a link into a folder officers can write",
+                    |t| {
+                        dir(&t.join("shared"), 0o777);
+                        std::fs::rename(
+                            t.join("srv/pmdb/council.db"),
+                            t.join("shared/council.db"),
+                        )
+                        .unwrap();
+                        symlink(t.join("shared/council.db"), t.join("srv/pmdb/council.db"))
+                            .unwrap();
+                    },
+                    "shared",
+                    "others than the group may open it",
+                    "chmod 2770 {T}/shared",
+                ),
+                (
+                    "the database's folder a link into a folder officers can write",
+                    |t| {
+                        dir(&t.join("shared"), 0o777);
+                        std::fs::rename(t.join("srv/pmdb"), t.join("shared/pmdb")).unwrap();
+                        symlink("../shared/pmdb", t.join("srv/pmdb")).unwrap();
+                    },
+                    "shared",
+                    "others than root may write it",
+                    "chmod go-w {T}/shared",
+                ),
+                (
+                    "a folder officers can write above the program's folder",
+                    |t| chmod(&t.join("opt/pmdb"), 0o777),
+                    "opt/pmdb",
+                    "others than root may write it",
+                    "chmod go-w {T}/opt/pmdb",
+                ),
+                (
+                    "the folder of the link the program is started by",
+                    |t| chmod(&t.join("usr/bin"), 0o777),
+                    "usr/bin",
+                    "others than root may write it",
+                    "chmod go-w {T}/usr/bin",
+                ),
+                (
+                    "the configuration's folder",
+                    |t| chmod(&t.join("etc/pmdb"), 0o777),
+                    "etc/pmdb",
+                    "others than root may write it",
+                    "chmod go-w {T}/etc/pmdb",
+                ),
+            ];
+            for (case, spoil, at, problem, change) in cases {
+                let t = tempfile::tempdir().unwrap();
+                let t = std::fs::canonicalize(t.path()).unwrap();
+                let v = judged(&t, spoil);
+                assert!(!v.protected, "{case}");
+                assert!(v.could_write_without_pmdb, "{case}: {:#?}", v.findings);
+                let said = problem_at(&v, &t.join(at));
+                assert!(
+                    said.is_some_and(|p| p.contains(problem)),
+                    "{case}: {said:?} in {:#?}",
+                    v.findings
+                );
+                let change = change.replace("{T}", &t.display().to_string());
+                assert!(
+                    v.changes.iter().any(|c| c.contains(&change)),
+                    "{case}: {change} not in {:?}",
+                    v.changes
+                );
+            }
+        }
+
+        /// The files judged are the real ones: a link to the database names the real file.
+        #[test]
+        fn the_real_database_is_the_one_judged() {
+            let t = tempfile::tempdir().unwrap();
+            let t = std::fs::canonicalize(t.path()).unwrap();
+            let v = judged(&t, |t| {
+                dir(&t.join("data"), 0o2770);
+                std::fs::rename(t.join("srv/pmdb/council.db"), t.join("data/council.db"))
+                    .unwrap();
+                chmod(&t.join("data/council.db"), 0o666);
+                symlink(t.join("data/council.db"), t.join("srv/pmdb/council.db")).unwrap();
+            });
+            let real = t.join("data/council.db");
+            assert_eq!(v.database, t.join("srv/pmdb/council.db").display().to_string());
+            assert!(
+                problem_at(&v, &real).is_some_and(|p| p.contains("others than the group")),
+                "{:#?}",
+                v.findings
+            );
+        }
     }
 }
