@@ -309,6 +309,27 @@ fn only_pmdb_can_write_the_councils_file() {
         said.contains(&format!("sudo chown root {0} && sudo chmod go-w {0}", opt.display())),
         "{said}"
     );
+
+    // 7. pmdb copied without its set-group-ID bit: both the check and a read say so, and
+    // neither calls the file absent nor advises adding the officer to pmdb's group.
+    let plain = root.join("plain-pmdb");
+    let copied = Command::new("install")
+        .args(["-m", "0755"])
+        .arg(&d.bin)
+        .arg(&plain)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let check = d.as_officer(plain.to_str().unwrap(), &["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(said.contains("not set-group-ID (the bit is lost"), "{said}");
+    assert!(!said.contains("does not exist") && !said.contains("pmdb init"), "{said}");
+    let list = d.as_officer(plain.to_str().unwrap(), &["list"]);
+    let said = text(&list);
+    assert_eq!(list.status.code(), Some(1), "{said}");
+    assert!(said.contains("pmdb is not running set-group-ID"), "{said}");
+    assert!(!said.contains("add nobody to group"), "{said}");
 }
 
 /// Moves the database and whatever `-wal` and `-shm` it has to `to`.
