@@ -266,12 +266,18 @@ fn only_pmdb_can_write_the_councils_file() {
     let check = d.officer(&["check", "--deployment"]);
     let said = text(&check);
     assert_eq!(check.status.code(), Some(1), "the symlinked file: {said}");
-    assert!(said.contains(&format!("link to {}", moved.display())), "{said}");
+    assert!(
+        said.contains(&format!("link to {}", moved.display())),
+        "{said}"
+    );
     assert!(
         said.contains(&format!("sudo chmod 2770 {}", shared.display())),
         "{said}"
     );
-    assert!(said.contains("nobody could write the file without pmdb: yes"), "{said}");
+    assert!(
+        said.contains("nobody could write the file without pmdb: yes"),
+        "{said}"
+    );
     std::fs::remove_file(&db).unwrap();
     move_database(&moved, &db);
     // The database's folder a link into a folder the officer can write.
@@ -282,7 +288,10 @@ fn only_pmdb_can_write_the_councils_file() {
     let said = text(&check);
     assert_eq!(check.status.code(), Some(1), "the symlinked folder: {said}");
     assert!(
-        said.contains(&format!("sudo chown root {0} && sudo chmod go-w {0}", shared.display())),
+        said.contains(&format!(
+            "sudo chown root {0} && sudo chmod go-w {0}",
+            shared.display()
+        )),
         "{said}"
     );
     std::fs::remove_file(&d.srv).unwrap();
@@ -304,9 +313,16 @@ fn only_pmdb_can_write_the_councils_file() {
     std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o2755)).unwrap();
     let check = d.as_officer(other.to_str().unwrap(), &["check", "--deployment"]);
     let said = text(&check);
-    assert_eq!(check.status.code(), Some(1), "the writable folder above pmdb: {said}");
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "the writable folder above pmdb: {said}"
+    );
     assert!(
-        said.contains(&format!("sudo chown root {0} && sudo chmod go-w {0}", opt.display())),
+        said.contains(&format!(
+            "sudo chown root {0} && sudo chmod go-w {0}",
+            opt.display()
+        )),
         "{said}"
     );
 
@@ -324,7 +340,10 @@ fn only_pmdb_can_write_the_councils_file() {
     let said = text(&check);
     assert_eq!(check.status.code(), Some(1), "{said}");
     assert!(said.contains("not set-group-ID (the bit is lost"), "{said}");
-    assert!(!said.contains("does not exist") && !said.contains("pmdb init"), "{said}");
+    assert!(
+        !said.contains("does not exist") && !said.contains("pmdb init"),
+        "{said}"
+    );
     let list = d.as_officer(plain.to_str().unwrap(), &["list"]);
     let said = text(&list);
     assert_eq!(list.status.code(), Some(1), "{said}");

@@ -47,8 +47,7 @@ fn files_for_the_person_take_their_group_and_the_program_keeps_its_own() {
 
     // Written for the person: their group. Made otherwise: the program's.
     let export = dir.path().join("export.csv");
-    write_beside(&export, Existing::Refuse, |f| f.write_all(b"a,b\n"))
-    .unwrap();
+    write_beside(&export, Existing::Refuse, |f| f.write_all(b"a,b\n")).unwrap();
     assert_eq!(group_of(&export), real.as_raw(), "an export");
     let pack = dir.path().join("pack");
     create_folder(&pack).unwrap();

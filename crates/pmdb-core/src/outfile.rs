@@ -272,7 +272,10 @@ mod tests {
             f.write_all(b"code,value\nK1,5\n")
         })
         .unwrap_err();
-        assert!(err.to_string().contains("was replaced while pmdb wrote it"), "{err}");
+        assert!(
+            err.to_string().contains("was replaced while pmdb wrote it"),
+            "{err}"
+        );
         assert_eq!(
             std::fs::read_to_string(&victim).unwrap(),
             "the victim's own file\n"
@@ -312,7 +315,10 @@ mod tests {
         assert!(err.to_string().contains("was replaced"), "{err}");
         assert!(!out.exists());
         let ok = write_beside_by_name(&out, Existing::Refuse, |tmp| {
-            assert_eq!(tmp.parent().unwrap(), std::fs::canonicalize(dir.path()).unwrap());
+            assert_eq!(
+                tmp.parent().unwrap(),
+                std::fs::canonicalize(dir.path()).unwrap()
+            );
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
                 .custom_flags(nix::libc::O_NOFOLLOW)
@@ -359,8 +365,12 @@ mod tests {
         let dead = child.id();
         child.wait().unwrap();
         let live = std::process::id();
-        let dead_one = dir.path().join(format!(".b.db{PARTIAL_MARK}{dead}-a1B2c3D4"));
-        let live_one = dir.path().join(format!(".b.db{PARTIAL_MARK}{live}-a1B2c3D4"));
+        let dead_one = dir
+            .path()
+            .join(format!(".b.db{PARTIAL_MARK}{dead}-a1B2c3D4"));
+        let live_one = dir
+            .path()
+            .join(format!(".b.db{PARTIAL_MARK}{live}-a1B2c3D4"));
         let old_form = dir.path().join(".b.db.Ab12cD.partial");
         let someone_elses = dir.path().join("notes.txt");
         for p in [&dead_one, &live_one, &old_form, &someone_elses] {
@@ -369,13 +379,18 @@ mod tests {
         // A link with a pmdb name is not pmdb's file: left alone, its target untouched.
         let target = dir.path().join("target.txt");
         std::fs::write(&target, "t").unwrap();
-        let link = dir.path().join(format!(".c.db{PARTIAL_MARK}{dead}-a1B2c3D4"));
+        let link = dir
+            .path()
+            .join(format!(".c.db{PARTIAL_MARK}{dead}-a1B2c3D4"));
         std::os::unix::fs::symlink(&target, &link).unwrap();
 
         assert_eq!(remove_stale_partials(dir.path(), SystemTime::now()), 1);
         assert!(!dead_one.exists());
         assert!(live_one.exists() && old_form.exists() && someone_elses.exists());
-        assert!(std::fs::symlink_metadata(&link).is_ok(), "a link is not pmdb's file");
+        assert!(
+            std::fs::symlink_metadata(&link).is_ok(),
+            "a link is not pmdb's file"
+        );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "t");
         // A day later, the live pid may be another program's by now: its file goes too,
         // and so does the old form.

@@ -218,7 +218,12 @@ pub fn facts(database: &Path, login: &str) -> Facts {
     // The access control lists the modes do not show: asked of the system, as the person.
     let more: Vec<PathBuf> = std::iter::once(f.folder.as_ref().map(|n| n.path.clone()))
         .flatten()
-        .chain(f.files.iter().filter(|(_, n)| n.is_some()).map(|(p, _)| p.clone()))
+        .chain(
+            f.files
+                .iter()
+                .filter(|(_, n)| n.is_some())
+                .map(|(p, _)| p.clone()),
+        )
         .filter(|p| access(p.as_path(), AccessFlags::W_OK).is_ok())
         .collect();
     for p in more {
@@ -341,7 +346,12 @@ mod tests {
         let links: Vec<PathBuf> = w.links.iter().map(|l| l.path.clone()).collect();
         assert_eq!(links, [root.join("x.db"), root.join("srv/pmdb")]);
         let folders: Vec<PathBuf> = w.folders.iter().map(|f| f.path.clone()).collect();
-        for f in [root.clone(), root.join("srv"), root.join("real"), root.join("real/db")] {
+        for f in [
+            root.clone(),
+            root.join("srv"),
+            root.join("real"),
+            root.join("real/db"),
+        ] {
             assert!(folders.contains(&f), "{f:?} not in {folders:?}");
         }
         assert_eq!(w.unseen, None);

@@ -153,7 +153,11 @@ fn above(v: &mut Verdict, d: &Node, gid: Option<u32>) {
     // A sticky folder (like /tmp) lets nobody move what is not theirs.
     let sticky = d.mode & 0o1000 != 0 && d.uid == 0;
     let pmdbs = d.uid == 0 && d.mode & 0o002 == 0 && gid == Some(d.gid);
-    let problem = if sticky || pmdbs { None } else { roots_alone(d) };
+    let problem = if sticky || pmdbs {
+        None
+    } else {
+        roots_alone(d)
+    };
     if problem.is_some() {
         v.changes.push(format!(
             "sudo chown root {0} && sudo chmod go-w {0}",
@@ -174,7 +178,8 @@ fn links(v: &mut Verdict, links: &[Node]) {
             )
         });
         if problem.is_some() {
-            v.changes.push(format!("sudo chown -h root {}", l.path.display()));
+            v.changes
+                .push(format!("sudo chown -h root {}", l.path.display()));
         }
         push(v, "link", &l.path, l.state(), problem);
     }
@@ -582,24 +587,33 @@ mod tests {
         f.unseen = Some("/srv/pmdb/council.db".into());
         let v = judge(&f);
         assert!(!v.protected);
-        let said: Vec<String> = v.findings.iter().filter_map(|x| x.problem.clone()).collect();
+        let said: Vec<String> = v
+            .findings
+            .iter()
+            .filter_map(|x| x.problem.clone())
+            .collect();
         assert!(
-            said[0].starts_with("not set-group-ID (the bit is lost when pmdb is copied or rebuilt)"),
+            said[0]
+                .starts_with("not set-group-ID (the bit is lost when pmdb is copied or rebuilt)"),
             "{said:?}"
         );
-        assert!(said[0].contains("never add an officer to that group"), "{said:?}");
+        assert!(
+            said[0].contains("never add an officer to that group"),
+            "{said:?}"
+        );
         assert!(
             said.iter().any(|p| p.contains(
                 "/srv/pmdb/council.db is closed to alice and pmdb is not running set-group-ID"
             )),
             "{said:?}"
         );
-        assert!(!said.iter().any(|p| p.contains("does not exist")), "{said:?}");
+        assert!(
+            !said.iter().any(|p| p.contains("does not exist")),
+            "{said:?}"
+        );
         assert_eq!(
             v.changes,
-            [
-                "sudo chown root:pmdb /usr/local/bin/pmdb && sudo chmod 2755 /usr/local/bin/pmdb"
-            ]
+            ["sudo chown root:pmdb /usr/local/bin/pmdb && sudo chmod 2755 /usr/local/bin/pmdb"]
         );
         for c in &v.changes {
             assert!(!c.contains("usermod") && !c.contains("gpasswd -a"), "{c}");
@@ -694,11 +708,8 @@ mod tests {
                     "the database a link into a folder officers can write",
                     |t| {
                         dir(&t.join("shared"), 0o777);
-                        std::fs::rename(
-                            t.join("srv/pmdb/council.db"),
-                            t.join("shared/council.db"),
-                        )
-                        .unwrap();
+                        std::fs::rename(t.join("srv/pmdb/council.db"), t.join("shared/council.db"))
+                            .unwrap();
                         symlink(t.join("shared/council.db"), t.join("srv/pmdb/council.db"))
                             .unwrap();
                     },
@@ -767,13 +778,15 @@ mod tests {
             let t = std::fs::canonicalize(t.path()).unwrap();
             let v = judged(&t, |t| {
                 dir(&t.join("data"), 0o2770);
-                std::fs::rename(t.join("srv/pmdb/council.db"), t.join("data/council.db"))
-                    .unwrap();
+                std::fs::rename(t.join("srv/pmdb/council.db"), t.join("data/council.db")).unwrap();
                 chmod(&t.join("data/council.db"), 0o666);
                 symlink(t.join("data/council.db"), t.join("srv/pmdb/council.db")).unwrap();
             });
             let real = t.join("data/council.db");
-            assert_eq!(v.database, t.join("srv/pmdb/council.db").display().to_string());
+            assert_eq!(
+                v.database,
+                t.join("srv/pmdb/council.db").display().to_string()
+            );
             assert!(
                 problem_at(&v, &real).is_some_and(|p| p.contains("others than the group")),
                 "{:#?}",

@@ -96,7 +96,9 @@ fn permission(path: &Path, login: &str, doing: &str) -> String {
     // Where /etc/pmdb/pmdb.toml names the file, the council's deployment keeps officers
     // out of the file's group and only pmdb, set-group-ID, may open it: adding the officer
     // to the group would let them write the file without pmdb. pmdb has lost its bit.
-    let advice = if Path::new(crate::deployment::SYSTEM_CONFIG).exists() && !crate::privilege::set_group_id() {
+    let advice = if Path::new(crate::deployment::SYSTEM_CONFIG).exists()
+        && !crate::privilege::set_group_id()
+    {
         format!(
             "pmdb is not running set-group-ID (the bit is lost when pmdb is copied or rebuilt): an administrator installs it again set-group-ID to group {group} (`pmdb check --deployment` says how); officers are never added to that group"
         )

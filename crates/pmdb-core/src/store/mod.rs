@@ -251,7 +251,8 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(io)?;
-        copy.pragma_update(None, "journal_mode", "OFF").map_err(io)?;
+        copy.pragma_update(None, "journal_mode", "OFF")
+            .map_err(io)?;
         copy.pragma_update(None, "synchronous", "OFF").map_err(io)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(io)?;
         // Every page in one step: one snapshot, however much others write meanwhile.
