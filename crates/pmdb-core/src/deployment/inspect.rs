@@ -343,6 +343,7 @@ mod tests {
         std::os::unix::fs::symlink(root.join("srv/pmdb/council.db"), root.join("x.db")).unwrap();
         let w = way(&root.join("x.db"));
         assert_eq!(w.real, root.join("real/db/council.db"));
+        assert_eq!(w.real, std::fs::canonicalize(root.join("x.db")).unwrap());
         let links: Vec<PathBuf> = w.links.iter().map(|l| l.path.clone()).collect();
         assert_eq!(links, [root.join("x.db"), root.join("srv/pmdb")]);
         let folders: Vec<PathBuf> = w.folders.iter().map(|f| f.path.clone()).collect();
