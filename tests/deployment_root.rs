@@ -249,6 +249,117 @@ fn only_pmdb_can_write_the_councils_file() {
         "{said}"
     );
     assert!(said.contains("sudo chmod 0660"), "{said}");
+    std::fs::set_permissions(&d.srv, std::fs::Permissions::from_mode(0o2770)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
+    assert!(d.officer(&["check", "--deployment"]).status.success());
+
+    // 6. Through links and folders above: each way an officer could swap in a forged file
+    // or program is seen at its real path (all within the temporary folder).
+    let root = d.srv.parent().unwrap().to_path_buf();
+    let shared = root.join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    // The database a link into a folder the officer can write.
+    let moved = shared.join("council.db");
+    move_database(&db, &moved);
+    std::os::unix::fs::symlink(&moved, &db).unwrap();
+    let check = d.officer(&["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(check.status.code(), Some(1), "the symlinked file: {said}");
+    assert!(
+        said.contains(&format!("link to {}", moved.display())),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("sudo chmod 2770 {}", shared.display())),
+        "{said}"
+    );
+    assert!(
+        said.contains("nobody could write the file without pmdb: yes"),
+        "{said}"
+    );
+    std::fs::remove_file(&db).unwrap();
+    move_database(&moved, &db);
+    // The database's folder a link into a folder the officer can write.
+    let moved_srv = shared.join("srv");
+    std::fs::rename(&d.srv, &moved_srv).unwrap();
+    std::os::unix::fs::symlink(&moved_srv, &d.srv).unwrap();
+    let check = d.officer(&["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(check.status.code(), Some(1), "the symlinked folder: {said}");
+    assert!(
+        said.contains(&format!(
+            "sudo chown root {0} && sudo chmod go-w {0}",
+            shared.display()
+        )),
+        "{said}"
+    );
+    std::fs::remove_file(&d.srv).unwrap();
+    std::fs::rename(&moved_srv, &d.srv).unwrap();
+    assert!(d.officer(&["check", "--deployment"]).status.success());
+    // pmdb in a folder whose parent the officer can write.
+    let opt = root.join("opt");
+    std::fs::create_dir_all(opt.join("bin")).unwrap();
+    std::fs::set_permissions(&opt, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let other = opt.join("bin/pmdb");
+    let copied = Command::new("install")
+        .args(["-m", "0755"])
+        .arg(&d.bin)
+        .arg(&other)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    chown(&other, 0, d.group);
+    std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o2755)).unwrap();
+    let check = d.as_officer(other.to_str().unwrap(), &["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "the writable folder above pmdb: {said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "sudo chown root {0} && sudo chmod go-w {0}",
+            opt.display()
+        )),
+        "{said}"
+    );
+
+    // 7. pmdb copied without its set-group-ID bit: both the check and a read say so, and
+    // neither calls the file absent nor advises adding the officer to pmdb's group.
+    let plain = root.join("plain-pmdb");
+    let copied = Command::new("install")
+        .args(["-m", "0755"])
+        .arg(&d.bin)
+        .arg(&plain)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let check = d.as_officer(plain.to_str().unwrap(), &["check", "--deployment"]);
+    let said = text(&check);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(said.contains("not set-group-ID (the bit is lost"), "{said}");
+    assert!(
+        !said.contains("does not exist") && !said.contains("pmdb init"),
+        "{said}"
+    );
+    let list = d.as_officer(plain.to_str().unwrap(), &["list"]);
+    let said = text(&list);
+    assert_eq!(list.status.code(), Some(1), "{said}");
+    assert!(said.contains("pmdb is not running set-group-ID"), "{said}");
+    assert!(!said.contains("add nobody to group"), "{said}");
+}
+
+/// Moves the database and whatever `-wal` and `-shm` it has to `to`.
+fn move_database(from: &Path, to: &Path) {
+    std::fs::rename(from, to).unwrap();
+    for end in ["-wal", "-shm"] {
+        let side = |p: &Path| PathBuf::from(format!("{}{end}", p.display()));
+        if side(from).exists() {
+            std::fs::rename(side(from), side(to)).unwrap();
+        }
+    }
 }
 
 /// What an ordinary user can see: pmdb not set-group-ID is no protection, and says so.

@@ -236,7 +236,12 @@ fn exports_and_backups_are_created_with_the_umask_like_any_file() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert!(!names.iter().any(|n| n.ends_with(".partial")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with(".partial") || n.contains(".pmdb-partial-")),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -270,6 +275,14 @@ fn a_killed_backup_leaves_nothing_under_its_name() {
         interrupted > 0,
         "no backup was interrupted: the test proved nothing"
     );
+    // The temporaries the killed ones left are removed by the next backup.
+    c.ok(&["backup", c.path("last.db").to_str().unwrap()]);
+    let left: Vec<String> = std::fs::read_dir(c.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains(".pmdb-partial-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! group to another; run by anyone else, the test checks that the switch changes nothing.
 //! Its own test binary: the effective group is the whole process's.
 
+use std::io::Write;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
@@ -26,7 +27,7 @@ fn files_for_the_person_take_their_group_and_the_program_keeps_its_own() {
         );
         assert!(!set_group_id());
         let file = dir.path().join("export.csv");
-        write_beside(&file, Existing::Refuse, |tmp| std::fs::write(tmp, "a\n")).unwrap();
+        write_beside(&file, Existing::Refuse, |f| f.write_all(b"a\n")).unwrap();
         assert_eq!(group_of(&file), real.as_raw());
         return;
     }
@@ -46,10 +47,7 @@ fn files_for_the_person_take_their_group_and_the_program_keeps_its_own() {
 
     // Written for the person: their group. Made otherwise: the program's.
     let export = dir.path().join("export.csv");
-    write_beside(&export, Existing::Refuse, |tmp| {
-        std::fs::write(tmp, "a,b\n")
-    })
-    .unwrap();
+    write_beside(&export, Existing::Refuse, |f| f.write_all(b"a,b\n")).unwrap();
     assert_eq!(group_of(&export), real.as_raw(), "an export");
     let pack = dir.path().join("pack");
     create_folder(&pack).unwrap();

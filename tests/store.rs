@@ -294,6 +294,71 @@ fn backup_is_a_consistent_copy_that_opens() {
     );
 }
 
+/// A killed backup left its temporary beside the copy: the next backup removes it (its
+/// process is gone) and writes a whole copy.
+#[test]
+fn the_next_backup_removes_a_killed_ones_temporary_and_writes_a_whole_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let stale = dir
+        .path()
+        .join(format!(".monday.db.pmdb-partial-{dead}-a1B2c3D4"));
+    std::fs::write(&stale, vec![0u8; 4096]).unwrap();
+    let copy = dir.path().join("tuesday.db");
+    store.backup(&copy).unwrap();
+    assert!(!stale.exists(), "the stale temporary is still there");
+    let restored = Store::open(&copy, ADMIN).unwrap();
+    assert_eq!(restored.integrity_check().unwrap(), ["ok"]);
+    assert_eq!(restored.all_values().unwrap(), store.all_values().unwrap());
+    // Nothing of the backup's own is left beside it.
+    let hidden: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+/// SQLite is told to refuse a link at the name it writes a backup to: a link a colleague
+/// swaps in at the temporary name after pmdb made it is never written through, and a
+/// backup at a link's name is refused as an existing file.
+#[test]
+fn a_backup_never_writes_through_a_link() {
+    use pmdb::outfile::{Existing, write_beside_by_name};
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path());
+    let victim = dir.path().join("victim.db");
+    std::fs::write(&victim, b"").unwrap(); // empty: VACUUM INTO would have filled it
+    let copy = dir.path().join("copy.db");
+    let err = write_beside_by_name(&copy, Existing::Refuse, |tmp| {
+        std::fs::remove_file(tmp)?;
+        std::os::unix::fs::symlink(&victim, tmp)?;
+        rusqlite::Connection::open_with_flags(
+            tmp,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NOFOLLOW,
+        )
+        .map(drop)
+        .map_err(|e| {
+            // SQLITE_CANTOPEN_SYMLINK: refused for the link, not for anything else.
+            assert_eq!(e.sqlite_error().map(|c| c.extended_code), Some(1550), "{e}");
+            std::io::Error::other(e)
+        })
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("unable to open"), "{err}");
+    assert_eq!(std::fs::read(&victim).unwrap(), b"");
+    assert!(std::fs::symlink_metadata(&copy).is_err());
+    // A link at the backup's own name: refused, the file it points at untouched.
+    std::os::unix::fs::symlink(&victim, &copy).unwrap();
+    let err = store.backup(&copy).unwrap_err().to_string();
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read(&victim).unwrap(), b"");
+}
+
 /// Refusals are typed (issue 9): a caller or test tells which rule refused, and where,
 /// without reading the message; the message is the one people have always read.
 #[test]

@@ -159,8 +159,8 @@ fn indicator_order(store: &crate::store::Store) -> Result<HashMap<String, usize>
 }
 
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    crate::outfile::write_beside(path, crate::outfile::Existing::Replace, |tmp| {
-        std::fs::write(tmp, bytes)
+    crate::outfile::write_beside(path, crate::outfile::Existing::Replace, |file| {
+        std::io::Write::write_all(file, bytes)
     })
     .with_context(|| format!("cannot write {}", path.display()))
 }

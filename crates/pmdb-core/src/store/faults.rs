@@ -93,8 +93,20 @@ pub fn cannot_read(db: &Path, login: &str) -> Option<String> {
 
 fn permission(path: &Path, login: &str, doing: &str) -> String {
     let group = group_of(path).unwrap_or_else(|| "that owns it".into());
+    // Where /etc/pmdb/pmdb.toml names the file, the council's deployment keeps officers
+    // out of the file's group and only pmdb, set-group-ID, may open it: adding the officer
+    // to the group would let them write the file without pmdb. pmdb has lost its bit.
+    let advice = if Path::new(crate::deployment::SYSTEM_CONFIG).exists()
+        && !crate::privilege::set_group_id()
+    {
+        format!(
+            "pmdb is not running set-group-ID (the bit is lost when pmdb is copied or rebuilt): an administrator installs it again set-group-ID to group {group} (`pmdb check --deployment` says how); officers are never added to that group"
+        )
+    } else {
+        format!("ask whoever runs pmdb to add {login} to group {group}")
+    };
     format!(
-        "permission denied: {login} may not {doing} {} ({}); ask whoever runs pmdb to add {login} to group {group}",
+        "permission denied: {login} may not {doing} {} ({}); {advice}",
         path.display(),
         ownership(path)
     )

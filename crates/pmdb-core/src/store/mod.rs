@@ -212,10 +212,11 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// A consistent copy of the database while others write, through `VACUUM INTO`
-    /// (never a file copy, which could catch a half-written page).
+    /// A consistent copy of the database while others write, through SQLite's online
+    /// backup API in one step (one read transaction: never a file copy, which could catch
+    /// a half-written page).
     pub fn backup(&self, to: &Path) -> Result<()> {
-        if crate::privilege::as_person(|| to.exists()).unwrap_or(false) {
+        if crate::privilege::as_person(|| std::fs::symlink_metadata(to).is_ok()).unwrap_or(false) {
             return Err(StoreError::Backup {
                 path: to.into(),
                 problem: format!(
@@ -225,18 +226,42 @@ impl Store {
             });
         }
         // Written beside the final name and renamed when complete, so a killed backup
-        // leaves nothing under it (and nothing to block the next one).
-        crate::outfile::write_beside(to, crate::outfile::Existing::Refuse, |tmp| {
-            let target = tmp.to_string_lossy().to_string();
-            self.conn
-                .execute("VACUUM INTO ?1", [target])
-                .map(drop)
-                .map_err(std::io::Error::other)
+        // leaves nothing under it (and the next one removes its temporary). SQLite opens
+        // the temporary by name, so it is told to refuse a link there (NOFOLLOW): a link a
+        // colleague swaps in is never written through. Not `VACUUM INTO`, which would open
+        // its target with this connection's flags, following links.
+        crate::outfile::write_beside_by_name(to, crate::outfile::Existing::Refuse, |tmp| {
+            self.copy_into(tmp)
         })
         .map_err(|e| StoreError::Backup {
             path: to.into(),
             problem: format!("could not write the backup to {}: {e}", to.display()),
         })
+    }
+
+    fn copy_into(&self, tmp: &Path) -> std::io::Result<()> {
+        use rusqlite::OpenFlags;
+        let io = std::io::Error::other;
+        // The file exists (pmdb made it): no CREATE. No journal beside it (a killed backup
+        // is thrown away whole) and no sync of its own: outfile syncs through its handle.
+        let mut copy = rusqlite::Connection::open_with_flags(
+            tmp,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_NOFOLLOW
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(io)?;
+        copy.pragma_update(None, "journal_mode", "OFF")
+            .map_err(io)?;
+        copy.pragma_update(None, "synchronous", "OFF").map_err(io)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(io)?;
+        // Every page in one step: one snapshot, however much others write meanwhile.
+        match backup.step(-1).map_err(io)? {
+            rusqlite::backup::StepResult::Done => Ok(()),
+            other => Err(std::io::Error::other(format!(
+                "the copy did not finish ({other:?})"
+            ))),
+        }
     }
 
     /// Runs read-only SQL for tests and tools that need a figure the API does not give.
