@@ -104,11 +104,7 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
                 board_member,
                 escalation_due: due
                     .as_deref()
-                    .map(|d| {
-                        d.trim().parse().map_err(|_| {
-                            anyhow!("--due: '{d}' is not a date: write it as YYYY-MM-DD")
-                        })
-                    })
+                    .map(|d| super::delivery::date_arg(d, "--due"))
                     .transpose()?,
                 note,
             };

@@ -319,12 +319,9 @@ impl UpdateEditor {
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse::<NaiveDate>().map(Some).map_err(|_| {
-            format!(
-                "{}: the forecast date '{t}' is not a date such as 2027-03-31",
-                self.code
-            )
-        })
+        crate::domain::date::parse_date(&t)
+            .map(Some)
+            .map_err(|e| format!("{}: the forecast date '{t}' is not a date: {e}", self.code))
     }
 
     fn spent_typed(&self) -> Result<Option<f64>, String> {

@@ -1,15 +1,13 @@
 //! The typed readers of the delivery kinds: actions, action updates, projects, project
 //! updates, milestones, risks, risk reviews, EIAs, case studies, budgets and benchmarks,
 //! every problem in every row gathered. Words (statuses, kinds, categories) are checked
-//! against the domain's, scales against theirs; dates are `YYYY-MM-DD`.
-
-use chrono::NaiveDate;
+//! against the domain's, scales against theirs; dates as `domain::date` reads them.
 
 use super::CsvError;
 use super::cells::{Cells, code_problem};
 use super::problems::{bounded, shown};
 use super::read::Table;
-use super::setup_rows::DATE_FORM;
+use crate::domain::date::parse_date;
 use crate::domain::delivery::action::{ActionKind, ActionStatus};
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::{RiskCategory, check_scale};
@@ -33,9 +31,9 @@ impl Cells<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        parse_date(t)
             .map(|d| Some(d.format("%Y-%m-%d").to_string()))
-            .map_err(|_| self.problem(column, format!("'{}' is not a date: {DATE_FORM}", shown(t))))
+            .map_err(|e| self.problem(column, format!("'{}' is not a date: {e}", shown(t))))
     }
 
     fn required_date(&self, column: &str) -> Option<String> {
