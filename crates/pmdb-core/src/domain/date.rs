@@ -158,7 +158,10 @@ mod tests {
 
     #[test]
     fn the_stored_form_only() {
-        assert_eq!(parse_iso_date("2026-10-31").unwrap().to_string(), "2026-10-31");
+        assert_eq!(
+            parse_iso_date("2026-10-31").unwrap().to_string(),
+            "2026-10-31"
+        );
         assert_eq!(parse_iso_date("31/10/2026"), Err(DateError::Malformed));
         assert_eq!(parse_iso_date("26-01-01"), Err(DateError::ShortYearFirst));
         assert!(in_range(NaiveDate::from_ymd_opt(26, 1, 1).unwrap()).is_err());
