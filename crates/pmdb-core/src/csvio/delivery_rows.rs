@@ -209,7 +209,7 @@ pub fn read_actions(t: &Table) -> Result<Vec<(usize, ActionRow)>, CsvError> {
         |r: &ActionRow| format!("code {}", r.action.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let kind = if c.is_empty("kind") {
                 Some(ActionKind::Team.as_str().to_string())
             } else {
@@ -264,7 +264,7 @@ pub fn read_action_updates(t: &Table) -> Result<Vec<(usize, ActionUpdateRecord)>
                 }
             }
             let forecast = c.date("forecast");
-            let commentary = c.words("commentary", true);
+            let commentary = c.prose("commentary", true);
             Some(ActionUpdateRecord {
                 action: code?,
                 period: period?,
@@ -285,7 +285,7 @@ pub fn read_projects(t: &Table) -> Result<Vec<(usize, ProjectRow)>, CsvError> {
         |r: &ProjectRow| format!("code {}", r.project.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let plan = c.plan();
             let owner = c.words("owner", false);
             let start = c.date("start");
@@ -322,7 +322,7 @@ pub fn read_project_updates(t: &Table) -> Result<Vec<(usize, ProjectUpdateRecord
             let period = c.update_period();
             let status = c.word::<ProjectStatus>("status", ProjectStatus::as_str);
             let spent = c.money("spent", Sign::NotNegative);
-            let commentary = c.words("commentary", true);
+            let commentary = c.prose("commentary", true);
             Some(ProjectUpdateRecord {
                 project: code?,
                 period: period?,
@@ -343,7 +343,7 @@ pub fn read_milestones(t: &Table) -> Result<Vec<(usize, MilestoneRecord)>, CsvEr
         |m: &MilestoneRecord| format!("project {}, title {}", m.project, m.title),
         |c| {
             let project = c.code("project");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let due = c.required_date("due");
             let forecast = c.date("forecast");
             let done = c.date("done");
@@ -363,11 +363,11 @@ pub fn read_risks(t: &Table) -> Result<Vec<(usize, RiskRow)>, CsvError> {
         |r: &RiskRow| format!("code {}", r.risk.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let category = c.word::<RiskCategory>("category", RiskCategory::as_str);
             let plan = c.plan();
             let owner = c.words("owner", false);
-            let controls = c.words("controls", true);
+            let controls = c.prose("controls", true);
             let likelihood = c.scale("inherent_likelihood");
             let impact = c.scale("inherent_impact");
             let target = c.whole("target_score", 1, 25, true);
@@ -401,7 +401,7 @@ pub fn read_risk_reviews(t: &Table) -> Result<Vec<(usize, RiskReviewRecord)>, Cs
             let date = c.required_date("date");
             let likelihood = c.scale("likelihood");
             let impact = c.scale("impact");
-            let commentary = c.words("commentary", true);
+            let commentary = c.prose("commentary", true);
             Some(RiskReviewRecord {
                 risk: code?,
                 date: date?,
@@ -421,13 +421,13 @@ pub fn read_eias(t: &Table) -> Result<Vec<(usize, EiaRecord)>, CsvError> {
         |e: &EiaRecord| format!("code {}", e.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let node = c.one_node("an EIA");
             let service = c.optional_code("service");
             let owner = c.words("owner", false);
             let due = c.required_date("due");
             let completed = c.date("completed");
-            let outcome = c.words("outcome", true);
+            let outcome = c.prose("outcome", true);
             Some(EiaRecord {
                 id: 0,
                 code: code?,
@@ -448,11 +448,11 @@ pub fn read_case_studies(t: &Table) -> Result<Vec<(usize, CaseStudyRecord)>, Csv
         |s: &CaseStudyRecord| format!("code {}", s.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let node = c.one_node("a case study");
             let service = c.optional_code("service");
             let year = c.required_year("year");
-            let story = c.words("story", true);
+            let story = c.prose("story", true);
             Some(CaseStudyRecord {
                 id: 0,
                 code: code?,

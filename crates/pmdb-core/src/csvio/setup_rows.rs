@@ -13,7 +13,7 @@ pub fn read_users(t: &Table) -> Result<Vec<(usize, UserRow)>, CsvError> {
         |u: &UserRow| format!("login {}", u.login),
         |c| {
             let login = c.code("login");
-            let name = c.words("name", false);
+            let name = c.prose("name", false);
             let role = match c.text("role") {
                 "" => Ok(None),
                 r => r
@@ -40,7 +40,7 @@ pub fn read_named(
         |n: &Named| format!("code {}", n.code),
         |c| {
             let code = c.code("code");
-            let name = c.words("name", false);
+            let name = c.prose("name", false);
             let lead = if lead_is_login {
                 c.optional_code(lead).map(Option::unwrap_or_default)
             } else {
@@ -60,7 +60,7 @@ pub fn read_boards(t: &Table) -> Result<Vec<(usize, BoardRow)>, CsvError> {
         |b: &BoardRow| format!("code {}", b.code),
         |c| {
             let code = c.code("code");
-            let name = c.required("name").map(|_| c.words("name", false));
+            let name = c.required("name").map(|_| c.prose("name", false));
             Some(BoardRow {
                 code: code?,
                 name: name?,
@@ -109,7 +109,7 @@ pub fn read_meetings(t: &Table) -> Result<Vec<(usize, MeetingRow)>, CsvError> {
                     .map_err(|e| c.problem("date", format!("'{}' is not a date: {e}", shown(d))))
                     .ok()
             });
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let period = c.period("period");
             Some(MeetingRow {
                 board: board?,
