@@ -65,7 +65,7 @@ enum ExceptionAction {
         /// The Management Board member responsible (on escalation).
         #[arg(long, value_name = "LOGIN")]
         board_member: Option<String>,
-        /// The date the Board member reports back by (YYYY-MM-DD).
+        /// The date the Board member reports back by (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
         /// A note for the exception's history (a Board's word, a date promised).

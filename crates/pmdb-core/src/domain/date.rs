@@ -5,7 +5,7 @@
 //! year of two digits is read as 20YY only where a spreadsheet writes it (last, after a
 //! `/`); `26-01-01` is refused, never stored as the year 26.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// The forms a date may take, for messages.
 pub const DATE_FORMS: &str =
@@ -61,15 +61,6 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, DateError> {
         return Err(DateError::Malformed);
     }
     parse_date(text)
-}
-
-/// Whether a date lies in 2000–2099 (a date read from elsewhere than `parse_date`).
-pub fn in_range(date: NaiveDate) -> Result<NaiveDate, DateError> {
-    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
-        Ok(date)
-    } else {
-        Err(DateError::OutOfRange(date.year()))
-    }
 }
 
 /// Three parts of ASCII digits separated by `sep`, or None.
@@ -164,6 +155,5 @@ mod tests {
         );
         assert_eq!(parse_iso_date("31/10/2026"), Err(DateError::Malformed));
         assert_eq!(parse_iso_date("26-01-01"), Err(DateError::ShortYearFirst));
-        assert!(in_range(NaiveDate::from_ymd_opt(26, 1, 1).unwrap()).is_err());
     }
 }
