@@ -376,3 +376,33 @@ fn export_then_import_gives_back_a_leading_apostrophe_and_space() {
     assert_eq!(c.ok(&["export", "actions"]), first);
     assert_eq!(titles(&c), stored);
 }
+
+#[test]
+fn a_milestone_done_in_a_signed_off_month_is_refused_by_import_as_by_command() {
+    let c = council();
+    c.json(&["signoff", "2024/25 Q1", "--yes"]);
+    let before = c.snapshot();
+    let file = c.file(
+        "done.csv",
+        "project,title,due,forecast,done\nPR1,Planning consent,2024-09-30,,2024-06-28\n",
+    );
+    let err = c.refused(&["import", "milestones", &file]);
+    assert!(err.contains("row 2, column done: "), "{err}");
+    assert!(err.contains("signed off"), "{err}");
+    let command = c.refused(&[
+        "projects",
+        "milestone",
+        "PR1",
+        "Planning consent",
+        "--done",
+        "2024-06-28",
+    ]);
+    assert!(command.contains("signed off"), "{command}");
+    assert_eq!(c.snapshot(), before);
+    // A date done in a month still open is taken by both doors.
+    let file = c.file(
+        "open.csv",
+        "project,title,due,forecast,done\nPR1,Planning consent,2024-09-30,,2024-07-31\n",
+    );
+    c.ok(&["import", "milestones", &file]);
+}
