@@ -194,10 +194,25 @@ fn a_bad_date_option_is_refused() {
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
     let before = c.snapshot();
     let exceptions = c.json(&["exceptions"]);
-    for date in ["2024-02-30", "31/07/2024", "soon"] {
+    // A UK spreadsheet's 31/07/2024 is a date (SPEC "Spreadsheet habits"); these are not.
+    let forms =
+        "write it as YYYY-MM-DD (2026-10-31), DD/MM/YYYY (31/10/2026) or DD/MM/YY (31/10/26)";
+    for (date, why) in [
+        ("2024-02-30", format!("there is no such day ({forms})")),
+        ("07/31/2024", format!("there is no such day ({forms})")),
+        ("soon", forms.to_string()),
+        (
+            "24-07-31",
+            format!("a year of two digits cannot come first (YY-MM-DD): {forms}"),
+        ),
+        (
+            "0024-07-31",
+            format!("the year 24 is outside 2000–2099: {forms}"),
+        ),
+    ] {
         assert_eq!(
             c.refused(&["overdue", "--as-of", date]).trim(),
-            format!("pmdb: --as-of: '{date}' is not a date: write it as YYYY-MM-DD")
+            format!("pmdb: --as-of: '{date}' is not a date: {why}")
         );
         assert_eq!(
             c.refused(&[
@@ -212,7 +227,7 @@ fn a_bad_date_option_is_refused() {
                 date
             ])
             .trim(),
-            format!("pmdb: --due: '{date}' is not a date: write it as YYYY-MM-DD")
+            format!("pmdb: --due: '{date}' is not a date: {why}")
         );
     }
     assert_eq!(c.snapshot(), before);

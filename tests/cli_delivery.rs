@@ -163,8 +163,8 @@ fn an_action_update_is_recorded_checked_and_judged() {
             "--progress: 'lots'",
         ),
         (
-            vec!["--status", "on_track", "--forecast", "31/12/2024"],
-            "--forecast: '31/12/2024' is not a date",
+            vec!["--status", "on_track", "--forecast", "24-12-31"],
+            "--forecast: '24-12-31' is not a date: a year of two digits cannot come first (YY-MM-DD)",
         ),
     ] {
         let mut all = vec!["actions", "update", "A1", "2024-07"];

@@ -114,7 +114,7 @@ fn every_bad_cell_is_listed_by_row_and_column() {
     let updates = c.file(
         "updates.csv",
         "code,period,status,progress,forecast\n\
-         A1,2024-06,sideways,120,30/06/2024\n\
+         A1,2024-06,sideways,120,06/30/2024\n\
          A1,2024/25,on_track,,\n",
     );
     let err = c.refused(&["import", "action_updates", &updates]);
@@ -133,7 +133,7 @@ fn every_bad_cell_is_listed_by_row_and_column() {
     );
     assert_eq!(
         lines[3],
-        "row 2, column forecast: '30/06/2024' is not a date: write it as YYYY-MM-DD, e.g. 2025-05-22"
+        "row 2, column forecast: '06/30/2024' is not a date: there is no such day (write it as YYYY-MM-DD (2026-10-31), DD/MM/YYYY (31/10/2026) or DD/MM/YY (31/10/26))"
     );
     assert_eq!(
         lines[4],

@@ -201,11 +201,11 @@ fn meetings_are_known_by_board_and_date_so_a_second_import_updates_them() {
     );
     let bad = c.file(
         "bad.csv",
-        "board,date,title,period\nPPG,22/05/2025,x,2025-04\nXX,2025-06-01,y,2025-05\nPPG,2025-06-26,z,2025-05\nPPG,2025-06-26,again,2025-05\n",
+        "board,date,title,period\nPPG,05/22/2025,x,2025-04\nXX,2025-06-01,y,2025-05\nPPG,2025-06-26,z,2025-05\nPPG,2025-06-26,again,2025-05\n",
     );
     let err = c.refused(&["import", "meetings", &bad]);
     assert!(
-        err.contains("row 2, column date: '22/05/2025' is not a date: write it as YYYY-MM-DD"),
+        err.contains("row 2, column date: '05/22/2025' is not a date: there is no such day (write it as YYYY-MM-DD"),
         "{err}"
     );
     assert!(

@@ -62,8 +62,8 @@ fn the_queue_records_proposal_escalation_and_closure() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Tab);
-    typing(&mut app, "30/09/2024");
-    assert!(text(&app, 80, 24).contains("'30/09/2024' is not a date"));
+    typing(&mut app, "09/30/2024");
+    assert!(text(&app, 80, 24).contains("'09/30/2024' is not a date"));
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
     }

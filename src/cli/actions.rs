@@ -48,7 +48,7 @@ enum ActionsCommand {
         /// Per cent done, 0 to 100.
         #[arg(long, value_name = "N", allow_negative_numbers = true)]
         progress: Option<String>,
-        /// The revised (forecast) date, YYYY-MM-DD.
+        /// The revised (forecast) date: YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY.
         #[arg(long, value_name = "DATE")]
         forecast: Option<String>,
         /// Why (required when at_risk or off_track).

@@ -5,6 +5,7 @@ use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
 use super::{Env, period_arg};
+use crate::domain::date::parse_date;
 use crate::domain::deadline::month_now_due;
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::period::Period;
@@ -19,10 +20,15 @@ pub fn period_or_now_due(env: &Env, period: Option<&str>) -> Result<Period> {
     }
 }
 
-/// A `YYYY-MM-DD` date argument, naming the option it came from.
+/// A date argument (`2026-10-31`, `31/10/2026` or `31/10/26`, in 2000–2099, as
+/// `domain::date` reads every date), naming the option it came from.
 pub fn date_arg(text: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| anyhow!("{what}: '{text}' is not a date: write it as YYYY-MM-DD"))
+    parse_date(text).map_err(|e| {
+        anyhow!(
+            "{what}: '{}' is not a date: {e}",
+            crate::safe_text::line(text)
+        )
+    })
 }
 
 /// `--expect-version`: 0 for "nothing recorded yet".

@@ -32,9 +32,13 @@ pub fn today() -> Result<NaiveDate> {
         return Ok(chrono::Local::now().date_naive());
     }
     match std::env::var("PMDB_TODAY") {
-        Ok(text) if !text.trim().is_empty() => text.trim().parse().map_err(|_| {
-            anyhow!("PMDB_TODAY='{text}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-20")
-        }),
+        Ok(text) if !text.trim().is_empty() => {
+            crate::domain::date::parse_iso_date(&text).map_err(|_| {
+                anyhow!(
+                    "PMDB_TODAY='{text}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-20"
+                )
+            })
+        }
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }

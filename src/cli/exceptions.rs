@@ -65,7 +65,7 @@ enum ExceptionAction {
         /// The Management Board member responsible (on escalation).
         #[arg(long, value_name = "LOGIN")]
         board_member: Option<String>,
-        /// The date the Board member reports back by (YYYY-MM-DD).
+        /// The date the Board member reports back by (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
         /// A note for the exception's history (a Board's word, a date promised).
@@ -104,11 +104,7 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
                 board_member,
                 escalation_due: due
                     .as_deref()
-                    .map(|d| {
-                        d.trim().parse().map_err(|_| {
-                            anyhow!("--due: '{d}' is not a date: write it as YYYY-MM-DD")
-                        })
-                    })
+                    .map(|d| super::delivery::date_arg(d, "--due"))
                     .transpose()?,
                 note,
             };

@@ -131,7 +131,7 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Values past their deadline with nothing recorded.
     Overdue {
-        /// Judge as of this date (YYYY-MM-DD) instead of today.
+        /// Judge as of this date (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY) instead of today.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },

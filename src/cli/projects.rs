@@ -51,10 +51,10 @@ enum ProjectsCommand {
         code: String,
         /// The milestone's title, as `pmdb projects` shows it.
         title: String,
-        /// The date it was done (YYYY-MM-DD).
+        /// The date it was done (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
         #[arg(long, value_name = "DATE")]
         done: Option<String>,
-        /// The date it is now forecast for (YYYY-MM-DD).
+        /// The date it is now forecast for (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
         #[arg(long, value_name = "DATE")]
         forecast: Option<String>,
     },

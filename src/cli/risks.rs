@@ -31,7 +31,7 @@ enum RisksCommand {
     Review {
         /// The risk's code.
         code: String,
-        /// The day of the review (YYYY-MM-DD), not after today.
+        /// The day of the review (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY), not after today.
         date: String,
         /// How likely now, 1 to 5.
         #[arg(long, value_name = "L", allow_negative_numbers = true)]

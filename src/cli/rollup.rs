@@ -136,10 +136,7 @@ fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
 pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
     let as_of = match as_of {
         None => env.today,
-        Some(d) => d
-            .trim()
-            .parse()
-            .map_err(|_| anyhow!("--as-of: '{d}' is not a date: write it as YYYY-MM-DD"))?,
+        Some(d) => super::delivery::date_arg(d, "--as-of")?,
     };
     let store = env.open()?;
     let ds = store.dataset()?;

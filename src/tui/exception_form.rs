@@ -240,9 +240,9 @@ impl ExceptionForm {
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<NaiveDate>()
+        crate::domain::date::parse_date(&text)
             .map(Some)
-            .map_err(|_| format!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-31"))
+            .map_err(|e| format!("'{text}' is not a date: {e}"))
     }
 
     /// The step this form records.

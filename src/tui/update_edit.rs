@@ -14,9 +14,7 @@ use super::theme::Theme;
 use crate::domain::delivery::action::ActionStatus;
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::check_scale;
-use crate::domain::delivery::{
-    DeliveryRag, check_needs_commentary, check_progress, check_spent, completed_progress,
-};
+use crate::domain::delivery::{DeliveryRag, check_progress, check_spent, rules};
 use crate::domain::fields::check_text;
 use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::period::Period;
@@ -319,12 +317,9 @@ impl UpdateEditor {
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse::<NaiveDate>().map(Some).map_err(|_| {
-            format!(
-                "{}: the forecast date '{t}' is not a date such as 2027-03-31",
-                self.code
-            )
-        })
+        crate::domain::date::parse_date(&t)
+            .map(Some)
+            .map_err(|e| format!("{}: the forecast date '{t}' is not a date: {e}", self.code))
     }
 
     fn spent_typed(&self) -> Result<Option<f64>, String> {
@@ -364,19 +359,16 @@ impl UpdateEditor {
             ItemKind::Action => {
                 let status: ActionStatus =
                     self.status_word().parse().map_err(|e| format!("{e}"))?;
-                let progress = completed_progress(
-                    &self.code,
-                    status == ActionStatus::Completed,
-                    self.progress_typed()?,
-                )
-                .map_err(|e| e.to_string())?;
+                let progress = self.progress_typed()?;
                 let forecast = self.forecast_typed()?;
-                check_needs_commentary(
+                // The rules the store keeps for every door, checked as the officer types.
+                let progress = rules::action_update(
                     &self.code,
                     self.period,
-                    status.as_str(),
-                    status.needs_commentary(),
+                    status,
+                    progress,
                     &commentary,
+                    self.today,
                 )
                 .map_err(|e| e.to_string())?;
                 Ok(UpdateJob::Action(
@@ -395,12 +387,13 @@ impl UpdateEditor {
                 let status: ProjectStatus =
                     self.status_word().parse().map_err(|e| format!("{e}"))?;
                 let spent = self.spent_typed()?;
-                check_needs_commentary(
+                rules::project_update(
                     &self.code,
                     self.period,
-                    status.as_str(),
-                    status.needs_commentary(),
+                    status,
+                    spent,
                     &commentary,
+                    self.today,
                 )
                 .map_err(|e| e.to_string())?;
                 Ok(UpdateJob::Project(
@@ -416,6 +409,15 @@ impl UpdateEditor {
             }
             ItemKind::Risk => {
                 let (likelihood, impact) = self.scale_typed()?;
+                rules::risk_review(
+                    &self.code,
+                    self.today,
+                    likelihood,
+                    impact,
+                    &commentary,
+                    self.today,
+                )
+                .map_err(|e| e.to_string())?;
                 let score = likelihood * impact;
                 self.score = Some((likelihood, impact, score, data.ds.delivery.bands.rag(score)));
                 Ok(UpdateJob::Risk(

@@ -63,18 +63,24 @@ impl<'a> Cells<'a> {
         });
     }
 
-    /// The cell as written, trimmed; empty when the column is absent.
-    pub(super) fn raw(&self, column: &str) -> &str {
+    /// The cell exactly as written; empty when the column is absent.
+    fn cell(&self, column: &str) -> &str {
         self.table
             .index
             .get(column)
             .and_then(|i| self.record.get(*i))
-            .map(|s| s.trim())
-            .unwrap_or("")
+            .map_or("", String::as_str)
+    }
+
+    /// The cell as written, trimmed; empty when the column is absent.
+    pub(super) fn raw(&self, column: &str) -> &str {
+        self.cell(column).trim()
     }
 
     /// The cell's text: trimmed, and for a text column without the one leading `'` that
-    /// export writes before a cell a spreadsheet would take for a formula.
+    /// export writes before a cell a spreadsheet would take for a formula. For codes,
+    /// words and dates, where surrounding spaces are never meant; a title or commentary
+    /// reads through `prose`, untrimmed.
     pub(super) fn text(&self, column: &str) -> &str {
         let t = self.raw(column);
         if is_numeric(column) {
@@ -138,6 +144,19 @@ impl<'a> Cells<'a> {
     /// commentary-like text (`lines` true: at most 10,000, with line breaks and tabs).
     pub(super) fn words(&self, column: &str, lines: bool) -> String {
         let t = self.text(column);
+        if let Some(p) = text_problem(t, lines) {
+            self.problem(column, p);
+        }
+        t.to_string()
+    }
+
+    /// A title or name (`lines` false) or a commentary-like text (`lines` true), exactly
+    /// as written but for the one leading `'` export writes before a risky first character
+    /// (`spreadsheet_safe`): never trimmed, before or after, so export then import gives every
+    /// text back, `' Leading space` included (SPEC "Spreadsheet-safe CSV").
+    pub(super) fn prose(&self, column: &str, lines: bool) -> String {
+        let cell = self.cell(column);
+        let t = cell.strip_prefix('\'').unwrap_or(cell);
         if let Some(p) = text_problem(t, lines) {
             self.problem(column, p);
         }
@@ -256,6 +275,83 @@ impl<'a> Cells<'a> {
                 None
             }
             Err(()) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::columns::{Kind, columns_of};
+    use super::super::delivery_rows::{read_action_updates, read_actions};
+    use super::super::read::read_table;
+    use super::super::write::{record, writer};
+
+    fn title_back(title: &str) -> String {
+        let mut w = writer(Kind::Actions, Vec::new()).unwrap();
+        let row: Vec<&str> = columns_of(Kind::Actions)
+            .iter()
+            .map(|(c, _)| match *c {
+                "code" => "A1",
+                "title" => title,
+                "kind" => "team",
+                "due" => "2027-03-31",
+                _ => "",
+            })
+            .collect();
+        record(&mut w, Kind::Actions, &row).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let t = read_table(Kind::Actions, &bytes).unwrap();
+        let rows = read_actions(&t).unwrap();
+        rows[0].1.action.title.clone()
+    }
+
+    fn commentary_back(commentary: &str) -> String {
+        let mut w = writer(Kind::ActionUpdates, Vec::new()).unwrap();
+        let row: Vec<&str> = columns_of(Kind::ActionUpdates)
+            .iter()
+            .map(|(c, _)| match *c {
+                "code" => "A1",
+                "period" => "2026-10",
+                "status" => "on_track",
+                "commentary" => commentary,
+                _ => "",
+            })
+            .collect();
+        record(&mut w, Kind::ActionUpdates, &row).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let t = read_table(Kind::ActionUpdates, &bytes).unwrap();
+        let rows = read_action_updates(&t).unwrap();
+        rows[0].1.commentary.clone()
+    }
+
+    #[test]
+    fn a_leading_apostrophe_and_space_come_back() {
+        for title in [
+            "' Leading space",
+            " Leading space",
+            "Trailing space ",
+            "'",
+            "''twice",
+            "=SUM(A1)",
+            "-2 on last month",
+        ] {
+            assert_eq!(title_back(title), title, "{title:?}");
+        }
+        for commentary in ["' Leading space", "\tindented", "\r\nafter a break ", " "] {
+            assert_eq!(commentary_back(commentary), commentary, "{commentary:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Export then import gives back every title and every commentary, character for
+        /// character: spaces, apostrophes and formula-like starts included.
+        #[test]
+        fn export_then_import_is_the_identity_for_texts(
+            title in "[ -~£é€]{0,30}[!-~£é€][ -~£é€]{0,30}",
+            commentary in "[ -~£é€\t\r\n]{0,60}",
+        ) {
+            proptest::prop_assert_eq!(title_back(&title), title);
+            proptest::prop_assert_eq!(commentary_back(&commentary), commentary);
         }
     }
 }

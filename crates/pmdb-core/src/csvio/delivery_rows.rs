@@ -1,15 +1,13 @@
 //! The typed readers of the delivery kinds: actions, action updates, projects, project
 //! updates, milestones, risks, risk reviews, EIAs, case studies, budgets and benchmarks,
 //! every problem in every row gathered. Words (statuses, kinds, categories) are checked
-//! against the domain's, scales against theirs; dates are `YYYY-MM-DD`.
-
-use chrono::NaiveDate;
+//! against the domain's, scales against theirs; dates as `domain::date` reads them.
 
 use super::CsvError;
 use super::cells::{Cells, code_problem};
 use super::problems::{bounded, shown};
 use super::read::Table;
-use super::setup_rows::DATE_FORM;
+use crate::domain::date::parse_date;
 use crate::domain::delivery::action::{ActionKind, ActionStatus};
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::delivery::risk::{RiskCategory, check_scale};
@@ -33,9 +31,9 @@ impl Cells<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        parse_date(t)
             .map(|d| Some(d.format("%Y-%m-%d").to_string()))
-            .map_err(|_| self.problem(column, format!("'{}' is not a date: {DATE_FORM}", shown(t))))
+            .map_err(|e| self.problem(column, format!("'{}' is not a date: {e}", shown(t))))
     }
 
     fn required_date(&self, column: &str) -> Option<String> {
@@ -211,7 +209,7 @@ pub fn read_actions(t: &Table) -> Result<Vec<(usize, ActionRow)>, CsvError> {
         |r: &ActionRow| format!("code {}", r.action.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let kind = if c.is_empty("kind") {
                 Some(ActionKind::Team.as_str().to_string())
             } else {
@@ -266,7 +264,7 @@ pub fn read_action_updates(t: &Table) -> Result<Vec<(usize, ActionUpdateRecord)>
                 }
             }
             let forecast = c.date("forecast");
-            let commentary = c.words("commentary", true);
+            let commentary = c.prose("commentary", true);
             Some(ActionUpdateRecord {
                 action: code?,
                 period: period?,
@@ -287,7 +285,7 @@ pub fn read_projects(t: &Table) -> Result<Vec<(usize, ProjectRow)>, CsvError> {
         |r: &ProjectRow| format!("code {}", r.project.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let plan = c.plan();
             let owner = c.words("owner", false);
             let start = c.date("start");
@@ -324,7 +322,7 @@ pub fn read_project_updates(t: &Table) -> Result<Vec<(usize, ProjectUpdateRecord
             let period = c.update_period();
             let status = c.word::<ProjectStatus>("status", ProjectStatus::as_str);
             let spent = c.money("spent", Sign::NotNegative);
-            let commentary = c.words("commentary", true);
+            let commentary = c.prose("commentary", true);
             Some(ProjectUpdateRecord {
                 project: code?,
                 period: period?,
@@ -345,7 +343,7 @@ pub fn read_milestones(t: &Table) -> Result<Vec<(usize, MilestoneRecord)>, CsvEr
         |m: &MilestoneRecord| format!("project {}, title {}", m.project, m.title),
         |c| {
             let project = c.code("project");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let due = c.required_date("due");
             let forecast = c.date("forecast");
             let done = c.date("done");
@@ -365,11 +363,11 @@ pub fn read_risks(t: &Table) -> Result<Vec<(usize, RiskRow)>, CsvError> {
         |r: &RiskRow| format!("code {}", r.risk.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let category = c.word::<RiskCategory>("category", RiskCategory::as_str);
             let plan = c.plan();
             let owner = c.words("owner", false);
-            let controls = c.words("controls", true);
+            let controls = c.prose("controls", true);
             let likelihood = c.scale("inherent_likelihood");
             let impact = c.scale("inherent_impact");
             let target = c.whole("target_score", 1, 25, true);
@@ -403,7 +401,7 @@ pub fn read_risk_reviews(t: &Table) -> Result<Vec<(usize, RiskReviewRecord)>, Cs
             let date = c.required_date("date");
             let likelihood = c.scale("likelihood");
             let impact = c.scale("impact");
-            let commentary = c.words("commentary", true);
+            let commentary = c.prose("commentary", true);
             Some(RiskReviewRecord {
                 risk: code?,
                 date: date?,
@@ -423,13 +421,13 @@ pub fn read_eias(t: &Table) -> Result<Vec<(usize, EiaRecord)>, CsvError> {
         |e: &EiaRecord| format!("code {}", e.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let node = c.one_node("an EIA");
             let service = c.optional_code("service");
             let owner = c.words("owner", false);
             let due = c.required_date("due");
             let completed = c.date("completed");
-            let outcome = c.words("outcome", true);
+            let outcome = c.prose("outcome", true);
             Some(EiaRecord {
                 id: 0,
                 code: code?,
@@ -450,11 +448,11 @@ pub fn read_case_studies(t: &Table) -> Result<Vec<(usize, CaseStudyRecord)>, Csv
         |s: &CaseStudyRecord| format!("code {}", s.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let node = c.one_node("a case study");
             let service = c.optional_code("service");
             let year = c.required_year("year");
-            let story = c.words("story", true);
+            let story = c.prose("story", true);
             Some(CaseStudyRecord {
                 id: 0,
                 code: code?,

@@ -28,7 +28,8 @@ pub enum ImportError {
     Dependent,
 }
 
-/// Imports a CSV file's bytes; `today` bounds the periods values may be recorded for.
+/// Imports a CSV file's bytes; `today` bounds the periods values and updates may be
+/// recorded for and the dates reviews and milestones may be done on.
 /// `encoding_of` tells which encoding the bytes were read in.
 pub fn import(
     store: &mut Store,
@@ -96,22 +97,22 @@ pub fn import_within(
             s.import_actions_naming(r, c)
         }),
         Kind::ActionUpdates => stage(store, t, d::read_action_updates(t), |s, r| {
-            s.import_action_updates_naming(r, c)
+            s.import_action_updates_naming(r, c, today)
         }),
         Kind::Projects => stage(store, t, d::read_projects(t), |s, r| {
             s.import_projects_naming(r, c)
         }),
         Kind::ProjectUpdates => stage(store, t, d::read_project_updates(t), |s, r| {
-            s.import_project_updates_naming(r, c)
+            s.import_project_updates_naming(r, c, today)
         }),
         Kind::Milestones => stage(store, t, d::read_milestones(t), |s, r| {
-            s.import_milestones_naming(r, c)
+            s.import_milestones_naming(r, c, today)
         }),
         Kind::Risks => stage(store, t, d::read_risks(t), |s, r| {
             s.import_risks_naming(r, c)
         }),
         Kind::RiskReviews => stage(store, t, d::read_risk_reviews(t), |s, r| {
-            s.import_risk_reviews_naming(r, c)
+            s.import_risk_reviews_naming(r, c, today)
         }),
         Kind::Eias => stage(store, t, d::read_eias(t), |s, r| s.import_eias_naming(r, c)),
         Kind::CaseStudies => stage(store, t, d::read_case_studies(t), |s, r| {

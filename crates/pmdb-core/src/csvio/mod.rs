@@ -33,8 +33,7 @@ pub use problems::{clip, shown};
 pub use read::{Table, read_table};
 pub use rows::{read_indicators, read_plan, read_targets, read_values};
 pub use setup_rows::{
-    DATE_FORM, read_board_members, read_boards, read_enterers, read_meetings, read_named,
-    read_users,
+    read_board_members, read_boards, read_enterers, read_meetings, read_named, read_users,
 };
 pub use setup_write::{
     write_board_members, write_boards, write_enterers, write_meetings, write_named, write_users,

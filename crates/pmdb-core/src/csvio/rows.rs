@@ -20,7 +20,7 @@ pub fn read_plan(t: &Table) -> Result<Vec<(usize, PlanNode)>, CsvError> {
             let code = c.code("code");
             let kind = c.parse("kind");
             let parent = c.optional_code("parent");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let owner = c.words("owner", false);
             let portfolio = c.optional("portfolio");
             let service = c.optional("service");
@@ -51,9 +51,9 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
         |r: &IndicatorRecord| format!("code {}", r.indicator.code),
         |c| {
             let code = c.code("code");
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let kind = c.parse("kind");
-            let unit = c.words("unit", false);
+            let unit = c.prose("unit", false);
             let decimals = match c.text("decimals") {
                 "" => Some(0),
                 d => match d.parse::<u8>() {
@@ -196,8 +196,8 @@ pub fn read_values(t: &Table) -> Result<Vec<(usize, ValueRow)>, CsvError> {
                     .map_err(|e| c.problem("quality", bounded(&e.to_string(), q)))
                     .ok(),
             };
-            let commentary = c.words("commentary", true);
-            let action = c.words("action", true);
+            let commentary = c.prose("commentary", true);
+            let action = c.prose("action", true);
             Some(ValueRow {
                 code: code?,
                 period: period.ok()??,

@@ -1,23 +1,19 @@
 //! The typed readers of the kinds that set a council up: users, services, portfolios,
 //! boards, board members and meetings, every problem in every row gathered.
 
-use chrono::NaiveDate;
-
 use super::CsvError;
 use super::problems::{bounded, shown};
 use super::read::Table;
+use crate::domain::date::parse_date;
 use crate::domain::role::Role;
 use crate::store::{BoardMember, BoardRow, EntererRow, MeetingRow, Named, UserRow};
-
-/// What a date looks like, for refusals.
-pub const DATE_FORM: &str = "write it as YYYY-MM-DD, e.g. 2025-05-22";
 
 pub fn read_users(t: &Table) -> Result<Vec<(usize, UserRow)>, CsvError> {
     t.each(
         |u: &UserRow| format!("login {}", u.login),
         |c| {
             let login = c.code("login");
-            let name = c.words("name", false);
+            let name = c.prose("name", false);
             let role = match c.text("role") {
                 "" => Ok(None),
                 r => r
@@ -44,7 +40,7 @@ pub fn read_named(
         |n: &Named| format!("code {}", n.code),
         |c| {
             let code = c.code("code");
-            let name = c.words("name", false);
+            let name = c.prose("name", false);
             let lead = if lead_is_login {
                 c.optional_code(lead).map(Option::unwrap_or_default)
             } else {
@@ -64,7 +60,7 @@ pub fn read_boards(t: &Table) -> Result<Vec<(usize, BoardRow)>, CsvError> {
         |b: &BoardRow| format!("code {}", b.code),
         |c| {
             let code = c.code("code");
-            let name = c.required("name").map(|_| c.words("name", false));
+            let name = c.required("name").map(|_| c.prose("name", false));
             Some(BoardRow {
                 code: code?,
                 name: name?,
@@ -109,13 +105,11 @@ pub fn read_meetings(t: &Table) -> Result<Vec<(usize, MeetingRow)>, CsvError> {
         |c| {
             let board = c.code("board");
             let date = c.required("date").and_then(|d| {
-                NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .map_err(|_| {
-                        c.problem("date", format!("'{}' is not a date: {DATE_FORM}", shown(d)))
-                    })
+                parse_date(d)
+                    .map_err(|e| c.problem("date", format!("'{}' is not a date: {e}", shown(d))))
                     .ok()
             });
-            let title = c.required("title").map(|_| c.words("title", false));
+            let title = c.required("title").map(|_| c.prose("title", false));
             let period = c.period("period");
             Some(MeetingRow {
                 board: board?,
@@ -168,7 +162,7 @@ mod tests {
     fn a_meeting_needs_an_iso_date_and_a_period_if_any() {
         let err = read_meetings(&table(
             Kind::Meetings,
-            "board,date,title,period\nPPG,22/05/2025,PPG May,2025-04\nPPG,2025-06-26,PPG June,June\n",
+            "board,date,title,period\nPPG,25-05-22,PPG May,2025-04\nPPG,2025-06-26,PPG June,June\n",
         ))
         .unwrap_err()
         .0;
@@ -176,7 +170,7 @@ mod tests {
         assert_eq!(lines[0], "2 problems; nothing was imported:");
         assert_eq!(
             lines[1],
-            "row 2, column date: '22/05/2025' is not a date: write it as YYYY-MM-DD, e.g. 2025-05-22"
+            "row 2, column date: '25-05-22' is not a date: a year of two digits cannot come first (YY-MM-DD): write it as YYYY-MM-DD (2026-10-31), DD/MM/YYYY (31/10/2026) or DD/MM/YY (31/10/26)"
         );
         assert!(
             lines[2].starts_with(

@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod assess;
 pub mod bounds;
+pub mod date;
 pub mod deadline;
 pub mod delivery;
 pub mod direction;

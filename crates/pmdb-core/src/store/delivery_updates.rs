@@ -13,12 +13,7 @@ use super::values::Expect;
 pub use crate::domain::delivery::DeliveryError;
 use crate::domain::delivery::action::ActionStatus;
 use crate::domain::delivery::project::ProjectStatus;
-use crate::domain::delivery::risk::check_scale;
-use crate::domain::delivery::{
-    check_needs_commentary, check_progress, check_spent, completed_progress,
-};
-use crate::domain::entry::EntryError;
-use crate::domain::fields::check_text;
+use crate::domain::delivery::rules::{self, Broken};
 use crate::domain::period::{Month, Period};
 
 /// An action's update for a period.
@@ -78,36 +73,20 @@ fn owner_of(tx: &Transaction, kind: &'static str, table: &str, code: &str) -> Re
     })
 }
 
-/// An update's period: a month or quarter that has started (as a value's) and that no
-/// sign-off covers.
-fn check_period(tx: &Transaction, period: Period, today: NaiveDate) -> Result<()> {
-    if matches!(period, Period::Year(_)) {
-        return Err(DeliveryError::UpdatePeriod(period).into());
+/// A delivery rule broken, as a command hears it: the rule alone (an import names the
+/// row and `Broken::column` too).
+impl From<Broken> for StoreError {
+    fn from(b: Broken) -> StoreError {
+        StoreError::Delivery(b.error)
     }
-    if period.first_month() > Month::of(today) {
-        return Err(EntryError::NotStarted { period, today }.into());
-    }
-    period_open(tx, period)
 }
 
+/// No sign-off covers the period (a store rule: sign-offs are in the file).
 fn period_open(tx: &Transaction, period: Period) -> Result<()> {
     match locking_signoff(tx, period)? {
         Some(within) => Err(StoreError::SignedOff { period, within }),
         None => Ok(()),
     }
-}
-
-/// The commentary an at-risk or off-track status must have, and any commentary's form.
-fn check_commentary(
-    code: &str,
-    period: Period,
-    status: &'static str,
-    needed: bool,
-    commentary: &str,
-) -> Result<()> {
-    check_text("the commentary", commentary)?;
-    check_needs_commentary(code, period, status, needed, commentary)?;
-    Ok(())
 }
 
 /// The version stored for a subject's period (0: none), refused when it is not what the
@@ -183,17 +162,15 @@ impl Store {
         self.write(|tx| {
             let owner = owner_of(tx, "action", "actions", &u.code)?;
             actor.may_update("action", &u.code, &owner)?;
-            check_period(tx, u.period, today)?;
-            check_progress(&u.code, u.progress)?;
-            let progress =
-                completed_progress(&u.code, u.status == ActionStatus::Completed, u.progress)?;
-            check_commentary(
+            let progress = rules::action_update(
                 &u.code,
                 u.period,
-                u.status.as_str(),
-                u.status.needs_commentary(),
+                u.status,
+                u.progress,
                 &u.commentary,
+                today,
             )?;
+            period_open(tx, u.period)?;
             let version = compare(tx, "action_updates", "action", &u.code, u.period, expect)? + 1;
             tx.execute(
                 "INSERT INTO action_updates (action, period, status, progress, forecast, commentary,
@@ -231,15 +208,8 @@ impl Store {
         self.write(|tx| {
             let owner = owner_of(tx, "project", "projects", &u.code)?;
             actor.may_update("project", &u.code, &owner)?;
-            check_period(tx, u.period, today)?;
-            check_spent(&u.code, u.spent)?;
-            check_commentary(
-                &u.code,
-                u.period,
-                u.status.as_str(),
-                u.status.needs_commentary(),
-                &u.commentary,
-            )?;
+            rules::project_update(&u.code, u.period, u.status, u.spent, &u.commentary, today)?;
+            period_open(tx, u.period)?;
             let version = compare(tx, "project_updates", "project", &u.code, u.period, expect)? + 1;
             tx.execute(
                 "INSERT INTO project_updates (project, period, status, spent, commentary,
@@ -295,15 +265,7 @@ impl Store {
                 return Err(DeliveryError::NothingToSet.into());
             }
             if let Some(done) = m.done {
-                if done > today {
-                    return Err(DeliveryError::Future {
-                        code: m.project.clone(),
-                        what: "date done",
-                        date: done,
-                        today,
-                    }
-                    .into());
-                }
+                rules::milestone_done(&m.project, done, today)?;
                 period_open(tx, Period::Month(Month::of(done)))?;
                 tx.execute(
                     "UPDATE milestones SET done = ?3 WHERE project = ?1 AND title = ?2",
@@ -333,19 +295,15 @@ impl Store {
         self.write(|tx| {
             let owner = owner_of(tx, "risk", "risks", &r.code)?;
             actor.may_update("risk", &r.code, &owner)?;
-            check_scale("likelihood", &r.likelihood.to_string()).map_err(DeliveryError::from)?;
-            check_scale("impact", &r.impact.to_string()).map_err(DeliveryError::from)?;
-            if r.date > today {
-                return Err(DeliveryError::Future {
-                    code: r.code.clone(),
-                    what: "review date",
-                    date: r.date,
-                    today,
-                }
-                .into());
-            }
+            rules::risk_review(
+                &r.code,
+                r.date,
+                r.likelihood,
+                r.impact,
+                &r.commentary,
+                today,
+            )?;
             period_open(tx, Period::Month(Month::of(r.date)))?;
-            check_text("the commentary", &r.commentary)?;
             // A second review the same day replaces the first: only if it was the one the
             // reviewer saw.
             let date = r.date.to_string();

@@ -27,6 +27,7 @@ pub mod action;
 pub mod eia;
 pub mod project;
 pub mod risk;
+pub mod rules;
 
 use std::fmt;
 
@@ -261,6 +262,8 @@ pub enum DeliveryError {
     Spent { code: String, spent: f64 },
     #[error("an update is for a month (2026-10) or a quarter (2026/27 Q2), not {0}")]
     UpdatePeriod(Period),
+    #[error("{period} has not started yet (today is {today})")]
+    NotStarted { period: Period, today: NaiveDate },
     #[error("{code}: the {what} {date} is after today ({today})")]
     Future {
         code: String,
@@ -278,6 +281,8 @@ pub enum DeliveryError {
     NothingToSet,
     #[error(transparent)]
     Scale(#[from] ScaleError),
+    #[error(transparent)]
+    Text(#[from] crate::domain::fields::FieldError),
 }
 
 /// An update's progress: a whole percentage, 0 to 100, when given.

@@ -55,11 +55,13 @@ impl Store {
     }
 
     /// Imports action updates: admins and the performance team for any action, an officer
-    /// for the actions they own. The action must exist; a signed-off period is locked.
+    /// for the actions they own. The action must exist; a signed-off period is locked; each
+    /// changed update keeps the rules `actions update` keeps (`domain::delivery::rules`).
     pub fn import_action_updates_naming(
         &mut self,
         rows: &[(usize, ActionUpdateRecord)],
         columns: &Columns,
+        today: NaiveDate,
     ) -> Result<ImportSummary> {
         let actor = self.actor()?;
         let at = self.session.now_stamp();
@@ -106,7 +108,10 @@ impl Store {
                     summary.count(RowOutcome::Unchanged);
                     continue;
                 }
-                if let Ok(p) = u.period.parse::<Period>() {
+                if let (Ok(p), Ok(s)) = (u.period.parse::<Period>(), status.parse::<ActionStatus>())
+                {
+                    let rule = rules::action_update(&u.action, p, s, progress, &commentary, today);
+                    or_next_row!(bad, rule.map_err(|b| broken(*row, b)));
                     or_next_row!(bad, period_open(tx, *row, "period", p));
                 }
                 tx.execute(

@@ -22,8 +22,10 @@ use super::import_rows::{
 use super::records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord};
 use super::signoff::locking_signoff;
 use super::users::require_user;
+use crate::domain::delivery::rules::{self, Broken};
 use crate::domain::period::{Month, Period};
 use crate::domain::role::{Actor, Role};
+use chrono::NaiveDate;
 
 /// One row of an actions file: the action and the plan nodes it serves.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,6 +292,17 @@ fn period_open(tx: &Connection, row: usize, column: &str, period: Period) -> Res
         )),
         None => Ok(()),
     }
+}
+
+/// A delivery rule (`domain::delivery::rules`, the one every door keeps) a row breaks,
+/// naming the row and the column the rule concerns.
+fn broken(row: usize, b: Broken) -> StoreError {
+    row_error(row, b.column, b.error)
+}
+
+/// A date as the store keeps it (`YYYY-MM-DD`), which the readers have checked.
+fn stored_day(date: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
 fn month_of(date: &str) -> Option<Period> {

@@ -1,6 +1,7 @@
 //! Importing major projects, their owners' updates and their milestones.
 
 use super::*;
+use crate::domain::delivery::project::ProjectStatus;
 
 impl Store {
     /// Imports major projects (admins and the performance team), with their plan nodes.
@@ -55,6 +56,7 @@ impl Store {
         &mut self,
         rows: &[(usize, ProjectUpdateRecord)],
         columns: &Columns,
+        today: NaiveDate,
     ) -> Result<ImportSummary> {
         let actor = self.actor()?;
         let at = self.session.now_stamp();
@@ -85,7 +87,11 @@ impl Store {
                     summary.count(RowOutcome::Unchanged);
                     continue;
                 }
-                if let Ok(p) = u.period.parse::<Period>() {
+                if let (Ok(p), Ok(s)) =
+                    (u.period.parse::<Period>(), status.parse::<ProjectStatus>())
+                {
+                    let rule = rules::project_update(&u.project, p, s, spent, &commentary, today);
+                    or_next_row!(bad, rule.map_err(|b| broken(*row, b)));
                     or_next_row!(bad, period_open(tx, *row, "period", p));
                 }
                 tx.execute(
@@ -116,6 +122,7 @@ impl Store {
         &mut self,
         rows: &[(usize, MilestoneRecord)],
         columns: &Columns,
+        today: NaiveDate,
     ) -> Result<ImportSummary> {
         self.may_import("milestones")?;
         let projects = keyed(self.projects()?, |p| p.code.clone());
@@ -139,6 +146,17 @@ impl Store {
                 if old == Some(&new) {
                     summary.count(RowOutcome::Unchanged);
                     continue;
+                }
+                // A date done that changes keeps the rules `projects milestone --done` keeps:
+                // not after today, not in a signed-off month.
+                if new.done != old.and_then(|o| o.done.clone())
+                    && let Some(done) = new.done.as_deref().and_then(stored_day)
+                {
+                    let rule = rules::milestone_done(&new.project, done, today);
+                    or_next_row!(bad, rule.map_err(|b| broken(*row, b)));
+                    if let Some(p) = month_of(&done.to_string()) {
+                        or_next_row!(bad, period_open(tx, *row, "done", p));
+                    }
                 }
                 tx.execute(
                     "INSERT INTO milestones (project, title, due, forecast, done)

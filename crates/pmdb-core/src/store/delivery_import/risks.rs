@@ -85,6 +85,7 @@ impl Store {
         &mut self,
         rows: &[(usize, RiskReviewRecord)],
         columns: &Columns,
+        today: NaiveDate,
     ) -> Result<ImportSummary> {
         let actor = self.actor()?;
         let at = self.session.now_stamp();
@@ -121,6 +122,13 @@ impl Store {
                 {
                     summary.count(RowOutcome::Unchanged);
                     continue;
+                }
+                if let Some(date) = stored_day(&v.date) {
+                    // Out of u8's range is out of the scale's: 0 is refused as such.
+                    let scale = |n: i64| u8::try_from(n).unwrap_or(0);
+                    let (l, i) = (scale(likelihood), scale(impact));
+                    let rule = rules::risk_review(&v.risk, date, l, i, &commentary, today);
+                    or_next_row!(bad, rule.map_err(|b| broken(*row, b)));
                 }
                 if let Some(p) = month_of(&v.date) {
                     or_next_row!(bad, period_open(tx, *row, "date", p));
