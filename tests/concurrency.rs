@@ -1,12 +1,14 @@
 //! Many officers saving at once over one file (SPEC.md, "Quality bars"): 18 OS processes
 //! of the real binary write at the same time, 652 writes in all, 132 of them to one
 //! indicator and period. Nothing may be lost, nobody may see "database is locked", and
-//! the file must be intact afterwards.
+//! the file must be intact afterwards. Every process runs with umask 022, as officers'
+//! logins usually do.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::fs::File;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 
 use common::{Council, text};
@@ -46,6 +48,14 @@ fn start(c: &Council, name: &str, mut cmd: Command) -> Started {
         .stderr(File::create(&err).unwrap())
         .stdin(Stdio::null());
     cmd.env("PMDB_TODAY", &c.today).env_remove("PMDB_DB");
+    // Officers' usual umask: pmdb sets the one its files need while it opens them.
+    // SAFETY: umask is async-signal-safe, as what runs between fork and exec must be.
+    unsafe {
+        cmd.pre_exec(|| {
+            nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o022));
+            Ok(())
+        });
+    }
     let child = cmd.spawn().unwrap_or_else(|e| panic!("spawn {name}: {e}"));
     Started {
         name: name.to_string(),

@@ -227,4 +227,37 @@ mod tests {
         assert_eq!(FileId::of(&db), FileId::of(&db));
         assert_eq!(FileId::of(&dir.path().join("none")), None);
     }
+
+    #[test]
+    fn io_errors_are_said_for_what_they_are() {
+        use nix::errno::Errno;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        std::fs::write(&db, b"").unwrap();
+        let said = |errno: Errno, doing| explain_io(&db, errno as i32, doing).map(|e| e.to_string());
+        assert_eq!(
+            said(Errno::ENOSPC, Doing::Opening).unwrap(),
+            format!(
+                "the disk holding {} is full: pmdb cannot open it, since SQLite needs room beside it for its -shm and -wal files; free some space and try again",
+                db.display()
+            )
+        );
+        assert!(matches!(
+            explain_io(&db, Errno::ENOSPC as i32, Doing::Saving),
+            Some(StoreError::DiskFull(_))
+        ));
+        assert!(matches!(
+            explain_io(&db, Errno::EFBIG as i32, Doing::Saving),
+            Some(StoreError::FileTooLarge { .. })
+        ));
+        assert_eq!(said(Errno::EIO, Doing::Saving), None);
+        // A -shm whose header says the -wal holds 10 frames, and no -wal.
+        let mut shm = vec![0u8; 32768];
+        shm[16..20].copy_from_slice(&10u32.to_ne_bytes());
+        std::fs::write(sidecar(&db, "-shm"), &shm).unwrap();
+        assert!(matches!(
+            explain_io(&db, Errno::EIO as i32, Doing::Opening),
+            Some(StoreError::WalLost(_))
+        ));
+    }
 }

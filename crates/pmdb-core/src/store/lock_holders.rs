@@ -165,7 +165,7 @@ pub fn holders(db: &Path) -> Vec<Holder> {
     let Ok(table) = std::fs::read_to_string("/proc/locks") else {
         return Vec::new();
     };
-    holders_in(db, &parse(&table), &|pid| process(pid))
+    holders_in(db, &parse(&table), &process)
 }
 
 /// The files a lock on which concerns the database, with the suffix each is known by.

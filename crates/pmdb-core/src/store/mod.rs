@@ -111,6 +111,11 @@ pub struct Opener {
 }
 
 impl Opener {
+    /// The database this opens.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub fn open(&self) -> Result<Store> {
         let mut store = Store::open_on(&self.path, &self.login, self.pinned)?;
         // Judged against the files the first store opened, not whatever the path names now.
