@@ -219,7 +219,9 @@ fn a_file_size_limit_is_named_for_a_read_and_a_save() {
         "{err}"
     );
     assert!(
-        err.contains("bytes, the largest file this login may write here (its file-size limit, `ulimit -f`)"),
+        err.contains(
+            "bytes, the largest file this login may write here (its file-size limit, `ulimit -f`)"
+        ),
         "{err}"
     );
     assert!(!err.contains("disk I/O"), "{err}");
@@ -228,7 +230,9 @@ fn a_file_size_limit_is_named_for_a_read_and_a_save() {
     let (ok, err) = under_file_size_limit(&c, 1, &["user", "add", "zz", "--role", "viewer"]);
     assert!(!ok);
     assert!(
-        err.contains("(its file-size limit, `ulimit -f`): nothing was saved; raise the limit and try again"),
+        err.contains(
+            "(its file-size limit, `ulimit -f`): nothing was saved; raise the limit and try again"
+        ),
         "{err}"
     );
     assert!(!c.ok(&["user", "list"]).contains("zz"));
@@ -255,7 +259,10 @@ fn a_wal_deleted_under_a_running_pmdb_is_named_in_other_processes() {
         "pmdb: {}-wal was deleted or replaced while another pmdb had the database open: nothing was read or saved; everyone must close pmdb on this database (`pmdb check --locks` names who has it open), then open it again and run `pmdb check`\n",
         c.db.display()
     );
-    for args in [&["user", "list"][..], &["user", "add", "zz", "--role", "viewer"][..]] {
+    for args in [
+        &["user", "list"][..],
+        &["user", "add", "zz", "--role", "viewer"][..],
+    ] {
         assert_eq!(c.refused(args), said, "{args:?}");
     }
     drop(running);

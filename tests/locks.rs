@@ -65,7 +65,11 @@ fn shm(c: &Council) -> std::path::PathBuf {
 
 /// Runs `cmd` to its end within `limit`, or fails the test (and kills it).
 fn finishes_within(mut cmd: Command, limit: Duration) -> std::process::Output {
-    let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let pid = child.id();
     let started = Instant::now();
     let waiter = std::thread::spawn(move || child.wait_with_output().unwrap());

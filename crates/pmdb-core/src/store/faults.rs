@@ -118,7 +118,10 @@ pub fn write_blocked(db: &Path, login: &str) -> Option<String> {
         return Some(format!("the file is marked read-only ({})", ownership(db)));
     }
     if !may(db, AccessFlags::W_OK) {
-        return Some(format!("{login} may not write the file ({})", ownership(db)));
+        return Some(format!(
+            "{login} may not write the file ({})",
+            ownership(db)
+        ));
     }
     let leftovers: Vec<String> = ["-wal", "-shm"]
         .iter()
@@ -155,7 +158,12 @@ pub enum Doing {
 
 /// An SQLite error said for what it is where the file system is at fault: a full disk, the
 /// file-size limit, a `-wal` deleted under another pmdb; anything else as `From` says it.
-pub fn io_fault(conn: &rusqlite::Connection, db: &Path, e: rusqlite::Error, doing: Doing) -> StoreError {
+pub fn io_fault(
+    conn: &rusqlite::Connection,
+    db: &Path,
+    e: rusqlite::Error,
+    doing: Doing,
+) -> StoreError {
     use rusqlite::ErrorCode;
     let io = matches!(
         e.sqlite_error_code(),
@@ -173,7 +181,9 @@ pub fn io_fault(conn: &rusqlite::Connection, db: &Path, e: rusqlite::Error, doin
 pub fn explain_io(db: &Path, errno: i32, doing: Doing) -> Option<StoreError> {
     use nix::errno::Errno;
     match Errno::from_raw(errno) {
-        Errno::ENOSPC | Errno::EDQUOT if doing == Doing::Opening => Some(StoreError::NoRoom(db.into())),
+        Errno::ENOSPC | Errno::EDQUOT if doing == Doing::Opening => {
+            Some(StoreError::NoRoom(db.into()))
+        }
         Errno::ENOSPC | Errno::EDQUOT => Some(StoreError::DiskFull(db.into())),
         Errno::EFBIG => Some(StoreError::FileTooLarge {
             path: db.into(),
@@ -199,7 +209,10 @@ fn wal_lost(db: &Path) -> bool {
         return false;
     };
     // The WAL index header: mxFrame, the frames the -wal holds, at byte 16 (native order).
-    let Some(max_frame) = bytes.get(16..20).map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]])) else {
+    let Some(max_frame) = bytes
+        .get(16..20)
+        .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+    else {
         return false;
     };
     let wal = std::fs::metadata(sidecar(db, "-wal")).map_or(0, |m| m.len());
@@ -234,7 +247,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("x.db");
         std::fs::write(&db, b"").unwrap();
-        let said = |errno: Errno, doing| explain_io(&db, errno as i32, doing).map(|e| e.to_string());
+        let said =
+            |errno: Errno, doing| explain_io(&db, errno as i32, doing).map(|e| e.to_string());
         assert_eq!(
             said(Errno::ENOSPC, Doing::Opening).unwrap(),
             format!(

@@ -181,12 +181,19 @@ fn files(db: &Path) -> Vec<(String, PathBuf, std::fs::Metadata)> {
         .collect()
 }
 
-fn holders_in(db: &Path, locks: &[Lock], who: &dyn Fn(u32) -> Option<(String, String, bool)>) -> Vec<Holder> {
+fn holders_in(
+    db: &Path,
+    locks: &[Lock],
+    who: &dyn Fn(u32) -> Option<(String, String, bool)>,
+) -> Vec<Holder> {
     let mut out: Vec<Holder> = Vec::new();
     for (suffix, name, meta) in files(db) {
         // The lock table names the inode and its file system's device; a file system
         // whose stat device differs from the kernel's (btrfs) is matched by inode alone.
-        let dev = (nix::sys::stat::major(meta.dev()) as u32, nix::sys::stat::minor(meta.dev()) as u32);
+        let dev = (
+            nix::sys::stat::major(meta.dev()) as u32,
+            nix::sys::stat::minor(meta.dev()) as u32,
+        );
         let here: Vec<&Lock> = locks.iter().filter(|l| l.ino == meta.ino()).collect();
         let same_dev = here.iter().any(|l| l.dev == dev);
         for lock in here.into_iter().filter(|l| !same_dev || l.dev == dev) {
@@ -203,7 +210,10 @@ fn holders_in(db: &Path, locks: &[Lock], who: &dyn Fn(u32) -> Option<(String, St
                 holding,
             };
             // One line per process and meaning.
-            if !out.iter().any(|o| o.pid == h.pid && o.file == h.file && o.holding == h.holding) {
+            if !out
+                .iter()
+                .any(|o| o.pid == h.pid && o.file == h.file && o.holding == h.holding)
+            {
                 out.push(h);
             }
         }
@@ -254,7 +264,10 @@ pub fn in_the_way(db: &Path) -> Vec<Holder> {
 /// table names nobody in the way.
 pub fn held_by(db: &Path) -> Option<String> {
     let who = in_the_way(db);
-    let name = db.file_name().map_or_else(|| db.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = db.file_name().map_or_else(
+        || db.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let first = who.first()?;
     let more = match who.len() {
         1 => String::new(),
@@ -333,7 +346,10 @@ mod tests {
         let status = "Name:\tpmdb\nState:\tT (stopped)\nUid:\t1001\t1001\t1001\t1001\n";
         let stat = "4242 (pm) db) T 1 4242 4242 0 -1";
         assert_eq!(status_fields(status, stat), Some((1001, true)));
-        assert_eq!(status_fields(status, "4242 (pmdb) S 1 2"), Some((1001, false)));
+        assert_eq!(
+            status_fields(status, "4242 (pmdb) S 1 2"),
+            Some((1001, false))
+        );
         assert_eq!(status_fields("Name: x\n", stat), None);
     }
 
@@ -349,9 +365,27 @@ mod tests {
             nix::sys::stat::minor(shm.dev()) as u32,
         );
         let locks = vec![
-            Lock { pid: 4242, dev, ino: shm.ino(), write: true, start: 120 },
-            Lock { pid: 4243, dev, ino: shm.ino(), write: false, start: 124 },
-            Lock { pid: 4244, dev, ino: shm.ino() + 100_000, write: true, start: 120 },
+            Lock {
+                pid: 4242,
+                dev,
+                ino: shm.ino(),
+                write: true,
+                start: 120,
+            },
+            Lock {
+                pid: 4243,
+                dev,
+                ino: shm.ino(),
+                write: false,
+                start: 124,
+            },
+            Lock {
+                pid: 4244,
+                dev,
+                ino: shm.ino() + 100_000,
+                write: true,
+                start: 120,
+            },
         ];
         let who = |pid: u32| Some(("jsmith".to_string(), "pmdb".to_string(), pid == 4242));
         let found = holders_in(&db, &locks, &who);

@@ -92,7 +92,8 @@ impl Store {
 
     /// Makes a save give up after `patience` rather than a minute (tests of the refusal).
     pub fn wait_at_most(&mut self, patience: Duration) -> Result<()> {
-        self.conn.busy_timeout(patience.min(super::open::BUSY_TIMEOUT))?;
+        self.conn
+            .busy_timeout(patience.min(super::open::BUSY_TIMEOUT))?;
         self.patience = patience;
         Ok(())
     }
