@@ -410,3 +410,53 @@ for n in $(seq 1 25); do "$PMDB" --db "$DB" set W1 2024-07 "$((BASE + n))"; done
         );
     }
 }
+
+/// Two logins saving at once under umask 022 (issue 22, point 2): each one's SQLite makes
+/// the `-wal` and `-shm` afresh as the last to close removes them, and for a moment gives
+/// them its umask's mode; the other login never takes that moment for "read-only".
+#[test]
+fn two_logins_saving_at_once_under_umask_022_never_see_a_false_read_only() {
+    if !common::nobody::can_run_as_nobody(
+        "two_logins_saving_at_once_under_umask_022_never_see_a_false_read_only",
+    ) {
+        return;
+    }
+    const SAVES: usize = 120;
+    let c = Council::init("2024-08-01");
+    c.ok(&["user", "add", "nobody", "--role", "admin"]);
+    common::nobody::share_with_nobody(&c);
+    let script = r#"set -e
+for n in $(seq 1 "$SAVES"); do "$PMDB" --db "$DB" user add "$WHO$n" --role viewer; done"#;
+    let mut started = Vec::new();
+    for (who, binary, nobody) in [
+        ("root", common::pmdb_binary(), false),
+        ("nobody", c.path("pmdb"), true),
+    ] {
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg(script)
+            .env("PMDB", binary)
+            .env("DB", &c.db)
+            .env("WHO", format!("{who}-"))
+            .env("SAVES", SAVES.to_string())
+            .current_dir(c.dir.path());
+        if nobody {
+            sh.uid(65534).gid(65534);
+        }
+        started.push(start(&c, who, sh));
+    }
+    for mut s in started {
+        let status = s.child.wait().unwrap();
+        let err = std::fs::read_to_string(&s.err).unwrap();
+        assert!(status.success(), "{} exited with {status}: {err}", s.name);
+        assert!(err.is_empty(), "{} wrote to stderr: {err}", s.name);
+    }
+    let users = c.ok(&["user", "list"]);
+    for who in ["root", "nobody"] {
+        let saved = users
+            .lines()
+            .filter(|l| l.starts_with(&format!("{who}-")))
+            .count();
+        assert_eq!(saved, SAVES, "{who}'s saves");
+    }
+}
