@@ -413,7 +413,8 @@ for n in $(seq 1 25); do "$PMDB" --db "$DB" set W1 2024-07 "$((BASE + n))"; done
 
 /// Two logins saving at once under umask 022 (issue 22, point 2): each one's SQLite makes
 /// the `-wal` and `-shm` afresh as the last to close removes them, and for a moment gives
-/// them its umask's mode; the other login never takes that moment for "read-only".
+/// them its umask's mode; the other login never takes that moment for "read-only", saving
+/// or reading.
 #[test]
 fn two_logins_saving_at_once_under_umask_022_never_see_a_false_read_only() {
     if !common::nobody::can_run_as_nobody(
@@ -426,7 +427,10 @@ fn two_logins_saving_at_once_under_umask_022_never_see_a_false_read_only() {
     c.ok(&["user", "add", "nobody", "--role", "admin"]);
     common::nobody::share_with_nobody(&c);
     let script = r#"set -e
-for n in $(seq 1 "$SAVES"); do "$PMDB" --db "$DB" user add "$WHO$n" --role viewer; done"#;
+for n in $(seq 1 "$SAVES"); do
+  "$PMDB" --db "$DB" user add "$WHO$n" --role viewer
+  "$PMDB" --db "$DB" user list >/dev/null
+done"#;
     let mut started = Vec::new();
     for (who, binary, nobody) in [
         ("root", common::pmdb_binary(), false),

@@ -140,18 +140,20 @@ impl Store {
                     return Err(StoreError::Busy(super::lock_holders::held_by(&self.path)));
                 }
                 Err(e) if is_read_only(&e) => {
-                    let why = super::faults::write_blocked(&self.path, &self.login);
                     // A transient refusal (a sidecar's mode not yet fixed by the officer
-                    // whose SQLite made it) is not "read-only": open again and retry.
-                    if why.is_none() && !self.reading && reopened < REOPENS {
+                    // whose SQLite made it) is not "read-only": once nothing is in the way
+                    // a moment later, open again and retry.
+                    if !self.reading && reopened < REOPENS {
                         reopened += 1;
                         std::thread::sleep(Duration::from_millis(2 << reopened));
-                        self.reconnect()?;
-                        continue;
+                        if super::faults::write_blocked(&self.path, &self.login).is_none() {
+                            self.reconnect()?;
+                            continue;
+                        }
                     }
                     return Err(StoreError::ReadOnly {
                         path: self.path.clone(),
-                        why: why.unwrap_or_else(|| super::faults::NOTHING_IN_THE_WAY.into()),
+                        why: super::faults::cannot_write(&self.path, &self.login),
                     });
                 }
                 Err(e) if is_full(&e) => return Err(StoreError::DiskFull(self.path.clone())),
