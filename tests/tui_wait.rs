@@ -281,3 +281,29 @@ fn the_waiting_line_names_the_stopped_process_holding_the_database() {
     drop(holder);
     until_no_save_runs(&mut app);
 }
+
+#[test]
+fn a_terminal_stop_waits_until_the_save_has_ended() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut app = app(&path);
+    type_july(&mut app);
+    let holder = Holder::hold(&path);
+    app.handle_key(ctrl('s'));
+    poll_a_little(&mut app);
+    // Ctrl-Z or SIGTSTP while the save waits: asked for, not done.
+    let suspend = AtomicBool::new(true);
+    assert!(!pmdb::tui::stop_now(&app, &suspend));
+    assert!(
+        suspend.load(Ordering::Relaxed),
+        "the stop is kept for later"
+    );
+    // The other writer lets go, the save ends: now the stop happens, once.
+    holder.release();
+    until_no_save_runs(&mut app);
+    assert!(pmdb::tui::stop_now(&app, &suspend));
+    assert!(!pmdb::tui::stop_now(&app, &suspend));
+    let store = Store::open(&path, LOGIN).unwrap();
+    assert!(store.value_at("WR1", p("2024-07")).unwrap().is_some());
+}

@@ -128,6 +128,13 @@ fn stop_here(terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Whether a terminal stop asked for (`suspend`) may happen now, taking the request if
+/// so: not while a save is open, since stopped inside its transaction the interface would
+/// hold every other officer's save; it happens once the save has ended.
+pub fn stop_now(app: &App, suspend: &AtomicBool) -> bool {
+    app.saving.is_none() && suspend.swap(false, Ordering::Relaxed)
+}
+
 /// Whether a key is Ctrl-Z: in raw mode the terminal sends it as a key, not SIGTSTP.
 fn is_terminal_stop(key: &event::KeyEvent) -> bool {
     key.code == event::KeyCode::Char('z') && key.modifiers.contains(event::KeyModifiers::CONTROL)
@@ -167,8 +174,7 @@ fn event_loop(
             }
         }
         dirty |= app.poll_save(Duration::ZERO);
-        // A stop asked for while a save runs happens once it has ended.
-        if app.saving.is_none() && suspend.swap(false, Ordering::Relaxed) {
+        if stop_now(app, suspend) {
             stop_here(terminal)?;
             dirty = true;
         }
