@@ -1,12 +1,14 @@
 //! Many officers saving at once over one file (SPEC.md, "Quality bars"): 18 OS processes
 //! of the real binary write at the same time, 652 writes in all, 132 of them to one
 //! indicator and period. Nothing may be lost, nobody may see "database is locked", and
-//! the file must be intact afterwards.
+//! the file must be intact afterwards. Every process runs with umask 022, as officers'
+//! logins usually do.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::fs::File;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 
 use common::{Council, text};
@@ -46,6 +48,14 @@ fn start(c: &Council, name: &str, mut cmd: Command) -> Started {
         .stderr(File::create(&err).unwrap())
         .stdin(Stdio::null());
     cmd.env("PMDB_TODAY", &c.today).env_remove("PMDB_DB");
+    // Officers' usual umask: pmdb sets the one its files need while it opens them.
+    // SAFETY: umask is async-signal-safe, as what runs between fork and exec must be.
+    unsafe {
+        cmd.pre_exec(|| {
+            nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o022));
+            Ok(())
+        });
+    }
     let child = cmd.spawn().unwrap_or_else(|e| panic!("spawn {name}: {e}"));
     Started {
         name: name.to_string(),
@@ -398,5 +408,59 @@ for n in $(seq 1 25); do "$PMDB" --db "$DB" set W1 2024-07 "$((BASE + n))"; done
             "{} is not a consistent copy",
             copy.display()
         );
+    }
+}
+
+/// Two logins saving at once under umask 022 (issue 22, point 2): each one's SQLite makes
+/// the `-wal` and `-shm` afresh as the last to close removes them, and for a moment gives
+/// them its umask's mode; the other login never takes that moment for "read-only", saving
+/// or reading.
+#[test]
+fn two_logins_saving_at_once_under_umask_022_never_see_a_false_read_only() {
+    if !common::nobody::can_run_as_nobody(
+        "two_logins_saving_at_once_under_umask_022_never_see_a_false_read_only",
+    ) {
+        return;
+    }
+    const SAVES: usize = 120;
+    let c = Council::init("2024-08-01");
+    c.ok(&["user", "add", "nobody", "--role", "admin"]);
+    common::nobody::share_with_nobody(&c);
+    let script = r#"set -e
+for n in $(seq 1 "$SAVES"); do
+  "$PMDB" --db "$DB" user add "$WHO$n" --role viewer
+  "$PMDB" --db "$DB" user list >/dev/null
+done"#;
+    let mut started = Vec::new();
+    for (who, binary, nobody) in [
+        ("root", common::pmdb_binary(), false),
+        ("nobody", c.path("pmdb"), true),
+    ] {
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg(script)
+            .env("PMDB", binary)
+            .env("DB", &c.db)
+            .env("WHO", format!("{who}-"))
+            .env("SAVES", SAVES.to_string())
+            .current_dir(c.dir.path());
+        if nobody {
+            sh.uid(65534).gid(65534);
+        }
+        started.push(start(&c, who, sh));
+    }
+    for mut s in started {
+        let status = s.child.wait().unwrap();
+        let err = std::fs::read_to_string(&s.err).unwrap();
+        assert!(status.success(), "{} exited with {status}: {err}", s.name);
+        assert!(err.is_empty(), "{} wrote to stderr: {err}", s.name);
+    }
+    let users = c.ok(&["user", "list"]);
+    for who in ["root", "nobody"] {
+        let saved = users
+            .lines()
+            .filter(|l| l.starts_with(&format!("{who}-")))
+            .count();
+        assert_eq!(saved, SAVES, "{who}'s saves");
     }
 }

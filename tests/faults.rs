@@ -185,3 +185,85 @@ fn the_interface_says_when_its_file_was_replaced_and_refuses_to_save() {
         None
     );
 }
+
+/// `pmdb ARGS` on the council in a shell whose file-size limit is `blocks` (`ulimit -f`):
+/// its exit status and standard error.
+fn under_file_size_limit(c: &Council, blocks: u32, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -f {blocks} && exec \"$0\" \"$@\""))
+        .arg(common::pmdb_binary())
+        .arg("--db")
+        .arg(&c.db)
+        .args(args)
+        .env("PMDB_TODAY", &c.today)
+        .env_remove("PMDB_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_file_size_limit_is_named_for_a_read_and_a_save() {
+    let c = Council::init(FIXTURE_TODAY);
+    // No -shm yet: SQLite must make one (32 KiB) even to read.
+    assert!(!c.path("x.db-shm").exists());
+    let (ok, err) = under_file_size_limit(&c, 16, &["user", "list"]);
+    assert!(!ok);
+    let db = c.db.display();
+    assert!(
+        err.starts_with(&format!("pmdb: {db} cannot grow past ")),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "bytes, the largest file this login may write here (its file-size limit, `ulimit -f`)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("disk I/O"), "{err}");
+    // With the -shm made, a save that must grow the -wal past the limit.
+    c.ok(&["user", "list"]);
+    let (ok, err) = under_file_size_limit(&c, 1, &["user", "add", "zz", "--role", "viewer"]);
+    assert!(!ok);
+    assert!(
+        err.contains(
+            "(its file-size limit, `ulimit -f`): nothing was saved; raise the limit and try again"
+        ),
+        "{err}"
+    );
+    assert!(!c.ok(&["user", "list"]).contains("zz"));
+}
+
+#[test]
+fn a_wal_deleted_under_a_running_pmdb_is_named_in_other_processes() {
+    use rusqlite::config::DbConfig;
+    let c = Council::init(FIXTURE_TODAY);
+    // Another pmdb with the database open and saves in its -wal not yet checkpointed.
+    let running = rusqlite::Connection::open(&c.db).unwrap();
+    running
+        .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .unwrap();
+    running
+        .execute_batch(
+            "PRAGMA wal_autocheckpoint = 0;
+             CREATE TABLE padding (x);
+             INSERT INTO padding VALUES (randomblob(50000));",
+        )
+        .unwrap();
+    std::fs::remove_file(c.path("x.db-wal")).unwrap();
+    let said = format!(
+        "pmdb: {}-wal was deleted or replaced while another pmdb had the database open: nothing was read or saved; everyone must close pmdb on this database (`pmdb check --locks` names who has it open), then open it again and run `pmdb check`\n",
+        c.db.display()
+    );
+    for args in [
+        &["user", "list"][..],
+        &["user", "add", "zz", "--role", "viewer"][..],
+    ] {
+        assert_eq!(c.refused(args), said, "{args:?}");
+    }
+    drop(running);
+}

@@ -207,3 +207,42 @@ fn a_hang_up_before_pmdb_has_started_still_exits_129() {
     drop(master);
     assert_hung_up(ending(child));
 }
+
+/// The state letter of a process in /proc/PID/stat ('T' when stopped).
+fn state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    stat.rsplit_once(") ").unwrap().1.chars().next().unwrap()
+}
+
+/// Waits up to 10 s for the process's state to be (or not be) stopped.
+fn until_stopped(pid: u32, stopped: bool) {
+    let started = Instant::now();
+    while (state(pid) == 'T') != stopped {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "pmdb {} stopped after 10 s (state {})",
+            if stopped { "was not" } else { "was still" },
+            state(pid)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_terminal_stop_with_no_save_open_stops_the_interface_and_it_carries_on_when_continued() {
+    use nix::sys::signal::{Signal, kill};
+    let (_dir, mut child, mut master) = start(Session::Detached);
+    read_until(&mut master, &mut child, LAST_TEXT_OF_A_FRAME, false);
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    // pmdb catches SIGTSTP to wait for any save; with none open it stops at once,
+    // leaving the alternate screen first.
+    kill(pid, Signal::SIGTSTP).unwrap();
+    until_stopped(child.id(), true);
+    kill(pid, Signal::SIGCONT).unwrap();
+    until_stopped(child.id(), false);
+    // Continued, it takes the screen again and draws.
+    read_until(&mut master, &mut child, LAST_TEXT_OF_A_FRAME, false);
+    assert!(child.try_wait().unwrap().is_none());
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -204,3 +204,106 @@ fn an_abandoned_write_never_commits_and_a_committed_one_cannot_be_abandoned() {
     assert_eq!(saved.version, 1);
     assert!(!abandon.abandon(), "a committed write was abandoned");
 }
+
+/// Another process (python3's sqlite3) holding the write lock, stopped once the lock
+/// table shows it holding it; continued and killed when dropped.
+struct StoppedHolder(std::process::Child);
+
+impl StoppedHolder {
+    fn start(path: &Path) -> Option<StoppedHolder> {
+        use std::process::{Command, Stdio};
+        let script = "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1],isolation_level=None)\nc.execute('BEGIN IMMEDIATE')\nsys.stdin.read()\n";
+        let child = Command::new("python3")
+            .args(["-c", script])
+            .arg(path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .ok()?;
+        let holder = StoppedHolder(child);
+        let shm = pmdb::store::faults::sidecar(path, "-shm");
+        for _ in 0..500 {
+            let table = std::fs::read_to_string("/proc/locks").unwrap();
+            let holds = pmdb::store::lock_holders::parse(&table)
+                .iter()
+                .any(|l| l.pid == holder.0.id() && l.write && l.start == 120);
+            if holds && std::fs::metadata(&shm).is_ok() {
+                holder.signal(nix::sys::signal::Signal::SIGSTOP);
+                return Some(holder);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("python3 never took the write lock");
+    }
+
+    fn signal(&self, s: nix::sys::signal::Signal) {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.0.id() as i32), s);
+    }
+}
+
+impl Drop for StoppedHolder {
+    fn drop(&mut self) {
+        self.signal(nix::sys::signal::Signal::SIGCONT);
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_waiting_line_names_the_stopped_process_holding_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut app = app(&path);
+    type_july(&mut app);
+    let Some(holder) = StoppedHolder::start(&path) else {
+        eprintln!("skipped: no python3 to hold the lock from another process");
+        return;
+    };
+    let pid = holder.0.id();
+    app.handle_key(ctrl('s'));
+    // The lock table is read again each second of waiting.
+    for _ in 0..150 {
+        app.poll_save(Duration::from_millis(10));
+    }
+    let screen = text(&app, 200, 24);
+    let name = path.file_name().unwrap().to_string_lossy();
+    let login = pmdb::cli::env::login();
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap();
+    assert!(screen.contains("waiting for the database ("), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            " s): {name} is held by {} process {pid} of {login}, stopped; root can end it: `kill -CONT {pid}`",
+            comm.trim_end()
+        )),
+        "{screen}"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    drop(holder);
+    until_no_save_runs(&mut app);
+}
+
+#[test]
+fn a_terminal_stop_waits_until_the_save_has_ended() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut app = app(&path);
+    type_july(&mut app);
+    let holder = Holder::hold(&path);
+    app.handle_key(ctrl('s'));
+    poll_a_little(&mut app);
+    // Ctrl-Z or SIGTSTP while the save waits: asked for, not done.
+    let suspend = AtomicBool::new(true);
+    assert!(!pmdb::tui::stop_now(&app, &suspend));
+    assert!(
+        suspend.load(Ordering::Relaxed),
+        "the stop is kept for later"
+    );
+    // The other writer lets go, the save ends: now the stop happens, once.
+    holder.release();
+    until_no_save_runs(&mut app);
+    assert!(pmdb::tui::stop_now(&app, &suspend));
+    assert!(!pmdb::tui::stop_now(&app, &suspend));
+    let store = Store::open(&path, LOGIN).unwrap();
+    assert!(store.value_at("WR1", p("2024-07")).unwrap().is_some());
+}

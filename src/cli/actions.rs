@@ -132,7 +132,7 @@ pub fn run(env: &Env, args: ActionsArgs) -> Result<()> {
         .as_deref()
         .map(|r| r.parse::<DeliveryRag>().map_err(|e| anyhow!("--rag: {e}")))
         .transpose()?;
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     super::list::known_owner(&ds, args.owner.as_deref())?;
     let beneath = match &args.plan {

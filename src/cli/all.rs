@@ -23,7 +23,7 @@ pub fn export(env: &Env, dir: &str) -> Result<()> {
     let dir = Path::new(dir);
     crate::outfile::create_folder(dir)
         .with_context(|| format!("cannot make the folder {}", dir.display()))?;
-    let store = env.open()?;
+    let store = env.read()?;
     for kind in KINDS {
         write_atomically(&file_of(dir, kind), &export_bytes(&store, kind)?)?;
     }

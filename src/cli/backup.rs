@@ -8,7 +8,7 @@ use serde_json::json;
 use super::Env;
 
 pub fn run(env: &Env, file: &Path) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     store.backup(file)?;
     if env.json {
         return super::output::json(&json!({ "database": env.db, "backup": file }));

@@ -10,7 +10,7 @@ use super::output::{json as print_json, table};
 use crate::query::check::{Finding, check};
 
 pub fn run(env: &Env) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     let integrity = store.integrity_check()?;
     // Read as stored, so that every delivery row that does not read is listed here, where
     // everything else refuses at the first.
@@ -110,6 +110,31 @@ pub fn deployment(env: &Env) -> Result<()> {
     }
     if !env.json {
         say!("the deployment protects the file: only pmdb can write it");
+    }
+    Ok(())
+}
+
+/// `pmdb check --locks`: who holds what on the database, its `-wal` and its `-shm`, from
+/// the kernel's lock table, with each process's login and whether it is stopped; a
+/// stopped process holding a save's lock is named with the command that ends the stall.
+pub fn locks(env: &Env) -> Result<()> {
+    use crate::store::lock_holders;
+    let holders = lock_holders::holders(&env.db);
+    if env.json {
+        return print_json(&json!({
+            "database": env.db.display().to_string(),
+            "holders": holders,
+        }));
+    }
+    if holders.is_empty() {
+        say!("no process holds a lock on {}", env.db.display());
+        return Ok(());
+    }
+    for h in &holders {
+        say!("{}", h.line());
+    }
+    if let Some(who) = lock_holders::held_by(&env.db) {
+        say!("{who}");
     }
     Ok(())
 }

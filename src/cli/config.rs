@@ -57,7 +57,7 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
         say!("login:    {}", env.login);
         return Ok(());
     }
-    let store = env.open()?;
+    let store = env.read()?;
     let settings = store.settings()?;
     let role = store.role_of(&env.login)?;
     let rules: Vec<serde_json::Value> = settings

@@ -32,7 +32,7 @@ struct EiaJson<'a> {
 
 pub fn run(env: &Env, args: EiasArgs) -> Result<()> {
     let period = period_or_now_due(env, args.period.as_deref())?;
-    let store = env.open()?;
+    let store = env.read()?;
     let delivery = store.delivery()?;
     let end = period.last_month().last_day().to_string();
     let rows = delivery.eia_rows(period);

@@ -130,7 +130,7 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
 }
 
 fn show(env: &Env, id: i64) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     let record = store.exception(id)?;
     let history = store.exception_history(id)?;
     let ds = store.dataset()?;
@@ -276,7 +276,7 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         service: args.service,
         meeting: args.meeting,
     };
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     let rows = with_figures_now(&ds, store.exceptions(&filter)?, ds.context(env.today));
     if env.json {

@@ -8,7 +8,7 @@ use super::output::{json as print_json, table};
 use crate::query::history::describe;
 
 pub fn run(env: &Env, code: &str) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     let rows = store.history(code)?;
     if env.json {
         return print_json(&json!({ "code": code, "changes": rows }));

@@ -54,7 +54,7 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
         .as_deref()
         .map(|r| r.parse::<Rag>().map_err(|e| anyhow!("--rag: {e}")))
         .transpose()?;
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     if let Some(node) = &args.plan
         && ds.node(node).is_none()

@@ -154,6 +154,10 @@ pub enum Command {
         /// Exits 0 when it does, 1 when it does not.
         #[arg(long)]
         deployment: bool,
+        /// Instead: which processes hold locks on the database, its -wal and -shm (process,
+        /// login, running or stopped, and what each holds), as the kernel's lock table says.
+        #[arg(long, conflicts_with = "deployment")]
+        locks: bool,
     },
     /// People and roles.
     User(user::UserArgs),
@@ -184,6 +188,17 @@ pub struct Env {
 }
 
 impl Env {
+    /// The database for a command that only reads: read-only, so that nothing it holds,
+    /// even if its person stops it, stops anyone's save (`Store::open_reading`).
+    pub fn read(&self) -> Result<Store> {
+        Ok(Store::open_reading(
+            &self.db,
+            &self.login,
+            self.pinned.then_some(self.today),
+        )?)
+    }
+
+    /// The database for a command that saves.
     pub fn open(&self) -> Result<Store> {
         Ok(Store::open_on(
             &self.db,
@@ -217,12 +232,37 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // Past the file-size limit (`ulimit -f`) a write fails with EFBIG, which pmdb says for
+    // what it is, rather than the process being killed by SIGXFSZ mid-save.
+    // SAFETY: as above.
+    let _ = unsafe {
+        nix::sys::signal::signal(
+            nix::sys::signal::Signal::SIGXFSZ,
+            nix::sys::signal::SigHandler::SigIgn,
+        )
+    };
     match run(cli, from_env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = who_holds_it(e);
             eprintln!("pmdb: {}", safe_text::lines(&format!("{e:#}")));
             ExitCode::from(1)
         }
+    }
+}
+
+/// A refusal because the database stayed locked, naming who holds it when the refusal
+/// was made where the file was not known (a read's query): never the bare "locked".
+fn who_holds_it(e: anyhow::Error) -> anyhow::Error {
+    use crate::store::{StoreError, lock_holders};
+    match e.downcast_ref::<StoreError>() {
+        Some(StoreError::Busy(None)) => {
+            match lock_holders::remembered().and_then(|db| lock_holders::held_by(&db)) {
+                Some(who) => StoreError::Busy(Some(who)).into(),
+                None => e,
+            }
+        }
+        _ => e,
     }
 }
 
@@ -292,8 +332,13 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Exceptions(args) => exceptions::run(&env, args),
         Command::History { code } => history::run(&env, &code),
         Command::Backup { file } => backup::run(&env, &file),
-        Command::Check { deployment: false } => check::run(&env),
-        Command::Check { deployment: true } => check::deployment(&env),
+        Command::Check { locks: true, .. } => check::locks(&env),
+        Command::Check {
+            deployment: false, ..
+        } => check::run(&env),
+        Command::Check {
+            deployment: true, ..
+        } => check::deployment(&env),
         Command::User(args) => user::run(&env, args),
         Command::Enterer(args) => enterer::run(&env, args),
         Command::Signoff(args) => signoff::run(&env, args),

@@ -184,7 +184,7 @@ fn spent_arg(text: &str) -> Result<f64> {
 }
 
 fn list(env: &Env, period: Period) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     let rows = ds.delivery.project_rows(period, ds.context(env.today));
     if env.json {
@@ -241,7 +241,7 @@ fn show_one(
     version: Option<i64>,
     saved: &str,
 ) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     let rows = ds.delivery.project_rows(period, ds.context(env.today));
     let row = rows

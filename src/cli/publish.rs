@@ -30,7 +30,7 @@ pub struct PublishArgs {
 
 pub fn run(env: &Env, args: PublishArgs) -> Result<()> {
     let (period, _) = super::rollup::period_and_grouping(env, args.period.as_deref(), None)?;
-    let store = env.open()?;
+    let store = env.read()?;
     let dir = args.out.as_path();
     let written = read_and_write_pack(&store, period, env.today, dir)?;
     let files: Vec<String> = written

@@ -134,7 +134,7 @@ fn live_extras(
 pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let (period, by) =
         super::rollup::period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     let ds = store.as_signed_off(ds, period)?;
     let ctx = ds.context(env.today);

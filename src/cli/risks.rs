@@ -108,7 +108,7 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
         return show_one(env, &review.code, period, version);
     }
     let period = period_or_now_due(env, args.period.as_deref())?;
-    let store = env.open()?;
+    let store = env.read()?;
     let delivery = store.delivery()?;
     let rows = delivery.risk_rows(period);
     let map = heat_map(rows.iter().map(|r| &r.judgement));
@@ -196,7 +196,7 @@ pub fn draw_heat_map(map: &[[u32; 5]; 5], bands: RiskBands) -> Vec<String> {
 }
 
 fn show_one(env: &Env, code: &str, period: Period, version: i64) -> Result<()> {
-    let store = env.open()?;
+    let store = env.read()?;
     let delivery = store.delivery()?;
     let rows = delivery.risk_rows(period);
     let row = rows

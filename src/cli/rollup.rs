@@ -31,8 +31,8 @@ pub fn default_period(today: NaiveDate) -> Period {
 }
 
 pub fn run(env: &Env, args: RollupArgs) -> Result<()> {
-    let mut store = env.open()?;
-    print_rollup(env, &mut store, &args)
+    let store = env.read()?;
+    print_rollup(env, &store, &args)
 }
 
 /// The period and grouping a roll-up or report asks for: `--period` (default the last
@@ -53,7 +53,7 @@ pub fn period_and_grouping(
     Ok((period, by))
 }
 
-fn print_rollup(env: &Env, store: &mut Store, args: &RollupArgs) -> Result<()> {
+fn print_rollup(env: &Env, store: &Store, args: &RollupArgs) -> Result<()> {
     let (period, by) = period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
     let ds = store.dataset()?;
     let r = rollup(&ds, period, by, ds.context(env.today));
@@ -138,7 +138,7 @@ pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
         None => env.today,
         Some(d) => super::delivery::date_arg(d, "--as-of")?,
     };
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     let rows = overdue_rows(&ds, as_of, ds.context(env.today));
     if env.json {

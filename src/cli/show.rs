@@ -22,7 +22,7 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         .as_deref()
         .map(|p| period_arg(p, "--period"))
         .transpose()?;
-    let store = env.open()?;
+    let store = env.read()?;
     let ds = store.dataset()?;
     let rec = ds.indicator(&args.code).cloned().ok_or_else(|| {
         anyhow::anyhow!(

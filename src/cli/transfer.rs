@@ -87,7 +87,7 @@ pub(super) fn import_refusal(where_: &str, e: ImportError) -> anyhow::Error {
 
 pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
     let kind = kind(kind_text)?;
-    let store = env.open()?;
+    let store = env.read()?;
     let buffer = export_bytes(&store, kind)?;
     match file {
         None | Some("-") => std::io::stdout()

@@ -37,7 +37,11 @@ fn role(text: &str) -> Result<Role> {
 }
 
 pub fn run(env: &Env, args: UserArgs) -> Result<()> {
-    let mut store = env.open()?;
+    // A listing only reads.
+    let mut store = match args.action {
+        UserAction::List => env.read()?,
+        _ => env.open()?,
+    };
     match args.action {
         UserAction::Add {
             login,

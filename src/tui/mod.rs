@@ -79,6 +79,11 @@ pub fn run(path: &Path, login: &str, today: NaiveDate, pinned: bool) -> anyhow::
         signal_hook::flag::register(sig, Arc::clone(&stop))
             .context("could not install the signal handler")?;
     }
+    // A terminal stop (SIGTSTP) waits until no save is open: stopped inside its
+    // transaction, the interface would hold every other officer's save for as long.
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
+        .context("could not install the signal handler")?;
     let keys = terminal::KeySource::open();
     let mut tty = match terminal::init(keys.clone()) {
         Ok(t) => t,
@@ -91,7 +96,7 @@ pub fn run(path: &Path, login: &str, today: NaiveDate, pinned: bool) -> anyhow::
     };
     let done = Arc::new(AtomicBool::new(false));
     watch_for_hang_up(keys.clone(), Arc::clone(&done));
-    let result = event_loop(&mut tty, &mut app, &stop);
+    let result = event_loop(&mut tty, &mut app, &stop, &suspend);
     done.store(true, Ordering::Relaxed);
     // A SIGHUP, or a failed draw, may be the hang-up itself.
     keys.exit_if_hung_up();
@@ -112,10 +117,34 @@ fn watch_for_hang_up(keys: terminal::KeySource, done: Arc<AtomicBool>) {
     });
 }
 
+/// Stops the process as a terminal stop would, with the terminal put back first, and
+/// takes the terminal again once continued. Called only while no save is open.
+fn stop_here(terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
+    terminal::restore();
+    nix::sys::signal::raise(nix::sys::signal::Signal::SIGSTOP)?;
+    // Continued (`fg`).
+    terminal::resume()?;
+    terminal.clear()?;
+    Ok(())
+}
+
+/// Whether a terminal stop asked for (`suspend`) may happen now, taking the request if
+/// so: not while a save is open, since stopped inside its transaction the interface would
+/// hold every other officer's save; it happens once the save has ended.
+pub fn stop_now(app: &App, suspend: &AtomicBool) -> bool {
+    app.saving.is_none() && suspend.swap(false, Ordering::Relaxed)
+}
+
+/// Whether a key is Ctrl-Z: in raw mode the terminal sends it as a key, not SIGTSTP.
+fn is_terminal_stop(key: &event::KeyEvent) -> bool {
+    key.code == event::KeyCode::Char('z') && key.modifiers.contains(event::KeyModifiers::CONTROL)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    suspend: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut last_refresh = Instant::now();
     let mut dirty = true;
@@ -134,6 +163,7 @@ fn event_loop(
         };
         if event::poll(wait)? {
             match event::read()? {
+                Event::Key(key) if is_terminal_stop(&key) => suspend.store(true, Ordering::Relaxed),
                 Event::Key(key) => {
                     app.handle_key(key);
                     app.poll_save(SAVE_GRACE);
@@ -144,6 +174,10 @@ fn event_loop(
             }
         }
         dirty |= app.poll_save(Duration::ZERO);
+        if stop_now(app, suspend) {
+            stop_here(terminal)?;
+            dirty = true;
+        }
         // While a background re-read runs, look for its answer at every turn of the loop.
         if last_refresh.elapsed() >= REFRESH || app.data.refreshing() {
             last_refresh = Instant::now();

@@ -84,6 +84,10 @@ pub struct Saving {
     shown: u64,
     /// What `done` says if the thread ends without a result.
     lost: Option<Done>,
+    /// The database, to name who holds it while the save waits.
+    db: std::path::PathBuf,
+    /// Who holds the database, as the lock table said when last asked (`next_second`).
+    held: Option<String>,
 }
 
 fn open(opener: &Opener, abandon: Abandon) -> Result<Store> {
@@ -98,6 +102,7 @@ impl Saving {
         let abandon = Abandon::default();
         let (tx, rx) = mpsc::channel();
         let lost = Some(job.lost());
+        let db = opener.path().to_path_buf();
         let a = abandon.clone();
         let thread = std::thread::spawn(move || {
             let done = job.run(open(&opener, a));
@@ -111,6 +116,8 @@ impl Saving {
             thread,
             shown: 0,
             lost,
+            db,
+            held: None,
         }
     }
 
@@ -120,14 +127,26 @@ impl Saving {
     }
 
     /// What the status line and the edit dialog say while the save runs.
+    /// Who holds the database is named once the lock table shows someone in the way.
     pub fn text(&self) -> String {
-        format!("waiting for the database ({} s)…", self.waited().as_secs())
+        match &self.held {
+            Some(who) => format!(
+                "waiting for the database ({} s): {who}…",
+                self.waited().as_secs()
+            ),
+            None => format!("waiting for the database ({} s)…", self.waited().as_secs()),
+        }
     }
 
-    /// Whether the count of seconds waited has gone up since last asked.
+    /// Whether the count of seconds waited has gone up since last asked; each second the
+    /// lock table is read again for who holds the database.
     pub fn next_second(&mut self) -> bool {
         let secs = self.waited().as_secs();
-        std::mem::replace(&mut self.shown, secs) != secs
+        let next = std::mem::replace(&mut self.shown, secs) != secs;
+        if next {
+            self.held = crate::store::lock_holders::held_by(&self.db);
+        }
+        next
     }
 
     /// The result, waiting up to `wait` for it.

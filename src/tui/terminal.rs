@@ -81,6 +81,12 @@ pub fn init(keys: KeySource) -> io::Result<DefaultTerminal> {
     ratatui::Terminal::new(CrosstermBackend::new(stdout()))
 }
 
+/// Raw mode and the alternate screen again, after a terminal stop.
+pub fn resume() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)
+}
+
 /// Raw mode off, the cursor shown and the main screen back, each tried even when another
 /// fails; failures are ignored, since the terminal they would be reported on is the one
 /// that failed.

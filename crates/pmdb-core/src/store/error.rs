@@ -141,8 +141,28 @@ pub enum StoreError {
         expected: i64,
         found: i64,
     },
-    #[error("the database stayed busy for too long; nothing was saved, try again")]
-    Busy,
+    /// Another process kept the database locked for longer than pmdb waits: named, from
+    /// the lock table, when it can be (`lock_holders::held_by`).
+    #[error("{}", busy(.0.as_deref()))]
+    Busy(Option<String>),
+    /// The file-size limit of this process (`ulimit -f`) is smaller than the database
+    /// or its `-wal` must grow to.
+    #[error(
+        "{path} cannot grow past {limit} bytes, the largest file this login may write here (its file-size limit, `ulimit -f`): nothing was saved; raise the limit and try again"
+    )]
+    FileTooLarge { path: PathBuf, limit: u64 },
+    /// No room on the disk for the `-shm` (or `-wal`) SQLite needs beside the database,
+    /// even to read it.
+    #[error(
+        "the disk holding {0} is full: pmdb cannot open it, since SQLite needs room beside it for its -shm and -wal files; free some space and try again"
+    )]
+    NoRoom(PathBuf),
+    /// The `-wal` was deleted or replaced under a pmdb that has the database open: its
+    /// `-shm` describes saves the `-wal` on disk does not hold.
+    #[error(
+        "{}-wal was deleted or replaced while another pmdb had the database open: nothing was read or saved; everyone must close pmdb on this database (`pmdb check --locks` names who has it open), then open it again and run `pmdb check`", .0.display()
+    )]
+    WalLost(PathBuf),
     /// The person stopped waiting for another writer (`tx::Abandon`).
     #[error("the save was abandoned while it waited for the database; nothing was saved")]
     Abandoned,
@@ -154,6 +174,13 @@ pub enum StoreError {
     /// Not marked as the source, so a message shows SQLite's words once, not three times.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+fn busy(held: Option<&str>) -> String {
+    match held {
+        Some(who) => format!("{who}; pmdb waited for it and gave up: nothing was saved, try again"),
+        None => "the database stayed busy for too long; nothing was saved, try again".into(),
+    }
 }
 
 /// Several bad rows, one a line after a line counting them.
@@ -219,6 +246,13 @@ impl From<rusqlite::Error> for StoreError {
             return StoreError::DamagedRow(d.clone());
         }
         match e.sqlite_error_code() {
+            // Never the raw "database is locked" or "locking protocol": the refusal names
+            // who holds it where it is made (`Store::write`, opening, the command line).
+            Some(
+                rusqlite::ErrorCode::DatabaseBusy
+                | rusqlite::ErrorCode::DatabaseLocked
+                | rusqlite::ErrorCode::FileLockingProtocolFailed,
+            ) => StoreError::Busy(None),
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
                 StoreError::Corrupt(e.to_string().lines().next().unwrap_or_default().to_string())
             }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use nix::fcntl::{AT_FDCWD, AtFlags};
 use nix::unistd::{AccessFlags, Gid, Group, Uid, User, faccessat};
 
+use super::error::StoreError;
+
 /// Which file a path named when pmdb opened it: device and inode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileId {
@@ -116,11 +118,22 @@ fn permission(path: &Path, login: &str, doing: &str) -> String {
 /// (SQLite creates the `-wal` and `-shm` files beside the database) or a leftover `-wal`
 /// or `-shm` this login cannot write.
 pub fn cannot_write(db: &Path, login: &str) -> String {
+    write_blocked(db, login).unwrap_or_else(|| NOTHING_IN_THE_WAY.into())
+}
+
+/// What `cannot_write` says when no file or folder is in the way.
+pub const NOTHING_IN_THE_WAY: &str = "check the file and folder permissions";
+
+/// As `cannot_write`, None when nothing is in the way now (a refusal that was transient).
+pub fn write_blocked(db: &Path, login: &str) -> Option<String> {
     if std::fs::metadata(db).is_ok_and(|m| m.permissions().readonly()) {
-        return format!("the file is marked read-only ({})", ownership(db));
+        return Some(format!("the file is marked read-only ({})", ownership(db)));
     }
     if !may(db, AccessFlags::W_OK) {
-        return format!("{login} may not write the file ({})", ownership(db));
+        return Some(format!(
+            "{login} may not write the file ({})",
+            ownership(db)
+        ));
     }
     let leftovers: Vec<String> = ["-wal", "-shm"]
         .iter()
@@ -129,23 +142,94 @@ pub fn cannot_write(db: &Path, login: &str) -> String {
         .map(|p| format!("{} ({})", p.display(), ownership(&p)))
         .collect();
     if !leftovers.is_empty() {
-        return format!(
+        return Some(format!(
             "{login} may not write {}, left beside it; whoever owns it, or an administrator, must make it writable or remove it while no one has pmdb open",
             leftovers.join(" and ")
-        );
+        ));
     }
     let dir = db
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !may(dir, AccessFlags::W_OK) {
-        return format!(
+        return Some(format!(
             "{login} may not create files in its folder {} ({}), where SQLite keeps the -wal and -shm files",
             dir.display(),
             ownership(dir)
-        );
+        ));
     }
-    "check the file and folder permissions".into()
+    None
+}
+
+/// Whether pmdb was opening the file or saving to it when an I/O error came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    Opening,
+    Saving,
+}
+
+/// An SQLite error said for what it is where the file system is at fault: a full disk, the
+/// file-size limit, a `-wal` deleted under another pmdb; anything else as `From` says it.
+pub fn io_fault(
+    conn: &rusqlite::Connection,
+    db: &Path,
+    e: rusqlite::Error,
+    doing: Doing,
+) -> StoreError {
+    use rusqlite::ErrorCode;
+    let io = matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::SystemIoFailure | ErrorCode::DiskFull | ErrorCode::CannotOpen)
+    );
+    if !io {
+        return StoreError::from(e);
+    }
+    // SAFETY: the handle is this live connection's; the call only reads its last errno.
+    let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+    explain_io(db, errno, doing).unwrap_or_else(|| StoreError::from(e))
+}
+
+/// The fault an I/O error's errno (or the files beside the database) shows, if any.
+pub fn explain_io(db: &Path, errno: i32, doing: Doing) -> Option<StoreError> {
+    use nix::errno::Errno;
+    match Errno::from_raw(errno) {
+        Errno::ENOSPC | Errno::EDQUOT if doing == Doing::Opening => {
+            Some(StoreError::NoRoom(db.into()))
+        }
+        Errno::ENOSPC | Errno::EDQUOT => Some(StoreError::DiskFull(db.into())),
+        Errno::EFBIG => Some(StoreError::FileTooLarge {
+            path: db.into(),
+            limit: file_size_limit().unwrap_or(0),
+        }),
+        _ if wal_lost(db) => Some(StoreError::WalLost(db.into())),
+        _ => None,
+    }
+}
+
+/// The largest file this process may write (RLIMIT_FSIZE), when there is a limit.
+pub fn file_size_limit() -> Option<u64> {
+    use nix::sys::resource::{Resource, getrlimit};
+    let (soft, _) = getrlimit(Resource::RLIMIT_FSIZE).ok()?;
+    (soft != nix::sys::resource::RLIM_INFINITY).then_some(soft)
+}
+
+/// A `-shm` that describes saves in a `-wal` that is not there (deleted, or replaced by
+/// an empty one): what another pmdb still holding the deleted `-wal` leaves behind.
+fn wal_lost(db: &Path) -> bool {
+    let shm = sidecar(db, "-shm");
+    let Ok(bytes) = std::fs::read(&shm) else {
+        return false;
+    };
+    // The WAL index header: mxFrame, the frames the -wal holds, at byte 16 (native order).
+    let Some(max_frame) = bytes
+        .get(16..20)
+        .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+    else {
+        return false;
+    };
+    let wal = std::fs::metadata(sidecar(db, "-wal")).map_or(0, |m| m.len());
+    // A -wal header is 32 bytes; each frame at least 24 + 512.
+    max_frame > 0 && wal < 32 + u64::from(max_frame) * 536
 }
 
 #[cfg(test)]
@@ -167,5 +251,39 @@ mod tests {
         assert_eq!(sidecar(&db, "-wal"), dir.path().join("x.db-wal"));
         assert_eq!(FileId::of(&db), FileId::of(&db));
         assert_eq!(FileId::of(&dir.path().join("none")), None);
+    }
+
+    #[test]
+    fn io_errors_are_said_for_what_they_are() {
+        use nix::errno::Errno;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        std::fs::write(&db, b"").unwrap();
+        let said =
+            |errno: Errno, doing| explain_io(&db, errno as i32, doing).map(|e| e.to_string());
+        assert_eq!(
+            said(Errno::ENOSPC, Doing::Opening).unwrap(),
+            format!(
+                "the disk holding {} is full: pmdb cannot open it, since SQLite needs room beside it for its -shm and -wal files; free some space and try again",
+                db.display()
+            )
+        );
+        assert!(matches!(
+            explain_io(&db, Errno::ENOSPC as i32, Doing::Saving),
+            Some(StoreError::DiskFull(_))
+        ));
+        assert!(matches!(
+            explain_io(&db, Errno::EFBIG as i32, Doing::Saving),
+            Some(StoreError::FileTooLarge { .. })
+        ));
+        assert_eq!(said(Errno::EIO, Doing::Saving), None);
+        // A -shm whose header says the -wal holds 10 frames, and no -wal.
+        let mut shm = vec![0u8; 32768];
+        shm[16..20].copy_from_slice(&10u32.to_ne_bytes());
+        std::fs::write(sidecar(&db, "-shm"), &shm).unwrap();
+        assert!(matches!(
+            explain_io(&db, Errno::EIO as i32, Doing::Opening),
+            Some(StoreError::WalLost(_))
+        ));
     }
 }

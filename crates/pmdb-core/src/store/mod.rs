@@ -18,6 +18,7 @@ pub mod faults;
 mod import_rows;
 mod index;
 mod indicators;
+pub mod lock_holders;
 mod open;
 mod org;
 mod plan;
@@ -85,6 +86,11 @@ pub struct Store {
     /// Which files the path and its `-wal` named when opened: a save into a file that was
     /// since moved or replaced would be seen by nobody.
     identity: Identity,
+    /// Opened by a command that only reads (`Store::open_reading`): read-only, and never
+    /// checkpointing as it closes.
+    reading: bool,
+    /// How long a save waits for another's lock before it is refused (`Store::wait_at_most`).
+    patience: std::time::Duration,
     /// Set for a save the person may call off while it waits (`Store::abandon_with`).
     abandon: Option<Abandon>,
     /// Inside `Store::as_one_import`: every import joins its one transaction.
@@ -105,6 +111,11 @@ pub struct Opener {
 }
 
 impl Opener {
+    /// The database this opens.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub fn open(&self) -> Result<Store> {
         let mut store = Store::open_on(&self.path, &self.login, self.pinned)?;
         // Judged against the files the first store opened, not whatever the path names now.
@@ -140,6 +151,12 @@ impl Store {
     /// from its migrations on.
     pub fn open_on(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {
         open::open_existing(path, login, day)
+    }
+
+    /// Opens an existing database for reading only (`open_on`'s pinned day included): a
+    /// read never takes a lock that stops a save, stopped or not.
+    pub fn open_reading(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {
+        open::open_reading(path, login, day)
     }
 
     /// Creates a new, empty pmdb database; the login becomes its admin.

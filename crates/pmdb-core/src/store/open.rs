@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::error::{Result, StoreError};
@@ -36,15 +37,63 @@ pub fn latest_version() -> i64 {
     migrations().last().map(|(v, _)| *v).unwrap_or(0)
 }
 
+/// The umask the database's files need whatever the person's own: SQLite makes the
+/// `-wal` and `-shm` with the database's mode masked by it, and fixes the mode only a
+/// moment later, so under 022 another officer would meet a `-wal` it may not write.
+const DATABASE_UMASK: u32 = 0o007;
+
+/// Holds the process's umask at [`DATABASE_UMASK`] while a connection opens (when SQLite
+/// makes the `-wal` and `-shm`), restoring the person's after. The umask belongs to the
+/// whole process: one lock keeps two threads' openings from restoring it under each other.
+struct FileMask {
+    before: nix::sys::stat::Mode,
+    _one_at_a_time: std::sync::MutexGuard<'static, ()>,
+}
+
+static MASKING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+impl FileMask {
+    fn set() -> FileMask {
+        use nix::sys::stat::{Mode, umask};
+        let guard = MASKING.lock().unwrap_or_else(|e| e.into_inner());
+        let before = umask(Mode::from_bits_truncate(DATABASE_UMASK));
+        FileMask {
+            before,
+            _one_at_a_time: guard,
+        }
+    }
+}
+
+impl Drop for FileMask {
+    fn drop(&mut self) {
+        nix::sys::stat::umask(self.before);
+    }
+}
+
 fn connect(path: &Path, flags: OpenFlags, session: &Session) -> Result<Connection> {
     // Never while the group is switched to the person's for a file of theirs.
     let _group = crate::privilege::opening_database();
+    // A new database is made with the person's umask, as any file of theirs; an existing
+    // one's `-wal` and `-shm` with the mode the database's officers need.
+    let _mask = (!flags.contains(OpenFlags::SQLITE_OPEN_CREATE)).then(FileMask::set);
+    super::lock_holders::remember(path);
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    if flags.contains(OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        // A read never takes the exclusive lock the last connection to close takes to
+        // checkpoint: stopped at that moment it would stall every save. Checkpoints
+        // belong to saves (SQLite's automatic one, and a save's own close).
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    }
     session.register(&conn)?;
     // The first read tells a file that is not SQLite at all.
     conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))
-        .map_err(|e| classify(path, e))?;
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::SystemIoFailure | ErrorCode::DiskFull) => {
+                faults::io_fault(&conn, path, e, faults::Doing::Opening)
+            }
+            _ => classify(path, e),
+        })?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // FULL: an acknowledged save survives power loss, in WAL mode too.
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -67,7 +116,12 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
             StoreError::Open(format!("cannot open {}: {e}", path.display()))
         }
-        _ => StoreError::Sqlite(e),
+        Some(
+            ErrorCode::DatabaseBusy
+            | ErrorCode::DatabaseLocked
+            | ErrorCode::FileLockingProtocolFailed,
+        ) => StoreError::Busy(super::lock_holders::held_by(path)),
+        _ => StoreError::from(e),
     }
 }
 
@@ -80,6 +134,8 @@ impl Store {
             login: login.into(),
             session,
             identity: Identity::of(path),
+            reading: false,
+            patience: super::tx::RETRY_FOR,
             abandon: None,
             joined: false,
             hold_back: false,
@@ -152,6 +208,48 @@ pub fn open_existing(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -
     store.check_is_pmdb()?;
     store.migrate()?;
     Ok(store)
+}
+
+/// Opens an existing database for a command that only reads: read-only, never
+/// checkpointing on close, so that nothing it holds, even stopped, stops a save. A file
+/// that needs a migration is brought up to date first by one read-write opening (a
+/// write, once per upgrade of pmdb), then read as any other.
+pub fn open_reading(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {
+    if let Some(why) = faults::cannot_read(path, login) {
+        return Err(StoreError::PermissionDenied(why));
+    }
+    if !path.exists() {
+        return Err(StoreError::NoDatabase(path.into()));
+    }
+    let session = Session::new(login);
+    if let Some(day) = day {
+        session.pin_today(day);
+    }
+    let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = connect(path, read_only, &session).or_else(|e| match e {
+        StoreError::ReadOnly { .. } | StoreError::Open(_) => {
+            connect_unchanging(path, login, &session)
+        }
+        other => Err(other),
+    })?;
+    let mut store = Store::on(conn, path, login, session);
+    store.reading = true;
+    store.check_is_pmdb()?;
+    if store.user_version()? < latest_version() {
+        drop(store);
+        drop(open_existing(path, login, day)?);
+        return open_reading(path, login, day);
+    }
+    Ok(store)
+}
+
+/// Another read-write connection to a store's database, as its first was opened.
+pub(super) fn reconnect(path: &Path, session: &Session) -> Result<Connection> {
+    connect(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        session,
+    )
 }
 
 pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> Result<Store> {

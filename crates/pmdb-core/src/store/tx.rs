@@ -13,7 +13,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 
 /// How long a write keeps retrying before it gives up with `StoreError::Busy`.
-const RETRY_FOR: Duration = Duration::from_secs(60);
+pub(super) const RETRY_FOR: Duration = Duration::from_secs(60);
 
 /// How long one attempt of an abandonable write waits for the lock inside SQLite, so the
 /// retry loop looks at the flag several times a second.
@@ -63,9 +63,15 @@ impl Abandon {
 const BULK_CACHE_KIB: i64 = -262_144;
 
 fn is_busy(e: &StoreError) -> bool {
-    matches!(e, StoreError::Sqlite(err)
+    matches!(e, StoreError::Busy(_))
+        || matches!(e, StoreError::Sqlite(err)
         if matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)))
 }
+
+/// How many times a save reopens its connection when SQLite met a `-wal` or `-shm` it
+/// could not write although nothing is in the way now: another officer's SQLite creates
+/// those files with its umask's mode and fixes the mode a moment later.
+const REOPENS: u32 = 5;
 
 fn is_full(e: &StoreError) -> bool {
     matches!(e, StoreError::Sqlite(err) if err.sqlite_error_code() == Some(ErrorCode::DiskFull))
@@ -84,6 +90,31 @@ impl Store {
         Ok(())
     }
 
+    /// Makes a save give up after `patience` rather than a minute (tests of the refusal).
+    pub fn wait_at_most(&mut self, patience: Duration) -> Result<()> {
+        self.conn
+            .busy_timeout(patience.min(super::open::BUSY_TIMEOUT))?;
+        self.patience = patience;
+        Ok(())
+    }
+
+    /// A fresh read-write connection in place of this one, keeping how long it waits.
+    fn reconnect(&mut self) -> Result<()> {
+        let conn = super::open::reconnect(&self.path, &self.session)?;
+        if self.abandon.is_some() {
+            conn.busy_timeout(ABANDONABLE_WAIT)?;
+        } else {
+            conn.busy_timeout(self.patience.min(super::open::BUSY_TIMEOUT))?;
+        }
+        self.conn = conn;
+        Ok(())
+    }
+
+    /// An SQLite error said for what it is where the file is at fault.
+    fn io_fault(&self, e: rusqlite::Error) -> StoreError {
+        super::faults::io_fault(&self.conn, &self.path, e, super::faults::Doing::Saving)
+    }
+
     fn abandoned(&self) -> bool {
         self.abandon.as_ref().is_some_and(Abandon::abandoned)
     }
@@ -95,23 +126,38 @@ impl Store {
         self.check_same_file()?;
         let started = Instant::now();
         let mut pause = Duration::from_millis(5);
+        let mut reopened = 0;
         loop {
             if self.abandoned() {
                 return Err(StoreError::Abandoned);
             }
             match self.try_write(&mut work) {
-                Err(e) if is_busy(&e) && started.elapsed() < RETRY_FOR => {
+                Err(e) if is_busy(&e) && started.elapsed() < self.patience => {
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(200));
                 }
-                Err(e) if is_busy(&e) => return Err(StoreError::Busy),
+                Err(e) if is_busy(&e) => {
+                    return Err(StoreError::Busy(super::lock_holders::held_by(&self.path)));
+                }
                 Err(e) if is_read_only(&e) => {
+                    // A transient refusal (a sidecar's mode not yet fixed by the officer
+                    // whose SQLite made it) is not "read-only": once nothing is in the way
+                    // a moment later, open again and retry.
+                    if !self.reading && reopened < REOPENS {
+                        reopened += 1;
+                        std::thread::sleep(Duration::from_millis(2 << reopened));
+                        if super::faults::write_blocked(&self.path, &self.login).is_none() {
+                            self.reconnect()?;
+                            continue;
+                        }
+                    }
                     return Err(StoreError::ReadOnly {
                         path: self.path.clone(),
                         why: super::faults::cannot_write(&self.path, &self.login),
                     });
                 }
                 Err(e) if is_full(&e) => return Err(StoreError::DiskFull(self.path.clone())),
+                Err(StoreError::Sqlite(e)) => return Err(self.io_fault(e)),
                 other => return other,
             }
         }
@@ -184,7 +230,9 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(StoreError::from);
         match begun {
-            Err(e) if is_busy(&e) => return Err(StoreError::Busy.into()),
+            Err(e) if is_busy(&e) => {
+                return Err(StoreError::Busy(super::lock_holders::held_by(&self.path)).into());
+            }
             Err(e) => return Err(e.into()),
             Ok(()) => {}
         }
