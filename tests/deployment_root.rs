@@ -223,6 +223,14 @@ fn only_pmdb_can_write_the_councils_file() {
     let e = d.officer(&["import", "values", db.to_str().unwrap()]);
     assert_refused(&e, "cannot read");
 
+    // The -wal and -shm `init` made as root stay root's after the officer's saves and
+    // reads (kept, never remade as the officer's own file).
+    for side in ["-wal", "-shm"] {
+        let path = format!("{}{side}", db.display());
+        let m = std::fs::metadata(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(m.uid(), 0, "{path} is not root's");
+    }
+
     // 5. The check: protected, and the officer could not write the file without pmdb.
     let check = d.officer(&["check", "--deployment"]);
     let said = text(&check);

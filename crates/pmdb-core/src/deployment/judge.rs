@@ -256,7 +256,14 @@ fn files(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
             push(v, what, path, "absent".into(), problem);
             continue;
         };
-        let problem = if gid.is_some_and(|g| g != node.gid) {
+        let problem = if node.uid != 0 {
+            // An officer's pmdb that made a missing -wal or -shm leaves it that officer's
+            // own: they may change its mode and write it without pmdb.
+            Some(format!(
+                "owned by {}, who may write it without pmdb",
+                node.owner
+            ))
+        } else if gid.is_some_and(|g| g != node.gid) {
             Some(format!(
                 "its group is {}, not pmdb's group {group}",
                 node.group
@@ -270,7 +277,7 @@ fn files(v: &mut Verdict, f: &Facts, gid: Option<u32>, group: &str) {
         };
         if problem.is_some() {
             v.changes.push(format!(
-                "sudo chgrp {group} {0} && sudo chmod 0660 {0}",
+                "sudo chown root:{group} {0} && sudo chmod 0660 {0}",
                 node.path.display()
             ));
         }
@@ -395,7 +402,7 @@ mod tests {
                 (db.into(), Some(node(db, 0, PMDB, 0o660))),
                 (
                     format!("{db}-wal").into(),
-                    Some(node("/srv/pmdb/council.db-wal", 1000, PMDB, 0o660)),
+                    Some(node("/srv/pmdb/council.db-wal", 0, PMDB, 0o660)),
                 ),
                 (format!("{db}-shm").into(), None),
             ],
@@ -496,7 +503,7 @@ mod tests {
             (
                 |f| f.files[0].1.as_mut().unwrap().mode = 0o664,
                 "others than the group may use it",
-                "sudo chgrp pmdb /srv/pmdb/council.db && sudo chmod 0660 /srv/pmdb/council.db",
+                "sudo chown root:pmdb /srv/pmdb/council.db && sudo chmod 0660 /srv/pmdb/council.db",
             ),
             (
                 |f| f.files[0].1.as_mut().unwrap().mode = 0o640,
@@ -506,7 +513,17 @@ mod tests {
             (
                 |f| to_staff(f.files[1].1.as_mut().unwrap()),
                 "its group is staff",
-                "sudo chgrp pmdb /srv/pmdb/council.db-wal",
+                "sudo chown root:pmdb /srv/pmdb/council.db-wal",
+            ),
+            (
+                // A -wal an officer's pmdb made is the officer's to write.
+                |f| {
+                    let wal = f.files[1].1.as_mut().unwrap();
+                    wal.uid = 1000;
+                    wal.owner = "alice".into();
+                },
+                "owned by alice, who may write it without pmdb",
+                "sudo chown root:pmdb /srv/pmdb/council.db-wal",
             ),
             (
                 |f| f.files[0].1 = None,

@@ -85,6 +85,9 @@ fn connect(path: &Path, flags: OpenFlags, session: &Session) -> Result<Connectio
         // belong to saves (SQLite's automatic one, and a save's own close).
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     }
+    if crate::privilege::set_group_id() {
+        keep_wal_files(&conn);
+    }
     session.register(&conn)?;
     // The first read tells a file that is not SQLite at all.
     conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))
@@ -101,6 +104,24 @@ fn connect(path: &Path, flags: OpenFlags, session: &Session) -> Result<Connectio
     // files in the folder TMPDIR or SQLITE_TMPDIR names, which the person chooses.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
+}
+
+/// Installed set-group-ID, the `-wal` and `-shm` are kept when the last connection
+/// closes (SQLite's persistent WAL), so the ones `pmdb init` made as root stay root's. A
+/// `-wal` an officer's pmdb made would be the officer's own file, which they could write
+/// without pmdb; reads no longer checkpoint on close, so it would otherwise outlive them.
+fn keep_wal_files(conn: &Connection) {
+    let mut on: std::ffi::c_int = 1;
+    // SAFETY: the handle is this open connection's; SQLITE_FCNTL_PERSIST_WAL reads and
+    // writes the int it is given, which lives through the call.
+    unsafe {
+        rusqlite::ffi::sqlite3_file_control(
+            conn.handle(),
+            c"main".as_ptr(),
+            rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
+            (&raw mut on).cast(),
+        );
+    }
 }
 
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
