@@ -7,8 +7,9 @@
 //! set-group-ID is judged unprotected, and why), and the rules themselves are tested
 //! without root in `deployment::{choice, config, judge}` and `privilege`.
 //!
-//! Its own test binary: it writes /etc/pmdb/pmdb.toml for its run (restoring what was
-//! there), which no other test may see.
+//! Its own test binary: it writes /etc/pmdb/pmdb.toml for its run, in a mount namespace of
+//! its own where /etc is overlaid, so the machine's /etc is never touched and no other
+//! process sees the test's configuration.
 
 mod common;
 
@@ -420,8 +421,6 @@ struct Deployment {
     srv: PathBuf,
     home: PathBuf,
     group: u32,
-    config_before: Option<Vec<u8>>,
-    config_dir_made: bool,
 }
 
 impl Deployment {
@@ -456,9 +455,8 @@ impl Deployment {
         let home = root.join("home");
         std::fs::create_dir(&home).unwrap();
         chown(&home, 65534, 65534);
-        let config_dir_made = !Path::new("/etc/pmdb").exists();
+        private_etc(root);
         std::fs::create_dir_all("/etc/pmdb").unwrap();
-        let config_before = std::fs::read(CONFIG).ok();
         std::fs::write(
             CONFIG,
             format!("database = \"{}\"\n", srv.join("council.db").display()),
@@ -471,9 +469,14 @@ impl Deployment {
             srv,
             home,
             group,
-            config_before,
-            config_dir_made,
         };
+        // The machine's own /etc (as its first process sees it) names no test database.
+        let machines =
+            std::fs::read_to_string("/proc/1/root/etc/pmdb/pmdb.toml").unwrap_or_default();
+        assert!(
+            !machines.contains(&d.srv.display().to_string()),
+            "the machine's /etc/pmdb/pmdb.toml was written: {machines}"
+        );
         // The binary runs set-group-ID here (no nosuid mount in the way).
         let out = d.officer(&["config"]);
         assert!(
@@ -534,16 +537,39 @@ impl Deployment {
     }
 }
 
-impl Drop for Deployment {
-    fn drop(&mut self) {
-        match &self.config_before {
-            Some(bytes) => drop(std::fs::write(CONFIG, bytes)),
-            None => drop(std::fs::remove_file(CONFIG)),
-        }
-        if self.config_dir_made {
-            let _ = std::fs::remove_dir("/etc/pmdb");
-        }
-    }
+/// Gives this test's thread, and every process it starts, a mount namespace of its own in
+/// which /etc is overlaid by folders of the test's: /etc/pmdb/pmdb.toml is written there,
+/// and the machine's /etc, and every other process's view of it, is never touched. The
+/// namespace goes with the thread.
+fn private_etc(root: &Path) {
+    use nix::mount::{MsFlags, mount};
+    use nix::sched::{CloneFlags, unshare};
+    unshare(CloneFlags::CLONE_NEWNS).expect("a mount namespace of the test's own");
+    // Nothing mounted here propagates back to the machine's namespace.
+    mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        MsFlags::MS_REC | MsFlags::MS_PRIVATE,
+        None::<&str>,
+    )
+    .expect("mounts made private");
+    let (upper, work) = (root.join("etc-upper"), root.join("etc-work"));
+    std::fs::create_dir(&upper).unwrap();
+    std::fs::create_dir(&work).unwrap();
+    let options = format!(
+        "lowerdir=/etc,upperdir={},workdir={}",
+        upper.display(),
+        work.display()
+    );
+    mount(
+        Some("overlay"),
+        "/etc",
+        Some("overlay"),
+        MsFlags::empty(),
+        Some(options.as_str()),
+    )
+    .expect("/etc overlaid for the test");
 }
 
 fn chown(path: &Path, uid: u32, gid: u32) {
