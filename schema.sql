@@ -1326,8 +1326,7 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
 
 -- A sign-off reopened for correction (admin only). The sign-off is kept here as it was
 -- (who signed, when), with who reopened it, when and why; its row leaves `signoffs` so the
--- period's values can change and it can be signed off again. Migration numbered 3 here;
--- renumber it at merge if another migration 3 lands first.
+-- period's values can change and it can be signed off again.
 CREATE TABLE signoff_reopenings (
     id          INTEGER PRIMARY KEY,
     period      TEXT NOT NULL,

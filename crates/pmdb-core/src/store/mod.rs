@@ -2,7 +2,7 @@
 //! with retry, and one file per entity's queries.
 
 #[macro_use]
-mod record;
+mod record_macro;
 
 mod audit;
 mod dataset;

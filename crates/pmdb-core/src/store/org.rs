@@ -58,8 +58,9 @@ pub struct MeetingRow {
     pub period: Option<Period>,
 }
 
-/// A login named in a file that is not a pmdb user: the users file comes first.
-fn not_a_user(tx: &Connection, login: &str) -> std::result::Result<(), String> {
+/// Requires a login named in a file to be a pmdb user; the refusal says the users file
+/// comes first.
+fn require_user_in_file(tx: &Connection, login: &str) -> std::result::Result<(), String> {
     require_user(tx, login).map_err(|e| {
         format!("{e}, or import a users file naming them before this file (users come first)")
     })
@@ -294,7 +295,7 @@ impl Store {
                 if lead == "head" && !new.lead.is_empty() && columns.has(lead) {
                     or_next_row!(
                         bad,
-                        not_a_user(tx, &new.lead)
+                        require_user_in_file(tx, &new.lead)
                             .map_err(|e| unknown_ref(*row, lead, &new.lead, e))
                     );
                 }
@@ -364,7 +365,8 @@ impl Store {
                 );
                 or_next_row!(
                     bad,
-                    not_a_user(tx, &m.login).map_err(|e| unknown_ref(*row, "login", &m.login, e))
+                    require_user_in_file(tx, &m.login)
+                        .map_err(|e| unknown_ref(*row, "login", &m.login, e))
                 );
                 let added = tx.execute(
                     "INSERT OR IGNORE INTO board_members (board, login) VALUES (?1, ?2)",
