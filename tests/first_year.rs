@@ -217,7 +217,7 @@ fn lag_and_cumulative_are_indicator_columns_exported_and_imported_back() {
     );
     let err = c.refused(&["import", "indicators", &bad]);
     assert!(
-        err.contains("row 2, column lag: '25' is not a whole number of months from 0 to 24"),
+        err.contains("row 2, column lag: '25' is not a whole number from 0 to 24"),
         "{err}"
     );
     assert!(

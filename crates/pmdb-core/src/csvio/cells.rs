@@ -206,21 +206,28 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// An optional whole number up to `most`: blank is 0.
-    pub(super) fn whole_up_to(&self, column: &str, most: u8, of: &str) -> Result<u8, ()> {
+    /// A whole number from `low` to `high`; None (blank) when not required.
+    pub(super) fn whole(
+        &self,
+        column: &str,
+        low: i64,
+        high: i64,
+        required: bool,
+    ) -> Result<Option<i64>, ()> {
         let t = self.text(column);
         if t.is_empty() {
-            return Ok(0);
+            if required {
+                self.problem(column, "is empty but required");
+                return Err(());
+            }
+            return Ok(None);
         }
-        match t.parse::<u8>() {
-            Ok(n) if n <= most => Ok(n),
+        match t.parse::<i64>() {
+            Ok(n) if (low..=high).contains(&n) => Ok(Some(n)),
             _ => {
                 self.problem(
                     column,
-                    format!(
-                        "'{}' is not a whole number of {of} from 0 to {most}",
-                        shown(t)
-                    ),
+                    format!("'{}' is not a whole number from {low} to {high}", shown(t)),
                 );
                 Err(())
             }

@@ -71,28 +71,6 @@ impl Cells<'_> {
         Ok(plan.into_iter().next())
     }
 
-    /// A whole number from `low` to `high`; None (blank) when not required.
-    fn whole(&self, column: &str, low: i64, high: i64, required: bool) -> Result<Option<i64>, ()> {
-        let t = self.text(column);
-        if t.is_empty() {
-            if required {
-                self.problem(column, "is empty but required");
-                return Err(());
-            }
-            return Ok(None);
-        }
-        match t.parse::<i64>() {
-            Ok(n) if (low..=high).contains(&n) => Ok(Some(n)),
-            _ => {
-                self.problem(
-                    column,
-                    format!("'{}' is not a whole number from {low} to {high}", shown(t)),
-                );
-                Err(())
-            }
-        }
-    }
-
     /// A likelihood or impact, 1 to 5, as the risk rules check it.
     fn scale(&self, column: &'static str) -> Option<i64> {
         let t = self.required(column)?;

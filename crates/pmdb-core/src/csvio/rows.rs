@@ -94,7 +94,7 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
             };
             let cumulative = c.yes_no("cumulative");
             // Two years is as late as any council's published return arrives.
-            let lag = c.whole_up_to("lag", 24, "months");
+            let lag = c.whole("lag", 0, 24, false).map(|n| n.unwrap_or(0) as u8);
             let mut plan = Vec::new();
             for node in c.text("plan").split(';').map(str::trim) {
                 if node.is_empty() {
