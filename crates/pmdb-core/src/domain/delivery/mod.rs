@@ -157,13 +157,12 @@ impl Owed {
             .into_iter()
             .flatten()
             .max();
-        let owing = super::owed::owing(owed, from, 0, cal.deadline_day, cal.today);
         let by = super::owed::due_by(owed, cal.deadline_day, 0);
         Owed {
             period: owed,
             by,
             passed: cal.today > by,
-            owes: !matches!(owing, super::owed::Owing::NotCollected { .. }),
+            owes: super::owed::collected_in(from, owed),
         }
     }
 
