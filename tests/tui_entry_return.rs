@@ -260,7 +260,7 @@ fn someone_else_saving_the_same_update_meanwhile_is_a_conflict() {
     // perf records October's update of ACT-17 while the officer types.
     let mut other = Store::open(&path, "perf").unwrap();
     other
-        .record_action_update(
+        .record_update(
             &NewActionUpdate {
                 code: "ACT-17".into(),
                 period: october(),

@@ -201,7 +201,7 @@ fn progress_arg(text: &str) -> Result<i64> {
 
 fn update_action(env: &Env, update: &NewActionUpdate, expect: crate::store::Expect) -> Result<()> {
     let mut store = env.open()?;
-    let version = store.record_action_update(update, expect, env.today)?;
+    let version = store.record_update(update, expect, env.today)?;
     let ds = store.dataset()?;
     judged_after_save(env, &ds, &update.code, update.period, version)
 }

@@ -135,8 +135,7 @@ pub fn run(env: &Env, args: ProjectsArgs) -> Result<()> {
                 commentary: commentary.unwrap_or_default(),
             };
             let mut store = env.open()?;
-            let version =
-                store.record_project_update(&update, expect_arg(expect_version)?, env.today)?;
+            let version = store.record_update(&update, expect_arg(expect_version)?, env.today)?;
             let saved = format!(
                 "saved {} {} (version {version})",
                 update.code, update.period

@@ -53,8 +53,8 @@ impl Job {
             Job::Form(u) => Done::Form(store.and_then(|mut s| s.update_exception(&u))),
             Job::Step(u) => Done::Step(store.and_then(|mut s| s.update_exception(&u))),
             Job::Update { job, today } => Done::Update(store.and_then(|mut s| match job {
-                UpdateJob::Action(u, expect) => s.record_action_update(&u, expect, today),
-                UpdateJob::Project(u, expect) => s.record_project_update(&u, expect, today),
+                UpdateJob::Action(u, expect) => s.record_update(&u, expect, today),
+                UpdateJob::Project(u, expect) => s.record_update(&u, expect, today),
                 UpdateJob::Risk(r, expect) => s.record_risk_review(&r, expect, today),
             })),
         }

@@ -97,6 +97,59 @@ fn date(text: &str) -> Option<NaiveDate> {
     text.parse().ok()
 }
 
+/// An action or a project as the return sees it. Either owes the month's update unless it
+/// is closed or the month is not one it reports in; either's editor opens with this
+/// month's update if given, else the latest carried forward.
+struct Updatable<'a> {
+    kind: ItemKind,
+    code: &'a str,
+    title: &'a str,
+    owner: &'a str,
+    start: Option<&'a str>,
+    frequency: &'a str,
+    open: bool,
+    status: &'static str,
+    rag: DeliveryRag,
+    /// This month's update as stored, and its version.
+    this: Option<(Seed, i64)>,
+    /// The latest update's status and figures (the commentary is the month's own).
+    latest: Seed,
+}
+
+impl Seed {
+    fn of_action(u: &ActionUpdateRecord) -> (Seed, i64) {
+        let seed = Seed {
+            status: u.status.clone(),
+            progress: u.progress,
+            forecast: u.forecast.clone(),
+            commentary: u.commentary.clone(),
+            ..Seed::default()
+        };
+        (seed, u.version)
+    }
+
+    fn of_project(u: &ProjectUpdateRecord) -> (Seed, i64) {
+        let seed = Seed {
+            status: u.status.clone(),
+            spent: u.spent,
+            commentary: u.commentary.clone(),
+            ..Seed::default()
+        };
+        (seed, u.version)
+    }
+
+    /// The row's figure: an action's progress ("68%"), a project's spend to date.
+    fn figure(&self, kind: ItemKind) -> String {
+        match kind {
+            ItemKind::Action => self.progress.map(|p| format!("{p}%")),
+            _ => self
+                .spent
+                .map(|s| crate::domain::number::fmt_decimals(s, 0)),
+        }
+        .unwrap_or_default()
+    }
+}
+
 /// What `officer` owes for `month` besides indicator values, actions then projects then
 /// risks, each in the store's order.
 pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> Vec<ReturnRow> {
@@ -106,23 +159,19 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
     let key = period.to_string();
     let due = deadline(period, ctx.deadline_day);
     let passed = ctx.today > due;
-    // A quarterly action or project owes its update in the quarter's last month only.
-    let owes_this_month = |frequency: &str| {
-        frequency != UpdateFrequency::Quarterly.as_str() || month.quarter().last_month() == month
-    };
     let locked = ds.signoffs.locking(period);
     // This month's updates and today's reviews by code, found once rather than per item.
-    let actions_now: HashMap<&str, &ActionUpdateRecord> = d
+    let actions_now: HashMap<&str, (Seed, i64)> = d
         .action_updates
         .iter()
         .filter(|u| u.period == key)
-        .map(|u| (u.action.as_str(), u))
+        .map(|u| (u.action.as_str(), Seed::of_action(u)))
         .collect();
-    let projects_now: HashMap<&str, &ProjectUpdateRecord> = d
+    let projects_now: HashMap<&str, (Seed, i64)> = d
         .project_updates
         .iter()
         .filter(|u| u.period == key)
-        .map(|u| (u.project.as_str(), u))
+        .map(|u| (u.project.as_str(), Seed::of_project(u)))
         .collect();
     let today = ctx.today.to_string();
     let reviews_today: HashMap<&str, i64> = d
@@ -131,101 +180,95 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
         .filter(|v| v.date == today)
         .map(|v| (v.risk.as_str(), v.version))
         .collect();
-    let mut out = vec![];
-    for row in d.action_rows(period, ctx) {
+    // The row of an action or project the officer owns and has begun, if it owes this
+    // month's update or has one.
+    let owed = |item: Updatable| -> Option<ReturnRow> {
+        if item.owner != officer || item.start.and_then(date).is_some_and(|s| s > end) {
+            return None;
+        }
+        // A quarterly item owes its update in the quarter's last month only.
+        let owes_this_month = item.frequency != UpdateFrequency::Quarterly.as_str()
+            || month.quarter().last_month() == month;
+        if (!item.open || !owes_this_month) && item.this.is_none() {
+            return None;
+        }
+        let given = item.this.is_some();
+        let (seed, version) = item.this.unwrap_or((item.latest, 0));
+        Some(ReturnRow {
+            kind: item.kind,
+            code: item.code.to_string(),
+            title: item.title.to_string(),
+            period,
+            status: item.status.to_string(),
+            rag: item.rag,
+            figure: seed.figure(item.kind),
+            target: String::new(),
+            due,
+            given,
+            overdue: !given && passed,
+            locked,
+            version,
+            seed,
+        })
+    };
+    let actions = d.action_rows(period, ctx).into_iter().map(|row| {
         let a = row.record;
-        if a.owner != officer || a.start.as_deref().and_then(date).is_some_and(|s| s > end) {
-            continue;
-        }
-        let this = actions_now.get(a.code.as_str()).copied();
-        let open = match row.judgement.status {
-            ActionState::Missing => true,
-            ActionState::Status(s) => s.is_open(),
-        };
-        if (!open || !owes_this_month(&a.frequency)) && this.is_none() {
-            continue;
-        }
-        let latest = row.judgement.latest.as_ref();
-        let seed = Seed {
-            status: this.map(|u| u.status.clone()).unwrap_or_else(|| {
-                latest
+        let j = row.judgement;
+        let latest = j.latest.as_ref();
+        Updatable {
+            kind: ItemKind::Action,
+            code: &a.code,
+            title: &a.title,
+            owner: &a.owner,
+            start: a.start.as_deref(),
+            frequency: &a.frequency,
+            open: match j.status {
+                ActionState::Missing => true,
+                ActionState::Status(s) => s.is_open(),
+            },
+            status: j.status.as_str(),
+            rag: j.rag,
+            this: actions_now.get(a.code.as_str()).cloned(),
+            latest: Seed {
+                status: latest
                     .map_or(ActionStatus::NotStarted, |u| u.status)
                     .as_str()
-                    .to_string()
-            }),
-            progress: this
-                .map(|u| u.progress)
-                .unwrap_or_else(|| latest.and_then(|u| u.progress.map(i64::from))),
-            forecast: this.map(|u| u.forecast.clone()).unwrap_or_else(|| {
-                latest.and_then(|u| u.forecast.map(|f| f.format("%Y-%m-%d").to_string()))
-            }),
-            commentary: this.map(|u| u.commentary.clone()).unwrap_or_default(),
-            ..Seed::default()
-        };
-        out.push(ReturnRow {
-            kind: ItemKind::Action,
-            code: a.code.clone(),
-            title: a.title.clone(),
-            period,
-            status: row.judgement.status.as_str().to_string(),
-            rag: row.judgement.rag,
-            figure: seed.progress.map(|p| format!("{p}%")).unwrap_or_default(),
-            target: String::new(),
-            due,
-            given: this.is_some(),
-            overdue: this.is_none() && passed,
-            locked,
-            version: this.map_or(0, |u| u.version),
-            seed,
-        });
-    }
-    for row in d.project_rows(period, ctx) {
+                    .to_string(),
+                progress: latest.and_then(|u| u.progress.map(i64::from)),
+                forecast: latest.and_then(|u| u.forecast.map(|f| f.format("%Y-%m-%d").to_string())),
+                ..Seed::default()
+            },
+        }
+    });
+    let projects = d.project_rows(period, ctx).into_iter().map(|row| {
         let p = row.record;
-        if p.owner != officer || p.start.as_deref().and_then(date).is_some_and(|s| s > end) {
-            continue;
-        }
-        let this = projects_now.get(p.code.as_str()).copied();
-        let open = match row.judgement.status {
-            ProjectState::Status(s) => s.is_open(),
-            ProjectState::Missing | ProjectState::NotStarted => true,
-        };
-        if (!open || !owes_this_month(&p.frequency)) && this.is_none() {
-            continue;
-        }
-        let latest = row.judgement.latest.as_ref();
-        let seed = Seed {
-            status: this.map(|u| u.status.clone()).unwrap_or_else(|| {
-                latest
+        let j = row.judgement;
+        let latest = j.latest.as_ref();
+        Updatable {
+            kind: ItemKind::Project,
+            code: &p.code,
+            title: &p.title,
+            owner: &p.owner,
+            start: p.start.as_deref(),
+            frequency: &p.frequency,
+            open: match j.status {
+                ProjectState::Status(s) => s.is_open(),
+                ProjectState::Missing | ProjectState::NotStarted => true,
+            },
+            status: j.status.as_str(),
+            rag: j.rag,
+            this: projects_now.get(p.code.as_str()).cloned(),
+            latest: Seed {
+                status: latest
                     .map_or(ProjectStatus::OnTrack, |u| u.status)
                     .as_str()
-                    .to_string()
-            }),
-            spent: this
-                .map(|u| u.spent)
-                .unwrap_or_else(|| latest.and_then(|u| u.spent)),
-            commentary: this.map(|u| u.commentary.clone()).unwrap_or_default(),
-            ..Seed::default()
-        };
-        out.push(ReturnRow {
-            kind: ItemKind::Project,
-            code: p.code.clone(),
-            title: p.title.clone(),
-            period,
-            status: row.judgement.status.as_str().to_string(),
-            rag: row.judgement.rag,
-            figure: seed
-                .spent
-                .map(|s| crate::domain::number::fmt_decimals(s, 0))
-                .unwrap_or_default(),
-            target: String::new(),
-            due,
-            given: this.is_some(),
-            overdue: this.is_none() && passed,
-            locked,
-            version: this.map_or(0, |u| u.version),
-            seed,
-        });
-    }
+                    .to_string(),
+                spent: latest.and_then(|u| u.spent),
+                ..Seed::default()
+            },
+        }
+    });
+    let mut out: Vec<ReturnRow> = actions.chain(projects).filter_map(owed).collect();
     // A review is dated today: judged as at today, so a review just saved shows.
     let today_month = Month::of(ctx.today);
     let review_period = Period::Month(today_month);

@@ -4,7 +4,8 @@
 //! texts, then writes; the audit triggers record the change.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -35,6 +36,122 @@ pub struct NewProjectUpdate {
     pub status: ProjectStatus,
     pub spent: Option<f64>,
     pub commentary: String,
+}
+
+/// The two kinds of item that owe an update for a period, and where each keeps its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateKind {
+    Action,
+    Project,
+}
+
+impl UpdateKind {
+    /// Its word: in messages, in the permission check, and its updates' key column.
+    pub fn word(self) -> &'static str {
+        match self {
+            UpdateKind::Action => "action",
+            UpdateKind::Project => "project",
+        }
+    }
+
+    /// The table of the items themselves (which holds each one's owner).
+    fn items(self) -> &'static str {
+        match self {
+            UpdateKind::Action => "actions",
+            UpdateKind::Project => "projects",
+        }
+    }
+
+    /// The table of their updates, one row per item and period.
+    fn updates(self) -> &'static str {
+        match self {
+            UpdateKind::Action => "action_updates",
+            UpdateKind::Project => "project_updates",
+        }
+    }
+}
+
+/// An update for a period to an action or a project, as `Store::record_update` records
+/// it: what every update has, and the columns its kind alone keeps.
+pub trait NewUpdate {
+    const KIND: UpdateKind;
+    /// The item's code, the period and the commentary.
+    fn common(&self) -> (&str, Period, &str);
+    /// Checked by the kind's delivery rules: the kind's own columns (status and figures),
+    /// each with the value to store.
+    fn checked(&self, today: NaiveDate) -> std::result::Result<OwnColumns, Broken>;
+}
+
+/// Columns of one kind's updates alone, each with its value.
+pub type OwnColumns = Vec<(&'static str, Value)>;
+
+impl NewUpdate for NewActionUpdate {
+    const KIND: UpdateKind = UpdateKind::Action;
+
+    fn common(&self) -> (&str, Period, &str) {
+        (&self.code, self.period, &self.commentary)
+    }
+
+    /// A completed action's progress is stored as the rules settle it (100).
+    fn checked(&self, today: NaiveDate) -> std::result::Result<OwnColumns, Broken> {
+        let progress = rules::action_update(
+            &self.code,
+            self.period,
+            self.status,
+            self.progress,
+            &self.commentary,
+            today,
+        )?;
+        Ok(vec![
+            ("status", self.status.as_str().to_string().into()),
+            ("progress", progress.into()),
+            ("forecast", self.forecast.map(|d| d.to_string()).into()),
+        ])
+    }
+}
+
+impl NewUpdate for NewProjectUpdate {
+    const KIND: UpdateKind = UpdateKind::Project;
+
+    fn common(&self) -> (&str, Period, &str) {
+        (&self.code, self.period, &self.commentary)
+    }
+
+    fn checked(&self, today: NaiveDate) -> std::result::Result<OwnColumns, Broken> {
+        rules::project_update(
+            &self.code,
+            self.period,
+            self.status,
+            self.spent,
+            &self.commentary,
+            today,
+        )?;
+        Ok(vec![
+            ("status", self.status.as_str().to_string().into()),
+            ("spent", self.spent.into()),
+        ])
+    }
+}
+
+/// Inserts an update, or replaces the one stored for its item and period: every column
+/// after the key (item and period) is set anew.
+fn upsert(kind: UpdateKind, columns: &[&str]) -> String {
+    let marks = (1..=columns.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let set = columns[2..]
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO {table} ({names}) VALUES ({marks})
+         ON CONFLICT ({key}, period) DO UPDATE SET {set}",
+        table = kind.updates(),
+        names = columns.join(", "),
+        key = kind.word(),
+    )
 }
 
 /// A milestone's done and forecast dates; a date not given is left as it is.
@@ -149,86 +266,38 @@ fn compare_on(
 }
 
 impl Store {
-    /// Records (or replaces) an action's update for its period; the new version.
-    pub fn record_action_update(
+    /// Records (or replaces) an action's or project's update for its period; the new
+    /// version. Who may, the rules, the open period and the expected version are checked
+    /// alike for both; only the columns each kind keeps differ (`NewUpdate::checked`).
+    pub fn record_update<U: NewUpdate>(
         &mut self,
-        u: &NewActionUpdate,
+        u: &U,
         expect: Expect,
         today: NaiveDate,
     ) -> Result<i64> {
+        let kind = U::KIND;
         let actor = self.actor()?;
         let login = self.login.clone();
         let clock = self.session.clone();
         self.write(|tx| {
-            let owner = owner_of(tx, "action", "actions", &u.code)?;
-            actor.may_update("action", &u.code, &owner)?;
-            let progress = rules::action_update(
-                &u.code,
-                u.period,
-                u.status,
-                u.progress,
-                &u.commentary,
-                today,
-            )?;
-            period_open(tx, u.period)?;
-            let version = compare(tx, "action_updates", "action", &u.code, u.period, expect)? + 1;
-            tx.execute(
-                "INSERT INTO action_updates (action, period, status, progress, forecast, commentary,
-                     entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (action, period) DO UPDATE SET status = excluded.status,
-                     progress = excluded.progress, forecast = excluded.forecast,
-                     commentary = excluded.commentary, entered_by = excluded.entered_by,
-                     entered_at = excluded.entered_at, version = excluded.version",
-                params![
-                    u.code,
-                    u.period.to_string(),
-                    u.status.as_str(),
-                    progress,
-                    u.forecast.map(|d| d.to_string()),
-                    u.commentary.trim(),
-                    login,
-                    clock.now_stamp(),
-                    version
-                ],
-            )?;
-            Ok(version)
-        })
-    }
-
-    /// Records (or replaces) a project's update for its period; the new version.
-    pub fn record_project_update(
-        &mut self,
-        u: &NewProjectUpdate,
-        expect: Expect,
-        today: NaiveDate,
-    ) -> Result<i64> {
-        let actor = self.actor()?;
-        let login = self.login.clone();
-        let clock = self.session.clone();
-        self.write(|tx| {
-            let owner = owner_of(tx, "project", "projects", &u.code)?;
-            actor.may_update("project", &u.code, &owner)?;
-            rules::project_update(&u.code, u.period, u.status, u.spent, &u.commentary, today)?;
-            period_open(tx, u.period)?;
-            let version = compare(tx, "project_updates", "project", &u.code, u.period, expect)? + 1;
-            tx.execute(
-                "INSERT INTO project_updates (project, period, status, spent, commentary,
-                     entered_by, entered_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT (project, period) DO UPDATE SET status = excluded.status,
-                     spent = excluded.spent, commentary = excluded.commentary,
-                     entered_by = excluded.entered_by, entered_at = excluded.entered_at,
-                     version = excluded.version",
-                params![
-                    u.code,
-                    u.period.to_string(),
-                    u.status.as_str(),
-                    u.spent,
-                    u.commentary.trim(),
-                    login,
-                    clock.now_stamp(),
-                    version
-                ],
-            )?;
+            let (code, period, commentary) = u.common();
+            let owner = owner_of(tx, kind.word(), kind.items(), code)?;
+            actor.may_update(kind.word(), code, &owner)?;
+            let own = u.checked(today)?;
+            period_open(tx, period)?;
+            let version = compare(tx, kind.updates(), kind.word(), code, period, expect)? + 1;
+            let mut columns = vec![kind.word(), "period"];
+            columns.extend(own.iter().map(|(c, _)| *c));
+            columns.extend(["commentary", "entered_by", "entered_at", "version"]);
+            let mut values = vec![Value::from(code.to_string()), period.to_string().into()];
+            values.extend(own.into_iter().map(|(_, v)| v));
+            values.extend([
+                commentary.trim().to_string().into(),
+                login.clone().into(),
+                clock.now_stamp().into(),
+                version.into(),
+            ]);
+            tx.execute(&upsert(kind, &columns), params_from_iter(values))?;
             Ok(version)
         })
     }

@@ -51,7 +51,8 @@ pub use delivery::{
 };
 pub use delivery_import::{ActionRow, ProjectRow, RiskRow};
 pub use delivery_updates::{
-    DeliveryError, MilestoneChange, NewActionUpdate, NewProjectUpdate, NewRiskReview,
+    DeliveryError, MilestoneChange, NewActionUpdate, NewProjectUpdate, NewRiskReview, NewUpdate,
+    UpdateKind,
 };
 pub use enterers_import::EntererRow;
 pub use error::{DamagedRow, Result, StoreError};
