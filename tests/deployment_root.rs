@@ -145,6 +145,13 @@ fn only_pmdb_can_write_the_councils_file() {
     );
     let said = text(&dated);
     assert!(said.contains("PMDB_TODAY is ignored"), "{said}");
+    // Nor does the backup test's hook stop a backup half-way (PMDB_TEST_KILL_BACKUP).
+    let backed = d.officer_env(
+        &["backup", "not-killed.db"],
+        &[("PMDB_TEST_KILL_BACKUP", "opened")],
+    );
+    assert!(backed.status.success(), "{}", text(&backed));
+    assert!(d.home.join("not-killed.db").exists());
     let history = text(&d.officer(&["history", "WR1"]));
     let today = chrono::Local::now().format("%-d %b %Y").to_string();
     assert!(

@@ -29,6 +29,7 @@ mod signoff;
 mod signoff_definitions;
 mod signoff_extras;
 mod targets;
+mod test_kill;
 mod tx;
 mod users;
 mod values;
@@ -73,6 +74,7 @@ pub use users::{NotAUser, UserRecord};
 pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
 
 use crate::domain::role::Actor;
+use test_kill::TestKill;
 
 /// The schema, applied by migrations: see the header of schema.sql.
 pub const SCHEMA: &str = include_str!("../../../../schema.sql");
@@ -243,13 +245,16 @@ impl Store {
                 ),
             });
         }
+        // The test hook is read before the copy runs as the person, where the group no
+        // longer tells that pmdb runs set-group-ID.
+        let kill = TestKill::from_env();
         // Written beside the final name and renamed when complete, so a killed backup
         // leaves nothing under it (and the next one removes its temporary). SQLite opens
         // the temporary by name, so it is told to refuse a link there (NOFOLLOW): a link a
         // colleague swaps in is never written through. Not `VACUUM INTO`, which would open
         // its target with this connection's flags, following links.
         crate::outfile::write_beside_by_name(to, crate::outfile::Existing::Refuse, |tmp| {
-            self.copy_into(tmp)
+            self.copy_into(tmp, &kill)
         })
         .map_err(|e| StoreError::Backup {
             path: to.into(),
@@ -257,7 +262,7 @@ impl Store {
         })
     }
 
-    fn copy_into(&self, tmp: &Path) -> std::io::Result<()> {
+    fn copy_into(&self, tmp: &Path, kill: &TestKill) -> std::io::Result<()> {
         use rusqlite::OpenFlags;
         let io = std::io::Error::other;
         // The file exists (pmdb made it): no CREATE. No journal beside it (a killed backup
@@ -272,10 +277,19 @@ impl Store {
         copy.pragma_update(None, "journal_mode", "OFF")
             .map_err(io)?;
         copy.pragma_update(None, "synchronous", "OFF").map_err(io)?;
+        kill.here("opened");
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(io)?;
+        if kill.asks("copying") {
+            // One page of the rest copied, as a kill in the middle of the copy finds it.
+            let _ = backup.step(1);
+            kill.here("copying");
+        }
         // Every page in one step: one snapshot, however much others write meanwhile.
         match backup.step(-1).map_err(io)? {
-            rusqlite::backup::StepResult::Done => Ok(()),
+            rusqlite::backup::StepResult::Done => {
+                kill.here("copied");
+                Ok(())
+            }
             other => Err(std::io::Error::other(format!(
                 "the copy did not finish ({other:?})"
             ))),
