@@ -421,7 +421,8 @@ fn text(out: &Output) -> String {
 }
 
 /// pmdb installed as the spec asks, in a temporary directory, with /etc/pmdb/pmdb.toml
-/// naming its database; the configuration that was there before comes back on drop.
+/// naming its database: written in the test's own mount namespace (`private_etc`), so the
+/// machine's configuration is never touched and nothing needs putting back.
 struct Deployment {
     _dir: tempfile::TempDir,
     bin: PathBuf,
@@ -477,9 +478,16 @@ impl Deployment {
             home,
             group,
         };
-        // The machine's own /etc (as its first process sees it) names no test database.
+        // The machine's own /etc names no test database: as the process that started the
+        // test sees it, outside this thread's namespace (not as process 1 does, whose root
+        // a container may not let us read, which would make the check prove nothing).
+        let outside = format!("/proc/{}/root/etc", std::os::unix::process::parent_id());
+        assert!(
+            Path::new(&outside).join("passwd").exists(),
+            "cannot see the machine's /etc through {outside}"
+        );
         let machines =
-            std::fs::read_to_string("/proc/1/root/etc/pmdb/pmdb.toml").unwrap_or_default();
+            std::fs::read_to_string(format!("{outside}/pmdb/pmdb.toml")).unwrap_or_default();
         assert!(
             !machines.contains(&d.srv.display().to_string()),
             "the machine's /etc/pmdb/pmdb.toml was written: {machines}"
