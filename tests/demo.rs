@@ -18,6 +18,7 @@ use pmdb::domain::plan::NodeKind;
 use pmdb::domain::rag::{Rag, RagRule};
 use pmdb::domain::role::Role;
 use pmdb::domain::workflow::{ExceptionKind, ExceptionStatus};
+use pmdb::query::exceptions::candidates;
 use pmdb::query::rollup::{GroupBy, rollup};
 use pmdb::store::{Dataset, ExceptionFilter, Quality, Store, StoreError};
 
@@ -67,11 +68,13 @@ fn set(codes: &[&str]) -> BTreeSet<String> {
 }
 
 #[test]
-fn seventy_two_indicators_of_every_kind_frequency_polarity_and_aggregation() {
+fn sixty_or_more_indicators_of_every_kind_frequency_polarity_and_aggregation() {
     let (_dir, path, summary) = build(today(), 1);
     let (store, ds, _) = open(&path);
     let all = store.indicators().unwrap();
-    assert_eq!((all.len(), summary.indicators), (72, 72));
+    // The spec's "60+ indicators of every kind".
+    assert!(all.len() >= 60, "{}", all.len());
+    assert_eq!(summary.indicators, all.len());
     let kinds: BTreeSet<&str> = all.iter().map(|r| r.indicator.kind.as_str()).collect();
     assert_eq!(kinds.len(), IndicatorKind::ALL.len(), "{kinds:?}");
     let count =
@@ -85,21 +88,12 @@ fn seventy_two_indicators_of_every_kind_frequency_polarity_and_aggregation() {
     for agg in Aggregation::ALL {
         assert!(count(&|r| r.indicator.aggregation == *agg) >= 1, "{agg}");
     }
-    assert_eq!(count(&|r| r.indicator.kind == IndicatorKind::Contextual), 8);
-    assert_eq!(count(&|r| r.indicator.kind == IndicatorKind::Sdl), 10);
-    assert_eq!(count(&|r| r.indicator.kind == IndicatorKind::Partner), 3);
-    assert_eq!(count(&|r| r.indicator.polarity == Polarity::None), 6);
     let units: BTreeSet<&str> = all.iter().map(|r| r.indicator.unit.as_str()).collect();
     for unit in ["%", "count", "days", "£", "kg", "per 100,000 collections"] {
         assert!(units.contains(unit), "no indicator in {unit}: {units:?}");
     }
-    // Four indicators carry their own tolerance rule instead of the council default.
-    let tolerances: Vec<&str> = all
-        .iter()
-        .filter(|r| matches!(r.indicator.rag_rule, Some(RagRule::Tolerance { .. })))
-        .map(|r| r.indicator.code.as_str())
-        .collect();
-    assert_eq!(tolerances, ["PL09", "HS08", "LC01", "RB06"]);
+    // Some indicators carry their own tolerance rule instead of the council default.
+    assert!(count(&|r| matches!(r.indicator.rag_rule, Some(RagRule::Tolerance { .. }))) >= 1);
     // Every indicator is linked into the plan (some twice) and owned by an officer.
     let officers: BTreeSet<String> = store
         .users()
@@ -112,13 +106,17 @@ fn seventy_two_indicators_of_every_kind_frequency_polarity_and_aggregation() {
         all.iter()
             .all(|r| !r.plan.is_empty() && officers.contains(&r.indicator.owner))
     );
-    assert!(count(&|r| r.plan.len() == 2) >= 30);
+    assert!(count(&|r| r.plan.len() == 2) >= 1);
     assert_eq!(ds.indicator("PL01").unwrap().plan, ["TP-PLN-DM", "KA3.1.1"]);
     assert_eq!(ds.indicator("PL01").unwrap().indicator.owner, "jpatel");
-    // Data-entry officers besides the owner: the waste data officer enters four.
-    let entered_by_jreid = count(&|r| r.enterers.contains(&"jreid".to_string()));
-    assert_eq!(entered_by_jreid, 4);
-    assert_eq!(count(&|r| !r.enterers.is_empty()), 7);
+    // Data-entry officers besides the owner on some (the waste data officer among them),
+    // each an officer and never the owner.
+    assert!(count(&|r| r.enterers.contains(&"jreid".to_string())) >= 1);
+    assert!(all.iter().all(|r| {
+        r.enterers
+            .iter()
+            .all(|e| officers.contains(e) && *e != r.indicator.owner)
+    }));
 }
 
 #[test]
@@ -166,9 +164,60 @@ fn three_financial_years_of_data_up_to_the_month_now_due() {
         );
     }
     assert_eq!(all.values().map(Vec::len).sum::<usize>(), summary.values);
-    // 1,451 figures less CS03's eighteen months before the customer portal went live
-    // (collected from 2025-10).
-    assert_eq!(summary.values, 1433);
+}
+
+#[test]
+fn every_indicator_has_a_value_for_each_period_it_reports_but_the_storys_gaps() {
+    let (_dir, path, summary) = build(today(), 1);
+    let (store, ds, ctx) = open(&path);
+    let now_due: Period = summary.month_now_due.parse().unwrap();
+    // The gaps the story leaves are the periods `pmdb check` finds overdue (which
+    // `some_values_are_missing_after_their_deadline` names), and only those.
+    let gaps: BTreeSet<String> = pmdb::query::check::check(&ds, today(), ctx)
+        .into_iter()
+        .filter(|f| f.check == "overdue")
+        .map(|f| format!("{} {}", f.code, f.period.unwrap_or_default()))
+        .collect();
+    let mut owed_in_all = 0;
+    for rec in &ds.indicators {
+        let code = &rec.indicator.code;
+        // Every period of its frequency in the three years that has ended by the month
+        // now due, from the month the council started collecting it.
+        let owed: BTreeSet<String> = summary
+            .years
+            .iter()
+            .map(|y| y.parse::<Period>().unwrap().fin_year())
+            .flat_map(|y| rec.indicator.frequency.periods_in(y))
+            .filter(|p| p.last_month() <= now_due.last_month())
+            .filter(|p| rec.collect_from.is_none_or(|from| p.first_month() >= from))
+            .map(|p| p.to_string())
+            .filter(|p| !gaps.contains(&format!("{code} {p}")))
+            .collect();
+        let held: BTreeSet<String> = store
+            .values_of(code)
+            .unwrap()
+            .iter()
+            .map(|v| v.period.to_string())
+            .collect();
+        assert_eq!(held, owed, "{code}");
+        owed_in_all += owed.len();
+    }
+    assert_eq!(summary.values, owed_in_all);
+    // Online transactions are counted from when the customer portal went live.
+    let online = store.values_of("CS03").unwrap();
+    assert!(!online.is_empty());
+    assert!(
+        online
+            .iter()
+            .all(|v| v.period.first_month() >= "2025-10".parse::<Period>().unwrap().first_month())
+    );
+    assert_eq!(
+        ds.indicator("CS03")
+            .unwrap()
+            .collect_from
+            .map(|m| m.to_string()),
+        Some("2025-10".to_string())
+    );
 }
 
 #[test]
@@ -250,6 +299,14 @@ fn red_and_amber_values_are_explained_and_some_are_red_now() {
         for v in ds.values_of(&rec.indicator.code) {
             let rag = ds.assess(&series, v.period, ctx).rag;
             *counts.entry(rag).or_default() += 1;
+            // Contextual and data-only measures never get a status; every other does.
+            assert_eq!(
+                rag == Rag::None,
+                !rec.indicator.takes_targets(),
+                "{} {} is {rag}",
+                v.indicator,
+                v.period
+            );
             if matches!(rag, Rag::Amber | Rag::Red) {
                 assert!(
                     !v.commentary.is_empty() && !v.action.is_empty(),
@@ -265,8 +322,6 @@ fn red_and_amber_values_are_explained_and_some_are_red_now() {
     assert!(share(Rag::Green) > 0.75, "{counts:?}");
     assert!((0.05..0.2).contains(&share(Rag::Amber)), "{counts:?}");
     assert!((0.005..0.05).contains(&share(Rag::Red)), "{counts:?}");
-    // Contextual and data-only measures never get a status.
-    assert_eq!(counts[&Rag::None], 255);
 }
 
 #[test]
@@ -473,40 +528,54 @@ fn the_golden_thread_runs_from_vision_to_objectives() {
     ] {
         assert!(of(k).iter().all(|n| n.service.is_some()), "{k}");
     }
-    assert_eq!(
-        (
-            of(NodeKind::Outcome).len(),
-            of(NodeKind::Activity).len(),
-            of(NodeKind::ServicePlan).len()
-        ),
-        (11, 19, 9)
-    );
-    assert_eq!(
-        (of(NodeKind::TeamPlan).len(), of(NodeKind::Objective).len()),
-        (19, 20)
-    );
+    // Every level of the thread is filled, and every service has its service plan.
+    for k in [
+        NodeKind::Outcome,
+        NodeKind::Activity,
+        NodeKind::ServicePlan,
+        NodeKind::TeamPlan,
+        NodeKind::Objective,
+    ] {
+        assert!(!of(k).is_empty(), "no {k}");
+    }
     assert!(
         nodes
             .iter()
             .all(|n| n.from_year == FinYear(2024) && n.to_year.is_none())
     );
-    // Nine services with their heads, six portfolios with councillors holding them.
+    // Services with their heads, portfolios with councillors holding them.
     let services = store.services().unwrap();
-    assert_eq!(services.len(), 9);
+    let planned: BTreeSet<&str> = of(NodeKind::ServicePlan)
+        .iter()
+        .filter_map(|n| n.service.as_deref())
+        .collect();
+    assert_eq!(
+        planned,
+        services
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect::<BTreeSet<_>>()
+    );
     assert!(
         services
             .iter()
             .any(|s| s.name == "Revenues & Benefits" && s.lead == "mdavies")
     );
     let portfolios = store.portfolios().unwrap();
-    assert_eq!(portfolios.len(), 6);
+    assert!(!portfolios.is_empty());
     assert!(portfolios.iter().all(|p| p.lead.starts_with("Cllr ")));
-    assert_eq!(
-        store.board_members("MB").unwrap(),
-        ["jmitchell", "nhussain", "revans", "sclarke"]
+    // The management board sits on Leadership Team with the heads of service.
+    let board = store.board_members("MB").unwrap();
+    assert_eq!(board, ["jmitchell", "nhussain", "revans", "sclarke"]);
+    let lt = store.board_members("LT").unwrap();
+    assert!(
+        board
+            .iter()
+            .chain(services.iter().map(|s| &s.lead))
+            .all(|m| lt.contains(m)),
+        "{lt:?}"
     );
-    assert_eq!(store.board_members("LT").unwrap().len(), 13);
-    assert_eq!(store.board_members("PPG").unwrap().len(), 5);
+    assert!(!store.board_members("PPG").unwrap().is_empty());
     assert_eq!(
         store.settings().unwrap().council_name,
         "Wyvern Vale District Council"
@@ -519,16 +588,12 @@ fn people_and_the_rest_of_the_register() {
     let (store, _, _) = open(&path);
     let users = store.users().unwrap();
     let role = |r: Role| users.iter().filter(|u| u.role == r).count();
-    assert_eq!(
-        (
-            role(Role::Admin),
-            role(Role::Performance),
-            role(Role::Officer),
-            role(Role::Viewer)
-        ),
-        (1, 2, 33, 7)
-    );
-    assert_eq!((s.users, s.officers), (43, 33));
+    // One admin, the login that built it; people in every other role.
+    assert_eq!(role(Role::Admin), 1);
+    for r in [Role::Performance, Role::Officer, Role::Viewer] {
+        assert!(role(r) >= 1, "{r:?}");
+    }
+    assert_eq!((s.users, s.officers), (users.len(), role(Role::Officer)));
     assert!(
         users
             .iter()
@@ -539,8 +604,23 @@ fn people_and_the_rest_of_the_register() {
     let d = &ds.delivery;
     let october: Period = "2026-10".parse().unwrap();
     let ctx = ds.context(today());
+    // Every officer answers for something: a monthly return (an indicator, action,
+    // project or risk of their own, or figures they enter for someone else's), an
+    // equality impact assessment, or a seat on a board (the directors).
+    let mut answers = pmdb::query::entry_grid::officers(&ds);
+    answers.extend(d.eias.iter().map(|e| e.owner.clone()));
+    for board in ["PPG", "MB", "LT"] {
+        answers.extend(store.board_members(board).unwrap());
+    }
+    for u in users.iter().filter(|u| u.role == Role::Officer) {
+        assert!(
+            answers.contains(&u.login),
+            "{} answers for nothing",
+            u.login
+        );
+    }
     let actions = d.action_rows(october, ctx);
-    assert_eq!(actions.len(), 28);
+    assert_eq!(actions.len(), s.actions);
     let with = |rag: DeliveryRag| -> Vec<&str> {
         actions
             .iter()
@@ -566,7 +646,7 @@ fn people_and_the_rest_of_the_register() {
         with(DeliveryRag::Amber),
         ["ACT-16", "ACT-04", "ACT-11", "ACT-18", "ACT-08", "ACT-26"]
     );
-    assert_eq!(with(DeliveryRag::Completed).len(), 9);
+    assert!(!with(DeliveryRag::Completed).is_empty());
     // Three owners have not yet given October's update, past its deadline of 15 November:
     // each is missing, whatever September's update said.
     assert_eq!(with(DeliveryRag::Missing), ["ACT-17", "ACT-24", "ACT-03"]);
@@ -584,7 +664,10 @@ fn people_and_the_rest_of_the_register() {
     );
     // Projects: one complete, two with a slipped milestone, one off track.
     let projects = d.project_rows(october, ctx);
-    assert_eq!((projects.len(), d.milestones.len()), (6, 22));
+    assert_eq!(
+        (projects.len(), d.milestones.len()),
+        (s.projects, s.milestones)
+    );
     let project = |code: &str| {
         &projects
             .iter()
@@ -603,6 +686,7 @@ fn people_and_the_rest_of_the_register() {
     );
     // Risks of all four categories: four above their target score, two past their review.
     let risks = d.risk_rows(october);
+    assert_eq!(risks.len(), s.risks);
     let categories: BTreeSet<&str> = risks.iter().map(|r| r.record.category.as_str()).collect();
     assert_eq!(
         categories,
@@ -628,10 +712,12 @@ fn people_and_the_rest_of_the_register() {
         .collect();
     assert_eq!(directions.len(), 3, "{directions:?}");
     let map = heat_map(risks.iter().map(|r| &r.judgement));
+    let open_risks = d.risks.iter().filter(|r| r.closed.is_none()).count();
+    assert!(open_risks < d.risks.len(), "no risk is closed");
     assert_eq!(
-        map.iter().flatten().sum::<u32>(),
-        15,
-        "the closed risk is off the map"
+        map.iter().flatten().sum::<u32>() as usize,
+        open_risks,
+        "a closed risk is off the map"
     );
     assert_eq!(
         (map[3][4], map[4][3]),
@@ -639,7 +725,7 @@ fn people_and_the_rest_of_the_register() {
         "RSK-01 at 4 × 5 and RSK-03 at 5 × 4"
     );
     let eias = d.eia_rows(october);
-    assert_eq!(eias.len(), 8);
+    assert_eq!(eias.len(), s.eias);
     assert!(
         eias.iter()
             .filter(|e| e.record.completed.is_some())
@@ -658,10 +744,13 @@ fn people_and_the_rest_of_the_register() {
         (masterplan("2026-10"), masterplan("2026-11")),
         (false, true)
     );
-    assert_eq!(store.case_studies().unwrap().len(), 4);
-    // Budgets: nine services × 36 months; actuals up to October 2026, forecasts after.
+    assert_eq!(store.case_studies().unwrap().len(), s.case_studies);
+    assert!(s.case_studies > 0);
+    // Budgets: every service, every month of the three years; actuals up to October 2026,
+    // forecasts after.
     let budgets = store.budgets().unwrap();
-    assert_eq!(budgets.len(), 9 * 36);
+    assert_eq!(budgets.len(), store.services().unwrap().len() * 36);
+    assert_eq!(budgets.len(), s.budgets);
     let b = |month: &str| {
         budgets
             .iter()
@@ -671,25 +760,18 @@ fn people_and_the_rest_of_the_register() {
     assert!(b("2026-10").actual.is_some() && b("2026-10").forecast.is_none());
     assert!(b("2026-11").actual.is_none() && b("2026-11").forecast.is_some());
     assert!(b("2027-03").budget > 0.0);
-    // Benchmarks: five comparators for each of 14 indicators, by quarter or year.
+    // Benchmarks: five comparators for each period of the indicators benchmarked, by
+    // quarter or year (PL01's ten quarters).
     let benchmarks = store.benchmarks().unwrap();
-    let benchmarked: BTreeSet<&str> = benchmarks.iter().map(|b| b.indicator.as_str()).collect();
-    assert_eq!(benchmarked.len(), 14);
+    assert_eq!(benchmarks.len(), s.benchmarks);
+    let mut comparators: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for b in &benchmarks {
+        *comparators.entry((&b.indicator, &b.period)).or_default() += 1;
+    }
+    assert!(comparators.values().all(|n| *n == 5), "{comparators:?}");
     assert_eq!(
         benchmarks.iter().filter(|b| b.indicator == "PL01").count(),
         5 * 10
-    );
-    assert_eq!(
-        (
-            s.actions,
-            s.projects,
-            s.risks,
-            s.eias,
-            s.case_studies,
-            s.budgets,
-            s.benchmarks
-        ),
-        (28, 6, 16, 8, 4, 324, 700)
     );
 }
 
@@ -716,31 +798,49 @@ fn the_exception_queue_for_the_month_now_due_is_open_and_lived_in() {
             ..Default::default()
         })
         .unwrap();
-    let kinds: BTreeMap<String, usize> = now.iter().fold(BTreeMap::new(), |mut m, e| {
-        *m.entry(e.kind.to_string()).or_default() += 1;
-        m
-    });
-    let expected: BTreeMap<String, usize> = [
-        ("red", 4),
-        ("missing", 4),
-        ("action", 1),
-        ("project", 1),
-        ("milestone", 3),
-        ("missing_update", 3),
-        ("risk", 4),
-        ("risk_review", 2),
-    ]
-    .map(|(k, n)| (k.to_string(), n))
-    .into();
-    assert_eq!(kinds, expected);
+    // The queue holds one exception for each thing wrong in the month, as the store
+    // judges it (what `pmdb exceptions raise` would raise), and shows every kind of
+    // problem the month has.
+    let ds = store.dataset().unwrap();
+    let owed: BTreeSet<(String, String)> =
+        candidates(&ds, p("2026-10"), &meetings, ds.context(today()))
+            .into_iter()
+            .map(|c| (c.kind.to_string(), c.subject))
+            .collect();
+    let raised: BTreeSet<(String, String)> = now
+        .iter()
+        .map(|e| (e.kind.to_string(), e.subject.clone()))
+        .collect();
+    assert_eq!(raised, owed);
+    assert_eq!(raised.len(), now.len(), "one exception each");
+    let kinds: BTreeSet<&str> = raised.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "action",
+            "milestone",
+            "missing",
+            "missing_update",
+            "project",
+            "red",
+            "risk",
+            "risk_review"
+        ]
+        .into()
+    );
     assert!(now.iter().all(|e| e.meeting == Some(ppg.id)));
+    // Lived in: one at each later step of the workflow, the rest still open.
     let status = |s: ExceptionStatus| now.iter().filter(|e| e.status == s).collect::<Vec<_>>();
-    assert_eq!(status(ExceptionStatus::Open).len(), 18);
-    assert_eq!(status(ExceptionStatus::Proposed).len(), 1);
-    assert_eq!(status(ExceptionStatus::Agreed).len(), 1);
-    assert_eq!(status(ExceptionStatus::Closed).len(), 1);
+    for s in [
+        ExceptionStatus::Proposed,
+        ExceptionStatus::Agreed,
+        ExceptionStatus::Closed,
+        ExceptionStatus::Escalated,
+    ] {
+        assert_eq!(status(s).len(), 1, "{s}");
+    }
+    assert_eq!(status(ExceptionStatus::Open).len(), now.len() - 4);
     let escalated = status(ExceptionStatus::Escalated);
-    assert_eq!(escalated.len(), 1);
     let board = store.board_members("MB").unwrap();
     assert!(board.contains(&escalated[0].board_member));
     assert_eq!(escalated[0].escalation_due.as_deref(), Some("2026-12-29"));
@@ -772,7 +872,7 @@ fn the_exception_queue_for_the_month_now_due_is_open_and_lived_in() {
         last.len() - 2
     );
     assert_eq!(summary.exceptions, now.len() + last.len());
-    assert_eq!(summary.open_exceptions, 18);
+    assert_eq!(summary.open_exceptions, status(ExceptionStatus::Open).len());
 }
 
 #[test]
@@ -859,7 +959,7 @@ fn the_same_arguments_give_the_same_council() {
     };
     let (v1, t1, e1, r1) = snapshot(&first);
     let (v2, t2, e2, r2) = snapshot(&second);
-    assert_eq!(v1.len(), 2 * 1433);
+    assert_eq!(v1.len(), s1.values);
     assert!(v1 == v2, "values differ between two builds");
     assert!(t1 == t2, "targets differ");
     assert_eq!(e1, e2);
@@ -870,12 +970,14 @@ fn the_same_arguments_give_the_same_council() {
 fn scale_ten_is_ten_times_the_council() {
     // How long the build takes is the benches' to say (`cargo bench --bench rollup`
     // prints it), not a test's.
+    let (_one_dir, one_path, one) = build(today(), 1);
+    let (_, one_ds, _) = open(&one_path);
     let (_dir, path, ten) = build(today(), 10);
     let (store, ds, ctx) = open(&path);
-    assert_eq!(ten.indicators, 720);
-    assert_eq!(ten.values, 14_330);
-    assert_eq!(ten.officers, 4 + 10 * 29);
-    assert!(ten.officers as f64 >= 8.5 * 33.0);
+    assert_eq!(ten.indicators, 10 * one.indicators);
+    assert_eq!(ten.values, 10 * one.values);
+    // About ten times the officers (the chief officers are the council's, not an area's).
+    assert!(ten.officers as f64 >= 8.5 * one.officers as f64);
     // Each area has its own copy with its own officer and team plan, and its own numbers.
     let north = ds.indicator("PL02-2").unwrap();
     assert_eq!(north.plan, ["TP-PLN-DM-2", "KA3.1.1"]);
@@ -885,15 +987,31 @@ fn scale_ten_is_ten_times_the_council() {
         store.values_of("PL02-2").unwrap(),
         store.values_of("PL02").unwrap()
     );
-    // Same shape: each area's four monthly gaps are missing in October.
-    assert_eq!(with_rag(&ds, "2026-10", Rag::Missing, ctx).len(), 40);
+    // Same shape: each area's monthly gaps are missing in October.
+    let missing_in_one = with_rag(&one_ds, "2026-10", Rag::Missing, ctx).len();
+    assert!(missing_in_one > 0);
+    assert_eq!(
+        with_rag(&ds, "2026-10", Rag::Missing, ctx).len(),
+        10 * missing_in_one
+    );
+    // One council's thread down to its key activities; each area its own service plans,
+    // team plans and objectives.
+    let one_nodes = Store::open(&one_path, ADMIN).unwrap().plan_nodes().unwrap();
+    let (shared, per_area): (Vec<_>, Vec<_>) = one_nodes.iter().partition(|n| {
+        matches!(
+            n.kind,
+            NodeKind::Vision | NodeKind::Priority | NodeKind::Outcome | NodeKind::Activity
+        )
+    });
     assert_eq!(
         store.plan_nodes().unwrap().len(),
-        1 + 4 + 11 + 19 + 10 * (9 + 19 + 20)
+        shared.len() + 10 * per_area.len()
     );
     // Delivery grows with it: each area its team actions, projects, risks and assessments,
-    // each with its own owner and history.
-    let d = &ds.delivery;
+    // each with its own owner and history; the portfolio actions are the council's.
+    let (d, d1) = (&ds.delivery, &one_ds.delivery);
+    let team = |d: &pmdb::store::Delivery| d.actions.iter().filter(|a| a.kind == "team").count();
+    assert!(team(d1) > 0 && team(d1) < d1.actions.len());
     assert_eq!(
         (
             d.actions.len(),
@@ -901,7 +1019,12 @@ fn scale_ten_is_ten_times_the_council() {
             d.risks.len(),
             d.eias.len()
         ),
-        (10 + 10 * 18, 10 * 6, 10 * 16, 10 * 8)
+        (
+            d1.actions.len() + 9 * team(d1),
+            10 * d1.projects.len(),
+            10 * d1.risks.len(),
+            10 * d1.eias.len()
+        )
     );
     let north = d.risks.iter().find(|r| r.code == "RSK-01-2").unwrap();
     assert!(north.title.ends_with("– North"), "{}", north.title);
@@ -978,5 +1101,10 @@ fn a_login_that_is_one_of_the_demo_people_stays_admin() {
     let store = Store::open(&path, "jpatel").unwrap();
     assert_eq!(store.role_of("jpatel").unwrap(), Some(Role::Admin));
     assert_eq!(store.indicator("PL01").unwrap().indicator.owner, "jpatel");
-    assert_eq!((summary.users, summary.officers), (42, 32));
+    // Not added again as an officer: one person fewer than a demo another login built.
+    let (_other, _, usual) = build(today(), 1);
+    assert_eq!(
+        (summary.users, summary.officers),
+        (usual.users - 1, usual.officers - 1)
+    );
 }
