@@ -12,6 +12,7 @@ use crate::domain::delivery::action::{ActionState, ActionStatus};
 use crate::domain::delivery::project::{ProjectState, ProjectStatus};
 use crate::domain::delivery::{DeliveryRag, UpdateFrequency};
 use crate::domain::period::{Month, Period};
+use crate::query::delivery::{ActionRow, ProjectRow};
 use crate::store::{ActionUpdateRecord, Dataset, ProjectUpdateRecord};
 
 /// What a row of the return is.
@@ -116,6 +117,67 @@ struct Updatable<'a> {
     latest: Seed,
 }
 
+impl<'a> Updatable<'a> {
+    fn action(row: ActionRow<'a>, this: Option<(Seed, i64)>) -> Updatable<'a> {
+        let (a, j) = (row.record, row.judgement);
+        let latest = j.latest.as_ref();
+        Updatable {
+            kind: ItemKind::Action,
+            code: &a.code,
+            title: &a.title,
+            owner: &a.owner,
+            start: a.start.as_deref(),
+            frequency: &a.frequency,
+            open: match j.status {
+                ActionState::Missing => true,
+                ActionState::Status(s) => s.is_open(),
+            },
+            status: j.status.as_str(),
+            rag: j.rag,
+            this,
+            latest: Seed {
+                status: latest
+                    .map_or(ActionStatus::NotStarted, |u| u.status)
+                    .as_str()
+                    .to_string(),
+                progress: latest.and_then(|u| u.progress.map(i64::from)),
+                forecast: latest
+                    .and_then(|u| u.forecast)
+                    .map(|f| f.format("%Y-%m-%d").to_string()),
+                ..Seed::default()
+            },
+        }
+    }
+
+    fn project(row: ProjectRow<'a>, this: Option<(Seed, i64)>) -> Updatable<'a> {
+        let (p, j) = (row.record, row.judgement);
+        let latest = j.latest.as_ref();
+        Updatable {
+            kind: ItemKind::Project,
+            code: &p.code,
+            title: &p.title,
+            owner: &p.owner,
+            start: p.start.as_deref(),
+            frequency: &p.frequency,
+            open: match j.status {
+                ProjectState::Status(s) => s.is_open(),
+                ProjectState::Missing | ProjectState::NotStarted => true,
+            },
+            status: j.status.as_str(),
+            rag: j.rag,
+            this,
+            latest: Seed {
+                status: latest
+                    .map_or(ProjectStatus::OnTrack, |u| u.status)
+                    .as_str()
+                    .to_string(),
+                spent: latest.and_then(|u| u.spent),
+                ..Seed::default()
+            },
+        }
+    }
+}
+
 impl Seed {
     fn of_action(u: &ActionUpdateRecord) -> (Seed, i64) {
         let seed = Seed {
@@ -212,61 +274,12 @@ pub fn entry_return(ds: &Dataset, officer: &str, month: Month, ctx: Context) -> 
         })
     };
     let actions = d.action_rows(period, ctx).into_iter().map(|row| {
-        let a = row.record;
-        let j = row.judgement;
-        let latest = j.latest.as_ref();
-        Updatable {
-            kind: ItemKind::Action,
-            code: &a.code,
-            title: &a.title,
-            owner: &a.owner,
-            start: a.start.as_deref(),
-            frequency: &a.frequency,
-            open: match j.status {
-                ActionState::Missing => true,
-                ActionState::Status(s) => s.is_open(),
-            },
-            status: j.status.as_str(),
-            rag: j.rag,
-            this: actions_now.get(a.code.as_str()).cloned(),
-            latest: Seed {
-                status: latest
-                    .map_or(ActionStatus::NotStarted, |u| u.status)
-                    .as_str()
-                    .to_string(),
-                progress: latest.and_then(|u| u.progress.map(i64::from)),
-                forecast: latest.and_then(|u| u.forecast.map(|f| f.format("%Y-%m-%d").to_string())),
-                ..Seed::default()
-            },
-        }
+        let this = actions_now.get(row.record.code.as_str()).cloned();
+        Updatable::action(row, this)
     });
     let projects = d.project_rows(period, ctx).into_iter().map(|row| {
-        let p = row.record;
-        let j = row.judgement;
-        let latest = j.latest.as_ref();
-        Updatable {
-            kind: ItemKind::Project,
-            code: &p.code,
-            title: &p.title,
-            owner: &p.owner,
-            start: p.start.as_deref(),
-            frequency: &p.frequency,
-            open: match j.status {
-                ProjectState::Status(s) => s.is_open(),
-                ProjectState::Missing | ProjectState::NotStarted => true,
-            },
-            status: j.status.as_str(),
-            rag: j.rag,
-            this: projects_now.get(p.code.as_str()).cloned(),
-            latest: Seed {
-                status: latest
-                    .map_or(ProjectStatus::OnTrack, |u| u.status)
-                    .as_str()
-                    .to_string(),
-                spent: latest.and_then(|u| u.spent),
-                ..Seed::default()
-            },
-        }
+        let this = projects_now.get(row.record.code.as_str()).cloned();
+        Updatable::project(row, this)
     });
     let mut out: Vec<ReturnRow> = actions.chain(projects).filter_map(owed).collect();
     // A review is dated today: judged as at today, so a review just saved shows.
