@@ -17,7 +17,7 @@ mod tui_support;
 
 use std::path::{Path, PathBuf};
 
-use common::Council;
+use common::{Council, files_in};
 use pmdb::store::Store;
 use pmdb::tui::{App, Theme};
 use tui_support::{demo, demo_today, typing};
@@ -26,22 +26,6 @@ const SIGNED_OFF: &str = "2026/27 Q2";
 
 fn fixture_dir() -> PathBuf {
     common::fixture("publish_pack")
-}
-
-/// Every file in `dir`, by name, with its bytes, sorted by name.
-fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 /// The pack in `dir` holds exactly the fixture's files, each byte for byte.
