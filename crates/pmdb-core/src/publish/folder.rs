@@ -21,7 +21,6 @@ pub fn read_and_write_pack(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, PublishError> {
-    store.actor()?.may_publish()?;
     let ds = store.as_signed_off(store.dataset()?, period)?;
     pack_into(store, &ds, period, today, dir)
 }
@@ -39,12 +38,11 @@ pub fn write_pack(
     if store.frozen_for_reports(period)? {
         return read_and_write_pack(store, period, today, dir);
     }
-    store.actor()?.may_publish()?;
     pack_into(store, ds, period, today, dir)
 }
 
-/// Writes the whole pack for `period` into `dir` (made if missing; files in it replaced).
-/// `ds` is the dataset as the period's reports see it.
+/// Writes the whole pack for `period` into `dir` (made if missing; files in it replaced),
+/// if the store's person may publish. `ds` is the dataset as the period's reports see it.
 fn pack_into(
     store: &Store,
     ds: &Dataset,
@@ -52,6 +50,7 @@ fn pack_into(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, PublishError> {
+    store.actor()?.may_publish()?;
     let sources = PageSources::read(store, ds, period)?;
     let pack = pack_files(ds, period, today, &sources)?;
     crate::outfile::create_folder(dir).map_err(|source| PublishError::Folder {
