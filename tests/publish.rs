@@ -3,20 +3,18 @@
 
 mod common;
 
-use common::Council;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
 use common::html::{assert_accessible_shape, attribute_values};
+use common::nobody::{as_nobody, can_run_as_nobody, share_with_nobody};
+use common::{Council, files_in};
 
 #[test]
 fn publish_writes_the_pack_and_an_index_linking_every_file() {
     let c = Council::fixture();
     let dir = c.path("pack");
-    let out = c.ok(&[
-        "publish",
-        "--period",
-        "2024/25 Q1",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
+    let out = publish(&c, "2024/25 Q1", &dir);
     assert!(out.starts_with("published 2024/25 Q1: "), "{out}");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -75,13 +73,7 @@ fn publish_writes_the_pack_and_an_index_linking_every_file() {
     assert_eq!(md, c.ok(&["report", "--period", "2024/25 Q1"]));
 
     // Published again: the files are replaced in place, still nothing else in the folder.
-    c.ok(&[
-        "publish",
-        "--period",
-        "2024/25 Q1",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
+    publish(&c, "2024/25 Q1", &dir);
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), files.len());
 }
 
@@ -115,20 +107,15 @@ fn report_out_writes_the_file_and_prints_nothing_of_it() {
     assert!(refused.contains("/proc/nope"), "{refused}");
 }
 
-/// Every file of the pack in `dir`, by name, with its bytes.
-fn pack_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+/// `pmdb publish --period PERIOD --out DIR` as the test's login; returns what it printed.
+fn publish(c: &Council, period: &str, dir: &Path) -> String {
+    c.ok(&[
+        "publish",
+        "--period",
+        period,
+        "--out",
+        dir.to_str().unwrap(),
+    ])
 }
 
 /// The council's settings and definitions at sign-off make a signed-off period's pack:
@@ -142,18 +129,12 @@ fn a_signed_off_periods_pack_keeps_the_settings_and_definitions_of_its_sign_off(
     let c = Council::empty("2026-11-24");
     c.ok(&["demo"]);
     let signed = "2026/27 Q2";
-    let publish = |name: &str| {
+    let pack = |name: &str| {
         let dir = c.path(name);
-        c.ok(&[
-            "publish",
-            "--period",
-            signed,
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
-        pack_files(&dir)
+        publish(&c, signed, &dir);
+        files_in(&dir)
     };
-    let before = publish("before");
+    let before = pack("before");
     assert!(before.len() >= 10, "{}", before.len());
     let unsigned = || c.ok(&["report", "--period", "2026/27 Q3", "--format", "markdown"]);
     let unsigned_before = unsigned();
@@ -198,7 +179,7 @@ fn a_signed_off_periods_pack_keeps_the_settings_and_definitions_of_its_sign_off(
     let renamed = renamed.replacen(",glewis,", ",hcarter,", 1);
     let file = c.file("projects.csv", renamed);
     c.ok(&["import", "projects", &file]);
-    let after = publish("after");
+    let after = pack("after");
     assert_eq!(
         before.iter().map(|(n, _)| n).collect::<Vec<_>>(),
         after.iter().map(|(n, _)| n).collect::<Vec<_>>()
@@ -232,13 +213,7 @@ fn portfolio_codes_differing_in_punctuation_or_case_get_pages_of_their_own() {
     );
     c.ok(&["import", "portfolios", &file]);
     let dir = c.path("pack");
-    let out = c.ok(&[
-        "publish",
-        "--period",
-        "2024/25 Q1",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
+    let out = publish(&c, "2024/25 Q1", &dir);
     let pages = [
         ("portfolio-X.Y.html", "Dotted"),
         ("portfolio-X~2FY.html", "Slashed"),
@@ -285,4 +260,75 @@ fn portfolio_codes_differing_in_punctuation_or_case_get_pages_of_their_own() {
         dir.to_str().unwrap(),
     ]);
     assert_eq!(json["files"].as_array().unwrap().len(), 11);
+}
+
+/// Reports are public by default, so whoever may read may publish (`Actor::may_publish`,
+/// the rule the Rollup tab's `P` follows): a viewer, who may change nothing, gets the same
+/// pack as the admin it was.
+#[test]
+fn a_viewer_publishes_the_pack() {
+    let c = Council::fixture();
+    let pack = |name: &str| {
+        let dir = c.path(name);
+        let out = publish(&c, "2024/25 Q1", &dir);
+        assert_eq!(
+            out,
+            format!("published 2024/25 Q1: 7 files in {}\n", dir.display())
+        );
+        files_in(&dir)
+    };
+    let as_admin = pack("as-admin");
+    c.ok(&["user", "add", "boss", "--role", "admin"]);
+    c.ok(&["user", "set-role", &common::me(), "viewer"]);
+    assert_eq!(c.json(&["config"])["role"], "viewer");
+    let refused = c.refused(&["config", "set", "deadline_day", "5"]);
+    assert!(refused.contains("may not"), "{refused}");
+    assert!(
+        pack("as-viewer") == as_admin,
+        "the same files, byte for byte"
+    );
+}
+
+/// A login the database does not know reads only, and so may publish too: run as the
+/// system's `nobody` (which only root may do; run by anyone else, this says so and checks
+/// nothing).
+#[test]
+fn a_login_the_database_does_not_know_publishes_the_pack() {
+    if !can_run_as_nobody("a_login_the_database_does_not_know_publishes_the_pack") {
+        return;
+    }
+    let c = Council::fixture();
+    share_with_nobody(&c);
+    let out = as_nobody(
+        &c,
+        &["publish", "--period", "2024/25 Q1", "--out", "nobodys-pack"],
+    )
+    .output()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = c.path("nobodys-pack");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "published 2024/25 Q1: 7 files in nobodys-pack\n"
+    );
+    // The files are nobody's own.
+    let files = files_in(&dir);
+    assert_eq!(files.len(), 7);
+    for (name, _) in &files {
+        assert_eq!(
+            std::fs::metadata(dir.join(name)).unwrap().uid(),
+            65534,
+            "{name}"
+        );
+    }
+    let as_admin = c.path("as-admin");
+    publish(&c, "2024/25 Q1", &as_admin);
+    assert!(
+        files == files_in(&as_admin),
+        "the same files, byte for byte"
+    );
 }

@@ -473,26 +473,41 @@ fn a_rollup_before_the_plan_says_so_and_how_to_step_on() {
     );
 }
 
+/// Reports are public by default, so whoever may read may publish (`Actor::may_publish`,
+/// the rule `pmdb publish` follows): an officer, a viewer and a login the database does not
+/// know are offered `P` and get the pack, as the performance team does (issue 23, point 1;
+/// until then only admins and the performance team were).
 #[test]
-fn p_on_the_rollup_writes_the_quarters_pack_for_the_performance_team_only() {
+fn p_on_the_rollup_writes_the_quarters_pack_for_whoever_may_read() {
     let demo = demo();
-    // Packs go in the directory pmdb was started in; here a folder of the test's own.
-    let started_in = tempfile::tempdir().unwrap();
-    let folder = started_in.path().join("pmdb-pack-2026-27-Q2");
-    // An officer and a viewer are not offered the key, and are refused it: nothing written.
-    for login in ["glewis", "cllrhollis"] {
+    for login in ["glewis", "cllrhollis", "a.stranger"] {
+        let started_in = tempfile::tempdir().unwrap();
+        let folder = started_in.path().join("pmdb-pack-2026-27-Q2");
         let mut app = demo.open(login);
+        assert_eq!(
+            app.data.actor.role.map(|r| r.to_string()),
+            match login {
+                "glewis" => Some("officer".to_string()),
+                "cllrhollis" => Some("viewer".to_string()),
+                _ => None,
+            }
+        );
         app.rollup.publish_in = started_in.path().to_path_buf();
         typing(&mut app, "4");
-        assert!(!text(&app, 200, 60).contains("P publish"), "{login}");
+        assert!(text(&app, 200, 60).contains("P publish"), "{login}");
         typing(&mut app, "P");
         let s = flat(&app, 200, 60);
         assert!(
-            s.contains("refused: only admins and the performance team publish the pack"),
+            s.contains(&format!(
+                "pack for 2026/27 Q2 written to {} (11 files)",
+                folder.display()
+            )),
             "{login}: {s}"
         );
-        assert!(!folder.exists(), "{login}");
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 11, "{login}");
     }
+    let started_in = tempfile::tempdir().unwrap();
+    let folder = started_in.path().join("pmdb-pack-2026-27-Q2");
     // A performance officer: the footer offers it (beside the period keys, even at 80
     // columns), and the status line says where the pack went.
     let mut app = demo.open("bharper");

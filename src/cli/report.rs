@@ -8,15 +8,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::Env;
-use crate::domain::period::Period;
-use crate::domain::workflow::ExceptionStatus;
 use crate::query::report;
-use crate::query::report_html::{self, Extras, Scope};
-use crate::store::{BenchmarkRecord, Dataset, ExceptionFilter, ExceptionRecord, Named, Store};
+use crate::query::report_html::Scope;
+use crate::store::{Dataset, Named};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -46,91 +43,6 @@ pub struct ReportArgs {
     out: Option<PathBuf>,
 }
 
-/// The HTML page for a period (see `PageSources` for what the store supplies).
-pub fn html(
-    store: &Store,
-    ds: &Dataset,
-    period: Period,
-    today: NaiveDate,
-    scope: &Scope,
-) -> Result<String> {
-    Ok(page(
-        ds,
-        period,
-        today,
-        scope,
-        &PageSources::read(store, ds, period)?,
-    ))
-}
-
-/// What a period's HTML pages show that the dataset does not hold, read once for all the
-/// pages of a pack: the benchmarks, the period's exceptions (its own and its months')
-/// escalated to Management Board, and the case studies. For a period a sign-off covers the
-/// benchmarks and escalations are those frozen at sign-off, so the page is the same bytes
-/// after later imports and exception updates.
-pub struct PageSources {
-    benchmarks: Vec<BenchmarkRecord>,
-    escalated: Vec<ExceptionRecord>,
-    case_studies: Vec<crate::store::CaseStudyRecord>,
-}
-
-impl PageSources {
-    pub fn read(store: &Store, ds: &Dataset, period: Period) -> Result<PageSources> {
-        let (benchmarks, escalated) = match store.frozen_extras(period)? {
-            Some(frozen) => (frozen.benchmarks, frozen.escalated),
-            None => live_extras(store, ds, period)?,
-        };
-        Ok(PageSources {
-            benchmarks,
-            escalated,
-            case_studies: store.case_studies()?,
-        })
-    }
-}
-
-/// One HTML page of `period` in `scope`, from the dataset and what the store supplied.
-pub fn page(
-    ds: &Dataset,
-    period: Period,
-    today: NaiveDate,
-    scope: &Scope,
-    sources: &PageSources,
-) -> String {
-    report_html::html(
-        ds,
-        period,
-        ds.context(today),
-        scope,
-        &Extras {
-            benchmarks: &sources.benchmarks,
-            escalated: &sources.escalated,
-            case_studies: &sources.case_studies,
-        },
-    )
-}
-
-/// The benchmarks and escalated exceptions as they are now: for a period not signed off,
-/// and for one signed off before pmdb froze them at sign-off (schema version 8), which has
-/// nothing frozen to read; rather than make up what stood then, such a page shows today's
-/// benchmarks and the escalations raised by its sign-off as they are now.
-fn live_extras(
-    store: &Store,
-    ds: &Dataset,
-    period: Period,
-) -> Result<(Vec<BenchmarkRecord>, Vec<ExceptionRecord>)> {
-    let benchmarks = store.benchmarks()?;
-    // The period's own exceptions and those of the months and quarters inside it.
-    let mut escalated = store.exceptions(&ExceptionFilter {
-        status: Some(ExceptionStatus::Escalated),
-        ..ExceptionFilter::default()
-    })?;
-    escalated.retain(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)));
-    if let Some(s) = ds.signoffs.of(&period.to_string()) {
-        escalated.retain(|e| e.raised_at <= s.signed_at);
-    }
-    Ok((benchmarks, escalated))
-}
-
 pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let (period, by) =
         super::rollup::period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
@@ -140,7 +52,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let ctx = ds.context(env.today);
     let scope = scope(&ds, &args)?;
     let bytes = match args.format.as_str() {
-        "html" => html(&store, &ds, period, env.today, &scope)?.into_bytes(),
+        "html" => crate::publish::html(&store, &ds, period, env.today, &scope)?.into_bytes(),
         "xlsx" if scope != Scope::Council => {
             return Err(anyhow!(
                 "--format xlsx: the workbook is the council's whole report; a part of it is made as html, markdown or csv"

@@ -89,7 +89,8 @@ pub enum Action {
     ClearFilters,
     // Rollup
     CycleGroupBy,
-    /// `P`: write the period's published pack beside the database (`pmdb publish`).
+    /// `P`: write the period's published pack (`pmdb publish`) into `pmdb-pack-<period>` in
+    /// the directory pmdb was started in, never beside the database.
     PublishPack,
     /// A key typed into a text field.
     Input(KeyEvent),

@@ -178,7 +178,7 @@ impl App {
     pub fn offers(&self, action: Action) -> bool {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
-            Action::PublishPack => self.data.actor.is_manager(),
+            Action::PublishPack => self.data.actor.may_publish().is_ok(),
             Action::Propose
             | Action::Decide
             | Action::Escalate

@@ -213,7 +213,13 @@ impl Data {
 
     /// Writes `period`'s published pack (`pmdb publish`) into `dir`; returns the files.
     pub fn write_pack(&self, period: Period, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-        crate::cli::publish::write_pack(&self.store, &self.ds, period, self.today, dir)
+        Ok(crate::publish::write_pack(
+            &self.store,
+            &self.ds,
+            period,
+            self.today,
+            dir,
+        )?)
     }
 
     pub fn rollup(&self, period: Period, by: GroupBy) -> Rollup {

@@ -1,7 +1,7 @@
 //! The Rollup tab's state: the quarter by priority, portfolio or service, with a drill
 //! down to each group's indicators. The roll-up is computed once per period, grouping and
 //! data generation, never while drawing. Drawing is in `rollup_view.rs`. `P` writes the
-//! period's published pack (`publish`) for admins and the performance team.
+//! period's published pack (`publish`, the core's), for whoever may read.
 
 use std::path::PathBuf;
 
@@ -10,7 +10,6 @@ use super::app::{Effect, Note};
 use super::data::Data;
 use crate::domain::deadline::last_ended_quarter;
 use crate::domain::period::Period;
-use crate::domain::role::Role;
 use crate::query::rollup::{Group, GroupBy, Rollup};
 
 pub struct RollupState {
@@ -101,21 +100,10 @@ impl RollupState {
     }
 }
 
-/// `P`: the period's published pack written into `pack_folder`, for admins and the
-/// performance team (others are refused, and the key is not offered to them).
+/// `P`: the period's published pack written into `pack_folder`, for whoever may read
+/// (`Actor::may_publish`, the rule `pmdb publish` follows; the core refuses anyone else).
 pub fn publish(data: &Data, rollup: &RollupState) -> Effect {
     let period = rollup.period;
-    if !data.actor.is_manager() {
-        let role = match data.actor.role {
-            Some(Role::Officer) => "an officer",
-            Some(Role::Viewer) => "a viewer",
-            _ => "not a pmdb user",
-        };
-        return Effect::Note(Note::Error(format!(
-            "refused: only admins and the performance team publish the pack ({} is {role})",
-            data.login()
-        )));
-    }
     let dir = rollup.pack_folder();
     Effect::Note(match data.write_pack(period, &dir) {
         Ok(files) => Note::Ok(format!(

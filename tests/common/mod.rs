@@ -26,6 +26,20 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Every file in `dir` (a published pack, say), by name, with its bytes, sorted by name.
+pub fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            let e = e.expect("a folder entry");
+            let bytes = std::fs::read(e.path()).expect("a readable file");
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 /// The path of the built `pmdb` binary, for tests that spawn processes themselves.
 pub fn pmdb_binary() -> PathBuf {
     assert_cmd::cargo::cargo_bin("pmdb")

@@ -77,6 +77,17 @@ impl Actor {
         }
     }
 
+    /// May this person make the published pack of a period (`pmdb publish`, the Rollup
+    /// tab's `P`)? Reports are public by default, so whoever may read may make one: every
+    /// role, and a login the database does not know, which reads only. Making it changes
+    /// nothing in the database, and its files are written as the person's own.
+    pub fn may_publish(&self) -> Result<(), RoleError> {
+        // Every role named: a role added later is decided here, not let in unnoticed.
+        match self.role {
+            Some(Role::Admin | Role::Performance | Role::Officer | Role::Viewer) | None => Ok(()),
+        }
+    }
+
     /// May this person change definitions, targets, settings or run imports?
     pub fn may_manage(&self, what: &str) -> Result<(), RoleError> {
         if self.is_manager() {
@@ -198,6 +209,19 @@ mod tests {
             "refused: guest (not a pmdb user) reads only"
         );
         assert!(actor("guest", None).may_manage("import").is_err());
+    }
+
+    #[test]
+    fn whoever_may_read_may_publish() {
+        for role in [
+            Some(Role::Admin),
+            Some(Role::Performance),
+            Some(Role::Officer),
+            Some(Role::Viewer),
+            None,
+        ] {
+            assert_eq!(actor("someone", role).may_publish(), Ok(()), "{role:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,6 @@ pub mod history;
 pub mod list;
 pub mod markdown_text;
 pub mod overdue;
-pub mod page_name;
 pub mod report;
 pub mod report_html;
 mod report_html_end;

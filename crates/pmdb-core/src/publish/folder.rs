@@ -1,0 +1,73 @@
+//! Writing a period's pack into a folder: which dataset it is made from (for a signed-off
+//! period, one read as at its sign-off), then each file whole or not at all, with the
+//! person's own user and group (`outfile`), the index last.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::PublishError;
+use super::pack::pack_files;
+use super::sources::PageSources;
+use crate::domain::period::Period;
+use crate::store::{Dataset, Store};
+
+/// `pmdb publish`: reads the dataset as the period's reports see it (for a signed-off
+/// period, with the settings and definitions of its sign-off) and writes the pack into
+/// `dir`; returns the paths written, the index last.
+pub fn read_and_write_pack(
+    store: &Store,
+    period: Period,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, PublishError> {
+    let ds = store.as_signed_off(store.dataset()?, period)?;
+    pack_into(store, &ds, period, today, dir)
+}
+
+/// As `read_and_write_pack`, given `ds`, today's dataset (the interface's): for a period
+/// not signed off the pack is made from it; for a signed-off one from a read as at its
+/// sign-off instead.
+pub fn write_pack(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, PublishError> {
+    if store.frozen_for_reports(period)? {
+        return read_and_write_pack(store, period, today, dir);
+    }
+    pack_into(store, ds, period, today, dir)
+}
+
+/// Writes the whole pack for `period` into `dir` (made if missing; files in it replaced),
+/// if the store's person may publish. `ds` is the dataset as the period's reports see it.
+fn pack_into(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, PublishError> {
+    store.actor()?.may_publish()?;
+    let sources = PageSources::read(store, ds, period)?;
+    let pack = pack_files(ds, period, today, &sources)?;
+    crate::outfile::create_folder(dir).map_err(|source| PublishError::Folder {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::with_capacity(pack.len());
+    for f in &pack {
+        let path = dir.join(&f.entry.file);
+        crate::outfile::write_beside(&path, crate::outfile::Existing::Replace, |file| {
+            std::io::Write::write_all(file, &f.bytes)
+        })
+        .map_err(|source| PublishError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,92 @@
+//! The files of a period's pack, made in memory: the council's report four ways, a summary
+//! per portfolio and the index linking them all. The one place to add another file.
+
+use chrono::NaiveDate;
+
+use super::PublishError;
+use super::page::page;
+use super::page_name::portfolio_page;
+use super::sources::PageSources;
+use crate::domain::period::Period;
+use crate::query::report;
+use crate::query::report_html::{self, PackEntry, Scope};
+use crate::query::report_xlsx::xlsx;
+use crate::query::rollup::GroupBy;
+use crate::store::Dataset;
+
+/// One file of the pack: its name and label, as the index lists it, and its bytes.
+pub struct PackFile {
+    pub entry: PackEntry,
+    pub bytes: Vec<u8>,
+}
+
+impl PackFile {
+    fn new(file: &str, label: &str, bytes: Vec<u8>) -> PackFile {
+        PackFile {
+            entry: PackEntry {
+                file: file.to_string(),
+                label: label.to_string(),
+            },
+            bytes,
+        }
+    }
+}
+
+/// Every file of the pack for `period`, in the order the index lists them, the index
+/// last. `ds` is the dataset as the period's reports see it; `sources` what its pages show
+/// beside it.
+pub fn pack_files(
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    sources: &PageSources,
+) -> Result<Vec<PackFile>, PublishError> {
+    let ctx = ds.context(today);
+    let mut pack = vec![
+        PackFile::new(
+            "report.html",
+            "Performance report (web page, printable)",
+            page(ds, period, today, &Scope::Council, sources).into_bytes(),
+        ),
+        PackFile::new(
+            "report.xlsx",
+            "Performance report (Excel workbook, to sort and filter)",
+            xlsx(ds, period, ctx).map_err(PublishError::Workbook)?,
+        ),
+        PackFile::new(
+            "report.csv",
+            "Performance report (CSV open data)",
+            report::csv(ds, period, GroupBy::Priority, ctx)?.into_bytes(),
+        ),
+        PackFile::new(
+            "report.md",
+            "Performance report (Markdown)",
+            report::markdown(ds, period, GroupBy::Priority, ctx).into_bytes(),
+        ),
+    ];
+    for p in &ds.portfolios {
+        // A name of its own for each code (`X.Y`, `X/Y`, `X_Y` and `x.y` are four pages).
+        let summary = page(
+            ds,
+            period,
+            today,
+            &Scope::Portfolio(p.code.clone()),
+            sources,
+        );
+        pack.push(PackFile::new(
+            &portfolio_page(&p.code),
+            &format!("{} portfolio summary", p.name),
+            summary.into_bytes(),
+        ));
+    }
+    let entries: Vec<PackEntry> = pack
+        .iter()
+        .map(|f| PackEntry {
+            file: f.entry.file.clone(),
+            label: f.entry.label.clone(),
+        })
+        .collect();
+    let index = report_html::index(ds, period, ctx, &entries).into_bytes();
+    pack.push(PackFile::new("index.html", "Index", index));
+    Ok(pack)
+}

@@ -1,0 +1,39 @@
+//! One HTML page of a period: the council's report, a portfolio's summary or another
+//! scope's, from the dataset and what the store supplies beside it (`PageSources`).
+
+use chrono::NaiveDate;
+
+use super::sources::PageSources;
+use crate::domain::period::Period;
+use crate::query::report_html::{self, Scope};
+use crate::store::{Dataset, Result, Store};
+
+/// The HTML page of `period` in `scope` (`pmdb report --format html`), reading what it
+/// shows beside `ds`, the dataset as the period's reports see it.
+pub fn html(
+    store: &Store,
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    scope: &Scope,
+) -> Result<String> {
+    Ok(page(
+        ds,
+        period,
+        today,
+        scope,
+        &PageSources::read(store, ds, period)?,
+    ))
+}
+
+/// One HTML page of `period` in `scope`, from the dataset and what the store supplied:
+/// the pages of a pack share one read of the sources.
+pub fn page(
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    scope: &Scope,
+    sources: &PageSources,
+) -> String {
+    report_html::html(ds, period, ds.context(today), scope, &sources.extras())
+}
