@@ -209,7 +209,13 @@ fn a_signed_off_quarter_keeps_its_statuses_and_refuses_new_values() {
 
     // Tightening the rule afterwards changes an open period but not the signed-off one.
     store
-        .set_setting("rag_rule", "tolerance:1:2", None)
+        .set_setting(&pmdb::domain::setting::Setting::RagRule {
+            rule: pmdb::domain::rag::RagRule::Tolerance {
+                green: 1.0,
+                amber: 2.0,
+            },
+            from: None,
+        })
         .unwrap();
     let after = status(&store, "WR1", q1);
     assert_eq!((after.rag, after.value), (Rag::Amber, Some(47.7)));

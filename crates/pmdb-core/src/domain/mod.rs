@@ -19,6 +19,7 @@ pub mod plan;
 pub mod rag;
 pub mod role;
 pub mod rollup;
+pub mod setting;
 pub mod shares;
 pub mod target;
 pub mod workflow;
