@@ -21,6 +21,7 @@ pub mod role;
 pub mod rollup;
 pub mod setting;
 pub mod shares;
+pub mod status_rule;
 pub mod target;
 pub mod workflow;
 
