@@ -78,7 +78,9 @@ fn live_refresh(app: &mut App, path: &std::path::Path, runs: usize) {
     let mut shown = Vec::new();
     for n in 0..runs {
         other
-            .set_setting("council_name", &format!("Bench council {n}"), None)
+            .set_setting(&pmdb::domain::setting::Setting::CouncilName(format!(
+                "Bench council {n}"
+            )))
             .expect("saves");
         let saved = Instant::now();
         let mut worst = Duration::ZERO;

@@ -169,7 +169,7 @@ fn bad_settings_are_refused_and_change_nothing() {
     let c = Council::fixture();
     let before = c.json(&["config"]);
     let audit = c.count("SELECT count(*) FROM audit_log");
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 9] = [
         (
             &["config", "set", "deadline_day", "40"],
             "pmdb: deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '40'",
@@ -204,6 +204,10 @@ fn bad_settings_are_refused_and_change_nothing() {
         (
             &["config", "set", "deadline_day", "10", "--from", "2024-06"],
             "pmdb: --from applies to rag_rule only, not deadline_day",
+        ),
+        (
+            &["config", "set", "collect_from", "2024/25"],
+            "pmdb: collect_from must be a month: '2024/25' is not a month: write a month like 2025-02",
         ),
         (
             &["config", "set", "risk_bands", "12:4"],

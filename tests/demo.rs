@@ -230,7 +230,7 @@ fn some_values_are_missing_after_their_deadline() {
         set(&["WE05", "LC02", "CS05", "LD05"])
     );
     let a = assess(&ds, "WE05", "2026-10", ctx);
-    assert_eq!(a.rule, "no value by the deadline 15 Nov 2026");
+    assert_eq!(a.rule.to_string(), "no value by the deadline 15 Nov 2026");
     // The police's quarterly figures are a quarter behind.
     assert_eq!(assess(&ds, "CP01", "2026/27 Q2", ctx).rag, Rag::Missing);
     assert_eq!(assess(&ds, "CP01", "2026/27 Q1", ctx).rag, Rag::Green);

@@ -11,7 +11,9 @@ use pmdb::store::Store;
 fn fixture(dir: &std::path::Path) -> Store {
     let mut store = Store::create(&dir.join("r.db"), "admin1").unwrap();
     store
-        .set_setting("council_name", "Wyvern Vale District Council", None)
+        .set_setting(&pmdb::domain::setting::Setting::CouncilName(
+            "Wyvern Vale District Council".into(),
+        ))
         .unwrap();
     let today = "2024-08-01".parse().unwrap();
     tui_support::add_fixture_users(&mut store);

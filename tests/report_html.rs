@@ -497,3 +497,39 @@ fn a_years_report_is_the_annual_report_with_that_years_case_studies() {
     // A quarter's report tells none.
     assert!(!html(&c, SIGNED).contains("case-studies"));
 }
+
+/// The status key of a signed-off period lists the RAG rules that judged its statuses, as
+/// each status keeps its rule (typed, not its words); statuses frozen in words by an
+/// earlier pmdb are listed the same.
+#[test]
+fn the_status_key_lists_the_rules_that_judged_a_signed_off_period() {
+    let c = Council::fixture();
+    c.ok(&["config", "set", "rag_rule", "tolerance:5:10"]);
+    c.ok(&["signoff", "2024/25 Q1", "--yes"]);
+    // The council's rule changes after sign-off: the key still lists the one that judged.
+    c.ok(&["config", "set", "rag_rule", "intervention"]);
+    let tolerance = "<li>A figure within 5% of its target (or better) is green; within 10% is amber; further from it is red. (3 indicators)</li>";
+    let page = html(&c, "2024/25 Q1");
+    let key = section(&page, "key").to_string();
+    assert!(key.contains(tolerance), "{key}");
+    assert!(!key.contains("intervention level is amber"), "{key}");
+
+    // As a pmdb that kept the rule's words froze them.
+    let w = c.writer(&me());
+    let words = "tolerance: green within 5% of target 90.0, amber within 10%, red beyond (higher is better)";
+    let changed = w
+        .execute(
+            "UPDATE signoff_statuses SET status = json_set(status, '$.rule', ?1)
+             WHERE json_extract(status, '$.rule.Tolerance') IS NOT NULL",
+            [words],
+        )
+        .unwrap();
+    assert!(changed >= 3, "{changed}");
+    drop(w);
+    let old = html(&c, "2024/25 Q1");
+    assert_eq!(section(&old, "key"), key);
+    assert!(
+        old.contains(words),
+        "each indicator states the words frozen"
+    );
+}

@@ -209,12 +209,21 @@ fn a_signed_off_quarter_keeps_its_statuses_and_refuses_new_values() {
 
     // Tightening the rule afterwards changes an open period but not the signed-off one.
     store
-        .set_setting("rag_rule", "tolerance:1:2", None)
+        .set_setting(&pmdb::domain::setting::Setting::RagRule {
+            rule: pmdb::domain::rag::RagRule::Tolerance {
+                green: 1.0,
+                amber: 2.0,
+            },
+            from: None,
+        })
         .unwrap();
     let after = status(&store, "WR1", q1);
     assert_eq!((after.rag, after.value), (Rag::Amber, Some(47.7)));
     assert!(
-        after.rule.starts_with("green ≥ 50.0; amber ≥ 45.0"),
+        after
+            .rule
+            .to_string()
+            .starts_with("green ≥ 50.0; amber ≥ 45.0"),
         "{}",
         after.rule
     );
@@ -235,7 +244,9 @@ fn a_signed_off_quarter_keeps_its_statuses_and_refuses_new_values() {
     let july = status(&store, "WR1", p("2024-07"));
     assert_eq!(july.rag, Rag::Red);
     assert!(
-        july.rule.starts_with("tolerance: green within 1%"),
+        july.rule
+            .to_string()
+            .starts_with("tolerance: green within 1%"),
         "{}",
         july.rule
     );

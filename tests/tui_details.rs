@@ -393,11 +393,9 @@ fn the_status_line_leaves_parts_out_rather_than_cut_a_word() {
     let path = fixture(dir.path());
     let mut store = Store::open(&path, LOGIN).unwrap();
     store
-        .set_setting(
-            "council_name",
-            "Wyvern Vale and Upper Ashcombe District Council",
-            None,
-        )
+        .set_setting(&pmdb::domain::setting::Setting::CouncilName(
+            "Wyvern Vale and Upper Ashcombe District Council".into(),
+        ))
         .unwrap();
     drop(store);
     let mut a = app(&path);

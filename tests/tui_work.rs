@@ -47,7 +47,9 @@ fn the_filter_text_is_made_again_only_when_the_data_changes() {
     assert_eq!(app.plan.work.texts_built, 1);
     let mut other = Store::open(&path, LOGIN).unwrap();
     other
-        .set_setting("council_name", "Another name", None)
+        .set_setting(&pmdb::domain::setting::Setting::CouncilName(
+            "Another name".into(),
+        ))
         .unwrap();
     assert!(app.settle());
     assert_eq!(app.plan.work.texts_built, 2, "the new data's text");
@@ -64,7 +66,9 @@ fn a_save_elsewhere_is_read_in_the_background_with_the_plan_statistics_the_tab_w
     let before = app.data.generation;
     let mut other = Store::open(&path, LOGIN).unwrap();
     other
-        .set_setting("council_name", "Another name", None)
+        .set_setting(&pmdb::domain::setting::Setting::CouncilName(
+            "Another name".into(),
+        ))
         .unwrap();
     assert!(!app.tick(), "the first tick only starts the read");
     assert_eq!(app.data.generation, before, "nothing taken in yet");

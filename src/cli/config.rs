@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::{Env, output, period_arg};
+use crate::domain::setting::Setting;
 
 #[derive(Args, Debug)]
 pub struct ConfigArgs {
@@ -33,7 +34,7 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             .map(|f| period_arg(f, "--from"))
             .transpose()?;
         let mut store = env.open()?;
-        store.set_setting(&key, &value, from)?;
+        store.set_setting(&Setting::parse(&key, &value, from)?)?;
         if !env.json {
             match from {
                 Some(p) => say!("{key} = {value} from {p}"),

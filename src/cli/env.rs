@@ -95,7 +95,7 @@ pub fn database(flag: Option<PathBuf>, env: Option<PathBuf>) -> Result<Chosen> {
         system: system.map(|c| c.database),
         default: data_dir().ok().map(|d| d.join("pmdb.db")),
     };
-    choose(surroundings).map_err(|why| anyhow!(why))
+    Ok(choose(surroundings)?)
 }
 
 /// Where `--demo` keeps the demo council unless `--db` says otherwise.

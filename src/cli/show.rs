@@ -75,7 +75,7 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         .iter()
         .map(|l| {
             let a = &l.assessment;
-            let mut note = a.rule.clone();
+            let mut note = a.rule.to_string();
             if let Some(p) = &a.partial {
                 note = format!("{p}; {note}");
             }

@@ -51,6 +51,7 @@ use chrono::NaiveDate;
 
 pub use summary::DemoSummary;
 
+use crate::domain::setting::Setting;
 use crate::store::{Result, Store, StoreError};
 use calendar::Calendar;
 
@@ -91,7 +92,7 @@ fn numbered<T>(items: impl IntoIterator<Item = T>) -> Vec<(usize, T)> {
 
 fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<DemoSummary> {
     let cal = Calendar::new(today);
-    store.set_setting("council_name", org::COUNCIL_NAME, None)?;
+    store.set_setting(&Setting::CouncilName(org::COUNCIL_NAME.into()))?;
 
     // People and organisation. The person running the demo is already the admin; if
     // their login is also one of the demo's people, they keep the admin role.

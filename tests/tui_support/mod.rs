@@ -30,7 +30,9 @@ pub fn fixture(dir: &Path) -> PathBuf {
     // What the fixture records (its imports' entry times) falls on `today`.
     store.pin_today(today());
     store
-        .set_setting("council_name", "Wyvern Vale District Council", None)
+        .set_setting(&pmdb::domain::setting::Setting::CouncilName(
+            "Wyvern Vale District Council".into(),
+        ))
         .unwrap();
     add_fixture_users(&mut store);
     // The fixture's figures: its people are added above, as users.

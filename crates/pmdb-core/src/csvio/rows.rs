@@ -83,7 +83,7 @@ pub fn read_indicators(t: &Table) -> Result<Vec<(usize, IndicatorRecord)>, CsvEr
             };
             let bound = |column: &str| {
                 Bound::parse(c.text(column))
-                    .map_err(|e| c.problem(column, bounded(&e, c.text(column))))
+                    .map_err(|e| c.problem(column, bounded(&e.to_string(), c.text(column))))
             };
             let (min, max) = (bound("min"), bound("max"));
             let collect_from = match c.text("collect_from") {

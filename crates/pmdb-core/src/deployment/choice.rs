@@ -53,8 +53,38 @@ pub struct Chosen {
     pub source: Source,
 }
 
+/// Why the database pmdb was pointed at is refused, or why there is none to open.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ChoiceError {
+    #[error("no home directory to keep the database in: give --db PATH or set PMDB_DB")]
+    NoHome,
+    #[error("--db is refused: {}; leave --db out", set_group_id_why())]
+    FlagRefused,
+    #[error("PMDB_DB is refused: {}; unset PMDB_DB", set_group_id_why())]
+    EnvRefused,
+    /// The person's own configuration file, named.
+    #[error(
+        "your configuration {} is refused: {}; remove it or move it aside",
+        .0.display(),
+        set_group_id_why()
+    )]
+    UserConfigRefused(PathBuf),
+    #[error(
+        "pmdb is installed set-group-ID here but there is no {SYSTEM_CONFIG}: an administrator must write it, naming the council's database (database = \"/srv/pmdb/council.db\")"
+    )]
+    NoSystemConfig,
+}
+
+/// Why a set-group-ID pmdb takes no name from the person.
+fn set_group_id_why() -> String {
+    format!(
+        "pmdb is installed set-group-ID here, so it opens only the database {SYSTEM_CONFIG} names: \
+         a database anyone could name would let them write any file of pmdb's group"
+    )
+}
+
 /// The database to open, or why what the person named is refused.
-pub fn choose(s: Surroundings) -> Result<Chosen, String> {
+pub fn choose(s: Surroundings) -> Result<Chosen, ChoiceError> {
     if s.set_group_id {
         return set_group_id(s);
     }
@@ -73,37 +103,26 @@ pub fn choose(s: Surroundings) -> Result<Chosen, String> {
     }
     match s.default {
         Some(p) => chosen(p, Source::DataFolder),
-        None => {
-            Err("no home directory to keep the database in: give --db PATH or set PMDB_DB".into())
-        }
+        None => Err(ChoiceError::NoHome),
     }
 }
 
-fn set_group_id(s: Surroundings) -> Result<Chosen, String> {
-    let why = format!(
-        "pmdb is installed set-group-ID here, so it opens only the database {SYSTEM_CONFIG} names: \
-         a database anyone could name would let them write any file of pmdb's group"
-    );
+fn set_group_id(s: Surroundings) -> Result<Chosen, ChoiceError> {
     if s.flag.is_some() {
-        return Err(format!("--db is refused: {why}; leave --db out"));
+        return Err(ChoiceError::FlagRefused);
     }
     if s.env.is_some() {
-        return Err(format!("PMDB_DB is refused: {why}; unset PMDB_DB"));
+        return Err(ChoiceError::EnvRefused);
     }
     if let Some((path, _)) = s.user_config {
-        return Err(format!(
-            "your configuration {} is refused: {why}; remove it or move it aside",
-            path.display()
-        ));
+        return Err(ChoiceError::UserConfigRefused(path));
     }
     match s.system {
         Some(database) => Ok(Chosen {
             database,
             source: Source::SystemConfig,
         }),
-        None => Err(format!(
-            "pmdb is installed set-group-ID here but there is no {SYSTEM_CONFIG}: an administrator must write it, naming the council's database (database = \"/srv/pmdb/council.db\")"
-        )),
+        None => Err(ChoiceError::NoSystemConfig),
     }
 }
 
@@ -152,7 +171,10 @@ mod tests {
                 Source::DataFolder => s.default = None,
             }
         }
-        assert!(choose(s).unwrap_err().contains("no home directory"));
+        assert_eq!(
+            choose(s).unwrap_err().to_string(),
+            "no home directory to keep the database in: give --db PATH or set PMDB_DB"
+        );
     }
 
     #[test]
@@ -168,17 +190,18 @@ mod tests {
     fn set_group_id_refuses_every_name_the_person_gives_and_says_why() {
         let mut s = everything();
         s.set_group_id = true;
-        let e = choose(s.clone()).unwrap_err();
-        assert!(
-            e.starts_with("--db is refused: pmdb is installed set-group-ID"),
-            "{e}"
+        let e = choose(s.clone()).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "--db is refused: pmdb is installed set-group-ID here, so it opens only the database \
+             /etc/pmdb/pmdb.toml names: a database anyone could name would let them write any \
+             file of pmdb's group; leave --db out"
         );
-        assert!(e.contains("/etc/pmdb/pmdb.toml"), "{e}");
         s.flag = None;
-        let e = choose(s.clone()).unwrap_err();
+        let e = choose(s.clone()).unwrap_err().to_string();
         assert!(e.starts_with("PMDB_DB is refused"), "{e}");
         s.env = None;
-        let e = choose(s.clone()).unwrap_err();
+        let e = choose(s.clone()).unwrap_err().to_string();
         assert!(
             e.starts_with("your configuration /home/a/.config/pmdb/pmdb.toml is refused"),
             "{e}"
@@ -192,7 +215,7 @@ mod tests {
         assert_eq!(chosen.source, Source::SystemConfig);
         // Never the data folder.
         s.system = None;
-        let e = choose(s).unwrap_err();
+        let e = choose(s).unwrap_err().to_string();
         assert!(e.contains("there is no /etc/pmdb/pmdb.toml"), "{e}");
     }
 }

@@ -7,5 +7,5 @@ pub mod config;
 pub mod inspect;
 pub mod judge;
 
-pub use choice::{Chosen, Source, Surroundings, choose};
+pub use choice::{ChoiceError, Chosen, Source, Surroundings, choose};
 pub use config::{Config, ConfigError, SYSTEM_CONFIG};

@@ -8,13 +8,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::{Aggregate, Observation, aggregate};
-use super::deadline::fmt_date;
-use super::direction::{Direction, direction};
+use super::direction::{Compared, Direction, Span, direction};
 use super::indicator::{Aggregation, Frequency, Indicator, IndicatorKind};
 use super::number::shown;
 use super::owed::{Owing, due_by, owing};
 use super::period::{Month, Period};
 use super::rag::{Judgement, Rag, RagRule, judge};
+use super::status_rule::{StatusRule, Unlike};
 use super::target::Targets;
 
 /// Everything about today that a rule needs; passed in, never read from a clock here.
@@ -65,10 +65,19 @@ pub struct Assessment {
     pub target: Option<f64>,
     pub intervention: Option<f64>,
     pub rag: Rag,
-    pub rule: String,
+    /// The rule that decided the status: typed, written out in its words.
+    #[serde(
+        serialize_with = "super::status_rule::as_words",
+        deserialize_with = "super::status_rule::typed_or_frozen"
+    )]
+    pub rule: StatusRule,
     pub direction: Option<Direction>,
-    /// The period the direction was judged against.
-    pub compared_with: Option<String>,
+    /// The period the direction was judged against: typed, written out in its words.
+    #[serde(
+        serialize_with = "super::status_rule::as_words_opt",
+        deserialize_with = "super::direction::compared_typed_or_frozen"
+    )]
+    pub compared_with: Option<Compared>,
     pub ytd: Option<f64>,
     /// The period the figure is from: the period asked for, or the latest available
     /// before it when that has no data yet.
@@ -99,32 +108,12 @@ pub fn assess_if_recorded(
     with.recompute(period, rules, ctx)
 }
 
-/// "missing: July 2026 not recorded" (or "July 2026 and August 2026"): the parts of an
-/// ended period that were never recorded.
-fn missing_rule(parts: &[Period]) -> String {
-    let names: Vec<String> = parts
-        .iter()
-        .map(|p| match p {
-            Period::Month(m) => NaiveDate::from_ymd_opt(m.year, m.month, 1)
-                .map(|d| d.format("%B %Y").to_string())
-                .unwrap_or_else(|| m.to_string()),
-            other => other.to_string(),
-        })
-        .collect();
-    let listed = match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    format!("missing: {listed} not recorded")
-}
-
 /// What a period's direction of travel is judged against, or why it has none.
 enum Travel {
     /// The direction, and the period it was judged against.
-    Judged(Direction, String),
+    Judged(Direction, Compared),
     /// Unlike periods: the reason, said in the rule.
-    NotComparable(String),
+    NotComparable(Unlike),
     /// Nothing to compare with (or polarity `none`).
     Nothing,
 }
@@ -135,16 +124,6 @@ pub struct Series<'a> {
     pub targets: Targets,
     /// The first month the indicator is collected for; earlier periods are not "missing".
     pub from: Option<Month>,
-}
-
-/// Where collection starts, as the rule names it: the financial year when it starts with
-/// one (2024/25), else the month (2024-06).
-fn collection_start(from: Month) -> String {
-    if from == from.fin_year().first_month() {
-        from.fin_year().to_string()
-    } else {
-        from.to_string()
-    }
 }
 
 impl<'a> Series<'a> {
@@ -282,36 +261,31 @@ impl<'a> Series<'a> {
         };
         let judgement = match &derived {
             Some(_) if !unrecorded.is_empty() && ind.kind != IndicatorKind::Contextual => {
-                Judgement::new(Rag::Missing, missing_rule(&unrecorded))
+                Judgement::new(Rag::Missing, StatusRule::Missing(unrecorded.clone()))
             }
-            Some(d) if ind.kind == IndicatorKind::Contextual => {
-                let _ = d;
-                Judgement::new(Rag::None, "contextual measure: direction only, no target")
+            Some(_) if ind.kind == IndicatorKind::Contextual => {
+                Judgement::new(Rag::None, StatusRule::Contextual)
             }
             Some(d) => judge(d.value, dp, ind.polarity, rule, threshold),
-            None if !self.collected_in(period) => Judgement::new(
-                Rag::None,
-                format!(
-                    "not collected before {}",
-                    self.from.map(collection_start).unwrap_or_default()
-                ),
-            ),
-            None if self.owing(period, ctx).is_overdue() => Judgement::new(
-                Rag::Missing,
-                format!("no value by the deadline {}", fmt_date(due)),
-            ),
-            None => Judgement::new(
-                Rag::None,
-                format!("not yet due (deadline {})", fmt_date(due)),
-            ),
+            None if !self.collected_in(period) => {
+                Judgement::new(Rag::None, StatusRule::NotCollectedBefore(self.from))
+            }
+            None if self.owing(period, ctx).is_overdue() => {
+                Judgement::new(Rag::Missing, StatusRule::NoValueByDeadline(due))
+            }
+            None => Judgement::new(Rag::None, StatusRule::NotYetDue(due)),
         };
 
-        let (direction, rule_text) = match derived.as_ref().map(|d| self.direction_of(period, d)) {
-            Some(Travel::Judged(d, label)) => (Some((d, label)), judgement.rule),
+        let (direction, rule) = match derived.as_ref().map(|d| self.direction_of(period, d)) {
+            Some(Travel::Judged(d, compared)) => (Some((d, compared)), judgement.rule),
             // Unlike periods get no direction, and the rule says why.
-            Some(Travel::NotComparable(why)) => {
-                (None, format!("{} – not comparable: {why}", judgement.rule))
-            }
+            Some(Travel::NotComparable(why)) => (
+                None,
+                StatusRule::NotComparable {
+                    rule: Box::new(judgement.rule),
+                    why,
+                },
+            ),
             Some(Travel::Nothing) | None => (None, judgement.rule),
         };
         let ytd = match period {
@@ -332,9 +306,9 @@ impl<'a> Series<'a> {
                 .and_then(|t| t.intervention)
                 .map(|i| shown(i, dp)),
             rag: judgement.rag,
-            rule: rule_text,
+            rule,
             direction: direction.as_ref().map(|(d, _)| *d),
-            compared_with: direction.map(|(_, label)| label),
+            compared_with: direction.map(|(_, compared)| compared),
             ytd,
             latest_period: derived.as_ref().map(|_| period),
             // "Partial" is for a period still open; an ended one missing a part says so in
@@ -354,9 +328,9 @@ impl<'a> Series<'a> {
     /// rate), and any other unlike pair is not compared, saying why.
     fn direction_of(&self, period: Period, now: &Aggregate) -> Travel {
         let ind = self.indicator;
-        let judged = |before: f64, now: f64, label: String| {
+        let judged = |before: f64, now: f64, compared: Compared| {
             direction(ind.polarity, ind.decimals, now, before)
-                .map_or(Travel::Nothing, |d| Travel::Judged(d, label))
+                .map_or(Travel::Nothing, |d| Travel::Judged(d, compared))
         };
         let shifted: Vec<Month> = now
             .parts
@@ -368,7 +342,7 @@ impl<'a> Series<'a> {
             .value_over(&shifted)
             .filter(|a| a.parts.len() == now.parts.len())
         {
-            return judged(a.value, now.value, period.year_earlier().to_string());
+            return judged(a.value, now.value, Compared::with(period.year_earlier()));
         }
         // A running total grows through the year: against the previous period it would
         // always improve.
@@ -381,18 +355,17 @@ impl<'a> Series<'a> {
         };
         let (n_now, n_before) = (now.parts.len(), before.parts.len());
         if n_now == n_before {
-            return judged(before.value, now.value, prev.to_string());
+            return judged(before.value, now.value, Compared::with(prev));
         }
-        let unit = match now.parts.first() {
-            Some(Period::Quarter(_)) => ("quarter", "quarters"),
-            Some(Period::Year(_)) => ("year", "years"),
-            _ => ("month", "months"),
-        };
+        let span = now.parts.first().map_or(Span::Month, |p| Span::of(*p));
         if ind.aggregation == Aggregation::Sum {
             return judged(
                 before.value / n_before as f64,
                 now.value / n_now as f64,
-                format!("{prev}, per {}", unit.0),
+                Compared {
+                    period: prev,
+                    per: Some(span),
+                },
             );
         }
         let (short, which) = if n_now < n_before {
@@ -400,12 +373,12 @@ impl<'a> Series<'a> {
         } else {
             (&before, prev)
         };
-        Travel::NotComparable(format!(
-            "{which} collected {} of {} {}",
-            short.parts.len(),
-            short.expected,
-            unit.1
-        ))
+        Travel::NotComparable(Unlike {
+            period: which,
+            collected: short.parts.len(),
+            expected: short.expected,
+            span,
+        })
     }
 
     /// Like `recompute`, but when the period has no data and is not yet due (data from
@@ -516,7 +489,7 @@ mod tests {
             (Some(92.0), Some(95.0), Some(90.0), Rag::Amber)
         );
         assert_eq!(
-            a.rule,
+            a.rule.to_string(),
             "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below"
         );
         assert_eq!(a.deadline, "2024-06-15");
@@ -528,13 +501,13 @@ mod tests {
         let s = Series::new(&ind, vec![], Targets::new(&[annual(2024, 95.0, 90.0)]));
         let before = s.recompute(p("2024-05"), &RuleBook::default(), ctx("2024-06-15"));
         assert_eq!(
-            (before.rag, before.rule.as_str()),
+            (before.rag, before.rule.to_string().as_str()),
             (Rag::None, "not yet due (deadline 15 Jun 2024)")
         );
         assert_eq!(before.target, Some(95.0));
         let after = s.recompute(p("2024-05"), &RuleBook::default(), ctx("2024-06-16"));
         assert_eq!(
-            (after.rag, after.rule.as_str()),
+            (after.rag, after.rule.to_string().as_str()),
             (Rag::Missing, "no value by the deadline 15 Jun 2024")
         );
     }
@@ -559,7 +532,13 @@ mod tests {
             (Some(87.5), Some(85.0), Rag::Green)
         );
         assert_eq!(
-            (q1.direction, q1.compared_with.as_deref()),
+            (
+                q1.direction,
+                q1.compared_with
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .as_deref()
+            ),
             (Some(Direction::Improving), Some("2023/24 Q1"))
         );
         assert_eq!(q1.ytd, Some(87.5));
@@ -569,7 +548,13 @@ mod tests {
         assert_eq!(jul.ytd, Some(86.1));
         // No July last year: compared with June instead (90% to 75%: worsening).
         assert_eq!(
-            (jul.direction, jul.compared_with.as_deref()),
+            (
+                jul.direction,
+                jul.compared_with
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .as_deref()
+            ),
             (Some(Direction::Worsening), Some("2024-06"))
         );
     }
@@ -590,7 +575,7 @@ mod tests {
         // After Q2's deadline (15 October): missing, the figure so far for information.
         let q2 = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-10-16"));
         assert_eq!(q2.rag, Rag::Missing);
-        assert_eq!(q2.rule, "missing: July 2026 not recorded");
+        assert_eq!(q2.rule.to_string(), "missing: July 2026 not recorded");
         assert_eq!(q2.value, Some(215.0));
         assert_eq!(q2.partial, None);
         // Before it, the quarter is still open: partial, held to its share of the target.
@@ -663,7 +648,10 @@ mod tests {
             (a.rag, a.direction),
             (Rag::None, Some(Direction::Improving))
         );
-        assert_eq!(a.rule, "contextual measure: direction only, no target");
+        assert_eq!(
+            a.rule.to_string(),
+            "contextual measure: direction only, no target"
+        );
         let none = indicator(Aggregation::Latest, Polarity::None, Frequency::Monthly);
         let s = Series::new(
             &none,
@@ -727,7 +715,7 @@ mod tests {
         let s = Series::new(&ind, vec![], Targets::default()).starting(Month::new(2024, 4));
         let before = s.recompute(p("2024-03"), &RuleBook::default(), ctx("2025-01-01"));
         assert_eq!(
-            (before.rag, before.rule.as_str()),
+            (before.rag, before.rule.to_string().as_str()),
             (Rag::None, "not collected before 2024/25")
         );
         assert_eq!(
@@ -798,7 +786,10 @@ mod tests {
         // Against last year's 80 it improved, although it fell from last quarter's 95.
         let a = s.recompute(p("2024/25 Q3"), &RuleBook::default(), ctx("2025-03-01"));
         assert_eq!(
-            (a.direction, a.compared_with.as_deref()),
+            (
+                a.direction,
+                a.compared_with.as_ref().map(ToString::to_string).as_deref()
+            ),
             (Some(Direction::Improving), Some("2023/24 Q3"))
         );
         // With no last year, the previous quarter: 95 to 90 is worse.
@@ -809,7 +800,10 @@ mod tests {
         );
         let a = s.recompute(p("2024/25 Q3"), &RuleBook::default(), ctx("2025-03-01"));
         assert_eq!(
-            (a.direction, a.compared_with.as_deref()),
+            (
+                a.direction,
+                a.compared_with.as_ref().map(ToString::to_string).as_deref()
+            ),
             (Some(Direction::Worsening), Some("2024/25 Q2"))
         );
     }
@@ -834,7 +828,10 @@ mod tests {
         let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
         assert_eq!(a.value, Some(300.0));
         assert_eq!(
-            (a.direction, a.compared_with.as_deref()),
+            (
+                a.direction,
+                a.compared_with.as_ref().map(ToString::to_string).as_deref()
+            ),
             (Some(Direction::Worsening), Some("2026/27 Q1, per month"))
         );
     }
@@ -860,13 +857,16 @@ mod tests {
             (Some(70.0), Rag::Green, None)
         );
         assert_eq!(
-            a.rule,
+            a.rule.to_string(),
             "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below – not comparable: 2026/27 Q1 collected 2 of 3 months"
         );
         // Months are always like with like: August against July.
         let m = s.recompute(p("2026-08"), &RuleBook::default(), ctx("2026-11-01"));
         assert_eq!(
-            (m.direction, m.compared_with.as_deref()),
+            (
+                m.direction,
+                m.compared_with.as_ref().map(ToString::to_string).as_deref()
+            ),
             (Some(Direction::Same), Some("2026-07"))
         );
     }
@@ -890,7 +890,10 @@ mod tests {
         let s = Series::new(&ind, values(vec![obs("2025-09", 57.5)]), Targets::new(&[]));
         let a = s.recompute(p("2026/27 Q2"), &RuleBook::default(), ctx("2026-11-01"));
         assert_eq!(
-            (a.direction, a.compared_with.as_deref()),
+            (
+                a.direction,
+                a.compared_with.as_ref().map(ToString::to_string).as_deref()
+            ),
             (Some(Direction::Worsening), Some("2025/26 Q2"))
         );
         // Without `cumulative`, the same figures would be compared with June.
@@ -910,7 +913,7 @@ mod tests {
         let s = Series::new(&ind, vec![], Targets::new(&[annual(2026, 95.0, 90.0)]));
         let a = s.recompute(p("2026/27 Q1"), &RuleBook::default(), ctx("2026-08-01"));
         assert_eq!(
-            (a.rag, a.rule.as_str(), a.deadline.as_str()),
+            (a.rag, a.rule.to_string().as_str(), a.deadline.as_str()),
             (
                 Rag::None,
                 "not yet due (deadline 15 Oct 2026)",
@@ -919,7 +922,7 @@ mod tests {
         );
         let a = s.recompute(p("2026/27 Q1"), &RuleBook::default(), ctx("2026-10-16"));
         assert_eq!(
-            (a.rag, a.rule.as_str()),
+            (a.rag, a.rule.to_string().as_str()),
             (Rag::Missing, "no value by the deadline 15 Oct 2026")
         );
     }

@@ -23,19 +23,24 @@ pub enum Bound {
 
 impl Bound {
     /// Reads a bound as written in the CSV column: blank, `none` or a plain number.
-    pub fn parse(text: &str) -> Result<Bound, String> {
+    pub fn parse(text: &str) -> Result<Bound, NotABound> {
         match text.trim() {
             "" => Ok(Bound::Default),
             t if t.eq_ignore_ascii_case("none") => Ok(Bound::Unbounded),
             t => match t.parse::<f64>() {
                 Ok(x) if x.is_finite() => Ok(Bound::At(x)),
-                _ => Err(format!(
-                    "'{t}' is not a bound: write a number, `none` for no bound, or leave it blank for the default"
-                )),
+                _ => Err(NotABound(t.to_string())),
             },
         }
     }
 }
+
+/// A bound column holding neither a number, `none` nor nothing (the text, trimmed).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "'{0}' is not a bound: write a number, `none` for no bound, or leave it blank for the default"
+)]
+pub struct NotABound(pub String);
 
 impl fmt::Display for Bound {
     /// As written back to the CSV column.
@@ -185,7 +190,10 @@ mod tests {
         assert!(check_bounds(&capped, "value", 130.0).is_ok());
         assert_eq!(Bound::parse(" None "), Ok(Bound::Unbounded));
         assert_eq!(Bound::parse("-20"), Ok(Bound::At(-20.0)));
-        assert!(Bound::parse("lots").is_err());
+        assert_eq!(
+            Bound::parse(" lots ").unwrap_err().to_string(),
+            "'lots' is not a bound: write a number, `none` for no bound, or leave it blank for the default"
+        );
         assert_eq!(Bound::At(-20.0).to_string(), "-20");
     }
 

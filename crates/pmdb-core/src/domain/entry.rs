@@ -64,7 +64,7 @@ pub enum EntryError {
     #[error("the value misses its target ({rag}: {rule}), so it needs {}", missing.join(" and "))]
     Unexplained {
         rag: Rag,
-        rule: String,
+        rule: crate::domain::status_rule::StatusRule,
         missing: Vec<&'static str>,
     },
 }
@@ -317,7 +317,12 @@ mod tests {
     fn a_missed_target_needs_commentary_and_action() {
         let amber = Judgement::new(
             Rag::Amber,
-            "green ≥ 65.0; amber ≥ 60.0 (intervention level); red below",
+            crate::domain::status_rule::StatusRule::Intervention {
+                target: 65.0,
+                level: 60.0,
+                decimals: 1,
+                polarity: Polarity::Higher,
+            },
         );
         assert_eq!(
             check_explained(&amber, "", "").unwrap_err().to_string(),
@@ -334,7 +339,7 @@ mod tests {
             Ok(())
         );
         assert_eq!(
-            check_explained(&Judgement::new(Rag::Green, "x"), "", ""),
+            check_explained(&Judgement::new(Rag::Green, amber.rule.clone()), "", ""),
             Ok(())
         );
     }

@@ -19,7 +19,9 @@ pub mod plan;
 pub mod rag;
 pub mod role;
 pub mod rollup;
+pub mod setting;
 pub mod shares;
+pub mod status_rule;
 pub mod target;
 pub mod workflow;
 

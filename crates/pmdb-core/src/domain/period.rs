@@ -301,17 +301,28 @@ pub const MONTH_FORM: &str = "a month like 2025-02";
 impl Month {
     /// A month as written (`2025-02`), refusing a quarter, a year or anything else with
     /// the form to write.
-    pub fn parse_written(text: &str) -> Result<Month, String> {
+    pub fn parse_written(text: &str) -> Result<Month, NotAMonth> {
         let why = match text.parse::<Period>() {
             Ok(Period::Month(m)) => return Ok(m),
             Ok(_) => String::new(),
             Err(e) => e.why,
         };
-        Err(format!(
-            "'{}' is not a month{why}: write {MONTH_FORM}",
-            crate::safe_text::line(text)
-        ))
+        Err(NotAMonth {
+            text: crate::safe_text::line(text).into_owned(),
+            why,
+        })
     }
+}
+
+/// Text that is not a month where only a month will do (a quarter, a year or anything
+/// else), with the form to write.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{text}' is not a month{why}: write {MONTH_FORM}")]
+pub struct NotAMonth {
+    /// The text as written, made safe to show on one line.
+    pub text: String,
+    /// Why a well-formed month is refused ("" for anything else).
+    pub why: String,
 }
 
 impl fmt::Display for Month {
@@ -454,6 +465,28 @@ mod tests {
             panic!("{month} is a month")
         };
         assert_eq!(m.quarter().to_string(), quarter);
+    }
+
+    #[rstest]
+    #[case(
+        "2024/25 Q4",
+        "'2024/25 Q4' is not a month: write a month like 2025-02"
+    )]
+    #[case("2024/25", "'2024/25' is not a month: write a month like 2025-02")]
+    #[case("soon", "'soon' is not a month: write a month like 2025-02")]
+    #[case(
+        "1999-05",
+        "'1999-05' is not a month pmdb keeps (financial years 2000/01 to 2099/00): write a month like 2025-02"
+    )]
+    fn only_a_month_is_a_written_month(#[case] text: &str, #[case] refusal: &str) {
+        assert_eq!(
+            Month::parse_written("2025-02"),
+            Ok(Month {
+                year: 2025,
+                month: 2
+            })
+        );
+        assert_eq!(Month::parse_written(text).unwrap_err().to_string(), refusal);
     }
 
     #[rstest]

@@ -1,4 +1,4 @@
-//! RAG status of a value against its target, and the text of the rule that produced it.
+//! RAG status of a value against its target, and the rule that produced it.
 //!
 //! Two forms of threshold are taken: an absolute intervention level per target, or
 //! tolerances relative to the target (green within G% of it, amber within A%, red beyond).
@@ -11,7 +11,8 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use super::indicator::{Polarity, words};
-use super::number::{fmt_decimals, units};
+use super::number::units;
+use super::status_rule::StatusRule;
 
 words!(
     /// The status of one value.
@@ -132,19 +133,17 @@ pub struct Threshold {
     pub intervention: Option<f64>,
 }
 
-/// A status with the rule text that produced it.
+/// A status with the rule that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Judgement {
     pub rag: Rag,
-    pub rule: String,
+    #[serde(serialize_with = "super::status_rule::as_words")]
+    pub rule: StatusRule,
 }
 
 impl Judgement {
-    pub fn new(rag: Rag, rule: impl Into<String>) -> Judgement {
-        Judgement {
-            rag,
-            rule: rule.into(),
-        }
+    pub fn new(rag: Rag, rule: StatusRule) -> Judgement {
+        Judgement { rag, rule }
     }
 }
 
@@ -160,30 +159,25 @@ pub fn judge(
     let better = match polarity {
         Polarity::Higher => 1.0,
         Polarity::Lower => -1.0,
-        Polarity::None => return Judgement::new(Rag::None, "data only: no target"),
+        Polarity::None => return Judgement::new(Rag::None, StatusRule::DataOnly),
     };
     let Some(t) = threshold else {
-        return Judgement::new(Rag::None, "no target set");
+        return Judgement::new(Rag::None, StatusRule::NoTarget);
     };
-    let shown = |x: f64| fmt_decimals(x, decimals);
     // Everything is compared in whole units of the last decimal place shown, signed so
     // that larger is better; a status then agrees with the figures printed beside it.
     let v = better * units(value, decimals) as f64;
     let target = better * units(t.target, decimals) as f64;
-    let (ge, lt) = if better > 0.0 {
-        ("≥", "below")
-    } else {
-        ("≤", "above")
-    };
     match rule {
         RagRule::Intervention => {
             let Some(level) = t.intervention else {
                 let rag = if v >= target { Rag::Green } else { Rag::Amber };
-                let text = format!(
-                    "green {ge} {}; amber {lt} (no intervention level set)",
-                    shown(t.target)
-                );
-                return Judgement::new(rag, text);
+                let rule = StatusRule::TargetOnly {
+                    target: t.target,
+                    decimals,
+                    polarity,
+                };
+                return Judgement::new(rag, rule);
             };
             let level_units = better * units(level, decimals) as f64;
             let rag = if v >= target {
@@ -193,12 +187,13 @@ pub fn judge(
             } else {
                 Rag::Red
             };
-            let text = format!(
-                "green {ge} {}; amber {ge} {} (intervention level); red {lt}",
-                shown(t.target),
-                shown(level)
-            );
-            Judgement::new(rag, text)
+            let rule = StatusRule::Intervention {
+                target: t.target,
+                level,
+                decimals,
+                polarity,
+            };
+            Judgement::new(rag, rule)
         }
         RagRule::Tolerance { green, amber } => {
             // Bands are a share of the target's size: a target of zero has bands of no
@@ -211,12 +206,14 @@ pub fn judge(
             } else {
                 Rag::Red
             };
-            let side = if better > 0.0 { "higher" } else { "lower" };
-            let text = format!(
-                "tolerance: green within {green}% of target {}, amber within {amber}%, red beyond ({side} is better)",
-                shown(t.target)
-            );
-            Judgement::new(rag, text)
+            let rule = StatusRule::Tolerance {
+                green,
+                amber,
+                target: t.target,
+                decimals,
+                polarity,
+            };
+            Judgement::new(rag, rule)
         }
     }
 }
@@ -365,11 +362,11 @@ mod tests {
     fn data_only_and_no_target_have_no_status() {
         let j = judge(12.0, 0, Polarity::None, INTERVENTION, th(10.0, Some(5.0)));
         assert_eq!(
-            (j.rag, j.rule.as_str()),
+            (j.rag, j.rule.to_string().as_str()),
             (Rag::None, "data only: no target")
         );
         let j = judge(12.0, 0, Polarity::Higher, INTERVENTION, None);
-        assert_eq!((j.rag, j.rule.as_str()), (Rag::None, "no target set"));
+        assert_eq!((j.rag, j.rule), (Rag::None, StatusRule::NoTarget));
     }
 
     #[test]
@@ -377,7 +374,7 @@ mod tests {
         let j = judge(10.0, 0, Polarity::Higher, INTERVENTION, th(95.0, None));
         assert_eq!(j.rag, Rag::Amber);
         assert_eq!(
-            j.rule,
+            j.rule.to_string(),
             "green ≥ 95; amber below (no intervention level set)"
         );
     }
@@ -392,17 +389,17 @@ mod tests {
             th(95.0, Some(90.0)),
         );
         assert_eq!(
-            j.rule,
+            j.rule.to_string(),
             "green ≥ 95.0; amber ≥ 90.0 (intervention level); red below"
         );
         let j = judge(22.0, 0, Polarity::Lower, INTERVENTION, th(20.0, Some(25.0)));
         assert_eq!(
-            j.rule,
+            j.rule.to_string(),
             "green ≤ 20; amber ≤ 25 (intervention level); red above"
         );
         let j = judge(92.0, 1, Polarity::Higher, TOL_5_10, th(95.0, None));
         assert_eq!(
-            j.rule,
+            j.rule.to_string(),
             "tolerance: green within 5% of target 95.0, amber within 10%, red beyond (higher is better)"
         );
     }

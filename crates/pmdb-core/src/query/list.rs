@@ -6,6 +6,7 @@ use crate::domain::assess::Context;
 use crate::domain::bounds;
 use crate::domain::period::Period;
 use crate::domain::rag::Rag;
+use crate::domain::status_rule::StatusRule;
 use crate::store::Dataset;
 
 #[derive(Debug, Clone, Default)]
@@ -38,7 +39,8 @@ pub struct ListRow {
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub rag: Rag,
-    pub rule: String,
+    #[serde(serialize_with = "crate::domain::status_rule::as_words")]
+    pub rule: StatusRule,
     pub latest_period: Option<Period>,
     pub decimals: u8,
 }

@@ -112,24 +112,6 @@ fn rule_words(rule: RagRule) -> String {
     }
 }
 
-/// The rule a status was judged by, read back from its text ("tolerance: green within 1% of
-/// target 90, amber within 2%, …" or "green ≥ 90; amber ≥ 85 (intervention level); …");
-/// none for a figure with no target.
-fn rule_of(text: &str) -> Option<RagRule> {
-    if let Some(rest) = text.strip_prefix("tolerance: green within ") {
-        let green = rest.split('%').next()?.parse().ok()?;
-        let amber = rest
-            .split("amber within ")
-            .nth(1)?
-            .split('%')
-            .next()?
-            .parse()
-            .ok()?;
-        return Some(RagRule::Tolerance { green, amber });
-    }
-    text.contains("amber").then_some(RagRule::Intervention)
-}
-
 /// The rules that judged the page's indicators, as frozen at sign-off, each with how many
 /// indicators it judged, in the order first met.
 fn rules_applied(page: &Page) -> Vec<(RagRule, usize)> {
@@ -137,7 +119,7 @@ fn rules_applied(page: &Page) -> Vec<(RagRule, usize)> {
     let mut out: Vec<(RagRule, usize)> = vec![];
     let all = page.priorities.iter().flat_map(|p| &p.indicators);
     for i in all.filter(|i| seen.insert(i.code.as_str())) {
-        if let Some(rule) = rule_of(&i.rule) {
+        if let Some(rule) = i.rule.judged_by() {
             match out.iter_mut().find(|(r, _)| *r == rule) {
                 Some(slot) => slot.1 += 1,
                 None => out.push((rule, 1)),

@@ -277,7 +277,7 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
                 dt { "Year to date" } dd { (figure(i.ytd, i.decimals)) }
                 @if !notes.is_empty() { dt { "Note" } dd { (notes.join("; ")) } }
                 @if let Some(c) = comparator(page, i) { dt { "Among comparators" } dd { (c) } }
-                dt { "Rule" } dd { (text(&i.rule)) }
+                dt { "Rule" } dd { (text(&i.rule.to_string())) }
                 @if !commentary.is_empty() { dt { "Commentary" } dd class="multiline" { (text(&commentary)) } }
                 @if missed && !action.is_empty() { dt { "Remedial action" } dd class="multiline" { (text(&action)) } }
             }

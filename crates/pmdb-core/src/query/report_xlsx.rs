@@ -315,7 +315,7 @@ fn indicator_row(
     put_figure(ws, row, 6, i.target, dp)?;
     put_figure(ws, row, 7, i.intervention, dp)?;
     rag_cell(ws, row, 8, i.rag)?;
-    put_text(ws, row, 9, &i.rule)?;
+    put_text(ws, row, 9, &i.rule.to_string())?;
     put_text(ws, row, 10, i.direction.map_or("", |d| d.as_str()))?;
     put_figure(ws, row, 11, i.ytd, dp)?;
     let latest = i.latest_period.map(|p| p.to_string()).unwrap_or_default();

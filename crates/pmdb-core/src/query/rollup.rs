@@ -12,6 +12,7 @@ use crate::domain::period::Period;
 use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
 use crate::domain::rollup::Counts;
+use crate::domain::status_rule::StatusRule;
 use crate::store::Dataset;
 
 words!(
@@ -30,7 +31,8 @@ pub struct RollupIndicator {
     #[serde(skip)]
     pub intervention: Option<f64>,
     pub rag: Rag,
-    pub rule: String,
+    #[serde(serialize_with = "crate::domain::status_rule::as_words")]
+    pub rule: StatusRule,
     pub direction: Option<Direction>,
     pub ytd: Option<f64>,
     pub latest_period: Option<Period>,

@@ -118,7 +118,7 @@ pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
             code: code.clone(),
             period: p.clone(),
             rag: a.rag,
-            rule: a.rule.clone(),
+            rule: a.rule.to_string(),
         };
         if a.period == period {
             counts.add(a.rag);

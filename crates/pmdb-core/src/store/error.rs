@@ -78,9 +78,6 @@ pub enum StoreError {
         code: i32,
         problem: String,
     },
-    /// A setting refused when set, naming the setting and the valid forms.
-    #[error("{problem}")]
-    Setting { key: String, problem: String },
     /// A backup that could not be written, naming where.
     #[error("{problem}")]
     Backup { path: PathBuf, problem: String },

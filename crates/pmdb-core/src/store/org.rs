@@ -14,7 +14,7 @@ use super::import_rows::{
     BadRows, Columns, ImportSummary, RowOutcome, or_next_row, row_error, unknown_ref,
 };
 use super::plan::Named;
-use super::users::{UserRecord, require_user};
+use super::users::{NotAUser, UserRecord, require_user};
 use crate::domain::fields::{check_code, check_name};
 use crate::domain::period::Period;
 use crate::domain::role::Role;
@@ -60,26 +60,40 @@ pub struct MeetingRow {
 
 /// Requires a login named in a file to be a pmdb user; the refusal says the users file
 /// comes first.
-fn require_user_in_file(tx: &Connection, login: &str) -> std::result::Result<(), String> {
-    require_user(tx, login).map_err(|e| {
-        format!("{e}, or import a users file naming them before this file (users come first)")
-    })
+fn require_user_in_file(tx: &Connection, login: &str) -> std::result::Result<(), UserNotImported> {
+    require_user(tx, login).map_err(UserNotImported)
 }
 
-/// Refuses a board that is not in the database, saying which boards there are.
-fn require_board(tx: &Connection, board: &str) -> std::result::Result<(), String> {
-    let boards: Vec<String> = tx
-        .prepare_cached("SELECT code FROM boards ORDER BY code")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .map_err(|e| e.to_string())?;
+/// A login a file names that is not a pmdb user, saying the users file comes first.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}, or import a users file naming them before this file (users come first)")]
+struct UserNotImported(NotAUser);
+
+/// The codes of the boards in the database, in order, for `require_board`.
+fn board_codes(tx: &Connection) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached("SELECT code FROM boards ORDER BY code")?;
+    let codes = stmt.query_map([], |r| r.get(0))?;
+    Ok(codes.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Refuses a board that is not among `boards` (the database's, from `board_codes`).
+fn require_board(boards: &[String], board: &str) -> std::result::Result<(), NoBoard> {
     if boards.iter().any(|b| b == board) {
         return Ok(());
     }
-    Err(format!(
-        "no board '{}' (the boards are {}): import a boards file adding it first",
-        crate::safe_text::line(board),
-        boards.join(", ")
-    ))
+    Err(NoBoard {
+        board: crate::safe_text::line(board).into_owned(),
+        boards: boards.join(", "),
+    })
+}
+
+/// A board a file names that is not in the database, saying which boards there are.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("no board '{board}' (the boards are {boards}): import a boards file adding it first")]
+struct NoBoard {
+    board: String,
+    /// The boards there are, listed.
+    boards: String,
 }
 
 /// Checks a row's codes and names as `domain::fields` allows them, for rows built in code
@@ -295,8 +309,12 @@ impl Store {
                 if lead == "head" && !new.lead.is_empty() && columns.has(lead) {
                     or_next_row!(
                         bad,
-                        require_user_in_file(tx, &new.lead)
-                            .map_err(|e| unknown_ref(*row, lead, &new.lead, e))
+                        require_user_in_file(tx, &new.lead).map_err(|e| unknown_ref(
+                            *row,
+                            lead,
+                            &new.lead,
+                            e.to_string()
+                        ))
                     );
                 }
                 if old == Some(&new) {
@@ -351,6 +369,7 @@ impl Store {
             .may_admin("import board members")
             .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
+            let boards = board_codes(tx)?;
             let mut summary = ImportSummary::default();
             let mut bad = BadRows::default();
             for (row, m) in rows {
@@ -360,13 +379,21 @@ impl Store {
                 );
                 or_next_row!(
                     bad,
-                    require_board(tx, &m.board)
-                        .map_err(|e| unknown_ref(*row, "board", &m.board, e))
+                    require_board(&boards, &m.board).map_err(|e| unknown_ref(
+                        *row,
+                        "board",
+                        &m.board,
+                        e.to_string()
+                    ))
                 );
                 or_next_row!(
                     bad,
-                    require_user_in_file(tx, &m.login)
-                        .map_err(|e| unknown_ref(*row, "login", &m.login, e))
+                    require_user_in_file(tx, &m.login).map_err(|e| unknown_ref(
+                        *row,
+                        "login",
+                        &m.login,
+                        e.to_string()
+                    ))
                 );
                 let added = tx.execute(
                     "INSERT OR IGNORE INTO board_members (board, login) VALUES (?1, ?2)",
@@ -393,6 +420,7 @@ impl Store {
             .may_manage("import meetings")
             .map_err(StoreError::Denied)?;
         self.bulk_write(|tx| {
+            let boards = board_codes(tx)?;
             let mut summary = ImportSummary::default();
             let mut bad = BadRows::default();
             for (row, m) in rows {
@@ -402,8 +430,12 @@ impl Store {
                 );
                 or_next_row!(
                     bad,
-                    require_board(tx, &m.board)
-                        .map_err(|e| unknown_ref(*row, "board", &m.board, e))
+                    require_board(&boards, &m.board).map_err(|e| unknown_ref(
+                        *row,
+                        "board",
+                        &m.board,
+                        e.to_string()
+                    ))
                 );
                 let date = m.date.format("%Y-%m-%d").to_string();
                 let period = m.period.map(|p| p.to_string()).unwrap_or_default();

@@ -11,9 +11,9 @@ use super::error::{Result, StoreError};
 use crate::domain::assess::RuleBook;
 use crate::domain::deadline::DEFAULT_DEADLINE_DAY;
 use crate::domain::delivery::risk::RiskBands;
-use crate::domain::fields::check_name;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::RagRule;
+use crate::domain::setting::Setting;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Settings {
@@ -77,9 +77,9 @@ impl SettingsRows {
             .and_then(|d| d.parse().ok())
             .unwrap_or(DEFAULT_DEADLINE_DAY);
         let council_name = value("council_name").cloned().unwrap_or_default();
-        // Stored only after `set_setting` checked it, so anything else is left unset.
+        // Stored only as a checked `Setting` writes it, so anything else is left unset.
         let collect_from = value("collect_from").and_then(|m| Month::parse_written(m).ok());
-        // Stored only after `set_setting` checked it.
+        // Stored only as a checked `Setting` writes it.
         let risk_bands = value("risk_bands")
             .and_then(|b| b.parse().ok())
             .unwrap_or_default();
@@ -102,109 +102,61 @@ impl Store {
         Ok(SettingsRows::read(&self.conn)?.settings())
     }
 
-    /// `config set KEY VALUE [--from PERIOD]`. Only `rag_rule` takes `--from`: earlier
-    /// periods keep the rule they had; without it the rule applies to every period.
-    pub fn set_setting(&mut self, key: &str, value: &str, from: Option<Period>) -> Result<()> {
+    /// `config set KEY VALUE [--from PERIOD]`, read and checked as a `Setting`. A RAG rule
+    /// from a month on leaves earlier periods the rule they had; one without a month
+    /// applies to every period.
+    pub fn set_setting(&mut self, setting: &Setting) -> Result<()> {
         self.actor()?
             .may_manage("change settings")
             .map_err(StoreError::Denied)?;
-        match key {
-            "rag_rule" => {
-                let rule: RagRule =
-                    value
-                        .parse()
-                        .map_err(|e: crate::domain::rag::RagRuleError| StoreError::Setting {
-                            key: key.to_string(),
-                            problem: e.to_string(),
-                        })?;
-                let from: Option<Month> = from.map(Period::first_month);
-                self.write(|tx| {
-                    match from {
-                        Some(m) => {
-                            tx.execute("DELETE FROM rag_rule_history WHERE from_month >= ?1", [m.to_string()])?;
-                            let any: i64 = tx.query_row("SELECT count(*) FROM rag_rule_history", [], |r| r.get(0))?;
-                            if any == 0 {
-                                // Keep what earlier periods had: the default until now.
-                                tx.execute("INSERT INTO rag_rule_history (from_month, rule) VALUES (NULL, 'intervention')", [])?;
-                            }
-                        }
-                        None => {
-                            tx.execute("DELETE FROM rag_rule_history", [])?;
-                        }
+        self.write(|tx| {
+            match setting {
+                Setting::RagRule { rule, from } => set_rag_rule(tx, *rule, *from)?,
+                other => match other.stored_text() {
+                    Some(value) => {
+                        tx.execute(
+                            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            params![other.key(), value],
+                        )?;
                     }
-                    tx.execute(
-                        "INSERT INTO rag_rule_history (from_month, rule) VALUES (?1, ?2)",
-                        params![from.map(|m| m.to_string()), rule.to_string()],
-                    )?;
-                    Ok(())
-                })
+                    // Unset: collection starts as before, per indicator.
+                    None => {
+                        tx.execute("DELETE FROM settings WHERE key = ?1", [other.key()])?;
+                    }
+                },
             }
-            "deadline_day" | "council_name" | "collect_from" | "risk_bands" => {
-                if from.is_some() {
-                    return Err(StoreError::Setting {
-                        key: key.to_string(),
-                        problem: format!("--from applies to rag_rule only, not {key}"),
-                    });
-                }
-                let value = if key == "deadline_day" {
-                    let plain = value.trim();
-                    match plain.parse::<u32>() {
-                        // A plain number: "+5" or "05" would be stored as typed.
-                        Ok(d) if (1..=28).contains(&d) && plain == d.to_string() => d.to_string(),
-                        _ => {
-                            return Err(StoreError::Setting {
-                                key: key.to_string(),
-                                problem: format!(
-                                    "deadline_day must be a day of the month from 1 to 28 written as a plain number (e.g. 15), not '{}'",
-                                    crate::safe_text::line(value)
-                                ),
-                            });
-                        }
-                    }
-                } else if key == "risk_bands" {
-                    value
-                        .parse::<RiskBands>()
-                        .map_err(|e| StoreError::Setting {
-                            key: key.to_string(),
-                            problem: crate::safe_text::line(&e.to_string()).into_owned(),
-                        })?
-                        .to_string()
-                } else if key == "collect_from" {
-                    let month = value.trim();
-                    if month.is_empty() {
-                        // Empty: collection starts as before, per indicator.
-                        return self.write(|tx| {
-                            tx.execute("DELETE FROM settings WHERE key = 'collect_from'", [])?;
-                            Ok(())
-                        });
-                    }
-                    Month::parse_written(month)
-                        .map_err(|why| StoreError::Setting {
-                            key: key.to_string(),
-                            problem: format!("collect_from must be a month: {why}"),
-                        })?
-                        .to_string()
-                } else {
-                    let name = value.trim();
-                    check_name("council_name", name)?;
-                    name.to_string()
-                };
-                self.write(|tx| {
-                    tx.execute(
-                        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        params![key, value],
-                    )?;
-                    Ok(())
-                })
+            Ok(())
+        })
+    }
+}
+
+/// The RAG rule from `from` on (earlier periods keep theirs), or for every period.
+fn set_rag_rule(tx: &Connection, rule: RagRule, from: Option<Month>) -> rusqlite::Result<()> {
+    match from {
+        Some(m) => {
+            tx.execute(
+                "DELETE FROM rag_rule_history WHERE from_month >= ?1",
+                [m.to_string()],
+            )?;
+            let any: i64 =
+                tx.query_row("SELECT count(*) FROM rag_rule_history", [], |r| r.get(0))?;
+            if any == 0 {
+                // Keep what earlier periods had: the default until now.
+                tx.execute(
+                    "INSERT INTO rag_rule_history (from_month, rule) VALUES (NULL, 'intervention')",
+                    [],
+                )?;
             }
-            other => Err(StoreError::Setting {
-                key: other.to_string(),
-                problem: format!(
-                    "'{other}' is not a setting: use rag_rule, deadline_day, council_name, collect_from or risk_bands"
-                ),
-            }),
+        }
+        None => {
+            tx.execute("DELETE FROM rag_rule_history", [])?;
         }
     }
+    tx.execute(
+        "INSERT INTO rag_rule_history (from_month, rule) VALUES (?1, ?2)",
+        params![from.map(|m| m.to_string()), rule.to_string()],
+    )?;
+    Ok(())
 }
 
 impl Store {

@@ -305,6 +305,17 @@ impl Store {
     }
 }
 
+/// An assessment as sign-off keeps it: its fields as written out, but the rule and the
+/// period compared with in their typed form, so what reads it back (the status key) asks
+/// the rule which RAG rule judged, never its words. `Assessment`'s own `Deserialize` reads
+/// it (and the words older sign-offs kept).
+fn kept_json(a: &Assessment) -> serde_json::Result<String> {
+    let mut kept = serde_json::to_value(a)?;
+    kept["rule"] = serde_json::to_value(&a.rule)?;
+    kept["compared_with"] = serde_json::to_value(&a.compared_with)?;
+    serde_json::to_string(&kept)
+}
+
 fn insert_signoff(
     tx: &Transaction,
     period: Period,
@@ -331,7 +342,7 @@ fn insert_signoff(
     )?;
     for (p, code, a) in &statuses.indicators {
         // An assessment always serialises (plain fields); the error is there for the type.
-        let json = serde_json::to_string(a).map_err(|e| StoreError::Text(e.into()))?;
+        let json = kept_json(a).map_err(|e| StoreError::Text(e.into()))?;
         insert.execute(params![p, code, json])?;
     }
     let mut insert = tx.prepare(

@@ -476,7 +476,7 @@ fn merge_value_row(
     v: &ValueRow,
     columns: &Columns,
     old: Option<&StoredValue>,
-) -> std::result::Result<NewValue, String> {
+) -> std::result::Result<NewValue, NoStoredValue> {
     let names_figures = ["value", "numerator", "denominator"]
         .iter()
         .any(|c| columns.has(c));
@@ -486,10 +486,10 @@ fn merge_value_row(
         _ if names_figures => None,
         Some(o) => Some(o.value),
         None => {
-            return Err(format!(
-                "no value stored for {} {}: give a value column",
-                v.code, v.period
-            ));
+            return Err(NoStoredValue {
+                code: v.code.clone(),
+                period: v.period,
+            });
         }
     };
     Ok(NewValue {
@@ -510,6 +510,14 @@ fn merge_value_row(
             old.map(|o| &o.action),
         ),
     })
+}
+
+/// A file row changing only the words of a period with no stored value.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("no value stored for {code} {period}: give a value column")]
+struct NoStoredValue {
+    code: String,
+    period: Period,
 }
 
 /// A value to record with the fields `named` does not name taken from what is stored
