@@ -4,7 +4,7 @@
 //! areas. Saving is a compare-and-set on the version read when editing began.
 
 use crossterm::event::KeyEvent;
-use tui_textarea::TextArea;
+use ratatui_textarea::TextArea;
 
 use super::data::Data;
 use super::theme::Theme;
@@ -80,6 +80,10 @@ fn area(text: &str, theme: Theme) -> TextArea<'static> {
     super::text_field::field(text, theme)
 }
 
+fn prose(text: &str, theme: Theme) -> TextArea<'static> {
+    super::text_field::text_box(text, theme)
+}
+
 fn text_of(t: &TextArea) -> String {
     t.lines().join("\n")
 }
@@ -112,8 +116,8 @@ impl Editor {
             value: area(&num(s.map(|v| v.value)), theme),
             numerator: area(&num(s.and_then(|v| v.numerator)), theme),
             denominator: area(&num(s.and_then(|v| v.denominator)), theme),
-            commentary: area(s.map(|v| v.commentary.as_str()).unwrap_or(""), theme),
-            action: area(s.map(|v| v.action.as_str()).unwrap_or(""), theme),
+            commentary: prose(s.map(|v| v.commentary.as_str()).unwrap_or(""), theme),
+            action: prose(s.map(|v| v.action.as_str()).unwrap_or(""), theme),
             focus: if ratio {
                 Field::Numerator
             } else {

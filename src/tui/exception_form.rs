@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::widgets::{Block, Borders};
-use tui_textarea::TextArea;
+use ratatui_textarea::TextArea;
 
-use super::text_field::{field, type_key};
+use super::text_field::{field, text_box, type_key};
 use super::theme::Theme;
 use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
 use crate::store::ExceptionRecord;
@@ -89,7 +89,7 @@ impl ExceptionForm {
             FormKind::Propose => rec.proposal.clone(),
             FormKind::Decide | FormKind::Escalate => rec.decision.clone(),
         };
-        let text = field(&existing, theme);
+        let text = text_box(&existing, theme);
         let member = board
             .iter()
             .position(|m| *m == rec.board_member)
@@ -102,7 +102,7 @@ impl ExceptionForm {
             subject: rec.subject.clone(),
             kind,
             asks_proposal,
-            proposal: field("", theme),
+            proposal: text_box("", theme),
             text,
             member,
             due: single(&due, theme),

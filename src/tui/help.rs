@@ -56,7 +56,7 @@ pub fn lines(app: &App, views: &[View]) -> Vec<Line<'static>> {
     out
 }
 
-/// The keys of a text field (`text_field.rs`), which tui-textarea and the filters handle
+/// The keys of a text field (`text_field.rs`), which ratatui-textarea and the filters handle
 /// rather than the keymap tables.
 const TYPING: [(&str, &str); 4] = [
     ("End/C-e", "to the end (where a field starts)"),

@@ -1,13 +1,15 @@
 //! Typing into a text field, the same in every form (the value editor, the exception form):
 //! a field opens with its cursor at the end of what is there, so typing never lands in
 //! front of the old figure; `Ctrl-U` clears the line, `Home`/`End` and `Ctrl-A`/`Ctrl-E`
-//! move to its start and end, and `Backspace` deletes before the cursor.
+//! move to its start and end, and `Backspace` deletes before the cursor. A box of prose
+//! (a commentary, an action, a proposal, a decision) wraps by word, so an officer's
+//! paragraph shows whole, first word to last, where it would scroll sideways.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, Borders};
-use tui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use super::theme::Theme;
 use crate::safe_text;
@@ -27,8 +29,15 @@ pub fn field(text: &str, theme: Theme) -> TextArea<'static> {
     t
 }
 
-/// Types one key into a field. `Ctrl-U` clears the line the cursor is on (tui-textarea
-/// would take it as undo); every other key is tui-textarea's own: `Home`/`Ctrl-A` and
+/// A box of prose holding `text`: a field that wraps its lines by word at the box's width.
+pub fn text_box(text: &str, theme: Theme) -> TextArea<'static> {
+    let mut t = field(text, theme);
+    t.set_wrap_mode(WrapMode::Word);
+    t
+}
+
+/// Types one key into a field. `Ctrl-U` clears the line the cursor is on (ratatui-textarea
+/// would take it as undo); every other key is ratatui-textarea's own: `Home`/`Ctrl-A` and
 /// `End`/`Ctrl-E` to the start and end of the line, `Backspace` before the cursor.
 pub fn type_key(t: &mut TextArea<'static>, key: KeyEvent) {
     if key.code == KeyCode::Char('u') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -65,7 +74,7 @@ pub fn step_among<F: Copy + PartialEq>(fields: &[F], at: F, by: isize) -> F {
 /// Puts the terminal's own cursor where a one-line field's cursor is (inside its border),
 /// so it shows as the terminal shows a cursor, besides the reversed cell the field draws.
 pub fn place_cursor(frame: &mut Frame, area: Rect, t: &TextArea) {
-    let (row, col) = t.cursor();
+    let DataCursor(row, col) = t.cursor();
     let Some(line) = t.lines().get(row) else {
         return;
     };

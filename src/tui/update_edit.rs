@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_textarea::TextArea;
+use ratatui_textarea::TextArea;
 
 use super::data::Data;
 use super::theme::Theme;
@@ -143,7 +143,7 @@ impl UpdateEditor {
             spent: f(&seed.spent.map(|s| s.to_string()).unwrap_or_default()),
             likelihood: f(&seed.likelihood.to_string()),
             impact: f(&seed.impact.to_string()),
-            commentary: f(&seed.commentary),
+            commentary: super::text_field::text_box(&seed.commentary, theme),
             focus: match row.kind {
                 ItemKind::Risk => UField::Likelihood,
                 _ => UField::Status,
