@@ -11,7 +11,7 @@ use super::entry::Pick;
 use super::entry_edit::{Editor, Field};
 use super::keymap::View;
 use super::scroll::{Window, with_selected};
-use super::text_field::place_cursor;
+use super::text_field::{draw as draw_field, place_cursor};
 use super::widgets::{
     delivery_badge, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad, short_name,
     waiting_line,
@@ -236,12 +236,15 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     let check_para = Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true });
     let msg_para = Paragraph::new(message_line(app, ed)).wrap(Wrap { trim: true });
     let lines_of = |p: &Paragraph, most: usize| p.line_count(inner.width).clamp(1, most) as u16;
+    // The box being typed in takes two thirds of the room the two boxes share, so a
+    // paragraph of commentary (300 characters, wrapped) shows whole at 80×24.
+    let room = |f: Field| Constraint::Fill(if ed.focus == f { 2 } else { 1 });
     let [head, fields, check, comm, act, msg] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(3),
         Constraint::Length(lines_of(&check_para, 3).max(2)),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
+        room(Field::Commentary),
+        room(Field::Action),
         Constraint::Length(lines_of(&msg_para, 4).max(2)),
     ])
     .areas(inner);
@@ -276,13 +279,13 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     let focused = if ed.ratio {
         let [n, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(fields);
-        frame.render_widget(&ed.numerator, n);
-        frame.render_widget(&ed.denominator, d);
+        draw_field(frame, n, &ed.numerator);
+        draw_field(frame, d, &ed.denominator);
         [(Field::Numerator, n), (Field::Denominator, d)]
             .into_iter()
             .find(|(f, _)| *f == ed.focus)
     } else {
-        frame.render_widget(&ed.value, fields);
+        draw_field(frame, fields, &ed.value);
         (ed.focus == Field::Value).then_some((Field::Value, fields))
     };
     // Nothing is drawn over the editor: show the terminal's cursor in the figure typed.
@@ -291,8 +294,8 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
         place_cursor(frame, at, ed.field(f));
     }
     frame.render_widget(check_para, check);
-    frame.render_widget(ed.field(Field::Commentary), comm);
-    frame.render_widget(ed.field(Field::Action), act);
+    draw_field(frame, comm, ed.field(Field::Commentary));
+    draw_field(frame, act, ed.field(Field::Action));
     frame.render_widget(msg_para, msg);
 }
 

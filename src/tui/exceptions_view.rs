@@ -11,6 +11,7 @@ use super::app::App;
 use super::exception_form::{ExceptionForm, Field, FormKind};
 use super::keymap::View;
 use super::scroll::{Window, with_selected};
+use super::text_field::draw as draw_field;
 use super::widgets::{centered, fit, pad, waiting_line};
 use crate::domain::label::code_and_name;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
@@ -352,8 +353,8 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     let areas = Layout::vertical(rows).split(inner);
     for (f, at) in fields.iter().zip(areas.iter()) {
         match f {
-            Field::Proposal => frame.render_widget(&form.proposal, *at),
-            Field::Text => frame.render_widget(&form.text, *at),
+            Field::Proposal => draw_field(frame, *at, &form.proposal),
+            Field::Text => draw_field(frame, *at, &form.text),
             Field::Member => {
                 let member = form
                     .member_login(&app.data.board)
@@ -383,7 +384,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
                 );
             }
             Field::Due => {
-                frame.render_widget(&form.due, *at);
+                draw_field(frame, *at, &form.due);
                 if form.focused() == Field::Due && app.help.is_none() && app.question.is_none() {
                     super::text_field::place_cursor(frame, *at, &form.due);
                 }

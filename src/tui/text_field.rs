@@ -71,6 +71,14 @@ pub fn step_among<F: Copy + PartialEq>(fields: &[F], at: F, by: isize) -> F {
     fields[(i + by).rem_euclid(fields.len() as isize) as usize]
 }
 
+/// Draws a field in `area`: its inside in the input colour first, as tui-textarea filled
+/// it (ratatui-textarea colours only the cells its text takes), then the field.
+pub fn draw(frame: &mut Frame, area: Rect, t: &TextArea) {
+    let inside = t.block().map_or(area, |b| b.inner(area));
+    frame.buffer_mut().set_style(inside, t.style());
+    frame.render_widget(t, area);
+}
+
 /// Puts the terminal's own cursor where a one-line field's cursor is (inside its border),
 /// so it shows as the terminal shows a cursor, besides the reversed cell the field draws.
 pub fn place_cursor(frame: &mut Frame, area: Rect, t: &TextArea) {

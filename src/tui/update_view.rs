@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::action::Action;
 use super::app::App;
 use super::keymap::View;
-use super::text_field::place_cursor;
+use super::text_field::{draw as draw_field, place_cursor};
 use super::update_edit::{UField, UpdateEditor};
 use super::widgets::{delivery_badge, fit, waiting_line};
 use crate::query::entry_return::ItemKind;
@@ -98,14 +98,14 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
                 *at,
             );
         } else {
-            frame.render_widget(ed.field(*f), *at);
+            draw_field(frame, *at, ed.field(*f));
             if on_top && ed.focus == *f {
                 place_cursor(frame, *at, ed.field(*f));
             }
         }
     }
     frame.render_widget(check_para, check);
-    frame.render_widget(ed.field(UField::Commentary), comm);
+    draw_field(frame, comm, ed.field(UField::Commentary));
     frame.render_widget(msg_para, msg);
 }
 
