@@ -15,53 +15,13 @@ use super::entry::EntryState;
 use super::exception_form::FormKind;
 use super::exceptions::{ExceptionsState, apply_step, step_done};
 use super::keymap::{View, resolve};
+use super::messages::{Effect, Note, Question};
 use super::plan::PlanState;
 use super::rollup::RollupState;
-use super::saving::{Done, Job, Saving};
+use super::saving::{Done, Saving};
 use super::theme::Theme;
 use crate::domain::workflow::{ExceptionStatus, Step};
 use crate::store::Store;
-
-/// A message on the status line.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Note {
-    Info(String),
-    Ok(String),
-    Error(String),
-}
-
-/// A yes/no question that must be answered before going on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Question {
-    /// Esc on an edit with changes.
-    DiscardEdit,
-    /// Quit with an edit open.
-    QuitDiscarding,
-    CloseException {
-        id: i64,
-        version: i64,
-    },
-}
-
-impl Question {
-    pub fn text(&self) -> String {
-        match self {
-            Question::DiscardEdit => "Discard your unsaved changes?".into(),
-            Question::QuitDiscarding => "You have an unsaved edit. Quit and discard it?".into(),
-            Question::CloseException { id, .. } => format!("Close exception #{id}?"),
-        }
-    }
-}
-
-/// What a tab's update asks the app to do.
-#[derive(Debug, Clone)]
-pub enum Effect {
-    None,
-    Note(Note),
-    Ask(Question),
-    /// Start a save; its result goes back to the tab that asked.
-    Save(Job),
-}
 
 pub struct App {
     pub data: Data,

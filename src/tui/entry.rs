@@ -5,9 +5,9 @@
 //! save conflict. Drawing is in `entry_view.rs` and `update_view.rs`.
 
 use super::action::Action;
-use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::entry_edit::{Conflict, Editor};
+use super::messages::{Effect, Note, Question};
 use super::officer_chooser::OfficerChooser;
 use super::saving::Job;
 use super::theme::Theme;

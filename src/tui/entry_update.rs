@@ -2,9 +2,9 @@
 //! its keys, its save on the background path and the save's result, and its conflict.
 
 use super::action::Action;
-use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::entry::EntryState;
+use super::messages::{Effect, Note, Question};
 use super::saving::Job;
 use super::theme::Theme;
 use super::update_edit::{UField, UpdateEditor};

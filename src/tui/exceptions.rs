@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use crate::query::exceptions::FiguresNow;
 
 use super::action::Action;
-use super::app::{Effect, Note, Question};
 use super::data::Data;
 use super::exception_form::{ExceptionForm, FormKind};
 use super::keymap::View;
+use super::messages::{Effect, Note, Question};
 use super::saving::Job;
 use super::scroll::TextScroll;
 use super::theme::Theme;

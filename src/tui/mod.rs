@@ -23,6 +23,7 @@ mod heat_map;
 pub mod help;
 pub mod keymap;
 mod linked;
+pub mod messages;
 pub mod officer_chooser;
 pub mod plan;
 pub mod plan_tree;

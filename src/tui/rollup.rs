@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use super::action::Action;
-use super::app::{Effect, Note};
 use super::data::Data;
+use super::messages::{Effect, Note};
 use crate::domain::deadline::last_ended_quarter;
 use crate::domain::period::Period;
 use crate::domain::role::Role;

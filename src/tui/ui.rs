@@ -9,8 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::action::{Action, Tab};
-use super::app::{App, Note};
+use super::app::App;
 use super::keymap::keys_in;
+use super::messages::Note;
 use super::{
     delivery_view, dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view,
 };
