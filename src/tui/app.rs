@@ -8,20 +8,20 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::action::{Action, Tab};
-use super::data::Data;
-use super::delivery::DeliveryState;
-use super::entry::EntryState;
-use super::exception_form::FormKind;
-use super::exceptions::{ExceptionsState, apply_step, step_done};
-use super::keymap::{View, resolve};
-use super::messages::{Effect, Note, Question};
-use super::plan::PlanState;
-use super::rollup::RollupState;
-use super::saving::{Done, Saving};
-use super::theme::Theme;
 use crate::domain::workflow::{ExceptionStatus, Step};
 use crate::store::Store;
+use crate::tui::action::{Action, Tab};
+use crate::tui::components::theme::Theme;
+use crate::tui::data::Data;
+use crate::tui::keymap::{View, resolve};
+use crate::tui::messages::{Effect, Note, Question};
+use crate::tui::popups::exception_form::FormKind;
+use crate::tui::saving::{Done, Saving};
+use crate::tui::tabs::delivery::DeliveryState;
+use crate::tui::tabs::entry::EntryState;
+use crate::tui::tabs::exceptions::{ExceptionsState, apply_step, step_done};
+use crate::tui::tabs::plan::PlanState;
+use crate::tui::tabs::rollup::RollupState;
 
 pub struct App {
     pub data: Data,
@@ -215,7 +215,7 @@ impl App {
                 Some(gone) => {
                     Effect::Note(Note::Error(format!("the pack was not written: {gone}")))
                 }
-                None => super::rollup::publish(data, &self.rollup),
+                None => crate::tui::tabs::rollup::publish(data, &self.rollup),
             },
             Tab::Rollup => {
                 self.rollup.update(action, page);
