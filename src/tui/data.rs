@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::refresh::{Pending, Snapshot, drop_elsewhere};
 use crate::domain::assess::Context;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
@@ -19,7 +20,6 @@ use crate::query::trend::{MEETING_PERIODS, last_periods};
 use crate::store::{
     Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry, MeetingRecord, Store, StoredValue,
 };
-use crate::tui::refresh::{Pending, Snapshot, drop_elsewhere};
 
 pub use crate::query::rollup::PeriodStats;
 

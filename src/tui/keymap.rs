@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::tui::action::{Action, Tab};
+use super::action::{Action, Tab};
 
 /// A key with its modifiers, constructible in a `static` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

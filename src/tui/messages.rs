@@ -2,7 +2,7 @@
 //! for the status line, a `Question` to answer before going on. Tabs name these and not
 //! the `App`, so no tab's state runs back up into app.rs.
 
-use crate::tui::saving::Job;
+use super::saving::Job;
 
 /// A message on the status line.
 #[derive(Debug, Clone, PartialEq)]

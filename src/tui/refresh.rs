@@ -9,8 +9,8 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::NaiveDate;
 
+use super::data::PeriodStats;
 use crate::domain::period::Period;
-use crate::tui::data::PeriodStats;
 
 use crate::domain::role::Actor;
 use crate::store::{Dataset, MeetingRecord, Result, Store, StoreError};

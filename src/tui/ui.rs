@@ -8,12 +8,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::action::{Action, Tab};
+use super::app::App;
+use super::keymap::keys_in;
+use super::messages::Note;
 use crate::safe_text;
-use crate::tui::action::{Action, Tab};
-use crate::tui::app::App;
 use crate::tui::components::footer;
-use crate::tui::keymap::keys_in;
-use crate::tui::messages::Note;
 use crate::tui::popups::dialog;
 use crate::tui::popups::help;
 use crate::tui::tabs::delivery::view as delivery_view;
