@@ -9,7 +9,7 @@ mod tui_support;
 use crossterm::event::KeyCode;
 use pmdb::query::rollup::{GroupBy, rollup};
 use pmdb::store::Store;
-use pmdb::tui::plan::RowKey;
+use pmdb::tui::tabs::plan::RowKey;
 use pmdb::tui::{App, Theme};
 use tui_support::{flat, press, screen, text, typing};
 

@@ -15,6 +15,12 @@ use ratatui::backend::TestBackend;
 
 const LOGIN: &str = "perf";
 
+/// An officer's commentary as officers write it: a paragraph of 300 characters.
+const PARAGRAPH: &str = "Two advisers have been on long-term sickness absence since August \
+and the agency cover we booked started three weeks late, so callers waited longer and fewer \
+cases closed; both posts are now covered until March and the backlog of 140 cases is \
+falling by about forty a week: back on target by January.";
+
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let code = match c {
@@ -63,6 +69,11 @@ fn main() -> anyhow::Result<()> {
         "jjjj\n79\t100\tTwo advisers on long-term sick leave",
     );
     shoot(&app, "entry-edit", 120, 40)?;
+    // A paragraph of commentary (300 characters) wraps by word in its box at 80×24.
+    let mut app = App::with_theme(Store::open(&db, "zcampbell")?, today, Theme::COLOUR)?;
+    keys(&mut app, "2jjjj\n79\t100\t");
+    keys(&mut app, PARAGRAPH);
+    shoot(&app, "entry-commentary-80x24", 80, 24)?;
 
     // The rest of an officer's return: Imran Qureshi's indicators, then ACT-17, whose
     // October update is missing; its update, at risk, with the commentary that needs.

@@ -10,58 +10,18 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::action::{Action, Tab};
 use super::data::Data;
-use super::delivery::DeliveryState;
-use super::entry::EntryState;
-use super::exception_form::FormKind;
-use super::exceptions::{ExceptionsState, apply_step, step_done};
 use super::keymap::{View, resolve};
-use super::plan::PlanState;
-use super::rollup::RollupState;
-use super::saving::{Done, Job, Saving};
-use super::theme::Theme;
+use super::messages::{Effect, Note, Question};
+use super::saving::{Done, Saving};
 use crate::domain::workflow::{ExceptionStatus, Step};
 use crate::store::Store;
-
-/// A message on the status line.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Note {
-    Info(String),
-    Ok(String),
-    Error(String),
-}
-
-/// A yes/no question that must be answered before going on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Question {
-    /// Esc on an edit with changes.
-    DiscardEdit,
-    /// Quit with an edit open.
-    QuitDiscarding,
-    CloseException {
-        id: i64,
-        version: i64,
-    },
-}
-
-impl Question {
-    pub fn text(&self) -> String {
-        match self {
-            Question::DiscardEdit => "Discard your unsaved changes?".into(),
-            Question::QuitDiscarding => "You have an unsaved edit. Quit and discard it?".into(),
-            Question::CloseException { id, .. } => format!("Close exception #{id}?"),
-        }
-    }
-}
-
-/// What a tab's update asks the app to do.
-#[derive(Debug, Clone)]
-pub enum Effect {
-    None,
-    Note(Note),
-    Ask(Question),
-    /// Start a save; its result goes back to the tab that asked.
-    Save(Job),
-}
+use crate::tui::components::theme::Theme;
+use crate::tui::popups::exception_form::FormKind;
+use crate::tui::tabs::delivery::DeliveryState;
+use crate::tui::tabs::entry::EntryState;
+use crate::tui::tabs::exceptions::{ExceptionsState, apply_step, step_done};
+use crate::tui::tabs::plan::PlanState;
+use crate::tui::tabs::rollup::RollupState;
 
 pub struct App {
     pub data: Data,
@@ -255,7 +215,7 @@ impl App {
                 Some(gone) => {
                     Effect::Note(Note::Error(format!("the pack was not written: {gone}")))
                 }
-                None => super::rollup::publish(data, &self.rollup),
+                None => crate::tui::tabs::rollup::publish(data, &self.rollup),
             },
             Tab::Rollup => {
                 self.rollup.update(action, page);

@@ -5,41 +5,16 @@
 
 pub mod action;
 pub mod app;
-mod chart;
+pub mod components;
 pub mod data;
-pub mod delivery;
-pub mod delivery_rows;
-mod delivery_view;
-mod dialog;
-pub mod entry;
-pub mod entry_edit;
-mod entry_update;
-mod entry_view;
-pub mod exception_form;
-pub mod exceptions;
-mod exceptions_view;
-mod footer;
-mod heat_map;
-pub mod help;
 pub mod keymap;
-mod linked;
-pub mod officer_chooser;
-pub mod plan;
-pub mod plan_tree;
-mod plan_view;
-mod projector_view;
+pub mod messages;
+pub mod popups;
 mod refresh;
-pub mod rollup;
-mod rollup_view;
 pub mod saving;
-pub mod scroll;
+pub mod tabs;
 mod terminal;
-pub mod text_field;
-pub mod theme;
 pub mod ui;
-pub mod update_edit;
-mod update_view;
-mod widgets;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -52,7 +27,7 @@ use crossterm::event::{self, Event};
 
 pub use action::{Action, Tab};
 pub use app::App;
-pub use theme::Theme;
+pub use components::theme::Theme;
 pub use ui::draw;
 
 use crate::store::Store;

@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use super::update_edit::UpdateJob;
 use crate::domain::assess::Context;
 use crate::store::{
     Abandon, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result, SaveOutcome,
     Store, StoreError,
 };
+use crate::tui::popups::update_editor::UpdateJob;
 
 /// What to save, and so which tab takes the result.
 #[derive(Debug, Clone)]

@@ -9,12 +9,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::action::{Action, Tab};
-use super::app::{App, Note};
+use super::app::App;
 use super::keymap::keys_in;
-use super::{
-    delivery_view, dialog, entry_view, exceptions_view, footer, help, plan_view, rollup_view,
-};
+use super::messages::Note;
 use crate::safe_text;
+use crate::tui::components::footer;
+use crate::tui::popups::dialog;
+use crate::tui::popups::help;
+use crate::tui::tabs::delivery::view as delivery_view;
+use crate::tui::tabs::entry::view as entry_view;
+use crate::tui::tabs::exceptions::view as exceptions_view;
+use crate::tui::tabs::plan::view as plan_view;
+use crate::tui::tabs::rollup::view as rollup_view;
 
 /// The smallest terminal the interface lays itself out in.
 pub const MIN_WIDTH: u16 = 80;

@@ -1,0 +1,11 @@
+//! Shared widgets, used by several tabs and popups: text fields, scrolling, charts, the
+//! heat map, the officer chooser, the theme, the footer. A component never names a tab.
+
+pub(crate) mod chart;
+pub(crate) mod footer;
+pub(crate) mod heat_map;
+pub mod officer_chooser;
+pub mod scroll;
+pub mod text_field;
+pub mod theme;
+pub(crate) mod widgets;

@@ -1,0 +1,147 @@
+//! Small helpers shared by the tabs: status badges, counts, figures, fitting text, and
+//! typing into a filter.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::theme::Theme;
+use crate::domain::number::fmt_decimals;
+use crate::domain::rag::Rag;
+use crate::domain::rollup::Counts;
+use crate::safe_text;
+
+/// Text made safe to show (`safe_text::line`) and cut to `width` terminal cells, with "…"
+/// where it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    safe_text::fit(&safe_text::line(text), width)
+}
+
+/// Text made safe and padded or cut to exactly `width` terminal cells.
+pub fn pad(text: &str, width: usize) -> String {
+    safe_text::pad(&safe_text::line(text), width)
+}
+
+/// Right-aligned in `width` terminal cells.
+pub fn rpad(text: &str, width: usize) -> String {
+    safe_text::rpad(&safe_text::line(text), width)
+}
+
+/// A figure at the indicator's decimal places, or "–" when there is none.
+pub fn figure(x: Option<f64>, decimals: u8) -> String {
+    x.map(|x| fmt_decimals(x, decimals))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The one-letter status badge: " G " in colour, or the letter alone without.
+pub fn rag_badge(theme: Theme, rag: Rag) -> Span<'static> {
+    Span::styled(format!(" {} ", rag.letter()), theme.rag(rag))
+}
+
+/// A delivery item's badge: " A " in colour, or the letter alone without.
+pub fn delivery_badge(theme: Theme, rag: crate::domain::delivery::DeliveryRag) -> Span<'static> {
+    Span::styled(format!(" {} ", rag.letter()), theme.delivery(rag))
+}
+
+/// "G3 A1 R0 M0 N2": each status with its count, as letters so colour is not needed.
+pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
+    let parts = c.parts();
+    let mut out = Vec::new();
+    for (n, (rag, count)) in parts.iter().enumerate() {
+        if n > 0 {
+            out.push(Span::raw(" "));
+        }
+        let style = if *count == 0 {
+            theme.dim()
+        } else {
+            theme.rag_text(*rag)
+        };
+        out.push(Span::styled(
+            format!("{}{:<2}", rag.count_letter(), count),
+            style,
+        ));
+    }
+    out
+}
+
+/// Width of `counts_spans`.
+pub const COUNTS_WIDTH: usize = 19;
+
+/// A box of at most `w`×`h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// A bordered panel titled `title`, followed by the `/` filter while one is typed or set.
+pub fn filtered_block(theme: Theme, title: String, filter: &str, typing: bool) -> Block<'static> {
+    let mut spans = vec![Span::styled(title, theme.title())];
+    if typing || !filter.is_empty() {
+        spans.push(Span::styled(
+            format!(" / {filter}{} ", if typing { "▏" } else { "" }),
+            theme.key(),
+        ));
+    }
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Line::from(spans))
+}
+
+/// The first of `forms` (longest first) that fits `cells` terminal cells, else the last
+/// cut to fit: a title shortens by dropping detail, never by cutting a login in half.
+pub fn first_fitting(forms: &[String], cells: usize) -> String {
+    forms
+        .iter()
+        .find(|f| crate::safe_text::width(f) <= cells)
+        .cloned()
+        .unwrap_or_else(|| fit(forms.last().map_or("", String::as_str), cells))
+}
+
+/// A person's name without the post in brackets after it: "Jaspreet Patel" for
+/// "Jaspreet Patel (Development Management Manager)".
+pub fn short_name(name: &str) -> &str {
+    match name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rfind(" ("))
+    {
+        Some(at) => name[..at].trim_end(),
+        None => name,
+    }
+}
+
+/// Types a key into a one-line filter: a character is added, Backspace takes the last one
+/// off, Ctrl-U clears it. Only keys the keymap left unbound get here (`Action::Input`).
+pub fn type_into(text: &mut String, ev: &KeyEvent) {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    match ev.code {
+        KeyCode::Char('u') if ctrl => text.clear(),
+        KeyCode::Char(c) if !ctrl => text.push(c),
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        _ => {}
+    }
+}
+
+/// The line an edit dialog shows while its save waits for the database: how long, and the
+/// key that abandons it (from the keymap table).
+pub fn waiting_line(saving: &crate::tui::saving::Saving, theme: Theme) -> Line<'static> {
+    use crate::tui::action::Action;
+    use crate::tui::keymap::View;
+    Line::from(Span::styled(
+        format!(
+            "{} {} abandons the save",
+            saving.text(),
+            View::Saving.keys_for(Action::Abandon)
+        ),
+        theme.warn(),
+    ))
+}

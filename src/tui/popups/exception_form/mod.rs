@@ -1,0 +1,300 @@
+//! Recording the meeting on one exception: the accountable officer's proposal, the PPG
+//! decision, or escalation to the Management Board with the responsible Board member and a
+//! due date. Checked as it is typed by `domain::workflow::apply`, the rule the store uses.
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::widgets::{Block, Borders};
+use ratatui_textarea::TextArea;
+
+use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
+use crate::store::ExceptionRecord;
+use crate::tui::components::text_field::{field, text_box, type_key};
+use crate::tui::components::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Propose,
+    Decide,
+    Escalate,
+}
+
+impl FormKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            FormKind::Propose => "Accountable officer's proposal",
+            FormKind::Decide => "PPG decision (agreed action)",
+            FormKind::Escalate => "Escalate to the Management Board",
+        }
+    }
+}
+
+/// A field of the form, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The officer's proposal, asked for on an Agree or Escalate form when the exception
+    /// has none yet, so a decision is never typed only to be refused for want of it.
+    Proposal,
+    /// The proposal, the decision or the note for the Board, by the form's kind.
+    Text,
+    Member,
+    Due,
+}
+
+pub struct ExceptionForm {
+    pub id: i64,
+    pub version: i64,
+    pub subject: String,
+    pub kind: FormKind,
+    /// Whether the form asks for the officer's proposal (`Field::Proposal`).
+    pub asks_proposal: bool,
+    pub proposal: TextArea<'static>,
+    pub text: TextArea<'static>,
+    /// Index into the Management Board's members.
+    pub member: usize,
+    pub due: TextArea<'static>,
+    /// Index into `fields()`.
+    pub focus: usize,
+    pub check: Result<(), String>,
+    pub message: Option<String>,
+    /// The proposal, the text, the Board member and the due date as the form opened, to
+    /// tell whether leaving it would lose anything.
+    initial: (String, String, usize, String),
+    state: State,
+    theme: Theme,
+}
+
+pub fn state_of(rec: &ExceptionRecord) -> State {
+    State {
+        status: rec.status,
+        proposal: rec.proposal.clone(),
+        decision: rec.decision.clone(),
+        board_member: rec.board_member.clone(),
+        escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+    }
+}
+
+fn single(text: &str, theme: Theme) -> TextArea<'static> {
+    field(text, theme)
+}
+
+impl ExceptionForm {
+    pub fn new(
+        rec: &ExceptionRecord,
+        kind: FormKind,
+        board: &[String],
+        theme: Theme,
+    ) -> ExceptionForm {
+        let existing = match kind {
+            FormKind::Propose => rec.proposal.clone(),
+            FormKind::Decide | FormKind::Escalate => rec.decision.clone(),
+        };
+        let text = text_box(&existing, theme);
+        let member = board
+            .iter()
+            .position(|m| *m == rec.board_member)
+            .unwrap_or(0);
+        let due = rec.escalation_due.clone().unwrap_or_default();
+        let asks_proposal = kind != FormKind::Propose && rec.proposal.trim().is_empty();
+        let mut form = ExceptionForm {
+            id: rec.id,
+            version: rec.version,
+            subject: rec.subject.clone(),
+            kind,
+            asks_proposal,
+            proposal: text_box("", theme),
+            text,
+            member,
+            due: single(&due, theme),
+            focus: 0,
+            check: Ok(()),
+            message: None,
+            initial: (String::new(), existing, member, due),
+            state: state_of(rec),
+            theme,
+        };
+        form.restyle();
+        form.revalidate(board);
+        form
+    }
+
+    /// The form's fields, in the order Tab visits them.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        if self.asks_proposal {
+            out.push(Field::Proposal);
+        }
+        out.push(Field::Text);
+        if self.kind == FormKind::Escalate {
+            out.extend([Field::Member, Field::Due]);
+        }
+        out
+    }
+
+    /// The field that has focus.
+    pub fn focused(&self) -> Field {
+        self.fields()
+            .get(self.focus)
+            .copied()
+            .unwrap_or(Field::Text)
+    }
+
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn dirty(&self) -> bool {
+        let (proposal, text, member, due) = &self.initial;
+        self.proposal.lines().join("\n") != *proposal
+            || self.text.lines().join("\n") != *text
+            || (self.kind == FormKind::Escalate
+                && (self.member != *member || self.due.lines().join("") != *due))
+    }
+
+    /// The field that has focus takes one line (Enter saves from it).
+    pub fn one_line(&self) -> bool {
+        matches!(self.focused(), Field::Member | Field::Due)
+    }
+
+    /// The Board member has focus: its keys (`View::BoardMember`) apply, nothing is typed.
+    pub fn picking(&self) -> bool {
+        self.focused() == Field::Member
+    }
+
+    fn restyle(&mut self) {
+        let theme = self.theme;
+        let focused = self.focused();
+        let title = match self.kind {
+            FormKind::Propose => " Proposal ",
+            FormKind::Decide => " Decision ",
+            FormKind::Escalate => " Note for the Board (optional) ",
+        };
+        for (t, name, which) in [
+            (
+                &mut self.proposal,
+                " Officer's proposal (none on record yet) ",
+                Field::Proposal,
+            ),
+            (&mut self.text, title, Field::Text),
+            (&mut self.due, " Due date (YYYY-MM-DD) ", Field::Due),
+        ] {
+            let on = focused == which;
+            t.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(if on {
+                        theme.focus_border()
+                    } else {
+                        theme.border()
+                    })
+                    .title(if on {
+                        format!("▶{name}")
+                    } else {
+                        format!(" {name}")
+                    }),
+            );
+            t.set_cursor_style(if on { theme.cursor() } else { theme.input() });
+        }
+    }
+
+    pub fn step_focus(&mut self, by: isize, board: &[String]) {
+        self.focus = (self.focus as isize + by).rem_euclid(self.fields().len() as isize) as usize;
+        self.restyle();
+        self.revalidate(board);
+    }
+
+    /// Types a key into the text or the due date, whichever has focus.
+    pub fn input(&mut self, key: KeyEvent, board: &[String]) {
+        match self.focused() {
+            Field::Proposal => type_key(&mut self.proposal, key),
+            Field::Text => type_key(&mut self.text, key),
+            Field::Due => type_key(&mut self.due, key),
+            Field::Member => {}
+        }
+        self.message = None;
+        self.revalidate(board);
+    }
+
+    /// The previous (-1) or next (1) member of the Board, round the list.
+    pub fn step_member(&mut self, by: isize, board: &[String]) {
+        if board.is_empty() {
+            return;
+        }
+        let n = board.len() as isize;
+        self.member = (self.member as isize + by).rem_euclid(n) as usize;
+        self.message = None;
+        self.revalidate(board);
+    }
+
+    pub fn newline(&mut self, board: &[String]) {
+        match self.focused() {
+            Field::Proposal => self.proposal.insert_newline(),
+            _ => self.text.insert_newline(),
+        }
+        self.revalidate(board);
+    }
+
+    pub fn member_login<'a>(&self, board: &'a [String]) -> Option<&'a String> {
+        board.get(self.member)
+    }
+
+    fn due_date(&self) -> Result<Option<NaiveDate>, String> {
+        let text = self.due.lines().join("").trim().to_string();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        crate::domain::date::parse_date(&text)
+            .map(Some)
+            .map_err(|e| format!("'{text}' is not a date: {e}"))
+    }
+
+    /// The step this form records.
+    pub fn step(&self, board: &[String]) -> Result<Step, String> {
+        let text = self.text.lines().join("\n").trim().to_string();
+        let proposal = self.proposal.lines().join("\n").trim().to_string();
+        if self.asks_proposal && proposal.is_empty() {
+            return Err(
+                "the officer's proposal is not on record yet: type it in its box first".into(),
+            );
+        }
+        let proposal = self.asks_proposal.then_some(proposal);
+        Ok(match self.kind {
+            // The workflow proposes an open exception given its proposal, as it does for
+            // `exceptions update ID --proposal T`; one proposed or further on keeps its status.
+            FormKind::Propose if text.is_empty() => {
+                return Err(WorkflowError::NoProposal.to_string());
+            }
+            FormKind::Propose => Step {
+                proposal: Some(text),
+                ..Step::default()
+            },
+            FormKind::Decide => Step {
+                status: Some(ExceptionStatus::Agreed),
+                proposal,
+                decision: Some(text),
+                ..Step::default()
+            },
+            FormKind::Escalate => Step {
+                status: Some(ExceptionStatus::Escalated),
+                proposal,
+                decision: (!text.is_empty()).then_some(text),
+                board_member: self.member_login(board).cloned(),
+                escalation_due: self.due_date()?,
+                ..Step::default()
+            },
+        })
+    }
+
+    /// Checks the step against the workflow's rules as it is typed.
+    pub fn revalidate(&mut self, board: &[String]) {
+        if self.kind == FormKind::Escalate && board.is_empty() {
+            self.check = Err(
+                "the Management Board has no members: an admin adds them with `pmdb import board_members`"
+                    .into(),
+            );
+            return;
+        }
+        self.check = self.step(board).and_then(|s| {
+            apply(&self.state, &s)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+    }
+}

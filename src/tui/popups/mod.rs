@@ -1,0 +1,8 @@
+//! What opens over a tab and takes the keys until it closes: the value and update editors,
+//! the exception form, the yes/no question, the help.
+
+pub(crate) mod dialog;
+pub mod exception_form;
+pub mod help;
+pub mod update_editor;
+pub mod value_editor;

@@ -1,0 +1,377 @@
+//! The Exceptions tab's state: the review group's queue, filtered by period, meeting,
+//! status, kind and service; the projector view of one exception; and the form that
+//! records the meeting. Drawing is in `view.rs`.
+
+pub(crate) mod projector;
+pub(crate) mod view;
+
+use std::collections::HashMap;
+
+use crate::query::exceptions::FiguresNow;
+
+use crate::domain::deadline::month_now_due;
+use crate::domain::period::Period;
+use crate::domain::role::{Actor, RoleError};
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step, may_record};
+use crate::store::{
+    ExceptionFilter, ExceptionRecord, ExceptionUpdate, HistoryEntry, MeetingRecord, Result,
+    StoreError,
+};
+use crate::tui::action::Action;
+use crate::tui::components::scroll::TextScroll;
+use crate::tui::components::theme::Theme;
+use crate::tui::data::Data;
+use crate::tui::keymap::View;
+use crate::tui::messages::{Effect, Note, Question};
+use crate::tui::popups::exception_form::{ExceptionForm, FormKind};
+use crate::tui::saving::Job;
+
+type FilterKey = (
+    Option<Period>,
+    Option<ExceptionStatus>,
+    Option<ExceptionKind>,
+    Option<String>,
+    Option<i64>,
+);
+
+pub struct ExceptionsState {
+    pub period: Option<Period>,
+    pub status: Option<ExceptionStatus>,
+    pub kind: Option<ExceptionKind>,
+    pub service: Option<String>,
+    pub meeting: Option<i64>,
+    pub list: Vec<ExceptionRecord>,
+    /// The figures now of each exception whose figure changed since it was raised, by id.
+    pub changed: HashMap<i64, String>,
+    pub cursor: usize,
+    pub projector: bool,
+    /// How far the record pane or the projector view is scrolled (`PgUp`/`PgDn`); back to
+    /// the top on another exception.
+    pub record_scroll: TextScroll,
+    pub form: Option<ExceptionForm>,
+    pub error: Option<String>,
+    key: Option<(FilterKey, u64)>,
+    /// The selected exception's history, oldest first, read for (id, generation).
+    pub history: Vec<HistoryEntry>,
+    history_key: Option<(i64, u64)>,
+}
+
+/// The next value in a cycle that starts and ends with "all" (None).
+fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> {
+    match current
+        .as_ref()
+        .and_then(|c| all.iter().position(|x| x == c))
+    {
+        None => all.first().cloned(),
+        Some(i) => all.get(i + 1).cloned(),
+    }
+}
+
+impl ExceptionsState {
+    /// Opens on the PPG meeting the team is preparing for: the next one from today, or
+    /// else the last one held; on every exception when there are no meetings.
+    pub fn new(data: &Data) -> ExceptionsState {
+        let today = data.today.to_string();
+        let ppg: Vec<&MeetingRecord> = data.meetings.iter().filter(|m| m.board == "PPG").collect();
+        let meeting = ppg
+            .iter()
+            .find(|m| m.date >= today)
+            .or(ppg.last())
+            .map(|m| m.id);
+        ExceptionsState {
+            period: None,
+            status: None,
+            kind: None,
+            service: None,
+            meeting,
+            list: vec![],
+            changed: HashMap::new(),
+            cursor: 0,
+            projector: false,
+            record_scroll: TextScroll::default(),
+            form: None,
+            error: None,
+            key: None,
+            history: vec![],
+            history_key: None,
+        }
+    }
+
+    pub fn filter(&self) -> ExceptionFilter {
+        ExceptionFilter {
+            period: self.period.map(|p| p.to_string()),
+            status: self.status,
+            kind: self.kind,
+            service: self.service.clone(),
+            meeting: self.meeting,
+        }
+    }
+
+    fn filter_key(&self) -> FilterKey {
+        (
+            self.period,
+            self.status,
+            self.kind,
+            self.service.clone(),
+            self.meeting,
+        )
+    }
+
+    pub fn selected(&self) -> Option<&ExceptionRecord> {
+        self.list.get(self.cursor)
+    }
+
+    pub fn sync(&mut self, data: &Data) {
+        self.sync_list(data);
+        let of = self.selected().map(|e| e.id.to_string());
+        self.record_scroll.follow(of);
+        self.sync_history(data);
+    }
+
+    /// Reads the selected exception's history when another is selected or the data changed.
+    fn sync_history(&mut self, data: &Data) {
+        let key = self.selected().map(|e| (e.id, data.generation));
+        if key == self.history_key {
+            return;
+        }
+        self.history = match key {
+            Some((id, _)) => match data.exception_history(id) {
+                Ok(h) => h,
+                Err(e) => {
+                    self.error = Some(e.to_string());
+                    vec![]
+                }
+            },
+            None => vec![],
+        };
+        self.history_key = key;
+    }
+
+    fn sync_list(&mut self, data: &Data) {
+        let key = (self.filter_key(), data.generation);
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let keep = self.selected().map(|e| e.id);
+        match data.exceptions(&self.filter()) {
+            Ok(list) => {
+                let mut now = FiguresNow::new(&data.ds, data.ctx());
+                self.changed = list
+                    .iter()
+                    .map(|e| (e.id, now.of(e), &e.figures))
+                    .filter(|(_, now, raised)| now != *raised)
+                    .map(|(id, now, _)| (id, now))
+                    .collect();
+                self.list = list;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        if let Some(i) = keep.and_then(|id| self.list.iter().position(|e| e.id == id)) {
+            self.cursor = i;
+        }
+        self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
+        self.key = Some(key);
+    }
+
+    /// Whether this login may record `action` (a proposal, a decision, an escalation, a
+    /// closure or a reopening) on the selected exception: the workflow's rule of who may.
+    pub fn may(&self, action: Action, actor: &Actor) -> std::result::Result<(), RoleError> {
+        let officers_part = action == Action::Propose;
+        match self.selected() {
+            Some(e) => may_record(actor, &e.owner, officers_part),
+            // Nothing selected: the keys are the performance team's to be offered.
+            None => actor.may_manage("record PPG decisions"),
+        }
+    }
+
+    pub fn update(&mut self, action: Action, data: &mut Data, theme: Theme, page: usize) -> Effect {
+        if self.form.is_some() {
+            return self.update_form(action, data);
+        }
+        let recording = matches!(
+            action,
+            Action::Propose | Action::Decide | Action::Escalate | Action::Close | Action::Reopen
+        );
+        if recording && self.selected().is_some() {
+            // Refused before a word is typed, not when it is saved.
+            if let Err(why) = self.may(action, &data.actor) {
+                return Effect::Note(Note::Error(why.to_string()));
+            }
+        }
+        let last = self.list.len().saturating_sub(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Action::PageDown => self.cursor = (self.cursor + page).min(last),
+            Action::ScrollUp => self.record_scroll.page(-1),
+            Action::ScrollDown => self.record_scroll.page(1),
+            Action::Open => {
+                self.projector = self.selected().is_some();
+                self.record_scroll.reset();
+            }
+            Action::Back => {
+                self.projector = false;
+                self.record_scroll.reset();
+            }
+            Action::PrevPeriod | Action::NextPeriod => {
+                let by = if action == Action::NextPeriod { 1 } else { -1 };
+                self.period = Some(
+                    self.period
+                        .map(|p| p.step(by))
+                        .unwrap_or_else(|| month_now_due(data.today)),
+                );
+                self.cursor = 0;
+            }
+            Action::CycleStatus => self.status = cycle(&self.status, ExceptionStatus::ALL),
+            Action::CycleKind => self.kind = cycle(&self.kind, ExceptionKind::ALL),
+            Action::CycleService => {
+                let all: Vec<String> = data.ds.services.iter().map(|s| s.code.clone()).collect();
+                self.service = cycle(&self.service, &all);
+            }
+            Action::CycleMeeting => {
+                let all: Vec<i64> = data
+                    .meetings
+                    .iter()
+                    .filter(|m| m.board == "PPG")
+                    .map(|m| m.id)
+                    .collect();
+                self.meeting = cycle(&self.meeting, &all);
+            }
+            Action::ClearFilters => {
+                (
+                    self.period,
+                    self.status,
+                    self.kind,
+                    self.service,
+                    self.meeting,
+                ) = (None, None, None, None, None);
+            }
+            Action::Propose => self.open_form(FormKind::Propose, data, theme),
+            Action::Decide => self.open_form(FormKind::Decide, data, theme),
+            Action::Escalate => self.open_form(FormKind::Escalate, data, theme),
+            Action::Close => {
+                if let Some(e) = self.selected() {
+                    return Effect::Ask(Question::CloseException {
+                        id: e.id,
+                        version: e.version,
+                    });
+                }
+            }
+            Action::Reopen => {
+                if let Some(e) = self.selected() {
+                    let step = Step {
+                        status: Some(ExceptionStatus::Open),
+                        ..Step::default()
+                    };
+                    return apply_step(e.id, e.version, step);
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn open_form(&mut self, kind: FormKind, data: &Data, theme: Theme) {
+        if let Some(e) = self.selected() {
+            self.form = Some(ExceptionForm::new(e, kind, &data.board, theme));
+        }
+    }
+
+    fn update_form(&mut self, action: Action, data: &mut Data) -> Effect {
+        let Some(form) = &mut self.form else {
+            return Effect::None;
+        };
+        match action {
+            Action::Left if form.picking() => form.step_member(-1, &data.board),
+            Action::Right if form.picking() => form.step_member(1, &data.board),
+            Action::NextField => form.step_focus(1, &data.board),
+            Action::PrevField => form.step_focus(-1, &data.board),
+            Action::Input(key) => form.input(key, &data.board),
+            Action::Submit if !form.one_line() => form.newline(&data.board),
+            Action::Submit | Action::Save => return self.save_form(data),
+            Action::Back if form.dirty() => return Effect::Ask(Question::DiscardEdit),
+            Action::Back => self.form = None,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn save_form(&mut self, data: &mut Data) -> Effect {
+        let Some(form) = &mut self.form else {
+            return Effect::None;
+        };
+        let step = match form.step(&data.board) {
+            Ok(s) => s,
+            Err(why) => {
+                form.message = Some(why);
+                return Effect::None;
+            }
+        };
+        Effect::Save(Job::Form(ExceptionUpdate {
+            id: form.id,
+            expected_version: Some(form.version),
+            step,
+        }))
+    }
+
+    /// Takes in the form's save: closes the form, or shows why it was not saved.
+    pub fn finish_form(&mut self, result: Result<ExceptionRecord>, data: &mut Data) -> Effect {
+        let Some(form) = &mut self.form else {
+            return step_done(result, data);
+        };
+        match result {
+            Ok(rec) => {
+                self.form = None;
+                now_is(&rec, data)
+            }
+            Err(StoreError::Conflict { found, .. }) => {
+                // Someone else recorded something first: show it, and save again only on request.
+                form.version = found;
+                form.message = Some(format!(
+                    "exception #{} was changed by someone else while you typed (now version {found}); press {} again to save yours over it, or {} to see theirs",
+                    form.id,
+                    View::ExceptionForm.keys_for(Action::Save),
+                    View::ExceptionForm.keys_for(Action::Back)
+                ));
+                Effect::None
+            }
+            Err(e) => {
+                form.message = Some(e.to_string());
+                Effect::None
+            }
+        }
+    }
+}
+
+/// Records one step straight away (closing after confirmation, reopening).
+pub fn apply_step(id: i64, version: i64, step: Step) -> Effect {
+    Effect::Save(Job::Step(ExceptionUpdate {
+        id,
+        expected_version: Some(version),
+        step,
+    }))
+}
+
+/// Takes in a step's save.
+pub fn step_done(result: Result<ExceptionRecord>, data: &mut Data) -> Effect {
+    match result {
+        Ok(rec) => now_is(&rec, data),
+        Err(e) => Effect::Note(Note::Error(e.to_string())),
+    }
+}
+
+/// After a saved step: the dataset re-read, and what the exception is now.
+fn now_is(rec: &ExceptionRecord, data: &mut Data) -> Effect {
+    let text = format!(
+        "Exception #{} ({}) is now {}",
+        rec.id, rec.subject, rec.status
+    );
+    match data.reload() {
+        Ok(()) => Effect::Note(Note::Ok(text)),
+        Err(e) => Effect::Note(Note::Error(format!(
+            "{text}; could not re-read the database: {e}"
+        ))),
+    }
+}

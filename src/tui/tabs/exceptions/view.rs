@@ -1,0 +1,409 @@
+//! Drawing the Exceptions tab: the queue with its filters, the selected exception's record
+//! and the meeting form. The projector view is in `projector.rs`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::domain::label::code_and_name;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
+use crate::query::exception_show::change_words;
+use crate::safe_text;
+use crate::stamp::for_people;
+use crate::store::ExceptionRecord;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::components::scroll::{Window, with_selected};
+use crate::tui::components::text_field::draw as draw_field;
+use crate::tui::components::widgets::{centered, fit, pad, waiting_line};
+use crate::tui::keymap::View;
+use crate::tui::popups::exception_form::{ExceptionForm, Field, FormKind};
+
+pub fn kind_label(k: ExceptionKind) -> &'static str {
+    match k {
+        ExceptionKind::Red => "R red",
+        ExceptionKind::Missing => "M missing",
+        ExceptionKind::Action => "action",
+        ExceptionKind::Project => "project",
+        ExceptionKind::Milestone => "milestone",
+        ExceptionKind::Risk => "risk",
+        ExceptionKind::RiskReview => "review",
+        ExceptionKind::Eia => "EIA",
+        ExceptionKind::MissingUpdate => "no update",
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.exceptions;
+    if st.projector {
+        super::projector::draw(frame, area, app);
+    } else if area.width >= 120 {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        draw_list(frame, list, app);
+        draw_detail(frame, detail, app);
+    } else {
+        let [list, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(50)]).areas(area);
+        draw_list(frame, list, app);
+        draw_detail(frame, detail, app);
+    }
+    if let Some(form) = &st.form {
+        draw_form(frame, area, app, form);
+    }
+}
+
+fn filters_line(app: &App) -> String {
+    let st = &app.exceptions;
+    let all = || "all".to_string();
+    let meeting = st
+        .meeting
+        .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
+        .map(|m| format!("{} {}", m.board, m.date))
+        .unwrap_or_else(all);
+    // Only the filters that are set, so the line fits: nothing cut at 80 columns.
+    let set: Vec<String> = [
+        ("period", st.period.map(|p| p.to_string())),
+        ("status", st.status.map(|s| s.to_string())),
+        ("kind", st.kind.map(|k| k.to_string())),
+        ("service", st.service.clone()),
+        ("meeting", st.meeting.map(|_| meeting)),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| value.map(|v| format!("{name} {v}")))
+    .collect();
+    if set.is_empty() {
+        "every exception: no filter".to_string()
+    } else {
+        format!("only {}", set.join(" · "))
+    }
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
+    let st = &app.exceptions;
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            format!(" Exception queue ({}) ", st.list.len()),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    let selected = st.selected().map(|e| {
+        let title = code_and_name(
+            &e.subject,
+            app.data.ds.subject_title(&e.subject).unwrap_or_default(),
+        );
+        format!("#{} {} · {title} · {}", e.id, kind_label(e.kind), e.period)
+    });
+    let inner = with_selected(frame, inner, selected, theme);
+    let window = Window::new(
+        st.list.len(),
+        st.cursor,
+        (inner.height as usize).saturating_sub(2),
+    );
+    frame.render_widget(window.mark(block, theme), area);
+    let w = inner.width as usize;
+    let mut lines = vec![
+        Line::from(Span::styled(fit(&filters_line(app), w), theme.label())),
+        Line::from(Span::styled(
+            fit(
+                &format!(
+                    " {} {} {} {} {} Owner",
+                    pad("#", 4),
+                    pad("Kind", 11),
+                    pad("Subject", 8),
+                    pad("Status", 9),
+                    pad("Period", 10)
+                ),
+                w,
+            ),
+            theme.heading(),
+        )),
+    ];
+    if let Some(e) = &st.error {
+        lines.push(Line::from(Span::styled(e.clone(), theme.error())));
+    } else if st.list.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No exceptions match these filters (x clears them)",
+            theme.dim(),
+        )));
+    }
+    for (n, e) in st
+        .list
+        .iter()
+        .enumerate()
+        .skip(window.offset)
+        .take(window.shown)
+    {
+        // Δ: the figure changed since the exception was raised.
+        let mark = if st.changed.contains_key(&e.id) {
+            "Δ"
+        } else {
+            " "
+        };
+        let text = format!(
+            "{mark}{} {} {} {} {} {}",
+            pad(&format!("#{}", e.id), 4),
+            pad(kind_label(e.kind), 11),
+            pad(&e.subject, 8),
+            pad(e.status.as_str(), 9),
+            pad(&e.period, 10),
+            app.data.name_of(&e.owner)
+        );
+        let mut line = Line::from(vec![Span::styled(
+            fit(&text, w),
+            status_style(app, e.status),
+        )]);
+        if n == st.cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn status_style(app: &App, s: ExceptionStatus) -> ratatui::style::Style {
+    match s {
+        ExceptionStatus::Open => app.theme.warn(),
+        ExceptionStatus::Escalated => app.theme.error(),
+        ExceptionStatus::Closed => app.theme.dim(),
+        _ => app.theme.base(),
+    }
+}
+
+/// The record of one exception, as lines for the detail pane and the projector.
+pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let title = app
+        .data
+        .ds
+        .subject_title(&e.subject)
+        .unwrap_or_default()
+        .to_string();
+    let field = |label: &str, text: String| {
+        let text = if text.trim().is_empty() {
+            "—".to_string()
+        } else {
+            text
+        };
+        Line::from(vec![
+            Span::styled(format!("{label}: "), theme.label()),
+            Span::raw(text),
+        ])
+    };
+    let meeting = e
+        .meeting
+        .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
+        .map(|m| format!("{} on {} ({})", m.board, m.date, m.title))
+        .unwrap_or_default();
+    let escalation = if e.board_member.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} ({}), due {}",
+            app.data.name_of(&e.board_member),
+            e.board_member,
+            e.escalation_due.clone().unwrap_or_default()
+        )
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "#{} {} · {} · {}",
+                e.id,
+                kind_label(e.kind),
+                code_and_name(&e.subject, &title),
+                e.period
+            ),
+            theme.heading(),
+        )),
+        Line::from(vec![
+            Span::styled("Status: ", theme.label()),
+            Span::styled(
+                e.status.as_str().to_uppercase(),
+                status_style(app, e.status).add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::raw(format!(
+                "  · owner {}{}",
+                app.data.name_of(&e.owner),
+                if e.service.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · service {}", e.service)
+                }
+            )),
+        ]),
+        match app.exceptions.changed.get(&e.id) {
+            Some(now) => field(
+                "Figures (changed)",
+                format!("raised at {}; now {now}", e.figures),
+            ),
+            None => field("Figures", e.figures.clone()),
+        },
+        field("Officer's commentary", e.commentary.clone()),
+        field("Proposal", e.proposal.clone()),
+        field("PPG decision", e.decision.clone()),
+        field("Escalated to", escalation),
+        field("Meeting", meeting),
+    ];
+    if let Some(c) = &e.closed_at {
+        lines.push(field("Closed", for_people(c)));
+    }
+    if roomy {
+        // On a projector, air between the items makes them readable from the back.
+        lines = lines
+            .into_iter()
+            .flat_map(|l| [l, Line::from("")])
+            .collect();
+    }
+    lines
+}
+
+/// The selected exception's history under its record: a heading, then one line per entry,
+/// oldest first: "8 Jul 2026 02:40 · Kate Morgan · status: open → proposed".
+pub(super) fn history_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let history = &app.exceptions.history;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("History ({})", history.len()),
+        theme.heading(),
+    ))];
+    if history.is_empty() {
+        lines.push(Line::from(Span::styled("nothing recorded", theme.dim())));
+    }
+    let when = |stamp: &str| for_people(stamp);
+    let person = |login: &str| {
+        let name = app.data.name_of(login);
+        if name == login {
+            login.to_string()
+        } else {
+            format!("{name} ({login})")
+        }
+    };
+    for h in history {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} · ", when(&h.at)), theme.dim()),
+            Span::styled(
+                format!("{} · ", safe_text::line(app.data.name_of(&h.by))),
+                theme.label(),
+            ),
+            Span::raw(change_words(h, person, when)),
+        ]));
+    }
+    lines
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(" Record ", theme.title()));
+    match app.exceptions.selected() {
+        Some(e) => app.exceptions.record_scroll.render(
+            frame,
+            area,
+            block,
+            Paragraph::new(
+                record_lines(app, e, false)
+                    .into_iter()
+                    .chain(history_lines(app))
+                    .collect::<Vec<_>>(),
+            )
+            .wrap(Wrap { trim: true }),
+            View::Exceptions,
+            theme,
+        ),
+        None => frame.render_widget(block, area),
+    }
+}
+
+fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
+    let theme = app.theme;
+    // Room for the proposal too when the form asks for it.
+    let h = match form.kind {
+        FormKind::Escalate => 18,
+        _ => 14,
+    } + if form.asks_proposal { 6 } else { 0 };
+    let dialog = centered(area, 76, h);
+    frame.render_widget(Clear, dialog);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Span::styled(
+            format!(" #{} {} · {} ", form.id, form.subject, form.kind.title()),
+            theme.title(),
+        ));
+    let inner = block.inner(dialog);
+    frame.render_widget(block, dialog);
+    let fields = form.fields();
+    let mut rows: Vec<Constraint> = fields
+        .iter()
+        .map(|f| match f {
+            Field::Proposal | Field::Text => Constraint::Fill(1),
+            Field::Member => Constraint::Length(1),
+            Field::Due => Constraint::Length(3),
+        })
+        .collect();
+    rows.push(Constraint::Length(2));
+    let areas = Layout::vertical(rows).split(inner);
+    for (f, at) in fields.iter().zip(areas.iter()) {
+        match f {
+            Field::Proposal => draw_field(frame, *at, &form.proposal),
+            Field::Text => draw_field(frame, *at, &form.text),
+            Field::Member => {
+                let member = form
+                    .member_login(&app.data.board)
+                    .map(|m| format!("{} ({m})", app.data.name_of(m)))
+                    .unwrap_or_else(|| "none on the Board".into());
+                let on = form.focused() == Field::Member;
+                let style = if on {
+                    theme.focus_border()
+                } else {
+                    theme.base()
+                };
+                let marker = if on { "▶" } else { " " };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(format!("{marker} Board member: "), style),
+                        Span::styled(format!("◀ {member} ▶"), style),
+                        Span::styled(
+                            format!(
+                                "  ({}/{} to change)",
+                                View::BoardMember.keys_for(Action::Left),
+                                View::BoardMember.keys_for(Action::Right)
+                            ),
+                            theme.dim(),
+                        ),
+                    ])),
+                    *at,
+                );
+            }
+            Field::Due => {
+                draw_field(frame, *at, &form.due);
+                if form.focused() == Field::Due && app.help.is_none() && app.question.is_none() {
+                    crate::tui::components::text_field::place_cursor(frame, *at, &form.due);
+                }
+            }
+        }
+    }
+    let msg = areas[areas.len() - 1];
+    let line = match (&form.message, &form.check) {
+        _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
+        (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
+        (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
+        (None, Ok(())) => Line::from(Span::styled(
+            format!(
+                "✓ ready: {} saves · {} cancels",
+                View::ExceptionForm.keys_for(Action::Save),
+                View::ExceptionForm.keys_for(Action::Back)
+            ),
+            theme.ok(),
+        )),
+    };
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), msg);
+}

@@ -1,0 +1,241 @@
+//! The Plan tab's state: the golden thread as an expandable tree with indicators under
+//! the nodes they are linked to, the period's counts, a filter and the detail of the
+//! selected row. Drawing is in `view.rs`.
+
+pub(crate) mod linked;
+pub mod tree;
+pub(crate) mod view;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use self::linked::{Linked, linked};
+use self::tree::{FilterWork, Tree};
+use crate::domain::deadline::month_now_due;
+use crate::domain::period::Period;
+use crate::tui::action::Action;
+use crate::tui::components::scroll::TextScroll;
+use crate::tui::components::widgets::type_into;
+use crate::tui::data::{ChartPoint, Data, PeriodStats};
+use crate::tui::refresh::drop_elsewhere;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    Node(String),
+    Indicator { node: String, code: String },
+}
+
+/// One visible line of the tree.
+#[derive(Debug, Clone)]
+pub struct TreeRow {
+    pub key: RowKey,
+    pub depth: usize,
+    pub has_children: bool,
+    pub expanded: bool,
+    /// "Priority", "Outcome", … or "Indicator".
+    pub kind: &'static str,
+    pub code: String,
+    pub title: String,
+}
+
+/// What the detail pane shows for the selected row; computed when the selection, the
+/// period or the data change, never while drawing.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub key: RowKey,
+    pub chart: Vec<ChartPoint>,
+    /// The actions, risks and projects on the row's plan nodes, judged for the period.
+    pub linked: Linked,
+}
+
+pub struct PlanState {
+    pub period: Period,
+    pub expanded: HashSet<String>,
+    pub filter: String,
+    pub typing: bool,
+    pub rows: Vec<TreeRow>,
+    pub cursor: usize,
+    pub stats: Arc<PeriodStats>,
+    pub detail: Option<Detail>,
+    /// How far the detail pane is scrolled (`PgUp`/`PgDn`); back to the top on a new row.
+    pub detail_scroll: TextScroll,
+    stats_key: Option<(Period, u64)>,
+    rows_key: Option<u64>,
+    rows_dirty: bool,
+    detail_key: Option<(RowKey, Period, u64)>,
+    /// The tree for the data and year shown, kept between keystrokes of the filter.
+    tree: Option<Tree>,
+    pub work: FilterWork,
+}
+
+impl PlanState {
+    pub fn new(data: &Data) -> PlanState {
+        // The vision and the priorities open, so the first screen shows the outcomes.
+        let expanded = data
+            .ds
+            .nodes
+            .iter()
+            .filter(|n| n.kind.depth() < 2)
+            .map(|n| n.code.clone())
+            .collect();
+        PlanState {
+            period: month_now_due(data.today),
+            expanded,
+            filter: String::new(),
+            typing: false,
+            rows: vec![],
+            cursor: 0,
+            stats: Arc::default(),
+            detail: None,
+            detail_scroll: TextScroll::default(),
+            stats_key: None,
+            rows_key: None,
+            rows_dirty: true,
+            detail_key: None,
+            tree: None,
+            work: FilterWork::default(),
+        }
+    }
+
+    pub fn selected(&self) -> Option<&TreeRow> {
+        self.rows.get(self.cursor)
+    }
+
+    /// Brings the cached views up to date with the period, the data and the selection.
+    pub fn sync(&mut self, data: &Data) {
+        let key = (self.period, data.generation);
+        if self.stats_key != Some(key) {
+            let stats = data
+                .prepared_stats(self.period)
+                .unwrap_or_else(|| Arc::new(data.period_stats(self.period)));
+            drop_elsewhere(std::mem::replace(&mut self.stats, stats));
+            self.stats_key = Some(key);
+        }
+        if self.rows_dirty || self.rows_key != Some(data.generation) {
+            let keep = self.selected().map(|r| r.key.clone());
+            let key = (data.generation, self.period.fin_year());
+            let tree = match &mut self.tree {
+                Some(t) if t.key == key => t,
+                slot => slot.insert(Tree::new(&data.ds, key.0, key.1)),
+            };
+            self.rows = tree.rows(&data.ds, &self.expanded, &self.filter, &mut self.work);
+            self.rows_key = Some(data.generation);
+            self.rows_dirty = false;
+            if let Some(i) = keep.and_then(|k| self.rows.iter().position(|r| r.key == k)) {
+                self.cursor = i;
+            }
+        }
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        let sel = self.selected().map(|r| r.key.clone());
+        let dkey = sel.clone().map(|k| (k, self.period, data.generation));
+        if self.detail_key != dkey {
+            self.detail = sel.map(|key| {
+                let (chart, nodes) = match &key {
+                    RowKey::Indicator { code, .. } => (
+                        data.chart(code, self.period),
+                        data.ds
+                            .indicator(code)
+                            .map(|r| r.plan.clone())
+                            .unwrap_or_default(),
+                    ),
+                    RowKey::Node(code) => (vec![], vec![code.clone()]),
+                };
+                let linked = linked(data, self.period, &nodes);
+                Detail { key, chart, linked }
+            });
+            self.detail_key = dkey;
+        }
+        let of = self.detail.as_ref().map(|d| format!("{:?}", d.key));
+        self.detail_scroll.follow(of);
+    }
+
+    pub fn update(&mut self, action: Action, data: &Data, page: usize) {
+        if self.typing {
+            match action {
+                Action::Submit => self.typing = false,
+                Action::Back => {
+                    self.typing = false;
+                    self.set_filter(String::new());
+                }
+                Action::Input(ev) => {
+                    let mut f = self.filter.clone();
+                    type_into(&mut f, &ev);
+                    self.set_filter(f);
+                }
+                _ => {}
+            }
+            return;
+        }
+        let last = self.rows.len().saturating_sub(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Action::PageDown => self.cursor = (self.cursor + page).min(last),
+            Action::ScrollUp => self.detail_scroll.page(-1),
+            Action::ScrollDown => self.detail_scroll.page(1),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Open => self.toggle(),
+            Action::ExpandAll => {
+                self.expanded = data.ds.nodes.iter().map(|n| n.code.clone()).collect();
+                self.rows_dirty = true;
+            }
+            Action::CollapseAll => {
+                self.expanded.clear();
+                self.rows_dirty = true;
+                self.cursor = 0;
+            }
+            Action::Filter => self.typing = true,
+            Action::Back => self.set_filter(String::new()),
+            Action::PrevPeriod => self.period = self.period.prev(),
+            Action::NextPeriod => self.period = self.period.next(),
+            _ => {}
+        }
+    }
+
+    fn set_filter(&mut self, f: String) {
+        if f != self.filter {
+            self.filter = f;
+            self.rows_dirty = true;
+            self.cursor = 0;
+        }
+    }
+
+    fn toggle(&mut self) {
+        let Some(row) = self.selected() else { return };
+        if let (RowKey::Node(code), true) = (&row.key, row.has_children) {
+            let code = code.clone();
+            if !self.expanded.remove(&code) {
+                self.expanded.insert(code);
+            }
+            self.rows_dirty = true;
+        }
+    }
+
+    fn left(&mut self) {
+        let Some(row) = self.selected() else { return };
+        if row.expanded && self.filter.is_empty() {
+            self.toggle();
+            return;
+        }
+        let depth = row.depth;
+        if let Some(parent) = self.rows[..self.cursor]
+            .iter()
+            .rposition(|r| r.depth < depth)
+        {
+            self.cursor = parent;
+        }
+    }
+
+    fn right(&mut self) {
+        let Some(row) = self.selected() else { return };
+        if row.has_children && !row.expanded {
+            self.toggle();
+        } else if row.expanded {
+            self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
+        }
+    }
+}
