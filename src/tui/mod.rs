@@ -99,7 +99,11 @@ fn stop_here(terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
     nix::sys::signal::raise(nix::sys::signal::Signal::SIGSTOP)?;
     // Continued (`fg`).
     terminal::resume()?;
-    terminal.clear()?;
+    // A resize to its own size clears the screen and forgets the last frame, so the next
+    // draws it whole. Not `clear()`: ratatui 0.30's asks the terminal where its cursor is
+    // and gives up (ending pmdb) when no answer comes within two seconds.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }
 
