@@ -228,7 +228,7 @@ impl<'a> Series<'a> {
 
     /// Computes one period's assessment (taken as the indicator's natural period for it)
     /// from the figures and rules as they are now, ignoring sign-off: a signed-off period
-    /// shows what was frozen, which only `Dataset::assess` (src/query) knows. Reports and
+    /// shows what was frozen, which only `Dataset::assess` (in `query`) knows. Reports and
     /// views call that; this is for the rules themselves and for judging a save.
     pub fn recompute(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
         let ind = self.indicator;
