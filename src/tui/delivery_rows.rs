@@ -335,7 +335,7 @@ fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
         day(j.review_due)
     };
     let mut record = vec![
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Category", k.category.clone()),
         ("Owner", owner(data, &k.owner)),
         ("Plan", plan(&r.plan)),
@@ -398,7 +398,7 @@ fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
             j.direction.map_or("", |d| d.symbol()).into(),
             review,
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones: vec![],
         search: String::new(),
@@ -410,7 +410,7 @@ fn eia(data: &Data, r: &EiaRow) -> Item {
     let (e, j) = (r.record, &r.judgement);
     let record = vec![
         ("Status", status_line(j.rag, j.status.as_str())),
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Owner", owner(data, &e.owner)),
         ("Plan", or_dash(e.node.as_deref())),
         ("Service", or_dash(e.service.as_deref())),
@@ -429,7 +429,7 @@ fn eia(data: &Data, r: &EiaRow) -> Item {
             or_dash(e.completed.as_deref()),
             j.status.to_string(),
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones: vec![],
         search: String::new(),

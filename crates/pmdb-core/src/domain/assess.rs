@@ -67,14 +67,14 @@ pub struct Assessment {
     pub rag: Rag,
     /// The rule that decided the status: typed, written out in its words.
     #[serde(
-        serialize_with = "super::status_rule::as_words",
+        serialize_with = "super::kept::as_words",
         deserialize_with = "super::status_rule::typed_or_frozen"
     )]
     pub rule: StatusRule,
     pub direction: Option<Direction>,
     /// The period the direction was judged against: typed, written out in its words.
     #[serde(
-        serialize_with = "super::status_rule::as_words_opt",
+        serialize_with = "super::kept::as_words_opt",
         deserialize_with = "super::direction::compared_typed_or_frozen"
     )]
     pub compared_with: Option<Compared>,

@@ -500,7 +500,7 @@ fn risk_sheet(
             due
         };
         put_text(ws, row, 14, &due)?;
-        put_text(ws, row, 15, &j.rule)?;
+        put_text(ws, row, 15, &j.rule.to_string())?;
     }
     frame(ws, &RISK_COLUMNS, rows.len(), styles)
 }
