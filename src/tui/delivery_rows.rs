@@ -235,7 +235,7 @@ fn action(data: &Data, r: &ActionRow) -> Item {
     let progress = latest.and_then(|u| u.progress).map(|p| format!("{p}%"));
     let mut record = vec![
         ("Status", status_line(j.rag, j.status.as_str())),
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Progress", progress.clone().unwrap_or_else(|| "–".into())),
         ("Kind", a.kind.clone()),
         ("Owner", owner(data, &a.owner)),
@@ -258,7 +258,7 @@ fn action(data: &Data, r: &ActionRow) -> Item {
             word(j.status.as_str()),
             progress.unwrap_or_else(|| "–".into()),
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones: vec![],
         search: String::new(),
@@ -272,7 +272,7 @@ fn project(data: &Data, r: &ProjectRow) -> Item {
     let latest = j.latest.as_ref();
     let mut record = vec![
         ("Status", status_line(j.rag, j.status.as_str())),
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Owner", owner(data, &p.owner)),
         ("Plan", plan(&r.plan)),
         ("Start", or_dash(p.start.as_deref())),
@@ -309,7 +309,7 @@ fn project(data: &Data, r: &ProjectRow) -> Item {
             word(j.status.as_str()),
             late,
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones,
         search: String::new(),

@@ -63,18 +63,12 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze 
             }
         };
         for r in d.action_rows(*p, ctx) {
-            freeze(
-                "action",
-                &r.record.code,
-                serde_json::to_string(&r.judgement),
-            );
+            let j = &r.judgement;
+            freeze("action", &r.record.code, with_typed_rule(j, &j.rule));
         }
         for r in d.project_rows(*p, ctx) {
-            freeze(
-                "project",
-                &r.record.code,
-                serde_json::to_string(&r.judgement),
-            );
+            let j = &r.judgement;
+            freeze("project", &r.record.code, with_typed_rule(j, &j.rule));
         }
         for r in d.risk_rows(*p) {
             let j = &r.judgement;
