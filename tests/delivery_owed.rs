@@ -350,7 +350,10 @@ fn an_unreadable_frozen_judgement_is_not_judged_again_from_todays_data() {
     let c = council("2026-09-20");
     c.ok(&["signoff", "2026-08", "--yes"]);
     let frozen = c.count(
-        "SELECT count(*) FROM signoff_delivery WHERE period = '2026-08' AND status LIKE '%update missing for 2026-08%'",
+        "SELECT count(*) FROM signoff_delivery WHERE period = '2026-08' AND code = 'A1'
+           AND json_extract(status, '$.status') = 'missing'
+           AND coalesce(json_extract(status, '$.rule.NoUpdate.Missing.owed'),
+                        json_extract(status, '$.rule.UpdateMissing.owed')) = '2026-08'",
     );
     assert_eq!(frozen, 1, "A1's missing update is what sign-off froze");
     damage(

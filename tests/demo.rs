@@ -637,7 +637,8 @@ fn people_and_the_rest_of_the_register() {
             .find(|a| a.record.code == "ACT-27")
             .unwrap()
             .judgement
-            .rule,
+            .rule
+            .to_string(),
         "overdue since 2026-10-20"
     );
     // ACT-03 was at risk in September; with October's update missing it is counted
@@ -677,7 +678,7 @@ fn people_and_the_rest_of_the_register() {
     };
     assert_eq!(project("PJ-01").rag, DeliveryRag::Completed);
     assert_eq!(
-        project("PJ-02").rule,
+        project("PJ-02").rule.to_string(),
         "milestone \"Planning permission granted\" late (due 2026-09-25); at risk (update for 2026-10)"
     );
     assert_eq!(

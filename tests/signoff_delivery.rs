@@ -36,7 +36,12 @@ fn judged(c: &Council) -> (String, DeliveryRag, String, u8) {
         .remove(0)
         .judgement;
     let r = ds.delivery.risk_rows(p("2024/25 Q1")).remove(0).judgement;
-    (a.status.as_str().to_string(), a.rag, a.rule, r.score)
+    (
+        a.status.as_str().to_string(),
+        a.rag,
+        a.rule.to_string(),
+        r.score,
+    )
 }
 
 #[test]

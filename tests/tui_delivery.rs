@@ -98,7 +98,7 @@ fn an_overdue_action_shows_its_rule_in_the_list_and_its_record() {
     let (path, ds) = demo(dir.path());
     let rows = ds.delivery.action_rows(october(), ds.context(today()));
     let act27 = rows.iter().find(|r| r.record.code == "ACT-27").unwrap();
-    assert_eq!(act27.judgement.rule, "overdue since 2026-10-20");
+    assert_eq!(act27.judgement.rule.to_string(), "overdue since 2026-10-20");
     let mut app = open(&path, Theme::COLOUR);
     // At 120 columns the rule has a column of its own.
     let line = line_with(&app, 120, 40, "ACT-27");
@@ -311,7 +311,7 @@ fn stepping_the_period_judges_the_lists_again() {
     let september: Period = "2026-09".parse().unwrap();
     let rows = ds.delivery.action_rows(september, ds.context(today()));
     let act27 = rows.iter().find(|r| r.record.code == "ACT-27").unwrap();
-    assert_ne!(act27.judgement.rule, "overdue since 2026-10-20");
+    assert_ne!(act27.judgement.rule.to_string(), "overdue since 2026-10-20");
     let mut app = open(&path, Theme::COLOUR);
     filter(&mut app, "ACT-27");
     assert!(flat(&app, 80, 24).contains("overdue since 2026-10-20"));
@@ -479,7 +479,8 @@ fn the_plan_tabs_detail_lists_linked_actions_judged_for_its_period() {
         .find(|r| r.record.code == "ACT-27")
         .unwrap()
         .judgement
-        .rule;
+        .rule
+        .to_string();
     let f = flat(&app, 120, 40);
     assert!(f.contains(&rule), "{rule}: {f}");
     assert!(!f.contains("overdue since 2026-10-20"), "{f}");

@@ -74,7 +74,7 @@ struct ActionJson<'a> {
     forecast: Option<String>,
     status: &'static str,
     rag: DeliveryRag,
-    rule: &'a str,
+    rule: String,
     progress: Option<u8>,
     commentary: Option<&'a str>,
     updated_period: Option<String>,
@@ -93,7 +93,7 @@ fn to_json<'a>(row: &'a ActionRow<'a>) -> ActionJson<'a> {
         forecast: latest.and_then(|u| u.forecast).map(|d| d.to_string()),
         status: row.judgement.status.as_str(),
         rag: row.judgement.rag,
-        rule: &row.judgement.rule,
+        rule: row.judgement.rule.to_string(),
         progress: latest.and_then(|u| u.progress),
         commentary: latest.map(|u| u.commentary.as_str()),
         updated_period: latest.map(|u| u.period.to_string()),
@@ -181,7 +181,7 @@ fn print_table(rows: &[ActionRow]) {
                     .map_or_else(|| "–".into(), |p| format!("{p}%")),
                 r.judgement.status.as_str().to_string(),
                 rag_text(r.judgement.rag),
-                r.judgement.rule.clone(),
+                r.judgement.rule.to_string(),
             ]
         })
         .collect();

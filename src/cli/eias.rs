@@ -63,7 +63,7 @@ pub fn run(env: &Env, args: EiasArgs) -> Result<()> {
                 r.record.due.clone(),
                 r.judgement.status.to_string(),
                 rag_text(r.judgement.rag),
-                r.judgement.rule.clone(),
+                r.judgement.rule.to_string(),
             ]
         })
         .collect();

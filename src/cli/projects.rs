@@ -77,7 +77,7 @@ struct ProjectJson<'a> {
     owner: &'a str,
     status: &'static str,
     rag: DeliveryRag,
-    rule: &'a str,
+    rule: String,
     start: Option<&'a str>,
     finish: Option<&'a str>,
     budget: Option<f64>,
@@ -95,7 +95,7 @@ fn to_json<'a>(row: &'a ProjectRow<'a>, period: Period) -> ProjectJson<'a> {
         owner: &row.record.owner,
         status: row.judgement.status.as_str(),
         rag: row.judgement.rag,
-        rule: &row.judgement.rule,
+        rule: row.judgement.rule.to_string(),
         start: row.record.start.as_deref(),
         finish: row.record.finish.as_deref(),
         budget: row.record.budget,
@@ -208,7 +208,7 @@ fn list(env: &Env, period: Period) -> Result<()> {
                 format!("{done}/{} done, {late} late", ms.len()),
                 r.judgement.status.as_str().to_string(),
                 rag_text(r.judgement.rag),
-                r.judgement.rule.clone(),
+                r.judgement.rule.to_string(),
             ]
         })
         .collect();

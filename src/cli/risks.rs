@@ -135,7 +135,7 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
                 j.direction
                     .map_or_else(|| "–".into(), |d| format!("{} {d}", d.symbol())),
                 day(j.review_due),
-                j.rule.clone(),
+                j.rule.to_string(),
             ]
         })
         .collect();

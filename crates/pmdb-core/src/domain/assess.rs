@@ -67,14 +67,14 @@ pub struct Assessment {
     pub rag: Rag,
     /// The rule that decided the status: typed, written out in its words.
     #[serde(
-        serialize_with = "super::status_rule::as_words",
+        serialize_with = "super::kept::as_words",
         deserialize_with = "super::status_rule::typed_or_frozen"
     )]
     pub rule: StatusRule,
     pub direction: Option<Direction>,
     /// The period the direction was judged against: typed, written out in its words.
     #[serde(
-        serialize_with = "super::status_rule::as_words_opt",
+        serialize_with = "super::kept::as_words_opt",
         deserialize_with = "super::direction::compared_typed_or_frozen"
     )]
     pub compared_with: Option<Compared>,
@@ -228,7 +228,7 @@ impl<'a> Series<'a> {
 
     /// Computes one period's assessment (taken as the indicator's natural period for it)
     /// from the figures and rules as they are now, ignoring sign-off: a signed-off period
-    /// shows what was frozen, which only `Dataset::assess` (src/query) knows. Reports and
+    /// shows what was frozen, which only `Dataset::assess` (in `query`) knows. Reports and
     /// views call that; this is for the rules themselves and for judging a save.
     pub fn recompute(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
         let ind = self.indicator;

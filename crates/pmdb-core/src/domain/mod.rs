@@ -10,6 +10,7 @@ pub mod direction;
 pub mod entry;
 pub mod fields;
 pub mod indicator;
+pub mod kept;
 pub mod label;
 pub mod money;
 pub mod number;

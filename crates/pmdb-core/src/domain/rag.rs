@@ -137,7 +137,7 @@ pub struct Threshold {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Judgement {
     pub rag: Rag,
-    #[serde(serialize_with = "super::status_rule::as_words")]
+    #[serde(serialize_with = "super::kept::as_words")]
     pub rule: StatusRule,
 }
 

@@ -38,9 +38,7 @@ pub enum Setting {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SettingError {
     /// The key as given.
-    #[error(
-        "'{0}' is not a setting: use rag_rule, deadline_day, council_name, collect_from or risk_bands"
-    )]
+    #[error("'{key}' is not a setting: use {}", super::words_list(&SETTING_KEYS), key = .0)]
     UnknownKey(String),
     /// `--from` given with a key other than `rag_rule`.
     #[error("--from applies to rag_rule only, not {0}")]

@@ -15,7 +15,7 @@ use super::rag::RagRule;
 
 /// The branch of the rules that decided a status. Its own serde form is typed (what
 /// sign-off keeps); where an assessment is written out for people or scripts it is its
-/// words (`as_words`).
+/// words (`kept::as_words`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum StatusRule {
     /// A measure of polarity none: it carries no status.
@@ -213,41 +213,12 @@ fn collection_start(from: Month) -> String {
     }
 }
 
-/// For `#[serde(serialize_with)]`: a rule (or anything shown) written as its words, as
-/// JSON and CSV give it to people and scripts.
-pub fn as_words<T: std::fmt::Display, S: serde::Serializer>(
-    value: &T,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.collect_str(value)
-}
-
-/// As `as_words`, for a value that may be absent (null).
-pub fn as_words_opt<T: std::fmt::Display, S: serde::Serializer>(
-    value: &Option<T>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => s.collect_str(v),
-        None => s.serialize_none(),
-    }
-}
-
 /// For `#[serde(deserialize_with)]`: a rule as sign-off keeps it, typed, or the words a
 /// sign-off made before pmdb kept rules typed froze.
 pub fn typed_or_frozen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<StatusRule, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Kept {
-        Typed(StatusRule),
-        Words(String),
-    }
-    Ok(match Kept::deserialize(d)? {
-        Kept::Typed(rule) => rule,
-        Kept::Words(words) => StatusRule::Frozen {
-            judged_by: named_in(&words),
-            words,
-        },
+    super::kept::typed_or_words(d, |words| StatusRule::Frozen {
+        judged_by: named_in(&words),
+        words,
     })
 }
 

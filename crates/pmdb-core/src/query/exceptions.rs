@@ -51,7 +51,7 @@ fn action_figures(row: &ActionRow) -> String {
 }
 
 /// A project's, risk's or EIA's: its title and the rule that judged it.
-fn subject_figures(title: &str, rule: &str) -> String {
+fn subject_figures(title: &str, rule: &impl std::fmt::Display) -> String {
     format!("{title}: {rule}")
 }
 

@@ -39,7 +39,7 @@ pub struct ListRow {
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub rag: Rag,
-    #[serde(serialize_with = "crate::domain::status_rule::as_words")]
+    #[serde(serialize_with = "crate::domain::kept::as_words")]
     pub rule: StatusRule,
     pub latest_period: Option<Period>,
     pub decimals: u8,

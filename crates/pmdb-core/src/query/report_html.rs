@@ -14,7 +14,8 @@ use std::collections::BTreeSet;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::delivery::{ActionRow, ProjectRow, RiskRow};
-use super::report_html_end as end;
+use super::report_html_council as council;
+use super::report_html_key as key;
 use super::report_html_parts as parts;
 use super::rollup::{GroupBy, RollupIndicator, rollup};
 use crate::domain::assess::Context;
@@ -222,10 +223,10 @@ fn render(page: &Page) -> Markup {
                     @for (n, p) in page.priorities.iter().enumerate() {
                         (parts::priority(page, n + 1, p))
                     }
-                    (end::heat_map(page))
-                    (end::escalated(page))
-                    (end::case_studies(page))
-                    (end::key(page))
+                    (council::heat_map(page))
+                    (council::escalated(page))
+                    (council::case_studies(page))
+                    (key::key(page))
                 }
             }
         }

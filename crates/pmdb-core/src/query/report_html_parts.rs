@@ -1,5 +1,5 @@
 //! The sections of the HTML report: the summary, a priority with its indicators and its
-//! actions and projects, the risk heat map, the escalated exceptions and the status key.
+//! actions and projects; and the pieces every section uses (escaped text, status badges).
 
 use std::borrow::Cow;
 

@@ -386,7 +386,7 @@ fn action_sheet(
             9,
             &forecast.map(|d| d.to_string()).unwrap_or_default(),
         )?;
-        put_text(ws, row, 10, &j.rule)?;
+        put_text(ws, row, 10, &j.rule.to_string())?;
         put_text(
             ws,
             row,
@@ -438,7 +438,7 @@ fn project_sheet(
             ws.write_number_with_format(row, 9, s, &money)?;
         }
         put_text(ws, row, 10, &j.late.join("; "))?;
-        put_text(ws, row, 11, &j.rule)?;
+        put_text(ws, row, 11, &j.rule.to_string())?;
         put_text(
             ws,
             row,
@@ -500,7 +500,7 @@ fn risk_sheet(
             due
         };
         put_text(ws, row, 14, &due)?;
-        put_text(ws, row, 15, &j.rule)?;
+        put_text(ws, row, 15, &j.rule.to_string())?;
     }
     frame(ws, &RISK_COLUMNS, rows.len(), styles)
 }

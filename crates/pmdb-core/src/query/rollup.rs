@@ -31,7 +31,7 @@ pub struct RollupIndicator {
     #[serde(skip)]
     pub intervention: Option<f64>,
     pub rag: Rag,
-    #[serde(serialize_with = "crate::domain::status_rule::as_words")]
+    #[serde(serialize_with = "crate::domain::kept::as_words")]
     pub rule: StatusRule,
     pub direction: Option<Direction>,
     pub ytd: Option<f64>,

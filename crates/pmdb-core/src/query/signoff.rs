@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::domain::assess::Context;
 use crate::domain::entry::check_explained;
+use crate::domain::kept::with_typed_rule;
 use crate::domain::period::Period;
 use crate::domain::rag::{Judgement, Rag};
 use crate::domain::rollup::Counts;
@@ -62,24 +63,20 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze 
             }
         };
         for r in d.action_rows(*p, ctx) {
-            freeze(
-                "action",
-                &r.record.code,
-                serde_json::to_string(&r.judgement),
-            );
+            let j = &r.judgement;
+            freeze("action", &r.record.code, with_typed_rule(j, &j.rule));
         }
         for r in d.project_rows(*p, ctx) {
-            freeze(
-                "project",
-                &r.record.code,
-                serde_json::to_string(&r.judgement),
-            );
+            let j = &r.judgement;
+            freeze("project", &r.record.code, with_typed_rule(j, &j.rule));
         }
         for r in d.risk_rows(*p) {
-            freeze("risk", &r.record.code, serde_json::to_string(&r.judgement));
+            let j = &r.judgement;
+            freeze("risk", &r.record.code, with_typed_rule(j, &j.rule));
         }
         for r in d.eia_rows(*p) {
-            freeze("eia", &r.record.code, serde_json::to_string(&r.judgement));
+            let j = &r.judgement;
+            freeze("eia", &r.record.code, with_typed_rule(j, &j.rule));
         }
     }
     out

@@ -310,10 +310,11 @@ impl Store {
 /// the rule which RAG rule judged, never its words. `Assessment`'s own `Deserialize` reads
 /// it (and the words older sign-offs kept).
 fn kept_json(a: &Assessment) -> serde_json::Result<String> {
-    let mut kept = serde_json::to_value(a)?;
-    kept["rule"] = serde_json::to_value(&a.rule)?;
-    kept["compared_with"] = serde_json::to_value(&a.compared_with)?;
-    serde_json::to_string(&kept)
+    let typed = vec![
+        ("rule", serde_json::to_value(&a.rule)?),
+        ("compared_with", serde_json::to_value(&a.compared_with)?),
+    ];
+    crate::domain::kept::typed_json(a, typed)
 }
 
 fn insert_signoff(

@@ -235,7 +235,7 @@ fn action(data: &Data, r: &ActionRow) -> Item {
     let progress = latest.and_then(|u| u.progress).map(|p| format!("{p}%"));
     let mut record = vec![
         ("Status", status_line(j.rag, j.status.as_str())),
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Progress", progress.clone().unwrap_or_else(|| "–".into())),
         ("Kind", a.kind.clone()),
         ("Owner", owner(data, &a.owner)),
@@ -258,7 +258,7 @@ fn action(data: &Data, r: &ActionRow) -> Item {
             word(j.status.as_str()),
             progress.unwrap_or_else(|| "–".into()),
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones: vec![],
         search: String::new(),
@@ -272,7 +272,7 @@ fn project(data: &Data, r: &ProjectRow) -> Item {
     let latest = j.latest.as_ref();
     let mut record = vec![
         ("Status", status_line(j.rag, j.status.as_str())),
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Owner", owner(data, &p.owner)),
         ("Plan", plan(&r.plan)),
         ("Start", or_dash(p.start.as_deref())),
@@ -309,7 +309,7 @@ fn project(data: &Data, r: &ProjectRow) -> Item {
             word(j.status.as_str()),
             late,
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones,
         search: String::new(),
@@ -335,7 +335,7 @@ fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
         day(j.review_due)
     };
     let mut record = vec![
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Category", k.category.clone()),
         ("Owner", owner(data, &k.owner)),
         ("Plan", plan(&r.plan)),
@@ -398,7 +398,7 @@ fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
             j.direction.map_or("", |d| d.symbol()).into(),
             review,
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones: vec![],
         search: String::new(),
@@ -410,7 +410,7 @@ fn eia(data: &Data, r: &EiaRow) -> Item {
     let (e, j) = (r.record, &r.judgement);
     let record = vec![
         ("Status", status_line(j.rag, j.status.as_str())),
-        ("Rule", j.rule.clone()),
+        ("Rule", j.rule.to_string()),
         ("Owner", owner(data, &e.owner)),
         ("Plan", or_dash(e.node.as_deref())),
         ("Service", or_dash(e.service.as_deref())),
@@ -429,7 +429,7 @@ fn eia(data: &Data, r: &EiaRow) -> Item {
             or_dash(e.completed.as_deref()),
             j.status.to_string(),
         ],
-        rule: j.rule.clone(),
+        rule: j.rule.to_string(),
         record,
         milestones: vec![],
         search: String::new(),

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::update_rule::{FromUpdate, NoUpdateRule, Spoken, UpdateMissing};
 use super::{Calendar, DeliveryRag, Iso, Owed, UpdateFrequency, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
@@ -111,8 +112,12 @@ pub enum ActionException {
 pub struct ActionJudgement {
     pub status: ActionState,
     pub rag: DeliveryRag,
-    /// The rule that gave the status, in words: "overdue since 2026-03-31".
-    pub rule: String,
+    /// The rule that gave the status ("overdue since 2026-03-31" in words).
+    #[serde(
+        serialize_with = "crate::domain::kept::as_words",
+        deserialize_with = "typed_or_frozen"
+    )]
+    pub rule: ActionRule,
     /// The update owed for the period did not come by its deadline (status `missing`).
     pub update_missing: bool,
     /// The date it was due by, when overdue.
@@ -132,6 +137,53 @@ impl ActionJudgement {
             _ => None,
         }
     }
+}
+
+/// Why an action has its status, with the dates and periods its words name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ActionRule {
+    /// Open past its due date (the revised date where one moved it later).
+    Overdue(NaiveDate),
+    NoUpdate(NoUpdateRule),
+    UpdateMissing(UpdateMissing<ActionStatus>),
+    FromUpdate(FromUpdate<ActionWord>),
+    /// Words frozen by a sign-off made before pmdb kept the rule typed, as they were.
+    Frozen(String),
+}
+
+/// What an action's update says, as its rule words it: its status, or, not started, the
+/// day it was to start ("not started by 2026-04-01", or "not started; starts …" ahead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionWord {
+    Status(Spoken<ActionStatus>),
+    NotStartedBy(NaiveDate),
+    NotStartedStarts(NaiveDate),
+}
+
+impl std::fmt::Display for ActionWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ActionWord::Status(s) => s.fmt(f),
+            ActionWord::NotStartedBy(on) => write!(f, "not started by {}", Iso(*on)),
+            ActionWord::NotStartedStarts(on) => write!(f, "not started; starts {}", Iso(*on)),
+        }
+    }
+}
+
+impl std::fmt::Display for ActionRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ActionRule::Overdue(due) => write!(f, "overdue since {}", Iso(*due)),
+            ActionRule::NoUpdate(r) => r.fmt(f),
+            ActionRule::UpdateMissing(r) => r.fmt(f),
+            ActionRule::FromUpdate(r) => r.fmt(f),
+            ActionRule::Frozen(words) => f.write_str(words),
+        }
+    }
+}
+
+fn typed_or_frozen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ActionRule, D::Error> {
+    crate::domain::kept::typed_or_words(d, ActionRule::Frozen)
 }
 
 /// The latest update that counts by the end of `period`: an update counts for the period
@@ -158,7 +210,7 @@ pub fn judge(
         Some(f) if f > action.due => f,
         _ => action.due,
     };
-    let judged = |status, rag, rule: String, update_missing| ActionJudgement {
+    let judged = |status, rag, rule, update_missing| ActionJudgement {
         status,
         rag,
         rule,
@@ -174,7 +226,7 @@ pub fn judge(
             ..judged(
                 ActionState::Status(ActionStatus::OffTrack),
                 DeliveryRag::Red,
-                format!("overdue since {}", Iso(due)),
+                ActionRule::Overdue(due),
                 false,
             )
         };
@@ -186,37 +238,39 @@ pub fn judge(
         } else {
             ActionState::Status(ActionStatus::NotStarted)
         };
-        return judged(status, none.rag, none.rule, none.missing);
+        return judged(
+            status,
+            none.rag,
+            ActionRule::NoUpdate(none.rule),
+            none.missing,
+        );
     };
     if update.status.is_open() && owed.missing(Some(update.period)) {
-        let word = update.status.as_str().replace('_', " ");
-        let rule = owed.missing_rule(Some((&word, update.period)));
+        let rule = ActionRule::UpdateMissing(owed.missing_after(update.status, update.period));
         return judged(ActionState::Missing, DeliveryRag::Missing, rule, true);
     }
-    let (rag, mut rule) = match update.status {
-        ActionStatus::OnTrack => (DeliveryRag::Green, "on track".to_string()),
-        ActionStatus::AtRisk => (DeliveryRag::Amber, "at risk".to_string()),
-        ActionStatus::OffTrack => (DeliveryRag::Red, "off track".to_string()),
-        ActionStatus::Completed => (DeliveryRag::Completed, "completed".to_string()),
-        ActionStatus::Deferred => (DeliveryRag::None, "deferred".to_string()),
-        ActionStatus::Cancelled => (DeliveryRag::None, "cancelled".to_string()),
+    let word = ActionWord::Status(Spoken(update.status));
+    let (rag, word) = match update.status {
+        ActionStatus::OnTrack => (DeliveryRag::Green, word),
+        ActionStatus::AtRisk => (DeliveryRag::Amber, word),
+        ActionStatus::OffTrack => (DeliveryRag::Red, word),
+        ActionStatus::Completed => (DeliveryRag::Completed, word),
+        ActionStatus::Deferred | ActionStatus::Cancelled => (DeliveryRag::None, word),
         ActionStatus::NotStarted => match action.start {
-            Some(start) if start <= end => {
-                (DeliveryRag::Amber, format!("not started by {}", Iso(start)))
-            }
-            Some(start) => (
-                DeliveryRag::None,
-                format!("not started; starts {}", Iso(start)),
-            ),
-            None => (DeliveryRag::None, "not started".to_string()),
+            Some(start) if start <= end => (DeliveryRag::Amber, ActionWord::NotStartedBy(start)),
+            Some(start) => (DeliveryRag::None, ActionWord::NotStartedStarts(start)),
+            None => (DeliveryRag::None, word),
         },
     };
-    rule = format!("{rule} (update for {})", update.period);
-    if update.status.is_open()
-        && let Some(note) = owed.due_note(Some(update.period), cal.today)
-    {
-        rule = format!("{rule}; {note}");
-    }
+    let rule = ActionRule::FromUpdate(FromUpdate {
+        word,
+        period: update.period,
+        due: update
+            .status
+            .is_open()
+            .then(|| owed.due_note(Some(update.period), cal.today))
+            .flatten(),
+    });
     judged(ActionState::Status(update.status), rag, rule, false)
 }
 
@@ -466,7 +520,12 @@ mod tests {
         for (updates, period, today, status, rag, rule, exception) in cases {
             let j = judge(&action, &updates, p(period), cal(today));
             assert_eq!(
-                (j.status.as_str(), j.rag, j.rule.as_str(), j.exception()),
+                (
+                    j.status.as_str(),
+                    j.rag,
+                    j.rule.to_string().as_str(),
+                    j.exception()
+                ),
                 (status, rag, rule, exception),
                 "{period} on {today} with {updates:?}"
             );
@@ -500,7 +559,7 @@ mod tests {
         let july = [update("2026-07", OnTrack, None)];
         let judge_on = |ups: &[ActionUpdate], period: &str, today: &str| {
             let j = judge(&action, ups, p(period), cal(today));
-            (j.status.as_str(), j.rag, j.rule.clone(), j.exception())
+            (j.status.as_str(), j.rag, j.rule.to_string(), j.exception())
         };
         // August, mid-quarter: Q1's update is owed, and July's covers a later quarter.
         assert_eq!(
@@ -547,6 +606,26 @@ mod tests {
             ("not_started", DeliveryRag::None)
         );
         assert_eq!(j.exception(), None);
+    }
+
+    #[test]
+    fn sign_off_keeps_the_rule_typed_and_reads_old_words_as_they_were() {
+        let action = Action {
+            start: Some(d("2026-04-01")),
+            due: d("2027-03-31"),
+            frequency: UpdateFrequency::Quarterly,
+        };
+        let july = [update("2026-07", ActionStatus::OnTrack, None)];
+        let j = judge(&action, &july, p("2026/27 Q3"), cal("2027-01-10"));
+        let words = "on track (update for 2026-07); 2026/27 Q3 update due 15 Jan";
+        assert_eq!(j.rule.to_string(), words);
+        let kept = crate::domain::kept::with_typed_rule(&j, &j.rule).unwrap();
+        assert!(!kept.contains(words), "{kept}");
+        assert_eq!(serde_json::from_str::<ActionJudgement>(&kept).unwrap(), j);
+        // As written out, and as a pmdb that kept the words froze it.
+        let shown = serde_json::to_string(&j).unwrap();
+        let old: ActionJudgement = serde_json::from_str(&shown).unwrap();
+        assert_eq!(old.rule, ActionRule::Frozen(words.into()));
     }
 
     #[test]

@@ -27,32 +27,65 @@ pub struct EiaJudgement {
     pub status: EiaStatus,
     pub rag: DeliveryRag,
     pub overdue: bool,
-    pub rule: String,
+    #[serde(
+        serialize_with = "crate::domain::kept::as_words",
+        deserialize_with = "typed_or_frozen"
+    )]
+    pub rule: EiaRule,
+}
+
+/// Why an EIA has its status, with the dates its words name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum EiaRule {
+    /// Completed on `on`, after its due date `late_for` where it was late.
+    Completed {
+        on: NaiveDate,
+        late_for: Option<NaiveDate>,
+    },
+    /// Not completed by its due date.
+    Overdue(NaiveDate),
+    /// Not completed, and not yet due.
+    Due(NaiveDate),
+    /// Words frozen by a sign-off made before pmdb kept the rule typed, as they were.
+    Frozen(String),
+}
+
+impl std::fmt::Display for EiaRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EiaRule::Completed {
+                on,
+                late_for: Some(due),
+            } => write!(f, "completed {} (due {})", Iso(*on), Iso(*due)),
+            EiaRule::Completed { on, late_for: None } => write!(f, "completed {}", Iso(*on)),
+            EiaRule::Overdue(due) => write!(f, "overdue since {}", Iso(*due)),
+            EiaRule::Due(due) => write!(f, "due {}", Iso(*due)),
+            EiaRule::Frozen(words) => f.write_str(words),
+        }
+    }
+}
+
+fn typed_or_frozen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EiaRule, D::Error> {
+    crate::domain::kept::typed_or_words(d, EiaRule::Frozen)
 }
 
 pub fn judge(eia: &Eia, end: NaiveDate) -> EiaJudgement {
     let done = eia.completed.filter(|c| *c <= end);
     let (status, rag, rule) = match done {
-        Some(c) if c > eia.due => (
+        Some(on) => (
             EiaStatus::Completed,
             DeliveryRag::Completed,
-            format!("completed {} (due {})", Iso(c), Iso(eia.due)),
-        ),
-        Some(c) => (
-            EiaStatus::Completed,
-            DeliveryRag::Completed,
-            format!("completed {}", Iso(c)),
+            EiaRule::Completed {
+                on,
+                late_for: (on > eia.due).then_some(eia.due),
+            },
         ),
         None if passed_by(eia.due, end) => (
             EiaStatus::Overdue,
             DeliveryRag::Red,
-            format!("overdue since {}", Iso(eia.due)),
+            EiaRule::Overdue(eia.due),
         ),
-        None => (
-            EiaStatus::Open,
-            DeliveryRag::Green,
-            format!("due {}", Iso(eia.due)),
-        ),
+        None => (EiaStatus::Open, DeliveryRag::Green, EiaRule::Due(eia.due)),
     };
     EiaJudgement {
         status,
@@ -88,7 +121,11 @@ mod tests {
         ];
         for (end, status, rule) in cases {
             let j = judge(&eia, d(end));
-            assert_eq!((j.status, j.rule.as_str()), (status, rule), "at {end}");
+            assert_eq!(
+                (j.status, j.rule.to_string().as_str()),
+                (status, rule),
+                "at {end}"
+            );
             assert_eq!(j.overdue, status == EiaStatus::Overdue);
         }
         let on_time = Eia {
@@ -96,8 +133,28 @@ mod tests {
             completed: Some(d("2025-09-01")),
         };
         assert_eq!(
-            judge(&on_time, d("2025-09-30")).rule,
+            judge(&on_time, d("2025-09-30")).rule.to_string(),
             "completed 2025-09-01"
+        );
+    }
+
+    #[test]
+    fn sign_off_keeps_the_rule_typed_and_reads_old_words_as_they_were() {
+        let eia = Eia {
+            due: d("2025-09-30"),
+            completed: Some(d("2025-11-04")),
+        };
+        let j = judge(&eia, d("2025-11-30"));
+        let kept = crate::domain::kept::with_typed_rule(&j, &j.rule).unwrap();
+        assert!(!kept.contains("completed 2025-11-04"), "{kept}");
+        assert_eq!(serde_json::from_str::<EiaJudgement>(&kept).unwrap(), j);
+        // As written out, and as a pmdb that kept the words froze it.
+        let shown = serde_json::to_string(&j).unwrap();
+        assert!(shown.contains(r#""rule":"completed 2025-11-04 (due 2025-09-30)""#));
+        let old: EiaJudgement = serde_json::from_str(&shown).unwrap();
+        assert_eq!(
+            old.rule,
+            EiaRule::Frozen("completed 2025-11-04 (due 2025-09-30)".into())
         );
     }
 }

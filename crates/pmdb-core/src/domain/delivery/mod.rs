@@ -28,6 +28,7 @@ pub mod eia;
 pub mod project;
 pub mod risk;
 pub mod rules;
+pub mod update_rule;
 
 use std::fmt;
 
@@ -35,6 +36,7 @@ use super::indicator::words;
 use super::period::{Month, Period};
 use chrono::NaiveDate;
 use risk::ScaleError;
+use update_rule::{DueNote, NoUpdateRule, Spoken, UpdateMissing};
 
 words!(
     /// The RAG of a delivery item for a period. `completed` is its own state: a finished
@@ -178,22 +180,23 @@ impl Owed {
     }
 
     /// Owed, not given, deadline still to come: "2026-10 update due 15 Nov".
-    pub fn due_note(self, latest: Option<Period>, today: NaiveDate) -> Option<String> {
-        (self.owes && !self.passed && !latest.is_some_and(|u| self.given_by(u))).then(|| {
-            format!(
-                "{} update due {}",
-                self.period,
-                super::deadline::fmt_due(self.by, today)
-            )
-        })
+    pub fn due_note(self, latest: Option<Period>, today: NaiveDate) -> Option<DueNote> {
+        (self.owes && !self.passed && !latest.is_some_and(|u| self.given_by(u))).then_some(
+            DueNote {
+                period: self.period,
+                by: self.by,
+                today,
+            },
+        )
     }
 
-    /// The rule of an item missing its update: "update missing for 2026-08; last: on
-    /// track (2026-07)", `last` being the latest update's word and period, if any.
-    pub fn missing_rule(self, last: Option<(&str, Period)>) -> String {
-        match last {
-            Some((word, p)) => format!("update missing for {}; last: {word} ({p})", self.period),
-            None => format!("update missing for {}; none given yet", self.period),
+    /// The rule of an item missing its update whose last update said `last` for `period`:
+    /// "update missing for 2026-08; last: on track (2026-07)".
+    pub fn missing_after<S>(self, last: S, period: Period) -> UpdateMissing<S> {
+        UpdateMissing {
+            owed: self.period,
+            last: Spoken(last),
+            period,
         }
     }
 }
@@ -204,7 +207,7 @@ pub struct NoUpdate {
     /// Missing (the period's deadline has passed), else simply not started or not due.
     pub missing: bool,
     pub rag: DeliveryRag,
-    pub rule: String,
+    pub rule: NoUpdateRule,
 }
 
 /// Before its start nothing is owed; after the owed update's deadline it is missing;
@@ -220,20 +223,17 @@ pub fn no_update(
         Some(s) if s > end => NoUpdate {
             missing: false,
             rag: DeliveryRag::None,
-            rule: format!("starts {}", Iso(s)),
+            rule: NoUpdateRule::Starts(s),
         },
         _ if owed.missing(None) => NoUpdate {
             missing: true,
             rag: DeliveryRag::Missing,
-            rule: owed.missing_rule(None),
+            rule: NoUpdateRule::Missing { owed: owed.period },
         },
         _ => NoUpdate {
             missing: false,
             rag: DeliveryRag::None,
-            rule: match owed.due_note(None, today) {
-                Some(note) => format!("no update yet; {note}"),
-                None => "no update yet".to_string(),
-            },
+            rule: NoUpdateRule::NotYet(owed.due_note(None, today)),
         },
     }
 }

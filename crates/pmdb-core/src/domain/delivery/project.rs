@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::update_rule::{FromUpdate, NoUpdateRule, Spoken, UpdateMissing};
 use super::{Calendar, DeliveryRag, Iso, Owed, UpdateFrequency, latest_by, no_update, passed_by};
 use crate::domain::indicator::words;
 use crate::domain::period::Period;
@@ -108,7 +109,11 @@ pub enum ProjectException {
 pub struct ProjectJudgement {
     pub status: ProjectState,
     pub rag: DeliveryRag,
-    pub rule: String,
+    #[serde(
+        serialize_with = "crate::domain::kept::as_words",
+        deserialize_with = "typed_or_frozen"
+    )]
+    pub rule: ProjectRule,
     pub update_missing: bool,
     /// The titles of the milestones late at the period's end, by due date.
     pub late: Vec<String>,
@@ -133,6 +138,54 @@ impl ProjectJudgement {
     }
 }
 
+/// Why a project has its status: its milestones late at the period's end (an open
+/// project's), then what its updates say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ProjectRule {
+    Judged {
+        late: Vec<LateMilestone>,
+        by_update: ByUpdate,
+    },
+    /// Words frozen by a sign-off made before pmdb kept the rule typed, as they were.
+    Frozen(String),
+}
+
+/// A milestone late at a period's end: "milestone \"Contract let\" late (due 2026-03-31)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateMilestone {
+    pub title: String,
+    pub due: NaiveDate,
+}
+
+/// What a project's updates say of it for the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ByUpdate {
+    NoUpdate(NoUpdateRule),
+    UpdateMissing(UpdateMissing<ProjectStatus>),
+    FromUpdate(FromUpdate<Spoken<ProjectStatus>>),
+}
+
+impl std::fmt::Display for ProjectRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (late, by_update) = match self {
+            ProjectRule::Judged { late, by_update } => (late, by_update),
+            ProjectRule::Frozen(words) => return f.write_str(words),
+        };
+        for m in late {
+            write!(f, "milestone \"{}\" late (due {}); ", m.title, Iso(m.due))?;
+        }
+        match by_update {
+            ByUpdate::NoUpdate(r) => r.fmt(f),
+            ByUpdate::UpdateMissing(r) => r.fmt(f),
+            ByUpdate::FromUpdate(r) => r.fmt(f),
+        }
+    }
+}
+
+fn typed_or_frozen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ProjectRule, D::Error> {
+    crate::domain::kept::typed_or_words(d, ProjectRule::Frozen)
+}
+
 pub fn latest_update(updates: &[ProjectUpdate], period: Period) -> Option<&ProjectUpdate> {
     latest_by(updates, period, |u| u.period)
 }
@@ -153,13 +206,8 @@ pub fn judge(
     let open = latest.as_ref().is_none_or(|u| u.status.is_open());
     let mut late: Vec<&Milestone> = milestones.iter().filter(|m| m.late_at(end)).collect();
     late.sort_by_key(|m| m.due);
-    let late_text = late
-        .iter()
-        .map(|m| format!("milestone \"{}\" late (due {})", m.title, Iso(m.due)))
-        .collect::<Vec<_>>()
-        .join("; ");
 
-    let (status, mut rag, mut rule, update_missing) = match latest.as_ref() {
+    let (status, mut rag, by_update, update_missing) = match latest.as_ref() {
         None => {
             let none = no_update(project.start, period, owed, cal.today);
             let status = if none.missing {
@@ -167,47 +215,59 @@ pub fn judge(
             } else {
                 ProjectState::NotStarted
             };
-            (status, none.rag, none.rule, none.missing)
+            (
+                status,
+                none.rag,
+                ByUpdate::NoUpdate(none.rule),
+                none.missing,
+            )
         }
         Some(u) if u.status.is_open() && owed.missing(Some(u.period)) => {
-            let word = u.status.as_str().replace('_', " ");
-            let rule = owed.missing_rule(Some((&word, u.period)));
+            let rule = ByUpdate::UpdateMissing(owed.missing_after(u.status, u.period));
             (ProjectState::Missing, DeliveryRag::Missing, rule, true)
         }
         Some(u) => {
-            let (rag, word) = match u.status {
-                ProjectStatus::OnTrack => (DeliveryRag::Green, "on track"),
-                ProjectStatus::AtRisk => (DeliveryRag::Amber, "at risk"),
-                ProjectStatus::OffTrack => (DeliveryRag::Red, "off track"),
-                ProjectStatus::Completed => (DeliveryRag::Completed, "completed"),
-                ProjectStatus::Closed => (DeliveryRag::None, "closed"),
+            let rag = match u.status {
+                ProjectStatus::OnTrack => DeliveryRag::Green,
+                ProjectStatus::AtRisk => DeliveryRag::Amber,
+                ProjectStatus::OffTrack => DeliveryRag::Red,
+                ProjectStatus::Completed => DeliveryRag::Completed,
+                ProjectStatus::Closed => DeliveryRag::None,
             };
-            let mut rule = format!("{word} (update for {})", u.period);
-            if u.status.is_open()
-                && let Some(note) = owed.due_note(Some(u.period), cal.today)
-            {
-                rule = format!("{rule}; {note}");
-            }
+            let rule = ByUpdate::FromUpdate(FromUpdate {
+                word: Spoken(u.status),
+                period: u.period,
+                due: u
+                    .status
+                    .is_open()
+                    .then(|| owed.due_note(Some(u.period), cal.today))
+                    .flatten(),
+            });
             (ProjectState::Status(u.status), rag, rule, false)
         }
     };
-    if open && !late.is_empty() {
-        // A late milestone makes an open project at least amber, whatever its update says.
-        if rag == DeliveryRag::Green || rag == DeliveryRag::None {
-            rag = DeliveryRag::Amber;
-        }
-        rule = format!("{late_text}; {rule}");
+    if !open {
+        late.clear();
+    }
+    // A late milestone makes an open project at least amber, whatever its update says.
+    if !late.is_empty() && (rag == DeliveryRag::Green || rag == DeliveryRag::None) {
+        rag = DeliveryRag::Amber;
     }
     ProjectJudgement {
         status,
         rag,
-        rule,
-        update_missing,
-        late: if open {
-            late.iter().map(|m| m.title.clone()).collect()
-        } else {
-            vec![]
+        rule: ProjectRule::Judged {
+            late: late
+                .iter()
+                .map(|m| LateMilestone {
+                    title: m.title.clone(),
+                    due: m.due,
+                })
+                .collect(),
+            by_update,
         },
+        update_missing,
+        late: late.iter().map(|m| m.title.clone()).collect(),
         latest,
     }
 }
@@ -344,11 +404,48 @@ mod tests {
             };
             let j = judge(&project, &ms, &updates, p(period), cal);
             assert_eq!(
-                (j.status.as_str(), j.rag, j.rule.as_str(), j.exceptions()),
+                (
+                    j.status.as_str(),
+                    j.rag,
+                    j.rule.to_string().as_str(),
+                    j.exceptions()
+                ),
                 (status, rag, rule, exceptions),
                 "{period} on {today}"
             );
         }
+    }
+
+    #[test]
+    fn sign_off_keeps_the_rule_typed_and_reads_old_words_as_they_were() {
+        let project = Project {
+            start: Some(d("2025-04-01")),
+            finish: Some(d("2027-03-31")),
+            frequency: UpdateFrequency::Monthly,
+        };
+        let ms = [
+            milestone("Ground works complete", "2026-06-30", None),
+            milestone("Contractor appointed", "2025-12-31", None),
+        ];
+        let ups = [update("2026-07", ProjectStatus::OnTrack)];
+        let cal = Calendar {
+            deadline_day: 15,
+            collect_from: None,
+            today: d("2026-08-10"),
+        };
+        let j = judge(&project, &ms, &ups, p("2026-07"), cal);
+        let words = "milestone \"Contractor appointed\" late (due 2025-12-31); milestone \"Ground works complete\" late (due 2026-06-30); on track (update for 2026-07)";
+        assert_eq!(
+            (j.rag, j.rule.to_string().as_str()),
+            (DeliveryRag::Amber, words)
+        );
+        let kept = crate::domain::kept::with_typed_rule(&j, &j.rule).unwrap();
+        assert!(!kept.contains("on track (update"), "{kept}");
+        assert_eq!(serde_json::from_str::<ProjectJudgement>(&kept).unwrap(), j);
+        // As written out, and as a pmdb that kept the words froze it.
+        let shown = serde_json::to_string(&j).unwrap();
+        let old: ProjectJudgement = serde_json::from_str(&shown).unwrap();
+        assert_eq!(old.rule, ProjectRule::Frozen(words.into()));
     }
 
     #[test]

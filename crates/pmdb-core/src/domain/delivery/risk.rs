@@ -65,6 +65,14 @@ impl serde::Serialize for RiskBands {
     }
 }
 
+/// And read back from it (a frozen risk's rule names the bands it was banded by).
+impl<'de> serde::Deserialize<'de> for RiskBands {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RiskBands, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error(
     "risk bands '{0}' are not G:A with 1 ≤ G < A < 25 (green up to G, amber up to A, red above), such as 4:12"
@@ -152,7 +160,81 @@ pub struct RiskJudgement {
     /// The latest review's date plus the review frequency; none before a first review.
     pub review_due: Option<NaiveDate>,
     pub review_overdue: bool,
-    pub rule: String,
+    #[serde(
+        serialize_with = "crate::domain::kept::as_words",
+        deserialize_with = "typed_or_frozen"
+    )]
+    pub rule: RiskRule,
+}
+
+/// Why a risk has its band, with the figures and dates its words name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum RiskRule {
+    /// An open risk's score, from its review of `reviewed` (none: inherent, not yet
+    /// reviewed), banded by `bands`; its target score where the score is above it, and
+    /// the date its review was due where that has passed.
+    Scored {
+        likelihood: u8,
+        impact: u8,
+        score: u8,
+        reviewed: Option<NaiveDate>,
+        band: DeliveryRag,
+        bands: RiskBands,
+        above_target: Option<u8>,
+        overdue_since: Option<NaiveDate>,
+    },
+    /// Closed on this day.
+    Closed(NaiveDate),
+    /// Words frozen by a sign-off made before pmdb kept the rule typed, as they were.
+    Frozen(String),
+}
+
+impl fmt::Display for RiskRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RiskRule::Closed(on) => write!(f, "closed {}", Iso(*on)),
+            RiskRule::Frozen(words) => f.write_str(words),
+            RiskRule::Scored {
+                likelihood,
+                impact,
+                score,
+                reviewed,
+                band,
+                bands,
+                above_target,
+                overdue_since,
+            } => {
+                match reviewed {
+                    Some(on) => write!(
+                        f,
+                        "{likelihood} × {impact} = {score} at the review of {}",
+                        Iso(*on)
+                    )?,
+                    None => write!(
+                        f,
+                        "{likelihood} × {impact} = {score}, inherent: not yet reviewed"
+                    )?,
+                }
+                let band = match band {
+                    DeliveryRag::Green => "green",
+                    DeliveryRag::Amber => "amber",
+                    _ => "red",
+                };
+                write!(f, "; {band} (bands {bands})")?;
+                if let Some(target) = above_target {
+                    write!(f, "; above its target score {target}")?;
+                }
+                if let Some(due) = overdue_since {
+                    write!(f, "; review overdue since {}", Iso(*due))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+fn typed_or_frozen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<RiskRule, D::Error> {
+    crate::domain::kept::typed_or_words(d, RiskRule::Frozen)
 }
 
 /// Why a risk is an exception for a period.
@@ -208,30 +290,20 @@ pub fn judge(
     let open = risk.open_at(end);
     let review_overdue = open && review_due.is_some_and(|due| passed_by(due, end));
 
-    let mut rule = match latest {
-        Some(r) => format!(
-            "{likelihood} × {impact} = {score} at the review of {}",
-            Iso(r.date)
-        ),
-        None => format!("{likelihood} × {impact} = {score}, inherent: not yet reviewed"),
-    };
-    rule.push_str(&format!(
-        "; {} (bands {bands})",
-        match rag {
-            DeliveryRag::Green => "green",
-            DeliveryRag::Amber => "amber",
-            _ => "red",
+    let rule = if open {
+        RiskRule::Scored {
+            likelihood,
+            impact,
+            score,
+            reviewed: latest.map(|r| r.date),
+            band: rag,
+            bands,
+            above_target: above_target.then_some(risk.target_score),
+            overdue_since: review_due.filter(|_| review_overdue),
         }
-    ));
-    if above_target {
-        rule.push_str(&format!("; above its target score {}", risk.target_score));
-    }
-    if let (true, Some(due)) = (review_overdue, review_due) {
-        rule.push_str(&format!("; review overdue since {}", Iso(due)));
-    }
-    if !open {
-        rule = format!("closed {}", Iso(risk.closed.unwrap_or(end)));
-    }
+    } else {
+        RiskRule::Closed(risk.closed.unwrap_or(end))
+    };
     RiskJudgement {
         open,
         likelihood,
@@ -383,7 +455,7 @@ mod tests {
                     j.direction,
                     j.review_due,
                     j.review_overdue,
-                    j.rule.as_str()
+                    j.rule.to_string().as_str()
                 ),
                 (score, rag, above, direction, due.map(d), overdue, rule),
                 "at {end}"
@@ -410,11 +482,27 @@ mod tests {
         assert!(before.open && !after.open);
         assert_eq!(before.exceptions(), [RiskException::AboveTarget]);
         assert!(after.exceptions().is_empty());
-        assert_eq!(after.rule, "closed 2025-06-30");
+        assert_eq!(after.rule, RiskRule::Closed(d("2025-06-30")));
+        assert_eq!(after.rule.to_string(), "closed 2025-06-30");
         let open = judge(&risk(), &reviews, d("2025-05-31"), RiskBands::default());
         let map = heat_map([&before, &after, &open]);
         assert_eq!(map[3][3], 2, "likelihood 4, impact 4: the two open ones");
         assert_eq!(map.iter().flatten().sum::<u32>(), 2);
+    }
+
+    #[test]
+    fn sign_off_keeps_the_rule_typed_and_reads_old_words_as_they_were() {
+        let reviews = [review("2025-01-10", 4, 4)];
+        let j = judge(&risk(), &reviews, d("2025-05-31"), RiskBands::default());
+        let words = "4 × 4 = 16 at the review of 2025-01-10; red (bands 4:12); above its target score 8; review overdue since 2025-04-10";
+        assert_eq!(j.rule.to_string(), words);
+        let kept = crate::domain::kept::with_typed_rule(&j, &j.rule).unwrap();
+        assert!(!kept.contains(words), "{kept}");
+        assert_eq!(serde_json::from_str::<RiskJudgement>(&kept).unwrap(), j);
+        // As written out, and as a pmdb that kept the words froze it.
+        let shown = serde_json::to_string(&j).unwrap();
+        let old: RiskJudgement = serde_json::from_str(&shown).unwrap();
+        assert_eq!(old.rule, RiskRule::Frozen(words.into()));
     }
 
     #[test]

@@ -1,12 +1,11 @@
-//! The closing sections of the HTML report: the risk heat map, the exceptions escalated to
-//! Management Board, and the status key with the rules in force, in words.
+//! The HTML report's council-wide sections, after the priorities: the risk heat map, the
+//! exceptions escalated to Management Board, and a year's case studies.
 
 use maud::{Markup, html};
 
 use super::report_html::Page;
-use super::report_html_parts::{badge, delivery_parts, rag_parts, signed_off, text, words};
+use super::report_html_parts::{badge, delivery_parts, text, words};
 use crate::domain::delivery::DeliveryRag;
-use crate::domain::rag::{Rag, RagRule};
 
 const LIKELIHOOD: [&str; 5] = ["rare", "unlikely", "possible", "likely", "almost certain"];
 const IMPACT: [&str; 5] = ["minimal", "minor", "moderate", "major", "severe"];
@@ -99,64 +98,6 @@ pub(super) fn escalated(page: &Page) -> Markup {
                     } }
                 }
             }
-        }
-    }
-}
-
-fn rule_words(rule: RagRule) -> String {
-    match rule {
-        RagRule::Intervention => "A figure that meets its target is green; one that misses it but not its intervention level is amber; one beyond its intervention level is red.".into(),
-        RagRule::Tolerance { green, amber } => format!(
-            "A figure within {green}% of its target (or better) is green; within {amber}% is amber; further from it is red."
-        ),
-    }
-}
-
-/// The rules that judged the page's indicators, as frozen at sign-off, each with how many
-/// indicators it judged, in the order first met.
-fn rules_applied(page: &Page) -> Vec<(RagRule, usize)> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out: Vec<(RagRule, usize)> = vec![];
-    let all = page.priorities.iter().flat_map(|p| &p.indicators);
-    for i in all.filter(|i| seen.insert(i.code.as_str())) {
-        if let Some(rule) = i.rule.judged_by() {
-            match out.iter_mut().find(|(r, _)| *r == rule) {
-                Some(slot) => slot.1 += 1,
-                None => out.push((rule, 1)),
-            }
-        }
-    }
-    out
-}
-
-pub(super) fn key(page: &Page) -> Markup {
-    let statuses = [
-        (Rag::Green, "the target is met."),
-        (Rag::Amber, "the target is missed, within tolerance."),
-        (
-            Rag::Red,
-            "the target is missed beyond the intervention level or tolerance.",
-        ),
-        (Rag::Missing, "no figure by the deadline."),
-        (Rag::None, "data only, no target, or not yet due."),
-    ];
-    html! {
-        section aria-labelledby="key" {
-            h2 id="key" { "Status key and rules" }
-            h3 { "Status key" }
-            dl class="card" {
-                @for (rag, meaning) in statuses { dt { (badge(rag_parts(rag))) } dd { (meaning) } }
-                dt { (badge(delivery_parts(DeliveryRag::Completed))) } dd { "an action or project that is finished." }
-            }
-            p { "Direction: " span aria-hidden="true" { "▲" } " improving, " span aria-hidden="true" { "►" } " same, " span aria-hidden="true" { "▼" } " worsening, against the period before." }
-            h3 { "Rules in force" }
-            @if signed_off(page) {
-                p { "The statuses were judged, and frozen at sign-off, by these rules (each indicator states the one that judged it):" }
-                ul { @for (rule, n) in rules_applied(page) { li { (rule_words(rule)) " (" (n) " " (if n == 1 { "indicator" } else { "indicators" }) ")" } } }
-            } @else {
-                p { (rule_words(page.ds.rules.council_rule(page.period))) " An indicator may have a rule of its own; each indicator states the rule that judged it." }
-            }
-            p { "Figures are rounded as shown, half away from zero, and judged as shown. A quarter or year whose deadline has passed with a month never recorded is missing. A risk's band comes from its score (likelihood × impact) under the council's risk bands." }
         }
     }
 }
