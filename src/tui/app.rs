@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::action::{Action, Tab};
+use super::components::form::Form;
 use super::data::Data;
 use super::keymap::{View, resolve};
 use super::messages::{Effect, Note, Question};

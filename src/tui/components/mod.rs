@@ -3,6 +3,7 @@
 
 pub(crate) mod chart;
 pub(crate) mod footer;
+pub mod form;
 pub(crate) mod heat_map;
 pub mod officer_chooser;
 pub mod scroll;

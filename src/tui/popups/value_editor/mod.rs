@@ -14,6 +14,8 @@ use crate::domain::period::Period;
 use crate::domain::rag::Judgement;
 use crate::query::entry_grid::{EntryRow, preview};
 use crate::store::{Expect, NewValue, Quality, StoredValue};
+use crate::tui::components::form::{Form, Rebase};
+use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 
@@ -76,20 +78,8 @@ pub struct Editor {
     theme: Theme,
 }
 
-fn area(text: &str, theme: Theme) -> TextArea<'static> {
-    crate::tui::components::text_field::field(text, theme)
-}
-
-fn prose(text: &str, theme: Theme) -> TextArea<'static> {
-    crate::tui::components::text_field::text_box(text, theme)
-}
-
-fn text_of(t: &TextArea) -> String {
-    t.lines().join("\n")
-}
-
 fn number(t: &TextArea) -> Result<Option<f64>, String> {
-    let text = t.lines().join("").trim().to_string();
+    let text = line_of(t);
     if text.is_empty() {
         return Ok(None);
     }
@@ -113,11 +103,11 @@ impl Editor {
             period: row.period,
             ratio,
             base: row.stored.clone(),
-            value: area(&num(s.map(|v| v.value)), theme),
-            numerator: area(&num(s.and_then(|v| v.numerator)), theme),
-            denominator: area(&num(s.and_then(|v| v.denominator)), theme),
-            commentary: prose(s.map(|v| v.commentary.as_str()).unwrap_or(""), theme),
-            action: prose(s.map(|v| v.action.as_str()).unwrap_or(""), theme),
+            value: field(&num(s.map(|v| v.value)), theme),
+            numerator: field(&num(s.and_then(|v| v.numerator)), theme),
+            denominator: field(&num(s.and_then(|v| v.denominator)), theme),
+            commentary: text_box(s.map(|v| v.commentary.as_str()).unwrap_or(""), theme),
+            action: text_box(s.map(|v| v.action.as_str()).unwrap_or(""), theme),
             focus: if ratio {
                 Field::Numerator
             } else {
@@ -163,11 +153,6 @@ impl Editor {
         .collect()
     }
 
-    /// Whether anything was typed since editing began.
-    pub fn dirty(&self) -> bool {
-        self.texts() != self.initial
-    }
-
     pub fn field(&self, f: Field) -> &TextArea<'static> {
         match f {
             Field::Value => &self.value,
@@ -186,47 +171,6 @@ impl Editor {
             Field::Commentary => &mut self.commentary,
             Field::Action => &mut self.action,
         }
-    }
-
-    pub fn step_focus(&mut self, by: isize) {
-        self.focus = crate::tui::components::text_field::step_among(self.fields(), self.focus, by);
-        self.restyle();
-    }
-
-    pub fn focus_on(&mut self, f: Field) {
-        self.focus = f;
-        self.restyle();
-    }
-
-    /// Borders and cursor show which field has focus (reverse video, so also without colour).
-    fn restyle(&mut self) {
-        let theme = self.theme;
-        let focus = self.focus;
-        for f in [
-            Field::Value,
-            Field::Numerator,
-            Field::Denominator,
-            Field::Commentary,
-            Field::Action,
-        ] {
-            let on = f == focus;
-            crate::tui::components::text_field::show_focus(self.field_mut(f), f.title(), on, theme);
-        }
-    }
-
-    /// Types a key into the focused field and checks the entry again.
-    pub fn input(&mut self, key: KeyEvent, data: &Data) {
-        let focus = self.focus;
-        crate::tui::components::text_field::type_key(self.field_mut(focus), key);
-        self.message = None;
-        self.revalidate(data);
-    }
-
-    /// A new line in a text area (Enter in a one-line field saves instead).
-    pub fn newline(&mut self, data: &Data) {
-        let focus = self.focus;
-        self.field_mut(focus).insert_newline();
-        self.revalidate(data);
     }
 
     fn entry(&self) -> Result<Entry, String> {
@@ -317,5 +261,59 @@ impl Editor {
             }),
         };
         (v, text_of(&self.commentary), text_of(&self.action))
+    }
+}
+
+impl Form for Editor {
+    type Field = Field;
+    type Ctx = Data;
+
+    fn tab_order(&self) -> Vec<Field> {
+        self.fields().to_vec()
+    }
+
+    fn focus(&self) -> Field {
+        self.focus
+    }
+
+    fn set_focus(&mut self, f: Field) {
+        self.focus = f;
+    }
+
+    fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
+        Some((self.field_mut(f), f.title().to_string()))
+    }
+
+    fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    fn one_line(&self) -> bool {
+        self.focus.one_line()
+    }
+
+    fn dirty(&self) -> bool {
+        self.texts() != self.initial
+    }
+
+    /// Types a key into the focused field and checks the entry again.
+    fn type_key(&mut self, key: KeyEvent, data: &Data) {
+        let focus = self.focus;
+        type_key(self.field_mut(focus), key);
+        self.message = None;
+        self.revalidate(data);
+    }
+
+    /// A new line in a text area (Enter in a one-line field saves instead).
+    fn newline(&mut self, data: &Data) {
+        let focus = self.focus;
+        self.field_mut(focus).insert_newline();
+        self.revalidate(data);
+    }
+}
+
+impl Rebase for Editor {
+    fn rebase_on_theirs(&mut self) {
+        self.base = self.conflict.take().and_then(|c| c.theirs);
     }
 }

@@ -12,8 +12,9 @@ use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
 use crate::query::entry_grid::EntryRow;
 use crate::query::entry_return::ReturnRow;
-use crate::store::{Result, SaveOutcome, StoreError, StoredValue};
+use crate::store::{Result, SaveOutcome, StoreError};
 use crate::tui::action::Action;
+use crate::tui::components::form::{self, Form, Outcome, Resolved};
 use crate::tui::components::officer_chooser::OfficerChooser;
 use crate::tui::components::theme::Theme;
 use crate::tui::components::widgets::type_into;
@@ -258,15 +259,11 @@ impl EntryState {
         let Some(ed) = &mut self.editor else {
             return Effect::None;
         };
-        match action {
-            Action::NextField => ed.step_focus(1),
-            Action::PrevField => ed.step_focus(-1),
-            Action::Input(key) => ed.input(key, data),
-            Action::Submit if !ed.focus.one_line() => ed.newline(data),
-            Action::Submit | Action::Save => return self.save(data),
-            Action::Back if ed.dirty() => return Effect::Ask(Question::DiscardEdit),
-            Action::Back => self.editor = None,
-            _ => {}
+        match form::on_key(ed, action, data) {
+            Outcome::Save => return self.save(data),
+            Outcome::AskDiscard => return Effect::Ask(Question::DiscardEdit),
+            Outcome::Close => self.editor = None,
+            Outcome::Done | Outcome::Other(_) => {}
         }
         Effect::None
     }
@@ -348,29 +345,12 @@ impl EntryState {
     }
 
     fn update_conflict(&mut self, action: Action, data: &mut Data) -> Effect {
-        let Some(ed) = &mut self.editor else {
-            return Effect::None;
-        };
-        let theirs: Option<StoredValue> = ed.conflict.as_ref().and_then(|c| c.theirs.clone());
-        match action {
-            Action::KeepMine => {
-                ed.base = theirs;
-                ed.conflict = None;
-                self.save(data)
-            }
-            Action::TakeTheirs => {
-                self.editor = None;
-                Effect::Note(Note::Info(
-                    "Kept their value; your edit was discarded".into(),
-                ))
-            }
-            Action::Back => {
-                // Back to editing, now based on what they saved (which has been seen).
-                ed.base = theirs;
-                ed.conflict = None;
-                Effect::None
-            }
-            _ => Effect::None,
+        match form::resolve(&mut self.editor, action) {
+            Resolved::SaveMine => self.save(data),
+            Resolved::TookTheirs => Effect::Note(Note::Info(
+                "Kept their value; your edit was discarded".into(),
+            )),
+            Resolved::Editing | Resolved::Nothing => Effect::None,
         }
     }
 }
