@@ -14,10 +14,10 @@ use crate::query::entry_grid::EntryRow;
 use crate::query::entry_return::ReturnRow;
 use crate::store::{Result, SaveOutcome, StoreError};
 use crate::tui::action::Action;
+use crate::tui::components::filter::FilterInput;
 use crate::tui::components::form::{self, Form, Outcome, Resolved};
 use crate::tui::components::officer_chooser::OfficerChooser;
 use crate::tui::components::theme::Theme;
-use crate::tui::components::widgets::type_into;
 use crate::tui::data::Data;
 use crate::tui::messages::{Effect, Note, Question};
 use crate::tui::popups::update_editor::UpdateEditor;
@@ -41,8 +41,7 @@ pub struct EntryState {
     /// The lines that pass the filter, indicators first.
     pub visible: Vec<Pick>,
     pub cursor: usize,
-    pub filter: String,
-    pub typing: bool,
+    pub filter: FilterInput,
     pub editor: Option<Editor>,
     /// The update (or review) being recorded.
     pub update: Option<UpdateEditor>,
@@ -64,8 +63,7 @@ impl EntryState {
             items: vec![],
             visible: vec![],
             cursor: 0,
-            filter: String::new(),
-            typing: false,
+            filter: FilterInput::default(),
             editor: None,
             update: None,
             chooser: None,
@@ -119,7 +117,7 @@ impl EntryState {
             self.officer.clone(),
             self.month,
             data.generation,
-            self.filter.clone(),
+            self.filter.to_string(),
         );
         if self.key.as_ref() == Some(&key) {
             return;
@@ -187,16 +185,8 @@ impl EntryState {
             }
             return Effect::None;
         }
-        if self.typing {
-            match action {
-                Action::Submit => self.typing = false,
-                Action::Back => {
-                    self.typing = false;
-                    self.filter.clear();
-                }
-                Action::Input(ev) => type_into(&mut self.filter, &ev),
-                _ => {}
-            }
+        if self.filter.typing {
+            self.filter.key(action);
             return Effect::None;
         }
         let last = self.visible.len().saturating_sub(1);
@@ -207,8 +197,10 @@ impl EntryState {
             Action::PageDown => self.cursor = (self.cursor + page).min(last),
             Action::PrevPeriod => self.month = self.month.plus(-1),
             Action::NextPeriod => self.month = self.month.plus(1),
-            Action::Filter => self.typing = true,
-            Action::Back => self.filter.clear(),
+            Action::Filter => self.filter.start(),
+            Action::Back => {
+                self.filter.clear();
+            }
             Action::ChooseOfficer => return self.choose_officer(data),
             Action::Open => return self.open_editor(data, theme),
             _ => {}

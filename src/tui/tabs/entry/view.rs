@@ -16,8 +16,7 @@ use crate::tui::app::App;
 use crate::tui::components::scroll::{Window, with_selected};
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
 use crate::tui::components::widgets::{
-    delivery_badge, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad, short_name,
-    waiting_line,
+    delivery_badge, figure, first_fitting, fit, pad, rag_badge, rpad, short_name, waiting_line,
 };
 use crate::tui::keymap::View;
 use crate::tui::popups::value_editor::{Editor, Field};
@@ -43,11 +42,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let who = app.data.name_of(&st.officer);
     // The title gives way, post first, then name, so the login is never cut.
-    let filter_w = if st.typing || !st.filter.is_empty() {
-        crate::safe_text::width(&st.filter) + 5
-    } else {
-        0
-    };
+    let filter_w = st.filter.width();
     let title = first_fitting(
         &[
             format!(" My return for {} · {who} ({}) ", st.month, st.officer),
@@ -61,7 +56,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         ],
         (area.width as usize).saturating_sub(2 + filter_w),
     );
-    let block = filtered_block(theme, title, &st.filter, st.typing);
+    let block = st.filter.block(theme, title);
     let inner = block.inner(area);
     let selected = st.selected_label();
     let inner = with_selected(frame, inner, selected, theme);
