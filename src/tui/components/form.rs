@@ -11,8 +11,15 @@ use super::text_field::{show_focus, step_among};
 use super::theme::Theme;
 use crate::tui::action::Action;
 
+/// A field of a form.
+pub trait FormField: Copy + PartialEq {
+    /// Whether it takes one line: `Enter` saves from it, where it starts a new line in a
+    /// box of prose.
+    fn one_line(self) -> bool;
+}
+
 pub trait Form {
-    type Field: Copy + PartialEq;
+    type Field: FormField;
     /// What typing into the form is checked against (the data read, the Board's members).
     type Ctx: ?Sized;
 
@@ -23,15 +30,24 @@ pub trait Form {
     /// A field's text box and its title; none for a field chosen from a list, not typed.
     fn text_box(&mut self, f: Self::Field) -> Option<(&mut TextArea<'static>, String)>;
     fn theme(&self) -> Theme;
-    /// Whether the focused field takes one line: `Enter` saves from it, where it starts a
-    /// new line in a box of prose.
-    fn one_line(&self) -> bool;
-    /// Whether anything was typed or chosen since the form opened.
-    fn dirty(&self) -> bool;
+    /// What each field holds (typed or chosen), always in the same order.
+    fn texts(&self) -> Vec<String>;
+    /// `texts` as the form opened.
+    fn initial(&self) -> &[String];
     /// Types a key into the focused field and checks the form again.
     fn type_key(&mut self, key: KeyEvent, ctx: &Self::Ctx);
     /// A new line in the focused box of prose, and the form checked again.
     fn newline(&mut self, ctx: &Self::Ctx);
+
+    /// Whether the focused field takes one line.
+    fn one_line(&self) -> bool {
+        self.focus().one_line()
+    }
+
+    /// Whether anything was typed or chosen since the form opened: leaving it would lose it.
+    fn dirty(&self) -> bool {
+        self.texts() != self.initial()
+    }
 
     /// Moves the focus to `f`, its box marked.
     fn focus_on(&mut self, f: Self::Field) {
@@ -55,6 +71,29 @@ pub trait Form {
         }
     }
 }
+
+/// The accessors every form writes alike, for a form with `focus`, `theme` and `initial`
+/// fields: written once, here.
+macro_rules! form_state {
+    () => {
+        fn focus(&self) -> Self::Field {
+            self.focus
+        }
+
+        fn set_focus(&mut self, f: Self::Field) {
+            self.focus = f;
+        }
+
+        fn theme(&self) -> $crate::tui::components::theme::Theme {
+            self.theme
+        }
+
+        fn initial(&self) -> &[String] {
+            &self.initial
+        }
+    };
+}
+pub(crate) use form_state;
 
 /// What a key asks of the form's owner once the form has done its part.
 #[derive(Debug, Clone, PartialEq)]

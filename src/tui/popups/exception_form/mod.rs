@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
 use crate::store::ExceptionRecord;
-use crate::tui::components::form::Form;
+use crate::tui::components::form::{Form, FormField, form_state};
 use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 
@@ -41,6 +41,13 @@ pub enum Field {
     Due,
 }
 
+/// The Board member and the due date take one line (Enter saves from them).
+impl FormField for Field {
+    fn one_line(self) -> bool {
+        matches!(self, Field::Member | Field::Due)
+    }
+}
+
 pub struct ExceptionForm {
     pub id: i64,
     pub version: i64,
@@ -56,9 +63,8 @@ pub struct ExceptionForm {
     pub focus: Field,
     pub check: Result<(), String>,
     pub message: Option<String>,
-    /// The proposal, the text, the Board member and the due date as the form opened, to
-    /// tell whether leaving it would lose anything.
-    initial: (String, String, usize, String),
+    /// `texts()` as the form opened, to tell whether leaving it would lose anything.
+    initial: Vec<String>,
     state: State,
     theme: Theme,
 }
@@ -112,10 +118,11 @@ impl ExceptionForm {
             },
             check: Ok(()),
             message: None,
-            initial: (String::new(), existing, member, due),
+            initial: vec![],
             state: state_of(rec),
             theme,
         };
+        form.initial = form.texts();
         form.restyle();
         form.revalidate(board);
         form
@@ -231,13 +238,7 @@ impl Form for ExceptionForm {
         self.fields()
     }
 
-    fn focus(&self) -> Field {
-        self.focus
-    }
-
-    fn set_focus(&mut self, f: Field) {
-        self.focus = f;
-    }
+    form_state!();
 
     /// The Board member is chosen from the list: it has no box.
     fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
@@ -257,22 +258,15 @@ impl Form for ExceptionForm {
         }
     }
 
-    fn theme(&self) -> Theme {
-        self.theme
-    }
-
-    /// The Board member and the due date take one line (Enter saves from them).
-    fn one_line(&self) -> bool {
-        matches!(self.focus, Field::Member | Field::Due)
-    }
-
-    /// Whether anything was typed or chosen since the form opened.
-    fn dirty(&self) -> bool {
-        let (proposal, text, member, due) = &self.initial;
-        text_of(&self.proposal) != *proposal
-            || text_of(&self.text) != *text
-            || (self.kind == FormKind::Escalate
-                && (self.member != *member || self.due.lines().join("") != *due))
+    /// The proposal, the text, the Board member and the due date (the last two change
+    /// only on an escalation, the one form that shows them).
+    fn texts(&self) -> Vec<String> {
+        vec![
+            text_of(&self.proposal),
+            text_of(&self.text),
+            self.member.to_string(),
+            text_of(&self.due),
+        ]
     }
 
     /// Types a key into the proposal, the text or the due date, whichever has focus.

@@ -20,7 +20,7 @@ use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::period::Period;
 use crate::query::entry_return::{ItemKind, ReturnRow};
 use crate::store::{Expect, NewActionUpdate, NewProjectUpdate, NewRiskReview};
-use crate::tui::components::form::{Form, Rebase};
+use crate::tui::components::form::{Form, FormField, Rebase, form_state};
 use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
@@ -48,8 +48,10 @@ impl UField {
             UField::Commentary => "Commentary",
         }
     }
+}
 
-    pub fn one_line(self) -> bool {
+impl FormField for UField {
+    fn one_line(self) -> bool {
         self != UField::Commentary
     }
 }
@@ -155,35 +157,6 @@ impl UpdateEditor {
         ed.revalidate(data);
         ed.restyle();
         ed
-    }
-
-    pub fn fields(&self) -> &'static [UField] {
-        match self.kind {
-            ItemKind::Action => &[
-                UField::Status,
-                UField::Progress,
-                UField::Forecast,
-                UField::Commentary,
-            ],
-            ItemKind::Project => &[UField::Status, UField::Spent, UField::Commentary],
-            ItemKind::Risk => &[UField::Likelihood, UField::Impact, UField::Commentary],
-        }
-    }
-
-    fn texts(&self) -> Vec<String> {
-        let mut v: Vec<String> = [
-            &self.progress,
-            &self.forecast,
-            &self.spent,
-            &self.likelihood,
-            &self.impact,
-            &self.commentary,
-        ]
-        .iter()
-        .map(|t| text_of(t))
-        .collect();
-        v.push(self.status.to_string());
-        v
     }
 
     /// The status word chosen (none for a risk).
@@ -434,33 +407,40 @@ impl Form for UpdateEditor {
     type Ctx = Data;
 
     fn tab_order(&self) -> Vec<UField> {
-        self.fields().to_vec()
+        match self.kind {
+            ItemKind::Action => vec![
+                UField::Status,
+                UField::Progress,
+                UField::Forecast,
+                UField::Commentary,
+            ],
+            ItemKind::Project => vec![UField::Status, UField::Spent, UField::Commentary],
+            ItemKind::Risk => vec![UField::Likelihood, UField::Impact, UField::Commentary],
+        }
     }
 
-    fn focus(&self) -> UField {
-        self.focus
-    }
-
-    fn set_focus(&mut self, f: UField) {
-        self.focus = f;
-    }
+    form_state!();
 
     /// The status is chosen from its words, not typed: it has no box.
     fn text_box(&mut self, f: UField) -> Option<(&mut TextArea<'static>, String)> {
         (f != UField::Status).then(|| (self.field_mut(f), f.title().to_string()))
     }
 
-    fn theme(&self) -> Theme {
-        self.theme
-    }
-
-    fn one_line(&self) -> bool {
-        self.focus.one_line()
-    }
-
-    /// Whether anything was changed since editing began.
-    fn dirty(&self) -> bool {
-        self.texts() != self.initial
+    /// The figures, the commentary and the status word.
+    fn texts(&self) -> Vec<String> {
+        let mut v: Vec<String> = [
+            &self.progress,
+            &self.forecast,
+            &self.spent,
+            &self.likelihood,
+            &self.impact,
+            &self.commentary,
+        ]
+        .iter()
+        .map(|t| text_of(t))
+        .collect();
+        v.push(self.status.to_string());
+        v
     }
 
     /// A key typed: on the status field a letter chooses the next word starting with it;

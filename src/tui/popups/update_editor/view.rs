@@ -10,6 +10,7 @@ use super::{UField, UpdateEditor};
 use crate::query::entry_return::ItemKind;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::components::form::Form;
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
 use crate::tui::components::widgets::{delivery_badge, fit, waiting_line};
 use crate::tui::keymap::View;
@@ -62,9 +63,8 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
     );
     // The one-line fields side by side, the status chooser first.
     let row: Vec<UField> = ed
-        .fields()
-        .iter()
-        .copied()
+        .tab_order()
+        .into_iter()
         .filter(|f| *f != UField::Commentary)
         .collect();
     let areas = Layout::horizontal(row.iter().map(|f| match f {

@@ -14,7 +14,7 @@ use crate::domain::period::Period;
 use crate::domain::rag::Judgement;
 use crate::query::entry_grid::{EntryRow, preview};
 use crate::store::{Expect, NewValue, Quality, StoredValue};
-use crate::tui::components::form::{Form, Rebase};
+use crate::tui::components::form::{Form, FormField, Rebase, form_state};
 use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
@@ -38,8 +38,10 @@ impl Field {
             Field::Action => "Remedial action",
         }
     }
+}
 
-    pub fn one_line(self) -> bool {
+impl FormField for Field {
+    fn one_line(self) -> bool {
         matches!(self, Field::Value | Field::Numerator | Field::Denominator)
     }
 }
@@ -125,32 +127,6 @@ impl Editor {
         ed.revalidate(data);
         ed.restyle();
         Some(ed)
-    }
-
-    pub fn fields(&self) -> &'static [Field] {
-        if self.ratio {
-            &[
-                Field::Numerator,
-                Field::Denominator,
-                Field::Commentary,
-                Field::Action,
-            ]
-        } else {
-            &[Field::Value, Field::Commentary, Field::Action]
-        }
-    }
-
-    fn texts(&self) -> Vec<String> {
-        [
-            &self.value,
-            &self.numerator,
-            &self.denominator,
-            &self.commentary,
-            &self.action,
-        ]
-        .iter()
-        .map(|t| text_of(t))
-        .collect()
     }
 
     pub fn field(&self, f: Field) -> &TextArea<'static> {
@@ -269,31 +245,35 @@ impl Form for Editor {
     type Ctx = Data;
 
     fn tab_order(&self) -> Vec<Field> {
-        self.fields().to_vec()
+        if self.ratio {
+            vec![
+                Field::Numerator,
+                Field::Denominator,
+                Field::Commentary,
+                Field::Action,
+            ]
+        } else {
+            vec![Field::Value, Field::Commentary, Field::Action]
+        }
     }
 
-    fn focus(&self) -> Field {
-        self.focus
-    }
-
-    fn set_focus(&mut self, f: Field) {
-        self.focus = f;
-    }
+    form_state!();
 
     fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
         Some((self.field_mut(f), f.title().to_string()))
     }
 
-    fn theme(&self) -> Theme {
-        self.theme
-    }
-
-    fn one_line(&self) -> bool {
-        self.focus.one_line()
-    }
-
-    fn dirty(&self) -> bool {
-        self.texts() != self.initial
+    fn texts(&self) -> Vec<String> {
+        [
+            &self.value,
+            &self.numerator,
+            &self.denominator,
+            &self.commentary,
+            &self.action,
+        ]
+        .iter()
+        .map(|t| text_of(t))
+        .collect()
     }
 
     /// Types a key into the focused field and checks the entry again.

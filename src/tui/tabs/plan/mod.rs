@@ -177,11 +177,7 @@ impl PlanState {
                 self.cursor = 0;
             }
             Action::Filter => self.filter.start(),
-            Action::Back => {
-                if self.filter.clear() {
-                    self.filter_changed();
-                }
-            }
+            Action::Back if self.filter.clear() => self.filter_changed(),
             Action::PrevPeriod => self.period = self.period.prev(),
             Action::NextPeriod => self.period = self.period.next(),
             _ => {}
