@@ -2,6 +2,8 @@
 //! decision, or escalation to the Management Board with the responsible Board member and a
 //! due date. Checked as it is typed by `domain::workflow::apply`, the rule the store uses.
 
+pub(crate) mod view;
+
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;

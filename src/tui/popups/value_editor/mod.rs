@@ -3,6 +3,8 @@
 //! the status the value would have), and the commentary and remedial action in text
 //! areas. Saving is a compare-and-set on the version read when editing began.
 
+pub(crate) mod view;
+
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
