@@ -99,7 +99,12 @@ fn stop_here(terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
     nix::sys::signal::raise(nix::sys::signal::Signal::SIGSTOP)?;
     // Continued (`fg`).
     terminal::resume()?;
-    terminal.clear()?;
+    // The whole screen cleared and drawn again. Not `Terminal::clear`: since ratatui 0.30 it
+    // asks the terminal where its cursor is, and a terminal that does not answer within
+    // two seconds (a slow connection) would end the interface; a resize to the same size
+    // clears the screen and the last frame without asking.
+    let area = terminal.size()?.into();
+    terminal.resize(area)?;
     Ok(())
 }
 
