@@ -99,12 +99,11 @@ fn stop_here(terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
     nix::sys::signal::raise(nix::sys::signal::Signal::SIGSTOP)?;
     // Continued (`fg`).
     terminal::resume()?;
-    // The whole screen cleared and drawn again. Not `Terminal::clear`: since ratatui 0.30 it
-    // asks the terminal where its cursor is, and a terminal that does not answer within
-    // two seconds (a slow connection) would end the interface; a resize to the same size
-    // clears the screen and the last frame without asking.
-    let area = terminal.size()?.into();
-    terminal.resize(area)?;
+    // A resize to its own size clears the screen and forgets the last frame, so the next
+    // draws it whole. Not `clear()`: ratatui 0.30's asks the terminal where its cursor is
+    // and gives up (ending pmdb) when no answer comes within two seconds.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }
 
