@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 use super::text_field::{show_focus, step_among};
 use super::theme::Theme;
 use crate::tui::action::Action;
+use crate::tui::keymap::View;
 
 /// A field of a form.
 pub trait FormField: Copy + PartialEq {
@@ -124,6 +125,19 @@ pub fn on_key<F: Form>(form: &mut F, action: Action, ctx: &F::Ctx) -> Outcome {
         other => return Outcome::Other(other),
     }
     Outcome::Done
+}
+
+/// "C-s or Enter saves · Tab/↓ next field · Esc cancels": a form's keys as its keymap
+/// table (`view`) spells them.
+pub fn keys_hint(view: View) -> String {
+    let keys = |a| view.keys_for(a);
+    format!(
+        "{} or {} saves · {} next field · {} cancels",
+        keys(Action::Save),
+        keys(Action::Submit),
+        keys(Action::NextField),
+        keys(Action::Back)
+    )
 }
 
 /// A form whose save can meet another user's, after which their save shows beside mine.

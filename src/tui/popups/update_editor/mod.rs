@@ -383,8 +383,9 @@ impl UpdateEditor {
         }
     }
 
-    /// My side of a conflict, as typed: status, figures, commentary.
-    pub fn mine(&self) -> (String, String, String) {
+    /// My side of a conflict, as typed: its lines in the conflict box (status, figures,
+    /// commentary).
+    pub fn mine(&self) -> Vec<String> {
         let figures = match self.kind {
             ItemKind::Action => format!(
                 "progress {}, forecast {}",
@@ -394,11 +395,11 @@ impl UpdateEditor {
             ItemKind::Project => format!("spent {}", line_of(&self.spent)),
             ItemKind::Risk => format!("{} × {}", line_of(&self.likelihood), line_of(&self.impact)),
         };
-        (
-            self.status_word().to_string(),
+        vec![
+            format!("Status: {}", self.status_word()),
             figures,
-            text_of(&self.commentary),
-        )
+            format!("Commentary: {}", text_of(&self.commentary)),
+        ]
     }
 }
 

@@ -222,8 +222,8 @@ impl Editor {
         Ok((nv, expect))
     }
 
-    /// My side of a conflict, as typed.
-    pub fn mine(&self) -> (String, String, String) {
+    /// My side of a conflict, as typed: its lines in the conflict box.
+    pub fn mine(&self) -> Vec<String> {
         let v = match (&self.checked, self.ratio) {
             (Ok(v), false) => crate::domain::number::fmt_decimals(*v, self.decimals),
             (Ok(v), true) => format!(
@@ -238,7 +238,11 @@ impl Editor {
                 &self.value
             }),
         };
-        (v, text_of(&self.commentary), text_of(&self.action))
+        vec![
+            format!("Value: {v}"),
+            format!("Commentary: {}", text_of(&self.commentary)),
+            format!("Action: {}", text_of(&self.action)),
+        ]
     }
 }
 

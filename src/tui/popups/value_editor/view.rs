@@ -9,17 +9,17 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{Editor, Field};
 use crate::domain::label::with_notes;
-use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::components::form::keys_hint;
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
 use crate::tui::components::widgets::{figure, fit, rag_badge, waiting_line};
 use crate::tui::keymap::View;
+use crate::tui::popups::dialog::{TheirSave, draw_conflict as draw_conflict_of};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     draw_editor(frame, area, app, ed);
-    if ed.conflict.is_some() {
-        draw_conflict(frame, area, app, ed);
-    }
+    // After a conflict, theirs beside mine over the editor.
+    draw_conflict(frame, area, app, ed);
 }
 
 fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
@@ -111,19 +111,7 @@ fn message_line(app: &App, ed: &Editor) -> Line<'static> {
         _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
         (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
         (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
-        (None, Ok(())) => {
-            let keys = |a| View::EntryEdit.keys_for(a);
-            Line::from(Span::styled(
-                format!(
-                    "{} or {} saves · {} next field · {} cancels",
-                    keys(Action::Save),
-                    keys(Action::Submit),
-                    keys(Action::NextField),
-                    keys(Action::Back)
-                ),
-                theme.dim(),
-            ))
-        }
+        (None, Ok(())) => Line::from(Span::styled(keys_hint(View::EntryEdit), theme.dim())),
     }
 }
 
@@ -164,42 +152,17 @@ fn check_lines(app: &App, ed: &Editor) -> Vec<Line<'static>> {
 }
 
 fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
-    let theme = app.theme;
     let Some(conflict) = &ed.conflict else { return };
-    let theirs = match &conflict.theirs {
-        Some(t) => vec![
-            Line::from(Span::styled(
-                format!("Theirs (version {})", t.version),
-                theme.heading(),
-            )),
-            Line::from(format!(
-                "by {} on {}",
-                t.entered_by,
-                crate::stamp::for_people(&t.entered_at)
-            )),
-            Line::from(format!("Value: {}", figure(Some(t.value), ed.decimals))),
-            Line::from(format!("Commentary: {}", t.commentary)),
-            Line::from(format!("Action: {}", t.action)),
+    let theirs = conflict.theirs.as_ref().map(|t| TheirSave {
+        version: t.version,
+        by: &t.entered_by,
+        at: &t.entered_at,
+        lines: vec![
+            format!("Value: {}", figure(Some(t.value), ed.decimals)),
+            format!("Commentary: {}", t.commentary),
+            format!("Action: {}", t.action),
         ],
-        None => vec![Line::from(Span::styled(
-            "Theirs: the value was removed",
-            theme.heading(),
-        ))],
-    };
-    let (v, c, a) = ed.mine();
-    let mine = vec![
-        Line::from(Span::styled("Mine (not saved)", theme.heading())),
-        Line::from(""),
-        Line::from(format!("Value: {v}")),
-        Line::from(format!("Commentary: {c}")),
-        Line::from(format!("Action: {a}")),
-    ];
-    crate::tui::popups::dialog::draw_conflict(
-        frame,
-        area,
-        theme,
-        &format!("{} {}", ed.code, ed.period),
-        theirs,
-        mine,
-    );
+    });
+    let what = format!("{} {}", ed.code, ed.period);
+    draw_conflict_of(frame, area, app.theme, &what, (theirs, "value"), ed.mine());
 }
