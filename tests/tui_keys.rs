@@ -207,7 +207,7 @@ fn f1_opens_the_help_while_typing_and_keeps_what_was_typed() {
     press(&mut app, KeyCode::F(1));
     assert!(text(&app, 100, 40).contains("Keys: Typing a filter"));
     press(&mut app, KeyCode::Esc);
-    assert!(app.plan.typing);
+    assert!(app.plan.filter.typing);
     typing(&mut app, "1");
     assert_eq!(app.plan.filter, "wr1");
     press(&mut app, KeyCode::Enter);

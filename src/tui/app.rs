@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::action::{Action, Tab};
+use super::components::form::Form;
 use super::data::Data;
 use super::keymap::{View, resolve};
 use super::messages::{Effect, Note, Question};
@@ -90,7 +91,7 @@ impl App {
             return vec![View::Saving];
         }
         let view = match self.tab {
-            Tab::Plan if self.plan.typing => return vec![View::FilterInput],
+            Tab::Plan if self.plan.filter.typing => return vec![View::FilterInput],
             Tab::Plan => View::Plan,
             Tab::Entry => match (&self.entry.editor, &self.entry.update) {
                 (Some(ed), _) if ed.conflict.is_some() => return vec![View::Conflict],
@@ -99,7 +100,7 @@ impl App {
                 (None, Some(_)) => return vec![View::UpdateEdit],
                 (None, None) => match () {
                     _ if self.entry.chooser.is_some() => return vec![View::OfficerChooser],
-                    _ if self.entry.typing => return vec![View::FilterInput],
+                    _ if self.entry.filter.typing => return vec![View::FilterInput],
                     _ => View::Entry,
                 },
             },
@@ -111,7 +112,7 @@ impl App {
             },
             Tab::Rollup if self.rollup.drill => View::RollupDrill,
             Tab::Rollup => View::Rollup,
-            Tab::Delivery if self.delivery.typing => return vec![View::FilterInput],
+            Tab::Delivery if self.delivery.filter.typing => return vec![View::FilterInput],
             Tab::Delivery if self.delivery.open => View::DeliveryRecord,
             Tab::Delivery => View::Delivery,
         };

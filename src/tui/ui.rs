@@ -16,11 +16,7 @@ use crate::safe_text;
 use crate::tui::components::footer;
 use crate::tui::popups::dialog;
 use crate::tui::popups::help;
-use crate::tui::tabs::delivery::view as delivery_view;
-use crate::tui::tabs::entry::view as entry_view;
-use crate::tui::tabs::exceptions::view as exceptions_view;
-use crate::tui::tabs::plan::view as plan_view;
-use crate::tui::tabs::rollup::view as rollup_view;
+use crate::tui::tabs::{delivery, entry, exceptions, plan, rollup};
 
 /// The smallest terminal the interface lays itself out in.
 pub const MIN_WIDTH: u16 = 80;
@@ -70,11 +66,11 @@ fn draw_screen(frame: &mut Frame, app: &App) {
     .areas(area);
     draw_tabs(frame, top, app);
     match app.tab {
-        Tab::Plan => plan_view::draw(frame, body, app),
-        Tab::Entry => entry_view::draw(frame, body, app),
-        Tab::Exceptions => exceptions_view::draw(frame, body, app),
-        Tab::Rollup => rollup_view::draw(frame, body, app),
-        Tab::Delivery => delivery_view::draw(frame, body, app),
+        Tab::Plan => plan::view::draw(frame, body, app),
+        Tab::Entry => entry::view::draw(frame, body, app),
+        Tab::Exceptions => exceptions::view::draw(frame, body, app),
+        Tab::Rollup => rollup::view::draw(frame, body, app),
+        Tab::Delivery => delivery::view::draw(frame, body, app),
     }
     frame.render_widget(Paragraph::new(status_lines), status);
     footer::draw(frame, foot, app);

@@ -2,7 +2,9 @@
 //! heat map, the officer chooser, the theme, the footer. A component never names a tab.
 
 pub(crate) mod chart;
+pub mod filter;
 pub(crate) mod footer;
+pub mod form;
 pub(crate) mod heat_map;
 pub mod officer_chooser;
 pub mod scroll;

@@ -8,9 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::filter::type_into;
 use super::scroll::Window;
 use super::theme::Theme;
-use super::widgets::{centered, fit, pad, rpad, type_into};
+use super::widgets::{centered, fit, pad, rpad};
 use crate::query::entry_grid::is_theirs;
 use crate::tui::action::Action;
 use crate::tui::data::Data;

@@ -36,6 +36,16 @@ pub fn text_box(text: &str, theme: Theme) -> TextArea<'static> {
     t
 }
 
+/// What a field holds, its lines joined.
+pub fn text_of(t: &TextArea) -> String {
+    t.lines().join("\n")
+}
+
+/// What a one-line field holds, trimmed: a figure or a date.
+pub fn line_of(t: &TextArea) -> String {
+    t.lines().join("").trim().to_string()
+}
+
 /// Types one key into a field. `Ctrl-U` clears the line the cursor is on (ratatui-textarea
 /// would take it as undo); every other key is ratatui-textarea's own: `Home`/`Ctrl-A` and
 /// `End`/`Ctrl-E` to the start and end of the line, `Backspace` before the cursor.

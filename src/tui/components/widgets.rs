@@ -1,10 +1,7 @@
-//! Small helpers shared by the tabs: status badges, counts, figures, fitting text, and
-//! typing into a filter.
+//! Small helpers shared by the tabs: status badges, counts, figures and fitting text.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
 use crate::domain::number::fmt_decimals;
@@ -79,21 +76,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     cell
 }
 
-/// A bordered panel titled `title`, followed by the `/` filter while one is typed or set.
-pub fn filtered_block(theme: Theme, title: String, filter: &str, typing: bool) -> Block<'static> {
-    let mut spans = vec![Span::styled(title, theme.title())];
-    if typing || !filter.is_empty() {
-        spans.push(Span::styled(
-            format!(" / {filter}{} ", if typing { "▏" } else { "" }),
-            theme.key(),
-        ));
-    }
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(Line::from(spans))
-}
-
 /// The first of `forms` (longest first) that fits `cells` terminal cells, else the last
 /// cut to fit: a title shortens by dropping detail, never by cutting a login in half.
 pub fn first_fitting(forms: &[String], cells: usize) -> String {
@@ -114,20 +96,6 @@ pub fn short_name(name: &str) -> &str {
     {
         Some(at) => name[..at].trim_end(),
         None => name,
-    }
-}
-
-/// Types a key into a one-line filter: a character is added, Backspace takes the last one
-/// off, Ctrl-U clears it. Only keys the keymap left unbound get here (`Action::Input`).
-pub fn type_into(text: &mut String, ev: &KeyEvent) {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    match ev.code {
-        KeyCode::Char('u') if ctrl => text.clear(),
-        KeyCode::Char(c) if !ctrl => text.push(c),
-        KeyCode::Backspace => {
-            text.pop();
-        }
-        _ => {}
     }
 }
 

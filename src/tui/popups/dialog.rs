@@ -36,15 +36,47 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-/// "Someone else saved WHAT while you were editing": their lines beside mine.
+/// What the other user saved: its version, who saved it and when, and what it says.
+pub struct TheirSave<'a> {
+    pub version: i64,
+    pub by: &'a str,
+    pub at: &'a str,
+    pub lines: Vec<String>,
+}
+
+/// "Someone else saved WHAT while you were editing": theirs (or that they removed the
+/// `removed`) beside mine, each said in the same lines.
 pub fn draw_conflict(
     frame: &mut Frame,
     area: Rect,
     theme: Theme,
     what: &str,
-    theirs: Vec<Line<'static>>,
-    mine: Vec<Line<'static>>,
+    (theirs, removed): (Option<TheirSave>, &str),
+    mine: Vec<String>,
 ) {
+    let theirs: Vec<Line> = match theirs {
+        Some(t) => [
+            Line::from(Span::styled(
+                format!("Theirs (version {})", t.version),
+                theme.heading(),
+            )),
+            Line::from(format!("by {} on {}", t.by, crate::stamp::for_people(t.at))),
+        ]
+        .into_iter()
+        .chain(t.lines.into_iter().map(Line::from))
+        .collect(),
+        None => vec![Line::from(Span::styled(
+            format!("Theirs: the {removed} was removed"),
+            theme.heading(),
+        ))],
+    };
+    let mine: Vec<Line> = [
+        Line::from(Span::styled("Mine (not saved)", theme.heading())),
+        Line::from(""),
+    ]
+    .into_iter()
+    .chain(mine.into_iter().map(Line::from))
+    .collect();
     let dialog = centered(area, 76, 16);
     frame.render_widget(Clear, dialog);
     let block = Block::default()

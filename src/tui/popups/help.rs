@@ -56,8 +56,8 @@ pub fn lines(app: &App, views: &[View]) -> Vec<Line<'static>> {
     out
 }
 
-/// The keys of a text field (`components/text_field.rs`), which ratatui-textarea and the filters handle
-/// rather than the keymap tables.
+/// The keys of a text field (`components/text_field.rs`), which ratatui-textarea and the
+/// filters handle rather than the keymap tables.
 const TYPING: [(&str, &str); 4] = [
     ("End/C-e", "to the end (where a field starts)"),
     ("Home/C-a", "to the start"),

@@ -2,14 +2,16 @@
 //! decision, or escalation to the Management Board with the responsible Board member and a
 //! due date. Checked as it is typed by `domain::workflow::apply`, the rule the store uses.
 
+pub(crate) mod view;
+
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
-use ratatui::widgets::{Block, Borders};
 use ratatui_textarea::TextArea;
 
 use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
 use crate::store::ExceptionRecord;
-use crate::tui::components::text_field::{field, text_box, type_key};
+use crate::tui::components::form::{Form, FormField, form_state};
+use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,13 @@ pub enum Field {
     Due,
 }
 
+/// The Board member and the due date take one line (Enter saves from them).
+impl FormField for Field {
+    fn one_line(self) -> bool {
+        matches!(self, Field::Member | Field::Due)
+    }
+}
+
 pub struct ExceptionForm {
     pub id: i64,
     pub version: i64,
@@ -53,13 +62,11 @@ pub struct ExceptionForm {
     /// Index into the Management Board's members.
     pub member: usize,
     pub due: TextArea<'static>,
-    /// Index into `fields()`.
-    pub focus: usize,
+    pub focus: Field,
     pub check: Result<(), String>,
     pub message: Option<String>,
-    /// The proposal, the text, the Board member and the due date as the form opened, to
-    /// tell whether leaving it would lose anything.
-    initial: (String, String, usize, String),
+    /// `texts()` as the form opened, to tell whether leaving it would lose anything.
+    initial: Vec<String>,
     state: State,
     theme: Theme,
 }
@@ -106,13 +113,18 @@ impl ExceptionForm {
             text,
             member,
             due: single(&due, theme),
-            focus: 0,
+            focus: if asks_proposal {
+                Field::Proposal
+            } else {
+                Field::Text
+            },
             check: Ok(()),
             message: None,
-            initial: (String::new(), existing, member, due),
+            initial: vec![],
             state: state_of(rec),
             theme,
         };
+        form.initial = form.texts();
         form.restyle();
         form.revalidate(board);
         form
@@ -133,83 +145,12 @@ impl ExceptionForm {
 
     /// The field that has focus.
     pub fn focused(&self) -> Field {
-        self.fields()
-            .get(self.focus)
-            .copied()
-            .unwrap_or(Field::Text)
-    }
-
-    /// Whether anything was typed or chosen since the form opened.
-    pub fn dirty(&self) -> bool {
-        let (proposal, text, member, due) = &self.initial;
-        self.proposal.lines().join("\n") != *proposal
-            || self.text.lines().join("\n") != *text
-            || (self.kind == FormKind::Escalate
-                && (self.member != *member || self.due.lines().join("") != *due))
-    }
-
-    /// The field that has focus takes one line (Enter saves from it).
-    pub fn one_line(&self) -> bool {
-        matches!(self.focused(), Field::Member | Field::Due)
+        self.focus
     }
 
     /// The Board member has focus: its keys (`View::BoardMember`) apply, nothing is typed.
     pub fn picking(&self) -> bool {
         self.focused() == Field::Member
-    }
-
-    fn restyle(&mut self) {
-        let theme = self.theme;
-        let focused = self.focused();
-        let title = match self.kind {
-            FormKind::Propose => " Proposal ",
-            FormKind::Decide => " Decision ",
-            FormKind::Escalate => " Note for the Board (optional) ",
-        };
-        for (t, name, which) in [
-            (
-                &mut self.proposal,
-                " Officer's proposal (none on record yet) ",
-                Field::Proposal,
-            ),
-            (&mut self.text, title, Field::Text),
-            (&mut self.due, " Due date (YYYY-MM-DD) ", Field::Due),
-        ] {
-            let on = focused == which;
-            t.set_block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(if on {
-                        theme.focus_border()
-                    } else {
-                        theme.border()
-                    })
-                    .title(if on {
-                        format!("▶{name}")
-                    } else {
-                        format!(" {name}")
-                    }),
-            );
-            t.set_cursor_style(if on { theme.cursor() } else { theme.input() });
-        }
-    }
-
-    pub fn step_focus(&mut self, by: isize, board: &[String]) {
-        self.focus = (self.focus as isize + by).rem_euclid(self.fields().len() as isize) as usize;
-        self.restyle();
-        self.revalidate(board);
-    }
-
-    /// Types a key into the text or the due date, whichever has focus.
-    pub fn input(&mut self, key: KeyEvent, board: &[String]) {
-        match self.focused() {
-            Field::Proposal => type_key(&mut self.proposal, key),
-            Field::Text => type_key(&mut self.text, key),
-            Field::Due => type_key(&mut self.due, key),
-            Field::Member => {}
-        }
-        self.message = None;
-        self.revalidate(board);
     }
 
     /// The previous (-1) or next (1) member of the Board, round the list.
@@ -223,20 +164,12 @@ impl ExceptionForm {
         self.revalidate(board);
     }
 
-    pub fn newline(&mut self, board: &[String]) {
-        match self.focused() {
-            Field::Proposal => self.proposal.insert_newline(),
-            _ => self.text.insert_newline(),
-        }
-        self.revalidate(board);
-    }
-
     pub fn member_login<'a>(&self, board: &'a [String]) -> Option<&'a String> {
         board.get(self.member)
     }
 
     fn due_date(&self) -> Result<Option<NaiveDate>, String> {
-        let text = self.due.lines().join("").trim().to_string();
+        let text = line_of(&self.due);
         if text.is_empty() {
             return Ok(None);
         }
@@ -247,8 +180,8 @@ impl ExceptionForm {
 
     /// The step this form records.
     pub fn step(&self, board: &[String]) -> Result<Step, String> {
-        let text = self.text.lines().join("\n").trim().to_string();
-        let proposal = self.proposal.lines().join("\n").trim().to_string();
+        let text = text_of(&self.text).trim().to_string();
+        let proposal = text_of(&self.proposal).trim().to_string();
         if self.asks_proposal && proposal.is_empty() {
             return Err(
                 "the officer's proposal is not on record yet: type it in its box first".into(),
@@ -296,5 +229,65 @@ impl ExceptionForm {
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         });
+    }
+}
+
+impl Form for ExceptionForm {
+    type Field = Field;
+    type Ctx = [String];
+
+    fn tab_order(&self) -> Vec<Field> {
+        self.fields()
+    }
+
+    form_state!();
+
+    /// The Board member is chosen from the list: it has no box.
+    fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
+        let text = match self.kind {
+            FormKind::Propose => "Proposal",
+            FormKind::Decide => "Decision",
+            FormKind::Escalate => "Note for the Board (optional)",
+        };
+        match f {
+            Field::Proposal => Some((
+                &mut self.proposal,
+                "Officer's proposal (none on record yet)".into(),
+            )),
+            Field::Text => Some((&mut self.text, text.into())),
+            Field::Due => Some((&mut self.due, "Due date (YYYY-MM-DD)".into())),
+            Field::Member => None,
+        }
+    }
+
+    /// The proposal, the text, the Board member and the due date (the last two change
+    /// only on an escalation, the one form that shows them).
+    fn texts(&self) -> Vec<String> {
+        vec![
+            text_of(&self.proposal),
+            text_of(&self.text),
+            self.member.to_string(),
+            text_of(&self.due),
+        ]
+    }
+
+    /// Types a key into the proposal, the text or the due date, whichever has focus.
+    fn type_key(&mut self, key: KeyEvent, board: &[String]) {
+        match self.focus {
+            Field::Proposal => type_key(&mut self.proposal, key),
+            Field::Text => type_key(&mut self.text, key),
+            Field::Due => type_key(&mut self.due, key),
+            Field::Member => {}
+        }
+        self.message = None;
+        self.revalidate(board);
+    }
+
+    fn newline(&mut self, board: &[String]) {
+        match self.focus {
+            Field::Proposal => self.proposal.insert_newline(),
+            _ => self.text.insert_newline(),
+        }
+        self.revalidate(board);
     }
 }

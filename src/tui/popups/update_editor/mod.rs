@@ -20,6 +20,8 @@ use crate::domain::money::{Sign, parse_money, parse_progress};
 use crate::domain::period::Period;
 use crate::query::entry_return::{ItemKind, ReturnRow};
 use crate::store::{Expect, NewActionUpdate, NewProjectUpdate, NewRiskReview};
+use crate::tui::components::form::{Form, FormField, Rebase, form_state};
+use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 
@@ -46,8 +48,10 @@ impl UField {
             UField::Commentary => "Commentary",
         }
     }
+}
 
-    pub fn one_line(self) -> bool {
+impl FormField for UField {
+    fn one_line(self) -> bool {
         self != UField::Commentary
     }
 }
@@ -114,17 +118,9 @@ const ACTION_WORDS: [&str; 7] = [
 ];
 const PROJECT_WORDS: [&str; 5] = ["on_track", "at_risk", "off_track", "completed", "closed"];
 
-fn text_of(t: &TextArea) -> String {
-    t.lines().join("\n")
-}
-
-fn one_line(t: &TextArea) -> String {
-    t.lines().join("").trim().to_string()
-}
-
 impl UpdateEditor {
     pub fn new(row: &ReturnRow, data: &Data, theme: Theme) -> UpdateEditor {
-        let f = |s: &str| crate::tui::components::text_field::field(s, theme);
+        let f = |s: &str| field(s, theme);
         let statuses: &'static [&'static str] = match row.kind {
             ItemKind::Action => &ACTION_WORDS,
             ItemKind::Project => &PROJECT_WORDS,
@@ -145,7 +141,7 @@ impl UpdateEditor {
             spent: f(&seed.spent.map(|s| s.to_string()).unwrap_or_default()),
             likelihood: f(&seed.likelihood.to_string()),
             impact: f(&seed.impact.to_string()),
-            commentary: crate::tui::components::text_field::text_box(&seed.commentary, theme),
+            commentary: text_box(&seed.commentary, theme),
             focus: match row.kind {
                 ItemKind::Risk => UField::Likelihood,
                 _ => UField::Status,
@@ -161,40 +157,6 @@ impl UpdateEditor {
         ed.revalidate(data);
         ed.restyle();
         ed
-    }
-
-    pub fn fields(&self) -> &'static [UField] {
-        match self.kind {
-            ItemKind::Action => &[
-                UField::Status,
-                UField::Progress,
-                UField::Forecast,
-                UField::Commentary,
-            ],
-            ItemKind::Project => &[UField::Status, UField::Spent, UField::Commentary],
-            ItemKind::Risk => &[UField::Likelihood, UField::Impact, UField::Commentary],
-        }
-    }
-
-    fn texts(&self) -> Vec<String> {
-        let mut v: Vec<String> = [
-            &self.progress,
-            &self.forecast,
-            &self.spent,
-            &self.likelihood,
-            &self.impact,
-            &self.commentary,
-        ]
-        .iter()
-        .map(|t| text_of(t))
-        .collect();
-        v.push(self.status.to_string());
-        v
-    }
-
-    /// Whether anything was changed since editing began.
-    pub fn dirty(&self) -> bool {
-        self.texts() != self.initial
     }
 
     /// The status word chosen (none for a risk).
@@ -224,32 +186,6 @@ impl UpdateEditor {
         }
     }
 
-    pub fn step_focus(&mut self, by: isize) {
-        self.focus = crate::tui::components::text_field::step_among(self.fields(), self.focus, by);
-        self.restyle();
-    }
-
-    pub fn focus_on(&mut self, f: UField) {
-        self.focus = f;
-        self.restyle();
-    }
-
-    fn restyle(&mut self) {
-        let theme = self.theme;
-        let focus = self.focus;
-        for f in [
-            UField::Progress,
-            UField::Forecast,
-            UField::Spent,
-            UField::Likelihood,
-            UField::Impact,
-            UField::Commentary,
-        ] {
-            let on = f == focus;
-            crate::tui::components::text_field::show_focus(self.field_mut(f), f.title(), on, theme);
-        }
-    }
-
     /// `←`/`→`: the status before or after, on the status field; else the cursor moves.
     pub fn step(&mut self, by: isize, data: &Data) {
         if self.focus == UField::Status && !self.statuses.is_empty() {
@@ -264,48 +200,20 @@ impl UpdateEditor {
             } else {
                 KeyCode::Right
             };
-            self.input(KeyEvent::new(code, KeyModifiers::NONE), data);
+            self.type_key(KeyEvent::new(code, KeyModifiers::NONE), data);
         }
-    }
-
-    /// A key typed: on the status field a letter chooses the next word starting with it;
-    /// elsewhere it goes into the focused field.
-    pub fn input(&mut self, key: KeyEvent, data: &Data) {
-        if self.focus == UField::Status {
-            if let KeyCode::Char(c) = key.code {
-                let n = self.statuses.len();
-                let c = c.to_ascii_lowercase();
-                if let Some(i) = (1..=n)
-                    .map(|k| (self.status + k) % n)
-                    .find(|i| self.statuses[*i].starts_with(c))
-                {
-                    self.status = i;
-                    self.status_chosen();
-                }
-            }
-        } else {
-            let focus = self.focus;
-            crate::tui::components::text_field::type_key(self.field_mut(focus), key);
-        }
-        self.message = None;
-        self.revalidate(data);
-    }
-
-    pub fn newline(&mut self, data: &Data) {
-        self.commentary.insert_newline();
-        self.revalidate(data);
     }
 
     /// Choosing `completed` for an action sets its progress to 100, as the store will.
     fn status_chosen(&mut self) {
         if self.kind == ItemKind::Action && self.status_word() == ActionStatus::Completed.as_str() {
-            self.progress = crate::tui::components::text_field::field("100", self.theme);
+            self.progress = field("100", self.theme);
             self.restyle();
         }
     }
 
     fn progress_typed(&self) -> Result<Option<i64>, String> {
-        let t = one_line(&self.progress);
+        let t = line_of(&self.progress);
         if t.is_empty() {
             return Ok(None);
         }
@@ -315,7 +223,7 @@ impl UpdateEditor {
     }
 
     fn forecast_typed(&self) -> Result<Option<NaiveDate>, String> {
-        let t = one_line(&self.forecast);
+        let t = line_of(&self.forecast);
         if t.is_empty() {
             return Ok(None);
         }
@@ -325,7 +233,7 @@ impl UpdateEditor {
     }
 
     fn spent_typed(&self) -> Result<Option<f64>, String> {
-        let t = one_line(&self.spent);
+        let t = line_of(&self.spent);
         if t.is_empty() {
             return Ok(None);
         }
@@ -336,9 +244,8 @@ impl UpdateEditor {
     }
 
     fn scale_typed(&self) -> Result<(u8, u8), String> {
-        let l =
-            check_scale("likelihood", &one_line(&self.likelihood)).map_err(|e| e.to_string())?;
-        let i = check_scale("impact", &one_line(&self.impact)).map_err(|e| e.to_string())?;
+        let l = check_scale("likelihood", &line_of(&self.likelihood)).map_err(|e| e.to_string())?;
+        let i = check_scale("impact", &line_of(&self.impact)).map_err(|e| e.to_string())?;
         Ok((l, i))
     }
 
@@ -476,25 +383,98 @@ impl UpdateEditor {
         }
     }
 
-    /// My side of a conflict, as typed: status, figures, commentary.
-    pub fn mine(&self) -> (String, String, String) {
+    /// My side of a conflict, as typed: its lines in the conflict box (status, figures,
+    /// commentary).
+    pub fn mine(&self) -> Vec<String> {
         let figures = match self.kind {
             ItemKind::Action => format!(
                 "progress {}, forecast {}",
-                one_line(&self.progress),
-                one_line(&self.forecast)
+                line_of(&self.progress),
+                line_of(&self.forecast)
             ),
-            ItemKind::Project => format!("spent {}", one_line(&self.spent)),
-            ItemKind::Risk => format!(
-                "{} × {}",
-                one_line(&self.likelihood),
-                one_line(&self.impact)
-            ),
+            ItemKind::Project => format!("spent {}", line_of(&self.spent)),
+            ItemKind::Risk => format!("{} × {}", line_of(&self.likelihood), line_of(&self.impact)),
         };
-        (
-            self.status_word().to_string(),
+        vec![
+            format!("Status: {}", self.status_word()),
             figures,
-            text_of(&self.commentary),
-        )
+            format!("Commentary: {}", text_of(&self.commentary)),
+        ]
+    }
+}
+
+impl Form for UpdateEditor {
+    type Field = UField;
+    type Ctx = Data;
+
+    fn tab_order(&self) -> Vec<UField> {
+        match self.kind {
+            ItemKind::Action => vec![
+                UField::Status,
+                UField::Progress,
+                UField::Forecast,
+                UField::Commentary,
+            ],
+            ItemKind::Project => vec![UField::Status, UField::Spent, UField::Commentary],
+            ItemKind::Risk => vec![UField::Likelihood, UField::Impact, UField::Commentary],
+        }
+    }
+
+    form_state!();
+
+    /// The status is chosen from its words, not typed: it has no box.
+    fn text_box(&mut self, f: UField) -> Option<(&mut TextArea<'static>, String)> {
+        (f != UField::Status).then(|| (self.field_mut(f), f.title().to_string()))
+    }
+
+    /// The figures, the commentary and the status word.
+    fn texts(&self) -> Vec<String> {
+        let mut v: Vec<String> = [
+            &self.progress,
+            &self.forecast,
+            &self.spent,
+            &self.likelihood,
+            &self.impact,
+            &self.commentary,
+        ]
+        .iter()
+        .map(|t| text_of(t))
+        .collect();
+        v.push(self.status.to_string());
+        v
+    }
+
+    /// A key typed: on the status field a letter chooses the next word starting with it;
+    /// elsewhere it goes into the focused field.
+    fn type_key(&mut self, key: KeyEvent, data: &Data) {
+        if self.focus == UField::Status {
+            if let KeyCode::Char(c) = key.code {
+                let n = self.statuses.len();
+                let c = c.to_ascii_lowercase();
+                if let Some(i) = (1..=n)
+                    .map(|k| (self.status + k) % n)
+                    .find(|i| self.statuses[*i].starts_with(c))
+                {
+                    self.status = i;
+                    self.status_chosen();
+                }
+            }
+        } else {
+            let focus = self.focus;
+            type_key(self.field_mut(focus), key);
+        }
+        self.message = None;
+        self.revalidate(data);
+    }
+
+    fn newline(&mut self, data: &Data) {
+        self.commentary.insert_newline();
+        self.revalidate(data);
+    }
+}
+
+impl Rebase for UpdateEditor {
+    fn rebase_on_theirs(&mut self) {
+        self.version = self.conflict.take().flatten().map_or(0, |t| t.version);
     }
 }

@@ -10,15 +10,16 @@ use super::{UField, UpdateEditor};
 use crate::query::entry_return::ItemKind;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::components::form::{Form, keys_hint};
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
 use crate::tui::components::widgets::{delivery_badge, fit, waiting_line};
 use crate::tui::keymap::View;
+use crate::tui::popups::dialog::{TheirSave, draw_conflict as draw_conflict_of};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
     draw_editor(frame, area, app, ed);
-    if ed.conflict.is_some() {
-        draw_conflict(frame, area, app, ed);
-    }
+    // After a conflict, theirs beside mine over the editor.
+    draw_conflict(frame, area, app, ed);
 }
 
 fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
@@ -62,9 +63,8 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
     );
     // The one-line fields side by side, the status chooser first.
     let row: Vec<UField> = ed
-        .fields()
-        .iter()
-        .copied()
+        .tab_order()
+        .into_iter()
         .filter(|f| *f != UField::Commentary)
         .collect();
     let areas = Layout::horizontal(row.iter().map(|f| match f {
@@ -152,13 +152,7 @@ fn message_line(app: &App, ed: &UpdateEditor) -> Line<'static> {
                 )
             };
             Line::from(Span::styled(
-                format!(
-                    "{status}{} or {} saves · {} next field · {} cancels",
-                    keys(Action::Save),
-                    keys(Action::Submit),
-                    keys(Action::NextField),
-                    keys(Action::Back)
-                ),
+                format!("{status}{}", keys_hint(View::UpdateEdit)),
                 theme.dim(),
             ))
         }
@@ -166,42 +160,17 @@ fn message_line(app: &App, ed: &UpdateEditor) -> Line<'static> {
 }
 
 fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
-    let theme = app.theme;
     let Some(theirs) = &ed.conflict else { return };
-    let theirs = match theirs {
-        Some(t) => vec![
-            Line::from(Span::styled(
-                format!("Theirs (version {})", t.version),
-                theme.heading(),
-            )),
-            Line::from(format!(
-                "by {} on {}",
-                t.by,
-                crate::stamp::for_people(&t.at)
-            )),
-            Line::from(format!("Status: {}", t.status)),
-            Line::from(t.figures.clone()),
-            Line::from(format!("Commentary: {}", t.commentary)),
+    let theirs = theirs.as_ref().map(|t| TheirSave {
+        version: t.version,
+        by: &t.by,
+        at: &t.at,
+        lines: vec![
+            format!("Status: {}", t.status),
+            t.figures.clone(),
+            format!("Commentary: {}", t.commentary),
         ],
-        None => vec![Line::from(Span::styled(
-            "Theirs: the update was removed",
-            theme.heading(),
-        ))],
-    };
-    let (status, figures, commentary) = ed.mine();
-    let mine = vec![
-        Line::from(Span::styled("Mine (not saved)", theme.heading())),
-        Line::from(""),
-        Line::from(format!("Status: {status}")),
-        Line::from(figures),
-        Line::from(format!("Commentary: {commentary}")),
-    ];
-    crate::tui::popups::dialog::draw_conflict(
-        frame,
-        area,
-        theme,
-        &format!("{} {}", ed.code, ed.period),
-        theirs,
-        mine,
-    );
+    });
+    let what = format!("{} {}", ed.code, ed.period);
+    draw_conflict_of(frame, area, app.theme, &what, (theirs, "update"), ed.mine());
 }

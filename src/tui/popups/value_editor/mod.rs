@@ -3,6 +3,8 @@
 //! the status the value would have), and the commentary and remedial action in text
 //! areas. Saving is a compare-and-set on the version read when editing began.
 
+pub(crate) mod view;
+
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
@@ -14,6 +16,8 @@ use crate::domain::period::Period;
 use crate::domain::rag::Judgement;
 use crate::query::entry_grid::{EntryRow, preview};
 use crate::store::{Expect, NewValue, Quality, StoredValue};
+use crate::tui::components::form::{Form, FormField, Rebase, form_state};
+use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 
@@ -36,8 +40,10 @@ impl Field {
             Field::Action => "Remedial action",
         }
     }
+}
 
-    pub fn one_line(self) -> bool {
+impl FormField for Field {
+    fn one_line(self) -> bool {
         matches!(self, Field::Value | Field::Numerator | Field::Denominator)
     }
 }
@@ -76,20 +82,8 @@ pub struct Editor {
     theme: Theme,
 }
 
-fn area(text: &str, theme: Theme) -> TextArea<'static> {
-    crate::tui::components::text_field::field(text, theme)
-}
-
-fn prose(text: &str, theme: Theme) -> TextArea<'static> {
-    crate::tui::components::text_field::text_box(text, theme)
-}
-
-fn text_of(t: &TextArea) -> String {
-    t.lines().join("\n")
-}
-
 fn number(t: &TextArea) -> Result<Option<f64>, String> {
-    let text = t.lines().join("").trim().to_string();
+    let text = line_of(t);
     if text.is_empty() {
         return Ok(None);
     }
@@ -113,11 +107,11 @@ impl Editor {
             period: row.period,
             ratio,
             base: row.stored.clone(),
-            value: area(&num(s.map(|v| v.value)), theme),
-            numerator: area(&num(s.and_then(|v| v.numerator)), theme),
-            denominator: area(&num(s.and_then(|v| v.denominator)), theme),
-            commentary: prose(s.map(|v| v.commentary.as_str()).unwrap_or(""), theme),
-            action: prose(s.map(|v| v.action.as_str()).unwrap_or(""), theme),
+            value: field(&num(s.map(|v| v.value)), theme),
+            numerator: field(&num(s.and_then(|v| v.numerator)), theme),
+            denominator: field(&num(s.and_then(|v| v.denominator)), theme),
+            commentary: text_box(s.map(|v| v.commentary.as_str()).unwrap_or(""), theme),
+            action: text_box(s.map(|v| v.action.as_str()).unwrap_or(""), theme),
             focus: if ratio {
                 Field::Numerator
             } else {
@@ -135,37 +129,6 @@ impl Editor {
         ed.revalidate(data);
         ed.restyle();
         Some(ed)
-    }
-
-    pub fn fields(&self) -> &'static [Field] {
-        if self.ratio {
-            &[
-                Field::Numerator,
-                Field::Denominator,
-                Field::Commentary,
-                Field::Action,
-            ]
-        } else {
-            &[Field::Value, Field::Commentary, Field::Action]
-        }
-    }
-
-    fn texts(&self) -> Vec<String> {
-        [
-            &self.value,
-            &self.numerator,
-            &self.denominator,
-            &self.commentary,
-            &self.action,
-        ]
-        .iter()
-        .map(|t| text_of(t))
-        .collect()
-    }
-
-    /// Whether anything was typed since editing began.
-    pub fn dirty(&self) -> bool {
-        self.texts() != self.initial
     }
 
     pub fn field(&self, f: Field) -> &TextArea<'static> {
@@ -186,47 +149,6 @@ impl Editor {
             Field::Commentary => &mut self.commentary,
             Field::Action => &mut self.action,
         }
-    }
-
-    pub fn step_focus(&mut self, by: isize) {
-        self.focus = crate::tui::components::text_field::step_among(self.fields(), self.focus, by);
-        self.restyle();
-    }
-
-    pub fn focus_on(&mut self, f: Field) {
-        self.focus = f;
-        self.restyle();
-    }
-
-    /// Borders and cursor show which field has focus (reverse video, so also without colour).
-    fn restyle(&mut self) {
-        let theme = self.theme;
-        let focus = self.focus;
-        for f in [
-            Field::Value,
-            Field::Numerator,
-            Field::Denominator,
-            Field::Commentary,
-            Field::Action,
-        ] {
-            let on = f == focus;
-            crate::tui::components::text_field::show_focus(self.field_mut(f), f.title(), on, theme);
-        }
-    }
-
-    /// Types a key into the focused field and checks the entry again.
-    pub fn input(&mut self, key: KeyEvent, data: &Data) {
-        let focus = self.focus;
-        crate::tui::components::text_field::type_key(self.field_mut(focus), key);
-        self.message = None;
-        self.revalidate(data);
-    }
-
-    /// A new line in a text area (Enter in a one-line field saves instead).
-    pub fn newline(&mut self, data: &Data) {
-        let focus = self.focus;
-        self.field_mut(focus).insert_newline();
-        self.revalidate(data);
     }
 
     fn entry(&self) -> Result<Entry, String> {
@@ -300,8 +222,8 @@ impl Editor {
         Ok((nv, expect))
     }
 
-    /// My side of a conflict, as typed.
-    pub fn mine(&self) -> (String, String, String) {
+    /// My side of a conflict, as typed: its lines in the conflict box.
+    pub fn mine(&self) -> Vec<String> {
         let v = match (&self.checked, self.ratio) {
             (Ok(v), false) => crate::domain::number::fmt_decimals(*v, self.decimals),
             (Ok(v), true) => format!(
@@ -316,6 +238,68 @@ impl Editor {
                 &self.value
             }),
         };
-        (v, text_of(&self.commentary), text_of(&self.action))
+        vec![
+            format!("Value: {v}"),
+            format!("Commentary: {}", text_of(&self.commentary)),
+            format!("Action: {}", text_of(&self.action)),
+        ]
+    }
+}
+
+impl Form for Editor {
+    type Field = Field;
+    type Ctx = Data;
+
+    fn tab_order(&self) -> Vec<Field> {
+        if self.ratio {
+            vec![
+                Field::Numerator,
+                Field::Denominator,
+                Field::Commentary,
+                Field::Action,
+            ]
+        } else {
+            vec![Field::Value, Field::Commentary, Field::Action]
+        }
+    }
+
+    form_state!();
+
+    fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
+        Some((self.field_mut(f), f.title().to_string()))
+    }
+
+    fn texts(&self) -> Vec<String> {
+        [
+            &self.value,
+            &self.numerator,
+            &self.denominator,
+            &self.commentary,
+            &self.action,
+        ]
+        .iter()
+        .map(|t| text_of(t))
+        .collect()
+    }
+
+    /// Types a key into the focused field and checks the entry again.
+    fn type_key(&mut self, key: KeyEvent, data: &Data) {
+        let focus = self.focus;
+        type_key(self.field_mut(focus), key);
+        self.message = None;
+        self.revalidate(data);
+    }
+
+    /// A new line in a text area (Enter in a one-line field saves instead).
+    fn newline(&mut self, data: &Data) {
+        let focus = self.focus;
+        self.field_mut(focus).insert_newline();
+        self.revalidate(data);
+    }
+}
+
+impl Rebase for Editor {
+    fn rebase_on_theirs(&mut self) {
+        self.base = self.conflict.take().and_then(|c| c.theirs);
     }
 }

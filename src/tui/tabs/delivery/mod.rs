@@ -11,8 +11,8 @@ use self::rows::{Item, Judged, Section};
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 use crate::tui::action::Action;
+use crate::tui::components::filter::FilterInput;
 use crate::tui::components::scroll::TextScroll;
-use crate::tui::components::widgets::type_into;
 use crate::tui::data::Data;
 
 pub struct DeliveryState {
@@ -23,8 +23,7 @@ pub struct DeliveryState {
     pub shown: [Vec<usize>; 4],
     /// For each list, the cursor among the shown rows.
     pub cursors: [usize; 4],
-    pub filter: String,
-    pub typing: bool,
+    pub filter: FilterInput,
     /// The selected item's record fills the tab (`Enter`).
     pub open: bool,
     pub scroll: TextScroll,
@@ -41,8 +40,7 @@ impl DeliveryState {
             judged: Judged::default(),
             shown: Default::default(),
             cursors: [0; 4],
-            filter: String::new(),
-            typing: false,
+            filter: FilterInput::default(),
             open: false,
             scroll: TextScroll::default(),
             key: None,
@@ -84,7 +82,7 @@ impl DeliveryState {
             self.judged = Judged::of(data, self.period);
             self.key = Some(key);
         }
-        if rejudge || self.filtered.as_ref() != Some(&self.filter) {
+        if rejudge || self.filtered.as_deref() != Some(&*self.filter) {
             let lower = self.filter.to_lowercase();
             for s in Section::ALL {
                 let n = s.index();
@@ -100,7 +98,7 @@ impl DeliveryState {
                 }
                 self.cursors[n] = self.cursors[n].min(self.shown[n].len().saturating_sub(1));
             }
-            self.filtered = Some(self.filter.clone());
+            self.filtered = Some(self.filter.to_string());
         }
         // An item gone in a re-read closes its record rather than leave an empty pane.
         if self.selected().is_none() {
@@ -118,16 +116,8 @@ impl DeliveryState {
     }
 
     pub fn update(&mut self, action: Action, page: usize) {
-        if self.typing {
-            match action {
-                Action::Submit => self.typing = false,
-                Action::Back => {
-                    self.typing = false;
-                    self.filter.clear();
-                }
-                Action::Input(ev) => type_into(&mut self.filter, &ev),
-                _ => {}
-            }
+        if self.filter.typing {
+            self.filter.key(action);
             return;
         }
         let last = self.shown_len().saturating_sub(1);
@@ -145,8 +135,10 @@ impl DeliveryState {
             Action::Right => self.step_section(1),
             Action::Open if self.selected().is_some() => self.open = true,
             Action::Back if self.open => self.open = false,
-            Action::Back => self.filter.clear(),
-            Action::Filter => self.typing = true,
+            Action::Back => {
+                self.filter.clear();
+            }
+            Action::Filter => self.filter.start(),
             Action::PrevPeriod => self.period = self.period.prev(),
             Action::NextPeriod => self.period = self.period.next(),
             _ => {}

@@ -14,7 +14,7 @@ use crate::tui::app::App;
 use crate::tui::components::heat_map;
 use crate::tui::components::scroll::{Window, with_selected};
 use crate::tui::components::theme::Theme;
-use crate::tui::components::widgets::{filtered_block, fit, pad};
+use crate::tui::components::widgets::{fit, pad};
 use crate::tui::keymap::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -124,7 +124,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.delivery;
     let theme = app.theme;
     let title = format!(" {} · {} ", st.section.name(), st.period);
-    let block = filtered_block(theme, title, &st.filter, st.typing);
+    let block = st.filter.block(theme, title);
     let inner = block.inner(area);
     if st.shown_len() == 0 {
         frame.render_widget(block, area);

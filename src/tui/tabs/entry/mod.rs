@@ -12,11 +12,12 @@ use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
 use crate::query::entry_grid::EntryRow;
 use crate::query::entry_return::ReturnRow;
-use crate::store::{Result, SaveOutcome, StoreError, StoredValue};
+use crate::store::{Result, SaveOutcome, StoreError};
 use crate::tui::action::Action;
+use crate::tui::components::filter::FilterInput;
+use crate::tui::components::form::{self, Form, Outcome, Resolved};
 use crate::tui::components::officer_chooser::OfficerChooser;
 use crate::tui::components::theme::Theme;
-use crate::tui::components::widgets::type_into;
 use crate::tui::data::Data;
 use crate::tui::messages::{Effect, Note, Question};
 use crate::tui::popups::update_editor::UpdateEditor;
@@ -40,8 +41,7 @@ pub struct EntryState {
     /// The lines that pass the filter, indicators first.
     pub visible: Vec<Pick>,
     pub cursor: usize,
-    pub filter: String,
-    pub typing: bool,
+    pub filter: FilterInput,
     pub editor: Option<Editor>,
     /// The update (or review) being recorded.
     pub update: Option<UpdateEditor>,
@@ -63,8 +63,7 @@ impl EntryState {
             items: vec![],
             visible: vec![],
             cursor: 0,
-            filter: String::new(),
-            typing: false,
+            filter: FilterInput::default(),
             editor: None,
             update: None,
             chooser: None,
@@ -118,7 +117,7 @@ impl EntryState {
             self.officer.clone(),
             self.month,
             data.generation,
-            self.filter.clone(),
+            self.filter.to_string(),
         );
         if self.key.as_ref() == Some(&key) {
             return;
@@ -186,16 +185,8 @@ impl EntryState {
             }
             return Effect::None;
         }
-        if self.typing {
-            match action {
-                Action::Submit => self.typing = false,
-                Action::Back => {
-                    self.typing = false;
-                    self.filter.clear();
-                }
-                Action::Input(ev) => type_into(&mut self.filter, &ev),
-                _ => {}
-            }
+        if self.filter.typing {
+            self.filter.key(action);
             return Effect::None;
         }
         let last = self.visible.len().saturating_sub(1);
@@ -206,8 +197,10 @@ impl EntryState {
             Action::PageDown => self.cursor = (self.cursor + page).min(last),
             Action::PrevPeriod => self.month = self.month.plus(-1),
             Action::NextPeriod => self.month = self.month.plus(1),
-            Action::Filter => self.typing = true,
-            Action::Back => self.filter.clear(),
+            Action::Filter => self.filter.start(),
+            Action::Back => {
+                self.filter.clear();
+            }
             Action::ChooseOfficer => return self.choose_officer(data),
             Action::Open => return self.open_editor(data, theme),
             _ => {}
@@ -258,15 +251,11 @@ impl EntryState {
         let Some(ed) = &mut self.editor else {
             return Effect::None;
         };
-        match action {
-            Action::NextField => ed.step_focus(1),
-            Action::PrevField => ed.step_focus(-1),
-            Action::Input(key) => ed.input(key, data),
-            Action::Submit if !ed.focus.one_line() => ed.newline(data),
-            Action::Submit | Action::Save => return self.save(data),
-            Action::Back if ed.dirty() => return Effect::Ask(Question::DiscardEdit),
-            Action::Back => self.editor = None,
-            _ => {}
+        match form::on_key(ed, action, data) {
+            Outcome::Save => return self.save(data),
+            Outcome::AskDiscard => return Effect::Ask(Question::DiscardEdit),
+            Outcome::Close => self.editor = None,
+            Outcome::Done | Outcome::Other(_) => {}
         }
         Effect::None
     }
@@ -348,29 +337,12 @@ impl EntryState {
     }
 
     fn update_conflict(&mut self, action: Action, data: &mut Data) -> Effect {
-        let Some(ed) = &mut self.editor else {
-            return Effect::None;
-        };
-        let theirs: Option<StoredValue> = ed.conflict.as_ref().and_then(|c| c.theirs.clone());
-        match action {
-            Action::KeepMine => {
-                ed.base = theirs;
-                ed.conflict = None;
-                self.save(data)
-            }
-            Action::TakeTheirs => {
-                self.editor = None;
-                Effect::Note(Note::Info(
-                    "Kept their value; your edit was discarded".into(),
-                ))
-            }
-            Action::Back => {
-                // Back to editing, now based on what they saved (which has been seen).
-                ed.base = theirs;
-                ed.conflict = None;
-                Effect::None
-            }
-            _ => Effect::None,
+        match form::resolve(&mut self.editor, action) {
+            Resolved::SaveMine => self.save(data),
+            Resolved::TookTheirs => Effect::Note(Note::Info(
+                "Kept their value; your edit was discarded".into(),
+            )),
+            Resolved::Editing | Resolved::Nothing => Effect::None,
         }
     }
 }

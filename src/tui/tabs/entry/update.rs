@@ -5,6 +5,7 @@ use super::EntryState;
 use crate::query::entry_return::ReturnRow;
 use crate::store::{Result, StoreError};
 use crate::tui::action::Action;
+use crate::tui::components::form::{self, Form, Outcome, Resolved};
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 use crate::tui::messages::{Effect, Note, Question};
@@ -37,17 +38,13 @@ impl EntryState {
         let Some(ed) = &mut self.update else {
             return Effect::None;
         };
-        match action {
-            Action::NextField => ed.step_focus(1),
-            Action::PrevField => ed.step_focus(-1),
-            Action::Left => ed.step(-1, data),
-            Action::Right => ed.step(1, data),
-            Action::Input(key) => ed.input(key, data),
-            Action::Submit if !ed.focus.one_line() => ed.newline(data),
-            Action::Submit | Action::Save => return self.save_update(data),
-            Action::Back if ed.dirty() => return Effect::Ask(Question::DiscardEdit),
-            Action::Back => self.update = None,
-            _ => {}
+        match form::on_key(ed, action, data) {
+            Outcome::Other(Action::Left) => ed.step(-1, data),
+            Outcome::Other(Action::Right) => ed.step(1, data),
+            Outcome::Save => return self.save_update(data),
+            Outcome::AskDiscard => return Effect::Ask(Question::DiscardEdit),
+            Outcome::Close => self.update = None,
+            Outcome::Done | Outcome::Other(_) => {}
         }
         Effect::None
     }
@@ -115,26 +112,12 @@ impl EntryState {
     }
 
     pub(super) fn update_update_conflict(&mut self, action: Action, data: &mut Data) -> Effect {
-        let Some(ed) = &mut self.update else {
-            return Effect::None;
-        };
-        let theirs = ed.conflict.clone().flatten().map_or(0, |t| t.version);
-        match action {
-            Action::KeepMine => {
-                ed.version = theirs;
-                ed.conflict = None;
-                self.save_update(data)
-            }
-            Action::TakeTheirs => {
-                self.update = None;
+        match form::resolve(&mut self.update, action) {
+            Resolved::SaveMine => self.save_update(data),
+            Resolved::TookTheirs => {
                 Effect::Note(Note::Info("Kept their update; yours was discarded".into()))
             }
-            Action::Back => {
-                ed.version = theirs;
-                ed.conflict = None;
-                Effect::None
-            }
-            _ => Effect::None,
+            Resolved::Editing | Resolved::Nothing => Effect::None,
         }
     }
 }

@@ -1,26 +1,20 @@
-//! Drawing the Entry tab: the officer's grid, the editor and the save-conflict dialog.
+//! Drawing the Entry tab: the officer's grid, with the officer chooser or an editor over it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::Pick;
 use crate::domain::deadline::fmt_due;
-use crate::domain::label::with_notes;
 use crate::domain::owed::Owing;
 use crate::query::entry_grid::EntryRow;
 use crate::query::entry_return::ReturnRow;
-use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::scroll::{Window, with_selected};
-use crate::tui::components::text_field::{draw as draw_field, place_cursor};
 use crate::tui::components::widgets::{
-    delivery_badge, figure, filtered_block, first_fitting, fit, pad, rag_badge, rpad, short_name,
-    waiting_line,
+    delivery_badge, figure, first_fitting, fit, pad, rag_badge, rpad, short_name,
 };
-use crate::tui::keymap::View;
-use crate::tui::popups::value_editor::{Editor, Field};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_grid(frame, area, app);
@@ -28,10 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         crate::tui::components::officer_chooser::draw(frame, area, ch, app.theme);
     }
     if let Some(ed) = &app.entry.editor {
-        draw_editor(frame, area, app, ed);
-        if ed.conflict.is_some() {
-            draw_conflict(frame, area, app, ed);
-        }
+        crate::tui::popups::value_editor::view::draw(frame, area, app, ed);
     }
     if let Some(ed) = &app.entry.update {
         crate::tui::popups::update_editor::view::draw(frame, area, app, ed);
@@ -43,11 +34,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let who = app.data.name_of(&st.officer);
     // The title gives way, post first, then name, so the login is never cut.
-    let filter_w = if st.typing || !st.filter.is_empty() {
-        crate::safe_text::width(&st.filter) + 5
-    } else {
-        0
-    };
+    let filter_w = st.filter.width();
     let title = first_fitting(
         &[
             format!(" My return for {} · {who} ({}) ", st.month, st.officer),
@@ -61,7 +48,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         ],
         (area.width as usize).saturating_sub(2 + filter_w),
     );
-    let block = filtered_block(theme, title, &st.filter, st.typing);
+    let block = st.filter.block(theme, title);
     let inner = block.inner(area);
     let selected = st.selected_label();
     let inner = with_selected(frame, inner, selected, theme);
@@ -216,188 +203,6 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
-    let theme = app.theme;
-    let dialog = area;
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" Edit {} · {} ", ed.code, ed.period),
-            theme.title(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
-    // The check and the message take the lines their words need (the text boxes give
-    // way), so a refusal is never cut short.
-    let check_para = Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true });
-    let msg_para = Paragraph::new(message_line(app, ed)).wrap(Wrap { trim: true });
-    let lines_of = |p: &Paragraph, most: usize| p.line_count(inner.width).clamp(1, most) as u16;
-    // The box being typed in takes two thirds of the room the two boxes share, so a
-    // paragraph of commentary (300 characters, wrapped) shows whole at 80×24.
-    let room = |f: Field| Constraint::Fill(if ed.focus == f { 2 } else { 1 });
-    let [head, fields, check, comm, act, msg] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(3),
-        Constraint::Length(lines_of(&check_para, 3).max(2)),
-        room(Field::Commentary),
-        room(Field::Action),
-        Constraint::Length(lines_of(&msg_para, 4).max(2)),
-    ])
-    .areas(inner);
-    let stored = match &ed.base {
-        Some(b) => format!(
-            "Stored: {} (version {}, {} on {})",
-            figure(Some(b.value), ed.decimals),
-            b.version,
-            b.entered_by,
-            crate::stamp::for_people(&b.entered_at)
-        ),
-        None => "Nothing stored yet".to_string(),
-    };
-    let dp_text = format!(
-        "{} decimal place{}",
-        ed.decimals,
-        if ed.decimals == 1 { "" } else { "s" }
-    );
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(
-                fit(
-                    &with_notes(&ed.title, &[&ed.unit, &dp_text]),
-                    inner.width as usize,
-                ),
-                theme.heading(),
-            )),
-            Line::from(Span::styled(stored, theme.dim())),
-        ]),
-        head,
-    );
-    let focused = if ed.ratio {
-        let [n, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(fields);
-        draw_field(frame, n, &ed.numerator);
-        draw_field(frame, d, &ed.denominator);
-        [(Field::Numerator, n), (Field::Denominator, d)]
-            .into_iter()
-            .find(|(f, _)| *f == ed.focus)
-    } else {
-        draw_field(frame, fields, &ed.value);
-        (ed.focus == Field::Value).then_some((Field::Value, fields))
-    };
-    // Nothing is drawn over the editor: show the terminal's cursor in the figure typed.
-    let on_top = ed.conflict.is_none() && app.help.is_none() && app.question.is_none();
-    if let Some((f, at)) = focused.filter(|_| on_top) {
-        place_cursor(frame, at, ed.field(f));
-    }
-    frame.render_widget(check_para, check);
-    draw_field(frame, comm, ed.field(Field::Commentary));
-    draw_field(frame, act, ed.field(Field::Action));
-    frame.render_widget(msg_para, msg);
-}
-
-/// Under the editor: the waiting save, why the last save failed, what a missed target
-/// still needs, or the keys.
-fn message_line(app: &App, ed: &Editor) -> Line<'static> {
-    let theme = app.theme;
-    match (&ed.message, &ed.explained) {
-        _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
-        (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
-        (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
-        (None, Ok(())) => {
-            let keys = |a| View::EntryEdit.keys_for(a);
-            Line::from(Span::styled(
-                format!(
-                    "{} or {} saves · {} next field · {} cancels",
-                    keys(Action::Save),
-                    keys(Action::Submit),
-                    keys(Action::NextField),
-                    keys(Action::Back)
-                ),
-                theme.dim(),
-            ))
-        }
-    }
-}
-
-/// "✓ 45.2 → A amber: <rule>" or "✗ why not".
-fn check_lines(app: &App, ed: &Editor) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    match (&ed.checked, &ed.preview) {
-        (Ok(v), Some(a)) => {
-            // A figure typed with more decimals than the indicator shows is kept; say how
-            // it is shown and judged, beside it.
-            let typed = ed.value.lines().join("");
-            let note = app
-                .data
-                .ds
-                .indicator(&ed.code)
-                .and_then(|r| crate::domain::bounds::shown_as(&r.indicator, &typed, *v))
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            vec![Line::from(vec![
-                Span::styled("✓ ", theme.ok()),
-                Span::raw(format!(
-                    "{}{}{note} → ",
-                    figure(Some(*v), ed.decimals),
-                    if ed.unit.trim().is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {}", ed.unit)
-                    }
-                )),
-                rag_badge(theme, a.rag),
-                Span::raw(format!(" {}: {}", a.rag, a.rule)),
-            ])]
-        }
-        (Ok(v), None) => vec![Line::from(format!("✓ {}", figure(Some(*v), ed.decimals)))],
-        (Err(why), _) if why.is_empty() => vec![],
-        (Err(why), _) => vec![Line::from(Span::styled(format!("✗ {why}"), theme.error()))],
-    }
-}
-
-fn draw_conflict(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
-    let theme = app.theme;
-    let Some(conflict) = &ed.conflict else { return };
-    let theirs = match &conflict.theirs {
-        Some(t) => vec![
-            Line::from(Span::styled(
-                format!("Theirs (version {})", t.version),
-                theme.heading(),
-            )),
-            Line::from(format!(
-                "by {} on {}",
-                t.entered_by,
-                crate::stamp::for_people(&t.entered_at)
-            )),
-            Line::from(format!("Value: {}", figure(Some(t.value), ed.decimals))),
-            Line::from(format!("Commentary: {}", t.commentary)),
-            Line::from(format!("Action: {}", t.action)),
-        ],
-        None => vec![Line::from(Span::styled(
-            "Theirs: the value was removed",
-            theme.heading(),
-        ))],
-    };
-    let (v, c, a) = ed.mine();
-    let mine = vec![
-        Line::from(Span::styled("Mine (not saved)", theme.heading())),
-        Line::from(""),
-        Line::from(format!("Value: {v}")),
-        Line::from(format!("Commentary: {c}")),
-        Line::from(format!("Action: {a}")),
-    ];
-    crate::tui::popups::dialog::draw_conflict(
-        frame,
-        area,
-        theme,
-        &format!("{} {}", ed.code, ed.period),
-        theirs,
-        mine,
-    );
 }
 
 /// What a value's mark says of it.

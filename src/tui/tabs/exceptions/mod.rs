@@ -18,6 +18,7 @@ use crate::store::{
     StoreError,
 };
 use crate::tui::action::Action;
+use crate::tui::components::form::{self, Outcome};
 use crate::tui::components::scroll::TextScroll;
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
@@ -286,14 +287,12 @@ impl ExceptionsState {
         match action {
             Action::Left if form.picking() => form.step_member(-1, &data.board),
             Action::Right if form.picking() => form.step_member(1, &data.board),
-            Action::NextField => form.step_focus(1, &data.board),
-            Action::PrevField => form.step_focus(-1, &data.board),
-            Action::Input(key) => form.input(key, &data.board),
-            Action::Submit if !form.one_line() => form.newline(&data.board),
-            Action::Submit | Action::Save => return self.save_form(data),
-            Action::Back if form.dirty() => return Effect::Ask(Question::DiscardEdit),
-            Action::Back => self.form = None,
-            _ => {}
+            action => match form::on_key(form, action, &data.board) {
+                Outcome::Save => return self.save_form(data),
+                Outcome::AskDiscard => return Effect::Ask(Question::DiscardEdit),
+                Outcome::Close => self.form = None,
+                Outcome::Done | Outcome::Other(_) => {}
+            },
         }
         Effect::None
     }

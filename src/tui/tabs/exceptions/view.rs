@@ -1,10 +1,10 @@
-//! Drawing the Exceptions tab: the queue with its filters, the selected exception's record
-//! and the meeting form. The projector view is in `projector.rs`.
+//! Drawing the Exceptions tab: the queue with its filters and the selected exception's
+//! record, with the meeting form over them. The projector view is in `projector.rs`.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::label::code_and_name;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
@@ -12,13 +12,10 @@ use crate::query::exception_show::change_words;
 use crate::safe_text;
 use crate::stamp::for_people;
 use crate::store::ExceptionRecord;
-use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::scroll::{Window, with_selected};
-use crate::tui::components::text_field::draw as draw_field;
-use crate::tui::components::widgets::{centered, fit, pad, waiting_line};
+use crate::tui::components::widgets::{fit, pad};
 use crate::tui::keymap::View;
-use crate::tui::popups::exception_form::{ExceptionForm, Field, FormKind};
 
 pub fn kind_label(k: ExceptionKind) -> &'static str {
     match k {
@@ -51,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_detail(frame, detail, app);
     }
     if let Some(form) = &st.form {
-        draw_form(frame, area, app, form);
+        crate::tui::popups::exception_form::view::draw(frame, area, app, form);
     }
 }
 
@@ -320,90 +317,4 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
         ),
         None => frame.render_widget(block, area),
     }
-}
-
-fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
-    let theme = app.theme;
-    // Room for the proposal too when the form asks for it.
-    let h = match form.kind {
-        FormKind::Escalate => 18,
-        _ => 14,
-    } + if form.asks_proposal { 6 } else { 0 };
-    let dialog = centered(area, 76, h);
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" #{} {} · {} ", form.id, form.subject, form.kind.title()),
-            theme.title(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
-    let fields = form.fields();
-    let mut rows: Vec<Constraint> = fields
-        .iter()
-        .map(|f| match f {
-            Field::Proposal | Field::Text => Constraint::Fill(1),
-            Field::Member => Constraint::Length(1),
-            Field::Due => Constraint::Length(3),
-        })
-        .collect();
-    rows.push(Constraint::Length(2));
-    let areas = Layout::vertical(rows).split(inner);
-    for (f, at) in fields.iter().zip(areas.iter()) {
-        match f {
-            Field::Proposal => draw_field(frame, *at, &form.proposal),
-            Field::Text => draw_field(frame, *at, &form.text),
-            Field::Member => {
-                let member = form
-                    .member_login(&app.data.board)
-                    .map(|m| format!("{} ({m})", app.data.name_of(m)))
-                    .unwrap_or_else(|| "none on the Board".into());
-                let on = form.focused() == Field::Member;
-                let style = if on {
-                    theme.focus_border()
-                } else {
-                    theme.base()
-                };
-                let marker = if on { "▶" } else { " " };
-                frame.render_widget(
-                    Paragraph::new(Line::from(vec![
-                        Span::styled(format!("{marker} Board member: "), style),
-                        Span::styled(format!("◀ {member} ▶"), style),
-                        Span::styled(
-                            format!(
-                                "  ({}/{} to change)",
-                                View::BoardMember.keys_for(Action::Left),
-                                View::BoardMember.keys_for(Action::Right)
-                            ),
-                            theme.dim(),
-                        ),
-                    ])),
-                    *at,
-                );
-            }
-            Field::Due => {
-                draw_field(frame, *at, &form.due);
-                if form.focused() == Field::Due && app.help.is_none() && app.question.is_none() {
-                    crate::tui::components::text_field::place_cursor(frame, *at, &form.due);
-                }
-            }
-        }
-    }
-    let msg = areas[areas.len() - 1];
-    let line = match (&form.message, &form.check) {
-        _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
-        (Some(m), _) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
-        (None, Err(why)) => Line::from(Span::styled(format!("! {why}"), theme.warn())),
-        (None, Ok(())) => Line::from(Span::styled(
-            format!(
-                "✓ ready: {} saves · {} cancels",
-                View::ExceptionForm.keys_for(Action::Save),
-                View::ExceptionForm.keys_for(Action::Back)
-            ),
-            theme.ok(),
-        )),
-    };
-    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), msg);
 }

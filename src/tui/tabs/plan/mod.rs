@@ -14,8 +14,8 @@ use self::tree::{FilterWork, Tree};
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 use crate::tui::action::Action;
+use crate::tui::components::filter::FilterInput;
 use crate::tui::components::scroll::TextScroll;
-use crate::tui::components::widgets::type_into;
 use crate::tui::data::{ChartPoint, Data, PeriodStats};
 use crate::tui::refresh::drop_elsewhere;
 
@@ -51,8 +51,7 @@ pub struct Detail {
 pub struct PlanState {
     pub period: Period,
     pub expanded: HashSet<String>,
-    pub filter: String,
-    pub typing: bool,
+    pub filter: FilterInput,
     pub rows: Vec<TreeRow>,
     pub cursor: usize,
     pub stats: Arc<PeriodStats>,
@@ -81,8 +80,7 @@ impl PlanState {
         PlanState {
             period: month_now_due(data.today),
             expanded,
-            filter: String::new(),
-            typing: false,
+            filter: FilterInput::default(),
             rows: vec![],
             cursor: 0,
             stats: Arc::default(),
@@ -150,19 +148,9 @@ impl PlanState {
     }
 
     pub fn update(&mut self, action: Action, data: &Data, page: usize) {
-        if self.typing {
-            match action {
-                Action::Submit => self.typing = false,
-                Action::Back => {
-                    self.typing = false;
-                    self.set_filter(String::new());
-                }
-                Action::Input(ev) => {
-                    let mut f = self.filter.clone();
-                    type_into(&mut f, &ev);
-                    self.set_filter(f);
-                }
-                _ => {}
+        if self.filter.typing {
+            if self.filter.key(action) {
+                self.filter_changed();
             }
             return;
         }
@@ -188,20 +176,18 @@ impl PlanState {
                 self.rows_dirty = true;
                 self.cursor = 0;
             }
-            Action::Filter => self.typing = true,
-            Action::Back => self.set_filter(String::new()),
+            Action::Filter => self.filter.start(),
+            Action::Back if self.filter.clear() => self.filter_changed(),
             Action::PrevPeriod => self.period = self.period.prev(),
             Action::NextPeriod => self.period = self.period.next(),
             _ => {}
         }
     }
 
-    fn set_filter(&mut self, f: String) {
-        if f != self.filter {
-            self.filter = f;
-            self.rows_dirty = true;
-            self.cursor = 0;
-        }
+    /// The rows are found again for the new filter, from the top.
+    fn filter_changed(&mut self) {
+        self.rows_dirty = true;
+        self.cursor = 0;
     }
 
     fn toggle(&mut self) {

@@ -13,9 +13,7 @@ use crate::query::signoff::record_covering;
 use crate::tui::app::App;
 use crate::tui::components::chart;
 use crate::tui::components::scroll::{Window, with_selected};
-use crate::tui::components::widgets::{
-    COUNTS_WIDTH, counts_spans, figure, filtered_block, fit, rag_badge,
-};
+use crate::tui::components::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, rag_badge};
 use crate::tui::keymap::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -37,12 +35,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.plan;
     let theme = app.theme;
-    let block = filtered_block(
-        theme,
-        format!(" Golden thread · {} ", st.period),
-        &st.filter,
-        st.typing,
-    );
+    let block = st
+        .filter
+        .block(theme, format!(" Golden thread · {} ", st.period));
     let inner = block.inner(area);
     if st.rows.is_empty() {
         frame.render_widget(block, area);
