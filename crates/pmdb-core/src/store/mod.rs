@@ -5,6 +5,7 @@
 mod record_macro;
 
 mod audit;
+mod case_studies;
 mod dataset;
 mod delivery;
 mod delivery_import;
@@ -37,6 +38,8 @@ mod values;
 #[cfg(test)]
 mod carried_forward;
 #[cfg(test)]
+mod case_studies_chosen;
+#[cfg(test)]
 mod history_backfill;
 
 use std::path::{Path, PathBuf};
@@ -44,6 +47,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditRow;
+pub use case_studies::NewCaseStudy;
 pub use dataset::Dataset;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
