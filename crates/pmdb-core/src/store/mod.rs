@@ -75,7 +75,7 @@ pub use signoff_definitions::Definitions;
 pub use signoff_extras::FrozenExtras;
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};
-pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
+pub use values::{Expect, NewValue, QUALITY_KEY, Quality, SaveOutcome, StoredValue};
 
 use crate::domain::role::Actor;
 use test_kill::TestKill;
