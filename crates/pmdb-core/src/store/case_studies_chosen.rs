@@ -1,10 +1,7 @@
 //! A file written before case studies were chosen (schema 9) opens with every case study
 //! it held still chosen, recorded in the audit log; a case study submitted after is not.
 
-use rusqlite::Connection;
-
-use super::open::migrations;
-use super::session::Session;
+use super::old_file;
 use super::{NewCaseStudy, Store};
 
 const HELD: &str = "
@@ -17,20 +14,7 @@ INSERT INTO case_studies (code, title, node, service, year, story)
 
 /// A schema-9 file holding one case study, migrated on opening as `perf`.
 fn migrated(dir: &std::path::Path) -> Store {
-    let path = dir.join("old.db");
-    let session = Session::new("perf");
-    session.pin_today("2026-11-24".parse().unwrap());
-    let conn = Connection::open(&path).unwrap();
-    session.register(&conn).unwrap();
-    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-    for (version, sql) in migrations().into_iter().filter(|(v, _)| *v <= 9) {
-        conn.execute_batch(&format!("BEGIN; {sql}; COMMIT;"))
-            .unwrap();
-        conn.pragma_update(None, "user_version", version).unwrap();
-    }
-    conn.execute_batch(HELD).unwrap();
-    drop(conn);
-    Store::open_on(&path, "perf", Some("2026-11-24".parse().unwrap())).unwrap()
+    old_file::migrated(dir, 9, HELD)
 }
 
 #[test]

@@ -41,6 +41,8 @@ mod carried_forward;
 mod case_studies_chosen;
 #[cfg(test)]
 mod history_backfill;
+#[cfg(test)]
+mod old_file;
 
 use std::path::{Path, PathBuf};
 
