@@ -178,6 +178,14 @@ fn bad_case_studies_are_refused_naming_why_and_nothing_is_written() {
             "the case study's code holds a space: use only letters, digits and . - _ /".into(),
         ),
         (
+            [
+                add("CS-2", "Lost", "P1", "2024/25"),
+                vec!["--service".into(), "NOPE".into()],
+            ]
+            .concat(),
+            "no service 'NOPE'".into(),
+        ),
+        (
             vec!["case-studies".into(), "select".into(), "CS-9".into()],
             "no case study 'CS-9': `pmdb case-studies` lists them".into(),
         ),
@@ -273,5 +281,22 @@ fn the_csv_kind_carries_selected_and_an_officer_may_only_submit_new_unchosen_one
     assert_eq!(
         c.ok(&["import", "case_studies", &again]).trim(),
         format!("imported case_studies from {again}: 1 added, 0 changed, 3 unchanged")
+    );
+}
+
+#[test]
+fn the_demo_has_chosen_and_unchosen_case_studies() {
+    let c = Council::empty("2026-11-24");
+    c.ok(&["demo"]);
+    let row = |code: &str, year: &str, chosen: bool| (code.to_string(), year.to_string(), chosen);
+    assert_eq!(
+        listed(&c, None),
+        [
+            row("CS-03", "2024/25", true),
+            row("CS-01", "2025/26", true),
+            row("CS-04", "2025/26", true),
+            row("CS-05", "2025/26", false),
+            row("CS-02", "2026/27", false),
+        ]
     );
 }
