@@ -2133,3 +2133,34 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'exception_history', NEW.exception || '|' || NEW.id, 'insert',
           NULL,
           json_object('exception', NEW.exception, 'at', NEW.at, 'by', NEW.by, 'field', NEW.field, 'old', NEW.old, 'new', NEW.new)); END;
+
+-- migration 10
+-- Case studies are submitted and chosen (issue 24): any officer may add one; the
+-- performance team marks those chosen for the annual report. A new one is not chosen
+-- until then. Every case study held before this column existed was told in the annual
+-- report, so each stays chosen: the triggers are replaced first, so the audit log records
+-- that each was marked chosen, and by the migration.
+ALTER TABLE case_studies ADD COLUMN selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1));
+
+DROP TRIGGER audit_case_studies_insert;
+CREATE TRIGGER audit_case_studies_insert AFTER INSERT ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story, 'selected', NEW.selected)); END;
+
+DROP TRIGGER audit_case_studies_update;
+CREATE TRIGGER audit_case_studies_update AFTER UPDATE ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story, 'selected', OLD.selected),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'node', NEW.node, 'service', NEW.service, 'year', NEW.year, 'story', NEW.story, 'selected', NEW.selected)); END;
+
+DROP TRIGGER audit_case_studies_delete;
+CREATE TRIGGER audit_case_studies_delete AFTER DELETE ON case_studies
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'case_studies', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'node', OLD.node, 'service', OLD.service, 'year', OLD.year, 'story', OLD.story, 'selected', OLD.selected),
+          NULL); END;
+
+UPDATE case_studies SET selected = 1;

@@ -261,7 +261,7 @@ fn budgets_case_studies_and_eias_round_trip() {
         (
             "case_studies",
             "code,title,plan,service,year,story\nCS1,Repair café,P1,WASTE,2024/25,\"-Fixed 300 toasters\nand kettles\"\n",
-            "code,title,plan,service,year,story\nCS1,Repair café,P1,WASTE,2024/25,\"'-Fixed 300 toasters\nand kettles\"\n",
+            "code,title,plan,service,year,story,selected\nCS1,Repair café,P1,WASTE,2024/25,\"'-Fixed 300 toasters\nand kettles\",no\n",
         ),
         (
             "eias",
@@ -432,7 +432,7 @@ fn import_help_lists_the_delivery_columns() {
         "  risks         code*, title*, category*, plan, owner, controls, inherent_likelihood*, inherent_impact*, target_score*, review_months, closed",
         "  risk_reviews  code*, date*, likelihood*, impact*, commentary",
         "  eias          code*, title*, plan, service, owner, due*, completed, outcome",
-        "  case_studies  code*, title*, plan, service, year*, story",
+        "  case_studies  code*, title*, plan, service, year*, story, selected",
         "  budgets       service*, month*, budget*, actual, forecast",
         "  benchmarks    code*, period*, comparator*, value*",
         "  enterers      code*, login*",

@@ -481,7 +481,8 @@ fn a_years_report_is_the_annual_report_with_that_years_case_studies() {
             "{code} has its heading"
         );
     }
-    // 2025/26's two case studies, and not those of the years either side.
+    // 2025/26's two chosen case studies, not the one submitted and left unchosen, nor
+    // those of the years either side.
     assert!(page.contains("<h2 id=\"case-studies\">Case studies</h2>"));
     for title in [
         "Food waste: 45,000 households in six months",
@@ -490,6 +491,10 @@ fn a_years_report_is_the_annual_report_with_that_years_case_studies() {
         assert!(page.contains(&format!("<h3>{title}</h3>")), "{title}");
     }
     assert!(!page.contains("Couch to 5K at Kingsmead"), "2024/25's");
+    assert!(
+        !page.contains("Volunteers adopt forty streets"),
+        "2025/26's unchosen one"
+    );
     assert!(
         !page.contains("Keeping the Hendersons at home"),
         "2026/27's"

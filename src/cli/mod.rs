@@ -14,6 +14,7 @@ macro_rules! say {
 mod actions;
 mod all;
 mod backup;
+mod case_studies;
 mod check;
 mod config;
 mod delivery;
@@ -173,6 +174,9 @@ pub enum Command {
     Risks(risks::RisksArgs),
     /// Equality impact assessments: due, completed or overdue at a period's end.
     Eias(eias::EiasArgs),
+    /// Case studies for the annual report; `case-studies add` submits one (any officer),
+    /// `case-studies select` chooses it for the annual report (the performance team).
+    CaseStudies(case_studies::CaseStudiesArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -346,5 +350,6 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Projects(args) => projects::run(&env, args),
         Command::Risks(args) => risks::run(&env, args),
         Command::Eias(args) => eias::run(&env, args),
+        Command::CaseStudies(args) => case_studies::run(&env, args),
     }
 }

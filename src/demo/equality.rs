@@ -53,38 +53,51 @@ pub fn eias(cal: &Calendar) -> Vec<EiaRecord> {
         .collect()
 }
 
-/// (title, node, service, years before the current one, story)
-type Case = (&'static str, &'static str, &'static str, i32, &'static str);
+/// (title, node, service, years before the current one, chosen for the annual report, story)
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    i32,
+    bool,
+    &'static str,
+);
 
 #[rustfmt::skip] // a table: one row a line reads best
 const CASES: &[Case] = &[
-    ("Food waste: 45,000 households in six months", "KA1.1.1", "WES", 1,
+    ("Food waste: 45,000 households in six months", "KA1.1.1", "WES", 1, true,
      "Crews, call handlers and the digital team delivered a caddy to every household and had every round live in six months. \
       Residual waste per household fell by 18 kg in the first year."),
-    ("Keeping the Hendersons at home", "KA2.1.1", "HSG", 0,
+    ("Keeping the Hendersons at home", "KA2.1.1", "HSG", 0, false,
      "A family of five served with a section 21 notice came to Housing Options eight weeks before the date. A negotiated \
       payment plan and a landlord incentive kept them in their home and the children in their schools."),
-    ("Couch to 5K at Kingsmead", "KA2.3.1", "LAC", 2,
+    ("Couch to 5K at Kingsmead", "KA2.3.1", "LAC", 2, true,
      "Two hundred residents who had not exercised in a year finished the nine-week programme; sixty went on to join the \
       leisure centre."),
-    ("Pop-up traders bring Market Square back to life", "KA3.2.1", "PLN", 1,
+    ("Pop-up traders bring Market Square back to life", "KA3.2.1", "PLN", 1, true,
      "Twelve start-ups tried trading from the pop-up units rent-free for three months; seven took permanent shops in the \
       town centre."),
+    // Submitted by an officer, not chosen: the annual report leaves it out.
+    ("Volunteers adopt forty streets", "KA1.1.1", "WES", 1, false,
+     "Residents' groups took on litter picking in forty streets, with kit from the depot."),
 ];
 
 pub fn case_studies(cal: &Calendar) -> Vec<CaseStudyRecord> {
     CASES
         .iter()
         .enumerate()
-        .map(|(i, (title, node, service, back, story))| CaseStudyRecord {
-            id: i as i64 + 1,
-            code: format!("CS-{:02}", i + 1),
-            title: title.to_string(),
-            node: Some(node.to_string()),
-            service: Some(service.to_string()),
-            year: i64::from(FinYear(cal.current_year.0 - back).0),
-            story: story.to_string(),
-        })
+        .map(
+            |(i, (title, node, service, back, chosen, story))| CaseStudyRecord {
+                id: i as i64 + 1,
+                code: format!("CS-{:02}", i + 1),
+                title: title.to_string(),
+                node: Some(node.to_string()),
+                service: Some(service.to_string()),
+                year: i64::from(FinYear(cal.current_year.0 - back).0),
+                story: story.to_string(),
+                selected: *chosen,
+            },
+        )
         .collect()
 }
 

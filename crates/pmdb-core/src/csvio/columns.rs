@@ -196,6 +196,7 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("service", false),
             ("year", true),
             ("story", false),
+            ("selected", false),
         ],
         Kind::Budgets => &[
             ("service", true),

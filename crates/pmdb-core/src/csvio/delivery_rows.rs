@@ -431,6 +431,8 @@ pub fn read_case_studies(t: &Table) -> Result<Vec<(usize, CaseStudyRecord)>, Csv
             let service = c.optional_code("service");
             let year = c.required_year("year");
             let story = c.prose("story", true);
+            // Blank is no: a case study is chosen only when the file says so.
+            let selected = c.yes_no("selected");
             Some(CaseStudyRecord {
                 id: 0,
                 code: code?,
@@ -439,6 +441,7 @@ pub fn read_case_studies(t: &Table) -> Result<Vec<(usize, CaseStudyRecord)>, Csv
                 service: service.ok()?,
                 year: i64::from(year?.0),
                 story,
+                selected: selected.ok()?,
             })
         },
     )

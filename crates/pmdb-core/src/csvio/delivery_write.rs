@@ -213,6 +213,7 @@ pub fn write_case_studies<W: Write>(out: W, studies: &[CaseStudyRecord]) -> Resu
                 text(&s.service),
                 &year.unwrap_or_else(|_| s.year.to_string()),
                 &s.story,
+                if s.selected { "yes" } else { "no" },
             ],
         )?;
     }

@@ -133,6 +133,13 @@ pub struct Threshold {
     pub intervention: Option<f64>,
 }
 
+/// Whether a miss against this target could ever be red under this rule: not under the
+/// intervention rule without an intervention level, where the worst a miss can be is
+/// amber (`judge`'s target-only case). `pmdb check` lists such targets.
+pub fn misses_can_be_red(rule: RagRule, threshold: Threshold) -> bool {
+    !(rule == RagRule::Intervention && threshold.intervention.is_none())
+}
+
 /// A status with the rule that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Judgement {
@@ -234,6 +241,25 @@ mod tests {
             target,
             intervention,
         })
+    }
+
+    #[test]
+    fn without_an_intervention_level_a_miss_is_never_red_under_the_intervention_rule() {
+        let bare = Threshold {
+            target: 95.0,
+            intervention: None,
+        };
+        assert!(!misses_can_be_red(INTERVENTION, bare));
+        assert_eq!(
+            judge(1.0, 1, Polarity::Higher, INTERVENTION, Some(bare)).rag,
+            Rag::Amber
+        );
+        assert!(misses_can_be_red(TOL_5_10, bare));
+        let level = Threshold {
+            intervention: Some(90.0),
+            ..bare
+        };
+        assert!(misses_can_be_red(INTERVENTION, level));
     }
 
     #[rstest]

@@ -88,6 +88,24 @@ impl Actor {
         }
     }
 
+    /// May this person submit a case study (a story for the annual report)? Any officer,
+    /// and the performance team and admins; choosing which are told is
+    /// [`Actor::may_choose_case_studies`].
+    pub fn may_submit_case_study(&self) -> Result<(), RoleError> {
+        match self.role {
+            Some(Role::Admin | Role::Performance | Role::Officer) => Ok(()),
+            Some(Role::Viewer) | None => Err(RoleError::ReadsOnly {
+                who: self.describe(),
+            }),
+        }
+    }
+
+    /// May this person choose which case studies the annual report tells (or change a
+    /// case study already submitted)? The performance team and admins.
+    pub fn may_choose_case_studies(&self) -> Result<(), RoleError> {
+        self.may_manage("choose the case studies the annual report tells")
+    }
+
     /// May this person change definitions, targets, settings or run imports?
     pub fn may_manage(&self, what: &str) -> Result<(), RoleError> {
         if self.is_manager() {
@@ -189,6 +207,27 @@ mod tests {
             actor("cllr", Some(Role::Viewer))
                 .may_update("action", "A1", "cllr")
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn any_officer_submits_a_case_study_and_the_performance_team_chooses() {
+        let officer = actor("jpatel", Some(Role::Officer));
+        assert_eq!(officer.may_submit_case_study(), Ok(()));
+        assert_eq!(
+            officer.may_choose_case_studies().unwrap_err().to_string(),
+            "refused: only admin and performance users may choose the case studies the annual report tells; jpatel (officer) may not"
+        );
+        assert_eq!(
+            actor("perf", Some(Role::Performance)).may_choose_case_studies(),
+            Ok(())
+        );
+        assert_eq!(
+            actor("cllr", Some(Role::Viewer))
+                .may_submit_case_study()
+                .unwrap_err()
+                .to_string(),
+            "refused: cllr (viewer) reads only"
         );
     }
 

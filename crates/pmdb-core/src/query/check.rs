@@ -1,5 +1,6 @@
-//! `pmdb check`: data quality. Indicators without an owner or a target, values that miss
-//! their target without commentary and remedial action, overdue data.
+//! `pmdb check`: data quality. Indicators without an owner or a target, targets whose
+//! misses could never be red, values that miss their target without commentary and
+//! remedial action, overdue data.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -7,8 +8,8 @@ use serde::Serialize;
 use super::overdue::{overdue, periods_in};
 use crate::domain::assess::Context;
 use crate::domain::entry::check_explained;
-use crate::domain::period::{FinYear, Month};
-use crate::domain::rag::Judgement;
+use crate::domain::period::{FinYear, Month, Period};
+use crate::domain::rag::{Judgement, Threshold, misses_can_be_red};
 use crate::store::Dataset;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,6 +68,29 @@ pub fn check(ds: &Dataset, today: NaiveDate, ctx: Context) -> Vec<Finding> {
                 Some(year.to_string()),
                 format!("{} has no target for {year}", i.code),
             );
+        }
+        // Last year's targets onward (as for unexplained misses below): a target without
+        // an intervention level, where the intervention rule judges it, makes every miss
+        // amber at worst.
+        let targets = ds.targets.get(&i.code).map_or(&[][..], Vec::as_slice);
+        for t in targets.iter().filter(|t| t.year.0 >= year.0 - 1) {
+            let period = t.period.unwrap_or(Period::Year(t.year));
+            let rule = i.rag_rule.unwrap_or_else(|| ds.rules.council_rule(period));
+            let threshold = Threshold {
+                target: t.target,
+                intervention: t.intervention,
+            };
+            if i.takes_targets() && !misses_can_be_red(rule, threshold) {
+                find(
+                    "no_intervention",
+                    &i.code,
+                    Some(period.to_string()),
+                    format!(
+                        "{} {period}: the target has no intervention level and the intervention rule applies, so a miss could never be red",
+                        i.code
+                    ),
+                );
+            }
         }
         let series = ds.series(rec);
         for y in [FinYear(year.0 - 1), year] {

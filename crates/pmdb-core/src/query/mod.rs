@@ -31,7 +31,7 @@ use crate::domain::period::{Month, Period};
 use crate::domain::plan::PlanNode;
 use crate::domain::rollup::Thread;
 use crate::domain::target::Targets;
-use crate::store::{Dataset, IndicatorRecord, StoredValue, UserRecord};
+use crate::store::{Dataset, IndicatorRecord, Quality, StoredValue, UserRecord};
 
 impl Dataset {
     pub fn indicator(&self, code: &str) -> Option<&IndicatorRecord> {
@@ -80,6 +80,21 @@ impl Dataset {
 
     pub fn value_at(&self, code: &str, period: Period) -> Option<&StoredValue> {
         self.values_of(code).iter().find(|v| v.period == period)
+    }
+
+    /// How far the figure shown for `period` can be trusted: the quality recorded with it,
+    /// or, for a figure made from the periods within it (a quarter of months), the weakest
+    /// of theirs. None where nothing was recorded.
+    pub fn quality_at(&self, code: &str, period: Period) -> Option<Quality> {
+        if let Some(v) = self.value_at(code, period) {
+            return Some(v.quality);
+        }
+        let (first, last) = (period.first_month(), period.last_month());
+        self.values_of(code)
+            .iter()
+            .filter(|v| first <= v.period.first_month() && v.period.last_month() <= last)
+            .map(|v| v.quality)
+            .reduce(Quality::weakest)
     }
 
     /// The indicator's values and targets, ready for the rules.

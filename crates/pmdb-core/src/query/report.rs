@@ -103,6 +103,7 @@ pub fn markdown_scoped(
         out,
         "Status key: G green (target met), A amber (missed, within tolerance), R red (beyond the intervention level), M missing (no data by the deadline), – no status (data only, or not yet due).\n"
     );
+    let _ = writeln!(out, "{}\n", super::rollup::quality_key_sentence());
     let _ = writeln!(
         out,
         "Figures are rounded as shown, half away from zero; a quarter or year whose deadline has passed with a month never recorded is missing; a figure outside its indicator's plausible bounds (below 0, or above 100 for a percentage, unless the indicator states others) is refused when recorded.\n"
@@ -140,7 +141,7 @@ pub fn markdown_scoped(
                 "| {} {} | {} | {} | {} {} | {} | {} | {} | {} |",
                 md(&i.code),
                 md(&i.title),
-                figure(i.value, i.decimals),
+                marked(figure(i.value, i.decimals), i.quality_mark()),
                 figure(i.target, i.decimals),
                 i.rag.letter(),
                 i.rag,
@@ -176,6 +177,7 @@ pub fn csv_scoped(
         "latest_period",
         "note",
         "commentary",
+        "quality",
     ])?;
     // A report is display, not data (unlike `export`): text cells have their control
     // characters and bidi overrides made visible as on a terminal (line breaks kept), then
@@ -197,9 +199,22 @@ pub fn csv_scoped(
                 safe(&i.latest_period.map(|p| p.to_string()).unwrap_or_default()),
                 safe(&note(ds, &r, i)),
                 safe(&commentary(ds, i)),
+                // In words, as `export values` writes a value's quality.
+                i.value
+                    .and(i.quality)
+                    .map_or("", |q| q.as_str())
+                    .to_string(),
             ])?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A figure with its data-quality mark after it ("41.2 p"), as the key explains.
+fn marked(figure: String, mark: Option<&str>) -> String {
+    match mark {
+        Some(m) => format!("{figure} {m}"),
+        None => figure,
+    }
 }

@@ -156,7 +156,8 @@ pub(super) fn with_page<R>(
             Period::Year(y) => extras
                 .case_studies
                 .iter()
-                .filter(|c| c.year == i64::from(y.0))
+                // Only those the performance team chose: the rest were submitted, not told.
+                .filter(|c| c.year == i64::from(y.0) && c.selected)
                 .filter(|c| {
                     *scope == Scope::Council || c.node.as_deref().is_some_and(|n| in_scope(&[n]))
                 })

@@ -8,6 +8,7 @@ use super::report_html::Page;
 use super::report_html_parts::{badge, delivery_parts, rag_parts, signed_off};
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::rag::{Rag, RagRule};
+use crate::store::QUALITY_KEY;
 
 fn rule_words(rule: RagRule) -> String {
     match rule {
@@ -54,6 +55,11 @@ pub(super) fn key(page: &Page) -> Markup {
                 @for (rag, meaning) in statuses { dt { (badge(rag_parts(rag))) } dd { (meaning) } }
                 dt { (badge(delivery_parts(DeliveryRag::Completed))) } dd { "an action or project that is finished." }
             }
+            h3 { "Data quality" }
+            dl class="card" {
+                @for (q, meaning) in QUALITY_KEY { dt { abbr class="quality" title=(q.as_str()) { (q.mark().unwrap_or("")) } } dd { (q) ": " (meaning) "." } }
+            }
+            p { "A figure with neither mark is final." }
             p { "Direction: " span aria-hidden="true" { "▲" } " improving, " span aria-hidden="true" { "►" } " same, " span aria-hidden="true" { "▼" } " worsening, against the period before." }
             h3 { "Rules in force" }
             @if signed_off(page) {

@@ -239,6 +239,16 @@ fn comparator(page: &Page, i: &RollupIndicator) -> Option<String> {
     ))
 }
 
+/// The figure's data-quality mark (` p`, ` e`), its word in the abbreviation's title and
+/// its meaning in the key; nothing for a final figure.
+pub(super) fn quality_mark(i: &RollupIndicator) -> Markup {
+    html! {
+        @if let (Some(mark), Some(q)) = (i.quality_mark(), i.quality) {
+            " " abbr class="quality" title=(q.as_str()) { (mark) }
+        }
+    }
+}
+
 fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
     let unit = if i.unit.is_empty() {
         String::new()
@@ -265,7 +275,7 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
         article class="card" aria-labelledby={"ind-" (n)} {
             h3 id={"ind-" (n)} { (text(&title)) }
             dl {
-                dt { "Value" } dd { (figure(i.value, i.decimals)) (text(&unit)) }
+                dt { "Value" } dd { (figure(i.value, i.decimals)) (text(&unit)) (quality_mark(i)) }
                 dt { "Target" } dd { (figure(i.target, i.decimals)) (text(&unit)) }
                 dt { "Status" } dd { (badge(rag_parts(i.rag))) }
                 dt { "Direction" } dd {
@@ -313,7 +323,7 @@ fn indicator_table(page: &Page, p: &Priority) -> Markup {
                 tr {
                     th scope="row" { (text(&format!("{} {}", i.code, i.title))) }
                     td class="n" data-label="Value" {
-                        (figure(i.value, i.decimals)) (text(&unit))
+                        (figure(i.value, i.decimals)) (text(&unit)) (quality_mark(i))
                         @if let Some(l) = i.latest_period.filter(|l| *l != page.period) { br; "(" (l) ")" }
                     }
                     td class="n" data-label="Target" { (figure(i.target, i.decimals)) (text(&unit)) }

@@ -255,6 +255,8 @@ fn summary(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<(), XlsxE
         row += 1;
         ws.write_string(row, 0, line)?;
     }
+    row += 1;
+    ws.write_string(row, 0, super::rollup::quality_key_sentence())?;
     Ok(())
 }
 
@@ -269,7 +271,7 @@ fn delivery_counts_heads() -> [DeliveryRag; 6] {
     ]
 }
 
-const INDICATOR_COLUMNS: [(&str, f64); 15] = [
+const INDICATOR_COLUMNS: [(&str, f64); 16] = [
     ("Priority", 30.0),
     ("Code", 10.0),
     ("Indicator", 45.0),
@@ -285,6 +287,8 @@ const INDICATOR_COLUMNS: [(&str, f64); 15] = [
     ("Latest available", 14.0),
     ("Commentary", 50.0),
     ("Remedial action", 50.0),
+    // p provisional, e estimated, blank final: the summary sheet's key says so.
+    ("Quality", 9.0),
 ];
 
 fn indicators(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<(), XlsxError> {
@@ -326,6 +330,7 @@ fn indicator_row(
     if matches!(i.rag, Rag::Amber | Rag::Red) {
         put_text(ws, row, 14, &latest_text(page, i, |v| &v.action))?;
     }
+    put_text(ws, row, 15, i.quality_mark().unwrap_or(""))?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
 use crate::domain::rollup::Counts;
 use crate::domain::status_rule::StatusRule;
-use crate::store::Dataset;
+use crate::store::{Dataset, Quality};
 
 words!(
     /// What a roll-up groups by.
@@ -39,6 +39,30 @@ pub struct RollupIndicator {
     pub partial: Option<String>,
     pub unit: String,
     pub decimals: u8,
+    /// How far the figure shown can be trusted (the reports mark `p` and `e`); left out of
+    /// `--json`, whose fields are a published interface.
+    #[serde(skip)]
+    pub quality: Option<Quality>,
+}
+
+impl RollupIndicator {
+    /// The mark beside the figure (`p` provisional, `e` estimated), none for a final one
+    /// or where there is no figure.
+    pub fn quality_mark(&self) -> Option<&'static str> {
+        self.value.and(self.quality).and_then(Quality::mark)
+    }
+}
+
+/// The data-quality key as one sentence, for the Markdown report and the workbook.
+pub fn quality_key_sentence() -> String {
+    let parts: Vec<String> = crate::store::QUALITY_KEY
+        .iter()
+        .map(|(q, meaning)| format!("{} {q} ({meaning})", q.mark().unwrap_or("")))
+        .collect();
+    format!(
+        "Data quality: {}; a figure with neither mark is final.",
+        parts.join("; ")
+    )
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -121,6 +145,7 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
                 partial: a.partial,
                 unit: i.unit.clone(),
                 decimals: i.decimals,
+                quality: a.latest_period.and_then(|p| ds.quality_at(&i.code, p)),
             },
         );
     }

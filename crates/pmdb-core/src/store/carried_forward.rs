@@ -3,11 +3,8 @@
 //! first update or review, keeps milestones, EIAs and exceptions, and gives case studies a
 //! code.
 
-use rusqlite::Connection;
-
 use super::Store;
-use super::open::migrations;
-use super::session::Session;
+use super::old_file;
 
 const OLD_REGISTER: &str = "
 INSERT INTO services (code, name) VALUES ('WES', 'Waste and Environment');
@@ -36,20 +33,7 @@ INSERT INTO exceptions (kind, period, subject, figures, raised_by, raised_at) VA
 
 /// A schema-5 file holding the old register, migrated on opening as `login` on 24 Nov 2026.
 fn migrated(dir: &std::path::Path) -> Store {
-    let path = dir.join("old.db");
-    let session = Session::new("perf");
-    session.pin_today("2026-11-24".parse().unwrap());
-    let conn = Connection::open(&path).unwrap();
-    session.register(&conn).unwrap();
-    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-    for (version, sql) in migrations().into_iter().filter(|(v, _)| *v <= 5) {
-        conn.execute_batch(&format!("BEGIN; {sql}; COMMIT;"))
-            .unwrap();
-        conn.pragma_update(None, "user_version", version).unwrap();
-    }
-    conn.execute_batch(OLD_REGISTER).unwrap();
-    drop(conn);
-    Store::open_on(&path, "perf", Some("2026-11-24".parse().unwrap())).unwrap()
+    old_file::migrated(dir, 5, OLD_REGISTER)
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod record_macro;
 
 mod audit;
+mod case_studies;
 mod dataset;
 mod delivery;
 mod delivery_import;
@@ -37,13 +38,18 @@ mod values;
 #[cfg(test)]
 mod carried_forward;
 #[cfg(test)]
+mod case_studies_chosen;
+#[cfg(test)]
 mod history_backfill;
+#[cfg(test)]
+mod old_file;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
 pub use audit::AuditRow;
+pub use case_studies::NewCaseStudy;
 pub use dataset::Dataset;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
@@ -71,7 +77,7 @@ pub use signoff_definitions::Definitions;
 pub use signoff_extras::FrozenExtras;
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};
-pub use values::{Expect, NewValue, Quality, SaveOutcome, StoredValue};
+pub use values::{Expect, NewValue, QUALITY_KEY, Quality, SaveOutcome, StoredValue};
 
 use crate::domain::role::Actor;
 use test_kill::TestKill;

@@ -10,6 +10,8 @@ use super::error::Result;
 
 record!(CaseStudyRecord, "case_studies", "year, id", case_studies, add_case_studies {
     id: i64, code: String, title: String, node: Option<String>, service: Option<String>, year: i64, story: String,
+    /// Chosen by the performance team for the annual report (only the chosen are told).
+    selected: bool,
 });
 
 record!(BudgetRecord, "budgets", "service, month", budgets, add_budgets {

@@ -31,6 +31,43 @@ words!(
     Quality, "data quality" { Provisional = "provisional", Estimated = "estimated", Final = "final" }
 );
 
+impl Quality {
+    /// The mark a report puts beside a figure that is not final (`p`, `e`), explained in
+    /// its key ([`QUALITY_KEY`]); a final figure has none.
+    pub fn mark(self) -> Option<&'static str> {
+        match self {
+            Quality::Provisional => Some("p"),
+            Quality::Estimated => Some("e"),
+            Quality::Final => None,
+        }
+    }
+
+    /// The quality of a figure made from figures of these qualities: as weak as the weakest
+    /// (an estimate in it makes it estimated; else a provisional one makes it provisional).
+    pub fn weakest(self, other: Quality) -> Quality {
+        let rank = |q: Quality| match q {
+            Quality::Final => 0,
+            Quality::Provisional => 1,
+            Quality::Estimated => 2,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// What the marks mean, in the words every report's key uses: each quality that is
+/// marked, with what it says of the figure.
+pub const QUALITY_KEY: [(Quality, &str); 2] = [
+    (
+        Quality::Provisional,
+        "may change when the final figure is known",
+    ),
+    (Quality::Estimated, "an estimate, not yet a measurement"),
+];
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredValue {
     pub indicator: String,

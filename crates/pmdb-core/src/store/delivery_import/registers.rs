@@ -58,13 +58,20 @@ impl Store {
         import_keyed(self, rows, stored, kind)
     }
 
-    /// Imports case studies (admins and the performance team), known by their code.
+    /// Imports case studies, known by their code. Any officer may submit new ones, not
+    /// chosen; changing one already held, or choosing which the annual report tells
+    /// (`selected`), is for admins and the performance team.
     pub fn import_case_studies_naming(
         &mut self,
         rows: &[(usize, CaseStudyRecord)],
         columns: &Columns,
     ) -> Result<ImportSummary> {
-        self.may_import("case studies")?;
+        let actor = self.actor()?;
+        if actor.may_submit_case_study().is_err() {
+            // Those who read only are refused as for every import.
+            self.may_import("case studies")?;
+        }
+        let chooses = actor.may_choose_case_studies().is_ok();
         let stored = keyed(self.case_studies()?, |c| c.code.clone());
         let kind = KeyedKind {
             key: &|c: &CaseStudyRecord| c.code.clone(),
@@ -76,8 +83,12 @@ impl Store {
                 service: columns.pick("service", &c.service, old.map(|o| &o.service)),
                 year: columns.pick("year", &c.year, old.map(|o| &o.year)),
                 story: columns.pick("story", &c.story, old.map(|o| &o.story)),
+                selected: columns.pick("selected", &c.selected, old.map(|o| &o.selected)),
             },
             check: &|tx: &Connection, row: usize, new: &CaseStudyRecord| {
+                if !chooses {
+                    officer_submits(&actor, row, new, held(tx, &new.code)?)?;
+                }
                 if columns.has("plan") {
                     check_nodes(tx, row, new.node.iter())?;
                 }
@@ -89,10 +100,10 @@ impl Store {
             write: &|tx: &Connection, new: &CaseStudyRecord, stored: bool| {
                 let sql = if stored {
                     "UPDATE case_studies SET title = ?2, node = ?3, service = ?4, year = ?5,
-                       story = ?6 WHERE code = ?1"
+                       story = ?6, selected = ?7 WHERE code = ?1"
                 } else {
-                    "INSERT INTO case_studies (code, title, node, service, year, story)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                    "INSERT INTO case_studies (code, title, node, service, year, story, selected)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                 };
                 tx.execute(
                     sql,
@@ -102,7 +113,8 @@ impl Store {
                         new.node,
                         new.service,
                         new.year,
-                        new.story
+                        new.story,
+                        new.selected
                     ],
                 )
             },
@@ -189,4 +201,41 @@ impl Store {
         };
         import_keyed(self, rows, stored, kind)
     }
+}
+
+/// Whether a case study with this code is held already.
+fn held(tx: &Connection, code: &str) -> Result<bool> {
+    exists(
+        tx,
+        "SELECT count(*) FROM case_studies WHERE code = ?1",
+        code,
+    )
+}
+
+/// What an officer's row of a case studies file may do: submit a new case study, not
+/// chosen (choosing, and changing one already held, is the performance team's).
+fn officer_submits(actor: &Actor, row: usize, new: &CaseStudyRecord, held: bool) -> Result<()> {
+    if held {
+        return Err(row_error(
+            row,
+            "code",
+            format!(
+                "refused: {} (officer) may submit new case studies only; {} is held already, and only admin and performance users may change it",
+                actor.login,
+                crate::safe_text::line(&new.code)
+            ),
+        ));
+    }
+    if new.selected {
+        return Err(row_error(
+            row,
+            "selected",
+            format!(
+                "refused: only admin and performance users may choose the case studies the annual report tells; {} (officer) may submit {} with selected no",
+                actor.login,
+                crate::safe_text::line(&new.code)
+            ),
+        ));
+    }
+    Ok(())
 }
