@@ -44,10 +44,11 @@ impl Scope {
         let mut names: Vec<String> = Vec::new();
         for code in self.portfolio_codes() {
             let holder = ds.portfolios.iter().find(|p| &p.code == code);
-            if let Some(name) = holder.map(|p| holder_name(ds, &p.lead)) {
-                if !name.is_empty() && !names.contains(&name) {
-                    names.push(name);
-                }
+            if let Some(name) = holder.map(|p| holder_name(ds, &p.lead))
+                && !name.is_empty()
+                && !names.contains(&name)
+            {
+                names.push(name);
             }
         }
         (!names.is_empty()).then(|| and_list(&names))
