@@ -30,6 +30,19 @@ fn council() -> Council {
     c
 }
 
+/// The portfolio summary of Q1 (`portfolio` a code or `mine`) in `format`.
+fn summary(c: &Council, portfolio: &str, format: &str) -> String {
+    c.ok(&[
+        "report",
+        "--period",
+        Q1,
+        "--portfolio",
+        portfolio,
+        "--format",
+        format,
+    ])
+}
+
 fn holders(c: &Council, env: &str, res: &str) {
     let file = c.file(
         "portfolios.csv",
@@ -41,24 +54,16 @@ fn holders(c: &Council, env: &str, res: &str) {
 #[test]
 fn the_summary_names_a_login_holder_by_name_and_a_text_holder_as_written() {
     let c = council();
-    let env = c.ok(&["report", "--period", Q1, "--portfolio", "ENV"]);
+    let env = summary(&c, "ENV", "markdown");
     assert!(
         env.starts_with(
             "# Council: Environment portfolio summary 2024/25 Q1\n\nPortfolio holder: Cllr Gwen Green.\n\n"
         ),
         "{env}"
     );
-    let res = c.ok(&["report", "--period", Q1, "--portfolio", "RES"]);
+    let res = summary(&c, "RES", "markdown");
     assert!(res.contains("\nPortfolio holder: Cllr Jo Text.\n"), "{res}");
-    let html = c.ok(&[
-        "report",
-        "--period",
-        Q1,
-        "--portfolio",
-        "ENV",
-        "--format",
-        "html",
-    ]);
+    let html = summary(&c, "ENV", "html");
     assert!(
         html.contains(r#"<p class="meta">Portfolio holder: Cllr Gwen Green.</p>"#),
         "{html}"
@@ -77,44 +82,19 @@ fn the_summary_names_a_login_holder_by_name_and_a_text_holder_as_written() {
 fn mine_gives_the_holder_their_own_portfolio() {
     let c = council();
     holders(&c, &me(), "Cllr Jo Text");
-    let mine = c.ok(&["report", "--period", Q1, "--portfolio", "mine"]);
-    assert_eq!(
-        mine,
-        c.ok(&["report", "--period", Q1, "--portfolio", "ENV"])
-    );
+    let mine = summary(&c, "mine", "markdown");
+    assert_eq!(mine, summary(&c, "ENV", "markdown"));
     assert!(mine.contains("| A greener district |"), "{mine}");
-    assert_ne!(
-        mine,
-        c.ok(&["report", "--period", Q1, "--portfolio", "RES"])
-    );
-    let html = c.ok(&[
-        "report",
-        "--period",
-        Q1,
-        "--portfolio",
-        "mine",
-        "--format",
-        "html",
-    ]);
-    assert_eq!(
-        html,
-        c.ok(&[
-            "report",
-            "--period",
-            Q1,
-            "--portfolio",
-            "ENV",
-            "--format",
-            "html"
-        ])
-    );
+    assert_ne!(mine, summary(&c, "RES", "markdown"));
+    let html = summary(&c, "mine", "html");
+    assert_eq!(html, summary(&c, "ENV", "html"));
 }
 
 #[test]
 fn mine_gives_a_holder_of_two_portfolios_both_on_one_page() {
     let c = council();
     holders(&c, &me(), &me());
-    let mine = c.ok(&["report", "--period", Q1, "--portfolio", "mine"]);
+    let mine = summary(&c, "mine", "markdown");
     assert!(
         mine.starts_with("# Council: Environment and Resources portfolio summary 2024/25 Q1\n"),
         "{mine}"
@@ -129,7 +109,7 @@ fn a_viewer_holder_reads_their_own_and_one_holding_none_is_refused() {
     holders(&c, &me(), "Cllr Jo Text");
     c.ok(&["user", "add", "boss", "--role", "admin", "--name", "Boss"]);
     c.ok(&["user", "set-role", &me(), "viewer"]);
-    let mine = c.ok(&["report", "--period", Q1, "--portfolio", "mine"]);
+    let mine = summary(&c, "mine", "markdown");
     assert!(mine.contains("Environment portfolio summary"), "{mine}");
 
     let c = council();
