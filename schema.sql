@@ -2164,3 +2164,63 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
           NULL); END;
 
 UPDATE case_studies SET selected = 1;
+
+-- migration 11
+-- Leadership Team approves the figures (issue 24). A sign-off records whose approval it
+-- is: `approved_by` the login of the LT member (the signer when an LT member signs off,
+-- or the member a performance or admin user names with --approved-by), `approver` how
+-- reports name them, as they were named that day ("Jane Mitchell, Chief Executive"), so
+-- a signed-off period's reports stay the same bytes after a user is renamed, `approved_on`
+-- the day approved (the meeting's, or the sign-off's) and `meeting` LT's meeting, if named.
+-- '' and NULL for sign-offs made before this migration, or by the performance team
+-- without naming an approver: nothing is made up. A reopening keeps them on record.
+ALTER TABLE signoffs ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoffs ADD COLUMN approver TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoffs ADD COLUMN approved_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoffs ADD COLUMN meeting INTEGER REFERENCES meetings(id);
+ALTER TABLE signoff_reopenings ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoff_reopenings ADD COLUMN approver TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoff_reopenings ADD COLUMN approved_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoff_reopenings ADD COLUMN meeting INTEGER REFERENCES meetings(id);
+
+DROP TRIGGER audit_signoffs_insert;
+CREATE TRIGGER audit_signoffs_insert AFTER INSERT ON signoffs
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoffs', NEW.period, 'insert',
+          NULL,
+          json_object('period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at, 'approved_by', NEW.approved_by, 'approver', NEW.approver, 'approved_on', NEW.approved_on, 'meeting', NEW.meeting)); END;
+
+DROP TRIGGER audit_signoffs_update;
+CREATE TRIGGER audit_signoffs_update AFTER UPDATE ON signoffs
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoffs', NEW.period, 'update',
+          json_object('period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'approved_by', OLD.approved_by, 'approver', OLD.approver, 'approved_on', OLD.approved_on, 'meeting', OLD.meeting),
+          json_object('period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at, 'approved_by', NEW.approved_by, 'approver', NEW.approver, 'approved_on', NEW.approved_on, 'meeting', NEW.meeting)); END;
+
+DROP TRIGGER audit_signoffs_delete;
+CREATE TRIGGER audit_signoffs_delete AFTER DELETE ON signoffs
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoffs', OLD.period, 'delete',
+          json_object('period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'approved_by', OLD.approved_by, 'approver', OLD.approver, 'approved_on', OLD.approved_on, 'meeting', OLD.meeting),
+          NULL); END;
+
+DROP TRIGGER audit_signoff_reopenings_insert;
+CREATE TRIGGER audit_signoff_reopenings_insert AFTER INSERT ON signoff_reopenings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at, 'reopened_by', NEW.reopened_by, 'reopened_at', NEW.reopened_at, 'reason', NEW.reason, 'approved_by', NEW.approved_by, 'approver', NEW.approver, 'approved_on', NEW.approved_on, 'meeting', NEW.meeting)); END;
+
+DROP TRIGGER audit_signoff_reopenings_update;
+CREATE TRIGGER audit_signoff_reopenings_update AFTER UPDATE ON signoff_reopenings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', NEW.id, 'update',
+          json_object('id', OLD.id, 'period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'reopened_by', OLD.reopened_by, 'reopened_at', OLD.reopened_at, 'reason', OLD.reason, 'approved_by', OLD.approved_by, 'approver', OLD.approver, 'approved_on', OLD.approved_on, 'meeting', OLD.meeting),
+          json_object('id', NEW.id, 'period', NEW.period, 'signed_by', NEW.signed_by, 'signed_at', NEW.signed_at, 'reopened_by', NEW.reopened_by, 'reopened_at', NEW.reopened_at, 'reason', NEW.reason, 'approved_by', NEW.approved_by, 'approver', NEW.approver, 'approved_on', NEW.approved_on, 'meeting', NEW.meeting)); END;
+
+DROP TRIGGER audit_signoff_reopenings_delete;
+CREATE TRIGGER audit_signoff_reopenings_delete AFTER DELETE ON signoff_reopenings
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', OLD.id, 'delete',
+          json_object('id', OLD.id, 'period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'reopened_by', OLD.reopened_by, 'reopened_at', OLD.reopened_at, 'reason', OLD.reason, 'approved_by', OLD.approved_by, 'approver', OLD.approver, 'approved_on', OLD.approved_on, 'meeting', OLD.meeting),
+          NULL); END;

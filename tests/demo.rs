@@ -563,7 +563,18 @@ fn the_golden_thread_runs_from_vision_to_objectives() {
     );
     let portfolios = store.portfolios().unwrap();
     assert!(!portfolios.is_empty());
-    assert!(portfolios.iter().all(|p| p.lead.starts_with("Cllr ")));
+    // Each holder is a councillor with a login, a viewer (issue 24, point 9: holders are
+    // people), named in reports by their name.
+    for p in &portfolios {
+        let holder = store
+            .users()
+            .unwrap()
+            .into_iter()
+            .find(|u| u.login == p.lead);
+        let holder = holder.unwrap_or_else(|| panic!("{}: {} is not a login", p.code, p.lead));
+        assert!(holder.name.starts_with("Cllr "), "{}", holder.name);
+        assert_eq!(holder.role, Role::Viewer, "{}", holder.login);
+    }
     // The management board sits on Leadership Team with the heads of service.
     let board = store.board_members("MB").unwrap();
     assert_eq!(board, ["jmitchell", "nhussain", "revans", "sclarke"]);

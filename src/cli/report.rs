@@ -29,7 +29,7 @@ pub struct ReportArgs {
     #[arg(long, default_value = "markdown")]
     format: String,
     /// One portfolio's summary: its priorities, indicators (and in html its actions,
-    /// projects and risks).
+    /// projects and risks). `mine`: the portfolio(s) you hold.
     #[arg(long, value_name = "CODE", conflicts_with_all = ["service", "plan"])]
     portfolio: Option<String>,
     /// Only what belongs to this service (code), through the plan nodes it is linked to.
@@ -50,7 +50,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let ds = store.dataset()?;
     let ds = store.as_signed_off(ds, period)?;
     let ctx = ds.context(env.today);
-    let scope = scope(&ds, &args)?;
+    let scope = scope(&ds, &args, &env.login)?;
     let bytes = match args.format.as_str() {
         "html" => crate::publish::html(&store, &ds, period, env.today, &scope)?.into_bytes(),
         "xlsx" if scope != Scope::Council => {
@@ -98,8 +98,27 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     }
 }
 
+/// The portfolios `login` holds (a portfolio's holder may be a pmdb login), for
+/// `--portfolio mine`: refused, naming why, when the login holds none.
+fn mine(ds: &Dataset, login: &str) -> Result<Scope> {
+    let held: Vec<String> = ds
+        .portfolios
+        .iter()
+        .filter(|p| p.lead == login)
+        .map(|p| p.code.clone())
+        .collect();
+    match held.as_slice() {
+        [] => Err(anyhow!(
+            "--portfolio mine: {} holds no portfolio (a portfolio's holder is set by pmdb import portfolios, column holder: the holder's login); name one with --portfolio CODE",
+            crate::safe_text::line(login)
+        )),
+        [one] => Ok(Scope::Portfolio(one.clone())),
+        _ => Ok(Scope::Portfolios(held)),
+    }
+}
+
 /// The scope asked for (clap allows one at most), its code checked against the data.
-fn scope(ds: &Dataset, args: &ReportArgs) -> Result<Scope> {
+fn scope(ds: &Dataset, args: &ReportArgs, login: &str) -> Result<Scope> {
     let unknown = |flag: &str, what: &str, code: &str, named: &[Named]| {
         let codes: Vec<&str> = named.iter().map(|n| n.code.as_str()).collect();
         anyhow!(
@@ -109,6 +128,10 @@ fn scope(ds: &Dataset, args: &ReportArgs) -> Result<Scope> {
         )
     };
     if let Some(code) = &args.portfolio {
+        // A portfolio coded "mine" is named by its code; otherwise "mine" is the holder's.
+        if code == "mine" && !ds.portfolios.iter().any(|p| p.code == "mine") {
+            return mine(ds, login);
+        }
         if !ds.portfolios.iter().any(|p| &p.code == code) {
             return Err(unknown("--portfolio", "portfolio", code, &ds.portfolios));
         }

@@ -10,11 +10,12 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Env, period_arg};
+use crate::domain::approval::MeetingRef;
 use crate::domain::period::Period;
 use crate::domain::workflow::ExceptionStatus;
 use crate::query::reviewable::check_reviewable;
 use crate::query::signoff::{Preview, preview, record, statuses_to_freeze};
-use crate::store::{ExceptionFilter, ExceptionRecord, Store, StoreError};
+use crate::store::{Approve, ExceptionFilter, ExceptionRecord, Store, StoreError};
 
 #[derive(Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -30,6 +31,13 @@ pub struct SignoffArgs {
     /// Sign off without asking to confirm (on a terminal pmdb asks first).
     #[arg(long)]
     yes: bool,
+    /// Record Leadership Team's approval given by this member of LT (the performance team
+    /// or an admin records it; an LT member signing off records their own).
+    #[arg(long, value_name = "LOGIN")]
+    approved_by: Option<String>,
+    /// LT's meeting that approved: its id, or board and date (LT:2026-10-20).
+    #[arg(long, value_name = "ID")]
+    meeting: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -52,7 +60,16 @@ pub fn run(env: &Env, args: SignoffArgs) -> Result<()> {
             let period = args
                 .period
                 .ok_or_else(|| anyhow!("PERIOD: give the period to sign off"))?;
-            sign_off(env, &period, args.dry_run, args.yes)
+            let approve = Approve {
+                by: args.approved_by,
+                meeting: args
+                    .meeting
+                    .as_deref()
+                    .map(str::parse::<MeetingRef>)
+                    .transpose()
+                    .map_err(|e| anyhow!(e))?,
+            };
+            sign_off(env, &period, (args.dry_run, args.yes), &approve)
         }
     }
 }
@@ -63,17 +80,27 @@ struct Freezes {
     #[serde(flatten)]
     preview: Preview,
     open_exceptions: Vec<ExceptionRecord>,
+    /// The approval signing off would record, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approved: Option<String>,
 }
 
 fn within(inner: &str, outer: Period) -> bool {
     inner.parse::<Period>().is_ok_and(|p| outer.covers(p))
 }
 
-fn sign_off(env: &Env, period: &str, dry_run: bool, yes: bool) -> Result<()> {
+fn sign_off(
+    env: &Env,
+    period: &str,
+    (dry_run, yes): (bool, bool),
+    approve: &Approve,
+) -> Result<()> {
     let period = period_arg(period, "PERIOD")?;
     let mut store = env.open()?;
     let ds = store.dataset()?;
     check_reviewable(&ds, period, env.today, "it cannot be signed off").map_err(|e| anyhow!(e))?;
+    // Whose approval it records is checked before anything is shown or asked.
+    let approval = store.approval_to_record(approve, env.today)?;
     let ctx = ds.context(env.today);
     let ask = !dry_run && !yes && std::io::stdin().is_terminal();
     if dry_run || ask {
@@ -88,6 +115,7 @@ fn sign_off(env: &Env, period: &str, dry_run: bool, yes: bool) -> Result<()> {
         let freezes = Freezes {
             preview: preview(&ds, period, ctx),
             open_exceptions: open_exceptions(&store, period)?,
+            approved: approval.words(),
         };
         if dry_run {
             if env.json {
@@ -117,20 +145,30 @@ fn sign_off(env: &Env, period: &str, dry_run: bool, yes: bool) -> Result<()> {
     // statuses frozen are those of the values as they are when it is signed.
     let ds = if ask { store.dataset()? } else { ds };
     let statuses = statuses_to_freeze(&ds, period, ds.context(env.today));
-    store.sign_off(period, &statuses, env.today)?;
-    let on_record = record(&store.signoff_records()?, period);
+    store.sign_off_approved(period, &statuses, env.today, approve)?;
+    let signoffs = store.signoff_records()?;
+    let on_record = record(&signoffs, period);
+    let approval = signoffs
+        .of(&period.to_string())
+        .map(|s| s.approval.clone())
+        .unwrap_or_default();
     if env.json {
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
         return super::output::json(&json!({
             "period": period.to_string(),
             "frozen": statuses.len(),
             "record": on_record,
+            "approved_by": some(&approval.approved_by),
+            "approver": some(&approval.approver),
+            "approved_on": some(&approval.approved_on),
+            "meeting": approval.meeting,
         }));
     }
     say!(
         "signed off {period}: {} statuses frozen; its values can no longer change",
         statuses.len()
     );
-    if let Some(r) = on_record.filter(|r| r.contains("reopened")) {
+    if let Some(r) = on_record.filter(|r| r.contains("reopened") || approval.words().is_some()) {
         say!("{period}: {r}");
     }
     Ok(())
@@ -182,6 +220,9 @@ fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
             out,
             format!("  {} {}: {} ({})", i.code, i.period, i.rag, i.rule),
         )?;
+    }
+    if let Some(a) = &f.approved {
+        line(out, format!("records: {a}"))?;
     }
     line(
         out,

@@ -104,7 +104,8 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
         store.add_service(s.code, s.name, s.head_login)?;
     }
     for p in org::PORTFOLIOS {
-        store.add_portfolio(p.code, p.name, p.holder_name)?;
+        // The holder is a person with a login (a viewer), named in reports by their name.
+        store.add_portfolio(p.code, p.name, p.holder_login)?;
     }
     for (code, name, members) in meetings::boards() {
         store.add_board(code, name, &members)?;

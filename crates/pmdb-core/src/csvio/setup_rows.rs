@@ -30,7 +30,8 @@ pub fn read_users(t: &Table) -> Result<Vec<(usize, UserRow)>, CsvError> {
     )
 }
 
-/// Services (`lead` the head of service's login) or portfolios (`lead` the holder's name).
+/// Services (`lead` the head of service's login) or portfolios (`lead` the holder: a login,
+/// or a name for a holder without one).
 pub fn read_named(
     t: &Table,
     lead: &str,

@@ -1,6 +1,7 @@
 //! The rules of performance management, in plain Rust: no SQL, no terminal, no clock.
 
 pub mod aggregate;
+pub mod approval;
 pub mod assess;
 pub mod bounds;
 pub mod date;

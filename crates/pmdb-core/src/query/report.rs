@@ -96,6 +96,9 @@ pub fn markdown_scoped(
     // Every text a person typed (the council's name, titles, names, codes, commentary, the
     // sign-off's reason) goes through `md`: read as words, never as Markdown or HTML.
     let _ = writeln!(out, "# {}\n", md(&scope.title(ds, r.period)));
+    if let Some(h) = scope.holders(ds) {
+        let _ = writeln!(out, "Portfolio holder: {}.\n", md(&h));
+    }
     if let Some(signed) = super::signoff::record(&ds.signoffs, period) {
         let _ = writeln!(out, "Sign-off: {}.\n", md(&signed));
     }

@@ -201,6 +201,9 @@ fn render(page: &Page) -> Markup {
                 header {
                     h1 { (parts::text(&title)) }
                     p class="meta" { (as_at(page)) }
+                    @if let Some(h) = page.scope.holders(page.ds) {
+                        p class="meta" { "Portfolio holder: " (parts::text(&h)) "." }
+                    }
                     @if let Some(s) = signed {
                         p class="meta" { "Sign-off: " (parts::text(&s)) "." }
                     }

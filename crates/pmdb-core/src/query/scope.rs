@@ -14,6 +14,8 @@ use crate::store::Dataset;
 pub enum Scope {
     Council,
     Portfolio(String),
+    /// Several portfolios' summary on one page: those one holder holds (`--portfolio mine`).
+    Portfolios(Vec<String>),
     Service(String),
     /// A plan node's code: everything linked at or beneath it.
     Plan(String),
@@ -23,19 +25,48 @@ impl Scope {
     /// A portfolio's page is a short summary (one or two printed pages, no charts); the
     /// others keep the council report's layout.
     pub fn is_summary(&self) -> bool {
-        matches!(self, Scope::Portfolio(_))
+        matches!(self, Scope::Portfolio(_) | Scope::Portfolios(_))
+    }
+
+    /// The portfolios a summary covers; none for the other scopes.
+    fn portfolio_codes(&self) -> &[String] {
+        match self {
+            Scope::Portfolio(code) => std::slice::from_ref(code),
+            Scope::Portfolios(codes) => codes,
+            _ => &[],
+        }
+    }
+
+    /// Who holds the portfolios a summary covers, as a report names them ("Cllr Peter
+    /// Hollis"; "Cllr A and Cllr B"), none when no holder is recorded or the scope is not
+    /// a portfolio's.
+    pub fn holders(&self, ds: &Dataset) -> Option<String> {
+        let mut names: Vec<String> = Vec::new();
+        for code in self.portfolio_codes() {
+            let holder = ds.portfolios.iter().find(|p| &p.code == code);
+            if let Some(name) = holder.map(|p| holder_name(ds, &p.lead))
+                && !name.is_empty()
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        (!names.is_empty()).then(|| and_list(&names))
     }
 
     /// The indicators in scope; `None` for the council (every one).
     pub fn indicators(&self, ds: &Dataset, thread: &Thread) -> Option<BTreeSet<String>> {
         match self {
             Scope::Council => None,
-            Scope::Portfolio(code) => Some(
-                thread
-                    .group_by(&ds.links, |n| n.portfolio.as_deref())
-                    .remove(code)
-                    .unwrap_or_default(),
-            ),
+            Scope::Portfolio(_) | Scope::Portfolios(_) => {
+                let mut by = thread.group_by(&ds.links, |n| n.portfolio.as_deref());
+                Some(
+                    self.portfolio_codes()
+                        .iter()
+                        .flat_map(|code| by.remove(code).unwrap_or_default())
+                        .collect(),
+                )
+            }
             Scope::Service(code) => Some(
                 thread
                     .group_by(&ds.links, |n| n.service.as_deref())
@@ -52,10 +83,10 @@ impl Scope {
         let ancestry = thread.ancestry(node);
         match self {
             Scope::Council => true,
-            Scope::Portfolio(code) => ancestry
+            Scope::Portfolio(_) | Scope::Portfolios(_) => ancestry
                 .iter()
                 .find_map(|n| n.portfolio.as_deref())
-                .is_some_and(|p| p == code),
+                .is_some_and(|p| self.portfolio_codes().iter().any(|c| c == p)),
             Scope::Service(code) => ancestry
                 .iter()
                 .find_map(|n| n.service.as_deref())
@@ -90,6 +121,10 @@ impl Scope {
                 "{council}: {} portfolio summary {period}",
                 name(&ds.portfolios, code)
             ),
+            Scope::Portfolios(codes) => {
+                let names: Vec<String> = codes.iter().map(|c| name(&ds.portfolios, c)).collect();
+                format!("{council}: {} portfolio summary {period}", and_list(&names))
+            }
             Scope::Service(code) => {
                 format!("{council}: {} {report} {period}", name(&ds.services, code))
             }
@@ -98,5 +133,23 @@ impl Scope {
                 format!("{council}: {code} {title}: {report} {period}")
             }
         }
+    }
+}
+
+/// How a report names a portfolio's holder: a pmdb login by the user's display name (the
+/// login itself when the user has no name), any other text as it is written.
+pub fn holder_name(ds: &Dataset, holder: &str) -> String {
+    match ds.user(holder) {
+        Some(u) if !u.name.trim().is_empty() => u.name.clone(),
+        _ => holder.to_string(),
+    }
+}
+
+/// "a, b and c": the portfolios a page covers, or their holders.
+fn and_list(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

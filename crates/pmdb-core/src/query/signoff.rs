@@ -147,7 +147,9 @@ fn day(stamp: &str) -> String {
 
 /// A period's sign-off on record, for a report's header and `pmdb signoff`: "signed off
 /// DATE by LOGIN", and for a period reopened "; reopened DATE: REASON; signed off again
-/// DATE" for each reopening. None for a period never signed off.
+/// DATE" for each reopening; then, when the sign-off in force records Leadership Team's
+/// approval, "; approved by Leadership Team (Jane Mitchell, Chief Executive) on DATE".
+/// None for a period never signed off.
 pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
     let key = period.to_string();
     let mut parts = Vec::new();
@@ -178,6 +180,10 @@ pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
             ));
         } else {
             parts.push(format!("signed off again {}", day(&s.signed_at)));
+        }
+        // One line however the approver's name was typed.
+        if let Some(approved) = s.approval.words() {
+            parts.push(approved.replace(['\n', '\r', '\t'], " "));
         }
     }
     (!parts.is_empty()).then(|| parts.join("; "))

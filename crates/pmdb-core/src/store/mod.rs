@@ -27,6 +27,7 @@ mod records;
 mod session;
 mod settings;
 mod signoff;
+mod signoff_approval;
 mod signoff_definitions;
 mod signoff_extras;
 mod targets;
@@ -72,7 +73,10 @@ pub use plan::Named;
 pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord};
 pub use session::Entered;
 pub use settings::Settings;
-pub use signoff::{Freeze, Frozen, FrozenDelivery, Reopening, SignoffRecord, Signoffs};
+pub use signoff::{
+    ApprovalRecord, Freeze, Frozen, FrozenDelivery, Reopening, SignoffRecord, Signoffs,
+};
+pub use signoff_approval::Approve;
 pub use signoff_definitions::Definitions;
 pub use signoff_extras::FrozenExtras;
 pub use tx::Abandon;

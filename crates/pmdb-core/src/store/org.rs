@@ -260,7 +260,8 @@ impl Store {
         self.import_named("services", "head", stored, rows, columns)
     }
 
-    /// Imports portfolios (admins only); the holder is a councillor's name, not a login.
+    /// Imports portfolios (admins only); the holder is the councillor's login (usually a
+    /// viewer: reports then name them by their name), or for one without a login their name.
     pub fn import_portfolios_naming(
         &mut self,
         rows: &[(usize, Named)],
@@ -305,7 +306,8 @@ impl Store {
                     name: columns.pick("name", &n.name, old.map(|o| &o.name)),
                     lead: columns.pick(lead, &n.lead, old.map(|o| &o.lead)),
                 };
-                // A head of service is a person who uses pmdb; a portfolio holder need not be.
+                // A head of service is a person who uses pmdb; a portfolio holder need not be
+                // (a login or, for a councillor without one, a name as it is written).
                 if lead == "head" && !new.lead.is_empty() && columns.has(lead) {
                     or_next_row!(
                         bad,

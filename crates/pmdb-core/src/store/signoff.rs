@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::Store;
 use super::error::{Result, StoreError};
 use super::session::Entered;
+use super::signoff_approval::{self, Approval, Approve};
 use super::users::NotAUser;
 use crate::domain::assess::Assessment;
 use crate::domain::fields::check_text;
@@ -125,12 +126,56 @@ impl Freeze {
     }
 }
 
-/// A sign-off as recorded: the period, who signed it and when (an instant).
+/// A sign-off as recorded: the period, who signed it and when (an instant), and whose
+/// approval it records (all '' when none is on record).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SignoffRecord {
     pub period: String,
     pub signed_by: String,
     pub signed_at: String,
+    #[serde(flatten)]
+    pub approval: ApprovalRecord,
+}
+
+/// Leadership Team's approval of a sign-off as kept: the member's login, how reports name
+/// them ("Jane Mitchell, Chief Executive"), the day and LT's meeting. `approved_by` is ''
+/// for a sign-off with no approval on record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ApprovalRecord {
+    pub approved_by: String,
+    pub approver: String,
+    pub approved_on: String,
+    pub meeting: Option<i64>,
+}
+
+impl ApprovalRecord {
+    /// "approved by Leadership Team (Jane Mitchell, Chief Executive) on 2026-10-20", if
+    /// an approval is on record.
+    pub fn words(&self) -> Option<String> {
+        (!self.approved_by.is_empty())
+            .then(|| crate::domain::approval::approval_words(&self.approver, &self.approved_on))
+    }
+
+    fn read(r: &rusqlite::Row, from: usize) -> rusqlite::Result<ApprovalRecord> {
+        Ok(ApprovalRecord {
+            approved_by: r.get(from)?,
+            approver: r.get(from + 1)?,
+            approved_on: r.get(from + 2)?,
+            meeting: r.get(from + 3)?,
+        })
+    }
+}
+
+impl From<Option<&Approval>> for ApprovalRecord {
+    fn from(a: Option<&Approval>) -> ApprovalRecord {
+        a.map(|a| ApprovalRecord {
+            approved_by: a.by.clone(),
+            approver: a.approver.clone(),
+            approved_on: a.on.clone(),
+            meeting: a.meeting,
+        })
+        .unwrap_or_default()
+    }
 }
 
 /// A sign-off reopened for correction: the sign-off as it was, and who reopened it, when
@@ -144,6 +189,9 @@ pub struct Reopening {
     pub reopened_by: String,
     pub reopened_at: String,
     pub reason: String,
+    /// The reopened sign-off's approval, kept with it.
+    #[serde(flatten)]
+    pub approval: ApprovalRecord,
 }
 
 /// Every sign-off in force and every one reopened, oldest reopening first.
@@ -175,19 +223,23 @@ impl Signoffs {
 }
 
 pub(super) fn load_signoffs(conn: &rusqlite::Connection) -> Result<Signoffs> {
-    let mut stmt =
-        conn.prepare("SELECT period, signed_by, signed_at FROM signoffs ORDER BY period")?;
+    let mut stmt = conn.prepare(
+        "SELECT period, signed_by, signed_at, approved_by, approver, approved_on, meeting
+         FROM signoffs ORDER BY period",
+    )?;
     let current = stmt
         .query_map([], |r| {
             Ok(SignoffRecord {
                 period: r.get(0)?,
                 signed_by: r.get(1)?,
                 signed_at: r.get(2)?,
+                approval: ApprovalRecord::read(r, 3)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
-        "SELECT id, period, signed_by, signed_at, reopened_by, reopened_at, reason
+        "SELECT id, period, signed_by, signed_at, reopened_by, reopened_at, reason,
+                approved_by, approver, approved_on, meeting
          FROM signoff_reopenings ORDER BY id",
     )?;
     let reopened = stmt
@@ -200,6 +252,7 @@ pub(super) fn load_signoffs(conn: &rusqlite::Connection) -> Result<Signoffs> {
                 reopened_by: r.get(4)?,
                 reopened_at: r.get(5)?,
                 reason: r.get(6)?,
+                approval: ApprovalRecord::read(r, 7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -263,20 +316,54 @@ impl Store {
 
     /// Signs a period off, storing every indicator's status for it and for the periods
     /// inside it (a quarter's months; a year's quarters and months). `statuses` are the
-    /// assessments computed now, as (period, indicator, assessment).
+    /// assessments computed now, as (period, indicator, assessment). A member of
+    /// Leadership Team signs off whatever their role, and the sign-off records their
+    /// approval; a performance or admin user outside LT signs off with none on record.
     pub fn sign_off(
         &mut self,
         period: Period,
         statuses: &Freeze,
         today: chrono::NaiveDate,
     ) -> Result<()> {
-        self.actor()?
-            .may_manage("sign off a period")
-            .map_err(StoreError::Denied)?;
+        self.sign_off_approved(period, statuses, today, &Approve::default())
+    }
+
+    /// The approval signing off on `today` as `approve` asks would record: checked, with
+    /// nothing written, so a preview shows it and a refusal comes before any question.
+    pub fn approval_to_record(
+        &self,
+        approve: &Approve,
+        today: chrono::NaiveDate,
+    ) -> Result<ApprovalRecord> {
+        let approval = signoff_approval::resolve(&self.conn, &self.actor()?, approve, today)?;
+        Ok(ApprovalRecord::from(approval.as_ref()))
+    }
+
+    /// Signs a period off recording Leadership Team's approval as `approve` names it: a
+    /// performance or admin user records the approval of an LT member (`approve.by`),
+    /// optionally at LT's meeting (`approve.meeting`). Refused, with nothing written, for
+    /// an approver not on LT or a meeting that is not one of LT's held by `today`.
+    pub fn sign_off_approved(
+        &mut self,
+        period: Period,
+        statuses: &Freeze,
+        today: chrono::NaiveDate,
+        approve: &Approve,
+    ) -> Result<()> {
+        let actor = self.actor()?;
+        let approval = signoff_approval::resolve(&self.conn, &actor, approve, today)?;
         crate::domain::deadline::check_can_sign_off(period, today)?;
         let login = self.login.clone();
         let clock = self.session.clone();
-        self.write(|tx| insert_signoff(tx, period, statuses, &login, &clock.now_stamp()))
+        self.write(|tx| {
+            insert_signoff(
+                tx,
+                period,
+                statuses,
+                (&login, &clock.now_stamp()),
+                approval.as_ref(),
+            )
+        })
     }
 
     /// Records a sign-off made earlier by someone else (Leadership Team's, at last
@@ -297,10 +384,20 @@ impl Store {
                 login: signed.by.clone(),
             }));
         }
+        // A member of Leadership Team signing off records LT's approval, at LT's meeting
+        // of that day if there was one.
+        let day = crate::stamp::local_day(&signed.stamp()).unwrap_or(signed.at.date());
+        let approval = signoff_approval::entered(&self.conn, &signed.by, day)?;
         let session = self.session.clone();
         self.write(|tx| {
             let _behalf = session.on_behalf_of(signed);
-            insert_signoff(tx, period, statuses, &signed.by, &signed.stamp())
+            insert_signoff(
+                tx,
+                period,
+                statuses,
+                (&signed.by, &signed.stamp()),
+                approval.as_ref(),
+            )
         })
     }
 }
@@ -321,8 +418,8 @@ fn insert_signoff(
     tx: &Transaction,
     period: Period,
     statuses: &Freeze,
-    by: &str,
-    at: &str,
+    (by, at): (&str, &str),
+    approval: Option<&Approval>,
 ) -> Result<()> {
     let done: Option<String> = tx
         .query_row(
@@ -334,9 +431,19 @@ fn insert_signoff(
     if let Some(at) = done {
         return Err(StoreError::AlreadySignedOff { period, at });
     }
+    let a = ApprovalRecord::from(approval);
     tx.execute(
-        "INSERT INTO signoffs (period, signed_by, signed_at) VALUES (?1, ?2, ?3)",
-        params![period.to_string(), by, at],
+        "INSERT INTO signoffs (period, signed_by, signed_at, approved_by, approver, approved_on, meeting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            period.to_string(),
+            by,
+            at,
+            a.approved_by,
+            a.approver,
+            a.approved_on,
+            a.meeting
+        ],
     )?;
     let mut insert = tx.prepare(
         "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
@@ -391,14 +498,15 @@ pub(super) fn move_reopened(
 
 fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) -> Result<Reopening> {
     let key = period.to_string();
-    let signed: Option<(String, String)> = tx
+    let signed: Option<(String, String, ApprovalRecord)> = tx
         .query_row(
-            "SELECT signed_by, signed_at FROM signoffs WHERE period = ?1",
+            "SELECT signed_by, signed_at, approved_by, approver, approved_on, meeting
+             FROM signoffs WHERE period = ?1",
             [&key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, ApprovalRecord::read(r, 2)?)),
         )
         .optional()?;
-    let Some((signed_by, signed_at)) = signed else {
+    let Some((signed_by, signed_at, approval)) = signed else {
         return Err(StoreError::NotSignedOff { period });
     };
     let others: Vec<Period> = {
@@ -416,9 +524,21 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
         });
     }
     tx.execute(
-        "INSERT INTO signoff_reopenings (period, signed_by, signed_at, reopened_by, reopened_at, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![key, signed_by, signed_at, by, at, reason],
+        "INSERT INTO signoff_reopenings (period, signed_by, signed_at, reopened_by, reopened_at, reason,
+                                         approved_by, approver, approved_on, meeting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            key,
+            signed_by,
+            signed_at,
+            by,
+            at,
+            reason,
+            approval.approved_by,
+            approval.approver,
+            approval.approved_on,
+            approval.meeting
+        ],
     )?;
     let id = tx.last_insert_rowid();
     // The statuses this sign-off froze: those of the period and the periods inside it,
@@ -468,5 +588,6 @@ fn reopen(tx: &Transaction, period: Period, reason: &str, by: &str, at: &str) ->
         reopened_by: by.to_string(),
         reopened_at: at.to_string(),
         reason: reason.to_string(),
+        approval,
     })
 }
