@@ -78,6 +78,8 @@ pub fn state_of(rec: &ExceptionRecord) -> State {
         decision: rec.decision.clone(),
         board_member: rec.board_member.clone(),
         escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+        board: rec.board.clone(),
+        outcome: rec.outcome.clone(),
     }
 }
 
