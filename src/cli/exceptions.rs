@@ -187,11 +187,7 @@ fn show(env: &Env, id: i64) -> Result<()> {
     say!("Proposal: {}", or_none(&e.proposal));
     say!("PPG decision: {}", or_none(&e.decision));
     if !e.board.is_empty() {
-        let boards = store.boards()?;
-        let board = match boards.iter().find(|b| b.code == e.board) {
-            Some(b) if !b.name.trim().is_empty() => format!("{} ({})", b.name, b.code),
-            _ => e.board.clone(),
-        };
+        let board = ds.board_title(&e.board);
         say!(
             "Escalated to: {board} · board's outcome: {}",
             or_none(&e.outcome)
