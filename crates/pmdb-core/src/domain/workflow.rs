@@ -197,6 +197,29 @@ pub fn may_record(actor: &Actor, owner: &str, officers_part: bool) -> Result<(),
     }
 }
 
+/// Who may record a board's outcome, member and due date: a member of that board
+/// (`on_the_board`), whatever their role, or the performance team. `board` is the board as
+/// `board_words` says it.
+pub fn may_record_outcome(actor: &Actor, on_the_board: bool, board: &str) -> Result<(), RoleError> {
+    if on_the_board {
+        Ok(())
+    } else {
+        actor.may_manage(&format!(
+            "record {board}'s outcome (its members and the performance team do)"
+        ))
+    }
+}
+
+/// A board as a sentence names it: "the Management Board (MB)", or "board X" when it has
+/// no name (or the council no longer has it).
+pub fn board_words(code: &str, name: Option<&str>) -> String {
+    let code = crate::safe_text::line(code);
+    match name.filter(|n| !n.trim().is_empty()) {
+        Some(n) => format!("the {} ({code})", crate::safe_text::line(n)),
+        None => format!("board {code}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

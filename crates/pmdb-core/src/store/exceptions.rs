@@ -12,7 +12,8 @@ use super::users::require_user;
 use crate::domain::fields::check_text;
 use crate::domain::period::Period;
 use crate::domain::workflow::{
-    ExceptionKind, ExceptionStatus, State, Step, apply, boards_part, may_record, officers_part,
+    ExceptionKind, ExceptionStatus, State, Step, apply, board_words, boards_part, may_record,
+    may_record_outcome, officers_part,
 };
 
 /// An exception to raise.
@@ -204,12 +205,8 @@ impl Store {
             // A member of the board the exception went to records that board's part
             // themselves; the rest is the officer's or the performance team's.
             if boards_part(&u.step) {
-                if !is_member(tx, &rec.board, &actor.login)? {
-                    let board = if rec.board.is_empty() { "a board".to_string() } else { board_named(tx, &rec.board)? };
-                    actor
-                        .may_manage(&format!("record {board}'s outcome (its members and the performance team do)"))
-                        .map_err(StoreError::Denied)?;
-                }
+                let board = if rec.board.is_empty() { "a board".to_string() } else { board_named(tx, &rec.board)? };
+                may_record_outcome(&actor, is_member(tx, &rec.board, &actor.login)?, &board).map_err(StoreError::Denied)?;
             } else {
                 may_record(&actor, &rec.owner, officers_part(&u.step)).map_err(StoreError::Denied)?;
             }
@@ -348,11 +345,7 @@ fn board_named(conn: &rusqlite::Connection, code: &str) -> Result<String> {
             r.get(0)
         })
         .ok();
-    let code = crate::safe_text::line(code);
-    Ok(match name.filter(|n| !n.trim().is_empty()) {
-        Some(n) => format!("the {} ({code})", crate::safe_text::line(&n)),
-        None => format!("board {code}"),
-    })
+    Ok(board_words(code, name.as_deref()))
 }
 
 /// Whether `login` sits on board `code`.
