@@ -244,15 +244,6 @@ impl Store {
             if note == Some("") {
                 return Err(refuse("the note is empty: write what should be on the record".into()));
             }
-            if let Some(code) = u.step.board.as_deref() {
-                if !board_exists(tx, code.trim())? {
-                    return Err(refuse(format!(
-                        "there is no board {}: name one the council has ({}), or add it first",
-                        crate::safe_text::line(code.trim()),
-                        board_codes(tx)?.join(", ")
-                    )));
-                }
-            }
             if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.trim().is_empty()) {
                 require_user(tx, login.trim()).map_err(|e| refuse(e.to_string()))?;
             }
