@@ -577,6 +577,11 @@ fn escalation_names_a_board_and_the_board_records_its_own_outcome_apart_from_ppg
         .trim(),
         "pmdb: exception #1: there is no board XYZ: name one the council has (CAB, LT, MB, PPG), or add it first"
     );
+    assert_eq!(
+        c.refused(&["exceptions", "update", "1", "--board", "CAB"])
+            .trim(),
+        "pmdb: exception #1: a board is named when the exception is escalated to it: escalate it to name one"
+    );
     assert_eq!(written(&c, 1), before, "nothing written on refusal");
     // Escalating names the board and needs no member yet.
     let e = c.json(&[

@@ -82,6 +82,8 @@ pub enum WorkflowError {
         "the exception has not been escalated to a board yet: a board's outcome, member and due date are recorded once PPG escalates it"
     )]
     NotEscalated,
+    #[error("a board is named when the exception is escalated to it: escalate it to name one")]
+    BoardWithoutEscalation,
 }
 
 /// Applies a step, refusing moves the workflow does not allow and saying what is missing.
@@ -144,6 +146,9 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
     }
     // Escalating names a board, the Management Board by default; a board's member is
     // named when that board meets, not in advance.
+    if step.board.is_some() && to != Escalated {
+        return Err(WorkflowError::BoardWithoutEscalation);
+    }
     if to == Escalated && next.board.is_empty() {
         next.board = DEFAULT_BOARD.to_string();
     }
@@ -388,6 +393,17 @@ mod tests {
         ] {
             assert_eq!(apply(&proposed, &step), Err(WorkflowError::NotEscalated));
         }
+        // A board is named by escalating, not on its own.
+        assert_eq!(
+            apply(
+                &proposed,
+                &Step {
+                    board: Some("CAB".into()),
+                    ..Step::default()
+                }
+            ),
+            Err(WorkflowError::BoardWithoutEscalation)
+        );
         assert!(boards_part(&Step {
             outcome: Some("x".into()),
             ..Step::default()
