@@ -51,7 +51,8 @@ enum ExceptionAction {
         id: i64,
     },
     /// Record the meeting: the officer's proposal (an open exception becomes proposed),
-    /// PPG's decision, escalation, closure, or a note for its history.
+    /// PPG's decision, escalation to a board, that board's own outcome, closure, or a note
+    /// for its history.
     Update {
         /// The exception's number.
         id: i64,
