@@ -2224,3 +2224,37 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'signoff_reopenings', OLD.id, 'delete',
           json_object('id', OLD.id, 'period', OLD.period, 'signed_by', OLD.signed_by, 'signed_at', OLD.signed_at, 'reopened_by', OLD.reopened_by, 'reopened_at', OLD.reopened_at, 'reason', OLD.reason, 'approved_by', OLD.approved_by, 'approver', OLD.approver, 'approved_on', OLD.approved_on, 'meeting', OLD.meeting),
           NULL); END;
+
+-- migration 12
+-- PPG decides; a board decides for itself (issue 24): escalating names the board (any the
+-- council has, the Management Board by default), and the board's own outcome is kept apart
+-- from PPG's decision. Every exception escalated before this column existed went to the
+-- Management Board: the triggers are replaced first, so the audit log records that each
+-- was given its board, and by the migration.
+ALTER TABLE exceptions ADD COLUMN board TEXT NOT NULL DEFAULT '';
+ALTER TABLE exceptions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+
+DROP TRIGGER audit_exceptions_insert;
+CREATE TRIGGER audit_exceptions_insert AFTER INSERT ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'board', NEW.board, 'outcome', NEW.outcome, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+DROP TRIGGER audit_exceptions_update;
+CREATE TRIGGER audit_exceptions_update AFTER UPDATE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'update',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'board', OLD.board, 'outcome', OLD.outcome, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'board', NEW.board, 'outcome', NEW.outcome, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+DROP TRIGGER audit_exceptions_delete;
+CREATE TRIGGER audit_exceptions_delete AFTER DELETE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', OLD.id, 'delete',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'board', OLD.board, 'outcome', OLD.outcome, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          NULL); END;
+
+UPDATE exceptions SET board = 'MB'
+ WHERE status = 'escalated' OR board_member <> ''
+    OR id IN (SELECT exception FROM exception_history WHERE field = 'status' AND new = 'escalated');

@@ -216,18 +216,12 @@ fn exceptions_update_records_proposal_decision_escalation_and_closure() {
             .trim(),
         "pmdb: exception #1: record the PPG decision first"
     );
+    // (Issue 24: escalating no longer needs the member in advance; a board's outcome,
+    // member and due date before any escalation are refused instead.)
     assert_eq!(
-        c.refused(&[
-            "exceptions",
-            "update",
-            "1",
-            "--status",
-            "escalated",
-            "--board-member",
-            "dir.env"
-        ])
-        .trim(),
-        "pmdb: exception #1: an escalation to the Management Board names the responsible Board member and a due date"
+        c.refused(&["exceptions", "update", "1", "--board-member", "dir.env"])
+            .trim(),
+        "pmdb: exception #1: the exception has not been escalated to a board yet: a board's outcome, member and due date are recorded once PPG escalates it"
     );
     // A Board member sits on the Management Board; a viewer or any other user does not.
     assert_eq!(
@@ -427,6 +421,8 @@ fn a_boards_outcome_does_not_overwrite_ppgs_decision_in_the_history() {
                 "",
                 "PPG: refer to MB for agency cover"
             ),
+            // Escalating names its board (issue 24), the Management Board by default.
+            row("2024-08-01", &me, "board", "", "MB"),
             row("2024-08-01", &me, "board_member", "", "dir.env"),
             row("2024-08-01", &me, "escalation_due", "", "2024-09-30"),
             row(
@@ -530,5 +526,219 @@ fn a_note_adds_to_the_history_and_changes_nothing_else() {
         c.refused(&["exceptions", "update", "2", "--note", "  "])
             .trim(),
         "pmdb: exception #2: the note is empty: write what should be on the record"
+    );
+}
+
+/// The version and the number of history entries of exception `id`: what a refusal must
+/// leave as it was.
+fn written(c: &Council, id: i64) -> (i64, i64) {
+    (
+        c.count(&format!("SELECT version FROM exceptions WHERE id = {id}")),
+        c.count(&format!(
+            "SELECT count(*) FROM exception_history WHERE exception = {id}"
+        )),
+    )
+}
+
+#[test]
+fn escalation_names_a_board_and_the_board_records_its_own_outcome_apart_from_ppgs_decision() {
+    let c = Council::fixture();
+    let boards = c.file("boards.csv", "code,name\nCAB,Cabinet\n");
+    c.ok(&["import", "boards", &boards]);
+    let members = c.file(
+        "board_members.csv",
+        format!("board,login\nMB,dir.env\nMB,{}\nCAB,alee\n", me()),
+    );
+    c.ok(&["import", "board_members", &members]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    for id in ["1", "2"] {
+        c.ok(&["exceptions", "update", id, "--proposal", "Crew campaign"]);
+    }
+    let before = written(&c, 1);
+    // An outcome before the exception is escalated: no board has met on it.
+    assert_eq!(
+        c.refused(&["exceptions", "update", "1", "--outcome", "Fund it"])
+            .trim(),
+        "pmdb: exception #1: the exception has not been escalated to a board yet: a board's outcome, member and due date are recorded once PPG escalates it"
+    );
+    // A board the council does not have is refused by name, with those it has.
+    assert_eq!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--status",
+            "escalated",
+            "--decision",
+            "Escalate: needs budget",
+            "--board",
+            "XYZ"
+        ])
+        .trim(),
+        "pmdb: exception #1: there is no board XYZ: name one the council has (CAB, LT, MB, PPG), or add it first"
+    );
+    assert_eq!(
+        c.refused(&["exceptions", "update", "1", "--board", "CAB"])
+            .trim(),
+        "pmdb: exception #1: a board is named when the exception is escalated to it: escalate it to name one"
+    );
+    assert_eq!(written(&c, 1), before, "nothing written on refusal");
+    // Escalating names the board and needs no member yet.
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        "1",
+        "--status",
+        "escalated",
+        "--decision",
+        "Escalate: needs budget",
+        "--board",
+        "CAB",
+    ]);
+    assert_eq!(
+        (
+            e["status"].clone(),
+            e["board"].clone(),
+            e["board_member"].clone(),
+            e["outcome"].clone()
+        ),
+        (json!("escalated"), json!("CAB"), json!(""), json!(""))
+    );
+    // Without --board it goes to the Management Board.
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        "2",
+        "--status",
+        "escalated",
+        "--decision",
+        "Escalate: planning backlog",
+    ]);
+    assert_eq!(e["board"], "MB");
+    // The responsible member sits on THAT board: dir.env is on MB, not on Cabinet.
+    let before = written(&c, 1);
+    assert_eq!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "1",
+            "--outcome",
+            "Fund agency cover",
+            "--board-member",
+            "dir.env"
+        ])
+        .trim(),
+        "pmdb: exception #1: dir.env is not a member of the Cabinet (CAB); name one of its members, or add them to it first"
+    );
+    assert_eq!(written(&c, 1), before, "nothing written on refusal");
+    // The test's login becomes an officer who sits on MB but not on Cabinet: MB's outcome
+    // is theirs to record, Cabinet's and PPG's decision are not.
+    c.ok(&["user", "set-role", "jpatel", "admin"]);
+    c.ok(&["user", "set-role", &me(), "officer"]);
+    let refused = c.refused(&["exceptions", "update", "1", "--outcome", "Fund it"]);
+    assert!(
+        refused.contains(
+            "record the Cabinet (CAB)'s outcome (its members and the performance team do)"
+        ),
+        "{refused}"
+    );
+    assert_eq!(written(&c, 1), before, "nothing written on refusal");
+    let before2 = written(&c, 2);
+    assert!(
+        c.refused(&[
+            "exceptions",
+            "update",
+            "2",
+            "--outcome",
+            "x",
+            "--decision",
+            "typed over"
+        ])
+        .contains("record PPG decisions")
+    );
+    assert_eq!(written(&c, 2), before2, "nothing written on refusal");
+    let e = c.json(&[
+        "exceptions",
+        "update",
+        "2",
+        "--outcome",
+        "Agency planners for six months",
+        "--board-member",
+        "dir.env",
+        "--due",
+        "2024-09-30",
+    ]);
+    assert_eq!(e["version"], before2.0 + 1);
+    // PPG's decision is never overwritten by the board's outcome; show and list carry both.
+    let shown = c.json(&["exceptions", "show", "2"]);
+    for (field, want) in [
+        ("decision", json!("Escalate: planning backlog")),
+        ("board", json!("MB")),
+        ("outcome", json!("Agency planners for six months")),
+        ("board_member", json!("dir.env")),
+        ("escalation_due", json!("2024-09-30")),
+    ] {
+        assert_eq!(shown[field], want, "{field}");
+        assert_eq!(
+            c.json(&["exceptions"])["exceptions"][1][field],
+            want,
+            "{field}"
+        );
+    }
+    // Each change entered the history with who and when.
+    let history: Vec<(String, String, String, String)> = shown["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| {
+            ["board", "outcome", "board_member", "escalation_due"]
+                .contains(&h["field"].as_str().unwrap())
+        })
+        .map(|h| {
+            (
+                text(&h["by"]),
+                text(&h["field"]),
+                text(&h["old"]),
+                text(&h["new"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (me(), "board".into(), "".into(), "MB".into()),
+            (
+                me(),
+                "outcome".into(),
+                "".into(),
+                "Agency planners for six months".into()
+            ),
+            (me(), "board_member".into(), "".into(), "dir.env".into()),
+            (
+                me(),
+                "escalation_due".into(),
+                "".into(),
+                "2024-09-30".into()
+            ),
+        ]
+    );
+    assert!(
+        shown["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["at"].as_str().is_some_and(|a| a.starts_with("20")))
+    );
+    // The show command says decision and outcome apart.
+    let out = c.ok(&["exceptions", "show", "2"]);
+    assert!(
+        out.contains("PPG decision: Escalate: planning backlog"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Escalated to: Management Board (MB) · board's outcome: Agency planners for six months"
+        ),
+        "{out}"
     );
 }

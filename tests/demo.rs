@@ -877,12 +877,55 @@ fn the_exception_queue_for_the_month_now_due_is_open_and_lived_in() {
             .count(),
         2
     );
+    // (Issue 24: one of the rest went to Cabinet, which recorded its own outcome apart
+    // from PPG's decision.)
     assert_eq!(
         last.iter()
             .filter(|e| e.status == ExceptionStatus::Closed)
             .count(),
-        last.len() - 2
+        last.len() - 3
     );
+    let cabinet: Vec<_> = last.iter().filter(|e| e.board == "CAB").collect();
+    assert_eq!(cabinet.len(), 1);
+    let cab = cabinet[0];
+    assert_eq!(cab.status, ExceptionStatus::Escalated);
+    assert_eq!(
+        cab.decision,
+        "Recovery needs a member decision on funding: escalated to Cabinet."
+    );
+    assert!(
+        cab.outcome.starts_with("Cabinet agreed one-off funding"),
+        "{}",
+        cab.outcome
+    );
+    assert_eq!(
+        (cab.board_member.as_str(), cab.escalation_due.as_deref()),
+        ("cllrashworth", Some("2027-03-04"))
+    );
+    assert!(
+        store
+            .board_members("CAB")
+            .unwrap()
+            .contains(&cab.board_member)
+    );
+    let chain: Vec<String> = store
+        .exception_history(cab.id)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.field)
+        .collect();
+    for field in [
+        "raised",
+        "proposal",
+        "decision",
+        "board",
+        "outcome",
+        "board_member",
+    ] {
+        assert!(chain.contains(&field.to_string()), "{field} in {chain:?}");
+    }
+    let at = |f: &str| chain.iter().position(|c| c == f).unwrap();
+    assert!(at("decision") < at("outcome"), "{chain:?}");
     assert_eq!(summary.exceptions, now.len() + last.len());
     assert_eq!(summary.open_exceptions, status(ExceptionStatus::Open).len());
 }

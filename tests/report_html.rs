@@ -75,7 +75,8 @@ fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() 
         "<h3>Indicators by priority</h3>",
         "<h3>Actions and projects by priority</h3>",
         "<h2 id=\"risks\">Risk heat map</h2>",
-        "<h2 id=\"escalated\">Exceptions escalated to Management Board</h2>",
+        // Issue 24: the escalations are per board.
+        "<h2 id=\"escalated\">Exceptions escalated to the boards</h2>",
         "<h2 id=\"key\">Status key and rules</h2>",
         "Year to date",
         "Among comparators</dt><dd>",
@@ -424,7 +425,8 @@ fn an_exception_escalated_to_management_board_is_listed_with_its_owner_board_mem
     c.ok(&["import", "board_members", &members]);
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
     let empty = html(&c, "2024/25 Q1");
-    assert!(empty.contains("No exception of 2024/25 Q1 is escalated to Management Board."));
+    // (Issue 24: escalations go to any board, so none is "escalated to a board".)
+    assert!(empty.contains("No exception of 2024/25 Q1 is escalated to a board."));
     c.ok(&[
         "exceptions",
         "update",
@@ -537,4 +539,72 @@ fn the_status_key_lists_the_rules_that_judged_a_signed_off_period() {
         old.contains(words),
         "each indicator states the words frozen"
     );
+}
+
+#[test]
+fn the_escalations_are_per_board_with_ppgs_decision_and_the_boards_outcome_apart() {
+    let c = Council::fixture();
+    let boards = c.file("boards.csv", "code,name\nCAB,Cabinet\n");
+    c.ok(&["import", "boards", &boards]);
+    let members = c.file("board_members.csv", "board,login\nMB,dir.env\nCAB,alee\n");
+    c.ok(&["import", "board_members", &members]);
+    c.ok(&["exceptions", "raise", "--period", "2024-06"]);
+    for (id, board) in [("1", "CAB"), ("2", "MB")] {
+        c.ok(&["exceptions", "update", id, "--proposal", "Crew campaign"]);
+        c.ok(&[
+            "exceptions",
+            "update",
+            id,
+            "--status",
+            "escalated",
+            "--decision",
+            &format!("Escalate to {board}: needs budget"),
+            "--board",
+            board,
+        ]);
+    }
+    c.ok(&[
+        "exceptions",
+        "update",
+        "1",
+        "--outcome",
+        "Fund agency cover to March",
+        "--board-member",
+        "alee",
+        "--due",
+        "2024-10-31",
+    ]);
+    let page = html(&c, "2024/25 Q1");
+    assert_accessible_shape(&page);
+    let section = &page[page.find("<h2 id=\"escalated\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let cab = section
+        .find("<h3 id=\"escalated-CAB\">Cabinet (CAB)</h3>")
+        .expect(section);
+    let mb = section
+        .find("<h3 id=\"escalated-MB\">Management Board (MB)</h3>")
+        .expect(section);
+    assert!(cab < mb, "boards in order of code");
+    let (cabinet, board) = (&section[cab..mb], &section[mb..]);
+    for cell in [
+        "<caption>Exceptions of 2024/25 Q1 escalated to Cabinet, with PPG's decision",
+        "data-label=\"PPG decision\">Escalate to CAB: needs budget</td>",
+        "data-label=\"Board's outcome\">Fund agency cover to March</td>",
+        "data-label=\"Board member\">alee</td>",
+        "data-label=\"Due\">2024-10-31</td>",
+    ] {
+        assert!(cabinet.contains(cell), "{cell} in {cabinet}");
+    }
+    assert!(
+        cabinet.contains("WR1") && !cabinet.contains("PL2"),
+        "{cabinet}"
+    );
+    for cell in [
+        "data-label=\"PPG decision\">Escalate to MB: needs budget</td>",
+        "data-label=\"Board's outcome\">not yet decided</td>",
+        "data-label=\"Board member\">not named yet</td>",
+    ] {
+        assert!(board.contains(cell), "{cell} in {board}");
+    }
+    assert!(board.contains("PL2") && !board.contains("WR1"), "{board}");
 }

@@ -57,8 +57,16 @@ fn the_queue_records_proposal_escalation_and_closure() {
         )
     );
 
+    // Escalating names the board (the Management Board unless another is chosen); the
+    // board's member and due date come with its outcome (issue 24).
     typing(&mut app, "e");
     typing(&mut app, "Refer to the Board");
+    hit(&mut app, ctrl('s'));
+    let e = stored(&path);
+    assert_eq!(e.status, ExceptionStatus::Escalated);
+    assert_eq!((e.board.as_str(), e.board_member.as_str()), ("MB", ""));
+    typing(&mut app, "o");
+    typing(&mut app, "Agency cover agreed");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Tab);
@@ -72,8 +80,18 @@ fn the_queue_records_proposal_escalation_and_closure() {
     let e = stored(&path);
     assert_eq!(e.status, ExceptionStatus::Escalated);
     assert_eq!(
-        (e.board_member.as_str(), e.escalation_due.as_deref()),
-        ("kmorgan", Some("2024-09-30"))
+        (
+            e.decision.as_str(),
+            e.outcome.as_str(),
+            e.board_member.as_str(),
+            e.escalation_due.as_deref()
+        ),
+        (
+            "Refer to the Board",
+            "Agency cover agreed",
+            "kmorgan",
+            Some("2024-09-30")
+        )
     );
 
     typing(&mut app, "c");
@@ -278,17 +296,15 @@ fn agree_and_escalate_ask_for_a_missing_proposal_before_the_decision() {
             "Agreed; review in October"
         )
     );
-    // Escalating the open PL2 exception (#2): proposal, note, Board member, due date.
+    // Escalating the open PL2 exception (#2): its proposal asked for in the same dialog,
+    // then PPG's decision and the board.
     typing(&mut app, "je");
     let s = flat(&app, 80, 24);
     assert!(s.contains("Officer's proposal (none on record yet)"), "{s}");
+    assert!(s.contains("Board: ◀ Management Board (MB) ▶"), "{s}");
     typing(&mut app, "Return the figure by 9 August");
     press(&mut app, KeyCode::Tab);
     typing(&mut app, "Refer to the Board");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Tab);
-    typing(&mut app, "2024-09-30");
     hit(&mut app, ctrl('s'));
     let pl2 = Store::open(&path, LOGIN).unwrap().exception(2).unwrap();
     assert_eq!(
@@ -296,15 +312,15 @@ fn agree_and_escalate_ask_for_a_missing_proposal_before_the_decision() {
             pl2.status,
             pl2.proposal.as_str(),
             pl2.decision.as_str(),
+            pl2.board.as_str(),
             pl2.board_member.as_str(),
-            pl2.escalation_due.as_deref()
         ),
         (
             ExceptionStatus::Escalated,
             "Return the figure by 9 August",
             "Refer to the Board",
-            "kmorgan",
-            Some("2024-09-30")
+            "MB",
+            ""
         )
     );
     // Once a proposal is on record the dialog does not ask again.
@@ -363,4 +379,159 @@ fn the_footer_offers_only_what_the_login_may_record() {
     for hint in ["p proposal", "a agree", "e escalate", "c close"] {
         assert!(f.contains(hint), "{f}");
     }
+}
+
+/// The fixture with Cabinet (CAB) as a board too, kmorgan its only member.
+fn with_cabinet(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = raised(dir);
+    Store::open(&path, LOGIN)
+        .unwrap()
+        .add_board("CAB", "Cabinet", &["kmorgan"])
+        .unwrap();
+    path
+}
+
+#[test]
+fn the_escalate_dialog_chooses_the_board_and_the_outcome_dialog_records_the_boards_word() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = with_cabinet(dir.path());
+        let mut app = app(&path);
+        typing(&mut app, "3");
+        // An outcome before the exception is escalated is refused, naming why; nothing
+        // is written.
+        typing(&mut app, "o");
+        typing(&mut app, "Fund it");
+        let s = flat(&app, w, h);
+        assert!(
+            s.contains("has not been escalated to a board yet"),
+            "{w}x{h}: {s}"
+        );
+        hit(&mut app, ctrl('s'));
+        assert!(app.exceptions.form.is_some(), "{w}x{h}");
+        assert_eq!(stored(&path).version, 1, "{w}x{h}");
+        press(&mut app, KeyCode::Esc);
+        typing(&mut app, "y");
+        // The escalate dialog: the missing proposal first, PPG's decision, then the board,
+        // the Management Board by default; → goes on to Cabinet.
+        typing(&mut app, "e");
+        let s = flat(&app, w, h);
+        assert!(
+            s.contains("Officer's proposal (none on record yet)"),
+            "{w}x{h}: {s}"
+        );
+        assert!(s.contains("Management Board (MB)"), "{w}x{h}: {s}");
+        typing(&mut app, "Crew campaign");
+        press(&mut app, KeyCode::Tab);
+        typing(&mut app, "Needs funding beyond the service");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Right);
+        let s = flat(&app, w, h);
+        assert!(s.contains("Board: ◀ Cabinet (CAB) ▶"), "{w}x{h}: {s}");
+        hit(&mut app, ctrl('s'));
+        let e = stored(&path);
+        assert_eq!(
+            (
+                e.status,
+                e.board.as_str(),
+                e.proposal.as_str(),
+                e.decision.as_str()
+            ),
+            (
+                ExceptionStatus::Escalated,
+                "CAB",
+                "Crew campaign",
+                "Needs funding beyond the service"
+            ),
+            "{w}x{h}"
+        );
+        // The outcome dialog offers Cabinet's members only, and keeps PPG's decision.
+        typing(&mut app, "o");
+        assert_eq!(app.exceptions.form_choices(&app.data), ["kmorgan"]);
+        typing(&mut app, "Agency cover funded to March");
+        press(&mut app, KeyCode::Tab);
+        let s = flat(&app, w, h);
+        assert!(
+            s.contains("Board member: ◀ Kate Morgan (kmorgan) ▶"),
+            "{w}x{h}: {s}"
+        );
+        press(&mut app, KeyCode::Tab);
+        typing(&mut app, "2024-10-31");
+        hit(&mut app, ctrl('s'));
+        let e = stored(&path);
+        assert_eq!(
+            (
+                e.decision.as_str(),
+                e.outcome.as_str(),
+                e.board_member.as_str(),
+                e.escalation_due.as_deref()
+            ),
+            (
+                "Needs funding beyond the service",
+                "Agency cover funded to March",
+                "kmorgan",
+                Some("2024-10-31")
+            ),
+            "{w}x{h}"
+        );
+        // The record shows decision and outcome apart, and the history the chain.
+        let s = flat(&app, 160, 60);
+        assert!(
+            s.contains("PPG decision: Needs funding beyond the service"),
+            "{s}"
+        );
+        assert!(s.contains("Escalated to: Cabinet (CAB)"), "{s}");
+        assert!(
+            s.contains("Board's outcome: Agency cover funded to March"),
+            "{s}"
+        );
+        assert!(s.contains("board: — → CAB"), "{s}");
+        assert!(
+            s.contains("board's outcome: — → Agency cover funded to March"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn a_member_of_the_board_records_its_outcome_and_an_officer_off_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_cabinet(dir.path());
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    for step in [
+        pmdb::domain::workflow::Step {
+            proposal: Some("Crew campaign".into()),
+            ..Default::default()
+        },
+        pmdb::domain::workflow::Step {
+            status: Some(ExceptionStatus::Escalated),
+            board: Some("CAB".into()),
+            ..Default::default()
+        },
+    ] {
+        store
+            .update_exception(&pmdb::store::ExceptionUpdate {
+                id: 1,
+                expected_version: None,
+                step,
+            })
+            .unwrap();
+    }
+    drop(store);
+    // dhughes sits on MB, not on Cabinet: the key is refused before a word is typed.
+    let mut off = app_as(&path, "dhughes");
+    typing(&mut off, "3o");
+    assert!(off.exceptions.form.is_none());
+    let s = flat(&off, 80, 24);
+    assert!(s.contains("Cabinet (CAB)'s outcome"), "{s}");
+    // kmorgan, an officer on Cabinet, records it.
+    let mut member = app_as(&path, "kmorgan");
+    typing(&mut member, "3o");
+    typing(&mut member, "Funded");
+    hit(&mut member, ctrl('s'));
+    let e = stored(&path);
+    assert_eq!(
+        (e.outcome.as_str(), e.board_member.as_str()),
+        ("Funded", "kmorgan")
+    );
 }

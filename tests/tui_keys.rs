@@ -57,21 +57,34 @@ fn the_board_member_picker_has_its_keys_in_the_table_and_the_help() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&raised(dir.path()));
     typing(&mut app, "3e");
-    // #1 has no proposal yet: the form asks for it first, so Tab once more.
+    // #1 has no proposal yet: the form asks for it first, so Tab once more to the board.
+    // (Issue 24: the escalation chooses the board; the board's member is chosen with its
+    // outcome.)
+    typing(&mut app, "Crew campaign");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    let choices = app.exceptions.form_choices(&app.data);
     let form = || app.exceptions.form.as_ref().unwrap();
     assert!(form().picking());
     assert_eq!(app.views(), [View::BoardMember, View::ExceptionForm]);
-    let board = app.data.board.clone();
-    assert_eq!(form().member_login(&board).unwrap(), "dhughes");
+    assert_eq!(form().chosen(&choices).unwrap(), "MB");
+    hit(&mut app, ctrl('s'));
+    assert!(app.exceptions.form.is_none());
+    typing(&mut app, "o");
+    press(&mut app, KeyCode::Tab);
+    let board = app.exceptions.form_choices(&app.data);
+    assert_eq!(board, ["dhughes", "kmorgan"]);
+    let form = || app.exceptions.form.as_ref().unwrap();
+    assert!(form().picking());
+    assert_eq!(app.views(), [View::BoardMember, View::ExceptionForm]);
+    assert_eq!(form().chosen(&board).unwrap(), "dhughes");
     press(&mut app, KeyCode::Right);
     assert_eq!(
         app.exceptions
             .form
             .as_ref()
             .unwrap()
-            .member_login(&board)
+            .chosen(&board)
             .unwrap(),
         "kmorgan"
     );
@@ -81,7 +94,7 @@ fn the_board_member_picker_has_its_keys_in_the_table_and_the_help() {
             .form
             .as_ref()
             .unwrap()
-            .member_login(&board)
+            .chosen(&board)
             .unwrap(),
         "dhughes"
     );
@@ -91,7 +104,7 @@ fn the_board_member_picker_has_its_keys_in_the_table_and_the_help() {
             .form
             .as_ref()
             .unwrap()
-            .member_login(&board)
+            .chosen(&board)
             .unwrap(),
         "kmorgan"
     );
@@ -103,12 +116,12 @@ fn the_board_member_picker_has_its_keys_in_the_table_and_the_help() {
     assert!(screen.contains("(←/→/Space to change)"), "{screen}");
     let foot = footer(&app, 80, 24);
     assert!(
-        foot.contains("←/→/Space choose member") && foot.contains("Esc cancel"),
+        foot.contains("←/→/Space choose") && foot.contains("Esc cancel"),
         "{foot}"
     );
     // `?` here opens the help, the picker's keys first, then the form's beneath it.
     typing(&mut app, "?");
-    assert!(text(&app, 100, 40).contains("Choosing the Board member"));
+    assert!(text(&app, 100, 40).contains("Choosing the board or its member"));
     for b in View::BoardMember
         .bindings()
         .iter()
@@ -126,8 +139,8 @@ fn the_help_of_the_escalation_form_lists_the_picker_from_the_note_too() {
     let mut app = app(&raised(dir.path()));
     typing(&mut app, "3e");
     hit(&mut app, key(KeyCode::F(1)));
-    help_row(&app, "→/Space", "next member");
-    help_row(&app, "←", "previous member");
+    help_row(&app, "→/Space", "next (board or member)");
+    help_row(&app, "←", "previous (board or member)");
 }
 
 #[test]

@@ -51,7 +51,8 @@ enum ExceptionAction {
         id: i64,
     },
     /// Record the meeting: the officer's proposal (an open exception becomes proposed),
-    /// PPG's decision, escalation, closure, or a note for its history.
+    /// PPG's decision, escalation to a board, that board's own outcome, closure, or a note
+    /// for its history.
     Update {
         /// The exception's number.
         id: i64,
@@ -60,12 +61,19 @@ enum ExceptionAction {
         status: Option<String>,
         #[arg(long, allow_hyphen_values = true)]
         proposal: Option<String>,
+        /// PPG's decision: the agreed action, or why it escalates.
         #[arg(long, allow_hyphen_values = true)]
         decision: Option<String>,
-        /// The Management Board member responsible (on escalation).
+        /// The board PPG escalates to (a board's code; MB when escalating names none).
+        #[arg(long, value_name = "CODE")]
+        board: Option<String>,
+        /// The board's own outcome, once it has met (kept apart from PPG's decision).
+        #[arg(long, allow_hyphen_values = true)]
+        outcome: Option<String>,
+        /// The member of that board responsible (recorded with the board's outcome).
         #[arg(long, value_name = "LOGIN")]
         board_member: Option<String>,
-        /// The date the Board member reports back by (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
+        /// The date the board's member reports back by (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
         /// A note for the exception's history (a Board's word, a date promised).
@@ -86,6 +94,8 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
             status,
             proposal,
             decision,
+            board,
+            outcome,
             board_member,
             due,
             note,
@@ -101,6 +111,8 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
                     .transpose()?,
                 proposal,
                 decision,
+                board,
+                outcome,
                 board_member,
                 escalation_due: due
                     .as_deref()
@@ -176,9 +188,13 @@ fn show(env: &Env, id: i64) -> Result<()> {
     say!("Proposal: {}", or_none(&e.proposal));
     say!("PPG decision: {}", or_none(&e.decision));
     if !e.board.is_empty() {
+        let board = ds.board_title(&e.board);
         say!(
-            "Escalated to: {} · Board member {} · due {}",
-            e.board,
+            "Escalated to: {board} · board's outcome: {}",
+            or_none(&e.outcome)
+        );
+        say!(
+            "Board member {} · due {}",
             or_none(&if e.board_member.is_empty() {
                 String::new()
             } else {

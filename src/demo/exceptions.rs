@@ -1,7 +1,8 @@
 //! The exception queue, raised exactly as `pmdb exceptions raise` raises it, for the
 //! month now due and the month before; then moved along the workflow so the queue looks
-//! lived-in: last month's mostly closed, this month's with one proposal, one agreed
-//! action, one escalation to the Management Board and one closed, the rest open for PPG.
+//! lived-in: last month's mostly closed, one escalated to Cabinet with Cabinet's outcome
+//! recorded apart from PPG's decision, this month's with one proposal, one agreed action,
+//! one escalation to the Management Board and one closed, the rest open for PPG.
 
 use super::calendar::Calendar;
 use crate::domain::assess::Context;
@@ -74,7 +75,17 @@ pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
         ..ExceptionFilter::default()
     })?;
     for (i, e) in previous.iter().enumerate() {
-        let s = if i < 2 {
+        let s = if i == 2 {
+            // PPG sends one to Cabinet, which needs a member decision on it.
+            Step {
+                proposal: Some(proposal(e)),
+                decision: Some(
+                    "Recovery needs a member decision on funding: escalated to Cabinet.".into(),
+                ),
+                board: Some(super::meetings::CABINET.into()),
+                ..step(ExceptionStatus::Escalated)
+            }
+        } else if i < 2 {
             Step {
                 proposal: Some(proposal(e)),
                 decision: Some("Agreed. Progress to be reported to the next PPG.".into()),
@@ -152,6 +163,22 @@ pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
     }
     for u in &updates {
         store.update_exception(u)?;
+    }
+    // Cabinet has met on the one PPG sent it: its own outcome, the Leader responsible and a
+    // date, recorded apart from PPG's decision, so its history shows the chain.
+    if let Some(e) = previous.get(2) {
+        store.update_exception(&ExceptionUpdate {
+            id: e.id,
+            expected_version: None,
+            step: Step {
+                outcome: Some(
+                    "Cabinet agreed one-off funding from the transformation reserve; the Leader reports progress at the March Cabinet.".into(),
+                ),
+                board_member: super::org::PORTFOLIOS.first().map(|p| p.holder_login.to_string()),
+                escalation_due: Some(cal.day(100)),
+                ..Step::default()
+            },
+        })?;
     }
     Ok(raised)
 }

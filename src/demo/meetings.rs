@@ -1,13 +1,17 @@
 //! The boards and their meetings: the Performance & Programme Group each month (the
 //! latest one reviewing the month now due, held after its deadline), the Management
-//! Board that takes PPG's escalations, and Leadership Team's quarterly sign-off.
+//! Board that takes PPG's escalations, Leadership Team's quarterly sign-off, and Cabinet
+//! (the portfolio holders), to which PPG escalates what needs a member decision.
 
 use chrono::Weekday;
 
 use super::calendar::{Calendar, nth_weekday, signoff_day};
-use super::org::{DIRECTORS, PERFORMANCE_TEAM, SERVICES};
+use super::org::{DIRECTORS, PERFORMANCE_TEAM, PORTFOLIOS, SERVICES};
 use crate::domain::period::{Month, Period};
 use crate::store::MeetingRecord;
+
+/// Cabinet's board code.
+pub const CABINET: &str = "CAB";
 
 /// (code, name, members)
 pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
@@ -21,6 +25,11 @@ pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         ("PPG", "Performance & Programme Group", ppg),
         ("MB", "Management Board", directors),
         ("LT", "Leadership Team", lt),
+        (
+            CABINET,
+            "Cabinet",
+            PORTFOLIOS.iter().map(|p| p.holder_login).collect(),
+        ),
     ]
 }
 

@@ -80,6 +80,8 @@ pub enum Action {
     Propose,
     Decide,
     Escalate,
+    /// The board's own outcome, member and due date.
+    Outcome,
     Close,
     Reopen,
     CycleStatus,

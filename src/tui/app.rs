@@ -17,7 +17,6 @@ use super::saving::{Done, Saving};
 use crate::domain::workflow::{ExceptionStatus, Step};
 use crate::store::Store;
 use crate::tui::components::theme::Theme;
-use crate::tui::popups::exception_form::FormKind;
 use crate::tui::tabs::delivery::DeliveryState;
 use crate::tui::tabs::entry::EntryState;
 use crate::tui::tabs::exceptions::{ExceptionsState, apply_step, step_done};
@@ -127,7 +126,7 @@ impl App {
             .exceptions
             .form
             .as_ref()
-            .is_some_and(|f| f.kind == FormKind::Escalate);
+            .is_some_and(|f| f.kind.picks());
         if escalating && views == [View::ExceptionForm] {
             views.push(View::BoardMember);
         }
@@ -143,8 +142,12 @@ impl App {
             Action::Propose
             | Action::Decide
             | Action::Escalate
+            | Action::Outcome
             | Action::Close
-            | Action::Reopen => self.exceptions.may(action, &self.data.actor).is_ok(),
+            | Action::Reopen => self
+                .exceptions
+                .may(action, &self.data.actor, &self.data)
+                .is_ok(),
             _ => true,
         }
     }

@@ -18,7 +18,8 @@ use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::query::trend::{MEETING_PERIODS, last_periods};
 use crate::store::{
-    Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry, MeetingRecord, Store, StoredValue,
+    BoardMember, Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry, MeetingRecord, Store,
+    StoredValue,
 };
 
 pub use crate::query::rollup::PeriodStats;
@@ -40,8 +41,8 @@ pub struct Data {
     pub today: NaiveDate,
     pub actor: Actor,
     pub meetings: Vec<MeetingRecord>,
-    /// Management Board members, named on escalations.
-    pub board: Vec<String>,
+    /// Every board's members: a board's outcome names one of its own.
+    pub board_members: Vec<BoardMember>,
     pub officers: Vec<String>,
     /// `PRAGMA data_version` on our connection when the data was read.
     version: i64,
@@ -54,6 +55,25 @@ pub struct Data {
 }
 
 impl Data {
+    /// The logins on board `code`, as the store orders them.
+    pub fn members_of(&self, code: &str) -> Vec<String> {
+        self.board_members
+            .iter()
+            .filter(|m| m.board == code)
+            .map(|m| m.login.clone())
+            .collect()
+    }
+
+    /// The boards PPG may escalate to: every board the council has but PPG itself.
+    pub fn escalation_boards(&self) -> Vec<String> {
+        self.ds
+            .boards
+            .iter()
+            .filter(|b| b.code != "PPG")
+            .map(|b| b.code.clone())
+            .collect()
+    }
+
     pub fn new(store: Store, today: NaiveDate) -> crate::store::Result<Data> {
         let version = store.data_version()?;
         let snap = Snapshot::read(&store)?;
@@ -62,7 +82,7 @@ impl Data {
             ds: snap.ds,
             actor: snap.actor,
             meetings: snap.meetings,
-            board: snap.board,
+            board_members: snap.board_members,
             store,
             today,
             version,
@@ -164,7 +184,7 @@ impl Data {
         drop_elsewhere(std::mem::replace(&mut self.ds, snap.ds));
         self.actor = snap.actor;
         self.meetings = snap.meetings;
-        self.board = snap.board;
+        self.board_members = snap.board_members;
         self.generation += 1;
     }
 

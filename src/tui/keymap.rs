@@ -147,7 +147,7 @@ impl View {
             View::Confirm => "Question",
             View::Saving => "Saving",
             View::Help => "Help",
-            View::BoardMember => "Choosing the Board member",
+            View::BoardMember => "Choosing the board or its member",
             View::OfficerChooser => "Choosing an officer",
             View::Delivery => "Delivery",
             View::DeliveryRecord => "Delivery: an item's record",
@@ -365,6 +365,7 @@ static EXCEPTIONS: &[Binding] = &[
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
+    bind!([Key::ch('o')], Action::Outcome, "board's outcome", "record", false),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
     bind!([Key::ch('s')], Action::CycleStatus, "status filter", "filter", true),
@@ -394,6 +395,7 @@ static PROJECTOR: &[Binding] = &[
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
+    bind!([Key::ch('o')], Action::Outcome, "board's outcome", "record", false),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
     bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back", "view", true),
@@ -477,8 +479,8 @@ static HELP: &[Binding] = &[
 /// next field, cancel) still apply beneath it. Nothing is typed here.
 #[rustfmt::skip]
 static BOARD_MEMBER: &[Binding] = &[
-    bind!([Key::code(Left)], Action::Left, "previous member", "member", Foot::WithNext("choose member")),
-    bind!([Key::code(Right), Key::ch(' ')], Action::Right, "next member", "member", false),
+    bind!([Key::code(Left)], Action::Left, "previous (board or member)", "member", Foot::WithNext("choose")),
+    bind!([Key::code(Right), Key::ch(' ')], Action::Right, "next (board or member)", "member", false),
     bind!([Key::ch('?')], Action::Help, "help", "member", false),
 ];
 

@@ -13,15 +13,15 @@ use super::data::PeriodStats;
 use crate::domain::period::Period;
 
 use crate::domain::role::Actor;
-use crate::store::{Dataset, MeetingRecord, Result, Store, StoreError};
+use crate::store::{BoardMember, Dataset, MeetingRecord, Result, Store, StoreError};
 
 /// Everything the interface reads from the store, read together.
 pub struct Snapshot {
     pub ds: Dataset,
     pub actor: Actor,
     pub meetings: Vec<MeetingRecord>,
-    /// Management Board members, named on escalations.
-    pub board: Vec<String>,
+    /// Every board's members: a board's outcome names one of its own.
+    pub board_members: Vec<BoardMember>,
     /// The Plan tab's statistics for a period, when the read was asked to compute them.
     pub prepared: Option<(Period, Arc<PeriodStats>)>,
 }
@@ -32,7 +32,7 @@ impl Snapshot {
             ds: store.dataset()?,
             actor: store.actor()?,
             meetings: store.meetings()?,
-            board: store.board_members("MB")?,
+            board_members: store.all_board_members()?,
             prepared: None,
         })
     }

@@ -1,6 +1,7 @@
 //! The exception workflow at the Performance & Programme Group: raised (open), the
-//! accountable officer's proposal, PPG's decision (agreed) or escalation to the Management
-//! Board with a named Board member and a due date, and closure.
+//! accountable officer's proposal, PPG's decision (agreed) or escalation to a board (the
+//! Management Board unless PPG names another), the board's own outcome with its responsible
+//! member and due date, recorded apart from PPG's decision, and closure.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -42,6 +43,10 @@ pub struct Step {
     pub decision: Option<String>,
     pub board_member: Option<String>,
     pub escalation_due: Option<NaiveDate>,
+    /// The board PPG escalates to (a board's code); `MB` when escalating names none.
+    pub board: Option<String>,
+    /// The board's own outcome, recorded apart from PPG's decision.
+    pub outcome: Option<String>,
     /// A note for the exception's history; it changes nothing else.
     pub note: Option<String>,
 }
@@ -54,7 +59,12 @@ pub struct State {
     pub decision: String,
     pub board_member: String,
     pub escalation_due: Option<NaiveDate>,
+    pub board: String,
+    pub outcome: String,
 }
+
+/// The board an escalation goes to when PPG names none.
+pub const DEFAULT_BOARD: &str = "MB";
 
 /// A step the exception workflow does not allow, saying what is missing.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -69,9 +79,11 @@ pub enum WorkflowError {
     #[error("record the PPG decision first")]
     NoDecision,
     #[error(
-        "an escalation to the Management Board names the responsible Board member and a due date"
+        "the exception has not been escalated to a board yet: a board's outcome, member and due date are recorded once PPG escalates it"
     )]
-    EscalationIncomplete,
+    NotEscalated,
+    #[error("a board is named when the exception is escalated to it: escalate it to name one")]
+    BoardWithoutEscalation,
 }
 
 /// Applies a step, refusing moves the workflow does not allow and saying what is missing.
@@ -89,6 +101,12 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
     }
     if step.escalation_due.is_some() {
         next.escalation_due = step.escalation_due;
+    }
+    if let Some(b) = &step.board {
+        next.board = b.trim().to_string();
+    }
+    if let Some(o) = &step.outcome {
+        next.outcome = o.trim().to_string();
     }
     // Giving an open exception its proposal proposes it, whichever door it comes in by
     // (`exceptions update ID --proposal T` as the interface's `p`).
@@ -124,10 +142,26 @@ pub fn apply(state: &State, step: &Step) -> Result<State, WorkflowError> {
             return Err(WorkflowError::NoProposal);
         }
         Agreed if next.decision.is_empty() => return Err(WorkflowError::NoDecision),
-        Escalated if next.board_member.is_empty() || next.escalation_due.is_none() => {
-            return Err(WorkflowError::EscalationIncomplete);
-        }
         _ => {}
+    }
+    // Escalating names a board, the Management Board by default; a board's member is
+    // named when that board meets, not in advance.
+    if step.board.is_some() && to != Escalated {
+        return Err(WorkflowError::BoardWithoutEscalation);
+    }
+    if to == Escalated && next.board.is_empty() {
+        next.board = DEFAULT_BOARD.to_string();
+    }
+    // The board's part (its outcome, member and due date) waits for an escalation: an
+    // exception never escalated has no board to decide.
+    let boards_part_given = step.outcome.is_some()
+        || step
+            .board_member
+            .as_deref()
+            .is_some_and(|m| !m.trim().is_empty())
+        || step.escalation_due.is_some();
+    if boards_part_given && (next.board.is_empty() || !matches!(to, Escalated | Closed)) {
+        return Err(WorkflowError::NotEscalated);
     }
     next.status = to;
     Ok(next)
@@ -139,7 +173,19 @@ pub fn officers_part(step: &Step) -> bool {
     step.decision.is_none()
         && step.board_member.is_none()
         && step.escalation_due.is_none()
+        && step.board.is_none()
+        && step.outcome.is_none()
         && matches!(step.status, None | Some(ExceptionStatus::Proposed))
+}
+
+/// Whether a step is the board's part only: its outcome, responsible member, due date and
+/// notes, which a member of the board the exception went to may record themselves.
+pub fn boards_part(step: &Step) -> bool {
+    step.status.is_none()
+        && step.proposal.is_none()
+        && step.decision.is_none()
+        && step.board.is_none()
+        && (step.outcome.is_some() || step.board_member.is_some() || step.escalation_due.is_some())
 }
 
 /// Who may record on an exception owned by `owner`: the officer who owns it their proposal
@@ -153,6 +199,29 @@ pub fn may_record(actor: &Actor, owner: &str, officers_part: bool) -> Result<(),
         Ok(())
     } else {
         actor.may_manage("record PPG decisions")
+    }
+}
+
+/// Who may record a board's outcome, member and due date: a member of that board
+/// (`on_the_board`), whatever their role, or the performance team. `board` is the board as
+/// `board_words` says it.
+pub fn may_record_outcome(actor: &Actor, on_the_board: bool, board: &str) -> Result<(), RoleError> {
+    if on_the_board {
+        Ok(())
+    } else {
+        actor.may_manage(&format!(
+            "record {board}'s outcome (its members and the performance team do)"
+        ))
+    }
+}
+
+/// A board as a sentence names it: "the Management Board (MB)", or "board X" when it has
+/// no name (or the council no longer has it).
+pub fn board_words(code: &str, name: Option<&str>) -> String {
+    let code = crate::safe_text::line(code);
+    match name.filter(|n| !n.trim().is_empty()) {
+        Some(n) => format!("the {} ({code})", crate::safe_text::line(n)),
+        None => format!("board {code}"),
     }
 }
 
@@ -216,6 +285,8 @@ mod tests {
             decision: String::new(),
             board_member: String::new(),
             escalation_due: None,
+            board: String::new(),
+            outcome: String::new(),
         }
     }
 
@@ -256,34 +327,92 @@ mod tests {
     }
 
     #[test]
-    fn escalation_names_a_board_member_and_a_due_date() {
+    fn escalation_names_a_board_and_the_board_records_its_own_outcome() {
         let proposed = State {
             status: Proposed,
             proposal: "Agency cover for three months".into(),
+            decision: "Escalate: needs budget".into(),
             ..open()
         };
-        let err = apply(
-            &proposed,
-            &Step {
-                status: Some(Escalated),
-                board_member: Some("dhughes".into()),
-                ..Step::default()
-            },
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(err.contains("Board member and a due date"), "{err}");
+        // Escalating needs no member in advance; the board is the Management Board unless
+        // PPG names another.
         let s = apply(
             &proposed,
             &Step {
                 status: Some(Escalated),
-                board_member: Some("dhughes".into()),
+                ..Step::default()
+            },
+        )
+        .unwrap();
+        assert_eq!((s.status, s.board.as_str()), (Escalated, "MB"));
+        let to_cabinet = apply(
+            &proposed,
+            &Step {
+                status: Some(Escalated),
+                board: Some("CAB".into()),
+                ..Step::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(to_cabinet.board, "CAB");
+        // The board's outcome, member and due date sit apart from PPG's decision.
+        let decided = apply(
+            &to_cabinet,
+            &Step {
+                outcome: Some("Fund agency cover to March".into()),
+                board_member: Some("cllr.lee".into()),
                 escalation_due: "2026-12-31".parse().ok(),
                 ..Step::default()
             },
         )
         .unwrap();
-        assert_eq!((s.status, s.board_member.as_str()), (Escalated, "dhughes"));
+        assert_eq!(
+            (
+                decided.decision.as_str(),
+                decided.outcome.as_str(),
+                decided.board_member.as_str(),
+                decided.status
+            ),
+            (
+                "Escalate: needs budget",
+                "Fund agency cover to March",
+                "cllr.lee",
+                Escalated
+            )
+        );
+        // Before an escalation there is no board to decide.
+        for step in [
+            Step {
+                outcome: Some("x".into()),
+                ..Step::default()
+            },
+            Step {
+                board_member: Some("cllr.lee".into()),
+                ..Step::default()
+            },
+        ] {
+            assert_eq!(apply(&proposed, &step), Err(WorkflowError::NotEscalated));
+        }
+        // A board is named by escalating, not on its own.
+        assert_eq!(
+            apply(
+                &proposed,
+                &Step {
+                    board: Some("CAB".into()),
+                    ..Step::default()
+                }
+            ),
+            Err(WorkflowError::BoardWithoutEscalation)
+        );
+        assert!(boards_part(&Step {
+            outcome: Some("x".into()),
+            ..Step::default()
+        }));
+        assert!(!boards_part(&Step {
+            outcome: Some("x".into()),
+            decision: Some("y".into()),
+            ..Step::default()
+        }));
     }
 
     #[test]

@@ -43,6 +43,8 @@ mod tests {
             proposal: String::new(),
             decision: String::new(),
             board_member: String::new(),
+            board: "MB".into(),
+            outcome: String::new(),
             escalation_due: None,
             raised_by: "jpatel".into(),
             raised_at: raised_at.into(),

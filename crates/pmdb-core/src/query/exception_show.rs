@@ -9,11 +9,9 @@ use crate::domain::assess::Context;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::store::{Dataset, ExceptionRecord, HistoryEntry};
 
-/// An exception as `exceptions show --json` gives it. The Board model (several boards, a
-/// board's own outcome, an exception on several periods' agendas) is still to come: until
-/// then `board` is the Management Board once the exception has been escalated to it,
-/// `outcome` is empty, `periods` holds its one period and `meetings` the meeting it was
-/// raised for, if any.
+/// An exception as `exceptions show --json` gives it: PPG's `decision` and the board's own
+/// `outcome` apart. An exception on several periods' agendas is still to come: until then
+/// `periods` holds its one period and `meetings` the meeting it was raised for, if any.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExceptionShown {
     pub id: i64,
@@ -35,17 +33,6 @@ pub struct ExceptionShown {
     pub history: Vec<HistoryEntry>,
 }
 
-/// The board an exception went to: the Management Board once escalated (its member named,
-/// or its history saying so), else none.
-pub fn board_of(record: &ExceptionRecord, history: &[HistoryEntry]) -> String {
-    let escalated = record.status == ExceptionStatus::Escalated
-        || !record.board_member.is_empty()
-        || history
-            .iter()
-            .any(|h| h.field == "status" && h.new == ExceptionStatus::Escalated.as_str());
-    if escalated { "MB" } else { "" }.to_string()
-}
-
 pub fn shown(
     ds: &Dataset,
     record: ExceptionRecord,
@@ -55,7 +42,6 @@ pub fn shown(
     let figures_now = FiguresNow::new(ds, ctx).of(&record);
     let changed = figures_now != record.figures;
     ExceptionShown {
-        board: board_of(&record, &history),
         id: record.id,
         kind: record.kind,
         periods: vec![record.period.clone()],
@@ -67,7 +53,8 @@ pub fn shown(
         figures: record.figures,
         proposal: record.proposal,
         decision: record.decision,
-        outcome: String::new(),
+        outcome: record.outcome,
+        board: record.board,
         board_member: record.board_member,
         escalation_due: record.escalation_due,
         meetings: record.meeting.into_iter().collect(),
@@ -80,6 +67,7 @@ pub fn field_label(field: &str) -> &str {
     match field {
         "decision" => "PPG decision",
         "board_member" => "Board member",
+        "outcome" => "board's outcome",
         "escalation_due" => "due",
         "closed_at" => "closed",
         other => other,

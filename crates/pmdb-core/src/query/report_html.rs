@@ -215,7 +215,7 @@ fn render(page: &Page) -> Markup {
                             li { a href={"#priority-" (n + 1)} { (parts::text(&p.title)) } }
                         }
                         li { a href="#risks" { "Risk heat map" } }
-                        li { a href="#escalated" { "Exceptions escalated to Management Board" } }
+                        li { a href="#escalated" { "Exceptions escalated to the boards" } }
                         @if !page.case_studies.is_empty() {
                             li { a href="#case-studies" { "Case studies" } }
                         }

@@ -1,11 +1,12 @@
 //! The HTML report's council-wide sections, after the priorities: the risk heat map, the
-//! exceptions escalated to Management Board, and a year's case studies.
+//! exceptions escalated to each board, and a year's case studies.
 
 use maud::{Markup, html};
 
 use super::report_html::Page;
 use super::report_html_parts::{badge, delivery_parts, text, words};
 use crate::domain::delivery::DeliveryRag;
+use crate::store::ExceptionRecord;
 
 const LIKELIHOOD: [&str; 5] = ["rare", "unlikely", "possible", "likely", "almost certain"];
 const IMPACT: [&str; 5] = ["minimal", "minor", "moderate", "major", "severe"];
@@ -71,28 +72,37 @@ pub(super) fn case_studies(page: &Page) -> Markup {
     }
 }
 
+/// The exceptions PPG escalated, a heading per board, each showing PPG's decision and the
+/// board's own outcome apart, with the board's responsible member and due date.
 pub(super) fn escalated(page: &Page) -> Markup {
     html! {
         section aria-labelledby="escalated" {
-            h2 id="escalated" { "Exceptions escalated to Management Board" }
+            h2 id="escalated" { "Exceptions escalated to the boards" }
             @if page.escalated.is_empty() {
-                p { "No exception of " (page.period) " is escalated to Management Board." }
-            } @else {
+                p { "No exception of " (page.period) " is escalated to a board." }
+            }
+            @for (code, list) in by_board(page) {
+                @let name = board_name(page, code);
+                h3 id={ "escalated-" (code) } { (text(&page.ds.board_title(code))) }
                 table class="stack" {
-                    caption { "Exceptions of " (page.period) " escalated to Management Board, with their owners and due dates" }
+                    caption { "Exceptions of " (page.period) " escalated to " (text(&name)) ", with PPG's decision and the board's outcome, member and due date" }
                     thead { tr {
                         th scope="col" { "Subject" }
                         th scope="col" { "Exception" }
                         th scope="col" { "Owner" }
+                        th scope="col" { "PPG decision" }
+                        th scope="col" { "Board's outcome" }
                         th scope="col" { "Board member" }
                         th scope="col" { "Due" }
                     } }
-                    tbody { @for e in &page.escalated {
+                    tbody { @for e in list {
                         tr {
                             th scope="row" { (text(&e.subject)) @if let Some(t) = page.ds.subject_title(&e.subject) { " " (text(t)) } }
                             td data-label="Exception" { (words(e.kind.as_str())) ": " (text(&e.figures)) }
                             td data-label="Owner" { (text(&e.owner)) }
-                            td data-label="Board member" { (text(&e.board_member)) }
+                            td data-label="PPG decision" { (text(or_none(&e.decision, "not recorded"))) }
+                            td data-label="Board's outcome" { (text(or_none(&e.outcome, "not yet decided"))) }
+                            td data-label="Board member" { (text(or_none(&e.board_member, "not named yet"))) }
                             td data-label="Due" { (text(e.escalation_due.as_deref().unwrap_or("not set"))) }
                         }
                     } }
@@ -100,4 +110,41 @@ pub(super) fn escalated(page: &Page) -> Markup {
             }
         }
     }
+}
+
+fn or_none<'a>(t: &'a str, none: &'a str) -> &'a str {
+    if t.trim().is_empty() { none } else { t }
+}
+
+/// The board an escalated exception went to. Those frozen at a sign-off before boards were
+/// named all went to the Management Board.
+fn board_of(e: &ExceptionRecord) -> &str {
+    if e.board.is_empty() {
+        crate::domain::workflow::DEFAULT_BOARD
+    } else {
+        &e.board
+    }
+}
+
+/// The escalated exceptions grouped by board, the boards in the order the council holds
+/// them (by code), each board's exceptions in the order raised.
+fn by_board<'p>(page: &Page<'p>) -> Vec<(&'p str, Vec<&'p ExceptionRecord>)> {
+    let mut groups: Vec<(&str, Vec<&ExceptionRecord>)> = Vec::new();
+    for e in &page.escalated {
+        match groups.iter_mut().find(|(c, _)| *c == board_of(e)) {
+            Some((_, list)) => list.push(e),
+            None => groups.push((board_of(e), vec![e])),
+        }
+    }
+    groups.sort_by_key(|(c, _)| *c);
+    groups
+}
+
+/// A board's name alone ("Management Board"), or its code if it has none.
+fn board_name(page: &Page, code: &str) -> String {
+    page.ds
+        .boards
+        .iter()
+        .find(|b| b.code == code && !b.name.trim().is_empty())
+        .map_or_else(|| code.to_string(), |b| b.name.clone())
 }

@@ -35,6 +35,8 @@ pub struct Dataset {
     pub signoffs: Signoffs,
     pub services: Vec<Named>,
     pub portfolios: Vec<Named>,
+    /// The council's boards, by code: what an escalation names.
+    pub boards: Vec<super::org::BoardRow>,
     pub users: Vec<UserRecord>,
     /// Positions in `indicators`, `nodes` and `users` by code, built with them; the lists
     /// are not changed after loading, so it stays true.
@@ -52,6 +54,17 @@ impl Dataset {
         self.delivery.collect_from = settings.collect_from;
         self.settings = settings;
         self
+    }
+}
+
+impl Dataset {
+    /// A board as people read it: "Cabinet (CAB)", or its code alone if it has no name
+    /// (or is no longer held).
+    pub fn board_title(&self, code: &str) -> String {
+        match self.boards.iter().find(|b| b.code == code) {
+            Some(b) if !b.name.trim().is_empty() => format!("{} ({})", b.name, b.code),
+            _ => code.to_string(),
+        }
     }
 }
 
@@ -91,6 +104,7 @@ impl Store {
             signoffs: load_signoffs(&tx)?,
             services: self.services()?,
             portfolios: self.portfolios()?,
+            boards: self.boards()?,
             users,
             indicators,
             delivery,

@@ -34,12 +34,14 @@ pub(super) fn append(conn: &Connection, id: i64, entry: &HistoryEntry) -> Result
 
 /// The fields of the record the history follows, each as text ('' for none), to compare
 /// before and after a change.
-pub(super) fn followed(rec: &ExceptionRecord) -> [(&'static str, String); 7] {
+pub(super) fn followed(rec: &ExceptionRecord) -> [(&'static str, String); 9] {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     [
         ("status", rec.status.as_str().to_string()),
         ("proposal", rec.proposal.clone()),
         ("decision", rec.decision.clone()),
+        ("board", rec.board.clone()),
+        ("outcome", rec.outcome.clone()),
         ("board_member", rec.board_member.clone()),
         ("escalation_due", opt(&rec.escalation_due)),
         (

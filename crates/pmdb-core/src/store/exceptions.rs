@@ -12,7 +12,8 @@ use super::users::require_user;
 use crate::domain::fields::check_text;
 use crate::domain::period::Period;
 use crate::domain::workflow::{
-    ExceptionKind, ExceptionStatus, State, Step, apply, may_record, officers_part,
+    ExceptionKind, ExceptionStatus, State, Step, apply, board_words, boards_part, may_record,
+    may_record_outcome, officers_part,
 };
 
 /// An exception to raise.
@@ -46,6 +47,13 @@ pub struct ExceptionRecord {
     pub decision: String,
     pub board_member: String,
     pub escalation_due: Option<String>,
+    /// The board PPG escalated it to (a board's code), '' until escalated. Frozen records
+    /// from before boards were named read as none.
+    #[serde(default)]
+    pub board: String,
+    /// The board's own outcome, apart from PPG's decision.
+    #[serde(default)]
+    pub outcome: String,
     pub raised_by: String,
     pub raised_at: String,
     pub closed_at: Option<String>,
@@ -70,7 +78,7 @@ pub struct ExceptionUpdate {
 }
 
 pub(super) const SELECT: &str = "SELECT id, kind, period, subject, service, owner, figures, commentary, meeting, status, proposal,
-    decision, board_member, escalation_due, raised_by, raised_at, closed_at, version FROM exceptions";
+    decision, board_member, escalation_due, raised_by, raised_at, closed_at, version, board, outcome FROM exceptions";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
     let bad = |e: crate::domain::indicator::WordError| {
@@ -95,6 +103,8 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<ExceptionRecord> {
         raised_at: r.get(15)?,
         closed_at: r.get(16)?,
         version: r.get(17)?,
+        board: r.get(18)?,
+        outcome: r.get(19)?,
     })
 }
 
@@ -192,7 +202,14 @@ impl Store {
             let rec = tx
                 .query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)
                 .map_err(|_| StoreError::NotFound(format!("no exception #{}", u.id)))?;
-            may_record(&actor, &rec.owner, officers_part(&u.step)).map_err(StoreError::Denied)?;
+            // A member of the board the exception went to records that board's part
+            // themselves; the rest is the officer's or the performance team's.
+            if boards_part(&u.step) {
+                let board = if rec.board.is_empty() { "a board".to_string() } else { board_named(tx, &rec.board)? };
+                may_record_outcome(&actor, is_member(tx, &rec.board, &actor.login)?, &board).map_err(StoreError::Denied)?;
+            } else {
+                may_record(&actor, &rec.owner, officers_part(&u.step)).map_err(StoreError::Denied)?;
+            }
             if let Some(v) = u.expected_version.filter(|v| *v != rec.version) {
                 let (by, at) = tx
                     .query_row(
@@ -210,8 +227,15 @@ impl Store {
                 decision: rec.decision.clone(),
                 board_member: rec.board_member.clone(),
                 escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+                board: rec.board.clone(),
+                outcome: rec.outcome.clone(),
             };
-            for (what, text) in [("the proposal", &u.step.proposal), ("the decision", &u.step.decision), ("the note", &u.step.note)] {
+            for (what, text) in [
+                ("the proposal", &u.step.proposal),
+                ("the decision", &u.step.decision),
+                ("the outcome", &u.step.outcome),
+                ("the note", &u.step.note),
+            ] {
                 if let Some(text) = text {
                     check_text(what, text).map_err(|e| refuse(e.to_string()))?;
                 }
@@ -220,22 +244,27 @@ impl Store {
             if note == Some("") {
                 return Err(refuse("the note is empty: write what should be on the record".into()));
             }
-            if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.is_empty()) {
-                require_user(tx, login).map_err(|e| refuse(e.to_string()))?;
-                // The responsible Board member sits on the Management Board.
-                let on_board: bool = tx.query_row(
-                    "SELECT count(*) FROM board_members WHERE board = 'MB' AND login = ?1",
-                    [login],
-                    |r| r.get(0),
-                )?;
-                if !on_board {
-                    return Err(refuse(format!(
-                        "{} is not a member of the Management Board (MB); name one of its members, or add them to it first",
-                        crate::safe_text::line(login)
-                    )));
-                }
+            if let Some(login) = u.step.board_member.as_deref().filter(|l| !l.trim().is_empty()) {
+                require_user(tx, login.trim()).map_err(|e| refuse(e.to_string()))?;
             }
             let next = apply(&state, &u.step).map_err(|e| refuse(e.to_string()))?;
+            // The escalation went to a board the council has (MB by default).
+            if next.board != rec.board && !board_exists(tx, &next.board)? {
+                return Err(refuse(format!(
+                    "there is no board {}: name one the council has ({}), or add it first",
+                    crate::safe_text::line(&next.board),
+                    board_codes(tx)?.join(", ")
+                )));
+            }
+            // The responsible member sits on the board the exception went to.
+            let member_named = u.step.board_member.is_some() || next.board != rec.board;
+            if member_named && !next.board_member.is_empty() && !is_member(tx, &next.board, &next.board_member)? {
+                return Err(refuse(format!(
+                    "{} is not a member of {}; name one of its members, or add them to it first",
+                    crate::safe_text::line(&next.board_member),
+                    board_named(tx, &next.board)?
+                )));
+            }
             let at = clock.now_stamp();
             let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(at.clone())) } else { None };
             let after = ExceptionRecord {
@@ -244,6 +273,8 @@ impl Store {
                 decision: next.decision,
                 board_member: next.board_member,
                 escalation_due: next.escalation_due.map(|d| d.to_string()),
+                board: next.board,
+                outcome: next.outcome,
                 closed_at,
                 ..rec.clone()
             };
@@ -257,7 +288,7 @@ impl Store {
             if !changes.is_empty() {
                 tx.execute(
                     "UPDATE exceptions SET status = ?2, proposal = ?3, decision = ?4, board_member = ?5, escalation_due = ?6,
-                     closed_at = ?7, version = version + 1 WHERE id = ?1",
+                     closed_at = ?7, board = ?8, outcome = ?9, version = version + 1 WHERE id = ?1",
                     params![
                         rec.id,
                         after.status.as_str(),
@@ -265,7 +296,9 @@ impl Store {
                         after.decision,
                         after.board_member,
                         after.escalation_due,
-                        after.closed_at
+                        after.closed_at,
+                        after.board,
+                        after.outcome
                     ],
                 )?;
             }
@@ -278,4 +311,39 @@ impl Store {
             Ok(tx.query_row(&format!("{SELECT} WHERE id = ?1"), [u.id], from_row)?)
         })
     }
+}
+
+/// Whether the council has board `code`.
+fn board_exists(conn: &rusqlite::Connection, code: &str) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT count(*) FROM boards WHERE code = ?1", [code], |r| {
+            r.get::<_, i64>(0)
+        })? > 0,
+    )
+}
+
+/// The council's boards' codes, to name them when one asked for is not there.
+fn board_codes(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT code FROM boards ORDER BY code")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A board as people know it: "the Management Board (MB)".
+fn board_named(conn: &rusqlite::Connection, code: &str) -> Result<String> {
+    let name: Option<String> = conn
+        .query_row("SELECT name FROM boards WHERE code = ?1", [code], |r| {
+            r.get(0)
+        })
+        .ok();
+    Ok(board_words(code, name.as_deref()))
+}
+
+/// Whether `login` sits on board `code`.
+fn is_member(conn: &rusqlite::Connection, code: &str, login: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM board_members WHERE board = ?1 AND login = ?2",
+        [code, login],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
 }

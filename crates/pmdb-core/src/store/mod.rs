@@ -37,6 +37,8 @@ mod users;
 mod values;
 
 #[cfg(test)]
+mod boards_named;
+#[cfg(test)]
 mod carried_forward;
 #[cfg(test)]
 mod case_studies_chosen;

@@ -1,6 +1,7 @@
 //! Recording the meeting on one exception: the accountable officer's proposal, the PPG
-//! decision, or escalation to the Management Board with the responsible Board member and a
-//! due date. Checked as it is typed by `domain::workflow::apply`, the rule the store uses.
+//! decision, escalation to a board (the Management Board unless another is chosen), or that
+//! board's own outcome with its responsible member and due date. Checked as it is typed by
+//! `domain::workflow::apply`, the rule the store uses.
 
 pub(crate) mod view;
 
@@ -8,7 +9,7 @@ use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use crate::domain::workflow::{ExceptionStatus, State, Step, WorkflowError, apply};
+use crate::domain::workflow::{DEFAULT_BOARD, ExceptionStatus, State, Step, WorkflowError, apply};
 use crate::store::ExceptionRecord;
 use crate::tui::components::form::{Form, FormField, form_state};
 use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
@@ -19,6 +20,8 @@ pub enum FormKind {
     Propose,
     Decide,
     Escalate,
+    /// The board's own outcome, member and due date, once PPG has escalated it.
+    Outcome,
 }
 
 impl FormKind {
@@ -26,8 +29,14 @@ impl FormKind {
         match self {
             FormKind::Propose => "Accountable officer's proposal",
             FormKind::Decide => "PPG decision (agreed action)",
-            FormKind::Escalate => "Escalate to the Management Board",
+            FormKind::Escalate => "PPG decision: escalate to a board",
+            FormKind::Outcome => "The board's outcome",
         }
+    }
+
+    /// Whether the form chooses from a list (a board, or a board's member).
+    pub fn picks(self) -> bool {
+        matches!(self, FormKind::Escalate | FormKind::Outcome)
     }
 }
 
@@ -37,16 +46,19 @@ pub enum Field {
     /// The officer's proposal, asked for on an Agree or Escalate form when the exception
     /// has none yet, so a decision is never typed only to be refused for want of it.
     Proposal,
-    /// The proposal, the decision or the note for the Board, by the form's kind.
+    /// The proposal, PPG's decision or the board's outcome, by the form's kind.
     Text,
+    /// The board an escalation goes to, chosen from the council's boards.
+    Board,
+    /// The board's responsible member, chosen from that board's members.
     Member,
     Due,
 }
 
-/// The Board member and the due date take one line (Enter saves from them).
+/// The board, its member and the due date take one line (Enter saves from them).
 impl FormField for Field {
     fn one_line(self) -> bool {
-        matches!(self, Field::Member | Field::Due)
+        matches!(self, Field::Board | Field::Member | Field::Due)
     }
 }
 
@@ -59,8 +71,9 @@ pub struct ExceptionForm {
     pub asks_proposal: bool,
     pub proposal: TextArea<'static>,
     pub text: TextArea<'static>,
-    /// Index into the Management Board's members.
-    pub member: usize,
+    /// Index into the form's choices (`Form::Ctx`): the boards an escalation may go to,
+    /// or the members of the board the exception went to.
+    pub choice: usize,
     pub due: TextArea<'static>,
     pub focus: Field,
     pub check: Result<(), String>,
@@ -78,6 +91,8 @@ pub fn state_of(rec: &ExceptionRecord) -> State {
         decision: rec.decision.clone(),
         board_member: rec.board_member.clone(),
         escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+        board: rec.board.clone(),
+        outcome: rec.outcome.clone(),
     }
 }
 
@@ -86,23 +101,30 @@ fn single(text: &str, theme: Theme) -> TextArea<'static> {
 }
 
 impl ExceptionForm {
+    /// A form for `rec`; `choices` are the boards (escalating) or the members of its board
+    /// (its outcome), as the tab lists them.
     pub fn new(
         rec: &ExceptionRecord,
         kind: FormKind,
-        board: &[String],
+        choices: &[String],
         theme: Theme,
     ) -> ExceptionForm {
         let existing = match kind {
             FormKind::Propose => rec.proposal.clone(),
             FormKind::Decide | FormKind::Escalate => rec.decision.clone(),
+            FormKind::Outcome => rec.outcome.clone(),
         };
         let text = text_box(&existing, theme);
-        let member = board
-            .iter()
-            .position(|m| *m == rec.board_member)
-            .unwrap_or(0);
+        // The board it went to before, else the Management Board; its member as recorded.
+        let chosen = match kind {
+            FormKind::Outcome => rec.board_member.as_str(),
+            _ if rec.board.is_empty() => DEFAULT_BOARD,
+            _ => rec.board.as_str(),
+        };
+        let choice = choices.iter().position(|c| c == chosen).unwrap_or(0);
         let due = rec.escalation_due.clone().unwrap_or_default();
-        let asks_proposal = kind != FormKind::Propose && rec.proposal.trim().is_empty();
+        let asks_proposal =
+            matches!(kind, FormKind::Decide | FormKind::Escalate) && rec.proposal.trim().is_empty();
         let mut form = ExceptionForm {
             id: rec.id,
             version: rec.version,
@@ -111,7 +133,7 @@ impl ExceptionForm {
             asks_proposal,
             proposal: text_box("", theme),
             text,
-            member,
+            choice,
             due: single(&due, theme),
             focus: if asks_proposal {
                 Field::Proposal
@@ -126,7 +148,7 @@ impl ExceptionForm {
         };
         form.initial = form.texts();
         form.restyle();
-        form.revalidate(board);
+        form.revalidate(choices);
         form
     }
 
@@ -137,8 +159,10 @@ impl ExceptionForm {
             out.push(Field::Proposal);
         }
         out.push(Field::Text);
-        if self.kind == FormKind::Escalate {
-            out.extend([Field::Member, Field::Due]);
+        match self.kind {
+            FormKind::Escalate => out.push(Field::Board),
+            FormKind::Outcome => out.extend([Field::Member, Field::Due]),
+            FormKind::Propose | FormKind::Decide => {}
         }
         out
     }
@@ -148,24 +172,26 @@ impl ExceptionForm {
         self.focus
     }
 
-    /// The Board member has focus: its keys (`View::BoardMember`) apply, nothing is typed.
+    /// The board or its member has focus: the picker's keys (`View::BoardMember`) apply,
+    /// nothing is typed.
     pub fn picking(&self) -> bool {
-        self.focused() == Field::Member
+        matches!(self.focused(), Field::Board | Field::Member)
     }
 
-    /// The previous (-1) or next (1) member of the Board, round the list.
-    pub fn step_member(&mut self, by: isize, board: &[String]) {
-        if board.is_empty() {
+    /// The previous (-1) or next (1) choice, round the list.
+    pub fn step_choice(&mut self, by: isize, choices: &[String]) {
+        if choices.is_empty() {
             return;
         }
-        let n = board.len() as isize;
-        self.member = (self.member as isize + by).rem_euclid(n) as usize;
+        let n = choices.len() as isize;
+        self.choice = (self.choice as isize + by).rem_euclid(n) as usize;
         self.message = None;
-        self.revalidate(board);
+        self.revalidate(choices);
     }
 
-    pub fn member_login<'a>(&self, board: &'a [String]) -> Option<&'a String> {
-        board.get(self.member)
+    /// The board (escalating) or the board's member (its outcome) chosen.
+    pub fn chosen<'a>(&self, choices: &'a [String]) -> Option<&'a String> {
+        choices.get(self.choice)
     }
 
     fn due_date(&self) -> Result<Option<NaiveDate>, String> {
@@ -179,7 +205,7 @@ impl ExceptionForm {
     }
 
     /// The step this form records.
-    pub fn step(&self, board: &[String]) -> Result<Step, String> {
+    pub fn step(&self, choices: &[String]) -> Result<Step, String> {
         let text = text_of(&self.text).trim().to_string();
         let proposal = text_of(&self.proposal).trim().to_string();
         if self.asks_proposal && proposal.is_empty() {
@@ -208,7 +234,15 @@ impl ExceptionForm {
                 status: Some(ExceptionStatus::Escalated),
                 proposal,
                 decision: (!text.is_empty()).then_some(text),
-                board_member: self.member_login(board).cloned(),
+                board: self.chosen(choices).cloned(),
+                ..Step::default()
+            },
+            FormKind::Outcome if text.is_empty() => {
+                return Err("type the board's outcome: what it decided".into());
+            }
+            FormKind::Outcome => Step {
+                outcome: Some(text),
+                board_member: self.chosen(choices).cloned(),
                 escalation_due: self.due_date()?,
                 ..Step::default()
             },
@@ -216,15 +250,15 @@ impl ExceptionForm {
     }
 
     /// Checks the step against the workflow's rules as it is typed.
-    pub fn revalidate(&mut self, board: &[String]) {
-        if self.kind == FormKind::Escalate && board.is_empty() {
+    pub fn revalidate(&mut self, choices: &[String]) {
+        if self.kind == FormKind::Escalate && choices.is_empty() {
             self.check = Err(
-                "the Management Board has no members: an admin adds them with `pmdb import board_members`"
+                "the council has no board to escalate to: an admin adds one with `pmdb import boards`"
                     .into(),
             );
             return;
         }
-        self.check = self.step(board).and_then(|s| {
+        self.check = self.step(choices).and_then(|s| {
             apply(&self.state, &s)
                 .map(|_| ())
                 .map_err(|e| e.to_string())
@@ -242,12 +276,13 @@ impl Form for ExceptionForm {
 
     form_state!();
 
-    /// The Board member is chosen from the list: it has no box.
+    /// The board and its member are chosen from lists: they have no box.
     fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
         let text = match self.kind {
             FormKind::Propose => "Proposal",
             FormKind::Decide => "Decision",
-            FormKind::Escalate => "Note for the Board (optional)",
+            FormKind::Escalate => "PPG decision: why it goes to the board (optional)",
+            FormKind::Outcome => "The board's outcome (PPG's decision stays as recorded)",
         };
         match f {
             Field::Proposal => Some((
@@ -256,38 +291,38 @@ impl Form for ExceptionForm {
             )),
             Field::Text => Some((&mut self.text, text.into())),
             Field::Due => Some((&mut self.due, "Due date (YYYY-MM-DD)".into())),
-            Field::Member => None,
+            Field::Board | Field::Member => None,
         }
     }
 
-    /// The proposal, the text, the Board member and the due date (the last two change
-    /// only on an escalation, the one form that shows them).
+    /// The proposal, the text, the choice and the due date (the last two change only on
+    /// the forms that show them).
     fn texts(&self) -> Vec<String> {
         vec![
             text_of(&self.proposal),
             text_of(&self.text),
-            self.member.to_string(),
+            self.choice.to_string(),
             text_of(&self.due),
         ]
     }
 
     /// Types a key into the proposal, the text or the due date, whichever has focus.
-    fn type_key(&mut self, key: KeyEvent, board: &[String]) {
+    fn type_key(&mut self, key: KeyEvent, choices: &[String]) {
         match self.focus {
             Field::Proposal => type_key(&mut self.proposal, key),
             Field::Text => type_key(&mut self.text, key),
             Field::Due => type_key(&mut self.due, key),
-            Field::Member => {}
+            Field::Board | Field::Member => {}
         }
         self.message = None;
-        self.revalidate(board);
+        self.revalidate(choices);
     }
 
-    fn newline(&mut self, board: &[String]) {
+    fn newline(&mut self, choices: &[String]) {
         match self.focus {
             Field::Proposal => self.proposal.insert_newline(),
             _ => self.text.insert_newline(),
         }
-        self.revalidate(board);
+        self.revalidate(choices);
     }
 }

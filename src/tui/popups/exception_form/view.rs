@@ -1,5 +1,5 @@
-//! Drawing the meeting form over the Exceptions tab: the proposal, the decision or the note
-//! for the Board, the Board member and the due date of an escalation, and what the
+//! Drawing the meeting form over the Exceptions tab: the proposal, PPG's decision, the board
+//! an escalation goes to, or the board's outcome with its member and due date, and what the
 //! workflow's rules say of it as it is typed.
 
 use ratatui::Frame;
@@ -18,9 +18,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     let theme = app.theme;
     // Room for the proposal too when the form asks for it.
     let h = match form.kind {
-        FormKind::Escalate => 18,
+        FormKind::Escalate => 15,
+        FormKind::Outcome => 18,
         _ => 14,
     } + if form.asks_proposal { 6 } else { 0 };
+    let choices = app.exceptions.form_choices(&app.data);
     let dialog = centered(area, 76, h);
     frame.render_widget(Clear, dialog);
     let block = Block::default()
@@ -37,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
         .iter()
         .map(|f| match f {
             Field::Proposal | Field::Text => Constraint::Fill(1),
-            Field::Member => Constraint::Length(1),
+            Field::Board | Field::Member => Constraint::Length(1),
             Field::Due => Constraint::Length(3),
         })
         .collect();
@@ -47,12 +49,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
         match f {
             Field::Proposal => draw_field(frame, *at, &form.proposal),
             Field::Text => draw_field(frame, *at, &form.text),
-            Field::Member => {
-                let member = form
-                    .member_login(&app.data.board)
-                    .map(|m| format!("{} ({m})", app.data.name_of(m)))
-                    .unwrap_or_else(|| "none on the Board".into());
-                let on = form.focused() == Field::Member;
+            Field::Board | Field::Member => {
+                let (label, chosen) = if *f == Field::Board {
+                    let board = form
+                        .chosen(&choices)
+                        .map(|b| app.data.ds.board_title(b))
+                        .unwrap_or_else(|| "no board to choose".into());
+                    ("Board", board)
+                } else {
+                    let member = form
+                        .chosen(&choices)
+                        .map(|m| format!("{} ({m})", app.data.name_of(m)))
+                        .unwrap_or_else(|| "none on the board".into());
+                    ("Board member", member)
+                };
+                let on = form.focused() == *f;
                 let style = if on {
                     theme.focus_border()
                 } else {
@@ -61,8 +72,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
                 let marker = if on { "▶" } else { " " };
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
-                        Span::styled(format!("{marker} Board member: "), style),
-                        Span::styled(format!("◀ {member} ▶"), style),
+                        Span::styled(format!("{marker} {label}: "), style),
+                        Span::styled(format!("◀ {chosen} ▶"), style),
                         Span::styled(
                             format!(
                                 "  ({}/{} to change)",

@@ -12,7 +12,9 @@ use crate::query::exceptions::FiguresNow;
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::Period;
 use crate::domain::role::{Actor, RoleError};
-use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step, may_record};
+use crate::domain::workflow::{
+    ExceptionKind, ExceptionStatus, Step, board_words, may_record, may_record_outcome,
+};
 use crate::store::{
     ExceptionFilter, ExceptionRecord, ExceptionUpdate, HistoryEntry, MeetingRecord, Result,
     StoreError,
@@ -177,9 +179,25 @@ impl ExceptionsState {
 
     /// Whether this login may record `action` (a proposal, a decision, an escalation, a
     /// closure or a reopening) on the selected exception: the workflow's rule of who may.
-    pub fn may(&self, action: Action, actor: &Actor) -> std::result::Result<(), RoleError> {
+    pub fn may(
+        &self,
+        action: Action,
+        actor: &Actor,
+        data: &Data,
+    ) -> std::result::Result<(), RoleError> {
         let officers_part = action == Action::Propose;
         match self.selected() {
+            // A member of the board it went to records that board's outcome themselves.
+            Some(e) if action == Action::Outcome => {
+                let name = data.ds.boards.iter().find(|b| b.code == e.board);
+                let board = match name {
+                    _ if e.board.is_empty() => "a board".to_string(),
+                    Some(b) => board_words(&b.code, Some(&b.name)),
+                    None => board_words(&e.board, None),
+                };
+                let on_it = data.members_of(&e.board).contains(&actor.login);
+                may_record_outcome(actor, on_it, &board)
+            }
             Some(e) => may_record(actor, &e.owner, officers_part),
             // Nothing selected: the keys are the performance team's to be offered.
             None => actor.may_manage("record PPG decisions"),
@@ -192,11 +210,16 @@ impl ExceptionsState {
         }
         let recording = matches!(
             action,
-            Action::Propose | Action::Decide | Action::Escalate | Action::Close | Action::Reopen
+            Action::Propose
+                | Action::Decide
+                | Action::Escalate
+                | Action::Outcome
+                | Action::Close
+                | Action::Reopen
         );
         if recording && self.selected().is_some() {
             // Refused before a word is typed, not when it is saved.
-            if let Err(why) = self.may(action, &data.actor) {
+            if let Err(why) = self.may(action, &data.actor, data) {
                 return Effect::Note(Note::Error(why.to_string()));
             }
         }
@@ -252,6 +275,7 @@ impl ExceptionsState {
             Action::Propose => self.open_form(FormKind::Propose, data, theme),
             Action::Decide => self.open_form(FormKind::Decide, data, theme),
             Action::Escalate => self.open_form(FormKind::Escalate, data, theme),
+            Action::Outcome => self.open_form(FormKind::Outcome, data, theme),
             Action::Close => {
                 if let Some(e) = self.selected() {
                     return Effect::Ask(Question::CloseException {
@@ -276,18 +300,35 @@ impl ExceptionsState {
 
     fn open_form(&mut self, kind: FormKind, data: &Data, theme: Theme) {
         if let Some(e) = self.selected() {
-            self.form = Some(ExceptionForm::new(e, kind, &data.board, theme));
+            let choices = choices(kind, e, data);
+            self.form = Some(ExceptionForm::new(e, kind, &choices, theme));
         }
     }
 
+    /// What the open form chooses from: the boards, or the members of the board the
+    /// selected exception went to.
+    pub fn form_choices(&self, data: &Data) -> Vec<String> {
+        match (&self.form, self.form_record()) {
+            (Some(f), Some(e)) => choices(f.kind, e, data),
+            _ => vec![],
+        }
+    }
+
+    /// The exception the open form records on.
+    fn form_record(&self) -> Option<&ExceptionRecord> {
+        let id = self.form.as_ref()?.id;
+        self.list.iter().find(|e| e.id == id)
+    }
+
     fn update_form(&mut self, action: Action, data: &mut Data) -> Effect {
+        let choices = self.form_choices(data);
         let Some(form) = &mut self.form else {
             return Effect::None;
         };
         match action {
-            Action::Left if form.picking() => form.step_member(-1, &data.board),
-            Action::Right if form.picking() => form.step_member(1, &data.board),
-            action => match form::on_key(form, action, &data.board) {
+            Action::Left if form.picking() => form.step_choice(-1, &choices),
+            Action::Right if form.picking() => form.step_choice(1, &choices),
+            action => match form::on_key(form, action, &choices) {
                 Outcome::Save => return self.save_form(data),
                 Outcome::AskDiscard => return Effect::Ask(Question::DiscardEdit),
                 Outcome::Close => self.form = None,
@@ -298,10 +339,11 @@ impl ExceptionsState {
     }
 
     fn save_form(&mut self, data: &mut Data) -> Effect {
+        let choices = self.form_choices(data);
         let Some(form) = &mut self.form else {
             return Effect::None;
         };
-        let step = match form.step(&data.board) {
+        let step = match form.step(&choices) {
             Ok(s) => s,
             Err(why) => {
                 form.message = Some(why);
@@ -341,6 +383,16 @@ impl ExceptionsState {
                 Effect::None
             }
         }
+    }
+}
+
+/// What a form of `kind` on `e` chooses from: the boards an escalation may go to, or the
+/// members of the board `e` went to.
+fn choices(kind: FormKind, e: &ExceptionRecord, data: &Data) -> Vec<String> {
+    match kind {
+        FormKind::Escalate => data.escalation_boards(),
+        FormKind::Outcome => data.members_of(&e.board),
+        FormKind::Propose | FormKind::Decide => vec![],
     }
 }
 

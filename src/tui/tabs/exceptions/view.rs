@@ -197,16 +197,24 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
         .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
         .map(|m| format!("{} on {} ({})", m.board, m.date, m.title))
         .unwrap_or_default();
-    let escalation = if e.board_member.is_empty() {
+    // The board it went to, and apart from PPG's decision the board's own outcome, with
+    // its responsible member and due date once the board has named them.
+    let escalation = if e.board.is_empty() {
         String::new()
     } else {
-        format!(
-            "{} ({}), due {}",
-            app.data.name_of(&e.board_member),
-            e.board_member,
-            e.escalation_due.clone().unwrap_or_default()
-        )
+        app.data.ds.board_title(&e.board)
     };
+    let mut member = if e.board_member.is_empty() {
+        String::new()
+    } else {
+        format!("{} ({})", app.data.name_of(&e.board_member), e.board_member)
+    };
+    if let Some(due) = &e.escalation_due {
+        member = format!(
+            "{member}{}due {due}",
+            if member.is_empty() { "" } else { ", " }
+        );
+    }
     let mut lines = vec![
         Line::from(Span::styled(
             format!(
@@ -245,8 +253,12 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
         field("Proposal", e.proposal.clone()),
         field("PPG decision", e.decision.clone()),
         field("Escalated to", escalation),
-        field("Meeting", meeting),
     ];
+    if !e.board.is_empty() {
+        lines.push(field("Board's outcome", e.outcome.clone()));
+        lines.push(field("Board member", member));
+    }
+    lines.push(field("Meeting", meeting));
     if let Some(c) = &e.closed_at {
         lines.push(field("Closed", for_people(c)));
     }
