@@ -2164,3 +2164,13 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
           NULL); END;
 
 UPDATE case_studies SET selected = 1;
+
+-- migration 11
+-- A meeting's agenda (issue 24): an exception open from a month is the same subject when
+-- the quarter (or year) holding that month is raised, so the quarter is linked to it here
+-- rather than raised again. An exception's periods are its own and these.
+CREATE TABLE exception_periods (
+    exception INTEGER NOT NULL REFERENCES exceptions(id),
+    period    TEXT NOT NULL,
+    PRIMARY KEY (exception, period)
+);
