@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::exception_show::board_of;
 use crate::domain::period::{Month, Period};
 use crate::domain::workflow::ExceptionStatus;
-use crate::store::{ExceptionRecord, HistoryEntry, MeetingRecord};
+use crate::store::{ExceptionFilter, ExceptionRecord, HistoryEntry, MeetingRecord, Store};
 
 /// The board that reviews every exception raised.
 pub const REVIEWING_BOARD: &str = "PPG";
@@ -97,6 +97,22 @@ impl Queue<'_> {
             .map(|e| item(e, true));
         mine.chain(carried).collect()
     }
+}
+
+/// `meeting`'s agenda as the store holds it now.
+pub fn load(store: &Store, meeting: &MeetingRecord) -> crate::store::Result<Vec<AgendaItem>> {
+    let exceptions = store.exceptions(&ExceptionFilter::default())?;
+    let periods = store.exception_periods()?;
+    let mut history = BTreeMap::new();
+    for e in &exceptions {
+        history.insert(e.id, store.exception_history(e.id)?);
+    }
+    let queue = Queue {
+        exceptions: &exceptions,
+        periods: &periods,
+        history: &history,
+    };
+    Ok(queue.agenda(meeting, &store.meetings()?))
 }
 
 /// The next meeting of `board` on or after `today`, else its latest.
