@@ -26,6 +26,7 @@ mod exceptions;
 mod history;
 mod list;
 mod meetings;
+mod minutes;
 mod output;
 mod projects;
 pub mod publish;
@@ -182,6 +183,8 @@ pub enum Command {
     /// The boards' meetings in date order, with the numbers `exceptions --meeting` and
     /// `minutes` take.
     Meetings(meetings::MeetingsArgs),
+    /// What was decided at a meeting, item by item, with who recorded it (markdown or html).
+    Minutes(minutes::MinutesArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -357,5 +360,6 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Eias(args) => eias::run(&env, args),
         Command::CaseStudies(args) => case_studies::run(&env, args),
         Command::Meetings(args) => meetings::run(&env, args),
+        Command::Minutes(args) => minutes::run(&env, args),
     }
 }
