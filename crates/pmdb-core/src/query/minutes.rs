@@ -176,9 +176,9 @@ fn heading(i: &MinuteItem) -> String {
 
 fn summary(m: &Minutes) -> String {
     format!(
-        "{} on the agenda; {} recorded on {}.",
+        "{} on the agenda; {} with entries recorded on {}.",
         crate::domain::label::counted(m.items.len() + m.nothing_recorded.len(), "item", "items"),
-        crate::domain::label::counted(m.items.len(), "decision", "decisions"),
+        m.items.len(),
         m.meeting.date
     )
 }
