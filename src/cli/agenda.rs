@@ -24,20 +24,11 @@ pub fn agenda_of(store: &Store, key: &str) -> Result<(MeetingRecord, Vec<AgendaI
 pub fn list(env: &Env, key: &str, f: &ExceptionFilter) -> Result<()> {
     let store = env.read()?;
     let (meeting, items) = agenda_of(&store, key)?;
-    let periods = store.exception_periods()?;
-    let items: Vec<AgendaItem> = items
-        .into_iter()
-        .filter(|i| {
-            let e = &i.record;
-            f.period
-                .as_ref()
-                .is_none_or(|p| *p == e.period || periods.get(&e.id).is_some_and(|l| l.contains(p)))
-                && f.status.is_none_or(|s| s == e.status)
-                && f.kind.is_none_or(|k| k == e.kind)
-                && f.service.as_ref().is_none_or(|s| *s == e.service)
-        })
+    let items: Vec<AgendaItem> = items.into_iter().filter(|i| i.passes(f)).collect();
+    let carried: Vec<(bool, Vec<String>)> = items
+        .iter()
+        .map(|i| (i.carried_forward, i.periods.clone()))
         .collect();
-    let carried: Vec<bool> = items.iter().map(|i| i.carried_forward).collect();
     let ds = store.dataset()?;
     let rows = with_figures_now(
         &ds,
@@ -46,11 +37,9 @@ pub fn list(env: &Env, key: &str, f: &ExceptionFilter) -> Result<()> {
     );
     if env.json {
         let mut listed = Vec::new();
-        for (n, carried_forward) in rows.iter().zip(&carried) {
+        for (n, (carried_forward, periods)) in rows.iter().zip(&carried) {
             let mut v = serde_json::to_value(n)?;
-            let mut own = vec![n.record.period.clone()];
-            own.extend(periods.get(&n.record.id).cloned().unwrap_or_default());
-            v["periods"] = json!(own);
+            v["periods"] = json!(periods);
             v["carried_forward"] = json!(carried_forward);
             listed.push(v);
         }
@@ -71,7 +60,7 @@ pub fn list(env: &Env, key: &str, f: &ExceptionFilter) -> Result<()> {
     let lines: Vec<Vec<String>> = rows
         .iter()
         .zip(&carried)
-        .map(|(n, carried_forward)| {
+        .map(|(n, (carried_forward, _))| {
             let e = &n.record;
             vec![
                 format!("#{}", e.id),

@@ -20,8 +20,21 @@ pub const REVIEWING_BOARD: &str = "PPG";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AgendaItem {
     pub record: ExceptionRecord,
+    /// Its own period, then those linked to it.
+    pub periods: Vec<String>,
     /// Still open from one of the board's earlier meetings.
     pub carried_forward: bool,
+}
+
+impl AgendaItem {
+    /// Whether the item passes the other filters (period: its own or a linked one).
+    pub fn passes(&self, f: &ExceptionFilter) -> bool {
+        let e = &self.record;
+        f.period.as_ref().is_none_or(|p| self.periods.contains(p))
+            && f.status.is_none_or(|s| s == e.status)
+            && f.kind.is_none_or(|k| k == e.kind)
+            && f.service.as_ref().is_none_or(|s| *s == e.service)
+    }
 }
 
 /// What an agenda is made from: every exception with its linked periods and history.
@@ -79,6 +92,7 @@ impl Queue<'_> {
         }
         let item = |e: &ExceptionRecord, carried_forward| AgendaItem {
             record: e.clone(),
+            periods: self.periods_of(e),
             carried_forward,
         };
         let mine = self
