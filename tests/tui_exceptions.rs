@@ -404,6 +404,26 @@ fn the_tab_opens_on_the_next_meetings_agenda_with_its_id_and_carried_forward_ite
             text(&app, w, h)
         );
     }
+    // The record pane and the projector say so in words.
+    let screen = text(&app, 120, 40);
+    assert!(
+        screen.contains("Agenda: carried forward: still open from the board's"),
+        "{screen}"
+    );
+    hit(&mut app, key(KeyCode::Enter));
+    // On the projector at 80x24 the chart comes first: a page down reaches the record.
+    let projector = text(&app, 120, 40);
+    assert!(projector.contains("carried forward"), "{projector}");
+    let mut projector = text(&app, 80, 24);
+    for _ in 0..3 {
+        if projector.contains("carried forward") {
+            break;
+        }
+        hit(&mut app, key(KeyCode::PageDown));
+        projector = text(&app, 80, 24);
+    }
+    assert!(projector.contains("carried forward"), "{projector}");
+    hit(&mut app, key(KeyCode::Esc));
     // October's own items are not carried forward on their own meeting's agenda.
     let row = line_with(&app, 120, 40, "#17 ");
     assert!(!row.contains('↻'), "{row}");

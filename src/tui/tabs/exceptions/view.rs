@@ -263,6 +263,12 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
     if let Some(c) = &e.closed_at {
         lines.push(field("Closed", for_people(c)));
     }
+    if app.exceptions.carried.contains(&e.id) {
+        lines.push(field(
+            "Agenda",
+            "carried forward: still open from the board's earlier meetings".into(),
+        ));
+    }
     if roomy {
         // On a projector, air between the items makes them readable from the back.
         lines = lines
