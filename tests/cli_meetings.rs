@@ -174,6 +174,20 @@ fn an_agenda_takes_its_month_and_quarter_and_carries_forward_what_is_still_open(
     }
 }
 
+/// `exceptions close --meeting M --status S --note N`, refused: its message.
+fn close_refused(c: &Council, meeting: &str, status: &str, note: &str) -> String {
+    c.refused(&[
+        "exceptions",
+        "close",
+        "--meeting",
+        meeting,
+        "--status",
+        status,
+        "--note",
+        note,
+    ])
+}
+
 #[test]
 fn every_agreed_item_of_an_agenda_is_closed_at_once_or_none_is() {
     let c = council();
@@ -190,60 +204,24 @@ fn every_agreed_item_of_an_agenda_is_closed_at_once_or_none_is() {
     ]);
     let before = c.count("SELECT count(*) FROM exception_history");
     // Refusals write nothing.
-    let err = c.refused(&[
-        "exceptions",
-        "close",
-        "--meeting",
-        "3",
-        "--status",
-        "open",
-        "--note",
-        "x",
-    ]);
+    let err = close_refused(&c, "3", "open", "x");
     assert!(
         err.contains("--status open: only an agenda's agreed items are closed at once"),
         "{err}"
     );
-    let err = c.refused(&[
-        "exceptions",
-        "close",
-        "--meeting",
-        "2",
-        "--status",
-        "agreed",
-        "--note",
-        "x",
-    ]);
+    let err = close_refused(&c, "2", "agreed", "x");
     assert!(
         err.contains(
             "meeting #2 (PPG on 2024-06-27) has no agreed item on its agenda: nothing was changed"
         ),
         "{err}"
     );
-    let err = c.refused(&[
-        "exceptions",
-        "close",
-        "--meeting",
-        "PPG:2030-01-01",
-        "--status",
-        "agreed",
-        "--note",
-        "x",
-    ]);
+    let err = close_refused(&c, "PPG:2030-01-01", "agreed", "x");
     assert!(
         err.contains("there is no meeting 'PPG:2030-01-01'"),
         "{err}"
     );
-    let err = c.refused(&[
-        "exceptions",
-        "close",
-        "--meeting",
-        "3",
-        "--status",
-        "agreed",
-        "--note",
-        "  ",
-    ]);
+    let err = close_refused(&c, "3", "agreed", "  ");
     assert!(err.contains("--note is empty"), "{err}");
     // An officer may not, and nothing is written.
     let mut officer = Store::open(&c.db, "hos.waste").unwrap();

@@ -74,11 +74,7 @@ pub fn list(env: &Env, key: &str, f: &ExceptionFilter) -> Result<()> {
                 } else {
                     String::new()
                 },
-                if n.changed {
-                    format!("CHANGED: raised at {}; now {}", e.figures, n.figures_now)
-                } else {
-                    e.figures.clone()
-                },
+                n.figures_shown(),
             ]
         })
         .collect();

@@ -318,11 +318,7 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         .map(|n| {
             let e = &n.record;
             // A figure that changed since the exception was raised shows both.
-            let figures = if n.changed {
-                format!("CHANGED: raised at {}; now {}", e.figures, n.figures_now)
-            } else {
-                e.figures.clone()
-            };
+            let figures = n.figures_shown();
             vec![
                 format!("#{}", e.id),
                 e.period.clone(),
