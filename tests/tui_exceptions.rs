@@ -414,6 +414,11 @@ fn the_tab_opens_on_the_next_meetings_agenda_with_its_id_and_carried_forward_ite
     // On the projector at 80x24 the chart comes first: a page down reaches the record.
     let projector = text(&app, 120, 40);
     assert!(projector.contains("carried forward"), "{projector}");
+    // The status bar keeps the meeting's id in sight on the projector.
+    assert!(
+        projector.contains("meeting PPG 2026-11-26 (id 8)"),
+        "{projector}"
+    );
     let mut projector = text(&app, 80, 24);
     for _ in 0..3 {
         if projector.contains("carried forward") {
