@@ -2258,3 +2258,13 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
 UPDATE exceptions SET board = 'MB'
  WHERE status = 'escalated' OR board_member <> ''
     OR id IN (SELECT exception FROM exception_history WHERE field = 'status' AND new = 'escalated');
+
+-- migration 13
+-- A meeting's agenda (issue 24): an exception open from a month is the same subject when
+-- the quarter (or year) holding that month is raised, so the quarter is linked to it here
+-- rather than raised again. An exception's periods are its own and these.
+CREATE TABLE exception_periods (
+    exception INTEGER NOT NULL REFERENCES exceptions(id),
+    period    TEXT NOT NULL,
+    PRIMARY KEY (exception, period)
+);

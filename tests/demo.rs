@@ -1163,3 +1163,100 @@ fn a_login_that_is_one_of_the_demo_people_stays_admin() {
         (usual.users - 1, usual.officers - 1)
     );
 }
+
+#[test]
+fn the_next_ppg_carries_forward_septembers_agreed_actions_and_octobers_ppg_has_minutes() {
+    use pmdb::query::agenda::load;
+    use pmdb::query::minutes::{markdown, minutes};
+    let (_dir, path, _) = build(today(), 1);
+    let (store, ds, _) = open(&path);
+    let next = store.meeting_named("PPG:2026-11-26").unwrap();
+    let agenda = load(&store, &next).unwrap();
+    let carried: Vec<(String, String, ExceptionStatus)> = agenda
+        .iter()
+        .filter(|i| i.carried_forward)
+        .map(|i| {
+            (
+                i.record.subject.clone(),
+                i.record.period.clone(),
+                i.record.status,
+            )
+        })
+        .collect();
+    assert_eq!(
+        carried,
+        [
+            (
+                "HS07".to_string(),
+                "2026-09".to_string(),
+                ExceptionStatus::Agreed
+            ),
+            (
+                "CP01".to_string(),
+                "2026-09".to_string(),
+                ExceptionStatus::Agreed
+            ),
+        ]
+    );
+    assert!(
+        agenda
+            .iter()
+            .filter(|i| !i.carried_forward)
+            .all(|i| i.record.period == "2026-10")
+    );
+
+    // October's PPG decided September's queue on its day: its minutes hold every item.
+    let october = store.meeting_named("5").unwrap();
+    assert_eq!(
+        (october.board.as_str(), october.date.as_str()),
+        ("PPG", "2026-10-22")
+    );
+    let items = load(&store, &october).unwrap();
+    let mut history = std::collections::BTreeMap::new();
+    for i in &items {
+        history.insert(i.record.id, store.exception_history(i.record.id).unwrap());
+    }
+    let m = minutes(
+        &ds,
+        &october,
+        "Performance & Programme Group",
+        &items,
+        &history,
+    );
+    assert_eq!(m.items.len(), items.len());
+    assert!(m.nothing_recorded.is_empty());
+    let hs07 = &m.items[0];
+    assert_eq!(
+        (
+            hs07.subject.as_str(),
+            hs07.status.as_str(),
+            hs07.decision.as_str()
+        ),
+        (
+            "HS07",
+            "agreed",
+            "Agreed. Progress to be reported to the next PPG."
+        )
+    );
+    assert_eq!(
+        m.items.iter().filter(|i| i.status == "closed").count(),
+        items.len() - 2
+    );
+    let text = markdown(&m);
+    assert!(
+        text.contains(
+            "- Decision: Action noted; closed, to be raised again if not resolved next month."
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        text,
+        markdown(&minutes(
+            &ds,
+            &october,
+            "Performance & Programme Group",
+            &items,
+            &history
+        ))
+    );
+}

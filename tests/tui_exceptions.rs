@@ -535,3 +535,72 @@ fn a_member_of_the_board_records_its_outcome_and_an_officer_off_it_is_refused() 
         ("Funded", "kmorgan")
     );
 }
+
+#[test]
+fn the_tab_opens_on_the_next_meetings_agenda_with_its_id_and_carried_forward_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = pmdb::tui::App::with_theme(
+        Store::open(&path, "perf").unwrap(),
+        demo_today(),
+        pmdb::tui::Theme::COLOUR,
+    )
+    .unwrap();
+    typing(&mut app, "3");
+    // November's PPG (meeting #8) reviews October: its 22 items, then September's two
+    // agreed actions carried forward from October's PPG.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = text(&app, w, h);
+        assert!(
+            screen.contains("only meeting PPG 2026-11-26 (id 8, agenda)"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(
+            screen.contains("Exception queue (24)"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+    for _ in 0..22 {
+        hit(&mut app, key(KeyCode::Down));
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        let row = line_with(&app, w, h, "↻#1 ");
+        assert!(
+            row.contains("HS07") && row.contains("agreed") && row.contains("2026-09"),
+            "{w}x{h}: {row}"
+        );
+        assert!(
+            text(&app, w, h).contains("· carried forward"),
+            "{w}x{h}:\n{}",
+            text(&app, w, h)
+        );
+    }
+    // The record pane and the projector say so in words.
+    let screen = text(&app, 120, 40);
+    assert!(
+        screen.contains("Agenda: carried forward: still open from the board's"),
+        "{screen}"
+    );
+    hit(&mut app, key(KeyCode::Enter));
+    // On the projector at 80x24 the chart comes first: a page down reaches the record.
+    let projector = text(&app, 120, 40);
+    assert!(projector.contains("carried forward"), "{projector}");
+    // The status bar keeps the meeting's id in sight on the projector.
+    assert!(
+        projector.contains("meeting PPG 2026-11-26 (id 8)"),
+        "{projector}"
+    );
+    let mut projector = text(&app, 80, 24);
+    for _ in 0..3 {
+        if projector.contains("carried forward") {
+            break;
+        }
+        hit(&mut app, key(KeyCode::PageDown));
+        projector = text(&app, 80, 24);
+    }
+    assert!(projector.contains("carried forward"), "{projector}");
+    hit(&mut app, key(KeyCode::Esc));
+    // October's own items are not carried forward on their own meeting's agenda.
+    let row = line_with(&app, 120, 40, "#17 ");
+    assert!(!row.contains('↻'), "{row}");
+}

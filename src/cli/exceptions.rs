@@ -31,9 +31,10 @@ pub struct ExceptionsArgs {
     /// Only this service (code).
     #[arg(long)]
     service: Option<String>,
-    /// Only this meeting (its number).
-    #[arg(long)]
-    meeting: Option<i64>,
+    /// This meeting's agenda (its number or BOARD:DATE, like PPG:2026-10-22): its own
+    /// items, then those carried forward from its board's earlier meetings.
+    #[arg(long, value_name = "ID|BOARD:DATE")]
+    meeting: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -83,12 +84,33 @@ enum ExceptionAction {
         #[arg(long, value_name = "N")]
         expect_version: Option<i64>,
     },
+    /// Close every agreed item of a meeting's agenda at once, with a note in each one's
+    /// history (or with --keep-open only note them): all of them or none.
+    Close {
+        /// The meeting (its number or BOARD:DATE).
+        #[arg(long, value_name = "ID|BOARD:DATE")]
+        meeting: String,
+        /// Which items: agreed.
+        #[arg(long)]
+        status: String,
+        #[arg(long, allow_hyphen_values = true)]
+        note: String,
+        /// Only note them: they stay agreed.
+        #[arg(long)]
+        keep_open: bool,
+    },
 }
 
 pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
     match args.action {
         Some(ExceptionAction::Raise { period }) => raise(env, &period),
         Some(ExceptionAction::Show { id }) => show(env, id),
+        Some(ExceptionAction::Close {
+            meeting,
+            status,
+            note,
+            keep_open,
+        }) => super::agenda::close(env, &meeting, &status, &note, keep_open),
         Some(ExceptionAction::Update {
             id,
             status,
@@ -146,7 +168,10 @@ fn show(env: &Env, id: i64) -> Result<()> {
     let record = store.exception(id)?;
     let history = store.exception_history(id)?;
     let ds = store.dataset()?;
-    let e = shown(&ds, record.clone(), history, ds.context(env.today));
+    let mut e = shown(&ds, record.clone(), history, ds.context(env.today));
+    // The periods linked to it since (a quarter raised while it was open).
+    e.periods
+        .extend(store.exception_periods()?.remove(&id).unwrap_or_default());
     if env.json {
         return print_json(&e);
     }
@@ -180,6 +205,9 @@ fn show(env: &Env, id: i64) -> Result<()> {
             format!(" · service {}", record.service)
         }
     );
+    if e.periods.len() > 1 {
+        say!("Periods: {}", e.periods.join(", "));
+    }
     say!("Figures as raised: {}", e.figures);
     if e.changed {
         say!("Figures now (changed): {}", e.figures_now);
@@ -290,8 +318,11 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
             })
             .transpose()?,
         service: args.service,
-        meeting: args.meeting,
+        meeting: None,
     };
+    if let Some(key) = &args.meeting {
+        return super::agenda::list(env, key, &filter);
+    }
     let store = env.read()?;
     let ds = store.dataset()?;
     let rows = with_figures_now(&ds, store.exceptions(&filter)?, ds.context(env.today));
@@ -303,11 +334,7 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         .map(|n| {
             let e = &n.record;
             // A figure that changed since the exception was raised shows both.
-            let figures = if n.changed {
-                format!("CHANGED: raised at {}; now {}", e.figures, n.figures_now)
-            } else {
-                e.figures.clone()
-            };
+            let figures = n.figures_shown();
             vec![
                 format!("#{}", e.id),
                 e.period.clone(),

@@ -12,6 +12,7 @@ macro_rules! say {
 }
 
 mod actions;
+mod agenda;
 mod all;
 mod backup;
 mod case_studies;
@@ -24,6 +25,8 @@ pub mod env;
 mod exceptions;
 mod history;
 mod list;
+mod meetings;
+mod minutes;
 mod output;
 mod projects;
 pub mod publish;
@@ -177,6 +180,11 @@ pub enum Command {
     /// Case studies for the annual report; `case-studies add` submits one (any officer),
     /// `case-studies select` chooses it for the annual report (the performance team).
     CaseStudies(case_studies::CaseStudiesArgs),
+    /// The boards' meetings in date order, with the numbers `exceptions --meeting` and
+    /// `minutes` take.
+    Meetings(meetings::MeetingsArgs),
+    /// What was decided at a meeting, item by item, with who recorded it (markdown or html).
+    Minutes(minutes::MinutesArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -351,5 +359,7 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Risks(args) => risks::run(&env, args),
         Command::Eias(args) => eias::run(&env, args),
         Command::CaseStudies(args) => case_studies::run(&env, args),
+        Command::Meetings(args) => meetings::run(&env, args),
+        Command::Minutes(args) => minutes::run(&env, args),
     }
 }

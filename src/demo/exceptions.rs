@@ -63,9 +63,10 @@ pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
         today: raised_on,
         ..ctx
     };
-    let mut list = candidates(&ds, last, &meetings, then);
-    list.extend(candidates(&ds, now, &meetings, ctx));
-    let raised = store.raise_exceptions(&list)?;
+    // Last month's queue is raised and decided on the day of its PPG, so that meeting's
+    // minutes hold what it decided.
+    store.pin_today(raised_on);
+    let mut raised = store.raise_exceptions(&candidates(&ds, last, &meetings, then))?;
 
     let mut updates = Vec::new();
     // Last month's meeting dealt with its queue: two actions agreed and still being
@@ -106,6 +107,11 @@ pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
             step: s,
         });
     }
+    for u in updates.drain(..) {
+        store.update_exception(&u)?;
+    }
+    store.pin_today(cal.today);
+    raised += store.raise_exceptions(&candidates(&ds, now, &meetings, ctx))?;
     // This month's queue, ahead of the meeting.
     let current = store.exceptions(&ExceptionFilter {
         period: Some(now.to_string()),

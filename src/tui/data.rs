@@ -204,6 +204,14 @@ impl Data {
         self.store.exceptions(filter)
     }
 
+    /// A meeting's agenda: its own items, then those carried forward.
+    pub fn agenda(
+        &self,
+        meeting: &MeetingRecord,
+    ) -> crate::store::Result<Vec<crate::query::agenda::AgendaItem>> {
+        crate::query::agenda::load(&self.store, meeting)
+    }
+
     /// One exception's history, oldest first.
     pub fn exception_history(&self, id: i64) -> crate::store::Result<Vec<HistoryEntry>> {
         self.store.exception_history(id)

@@ -145,7 +145,7 @@ fn where_am_i(app: &App, width: usize) -> String {
                 .meeting
                 .and_then(|id| app.data.meetings.iter().find(|m| m.id == id));
             match (meeting, app.exceptions.period) {
-                (Some(m), _) => format!("meeting {} {}", m.board, m.date),
+                (Some(m), _) => format!("meeting {} {} (id {})", m.board, m.date, m.id),
                 (None, Some(p)) => format!("period {p}"),
                 (None, None) => "every period".into(),
             }

@@ -106,7 +106,10 @@ fn key_to_marks(app: &App) -> Vec<Line<'static>> {
                 "(in Due) a deadline's year shows when not this year",
             ),
         ],
-        Tab::Exceptions => &[("Δ", "the figure changed since it was raised")],
+        Tab::Exceptions => &[
+            ("Δ", "the figure changed since it was raised"),
+            ("↻", "carried forward from the board's earlier meetings"),
+        ],
         Tab::Delivery => &[
             ("C", "completed: finished, nothing to chase"),
             ("LATE", "a milestone not done by its due date"),

@@ -177,6 +177,20 @@ pub struct ExceptionNow {
     pub changed: bool,
 }
 
+impl ExceptionNow {
+    /// The figures a list shows: as raised, or both when they changed since.
+    pub fn figures_shown(&self) -> String {
+        if self.changed {
+            format!(
+                "CHANGED: raised at {}; now {}",
+                self.record.figures, self.figures_now
+            )
+        } else {
+            self.record.figures.clone()
+        }
+    }
+}
+
 /// Each exception with its figures now: "raised at 44.4, red; now 77.8, green" is what
 /// the meeting needs to see before it spends time on a red that is no longer red.
 pub fn with_figures_now(

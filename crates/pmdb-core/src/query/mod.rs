@@ -1,6 +1,7 @@
 //! Reports over a loaded `Dataset`: what `show`, `list`, `rollup`, `overdue`, `check` and
 //! the interface present. Plain Rust over plain data; the rules come from `domain`.
 
+pub mod agenda;
 pub mod check;
 pub mod delivery;
 pub mod entry_grid;
@@ -10,6 +11,7 @@ pub mod exceptions;
 pub mod history;
 pub mod list;
 pub mod markdown_text;
+pub mod minutes;
 pub mod overdue;
 pub mod report;
 pub mod report_html;

@@ -281,26 +281,33 @@ pub fn index(ds: &Dataset, period: Period, ctx: Context, files: &[PackEntry]) ->
         benchmarks: &[],
         case_studies: vec![],
     };
+    let body = html! {
+        h1 { (parts::text(&title)) }
+        p class="meta" { (as_at(&page)) }
+        h2 { "Files" }
+        ul {
+            @for f in files {
+                li { a href=(f.file) { (parts::text(&f.label)) } " (" (f.file) ")" }
+            }
+        }
+    };
+    self::page(&title, body)
+}
+
+/// A self-contained page in the reports' shell (their stylesheet inline), `body` its main
+/// content: the pack's index and a meeting's minutes.
+pub fn page(title: &str, body: Markup) -> String {
     html! {
         (DOCTYPE)
         html lang="en-GB" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (parts::text(&title)) }
+                title { (parts::text(title)) }
                 style { (PreEscaped(CSS)) }
             }
             body {
-                main {
-                    h1 { (parts::text(&title)) }
-                    p class="meta" { (as_at(&page)) }
-                    h2 { "Files" }
-                    ul {
-                        @for f in files {
-                            li { a href=(f.file) { (parts::text(&f.label)) } " (" (f.file) ")" }
-                        }
-                    }
-                }
+                main { (body) }
             }
         }
     }

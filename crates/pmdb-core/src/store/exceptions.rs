@@ -162,6 +162,10 @@ impl Store {
             let mut new = 0;
             for e in list {
                 let at = clock.now_stamp();
+                // A quarter's subject already open from one of its months is that one.
+                if super::meetings::link_to_open_month(tx, e, &login, &at)? {
+                    continue;
+                }
                 let added = stmt.execute(params![
                     e.kind.as_str(),
                     e.period,

@@ -20,6 +20,7 @@ mod import_rows;
 mod index;
 mod indicators;
 pub mod lock_holders;
+mod meetings;
 mod open;
 mod org;
 mod plan;

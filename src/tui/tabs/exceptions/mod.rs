@@ -5,7 +5,7 @@
 pub(crate) mod projector;
 pub(crate) mod view;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::query::exceptions::FiguresNow;
 
@@ -46,6 +46,8 @@ pub struct ExceptionsState {
     pub list: Vec<ExceptionRecord>,
     /// The figures now of each exception whose figure changed since it was raised, by id.
     pub changed: HashMap<i64, String>,
+    /// The items of the meeting's agenda carried forward from its board's earlier meetings.
+    pub carried: HashSet<i64>,
     pub cursor: usize,
     pub projector: bool,
     /// How far the record pane or the projector view is scrolled (`PgUp`/`PgDn`); back to
@@ -89,6 +91,7 @@ impl ExceptionsState {
             meeting,
             list: vec![],
             changed: HashMap::new(),
+            carried: HashSet::new(),
             cursor: 0,
             projector: false,
             record_scroll: TextScroll::default(),
@@ -150,13 +153,37 @@ impl ExceptionsState {
         self.history_key = key;
     }
 
+    /// The exceptions shown: with a meeting chosen, its agenda (carried-forward items
+    /// marked) narrowed by the other filters; else every exception the filters pass.
+    fn read_list(&mut self, data: &Data) -> Result<Vec<ExceptionRecord>> {
+        self.carried.clear();
+        let meeting = self
+            .meeting
+            .and_then(|id| data.meetings.iter().find(|m| m.id == id));
+        let Some(meeting) = meeting else {
+            return data.exceptions(&self.filter());
+        };
+        let filter = self.filter();
+        let items = data.agenda(meeting)?;
+        Ok(items
+            .into_iter()
+            .filter(|i| i.passes(&filter))
+            .map(|i| {
+                if i.carried_forward {
+                    self.carried.insert(i.record.id);
+                }
+                i.record
+            })
+            .collect())
+    }
+
     fn sync_list(&mut self, data: &Data) {
         let key = (self.filter_key(), data.generation);
         if self.key.as_ref() == Some(&key) {
             return;
         }
         let keep = self.selected().map(|e| e.id);
-        match data.exceptions(&self.filter()) {
+        match self.read_list(data) {
             Ok(list) => {
                 let mut now = FiguresNow::new(&data.ds, data.ctx());
                 self.changed = list

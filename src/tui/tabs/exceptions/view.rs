@@ -58,7 +58,7 @@ fn filters_line(app: &App) -> String {
     let meeting = st
         .meeting
         .and_then(|id| app.data.meetings.iter().find(|m| m.id == id))
-        .map(|m| format!("{} {}", m.board, m.date))
+        .map(|m| format!("{} {} (id {}, agenda)", m.board, m.date, m.id))
         .unwrap_or_else(all);
     // Only the filters that are set, so the line fits: nothing cut at 80 columns.
     let set: Vec<String> = [
@@ -94,7 +94,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             &e.subject,
             app.data.ds.subject_title(&e.subject).unwrap_or_default(),
         );
-        format!("#{} {} · {title} · {}", e.id, kind_label(e.kind), e.period)
+        let carried = if st.carried.contains(&e.id) {
+            " · carried forward"
+        } else {
+            ""
+        };
+        format!(
+            "#{} {} · {title} · {}{carried}",
+            e.id,
+            kind_label(e.kind),
+            e.period
+        )
     });
     let inner = with_selected(frame, inner, selected, theme);
     let window = Window::new(
@@ -136,9 +146,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .skip(window.offset)
         .take(window.shown)
     {
-        // Δ: the figure changed since the exception was raised.
+        // Δ: the figure changed since the exception was raised; else ↻: carried forward
+        // from the board's earlier meetings (the record pane says both in words).
         let mark = if st.changed.contains_key(&e.id) {
             "Δ"
+        } else if st.carried.contains(&e.id) {
+            "↻"
         } else {
             " "
         };
@@ -261,6 +274,12 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
     lines.push(field("Meeting", meeting));
     if let Some(c) = &e.closed_at {
         lines.push(field("Closed", for_people(c)));
+    }
+    if app.exceptions.carried.contains(&e.id) {
+        lines.push(field(
+            "Agenda",
+            "carried forward: still open from the board's earlier meetings".into(),
+        ));
     }
     if roomy {
         // On a projector, air between the items makes them readable from the back.
