@@ -16,6 +16,7 @@ mod all;
 mod backup;
 mod case_studies;
 mod check;
+mod comment;
 mod config;
 mod delivery;
 mod eias;
@@ -91,8 +92,8 @@ pub enum Command {
     #[command(after_help = crate::csvio::columns_help())]
     Import {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
-        /// enterers, targets, values, actions, action_updates, projects, project_updates, milestones,
-        /// risks, risk_reviews, eias, case_studies, budgets or benchmarks
+        /// enterers, targets, values, commentary, actions, action_updates, projects, project_updates,
+        /// milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks
         #[arg(required_unless_present = "all")]
         kind: Option<String>,
         /// The CSV file, or - for standard input.
@@ -108,8 +109,8 @@ pub enum Command {
     #[command(after_help = crate::csvio::columns_help())]
     Export {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
-        /// enterers, targets, values, actions, action_updates, projects, project_updates, milestones,
-        /// risks, risk_reviews, eias, case_studies, budgets or benchmarks
+        /// enterers, targets, values, commentary, actions, action_updates, projects, project_updates,
+        /// milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks
         #[arg(required_unless_present = "all")]
         kind: Option<String>,
         /// The file to write, or - (the default) for standard output.
@@ -177,6 +178,9 @@ pub enum Command {
     /// Case studies for the annual report; `case-studies add` submits one (any officer),
     /// `case-studies select` chooses it for the annual report (the performance team).
     CaseStudies(case_studies::CaseStudiesArgs),
+    /// Write the narrative (commentary and remedial action) Cabinet reads for an
+    /// indicator's or a plan node's quarter or year.
+    Comment(comment::CommentArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -351,5 +355,6 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Risks(args) => risks::run(&env, args),
         Command::Eias(args) => eias::run(&env, args),
         Command::CaseStudies(args) => case_studies::run(&env, args),
+        Command::Comment(args) => comment::run(&env, args),
     }
 }
