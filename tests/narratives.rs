@@ -175,3 +175,81 @@ fn a_commentary_file_is_imported_whole_or_refused_naming_every_bad_row() {
             .contains("WR1,2024/25 Q1,Dry spell only,Garden waste drive\n")
     );
 }
+
+fn report(c: &Council, format: &str) -> String {
+    c.ok(&["report", "--period", "2024/25 Q1", "--format", format])
+}
+
+#[test]
+fn a_quarter_shows_its_narrative_or_the_latest_months_commentary_labelled_with_its_month() {
+    let c = council();
+    // No narrative: June's commentary, labelled June, in every format; never unlabelled.
+    let md = report(&c, "markdown");
+    assert!(
+        md.contains("| A amber | – | 47.7 |  | June: Contamination rejected two loads |"),
+        "{md}"
+    );
+    let csv = report(&c, "csv");
+    assert!(
+        csv.contains(",June: Contamination rejected two loads,provisional\n"),
+        "{csv}"
+    );
+    let html = report(&c, "html");
+    assert!(
+        html.contains("June: Contamination rejected two loads"),
+        "{html}"
+    );
+    assert!(
+        html.contains("June: Crew campaign on contamination"),
+        "the remedial action is labelled too"
+    );
+    for text in [&md, &csv, &html] {
+        assert!(!text.contains(">Contamination rejected two loads"));
+        assert!(!text.contains("| Contamination rejected two loads"));
+        assert!(!text.contains(",Contamination rejected two loads"));
+    }
+    // The quarter's narrative replaces it, and the priority's heads its section.
+    c.ok(&[
+        "comment",
+        "WR1",
+        "2024/25 Q1",
+        "--commentary",
+        "Dry spell and contamination; recovering in July",
+        "--action",
+        "Crew campaign continues",
+    ]);
+    c.ok(&[
+        "comment",
+        "P1",
+        "2024/25 Q1",
+        "--commentary",
+        "Waste is behind target, planning ahead",
+        "--action",
+        "Waste recovery plan to Cabinet in September",
+    ]);
+    let md = report(&c, "markdown");
+    assert!(
+        md.contains("| 47.7 |  | Dry spell and contamination; recovering in July |"),
+        "{md}"
+    );
+    assert!(!md.contains("June: "), "{md}");
+    assert!(
+        md.contains(
+            "\n## A greener district\n\n2024/25 Q1: Waste is behind target, planning ahead\n\nRemedial action: Waste recovery plan to Cabinet in September\n\n| Indicator |"
+        ),
+        "{md}"
+    );
+    let csv = report(&c, "csv");
+    assert!(
+        csv.contains(",Dry spell and contamination; recovering in July,provisional\n"),
+        "{csv}"
+    );
+    let html = report(&c, "html");
+    assert!(
+        html.contains("<h2 id=\"priority-1\">A greener district</h2><div class=\"narrative\"><p class=\"multiline\"><strong>2024/25 Q1: </strong>Waste is behind target, planning ahead</p><p class=\"multiline\"><strong>Remedial action: </strong>Waste recovery plan to Cabinet in September</p></div>"),
+        "{html}"
+    );
+    assert!(html.contains("Dry spell and contamination; recovering in July"));
+    assert!(html.contains("Crew campaign continues"));
+    assert!(!html.contains("June: "), "{html}");
+}

@@ -208,6 +208,15 @@ fn a_hostile_title_reads_back_as_text_never_a_formula() {
     )
     .unwrap();
     drop(w);
+    // The quarter shows its own narrative (a borrowed month's would start with its month):
+    // the formula-looking words head the cell as they were typed.
+    c.ok(&[
+        "comment",
+        "WR1",
+        "2024/25 Q1",
+        "--commentary",
+        "+cmd|' /C calc'!A0",
+    ]);
     workbook(&c, "2024/25 Q1", "r.xlsx");
     let path = c.path("r.xlsx");
     let rows = sheet(&path, "Indicators");

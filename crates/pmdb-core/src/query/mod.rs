@@ -10,6 +10,7 @@ pub mod exceptions;
 pub mod history;
 pub mod list;
 pub mod markdown_text;
+pub mod narrative;
 pub mod overdue;
 pub mod report;
 pub mod report_html;
