@@ -253,3 +253,49 @@ fn a_quarter_shows_its_narrative_or_the_latest_months_commentary_labelled_with_i
     assert!(html.contains("Crew campaign continues"));
     assert!(!html.contains("June: "), "{html}");
 }
+
+#[test]
+fn the_demo_has_quarter_narratives_on_its_reds_written_by_their_owners_before_sign_off() {
+    let c = Council::empty("2026-11-24");
+    c.ok(&["demo"]);
+    let exported = c.ok(&["export", "commentary"]);
+    // Every monthly indicator red for a signed-off quarter has one, and HS01's says so.
+    assert!(
+        exported.contains("HS01,2025/26 Q1,\"Red for the quarter, beyond the intervention level."),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("LC02,2024/25 Q2,\"Red for the quarter"),
+        "{exported}"
+    );
+    // Written by the indicator's (or priority's) owner, a week before the meeting.
+    assert_eq!(
+        c.count(
+            "SELECT count(*) FROM narratives n JOIN indicators i ON i.code = n.code
+              WHERE n.subject = 'indicator' AND n.written_by <> i.owner"
+        ),
+        0
+    );
+    assert_eq!(
+        c.count(
+            "SELECT count(*) FROM narratives n JOIN plan_nodes p ON p.code = n.code
+              WHERE n.subject = 'plan' AND n.written_by <> p.owner"
+        ),
+        0
+    );
+    assert_eq!(
+        c.count("SELECT count(*) FROM narratives WHERE subject = 'plan'"),
+        2
+    );
+    assert!(c.count("SELECT count(*) FROM narratives WHERE subject = 'indicator'") >= 5);
+    // The signed-off quarter's report heads its priority with it and shows HS01's own.
+    let md = c.ok(&["report", "--period", "2026/27 Q2", "--format", "markdown"]);
+    assert!(
+        md.contains("## Homes and communities\n\n2026/27 Q2: 3 of this priority's 19 indicators missed their target for the quarter \\(1 red\\)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 67 |  | Amber for the quarter: missed, within tolerance. "),
+        "{md}"
+    );
+}
