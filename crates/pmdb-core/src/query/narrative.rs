@@ -48,12 +48,26 @@ pub fn told(
     let Some(within) = i.latest_period else {
         return String::new();
     };
-    ds.values_of(&i.code)
+    borrowed(ds, &i.code, within, period, locked_only, said)
+}
+
+/// The latest text recorded for the indicator within `within` (the period its figure
+/// comes from), labelled with its month when that is not `report`'s own period: what a
+/// report shows where no narrative is written.
+pub fn borrowed(
+    ds: &Dataset,
+    code: &str,
+    within: Period,
+    report: Period,
+    locked_only: bool,
+    said: Said,
+) -> String {
+    ds.values_of(code)
         .iter()
         .filter(|v| !said.of_value(v).is_empty() && within.covers(v.period))
         .filter(|v| !locked_only || ds.signoffs.locking(v.period).is_some())
         .max_by_key(|v| v.period.sort_key())
-        .map(|v| labelled(said.of_value(v), v.period, period))
+        .map(|v| labelled(said.of_value(v), v.period, report))
         .unwrap_or_default()
 }
 
