@@ -54,23 +54,9 @@ pub fn check_period(
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(m: Month) -> &'static str {
-    MONTH_NAMES[(m.month as usize).clamp(1, 12) - 1]
+/// The month's name ("September"), as chrono writes it.
+fn month_name(m: Month) -> String {
+    m.first_day().format("%B").to_string()
 }
 
 /// A text borrowed from `from` for a report of `report`, labelled with where it came from
@@ -82,7 +68,7 @@ pub fn labelled(text: &str, from: Period, report: Period) -> String {
         return text.to_string();
     }
     let label = match from {
-        Period::Month(m) if report.contains(m) => month_name(m).to_string(),
+        Period::Month(m) if report.contains(m) => month_name(m),
         Period::Month(m) => format!("{} {}", month_name(m), m.year),
         other => other.to_string(),
     };
@@ -125,22 +111,34 @@ mod tests {
 
     #[test]
     fn a_borrowed_text_is_labelled_with_its_month() {
-        assert_eq!(
-            labelled("Two long-term sick", p("2025-09"), p("2025/26 Q2")),
-            "September: Two long-term sick"
-        );
-        assert_eq!(
-            labelled("Backlog cleared", p("2025-03"), p("2025/26")),
-            "March 2025: Backlog cleared"
-        );
-        assert_eq!(
-            labelled("Winter peak", p("2025/26 Q3"), p("2025/26")),
-            "2025/26 Q3: Winter peak"
-        );
-        assert_eq!(
-            labelled("Own words", p("2025-09"), p("2025-09")),
-            "Own words"
-        );
-        assert_eq!(labelled("", p("2025-09"), p("2025/26 Q2")), "");
+        // (text, from, report, shown)
+        for (text, from, report, shown) in [
+            (
+                "Two long-term sick",
+                "2025-09",
+                "2025/26 Q2",
+                "September: Two long-term sick",
+            ),
+            (
+                "Backlog cleared",
+                "2025-03",
+                "2025/26",
+                "March 2025: Backlog cleared",
+            ),
+            (
+                "Winter peak",
+                "2025/26 Q3",
+                "2025/26",
+                "2025/26 Q3: Winter peak",
+            ),
+            ("Own words", "2025-09", "2025-09", "Own words"),
+            ("", "2025-09", "2025/26 Q2", ""),
+        ] {
+            assert_eq!(
+                labelled(text, p(from), p(report)),
+                shown,
+                "{from} in {report}"
+            );
+        }
     }
 }

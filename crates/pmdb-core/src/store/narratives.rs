@@ -6,7 +6,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use super::error::{Result, StoreError};
+use super::error::{DamagedRow, Result, StoreError};
 use super::import_rows::{BadRows, Columns, ImportSummary, RowOutcome, row_error, unknown_ref};
 use super::indicators::load_indicator;
 use super::session::Entered;
@@ -266,34 +266,26 @@ pub(super) fn load_narratives(conn: &Connection) -> Result<Vec<Narrative>> {
            FROM narratives ORDER BY subject, code, period",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (subject, code, period, commentary, action, written_by, written_at) = row?;
-        let (Ok(subject), Ok(period)) = (subject.parse::<Subject>(), period.parse::<Period>())
-        else {
-            return Err(StoreError::Invalid(format!(
-                "a stored narrative of {code} for '{period}' does not read: `pmdb check`"
-            )));
-        };
-        out.push(Narrative {
+        let code: String = r.get(1)?;
+        let (subject, period): (String, String) = (r.get(0)?, r.get(2)?);
+        // A row that does not read was written around pmdb: named as damaged.
+        let subject =
+            subject
+                .parse()
+                .map_err(DamagedRow::reading("narratives", &code, "subject", 0))?;
+        let period =
+            period
+                .parse()
+                .map_err(DamagedRow::reading("narratives", &code, "period", 2))?;
+        Ok(Narrative {
             subject,
-            code,
             period,
-            commentary,
-            action,
-            written_by,
-            written_at,
-        });
-    }
-    Ok(out)
+            commentary: r.get(3)?,
+            action: r.get(4)?,
+            written_by: r.get(5)?,
+            written_at: r.get(6)?,
+            code,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
