@@ -299,3 +299,49 @@ fn the_demo_has_quarter_narratives_on_its_reds_written_by_their_owners_before_si
         "{md}"
     );
 }
+
+#[test]
+fn the_performance_team_writes_any_and_a_year_shows_its_own() {
+    let c = council();
+    c.ok(&["user", "set-role", &me(), "performance"]);
+    // P1 is dir.env's, WR1 alee's: the performance team may write both.
+    c.ok(&[
+        "comment",
+        "P1",
+        "2024/25",
+        "--commentary",
+        "A greener year so far",
+    ]);
+    c.ok(&[
+        "comment",
+        "WR1",
+        "2024/25",
+        "--commentary",
+        "Recycling behind target all year",
+    ]);
+    assert_eq!(narratives(&c), 2);
+    let md = c.ok(&["report", "--period", "2024/25", "--format", "markdown"]);
+    assert!(
+        md.contains("\n## A greener district\n\n2024/25: A greener year so far\n\n| Indicator |"),
+        "{md}"
+    );
+    assert!(md.contains("| Recycling behind target all year |"), "{md}");
+    // A quarter of that year still borrows June's, labelled.
+    let md = report(&c, "markdown");
+    assert!(
+        md.contains("| June: Contamination rejected two loads |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_viewer_reads_only() {
+    let c = council();
+    c.ok(&["user", "set-role", &me(), "viewer"]);
+    let why = c.refused(&["comment", "WR1", "2024/25 Q1", "--commentary", "x"]);
+    assert!(
+        why.contains(&format!("refused: {} (viewer) reads only", me())),
+        "{why}"
+    );
+    assert_eq!(narratives(&c), 0);
+}
