@@ -132,6 +132,7 @@ fn a_commentary_file_is_imported_whole_or_refused_naming_every_bad_row() {
          P1,2024/25 Q5,Fifth quarter,\n\
          PL1,2024/25 Q1,Own value,\n",
     );
+    let audit = c.count("SELECT count(*) FROM audit_log");
     let why = c.refused(&["import", "commentary", &bad]);
     for expected in [
         "row 3, column period: 2024-06 is a month: a month's commentary is the value's",
@@ -142,7 +143,9 @@ fn a_commentary_file_is_imported_whole_or_refused_naming_every_bad_row() {
         assert!(why.contains(expected), "missing {expected:?} in:\n{why}");
     }
     assert!(!why.contains("row 2"), "{why}");
+    assert!(why.contains("nothing was imported"), "{why}");
     assert_eq!(narratives(&c), 0);
+    assert_eq!(c.count("SELECT count(*) FROM audit_log"), audit);
 
     let good = c.file(
         "good.csv",
