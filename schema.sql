@@ -2268,3 +2268,37 @@ CREATE TABLE exception_periods (
     period    TEXT NOT NULL,
     PRIMARY KEY (exception, period)
 );
+
+-- migration 14
+-- A narrative for a quarter or a year (issue 24): the commentary and remedial action
+-- Cabinet reads for a monthly indicator's quarter or year, or for a plan node's, written
+-- apart from any month's value so a green quarter does not print May's excuse. `subject`
+-- says which kind of code it is (an indicator and a plan node may share a code).
+CREATE TABLE narratives (
+    subject    TEXT NOT NULL CHECK (subject IN ('indicator', 'plan')),
+    code       TEXT NOT NULL,
+    period     TEXT NOT NULL,
+    commentary TEXT NOT NULL DEFAULT '',
+    action     TEXT NOT NULL DEFAULT '',
+    written_by TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    PRIMARY KEY (subject, code, period)
+);
+
+CREATE TRIGGER audit_narratives_insert AFTER INSERT ON narratives
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'narratives', NEW.subject || '|' || NEW.code || '|' || NEW.period, 'insert',
+          NULL,
+          json_object('subject', NEW.subject, 'code', NEW.code, 'period', NEW.period, 'commentary', NEW.commentary, 'action', NEW.action, 'written_by', NEW.written_by, 'written_at', NEW.written_at)); END;
+
+CREATE TRIGGER audit_narratives_update AFTER UPDATE ON narratives
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'narratives', NEW.subject || '|' || NEW.code || '|' || NEW.period, 'update',
+          json_object('subject', OLD.subject, 'code', OLD.code, 'period', OLD.period, 'commentary', OLD.commentary, 'action', OLD.action, 'written_by', OLD.written_by, 'written_at', OLD.written_at),
+          json_object('subject', NEW.subject, 'code', NEW.code, 'period', NEW.period, 'commentary', NEW.commentary, 'action', NEW.action, 'written_by', NEW.written_by, 'written_at', NEW.written_at)); END;
+
+CREATE TRIGGER audit_narratives_delete AFTER DELETE ON narratives
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'narratives', OLD.subject || '|' || OLD.code || '|' || OLD.period, 'delete',
+          json_object('subject', OLD.subject, 'code', OLD.code, 'period', OLD.period, 'commentary', OLD.commentary, 'action', OLD.action, 'written_by', OLD.written_by, 'written_at', OLD.written_at),
+          NULL); END;

@@ -433,7 +433,7 @@ fn bad_words_in_options_name_the_option_and_the_choices() {
     assert_not_a(
         &c.refused(&["export", "widgets"]),
         "pmdb: 'widgets' is not",
-        "import/export kind: use plan, indicators, targets, values, users, services, portfolios, boards, board_members, meetings, enterers, actions, action_updates, projects, project_updates, milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks",
+        "import/export kind: use plan, indicators, targets, values, commentary, users, services, portfolios, boards, board_members, meetings, enterers, actions, action_updates, projects, project_updates, milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks",
     );
     assert_not_a(
         &c.refused(&["exceptions", "--status", "pending"]),

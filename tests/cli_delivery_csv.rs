@@ -340,7 +340,7 @@ fn the_whole_demo_goes_out_and_back_in_byte_for_byte() {
     let out = out.to_str().expect("a UTF-8 path");
     assert_eq!(
         demo.ok(&["export", "--all", out]).trim(),
-        format!("exported 22 files to {out}")
+        format!("exported 23 files to {out}")
     );
     let fresh = Council::init("2026-11-24");
     let summary = fresh.ok(&["import", "--all", out]);
@@ -365,12 +365,12 @@ fn the_whole_demo_goes_out_and_back_in_byte_for_byte() {
         assert!(first.len() > 20, "{name:?} is empty");
         kinds += 1;
     }
-    assert_eq!(kinds, 22);
+    assert_eq!(kinds, 23);
     // Importing the folder again changes nothing and writes no audit row.
     let audit = fresh.count("SELECT count(*) FROM audit_log");
     let json = fresh.json(&["import", "--all", out]);
     let imported = json["imported"].as_array().expect("imported is an array");
-    assert_eq!(imported.len(), 22, "{json:#}");
+    assert_eq!(imported.len(), 23, "{json:#}");
     assert_eq!(json["skipped"], serde_json::json!([]));
     let again = fresh.ok(&["import", "--all", out]);
     for line in again.lines() {
@@ -436,6 +436,7 @@ fn import_help_lists_the_delivery_columns() {
         "  budgets       service*, month*, budget*, actual, forecast",
         "  benchmarks    code*, period*, comparator*, value*",
         "  enterers      code*, login*",
+        "  commentary    code*, period*, commentary, action",
     ] {
         assert!(help.contains(line), "{line}\n{help}");
     }

@@ -77,7 +77,7 @@ fn a_provisional_figure_is_marked_p_in_every_format_with_the_key() {
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].ends_with(",commentary,quality"), "{csv}");
     assert!(
-        lines.contains(&"P1,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,,Contamination rejected two loads,provisional"),
+        lines.contains(&"P1,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,,June: Contamination rejected two loads,provisional"),
         "{csv}"
     );
 
@@ -128,7 +128,7 @@ fn an_estimated_month_marks_its_quarter_e() {
         md.contains("| WR1 Household waste recycled | 47.7 e | 50.0 | A amber |"),
         "{md}"
     );
-    assert!(report(&c, "csv").contains(",Contamination rejected two loads,estimated\n"));
+    assert!(report(&c, "csv").contains(",June: Contamination rejected two loads,estimated\n"));
     assert!(
         report(&c, "html")
             .contains(r#"<dd>47.7 % <abbr class="quality" title="estimated">e</abbr></dd>"#)

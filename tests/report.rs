@@ -45,7 +45,7 @@ fn the_quarterly_report_states_counts_figures_and_commentary() {
         "{md}"
     );
     // WR1's quarter is made of its months, June's provisional: marked p, with the key.
-    assert!(md.contains("| WR1 Household waste recycled | 47.7 p | 50.0 | A amber | – | 47.7 |  | Contamination rejected two loads |"), "{md}");
+    assert!(md.contains("| WR1 Household waste recycled | 47.7 p | 50.0 | A amber | – | 47.7 |  | June: Contamination rejected two loads |"), "{md}");
     assert!(
         md.contains("Data quality: p provisional (may change when the final figure is known); e estimated (an estimate, not yet a measurement); a figure with neither mark is final.\n"),
         "{md}"
@@ -57,7 +57,7 @@ fn the_quarterly_report_states_counts_figures_and_commentary() {
         "group,code,title,period,value,target,rag,direction,ytd,latest_period,note,commentary,quality"
     );
     assert!(
-        lines.contains(&"WASTE,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,,Contamination rejected two loads,provisional"),
+        lines.contains(&"WASTE,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,,June: Contamination rejected two loads,provisional"),
         "{csv}"
     );
     assert!(lines.contains(&"PLAN,PL1,Major planning applications decided in 13 weeks,2024/25 Q1,75.0,60.0,green,,75.0,2024/25 Q1,,Two large schemes went past 13 weeks,final"), "{csv}");

@@ -75,7 +75,7 @@ fn assert_safe_markdown(what: &str, md: &str) {
         "# Wyvern &lt;b&gt;Vale&lt;/b&gt;␛\\]0;pwned␇␛\\[2J\u{FFFD}31m\u{FFFD}gnp.exe: performance report 2024/25 Q1\n",
         "\n## A greener \\[district\\]\\(javascript:alert\\(3\\)\\) \\| \\_green\\_\n",
         "| WR1 Recycling &lt;script&gt;alert\\(2\\)&lt;/script&gt; ␛\\]0;pwned␇",
-        "| Crews &lt;img src=x onerror=alert\\(1\\)&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\*<br>second line ␛\\]0;pwned␇",
+        "| June: Crews &lt;img src=x onerror=alert\\(1\\)&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\*<br>second line ␛\\]0;pwned␇",
     ] {
         assert!(md.contains(words), "{what} lacks {words}:\n{md}");
     }
@@ -92,7 +92,7 @@ fn assert_safe_csv(what: &str, csv: &str) {
     // The words as typed, the line break kept, the controls as marks.
     assert_eq!(
         &wr1[11],
-        "Crews <img src=x onerror=alert(1)> [x](javascript:alert(1)) **bold**\nsecond line ␛]0;pwned␇␛[2J\u{FFFD}31m\u{FFFD}gnp.exe"
+        "June: Crews <img src=x onerror=alert(1)> [x](javascript:alert(1)) **bold**\nsecond line ␛]0;pwned␇␛[2J\u{FFFD}31m\u{FFFD}gnp.exe"
     );
 }
 

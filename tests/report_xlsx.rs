@@ -208,6 +208,15 @@ fn a_hostile_title_reads_back_as_text_never_a_formula() {
     )
     .unwrap();
     drop(w);
+    // The quarter shows its own narrative (a borrowed month's would start with its month):
+    // the formula-looking words head the cell as they were typed.
+    c.ok(&[
+        "comment",
+        "WR1",
+        "2024/25 Q1",
+        "--commentary",
+        "+cmd|' /C calc'!A0",
+    ]);
     workbook(&c, "2024/25 Q1", "r.xlsx");
     let path = c.path("r.xlsx");
     let rows = sheet(&path, "Indicators");
@@ -326,4 +335,49 @@ fn publish_writes_the_workbook_and_the_index_links_it() {
     );
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(attribute_values(&index, "href").contains(&"report.xlsx".to_string()));
+}
+
+/// WR1's (commentary, remedial action) cells in the quarter's workbook.
+fn wr1_texts(c: &Council, name: &str) -> (Data, Data) {
+    workbook(c, "2024/25 Q1", name);
+    let rows = sheet(&c.path(name), "Indicators");
+    let (header, rows) = rows.split_first().unwrap();
+    let (code, commentary, action) = (
+        column(header, "Code"),
+        column(header, "Commentary"),
+        column(header, "Remedial action"),
+    );
+    let wr1 = rows
+        .iter()
+        .find(|r| r[code] == Data::String("WR1".into()))
+        .expect("WR1's row");
+    (wr1[commentary].clone(), wr1[action].clone())
+}
+
+#[test]
+fn a_quarters_workbook_labels_a_borrowed_months_commentary_or_shows_the_narrative() {
+    let c = Council::fixture();
+    assert_eq!(
+        wr1_texts(&c, "borrowed.xlsx"),
+        (
+            Data::String("June: Contamination rejected two loads".into()),
+            Data::String("June: Crew campaign on contamination".into())
+        )
+    );
+    c.ok(&[
+        "comment",
+        "WR1",
+        "2024/25 Q1",
+        "--commentary",
+        "Dry spell, then contamination",
+        "--action",
+        "Crew campaign continues",
+    ]);
+    assert_eq!(
+        wr1_texts(&c, "narrative.xlsx"),
+        (
+            Data::String("Dry spell, then contamination".into()),
+            Data::String("Crew campaign continues".into())
+        )
+    );
 }

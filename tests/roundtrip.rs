@@ -263,7 +263,7 @@ fn an_import_of_an_unknown_kind_or_a_missing_file_is_refused() {
     assert!(err.starts_with("pmdb: 'widgets' is not a"), "{err}");
     assert!(
         err.trim()
-            .ends_with("import/export kind: use plan, indicators, targets, values, users, services, portfolios, boards, board_members, meetings, enterers, actions, action_updates, projects, project_updates, milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks"),
+            .ends_with("import/export kind: use plan, indicators, targets, values, commentary, users, services, portfolios, boards, board_members, meetings, enterers, actions, action_updates, projects, project_updates, milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks"),
         "{err}"
     );
     let missing = c.path("nowhere.csv");

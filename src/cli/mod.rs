@@ -17,6 +17,7 @@ mod all;
 mod backup;
 mod case_studies;
 mod check;
+mod comment;
 mod config;
 mod delivery;
 mod eias;
@@ -94,8 +95,8 @@ pub enum Command {
     #[command(after_help = crate::csvio::columns_help())]
     Import {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
-        /// enterers, targets, values, actions, action_updates, projects, project_updates, milestones,
-        /// risks, risk_reviews, eias, case_studies, budgets or benchmarks
+        /// enterers, targets, values, commentary, actions, action_updates, projects, project_updates,
+        /// milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks
         #[arg(required_unless_present = "all")]
         kind: Option<String>,
         /// The CSV file, or - for standard input.
@@ -111,8 +112,8 @@ pub enum Command {
     #[command(after_help = crate::csvio::columns_help())]
     Export {
         /// users, services, portfolios, boards, board_members, meetings, plan, indicators,
-        /// enterers, targets, values, actions, action_updates, projects, project_updates, milestones,
-        /// risks, risk_reviews, eias, case_studies, budgets or benchmarks
+        /// enterers, targets, values, commentary, actions, action_updates, projects, project_updates,
+        /// milestones, risks, risk_reviews, eias, case_studies, budgets or benchmarks
         #[arg(required_unless_present = "all")]
         kind: Option<String>,
         /// The file to write, or - (the default) for standard output.
@@ -185,6 +186,9 @@ pub enum Command {
     Meetings(meetings::MeetingsArgs),
     /// What was decided at a meeting, item by item, with who recorded it (markdown or html).
     Minutes(minutes::MinutesArgs),
+    /// Write the narrative (commentary and remedial action) Cabinet reads for an
+    /// indicator's or a plan node's quarter or year.
+    Comment(comment::CommentArgs),
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -361,5 +365,6 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::CaseStudies(args) => case_studies::run(&env, args),
         Command::Meetings(args) => meetings::run(&env, args),
         Command::Minutes(args) => minutes::run(&env, args),
+        Command::Comment(args) => comment::run(&env, args),
     }
 }

@@ -127,6 +127,7 @@ pub(super) fn export_bytes(store: &crate::store::Store, kind: Kind) -> Result<Ve
             rows.sort_by_key(|v| (order.get(&v.indicator).copied(), v.period.sort_key()));
             csvio::write_values(&mut buffer, &rows)?
         }
+        Kind::Commentary => csvio::write_narratives(&mut buffer, &store.narratives()?)?,
         Kind::Users => csvio::write_users(&mut buffer, &store.users()?)?,
         Kind::Services => csvio::write_named(&mut buffer, kind, &store.services()?)?,
         Kind::Portfolios => csvio::write_named(&mut buffer, kind, &store.portfolios()?)?,

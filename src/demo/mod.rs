@@ -32,6 +32,7 @@ mod equality;
 mod exceptions;
 mod indicators;
 mod meetings;
+mod narratives;
 mod org;
 mod people;
 mod plan;
@@ -233,6 +234,8 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
     // The PPG queue, raised from the data as it now stands; then Leadership Team's
     // sign-off of every quarter it has met on, with the statuses as they stood that day.
     exceptions::raise_and_progress(&mut store, &cal)?;
+    // Quarter narratives on a few reds, written before their quarters were signed off.
+    narratives::write(&mut store, &planned, &cal)?;
     signoffs::sign_off_quarters(&mut store, &cal)?;
     summary::summarise(&store, &cal, scale, loaded.added)
 }

@@ -62,6 +62,8 @@ pub enum Action {
     // Entry
     /// `o`: open the list of officers to choose whose indicators to show.
     ChooseOfficer,
+    /// `n`: write the narrative of the selected indicator's quarter.
+    Narrate,
     // Editing a value or an exception's record
     NextField,
     PrevField,

@@ -92,6 +92,7 @@ impl App {
         let view = match self.tab {
             Tab::Plan if self.plan.filter.typing => return vec![View::FilterInput],
             Tab::Plan => View::Plan,
+            Tab::Entry if self.entry.narrative.is_some() => return vec![View::EntryEdit],
             Tab::Entry => match (&self.entry.editor, &self.entry.update) {
                 (Some(ed), _) if ed.conflict.is_some() => return vec![View::Conflict],
                 (Some(_), _) => return vec![View::EntryEdit],
@@ -284,6 +285,7 @@ impl App {
             Done::Form(result) => self.exceptions.finish_form(result, &mut self.data),
             Done::Step(result) => step_done(result, &mut self.data),
             Done::Update(result) => self.entry.finish_update(result, &mut self.data),
+            Done::Narrative(result) => self.entry.finish_narrative(result, &mut self.data),
         };
         self.apply(effect);
         self.sync();
@@ -318,6 +320,7 @@ impl App {
             Question::DiscardEdit => {
                 self.entry.editor = None;
                 self.entry.update = None;
+                self.entry.narrative = None;
                 self.exceptions.form = None;
             }
             Question::CloseException { id, version } => {

@@ -315,6 +315,7 @@ static ENTRY: &[Binding] = &[
     MOVE[3],
     bind!([Key::code(Enter)], Action::Open, "edit or update", "edit", true),
     bind!([Key::ch('o')], Action::ChooseOfficer, "choose officer", "officer", true),
+    bind!([Key::ch('n')], Action::Narrate, "the quarter's narrative", "edit", false),
     bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];

@@ -11,10 +11,12 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::domain::assess::Context;
+use crate::domain::narrative::Subject;
 use crate::store::{
     Abandon, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result, SaveOutcome,
     Store, StoreError,
 };
+use crate::store::{ImportSummary, NewNarrative};
 use crate::tui::popups::update_editor::UpdateJob;
 
 /// What to save, and so which tab takes the result.
@@ -32,6 +34,8 @@ pub enum Job {
     Step(ExceptionUpdate),
     /// The Entry tab's update of an action or project, or a risk's review, as of `today`.
     Update { job: UpdateJob, today: NaiveDate },
+    /// The Entry tab's narrative for an indicator's quarter.
+    Narrative(NewNarrative),
 }
 
 /// The result of a save, tagged as its job was.
@@ -42,6 +46,7 @@ pub enum Done {
     Step(Result<ExceptionRecord>),
     /// The new version of the update or review.
     Update(Result<i64>),
+    Narrative(Result<(Subject, ImportSummary)>),
 }
 
 impl Job {
@@ -57,6 +62,9 @@ impl Job {
                 UpdateJob::Project(u, expect) => s.record_update(&u, expect, today),
                 UpdateJob::Risk(r, expect) => s.record_risk_review(&r, expect, today),
             })),
+            Job::Narrative(n) => Done::Narrative(
+                store.and_then(|mut s| s.write_narrative(&n, &crate::store::Columns::All)),
+            ),
         }
     }
 
@@ -70,6 +78,7 @@ impl Job {
             Job::Form(_) => Done::Form(Err(e())),
             Job::Step(_) => Done::Step(Err(e())),
             Job::Update { .. } => Done::Update(Err(e())),
+            Job::Narrative(_) => Done::Narrative(Err(e())),
         }
     }
 }

@@ -4,5 +4,6 @@
 pub(crate) mod dialog;
 pub mod exception_form;
 pub mod help;
+pub mod narrative_editor;
 pub mod update_editor;
 pub mod value_editor;

@@ -6,6 +6,7 @@ words!(
     /// What an import or export file holds.
     Kind, "import/export kind" {
         Plan = "plan", Indicators = "indicators", Targets = "targets", Values = "values",
+        Commentary = "commentary",
         Users = "users", Services = "services", Portfolios = "portfolios", Boards = "boards",
         BoardMembers = "board_members", Meetings = "meetings", Enterers = "enterers",
         Actions = "actions", ActionUpdates = "action_updates", Projects = "projects",
@@ -17,7 +18,7 @@ words!(
 
 /// Every kind, in the order a new council imports them (people and organisation first,
 /// then the plan and indicators, then delivery): the order `pmdb import --all` takes them.
-pub const KINDS: [Kind; 22] = [
+pub const KINDS: [Kind; 23] = [
     Kind::Users,
     Kind::Services,
     Kind::Portfolios,
@@ -29,6 +30,7 @@ pub const KINDS: [Kind; 22] = [
     Kind::Enterers,
     Kind::Targets,
     Kind::Values,
+    Kind::Commentary,
     Kind::Actions,
     Kind::ActionUpdates,
     Kind::Projects,
@@ -102,6 +104,12 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("numerator", false),
             ("denominator", false),
             ("quality", false),
+            ("commentary", false),
+            ("action", false),
+        ],
+        Kind::Commentary => &[
+            ("code", true),
+            ("period", true),
             ("commentary", false),
             ("action", false),
         ],

@@ -69,6 +69,9 @@ pub fn import_within(
         Kind::Values => stage(store, t, rows::read_values(t), |s, r| {
             s.import_values_naming(r, c, today)
         }),
+        Kind::Commentary => stage(store, t, super::read_narratives(t), |s, r| {
+            s.import_narratives_naming(r, c)
+        }),
         Kind::Users => stage(store, t, setup_rows::read_users(t), |s, r| {
             s.import_users_naming(r, c)
         }),

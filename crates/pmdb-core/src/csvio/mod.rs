@@ -10,6 +10,7 @@ mod decode;
 mod delivery_rows;
 mod delivery_write;
 mod import;
+mod narrative_rows;
 mod problems;
 mod read;
 mod rows;
@@ -29,6 +30,7 @@ pub use delivery_rows::{
 };
 pub use delivery_write::{write_benchmarks, write_budgets, write_case_studies, write_delivery};
 pub use import::{ImportError, import, import_within};
+pub use narrative_rows::{read_narratives, write_narratives};
 pub use problems::{clip, shown};
 pub use read::{Table, read_table};
 pub use rows::{read_indicators, read_plan, read_targets, read_values};

@@ -14,6 +14,7 @@ pub mod indicator;
 pub mod kept;
 pub mod label;
 pub mod money;
+pub mod narrative;
 pub mod number;
 pub mod owed;
 pub mod period;

@@ -59,6 +59,22 @@ impl Actor {
         }
     }
 
+    /// May this person write a quarter's or year's narrative for an indicator with this
+    /// owner and these data-entry officers? Those who may record its values.
+    pub fn may_narrate(
+        &self,
+        code: &str,
+        owner: &str,
+        enterers: &[String],
+    ) -> Result<(), RoleError> {
+        self.may_record(code, owner, enterers).map_err(|e| match e {
+            RoleError::NotTheirs { who, code, owner } => {
+                RoleError::NotTheirNarrative { who, code, owner }
+            }
+            other => other,
+        })
+    }
+
     /// May this person record an update or review of a delivery item (an action, project
     /// or risk, named by `kind`) with this owner? Officers only their own.
     pub fn may_update(&self, kind: &str, code: &str, owner: &str) -> Result<(), RoleError> {
@@ -138,6 +154,14 @@ pub enum RoleError {
         "refused: {who} may record values only for indicators they own or enter data for; {code} is owned by {owner}"
     )]
     NotTheirs {
+        who: String,
+        code: String,
+        owner: String,
+    },
+    #[error(
+        "refused: {who} may write narratives only for indicators they own or enter data for; {code} is owned by {owner}"
+    )]
+    NotTheirNarrative {
         who: String,
         code: String,
         owner: String,

@@ -12,6 +12,7 @@ pub mod history;
 pub mod list;
 pub mod markdown_text;
 pub mod minutes;
+pub mod narrative;
 pub mod overdue;
 pub mod report;
 pub mod report_html;

@@ -12,6 +12,7 @@ use crate::domain::period::Period;
 use crate::store::Dataset;
 
 use super::markdown_text::md;
+use super::narrative::{Said, of_node, told};
 use super::rollup::{GroupBy, Rollup, RollupIndicator, rollup};
 use super::scope::Scope;
 
@@ -19,19 +20,10 @@ fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp)).unwrap_or_else(|| "–".into())
 }
 
-/// The latest commentary recorded within the period an indicator's figure comes from (for
-/// a quarter of a monthly indicator, its latest month that has one).
-fn commentary(ds: &Dataset, i: &RollupIndicator) -> String {
-    let Some(period) = i.latest_period else {
-        return String::new();
-    };
-    ds.values_of(&i.code)
-        .iter()
-        .filter(|v| !v.commentary.is_empty())
-        .filter(|v| period.covers(v.period))
-        .max_by_key(|v| v.period.sort_key())
-        .map(|v| v.commentary.clone())
-        .unwrap_or_default()
+/// The commentary a report of `period` shows for the indicator: the quarter's or year's
+/// narrative, or the latest month's commentary labelled with its month.
+fn commentary(ds: &Dataset, period: Period, i: &RollupIndicator) -> String {
+    told(ds, i, period, false, Said::Commentary)
 }
 
 fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator) -> String {
@@ -130,6 +122,17 @@ pub fn markdown_scoped(
     }
     for g in &r.groups {
         let _ = writeln!(out, "\n## {}\n", md(&g.title));
+        // A priority's narrative for the quarter or year heads its section.
+        if r.by == GroupBy::Priority
+            && let Some((commentary, action)) = of_node(ds, &g.code, r.period)
+        {
+            if !commentary.is_empty() {
+                let _ = writeln!(out, "{}: {}\n", r.period, md(&commentary));
+            }
+            if !action.is_empty() {
+                let _ = writeln!(out, "Remedial action: {}\n", md(&action));
+            }
+        }
         let _ = writeln!(
             out,
             "| Indicator | Value | Target | Status | Direction | Year to date | Note | Commentary |\n|---|---|---|---|---|---|---|---|"
@@ -151,7 +154,7 @@ pub fn markdown_scoped(
                 direction,
                 figure(i.ytd, i.decimals),
                 md(&note(ds, &r, i)),
-                md(&commentary(ds, i)),
+                md(&commentary(ds, r.period, i)),
             );
         }
     }
@@ -201,7 +204,7 @@ pub fn csv_scoped(
                 figure(i.ytd, i.decimals).replace('–', ""),
                 safe(&i.latest_period.map(|p| p.to_string()).unwrap_or_default()),
                 safe(&note(ds, &r, i)),
-                safe(&commentary(ds, i)),
+                safe(&commentary(ds, r.period, i)),
                 // In words, as `export values` writes a value's quality.
                 i.value
                     .and(i.quality)

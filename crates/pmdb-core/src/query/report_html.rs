@@ -41,6 +41,8 @@ pub struct Extras<'a> {
 
 /// One priority's part of the page.
 pub(super) struct Priority<'a> {
+    /// The plan node's code, for its narrative.
+    pub code: String,
     pub title: String,
     pub counts: Counts,
     pub indicators: Vec<RollupIndicator>,
@@ -119,6 +121,7 @@ pub(super) fn with_page<R>(
                 .iter()
                 .filter(|a| beneath(&thread, &g.code, &a.plan) && in_scope(&a.plan))
                 .collect(),
+            code: g.code,
             title: g.title,
             counts,
             indicators,

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use maud::{Markup, html};
 
+use super::narrative::{Said, of_node, told};
 use super::report_html::{Page, Priority, delivery_counts};
 use super::report_svg::{self, Bar, Segment};
 use super::rollup::RollupIndicator;
@@ -13,7 +14,6 @@ use crate::domain::delivery::DeliveryRag;
 use crate::domain::indicator::Polarity;
 use crate::domain::number::fmt_decimals;
 use crate::domain::rag::Rag;
-use crate::store::StoredValue;
 
 /// A text a person typed, with control characters made visible (maud escapes the rest).
 pub(super) fn text(s: &str) -> Cow<'_, str> {
@@ -175,26 +175,12 @@ pub(super) fn signed_off(page: &Page) -> bool {
     page.ds.signoffs.of(&page.period.to_string()).is_some()
 }
 
-/// The latest text (commentary or remedial action) recorded within the period the
-/// indicator's figure comes from; on a signed-off period's page, only a text locked by a
-/// sign-off (an annual figure's, which a quarter's sign-off does not lock, is left out).
-pub(super) fn latest_text(
-    page: &Page,
-    i: &RollupIndicator,
-    pick: fn(&StoredValue) -> &str,
-) -> String {
-    let Some(period) = i.latest_period else {
-        return String::new();
-    };
-    let locked_only = signed_off(page);
-    page.ds
-        .values_of(&i.code)
-        .iter()
-        .filter(|v| !pick(v).is_empty() && period.covers(v.period))
-        .filter(|v| !locked_only || page.ds.signoffs.locking(v.period).is_some())
-        .max_by_key(|v| v.period.sort_key())
-        .map(|v| pick(v).to_string())
-        .unwrap_or_default()
+/// What the page says for the indicator (`narrative::told`): the quarter's or year's
+/// narrative, or the latest text recorded within the period its figure comes from, labelled
+/// with its month; on a signed-off period's page, only a text locked by a sign-off (an
+/// annual figure's, which a quarter's sign-off does not lock, is left out).
+pub(super) fn latest_text(page: &Page, i: &RollupIndicator, said: Said) -> String {
+    told(page.ds, i, page.period, signed_off(page), said)
 }
 
 fn ordinal(n: usize) -> String {
@@ -256,8 +242,8 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
         format!(" {}", i.unit)
     };
     let missed = matches!(i.rag, Rag::Amber | Rag::Red);
-    let commentary = latest_text(page, i, |v| &v.commentary);
-    let action = latest_text(page, i, |v| &v.action);
+    let commentary = latest_text(page, i, Said::Commentary);
+    let action = latest_text(page, i, Said::Action);
     let mut notes = vec![];
     if let Some(l) = i.latest_period.filter(|l| *l != page.period) {
         notes.push(format!("latest available: {l}"));
@@ -319,7 +305,7 @@ fn indicator_table(page: &Page, p: &Priority) -> Markup {
             tbody { @for i in &p.indicators {
                 @let unit = if i.unit.is_empty() { String::new() } else { format!(" {}", i.unit) };
                 @let missed = matches!(i.rag, Rag::Amber | Rag::Red);
-                @let action = latest_text(page, i, |v| &v.action);
+                @let action = latest_text(page, i, Said::Action);
                 tr {
                     th scope="row" { (text(&format!("{} {}", i.code, i.title))) }
                     td class="n" data-label="Value" {
@@ -335,7 +321,7 @@ fn indicator_table(page: &Page, p: &Priority) -> Markup {
                         }
                     }
                     td data-label="Commentary" class="multiline" {
-                        (text(&latest_text(page, i, |v| &v.commentary)))
+                        (text(&latest_text(page, i, Said::Commentary)))
                         @if missed && !action.is_empty() { br; "Remedial action: " (text(&action)) }
                     }
                 }
@@ -351,6 +337,13 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
         // summary runs on, to fit a page or two.
         section class=(if page.scope.is_summary() { "priority-summary" } else { "priority" }) aria-labelledby=(id) {
             h2 id=(id) { (text(&p.title)) }
+            // The priority's narrative for the quarter or year heads its section.
+            @if let Some((commentary, action)) = of_node(page.ds, &p.code, page.period) {
+                div class="narrative" {
+                    @if !commentary.is_empty() { p class="multiline" { strong { (page.period) ": " } (text(&commentary)) } }
+                    @if !action.is_empty() { p class="multiline" { strong { "Remedial action: " } (text(&action)) } }
+                }
+            }
             @if p.indicators.is_empty() {
                 p { "No indicator reports to this priority." }
             } @else if page.scope.is_summary() {

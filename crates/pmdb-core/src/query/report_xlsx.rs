@@ -18,6 +18,7 @@ use rust_xlsxwriter::{
 };
 
 use super::delivery::{ActionRow, ProjectRow, RiskRow};
+use super::narrative::Said;
 use super::report_html::{Extras, Page, Scope, as_at, delivery_counts, heading, with_page};
 use super::report_html_parts::{delivery_parts, latest_text, rag_parts, text, words};
 use super::rollup::RollupIndicator;
@@ -324,11 +325,11 @@ fn indicator_row(
     put_figure(ws, row, 11, i.ytd, dp)?;
     let latest = i.latest_period.map(|p| p.to_string()).unwrap_or_default();
     put_text(ws, row, 12, &latest)?;
-    let commentary = latest_text(page, i, |v| &v.commentary);
+    let commentary = latest_text(page, i, Said::Commentary);
     put_text(ws, row, 13, &commentary)?;
     // The remedial action is shown where the target was missed, as on the HTML page.
     if matches!(i.rag, Rag::Amber | Rag::Red) {
-        put_text(ws, row, 14, &latest_text(page, i, |v| &v.action))?;
+        put_text(ws, row, 14, &latest_text(page, i, Said::Action))?;
     }
     put_text(ws, row, 15, i.quality_mark().unwrap_or(""))?;
     Ok(())

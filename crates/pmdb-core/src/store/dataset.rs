@@ -8,6 +8,7 @@ use super::delivery::Delivery;
 use super::error::{DamagedRow, Result};
 use super::index::Index;
 use super::indicators::{IndicatorRecord, load_indicators};
+use super::narratives::{Narrative, load_narratives};
 use super::plan::Named;
 use super::settings::Settings;
 use super::signoff::{Frozen, Signoffs, load_frozen, load_signoffs};
@@ -15,6 +16,8 @@ use super::targets::load_all_targets;
 use super::users::UserRecord;
 use super::values::{StoredValue, load_all_values};
 use crate::domain::assess::RuleBook;
+use crate::domain::narrative::Subject;
+use crate::domain::period::Period;
 use crate::domain::plan::PlanNode;
 use crate::domain::target::TargetRow;
 
@@ -43,6 +46,8 @@ pub struct Dataset {
     pub(crate) index: Index,
     /// Actions, projects, risks and EIAs, as stored.
     pub delivery: Delivery,
+    /// The narratives written for a quarter or a year (indicators' and plan nodes').
+    pub narratives: Vec<Narrative>,
 }
 
 impl Dataset {
@@ -54,6 +59,13 @@ impl Dataset {
         self.delivery.collect_from = settings.collect_from;
         self.settings = settings;
         self
+    }
+
+    /// The narrative written for this indicator's (or plan node's) quarter or year, if any.
+    pub fn narrative(&self, subject: Subject, code: &str, period: Period) -> Option<&Narrative> {
+        self.narratives
+            .iter()
+            .find(|n| n.subject == subject && n.code == code && n.period == period)
     }
 }
 
@@ -108,6 +120,7 @@ impl Store {
             users,
             indicators,
             delivery,
+            narratives: load_narratives(&tx)?,
         };
         tx.finish()?;
         Ok((ds, damage))

@@ -4,6 +4,7 @@
 //! the editor open on one: the value editor (`popups/value_editor`) or the update editor
 //! (`popups/update_editor`), each with its save conflict. Drawing is in `view.rs`.
 
+pub(crate) mod narrative;
 pub(crate) mod update;
 pub(crate) mod view;
 
@@ -20,6 +21,7 @@ use crate::tui::components::officer_chooser::OfficerChooser;
 use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 use crate::tui::messages::{Effect, Note, Question};
+use crate::tui::popups::narrative_editor::NarrativeEditor;
 use crate::tui::popups::update_editor::UpdateEditor;
 use crate::tui::popups::value_editor::{Conflict, Editor};
 use crate::tui::saving::Job;
@@ -45,6 +47,8 @@ pub struct EntryState {
     pub editor: Option<Editor>,
     /// The update (or review) being recorded.
     pub update: Option<UpdateEditor>,
+    /// The quarter's narrative being written (`n`).
+    pub narrative: Option<NarrativeEditor>,
     /// The list of officers, while one is being chosen (`o`).
     pub chooser: Option<OfficerChooser>,
     key: Option<(String, Month, u64, String)>,
@@ -66,6 +70,7 @@ impl EntryState {
             filter: FilterInput::default(),
             editor: None,
             update: None,
+            narrative: None,
             chooser: None,
             key: None,
         }
@@ -160,6 +165,9 @@ impl EntryState {
             }
             return self.update_editor(action, data);
         }
+        if self.narrative.is_some() {
+            return self.update_narrative(action, data);
+        }
         if let Some(ed) = &self.update {
             if ed.conflict.is_some() {
                 return self.update_update_conflict(action, data);
@@ -203,6 +211,7 @@ impl EntryState {
             }
             Action::ChooseOfficer => return self.choose_officer(data),
             Action::Open => return self.open_editor(data, theme),
+            Action::Narrate => return self.open_narrative(data, theme),
             _ => {}
         }
         Effect::None

@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(ed) = &app.entry.update {
         crate::tui::popups::update_editor::view::draw(frame, area, app, ed);
     }
+    if let Some(ed) = &app.entry.narrative {
+        crate::tui::popups::narrative_editor::view::draw(frame, area, app, ed);
+    }
 }
 
 fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
