@@ -1196,6 +1196,13 @@ fn the_next_ppg_carries_forward_septembers_agreed_actions_and_octobers_ppg_has_m
                 "2026-09".to_string(),
                 ExceptionStatus::Agreed
             ),
+            // Escalated to Cabinet, which has recorded its outcome: still open, so PPG
+            // keeps it on its agenda until it is closed.
+            (
+                "PJ-02".to_string(),
+                "2026-09".to_string(),
+                ExceptionStatus::Escalated
+            ),
         ]
     );
     assert!(
@@ -1238,9 +1245,19 @@ fn the_next_ppg_carries_forward_septembers_agreed_actions_and_octobers_ppg_has_m
             "Agreed. Progress to be reported to the next PPG."
         )
     );
+    // Every item was closed at that PPG but the two agreed actions and the project it
+    // escalated to Cabinet.
     assert_eq!(
         m.items.iter().filter(|i| i.status == "closed").count(),
-        items.len() - 2
+        items.len() - 3
+    );
+    assert_eq!(
+        m.items
+            .iter()
+            .filter(|i| i.status == "escalated")
+            .map(|i| i.subject.as_str())
+            .collect::<Vec<_>>(),
+        ["PJ-02"]
     );
     let text = markdown(&m);
     assert!(

@@ -548,7 +548,8 @@ fn the_tab_opens_on_the_next_meetings_agenda_with_its_id_and_carried_forward_ite
     .unwrap();
     typing(&mut app, "3");
     // November's PPG (meeting #8) reviews October: its 22 items, then September's two
-    // agreed actions carried forward from October's PPG.
+    // agreed actions and the project escalated to Cabinet, carried forward from October's
+    // PPG.
     for (w, h) in [(80, 24), (120, 40)] {
         let screen = text(&app, w, h);
         assert!(
@@ -556,7 +557,7 @@ fn the_tab_opens_on_the_next_meetings_agenda_with_its_id_and_carried_forward_ite
             "{w}x{h}:\n{screen}"
         );
         assert!(
-            screen.contains("Exception queue (24)"),
+            screen.contains("Exception queue (25)"),
             "{w}x{h}:\n{screen}"
         );
     }
