@@ -48,6 +48,9 @@ pub struct Dataset {
     pub delivery: Delivery,
     /// The narratives written for a quarter or a year (indicators' and plan nodes').
     pub narratives: Vec<Narrative>,
+    /// Positions in `narratives` by code, built with them: a report asks for one per
+    /// indicator, and a scan of every narrative for each would grow with their product.
+    pub(crate) narratives_by_code: HashMap<String, Vec<usize>>,
 }
 
 impl Dataset {
@@ -63,9 +66,11 @@ impl Dataset {
 
     /// The narrative written for this indicator's (or plan node's) quarter or year, if any.
     pub fn narrative(&self, subject: Subject, code: &str, period: Period) -> Option<&Narrative> {
-        self.narratives
+        self.narratives_by_code
+            .get(code)?
             .iter()
-            .find(|n| n.subject == subject && n.code == code && n.period == period)
+            .map(|&at| &self.narratives[at])
+            .find(|n| n.subject == subject && n.period == period)
     }
 }
 
@@ -104,6 +109,14 @@ impl Store {
         let nodes = self.plan_nodes()?;
         let users = self.users()?;
         let (delivery, damage) = self.read_delivery_as_stored()?;
+        let narratives = load_narratives(&tx)?;
+        let mut narratives_by_code: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, n) in narratives.iter().enumerate() {
+            narratives_by_code
+                .entry(n.code.clone())
+                .or_default()
+                .push(at);
+        }
         let ds = Dataset {
             index: Index::new(&indicators, &nodes, &users),
             rules: settings.rule_book(),
@@ -120,7 +133,8 @@ impl Store {
             users,
             indicators,
             delivery,
-            narratives: load_narratives(&tx)?,
+            narratives,
+            narratives_by_code,
         };
         tx.finish()?;
         Ok((ds, damage))
