@@ -31,15 +31,22 @@ fn quality(path: &std::path::Path, code: &str, period: &str) -> &'static str {
     q.as_str()
 }
 
+/// What the screen shows over `n` presses of `key` (a scroll), drawn before each so a pane
+/// knows its height.
+fn pages(app: &mut App, w: u16, h: u16, key: KeyCode, n: usize) -> String {
+    let mut all = String::new();
+    for _ in 0..n {
+        all.push_str(&flat(app, w, h));
+        all.push(' ');
+        press(app, key);
+    }
+    all
+}
+
 /// Everything the `?` overlay says, scrolled through with `↓` as a person would.
 fn help_text(app: &mut App, w: u16, h: u16) -> String {
     typing(app, "?");
-    let mut all = String::new();
-    for _ in 0..80 {
-        all.push_str(&flat(app, w, h));
-        all.push(' ');
-        press(app, KeyCode::Down);
-    }
+    let all = pages(app, w, h, KeyCode::Down, 80);
     press(app, KeyCode::Esc);
     all
 }
@@ -121,16 +128,9 @@ fn the_rollup_drill_down_marks_an_estimated_quarter_and_says_what_the_mark_means
     }
 }
 
-/// The Plan tab's detail pane read to its end, paged with PgDn (drawn first, so the pane
-/// knows its height).
+/// The Plan tab's detail pane read to its end, paged with PgDn.
 fn detail(app: &mut App, w: u16, h: u16) -> String {
-    let mut all = String::new();
-    for _ in 0..6 {
-        all.push_str(&flat(app, w, h));
-        all.push(' ');
-        press(app, KeyCode::PageDown);
-    }
-    all
+    pages(app, w, h, KeyCode::PageDown, 6)
 }
 
 #[test]
