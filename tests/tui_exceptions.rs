@@ -254,7 +254,12 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
         press(&mut app, KeyCode::PageDown);
     }
     let small = flat(&app, 80, 24);
-    assert!(small.contains("status: open → proposed"), "{small}");
+    // Who and when, there too.
+    let change = format!(
+        "{} · admin1 · status: open → proposed",
+        pmdb::stamp::for_people(&stored[1].at)
+    );
+    assert!(small.contains(&change), "{small}");
     // The projector: the history under the figures and the trend.
     press(&mut app, KeyCode::Enter);
     let big = flat(&app, 160, 50);
@@ -267,7 +272,7 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
         press(&mut app, KeyCode::PageDown);
     }
     let small = flat(&app, 80, 24);
-    assert!(small.contains("status: open → proposed"), "{small}");
+    assert!(small.contains(&change), "{small}");
 }
 
 #[test]
