@@ -254,7 +254,12 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
         press(&mut app, KeyCode::PageDown);
     }
     let small = flat(&app, 80, 24);
-    assert!(small.contains("status: open → proposed"), "{small}");
+    // Who and when, there too.
+    let change = format!(
+        "{} · admin1 · status: open → proposed",
+        pmdb::stamp::for_people(&stored[1].at)
+    );
+    assert!(small.contains(&change), "{small}");
     // The projector: the history under the figures and the trend.
     press(&mut app, KeyCode::Enter);
     let big = flat(&app, 160, 50);
@@ -267,7 +272,7 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
         press(&mut app, KeyCode::PageDown);
     }
     let small = flat(&app, 80, 24);
-    assert!(small.contains("status: open → proposed"), "{small}");
+    assert!(small.contains(&change), "{small}");
 }
 
 #[test]
@@ -496,7 +501,28 @@ fn the_escalate_dialog_chooses_the_board_and_the_outcome_dialog_records_the_boar
 #[test]
 fn a_member_of_the_board_records_its_outcome_and_an_officer_off_it_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = with_cabinet(dir.path());
+    let path = escalated_to_cabinet(dir.path());
+    // dhughes sits on MB, not on Cabinet: the key is refused before a word is typed.
+    let mut off = app_as(&path, "dhughes");
+    typing(&mut off, "3o");
+    assert!(off.exceptions.form.is_none());
+    let s = flat(&off, 80, 24);
+    assert!(s.contains("Cabinet (CAB)'s outcome"), "{s}");
+    // kmorgan, an officer on Cabinet, records it.
+    let mut member = app_as(&path, "kmorgan");
+    typing(&mut member, "3o");
+    typing(&mut member, "Funded");
+    hit(&mut member, ctrl('s'));
+    let e = stored(&path);
+    assert_eq!(
+        (e.outcome.as_str(), e.board_member.as_str()),
+        ("Funded", "kmorgan")
+    );
+}
+
+/// Escalates exception 1 of the Cabinet fixture to Cabinet, with its proposal.
+fn escalated_to_cabinet(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = with_cabinet(dir);
     let mut store = Store::open(&path, LOGIN).unwrap();
     for step in [
         pmdb::domain::workflow::Step {
@@ -517,23 +543,35 @@ fn a_member_of_the_board_records_its_outcome_and_an_officer_off_it_is_refused() 
             })
             .unwrap();
     }
-    drop(store);
-    // dhughes sits on MB, not on Cabinet: the key is refused before a word is typed.
-    let mut off = app_as(&path, "dhughes");
-    typing(&mut off, "3o");
-    assert!(off.exceptions.form.is_none());
-    let s = flat(&off, 80, 24);
-    assert!(s.contains("Cabinet (CAB)'s outcome"), "{s}");
-    // kmorgan, an officer on Cabinet, records it.
-    let mut member = app_as(&path, "kmorgan");
-    typing(&mut member, "3o");
-    typing(&mut member, "Funded");
-    hit(&mut member, ctrl('s'));
-    let e = stored(&path);
-    assert_eq!(
-        (e.outcome.as_str(), e.board_member.as_str()),
-        ("Funded", "kmorgan")
-    );
+    path
+}
+
+#[test]
+fn the_footer_offers_the_boards_outcome_to_its_members_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = escalated_to_cabinet(dir.path());
+    for (w, h) in [(80, 24), (120, 40)] {
+        // kmorgan sits on Cabinet: `o` is offered after the list's own keys and the
+        // period keys, where room is left; at 80 columns there is none, and nothing is
+        // pushed out for it (the help lists it).
+        let mut member = app_as(&path, "kmorgan");
+        typing(&mut member, "3");
+        let foot = line_with(&member, w, h, "? help");
+        for kept in ["Enter projector", "s status filter", "[/] step period"] {
+            assert!(foot.contains(kept), "{w}x{h}: {foot}");
+        }
+        assert_eq!(foot.contains(" o outcome "), w >= 100, "{w}x{h}: {foot}");
+        // On the projector there is room at both sizes.
+        press(&mut member, KeyCode::Enter);
+        let foot = line_with(&member, w, h, "? help");
+        assert!(foot.contains(" o outcome "), "{w}x{h}: {foot}");
+        press(&mut member, KeyCode::Esc);
+        // dhughes sits on MB, not on Cabinet: not offered.
+        let mut off = app_as(&path, "dhughes");
+        typing(&mut off, "3");
+        let foot = line_with(&off, w, h, "? help");
+        assert!(!foot.contains("outcome"), "{w}x{h}: {foot}");
+    }
 }
 
 #[test]

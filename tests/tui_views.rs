@@ -340,7 +340,7 @@ fn the_projector_charts_the_last_13_periods_beside_the_figures() {
         }
         assert!(
             f.contains("Last 13 months: 2025-10 82.4 A · 2025-11 97.2 G")
-                && f.contains("2026-10 70.3 R"),
+                && f.contains("2026-10 70.3 p R"),
             "{w}x{h}: {f}"
         );
         if (w, h) == (80, 24) {
@@ -437,7 +437,7 @@ fn the_projector_charts_only_the_periods_since_collection_started() {
         }
         let f = flat(&app, w, h);
         assert!(
-            f.contains("Last 3 months: 2024-04 52.0 G · 2024-05 48.0 A · 2024-06 43.0 R"),
+            f.contains("Last 3 months: 2024-04 52.0 G · 2024-05 48.0 A · 2024-06 43.0 p R"),
             "{w}x{h}: {f}"
         );
     }

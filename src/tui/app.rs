@@ -140,6 +140,7 @@ impl App {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
+            Action::Narrate => self.entry.may_narrate(&self.data),
             Action::Propose
             | Action::Decide
             | Action::Escalate

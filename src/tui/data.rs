@@ -33,6 +33,8 @@ pub struct ChartPoint {
     pub target: Option<f64>,
     pub intervention: Option<f64>,
     pub rag: Rag,
+    /// How far the figure can be trusted, for its `p`/`e` mark.
+    pub quality: Option<crate::store::Quality>,
 }
 
 pub struct Data {
@@ -280,6 +282,7 @@ impl Data {
                 target: t.target,
                 intervention: t.intervention,
                 rag: t.rag,
+                quality: self.ds.quality_at(code, t.period),
             })
             .collect()
     }
@@ -305,6 +308,7 @@ impl Data {
                     target: a.target,
                     intervention: a.intervention,
                     rag: a.rag,
+                    quality: self.ds.quality_at(code, p),
                 });
             }
             p = p.next();

@@ -78,6 +78,9 @@ pub enum Foot {
     Shown,
     /// Shown together with the next row, as one hint under this label: `[/] step period`.
     WithNext(&'static str),
+    /// Shown under this shorter label once every other key of the footer has its place,
+    /// where room is left: a key the help explains that need not push another out.
+    IfRoom(&'static str),
 }
 
 /// One row of a keymap table.
@@ -315,7 +318,7 @@ static ENTRY: &[Binding] = &[
     MOVE[3],
     bind!([Key::code(Enter)], Action::Open, "edit or update", "edit", true),
     bind!([Key::ch('o')], Action::ChooseOfficer, "choose officer", "officer", true),
-    bind!([Key::ch('n')], Action::Narrate, "the quarter's narrative", "edit", false),
+    bind!([Key::ch('n')], Action::Narrate, "the quarter's narrative", "edit", Foot::IfRoom("narrative")),
     bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
@@ -366,7 +369,7 @@ static EXCEPTIONS: &[Binding] = &[
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
-    bind!([Key::ch('o')], Action::Outcome, "board's outcome", "record", false),
+    bind!([Key::ch('o')], Action::Outcome, "board's outcome", "record", Foot::IfRoom("outcome")),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
     bind!([Key::ch('s')], Action::CycleStatus, "status filter", "filter", true),
@@ -396,7 +399,7 @@ static PROJECTOR: &[Binding] = &[
     bind!([Key::ch('p')], Action::Propose, "proposal", "record", true),
     bind!([Key::ch('a')], Action::Decide, "agree", "record", true),
     bind!([Key::ch('e')], Action::Escalate, "escalate", "record", true),
-    bind!([Key::ch('o')], Action::Outcome, "board's outcome", "record", false),
+    bind!([Key::ch('o')], Action::Outcome, "board's outcome", "record", Foot::IfRoom("outcome")),
     bind!([Key::ch('c')], Action::Close, "close", "record", true),
     bind!([Key::ch('r')], Action::Reopen, "reopen", "record", false),
     bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back", "view", true),

@@ -1,5 +1,6 @@
 //! The footer: the current view's key hints, drawn from its keymap tables. The view's own
-//! keys come first, then the period keys while they fit; help (`?`, or `F1` where text is
+//! keys come first, then the period keys while they fit, then the keys offered only where
+//! room is left (`Foot::IfRoom`); help (`?`, or `F1` where text is
 //! typed) and quit always keep their place at the right. Only what the login may do is
 //! offered (`App::offers`).
 
@@ -31,6 +32,7 @@ fn hints(rows: &[Binding]) -> Vec<(&Binding, String, &'static str)> {
         match b.footer {
             Foot::Hidden => {}
             Foot::Shown => out.push((b, b.keys_label(), b.label)),
+            Foot::IfRoom(label) => out.push((b, b.keys_label(), label)),
             Foot::WithNext(label) => {
                 let keys = match rows.get(n + 1) {
                     Some(next) => format!("{}/{}", b.keys_label(), next.keys_label()),
@@ -56,12 +58,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let pinned_w: usize = pinned.iter().map(|(_, n)| n).sum();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
-    // The view's own keys, then the other global ones (the period keys) while they fit.
-    let flowing = views
+    // The view's own keys, then the other global ones (the period keys) while they fit,
+    // then those offered only where room is left.
+    let (if_room, flowing): (Vec<_>, Vec<_>) = views
         .iter()
         .flat_map(|v| hints(v.bindings()))
-        .filter(|(b, ..)| !is_pinned(b) && app.offers(b.action));
-    for (_, keys, label) in flowing {
+        .filter(|(b, ..)| !is_pinned(b) && app.offers(b.action))
+        .partition(|(b, ..)| matches!(b.footer, Foot::IfRoom(_)));
+    for (_, keys, label) in flowing.into_iter().chain(if_room) {
         let (s, len) = hint(app, keys, label);
         if used + len + pinned_w > width {
             continue;

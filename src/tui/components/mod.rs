@@ -7,6 +7,7 @@ pub(crate) mod footer;
 pub mod form;
 pub(crate) mod heat_map;
 pub mod officer_chooser;
+pub(crate) mod quality;
 pub mod scroll;
 pub mod text_field;
 pub mod theme;

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::domain::rag::Rag;
+use crate::store::QUALITY_KEY;
 use crate::tui::action::{Action, Tab};
 use crate::tui::app::App;
 use crate::tui::components::widgets::{centered, pad};
@@ -136,6 +137,32 @@ fn key_to_marks(app: &App) -> Vec<Line<'static>> {
             Span::raw(what.to_string()),
         ]));
     }
+    if app.tab != Tab::Delivery {
+        out.extend(quality_key(app));
+    }
+    out
+}
+
+/// What the `p` and `e` beside an indicator's figure mean, in the words of the reports'
+/// key (`store::QUALITY_KEY`).
+fn quality_key(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut out = vec![Line::from(Span::styled(
+        "Data quality key",
+        theme.heading(),
+    ))];
+    for (q, what) in QUALITY_KEY {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(pad(q.mark().unwrap_or(""), 12), theme.key()),
+            Span::raw(format!("{q}: {what}")),
+        ]));
+    }
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(pad("", 12), theme.key()),
+        Span::raw("a figure with neither mark is final"),
+    ]));
     out
 }
 

@@ -89,15 +89,7 @@ impl Dataset {
     /// or, for a figure made from the periods within it (a quarter of months), the weakest
     /// of theirs. None where nothing was recorded.
     pub fn quality_at(&self, code: &str, period: Period) -> Option<Quality> {
-        if let Some(v) = self.value_at(code, period) {
-            return Some(v.quality);
-        }
-        let (first, last) = (period.first_month(), period.last_month());
-        self.values_of(code)
-            .iter()
-            .filter(|v| first <= v.period.first_month() && v.period.last_month() <= last)
-            .map(|v| v.quality)
-            .reduce(Quality::weakest)
+        self.qualities.at(code, period)
     }
 
     /// The indicator's values and targets, ready for the rules.

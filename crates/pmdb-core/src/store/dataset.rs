@@ -10,6 +10,7 @@ use super::index::Index;
 use super::indicators::{IndicatorRecord, load_indicators};
 use super::narratives::{Narrative, load_narratives};
 use super::plan::Named;
+use super::quality_index::QualityIndex;
 use super::settings::Settings;
 use super::signoff::{Frozen, Signoffs, load_frozen, load_signoffs};
 use super::targets::load_all_targets;
@@ -44,6 +45,9 @@ pub struct Dataset {
     /// Positions in `indicators`, `nodes` and `users` by code, built with them; the lists
     /// are not changed after loading, so it stays true.
     pub(crate) index: Index,
+    /// Each figure's quality by indicator and period, built from `values`, which are not
+    /// changed after loading.
+    pub(crate) qualities: QualityIndex,
     /// Actions, projects, risks and EIAs, as stored.
     pub delivery: Delivery,
     /// The narratives written for a quarter or a year (indicators' and plan nodes').
@@ -117,14 +121,16 @@ impl Store {
                 .or_default()
                 .push(at);
         }
+        let values = load_all_values(&tx)?;
         let ds = Dataset {
             index: Index::new(&indicators, &nodes, &users),
+            qualities: QualityIndex::new(&values),
             rules: settings.rule_book(),
             settings,
             nodes,
             links,
             targets: load_all_targets(&tx)?,
-            values: load_all_values(&tx)?,
+            values,
             frozen: load_frozen(&tx)?,
             signoffs: load_signoffs(&tx)?,
             services: self.services()?,

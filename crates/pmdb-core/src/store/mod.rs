@@ -25,6 +25,7 @@ mod narratives;
 mod open;
 mod org;
 mod plan;
+mod quality_index;
 mod records;
 mod session;
 mod settings;

@@ -105,7 +105,13 @@ impl EntryState {
         match *self.visible.get(self.cursor)? {
             Pick::Value(i) => {
                 let r = &self.rows[i];
-                Some(format!("{} {} · {}", r.code, r.title, r.period))
+                // A marked figure's mark in words, the grid's key to it.
+                let quality = r
+                    .stored
+                    .as_ref()
+                    .and_then(|v| v.quality.mark().map(|m| format!(" · {m} {}", v.quality)))
+                    .unwrap_or_default();
+                Some(format!("{} {} · {}{quality}", r.code, r.title, r.period))
             }
             Pick::Item(i) => {
                 let r = &self.items[i];

@@ -16,6 +16,19 @@ use crate::tui::popups::narrative_editor::NarrativeEditor;
 use crate::tui::saving::Job;
 
 impl EntryState {
+    /// Whether `n` is offered (footer and help): the selected row is an indicator whose
+    /// quarter's narrative this login may write.
+    pub fn may_narrate(&self, data: &Data) -> bool {
+        self.selected()
+            .and_then(|row| data.ds.indicator(&row.code))
+            .is_some_and(|rec| {
+                let i = &rec.indicator;
+                data.actor
+                    .may_narrate(&i.code, &i.owner, &rec.enterers)
+                    .is_ok()
+            })
+    }
+
     /// `n` on an indicator: its quarter's narrative opens, unless it is not monthly (its
     /// quarter's commentary is its value's), this login may not write it, or the quarter
     /// is signed off; each said before anything is typed, as the store would refuse it.

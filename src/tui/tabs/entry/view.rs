@@ -11,6 +11,7 @@ use crate::domain::owed::Owing;
 use crate::query::entry_grid::EntryRow;
 use crate::query::entry_return::ReturnRow;
 use crate::tui::app::App;
+use crate::tui::components::quality;
 use crate::tui::components::scroll::{Window, with_selected};
 use crate::tui::components::widgets::{
     delivery_badge, figure, first_fitting, fit, pad, rag_badge, rpad, short_name,
@@ -102,12 +103,12 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
         .max()
         .unwrap_or(0)
         .max(7);
-    // Code 7, period 10, value 8, target 8, status 3, deadline, mark and the gaps between
-    // them: the title takes the rest.
-    let fixed = 7 + 10 + 8 + 8 + 3 + due_w + mark_w + 8;
+    // Code 7, period 10, value 8 and its data-quality mark 2, target 8, status 3,
+    // deadline, mark and the gaps between them: the title takes the rest.
+    let fixed = 7 + 10 + 8 + 2 + 8 + 3 + due_w + mark_w + 8;
     let title_w = w.saturating_sub(fixed).max(8);
     let header = format!(
-        "{} {} {} {} {} RAG {} {}",
+        "{} {} {} {}   {} RAG {} {}",
         pad("Code", 7),
         pad("Indicator, action, project, risk", title_w),
         pad("Period", 10),
@@ -146,6 +147,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
                     .map(|i| i.indicator.decimals)
                     .unwrap_or(0);
                 let value = r.stored.as_ref().map(|v| v.value);
+                let quality = r.stored.as_ref().map(|v| v.quality);
                 let rag = r.shown_rag();
                 let (text, kind) = value_mark(r);
                 let mark = Span::styled(
@@ -159,11 +161,12 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
                 );
                 Line::from(vec![
                     Span::raw(format!(
-                        "{} {} {} {} {} ",
+                        "{} {} {} {}{} {} ",
                         pad(&r.code, 7),
                         pad(&r.title, title_w),
                         pad(&r.period.to_string(), 10),
                         rpad(&figure(value, dp), 8),
+                        quality::cell(value, quality),
                         rpad(&figure(r.assessment.target, dp), 8)
                     )),
                     rag_badge(theme, rag),
@@ -185,7 +188,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
                 };
                 Line::from(vec![
                     Span::raw(format!(
-                        "{} {} {} {} {} ",
+                        "{} {} {} {}   {} ",
                         pad(&r.code, 7),
                         pad(&format!("{} {}", r.kind.tag(), r.title), title_w),
                         pad(&r.period.to_string(), 10),

@@ -14,6 +14,7 @@ use crate::domain::workflow::ExceptionKind;
 use crate::query::trend::MEETING_PERIODS;
 use crate::tui::app::App;
 use crate::tui::components::chart;
+use crate::tui::components::quality;
 use crate::tui::components::widgets::figure;
 use crate::tui::data::ChartPoint;
 use crate::tui::keymap::View;
@@ -112,7 +113,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The charted figures in words, oldest first, so each can be read out:
-/// "Last 13 months: 2025-10 85.1 G · … · 2026-10 70.3 R" ("–" where there is none).
+/// "Last 13 months: 2025-10 85.1 G · … · 2026-10 70.3 p R" ("–" where there is none; a
+/// provisional or estimated figure marked `p` or `e`).
 fn trend_line(app: &App, points: &[ChartPoint], decimals: u8) -> Line<'static> {
     let figures: Vec<String> = points
         .iter()
@@ -120,7 +122,7 @@ fn trend_line(app: &App, points: &[ChartPoint], decimals: u8) -> Line<'static> {
             format!(
                 "{} {} {}",
                 p.period,
-                figure(p.value, decimals),
+                quality::marked(figure(p.value, decimals), p.value, p.quality),
                 p.rag.letter()
             )
         })

@@ -7,11 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Detail, RowKey, TreeRow};
+use crate::domain::assess::Assessment;
 use crate::domain::label::{code_and_name, with_notes};
 use crate::domain::rag::Rag;
 use crate::query::signoff::record_covering;
+use crate::store::Quality;
 use crate::tui::app::App;
 use crate::tui::components::chart;
+use crate::tui::components::quality;
 use crate::tui::components::scroll::{Window, with_selected};
 use crate::tui::components::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, rag_badge};
 use crate::tui::keymap::View;
@@ -92,11 +95,16 @@ fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
                 .indicator(code)
                 .map(|r| r.indicator.decimals)
                 .unwrap_or(0);
-            let value = figure(a.and_then(|a| a.value), dp);
+            let shown = a.and_then(|a| a.value);
+            let value = figure(shown, dp);
+            let mark = quality::cell(shown, a.and_then(|a| shown_quality(app, code, a)));
             let rag = a.map(|a| a.rag).unwrap_or(Rag::None);
             (
-                vec![Span::raw(format!("{value:>9} ")), rag_badge(theme, rag)],
-                13,
+                vec![
+                    Span::raw(format!("{value:>9}{mark} ")),
+                    rag_badge(theme, rag),
+                ],
+                15,
             )
         }
     };
@@ -106,6 +114,14 @@ fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
     let mut spans = vec![Span::raw(left), Span::raw(" ".repeat(gap))];
     spans.extend(right);
     Line::from(spans)
+}
+
+/// How far the figure shown for an indicator can be trusted: that of the period it is
+/// from (the latest available where the period's own is not yet due).
+fn shown_quality(app: &App, code: &str, a: &Assessment) -> Option<Quality> {
+    app.data
+        .ds
+        .quality_at(code, a.latest_period.unwrap_or(a.period))
 }
 
 /// "PRI PR1 A greener Wyvern Vale" in the tree: the kind, the code and the title, each
@@ -269,7 +285,11 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
     if let Some(a) = app.plan.stats.assessments.get(code) {
         let shown = a.latest_period.unwrap_or(a.period);
         let mut spans = vec![Span::styled(format!("{shown}: "), theme.label())];
-        spans.push(Span::raw(format!("{} ", figure(a.value, dp))));
+        let q = app.data.ds.quality_at(code, shown);
+        spans.push(Span::raw(format!(
+            "{} ",
+            quality::marked(figure(a.value, dp), a.value, q)
+        )));
         spans.push(rag_badge(theme, a.rag));
         spans.push(Span::raw(format!(
             " {}  target {}  intervention {}",
@@ -278,6 +298,10 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             figure(a.intervention, dp)
         )));
         lines.push(Line::from(spans));
+        // The key to a marked figure, in the reports' words.
+        if let Some(meaning) = a.value.and(q).and_then(quality::meaning) {
+            lines.push(Line::from(Span::styled(meaning, theme.dim())));
+        }
         if shown != a.period {
             lines.push(Line::from(Span::styled(
                 format!("latest available; {} not yet due", a.period),
@@ -306,7 +330,10 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             .rev()
             .filter(|p| p.value.is_some())
             .take(3)
-            .map(|p| format!("{} {} {}", p.period, figure(p.value, dp), p.rag.letter()))
+            .map(|p| {
+                let value = quality::marked(figure(p.value, dp), p.value, p.quality);
+                format!("{} {value} {}", p.period, p.rag.letter())
+            })
             .collect();
         if !recent.is_empty() {
             lines.push(Line::from(field(app, "Latest", recent.join(" · "))));

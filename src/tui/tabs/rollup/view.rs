@@ -12,6 +12,7 @@ use crate::domain::shares;
 use crate::query::rollup::Group;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::components::quality;
 use crate::tui::components::scroll::{Window, with_selected};
 use crate::tui::components::widgets::{
     COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad,
@@ -148,6 +149,10 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(l) = i.latest_period.as_ref().filter(|l| **l != st.period) {
         notes.insert(0, format!("* the figure is the latest available, from {l}"));
     }
+    // The key to a marked figure, in the reports' words.
+    if let Some(meaning) = i.quality_mark().and(i.quality).and_then(quality::meaning) {
+        notes.insert(0, meaning);
+    }
     lines.push(Line::from(Span::styled(notes.join(" · "), theme.dim())));
     let about_text = Paragraph::new(lines).wrap(Wrap { trim: true });
     let need = (about_text.line_count(inner.width) as u16).min(inner.height / 2);
@@ -166,14 +171,15 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
     let theme = app.theme;
     let w = area.width as usize;
-    // Code 7, value 9, target 9, status 3, direction 11, YTD 9, figure's period 11, gaps 7;
-    // on a narrow screen the direction is its arrow alone, so the title keeps some room.
+    // Code 7, value 9 and its data-quality mark 2, target 9, status 3, direction 11, YTD 9,
+    // figure's period 11, gaps 7; on a narrow screen the direction is its arrow alone, so
+    // the title keeps some room.
     let dir_w = if w >= 100 { 11 } else { 3 };
-    let title_w = w.saturating_sub(7 + 9 + 9 + 3 + dir_w + 9 + 11 + 8);
+    let title_w = w.saturating_sub(7 + 9 + 2 + 9 + 3 + dir_w + 9 + 11 + 8);
     let mut lines = vec![Line::from(Span::styled(
         fit(
             &format!(
-                "{} {} {} {} RAG {} {} {}",
+                "{} {} {}   {} RAG {} {} {}",
                 pad("Code", 7),
                 pad("Indicator", title_w),
                 rpad("Quarter", 9),
@@ -217,10 +223,11 @@ fn draw_indicators(frame: &mut Frame, area: Rect, app: &App, g: &Group) {
         };
         let mut line = Line::from(vec![
             Span::raw(format!(
-                "{} {} {} {} ",
+                "{} {} {}{} {} ",
                 pad(&i.code, 7),
                 pad(&i.title, title_w),
                 rpad(&figure(i.value, i.decimals), 9),
+                quality::cell(i.value, i.quality),
                 rpad(&figure(i.target, i.decimals), 9)
             )),
             rag_badge(theme, i.rag),

@@ -1,0 +1,102 @@
+//! How far each recorded figure can be trusted, by indicator and period, built once when
+//! the dataset is read: the interface marks every figure it draws (`p`, `e`), so the
+//! look-up made for each row is a hash probe, not a scan of the indicator's values.
+
+use std::collections::HashMap;
+
+use super::values::{Quality, StoredValue};
+use crate::domain::period::Period;
+
+#[derive(Debug, Clone, Default)]
+pub struct QualityIndex {
+    /// The quality recorded with the value stored for exactly this period.
+    recorded: HashMap<String, HashMap<Period, Quality>>,
+    /// For a quarter or a year: the weakest quality of the values stored within it, the
+    /// quality of a figure made from them where none is stored for the period itself.
+    within: HashMap<String, HashMap<Period, Quality>>,
+}
+
+/// The longer periods a value's period lies within (a month's quarter and year, a
+/// quarter's year).
+fn enclosing(p: Period) -> Vec<Period> {
+    match p {
+        Period::Month(m) => vec![Period::Quarter(m.quarter()), Period::Year(m.fin_year())],
+        Period::Quarter(q) => vec![Period::Year(q.year)],
+        Period::Year(_) => vec![],
+    }
+}
+
+impl QualityIndex {
+    pub fn new(values: &HashMap<String, Vec<StoredValue>>) -> QualityIndex {
+        let mut index = QualityIndex::default();
+        for (code, vs) in values {
+            let recorded = index.recorded.entry(code.clone()).or_default();
+            let within = index.within.entry(code.clone()).or_default();
+            for v in vs {
+                recorded.entry(v.period).or_insert(v.quality);
+                for outer in enclosing(v.period) {
+                    within
+                        .entry(outer)
+                        .and_modify(|q| *q = q.weakest(v.quality))
+                        .or_insert(v.quality);
+                }
+            }
+        }
+        index
+    }
+
+    /// The quality recorded for `period`, else the weakest of the values within it; None
+    /// where nothing was recorded.
+    pub fn at(&self, code: &str, period: Period) -> Option<Quality> {
+        let probe = |m: &HashMap<String, HashMap<Period, Quality>>| {
+            m.get(code).and_then(|by| by.get(&period)).copied()
+        };
+        probe(&self.recorded).or_else(|| probe(&self.within))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(period: &str, quality: Quality) -> StoredValue {
+        StoredValue {
+            indicator: "RW1".into(),
+            period: period.parse().unwrap(),
+            value: 1.0,
+            numerator: None,
+            denominator: None,
+            quality,
+            commentary: String::new(),
+            action: String::new(),
+            entered_by: "ann".into(),
+            entered_at: String::new(),
+            version: 1,
+            first_entered_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_period_has_its_own_quality_else_the_weakest_of_those_within_it() {
+        let values = HashMap::from([(
+            "RW1".to_string(),
+            vec![
+                value("2024-04", Quality::Final),
+                value("2024-05", Quality::Provisional),
+                value("2024-07", Quality::Estimated),
+                value("2024/25 Q3", Quality::Final),
+            ],
+        )]);
+        let index = QualityIndex::new(&values);
+        let at = |p: &str| index.at("RW1", p.parse().unwrap());
+        assert_eq!(at("2024-04"), Some(Quality::Final));
+        assert_eq!(at("2024-05"), Some(Quality::Provisional));
+        assert_eq!(at("2024-06"), None);
+        assert_eq!(at("2024/25 Q1"), Some(Quality::Provisional));
+        assert_eq!(at("2024/25 Q2"), Some(Quality::Estimated));
+        assert_eq!(at("2024/25 Q3"), Some(Quality::Final));
+        assert_eq!(at("2024/25"), Some(Quality::Estimated));
+        assert_eq!(at("2025/26"), None);
+        assert_eq!(index.at("RW2", "2024-05".parse().unwrap()), None);
+    }
+}
