@@ -26,6 +26,7 @@ mod open;
 mod org;
 mod plan;
 mod records;
+mod requests;
 mod session;
 mod settings;
 mod signoff;
@@ -76,6 +77,7 @@ pub use narratives::{Narrative, NewNarrative};
 pub use org::{BoardMember, BoardRow, DEFAULT_BOARDS, MeetingRow, UserRow};
 pub use plan::Named;
 pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord};
+pub use requests::NewRequest;
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::{

@@ -28,6 +28,7 @@ pub fn kind_label(k: ExceptionKind) -> &'static str {
         ExceptionKind::RiskReview => "review",
         ExceptionKind::Eia => "EIA",
         ExceptionKind::MissingUpdate => "no update",
+        ExceptionKind::Request => "request",
     }
 }
 
