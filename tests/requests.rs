@@ -213,3 +213,43 @@ fn it_sits_on_the_asking_boards_next_agenda_carried_forward_until_closed() {
         ]
     );
 }
+
+#[test]
+fn the_report_of_the_month_it_was_recorded_in_lists_it() {
+    let c = council();
+    c.ok(&add(&[]));
+    // Recorded on 25 July: July's report (and its quarter's, and year's) list it.
+    let md = c.ok(&["report", "--period", "2024-07"]);
+    let section = &md[md.find("## Requests from the boards").expect(&md)..];
+    assert!(
+        section.contains(&format!(
+            "| Overview & Scrutiny \\(OSP\\) | WR1 Household waste recycled | {ASK} | alee | 2024-08-31 | open |"
+        )),
+        "{section}"
+    );
+    let page = c.ok(&["report", "--period", "2024/25 Q2", "--format", "html"]);
+    let part = &page[page
+        .find("<h2 id=\"requests\">Requests from the boards</h2>")
+        .expect(&page)..];
+    let part = &part[..part.find("</section>").unwrap()];
+    for cell in [
+        "<th scope=\"row\">WR1 Household waste recycled</th>",
+        "<td data-label=\"Board\">Overview &amp; Scrutiny (OSP)</td>",
+        &format!("<td data-label=\"Request\">{ASK}</td>"),
+        "<td data-label=\"Owner\">alee</td>",
+        "<td data-label=\"Due\">2024-08-31</td>",
+        "<td data-label=\"Status\">open</td>",
+    ] {
+        assert!(part.contains(cell), "{cell} in {part}");
+    }
+    assert!(page.contains("<a href=\"#requests\">"));
+    // June's report (before it was asked) says nothing of requests.
+    let june = c.ok(&["report", "--period", "2024-06", "--format", "html"]);
+    assert!(!june.contains("Requests from the boards"), "{june}");
+    let june = c.ok(&["report", "--period", "2024-06"]);
+    assert!(!june.contains("Requests from the boards"));
+    // Answered and closed, it stands closed in the report.
+    c.ok(&["exceptions", "update", "1", "--status", "closed"]);
+    let md = c.ok(&["report", "--period", "2024-07"]);
+    assert!(md.contains("| alee | 2024-08-31 | closed |"), "{md}");
+}

@@ -15,6 +15,7 @@ use crate::store::{
 pub struct PageSources {
     benchmarks: Vec<BenchmarkRecord>,
     escalated: Vec<ExceptionRecord>,
+    requests: Vec<ExceptionRecord>,
     case_studies: Vec<CaseStudyRecord>,
 }
 
@@ -24,9 +25,11 @@ impl PageSources {
             Some(frozen) => (frozen.benchmarks, frozen.escalated),
             None => live_extras(store, ds, period)?,
         };
+        let requests = crate::query::requests::load(store, ds, period)?;
         Ok(PageSources {
             benchmarks,
             escalated,
+            requests,
             case_studies: store.case_studies()?,
         })
     }
@@ -36,6 +39,7 @@ impl PageSources {
         Extras {
             benchmarks: &self.benchmarks,
             escalated: &self.escalated,
+            requests: &self.requests,
             case_studies: &self.case_studies,
         }
     }
