@@ -113,6 +113,17 @@ fn a_request_is_recorded_open_with_its_board_owner_due_date_and_history() {
         ),
         ("raised".into(), me(), format!("OSP asks: {ASK}"))
     );
+    let shown = c.ok(&["exceptions", "show", "1"]);
+    for line in [
+        "Exception #1 · request · WR1 Household waste recycled · 2024-07",
+        "Asked by: Overview & Scrutiny (OSP)",
+        &format!("Request: {ASK}"),
+        "Due: 2024-08-31",
+        "Answer: —",
+    ] {
+        assert!(shown.contains(line), "{line} in {shown}");
+    }
+    assert!(!shown.contains("Escalated to"), "{shown}");
     // The kind is listed and filtered like any other.
     let listed = c.json(&["exceptions", "--kind", "request"]);
     assert_eq!(listed["exceptions"].as_array().unwrap().len(), 1);

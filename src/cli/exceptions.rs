@@ -240,14 +240,27 @@ fn show(env: &Env, id: i64) -> Result<()> {
     if e.periods.len() > 1 {
         say!("Periods: {}", e.periods.join(", "));
     }
-    say!("Figures as raised: {}", e.figures);
-    if e.changed {
-        say!("Figures now (changed): {}", e.figures_now);
+    if record.kind == ExceptionKind::Request {
+        // A board's request: who asked for what, by when; the owner's answer is the
+        // proposal.
+        say!("Asked by: {}", ds.board_title(&e.board));
+        say!("Request: {}", e.figures);
+        say!(
+            "Due: {}",
+            or_none(e.escalation_due.as_deref().unwrap_or_default())
+        );
+        say!("Answer: {}", or_none(&e.proposal));
+        say!("Decision: {}", or_none(&e.decision));
+    } else {
+        say!("Figures as raised: {}", e.figures);
+        if e.changed {
+            say!("Figures now (changed): {}", e.figures_now);
+        }
+        say!("Officer's commentary: {}", or_none(&record.commentary));
+        say!("Proposal: {}", or_none(&e.proposal));
+        say!("PPG decision: {}", or_none(&e.decision));
     }
-    say!("Officer's commentary: {}", or_none(&record.commentary));
-    say!("Proposal: {}", or_none(&e.proposal));
-    say!("PPG decision: {}", or_none(&e.decision));
-    if !e.board.is_empty() {
+    if !e.board.is_empty() && record.kind != ExceptionKind::Request {
         let board = ds.board_title(&e.board);
         say!(
             "Escalated to: {board} · board's outcome: {}",
