@@ -40,7 +40,7 @@ fn with_request(dir: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn a_request_is_on_its_boards_agenda_with_board_owner_due_and_text() {
     let dir = tempfile::tempdir().unwrap();
-    let path = with_request(&dir.path());
+    let path = with_request(dir.path());
     let mut app = app(&path);
     typing(&mut app, "3");
     // The tab opens on PPG's meeting: the request is Scrutiny's, not PPG's.

@@ -59,9 +59,6 @@ fn live_extras(
         status: Some(ExceptionStatus::Escalated),
         ..ExceptionFilter::default()
     })?;
-    let signed_at = ds
-        .signoffs
-        .of(&period.to_string())
-        .map(|s| s.signed_at.as_str());
+    let signed_at = crate::query::signoff::signed_at(ds, period);
     Ok((benchmarks, listed_escalations(escalated, period, signed_at)))
 }

@@ -34,11 +34,11 @@ pub fn load(
         kind: Some(ExceptionKind::Request),
         ..ExceptionFilter::default()
     })?;
-    let signed_at = ds
-        .signoffs
-        .of(&period.to_string())
-        .map(|s| s.signed_at.as_str());
-    Ok(listed_requests(all, period, signed_at))
+    Ok(listed_requests(
+        all,
+        period,
+        super::signoff::signed_at(ds, period),
+    ))
 }
 
 /// The subject as a report names it: its code and title.
