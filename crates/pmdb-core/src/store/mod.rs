@@ -49,6 +49,8 @@ mod case_studies_chosen;
 mod history_backfill;
 #[cfg(test)]
 mod old_file;
+#[cfg(test)]
+mod requests_migrated;
 
 use std::path::{Path, PathBuf};
 
