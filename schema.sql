@@ -2302,3 +2302,71 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'narratives', OLD.subject || '|' || OLD.code || '|' || OLD.period, 'delete',
           json_object('subject', OLD.subject, 'code', OLD.code, 'period', OLD.period, 'commentary', OLD.commentary, 'action', OLD.action, 'written_by', OLD.written_by, 'written_at', OLD.written_at),
           NULL); END;
+
+-- migration 15
+-- Requests from Cabinet and Scrutiny (issue 24): a board's request for information or
+-- further work, or Scrutiny's recommendation on a quarter's report, is an exception of
+-- kind `request`, on the same workflow, history and agendas. Its `board` is the asking
+-- board, `figures` the request's text, `escalation_due` the date the answer is due. A
+-- board may ask twice about one subject in a month, so a request is not held to one per
+-- kind, period and subject as raised exceptions are: that rule becomes an index over the
+-- others. The table is rebuilt (SQLite cannot change a CHECK) through a staging copy, the
+-- history's and periods' references kept by deferring their check to the commit.
+PRAGMA defer_foreign_keys = ON;
+CREATE TABLE v14_exceptions AS SELECT * FROM exceptions;
+DROP TRIGGER audit_exceptions_insert;
+DROP TRIGGER audit_exceptions_update;
+DROP TRIGGER audit_exceptions_delete;
+DROP TABLE exceptions;
+CREATE TABLE exceptions (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('red', 'missing', 'action', 'project', 'milestone',
+                                                 'risk', 'risk_review', 'eia', 'missing_update',
+                                                 'request')),
+    period         TEXT NOT NULL,
+    subject        TEXT NOT NULL,          -- indicator, action, project, risk, EIA or plan node code
+    service        TEXT NOT NULL DEFAULT '',
+    owner          TEXT NOT NULL DEFAULT '',
+    figures        TEXT NOT NULL DEFAULT '',  -- what raised it, as shown when raised; a request's text
+    commentary     TEXT NOT NULL DEFAULT '',
+    meeting        INTEGER REFERENCES meetings(id),
+    status         TEXT NOT NULL DEFAULT 'open'
+                   CHECK (status IN ('open', 'proposed', 'agreed', 'escalated', 'closed')),
+    proposal       TEXT NOT NULL DEFAULT '',
+    decision       TEXT NOT NULL DEFAULT '',
+    board_member   TEXT NOT NULL DEFAULT '',
+    escalation_due TEXT,
+    raised_by      TEXT NOT NULL,
+    raised_at      TEXT NOT NULL,
+    closed_at      TEXT,
+    version        INTEGER NOT NULL DEFAULT 1,
+    board          TEXT NOT NULL DEFAULT '',
+    outcome        TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX exceptions_raised_once ON exceptions (kind, period, subject) WHERE kind <> 'request';
+INSERT INTO exceptions (id, kind, period, subject, service, owner, figures, commentary, meeting, status,
+                        proposal, decision, board_member, escalation_due, raised_by, raised_at, closed_at,
+                        version, board, outcome)
+  SELECT id, kind, period, subject, service, owner, figures, commentary, meeting, status,
+         proposal, decision, board_member, escalation_due, raised_by, raised_at, closed_at,
+         version, board, outcome
+    FROM v14_exceptions;
+DROP TABLE v14_exceptions;
+
+CREATE TRIGGER audit_exceptions_insert AFTER INSERT ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'board', NEW.board, 'outcome', NEW.outcome, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_exceptions_update AFTER UPDATE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', NEW.id, 'update',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'board', OLD.board, 'outcome', OLD.outcome, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          json_object('id', NEW.id, 'kind', NEW.kind, 'period', NEW.period, 'subject', NEW.subject, 'service', NEW.service, 'owner', NEW.owner, 'figures', NEW.figures, 'commentary', NEW.commentary, 'meeting', NEW.meeting, 'status', NEW.status, 'proposal', NEW.proposal, 'decision', NEW.decision, 'board_member', NEW.board_member, 'escalation_due', NEW.escalation_due, 'board', NEW.board, 'outcome', NEW.outcome, 'raised_by', NEW.raised_by, 'raised_at', NEW.raised_at, 'closed_at', NEW.closed_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_exceptions_delete AFTER DELETE ON exceptions
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'exceptions', OLD.id, 'delete',
+          json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'board', OLD.board, 'outcome', OLD.outcome, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
+          NULL); END;

@@ -443,7 +443,7 @@ fn bad_words_in_options_name_the_option_and_the_choices() {
     assert_not_a(
         &c.refused(&["exceptions", "--kind", "late"]),
         "pmdb: --kind: 'late' is not",
-        "exception kind: use red, missing, action, project, milestone, risk, risk_review, eia or missing_update",
+        "exception kind: use red, missing, action, project, milestone, risk, risk_review, eia, missing_update or request",
     );
     assert_eq!(
         c.refused(&["demo", "--scale", "0"]).trim(),

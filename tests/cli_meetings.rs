@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Council, me, text};
+use common::{Council, agenda, me, text};
 use pmdb::store::{Store, StoreError};
 use serde_json::{Value, json};
 
@@ -27,22 +27,6 @@ fn council() -> Council {
     c.ok(&["import", "meetings", &file]);
     c.ok(&["exceptions", "raise", "--period", "2024-06"]);
     c
-}
-
-/// An agenda as (id, subject, carried forward).
-fn agenda(c: &Council, meeting: &str) -> Vec<(i64, String, bool)> {
-    c.json(&["exceptions", "--meeting", meeting])["exceptions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["id"].as_i64().unwrap(),
-                text(&e["subject"]),
-                e["carried_forward"].as_bool().unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]

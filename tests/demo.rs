@@ -1277,3 +1277,42 @@ fn the_next_ppg_carries_forward_septembers_agreed_actions_and_octobers_ppg_has_m
         ))
     );
 }
+
+#[test]
+fn scrutiny_has_a_request_open_on_its_next_agenda() {
+    use pmdb::query::agenda::{load, next_meeting};
+    let (_dir, path, _) = build(today(), 1);
+    let (store, _, _) = open(&path);
+    let members = store.board_members("OSP").unwrap();
+    assert!(members.contains(&"cllrokonkwo".to_string()), "{members:?}");
+    let meetings = store.meetings().unwrap();
+    let next = next_meeting(&meetings, "OSP", today()).unwrap();
+    assert!(next.date.as_str() > "2026-11-24", "{next:?}");
+    assert_eq!(next.period, "2026/27 Q2");
+    let requests = store
+        .exceptions(&ExceptionFilter {
+            kind: Some(pmdb::domain::workflow::ExceptionKind::Request),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(requests.len(), 1);
+    let r = &requests[0];
+    assert_eq!(
+        (r.board.as_str(), r.status, r.period.as_str()),
+        ("OSP", ExceptionStatus::Open, "2026-11")
+    );
+    assert_eq!(r.escalation_due.as_deref(), Some(next.date.as_str()));
+    assert!(
+        r.figures.starts_with("Scrutiny recommends"),
+        "{}",
+        r.figures
+    );
+    let agenda = load(&store, next).unwrap();
+    assert_eq!(
+        agenda
+            .iter()
+            .map(|i| (i.record.id, i.carried_forward))
+            .collect::<Vec<_>>(),
+        [(r.id, false)]
+    );
+}

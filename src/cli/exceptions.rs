@@ -25,7 +25,8 @@ pub struct ExceptionsArgs {
     /// open, proposed, agreed, escalated or closed.
     #[arg(long)]
     status: Option<String>,
-    /// red, missing, action, project, milestone, risk, risk_review, eia or missing_update.
+    /// red, missing, action, project, milestone, risk, risk_review, eia, missing_update or
+    /// request.
     #[arg(long)]
     kind: Option<String>,
     /// Only this service (code).
@@ -44,6 +45,29 @@ enum ExceptionAction {
     Raise {
         #[arg(long, value_name = "PERIOD")]
         period: String,
+    },
+    /// Record a board's request for information or further work, or Scrutiny's
+    /// recommendation (performance team): open, on the asking board's next agenda until
+    /// closed, in the report of the month it is recorded in.
+    Add {
+        /// request.
+        #[arg(long)]
+        kind: String,
+        /// The indicator, action, project, risk or plan node it is about.
+        #[arg(long, value_name = "CODE")]
+        subject: String,
+        /// The asking board (a board's code, e.g. CAB or OSP).
+        #[arg(long, value_name = "CODE")]
+        board: String,
+        /// What the board asks for.
+        #[arg(long, allow_hyphen_values = true)]
+        text: String,
+        /// Who answers it (a login).
+        #[arg(long, value_name = "LOGIN")]
+        owner: String,
+        /// When the answer is due (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY).
+        #[arg(long, value_name = "DATE")]
+        due: String,
     },
     /// One exception: its figures as raised and now, where it stands, and its history
     /// (each change with who and when).
@@ -105,6 +129,14 @@ pub fn run(env: &Env, args: ExceptionsArgs) -> Result<()> {
     match args.action {
         Some(ExceptionAction::Raise { period }) => raise(env, &period),
         Some(ExceptionAction::Show { id }) => show(env, id),
+        Some(ExceptionAction::Add {
+            kind,
+            subject,
+            board,
+            text,
+            owner,
+            due,
+        }) => super::requests::add(env, &kind, subject, board, text, owner, &due),
         Some(ExceptionAction::Close {
             meeting,
             status,
@@ -208,14 +240,27 @@ fn show(env: &Env, id: i64) -> Result<()> {
     if e.periods.len() > 1 {
         say!("Periods: {}", e.periods.join(", "));
     }
-    say!("Figures as raised: {}", e.figures);
-    if e.changed {
-        say!("Figures now (changed): {}", e.figures_now);
+    if record.kind == ExceptionKind::Request {
+        // A board's request: who asked for what, by when; the owner's answer is the
+        // proposal.
+        say!("Asked by: {}", ds.board_title(&e.board));
+        say!("Request: {}", e.figures);
+        say!(
+            "Due: {}",
+            or_none(e.escalation_due.as_deref().unwrap_or_default())
+        );
+        say!("Answer: {}", or_none(&e.proposal));
+        say!("Decision: {}", or_none(&e.decision));
+    } else {
+        say!("Figures as raised: {}", e.figures);
+        if e.changed {
+            say!("Figures now (changed): {}", e.figures_now);
+        }
+        say!("Officer's commentary: {}", or_none(&record.commentary));
+        say!("Proposal: {}", or_none(&e.proposal));
+        say!("PPG decision: {}", or_none(&e.decision));
     }
-    say!("Officer's commentary: {}", or_none(&record.commentary));
-    say!("Proposal: {}", or_none(&e.proposal));
-    say!("PPG decision: {}", or_none(&e.decision));
-    if !e.board.is_empty() {
+    if !e.board.is_empty() && record.kind != ExceptionKind::Request {
         let board = ds.board_title(&e.board);
         say!(
             "Escalated to: {board} · board's outcome: {}",

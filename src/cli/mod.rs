@@ -32,6 +32,7 @@ mod output;
 mod projects;
 pub mod publish;
 mod report;
+mod requests;
 mod risks;
 mod rollup;
 mod set;

@@ -67,7 +67,15 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             crate::query::report_xlsx::xlsx(&ds, period, ctx)
                 .context("the workbook was not made")?
         }
-        "markdown" | "md" => report::markdown_scoped(&ds, period, by, ctx, &scope).into_bytes(),
+        "markdown" | "md" => {
+            let mut page = report::markdown_scoped(&ds, period, by, ctx, &scope);
+            // The boards' requests of the period follow the council's report.
+            if scope == Scope::Council {
+                let listed = crate::query::requests::load(&store, &ds, period)?;
+                page.push_str(&crate::query::requests::markdown(&ds, period, &listed));
+            }
+            page.into_bytes()
+        }
         "csv" => report::csv_scoped(&ds, period, by, ctx, &scope)?.into_bytes(),
         other => {
             return Err(anyhow!(

@@ -6,12 +6,15 @@
 use chrono::Weekday;
 
 use super::calendar::{Calendar, nth_weekday, signoff_day};
-use super::org::{DIRECTORS, PERFORMANCE_TEAM, PORTFOLIOS, SERVICES};
+use super::org::{DIRECTORS, OTHER_COUNCILLORS, PERFORMANCE_TEAM, PORTFOLIOS, SERVICES};
 use crate::domain::period::{Month, Period};
 use crate::store::MeetingRecord;
 
 /// Cabinet's board code.
 pub const CABINET: &str = "CAB";
+
+/// The Overview & Scrutiny panel's board code.
+pub const SCRUTINY: &str = "OSP";
 
 /// (code, name, members)
 pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
@@ -29,6 +32,12 @@ pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
             CABINET,
             "Cabinet",
             PORTFOLIOS.iter().map(|p| p.holder_login).collect(),
+        ),
+        // Scrutiny reads the quarter's report and records its recommendations as requests.
+        (
+            SCRUTINY,
+            "Overview & Scrutiny",
+            OTHER_COUNCILLORS.iter().map(|(l, _)| *l).collect(),
         ),
     ]
 }
@@ -76,6 +85,21 @@ pub fn records(cal: &Calendar) -> Vec<MeetingRecord> {
             day,
             format!("Leadership Team: {q} performance sign-off"),
             Period::Quarter(q).to_string(),
+        ));
+    }
+    // Scrutiny meets after every other meeting (so none of their numbers moves) and after
+    // today, on the last quarter's report: its request waits on that agenda.
+    if let Some(q) = cal.quarters().last() {
+        let latest = list
+            .iter()
+            .map(|(_, d, _, _)| *d)
+            .max()
+            .unwrap_or(cal.today);
+        list.push((
+            SCRUTINY,
+            latest.max(cal.today) + chrono::Duration::days(7),
+            format!("Overview & Scrutiny: {q} performance report"),
+            Period::Quarter(*q).to_string(),
         ));
     }
     list.sort_by_key(|(_, date, _, _)| *date);

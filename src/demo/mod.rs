@@ -37,6 +37,7 @@ mod org;
 mod people;
 mod plan;
 mod projects;
+mod requests;
 mod risks;
 mod rng;
 mod series;
@@ -237,5 +238,7 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
     // Quarter narratives on a few reds, written before their quarters were signed off.
     narratives::write(&mut store, &planned, &cal)?;
     signoffs::sign_off_quarters(&mut store, &cal)?;
+    // Scrutiny's recommendation on the last quarter, recorded today, open on its agenda.
+    requests::record(&mut store, &cal)?;
     summary::summarise(&store, &cal, scale, loaded.added)
 }

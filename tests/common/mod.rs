@@ -299,6 +299,23 @@ pub fn integrity(path: &Path) -> String {
 }
 
 /// A JSON string as a Rust string ("" when it is not a string).
+/// A meeting's agenda (`exceptions --meeting ID|BOARD:DATE`) as (id, subject, carried
+/// forward).
+pub fn agenda(c: &Council, meeting: &str) -> Vec<(i64, String, bool)> {
+    c.json(&["exceptions", "--meeting", meeting])["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["id"].as_i64().unwrap(),
+                text(&e["subject"]),
+                e["carried_forward"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
 pub fn text(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_string()
 }

@@ -21,6 +21,9 @@ words!(
         RiskReview = "risk_review",
         Eia = "eia",
         MissingUpdate = "missing_update",
+        // A board's request for information or further work (Cabinet's, or Scrutiny's
+        // recommendation on a quarter's report), recorded by the performance team.
+        Request = "request",
     }
 );
 

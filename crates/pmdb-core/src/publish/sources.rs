@@ -15,6 +15,7 @@ use crate::store::{
 pub struct PageSources {
     benchmarks: Vec<BenchmarkRecord>,
     escalated: Vec<ExceptionRecord>,
+    requests: Vec<ExceptionRecord>,
     case_studies: Vec<CaseStudyRecord>,
 }
 
@@ -24,9 +25,11 @@ impl PageSources {
             Some(frozen) => (frozen.benchmarks, frozen.escalated),
             None => live_extras(store, ds, period)?,
         };
+        let requests = crate::query::requests::load(store, ds, period)?;
         Ok(PageSources {
             benchmarks,
             escalated,
+            requests,
             case_studies: store.case_studies()?,
         })
     }
@@ -36,6 +39,7 @@ impl PageSources {
         Extras {
             benchmarks: &self.benchmarks,
             escalated: &self.escalated,
+            requests: &self.requests,
             case_studies: &self.case_studies,
         }
     }
@@ -55,9 +59,6 @@ fn live_extras(
         status: Some(ExceptionStatus::Escalated),
         ..ExceptionFilter::default()
     })?;
-    let signed_at = ds
-        .signoffs
-        .of(&period.to_string())
-        .map(|s| s.signed_at.as_str());
+    let signed_at = crate::query::signoff::signed_at(ds, period);
     Ok((benchmarks, listed_escalations(escalated, period, signed_at)))
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::domain::period::{Month, Period};
-use crate::domain::workflow::ExceptionStatus;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
 use crate::store::{ExceptionFilter, ExceptionRecord, MeetingRecord, Store};
 
 /// The board that reviews every exception raised.
@@ -56,12 +56,17 @@ impl Queue<'_> {
         period.parse::<Period>().ok().map(Period::last_month)
     }
 
-    /// The exceptions raised for the meeting itself, by id.
-    fn own(&self, m: &MeetingRecord) -> BTreeSet<i64> {
+    /// The exceptions raised for the meeting itself, by id. A board's request is its
+    /// board's first meeting on or after the day it was recorded, whatever the period.
+    fn own(&self, m: &MeetingRecord, meetings: &[MeetingRecord]) -> BTreeSet<i64> {
         let month = Self::month_of(&m.period);
         self.exceptions
             .iter()
             .filter(|e| {
+                if e.kind == ExceptionKind::Request {
+                    return e.meeting == Some(m.id)
+                        || requests_meeting(e, meetings).is_some_and(|r| r.id == m.id);
+                }
                 let for_period = month.is_some()
                     && self
                         .periods_of(e)
@@ -77,13 +82,13 @@ impl Queue<'_> {
     /// `meeting`'s agenda, its own items first, then those carried forward, each in the
     /// order raised. `meetings` is every meeting (its board's earlier ones are read).
     pub fn agenda(&self, meeting: &MeetingRecord, meetings: &[MeetingRecord]) -> Vec<AgendaItem> {
-        let own = self.own(meeting);
+        let own = self.own(meeting, meetings);
         let mut earlier = BTreeSet::new();
         for m in meetings
             .iter()
             .filter(|m| m.board == meeting.board && m.date < meeting.date)
         {
-            earlier.extend(self.own(m));
+            earlier.extend(self.own(m, meetings));
         }
         let item = |e: &ExceptionRecord, carried_forward| AgendaItem {
             record: e.clone(),
@@ -106,6 +111,19 @@ impl Queue<'_> {
             .map(|e| item(e, true));
         mine.chain(carried).collect()
     }
+}
+
+/// The meeting a board's request first goes to: the asking board's first meeting on or
+/// after the day it was recorded (it is carried forward from there until closed).
+fn requests_meeting<'a>(
+    e: &ExceptionRecord,
+    meetings: &'a [MeetingRecord],
+) -> Option<&'a MeetingRecord> {
+    let day = e.raised_at.get(..10).unwrap_or_default();
+    meetings
+        .iter()
+        .filter(|m| m.board == e.board && m.date.as_str() >= day)
+        .min_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)))
 }
 
 /// `meeting`'s agenda as the store holds it now.
@@ -138,7 +156,6 @@ pub fn next_meeting<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::workflow::ExceptionKind;
 
     fn meeting(id: i64, board: &str, date: &str, period: &str) -> MeetingRecord {
         MeetingRecord {
@@ -212,5 +229,42 @@ mod tests {
         assert_eq!(next_meeting(&meetings, "PPG", today).map(|m| m.id), Some(2));
         let later = "2027-01-01".parse().unwrap();
         assert_eq!(next_meeting(&meetings, "PPG", later).map(|m| m.id), Some(2));
+    }
+
+    #[test]
+    fn a_request_sits_on_its_boards_next_agenda_and_is_carried_until_closed() {
+        let meetings = [
+            meeting(1, "OSP", "2026-10-05", "2026/27 Q1"),
+            meeting(2, "OSP", "2026-11-09", "2026/27 Q2"),
+            meeting(3, "OSP", "2026-12-14", "2026/27 Q2"),
+            meeting(4, "PPG", "2026-10-22", "2026-10"),
+        ];
+        let request = |id, status| ExceptionRecord {
+            kind: ExceptionKind::Request,
+            board: "OSP".into(),
+            raised_at: "2026-10-20T10:00:00.000Z".into(),
+            ..exception(id, "2026-10", "WR1", status)
+        };
+        let exceptions = [
+            request(1, ExceptionStatus::Open),
+            request(2, ExceptionStatus::Closed),
+        ];
+        let periods = BTreeMap::new();
+        let q = Queue {
+            exceptions: &exceptions,
+            periods: &periods,
+        };
+        let listed = |m: &MeetingRecord| -> Vec<(i64, bool)> {
+            q.agenda(m, &meetings)
+                .iter()
+                .map(|i| (i.record.id, i.carried_forward))
+                .collect()
+        };
+        // Not on the meeting before it was asked, nor on PPG's though raised in its month.
+        assert!(listed(&meetings[0]).is_empty());
+        assert!(listed(&meetings[3]).is_empty());
+        assert_eq!(listed(&meetings[1]), [(1, false), (2, false)]);
+        // The open one is carried forward; the closed one is not.
+        assert_eq!(listed(&meetings[2]), [(1, true)]);
     }
 }

@@ -116,7 +116,7 @@ impl DeliveryFigures {
             ExceptionKind::Project | ExceptionKind::Milestone => self.projects.get(code),
             ExceptionKind::Risk | ExceptionKind::RiskReview => self.risks.get(code),
             ExceptionKind::Eia => self.eias.get(code),
-            ExceptionKind::Red | ExceptionKind::Missing => None,
+            ExceptionKind::Red | ExceptionKind::Missing | ExceptionKind::Request => None,
         }
     }
 }
@@ -147,6 +147,8 @@ impl<'a> FiguresNow<'a> {
             return record.figures.clone();
         };
         let now = match record.kind {
+            // A request's text is what raised it; it has no figures to change.
+            ExceptionKind::Request => None,
             ExceptionKind::Red | ExceptionKind::Missing => {
                 ds.indicator(&record.subject).map(|rec| {
                     figures_text(

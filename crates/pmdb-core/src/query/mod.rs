@@ -21,6 +21,7 @@ mod report_html_key;
 mod report_html_parts;
 pub mod report_svg;
 pub mod report_xlsx;
+pub mod requests;
 pub mod reviewable;
 pub mod rollup;
 pub mod scope;

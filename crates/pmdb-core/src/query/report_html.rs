@@ -35,6 +35,8 @@ pub use super::scope::Scope;
 pub struct Extras<'a> {
     pub benchmarks: &'a [BenchmarkRecord],
     pub escalated: &'a [ExceptionRecord],
+    /// The boards' requests recorded in the period (`query::requests::listed_requests`).
+    pub requests: &'a [ExceptionRecord],
     /// The council's case studies; a year's report tells that year's.
     pub case_studies: &'a [CaseStudyRecord],
 }
@@ -59,6 +61,7 @@ pub(super) struct Page<'a> {
     pub priorities: Vec<Priority<'a>>,
     pub risks: Vec<&'a RiskRow<'a>>,
     pub escalated: Vec<&'a ExceptionRecord>,
+    pub requests: Vec<&'a ExceptionRecord>,
     pub benchmarks: &'a [BenchmarkRecord],
     /// For a financial year, that year's case studies in scope; none otherwise.
     pub case_studies: Vec<&'a CaseStudyRecord>,
@@ -154,6 +157,11 @@ pub(super) fn with_page<R>(
             .iter()
             .filter(|e| *scope == Scope::Council || in_page.contains(e.subject.as_str()))
             .collect(),
+        requests: extras
+            .requests
+            .iter()
+            .filter(|e| *scope == Scope::Council || in_page.contains(e.subject.as_str()))
+            .collect(),
         benchmarks: extras.benchmarks,
         case_studies: match period {
             Period::Year(y) => extras
@@ -219,6 +227,9 @@ fn render(page: &Page) -> Markup {
                         }
                         li { a href="#risks" { "Risk heat map" } }
                         li { a href="#escalated" { "Exceptions escalated to the boards" } }
+                        @if !page.requests.is_empty() {
+                            li { a href="#requests" { "Requests from the boards" } }
+                        }
                         @if !page.case_studies.is_empty() {
                             li { a href="#case-studies" { "Case studies" } }
                         }
@@ -232,6 +243,7 @@ fn render(page: &Page) -> Markup {
                     }
                     (council::heat_map(page))
                     (council::escalated(page))
+                    (council::requests(page))
                     (council::case_studies(page))
                     (key::key(page))
                 }
@@ -281,6 +293,7 @@ pub fn index(ds: &Dataset, period: Period, ctx: Context, files: &[PackEntry]) ->
         priorities: vec![],
         risks: vec![],
         escalated: vec![],
+        requests: vec![],
         benchmarks: &[],
         case_studies: vec![],
     };

@@ -112,6 +112,39 @@ pub(super) fn escalated(page: &Page) -> Markup {
     }
 }
 
+/// The boards' requests recorded in the period (Cabinet's, Scrutiny's recommendations),
+/// with the asking board, owner, due date and where each stands; nothing when there are none.
+pub(super) fn requests(page: &Page) -> Markup {
+    html! {
+        @if !page.requests.is_empty() {
+            section aria-labelledby="requests" {
+                h2 id="requests" { "Requests from the boards" }
+                table class="stack" {
+                    caption { "Requests for information or further work, and recommendations, made by the boards in " (page.period) }
+                    thead { tr {
+                        th scope="col" { "Subject" }
+                        th scope="col" { "Board" }
+                        th scope="col" { "Request" }
+                        th scope="col" { "Owner" }
+                        th scope="col" { "Due" }
+                        th scope="col" { "Status" }
+                    } }
+                    tbody { @for e in &page.requests {
+                        tr {
+                            th scope="row" { (text(&crate::query::requests::subject_words(page.ds, &e.subject))) }
+                            td data-label="Board" { (text(&page.ds.board_title(&e.board))) }
+                            td data-label="Request" { (text(&e.figures)) }
+                            td data-label="Owner" { (text(&e.owner)) }
+                            td data-label="Due" { (text(e.escalation_due.as_deref().unwrap_or("not set"))) }
+                            td data-label="Status" { (e.status.as_str()) }
+                        }
+                    } }
+                }
+            }
+        }
+    }
+}
+
 fn or_none<'a>(t: &'a str, none: &'a str) -> &'a str {
     if t.trim().is_empty() { none } else { t }
 }

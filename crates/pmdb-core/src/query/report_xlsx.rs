@@ -39,6 +39,7 @@ pub fn xlsx(ds: &Dataset, period: Period, ctx: Context) -> Result<Vec<u8>, XlsxE
     let extras = Extras {
         benchmarks: &[],
         escalated: &[],
+        requests: &[],
         case_studies: &[],
     };
     with_page(ds, period, ctx, &Scope::Council, &extras, workbook)

@@ -12,6 +12,14 @@ use crate::domain::rag::{Judgement, Rag};
 use crate::domain::rollup::Counts;
 use crate::store::{Dataset, Freeze, FrozenDelivery, Signoffs};
 
+/// The instant `period` was signed off, if it is (as stored, in UTC): what a report of it
+/// lists was raised or recorded by then.
+pub fn signed_at(ds: &Dataset, period: Period) -> Option<&str> {
+    ds.signoffs
+        .of(&period.to_string())
+        .map(|s| s.signed_at.as_str())
+}
+
 pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze {
     let mut periods = vec![period];
     if let Period::Year(y) = period {

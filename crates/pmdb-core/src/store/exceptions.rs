@@ -318,7 +318,7 @@ impl Store {
 }
 
 /// Whether the council has board `code`.
-fn board_exists(conn: &rusqlite::Connection, code: &str) -> Result<bool> {
+pub(super) fn board_exists(conn: &rusqlite::Connection, code: &str) -> Result<bool> {
     Ok(
         conn.query_row("SELECT count(*) FROM boards WHERE code = ?1", [code], |r| {
             r.get::<_, i64>(0)
@@ -327,7 +327,7 @@ fn board_exists(conn: &rusqlite::Connection, code: &str) -> Result<bool> {
 }
 
 /// The council's boards' codes, to name them when one asked for is not there.
-fn board_codes(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+pub(super) fn board_codes(conn: &rusqlite::Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT code FROM boards ORDER BY code")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

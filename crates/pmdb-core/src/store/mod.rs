@@ -27,6 +27,7 @@ mod org;
 mod plan;
 mod quality_index;
 mod records;
+mod requests;
 mod session;
 mod settings;
 mod signoff;
@@ -49,6 +50,8 @@ mod case_studies_chosen;
 mod history_backfill;
 #[cfg(test)]
 mod old_file;
+#[cfg(test)]
+mod requests_migrated;
 
 use std::path::{Path, PathBuf};
 
@@ -77,6 +80,7 @@ pub use narratives::{Narrative, NewNarrative};
 pub use org::{BoardMember, BoardRow, DEFAULT_BOARDS, MeetingRow, UserRow};
 pub use plan::Named;
 pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord};
+pub use requests::NewRequest;
 pub use session::Entered;
 pub use settings::Settings;
 pub use signoff::{

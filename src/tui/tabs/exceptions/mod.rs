@@ -282,12 +282,9 @@ impl ExceptionsState {
                 self.service = cycle(&self.service, &all);
             }
             Action::CycleMeeting => {
-                let all: Vec<i64> = data
-                    .meetings
-                    .iter()
-                    .filter(|m| m.board == "PPG")
-                    .map(|m| m.id)
-                    .collect();
+                // Every board's meetings: a board's agenda holds what was escalated to it
+                // and the requests it made.
+                let all: Vec<i64> = data.meetings.iter().map(|m| m.id).collect();
                 self.meeting = cycle(&self.meeting, &all);
             }
             Action::ClearFilters => {

@@ -28,6 +28,7 @@ pub fn kind_label(k: ExceptionKind) -> &'static str {
         ExceptionKind::RiskReview => "review",
         ExceptionKind::Eia => "EIA",
         ExceptionKind::MissingUpdate => "no update",
+        ExceptionKind::Request => "request",
     }
 }
 
@@ -255,19 +256,35 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
                 }
             )),
         ]),
-        match app.exceptions.changed.get(&e.id) {
-            Some(now) => field(
-                "Figures (changed)",
-                format!("raised at {}; now {now}", e.figures),
-            ),
-            None => field("Figures", e.figures.clone()),
-        },
-        field("Officer's commentary", e.commentary.clone()),
-        field("Proposal", e.proposal.clone()),
-        field("PPG decision", e.decision.clone()),
-        field("Escalated to", escalation),
     ];
-    if !e.board.is_empty() {
+    if e.kind == ExceptionKind::Request {
+        // A board's request: who asked, what, who answers and by when; the owner's answer
+        // is the proposal, and the decision whether it answers the board.
+        let owner = format!("{} ({})", app.data.name_of(&e.owner), e.owner);
+        lines.extend([
+            field("Asked by", escalation),
+            field("Request", e.figures.clone()),
+            field("Owner", owner),
+            field("Due", e.escalation_due.clone().unwrap_or_default()),
+            field("Answer", e.proposal.clone()),
+            field("Decision", e.decision.clone()),
+        ]);
+    } else {
+        lines.extend([
+            match app.exceptions.changed.get(&e.id) {
+                Some(now) => field(
+                    "Figures (changed)",
+                    format!("raised at {}; now {now}", e.figures),
+                ),
+                None => field("Figures", e.figures.clone()),
+            },
+            field("Officer's commentary", e.commentary.clone()),
+            field("Proposal", e.proposal.clone()),
+            field("PPG decision", e.decision.clone()),
+            field("Escalated to", escalation),
+        ]);
+    }
+    if !e.board.is_empty() && e.kind != ExceptionKind::Request {
         lines.push(field("Board's outcome", e.outcome.clone()));
         lines.push(field("Board member", member));
     }

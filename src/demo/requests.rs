@@ -1,0 +1,43 @@
+//! Scrutiny's recommendation on the last quarter's report, recorded today as a request
+//! (`pmdb exceptions add --kind request`): open, owned by the officer who answers for the
+//! indicator, on the panel's next agenda.
+
+use super::calendar::Calendar;
+use super::meetings::SCRUTINY;
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
+use crate::store::{ExceptionFilter, NewRequest, Result, Store};
+
+/// Records the request on the first exception escalated to Cabinet (else the first red),
+/// due on the day Scrutiny meets. Nothing is recorded when there is neither.
+pub fn record(store: &mut Store, cal: &Calendar) -> Result<()> {
+    store.pin_today(cal.today);
+    let all = store.exceptions(&ExceptionFilter::default())?;
+    let chosen = all
+        .iter()
+        .find(|e| e.status == ExceptionStatus::Escalated && e.board == super::meetings::CABINET)
+        .or_else(|| all.iter().find(|e| e.kind == ExceptionKind::Red));
+    let Some(e) = chosen else { return Ok(()) };
+    let meeting = store
+        .meetings()?
+        .into_iter()
+        .find(|m| m.board == SCRUTINY && m.date.as_str() >= cal.today.to_string().as_str());
+    let Some(due) = meeting.and_then(|m| m.date.parse().ok()) else {
+        return Ok(());
+    };
+    let title = store
+        .dataset()?
+        .subject_title(&e.subject)
+        .map(str::to_string)
+        .unwrap_or_default();
+    store.add_request(&NewRequest {
+        subject: e.subject.clone(),
+        board: SCRUTINY.into(),
+        text: format!(
+            "Scrutiny recommends that Cabinet sees a recovery plan with dates for {} ({title}), and asks the officer to report progress to the panel.",
+            e.subject
+        ),
+        owner: e.owner.clone(),
+        due,
+    })?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! A board's request on the Exceptions tab (issue 24, point 4): listed like any other item,
+//! with the kind word "request", on its asking board's agenda (`m` cycles every board's
+//! meetings); its record pane shows the asking board, the request, its owner and due date.
+
+mod tui_support;
+
+use pmdb::store::{MeetingRecord, NewRequest, Store};
+use tui_support::*;
+
+const ASK: &str = "Explain the fall in recycling";
+
+/// The fixture with June's exceptions raised at July's PPG, and Overview & Scrutiny's
+/// request on WR1, recorded today, for its September meeting.
+fn with_request(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = raised(dir);
+    let mut store = Store::open_on(&path, LOGIN, Some(today())).unwrap();
+    store.add_board("OSP", "Overview & Scrutiny", &[]).unwrap();
+    store
+        .add_meetings(&[MeetingRecord {
+            id: 2,
+            board: "OSP".into(),
+            date: "2024-09-10".into(),
+            title: "Scrutiny September".into(),
+            period: "2024/25 Q1".into(),
+        }])
+        .unwrap();
+    let rec = store
+        .add_request(&NewRequest {
+            subject: "WR1".into(),
+            board: "OSP".into(),
+            text: ASK.into(),
+            owner: "alee".into(),
+            due: "2024-08-31".parse().unwrap(),
+        })
+        .unwrap();
+    assert_eq!(rec.id, 3);
+    path
+}
+
+#[test]
+fn a_request_is_on_its_boards_agenda_with_board_owner_due_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_request(dir.path());
+    let mut app = app(&path);
+    typing(&mut app, "3");
+    // The tab opens on PPG's meeting: the request is Scrutiny's, not PPG's.
+    assert!(!text(&app, 120, 40).contains("#3 "));
+    typing(&mut app, "m");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = text(&app, w, h);
+        let row = line_with(&app, w, h, " #3 ");
+        assert!(
+            row.contains("request") && row.contains("WR1") && row.contains("open"),
+            "{w}x{h}: {row}\n{screen}"
+        );
+        assert!(!screen.contains("#1 "), "{w}x{h}:\n{screen}");
+    }
+    let screen = text(&app, 120, 40);
+    for part in [
+        "Asked by: Overview & Scrutiny (OSP)",
+        &format!("Request: {ASK}"),
+        "Owner: Alex Lee (alee)",
+        "Due: 2024-08-31",
+        "Answer: —",
+    ] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    // At 80x24 the record sits under the queue: the board and the request are in sight.
+    let small = text(&app, 80, 24);
+    assert!(small.contains("Asked by: Overview & Scrutiny"), "{small}");
+}
