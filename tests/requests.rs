@@ -248,3 +248,36 @@ fn the_report_of_the_month_it_was_recorded_in_lists_it() {
     let md = c.ok(&["report", "--period", "2024-07"]);
     assert!(md.contains("| alee | 2024-08-31 | closed |"), "{md}");
 }
+
+#[test]
+fn a_signed_off_report_shows_a_request_as_it_stood_at_the_sign_off() {
+    let c = council();
+    c.ok(&add(&[]));
+    let later = |today: &str, args: &[&str]| {
+        let out = c.cmd(args).env("PMDB_TODAY", today).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    later(
+        "2024-08-05",
+        &["exceptions", "update", "1", "--proposal", "Crews retrained"],
+    );
+    later("2024-08-10", &["signoff", "2024-07", "--yes"]);
+    // Closed after July was signed off: July's report keeps it as it stood then,
+    // proposed; a report of a period not signed off shows it closed.
+    later(
+        "2024-08-20",
+        &["exceptions", "update", "1", "--status", "closed"],
+    );
+    let july = later("2024-08-21", &["report", "--period", "2024-07"]);
+    assert!(july.contains("| alee | 2024-08-31 | proposed |"), "{july}");
+    let quarter = later("2024-08-21", &["report", "--period", "2024/25 Q2"]);
+    assert!(
+        quarter.contains("| alee | 2024-08-31 | closed |"),
+        "{quarter}"
+    );
+}

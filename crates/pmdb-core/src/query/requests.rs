@@ -1,14 +1,16 @@
 //! The boards' requests a report of a period lists: those recorded in the period (its own
 //! month, or the months inside its quarter or year), and for a signed-off period only those
 //! recorded by its sign-off, each with its board, subject, text, owner, due date and where
-//! it stands. A report with none says nothing of them.
+//! it stands (for a signed-off period, where it stood at the sign-off, so the signed-off
+//! report stays as it was when a request is answered later). A report with none says
+//! nothing of them.
 
 use std::fmt::Write;
 
 use super::markdown_text::md;
 use crate::domain::period::Period;
-use crate::domain::workflow::ExceptionKind;
-use crate::store::{Dataset, ExceptionFilter, ExceptionRecord, Store};
+use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
+use crate::store::{Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry, Store};
 
 /// The requests among `all` (in the order recorded) that a report of `period` lists;
 /// `signed_at` is the instant of the period's sign-off, if it is signed off.
@@ -24,7 +26,19 @@ pub fn listed_requests(
         .collect()
 }
 
-/// The requests a report of `period` lists, as the store holds them now.
+/// Where a request stood at `at`: the status its history last gave it by then (open, as
+/// raised, when no change came before). `history` is in the order recorded.
+pub fn status_at(history: &[HistoryEntry], at: &str) -> ExceptionStatus {
+    history
+        .iter()
+        .filter(|h| h.field == "status" && h.at.as_str() <= at)
+        .filter_map(|h| h.new.parse().ok())
+        .next_back()
+        .unwrap_or(ExceptionStatus::Open)
+}
+
+/// The requests a report of `period` lists: as the store holds them now, or, for a
+/// signed-off period, each with the status it had at the sign-off.
 pub fn load(
     store: &Store,
     ds: &Dataset,
@@ -34,11 +48,14 @@ pub fn load(
         kind: Some(ExceptionKind::Request),
         ..ExceptionFilter::default()
     })?;
-    Ok(listed_requests(
-        all,
-        period,
-        super::signoff::signed_at(ds, period),
-    ))
+    let signed_at = super::signoff::signed_at(ds, period);
+    let mut listed = listed_requests(all, period, signed_at);
+    if let Some(at) = signed_at {
+        for r in &mut listed {
+            r.status = status_at(&store.exception_history(r.id)?, at);
+        }
+    }
+    Ok(listed)
 }
 
 /// The subject as a report names it: its code and title.
@@ -107,6 +124,35 @@ mod tests {
             closed_at: None,
             version: 1,
         }
+    }
+
+    #[test]
+    fn a_request_stands_as_its_history_had_it_at_the_sign_off() {
+        let entry = |at: &str, field: &str, new: &str| HistoryEntry {
+            at: at.into(),
+            by: "perf".into(),
+            field: field.into(),
+            old: String::new(),
+            new: new.into(),
+        };
+        let history = [
+            entry("2026-10-02T09:00:00.000Z", "raised", "OSP asks: why?"),
+            entry("2026-10-20T09:00:00.000Z", "status", "proposed"),
+            entry("2026-10-21T09:00:00.000Z", "note", "answered in part"),
+            entry("2026-11-20T09:00:00.000Z", "status", "closed"),
+        ];
+        assert_eq!(
+            status_at(&history, "2026-11-11T10:00:00.000Z"),
+            ExceptionStatus::Proposed
+        );
+        assert_eq!(
+            status_at(&history, "2026-12-01T10:00:00.000Z"),
+            ExceptionStatus::Closed
+        );
+        assert_eq!(
+            status_at(&history, "2026-10-03T10:00:00.000Z"),
+            ExceptionStatus::Open
+        );
     }
 
     #[test]
