@@ -21,22 +21,40 @@ pub fn as_words_opt<T: std::fmt::Display, S: Serializer>(
 }
 
 /// A rule as sign-off keeps it, typed, or, from a sign-off made before pmdb kept it typed,
-/// its words, which `frozen` keeps as they were.
+/// its words, which `frozen` keeps as they were. Read by what the stored JSON holds (a map
+/// or a string is typed; a string that is no rule's name is words), never through serde's
+/// untagged buffering, which copied every frozen judgement once more on each read.
 pub fn typed_or_words<'de, D, T>(d: D, frozen: impl FnOnce(String) -> T) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Kept<T> {
-        Typed(T),
-        Words(String),
+    use serde::de::value::{MapAccessDeserializer, StrDeserializer};
+    use serde::de::{Error, MapAccess, Visitor};
+
+    struct Kept<T, F>(F, std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>, F: FnOnce(String) -> T> Visitor<'de> for Kept<T, F> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a rule, typed or in words")
+        }
+
+        fn visit_str<E: Error>(self, words: &str) -> Result<T, E> {
+            // A rule without fields is typed as its name; any other text is words.
+            match T::deserialize(StrDeserializer::<E>::new(words)) {
+                Ok(rule) => Ok(rule),
+                Err(_) => Ok((self.0)(words.to_string())),
+            }
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<T, M::Error> {
+            T::deserialize(MapAccessDeserializer::new(map))
+        }
     }
-    Ok(match Kept::<T>::deserialize(d)? {
-        Kept::Typed(rule) => rule,
-        Kept::Words(words) => frozen(words),
-    })
+
+    d.deserialize_any(Kept(frozen, std::marker::PhantomData))
 }
 
 /// `shown` (a judgement or an assessment as written out, its rule in words) with the
