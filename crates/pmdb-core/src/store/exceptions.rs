@@ -60,6 +60,21 @@ pub struct ExceptionRecord {
     pub version: i64,
 }
 
+impl ExceptionRecord {
+    /// Where the exception stands, as the workflow's rules read it.
+    pub fn state(&self) -> State {
+        State {
+            status: self.status,
+            proposal: self.proposal.clone(),
+            decision: self.decision.clone(),
+            board_member: self.board_member.clone(),
+            escalation_due: self.escalation_due.as_deref().and_then(|d| d.parse().ok()),
+            board: self.board.clone(),
+            outcome: self.outcome.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ExceptionFilter {
     pub period: Option<String>,
@@ -225,15 +240,7 @@ impl Store {
                 return Err(StoreError::Conflict { what: format!("exception #{}", rec.id), by, at, expected: v, found: rec.version });
             }
             let refuse = |problem: String| StoreError::Exception { id: rec.id, problem: problem.into() };
-            let state = State {
-                status: rec.status,
-                proposal: rec.proposal.clone(),
-                decision: rec.decision.clone(),
-                board_member: rec.board_member.clone(),
-                escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
-                board: rec.board.clone(),
-                outcome: rec.outcome.clone(),
-            };
+            let state = rec.state();
             for (what, text) in [
                 ("the proposal", &u.step.proposal),
                 ("the decision", &u.step.decision),

@@ -84,18 +84,6 @@ pub struct ExceptionForm {
     theme: Theme,
 }
 
-pub fn state_of(rec: &ExceptionRecord) -> State {
-    State {
-        status: rec.status,
-        proposal: rec.proposal.clone(),
-        decision: rec.decision.clone(),
-        board_member: rec.board_member.clone(),
-        escalation_due: rec.escalation_due.as_deref().and_then(|d| d.parse().ok()),
-        board: rec.board.clone(),
-        outcome: rec.outcome.clone(),
-    }
-}
-
 fn single(text: &str, theme: Theme) -> TextArea<'static> {
     field(text, theme)
 }
@@ -143,7 +131,7 @@ impl ExceptionForm {
             check: Ok(()),
             message: None,
             initial: vec![],
-            state: state_of(rec),
+            state: rec.state(),
             theme,
         };
         form.initial = form.texts();
