@@ -12,15 +12,11 @@ use crate::store::ExceptionRecord;
 /// that a report of `period` lists; `signed_at` is the instant of the period's sign-off, if
 /// it is signed off (instants compare as stored, in UTC).
 pub fn listed_escalations(
-    mut escalated: Vec<ExceptionRecord>,
+    escalated: Vec<ExceptionRecord>,
     period: Period,
     signed_at: Option<&str>,
 ) -> Vec<ExceptionRecord> {
-    escalated.retain(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)));
-    if let Some(at) = signed_at {
-        escalated.retain(|e| e.raised_at.as_str() <= at);
-    }
-    escalated
+    crate::query::signoff::raised_for_report(escalated, period, signed_at)
 }
 
 #[cfg(test)]

@@ -19,11 +19,11 @@ pub fn listed_requests(
     period: Period,
     signed_at: Option<&str>,
 ) -> Vec<ExceptionRecord> {
-    all.into_iter()
+    let requests = all
+        .into_iter()
         .filter(|e| e.kind == ExceptionKind::Request)
-        .filter(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)))
-        .filter(|e| signed_at.is_none_or(|at| e.raised_at.as_str() <= at))
-        .collect()
+        .collect();
+    super::signoff::raised_for_report(requests, period, signed_at)
 }
 
 /// Where a request stood at `at`: the status its history last gave it by then (open, as

@@ -10,7 +10,7 @@ use crate::domain::kept::with_typed_rule;
 use crate::domain::period::Period;
 use crate::domain::rag::{Judgement, Rag};
 use crate::domain::rollup::Counts;
-use crate::store::{Dataset, Freeze, FrozenDelivery, Signoffs};
+use crate::store::{Dataset, ExceptionRecord, Freeze, FrozenDelivery, Signoffs};
 
 /// The instant `period` was signed off, if it is (as stored, in UTC): what a report of it
 /// lists was raised or recorded by then.
@@ -18,6 +18,22 @@ pub fn signed_at(ds: &Dataset, period: Period) -> Option<&str> {
     ds.signoffs
         .of(&period.to_string())
         .map(|s| s.signed_at.as_str())
+}
+
+/// The records among `raised` (in the order raised) that a report of `period` lists:
+/// those of the period and of the months and quarters inside it, and for a signed-off
+/// period (`signed_at`, its sign-off's instant) only those raised by then, so the page
+/// signed off never grows one. Escalations and the boards' requests both follow it.
+pub fn raised_for_report(
+    mut raised: Vec<ExceptionRecord>,
+    period: Period,
+    signed_at: Option<&str>,
+) -> Vec<ExceptionRecord> {
+    raised.retain(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)));
+    if let Some(at) = signed_at {
+        raised.retain(|e| e.raised_at.as_str() <= at);
+    }
+    raised
 }
 
 pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze {

@@ -39,7 +39,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &NarrativeEditor) {
         ),
         None => format!(
             "No narrative yet: the {} report shows \"{}\"",
-            ed.period, ed.borrowed
+            ed.period,
+            crate::safe_text::line(&ed.borrowed)
         ),
     };
     let head_para = Paragraph::new(vec![
