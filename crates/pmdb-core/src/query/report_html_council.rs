@@ -97,7 +97,7 @@ pub(super) fn escalated(page: &Page) -> Markup {
                     } }
                     tbody { @for e in list {
                         tr {
-                            th scope="row" { (text(&e.subject)) @if let Some(t) = page.ds.subject_title(&e.subject) { " " (text(t)) } }
+                            th scope="row" { (text(&crate::query::requests::subject_words(page.ds, &e.subject))) }
                             td data-label="Exception" { (words(e.kind.as_str())) ": " (text(&e.figures)) }
                             td data-label="Owner" { (text(&e.owner)) }
                             td data-label="PPG decision" { (text(or_none(&e.decision, "not recorded"))) }
