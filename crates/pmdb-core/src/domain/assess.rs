@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::{Aggregate, Observation, aggregate};
 use super::direction::{Compared, Direction, Span, direction};
-use super::indicator::{Aggregation, Frequency, Indicator, IndicatorKind};
+use super::indicator::{Aggregation, Indicator, IndicatorKind};
 use super::number::shown;
 use super::owed::{Owing, due_by, owing};
 use super::period::{Month, Period};
@@ -191,11 +191,7 @@ impl<'a> Series<'a> {
     /// The period this indicator reports a value for when `period` is asked: a quarterly
     /// indicator's quarter for a month, an annual indicator's year for a month or quarter.
     pub fn natural_period(&self, period: Period) -> Period {
-        match (self.indicator.frequency, period) {
-            (Frequency::Quarterly, Period::Month(m)) => Period::Quarter(m.quarter()),
-            (Frequency::Annual, p) => Period::Year(p.fin_year()),
-            (_, p) => p,
-        }
+        self.indicator.frequency.natural_period(period)
     }
 
     /// The recorded periods that make up a window of months.
@@ -414,7 +410,7 @@ impl<'a> Series<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::indicator::{Aggregation, Polarity};
+    use crate::domain::indicator::{Aggregation, Frequency, Polarity};
     use crate::domain::period::FinYear;
     use crate::domain::target::TargetRow;
 

@@ -96,6 +96,17 @@ pub struct WordError {
 
 /// Which periods a frequency reports: the one rule every view, report and check uses.
 impl Frequency {
+    /// The period an indicator of this frequency reports a value for when `period` is
+    /// asked: a quarterly indicator's quarter for a month, an annual indicator's year for a
+    /// month or quarter; otherwise the period itself.
+    pub fn natural_period(self, period: Period) -> Period {
+        match (self, period) {
+            (Frequency::Quarterly, Period::Month(m)) => Period::Quarter(m.quarter()),
+            (Frequency::Annual, p) => Period::Year(p.fin_year()),
+            (_, p) => p,
+        }
+    }
+
     /// The period of this frequency that holds `month` (its month, quarter or year).
     pub fn period_of(self, month: Month) -> Period {
         match self {

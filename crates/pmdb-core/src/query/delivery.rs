@@ -12,6 +12,7 @@ use crate::domain::delivery::eia::{self, EiaJudgement};
 use crate::domain::delivery::project::{self, Milestone, ProjectJudgement};
 use crate::domain::delivery::risk::{self, RiskJudgement};
 use crate::domain::period::Period;
+use crate::store::delivery_frozen::FrozenPeriod;
 use crate::store::delivery_read::{self as read, FrozenJudgement};
 use crate::store::{ActionRecord, Delivery, EiaRecord, ProjectRecord, RiskRecord};
 
@@ -49,13 +50,9 @@ pub struct EiaRow<'a> {
 }
 
 impl Delivery {
-    /// The judgement frozen when `period` was signed off, if it was.
-    fn frozen_for(&self, period: Period, kind: &str, code: &str) -> Option<&FrozenJudgement> {
-        if self.frozen.is_empty() {
-            return None;
-        }
-        self.frozen
-            .get(&(period.to_string(), kind.to_string(), code.to_string()))
+    /// The judgements frozen when `period` was signed off, if it was.
+    fn frozen_for(&self, period: Period) -> Option<&FrozenPeriod> {
+        self.frozen.period(period)
     }
 
     /// The council's calendar for updates owed: its deadline day and collection start.
@@ -88,6 +85,7 @@ impl Delivery {
         let links = by_code(&self.action_links, |l| &l.action);
         let updates = by_code(&self.action_updates, |u| &u.action);
         let cal = self.calendar(ctx);
+        let frozen = self.frozen_for(period);
         self.actions
             .iter()
             .filter_map(|a| {
@@ -98,7 +96,7 @@ impl Delivery {
                     .map(|u| read::action_update(u))
                     .collect::<Result<Vec<_>, _>>()
                     .ok()?;
-                let judgement = match self.frozen_for(period, "action", &a.code) {
+                let judgement = match frozen.and_then(|f| f.get("action", &a.code)) {
                     Some(FrozenJudgement::Action(j)) => j.clone(),
                     _ => action::judge(&read::action(a).ok()?, &ups, period, cal),
                 };
@@ -117,6 +115,7 @@ impl Delivery {
         let updates = by_code(&self.project_updates, |u| &u.project);
         let milestones = by_code(&self.milestones, |m| &m.project);
         let cal = self.calendar(ctx);
+        let frozen = self.frozen_for(period);
         self.projects
             .iter()
             .filter_map(|p| {
@@ -134,7 +133,7 @@ impl Delivery {
                     .map(|m| read::milestone(m))
                     .collect::<Result<Vec<Milestone>, _>>()
                     .ok()?;
-                let judgement = match self.frozen_for(period, "project", &p.code) {
+                let judgement = match frozen.and_then(|f| f.get("project", &p.code)) {
                     Some(FrozenJudgement::Project(j)) => j.clone(),
                     _ => project::judge(&read::project(p).ok()?, &ms, &ups, period, cal),
                 };
@@ -151,6 +150,7 @@ impl Delivery {
     /// Every risk judged at the end of `period`.
     pub fn risk_rows(&self, period: Period) -> Vec<RiskRow<'_>> {
         let end = period.last_month().last_day();
+        let frozen = self.frozen_for(period);
         let links = by_code(&self.risk_links, |l| &l.risk);
         let reviews = by_code(&self.risk_reviews, |r| &r.risk);
         self.risks
@@ -163,7 +163,7 @@ impl Delivery {
                     .map(|v| read::risk_review(v))
                     .collect::<Result<Vec<_>, _>>()
                     .ok()?;
-                let judgement = match self.frozen_for(period, "risk", &r.code) {
+                let judgement = match frozen.and_then(|f| f.get("risk", &r.code)) {
                     Some(FrozenJudgement::Risk(j)) => j.clone(),
                     _ => risk::judge(&read::risk(r).ok()?, &revs, end, self.bands),
                 };
@@ -179,10 +179,11 @@ impl Delivery {
     /// Every EIA at the end of `period`.
     pub fn eia_rows(&self, period: Period) -> Vec<EiaRow<'_>> {
         let end = period.last_month().last_day();
+        let frozen = self.frozen_for(period);
         self.eias
             .iter()
             .filter_map(|e| {
-                let judgement = match self.frozen_for(period, "eia", &e.code) {
+                let judgement = match frozen.and_then(|f| f.get("eia", &e.code)) {
                     Some(FrozenJudgement::Eia(j)) => j.clone(),
                     _ => eia::judge(&read::eia(e).ok()?, end),
                 };

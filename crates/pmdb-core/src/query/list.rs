@@ -75,7 +75,7 @@ pub fn list(ds: &Dataset, filter: &ListFilter, period: Period, ctx: Context) -> 
             {
                 return None;
             }
-            let a = ds.assess_latest(&ds.series(rec), period, ctx);
+            let a = ds.assess_latest_of(rec, period, ctx);
             if filter.rag.is_some_and(|r| r != a.rag) {
                 return None;
             }

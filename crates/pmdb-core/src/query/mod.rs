@@ -30,6 +30,7 @@ pub mod signoff;
 pub mod trend;
 
 use crate::domain::assess::{Assessment, Context, Series};
+use crate::domain::indicator::Frequency;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
 use crate::domain::plan::PlanNode;
@@ -142,10 +143,37 @@ impl Dataset {
     /// A signed-off period's report keeps what it showed of an indicator that does not
     /// report that period (an annual figure in a quarter): frozen under the period asked.
     pub fn assess_latest(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
-        let natural = series.natural_period(period).to_string();
-        self.frozen(&natural, &series.indicator.code)
-            .or_else(|| self.frozen(&period.to_string(), &series.indicator.code))
+        self.frozen_latest(&series.indicator.code, series.indicator.frequency, period)
             .unwrap_or_else(|| series.recompute_latest(period, &self.rules, ctx))
+    }
+
+    /// As `assess_latest`, making the indicator's series only where the period was not
+    /// signed off: a signed-off quarter's roll-up reads every status from the freeze.
+    pub fn assess_latest_of(
+        &self,
+        rec: &IndicatorRecord,
+        period: Period,
+        ctx: Context,
+    ) -> Assessment {
+        let i = &rec.indicator;
+        self.frozen_latest(&i.code, i.frequency, period)
+            .unwrap_or_else(|| self.series(rec).recompute_latest(period, &self.rules, ctx))
+    }
+
+    /// The status frozen for what `assess_latest` shows: the indicator's own period's,
+    /// else the one kept under the period asked.
+    fn frozen_latest(
+        &self,
+        code: &str,
+        frequency: Frequency,
+        period: Period,
+    ) -> Option<Assessment> {
+        if self.frozen.is_empty() {
+            return None;
+        }
+        let natural = frequency.natural_period(period).to_string();
+        self.frozen(&natural, code)
+            .or_else(|| self.frozen(&period.to_string(), code))
     }
 
     pub fn thread(&self) -> Thread<'_> {

@@ -126,8 +126,7 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
     // Each indicator is assessed once, however many groups it falls in.
     let mut assessed: HashMap<&str, RollupIndicator> = HashMap::new();
     for rec in &ds.indicators {
-        let series = ds.series(rec);
-        let a = ds.assess_latest(&series, period, ctx);
+        let a = ds.assess_latest_of(rec, period, ctx);
         let i = &rec.indicator;
         assessed.insert(
             i.code.as_str(),
@@ -194,7 +193,7 @@ impl PeriodStats {
             .indicators
             .iter()
             .map(|rec| {
-                let a = ds.assess_latest(&ds.series(rec), period, ctx);
+                let a = ds.assess_latest_of(rec, period, ctx);
                 (rec.indicator.code.clone(), a)
             })
             .collect();

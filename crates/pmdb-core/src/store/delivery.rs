@@ -2,14 +2,14 @@
 //! milestones, risks with their reviews, and equality impact assessments, each with the
 //! plan nodes it serves. Judging them for a period is `query::delivery`'s job.
 
-use std::collections::BTreeMap;
-
 use rusqlite::{Row, Transaction, params};
 use serde::Serialize;
 
 use super::Store;
-use super::delivery_read::{self, FrozenJudgement};
+use super::delivery_frozen::FrozenMap;
+use super::delivery_read;
 use super::error::{DamagedRow, Result, StoreError};
+use super::signoff::borrowed_text;
 use crate::domain::delivery::UpdateFrequency;
 use crate::domain::delivery::risk::RiskBands;
 use crate::domain::period::Month;
@@ -130,9 +130,6 @@ pub struct Delivery {
     pub frozen: FrozenMap,
 }
 
-/// Frozen judgements by (period, kind, code).
-pub type FrozenMap = BTreeMap<(String, String, String), FrozenJudgement>;
-
 impl Store {
     /// All of delivery, in one read transaction so its parts agree; refused, naming it,
     /// when a row does not read.
@@ -156,21 +153,13 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT period, kind, code, status FROM signoff_delivery ORDER BY period, kind, code",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        let (mut frozen, mut damage) = (BTreeMap::new(), Vec::new());
-        for row in rows {
-            let (period, kind, code, json) = row?;
-            match delivery_read::frozen(&period, &kind, &code, &json) {
-                Ok(j) => {
-                    frozen.insert((period, kind, code), j);
-                }
+        let (mut frozen, mut damage) = (FrozenMap::default(), Vec::new());
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let text = |column| borrowed_text(r, column);
+            let (period, kind, code) = (text(0)?, text(1)?, text(2)?);
+            match delivery_read::frozen(period, kind, code, text(3)?) {
+                Ok(j) => frozen.insert(period, code, j),
                 Err(d) => damage.push(d),
             }
         }

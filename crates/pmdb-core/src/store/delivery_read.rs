@@ -202,24 +202,41 @@ pub enum FrozenJudgement {
 
 /// Reads one stored frozen judgement: (period, kind, code) and its JSON.
 pub fn frozen(period: &str, kind: &str, code: &str, json: &str) -> Read<FrozenJudgement> {
-    let key = format!("{period} {kind} {code}");
-    let row = Row {
-        table: "signoff_delivery",
-        key: &key,
+    // The row's name is made only for a row that does not read: a council signing off for
+    // years holds tens of thousands that do.
+    let damaged = |field: &'static str, problem: String| {
+        let key = format!("{period} {kind} {code}");
+        Row {
+            table: "signoff_delivery",
+            key: &key,
+        }
+        .damaged(field, problem)
     };
-    let bad = |e: serde_json::Error| row.damaged("status", e);
+    let bad = |e: serde_json::Error| damaged("status", e.to_string());
     Ok(match kind {
         "action" => FrozenJudgement::Action(serde_json::from_str(json).map_err(bad)?),
         "project" => FrozenJudgement::Project(serde_json::from_str(json).map_err(bad)?),
         "risk" => FrozenJudgement::Risk(serde_json::from_str(json).map_err(bad)?),
         "eia" => FrozenJudgement::Eia(serde_json::from_str(json).map_err(bad)?),
         other => {
-            return Err(row.damaged(
+            return Err(damaged(
                 "kind",
                 format!("'{other}' is not action, project, risk or eia"),
             ));
         }
     })
+}
+
+impl FrozenJudgement {
+    /// The kind it was frozen as, as `signoff_delivery.kind` names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            FrozenJudgement::Action(_) => "action",
+            FrozenJudgement::Project(_) => "project",
+            FrozenJudgement::Risk(_) => "risk",
+            FrozenJudgement::Eia(_) => "eia",
+        }
+    }
 }
 
 /// Every damaged row among delivery's records, in the order they are stored.

@@ -8,6 +8,7 @@ mod audit;
 mod case_studies;
 mod dataset;
 mod delivery;
+pub mod delivery_frozen;
 mod delivery_import;
 pub mod delivery_read;
 mod delivery_updates;

@@ -9,36 +9,44 @@ use crate::domain::period::Period;
 
 #[derive(Debug, Clone, Default)]
 pub struct QualityIndex {
+    /// By indicator, then period: one probe of each answers a row.
+    by_code: HashMap<String, HashMap<Period, Held>>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Held {
     /// The quality recorded with the value stored for exactly this period.
-    recorded: HashMap<String, HashMap<Period, Quality>>,
+    recorded: Option<Quality>,
     /// For a quarter or a year: the weakest quality of the values stored within it, the
     /// quality of a figure made from them where none is stored for the period itself.
-    within: HashMap<String, HashMap<Period, Quality>>,
+    within: Option<Quality>,
 }
 
 /// The longer periods a value's period lies within (a month's quarter and year, a
 /// quarter's year).
-fn enclosing(p: Period) -> Vec<Period> {
-    match p {
-        Period::Month(m) => vec![Period::Quarter(m.quarter()), Period::Year(m.fin_year())],
-        Period::Quarter(q) => vec![Period::Year(q.year)],
-        Period::Year(_) => vec![],
-    }
+fn enclosing(p: Period) -> impl Iterator<Item = Period> {
+    let (quarter, year) = match p {
+        Period::Month(m) => (
+            Some(Period::Quarter(m.quarter())),
+            Some(Period::Year(m.fin_year())),
+        ),
+        Period::Quarter(q) => (None, Some(Period::Year(q.year))),
+        Period::Year(_) => (None, None),
+    };
+    quarter.into_iter().chain(year)
 }
 
 impl QualityIndex {
     pub fn new(values: &HashMap<String, Vec<StoredValue>>) -> QualityIndex {
         let mut index = QualityIndex::default();
         for (code, vs) in values {
-            let recorded = index.recorded.entry(code.clone()).or_default();
-            let within = index.within.entry(code.clone()).or_default();
+            let held = index.by_code.entry(code.clone()).or_default();
             for v in vs {
-                recorded.entry(v.period).or_insert(v.quality);
+                let own = held.entry(v.period).or_default();
+                own.recorded.get_or_insert(v.quality);
                 for outer in enclosing(v.period) {
-                    within
-                        .entry(outer)
-                        .and_modify(|q| *q = q.weakest(v.quality))
-                        .or_insert(v.quality);
+                    let within = &mut held.entry(outer).or_default().within;
+                    *within = Some(within.map_or(v.quality, |q| q.weakest(v.quality)));
                 }
             }
         }
@@ -48,10 +56,8 @@ impl QualityIndex {
     /// The quality recorded for `period`, else the weakest of the values within it; None
     /// where nothing was recorded.
     pub fn at(&self, code: &str, period: Period) -> Option<Quality> {
-        let probe = |m: &HashMap<String, HashMap<Period, Quality>>| {
-            m.get(code).and_then(|by| by.get(&period)).copied()
-        };
-        probe(&self.recorded).or_else(|| probe(&self.within))
+        let held = self.by_code.get(code)?.get(&period)?;
+        held.recorded.or(held.within)
     }
 }
 

@@ -28,12 +28,14 @@ pub(super) fn locking_signoff(tx: &Connection, period: Period) -> Result<Option<
         .find(|s| s.parse::<Period>().is_ok_and(|s| s.covers(period))))
 }
 
-/// The statuses frozen at sign-off, by (period, indicator code). Each is kept as stored
+/// The statuses frozen at sign-off, by period and indicator code. Each is kept as stored
 /// and read into an `Assessment` the first time it is asked for: a council signing off for
 /// years holds tens of thousands, and a report or a tab reads only the periods it shows.
+/// Keyed period first, so a look-up borrows its keys (no string made per indicator
+/// assessed) and loading stores each period's name once, not once per status.
 #[derive(Debug, Default)]
 pub struct Frozen {
-    statuses: HashMap<(String, String), FrozenStatus>,
+    by_period: HashMap<Box<str>, HashMap<Box<str>, FrozenStatus>>,
 }
 
 #[derive(Debug)]
@@ -46,7 +48,7 @@ impl Frozen {
     /// The status frozen for an indicator in a period, if that period was signed off. A
     /// stored status pmdb cannot read is none here, and `damaged` lists it for `pmdb check`.
     pub fn get(&self, period: &str, code: &str) -> Option<Assessment> {
-        let status = self.statuses.get(&(period.to_string(), code.to_string()))?;
+        let status = self.by_period.get(period)?.get(code)?;
         status
             .read
             .get_or_init(|| serde_json::from_str(&status.stored).ok())
@@ -54,20 +56,22 @@ impl Frozen {
     }
 
     pub fn len(&self) -> usize {
-        self.statuses.len()
+        self.by_period.values().map(HashMap::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.statuses.is_empty()
+        // A period is held only with a status in it.
+        self.by_period.is_empty()
     }
 
     /// (period, code) of every stored status that does not read as an assessment.
     pub fn damaged(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
-            .statuses
+            .by_period
             .iter()
-            .filter(|(_, s)| serde_json::from_str::<Assessment>(&s.stored).is_err())
-            .map(|(k, _)| k.clone())
+            .flat_map(|(period, statuses)| statuses.iter().map(move |(code, s)| (period, code, s)))
+            .filter(|(_, _, s)| serde_json::from_str::<Assessment>(&s.stored).is_err())
+            .map(|(period, code, _)| (period.to_string(), code.to_string()))
             .collect();
         out.sort();
         out
@@ -76,22 +80,30 @@ impl Frozen {
 
 pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     let mut stmt = conn.prepare("SELECT period, indicator, status FROM signoff_statuses")?;
-    let mut statuses = HashMap::new();
-    for r in stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })? {
-        let (period, code, stored) = r?;
+    let mut frozen = Frozen::default();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let period = borrowed_text(r, 0)?;
         let status = FrozenStatus {
-            stored: stored.into_boxed_str(),
+            stored: r.get::<_, String>(2)?.into_boxed_str(),
             read: OnceLock::new(),
         };
-        statuses.insert((period, code), status);
+        let statuses = match frozen.by_period.get_mut(period) {
+            Some(statuses) => statuses,
+            None => frozen.by_period.entry(period.into()).or_default(),
+        };
+        statuses.insert(r.get::<_, String>(1)?.into_boxed_str(), status);
     }
-    Ok(Frozen { statuses })
+    Ok(frozen)
+}
+
+/// A text column borrowed from its row: a period repeated on every row is looked up by it
+/// and stored once.
+pub(super) fn borrowed_text<'r>(
+    row: &'r rusqlite::Row,
+    column: usize,
+) -> rusqlite::Result<&'r str> {
+    row.get_ref(column)?.as_str().map_err(rusqlite::Error::from)
 }
 
 /// What signing a period off freezes: each indicator's assessment for the period and the

@@ -14,7 +14,7 @@ use super::import_rows::{
 };
 use super::indicators::{IndicatorRecord, load_indicator};
 use super::session::Entered;
-use super::signoff::locking_signoff;
+use super::signoff::{borrowed_text, locking_signoff};
 use super::targets::load_targets;
 use super::users::role_in;
 use crate::domain::aggregate::Observation;
@@ -134,8 +134,8 @@ pub struct SaveOutcome {
 const SELECT: &str = "SELECT indicator, period, value, numerator, denominator, quality, commentary, action, entered_by, entered_at, version, coalesce(first_entered_at, entered_at) FROM \"values\"";
 
 fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
-    let period: String = r.get(1)?;
-    let quality: String = r.get(5)?;
+    let period = borrowed_text(r, 1)?;
+    let quality = borrowed_text(r, 5)?;
     let bad = |e: String| {
         rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
     };
@@ -166,7 +166,12 @@ pub(super) fn load_all_values(
     let mut out: HashMap<String, Vec<StoredValue>> = HashMap::new();
     for v in stmt.query_map([], from_row)? {
         let v = v?;
-        out.entry(v.indicator.clone()).or_default().push(v);
+        match out.get_mut(&v.indicator) {
+            Some(values) => values.push(v),
+            None => {
+                out.insert(v.indicator.clone(), vec![v]);
+            }
+        }
     }
     Ok(out)
 }
