@@ -247,7 +247,8 @@ fn some_values_are_missing_after_their_deadline() {
         );
     }
     assert_ne!(assess(&ds, "PL06", "2025-09", ctx).rag, Rag::Missing);
-    // `pmdb check` finds exactly these overdue periods and nothing else wrong.
+    // `pmdb check` finds exactly these overdue periods and, besides, the one target
+    // drafted for next year without its intervention level; nothing else wrong.
     let findings = pmdb::query::check::check(&ds, today(), ctx);
     let found: BTreeSet<(String, String)> = findings
         .iter()
@@ -259,7 +260,7 @@ fn some_values_are_missing_after_their_deadline() {
         })
         .collect();
     let overdue = |s: &str| ("overdue".to_string(), s.to_string());
-    let expected: BTreeSet<(String, String)> = [
+    let mut expected: BTreeSet<(String, String)> = [
         "WE05 2026-10",
         "LC02 2026-10",
         "CS05 2026-10",
@@ -272,6 +273,7 @@ fn some_values_are_missing_after_their_deadline() {
     .into_iter()
     .map(overdue)
     .collect();
+    expected.insert(("no_intervention".into(), "PL01 2027/28".into()));
     assert_eq!(found, expected);
 }
 
@@ -439,7 +441,13 @@ fn targets_for_every_year_tighten_and_some_are_profiled() {
             .filter(|t| t.period.is_none())
             .map(|t| t.year.0)
             .collect();
-        if rec.indicator.takes_targets() {
+        if rec.indicator.code == "PL01" {
+            // Next year's target drafted already, its intervention level not yet set.
+            assert_eq!(years, [2024, 2025, 2026, 2027].into());
+            let drafted: Vec<_> = rows.iter().filter(|t| t.intervention.is_none()).collect();
+            assert_eq!(drafted.len(), 1);
+            assert_eq!((drafted[0].year.0, drafted[0].period), (2027, None));
+        } else if rec.indicator.takes_targets() {
             assert_eq!(years, [2024, 2025, 2026].into(), "{}", rec.indicator.code);
             assert!(rows.iter().all(|t| t.intervention.is_some()));
         } else {
@@ -1315,4 +1323,31 @@ fn scrutiny_has_a_request_open_on_its_next_agenda() {
             .collect::<Vec<_>>(),
         [(r.id, false)]
     );
+}
+
+#[test]
+fn septembers_open_exceptions_take_the_quarter_ending_then_rather_than_raising_it_again() {
+    let (_dir, path, _) = build(today(), 1);
+    let (store, _, _) = open(&path);
+    let linked = store.exception_periods().unwrap();
+    let all = store.exceptions(&ExceptionFilter::default()).unwrap();
+    // Every exception linked to Q2 is one of September's, and no subject of them was
+    // raised again for the quarter.
+    assert!(linked.len() >= 5, "{linked:?}");
+    for (id, periods) in &linked {
+        assert_eq!(periods, &["2026/27 Q2".to_string()]);
+        let e = all.iter().find(|e| e.id == *id).unwrap();
+        assert_eq!(e.period, "2026-09", "{}", e.subject);
+        assert!(
+            !all.iter()
+                .any(|o| o.subject == e.subject && o.period == "2026/27 Q2"),
+            "{} raised again for the quarter",
+            e.subject
+        );
+        // Its history says when the quarter was taken, with the quarter's figures.
+        let history = store.exception_history(*id).unwrap();
+        let taken = history.iter().find(|h| h.field == "periods").unwrap();
+        assert!(taken.new.starts_with("2026/27 Q2: "), "{}", taken.new);
+        assert_eq!(&taken.at[..10], "2026-10-22");
+    }
 }

@@ -67,6 +67,15 @@ pub fn raise_and_progress(store: &mut Store, cal: &Calendar) -> Result<usize> {
     // minutes hold what it decided.
     store.pin_today(raised_on);
     let mut raised = store.raise_exceptions(&candidates(&ds, last, &meetings, then))?;
+    // When last month ended a quarter, its PPG takes the quarter's exceptions too: a
+    // subject already open from the month gains the quarter (its `periods`), the rest are
+    // raised for the quarter.
+    if let Period::Month(m) = last
+        && Period::Quarter(m.quarter()).last_month() == m
+    {
+        let quarter = Period::Quarter(m.quarter());
+        raised += store.raise_exceptions(&candidates(&ds, quarter, &meetings, then))?;
+    }
 
     let mut updates = Vec::new();
     // Last month's meeting dealt with its queue: two actions agreed and still being

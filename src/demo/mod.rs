@@ -129,11 +129,18 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
         .iter()
         .map(|p| targets::rows(p.template, &cal))
         .collect();
-    let all_targets: Vec<_> = planned
+    let mut all_targets: Vec<_> = planned
         .iter()
         .zip(&target_rows)
         .flat_map(|(p, rows)| rows.iter().map(|r| (p.code().to_string(), r.clone())))
         .collect();
+    // One officer has drafted next year's target already, without its intervention level.
+    if let Some((code, row)) = planned
+        .iter()
+        .find_map(|p| targets::drafted_next_year(p.template, &cal).map(|r| (p.code(), r)))
+    {
+        all_targets.push((code.to_string(), row));
+    }
     store.import_targets(
         &numbered(all_targets)
             .into_iter()

@@ -40,6 +40,24 @@ pub fn annual(t: &Template, cal: &Calendar, year: FinYear) -> Option<(f64, f64)>
     ))
 }
 
+/// Next year's annual target drafted ahead of the budget by an officer who has not yet
+/// set its intervention level: the row `pmdb check` finds ("no_intervention"), since
+/// under the intervention rule a miss of it could never be red. None for an indicator
+/// without targets or with a profile (a profiled target is set with its months).
+pub fn drafted_next_year(t: &Template, cal: &Calendar) -> Option<TargetRow> {
+    if t.profile != Profile::Flat {
+        return None;
+    }
+    let next = FinYear(cal.target_years().last()?.0 + 1);
+    let (target, _) = annual(t, cal, next)?;
+    Some(TargetRow {
+        year: next,
+        period: None,
+        target,
+        intervention: None,
+    })
+}
+
 /// Every target row of one indicator.
 pub fn rows(t: &Template, cal: &Calendar) -> Vec<TargetRow> {
     let mut out = Vec::new();

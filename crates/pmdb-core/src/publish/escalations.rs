@@ -3,7 +3,7 @@
 //! them at sign-off, schema version 8): those of the period and of the months and quarters
 //! inside it, and for a signed-off period only those raised by its sign-off. An escalation
 //! raised later belongs to a later report; the page signed off must not grow one. (What
-//! sign-off freezes follows the same rule, in `store::exceptions::escalated_within`.)
+//! sign-off freezes follows the same rule, `domain::report_scope::report_lists`.)
 
 use crate::domain::period::Period;
 use crate::store::ExceptionRecord;

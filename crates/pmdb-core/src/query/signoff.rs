@@ -9,6 +9,7 @@ use crate::domain::entry::check_explained;
 use crate::domain::kept::with_typed_rule;
 use crate::domain::period::Period;
 use crate::domain::rag::{Judgement, Rag};
+use crate::domain::report_scope::report_lists;
 use crate::domain::rollup::Counts;
 use crate::store::{Dataset, ExceptionRecord, Freeze, FrozenDelivery, Signoffs};
 
@@ -29,10 +30,7 @@ pub fn raised_for_report(
     period: Period,
     signed_at: Option<&str>,
 ) -> Vec<ExceptionRecord> {
-    raised.retain(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)));
-    if let Some(at) = signed_at {
-        raised.retain(|e| e.raised_at.as_str() <= at);
-    }
+    raised.retain(|e| report_lists(period, signed_at, &e.period, &e.raised_at));
     raised
 }
 

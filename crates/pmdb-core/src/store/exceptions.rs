@@ -11,6 +11,7 @@ use super::exception_history::{HistoryEntry, append, followed};
 use super::users::require_user;
 use crate::domain::fields::check_text;
 use crate::domain::period::Period;
+use crate::domain::report_scope::report_lists;
 use crate::domain::workflow::{
     ExceptionKind, ExceptionStatus, State, Step, apply, board_words, boards_part, may_record,
     may_record_outcome, officers_part,
@@ -131,13 +132,13 @@ pub(super) fn escalated_within(
     period: Period,
     at: &str,
 ) -> Result<Vec<ExceptionRecord>> {
-    let sql = format!("{SELECT} WHERE status = 'escalated' AND raised_at <= ?1 ORDER BY id");
+    let sql = format!("{SELECT} WHERE status = 'escalated' ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([at], from_row)?;
+    let rows = stmt.query_map([], from_row)?;
     let all: Vec<ExceptionRecord> = rows.collect::<rusqlite::Result<_>>()?;
     Ok(all
         .into_iter()
-        .filter(|e| e.period.parse::<Period>().is_ok_and(|p| period.covers(p)))
+        .filter(|e| report_lists(period, Some(at), &e.period, &e.raised_at))
         .collect())
 }
 
