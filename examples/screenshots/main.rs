@@ -101,6 +101,23 @@ fn main() -> anyhow::Result<()> {
     shoot(&app, "exceptions-projector", 120, 40)?;
     shoot(&app, "exceptions-projector-80x24", 80, 24)?;
 
+    // The Management Board's own outcome on HS01, escalated by PPG: recorded apart from
+    // PPG's decision, which stays as it was.
+    let mut app = open()?;
+    keys(&mut app, "3jjjo");
+    keys(
+        &mut app,
+        "Management Board approved a second prevention officer from the homelessness reserve.",
+    );
+    shoot(&app, "exceptions-outcome", 120, 40)?;
+    shoot(&app, "exceptions-outcome-80x24", 80, 24)?;
+
+    // Zoe Campbell's narrative for CS01's quarter, the words Cabinet reads.
+    let mut app = App::with_theme(Store::open(&db, "zcampbell")?, today, Theme::COLOUR)?;
+    keys(&mut app, "2n");
+    keys(&mut app, PARAGRAPH);
+    shoot(&app, "entry-narrative-80x24", 80, 24)?;
+
     let mut app = open()?;
     keys(&mut app, "4");
     shoot(&app, "rollup", 120, 40)?;
