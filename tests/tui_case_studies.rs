@@ -42,8 +42,11 @@ fn chosen(path: &std::path::Path) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// (login, op, key, selected before, selected after) of the audit log's case studies rows.
-fn audited(path: &std::path::Path) -> Vec<(String, String, String, Option<i64>, Option<i64>)> {
+/// (login, op, key, selected before, selected after): a row of the audit log.
+type Audited = (String, String, String, Option<i64>, Option<i64>);
+
+/// The audit log's rows of case studies, oldest first.
+fn audited(path: &std::path::Path) -> Vec<Audited> {
     let db = rusqlite::Connection::open(path).unwrap();
     let mut stmt = db
         .prepare(
