@@ -62,6 +62,25 @@ fn audited(path: &std::path::Path) -> Vec<Audited> {
     .unwrap()
 }
 
+/// Asserts that the screen shows every one of `needles`, at 80×24 and at 120×40.
+fn shows(app: &App, needles: &[&str]) {
+    for (w, h) in SIZES {
+        let screen = flat(app, w, h);
+        for needle in needles {
+            assert!(screen.contains(needle), "{needle}:\n{}", text(app, w, h));
+        }
+    }
+}
+
+/// `Space` on case study `code` of 2025/26 as `login`.
+fn space_on(path: &std::path::Path, login: &str, code: &str) -> App {
+    let mut app = plan_as(path, login);
+    typing(&mut app, "c");
+    down_to(&mut app, code);
+    typing(&mut app, " ");
+    app
+}
+
 fn down_to(app: &mut App, code: &str) {
     for _ in 0..20 {
         let st = app.plan.studies.as_ref().unwrap();
@@ -109,22 +128,14 @@ fn c_lists_the_years_case_studies_and_enter_shows_a_story() {
     }
     down_to(&mut app, "CS-05");
     press(&mut app, KeyCode::Enter);
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("Story CS-05 · 2025/26"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(
-            screen.contains("Volunteers adopt forty streets"),
-            "{screen}"
-        );
-        assert!(
-            screen.contains("not chosen: the annual report leaves it out"),
-            "{screen}"
-        );
-    }
+    shows(
+        &app,
+        &[
+            "Story CS-05 · 2025/26",
+            "Volunteers adopt forty streets",
+            "not chosen: the annual report leaves it out",
+        ],
+    );
     // The story whole, as stored, wrapped at 80 columns.
     let story = Store::open(&path, "perf")
         .unwrap()
@@ -152,19 +163,15 @@ fn c_lists_the_years_case_studies_and_enter_shows_a_story() {
         press(&mut app, KeyCode::Down);
     }
     typing(&mut app, "c");
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("Case studies 2025/26 · under PR3"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(screen.contains("1 case study, 1 chosen"), "{screen}");
-        assert!(
-            screen.contains("CS-04") && !screen.contains("CS-05"),
-            "{screen}"
-        );
-    }
+    shows(
+        &app,
+        &[
+            "Case studies 2025/26 · under PR3",
+            "1 case study, 1 chosen",
+            "CS-04",
+        ],
+    );
+    assert!(!flat(&app, 120, 40).contains("CS-05"));
 }
 
 #[test]
@@ -174,34 +181,26 @@ fn a_performance_user_chooses_with_space_and_an_officer_is_told_who_may() {
     let before = chosen(&path);
     let log = audited(&path).len();
     // An officer's Space: refused naming who may choose, nothing written.
-    let mut app = plan_as(&path, "sjenkins");
-    typing(&mut app, "c");
-    down_to(&mut app, "CS-05");
-    typing(&mut app, " ");
+    let app = space_on(&path, "sjenkins", "CS-05");
+    shows(
+        &app,
+        &["only admin and performance users may choose the case studies"],
+    );
     for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("only admin and performance users may choose the case studies"),
-            "{}",
-            text(&app, w, h)
-        );
         assert!(line_with(&app, w, h, "CS-05    ").contains("not chosen"));
     }
     assert_eq!(chosen(&path), before);
     assert_eq!(audited(&path).len(), log);
     // A performance user's: CS-05 chosen at once, the list says so, the log says who.
-    let mut app = plan_as(&path, "lwhitfield");
-    typing(&mut app, "c");
-    down_to(&mut app, "CS-05");
-    typing(&mut app, " ");
+    let mut app = space_on(&path, "lwhitfield", "CS-05");
+    shows(
+        &app,
+        &[
+            "CS-05 chosen: the annual report tells it",
+            "3 case studies, 3 chosen",
+        ],
+    );
     for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("CS-05 chosen: the annual report tells it"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(screen.contains("3 case studies, 3 chosen"), "{screen}");
         let row = line_with(&app, w, h, "CS-05    ");
         assert!(
             row.contains(" chosen ") && !row.contains("not chosen"),
@@ -264,16 +263,8 @@ fn an_officer_adds_a_case_study_and_bad_input_writes_nothing() {
     let mut app = plan_as(&path, "sjenkins");
     typing(&mut app, "c");
     typing(&mut app, "a");
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("New case study · 2025/26"),
-            "{}",
-            text(&app, w, h)
-        );
-        // The plan node starts as the node selected in the tree.
-        assert!(screen.contains("Plan node VIS"), "{screen}");
-    }
+    // The plan node starts as the node selected in the tree.
+    shows(&app, &["New case study · 2025/26", "Plan node VIS"]);
     let before = chosen(&path);
     let log = audited(&path).len();
     for (code, title, node, why) in [
@@ -291,9 +282,7 @@ fn an_officer_adds_a_case_study_and_bad_input_writes_nothing() {
         let form = app.plan.studies.as_ref().unwrap().form.as_ref();
         let message = form.and_then(|f| f.message.clone()).unwrap_or_default();
         assert!(message.contains(why), "{code} {node}: {message}");
-        for (w, h) in SIZES {
-            assert!(flat(&app, w, h).contains(why), "{}", text(&app, w, h));
-        }
+        shows(&app, &[why]);
         assert_eq!(chosen(&path), before);
         assert_eq!(audited(&path).len(), log);
         // Back to the first field for the next try.
@@ -301,19 +290,13 @@ fn an_officer_adds_a_case_study_and_bad_input_writes_nothing() {
     }
     fill(&mut app, "CS-09", "Street champions", "KA1.1.1", STORY);
     // The story wraps in its box, first word to last, at both sizes.
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("Residents on forty streets"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(
-            screen.contains("fell by a third over the winter."),
-            "{}",
-            text(&app, w, h)
-        );
-    }
+    shows(
+        &app,
+        &[
+            "Residents on forty streets",
+            "fell by a third over the winter.",
+        ],
+    );
     hit(&mut app, ctrl('s'));
     let st = app.plan.studies.as_ref().unwrap();
     assert!(st.form.is_none(), "{}", text(&app, 120, 40));
