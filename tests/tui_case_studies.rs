@@ -350,3 +350,57 @@ fn an_officer_adds_a_case_study_and_bad_input_writes_nothing() {
     assert!((chrono::Utc::now() - at).num_seconds().abs() < 120, "{at}");
     assert_eq!(audited(&path).len(), log + 1);
 }
+
+#[test]
+fn hostile_and_overlong_input_is_refused_and_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = plan_as(&path, "sjenkins");
+    typing(&mut app, "c");
+    typing(&mut app, "a");
+    let before = chosen(&path);
+    let log = audited(&path).len();
+    let long = "寿".repeat(3000);
+    for (code, title, why) in [
+        (
+            "CS-10",
+            "Red \u{1b}[31m alert \u{7}",
+            "the title holds the control character U+001B",
+        ),
+        (
+            "CS\u{1b}[2J",
+            "A title",
+            "the case study's code holds the control character U+001B",
+        ),
+        (
+            long.as_str(),
+            "A title",
+            "the case study's code is 3000 characters long",
+        ),
+        ("CS-10", long.as_str(), "the title is 3000 characters long"),
+    ] {
+        fill(&mut app, code, title, "KA1.1.1", &long);
+        for (w, h) in SIZES {
+            let shown = text(&app, w, h);
+            assert!(
+                !shown.chars().any(|c| c.is_control() && c != '\n'),
+                "{shown}"
+            );
+        }
+        hit(&mut app, ctrl('s'));
+        let form = app.plan.studies.as_ref().unwrap().form.as_ref();
+        let message = form.and_then(|f| f.message.clone()).unwrap_or_default();
+        assert!(message.contains(why), "{message}");
+        shows(&app, &[why]);
+        for (w, h) in SIZES {
+            let shown = text(&app, w, h);
+            assert!(
+                !shown.chars().any(|c| c.is_control() && c != '\n'),
+                "{shown}"
+            );
+        }
+        assert_eq!(chosen(&path), before);
+        assert_eq!(audited(&path).len(), log);
+        press(&mut app, KeyCode::Tab);
+    }
+}
