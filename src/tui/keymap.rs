@@ -473,9 +473,9 @@ static CASE_STUDIES: &[Binding] = &[
     bind!([Key::code(PageUp)], Action::ScrollUp, "scroll the story up", "move", false),
     bind!([Key::code(PageDown)], Action::ScrollDown, "scroll the story down", "move", false),
     bind!([Key::code(Enter)], Action::Open, "story / list", "view", true),
-    bind!([Key::ch(' ')], Action::ChooseStudy, "chosen or not", "record", true),
-    bind!([Key::ch('a')], Action::AddStudy, "add", "record", true),
     bind!([Key::code(Esc)], Action::Back, "back", "view", true),
+    bind!([Key::ch(' ')], Action::ChooseStudy, "choose for the report / not", "record", true),
+    bind!([Key::ch('a')], Action::AddStudy, "add", "record", true),
 ];
 
 #[rustfmt::skip]

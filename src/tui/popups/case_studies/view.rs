@@ -97,10 +97,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, st: &CaseStudies) {
         )
     };
     let mut lines = vec![Line::from(Span::styled(
-        fit(
-            &row("Code", "Annual rep", "Plan", "Submitted by", "Title"),
-            w,
-        ),
+        fit(&row("Code", "Report", "Plan", "Submitted by", "Title"), w),
         theme.heading(),
     ))];
     if st.rows.is_empty() && st.error.is_none() {
