@@ -404,3 +404,50 @@ fn hostile_and_overlong_input_is_refused_and_never_reaches_the_terminal() {
         press(&mut app, KeyCode::Tab);
     }
 }
+
+#[test]
+fn a_viewer_may_not_add_and_an_abandoned_form_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let before = chosen(&path);
+    let log = audited(&path).len();
+    // A councillor reads the list but neither adds nor chooses; neither key is offered.
+    let mut app = plan_as(&path, "cllrokonkwo");
+    typing(&mut app, "c");
+    shows(&app, &["3 case studies, 2 chosen for the annual report"]);
+    for (w, h) in SIZES {
+        let footer = text(&app, w, h).lines().last().unwrap().to_string();
+        assert!(footer.contains("Enter story / list"), "{footer}");
+        assert!(
+            !footer.contains("a add") && !footer.contains("Space"),
+            "{footer}"
+        );
+    }
+    typing(&mut app, "a");
+    assert!(app.plan.studies.as_ref().unwrap().form.is_none());
+    shows(&app, &["refused: cllrokonkwo (viewer) reads only"]);
+    typing(&mut app, " ");
+    shows(
+        &app,
+        &["only admin and performance users may choose the case studies"],
+    );
+    // An officer who types and then leaves with Esc is asked first; nothing is written.
+    let mut app = plan_as(&path, "sjenkins");
+    typing(&mut app, "c");
+    typing(&mut app, "a");
+    fill(
+        &mut app,
+        "CS-11",
+        "Half written",
+        "KA1.1.1",
+        "Not finished.",
+    );
+    press(&mut app, KeyCode::Esc);
+    shows(&app, &["Discard your unsaved changes?"]);
+    typing(&mut app, "y");
+    let st = app.plan.studies.as_ref().unwrap();
+    assert!(st.form.is_none());
+    shows(&app, &["Case studies 2025/26 · all"]);
+    assert_eq!(chosen(&path), before);
+    assert_eq!(audited(&path).len(), log);
+}
