@@ -50,6 +50,16 @@ fn a_holders_rollup_opens_on_their_portfolio_marked_theirs() {
             text(&app, w, h)
         );
     }
+    // Her portfolio's indicators say whose they are too.
+    typing(&mut app, "l");
+    for (w, h) in SIZES {
+        assert!(
+            flat(&app, w, h).contains("ENV Environment & Climate (yours) · 2026/27 Q2"),
+            "{}",
+            text(&app, w, h)
+        );
+    }
+    typing(&mut app, "h");
     // `P` writes the pack and offers her portfolio's summary in it.
     let started_in = tempfile::tempdir().unwrap();
     app.rollup.publish_in = started_in.path().to_path_buf();

@@ -143,7 +143,12 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(
-            format!(" {} · {} ", code_and_name(&g.code, &g.title), st.period),
+            format!(
+                " {}{} · {} ",
+                code_and_name(&g.code, &g.title),
+                yours(app, &g.code),
+                st.period
+            ),
             theme.title(),
         ));
     let inner = block.inner(area);
