@@ -174,6 +174,10 @@ fn bad_case_studies_are_refused_naming_why_and_nothing_is_written() {
             "case study CS-1 already exists (Repair café): choose another code".into(),
         ),
         (
+            add("CS-2", " ", "P1", "2024/25"),
+            "the case study's title is empty".into(),
+        ),
+        (
             add("CS 2", "Spaced", "P1", "2024/25"),
             "the case study's code holds a space: use only letters, digits and . - _ /".into(),
         ),

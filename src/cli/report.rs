@@ -109,12 +109,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
 /// The portfolios `login` holds (a portfolio's holder may be a pmdb login), for
 /// `--portfolio mine`: refused, naming why, when the login holds none.
 fn mine(ds: &Dataset, login: &str) -> Result<Scope> {
-    let held: Vec<String> = ds
-        .portfolios
-        .iter()
-        .filter(|p| p.lead == login)
-        .map(|p| p.code.clone())
-        .collect();
+    let held = crate::query::scope::held_by(ds, login);
     match held.as_slice() {
         [] => Err(anyhow!(
             "--portfolio mine: {} holds no portfolio (a portfolio's holder is set by pmdb import portfolios, column holder: the holder's login); name one with --portfolio CODE",

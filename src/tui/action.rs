@@ -59,6 +59,12 @@ pub enum Action {
     // Plan
     ExpandAll,
     CollapseAll,
+    /// `c`: the case studies of the tab's financial year (under the selected plan node).
+    CaseStudies,
+    /// `Space` in the case studies: choose the selected one for the annual report, or not.
+    ChooseStudy,
+    /// `a` in the case studies: submit a new one.
+    AddStudy,
     // Entry
     /// `o`: open the list of officers to choose whose indicators to show.
     ChooseOfficer,

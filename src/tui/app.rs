@@ -90,8 +90,12 @@ impl App {
             return vec![View::Saving];
         }
         let view = match self.tab {
-            Tab::Plan if self.plan.filter.typing => return vec![View::FilterInput],
-            Tab::Plan => View::Plan,
+            Tab::Plan => match &self.plan.studies {
+                Some(st) if st.form.is_some() => return vec![View::CaseStudyForm],
+                Some(_) => View::CaseStudies,
+                None if self.plan.filter.typing => return vec![View::FilterInput],
+                None => View::Plan,
+            },
             Tab::Entry if self.entry.narrative.is_some() => return vec![View::EntryEdit],
             Tab::Entry => match (&self.entry.editor, &self.entry.update) {
                 (Some(ed), _) if ed.conflict.is_some() => return vec![View::Conflict],
@@ -140,6 +144,8 @@ impl App {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
+            Action::ChooseStudy => self.data.actor.may_choose_case_studies().is_ok(),
+            Action::AddStudy => self.data.actor.may_submit_case_study().is_ok(),
             Action::Narrate => self.entry.may_narrate(&self.data),
             Action::Propose
             | Action::Decide
@@ -159,6 +165,12 @@ impl App {
         self.entry.editor.as_ref().is_some_and(|e| e.dirty())
             || self.entry.update.as_ref().is_some_and(|e| e.dirty())
             || self.exceptions.form.as_ref().is_some_and(|f| f.dirty())
+            || self.study_form().is_some_and(|f| f.dirty())
+    }
+
+    /// The case study being submitted, if its form is open.
+    fn study_form(&self) -> Option<&crate::tui::popups::case_studies::StudyForm> {
+        self.plan.studies.as_ref().and_then(|s| s.form.as_ref())
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
@@ -211,10 +223,7 @@ impl App {
     fn update_tab(&mut self, action: Action) {
         let (data, theme, page) = (&mut self.data, self.theme, self.page);
         let effect = match self.tab {
-            Tab::Plan => {
-                self.plan.update(action, data, page);
-                Effect::None
-            }
+            Tab::Plan => self.plan.update(action, data, theme, page),
             Tab::Entry => self.entry.update(action, data, theme, page),
             Tab::Exceptions => self.exceptions.update(action, data, theme, page),
             Tab::Rollup if action == Action::PublishPack => match &self.file_gone {
@@ -257,7 +266,8 @@ impl App {
         self.abandoned.push(saving);
         let open = self.entry.editor.is_some()
             || self.entry.update.is_some()
-            || self.exceptions.form.is_some();
+            || self.exceptions.form.is_some()
+            || self.study_form().is_some();
         self.note = Some(Note::Info(format!(
             "Save abandoned: nothing was saved{}",
             if open {
@@ -287,6 +297,7 @@ impl App {
             Done::Step(result) => step_done(result, &mut self.data),
             Done::Update(result) => self.entry.finish_update(result, &mut self.data),
             Done::Narrative(result) => self.entry.finish_narrative(result, &mut self.data),
+            Done::CaseStudy(result) => self.plan.finish_study(result, &mut self.data),
         };
         self.apply(effect);
         self.sync();
@@ -323,6 +334,9 @@ impl App {
                 self.entry.update = None;
                 self.entry.narrative = None;
                 self.exceptions.form = None;
+                if let Some(st) = &mut self.plan.studies {
+                    st.form = None;
+                }
             }
             Question::CloseException { id, version } => {
                 let step = Step {

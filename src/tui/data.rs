@@ -18,8 +18,8 @@ use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::query::trend::{MEETING_PERIODS, last_periods};
 use crate::store::{
-    BoardMember, Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry, MeetingRecord, Store,
-    StoredValue,
+    BoardMember, CaseStudyRecord, Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry,
+    MeetingRecord, Store, StoredValue,
 };
 
 pub use crate::query::rollup::PeriodStats;
@@ -212,6 +212,16 @@ impl Data {
         meeting: &MeetingRecord,
     ) -> crate::store::Result<Vec<crate::query::agenda::AgendaItem>> {
         crate::query::agenda::load(&self.store, meeting)
+    }
+
+    /// Every case study, and who submitted each and when (the audit log's record).
+    pub fn case_studies(
+        &self,
+    ) -> crate::store::Result<(Vec<CaseStudyRecord>, Vec<crate::store::Submitted>)> {
+        Ok((
+            self.store.case_studies()?,
+            self.store.case_study_submissions()?,
+        ))
     }
 
     /// One exception's history, oldest first.

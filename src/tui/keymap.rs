@@ -130,6 +130,10 @@ pub enum View {
     Delivery,
     /// The Delivery tab's record of one item, filling the tab.
     DeliveryRecord,
+    /// The Plan tab's case studies of a year (`c`), with the selected one's story.
+    CaseStudies,
+    /// Submitting a case study: its code, title, plan node and story.
+    CaseStudyForm,
 }
 
 impl View {
@@ -154,6 +158,8 @@ impl View {
             View::OfficerChooser => "Choosing an officer",
             View::Delivery => "Delivery",
             View::DeliveryRecord => "Delivery: an item's record",
+            View::CaseStudies => "Case studies",
+            View::CaseStudyForm => "Submitting a case study",
         }
     }
 
@@ -166,6 +172,7 @@ impl View {
                 | View::ExceptionForm
                 | View::FilterInput
                 | View::OfficerChooser
+                | View::CaseStudyForm
         )
     }
 
@@ -190,6 +197,9 @@ impl View {
             View::OfficerChooser => OFFICER_CHOOSER,
             View::Delivery => DELIVERY,
             View::DeliveryRecord => DELIVERY_RECORD,
+            View::CaseStudies => CASE_STUDIES,
+            // The form's keys are the editors': save, next field, cancel.
+            View::CaseStudyForm => ENTRY_EDIT,
         }
     }
 
@@ -200,7 +210,7 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 19] = [
+    pub const ALL: [View; 21] = [
         View::Global,
         View::Plan,
         View::Entry,
@@ -220,6 +230,8 @@ impl View {
         View::OfficerChooser,
         View::Delivery,
         View::DeliveryRecord,
+        View::CaseStudies,
+        View::CaseStudyForm,
     ];
 }
 
@@ -306,6 +318,7 @@ static PLAN: &[Binding] = &[
     bind!([Key::ch('G'), Key::code(End)], Action::Bottom, "last row", "move", false),
     bind!([Key::ch('E')], Action::ExpandAll, "expand all", "tree", false),
     bind!([Key::ch('C')], Action::CollapseAll, "collapse all", "tree", false),
+    bind!([Key::ch('c')], Action::CaseStudies, "case studies", "view", Foot::IfRoom("case studies")),
     bind!([Key::ch('/')], Action::Filter, "filter", "find", true),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
@@ -450,6 +463,19 @@ static DELIVERY_RECORD: &[Binding] = &[
     bind!([Key::code(PageUp)], Action::ScrollUp, "scroll up", "move", Foot::WithNext("scroll")),
     bind!([Key::code(PageDown)], Action::ScrollDown, "scroll down", "move", false),
     bind!([Key::code(Esc), Key::code(Enter)], Action::Back, "back to the list", "view", true),
+];
+
+/// The year's case studies over the Plan tab: `Enter` shows the selected one's story.
+#[rustfmt::skip]
+static CASE_STUDIES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind!([Key::code(PageUp)], Action::ScrollUp, "scroll the story up", "move", false),
+    bind!([Key::code(PageDown)], Action::ScrollDown, "scroll the story down", "move", false),
+    bind!([Key::code(Enter)], Action::Open, "story / list", "view", true),
+    bind!([Key::code(Esc)], Action::Back, "back", "view", true),
+    bind!([Key::ch(' ')], Action::ChooseStudy, "choose for the report / not", "record", true),
+    bind!([Key::ch('a')], Action::AddStudy, "add", "record", true),
 ];
 
 #[rustfmt::skip]

@@ -16,7 +16,7 @@ use crate::store::{
     Abandon, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result, SaveOutcome,
     Store, StoreError,
 };
-use crate::store::{ImportSummary, NewNarrative};
+use crate::store::{ImportSummary, NewCaseStudy, NewNarrative};
 use crate::tui::popups::update_editor::UpdateJob;
 
 /// What to save, and so which tab takes the result.
@@ -36,6 +36,16 @@ pub enum Job {
     Update { job: UpdateJob, today: NaiveDate },
     /// The Entry tab's narrative for an indicator's quarter.
     Narrative(NewNarrative),
+    /// The Plan tab's case studies: one submitted, or one chosen for the annual report.
+    CaseStudy(StudyJob),
+}
+
+/// What the case studies save: a new one (`pmdb case-studies add`), or whether one is
+/// chosen (`pmdb case-studies select [--unselect]`), through the same core functions.
+#[derive(Debug, Clone)]
+pub enum StudyJob {
+    Submit(NewCaseStudy),
+    Choose { code: String, selected: bool },
 }
 
 /// The result of a save, tagged as its job was.
@@ -47,6 +57,7 @@ pub enum Done {
     /// The new version of the update or review.
     Update(Result<i64>),
     Narrative(Result<(Subject, ImportSummary)>),
+    CaseStudy(Result<StudyJob>),
 }
 
 impl Job {
@@ -65,6 +76,13 @@ impl Job {
             Job::Narrative(n) => Done::Narrative(
                 store.and_then(|mut s| s.write_narrative(&n, &crate::store::Columns::All)),
             ),
+            Job::CaseStudy(job) => Done::CaseStudy(store.and_then(|mut s| {
+                match &job {
+                    StudyJob::Submit(new) => s.submit_case_study(new)?,
+                    StudyJob::Choose { code, selected } => s.choose_case_study(code, *selected)?,
+                }
+                Ok(job)
+            })),
         }
     }
 
@@ -79,6 +97,7 @@ impl Job {
             Job::Step(_) => Done::Step(Err(e())),
             Job::Update { .. } => Done::Update(Err(e())),
             Job::Narrative(_) => Done::Narrative(Err(e())),
+            Job::CaseStudy(_) => Done::CaseStudy(Err(e())),
         }
     }
 }

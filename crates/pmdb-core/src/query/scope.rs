@@ -136,6 +136,16 @@ impl Scope {
     }
 }
 
+/// The codes of the portfolios `login` holds (their `holder` is that login), in the
+/// council's order: what `pmdb report --portfolio mine` covers and the Rollup tab opens on.
+pub fn held_by(ds: &Dataset, login: &str) -> Vec<String> {
+    ds.portfolios
+        .iter()
+        .filter(|p| !login.is_empty() && p.lead == login)
+        .map(|p| p.code.clone())
+        .collect()
+}
+
 /// How a report names a portfolio's holder: a pmdb login by the user's display name (the
 /// login itself when the user has no name), any other text as it is written.
 pub fn holder_name(ds: &Dataset, holder: &str) -> String {

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use crate::domain::fields::{check_code, check_name, check_text};
+use crate::domain::fields::{FieldError, check_code, check_name, check_text};
 use crate::domain::period::FinYear;
 
 /// A case study as an officer submits it (`pmdb case-studies add`).
@@ -20,7 +20,34 @@ pub struct NewCaseStudy {
     pub story: String,
 }
 
+/// Who submitted a case study and when, as the audit log recorded its first writing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submitted {
+    pub code: String,
+    pub login: String,
+    /// The audit log's time stamp (UTC).
+    pub at: String,
+}
+
 impl Store {
+    /// Who submitted each case study and when (the audit log's record of its insert), for
+    /// those the log holds.
+    pub fn case_study_submissions(&self) -> Result<Vec<Submitted>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT key, login, min(at) FROM audit_log
+              WHERE tbl = 'case_studies' AND op = 'insert'
+              GROUP BY key ORDER BY key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Submitted {
+                code: r.get(0)?,
+                login: r.get(1)?,
+                at: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Adds a case study, not chosen. Any officer may; the code must be new, the plan node
     /// (and service, if named) must exist. Nothing is written when anything is refused.
     pub fn submit_case_study(&mut self, new: &NewCaseStudy) -> Result<()> {
@@ -29,6 +56,12 @@ impl Store {
             .map_err(StoreError::Denied)?;
         check_code("the case study's code", &new.code)?;
         check_name("the title", &new.title)?;
+        if new.title.trim().is_empty() {
+            return Err(FieldError::Empty {
+                what: "the case study's title".into(),
+            }
+            .into());
+        }
         check_text("the story", &new.story)?;
         self.write(|tx| {
             let taken: Option<String> = tx

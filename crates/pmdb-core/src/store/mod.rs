@@ -59,7 +59,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditRow;
-pub use case_studies::NewCaseStudy;
+pub use case_studies::{NewCaseStudy, Submitted};
 pub use dataset::Dataset;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,

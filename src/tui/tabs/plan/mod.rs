@@ -3,6 +3,7 @@
 //! selected row. Drawing is in `view.rs`.
 
 pub(crate) mod linked;
+mod studies;
 pub mod tree;
 pub(crate) mod view;
 
@@ -16,7 +17,10 @@ use crate::domain::period::Period;
 use crate::tui::action::Action;
 use crate::tui::components::filter::FilterInput;
 use crate::tui::components::scroll::TextScroll;
+use crate::tui::components::theme::Theme;
 use crate::tui::data::{ChartPoint, Data, PeriodStats};
+use crate::tui::messages::Effect;
+use crate::tui::popups::case_studies::CaseStudies;
 use crate::tui::refresh::drop_elsewhere;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -65,6 +69,8 @@ pub struct PlanState {
     /// The tree for the data and year shown, kept between keystrokes of the filter.
     tree: Option<Tree>,
     pub work: FilterWork,
+    /// The case studies (`c`), open over the tab.
+    pub studies: Option<CaseStudies>,
 }
 
 impl PlanState {
@@ -92,6 +98,7 @@ impl PlanState {
             detail_key: None,
             tree: None,
             work: FilterWork::default(),
+            studies: None,
         }
     }
 
@@ -145,14 +152,23 @@ impl PlanState {
         }
         let of = self.detail.as_ref().map(|d| format!("{:?}", d.key));
         self.detail_scroll.follow(of);
+        let year = self.period.fin_year();
+        if let Some(st) = &mut self.studies {
+            st.sync(data, year, None);
+            let of = st.selected().map(|s| s.record.code.clone());
+            st.scroll.follow(of);
+        }
     }
 
-    pub fn update(&mut self, action: Action, data: &Data, page: usize) {
+    pub fn update(&mut self, action: Action, data: &Data, theme: Theme, page: usize) -> Effect {
+        if self.studies.is_some() {
+            return self.update_studies(action, data, theme);
+        }
         if self.filter.typing {
             if self.filter.key(action) {
                 self.filter_changed();
             }
-            return;
+            return Effect::None;
         }
         let last = self.rows.len().saturating_sub(1);
         match action {
@@ -180,8 +196,10 @@ impl PlanState {
             Action::Back if self.filter.clear() => self.filter_changed(),
             Action::PrevPeriod => self.period = self.period.prev(),
             Action::NextPeriod => self.period = self.period.next(),
+            Action::CaseStudies => self.open_studies(data),
             _ => {}
         }
+        Effect::None
     }
 
     /// The rows are found again for the new filter, from the top.

@@ -33,6 +33,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_tree(frame, tree, app);
         draw_detail(frame, detail, app, true);
     }
+    if let Some(st) = &app.plan.studies {
+        crate::tui::popups::case_studies::view::draw(frame, area, app, st);
+    }
 }
 
 fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {

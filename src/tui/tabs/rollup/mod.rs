@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use crate::domain::deadline::last_ended_quarter;
 use crate::domain::period::Period;
+use crate::publish::page_name::portfolio_page;
 use crate::query::rollup::{Group, GroupBy, Rollup};
+use crate::query::scope::held_by;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::messages::{Effect, Note};
@@ -24,20 +26,30 @@ pub struct RollupState {
     /// Where `P` writes a pack (in `pmdb-pack-<period>`): the directory pmdb was started
     /// in, the person's own, never the database's folder (on a server that is pmdb's).
     pub publish_in: PathBuf,
+    /// The portfolios the person logged in holds (a portfolio holder's own view): the tab
+    /// opens grouped by portfolio on the first, marks them "(yours)", and `P` names their
+    /// summaries in the pack.
+    pub held: Vec<String>,
     key: Option<(Period, GroupBy, u64)>,
 }
 
 impl RollupState {
     pub fn new(data: &Data) -> RollupState {
         let period = last_ended_quarter(data.today);
+        let held = held_by(&data.ds, data.login());
         RollupState {
             period,
-            by: GroupBy::Priority,
+            by: if held.is_empty() {
+                GroupBy::Priority
+            } else {
+                GroupBy::Portfolio
+            },
             rollup: None,
             cursor: 0,
             drill: false,
             drill_cursor: 0,
             publish_in: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            held,
             key: None,
         }
     }
@@ -57,7 +69,11 @@ impl RollupState {
         if self.key == Some(key) {
             return;
         }
-        let keep = self.group().map(|g| g.code.clone());
+        // The first time, a holder's own portfolio is selected.
+        let keep = match self.key {
+            None => self.held.first().cloned(),
+            Some(_) => self.group().map(|g| g.code.clone()),
+        };
         let r = data.rollup(self.period, self.by);
         if let Some(i) = keep.and_then(|c| r.groups.iter().position(|g| g.code == c)) {
             self.cursor = i;
@@ -67,6 +83,11 @@ impl RollupState {
         let n = self.group().map(|g| g.indicators.len()).unwrap_or(0);
         self.drill_cursor = self.drill_cursor.min(n.saturating_sub(1));
         self.key = Some(key);
+    }
+
+    /// Whether a group of the roll-up is a portfolio the person logged in holds.
+    pub fn is_yours(&self, code: &str) -> bool {
+        self.by == GroupBy::Portfolio && self.held.iter().any(|c| c == code)
     }
 
     pub fn update(&mut self, action: Action, page: usize) {
@@ -104,15 +125,34 @@ impl RollupState {
 
 /// `P`: the period's published pack written into `pack_folder`, for whoever may read
 /// (`Actor::may_publish`, the rule `pmdb publish` follows; the core refuses anyone else).
+/// A portfolio holder is offered their own portfolio's summary in it by name.
 pub fn publish(data: &Data, rollup: &RollupState) -> Effect {
     let period = rollup.period;
     let dir = rollup.pack_folder();
     Effect::Note(match data.write_pack(period, &dir) {
         Ok(files) => Note::Ok(format!(
-            "pack for {period} written to {} ({})",
+            "pack for {period} written to {} ({}){}",
             dir.display(),
-            crate::domain::label::counted(files.len(), "file", "files")
+            crate::domain::label::counted(files.len(), "file", "files"),
+            yours(rollup, &files)
         )),
         Err(e) => Note::Error(format!("the pack for {period} was not written: {e:#}")),
     })
+}
+
+/// "; your portfolio summary: …/portfolio-ENV.html" for a holder whose summaries the pack
+/// holds; nothing for anyone else.
+fn yours(rollup: &RollupState, files: &[PathBuf]) -> String {
+    let pages: Vec<String> = rollup
+        .held
+        .iter()
+        .map(|code| rollup.pack_folder().join(portfolio_page(code)))
+        .filter(|page| files.contains(page))
+        .map(|page| page.display().to_string())
+        .collect();
+    match pages.as_slice() {
+        [] => String::new(),
+        [one] => format!("; your portfolio summary: {one}"),
+        many => format!("; your portfolio summaries: {}", many.join(", ")),
+    }
 }

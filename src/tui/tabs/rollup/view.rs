@@ -58,7 +58,8 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
     let inner = with_selected(
         frame,
         inner,
-        st.group().map(|g| code_and_name(&g.code, &g.title)),
+        st.group()
+            .map(|g| code_and_name(&g.code, &g.title) + yours(app, &g.code)),
         theme,
     );
     let window = Window::new(
@@ -100,10 +101,18 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
         .skip(window.offset)
         .take(window.shown)
     {
+        let name = name_beside(&g.code, &g.title);
+        let mark = yours(app, &g.code);
+        let title = if mark.is_empty() {
+            name
+        } else {
+            // The mark is never the part cut off.
+            fit(&name, title_w.saturating_sub(mark.len())) + mark
+        };
         let mut spans = vec![Span::raw(format!(
             "{} {} ",
             pad(&g.code, 8),
-            pad(&name_beside(&g.code, &g.title), title_w)
+            pad(&title, title_w)
         ))];
         spans.extend(counts_spans(theme, &g.counts));
         spans.push(Span::raw(" "));
@@ -117,6 +126,15 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// " (yours)" after a portfolio the person logged in holds.
+fn yours(app: &App, code: &str) -> &'static str {
+    if app.rollup.is_yours(code) {
+        " (yours)"
+    } else {
+        ""
+    }
+}
+
 fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.rollup;
     let theme = app.theme;
@@ -125,7 +143,12 @@ fn draw_drill(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(
-            format!(" {} · {} ", code_and_name(&g.code, &g.title), st.period),
+            format!(
+                " {}{} · {} ",
+                code_and_name(&g.code, &g.title),
+                yours(app, &g.code),
+                st.period
+            ),
             theme.title(),
         ));
     let inner = block.inner(area);
