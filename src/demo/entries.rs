@@ -11,7 +11,8 @@ use rand_chacha::ChaCha8Rng;
 use super::calendar::Calendar;
 use super::indicators::Planned;
 use super::rng;
-use crate::domain::deadline::{DEFAULT_DEADLINE_DAY, deadline};
+use crate::domain::deadline::DEFAULT_DEADLINE_DAY;
+use crate::domain::owed::due_by;
 use crate::domain::period::Period;
 use crate::store::Entered;
 
@@ -30,13 +31,19 @@ pub fn entered(p: &Planned, period: Period, cal: &Calendar, r: &mut ChaCha8Rng) 
     };
     Entered {
         by: by.clone(),
-        at: day(period, cal, r).and_time(time_of_day(r)),
+        at: day(period, p.record.indicator.lag, cal, r).and_time(time_of_day(r)),
     }
 }
 
-fn day(period: Period, cal: &Calendar, r: &mut ChaCha8Rng) -> NaiveDate {
-    let opens = period.last_month().plus(1).first_day();
-    let due = deadline(period, DEFAULT_DEADLINE_DAY);
+/// The first day a period's figure can be had: the month after it ends, or for a figure
+/// published `lag` months late (a national statistic) that many months later.
+pub fn published(period: Period, lag: u8) -> NaiveDate {
+    period.last_month().plus(1 + i32::from(lag)).first_day()
+}
+
+fn day(period: Period, lag: u8, cal: &Calendar, r: &mut ChaCha8Rng) -> NaiveDate {
+    let opens = published(period, lag);
+    let due = due_by(period, DEFAULT_DEADLINE_DAY, lag);
     let spread = |r: &mut ChaCha8Rng, width: f64| (rng::normal(r).abs() * width) as i64;
     let drawn = if rng::chance(r, LATE) {
         working_day_after(due + Duration::days(1 + spread(r, 5.0).min(MOST_DAYS_LATE - 3)))
@@ -95,8 +102,8 @@ mod tests {
         for m in cal.months() {
             let period = Period::Month(m);
             for _ in 0..20 {
-                let d = day(period, &cal, &mut r);
-                let due = deadline(period, DEFAULT_DEADLINE_DAY);
+                let d = day(period, 0, &cal, &mut r);
+                let due = due_by(period, DEFAULT_DEADLINE_DAY, 0);
                 assert!(d > m.last_day() && d <= cal.today, "{m}: {d}");
                 assert!(d <= due + Duration::days(MOST_DAYS_LATE), "{m}: {d}");
                 late += usize::from(d > due);
@@ -106,5 +113,18 @@ mod tests {
         let share = late as f64 / (20 * cal.months().len()) as f64;
         assert!((0.06..0.2).contains(&share), "{share}");
         assert_eq!(weekend, 0);
+    }
+
+    #[test]
+    fn a_lagged_figure_comes_in_once_published_around_its_moved_deadline() {
+        let cal = Calendar::new("2026-11-24".parse().unwrap());
+        let mut r = rng::stream("entries test");
+        let q1: Period = "2026/27 Q1".parse().unwrap();
+        // Three months late: published from 1 October, due by 15 October.
+        assert_eq!(published(q1, 3), "2026-10-01".parse().unwrap());
+        for _ in 0..50 {
+            let d = day(q1, 3, &cal, &mut r);
+            assert!(d >= published(q1, 3) && d <= cal.today, "{d}");
+        }
     }
 }

@@ -43,6 +43,8 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(Valu
     let points: Vec<series::Point> = series::generate(t, ind, &targets, cal, p.code())
         .into_iter()
         .filter(|pt| !left_empty(t.story, t.frequency, pt.period, cal))
+        // A lagged figure not yet published by today.
+        .filter(|pt| entries::published(pt.period, t.lag) <= cal.today)
         // Nothing before the council started collecting it.
         .filter(|pt| {
             p.record

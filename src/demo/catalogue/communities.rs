@@ -98,6 +98,8 @@ pub fn templates() -> Vec<Template> {
         ind("CP02", "Recorded crime per 1,000 population (rolling 12 months)")
             .contextual().unit("crimes per 1,000 population", 1).lower().quarterly().latest()
             .team("TP-HSG-HD", 8).also("KA2.3.2").source("Police recorded crime (ONS)")
+            // ONS publishes a quarter's figure about three months after the usual deadline.
+            .lag(3)
             .free(58.5, -1.2, 0.8),
         ind("CP03", "Resident population (mid-year estimate)")
             .unit("people", 0).data_only().annual().latest()

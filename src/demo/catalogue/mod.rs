@@ -94,6 +94,9 @@ pub struct Template {
     /// The month the council started collecting it (a measure introduced part-way): no
     /// values before, and none owed.
     pub collect_from: Option<&'static str>,
+    /// Whole months after its deadline that the figure is published (a national return):
+    /// the indicator's `lag`.
+    pub lag: u8,
     pub story: Story,
     /// The figure of the latest period is still an estimate.
     pub latest_estimated: bool,
@@ -129,7 +132,7 @@ impl Template {
             },
             max: crate::domain::bounds::Bound::Default,
             cumulative: false,
-            lag: 0,
+            lag: self.lag,
         }
     }
 
@@ -178,6 +181,7 @@ fn ind(code: &'static str, title: &'static str) -> Template {
         volume: 0.0,
         signed: false,
         collect_from: None,
+        lag: 0,
         story: Story::Normal,
         latest_estimated: false,
         why: &[],
@@ -355,6 +359,13 @@ impl Template {
     }
     fn profile(self, profile: Profile) -> Self {
         Template { profile, ..self }
+    }
+    /// Published `months` after the usual deadline, as a national statistic is.
+    fn lag(self, months: u8) -> Self {
+        Template {
+            lag: months,
+            ..self
+        }
     }
     fn collecting_from(self, month: &'static str) -> Self {
         Template {
