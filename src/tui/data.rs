@@ -214,6 +214,14 @@ impl Data {
         crate::query::agenda::load(&self.store, meeting)
     }
 
+    /// A meeting's minutes as the store holds them now (`pmdb minutes`).
+    pub fn minutes(
+        &self,
+        meeting: &MeetingRecord,
+    ) -> crate::store::Result<crate::query::minutes::Minutes> {
+        crate::query::minutes::of_meeting(&self.store, meeting)
+    }
+
     /// One exception's history, oldest first.
     pub fn exception_history(&self, id: i64) -> crate::store::Result<Vec<HistoryEntry>> {
         self.store.exception_history(id)

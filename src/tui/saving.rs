@@ -36,6 +36,12 @@ pub enum Job {
     Update { job: UpdateJob, today: NaiveDate },
     /// The Entry tab's narrative for an indicator's quarter.
     Narrative(NewNarrative),
+    /// Every agreed item of an agenda closed (or, `close` false, only noted) with `note`.
+    CloseAgreed {
+        ids: Vec<i64>,
+        note: String,
+        close: bool,
+    },
 }
 
 /// The result of a save, tagged as its job was.
@@ -47,6 +53,7 @@ pub enum Done {
     /// The new version of the update or review.
     Update(Result<i64>),
     Narrative(Result<(Subject, ImportSummary)>),
+    CloseAgreed(Result<Vec<ExceptionRecord>>),
 }
 
 impl Job {
@@ -65,6 +72,9 @@ impl Job {
             Job::Narrative(n) => Done::Narrative(
                 store.and_then(|mut s| s.write_narrative(&n, &crate::store::Columns::All)),
             ),
+            Job::CloseAgreed { ids, note, close } => {
+                Done::CloseAgreed(store.and_then(|mut s| s.close_agreed(&ids, &note, close)))
+            }
         }
     }
 
@@ -79,6 +89,7 @@ impl Job {
             Job::Step(_) => Done::Step(Err(e())),
             Job::Update { .. } => Done::Update(Err(e())),
             Job::Narrative(_) => Done::Narrative(Err(e())),
+            Job::CloseAgreed { .. } => Done::CloseAgreed(Err(e())),
         }
     }
 }

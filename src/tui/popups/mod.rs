@@ -1,6 +1,7 @@
 //! What opens over a tab and takes the keys until it closes: the value and update editors,
 //! the exception form, the yes/no question, the help.
 
+pub mod close_agreed;
 pub(crate) mod dialog;
 pub mod exception_form;
 pub mod help;

@@ -2,6 +2,7 @@
 //! status, kind and service; the projector view of one exception; and the form that
 //! records the meeting. Drawing is in `view.rs`.
 
+pub mod minutes;
 pub(crate) mod projector;
 pub(crate) mod view;
 
@@ -26,8 +27,10 @@ use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 use crate::tui::keymap::View;
 use crate::tui::messages::{Effect, Note, Question};
+use crate::tui::popups::close_agreed::CloseAgreed;
 use crate::tui::popups::exception_form::{ExceptionForm, FormKind};
 use crate::tui::saving::Job;
+use minutes::MinutesPane;
 
 type FilterKey = (
     Option<Period>,
@@ -54,6 +57,10 @@ pub struct ExceptionsState {
     /// the top on another exception.
     pub record_scroll: TextScroll,
     pub form: Option<ExceptionForm>,
+    /// The note closing (or noting) every agreed item of the meeting's agenda (`C`).
+    pub agreed: Option<CloseAgreed>,
+    /// The meeting's minutes, filling the tab (`M`).
+    pub minutes: Option<MinutesPane>,
     pub error: Option<String>,
     key: Option<(FilterKey, u64)>,
     /// The selected exception's history, oldest first, read for (id, generation).
@@ -96,6 +103,8 @@ impl ExceptionsState {
             projector: false,
             record_scroll: TextScroll::default(),
             form: None,
+            agreed: None,
+            minutes: None,
             error: None,
             key: None,
             history: vec![],
@@ -235,6 +244,18 @@ impl ExceptionsState {
         if self.form.is_some() {
             return self.update_form(action, data);
         }
+        if self.agreed.is_some() {
+            return self.update_agreed(action);
+        }
+        if let Some(pane) = &mut self.minutes {
+            match action {
+                Action::ScrollUp => pane.scroll.page(-1),
+                Action::ScrollDown => pane.scroll.page(1),
+                Action::Back => self.minutes = None,
+                _ => {}
+            }
+            return Effect::None;
+        }
         let recording = matches!(
             action,
             Action::Propose
@@ -296,6 +317,8 @@ impl ExceptionsState {
                     self.meeting,
                 ) = (None, None, None, None, None);
             }
+            Action::CloseAgreed => return self.open_agreed(data, theme),
+            Action::Minutes => return self.open_minutes(data),
             Action::Propose => self.open_form(FormKind::Propose, data, theme),
             Action::Decide => self.open_form(FormKind::Decide, data, theme),
             Action::Escalate => self.open_form(FormKind::Escalate, data, theme),
@@ -318,6 +341,121 @@ impl ExceptionsState {
                 }
             }
             _ => {}
+        }
+        Effect::None
+    }
+
+    /// The meeting chosen with `m`, whose agenda the queue shows.
+    fn meeting_record(&self, data: &Data) -> Option<MeetingRecord> {
+        let id = self.meeting?;
+        data.meetings.iter().find(|m| m.id == id).cloned()
+    }
+
+    /// "Choose a meeting first": what `C` and `M` say with every exception shown.
+    fn no_meeting(what: &str) -> Effect {
+        Effect::Note(Note::Info(format!(
+            "No meeting is chosen: press {} to choose the meeting {what}",
+            View::Exceptions.keys_for(Action::CycleMeeting)
+        )))
+    }
+
+    /// `C`: the note for every agreed item of the meeting's agenda, its whole agenda (as
+    /// `pmdb exceptions close --meeting` takes it), whatever the other filters show.
+    /// Anyone but the performance team and admins is told why not before typing a word.
+    fn open_agreed(&mut self, data: &Data, theme: Theme) -> Effect {
+        if let Err(why) = data.actor.may_close_agreed() {
+            return Effect::Note(Note::Error(why.to_string()));
+        }
+        let Some(meeting) = self.meeting_record(data) else {
+            return Self::no_meeting("whose agreed items to close");
+        };
+        let agenda = match data.agenda(&meeting) {
+            Ok(a) => a,
+            Err(e) => return Effect::Note(Note::Error(e.to_string())),
+        };
+        let items: Vec<(i64, String)> = agenda
+            .into_iter()
+            .filter(|i| i.record.status == ExceptionStatus::Agreed)
+            .map(|i| (i.record.id, i.record.subject))
+            .collect();
+        if items.is_empty() {
+            return Effect::Note(Note::Info(format!(
+                "Meeting #{} ({} on {}) has no agreed item on its agenda: nothing to close",
+                meeting.id, meeting.board, meeting.date
+            )));
+        }
+        self.agreed = Some(CloseAgreed::new(meeting, items, theme));
+        Effect::None
+    }
+
+    fn update_agreed(&mut self, action: Action) -> Effect {
+        let Some(dlg) = &mut self.agreed else {
+            return Effect::None;
+        };
+        match action {
+            Action::Input(key) => dlg.type_key(key),
+            Action::NextField => dlg.close = !dlg.close,
+            Action::Save | Action::Submit if !dlg.dirty() => {
+                dlg.message = Some("write the note first: it goes on each item's record".into());
+            }
+            Action::Save | Action::Submit => {
+                return Effect::Save(Job::CloseAgreed {
+                    ids: dlg.ids(),
+                    note: dlg.note_text(),
+                    close: dlg.close,
+                });
+            }
+            Action::Back => {
+                self.agreed = None;
+                return Effect::Note(Note::Info("Nothing was written".into()));
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Takes in the closing of the agreed items: the dialog closed and what was done said,
+    /// or why nothing was written shown in the dialog.
+    pub fn finish_agreed(
+        &mut self,
+        result: Result<Vec<ExceptionRecord>>,
+        data: &mut Data,
+    ) -> Effect {
+        let Some(dlg) = &mut self.agreed else {
+            return Effect::None;
+        };
+        let done = match result {
+            Ok(done) => done,
+            Err(e) => {
+                dlg.message = Some(format!("nothing was written: {e}"));
+                return Effect::None;
+            }
+        };
+        let list: Vec<String> = done.iter().map(|e| format!("#{}", e.id)).collect();
+        let text = format!(
+            "Meeting #{}: {} {} ({})",
+            dlg.meeting.id,
+            if dlg.close { "closed" } else { "noted" },
+            crate::domain::label::counted(done.len(), "agreed item", "agreed items"),
+            list.join(", ")
+        );
+        self.agreed = None;
+        match data.reload() {
+            Ok(()) => Effect::Note(Note::Ok(text)),
+            Err(e) => Effect::Note(Note::Error(format!(
+                "{text}; could not re-read the database: {e}"
+            ))),
+        }
+    }
+
+    /// `M`: the meeting's minutes filling the tab.
+    fn open_minutes(&mut self, data: &Data) -> Effect {
+        let Some(meeting) = self.meeting_record(data) else {
+            return Self::no_meeting("whose minutes to show");
+        };
+        match MinutesPane::open(&meeting, data) {
+            Ok(pane) => self.minutes = Some(pane),
+            Err(e) => return Effect::Note(Note::Error(e.to_string())),
         }
         Effect::None
     }
