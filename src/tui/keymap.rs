@@ -407,7 +407,7 @@ static MINUTES: &[Binding] = &[
     bind!([Key::code(PageUp)], Action::ScrollUp, "scroll up", "move", Foot::WithNext("scroll")),
     bind!([Key::code(PageDown)], Action::ScrollDown, "scroll down", "move", false),
     bind!([Key::ch('w')], Action::WriteMinutes, "write as Markdown and HTML", "publish", true),
-    bind!([Key::code(Esc)], Action::Back, "back to the queue", "view", true),
+    bind!([Key::code(Esc)], Action::Back, "back", "view", true),
 ];
 
 #[rustfmt::skip]

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
+use crate::domain::fields::check_text;
 use crate::domain::label::counted;
 use crate::safe_text;
 use crate::store::MeetingRecord;
@@ -64,6 +65,16 @@ impl CloseAgreed {
     /// Whether a note was typed: quitting would lose it.
     pub fn dirty(&self) -> bool {
         !self.note_text().trim().is_empty()
+    }
+
+    /// Whether the note may be saved, and if not why: the store's own rule for the text of
+    /// a note (no control characters, not too long), said as it is typed.
+    pub fn check(&self) -> Result<(), String> {
+        let note = self.note_text();
+        if note.trim().is_empty() {
+            return Err("write the note that goes on each item's record".into());
+        }
+        check_text("the note", note.trim()).map_err(|e| e.to_string())
     }
 
     pub fn type_key(&mut self, key: KeyEvent) {
@@ -129,11 +140,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, dlg: &CloseAgreed) {
     let line = match &dlg.message {
         _ if let Some(saving) = &app.saving => waiting_line(saving, theme),
         Some(m) => Line::from(Span::styled(format!("✗ {m}"), theme.error())),
-        None if !dlg.dirty() => Line::from(Span::styled(
-            format!(
-                "! write the note that goes on each item's record · {} cancels",
-                keys(Action::Back)
-            ),
+        None if let Err(why) = dlg.check() => Line::from(Span::styled(
+            format!("! {why} · {} cancels", keys(Action::Back)),
             theme.warn(),
         )),
         None => Line::from(Span::styled(

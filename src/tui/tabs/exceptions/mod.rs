@@ -395,8 +395,8 @@ impl ExceptionsState {
         match action {
             Action::Input(key) => dlg.type_key(key),
             Action::NextField => dlg.close = !dlg.close,
-            Action::Save | Action::Submit if !dlg.dirty() => {
-                dlg.message = Some("write the note first: it goes on each item's record".into());
+            Action::Save | Action::Submit if let Err(why) = dlg.check() => {
+                dlg.message = Some(format!("not saved: {why}"));
             }
             Action::Save | Action::Submit => {
                 return Effect::Save(Job::CloseAgreed {
