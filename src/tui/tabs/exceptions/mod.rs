@@ -2,6 +2,7 @@
 //! status, kind and service; the projector view of one exception; and the form that
 //! records the meeting. Drawing is in `view.rs`.
 
+mod agenda;
 pub mod minutes;
 pub(crate) mod projector;
 pub(crate) mod view;
@@ -345,121 +346,6 @@ impl ExceptionsState {
         Effect::None
     }
 
-    /// The meeting chosen with `m`, whose agenda the queue shows.
-    fn meeting_record(&self, data: &Data) -> Option<MeetingRecord> {
-        let id = self.meeting?;
-        data.meetings.iter().find(|m| m.id == id).cloned()
-    }
-
-    /// "Choose a meeting first": what `C` and `M` say with every exception shown.
-    fn no_meeting(what: &str) -> Effect {
-        Effect::Note(Note::Info(format!(
-            "No meeting is chosen: press {} to choose the meeting {what}",
-            View::Exceptions.keys_for(Action::CycleMeeting)
-        )))
-    }
-
-    /// `C`: the note for every agreed item of the meeting's agenda, its whole agenda (as
-    /// `pmdb exceptions close --meeting` takes it), whatever the other filters show.
-    /// Anyone but the performance team and admins is told why not before typing a word.
-    fn open_agreed(&mut self, data: &Data, theme: Theme) -> Effect {
-        if let Err(why) = data.actor.may_close_agreed() {
-            return Effect::Note(Note::Error(why.to_string()));
-        }
-        let Some(meeting) = self.meeting_record(data) else {
-            return Self::no_meeting("whose agreed items to close");
-        };
-        let agenda = match data.agenda(&meeting) {
-            Ok(a) => a,
-            Err(e) => return Effect::Note(Note::Error(e.to_string())),
-        };
-        let items: Vec<(i64, String)> = agenda
-            .into_iter()
-            .filter(|i| i.record.status == ExceptionStatus::Agreed)
-            .map(|i| (i.record.id, i.record.subject))
-            .collect();
-        if items.is_empty() {
-            return Effect::Note(Note::Info(format!(
-                "Meeting #{} ({} on {}) has no agreed item on its agenda: nothing to close",
-                meeting.id, meeting.board, meeting.date
-            )));
-        }
-        self.agreed = Some(CloseAgreed::new(meeting, items, theme));
-        Effect::None
-    }
-
-    fn update_agreed(&mut self, action: Action) -> Effect {
-        let Some(dlg) = &mut self.agreed else {
-            return Effect::None;
-        };
-        match action {
-            Action::Input(key) => dlg.type_key(key),
-            Action::NextField => dlg.close = !dlg.close,
-            Action::Save | Action::Submit if let Err(why) = dlg.check() => {
-                dlg.message = Some(format!("not saved: {why}"));
-            }
-            Action::Save | Action::Submit => {
-                return Effect::Save(Job::CloseAgreed {
-                    ids: dlg.ids(),
-                    note: dlg.note_text(),
-                    close: dlg.close,
-                });
-            }
-            Action::Back => {
-                self.agreed = None;
-                return Effect::Note(Note::Info("Nothing was written".into()));
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
-    /// Takes in the closing of the agreed items: the dialog closed and what was done said,
-    /// or why nothing was written shown in the dialog.
-    pub fn finish_agreed(
-        &mut self,
-        result: Result<Vec<ExceptionRecord>>,
-        data: &mut Data,
-    ) -> Effect {
-        let Some(dlg) = &mut self.agreed else {
-            return Effect::None;
-        };
-        let done = match result {
-            Ok(done) => done,
-            Err(e) => {
-                dlg.message = Some(format!("nothing was written: {e}"));
-                return Effect::None;
-            }
-        };
-        let list: Vec<String> = done.iter().map(|e| format!("#{}", e.id)).collect();
-        let text = format!(
-            "Meeting #{}: {} {} ({})",
-            dlg.meeting.id,
-            if dlg.close { "closed" } else { "noted" },
-            crate::domain::label::counted(done.len(), "agreed item", "agreed items"),
-            list.join(", ")
-        );
-        self.agreed = None;
-        match data.reload() {
-            Ok(()) => Effect::Note(Note::Ok(text)),
-            Err(e) => Effect::Note(Note::Error(format!(
-                "{text}; could not re-read the database: {e}"
-            ))),
-        }
-    }
-
-    /// `M`: the meeting's minutes filling the tab.
-    fn open_minutes(&mut self, data: &Data) -> Effect {
-        let Some(meeting) = self.meeting_record(data) else {
-            return Self::no_meeting("whose minutes to show");
-        };
-        match MinutesPane::open(&meeting, data) {
-            Ok(pane) => self.minutes = Some(pane),
-            Err(e) => return Effect::Note(Note::Error(e.to_string())),
-        }
-        Effect::None
-    }
-
     fn open_form(&mut self, kind: FormKind, data: &Data, theme: Theme) {
         if let Some(e) = self.selected() {
             let choices = choices(kind, e, data);
@@ -581,6 +467,11 @@ fn now_is(rec: &ExceptionRecord, data: &mut Data) -> Effect {
         "Exception #{} ({}) is now {}",
         rec.id, rec.subject, rec.status
     );
+    reloaded(text, data)
+}
+
+/// After a save: the dataset re-read, and `text` (what was saved) on the status line.
+pub(super) fn reloaded(text: String, data: &mut Data) -> Effect {
     match data.reload() {
         Ok(()) => Effect::Note(Note::Ok(text)),
         Err(e) => Effect::Note(Note::Error(format!(
