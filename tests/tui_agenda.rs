@@ -384,6 +384,20 @@ fn m_shows_the_minutes_and_w_writes_the_bytes_pmdb_minutes_writes() {
     }
     assert_eq!(std::fs::read_to_string(&md_file).unwrap(), want);
 
+    // A note recorded elsewhere on the meeting's day is in the minutes once taken in.
+    let mut other = Store::open(&path, "perf").unwrap();
+    other.pin_today("2026-10-22".parse().unwrap());
+    other
+        .close_agreed(&[1], "Contractor named in the minutes", false)
+        .unwrap();
+    app.settle();
+    let now = expected_minutes(&path, 5);
+    assert!(now.contains("Contractor named in the minutes"), "{now}");
+    assert_eq!(
+        app.exceptions.minutes.as_ref().map(|p| p.text.as_str()),
+        Some(now.as_str())
+    );
+
     // Esc: back to the queue, on the same meeting.
     press(&mut app, KeyCode::Esc);
     assert!(app.exceptions.minutes.is_none());

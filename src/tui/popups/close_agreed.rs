@@ -95,7 +95,24 @@ impl CloseAgreed {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, dlg: &CloseAgreed) {
     let theme = app.theme;
-    let dialog = centered(area, 76, 14);
+    let toggle = format!(
+        " ({} to {})",
+        View::CloseAgreed.keys_for(Action::NextField),
+        if dlg.close {
+            "only note them"
+        } else {
+            "close them"
+        }
+    );
+    let what = Paragraph::new(Line::from(vec![
+        Span::styled(dlg.what(), theme.heading()),
+        Span::styled(toggle, theme.dim()),
+    ]))
+    .wrap(Wrap { trim: true });
+    // Every item's code, however many: the dialog grows to the screen's height, then the
+    // note's box gives up the room, down to one line.
+    let lines = what.line_count(74).min(u16::MAX as usize) as u16;
+    let dialog = centered(area, 76, lines.saturating_add(9).max(14));
     frame.render_widget(Clear, dialog);
     let m = &dlg.meeting;
     let block = Block::default()
@@ -112,29 +129,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, dlg: &CloseAgreed) {
         ));
     let inner = block.inner(dialog);
     frame.render_widget(block, dialog);
-    let [what, note, msg] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Fill(1),
+    let [what_area, note, msg] = Layout::vertical([
+        Constraint::Length(lines.min(inner.height.saturating_sub(5))),
+        Constraint::Min(3),
         Constraint::Length(2),
     ])
     .areas(inner);
-    let toggle = format!(
-        " ({} to {})",
-        View::CloseAgreed.keys_for(Action::NextField),
-        if dlg.close {
-            "only note them"
-        } else {
-            "close them"
-        }
-    );
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(dlg.what(), theme.heading()),
-            Span::styled(toggle, theme.dim()),
-        ]))
-        .wrap(Wrap { trim: true }),
-        what,
-    );
+    frame.render_widget(what, what_area);
     draw_field(frame, note, &dlg.note);
     let keys = |a| View::CloseAgreed.keys_for(a);
     let line = match &dlg.message {

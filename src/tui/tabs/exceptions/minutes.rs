@@ -25,6 +25,9 @@ pub struct MinutesPane {
     /// The minutes as `pmdb minutes MEETING --format markdown` writes them.
     pub text: String,
     pub scroll: TextScroll,
+    /// The data generation the text was made from: made again, where it is scrolled to
+    /// kept, when another save changes what the minutes say.
+    generation: u64,
 }
 
 impl MinutesPane {
@@ -33,7 +36,20 @@ impl MinutesPane {
             meeting: meeting.clone(),
             text: markdown(&data.minutes(meeting)?),
             scroll: TextScroll::default(),
+            generation: data.generation,
         })
+    }
+
+    /// Makes the text again if the data changed since it was made (a save here or
+    /// elsewhere); if it cannot be read now, what was shown stays.
+    pub fn sync(&mut self, data: &Data) {
+        if self.generation == data.generation {
+            return;
+        }
+        if let Ok(m) = data.minutes(&self.meeting) {
+            self.text = markdown(&m);
+        }
+        self.generation = data.generation;
     }
 
     /// The files `w` writes into `dir`: `pmdb-minutes-PPG-2026-10-22.md` and `.html`.

@@ -142,6 +142,9 @@ impl ExceptionsState {
         let of = self.selected().map(|e| e.id.to_string());
         self.record_scroll.follow(of);
         self.sync_history(data);
+        if let Some(pane) = &mut self.minutes {
+            pane.sync(data);
+        }
     }
 
     /// Reads the selected exception's history when another is selected or the data changed.
