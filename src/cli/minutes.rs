@@ -2,14 +2,13 @@
 //! meeting, item by item, from the entries recorded on its date for the items on its
 //! agenda; the same bytes every time it is made.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, anyhow};
 use clap::Args;
 
 use super::Env;
-use crate::query::minutes::{html, markdown, minutes};
+use crate::query::minutes::{html, markdown, of_meeting};
 
 #[derive(Args, Debug)]
 pub struct MinutesArgs {
@@ -35,18 +34,8 @@ pub fn run(env: &Env, args: MinutesArgs) -> Result<()> {
         }
     };
     let store = env.read()?;
-    let (meeting, agenda) = super::agenda::agenda_of(&store, &args.meeting)?;
-    let mut history = BTreeMap::new();
-    for item in &agenda {
-        history.insert(item.record.id, store.exception_history(item.record.id)?);
-    }
-    let board = store
-        .boards()?
-        .into_iter()
-        .find(|b| b.code == meeting.board)
-        .map_or_else(|| meeting.board.clone(), |b| b.name);
-    let ds = store.dataset()?;
-    let m = minutes(&ds, &meeting, &board, &agenda, &history);
+    let meeting = store.meeting_named(&args.meeting)?;
+    let m = of_meeting(&store, &meeting)?;
     let text = if format == "html" {
         html(&m)
     } else {

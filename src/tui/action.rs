@@ -97,6 +97,12 @@ pub enum Action {
     CycleService,
     CycleMeeting,
     ClearFilters,
+    /// `C`: close (or only note) every agreed item of the selected meeting's agenda at once.
+    CloseAgreed,
+    /// `M`: the selected meeting's minutes, filling the tab.
+    Minutes,
+    /// `w` on the minutes: write them as Markdown and HTML where `P` publishes.
+    WriteMinutes,
     // Rollup
     CycleGroupBy,
     /// `P`: write the period's published pack (`pmdb publish`) into `pmdb-pack-<period>` in

@@ -19,7 +19,7 @@ use crate::store::Store;
 use crate::tui::components::theme::Theme;
 use crate::tui::tabs::delivery::DeliveryState;
 use crate::tui::tabs::entry::EntryState;
-use crate::tui::tabs::exceptions::{ExceptionsState, apply_step, step_done};
+use crate::tui::tabs::exceptions::{ExceptionsState, apply_step, minutes, step_done};
 use crate::tui::tabs::plan::PlanState;
 use crate::tui::tabs::rollup::RollupState;
 
@@ -108,6 +108,8 @@ impl App {
                     _ => View::Entry,
                 },
             },
+            Tab::Exceptions if self.exceptions.agreed.is_some() => return vec![View::CloseAgreed],
+            Tab::Exceptions if self.exceptions.minutes.is_some() => View::Minutes,
             Tab::Exceptions => match &self.exceptions.form {
                 Some(f) if f.picking() => return vec![View::BoardMember, View::ExceptionForm],
                 Some(_) => return vec![View::ExceptionForm],
@@ -144,6 +146,7 @@ impl App {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
+            Action::CloseAgreed => self.data.actor.may_close_agreed().is_ok(),
             Action::ChooseStudy => self.data.actor.may_choose_case_studies().is_ok(),
             Action::AddStudy => self.data.actor.may_submit_case_study().is_ok(),
             Action::Narrate => self.entry.may_narrate(&self.data),
@@ -165,6 +168,7 @@ impl App {
         self.entry.editor.as_ref().is_some_and(|e| e.dirty())
             || self.entry.update.as_ref().is_some_and(|e| e.dirty())
             || self.exceptions.form.as_ref().is_some_and(|f| f.dirty())
+            || self.exceptions.agreed.as_ref().is_some_and(|d| d.dirty())
             || self.study_form().is_some_and(|f| f.dirty())
     }
 
@@ -225,6 +229,16 @@ impl App {
         let effect = match self.tab {
             Tab::Plan => self.plan.update(action, data, theme, page),
             Tab::Entry => self.entry.update(action, data, theme, page),
+            Tab::Exceptions if action == Action::WriteMinutes => {
+                match (&self.file_gone, &self.exceptions.minutes) {
+                    (Some(gone), _) => {
+                        Effect::Note(Note::Error(format!("the minutes were not written: {gone}")))
+                    }
+                    // Where `P` writes the pack: the same folder, by the same rule.
+                    (None, Some(pane)) => minutes::write(pane, data, &self.rollup.publish_in),
+                    (None, None) => Effect::None,
+                }
+            }
             Tab::Exceptions => self.exceptions.update(action, data, theme, page),
             Tab::Rollup if action == Action::PublishPack => match &self.file_gone {
                 Some(gone) => {
@@ -267,6 +281,7 @@ impl App {
         let open = self.entry.editor.is_some()
             || self.entry.update.is_some()
             || self.exceptions.form.is_some()
+            || self.exceptions.agreed.is_some()
             || self.study_form().is_some();
         self.note = Some(Note::Info(format!(
             "Save abandoned: nothing was saved{}",
@@ -297,6 +312,7 @@ impl App {
             Done::Step(result) => step_done(result, &mut self.data),
             Done::Update(result) => self.entry.finish_update(result, &mut self.data),
             Done::Narrative(result) => self.entry.finish_narrative(result, &mut self.data),
+            Done::CloseAgreed(result) => self.exceptions.finish_agreed(result, &mut self.data),
             Done::CaseStudy(result) => self.plan.finish_study(result, &mut self.data),
         };
         self.apply(effect);

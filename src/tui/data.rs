@@ -214,6 +214,14 @@ impl Data {
         crate::query::agenda::load(&self.store, meeting)
     }
 
+    /// A meeting's minutes as the store holds them now (`pmdb minutes`).
+    pub fn minutes(
+        &self,
+        meeting: &MeetingRecord,
+    ) -> crate::store::Result<crate::query::minutes::Minutes> {
+        crate::query::minutes::of_meeting(&self.store, meeting)
+    }
+
     /// Every case study, and who submitted each and when (the audit log's record).
     pub fn case_studies(
         &self,

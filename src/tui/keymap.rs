@@ -130,6 +130,10 @@ pub enum View {
     Delivery,
     /// The Delivery tab's record of one item, filling the tab.
     DeliveryRecord,
+    /// The Exceptions tab's note for closing every agreed item of a meeting's agenda.
+    CloseAgreed,
+    /// The Exceptions tab's minutes of a meeting, filling the tab.
+    Minutes,
     /// The Plan tab's case studies of a year (`c`), with the selected one's story.
     CaseStudies,
     /// Submitting a case study: its code, title, plan node and story.
@@ -158,6 +162,8 @@ impl View {
             View::OfficerChooser => "Choosing an officer",
             View::Delivery => "Delivery",
             View::DeliveryRecord => "Delivery: an item's record",
+            View::CloseAgreed => "Closing a meeting's agreed items",
+            View::Minutes => "A meeting's minutes",
             View::CaseStudies => "Case studies",
             View::CaseStudyForm => "Submitting a case study",
         }
@@ -172,6 +178,7 @@ impl View {
                 | View::ExceptionForm
                 | View::FilterInput
                 | View::OfficerChooser
+                | View::CloseAgreed
                 | View::CaseStudyForm
         )
     }
@@ -197,6 +204,8 @@ impl View {
             View::OfficerChooser => OFFICER_CHOOSER,
             View::Delivery => DELIVERY,
             View::DeliveryRecord => DELIVERY_RECORD,
+            View::CloseAgreed => CLOSE_AGREED,
+            View::Minutes => MINUTES,
             View::CaseStudies => CASE_STUDIES,
             // The form's keys are the editors': save, next field, cancel.
             View::CaseStudyForm => ENTRY_EDIT,
@@ -210,7 +219,7 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 21] = [
+    pub const ALL: [View; 23] = [
         View::Global,
         View::Plan,
         View::Entry,
@@ -230,6 +239,8 @@ impl View {
         View::OfficerChooser,
         View::Delivery,
         View::DeliveryRecord,
+        View::CloseAgreed,
+        View::Minutes,
         View::CaseStudies,
         View::CaseStudyForm,
     ];
@@ -390,6 +401,26 @@ static EXCEPTIONS: &[Binding] = &[
     bind!([Key::ch('v')], Action::CycleService, "service filter", "filter", false),
     bind!([Key::ch('t')], Action::CycleKind, "kind filter", "filter", false),
     bind!([Key::ch('x')], Action::ClearFilters, "clear filters (all periods)", "filter", false),
+    bind!([Key::ch('C')], Action::CloseAgreed, "close or note the meeting's agreed items", "record", Foot::IfRoom("close agreed")),
+    bind!([Key::ch('M')], Action::Minutes, "the meeting's minutes", "view", Foot::IfRoom("minutes")),
+];
+
+/// The note every agreed item of the agenda is closed (or only noted) with.
+#[rustfmt::skip]
+static CLOSE_AGREED: &[Binding] = &[
+    bind!([Key::ctrl('s'), Key::code(Enter)], Action::Save, "close (or note) them all", "record", true),
+    bind!([Key::code(KeyCode::Tab)], Action::NextField, "close them or only note them", "record", Foot::IfRoom("close/note")),
+    bind!([Key::code(Esc)], Action::Back, "cancel: nothing written", "record", true),
+    bind!([Key::ctrl('q')], Action::Quit, "quit (asks first)", "record", false),
+    bind!([F1], Action::Help, "help", "record", true),
+];
+
+#[rustfmt::skip]
+static MINUTES: &[Binding] = &[
+    bind!([Key::code(PageUp)], Action::ScrollUp, "scroll up", "move", Foot::WithNext("scroll")),
+    bind!([Key::code(PageDown)], Action::ScrollDown, "scroll down", "move", false),
+    bind!([Key::ch('w')], Action::WriteMinutes, "write as Markdown and HTML", "publish", true),
+    bind!([Key::code(Esc)], Action::Back, "back", "view", true),
 ];
 
 #[rustfmt::skip]

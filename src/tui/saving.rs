@@ -36,6 +36,12 @@ pub enum Job {
     Update { job: UpdateJob, today: NaiveDate },
     /// The Entry tab's narrative for an indicator's quarter.
     Narrative(NewNarrative),
+    /// Every agreed item of an agenda closed (or, `close` false, only noted) with `note`.
+    CloseAgreed {
+        ids: Vec<i64>,
+        note: String,
+        close: bool,
+    },
     /// The Plan tab's case studies: one submitted, or one chosen for the annual report.
     CaseStudy(StudyJob),
 }
@@ -57,6 +63,7 @@ pub enum Done {
     /// The new version of the update or review.
     Update(Result<i64>),
     Narrative(Result<(Subject, ImportSummary)>),
+    CloseAgreed(Result<Vec<ExceptionRecord>>),
     CaseStudy(Result<StudyJob>),
 }
 
@@ -76,6 +83,9 @@ impl Job {
             Job::Narrative(n) => Done::Narrative(
                 store.and_then(|mut s| s.write_narrative(&n, &crate::store::Columns::All)),
             ),
+            Job::CloseAgreed { ids, note, close } => {
+                Done::CloseAgreed(store.and_then(|mut s| s.close_agreed(&ids, &note, close)))
+            }
             Job::CaseStudy(job) => Done::CaseStudy(store.and_then(|mut s| {
                 match &job {
                     StudyJob::Submit(new) => s.submit_case_study(new)?,
@@ -97,6 +107,7 @@ impl Job {
             Job::Step(_) => Done::Step(Err(e())),
             Job::Update { .. } => Done::Update(Err(e())),
             Job::Narrative(_) => Done::Narrative(Err(e())),
+            Job::CloseAgreed { .. } => Done::CloseAgreed(Err(e())),
             Job::CaseStudy(_) => Done::CaseStudy(Err(e())),
         }
     }

@@ -2,6 +2,7 @@
 //! the exception form, the yes/no question, the help.
 
 pub mod case_studies;
+pub mod close_agreed;
 pub(crate) mod dialog;
 pub mod exception_form;
 pub mod help;

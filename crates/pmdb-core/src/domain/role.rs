@@ -134,6 +134,13 @@ impl Actor {
         }
     }
 
+    /// May this person close or note every agreed item of a meeting's agenda at once? The
+    /// performance team and admins. Asked by the store before it writes, and by the
+    /// interface before a note is typed.
+    pub fn may_close_agreed(&self) -> Result<(), RoleError> {
+        self.may_manage("close an agenda's agreed items")
+    }
+
     /// May this person manage users?
     pub fn may_admin(&self, what: &str) -> Result<(), RoleError> {
         if self.role == Some(Role::Admin) {

@@ -10,7 +10,7 @@ use maud::{Markup, html};
 use super::agenda::AgendaItem;
 use super::exception_show::change_words;
 use super::markdown_text::md;
-use crate::store::{Dataset, HistoryEntry, MeetingRecord};
+use crate::store::{Dataset, HistoryEntry, MeetingRecord, Store};
 
 /// One item of the minutes: the exception as it stood at the end of the meeting's day and
 /// what was recorded on it that day.
@@ -51,6 +51,23 @@ pub struct Minutes {
 fn person(ds: &Dataset, login: &str) -> String {
     ds.user(login)
         .map_or_else(|| login.to_string(), |u| u.name.clone())
+}
+
+/// The minutes of `meeting` as the store holds it now: its agenda, each item's history and
+/// its board's name read, then [`minutes`]. What `pmdb minutes` and the interface both make.
+pub fn of_meeting(store: &Store, meeting: &MeetingRecord) -> crate::store::Result<Minutes> {
+    let agenda = super::agenda::load(store, meeting)?;
+    let mut history = BTreeMap::new();
+    for item in &agenda {
+        history.insert(item.record.id, store.exception_history(item.record.id)?);
+    }
+    let board = store
+        .boards()?
+        .into_iter()
+        .find(|b| b.code == meeting.board)
+        .map_or_else(|| meeting.board.clone(), |b| b.name);
+    let ds = store.dataset()?;
+    Ok(minutes(&ds, meeting, &board, &agenda, &history))
 }
 
 /// The minutes of `meeting` from its agenda and each item's history.

@@ -114,9 +114,7 @@ impl Store {
         close: bool,
     ) -> Result<Vec<ExceptionRecord>> {
         let actor = self.actor()?;
-        actor
-            .may_manage("close an agenda's agreed items")
-            .map_err(StoreError::Denied)?;
+        actor.may_close_agreed().map_err(StoreError::Denied)?;
         let refuse = |id: i64, problem: String| StoreError::Exception {
             id,
             problem: problem.into(),

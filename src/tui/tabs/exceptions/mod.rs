@@ -2,6 +2,8 @@
 //! status, kind and service; the projector view of one exception; and the form that
 //! records the meeting. Drawing is in `view.rs`.
 
+mod agenda;
+pub mod minutes;
 pub(crate) mod projector;
 pub(crate) mod view;
 
@@ -26,8 +28,10 @@ use crate::tui::components::theme::Theme;
 use crate::tui::data::Data;
 use crate::tui::keymap::View;
 use crate::tui::messages::{Effect, Note, Question};
+use crate::tui::popups::close_agreed::CloseAgreed;
 use crate::tui::popups::exception_form::{ExceptionForm, FormKind};
 use crate::tui::saving::Job;
+use minutes::MinutesPane;
 
 type FilterKey = (
     Option<Period>,
@@ -54,6 +58,10 @@ pub struct ExceptionsState {
     /// the top on another exception.
     pub record_scroll: TextScroll,
     pub form: Option<ExceptionForm>,
+    /// The note closing (or noting) every agreed item of the meeting's agenda (`C`).
+    pub agreed: Option<CloseAgreed>,
+    /// The meeting's minutes, filling the tab (`M`).
+    pub minutes: Option<MinutesPane>,
     pub error: Option<String>,
     key: Option<(FilterKey, u64)>,
     /// The selected exception's history, oldest first, read for (id, generation).
@@ -96,6 +104,8 @@ impl ExceptionsState {
             projector: false,
             record_scroll: TextScroll::default(),
             form: None,
+            agreed: None,
+            minutes: None,
             error: None,
             key: None,
             history: vec![],
@@ -132,6 +142,9 @@ impl ExceptionsState {
         let of = self.selected().map(|e| e.id.to_string());
         self.record_scroll.follow(of);
         self.sync_history(data);
+        if let Some(pane) = &mut self.minutes {
+            pane.sync(data);
+        }
     }
 
     /// Reads the selected exception's history when another is selected or the data changed.
@@ -235,6 +248,18 @@ impl ExceptionsState {
         if self.form.is_some() {
             return self.update_form(action, data);
         }
+        if self.agreed.is_some() {
+            return self.update_agreed(action);
+        }
+        if let Some(pane) = &mut self.minutes {
+            match action {
+                Action::ScrollUp => pane.scroll.page(-1),
+                Action::ScrollDown => pane.scroll.page(1),
+                Action::Back => self.minutes = None,
+                _ => {}
+            }
+            return Effect::None;
+        }
         let recording = matches!(
             action,
             Action::Propose
@@ -296,6 +321,8 @@ impl ExceptionsState {
                     self.meeting,
                 ) = (None, None, None, None, None);
             }
+            Action::CloseAgreed => return self.open_agreed(data, theme),
+            Action::Minutes => return self.open_minutes(data),
             Action::Propose => self.open_form(FormKind::Propose, data, theme),
             Action::Decide => self.open_form(FormKind::Decide, data, theme),
             Action::Escalate => self.open_form(FormKind::Escalate, data, theme),
@@ -443,6 +470,11 @@ fn now_is(rec: &ExceptionRecord, data: &mut Data) -> Effect {
         "Exception #{} ({}) is now {}",
         rec.id, rec.subject, rec.status
     );
+    reloaded(text, data)
+}
+
+/// After a save: the dataset re-read, and `text` (what was saved) on the status line.
+pub(super) fn reloaded(text: String, data: &mut Data) -> Effect {
     match data.reload() {
         Ok(()) => Effect::Note(Note::Ok(text)),
         Err(e) => Effect::Note(Note::Error(format!(

@@ -34,7 +34,9 @@ pub fn kind_label(k: ExceptionKind) -> &'static str {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.exceptions;
-    if st.projector {
+    if let Some(pane) = &st.minutes {
+        super::minutes::draw(frame, area, app, pane);
+    } else if st.projector {
         super::projector::draw(frame, area, app);
     } else if area.width >= 120 {
         let [list, detail] =
@@ -50,6 +52,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     if let Some(form) = &st.form {
         crate::tui::popups::exception_form::view::draw(frame, area, app, form);
+    }
+    if let Some(dlg) = &st.agreed {
+        crate::tui::popups::close_agreed::draw(frame, area, app, dlg);
     }
 }
 
