@@ -110,6 +110,7 @@ impl App {
                 None if self.exceptions.projector => View::Projector,
                 None => View::Exceptions,
             },
+            Tab::Rollup if self.rollup.signoff.is_some() => return vec![View::SignOff],
             Tab::Rollup if self.rollup.drill => View::RollupDrill,
             Tab::Rollup => View::Rollup,
             Tab::Delivery if self.delivery.filter.typing => return vec![View::FilterInput],
@@ -140,6 +141,7 @@ impl App {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
+            Action::SignOff => crate::tui::popups::signoff::may_sign_off(&self.data),
             Action::Narrate => self.entry.may_narrate(&self.data),
             Action::Propose
             | Action::Decide
@@ -223,6 +225,9 @@ impl App {
                 }
                 None => crate::tui::tabs::rollup::publish(data, &self.rollup),
             },
+            Tab::Rollup if action == Action::SignOff || self.rollup.signoff.is_some() => {
+                crate::tui::tabs::rollup::sign_off(&mut self.rollup, action, data)
+            }
             Tab::Rollup => {
                 self.rollup.update(action, page);
                 Effect::None
@@ -257,7 +262,8 @@ impl App {
         self.abandoned.push(saving);
         let open = self.entry.editor.is_some()
             || self.entry.update.is_some()
-            || self.exceptions.form.is_some();
+            || self.exceptions.form.is_some()
+            || self.rollup.signoff.is_some();
         self.note = Some(Note::Info(format!(
             "Save abandoned: nothing was saved{}",
             if open {
@@ -287,6 +293,11 @@ impl App {
             Done::Step(result) => step_done(result, &mut self.data),
             Done::Update(result) => self.entry.finish_update(result, &mut self.data),
             Done::Narrative(result) => self.entry.finish_narrative(result, &mut self.data),
+            Done::SignOff(result) => crate::tui::popups::signoff::finish(
+                &mut self.rollup.signoff,
+                result,
+                &mut self.data,
+            ),
         };
         self.apply(effect);
         self.sync();

@@ -1,9 +1,10 @@
 //! What opens over a tab and takes the keys until it closes: the value and update editors,
-//! the exception form, the yes/no question, the help.
+//! the exception form, the sign-off, the yes/no question, the help.
 
 pub(crate) mod dialog;
 pub mod exception_form;
 pub mod help;
 pub mod narrative_editor;
+pub mod signoff;
 pub mod update_editor;
 pub mod value_editor;

@@ -10,6 +10,7 @@ use crate::domain::kept::with_typed_rule;
 use crate::domain::period::Period;
 use crate::domain::rag::{Judgement, Rag};
 use crate::domain::rollup::Counts;
+use crate::domain::workflow::ExceptionStatus;
 use crate::store::{Dataset, ExceptionRecord, Freeze, FrozenDelivery, Signoffs};
 
 /// The instant `period` was signed off, if it is (as stored, in UTC): what a report of it
@@ -34,6 +35,16 @@ pub fn raised_for_report(
         raised.retain(|e| e.raised_at.as_str() <= at);
     }
     raised
+}
+
+/// The exceptions for `period` or a period inside it that are not closed yet, of `all`:
+/// what signing off leaves open, shown before it is done.
+pub fn open_exceptions(mut all: Vec<ExceptionRecord>, period: Period) -> Vec<ExceptionRecord> {
+    all.retain(|e| {
+        e.status != ExceptionStatus::Closed
+            && e.period.parse::<Period>().is_ok_and(|p| period.covers(p))
+    });
+    all
 }
 
 pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze {
@@ -123,6 +134,10 @@ pub struct Preview {
     pub period: String,
     /// Every status frozen: the period's and those of the periods inside it.
     pub frozen: usize,
+    /// Of `frozen`, the judgements of actions, projects, risks and EIAs (the rest are
+    /// indicators' statuses); not written out, where `frozen` counts both.
+    #[serde(skip)]
+    pub delivery: usize,
     /// The period's own statuses by status.
     pub counts: Counts,
     pub missing: Vec<PreviewItem>,
@@ -157,6 +172,7 @@ pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
     Preview {
         period: period.to_string(),
         frozen: statuses.len(),
+        delivery: statuses.delivery.len(),
         counts,
         missing,
         unexplained,
