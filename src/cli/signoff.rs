@@ -178,12 +178,6 @@ fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
         writeln!(out, "{}", crate::safe_text::lines(&text))?;
         Ok(())
     };
-    let counts: Vec<String> = p
-        .counts
-        .parts()
-        .iter()
-        .map(|(rag, n)| format!("{n} {rag}"))
-        .collect();
     line(
         out,
         format!(
@@ -191,7 +185,7 @@ fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
             p.period, p.frozen
         ),
     )?;
-    line(out, format!("{}: {}", p.period, counts.join(", ")))?;
+    line(out, format!("{}: {}", p.period, p.counts_words()))?;
     line(out, format!("missing ({}):", p.missing.len()))?;
     for i in &p.missing {
         line(out, format!("  {} {}: {}", i.code, i.period, i.rule))?;

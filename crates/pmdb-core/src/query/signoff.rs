@@ -144,6 +144,19 @@ pub struct Preview {
     pub unexplained: Vec<PreviewItem>,
 }
 
+impl Preview {
+    /// The period's own statuses in words: "2 green, 1 amber, 0 red, 1 missing, 0 none".
+    pub fn counts_words(&self) -> String {
+        let parts: Vec<String> = self
+            .counts
+            .parts()
+            .iter()
+            .map(|(rag, n)| format!("{n} {rag}"))
+            .collect();
+        parts.join(", ")
+    }
+}
+
 pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
     let statuses = statuses_to_freeze(ds, period, ctx);
     let mut counts = Counts::default();

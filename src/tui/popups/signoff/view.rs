@@ -36,12 +36,6 @@ fn listed(heading: &str, items: &[String]) -> String {
 /// What signing off freezes and leaves open, as `pmdb signoff --dry-run` says it.
 fn preview_lines(d: &SignOffDialog, theme: Theme) -> Vec<Line<'static>> {
     let p = &d.preview;
-    let counts: Vec<String> = p
-        .counts
-        .parts()
-        .iter()
-        .map(|(rag, n)| format!("{n} {rag}"))
-        .collect();
     let item = |i: &crate::query::signoff::PreviewItem| format!("{} {}", i.code, i.period);
     let missing: Vec<String> = p.missing.iter().map(item).collect();
     let unexplained: Vec<String> = p.unexplained.iter().map(item).collect();
@@ -60,7 +54,7 @@ fn preview_lines(d: &SignOffDialog, theme: Theme) -> Vec<Line<'static>> {
             ),
             theme.heading(),
         )),
-        plain(format!("{}: {}", p.period, counts.join(", "))),
+        plain(format!("{}: {}", p.period, p.counts_words())),
         plain(listed("Missing", &missing)),
         plain(listed("Misses without commentary or action", &unexplained)),
         plain(listed("Exceptions left open", &open)),
