@@ -118,11 +118,11 @@ fn hides(app: &App, parts: &[&str]) {
 /// The figures the dialog shows, and then that they are what signing off froze.
 fn freezes_line(app: &App) -> String {
     for (w, h) in SIZES {
-        let line = line_with(app, w, h, "Freezes ");
+        let line = line_with(app, w, h, "would freeze ");
         assert!(line.contains("indicator statuses and"), "{w}x{h}: {line}");
     }
     let flat = flat(app, 120, 40);
-    let at = flat.find("Freezes ").unwrap();
+    let at = flat.find("Signing off would freeze ").unwrap();
     flat[at..]
         .split(" delivery judgements")
         .next()
@@ -136,7 +136,7 @@ fn assert_froze(path: &Path, shown: &str) {
     assert!(statuses > 0, "nothing frozen");
     assert_eq!(
         shown,
-        format!("Freezes {statuses} indicator statuses and {delivery}")
+        format!("Signing off would freeze {statuses} indicator statuses and {delivery}")
     );
 }
 
@@ -210,7 +210,15 @@ fn a_leadership_team_member_signs_off_with_their_own_approval_at_lts_meeting() {
     );
     // S again says it is done, and writes nothing more.
     typing(&mut app, "S");
-    shows(&app, &["2024/25 Q1 was signed off already"]);
+    shows(
+        &app,
+        &[
+            "2024/25 Q1 may not be signed off: 2024/25 Q1 was signed off already",
+            &format!("On record: {record}"),
+        ],
+    );
+    hides(&app, &["At Leadership Team's meeting"]);
+    hit(&mut app, ctrl('s'));
     press(&mut app, KeyCode::Esc);
     assert_eq!(written(&path).0, 1);
 }
@@ -356,7 +364,7 @@ fn an_officer_or_a_viewer_outside_lt_is_told_why_before_any_field() {
                 "2024/25 Q1 was not signed off: refused: only admin and performance users may sign off a period; {login} ({role}) may not"
             )],
         );
-        hides(&app, &["Approved by", "Freezes"]);
+        hides(&app, &["Approved by", "would freeze"]);
     }
     assert_eq!(written(&path), before);
 }
@@ -393,10 +401,15 @@ fn a_period_signed_off_already_or_not_yet_over_is_refused_naming_why() {
     let theirs = written(&path);
     hit(&mut app, ctrl('s'));
     assert!(app.rollup.signoff.is_some());
+    // The dialog now shows the sign-off on record, and nothing more to choose.
     shows(
         &app,
-        &["✗ not signed off: 2024/25 Q1 was signed off already, on"],
+        &[
+            "✗ not signed off: 2024/25 Q1 was signed off already, on",
+            &format!("▶ On record: signed off 2024-08-01 by {LOGIN}"),
+        ],
     );
+    hides(&app, &["Approved by (Leadership Team's member)"]);
     assert_eq!(written(&path), theirs);
     assert_eq!(
         signed(&path),

@@ -13,7 +13,7 @@ use crossterm::event::KeyEvent;
 use crate::domain::approval::{Asked, LEADERSHIP_TEAM, MeetingRef, approver};
 use crate::domain::period::Period;
 use crate::query::reviewable::check_reviewable;
-use crate::query::signoff::{Preview, open_exceptions, preview};
+use crate::query::signoff::{Preview, open_exceptions, preview, record};
 use crate::store::{ApprovalRecord, Approve, ExceptionFilter, ExceptionRecord, MeetingRecord};
 use crate::tui::action::Action;
 use crate::tui::components::find_list::FindList;
@@ -45,8 +45,13 @@ pub struct SignOffDialog {
     pub preview: Preview,
     /// The exceptions of the period still open, which signing off leaves as they are.
     pub open: Vec<ExceptionRecord>,
-    /// Why the period may not be signed off now, said before anything is chosen.
+    /// Why the period may not be signed off now, said before anything is chosen: then
+    /// nothing is offered to choose.
     pub blocked: Option<String>,
+    /// The period's sign-off on record, if it has one (as the reports give it).
+    pub on_record: Option<String>,
+    /// The data's generation the preview was read from (`refresh`).
+    generation: u64,
     /// The signer is a member of Leadership Team: the approval recorded is their own.
     pub own: bool,
     /// The rows of the approver's list: `None` (nobody: no approval on record), then LT's
@@ -99,15 +104,13 @@ pub fn open(data: &Data, period: Period) -> Result<SignOffDialog, Note> {
         .cloned()
         .collect();
     meetings.sort_by(|a, b| (&b.date, b.id).cmp(&(&a.date, a.id)));
-    let open_now = data
-        .exceptions(&ExceptionFilter::default())
-        .map(|all| open_exceptions(all, period))
-        .unwrap_or_default();
     let mut dialog = SignOffDialog {
         period,
         preview: preview(&data.ds, period, data.ctx()),
-        open: open_now,
-        blocked: blocked(data, period),
+        open: vec![],
+        blocked: None,
+        on_record: None,
+        generation: data.generation,
         own,
         approver: FindList::new(members.len(), 0),
         members,
@@ -117,6 +120,7 @@ pub fn open(data: &Data, period: Period) -> Result<SignOffDialog, Note> {
         approval: Ok(ApprovalRecord::default()),
         message: None,
     };
+    dialog.read(data);
     dialog.recheck(data);
     Ok(dialog)
 }
@@ -137,10 +141,41 @@ fn blocked(data: &Data, period: Period) -> Option<String> {
 }
 
 impl SignOffDialog {
+    /// Reads what the dialog shows of the data: what signing off would freeze and leave
+    /// open, what stands in its way, the sign-off on record.
+    fn read(&mut self, data: &Data) {
+        let period = self.period;
+        self.preview = preview(&data.ds, period, data.ctx());
+        self.open = data
+            .exceptions(&ExceptionFilter::default())
+            .map(|all| open_exceptions(all, period))
+            .unwrap_or_default();
+        self.blocked = blocked(data, period);
+        self.on_record = record(&data.ds.signoffs, period);
+        self.generation = data.generation;
+        if !self.fields().contains(&self.focus) {
+            self.focus = Field::Confirm;
+        }
+    }
+
+    /// Brings the dialog up to date when the data was read again (another person's save,
+    /// or a refused sign-off's), keeping what was chosen.
+    pub fn refresh(&mut self, data: &Data) {
+        if self.generation != data.generation {
+            self.read(data);
+            self.approval = data
+                .approval_to_record(&self.approve())
+                .map_err(|e| e.to_string());
+        }
+    }
+
     /// The steps, in order: the approver only for those who record someone else's, the
-    /// meeting only once someone approved.
+    /// meeting only once someone approved; nothing to choose when it may not be signed off.
     pub fn fields(&self) -> Vec<Field> {
         let mut out = Vec::new();
+        if self.blocked.is_some() {
+            return vec![Field::Confirm];
+        }
         if !self.own {
             out.push(Field::Approver);
         }
@@ -297,9 +332,10 @@ pub fn finish(
             }
         }
         Err(e) => {
-            // Whatever was signed meanwhile shows on the tabs behind the dialog.
+            // Whatever was signed meanwhile shows, in the dialog and the tabs behind it.
             let _ = data.reload_if_changed();
             if let Some(d) = open.as_mut() {
+                d.refresh(data);
                 d.message = Some(format!("not signed off: {e}"));
                 return Effect::None;
             }

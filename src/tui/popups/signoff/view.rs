@@ -48,7 +48,7 @@ fn preview_lines(d: &SignOffDialog, theme: Theme) -> Vec<Line<'static>> {
     vec![
         Line::from(Span::styled(
             format!(
-                "Freezes {} indicator statuses and {} delivery judgements",
+                "Signing off would freeze {} indicator statuses and {} delivery judgements",
                 p.frozen - p.delivery,
                 p.delivery
             ),
@@ -150,6 +150,16 @@ fn records_line(d: &SignOffDialog, app: &App) -> Line<'static> {
     } else {
         theme.base()
     };
+    if d.blocked.is_some() {
+        let text = match &d.on_record {
+            Some(r) => format!("On record: {r}"),
+            None => format!("{} is not signed off", d.period),
+        };
+        return Line::from(Span::styled(
+            format!("{marker}{}", safe_text::line(&text)),
+            theme.label(),
+        ));
+    }
     let (text, look) = match &d.approval {
         Err(why) => (format!("refused: {why}"), theme.warn()),
         Ok(a) => match a.words() {

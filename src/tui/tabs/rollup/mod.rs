@@ -58,6 +58,9 @@ impl RollupState {
     }
 
     pub fn sync(&mut self, data: &Data) {
+        if let Some(d) = &mut self.signoff {
+            d.refresh(data);
+        }
         let key = (self.period, self.by, data.generation);
         if self.key == Some(key) {
             return;
