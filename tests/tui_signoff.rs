@@ -10,6 +10,7 @@
 //! meets again on 2024-08-21 (meeting 3); PPG met on 2024-07-20 (meeting 1), where June's
 //! exceptions #1 (WR1, red) and #2 (PL2, missing) were raised and are still open.
 
+mod common;
 mod tui_support;
 
 use std::path::{Path, PathBuf};
@@ -314,6 +315,19 @@ fn a_performance_user_may_record_no_approval_and_esc_writes_nothing() {
     shows(&app, &["not signed off: 2024/25 Q1 was left as it was"]);
     // Nobody chosen: Enter goes straight to the last step (no meeting without an approver).
     typing(&mut app, "S");
+    // F1 lists the dialog's keys (letters find a member, so ? is typed).
+    hit(&mut app, key(KeyCode::F(1)));
+    shows(
+        &app,
+        &[
+            "Signing off a period",
+            "C-s sign off",
+            "Esc cancel",
+            "Enter next step / sign off (on the last)",
+        ],
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.help.is_none() && app.rollup.signoff.is_some());
     press(&mut app, KeyCode::Enter);
     shows(
         &app,
@@ -433,6 +447,37 @@ fn a_period_signed_off_already_or_not_yet_over_is_refused_naming_why() {
     );
     hit(&mut app, ctrl('s'));
     assert_eq!(written(&path), theirs);
+}
+
+#[test]
+fn an_approver_taken_off_lt_while_the_dialog_is_open_is_refused_by_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = council(dir.path());
+    let mut app = rollup_as(&path, "perf");
+    typing(&mut app, "S");
+    typing(&mut app, "dir.res");
+    shows(&app, &["▶ Director of Resources (dir.res)", "✓ ready"]);
+    // Meanwhile an admin takes dir.res off Leadership Team, from around pmdb.
+    let conn = common::writer(&path, LOGIN);
+    conn.execute(
+        "DELETE FROM board_members WHERE board = 'LT' AND login = 'dir.res'",
+        [],
+    )
+    .unwrap();
+    let before = written(&path);
+    hit(&mut app, ctrl('s'));
+    assert!(app.rollup.signoff.is_some());
+    shows(
+        &app,
+        &[
+            "✗ not signed off: refused: --approved-by: dir.res is not a member of Leadership Team (LT); its members are ceo",
+        ],
+    );
+    assert_eq!(written(&path), before);
+    assert_eq!(before.0, 0);
+    // Choosing again is checked against LT as it is now.
+    press(&mut app, KeyCode::Up);
+    shows(&app, &["refused: --approved-by: dir.res is not a member"]);
 }
 
 #[test]
