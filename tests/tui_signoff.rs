@@ -375,7 +375,7 @@ fn an_officer_or_a_viewer_outside_lt_is_told_why_before_any_field() {
         shows(
             &app,
             &[&format!(
-                "2024/25 Q1 was not signed off: refused: only admin and performance users may sign off a period; {login} ({role}) may not"
+                "2024/25 Q1 was not signed off: refused: only admin and performance users may sign off a period; {login} ({role}) may not (a member of Leadership Team may, whatever their role)"
             )],
         );
         hides(&app, &["Approved by", "would freeze"]);

@@ -87,7 +87,11 @@ pub fn may_sign_off(data: &Data) -> bool {
 pub fn open(data: &Data, period: Period) -> Result<SignOffDialog, Note> {
     // The store's own rule on who may sign off: refused here, nothing is shown to choose.
     data.approval_to_record(&Approve::default())
-        .map_err(|e| Note::Error(format!("{period} was not signed off: {e}")))?;
+        .map_err(|e| {
+            Note::Error(format!(
+                "{period} was not signed off: {e} (a member of Leadership Team may, whatever their role)"
+            ))
+        })?;
     let own = data.members_of(LEADERSHIP_TEAM).contains(&data.actor.login);
     let members: Vec<Option<Member>> = std::iter::once(None)
         .chain(data.members_of(LEADERSHIP_TEAM).into_iter().map(|login| {
