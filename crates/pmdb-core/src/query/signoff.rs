@@ -129,7 +129,7 @@ pub struct PreviewItem {
 /// What signing `period` off would freeze, read without writing anything: the period's
 /// own statuses counted, every status missing (the period or a month inside it), and every
 /// recorded miss still without its commentary or remedial action.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Preview {
     pub period: String,
     /// Every status frozen: the period's and those of the periods inside it.

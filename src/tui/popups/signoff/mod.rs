@@ -110,7 +110,8 @@ pub fn open(data: &Data, period: Period) -> Result<SignOffDialog, Note> {
     meetings.sort_by(|a, b| (&b.date, b.id).cmp(&(&a.date, a.id)));
     let mut dialog = SignOffDialog {
         period,
-        preview: preview(&data.ds, period, data.ctx()),
+        // All that is read from the data is read by `read`, below.
+        preview: Preview::default(),
         open: vec![],
         blocked: None,
         on_record: None,
