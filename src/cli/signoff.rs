@@ -11,11 +11,9 @@ use serde_json::json;
 
 use super::{Env, period_arg};
 use crate::domain::approval::MeetingRef;
-use crate::domain::period::Period;
-use crate::domain::workflow::ExceptionStatus;
 use crate::query::reviewable::check_reviewable;
-use crate::query::signoff::{Preview, preview, record, statuses_to_freeze};
-use crate::store::{Approve, ExceptionFilter, ExceptionRecord, Store, StoreError};
+use crate::query::signoff::{Preview, open_exceptions, preview, record, statuses_to_freeze};
+use crate::store::{Approve, ExceptionFilter, ExceptionRecord, StoreError};
 
 #[derive(Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -85,10 +83,6 @@ struct Freezes {
     approved: Option<String>,
 }
 
-fn within(inner: &str, outer: Period) -> bool {
-    inner.parse::<Period>().is_ok_and(|p| outer.covers(p))
-}
-
 fn sign_off(
     env: &Env,
     period: &str,
@@ -114,7 +108,10 @@ fn sign_off(
         crate::domain::deadline::check_can_sign_off(period, env.today)?;
         let freezes = Freezes {
             preview: preview(&ds, period, ctx),
-            open_exceptions: open_exceptions(&store, period)?,
+            open_exceptions: open_exceptions(
+                store.exceptions(&ExceptionFilter::default())?,
+                period,
+            ),
             approved: approval.words(),
         };
         if dry_run {
@@ -174,15 +171,6 @@ fn sign_off(
     Ok(())
 }
 
-/// The exceptions for the period or a period inside it that are not closed yet.
-fn open_exceptions(store: &Store, period: Period) -> Result<Vec<ExceptionRecord>> {
-    Ok(store
-        .exceptions(&ExceptionFilter::default())?
-        .into_iter()
-        .filter(|e| e.status != ExceptionStatus::Closed && within(&e.period, period))
-        .collect())
-}
-
 /// The preview as text.
 fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
     let p = &f.preview;
@@ -190,12 +178,6 @@ fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
         writeln!(out, "{}", crate::safe_text::lines(&text))?;
         Ok(())
     };
-    let counts: Vec<String> = p
-        .counts
-        .parts()
-        .iter()
-        .map(|(rag, n)| format!("{n} {rag}"))
-        .collect();
     line(
         out,
         format!(
@@ -203,7 +185,7 @@ fn show(out: &mut dyn Write, f: &Freezes) -> Result<()> {
             p.period, p.frozen
         ),
     )?;
-    line(out, format!("{}: {}", p.period, counts.join(", ")))?;
+    line(out, format!("{}: {}", p.period, p.counts_words()))?;
     line(out, format!("missing ({}):", p.missing.len()))?;
     for i in &p.missing {
         line(out, format!("  {} {}: {}", i.code, i.period, i.rule))?;

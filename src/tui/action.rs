@@ -108,6 +108,8 @@ pub enum Action {
     /// `P`: write the period's published pack (`pmdb publish`) into `pmdb-pack-<period>` in
     /// the directory pmdb was started in, never beside the database.
     PublishPack,
+    /// `S`: sign the period off, with Leadership Team's approval on record.
+    SignOff,
     /// A key typed into a text field.
     Input(KeyEvent),
 }

@@ -116,6 +116,7 @@ impl App {
                 None if self.exceptions.projector => View::Projector,
                 None => View::Exceptions,
             },
+            Tab::Rollup if self.rollup.signoff.is_some() => return vec![View::SignOff],
             Tab::Rollup if self.rollup.drill => View::RollupDrill,
             Tab::Rollup => View::Rollup,
             Tab::Delivery if self.delivery.filter.typing => return vec![View::FilterInput],
@@ -146,6 +147,7 @@ impl App {
         match action {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
+            Action::SignOff => crate::tui::popups::signoff::may_sign_off(&self.data),
             Action::CloseAgreed => self.data.actor.may_close_agreed().is_ok(),
             Action::ChooseStudy => self.data.actor.may_choose_case_studies().is_ok(),
             Action::AddStudy => self.data.actor.may_submit_case_study().is_ok(),
@@ -246,6 +248,9 @@ impl App {
                 }
                 None => crate::tui::tabs::rollup::publish(data, &self.rollup),
             },
+            Tab::Rollup if action == Action::SignOff || self.rollup.signoff.is_some() => {
+                crate::tui::tabs::rollup::sign_off(&mut self.rollup, action, data)
+            }
             Tab::Rollup => {
                 self.rollup.update(action, page);
                 Effect::None
@@ -281,6 +286,7 @@ impl App {
         let open = self.entry.editor.is_some()
             || self.entry.update.is_some()
             || self.exceptions.form.is_some()
+            || self.rollup.signoff.is_some()
             || self.exceptions.agreed.is_some()
             || self.study_form().is_some();
         self.note = Some(Note::Info(format!(
@@ -312,6 +318,11 @@ impl App {
             Done::Step(result) => step_done(result, &mut self.data),
             Done::Update(result) => self.entry.finish_update(result, &mut self.data),
             Done::Narrative(result) => self.entry.finish_narrative(result, &mut self.data),
+            Done::SignOff(result) => crate::tui::popups::signoff::finish(
+                &mut self.rollup.signoff,
+                result,
+                &mut self.data,
+            ),
             Done::CloseAgreed(result) => self.exceptions.finish_agreed(result, &mut self.data),
             Done::CaseStudy(result) => self.plan.finish_study(result, &mut self.data),
         };

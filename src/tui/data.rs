@@ -18,8 +18,8 @@ use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::query::trend::{MEETING_PERIODS, last_periods};
 use crate::store::{
-    BoardMember, CaseStudyRecord, Dataset, ExceptionFilter, ExceptionRecord, HistoryEntry,
-    MeetingRecord, Store, StoredValue,
+    ApprovalRecord, Approve, BoardMember, CaseStudyRecord, Dataset, ExceptionFilter,
+    ExceptionRecord, HistoryEntry, MeetingRecord, Store, StoredValue,
 };
 
 pub use crate::query::rollup::PeriodStats;
@@ -204,6 +204,12 @@ impl Data {
         filter: &ExceptionFilter,
     ) -> crate::store::Result<Vec<ExceptionRecord>> {
         self.store.exceptions(filter)
+    }
+
+    /// The approval a sign-off by this login today would record, as `approve` names it,
+    /// checked by the store's rules with nothing written; the refusal if they refuse it.
+    pub fn approval_to_record(&self, approve: &Approve) -> crate::store::Result<ApprovalRecord> {
+        self.store.approval_to_record(approve, self.today)
     }
 
     /// A meeting's agenda: its own items, then those carried forward.

@@ -130,6 +130,8 @@ pub enum View {
     Delivery,
     /// The Delivery tab's record of one item, filling the tab.
     DeliveryRecord,
+    /// The Rollup tab's sign-off: who approves, at which meeting, then confirm.
+    SignOff,
     /// The Exceptions tab's note for closing every agreed item of a meeting's agenda.
     CloseAgreed,
     /// The Exceptions tab's minutes of a meeting, filling the tab.
@@ -162,6 +164,7 @@ impl View {
             View::OfficerChooser => "Choosing an officer",
             View::Delivery => "Delivery",
             View::DeliveryRecord => "Delivery: an item's record",
+            View::SignOff => "Signing off a period",
             View::CloseAgreed => "Closing a meeting's agreed items",
             View::Minutes => "A meeting's minutes",
             View::CaseStudies => "Case studies",
@@ -178,6 +181,7 @@ impl View {
                 | View::ExceptionForm
                 | View::FilterInput
                 | View::OfficerChooser
+                | View::SignOff
                 | View::CloseAgreed
                 | View::CaseStudyForm
         )
@@ -204,6 +208,7 @@ impl View {
             View::OfficerChooser => OFFICER_CHOOSER,
             View::Delivery => DELIVERY,
             View::DeliveryRecord => DELIVERY_RECORD,
+            View::SignOff => SIGN_OFF,
             View::CloseAgreed => CLOSE_AGREED,
             View::Minutes => MINUTES,
             View::CaseStudies => CASE_STUDIES,
@@ -219,7 +224,7 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 23] = [
+    pub const ALL: [View; 24] = [
         View::Global,
         View::Plan,
         View::Entry,
@@ -239,6 +244,7 @@ impl View {
         View::OfficerChooser,
         View::Delivery,
         View::DeliveryRecord,
+        View::SignOff,
         View::CloseAgreed,
         View::Minutes,
         View::CaseStudies,
@@ -456,6 +462,20 @@ static ROLLUP: &[Binding] = &[
     bind!([Key::code(Enter), Key::ch('l')], Action::Open, "drill down", "view", true),
     bind!([Key::ch('b')], Action::CycleGroupBy, "group by", "view", true),
     bind!([Key::ch('P')], Action::PublishPack, "publish", "publish", true),
+    bind!([Key::ch('S')], Action::SignOff, "sign off", "record", Foot::IfRoom("sign off")),
+];
+
+/// Signing a period off: letters find Leadership Team's member, so only arrows move.
+#[rustfmt::skip]
+static SIGN_OFF: &[Binding] = &[
+    bind!([Key::ctrl('s')], Action::Save, "sign off", "sign off", true),
+    bind!([Key::code(Enter)], Action::Submit, "next step / sign off (on the last)", "sign off", Foot::IfRoom("next")),
+    bind!([Key::code(KeyCode::Tab)], Action::NextField, "next field", "sign off", true),
+    bind!([Key::code(BackTab)], Action::PrevField, "previous field", "sign off", false),
+    bind!([UP], Action::Up, "previous in the list", "sign off", Foot::WithNext("choose")),
+    bind!([DOWN], Action::Down, "next in the list", "sign off", false),
+    bind!([Key::code(Esc)], Action::Back, "cancel", "sign off", true),
+    bind!([F1], Action::Help, "help", "sign off", true),
 ];
 
 #[rustfmt::skip]

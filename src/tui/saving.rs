@@ -12,9 +12,12 @@ use chrono::NaiveDate;
 
 use crate::domain::assess::Context;
 use crate::domain::narrative::Subject;
+use crate::domain::period::Period;
+use crate::query::reviewable::check_reviewable;
+use crate::query::signoff::{record, statuses_to_freeze};
 use crate::store::{
-    Abandon, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result, SaveOutcome,
-    Store, StoreError,
+    Abandon, Approve, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result,
+    SaveOutcome, Store, StoreError,
 };
 use crate::store::{ImportSummary, NewCaseStudy, NewNarrative};
 use crate::tui::popups::update_editor::UpdateJob;
@@ -44,6 +47,13 @@ pub enum Job {
     },
     /// The Plan tab's case studies: one submitted, or one chosen for the annual report.
     CaseStudy(StudyJob),
+    /// The Rollup tab's sign-off of a period on `today`, recording the approval `approve`
+    /// names: the statuses frozen are those read on the save's own connection.
+    SignOff {
+        period: Period,
+        today: NaiveDate,
+        approve: Approve,
+    },
 }
 
 /// What the case studies save: a new one (`pmdb case-studies add`), or whether one is
@@ -52,6 +62,18 @@ pub enum Job {
 pub enum StudyJob {
     Submit(NewCaseStudy),
     Choose { code: String, selected: bool },
+}
+
+/// A sign-off made: what it froze and how the record reads now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signed {
+    pub period: Period,
+    /// Statuses and judgements frozen.
+    pub frozen: usize,
+    /// "signed off 2024-08-01 by perf; approved by Leadership Team (…) on …".
+    pub record: String,
+    /// Whether Leadership Team's approval is on record.
+    pub approved: bool,
 }
 
 /// The result of a save, tagged as its job was.
@@ -63,6 +85,7 @@ pub enum Done {
     /// The new version of the update or review.
     Update(Result<i64>),
     Narrative(Result<(Subject, ImportSummary)>),
+    SignOff(Result<Signed>),
     CloseAgreed(Result<Vec<ExceptionRecord>>),
     CaseStudy(Result<StudyJob>),
 }
@@ -83,6 +106,11 @@ impl Job {
             Job::Narrative(n) => Done::Narrative(
                 store.and_then(|mut s| s.write_narrative(&n, &crate::store::Columns::All)),
             ),
+            Job::SignOff {
+                period,
+                today,
+                approve,
+            } => Done::SignOff(store.and_then(|mut s| sign_off(&mut s, period, today, &approve))),
             Job::CloseAgreed { ids, note, close } => {
                 Done::CloseAgreed(store.and_then(|mut s| s.close_agreed(&ids, &note, close)))
             }
@@ -107,10 +135,35 @@ impl Job {
             Job::Step(_) => Done::Step(Err(e())),
             Job::Update { .. } => Done::Update(Err(e())),
             Job::Narrative(_) => Done::Narrative(Err(e())),
+            Job::SignOff { .. } => Done::SignOff(Err(e())),
             Job::CloseAgreed { .. } => Done::CloseAgreed(Err(e())),
             Job::CaseStudy(_) => Done::CaseStudy(Err(e())),
         }
     }
+}
+
+/// Signs `period` off as `pmdb signoff` does: refused, with nothing written, for a period
+/// that may not be reviewed, one signed off already or an approval the rules refuse.
+fn sign_off(
+    store: &mut Store,
+    period: Period,
+    today: NaiveDate,
+    approve: &Approve,
+) -> Result<Signed> {
+    let ds = store.dataset()?;
+    check_reviewable(&ds, period, today, "it cannot be signed off")
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let statuses = statuses_to_freeze(&ds, period, ds.context(today));
+    store.sign_off_approved(period, &statuses, today, approve)?;
+    let signoffs = store.signoff_records()?;
+    Ok(Signed {
+        period,
+        frozen: statuses.len(),
+        record: record(&signoffs, period).unwrap_or_default(),
+        approved: signoffs
+            .of(&period.to_string())
+            .is_some_and(|s| s.approval.words().is_some()),
+    })
 }
 
 /// A save on its thread.

@@ -3,6 +3,7 @@
 
 pub(crate) mod chart;
 pub mod filter;
+pub mod find_list;
 pub(crate) mod footer;
 pub mod form;
 pub(crate) mod heat_map;

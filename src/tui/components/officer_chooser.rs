@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::filter::type_into;
+use super::find_list::FindList;
 use super::scroll::Window;
 use super::theme::Theme;
 use super::widgets::{centered, fit, pad, rpad};
@@ -28,11 +28,8 @@ pub struct Officer {
 
 pub struct OfficerChooser {
     pub all: Vec<Officer>,
-    /// What is typed to find an officer.
-    pub find: String,
-    /// Indices into `all` that match `find`.
-    pub visible: Vec<usize>,
-    pub cursor: usize,
+    /// What is typed to find an officer, and those of `all` that match it.
+    pub list: FindList,
 }
 
 impl OfficerChooser {
@@ -54,38 +51,27 @@ impl OfficerChooser {
             .collect();
         let cursor = all.iter().position(|o| o.login == current).unwrap_or(0);
         OfficerChooser {
-            visible: (0..all.len()).collect(),
+            list: FindList::new(all.len(), cursor),
             all,
-            find: String::new(),
-            cursor,
         }
     }
 
     /// Types into the search and narrows the list: any officer whose name or login holds
     /// what is typed, in any letter case.
     pub fn type_key(&mut self, ev: &KeyEvent) {
-        let keep = self.chosen().map(|o| o.login.clone());
-        type_into(&mut self.find, ev);
-        let q = self.find.trim().to_lowercase();
-        self.visible = (0..self.all.len())
-            .filter(|i| {
-                let o = &self.all[*i];
-                o.login.to_lowercase().contains(&q) || o.name.to_lowercase().contains(&q)
-            })
-            .collect();
-        self.cursor = keep
-            .and_then(|l| self.visible.iter().position(|i| self.all[*i].login == l))
-            .unwrap_or(0);
+        let all = &self.all;
+        self.list.type_key(ev, all.len(), |i| {
+            [all[i].login.clone(), all[i].name.clone()]
+        });
     }
 
     /// Moves the cursor by `by` rows, stopping at the ends.
     pub fn step(&mut self, by: isize) {
-        let last = self.visible.len().saturating_sub(1) as isize;
-        self.cursor = (self.cursor as isize + by).clamp(0, last.max(0)) as usize;
+        self.list.step(by);
     }
 
     pub fn chosen(&self) -> Option<&Officer> {
-        self.visible.get(self.cursor).map(|i| &self.all[*i])
+        self.list.chosen().map(|i| &self.all[i])
     }
 }
 
@@ -98,7 +84,8 @@ fn name_and_login(name: &str, login: &str, cells: usize) -> String {
     format!("{}{login}", fit(name, room))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, chooser: &OfficerChooser, theme: Theme) {
+    let ch = &chooser.list;
     let dialog = centered(area, 72, area.height.saturating_sub(2).max(8));
     frame.render_widget(Clear, dialog);
     let keys = |a| View::OfficerChooser.keys_for(a);
@@ -109,7 +96,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
             format!(
                 " Choose an officer: {} of {} · {} shows · {} cancels ",
                 ch.visible.len(),
-                ch.all.len(),
+                chooser.all.len(),
                 keys(Action::Submit),
                 keys(Action::Back)
             ),
@@ -143,7 +130,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ch: &OfficerChooser, theme: Theme) {
         .skip(window.offset)
         .take(height)
     {
-        let o = &ch.all[*i];
+        let o = &chooser.all[*i];
         let count = format!(
             "{} indicator{}",
             o.indicators,

@@ -11,6 +11,7 @@ use crate::domain::period::Period;
 use crate::domain::rag::{Judgement, Rag};
 use crate::domain::report_scope::report_lists;
 use crate::domain::rollup::Counts;
+use crate::domain::workflow::ExceptionStatus;
 use crate::store::{Dataset, ExceptionRecord, Freeze, FrozenDelivery, Signoffs};
 
 /// The instant `period` was signed off, if it is (as stored, in UTC): what a report of it
@@ -32,6 +33,16 @@ pub fn raised_for_report(
 ) -> Vec<ExceptionRecord> {
     raised.retain(|e| report_lists(period, signed_at, &e.period, &e.raised_at));
     raised
+}
+
+/// The exceptions for `period` or a period inside it that are not closed yet, of `all`:
+/// what signing off leaves open, shown before it is done.
+pub fn open_exceptions(mut all: Vec<ExceptionRecord>, period: Period) -> Vec<ExceptionRecord> {
+    all.retain(|e| {
+        e.status != ExceptionStatus::Closed
+            && e.period.parse::<Period>().is_ok_and(|p| period.covers(p))
+    });
+    all
 }
 
 pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze {
@@ -116,15 +127,32 @@ pub struct PreviewItem {
 /// What signing `period` off would freeze, read without writing anything: the period's
 /// own statuses counted, every status missing (the period or a month inside it), and every
 /// recorded miss still without its commentary or remedial action.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Preview {
     pub period: String,
     /// Every status frozen: the period's and those of the periods inside it.
     pub frozen: usize,
+    /// Of `frozen`, the judgements of actions, projects, risks and EIAs (the rest are
+    /// indicators' statuses); not written out, where `frozen` counts both.
+    #[serde(skip)]
+    pub delivery: usize,
     /// The period's own statuses by status.
     pub counts: Counts,
     pub missing: Vec<PreviewItem>,
     pub unexplained: Vec<PreviewItem>,
+}
+
+impl Preview {
+    /// The period's own statuses in words: "2 green, 1 amber, 0 red, 1 missing, 0 none".
+    pub fn counts_words(&self) -> String {
+        let parts: Vec<String> = self
+            .counts
+            .parts()
+            .iter()
+            .map(|(rag, n)| format!("{n} {rag}"))
+            .collect();
+        parts.join(", ")
+    }
 }
 
 pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
@@ -155,6 +183,7 @@ pub fn preview(ds: &Dataset, period: Period, ctx: Context) -> Preview {
     Preview {
         period: period.to_string(),
         frozen: statuses.len(),
+        delivery: statuses.delivery.len(),
         counts,
         missing,
         unexplained,

@@ -1,7 +1,8 @@
 //! The Rollup tab's state: the quarter by priority, portfolio or service, with a drill
 //! down to each group's indicators. The roll-up is computed once per period, grouping and
 //! data generation, never while drawing. Drawing is in `view.rs`. `P` writes the
-//! period's published pack (`publish`, the core's), for whoever may read.
+//! period's published pack (`publish`, the core's), for whoever may read; `S` signs the
+//! period off with Leadership Team's approval on record (`popups::signoff`).
 
 pub(crate) mod view;
 
@@ -15,6 +16,7 @@ use crate::query::scope::held_by;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::messages::{Effect, Note};
+use crate::tui::popups::signoff::{self, SignOffDialog};
 
 pub struct RollupState {
     pub period: Period,
@@ -23,6 +25,8 @@ pub struct RollupState {
     pub cursor: usize,
     pub drill: bool,
     pub drill_cursor: usize,
+    /// The sign-off dialog (`S`), while open.
+    pub signoff: Option<SignOffDialog>,
     /// Where `P` writes a pack (in `pmdb-pack-<period>`): the directory pmdb was started
     /// in, the person's own, never the database's folder (on a server that is pmdb's).
     pub publish_in: PathBuf,
@@ -48,6 +52,7 @@ impl RollupState {
             cursor: 0,
             drill: false,
             drill_cursor: 0,
+            signoff: None,
             publish_in: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             held,
             key: None,
@@ -65,6 +70,9 @@ impl RollupState {
     }
 
     pub fn sync(&mut self, data: &Data) {
+        if let Some(d) = &mut self.signoff {
+            d.refresh(data);
+        }
         let key = (self.period, self.by, data.generation);
         if self.key == Some(key) {
             return;
@@ -138,6 +146,21 @@ pub fn publish(data: &Data, rollup: &RollupState) -> Effect {
         )),
         Err(e) => Note::Error(format!("the pack for {period} was not written: {e:#}")),
     })
+}
+
+/// `S` and every key while the sign-off dialog is open: opens it for the tab's period (or
+/// says why this login may not sign off), then hands it the keys.
+pub fn sign_off(rollup: &mut RollupState, action: Action, data: &Data) -> Effect {
+    if rollup.signoff.is_some() {
+        return signoff::update(&mut rollup.signoff, action, data);
+    }
+    match signoff::open(data, rollup.period) {
+        Ok(d) => {
+            rollup.signoff = Some(d);
+            Effect::None
+        }
+        Err(refused) => Effect::Note(refused),
+    }
 }
 
 /// "; your portfolio summary: …/portfolio-ENV.html" for a holder whose summaries the pack

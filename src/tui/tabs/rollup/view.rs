@@ -10,6 +10,7 @@ use crate::domain::label::{code_and_name, name_beside, with_notes};
 use crate::domain::rollup::Counts;
 use crate::domain::shares;
 use crate::query::rollup::Group;
+use crate::query::signoff::record_covering;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::quality;
@@ -24,6 +25,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_drill(frame, area, app);
     } else {
         draw_groups(frame, area, app);
+    }
+    if let Some(d) = &app.rollup.signoff {
+        crate::tui::popups::signoff::view::draw(frame, area, app, d);
+    }
+}
+
+/// The period's sign-off on record, as the reports give it, or that it is not signed off
+/// (and the key that signs it off, for those who may).
+fn signoff_line(app: &App) -> Line<'static> {
+    let theme = app.theme;
+    let period = app.rollup.period;
+    match record_covering(&app.data.ds.signoffs, period) {
+        Some((p, record)) => Line::from(vec![
+            Span::styled(format!("Sign-off of {p}: "), theme.label()),
+            Span::styled(crate::safe_text::line(&record).into_owned(), theme.ok()),
+        ]),
+        None => {
+            let mut text = format!("{period} is not signed off");
+            if app.offers(Action::SignOff) {
+                text.push_str(&format!(
+                    ": {} signs it off",
+                    View::Rollup.keys_for(Action::SignOff)
+                ));
+            }
+            Line::from(Span::styled(text, theme.dim()))
+        }
     }
 }
 
@@ -55,6 +82,11 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(block, area);
         return;
     };
+    let signoff = Paragraph::new(signoff_line(app)).wrap(Wrap { trim: true });
+    let need = (signoff.line_count(inner.width) as u16).clamp(1, 2);
+    let [inner, signoff_at] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(need)]).areas(inner);
+    frame.render_widget(signoff, signoff_at);
     let inner = with_selected(
         frame,
         inner,
