@@ -304,3 +304,33 @@ fn counts_take_their_nouns_number() {
         "{check}"
     );
 }
+
+/// A lagged figure not yet due when its quarter is signed off: the quarter's report shows
+/// the latest available, labelled, as it stood at sign-off, however that earlier figure
+/// is corrected later.
+#[test]
+fn a_signed_off_quarter_keeps_the_latest_available_of_a_figure_not_yet_due() {
+    let c = Council::fixture_on("2024-08-20");
+    with_new_measures(&c);
+    c.ok(&["set", "NR1", "2023/24 Q4", "120"]);
+    let row = |c: &Council| -> String {
+        let report = c.ok(&["report", "--period", "2024/25 Q1", "--format", "markdown"]);
+        report
+            .lines()
+            .find(|l| l.starts_with("| NR1 "))
+            .unwrap_or_else(|| panic!("NR1 is in the report:\n{report}"))
+            .to_string()
+    };
+    let before = row(&c);
+    assert!(before.contains("| 120 |"), "{before}");
+    assert!(before.contains("latest available: 2023/24 Q4"), "{before}");
+    c.ok(&["signoff", "2024/25 Q1", "--yes"]);
+    // The status stays the quarter's own: not yet due, no figure.
+    assert_eq!(
+        c.status("NR1", "2024/25 Q1"),
+        ("none".into(), "not yet due (deadline 15 Oct 2024)".into())
+    );
+    // The earlier figure is corrected after the sign-off: the signed-off report does not move.
+    c.ok(&["set", "NR1", "2023/24 Q4", "135"]);
+    assert_eq!(row(&c), before);
+}

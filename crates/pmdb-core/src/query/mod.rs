@@ -172,7 +172,8 @@ impl Dataset {
             return None;
         }
         let natural = frequency.natural_period(period).to_string();
-        self.frozen(&natural, code)
+        self.frozen
+            .shown(&natural, code)
             .or_else(|| self.frozen(&period.to_string(), code))
     }
 

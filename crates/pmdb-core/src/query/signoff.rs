@@ -65,11 +65,16 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze 
             if series.natural_period(*p) != *p {
                 continue;
             }
-            out.indicators.push((
-                p.to_string(),
-                rec.indicator.code.clone(),
-                ds.assess(&series, *p, ctx),
-            ));
+            let status = ds.assess(&series, *p, ctx);
+            // A figure not yet due (published late, `lag`) shows the latest available
+            // in the period's reports: kept with the status, as it stands at sign-off.
+            let latest = ds.assess_latest(&series, *p, ctx);
+            if latest != status {
+                out.shown
+                    .push((p.to_string(), rec.indicator.code.clone(), latest));
+            }
+            out.indicators
+                .push((p.to_string(), rec.indicator.code.clone(), status));
         }
         // What the period's report shows of an indicator that does not report the period
         // itself (an annual figure in a quarter's report, its latest available) is kept

@@ -42,6 +42,8 @@ pub struct Frozen {
 struct FrozenStatus {
     stored: Box<str>,
     read: OnceLock<Option<Assessment>>,
+    /// What the period's reports show instead, if the freeze kept one (`SHOWN`).
+    shown: OnceLock<Option<Assessment>>,
 }
 
 impl Frozen {
@@ -53,6 +55,17 @@ impl Frozen {
             .read
             .get_or_init(|| serde_json::from_str(&status.stored).ok())
             .clone()
+    }
+
+    /// What a report of the period shows for the indicator as frozen: the latest
+    /// available where the period's own figure was not yet due at sign-off, else the status.
+    pub fn shown(&self, period: &str, code: &str) -> Option<Assessment> {
+        let status = self.by_period.get(period)?.get(code)?;
+        let shown = status.shown.get_or_init(|| {
+            let kept: serde_json::Value = serde_json::from_str(&status.stored).ok()?;
+            serde_json::from_value(kept.get(SHOWN)?.clone()).ok()
+        });
+        shown.clone().or_else(|| self.get(period, code))
     }
 
     pub fn len(&self) -> usize {
@@ -87,6 +100,7 @@ pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
         let status = FrozenStatus {
             stored: r.get::<_, String>(2)?.into_boxed_str(),
             read: OnceLock::new(),
+            shown: OnceLock::new(),
         };
         let statuses = match frozen.by_period.get_mut(period) {
             Some(statuses) => statuses,
@@ -112,6 +126,9 @@ pub(super) fn borrowed_text<'r>(
 pub struct Freeze {
     /// (period, indicator code, assessment)
     pub indicators: Vec<(String, String, Assessment)>,
+    /// (period, indicator code, what the period's reports show) where that is not the
+    /// status: the latest available of a figure not yet due. Kept with the status.
+    pub shown: Vec<(String, String, Assessment)>,
     pub delivery: Vec<FrozenDelivery>,
     /// What the period's reports name, as it stands at sign-off.
     pub definitions: Option<super::signoff_definitions::Definitions>,
@@ -418,13 +435,20 @@ impl Store {
 /// period compared with in their typed form, so what reads it back (the status key) asks
 /// the rule which RAG rule judged, never its words. `Assessment`'s own `Deserialize` reads
 /// it (and the words older sign-offs kept).
-fn kept_json(a: &Assessment) -> serde_json::Result<String> {
-    let typed = vec![
+fn kept_json(a: &Assessment, shown: Option<&Assessment>) -> serde_json::Result<String> {
+    let mut typed = vec![
         ("rule", serde_json::to_value(&a.rule)?),
         ("compared_with", serde_json::to_value(&a.compared_with)?),
     ];
+    if let Some(shown) = shown {
+        typed.push((SHOWN, serde_json::from_str(&kept_json(shown, None)?)?));
+    }
     crate::domain::kept::typed_json(a, typed)
 }
+
+/// The field of a frozen status that holds what the period's reports show instead (the
+/// latest available), where that differs; statuses frozen before it have none.
+const SHOWN: &str = "shown";
 
 fn insert_signoff(
     tx: &Transaction,
@@ -460,9 +484,15 @@ fn insert_signoff(
     let mut insert = tx.prepare(
         "INSERT OR IGNORE INTO signoff_statuses (period, indicator, status) VALUES (?1, ?2, ?3)",
     )?;
+    let shown: HashMap<(&str, &str), &Assessment> = statuses
+        .shown
+        .iter()
+        .map(|(p, code, a)| ((p.as_str(), code.as_str()), a))
+        .collect();
     for (p, code, a) in &statuses.indicators {
+        let shown = shown.get(&(p.as_str(), code.as_str())).copied();
         // An assessment always serialises (plain fields); the error is there for the type.
-        let json = kept_json(a).map_err(|e| StoreError::Text(e.into()))?;
+        let json = kept_json(a, shown).map_err(|e| StoreError::Text(e.into()))?;
         insert.execute(params![p, code, json])?;
     }
     let mut insert = tx.prepare(
