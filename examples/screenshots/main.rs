@@ -118,6 +118,31 @@ fn main() -> anyhow::Result<()> {
     keys(&mut app, PARAGRAPH);
     shoot(&app, "entry-narrative-80x24", 80, 24)?;
 
+    // At the meeting: every agreed item of the next PPG's agenda closed at once; the
+    // minutes of October's PPG (eight meetings back), as pmdb minutes writes them.
+    let mut app = open()?;
+    keys(&mut app, "3C");
+    keys(&mut app, "Actions confirmed complete at the November PPG.");
+    shoot(&app, "exceptions-close-agreed", 120, 40)?;
+    let mut app = open()?;
+    keys(&mut app, "3mmmmmmmmM");
+    shoot(&app, "exceptions-minutes", 120, 40)?;
+
+    // The case studies of 2025/26, chosen and not, and one's story.
+    let mut app = open()?;
+    keys(&mut app, "[[[[[[[c");
+    shoot(&app, "plan-case-studies", 120, 40)?;
+
+    // Leadership Team's sign-off of the quarter shown (already signed off in the demo:
+    // the dialog shows the sign-off on record and what it froze).
+    let mut app = open()?;
+    keys(&mut app, "4S");
+    shoot(&app, "rollup-signoff", 120, 40)?;
+    // A portfolio holder's Rollup opens on their own portfolio.
+    let mut app = App::with_theme(Store::open(&db, "cllrhollis")?, today, Theme::COLOUR)?;
+    keys(&mut app, "4");
+    shoot(&app, "rollup-holder-80x24", 80, 24)?;
+
     let mut app = open()?;
     keys(&mut app, "4");
     shoot(&app, "rollup", 120, 40)?;
