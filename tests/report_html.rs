@@ -80,7 +80,9 @@ fn the_demo_report_holds_every_indicator_with_status_words_and_is_well_formed() 
         "<h2 id=\"key\">Status key and rules</h2>",
         "Year to date",
         "Among comparators</dt><dd>",
-        " of 6 (CIPFA nearest neighbours, 2026/27 Q2)",
+        // Issue 25: the place among the named group, with its quartile.
+        " of 6, ",
+        " quartile (CIPFA nearest neighbours, 2026/27 Q2)",
     ] {
         assert!(page.contains(section), "{section}");
     }
@@ -389,7 +391,7 @@ fn a_period_signed_off_before_benchmarks_were_frozen_shows_them_as_they_are_now(
     c.ok(&["signoff", "2024/25 Q1", "--yes"]);
     let frozen = html(&c, "2024/25 Q1");
     assert!(
-        frozen.contains("1st of 2 (comparators, 2024/25 Q1)"),
+        frozen.contains("1st of 2, top quartile (comparators, 2024/25 Q1)"),
         "{frozen}"
     );
     // As a database signed off under version 7 holds it: no frozen row.
@@ -401,7 +403,10 @@ fn a_period_signed_off_before_benchmarks_were_frozen_shows_them_as_they_are_now(
     .unwrap();
     drop(w);
     let now = html(&c, "2024/25 Q1");
-    assert!(now.contains("2nd of 2 (comparators, 2024/25 Q1)"), "{now}");
+    assert!(
+        now.contains("2nd of 2, bottom quartile (comparators, 2024/25 Q1)"),
+        "{now}"
+    );
 }
 
 fn first_difference(a: &[u8], b: &[u8]) -> String {

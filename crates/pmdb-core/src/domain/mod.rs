@@ -20,6 +20,7 @@ pub mod owed;
 pub mod period;
 pub mod plan;
 pub mod rag;
+pub mod ranking;
 pub mod report_scope;
 pub mod role;
 pub mod rollup;

@@ -11,9 +11,9 @@ use super::report_svg::{self, Bar, Segment};
 use super::rollup::RollupIndicator;
 use super::trend::{MEETING_PERIODS, last_periods};
 use crate::domain::delivery::DeliveryRag;
-use crate::domain::indicator::Polarity;
 use crate::domain::number::fmt_decimals;
 use crate::domain::rag::Rag;
+use crate::domain::ranking::Ranking;
 
 /// A text a person typed, with control characters made visible (maud escapes the rest).
 pub(super) fn text(s: &str) -> Cow<'_, str> {
@@ -183,18 +183,7 @@ pub(super) fn latest_text(page: &Page, i: &RollupIndicator, said: Said) -> Strin
     told(page.ds, i, page.period, signed_off(page), said)
 }
 
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-/// "3rd of 6 (CIPFA nearest neighbours)": where the figure stands among its comparators
+/// "3rd of 6, second quartile (CIPFA nearest neighbours, 2026/27 Q2)": where the figure stands among its comparators
 /// for the same period, best first, when benchmarks for it exist.
 fn comparator(page: &Page, i: &RollupIndicator) -> Option<String> {
     let rec = page.ds.indicator(&i.code)?;
@@ -208,21 +197,13 @@ fn comparator(page: &Page, i: &RollupIndicator) -> Option<String> {
     if others.is_empty() {
         return None;
     }
-    let better = match rec.indicator.polarity {
-        Polarity::Higher => others.iter().filter(|o| **o > value).count(),
-        Polarity::Lower => others.iter().filter(|o| **o < value).count(),
-        Polarity::None => return None,
-    };
+    let place = Ranking::of(value, &others, rec.indicator.polarity)?;
     let group = if rec.benchmark_group.is_empty() {
         "comparators".to_string()
     } else {
         text(&rec.benchmark_group).into_owned()
     };
-    Some(format!(
-        "{} of {} ({group}, {period})",
-        ordinal(better + 1),
-        others.len() + 1
-    ))
+    Some(format!("{place} ({group}, {period})"))
 }
 
 /// The figure's data-quality mark (` p`, ` e`), its word in the abbreviation's title and
