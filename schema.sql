@@ -2370,3 +2370,30 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'exceptions', OLD.id, 'delete',
           json_object('id', OLD.id, 'kind', OLD.kind, 'period', OLD.period, 'subject', OLD.subject, 'service', OLD.service, 'owner', OLD.owner, 'figures', OLD.figures, 'commentary', OLD.commentary, 'meeting', OLD.meeting, 'status', OLD.status, 'proposal', OLD.proposal, 'decision', OLD.decision, 'board_member', OLD.board_member, 'escalation_due', OLD.escalation_due, 'board', OLD.board, 'outcome', OLD.outcome, 'raised_by', OLD.raised_by, 'raised_at', OLD.raised_at, 'closed_at', OLD.closed_at, 'version', OLD.version),
           NULL); END;
+
+-- migration 16
+-- What a measure is (issue 25): an indicator's definition (what is counted and how), kept
+-- beside its source and benchmark group, shown by `show`, the detail pane and the report's
+-- "About these measures", and audited with the rest of the indicator.
+ALTER TABLE indicators ADD COLUMN definition TEXT NOT NULL DEFAULT '';
+
+DROP TRIGGER audit_indicators_insert;
+CREATE TRIGGER audit_indicators_insert AFTER INSERT ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'insert',
+          NULL,
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from, 'min', NEW.min, 'max', NEW.max, 'cumulative', NEW.cumulative, 'lag', NEW.lag, 'definition', NEW.definition)); END;
+
+DROP TRIGGER audit_indicators_update;
+CREATE TRIGGER audit_indicators_update AFTER UPDATE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', NEW.code, 'update',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max, 'cumulative', OLD.cumulative, 'lag', OLD.lag, 'definition', OLD.definition),
+          json_object('code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'unit', NEW.unit, 'decimals', NEW.decimals, 'polarity', NEW.polarity, 'frequency', NEW.frequency, 'aggregation', NEW.aggregation, 'owner', NEW.owner, 'rag_rule', NEW.rag_rule, 'source', NEW.source, 'benchmark_group', NEW.benchmark_group, 'position', NEW.position, 'collect_from', NEW.collect_from, 'min', NEW.min, 'max', NEW.max, 'cumulative', NEW.cumulative, 'lag', NEW.lag, 'definition', NEW.definition)); END;
+
+DROP TRIGGER audit_indicators_delete;
+CREATE TRIGGER audit_indicators_delete AFTER DELETE ON indicators
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
+          json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max, 'cumulative', OLD.cumulative, 'lag', OLD.lag, 'definition', OLD.definition),
+          NULL); END;

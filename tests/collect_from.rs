@@ -34,7 +34,8 @@ fn pl2(periods: &[&str]) -> Vec<(String, String)> {
 }
 
 /// The fixture's indicators file (whose last columns are `collect_from`, blank, then
-/// `cumulative` and `lag`), PL2's `collect_from` set to `month`.
+/// `cumulative`, `lag` and the blank `definition`, `source` and `benchmark_group`), PL2's
+/// `collect_from` set to `month`.
 fn indicators_with_pl2_from(month: &str) -> String {
     let original = std::fs::read_to_string(fixture("indicators.csv")).unwrap();
     assert!(
@@ -42,14 +43,14 @@ fn indicators_with_pl2_from(month: &str) -> String {
             .lines()
             .next()
             .unwrap()
-            .ends_with(",collect_from,cumulative,lag")
+            .ends_with(",collect_from,cumulative,lag,definition,source,benchmark_group")
     );
     original
         .lines()
         .map(|line| match line.strip_prefix("PL2,") {
             Some(rest) => format!(
-                "PL2,{}{month},no,0\n",
-                rest.strip_suffix(",no,0")
+                "PL2,{}{month},no,0,,,\n",
+                rest.strip_suffix(",no,0,,,")
                     .expect("PL2 ends with cumulative and lag")
             ),
             None => format!("{line}\n"),
@@ -63,14 +64,13 @@ fn indicators_without_collect_from() -> String {
     original
         .lines()
         .map(|line| {
-            // Drop collect_from, the third column from the end.
+            // Drop collect_from, the sixth column from the end.
             let cells: Vec<&str> = line.split(',').collect();
             let n = cells.len();
             format!(
-                "{},{},{}\n",
-                cells[..n - 3].join(","),
-                cells[n - 2],
-                cells[n - 1]
+                "{},{}\n",
+                cells[..n - 6].join(","),
+                cells[n - 5..].join(",")
             )
         })
         .collect()
@@ -168,10 +168,10 @@ fn export_and_import_keep_an_indicators_collect_from() {
             .lines()
             .next()
             .unwrap()
-            .ends_with(",collect_from,cumulative,lag")
+            .ends_with(",collect_from,cumulative,lag,definition,source,benchmark_group")
     );
     let pl2_line = exported.lines().find(|l| l.starts_with("PL2,")).unwrap();
-    assert!(pl2_line.ends_with(",2024-07,no,0"), "{pl2_line}");
+    assert!(pl2_line.ends_with(",2024-07,no,0,,,"), "{pl2_line}");
 
     // A file without the column keeps what is stored.
     let without = c.file("without.csv", indicators_without_collect_from());

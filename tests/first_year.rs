@@ -201,7 +201,10 @@ fn lag_and_cumulative_are_indicator_columns_exported_and_imported_back() {
     with_new_measures(&c);
     let csv = c.ok(&["export", "indicators"]);
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",collect_from,cumulative,lag"), "{header}");
+    assert!(
+        header.ends_with(",collect_from,cumulative,lag,definition,source,benchmark_group"),
+        "{header}"
+    );
     assert!(csv.contains("\nNR1,Households in temporary accommodation,sdl,count,0,lower,quarterly,latest,alee,SP1,,,,,no,3"), "{csv}");
     assert!(csv.contains(",yes,0"), "{csv}");
     let fresh = Council::with_fixture_people("2024-08-10");
@@ -333,4 +336,53 @@ fn a_signed_off_quarter_keeps_the_latest_available_of_a_figure_not_yet_due() {
     // The earlier figure is corrected after the sign-off: the signed-off report does not move.
     c.ok(&["set", "NR1", "2023/24 Q4", "135"]);
     assert_eq!(row(&c), before);
+}
+
+/// What a measure is: its definition, source and benchmark group are indicator columns,
+/// exported and imported back, shown by `show` and listed in the report's "About these
+/// measures"; a file without those columns keeps them as they are.
+#[test]
+fn a_measures_definition_source_and_benchmark_group_are_kept_shown_and_reported() {
+    let c = council();
+    let file = c.file(
+        "about.csv",
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan,definition,source,benchmark_group\n\
+         NR2,Households in temporary accommodation,sdl,count,0,lower,quarterly,latest,alee,SP1,\"Households placed by the council, at the quarter's end.\nFrom the H-CLIC return.\",MHCLG H-CLIC,CIPFA nearest neighbours\n",
+    );
+    c.ok(&["import", "indicators", &file]);
+    let definition =
+        "Households placed by the council, at the quarter's end.\nFrom the H-CLIC return.";
+    let show = c.json(&["show", "NR2"]);
+    assert_eq!(text(&show["definition"]), definition);
+    assert_eq!(text(&show["source"]), "MHCLG H-CLIC");
+    assert_eq!(text(&show["benchmark_group"]), "CIPFA nearest neighbours");
+    let shown = c.ok(&["show", "NR2"]);
+    assert!(
+        shown.contains("definition: Households placed by the council"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("source: MHCLG H-CLIC · benchmark group: CIPFA nearest neighbours"),
+        "{shown}"
+    );
+    let report = c.ok(&["report", "--period", "2024/25 Q1", "--format", "html"]);
+    assert!(
+        report.contains("<h2 id=\"measures\">About these measures</h2>"),
+        "{report}"
+    );
+    assert!(report.contains("<dt>NR2 Households in temporary accommodation</dt>"));
+    assert!(report.contains("Source: MHCLG H-CLIC. Compared with: CIPFA nearest neighbours."));
+    // Exported and imported back as they were, line break and comma included.
+    let csv = c.ok(&["export", "indicators"]);
+    let fresh = Council::with_fixture_people("2024-08-10");
+    fresh.ok(&["import", "plan", fixture("plan.csv").to_str().unwrap()]);
+    fresh.ok(&["import", "indicators", &fresh.file("ind.csv", &csv)]);
+    assert_eq!(fresh.ok(&["export", "indicators"]), csv);
+    // A file without the columns keeps them.
+    let retitled = c.file(
+        "retitle.csv",
+        "code,title,kind,polarity,frequency,aggregation\nNR2,Households in temporary accommodation (all),sdl,lower,quarterly,latest\n",
+    );
+    c.ok(&["import", "indicators", &retitled]);
+    assert_eq!(text(&c.json(&["show", "NR2"])["definition"]), definition);
 }

@@ -55,6 +55,22 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         }
     );
     let dp = i.decimals;
+    // What the measure is: its definition, where the figures come from, whom it is
+    // compared with.
+    if !rec.definition.is_empty() {
+        say!("definition: {}", rec.definition);
+    }
+    let about: Vec<String> = [
+        ("source", &rec.source),
+        ("benchmark group", &rec.benchmark_group),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}: {v}"))
+    .collect();
+    if !about.is_empty() {
+        say!("{}", about.join(" · "));
+    }
     // The bounds a figure must lie within, and where collection starts.
     say!("plausible from {}", ds.range_and_start(&rec));
     // The sign-offs on record that cover the periods shown, each once.

@@ -35,6 +35,7 @@ pub fn plan<'a>(templates: &'a [Template], areas: &'a [Area]) -> Vec<Planned<'a>
                     area.title(t.title),
                     area.post(t.owner).to_string(),
                 ),
+                definition: t.definition(&area.title(t.title)),
                 source: t.source.to_string(),
                 benchmark_group: if t.benchmarked {
                     BENCHMARK_GROUP.to_string()

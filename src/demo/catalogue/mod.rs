@@ -136,6 +136,44 @@ impl Template {
         }
     }
 
+    /// What is counted and how, in words a reader of the report's "About these measures"
+    /// can use: what it is, its unit, how often and from where, how a quarter's or year's
+    /// figure is made, and which way is better.
+    pub fn definition(&self, title: &str) -> String {
+        use crate::domain::indicator::Aggregation::*;
+        let every = match self.frequency {
+            Frequency::Monthly => "each month",
+            Frequency::Quarterly => "each quarter",
+            Frequency::Annual => "each year",
+        };
+        let made = match self.aggregation {
+            Sum => "the sum of the figures within it",
+            Mean => "the average of the figures within it",
+            Latest => "the latest figure within it",
+            Ratio => "its numerators over its denominators",
+            Max => "the highest figure within it",
+            Min => "the lowest figure within it",
+        };
+        let better = match self.polarity {
+            Polarity::Higher => "Higher is better.",
+            Polarity::Lower => "Lower is better.",
+            Polarity::None => "Reported for context: neither way is better.",
+        };
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(", in {}", self.unit)
+        };
+        let from = if self.source.is_empty() {
+            String::new()
+        } else {
+            format!(" from {}", self.source)
+        };
+        format!(
+            "{title}{unit}, recorded {every}{from}; a longer period's figure is {made}. {better}"
+        )
+    }
+
     pub fn takes_targets(&self) -> bool {
         matches!(self.level, Level::Targeted { .. })
             && self.kind != IndicatorKind::Contextual

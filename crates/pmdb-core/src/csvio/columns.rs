@@ -89,6 +89,9 @@ pub fn columns_of(kind: Kind) -> &'static [(&'static str, bool)] {
             ("collect_from", false),
             ("cumulative", false),
             ("lag", false),
+            ("definition", false),
+            ("source", false),
+            ("benchmark_group", false),
         ],
         Kind::Targets => &[
             ("code", true),

@@ -92,6 +92,9 @@ pub fn write_indicators<W: Write>(out: W, indicators: &[IndicatorRecord]) -> Res
                 &r.collect_from.map(|m| m.to_string()).unwrap_or_default(),
                 if i.cumulative { "yes" } else { "no" },
                 &i.lag.to_string(),
+                &r.definition,
+                &r.source,
+                &r.benchmark_group,
             ],
         )?;
     }

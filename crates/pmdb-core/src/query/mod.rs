@@ -18,6 +18,7 @@ pub mod report;
 pub mod report_html;
 mod report_html_council;
 mod report_html_key;
+mod report_html_measures;
 mod report_html_parts;
 pub mod report_svg;
 pub mod report_xlsx;

@@ -16,6 +16,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::delivery::{ActionRow, ProjectRow, RiskRow};
 use super::report_html_council as council;
 use super::report_html_key as key;
+use super::report_html_measures as measures;
 use super::report_html_parts as parts;
 use super::rollup::{GroupBy, RollupIndicator, rollup};
 use crate::domain::assess::Context;
@@ -233,6 +234,9 @@ fn render(page: &Page) -> Markup {
                         @if !page.case_studies.is_empty() {
                             li { a href="#case-studies" { "Case studies" } }
                         }
+                        @if !measures::described(page).is_empty() {
+                            li { a href="#measures" { "About these measures" } }
+                        }
                         li { a href="#key" { "Status key and rules" } }
                     }
                 }
@@ -245,6 +249,7 @@ fn render(page: &Page) -> Markup {
                     (council::escalated(page))
                     (council::requests(page))
                     (council::case_studies(page))
+                    (measures::about(page))
                     (key::key(page))
                 }
             }

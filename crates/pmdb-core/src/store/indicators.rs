@@ -21,6 +21,10 @@ use crate::domain::period::Month;
 pub struct IndicatorRecord {
     #[serde(flatten)]
     pub indicator: Indicator,
+    /// What is counted and how, in the council's words; definitions frozen at sign-off
+    /// before it was kept have none.
+    #[serde(default)]
+    pub definition: String,
     pub source: String,
     pub benchmark_group: String,
     /// Codes of the plan nodes it is linked to.
@@ -31,7 +35,7 @@ pub struct IndicatorRecord {
     pub collect_from: Option<Month>,
 }
 
-const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, collect_from, min, max, cumulative, lag";
+const COLUMNS: &str = "code, title, kind, unit, decimals, polarity, frequency, aggregation, owner, rag_rule, source, benchmark_group, collect_from, min, max, cumulative, lag, definition";
 
 fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
     let code: String = r.get(0)?;
@@ -76,6 +80,7 @@ fn from_row(r: &Row) -> rusqlite::Result<IndicatorRecord> {
             lag: r.get(16)?,
             code: code.clone(),
         },
+        definition: r.get(17)?,
         source: r.get(10)?,
         benchmark_group: r.get(11)?,
         plan: Vec::new(),
@@ -211,9 +216,9 @@ impl Store {
 }
 
 /// The indicator a file row asks for: its own fields where the file names their columns,
-/// the stored ones elsewhere. Source, benchmark group and data-entry officers have no
-/// column in the indicators file, so a file keeps them as they are; so does a file without
-/// the optional `collect_from` column.
+/// the stored ones elsewhere: a file without an optional column (definition, source,
+/// benchmark group, collect_from, ...) keeps the stored value; data-entry officers have no
+/// column in the indicators file (they have their own), so a file keeps them as they are.
 fn merge_record(
     rec: &IndicatorRecord,
     columns: &Columns,
@@ -234,6 +239,7 @@ fn merge_record(
             ..i.clone()
         },
         plan: columns.pick("plan", &rec.plan, old.map(|o| &o.plan)),
+        definition: columns.pick("definition", &rec.definition, old.map(|o| &o.definition)),
         source: columns.pick("source", &rec.source, old.map(|o| &o.source)),
         benchmark_group: columns.pick(
             "benchmark_group",
@@ -329,20 +335,23 @@ pub(super) fn import_indicators_tx(
             i.max.to_string(),
             i.cumulative,
             i.lag,
+            rec.definition,
         ];
         if exists {
             tx.execute(
                 "UPDATE indicators SET title = ?2, kind = ?3, unit = ?4, decimals = ?5, polarity = ?6, frequency = ?7,
                  aggregation = ?8, owner = ?9, rag_rule = ?10, source = ?11, benchmark_group = ?12, position = ?13,
-                 collect_from = ?14, min = ?15, max = ?16, cumulative = ?17, lag = ?18 WHERE code = ?1",
+                 collect_from = ?14, min = ?15, max = ?16, cumulative = ?17, lag = ?18, definition = ?19
+                 WHERE code = ?1",
                 args,
             )?;
             summary.count(RowOutcome::Updated);
         } else {
             tx.execute(
                 "INSERT INTO indicators (code, title, kind, unit, decimals, polarity, frequency, aggregation, owner,
-                 rag_rule, source, benchmark_group, position, collect_from, min, max, cumulative, lag)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                 rag_rule, source, benchmark_group, position, collect_from, min, max, cumulative, lag,
+                 definition)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                 args,
             )?;
             summary.count(RowOutcome::Added);

@@ -276,6 +276,17 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             i.aggregation
         ),
     )));
+    // What the measure is: the council's definition, its source, its comparators.
+    if !rec.definition.is_empty() {
+        lines.push(Line::from(field(app, "Definition", rec.definition.clone())));
+    }
+    if !rec.source.is_empty() {
+        lines.push(Line::from(field(app, "Source", rec.source.clone())));
+    }
+    if !rec.benchmark_group.is_empty() {
+        let group = rec.benchmark_group.clone();
+        lines.push(Line::from(field(app, "Compared with", group)));
+    }
     // The bounds a figure must lie within, and where collection starts.
     lines.push(Line::from(field(
         app,

@@ -1,0 +1,47 @@
+//! What a measure is, in the Plan tab's detail pane: an indicator's definition, its source
+//! and the group it is compared with, at 80×24 and 120×40 (issue 25, point 2).
+
+mod tui_support;
+
+use crossterm::event::KeyCode;
+use pmdb::store::Store;
+use pmdb::tui::{App, Theme};
+use tui_support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+#[test]
+fn the_detail_pane_says_what_a_measure_is_where_it_comes_from_and_its_comparators() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let ds = Store::open(&path, "perf").unwrap().dataset().unwrap();
+    let pl01 = ds.indicator("PL01").unwrap();
+    assert_eq!(pl01.source, "MHCLG PS2 return");
+    assert_eq!(pl01.benchmark_group, "CIPFA nearest neighbours");
+    assert!(pl01.definition.starts_with("Major planning applications"));
+    for (w, h) in SIZES {
+        let mut app = App::with_theme(
+            Store::open(&path, "perf").unwrap(),
+            demo_today(),
+            Theme::COLOUR,
+        )
+        .unwrap();
+        typing(&mut app, "/PL01");
+        press(&mut app, KeyCode::Enter);
+        typing(&mut app, "G");
+        // The pane read page by page, as a person scrolls it with PgDn.
+        let mut shown = String::new();
+        for _ in 0..4 {
+            shown.push_str(&flat(&app, w, h));
+            shown.push(' ');
+            press(&mut app, KeyCode::PageDown);
+        }
+        for needle in [
+            "Definition: Major planning",
+            "Source: MHCLG PS2 return",
+            "Compared with: CIPFA nearest neighbours",
+        ] {
+            assert!(shown.contains(needle), "{w}x{h}: {needle} in {shown}");
+        }
+    }
+}
