@@ -107,7 +107,7 @@ fn implausible_figures_are_refused_naming_the_bound() {
     assert!(
         exported
             .lines()
-            .any(|l| l.starts_with("D1,") && l.ends_with(",none,60,,no,0")),
+            .any(|l| l.starts_with("D1,") && l.ends_with(",none,60,,no,0,,,")),
         "{exported}"
     );
 }
