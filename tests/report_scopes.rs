@@ -160,3 +160,62 @@ fn one_scope_at_a_time_and_an_unknown_code_is_refused_naming_it() {
         }
     }
 }
+
+/// A service's report is complete: an indicator linked only to the service's own plan, a
+/// plan outside the council's priorities, is in it (in every format) under a section of its
+/// own, beside those the priorities hold.
+#[test]
+fn a_services_report_holds_the_indicators_linked_only_to_its_own_plans() {
+    let c = Council::fixture_on("2024-08-20");
+    let plan = c.file(
+        "plan.csv",
+        "code,kind,parent,title,owner,portfolio,service,from_year,to_year\n\
+         SP9,service_plan,,Waste depot plan 2024-27,hos.waste,,WASTE,2024/25,\n",
+    );
+    c.ok(&["import", "plan", &plan]);
+    let ind = c.file(
+        "ind.csv",
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan\n\
+         DP1,Depot vehicles available,local,%,1,higher,monthly,mean,alee,SP9\n",
+    );
+    c.ok(&["import", "indicators", &ind]);
+    c.ok(&["set", "DP1", "2024-06", "91.5"]);
+    let args = |format: &str| -> Vec<String> {
+        [
+            "report",
+            "--period",
+            "2024/25 Q1",
+            "--format",
+            format,
+            "--service",
+            "WASTE",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let run = |format: &str| {
+        let a = args(format);
+        c.ok(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let csv = run("csv");
+    assert!(csv.lines().any(|l| l.contains(",DP1,")), "{csv}");
+    // The waste indicators under the priority stay.
+    assert!(csv.lines().any(|l| l.contains(",WR1,")), "{csv}");
+    let md = run("markdown");
+    assert!(md.contains("Outside the priorities"), "{md}");
+    assert!(md.contains("DP1 Depot vehicles available"), "{md}");
+    let html = run("html");
+    assert!(html.contains("Outside the priorities"), "{html}");
+    assert!(html.contains("Depot vehicles available"), "{html}");
+    // The planning service's report does not take it.
+    let planning = c.ok(&[
+        "report",
+        "--period",
+        "2024/25 Q1",
+        "--format",
+        "csv",
+        "--service",
+        "PLAN",
+    ]);
+    assert!(!planning.contains(",DP1,"), "{planning}");
+}

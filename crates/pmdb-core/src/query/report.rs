@@ -3,6 +3,7 @@
 //! officer's commentary, in Markdown for publication or CSV for open data: the council's
 //! whole report or only what lies under one portfolio, service or plan node (`Scope`).
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::csvio::spreadsheet_safe;
@@ -13,8 +14,9 @@ use crate::store::Dataset;
 
 use super::markdown_text::md;
 use super::narrative::{Said, of_node, told};
-use super::rollup::{GroupBy, Rollup, RollupIndicator, rollup};
+use super::rollup::{Group, GroupBy, Rollup, RollupIndicator, rollup};
 use super::scope::Scope;
+use crate::domain::rollup::Counts;
 
 fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp)).unwrap_or_else(|| "–".into())
@@ -45,8 +47,43 @@ fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator) -> String {
     parts.join("; ")
 }
 
+/// The title of the group a scoped report by priority gives the indicators in scope that no
+/// priority holds (linked only to a service's own plan, say).
+pub const OUTSIDE_THE_PRIORITIES: &str = "Outside the priorities";
+
+/// The indicators in scope (`inside`) that no priority's group holds (`held`), in the
+/// council's order, as a group of their own; none if every one is held.
+pub fn outside_the_priorities(
+    ds: &Dataset,
+    period: Period,
+    ctx: Context,
+    inside: &BTreeSet<String>,
+    held: &BTreeSet<&str>,
+) -> Option<Group> {
+    let outside: Vec<RollupIndicator> = ds
+        .indicators
+        .iter()
+        .filter(|rec| inside.contains(&rec.indicator.code))
+        .filter(|rec| !held.contains(rec.indicator.code.as_str()))
+        .map(|rec| super::rollup::shown(ds, rec, period, ctx))
+        .collect();
+    if outside.is_empty() {
+        return None;
+    }
+    let mut counts = Counts::default();
+    outside.iter().for_each(|i| counts.add(i.rag));
+    Some(Group {
+        code: String::new(),
+        title: OUTSIDE_THE_PRIORITIES.into(),
+        counts,
+        indicators: outside,
+    })
+}
+
 /// The roll-up cut to a scope: each group keeps only the indicators in scope, counted
-/// again, and a group left with none is dropped. The council's roll-up is left whole.
+/// again, and a group left with none is dropped; by priority, the indicators in scope that
+/// no priority holds follow in a group of their own ([`OUTSIDE_THE_PRIORITIES`]), so a
+/// service's report is the whole service. The council's roll-up is left whole.
 pub fn scoped_rollup(
     ds: &Dataset,
     period: Period,
@@ -62,6 +99,15 @@ pub fn scoped_rollup(
             g.indicators.iter().for_each(|i| g.counts.add(i.rag));
         }
         r.groups.retain(|g| !g.indicators.is_empty());
+        if by == GroupBy::Priority {
+            let held: BTreeSet<&str> = r
+                .groups
+                .iter()
+                .flat_map(|g| g.indicators.iter().map(|i| i.code.as_str()))
+                .collect();
+            let outside = outside_the_priorities(ds, period, ctx, &inside, &held);
+            r.groups.extend(outside);
+        }
     }
     r
 }

@@ -135,6 +135,24 @@ pub(super) fn with_page<R>(
             priorities.push(p);
         }
     }
+    // A service's (or portfolio's, or plan node's) page is complete: what no priority holds
+    // follows under a heading of its own.
+    if let Some(inside) = &scoped_indicators {
+        let held: BTreeSet<&str> = priorities
+            .iter()
+            .flat_map(|p| p.indicators.iter().map(|i| i.code.as_str()))
+            .collect();
+        if let Some(g) = super::report::outside_the_priorities(ds, period, ctx, inside, &held) {
+            priorities.push(Priority {
+                code: g.code,
+                title: g.title,
+                counts: g.counts,
+                indicators: g.indicators,
+                actions: Vec::new(),
+                projects: Vec::new(),
+            });
+        }
+    }
     let in_page: BTreeSet<&str> = priorities
         .iter()
         .flat_map(|p| {

@@ -13,7 +13,7 @@ use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
 use crate::domain::rollup::Counts;
 use crate::domain::status_rule::StatusRule;
-use crate::store::{Dataset, Quality};
+use crate::store::{Dataset, IndicatorRecord, Quality};
 
 words!(
     /// What a roll-up groups by.
@@ -124,30 +124,11 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
         }
     };
     // Each indicator is assessed once, however many groups it falls in.
-    let mut assessed: HashMap<&str, RollupIndicator> = HashMap::new();
-    for rec in &ds.indicators {
-        let a = ds.assess_latest_of(rec, period, ctx);
-        let i = &rec.indicator;
-        assessed.insert(
-            i.code.as_str(),
-            RollupIndicator {
-                code: i.code.clone(),
-                title: i.title.clone(),
-                value: a.value,
-                target: a.target,
-                intervention: a.intervention,
-                rag: a.rag,
-                rule: a.rule,
-                direction: a.direction,
-                ytd: a.ytd,
-                latest_period: a.latest_period,
-                partial: a.partial,
-                unit: i.unit.clone(),
-                decimals: i.decimals,
-                quality: a.latest_period.and_then(|p| ds.quality_at(&i.code, p)),
-            },
-        );
-    }
+    let assessed: HashMap<&str, RollupIndicator> = ds
+        .indicators
+        .iter()
+        .map(|rec| (rec.indicator.code.as_str(), shown(ds, rec, period, ctx)))
+        .collect();
     let status: HashMap<String, Rag> = assessed
         .iter()
         .map(|(c, a)| (c.to_string(), a.rag))
@@ -176,6 +157,29 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
         })
         .collect();
     Rollup { period, by, groups }
+}
+
+/// One indicator as a roll-up shows it for `period`: the latest available where the
+/// period is not yet due, with the quality of the figure shown.
+pub fn shown(ds: &Dataset, rec: &IndicatorRecord, period: Period, ctx: Context) -> RollupIndicator {
+    let a = ds.assess_latest_of(rec, period, ctx);
+    let i = &rec.indicator;
+    RollupIndicator {
+        code: i.code.clone(),
+        title: i.title.clone(),
+        value: a.value,
+        target: a.target,
+        intervention: a.intervention,
+        rag: a.rag,
+        rule: a.rule,
+        direction: a.direction,
+        ytd: a.ytd,
+        latest_period: a.latest_period,
+        partial: a.partial,
+        unit: i.unit.clone(),
+        decimals: i.decimals,
+        quality: a.latest_period.and_then(|p| ds.quality_at(&i.code, p)),
+    }
 }
 
 /// Every indicator's assessment for one period and every plan node's counts.
