@@ -336,6 +336,7 @@ static PLAN: &[Binding] = &[
     bind!([Key::ch('E')], Action::ExpandAll, "expand all", "tree", false),
     bind!([Key::ch('C')], Action::CollapseAll, "collapse all", "tree", false),
     bind!([Key::ch('c')], Action::CaseStudies, "case studies", "view", Foot::IfRoom("case studies")),
+    bind!([Key::ch('n')], Action::Narrate, "the node's narrative", "edit", Foot::IfRoom("narrative")),
     bind!([Key::ch('/')], Action::Filter, "filter", "find", true),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
