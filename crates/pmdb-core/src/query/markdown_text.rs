@@ -63,12 +63,12 @@ pub fn readable(line: &str) -> String {
             rest = &rest[from.len()..];
             continue;
         }
-        if c == '\\' {
-            if let Some(next) = rest[1..].chars().next().filter(|n| BACKSLASHED.contains(n)) {
-                out.push(next);
-                rest = &rest[1 + next.len_utf8()..];
-                continue;
-            }
+        if c == '\\'
+            && let Some(next) = rest[1..].chars().next().filter(|n| BACKSLASHED.contains(n))
+        {
+            out.push(next);
+            rest = &rest[1 + next.len_utf8()..];
+            continue;
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
