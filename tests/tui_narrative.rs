@@ -22,19 +22,10 @@ notices kept coming; two new leased homes come in December, and move-on lets are
 weekly with the housing associations.";
 
 fn narratives(path: &std::path::Path) -> Vec<(Subject, String, String, String, String)> {
-    Store::open(path, "perf")
-        .unwrap()
-        .narratives()
-        .unwrap()
+    rows(path)
         .into_iter()
-        .map(|n| {
-            (
-                n.subject,
-                n.code,
-                n.period.to_string(),
-                n.commentary,
-                n.written_by,
-            )
+        .map(|(subject, code, period, commentary, _, who, _)| {
+            (subject, code, period, commentary, who)
         })
         .collect()
 }
@@ -161,13 +152,14 @@ fn rows(path: &std::path::Path) -> Vec<Row> {
         .collect()
 }
 
-/// The one row of `code` for `period`, written by `who` within `since`..now.
+/// Asserts the one row of `code` for `period` holds `want` (subject, commentary, action,
+/// who), written within `since`..now.
 fn written(
     path: &std::path::Path,
-    code: &str,
-    period: &str,
+    (code, period): (&str, &str),
+    want: (Subject, &str, &str, &str),
     since: chrono::DateTime<chrono::Utc>,
-) -> Row {
+) {
     let found: Vec<Row> = rows(path)
         .into_iter()
         .filter(|r| r.1 == code && r.2 == period)
@@ -181,7 +173,10 @@ fn written(
         "{} not between {since} and {now}",
         row.6
     );
-    row
+    assert_eq!(
+        (row.0, row.3.as_str(), row.4.as_str(), row.5.as_str()),
+        want
+    );
 }
 
 /// Both sizes show every one of `parts`.
@@ -250,15 +245,16 @@ fn the_editor_steps_to_the_year_and_writes_the_years_narrative() {
     hit(&mut app, ctrl('s'));
     assert!(app.entry.narrative.is_none(), "{}", text(&app, 120, 40));
     shows(&app, &["Saved the 2026/27 narrative of HS01"]);
-    let row = written(&path, "HS01", "2026/27", since);
-    assert_eq!(
-        (&row.0, row.3.as_str(), row.4.as_str(), row.5.as_str()),
+    written(
+        &path,
+        ("HS01", "2026/27"),
         (
-            &Subject::Indicator,
+            Subject::Indicator,
             YEAR_WORDS,
             "Leased homes programme extended.",
-            "sjenkins"
-        )
+            "sjenkins",
+        ),
+        since,
     );
     assert_eq!(rows(&path).len(), before.len() + 1);
     // The quarter's narrative was not touched.
@@ -325,15 +321,16 @@ fn a_priority_owner_writes_its_years_narrative_on_the_plan_tab_and_the_report_sh
     hit(&mut app, ctrl('s'));
     assert!(app.plan.narrative.is_none(), "{}", text(&app, 120, 40));
     shows(&app, &["Saved the 2026/27 narrative of PR2"]);
-    let row = written(&path, "PR2", "2026/27", since);
-    assert_eq!(
-        (&row.0, row.3.as_str(), row.4.as_str(), row.5.as_str()),
+    written(
+        &path,
+        ("PR2", "2026/27"),
         (
-            &Subject::Plan,
+            Subject::Plan,
             PRIORITY_WORDS,
             "Two leased schemes open in December.",
-            "sclarke"
-        )
+            "sclarke",
+        ),
+        since,
     );
     assert_eq!(rows(&path).len(), before.len() + 1);
     // The year's report heads the priority's section with it.
@@ -421,15 +418,16 @@ fn the_performance_team_writes_any_nodes_and_others_are_told_why_before_any_fiel
     typing(&mut app, "n");
     hit(&mut app, ctrl('s'));
     shows(&app, &["Saved the 2026/27 Q3 narrative of PR1"]);
-    let row = written(&path, "PR1", "2026/27 Q3", since);
-    assert_eq!(
-        (&row.0, row.3.as_str(), row.4.as_str(), row.5.as_str()),
+    written(
+        &path,
+        ("PR1", "2026/27 Q3"),
         (
-            &Subject::Plan,
+            Subject::Plan,
             "Recycling up; fly-tipping cases down a fifth.",
             "",
-            "perf"
-        )
+            "perf",
+        ),
+        since,
     );
     // Hostile text on screen stays text: no escape reaches the terminal.
     typing(&mut app, "n");
