@@ -6,6 +6,7 @@
 //! steps to the quarter's year (`←`/`→`), and the Plan tab's `n` writes a priority's
 //! narrative, which heads its section of the year's report; refused cases write nothing.
 
+mod common;
 mod tui_support;
 
 use crossterm::event::KeyCode;
@@ -439,4 +440,31 @@ fn the_performance_team_writes_any_nodes_and_others_are_told_why_before_any_fiel
             "{screen}"
         );
     }
+}
+
+#[test]
+fn a_refusal_on_saving_is_named_in_the_editor_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let before = rows(&path);
+    let mut app = plan_as(&path, "sclarke");
+    to_node(&mut app, "PR2");
+    typing(&mut app, "n");
+    typing(&mut app, "Written while PR2 passed to someone else.");
+    // Meanwhile, from around pmdb, PR2 passes to revans.
+    common::writer(&path, "perf")
+        .execute(
+            "UPDATE plan_nodes SET owner = 'revans' WHERE code = 'PR2'",
+            [],
+        )
+        .unwrap();
+    hit(&mut app, ctrl('s'));
+    // The store refuses: the editor stays open with what was typed, saying why.
+    assert!(app.plan.narrative.is_some(), "{}", text(&app, 120, 40));
+    shows(&app, &["Written while PR2 passed to someone else."]);
+    for (w, h) in SIZES {
+        let why = tui_support::line_with(&app, w, h, "✗ ");
+        assert!(why.contains("PR2"), "{w}x{h}: {why}\n{}", text(&app, w, h));
+    }
+    assert_eq!(rows(&path), before);
 }
