@@ -314,6 +314,16 @@ fn m_shows_the_minutes_and_w_writes_the_bytes_pmdb_minutes_writes() {
         Some(want.as_str())
     );
     assert!(want.contains("## 2. CP01"), "{want}");
+    // The Markdown escapes what was typed; the screen shows it as typed.
+    assert!(
+        want.contains("\\(red, 2026-09; exception \\#1\\)"),
+        "{want}"
+    );
+    assert!(
+        flat(&app, 120, 40).contains("(red, 2026-09; exception #1)"),
+        "{}",
+        text(&app, 120, 40)
+    );
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let rows = screen(&app, w, h);
         let shown = flat(&app, w, h);
@@ -321,8 +331,13 @@ fn m_shows_the_minutes_and_w_writes_the_bytes_pmdb_minutes_writes() {
             shown.contains("Minutes of meeting #5: PPG on 2026-10-22"),
             "{shown}"
         );
-        // The minutes' first lines, as the Markdown has them, one to a row.
+        // The minutes' first lines, as text to read (not the Markdown's escapes), one to
+        // a row.
+        assert!(!shown.contains("\\("), "{shown}");
+        assert!(!shown.contains("\\#"), "{shown}");
         for line in want.lines().take(5).filter(|l| !l.is_empty()) {
+            let line = pmdb::query::markdown_text::readable(line);
+            let line = line.as_str();
             assert!(
                 line.chars().count() > (w - 2) as usize || rows.iter().any(|r| r.contains(line)),
                 "{w}x{h}: no row '{line}':\n{}",

@@ -68,7 +68,8 @@ pub enum Action {
     // Entry
     /// `o`: open the list of officers to choose whose indicators to show.
     ChooseOfficer,
-    /// `n`: write the narrative of the selected indicator's quarter.
+    /// `n`: write the narrative of the selected indicator's quarter (Entry) or plan node's
+    /// quarter or year (Plan); the editor steps to the year.
     Narrate,
     // Editing a value or an exception's record
     NextField,

@@ -90,6 +90,7 @@ impl App {
             return vec![View::Saving];
         }
         let view = match self.tab {
+            Tab::Plan if self.plan.narrative.is_some() => return vec![View::EntryEdit],
             Tab::Plan => match &self.plan.studies {
                 Some(st) if st.form.is_some() => return vec![View::CaseStudyForm],
                 Some(_) => View::CaseStudies,
@@ -151,6 +152,7 @@ impl App {
             Action::CloseAgreed => self.data.actor.may_close_agreed().is_ok(),
             Action::ChooseStudy => self.data.actor.may_choose_case_studies().is_ok(),
             Action::AddStudy => self.data.actor.may_submit_case_study().is_ok(),
+            Action::Narrate if self.tab == Tab::Plan => self.plan.may_narrate(&self.data),
             Action::Narrate => self.entry.may_narrate(&self.data),
             Action::Propose
             | Action::Decide
@@ -317,7 +319,14 @@ impl App {
             Done::Form(result) => self.exceptions.finish_form(result, &mut self.data),
             Done::Step(result) => step_done(result, &mut self.data),
             Done::Update(result) => self.entry.finish_update(result, &mut self.data),
-            Done::Narrative(result) => self.entry.finish_narrative(result, &mut self.data),
+            Done::Narrative(result) => {
+                let slot = if self.plan.narrative.is_some() {
+                    &mut self.plan.narrative
+                } else {
+                    &mut self.entry.narrative
+                };
+                crate::tui::popups::narrative_editor::finish(slot, result, &mut self.data)
+            }
             Done::SignOff(result) => crate::tui::popups::signoff::finish(
                 &mut self.rollup.signoff,
                 result,
@@ -360,6 +369,7 @@ impl App {
                 self.entry.editor = None;
                 self.entry.update = None;
                 self.entry.narrative = None;
+                self.plan.narrative = None;
                 self.exceptions.form = None;
                 if let Some(st) = &mut self.plan.studies {
                     st.form = None;

@@ -336,6 +336,7 @@ static PLAN: &[Binding] = &[
     bind!([Key::ch('E')], Action::ExpandAll, "expand all", "tree", false),
     bind!([Key::ch('C')], Action::CollapseAll, "collapse all", "tree", false),
     bind!([Key::ch('c')], Action::CaseStudies, "case studies", "view", Foot::IfRoom("case studies")),
+    bind!([Key::ch('n')], Action::Narrate, "the node's quarter or year narrative", "edit", Foot::IfRoom("narrative")),
     bind!([Key::ch('/')], Action::Filter, "filter", "find", true),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];
@@ -348,7 +349,7 @@ static ENTRY: &[Binding] = &[
     MOVE[3],
     bind!([Key::code(Enter)], Action::Open, "edit or update", "edit", true),
     bind!([Key::ch('o')], Action::ChooseOfficer, "choose officer", "officer", true),
-    bind!([Key::ch('n')], Action::Narrate, "the quarter's narrative", "edit", Foot::IfRoom("narrative")),
+    bind!([Key::ch('n')], Action::Narrate, "the quarter's or year's narrative", "edit", Foot::IfRoom("narrative")),
     bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
 ];

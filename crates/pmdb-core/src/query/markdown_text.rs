@@ -42,6 +42,40 @@ pub fn md(text: &str) -> String {
     out
 }
 
+/// A line of Markdown made by [`md`] (and the report around it) as a person reads it on a
+/// screen: each backslashed character as itself, `&lt;` `&gt;` `&amp;` as `<` `>` `&`,
+/// and `<br>` as " / " so the line stays one line. Heading and list marks stay as they
+/// are, plain text. Controls are left for `safe_text` to show as marks when drawn.
+pub fn readable(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let escape = [
+            ("<br>", " / "),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&amp;", "&"),
+        ]
+        .into_iter()
+        .find(|(from, _)| rest.starts_with(from));
+        if let Some((from, to)) = escape {
+            out.push_str(to);
+            rest = &rest[from.len()..];
+            continue;
+        }
+        if c == '\\'
+            && let Some(next) = rest[1..].chars().next().filter(|n| BACKSLASHED.contains(n))
+        {
+            out.push(next);
+            rest = &rest[1 + next.len_utf8()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +115,16 @@ mod tests {
     }
 
     #[test]
+    fn readable_undoes_the_escapes() {
+        assert_eq!(
+            readable(&md("**bold** (a|b) #3 & &lt; <x> C:\\dir")),
+            "**bold** (a|b) #3 & &lt; <x> C:\\dir"
+        );
+        assert_eq!(readable(&md("one\ntwo")), "one / two");
+        assert_eq!(readable("## 2. CP01 \\(x\\)"), "## 2. CP01 (x)");
+    }
+
+    #[test]
     fn controls_and_bidi_become_marks() {
         assert_eq!(
             md("a\u{1b}[2Jb\u{9b}c\u{202e}d"),
@@ -94,6 +138,9 @@ mod tests {
         #[test]
         fn nothing_forms_markup(s in "\\PC*|[<>\\[\\]()*_`!#|&\\\\~\\x00-\\x1f\u{202e}a-z ]*") {
             let out = md(&s);
+            // Read back on a screen, it is the text typed (a line break as " / ").
+            let typed = crate::safe_text::lines(&s).replace('\n', " / ");
+            prop_assert_eq!(readable(&out), typed);
             prop_assert!(!out.replace("<br>", "").contains(['<', '>']));
             prop_assert!(!out.contains("]("));
             // An ampersand left as it is cannot start a character reference.

@@ -1,6 +1,6 @@
-//! Drawing the quarter's narrative editor over the Entry tab: what is written already (or
-//! the labelled month's commentary the report shows without one), the two boxes, and the
-//! keys or why the save failed.
+//! Drawing the narrative editor over the Entry or Plan tab: what is written already (or
+//! the labelled month's commentary the report shows without one), the two boxes, the
+//! Period field (the quarter or its year), and the keys or why the save failed.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -60,15 +60,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &NarrativeEditor) {
     let lines_of = |p: &Paragraph, most: usize| p.line_count(inner.width).clamp(1, most) as u16;
     // The box being typed in takes two thirds of the room, as in the value editor.
     let room = |f: NField| Constraint::Fill(if ed.focus == f { 2 } else { 1 });
-    let [head, comm, act, msg] = Layout::vertical([
+    let [head, comm, act, when, msg] = Layout::vertical([
         Constraint::Length(lines_of(&head_para, 4).max(2)),
         room(NField::Commentary),
         room(NField::Action),
+        Constraint::Length(1),
         Constraint::Length(lines_of(&msg_para, 4).max(2)),
     ])
     .areas(inner);
     frame.render_widget(head_para, head);
     draw_field(frame, comm, ed.field(NField::Commentary));
     draw_field(frame, act, ed.field(NField::Action));
+    // The Period field: the quarter or its year, `←`/`→` between them when it has focus.
+    let chosen = format!("◀ {} ▶", ed.period);
+    let look = if ed.focus == NField::Period {
+        theme
+            .focus_border()
+            .add_modifier(ratatui::style::Modifier::REVERSED)
+    } else {
+        theme.label()
+    };
+    let period_line = Line::from(vec![
+        Span::styled("Period ", theme.label()),
+        Span::styled(chosen, look),
+        Span::styled(
+            if ed.focus == NField::Period {
+                "  ←/→ the quarter or the year"
+            } else {
+                "  Tab to it: the quarter or the year"
+            },
+            theme.dim(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(period_line), when);
     frame.render_widget(msg_para, msg);
 }

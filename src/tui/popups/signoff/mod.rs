@@ -130,6 +130,21 @@ pub fn open(data: &Data, period: Period) -> Result<SignOffDialog, Note> {
     Ok(dialog)
 }
 
+/// A refusal of the store's as a person reads it in the dialog: without the CLI's
+/// "refused: --approved-by:" or "--meeting:" in front, which name flags nobody typed here.
+/// The store's own words (and so the CLI's) stay as they are.
+pub fn plainly(e: impl std::fmt::Display) -> String {
+    let text = e.to_string();
+    let mut rest = text.strip_prefix("refused: ").unwrap_or(&text);
+    while let Some(after) = rest.strip_prefix("--") {
+        match after.split_once(": ") {
+            Some((flag, tail)) if !flag.contains(' ') => rest = tail,
+            _ => break,
+        }
+    }
+    rest.to_string()
+}
+
 /// Why `period` may not be signed off today, if it may not: signed off already, not yet
 /// ended, or before anything was collected.
 fn blocked(data: &Data, period: Period) -> Option<String> {
@@ -168,9 +183,7 @@ impl SignOffDialog {
     pub fn refresh(&mut self, data: &Data) {
         if self.generation != data.generation {
             self.read(data);
-            self.approval = data
-                .approval_to_record(&self.approve())
-                .map_err(|e| e.to_string());
+            self.approval = data.approval_to_record(&self.approve()).map_err(plainly);
         }
     }
 
@@ -223,9 +236,7 @@ impl SignOffDialog {
 
     /// Checks the approval asked for against the store's rules again.
     fn recheck(&mut self, data: &Data) {
-        self.approval = data
-            .approval_to_record(&self.approve())
-            .map_err(|e| e.to_string());
+        self.approval = data.approval_to_record(&self.approve()).map_err(plainly);
         self.message = None;
     }
 
@@ -341,10 +352,10 @@ pub fn finish(
             let _ = data.reload_if_changed();
             if let Some(d) = open.as_mut() {
                 d.refresh(data);
-                d.message = Some(format!("not signed off: {e}"));
+                d.message = Some(format!("not signed off: {}", plainly(&e)));
                 return Effect::None;
             }
-            Effect::Note(Note::Error(format!("not signed off: {e}")))
+            Effect::Note(Note::Error(format!("not signed off: {}", plainly(&e))))
         }
     }
 }

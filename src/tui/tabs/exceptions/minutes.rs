@@ -1,5 +1,5 @@
 //! The selected meeting's minutes filling the tab (`M`): the Markdown `pmdb minutes MEETING`
-//! writes (`query::minutes`), scrolled with `PgUp`/`PgDn`. `w` writes them as Markdown and
+//! writes (`query::minutes`), shown as text to read (no backslash escapes), scrolled with `PgUp`/`PgDn`. `w` writes them as Markdown and
 //! HTML files into the folder the Rollup tab's `P` publishes into: the directory pmdb was
 //! started in, never the database's.
 
@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::outfile::{Existing, write_beside};
+use crate::query::markdown_text::readable;
 use crate::query::minutes::{html, markdown};
 use crate::safe_text;
 use crate::store::{MeetingRecord, Result};
@@ -120,7 +121,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, pane: &MinutesPane) {
         .text
         .lines()
         .map(|l| {
-            let l = safe_text::line(l).into_owned();
+            // Read as text, not as the Markdown's escapes; the file `w` writes keeps them.
+            let l = safe_text::line(&readable(l)).into_owned();
             if l.starts_with('#') {
                 Line::from(Span::styled(l, theme.heading()))
             } else {

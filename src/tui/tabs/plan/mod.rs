@@ -13,7 +13,7 @@ use std::sync::Arc;
 use self::linked::{Linked, linked};
 use self::tree::{FilterWork, Tree};
 use crate::domain::deadline::month_now_due;
-use crate::domain::period::Period;
+use crate::domain::period::{Period, Quarter};
 use crate::tui::action::Action;
 use crate::tui::components::filter::FilterInput;
 use crate::tui::components::scroll::TextScroll;
@@ -21,6 +21,7 @@ use crate::tui::components::theme::Theme;
 use crate::tui::data::{ChartPoint, Data, PeriodStats};
 use crate::tui::messages::Effect;
 use crate::tui::popups::case_studies::CaseStudies;
+use crate::tui::popups::narrative_editor::{self, NarrativeEditor};
 use crate::tui::refresh::drop_elsewhere;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -71,6 +72,8 @@ pub struct PlanState {
     pub work: FilterWork,
     /// The case studies (`c`), open over the tab.
     pub studies: Option<CaseStudies>,
+    /// The selected node's narrative being written (`n`).
+    pub narrative: Option<NarrativeEditor>,
 }
 
 impl PlanState {
@@ -99,6 +102,7 @@ impl PlanState {
             tree: None,
             work: FilterWork::default(),
             studies: None,
+            narrative: None,
         }
     }
 
@@ -161,6 +165,9 @@ impl PlanState {
     }
 
     pub fn update(&mut self, action: Action, data: &Data, theme: Theme, page: usize) -> Effect {
+        if self.narrative.is_some() {
+            return narrative_editor::update(&mut self.narrative, action, data);
+        }
         if self.studies.is_some() {
             return self.update_studies(action, data, theme);
         }
@@ -197,9 +204,49 @@ impl PlanState {
             Action::PrevPeriod => self.period = self.period.prev(),
             Action::NextPeriod => self.period = self.period.next(),
             Action::CaseStudies => self.open_studies(data),
+            Action::Narrate => return self.open_narrative(data, theme),
             _ => {}
         }
         Effect::None
+    }
+
+    /// The period `n` writes about: the tab's quarter (a month's quarter) or year, with
+    /// the quarter the editor's Period field steps back to.
+    fn narrative_period(&self, data: &Data) -> (Period, Quarter) {
+        match self.period {
+            Period::Month(m) => (Period::Quarter(m.quarter()), m.quarter()),
+            Period::Quarter(q) => (Period::Quarter(q), q),
+            Period::Year(y) => match month_now_due(data.today) {
+                Period::Month(m) if m.quarter().year == y => (Period::Year(y), m.quarter()),
+                _ => (Period::Year(y), Quarter { year: y, q: 1 }),
+            },
+        }
+    }
+
+    /// The selected row's code: a plan node's, or an indicator's under one.
+    fn selected_code(&self) -> Option<String> {
+        self.selected().map(|row| match &row.key {
+            RowKey::Node(code) | RowKey::Indicator { code, .. } => code.clone(),
+        })
+    }
+
+    /// Whether `n` is offered (footer and help): the selected row's narrative for the
+    /// tab's period is this login's to write.
+    pub fn may_narrate(&self, data: &Data) -> bool {
+        let (period, _) = self.narrative_period(data);
+        self.selected_code()
+            .is_some_and(|code| narrative_editor::refusal(data, &code, period).is_none())
+    }
+
+    /// `n`: the selected plan node's narrative (an indicator's, on an indicator's row) for
+    /// the tab's quarter or year, for its owner or the performance team; anyone else is
+    /// told why before any field.
+    fn open_narrative(&mut self, data: &Data, theme: Theme) -> Effect {
+        let Some(code) = self.selected_code() else {
+            return Effect::None;
+        };
+        let (period, quarter) = self.narrative_period(data);
+        narrative_editor::open(&mut self.narrative, &code, period, quarter, data, theme)
     }
 
     /// The rows are found again for the new filter, from the top.

@@ -36,6 +36,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(st) = &app.plan.studies {
         crate::tui::popups::case_studies::view::draw(frame, area, app, st);
     }
+    if let Some(ed) = &app.plan.narrative {
+        crate::tui::popups::narrative_editor::view::draw(frame, area, app, ed);
+    }
 }
 
 fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
