@@ -4,7 +4,9 @@
 
 mod tui_support;
 
+use crossterm::event::KeyCode;
 use pmdb::store::{MeetingRecord, NewRequest, Store};
+use pmdb::tui::{App, Theme};
 use tui_support::*;
 
 const ASK: &str = "Explain the fall in recycling";
@@ -68,4 +70,55 @@ fn a_request_is_on_its_boards_agenda_with_board_owner_due_and_text() {
     // At 80x24 the record sits under the queue: the board and the request are in sight.
     let small = text(&app, 80, 24);
     assert!(small.contains("Asked by: Overview & Scrutiny"), "{small}");
+}
+
+/// The demo's exception #1 was linked to 2026/27 Q2 after it was raised: the record pane
+/// and the projector name both its periods, as `pmdb exceptions show` prints them.
+#[test]
+fn the_record_and_the_projector_show_an_exceptions_linked_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let store = Store::open(&path, "perf").unwrap();
+    let own = store.exception(1).unwrap().period;
+    assert_eq!(
+        store.exception_periods().unwrap().get(&1),
+        Some(&vec!["2026/27 Q2".to_string()])
+    );
+    let mut app = App::with_theme(store, demo_today(), Theme::COLOUR).unwrap();
+    typing(&mut app, "3x");
+    // Up the queue of every exception to #1, as a person would.
+    for _ in 0..app.exceptions.list.len() {
+        if app.exceptions.selected().map(|e| e.id) == Some(1) {
+            break;
+        }
+        press(&mut app, KeyCode::Up);
+    }
+    assert_eq!(app.exceptions.selected().map(|e| e.id), Some(1));
+    let periods = format!("Periods: {own}, 2026/27 Q2");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(screen.contains(&periods), "{w}x{h}: {screen}");
+    }
+    press(&mut app, KeyCode::Enter);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(screen.contains(&periods), "projector {w}x{h}: {screen}");
+    }
+    // One with only its own period has no such line.
+    press(&mut app, KeyCode::Esc);
+    let linked = Store::open(&path, "perf")
+        .unwrap()
+        .exception_periods()
+        .unwrap();
+    for _ in 0..app.exceptions.list.len() {
+        match app.exceptions.selected() {
+            Some(e) if !linked.contains_key(&e.id) => break,
+            _ => press(&mut app, KeyCode::Down),
+        }
+    }
+    let alone = app.exceptions.selected().unwrap().id;
+    assert!(!linked.contains_key(&alone));
+    let screen = flat(&app, 120, 40);
+    assert!(screen.contains(&format!("#{alone} ")), "{screen}");
+    assert!(!screen.contains("Periods:"), "{screen}");
 }

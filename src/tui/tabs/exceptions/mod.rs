@@ -66,6 +66,9 @@ pub struct ExceptionsState {
     key: Option<(FilterKey, u64)>,
     /// The selected exception's history, oldest first, read for (id, generation).
     pub history: Vec<HistoryEntry>,
+    /// The periods the selected exception was linked to besides its own, read with its
+    /// history.
+    pub linked: Vec<String>,
     history_key: Option<(i64, u64)>,
 }
 
@@ -109,6 +112,7 @@ impl ExceptionsState {
             error: None,
             key: None,
             history: vec![],
+            linked: vec![],
             history_key: None,
         }
     }
@@ -153,15 +157,17 @@ impl ExceptionsState {
         if key == self.history_key {
             return;
         }
-        self.history = match key {
-            Some((id, _)) => match data.exception_history(id) {
-                Ok(h) => h,
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    vec![]
-                }
-            },
-            None => vec![],
+        let read = key.map(|(id, _)| {
+            data.exception_history(id)
+                .and_then(|h| Ok((h, data.exception_periods(id)?)))
+        });
+        (self.history, self.linked) = match read {
+            Some(Ok(read)) => read,
+            Some(Err(e)) => {
+                self.error = Some(e.to_string());
+                (vec![], vec![])
+            }
+            None => (vec![], vec![]),
         };
         self.history_key = key;
     }

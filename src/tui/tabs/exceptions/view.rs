@@ -262,6 +262,18 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
             )),
         ]),
     ];
+    // The periods it is on besides its own (a quarter raised while it was open), as
+    // `pmdb exceptions show` prints them.
+    let linked = &app.exceptions.linked;
+    if !linked.is_empty() && app.exceptions.selected().is_some_and(|s| s.id == e.id) {
+        let periods: Vec<String> = std::iter::once(e.period.clone())
+            .chain(linked.iter().cloned())
+            .collect();
+        lines.push(field(
+            "Periods",
+            safe_text::line(&periods.join(", ")).into_owned(),
+        ));
+    }
     if e.kind == ExceptionKind::Request {
         // A board's request: who asked, what, who answers and by when; the owner's answer
         // is the proposal, and the decision whether it answers the board.
