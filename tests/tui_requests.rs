@@ -122,3 +122,43 @@ fn the_record_and_the_projector_show_an_exceptions_linked_periods() {
     assert!(screen.contains(&format!("#{alone} ")), "{screen}");
     assert!(!screen.contains("Periods:"), "{screen}");
 }
+
+/// `p` on a request is its owner's answer: the dialog says so, and the answer is saved as
+/// the request's proposal, by the owner, in its history.
+#[test]
+fn the_owner_answers_a_request_with_p() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_request(dir.path());
+    let mut app =
+        App::with_theme(Store::open(&path, "alee").unwrap(), today(), Theme::COLOUR).unwrap();
+    typing(&mut app, "3m");
+    assert_eq!(app.exceptions.selected().map(|e| e.id), Some(3));
+    typing(&mut app, "p");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(
+            screen.contains("The owner's answer to the board's request"),
+            "{w}x{h}: {screen}"
+        );
+        assert!(screen.contains("Answer"), "{w}x{h}: {screen}");
+        assert!(!screen.contains("Proposal"), "{w}x{h}: {screen}");
+    }
+    let answer = "Contamination closed two bring sites in July";
+    typing(&mut app, answer);
+    hit(&mut app, ctrl('s'));
+    assert!(app.exceptions.form.is_none());
+    let store = Store::open(&path, LOGIN).unwrap();
+    let rec = store.exception(3).unwrap();
+    assert_eq!(rec.proposal, answer);
+    assert_eq!(rec.status.as_str(), "proposed");
+    let history = store.exception_history(3).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!((last.by.as_str(), last.new.as_str()), ("alee", answer));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(
+            screen.contains(&format!("Answer: {answer}")),
+            "{w}x{h}: {screen}"
+        );
+    }
+}
