@@ -162,3 +162,187 @@ fn the_owner_answers_a_request_with_p() {
         );
     }
 }
+
+/// `with_request`'s council with a member of the performance team, `pteam`.
+fn with_team(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = with_request(dir);
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    store
+        .add_user("pteam", "Pat Team", "performance".parse().unwrap())
+        .unwrap();
+    path
+}
+
+fn as_user(path: &std::path::Path, login: &str) -> App {
+    // The store's clock on the fixture's day, so what is raised falls on it.
+    let store = Store::open_on(path, login, Some(today())).unwrap();
+    App::with_theme(store, today(), Theme::COLOUR).unwrap()
+}
+
+fn count(path: &std::path::Path) -> usize {
+    Store::open(path, LOGIN)
+        .unwrap()
+        .exceptions(&Default::default())
+        .unwrap()
+        .len()
+}
+
+const SECOND: &str = "Report the cost of the crew campaign";
+
+/// `R` as the performance team: the asking board starts as the meeting's (Scrutiny's),
+/// the subject is checked as typed, the owner found by part of a name, the due date
+/// typed the UK way; `Ctrl-S` records it through the store, and it is selected on
+/// Scrutiny's agenda.
+#[test]
+fn the_performance_team_records_a_boards_request_with_r() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_team(dir.path());
+    let mut app = as_user(&path, "pteam");
+    typing(&mut app, "3m");
+    typing(&mut app, "R");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(screen.contains("A board's request"), "{w}x{h}: {screen}");
+        assert!(
+            screen.contains("Asked by: ◀ Overview & Scrutiny (OSP) ▶"),
+            "{w}x{h}: {screen}"
+        );
+    }
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "ZZ9");
+    let screen = flat(&app, 120, 40);
+    assert!(
+        screen.contains("there is no indicator, action, project, risk or plan node with code ZZ9"),
+        "{screen}"
+    );
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typing(&mut app, "WR1");
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, SECOND);
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "jay");
+    assert!(flat(&app, 120, 40).contains("Owner: ◀ Jay Patel (jpatel)"));
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "30/09/2024");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(screen.contains("✓ ready"), "{w}x{h}: {screen}");
+    }
+    hit(&mut app, ctrl('s'));
+    assert!(app.exceptions.request.is_none());
+    let store = Store::open(&path, LOGIN).unwrap();
+    let rec = store.exception(4).unwrap();
+    assert_eq!(rec.kind.as_str(), "request");
+    assert_eq!(
+        (
+            rec.board.as_str(),
+            rec.subject.as_str(),
+            rec.owner.as_str(),
+            rec.figures.as_str(),
+            rec.raised_by.as_str()
+        ),
+        ("OSP", "WR1", "jpatel", SECOND, "pteam")
+    );
+    assert_eq!(rec.escalation_due.as_deref(), Some("2024-09-30"));
+    assert_eq!(rec.status.as_str(), "open");
+    let history = store.exception_history(4).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].by.as_str(), history[0].field.as_str()),
+        ("pteam", "raised")
+    );
+    assert_eq!(history[0].new, format!("OSP asks: {SECOND}"));
+    // On Scrutiny's agenda, selected.
+    assert_eq!(app.exceptions.meeting, Some(2));
+    assert_eq!(app.exceptions.selected().map(|e| e.id), Some(4));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let row = line_with(&app, w, h, " #4 ");
+        assert!(
+            row.contains("request") && row.contains("WR1"),
+            "{w}x{h}: {row}"
+        );
+        let screen = flat(&app, w, h);
+        assert!(
+            screen.contains(&format!("Request: {SECOND}")),
+            "{w}x{h}: {screen}"
+        );
+    }
+}
+
+/// Refused input is said in the form and nothing is written: an unknown subject, an empty
+/// request, an owner no one matches, a date that is not one.
+#[test]
+fn a_refused_request_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_team(dir.path());
+    let before = count(&path);
+    let mut app = as_user(&path, "pteam");
+    typing(&mut app, "3R");
+    // On PPG's agenda the asking board is not PPG's own default: the first of the council's.
+    press(&mut app, KeyCode::Tab);
+    typing(&mut app, "WR1");
+    let cases: [(&str, Box<dyn Fn(&mut App)>); 3] = [
+        ("the request is empty", Box::new(|_: &mut App| {})),
+        (
+            "no user's name or login holds",
+            Box::new(|app: &mut App| {
+                press(app, KeyCode::Tab);
+                typing(app, "text");
+                press(app, KeyCode::Tab);
+                typing(app, "qqq");
+            }),
+        ),
+        (
+            "is not a date",
+            Box::new(|app: &mut App| {
+                for _ in 0..3 {
+                    press(app, KeyCode::Backspace);
+                }
+                typing(app, "lee");
+                press(app, KeyCode::Tab);
+                typing(app, "31/02/2024");
+            }),
+        ),
+    ];
+    for (why, keys) in cases {
+        keys(&mut app);
+        hit(&mut app, ctrl('s'));
+        for (w, h) in [(80, 24), (120, 40)] {
+            let screen = flat(&app, w, h);
+            assert!(screen.contains(why), "{why} {w}x{h}: {screen}");
+            assert!(
+                screen.contains("✗ nothing was written"),
+                "{why} {w}x{h}: {screen}"
+            );
+        }
+        assert!(app.exceptions.request.is_some());
+        assert_eq!(count(&path), before, "{why}");
+    }
+    // Esc asks before losing what was typed; nothing is written.
+    press(&mut app, KeyCode::Esc);
+    typing(&mut app, "y");
+    assert!(app.exceptions.request.is_none());
+    assert_eq!(count(&path), before);
+}
+
+/// An officer is told why before any field, and the footer does not offer it.
+#[test]
+fn an_officer_may_not_record_a_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_team(dir.path());
+    let mut app = as_user(&path, "alee");
+    typing(&mut app, "3");
+    assert!(!flat(&app, 120, 40).contains("request"));
+    typing(&mut app, "R");
+    assert!(app.exceptions.request.is_none());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = flat(&app, w, h);
+        assert!(
+            screen.contains("record a board's request"),
+            "{w}x{h}: {screen}"
+        );
+        assert!(!screen.contains("A board's request"), "{w}x{h}: {screen}");
+    }
+}

@@ -5,6 +5,7 @@
 mod agenda;
 pub mod minutes;
 pub(crate) mod projector;
+mod requests;
 pub(crate) mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -30,6 +31,7 @@ use crate::tui::keymap::View;
 use crate::tui::messages::{Effect, Note, Question};
 use crate::tui::popups::close_agreed::CloseAgreed;
 use crate::tui::popups::exception_form::{ExceptionForm, FormKind};
+use crate::tui::popups::request_form::RequestForm;
 use crate::tui::saving::Job;
 use minutes::MinutesPane;
 
@@ -60,6 +62,8 @@ pub struct ExceptionsState {
     pub form: Option<ExceptionForm>,
     /// The note closing (or noting) every agreed item of the meeting's agenda (`C`).
     pub agreed: Option<CloseAgreed>,
+    /// A board's request being recorded (`R`).
+    pub request: Option<RequestForm>,
     /// The meeting's minutes, filling the tab (`M`).
     pub minutes: Option<MinutesPane>,
     pub error: Option<String>,
@@ -108,6 +112,7 @@ impl ExceptionsState {
             record_scroll: TextScroll::default(),
             form: None,
             agreed: None,
+            request: None,
             minutes: None,
             error: None,
             key: None,
@@ -257,6 +262,9 @@ impl ExceptionsState {
         if self.agreed.is_some() {
             return self.update_agreed(action);
         }
+        if self.request.is_some() {
+            return self.update_request(action, data);
+        }
         if let Some(pane) = &mut self.minutes {
             match action {
                 Action::ScrollUp => pane.scroll.page(-1),
@@ -329,6 +337,7 @@ impl ExceptionsState {
             }
             Action::CloseAgreed => return self.open_agreed(data, theme),
             Action::Minutes => return self.open_minutes(data),
+            Action::RecordRequest => return self.open_request(data, theme),
             Action::Propose => self.open_form(FormKind::Propose, data, theme),
             Action::Decide => self.open_form(FormKind::Decide, data, theme),
             Action::Escalate => self.open_form(FormKind::Escalate, data, theme),

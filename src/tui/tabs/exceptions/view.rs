@@ -53,6 +53,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(form) = &st.form {
         crate::tui::popups::exception_form::view::draw(frame, area, app, form);
     }
+    if let Some(form) = &st.request {
+        crate::tui::popups::request_form::draw(frame, area, app, form);
+    }
     if let Some(dlg) = &st.agreed {
         crate::tui::popups::close_agreed::draw(frame, area, app, dlg);
     }
