@@ -271,6 +271,9 @@ fn the_performance_team_records_a_boards_request_with_r() {
     }
 }
 
+/// Keys pressed on an open form.
+type Keys = Box<dyn Fn(&mut App)>;
+
 /// Refused input is said in the form and nothing is written: an unknown subject, an empty
 /// request, an owner no one matches, a date that is not one.
 #[test]
@@ -283,7 +286,7 @@ fn a_refused_request_writes_nothing() {
     // On PPG's agenda the asking board is not PPG's own default: the first of the council's.
     press(&mut app, KeyCode::Tab);
     typing(&mut app, "WR1");
-    let cases: [(&str, Box<dyn Fn(&mut App)>); 3] = [
+    let cases: [(&str, Keys); 3] = [
         ("the request is empty", Box::new(|_: &mut App| {})),
         (
             "no user's name or login holds",
