@@ -248,18 +248,28 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
         screen.contains("admin1 · proposal: — → Crew campaign on contamination"),
         "{screen}"
     );
-    // At 80 × 24 the record pane scrolls down to it (the pane learns its size when drawn).
-    for _ in 0..4 {
-        flat(&app, 80, 24);
-        press(&mut app, KeyCode::PageDown);
-    }
-    let small = flat(&app, 80, 24);
-    // Who and when, there too.
+    // At 120 × 40 and at 80 × 24 the record pane scrolls down to it (the pane learns its
+    // size when drawn): the figures first, then the history, each entry with who and when.
     let change = format!(
         "{} · admin1 · status: open → proposed",
         pmdb::stamp::for_people(&stored[1].at)
     );
-    assert!(small.contains(&change), "{small}");
+    let proposal = "admin1 · proposal: — → Crew campaign on contamination";
+    for (w, h) in [(120, 40), (80, 24)] {
+        let top = flat(&app, w, h);
+        assert!(top.contains("Figures: 2024-06 43.0"), "{w}x{h}: {top}");
+        for _ in 0..4 {
+            flat(&app, w, h);
+            press(&mut app, KeyCode::PageDown);
+        }
+        let down = flat(&app, w, h);
+        assert!(down.contains("History (3)"), "{w}x{h}: {down}");
+        assert!(down.contains(&change), "{w}x{h}: {down}");
+        assert!(down.contains(proposal), "{w}x{h}: {down}");
+        for _ in 0..4 {
+            press(&mut app, KeyCode::PageUp);
+        }
+    }
     // The projector: the history under the figures and the trend.
     press(&mut app, KeyCode::Enter);
     let big = flat(&app, 160, 50);
@@ -267,12 +277,27 @@ fn the_record_and_the_projector_show_the_history_under_the_figures() {
     let history = big.find("History (3)").expect(&big);
     assert!(trend < history, "{big}");
     assert!(big.contains("admin1 · status: open → proposed"), "{big}");
-    for _ in 0..4 {
-        flat(&app, 80, 24);
-        press(&mut app, KeyCode::PageDown);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let top = flat(&app, w, h);
+        assert!(
+            top.contains("Figures: 2024-06 43.0"),
+            "projector {w}x{h}: {top}"
+        );
+        for _ in 0..4 {
+            flat(&app, w, h);
+            press(&mut app, KeyCode::PageDown);
+        }
+        let down = flat(&app, w, h);
+        assert!(down.contains("History (3)"), "projector {w}x{h}: {down}");
+        assert!(down.contains(&change), "projector {w}x{h}: {down}");
+        assert!(
+            down.contains("admin1 · proposal: — → Crew"),
+            "projector {w}x{h}: {down}"
+        );
+        for _ in 0..4 {
+            press(&mut app, KeyCode::PageUp);
+        }
     }
-    let small = flat(&app, 80, 24);
-    assert!(small.contains(&change), "{small}");
 }
 
 #[test]

@@ -100,6 +100,8 @@ pub enum Action {
     ClearFilters,
     /// `C`: close (or only note) every agreed item of the selected meeting's agenda at once.
     CloseAgreed,
+    /// `R`: record a board's request (`pmdb exceptions add --kind request`).
+    RecordRequest,
     /// `M`: the selected meeting's minutes, filling the tab.
     Minutes,
     /// `w` on the minutes: write them as Markdown and HTML where `P` publishes.

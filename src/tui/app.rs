@@ -111,6 +111,15 @@ impl App {
             },
             Tab::Exceptions if self.exceptions.agreed.is_some() => return vec![View::CloseAgreed],
             Tab::Exceptions if self.exceptions.minutes.is_some() => View::Minutes,
+            Tab::Exceptions if let Some(f) = &self.exceptions.request => {
+                // Letters find a board or an owner: the form's own keys come first, so
+                // what they leave unbound is typed.
+                return if f.picking() {
+                    vec![View::ExceptionForm, View::BoardMember]
+                } else {
+                    vec![View::ExceptionForm]
+                };
+            }
             Tab::Exceptions => match &self.exceptions.form {
                 Some(f) if f.picking() => return vec![View::BoardMember, View::ExceptionForm],
                 Some(_) => return vec![View::ExceptionForm],
@@ -150,6 +159,11 @@ impl App {
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
             Action::SignOff => crate::tui::popups::signoff::may_sign_off(&self.data),
             Action::CloseAgreed => self.data.actor.may_close_agreed().is_ok(),
+            Action::RecordRequest => self
+                .data
+                .actor
+                .may_manage("record a board's request")
+                .is_ok(),
             Action::ChooseStudy => self.data.actor.may_choose_case_studies().is_ok(),
             Action::AddStudy => self.data.actor.may_submit_case_study().is_ok(),
             Action::Narrate if self.tab == Tab::Plan => self.plan.may_narrate(&self.data),
@@ -173,6 +187,7 @@ impl App {
             || self.entry.update.as_ref().is_some_and(|e| e.dirty())
             || self.exceptions.form.as_ref().is_some_and(|f| f.dirty())
             || self.exceptions.agreed.as_ref().is_some_and(|d| d.dirty())
+            || self.exceptions.request.as_ref().is_some_and(|f| f.dirty())
             || self.study_form().is_some_and(|f| f.dirty())
     }
 
@@ -290,6 +305,7 @@ impl App {
             || self.exceptions.form.is_some()
             || self.rollup.signoff.is_some()
             || self.exceptions.agreed.is_some()
+            || self.exceptions.request.is_some()
             || self.study_form().is_some();
         self.note = Some(Note::Info(format!(
             "Save abandoned: nothing was saved{}",
@@ -333,6 +349,7 @@ impl App {
                 &mut self.data,
             ),
             Done::CloseAgreed(result) => self.exceptions.finish_agreed(result, &mut self.data),
+            Done::Request(result) => self.exceptions.finish_request(result, &mut self.data),
             Done::CaseStudy(result) => self.plan.finish_study(result, &mut self.data),
         };
         self.apply(effect);
@@ -371,6 +388,7 @@ impl App {
                 self.entry.narrative = None;
                 self.plan.narrative = None;
                 self.exceptions.form = None;
+                self.exceptions.request = None;
                 if let Some(st) = &mut self.plan.studies {
                     st.form = None;
                 }

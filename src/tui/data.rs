@@ -243,6 +243,15 @@ impl Data {
         self.store.exception_history(id)
     }
 
+    /// The periods exception `id` was linked to besides its own, in the order linked.
+    pub fn exception_periods(&self, id: i64) -> crate::store::Result<Vec<String>> {
+        Ok(self
+            .store
+            .exception_periods()?
+            .remove(&id)
+            .unwrap_or_default())
+    }
+
     /// Display name of a login, or the login itself.
     pub fn name_of<'a>(&'a self, login: &'a str) -> &'a str {
         self.ds

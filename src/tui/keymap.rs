@@ -410,6 +410,7 @@ static EXCEPTIONS: &[Binding] = &[
     bind!([Key::ch('x')], Action::ClearFilters, "clear filters (all periods)", "filter", false),
     bind!([Key::ch('C')], Action::CloseAgreed, "close or note the meeting's agreed items", "record", Foot::IfRoom("close agreed")),
     bind!([Key::ch('M')], Action::Minutes, "the meeting's minutes", "view", Foot::IfRoom("minutes")),
+    bind!([Key::ch('R')], Action::RecordRequest, "record a board's request", "record", Foot::IfRoom("request")),
 ];
 
 /// The note every agreed item of the agenda is closed (or only noted) with.

@@ -16,8 +16,8 @@ use crate::domain::period::Period;
 use crate::query::reviewable::check_reviewable;
 use crate::query::signoff::{record, statuses_to_freeze};
 use crate::store::{
-    Abandon, Approve, ExceptionRecord, ExceptionUpdate, Expect, NewValue, Opener, Result,
-    SaveOutcome, Store, StoreError,
+    Abandon, Approve, ExceptionRecord, ExceptionUpdate, Expect, NewRequest, NewValue, Opener,
+    Result, SaveOutcome, Store, StoreError,
 };
 use crate::store::{ImportSummary, NewCaseStudy, NewNarrative};
 use crate::tui::popups::update_editor::UpdateJob;
@@ -39,6 +39,8 @@ pub enum Job {
     Update { job: UpdateJob, today: NaiveDate },
     /// The Entry tab's narrative for an indicator's quarter.
     Narrative(NewNarrative),
+    /// A board's request recorded (`pmdb exceptions add --kind request`).
+    Request(NewRequest),
     /// Every agreed item of an agenda closed (or, `close` false, only noted) with `note`.
     CloseAgreed {
         ids: Vec<i64>,
@@ -87,6 +89,7 @@ pub enum Done {
     Narrative(Result<(Subject, ImportSummary)>),
     SignOff(Result<Signed>),
     CloseAgreed(Result<Vec<ExceptionRecord>>),
+    Request(Result<ExceptionRecord>),
     CaseStudy(Result<StudyJob>),
 }
 
@@ -111,6 +114,7 @@ impl Job {
                 today,
                 approve,
             } => Done::SignOff(store.and_then(|mut s| sign_off(&mut s, period, today, &approve))),
+            Job::Request(r) => Done::Request(store.and_then(|mut s| s.add_request(&r))),
             Job::CloseAgreed { ids, note, close } => {
                 Done::CloseAgreed(store.and_then(|mut s| s.close_agreed(&ids, &note, close)))
             }
@@ -137,6 +141,7 @@ impl Job {
             Job::Narrative(_) => Done::Narrative(Err(e())),
             Job::SignOff { .. } => Done::SignOff(Err(e())),
             Job::CloseAgreed { .. } => Done::CloseAgreed(Err(e())),
+            Job::Request(_) => Done::Request(Err(e())),
             Job::CaseStudy(_) => Done::CaseStudy(Err(e())),
         }
     }

@@ -7,6 +7,7 @@ pub(crate) mod dialog;
 pub mod exception_form;
 pub mod help;
 pub mod narrative_editor;
+pub mod request_form;
 pub mod signoff;
 pub mod update_editor;
 pub mod value_editor;

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use crate::domain::workflow::{DEFAULT_BOARD, ExceptionStatus, State, Step, WorkflowError, apply};
+use crate::domain::workflow::{
+    DEFAULT_BOARD, ExceptionKind, ExceptionStatus, State, Step, WorkflowError, apply,
+};
 use crate::store::ExceptionRecord;
 use crate::tui::components::form::{Form, FormField, form_state};
 use crate::tui::components::text_field::{field, line_of, text_box, text_of, type_key};
@@ -67,6 +69,8 @@ pub struct ExceptionForm {
     pub version: i64,
     pub subject: String,
     pub kind: FormKind,
+    /// Whether the exception is a board's request: its owner's answer is the proposal.
+    pub request: bool,
     /// Whether the form asks for the officer's proposal (`Field::Proposal`).
     pub asks_proposal: bool,
     pub proposal: TextArea<'static>,
@@ -118,6 +122,7 @@ impl ExceptionForm {
             version: rec.version,
             subject: rec.subject.clone(),
             kind,
+            request: rec.kind == ExceptionKind::Request,
             asks_proposal,
             proposal: text_box("", theme),
             text,
@@ -190,6 +195,14 @@ impl ExceptionForm {
         crate::domain::date::parse_date(&text)
             .map(Some)
             .map_err(|e| format!("'{text}' is not a date: {e}"))
+    }
+
+    /// The form's title: on a board's request, the owner's proposal is the answer.
+    pub fn title(&self) -> &'static str {
+        match self.kind {
+            FormKind::Propose if self.request => "The owner's answer to the board's request",
+            kind => kind.title(),
+        }
     }
 
     /// The step this form records.
@@ -267,6 +280,7 @@ impl Form for ExceptionForm {
     /// The board and its member are chosen from lists: they have no box.
     fn text_box(&mut self, f: Field) -> Option<(&mut TextArea<'static>, String)> {
         let text = match self.kind {
+            FormKind::Propose if self.request => "Answer",
             FormKind::Propose => "Proposal",
             FormKind::Decide => "Decision",
             FormKind::Escalate => "PPG decision: why it goes to the board (optional)",

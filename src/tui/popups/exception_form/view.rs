@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
         .title(Span::styled(
-            format!(" #{} {} · {} ", form.id, form.subject, form.kind.title()),
+            format!(" #{} {} · {} ", form.id, form.subject, form.title()),
             theme.title(),
         ));
     let inner = block.inner(dialog);

@@ -5,6 +5,7 @@
 mod agenda;
 pub mod minutes;
 pub(crate) mod projector;
+mod requests;
 pub(crate) mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -30,6 +31,7 @@ use crate::tui::keymap::View;
 use crate::tui::messages::{Effect, Note, Question};
 use crate::tui::popups::close_agreed::CloseAgreed;
 use crate::tui::popups::exception_form::{ExceptionForm, FormKind};
+use crate::tui::popups::request_form::RequestForm;
 use crate::tui::saving::Job;
 use minutes::MinutesPane;
 
@@ -60,12 +62,17 @@ pub struct ExceptionsState {
     pub form: Option<ExceptionForm>,
     /// The note closing (or noting) every agreed item of the meeting's agenda (`C`).
     pub agreed: Option<CloseAgreed>,
+    /// A board's request being recorded (`R`).
+    pub request: Option<RequestForm>,
     /// The meeting's minutes, filling the tab (`M`).
     pub minutes: Option<MinutesPane>,
     pub error: Option<String>,
     key: Option<(FilterKey, u64)>,
     /// The selected exception's history, oldest first, read for (id, generation).
     pub history: Vec<HistoryEntry>,
+    /// The periods the selected exception was linked to besides its own, read with its
+    /// history.
+    pub linked: Vec<String>,
     history_key: Option<(i64, u64)>,
 }
 
@@ -105,10 +112,12 @@ impl ExceptionsState {
             record_scroll: TextScroll::default(),
             form: None,
             agreed: None,
+            request: None,
             minutes: None,
             error: None,
             key: None,
             history: vec![],
+            linked: vec![],
             history_key: None,
         }
     }
@@ -153,15 +162,17 @@ impl ExceptionsState {
         if key == self.history_key {
             return;
         }
-        self.history = match key {
-            Some((id, _)) => match data.exception_history(id) {
-                Ok(h) => h,
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    vec![]
-                }
-            },
-            None => vec![],
+        let read = key.map(|(id, _)| {
+            data.exception_history(id)
+                .and_then(|h| Ok((h, data.exception_periods(id)?)))
+        });
+        (self.history, self.linked) = match read {
+            Some(Ok(read)) => read,
+            Some(Err(e)) => {
+                self.error = Some(e.to_string());
+                (vec![], vec![])
+            }
+            None => (vec![], vec![]),
         };
         self.history_key = key;
     }
@@ -251,6 +262,9 @@ impl ExceptionsState {
         if self.agreed.is_some() {
             return self.update_agreed(action);
         }
+        if self.request.is_some() {
+            return self.update_request(action, data);
+        }
         if let Some(pane) = &mut self.minutes {
             match action {
                 Action::ScrollUp => pane.scroll.page(-1),
@@ -323,6 +337,7 @@ impl ExceptionsState {
             }
             Action::CloseAgreed => return self.open_agreed(data, theme),
             Action::Minutes => return self.open_minutes(data),
+            Action::RecordRequest => return self.open_request(data, theme),
             Action::Propose => self.open_form(FormKind::Propose, data, theme),
             Action::Decide => self.open_form(FormKind::Decide, data, theme),
             Action::Escalate => self.open_form(FormKind::Escalate, data, theme),

@@ -53,6 +53,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(form) = &st.form {
         crate::tui::popups::exception_form::view::draw(frame, area, app, form);
     }
+    if let Some(form) = &st.request {
+        crate::tui::popups::request_form::draw(frame, area, app, form);
+    }
     if let Some(dlg) = &st.agreed {
         crate::tui::popups::close_agreed::draw(frame, area, app, dlg);
     }
@@ -262,6 +265,18 @@ pub(super) fn record_lines(app: &App, e: &ExceptionRecord, roomy: bool) -> Vec<L
             )),
         ]),
     ];
+    // The periods it is on besides its own (a quarter raised while it was open), as
+    // `pmdb exceptions show` prints them.
+    let linked = &app.exceptions.linked;
+    if !linked.is_empty() && app.exceptions.selected().is_some_and(|s| s.id == e.id) {
+        let periods: Vec<String> = std::iter::once(e.period.clone())
+            .chain(linked.iter().cloned())
+            .collect();
+        lines.push(field(
+            "Periods",
+            safe_text::line(&periods.join(", ")).into_owned(),
+        ));
+    }
     if e.kind == ExceptionKind::Request {
         // A board's request: who asked, what, who answers and by when; the owner's answer
         // is the proposal, and the decision whether it answers the board.
