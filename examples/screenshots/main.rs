@@ -128,6 +128,23 @@ fn main() -> anyhow::Result<()> {
     keys(&mut app, "3mmmmmmmmM");
     shoot(&app, "exceptions-minutes", 120, 40)?;
 
+    // Scrutiny's request recorded at the meeting: the asking board, the subject, the
+    // request, its owner and due date.
+    let mut app = open()?;
+    keys(&mut app, "3R\tHS01\t");
+    keys(
+        &mut app,
+        "Report to the January panel how many households placed out of the district have returned.",
+    );
+    keys(&mut app, "\tsjen\t31/01/2027");
+    shoot(&app, "exceptions-request", 120, 40)?;
+
+    // Simon Clarke's narrative for his priority, Homes and communities, for the quarter.
+    let mut app = App::with_theme(Store::open(&db, "sclarke")?, today, Theme::COLOUR)?;
+    keys(&mut app, "/PR2\nn");
+    keys(&mut app, PARAGRAPH);
+    shoot(&app, "plan-narrative", 120, 40)?;
+
     // The case studies of 2025/26, chosen and not, and one's story.
     let mut app = open()?;
     keys(&mut app, "[[[[[[[c");
