@@ -233,9 +233,14 @@ impl Store {
 
     /// The person using the store, with their role (None for a login pmdb does not know).
     pub fn actor(&self) -> Result<Actor> {
+        self.actor_named(&self.login)
+    }
+
+    /// `login` as an actor, with the role the store gives them.
+    pub(crate) fn actor_named(&self, login: &str) -> Result<Actor> {
         Ok(Actor {
-            login: self.login.clone(),
-            role: self.role_of(&self.login)?,
+            login: login.to_string(),
+            role: self.role_of(login)?,
         })
     }
 
