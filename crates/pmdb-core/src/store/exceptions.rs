@@ -179,10 +179,7 @@ impl Store {
         list: &[NewException],
         entered: &Entered,
     ) -> Result<usize> {
-        let actor = self.actor_named(&entered.by)?;
-        let session = self.session.clone();
-        let _behalf = session.on_behalf_of(entered);
-        self.raise_as(list, actor)
+        self.as_entered(entered, |store, actor| store.raise_as(list, actor))
     }
 
     fn raise_as(&mut self, list: &[NewException], actor: Actor) -> Result<usize> {
@@ -249,10 +246,7 @@ impl Store {
         u: &ExceptionUpdate,
         entered: &Entered,
     ) -> Result<ExceptionRecord> {
-        let actor = self.actor_named(&entered.by)?;
-        let session = self.session.clone();
-        let _behalf = session.on_behalf_of(entered);
-        self.update_as(u, actor)
+        self.as_entered(entered, |store, actor| store.update_as(u, actor))
     }
 
     fn update_as(&mut self, u: &ExceptionUpdate, actor: Actor) -> Result<ExceptionRecord> {

@@ -70,10 +70,9 @@ impl Store {
         r: &NewRequest,
         entered: &Entered,
     ) -> Result<ExceptionRecord> {
-        let actor = self.actor_named(&entered.by)?;
-        let session = self.session.clone();
-        let _behalf = session.on_behalf_of(entered);
-        self.add_request_as(r, actor, Some(entered.at.date()))
+        self.as_entered(entered, |store, actor| {
+            store.add_request_as(r, actor, Some(entered.at.date()))
+        })
     }
 
     fn add_request_as(
