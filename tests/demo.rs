@@ -1306,6 +1306,86 @@ fn the_next_ppg_carries_forward_septembers_agreed_actions_and_octobers_ppg_has_m
 }
 
 #[test]
+fn the_minutes_of_octobers_ppg_name_the_performance_officer_not_the_builders_login() {
+    use pmdb::query::minutes::{markdown, of_meeting};
+    let (_dir, path, _) = build(today(), 1);
+    let (store, _, _) = open(&path);
+    let october = store.meeting_named("PPG:2026-10-22").unwrap();
+    let m = of_meeting(&store, &october).unwrap();
+    assert!(!m.items.is_empty());
+    let text = markdown(&m);
+    assert!(!text.contains(ADMIN), "{text}");
+    for i in &m.items {
+        // The clerk, Laura Whitfield, recorded every decision; an owner their proposal.
+        assert!(
+            i.recorded_by
+                .contains(&"Laura Whitfield (Performance & Improvement Manager)".to_string()),
+            "{:?}",
+            i.recorded_by
+        );
+        let history = store.exception_history(i.id).unwrap();
+        let e = store.exception(i.id).unwrap();
+        for h in history.iter().filter(|h| h.at.starts_with("2026-10-22")) {
+            // The owner's proposal (which proposes it); the rest the clerk's.
+            let owners = h.field == "proposal" || (h.field == "status" && h.new == "proposed");
+            let expected = if owners {
+                e.owner.as_str()
+            } else {
+                "lwhitfield"
+            };
+            assert_eq!(h.by, expected, "#{} {}", i.id, h.field);
+        }
+    }
+    // Nothing in any exception's history is the builder's: every step is its maker's.
+    for e in store.exceptions(&ExceptionFilter::default()).unwrap() {
+        for h in store.exception_history(e.id).unwrap() {
+            assert_ne!(h.by, ADMIN, "#{} {} at {}", e.id, h.field, h.at);
+        }
+    }
+}
+
+#[test]
+fn cabinets_outcome_is_recorded_at_its_meeting_by_a_member_before_the_quarter_is_signed_off() {
+    let (_dir, path, _) = build(today(), 1);
+    let (store, _, _) = open(&path);
+    let meetings = store.meetings().unwrap();
+    let cabinet: Vec<_> = meetings.iter().filter(|m| m.board == "CAB").collect();
+    assert_eq!(cabinet.len(), 1);
+    let cab_day = cabinet[0].date.as_str();
+    // After the October PPG that escalated, before LT signed off 2026/27 Q2 on 11 Nov.
+    assert!(
+        "2026-10-22" < cab_day && cab_day < "2026-11-11",
+        "{cab_day}"
+    );
+    let escalated: Vec<_> = store
+        .exceptions(&ExceptionFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.board == "CAB" && !e.outcome.is_empty())
+        .collect();
+    assert_eq!(escalated.len(), 1);
+    let e = &escalated[0];
+    let members = store.board_members("CAB").unwrap();
+    let history = store.exception_history(e.id).unwrap();
+    let outcome = history.iter().find(|h| h.field == "outcome").unwrap();
+    assert!(outcome.at.starts_with(cab_day), "{}", outcome.at);
+    assert!(members.contains(&outcome.by), "{} on Cabinet", outcome.by);
+    // PPG's escalation by its clerk at its meeting, before Cabinet's outcome.
+    let board = history.iter().find(|h| h.field == "board").unwrap();
+    assert_eq!(board.by, "lwhitfield");
+    assert!(board.at.starts_with("2026-10-22"), "{}", board.at);
+    // The quarter LT signed off after Cabinet met holds Cabinet's outcome as recorded.
+    let frozen = store.frozen_extras(p("2026/27 Q2")).unwrap().unwrap();
+    let held = frozen.escalated.iter().find(|f| f.id == e.id).unwrap();
+    assert_eq!(held.outcome, e.outcome);
+    // Cabinet's minutes hold its outcome, recorded by the member.
+    let m = pmdb::query::minutes::of_meeting(&store, cabinet[0]).unwrap();
+    assert_eq!(m.items.len(), 1);
+    assert_eq!(m.items[0].outcome, e.outcome);
+    assert!(!m.items[0].recorded_by.iter().any(|b| b == ADMIN));
+}
+
+#[test]
 fn scrutiny_has_a_request_open_on_its_next_agenda() {
     use pmdb::query::agenda::{load, next_meeting};
     let (_dir, path, _) = build(today(), 1);

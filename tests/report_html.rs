@@ -27,6 +27,8 @@ fn csv_codes(c: &Council, period: &str) -> Vec<String> {
     let mut codes: Vec<String> = csv
         .lines()
         .skip(1)
+        // A year's case studies are rows of their own kind, not indicators.
+        .filter(|l| !l.starts_with("case study,"))
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     codes.sort();
@@ -508,6 +510,84 @@ fn a_years_report_is_the_annual_report_with_that_years_case_studies() {
     );
     // A quarter's report tells none.
     assert!(!html(&c, SIGNED).contains("case-studies"));
+}
+
+/// The chosen case studies the HTML annual report tells (CS-01 and CS-04 of 2025/26, not
+/// CS-05, submitted and left unchosen), with their titles and stories.
+const CHOSEN: [(&str, &str); 2] = [
+    ("CS-01", "Food waste: 45,000 households in six months"),
+    ("CS-04", "Pop-up traders bring Market Square back to life"),
+];
+const UNCHOSEN: &str = "Volunteers adopt forty streets";
+
+#[test]
+fn the_markdown_and_csv_annual_reports_tell_the_same_chosen_case_studies() {
+    let c = demo();
+    let page = html(&c, "2025/26");
+    let md = c.ok(&["report", "--period", "2025/26", "--format", "markdown"]);
+    let section = &md[md
+        .find("\n## Case studies\n")
+        .expect("the Markdown's section")..];
+    for (_, title) in CHOSEN {
+        assert!(section.contains(&format!("\n### {title}\n")), "{title}");
+        assert!(page.contains(&format!("<h3>{title}</h3>")), "{title}");
+    }
+    assert!(!md.contains(UNCHOSEN) && !md.contains("Couch to 5K at Kingsmead"));
+    // The CSV keeps its columns; each chosen study is a row of its own kind with its story.
+    let csv = c.ok(&["report", "--period", "2025/26", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "group",
+            "code",
+            "title",
+            "period",
+            "value",
+            "target",
+            "rag",
+            "direction",
+            "ytd",
+            "latest_period",
+            "note",
+            "commentary",
+            "quality"
+        ]
+    );
+    let studies: Vec<csv::StringRecord> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[0] == "case study")
+        .collect();
+    let codes: Vec<(&str, &str, &str)> = studies.iter().map(|r| (&r[1], &r[2], &r[3])).collect();
+    assert_eq!(
+        codes,
+        CHOSEN
+            .iter()
+            .map(|(code, title)| (*code, *title, "2025/26"))
+            .collect::<Vec<_>>()
+    );
+    for r in &studies {
+        assert!(
+            r[4].is_empty() && r[5].is_empty() && r[6].is_empty(),
+            "no figures: {r:?}"
+        );
+        assert!(r[11].len() > 80, "the story is the commentary: {r:?}");
+        assert!(
+            md.contains(&r[11][..60]),
+            "the Markdown tells the same story"
+        );
+        assert!(page.contains(&r[11][..60]), "as the HTML does");
+    }
+    assert!(!csv.contains(UNCHOSEN));
+    // A quarter's reports tell none.
+    for format in ["markdown", "csv"] {
+        let q = c.ok(&["report", "--period", SIGNED, "--format", format]);
+        assert!(
+            !q.contains("Case studies") && !q.contains("case study,"),
+            "{format}"
+        );
+    }
 }
 
 /// The status key of a signed-off period lists the RAG rules that judged its statuses, as

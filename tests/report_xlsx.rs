@@ -53,6 +53,43 @@ fn column(header: &[Data], name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
 }
 
+#[test]
+fn a_years_workbook_has_a_case_studies_sheet_of_the_chosen_ones_only() {
+    let c = demo();
+    workbook(&c, "2025/26", "year.xlsx");
+    let rows = sheet(&c.path("year.xlsx"), "Case studies");
+    let text = |d: &Data| d.to_string();
+    assert_eq!(
+        rows[0].iter().map(text).collect::<Vec<_>>(),
+        ["Code", "Title", "Year", "Plan node", "Service", "Story"]
+    );
+    let told: Vec<(String, String, String)> = rows[1..]
+        .iter()
+        .map(|r| (text(&r[0]), text(&r[1]), text(&r[2])))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            ("CS-01", "Food waste: 45,000 households in six months"),
+            ("CS-04", "Pop-up traders bring Market Square back to life"),
+        ]
+        .map(|(code, title)| (code.to_string(), title.to_string(), "2025/26".to_string()))
+    );
+    // Each story as the CSV report tells it (CS-05, submitted and not chosen, is in neither).
+    let csv = c.ok(&["report", "--period", "2025/26", "--format", "csv"]);
+    for r in &rows[1..] {
+        assert!(
+            text(&r[5]).len() > 80 && csv.contains(&text(&r[5])[..60]),
+            "{r:?}"
+        );
+    }
+    assert!(!csv.contains("Volunteers adopt forty streets"));
+    // A quarter's workbook has no such sheet.
+    workbook(&c, SIGNED, "quarter.xlsx");
+    let book: Xlsx<_> = open_workbook(c.path("quarter.xlsx")).unwrap();
+    assert!(!book.sheet_names().contains(&"Case studies".to_string()));
+}
+
 /// One file inside the workbook (an .xlsx is a zip of XML files).
 fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");

@@ -64,11 +64,12 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
                     "--format xlsx: a workbook is not text to show on a terminal: add --out FILE (or redirect standard output to a file)"
                 ));
             }
-            crate::query::report_xlsx::xlsx(&ds, period, ctx)
+            crate::query::report_xlsx::xlsx(&ds, period, ctx, &store.case_studies()?)
                 .context("the workbook was not made")?
         }
         "markdown" | "md" => {
-            let mut page = report::markdown_scoped(&ds, period, by, ctx, &scope);
+            let studies = store.case_studies()?;
+            let mut page = report::markdown_scoped(&ds, period, by, ctx, &scope, &studies);
             // The boards' requests of the period follow the council's report.
             if scope == Scope::Council {
                 let listed = crate::query::requests::load(&store, &ds, period)?;
@@ -76,7 +77,9 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             }
             page.into_bytes()
         }
-        "csv" => report::csv_scoped(&ds, period, by, ctx, &scope)?.into_bytes(),
+        "csv" => {
+            report::csv_scoped(&ds, period, by, ctx, &scope, &store.case_studies()?)?.into_bytes()
+        }
         other => {
             return Err(anyhow!(
                 "--format: '{}' is not a report format: use markdown, csv, html or xlsx",

@@ -103,7 +103,8 @@ pub fn records(cal: &Calendar) -> Vec<MeetingRecord> {
         ));
     }
     list.sort_by_key(|(_, date, _, _)| *date);
-    list.into_iter()
+    let mut records: Vec<MeetingRecord> = list
+        .into_iter()
         .enumerate()
         .map(|(i, (board, date, title, period))| MeetingRecord {
             id: i as i64 + 1,
@@ -112,7 +113,27 @@ pub fn records(cal: &Calendar) -> Vec<MeetingRecord> {
             title,
             period,
         })
-        .collect()
+        .collect();
+    // Cabinet's meeting on what last month's PPG escalated to it, added to the calendar
+    // when PPG escalated (so it has the next number), held in date order among the rest.
+    let escalated = cal.now_due.plus(-1);
+    records.push(MeetingRecord {
+        id: records.len() as i64 + 1,
+        board: CABINET.to_string(),
+        date: cabinet_day(escalated).to_string(),
+        title: format!("Cabinet: PPG escalations for {}", month_name(escalated)),
+        period: escalated.to_string(),
+    });
+    records.sort_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)));
+    records
+}
+
+/// The day Cabinet meets on what the PPG reviewing `data` escalated: the first Tuesday of
+/// the month after that PPG, before Leadership Team's sign-off of a quarter ending in
+/// `data` (the second Wednesday of that month), so the signed-off quarter holds Cabinet's
+/// outcome.
+pub fn cabinet_day(data: Month) -> chrono::NaiveDate {
+    nth_weekday(data.plus(2), Weekday::Tue, 1)
 }
 
 #[cfg(test)]
@@ -137,5 +158,16 @@ mod tests {
             .collect();
         assert_eq!(lt, ["2025/26 Q4", "2026/27 Q1", "2026/27 Q2"]);
         assert_eq!(meetings.iter().filter(|m| m.board == "MB").count(), 2);
+        // Cabinet meets on the October PPG's escalation after it and before LT signs off
+        // the quarter that month holds; the meetings stay in date order.
+        let cab: Vec<&MeetingRecord> = meetings.iter().filter(|m| m.board == CABINET).collect();
+        assert_eq!(cab.len(), 1);
+        assert_eq!(
+            (cab[0].period.as_str(), cab[0].date.as_str()),
+            ("2026-09", "2026-11-03")
+        );
+        let october_ppg = ppg.iter().find(|m| m.period == "2026-09").unwrap();
+        assert!(october_ppg.date.as_str() < "2026-11-03" && "2026-11-03" < "2026-11-11");
+        assert!(meetings.windows(2).all(|w| w[0].date <= w[1].date));
     }
 }

@@ -1,16 +1,15 @@
-//! Scrutiny's recommendation on the last quarter's report, recorded today as a request
-//! (`pmdb exceptions add --kind request`): open, owned by the officer who answers for the
+//! Scrutiny's recommendation on the last quarter's report, recorded today by PPG's clerk
+//! as a request (`pmdb exceptions add --kind request`): open, owned by the officer who answers for the
 //! indicator, on the panel's next agenda.
 
 use super::calendar::Calendar;
 use super::meetings::SCRUTINY;
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus};
-use crate::store::{ExceptionFilter, NewRequest, Result, Store};
+use crate::store::{Entered, ExceptionFilter, NewRequest, Result, Store};
 
 /// Records the request on the first exception escalated to Cabinet (else the first red),
 /// due on the day Scrutiny meets. Nothing is recorded when there is neither.
 pub fn record(store: &mut Store, cal: &Calendar) -> Result<()> {
-    store.pin_today(cal.today);
     let all = store.exceptions(&ExceptionFilter::default())?;
     let chosen = all
         .iter()
@@ -29,7 +28,14 @@ pub fn record(store: &mut Store, cal: &Calendar) -> Result<()> {
         .subject_title(&e.subject)
         .map(str::to_string)
         .unwrap_or_default();
-    store.add_request(&NewRequest {
+    // The performance team records a board's request: PPG's clerk, this afternoon.
+    let by = Entered {
+        by: super::exceptions::PPG_CLERK.to_string(),
+        at: cal
+            .today
+            .and_time(chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap_or(chrono::NaiveTime::MIN)),
+    };
+    store.add_request_entered(&NewRequest {
         subject: e.subject.clone(),
         board: SCRUTINY.into(),
         text: format!(
@@ -38,6 +44,6 @@ pub fn record(store: &mut Store, cal: &Calendar) -> Result<()> {
         ),
         owner: e.owner.clone(),
         due,
-    })?;
+    }, &by)?;
     Ok(())
 }

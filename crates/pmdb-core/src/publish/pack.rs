@@ -42,6 +42,8 @@ pub fn pack_files(
     sources: &PageSources,
 ) -> Result<Vec<PackFile>, PublishError> {
     let ctx = ds.context(today);
+    // A year's pack tells its chosen case studies in every format, as its page does.
+    let studies = sources.extras().case_studies;
     let mut pack = vec![
         PackFile::new(
             "report.html",
@@ -51,17 +53,19 @@ pub fn pack_files(
         PackFile::new(
             "report.xlsx",
             "Performance report (Excel workbook, to sort and filter)",
-            xlsx(ds, period, ctx).map_err(PublishError::Workbook)?,
+            xlsx(ds, period, ctx, studies).map_err(PublishError::Workbook)?,
         ),
         PackFile::new(
             "report.csv",
             "Performance report (CSV open data)",
-            report::csv(ds, period, GroupBy::Priority, ctx)?.into_bytes(),
+            report::csv_scoped(ds, period, GroupBy::Priority, ctx, &Scope::Council, studies)?
+                .into_bytes(),
         ),
         PackFile::new(
             "report.md",
             "Performance report (Markdown)",
-            report::markdown(ds, period, GroupBy::Priority, ctx).into_bytes(),
+            report::markdown_scoped(ds, period, GroupBy::Priority, ctx, &Scope::Council, studies)
+                .into_bytes(),
         ),
     ];
     for p in &ds.portfolios {

@@ -10,7 +10,7 @@ use crate::csvio::spreadsheet_safe;
 use crate::domain::assess::Context;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::Period;
-use crate::store::Dataset;
+use crate::store::{CaseStudyRecord, Dataset};
 
 use super::markdown_text::md;
 use super::narrative::{Said, of_node, told};
@@ -112,14 +112,54 @@ pub fn scoped_rollup(
     r
 }
 
-/// The council's whole report in Markdown.
+/// The council's whole report in Markdown (without case studies: `markdown_scoped` tells
+/// a year's).
 pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> String {
-    markdown_scoped(ds, period, by, ctx, &Scope::Council)
+    markdown_scoped(ds, period, by, ctx, &Scope::Council, &[])
 }
 
-/// The council's whole report as CSV.
+/// The council's whole report as CSV (without case studies: `csv_scoped` adds a year's).
 pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<String, csv::Error> {
-    csv_scoped(ds, period, by, ctx, &Scope::Council)
+    csv_scoped(ds, period, by, ctx, &Scope::Council, &[])
+}
+
+/// The case studies a report of `period` tells: for a financial year, that year's that the
+/// performance team chose (the rest were submitted, not told), in scope; none for a month
+/// or quarter. Every format of the annual report tells these.
+pub fn told_case_studies<'a>(
+    ds: &Dataset,
+    period: Period,
+    scope: &Scope,
+    all: &'a [CaseStudyRecord],
+) -> Vec<&'a CaseStudyRecord> {
+    let Period::Year(y) = period else {
+        return vec![];
+    };
+    let thread = ds.thread();
+    all.iter()
+        .filter(|c| c.year == i64::from(y.0) && c.selected)
+        .filter(|c| {
+            *scope == Scope::Council
+                || c.node
+                    .as_deref()
+                    .is_some_and(|n| scope.holds_node(&thread, n))
+        })
+        .collect()
+}
+
+/// Where a case study belongs, as the reports say it: "P2.1 Homes people can afford ·
+/// service HSG" (either part may be absent).
+pub fn case_study_place(ds: &Dataset, c: &CaseStudyRecord) -> String {
+    let node = c
+        .node
+        .as_deref()
+        .and_then(|n| ds.node(n))
+        .map(|n| format!("{} {}", n.code, n.title));
+    let service = c.service.as_ref().map(|s| format!("service {s}"));
+    node.into_iter()
+        .chain(service)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 pub fn markdown_scoped(
@@ -128,6 +168,7 @@ pub fn markdown_scoped(
     by: GroupBy,
     ctx: Context,
     scope: &Scope,
+    case_studies: &[CaseStudyRecord],
 ) -> String {
     let r = scoped_rollup(ds, period, by, ctx, scope);
     let mut out = String::new();
@@ -204,8 +245,24 @@ pub fn markdown_scoped(
             );
         }
     }
+    // A year's chosen case studies follow its figures, as on the HTML page.
+    let told = told_case_studies(ds, period, scope, case_studies);
+    if !told.is_empty() {
+        let _ = writeln!(out, "\n## Case studies");
+        for c in told {
+            let _ = writeln!(out, "\n### {}\n", md(&c.title));
+            let place = case_study_place(ds, c);
+            if !place.is_empty() {
+                let _ = writeln!(out, "{}\n", md(&place));
+            }
+            let _ = writeln!(out, "{}", md(&c.story));
+        }
+    }
     out
 }
+
+/// The CSV report's group for a case study's row.
+pub const CASE_STUDY_GROUP: &str = "case study";
 
 pub fn csv_scoped(
     ds: &Dataset,
@@ -213,6 +270,7 @@ pub fn csv_scoped(
     by: GroupBy,
     ctx: Context,
     scope: &Scope,
+    case_studies: &[CaseStudyRecord],
 ) -> Result<String, csv::Error> {
     let r = scoped_rollup(ds, period, by, ctx, scope);
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -258,6 +316,19 @@ pub fn csv_scoped(
                     .to_string(),
             ])?;
         }
+    }
+    // A year's chosen case studies are rows of their own kind in the same columns, so a
+    // spreadsheet filters them by group: group "case study", its code, title and year, where
+    // it belongs as the note and its story as the commentary; no figures.
+    for c in told_case_studies(ds, period, scope, case_studies) {
+        let mut row = vec![String::new(); 13];
+        row[0] = CASE_STUDY_GROUP.to_string();
+        row[1] = safe(&c.code);
+        row[2] = safe(&c.title);
+        row[3] = safe(&r.period.to_string());
+        row[10] = safe(&case_study_place(ds, c));
+        row[11] = safe(&c.story);
+        w.write_record(&row)?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

@@ -182,18 +182,7 @@ pub(super) fn with_page<R>(
             .filter(|e| *scope == Scope::Council || in_page.contains(e.subject.as_str()))
             .collect(),
         benchmarks: extras.benchmarks,
-        case_studies: match period {
-            Period::Year(y) => extras
-                .case_studies
-                .iter()
-                // Only those the performance team chose: the rest were submitted, not told.
-                .filter(|c| c.year == i64::from(y.0) && c.selected)
-                .filter(|c| {
-                    *scope == Scope::Council || c.node.as_deref().is_some_and(|n| in_scope(&[n]))
-                })
-                .collect(),
-            _ => vec![],
-        },
+        case_studies: super::report::told_case_studies(ds, period, scope, extras.case_studies),
         priorities,
     };
     make(&page)

@@ -1,5 +1,6 @@
 //! The published report as an Excel workbook a performance officer can sort and filter: a
-//! Summary sheet, then one sheet each of indicators, actions, projects and risks, every
+//! Summary sheet, then one sheet each of indicators, actions, projects and risks (and for a
+//! year with chosen case studies, a "Case studies" sheet telling them), every
 //! row with its status as a word in a cell filled with the status's colour (never colour
 //! alone), figures as numbers, periods and dates as text, a bold header row frozen and an
 //! auto-filter over the data.
@@ -29,18 +30,24 @@ use crate::domain::period::Period;
 use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
 use crate::domain::rollup::Thread;
-use crate::store::Dataset;
+use crate::store::{CaseStudyRecord, Dataset};
 
 /// The longest text a cell holds (Excel's limit); a longer one is cut, not refused.
 const CELL_CHARS: usize = 32_767;
 
-/// The council's report for `period` as an .xlsx workbook.
-pub fn xlsx(ds: &Dataset, period: Period, ctx: Context) -> Result<Vec<u8>, XlsxError> {
+/// The council's report for `period` as an .xlsx workbook; a year's tells the chosen ones
+/// of `case_studies` (`report::told_case_studies`).
+pub fn xlsx(
+    ds: &Dataset,
+    period: Period,
+    ctx: Context,
+    case_studies: &[CaseStudyRecord],
+) -> Result<Vec<u8>, XlsxError> {
     let extras = Extras {
         benchmarks: &[],
         escalated: &[],
         requests: &[],
-        case_studies: &[],
+        case_studies,
     };
     with_page(ds, period, ctx, &Scope::Council, &extras, workbook)
 }
@@ -79,6 +86,12 @@ fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
     project_sheet(sheet, &thread, &projects, &styles)?;
     let sheet = book.add_worksheet().set_name("Risks")?;
     risk_sheet(sheet, &thread, &page.risks, &styles)?;
+    // Only a year's report tells case studies, and only when some were chosen: a quarter's
+    // workbook is as it was.
+    if !page.case_studies.is_empty() {
+        let sheet = book.add_worksheet().set_name("Case studies")?;
+        case_study_sheet(sheet, page, &styles)?;
+    }
     book.save_to_buffer()
 }
 
@@ -510,4 +523,33 @@ fn risk_sheet(
         put_text(ws, row, 15, &j.rule.to_string())?;
     }
     frame(ws, &RISK_COLUMNS, rows.len(), styles)
+}
+
+const CASE_STUDY_COLUMNS: [(&str, f64); 6] = [
+    ("Code", 9.0),
+    ("Title", 40.0),
+    ("Year", 9.0),
+    ("Plan node", 40.0),
+    ("Service", 9.0),
+    ("Story", 80.0),
+];
+
+/// The year's chosen case studies, one a row, as the HTML page tells them.
+fn case_study_sheet(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<(), XlsxError> {
+    for (n, c) in page.case_studies.iter().enumerate() {
+        let row = n as RowNum + 1;
+        let node = c
+            .node
+            .as_deref()
+            .and_then(|n| page.ds.node(n))
+            .map(|n| format!("{} {}", n.code, n.title))
+            .unwrap_or_default();
+        put_text(ws, row, 0, &c.code)?;
+        put_text(ws, row, 1, &c.title)?;
+        put_text(ws, row, 2, &page.period.to_string())?;
+        put_text(ws, row, 3, &node)?;
+        put_text(ws, row, 4, c.service.as_deref().unwrap_or(""))?;
+        put_text(ws, row, 5, &c.story)?;
+    }
+    frame(ws, &CASE_STUDY_COLUMNS, page.case_studies.len(), styles)
 }

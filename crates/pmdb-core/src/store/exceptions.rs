@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::error::{Result, StoreError};
 use super::exception_history::{HistoryEntry, append, followed};
+use super::session::Entered;
 use super::users::require_user;
 use crate::domain::fields::check_text;
 use crate::domain::period::Period;
 use crate::domain::report_scope::report_lists;
+use crate::domain::role::Actor;
 use crate::domain::workflow::{
     ExceptionKind, ExceptionStatus, State, Step, apply, board_words, boards_part, may_record,
     may_record_outcome, officers_part,
@@ -165,10 +167,26 @@ impl Store {
     /// Raises exceptions; one that exists already (same kind, period and subject) is left
     /// as it is. Returns how many were new.
     pub fn raise_exceptions(&mut self, list: &[NewException]) -> Result<usize> {
-        self.actor()?
+        let actor = self.actor()?;
+        self.raise_as(list, actor)
+    }
+
+    /// Exceptions raised by someone else on a day of their own (the demo's history: the
+    /// performance officer who clerks PPG raising its queue): judged as that officer and
+    /// recorded as theirs, at `entered.at`.
+    pub fn raise_exceptions_entered(
+        &mut self,
+        list: &[NewException],
+        entered: &Entered,
+    ) -> Result<usize> {
+        self.as_entered(entered, |store, actor| store.raise_as(list, actor))
+    }
+
+    fn raise_as(&mut self, list: &[NewException], actor: Actor) -> Result<usize> {
+        actor
             .may_manage("raise exceptions")
             .map_err(StoreError::Denied)?;
-        let login = self.login.clone();
+        let login = actor.login;
         let clock = self.session.clone();
         self.write(|tx| {
             let mut stmt = tx.prepare(
@@ -177,7 +195,7 @@ impl Store {
             )?;
             let mut new = 0;
             for e in list {
-                let at = clock.now_stamp();
+                let at = clock.recorded_now();
                 // A quarter's subject already open from one of its months is that one.
                 if super::meetings::link_to_open_month(tx, e, &login, &at)? {
                     continue;
@@ -217,6 +235,21 @@ impl Store {
     /// team. A step that changes nothing and notes nothing leaves the record as it was.
     pub fn update_exception(&mut self, u: &ExceptionUpdate) -> Result<ExceptionRecord> {
         let actor = self.actor()?;
+        self.update_as(u, actor)
+    }
+
+    /// A step recorded by someone else on a day of their own (the demo's history: an
+    /// officer's proposal, PPG's decision by its clerk, a board's outcome by its member):
+    /// judged as that person and recorded as theirs, at `entered.at`.
+    pub fn update_exception_entered(
+        &mut self,
+        u: &ExceptionUpdate,
+        entered: &Entered,
+    ) -> Result<ExceptionRecord> {
+        self.as_entered(entered, |store, actor| store.update_as(u, actor))
+    }
+
+    fn update_as(&mut self, u: &ExceptionUpdate, actor: Actor) -> Result<ExceptionRecord> {
         let clock = self.session.clone();
         self.write(|tx| {
             let rec = tx
@@ -277,7 +310,7 @@ impl Store {
                     board_named(tx, &next.board)?
                 )));
             }
-            let at = clock.now_stamp();
+            let at = clock.recorded_now();
             let closed_at = if next.status == ExceptionStatus::Closed { rec.closed_at.clone().or_else(|| Some(at.clone())) } else { None };
             let after = ExceptionRecord {
                 status: next.status,

@@ -233,10 +233,28 @@ impl Store {
 
     /// The person using the store, with their role (None for a login pmdb does not know).
     pub fn actor(&self) -> Result<Actor> {
+        self.actor_named(&self.login)
+    }
+
+    /// `login` as an actor, with the role the store gives them.
+    fn actor_named(&self, login: &str) -> Result<Actor> {
         Ok(Actor {
-            login: self.login.clone(),
-            role: self.role_of(&self.login)?,
+            login: login.to_string(),
+            role: self.role_of(login)?,
         })
+    }
+
+    /// Runs `act` as `entered.by`: judged with their role, its writes recorded as theirs at
+    /// `entered.at` (the demo's history: a step recorded by who made it, on its day).
+    fn as_entered<T>(
+        &mut self,
+        entered: &Entered,
+        act: impl FnOnce(&mut Store, Actor) -> Result<T>,
+    ) -> Result<T> {
+        let actor = self.actor_named(&entered.by)?;
+        let session = self.session.clone();
+        let _behalf = session.on_behalf_of(entered);
+        act(self, actor)
     }
 
     /// Changes whenever another connection commits: the interface polls it to notice saves.

@@ -9,8 +9,10 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::exception_history::{HistoryEntry, append};
 use super::exceptions::{ExceptionRecord, SELECT, board_codes, board_exists, from_row};
+use super::session::Entered;
 use super::users::require_user;
 use crate::domain::fields::check_text;
+use crate::domain::role::Actor;
 use crate::domain::workflow::ExceptionKind;
 
 /// A board's request, as the performance team records it.
@@ -56,10 +58,33 @@ impl Store {
     /// anyone outside the performance team, an unknown subject, board or owner, or an empty
     /// text.
     pub fn add_request(&mut self, r: &NewRequest) -> Result<ExceptionRecord> {
-        self.actor()?
+        let actor = self.actor()?;
+        self.add_request_as(r, actor, None)
+    }
+
+    /// A board's request recorded by someone else on a day of their own (the demo's
+    /// history): judged as that person and recorded as theirs, for the month of
+    /// `entered.at`.
+    pub fn add_request_entered(
+        &mut self,
+        r: &NewRequest,
+        entered: &Entered,
+    ) -> Result<ExceptionRecord> {
+        self.as_entered(entered, |store, actor| {
+            store.add_request_as(r, actor, Some(entered.at.date()))
+        })
+    }
+
+    fn add_request_as(
+        &mut self,
+        r: &NewRequest,
+        actor: Actor,
+        on: Option<NaiveDate>,
+    ) -> Result<ExceptionRecord> {
+        actor
             .may_manage("record a board's request")
             .map_err(StoreError::Denied)?;
-        let login = self.login.clone();
+        let login = actor.login;
         let clock = self.session.clone();
         self.write(|tx| {
             let invalid = StoreError::Invalid;
@@ -89,10 +114,10 @@ impl Store {
                     "the request is empty: write what the board asks for".into(),
                 ));
             }
-            let at = clock.now_stamp();
+            let at = clock.recorded_now();
             // The month it is raised in, as the council reads the day.
-            let day = clock
-                .pinned()
+            let day = on
+                .or_else(|| clock.pinned())
                 .unwrap_or_else(|| chrono::Local::now().date_naive());
             let period = day.format("%Y-%m").to_string();
             tx.execute(

@@ -75,6 +75,12 @@ impl Session {
         stamp(at.naive_utc())
     }
 
+    /// Now as a record written now says it: the instant of whoever it is recorded on
+    /// behalf of, else [`Session::now_stamp`].
+    pub fn recorded_now(&self) -> String {
+        self.now()
+    }
+
     fn behalf(&self) -> MutexGuard<'_, Option<Entered>> {
         // A panic elsewhere cannot leave an Option half-written: carry on with it.
         self.behalf.lock().unwrap_or_else(PoisonError::into_inner)
