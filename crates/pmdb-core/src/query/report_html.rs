@@ -207,6 +207,8 @@ pub(super) fn as_at(page: &Page) -> String {
 fn render(page: &Page) -> Markup {
     let title = heading(page.ds, page.period, page.scope);
     let signed = super::signoff::record(&page.ds.signoffs, page.period);
+    // Found once, for the contents list and the section.
+    let described = measures::described(page);
     html! {
         (DOCTYPE)
         html lang="en-GB" {
@@ -241,7 +243,7 @@ fn render(page: &Page) -> Markup {
                         @if !page.case_studies.is_empty() {
                             li { a href="#case-studies" { "Case studies" } }
                         }
-                        @if !measures::described(page).is_empty() {
+                        @if !described.is_empty() {
                             li { a href="#measures" { "About these measures" } }
                         }
                         li { a href="#key" { "Status key and rules" } }
@@ -256,7 +258,7 @@ fn render(page: &Page) -> Markup {
                     (council::escalated(page))
                     (council::requests(page))
                     (council::case_studies(page))
-                    (measures::about(page))
+                    (measures::about(&described))
                     (key::key(page))
                 }
             }

@@ -28,8 +28,8 @@ pub(super) fn described<'a>(page: &'a Page) -> Vec<&'a IndicatorRecord> {
         .collect()
 }
 
-pub(super) fn about(page: &Page) -> Markup {
-    let described = described(page);
+/// The section, for the indicators `described` found.
+pub(super) fn about(described: &[&IndicatorRecord]) -> Markup {
     html! {
         @if !described.is_empty() {
             section aria-labelledby="measures" {
