@@ -37,6 +37,7 @@ mod risks;
 mod rollup;
 mod set;
 mod setup;
+mod shell;
 mod show;
 mod signoff;
 mod transfer;
@@ -190,6 +191,21 @@ pub enum Command {
     /// Write the narrative (commentary and remedial action) Cabinet reads for an
     /// indicator's or a plan node's quarter or year.
     Comment(comment::CommentArgs),
+    /// Print the shell's completion script (bash, zsh or fish).
+    ///
+    /// bash: `pmdb completions bash > /etc/bash_completion.d/pmdb`; zsh: into a folder of
+    /// `$fpath` as `_pmdb`; fish: `~/.config/fish/completions/pmdb.fish`.
+    Completions {
+        /// bash, zsh or fish
+        shell: shell::Shell,
+    },
+    /// Print pmdb's manual page (roff), e.g. `pmdb man > /usr/local/share/man/man1/pmdb.1`,
+    /// or with --out write a page for every command there (pmdb.1, pmdb-report.1, …).
+    Man {
+        /// The folder to write every command's page into (it must exist).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// What every command gets: the parsed options, who is asking and what day it is.
@@ -284,6 +300,12 @@ fn who_holds_it(e: anyhow::Error) -> anyhow::Error {
 }
 
 fn run(cli: Cli, db_from_env: bool) -> Result<()> {
+    // The shell's completions and the manual need no database, nor who is asking.
+    match cli.command {
+        Some(Command::Completions { shell }) => return shell::completions(shell),
+        Some(Command::Man { out }) => return shell::manual(out.as_deref()),
+        _ => {}
+    }
     let login = env::login();
     // `pmdb --demo` and `pmdb demo` share one file, never the council's own database.
     let demo_file = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
@@ -367,5 +389,8 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Meetings(args) => meetings::run(&env, args),
         Command::Minutes(args) => minutes::run(&env, args),
         Command::Comment(args) => comment::run(&env, args),
+        Command::Completions { .. } | Command::Man { .. } => {
+            unreachable!("answered before the database is opened")
+        }
     }
 }
