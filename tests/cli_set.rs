@@ -260,10 +260,15 @@ fn set_reads_a_figure_as_a_spreadsheet_writes_it() {
         c.period("PL2", "2024-07")["value"],
         serde_json::json!(1234.0)
     );
-    for bad in ["12%", "1,23", "£5"] {
+    for bad in ["12 pct", "1,23", "£5"] {
         assert_eq!(
             c.refused(&["set", "PL2", "2024-06", bad]).trim(),
             format!("pmdb: VALUE: '{bad}' is not a number")
         );
     }
+    // A `%` sign is a number's unit, which a count has not (tests/spreadsheet_habits.rs).
+    assert_eq!(
+        c.refused(&["set", "PL2", "2024-06", "12%"]).trim(),
+        "pmdb: VALUE: '12%': a % sign is only for a measure in %; this one is in 'count': write the number alone"
+    );
 }

@@ -45,7 +45,7 @@ fn a_quote_never_closed_names_the_row_where_it_opened() {
 #[test]
 fn five_bad_rows_give_five_messages_and_nothing_is_written() {
     let c = Council::fixture();
-    let csv = "code,period,value\nRW1,2024-07,40\nRW1,2024-13,41\nPL2,2024-05,lots\nRW1,2024-06,12%\nPL2,2024-06,£5\nWR1,2024-07,\nRW1,2024-05,39\n";
+    let csv = "code,period,value\nRW1,2024-07,40\nRW1,2024-13,41\nPL2,2024-05,lots\nRW1,2024-06,12 pct\nPL2,2024-06,£5\nWR1,2024-07,\nRW1,2024-05,39\n";
     let err = refused_import(&c, "values", csv.as_bytes());
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 6, "{err}");
@@ -53,7 +53,7 @@ fn five_bad_rows_give_five_messages_and_nothing_is_written() {
     let starts = [
         "row 3, column period: '2024-13' is not a period",
         "row 4, column value: 'lots' is not a number: write",
-        "row 5, column value: '12%' is not a number: write",
+        "row 5, column value: '12 pct' is not a number: write",
         "row 6, column value: '£5' is not a number: write",
         "row 7, column value: is empty: give a value, or a numerator and denominator",
     ];
@@ -159,8 +159,14 @@ fn numbers_may_carry_thousands_separators_and_nothing_else() {
         c.values_csv()
     );
     assert_eq!(
+        refused_import(&c, "values", b"code,period,value\nRW1,2024-06,12 pct\n"),
+        "row 2, column value: '12 pct' is not a number: write a number like 1234.5, -3 or 1,234.5 (no %, \u{a3}, units or other text)"
+    );
+    // A `%` sign is read as a spreadsheet writes a percentage, and refused for a measure in
+    // kg by its unit (tests/spreadsheet_habits.rs).
+    assert_eq!(
         refused_import(&c, "values", b"code,period,value\nRW1,2024-06,12%\n"),
-        "row 2, column value: '12%' is not a number: write a number like 1234.5, -3 or 1,234.5 (no %, \u{a3}, units or other text)"
+        "row 2, column value: a % sign is only for a measure in %; this one is in 'kg': write the number alone"
     );
 }
 

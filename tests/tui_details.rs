@@ -517,6 +517,53 @@ fn the_editor_reads_a_figure_as_the_command_line_and_a_spreadsheet_do() {
     let screen = text(&a, 80, 24);
     assert!(screen.contains("✓ 1234 count"), "{screen}");
     hit(&mut a, ctrl('u'));
+    typing(&mut a, "12 pct");
+    assert!(text(&a, 80, 24).contains("'12 pct' is not a number"));
+    // A count takes no `%` sign; a measure in % does (tests/spreadsheet_habits.rs).
+    hit(&mut a, ctrl('u'));
     typing(&mut a, "12%");
-    assert!(text(&a, 80, 24).contains("'12%' is not a number"));
+    let screen = text(&a, 120, 40);
+    assert!(
+        screen.contains("'12%': a % sign is only for a measure in %"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_percent_measure_takes_its_sign_as_a_spreadsheet_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    let header = "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan";
+    let row =
+        "SAT1,Residents satisfied with waste collection,local,%,1,higher,monthly,mean,alee,SP1";
+    csvio::import(
+        &mut store,
+        Kind::Indicators,
+        format!("{header}\n{row}\n").as_bytes(),
+        today(),
+    )
+    .unwrap();
+    drop(store);
+    let mut a = app(&path);
+    typing(&mut a, "2");
+    choose_officer(&mut a, "alee");
+    typing(&mut a, "/SAT1");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    typing(&mut a, "87.5%");
+    for (w, h) in SIZES {
+        assert!(
+            text(&a, w, h).contains("✓ 87.5 %"),
+            "{w}×{h}\n{}",
+            text(&a, w, h)
+        );
+    }
+    hit(&mut a, ctrl('s'));
+    let store = Store::open(&path, LOGIN).unwrap();
+    let saved = store
+        .value_at("SAT1", p("2024-07"))
+        .unwrap()
+        .expect("saved");
+    assert_eq!(saved.value, 87.5);
 }

@@ -56,11 +56,15 @@ fn flags_for_parts(e: StoreError) -> anyhow::Error {
 
 pub fn run(env: &Env, args: SetArgs) -> Result<()> {
     let period = period_arg(&args.period, "PERIOD")?;
-    let value = if args.value.trim() == "-" {
+    let written = if args.value.trim() == "-" {
         None
     } else {
-        Some(number(&args.value, "VALUE")?)
+        Some(
+            crate::domain::number::parse_value(&args.value)
+                .ok_or_else(|| anyhow!("VALUE: '{}' is not a number", args.value))?,
+        )
     };
+    let value = written.map(|w| w.value);
     let numerator = args
         .numerator
         .as_deref()
@@ -113,6 +117,13 @@ pub fn run(env: &Env, args: SetArgs) -> Result<()> {
         action: args.action.unwrap_or_default(),
     };
     let mut store = env.open()?;
+    if written.is_some_and(|w| w.percent_sign)
+        && let Some(why) = crate::domain::number::percent_sign_refused(
+            &store.indicator(&args.code)?.indicator.unit,
+        )
+    {
+        return Err(anyhow!("VALUE: '{}': {why}", args.value));
+    }
     let ctx = store.context(env.today)?;
     let saved = store
         .record_value_naming(&nv, &named, expect, ctx)

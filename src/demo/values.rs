@@ -110,6 +110,7 @@ pub fn rows(p: &Planned, target_rows: &[TargetRow], cal: &Calendar) -> Vec<(Valu
                 code: p.code().to_string(),
                 period: pt.period,
                 value,
+                percent_sign: false,
                 numerator: pt.numerator,
                 denominator: pt.denominator,
                 quality,

@@ -19,6 +19,7 @@ pub struct Cells<'a> {
 }
 
 pub use crate::domain::number::{NUMBER_FORM, parse_number};
+use crate::domain::number::{WrittenValue, parse_value};
 
 /// A code as `domain::fields` allows it, or why not (the cell quoted, cut and escaped).
 pub(super) fn code_problem(code: &str) -> Option<String> {
@@ -191,6 +192,21 @@ impl<'a> Cells<'a> {
         }
     }
 
+    /// An optional indicator value: a number, or a number with its `%` sign
+    /// (`parse_value`); Ok(None) when empty, Err after recording why it is not one.
+    pub(super) fn value(&self, column: &str) -> Result<Option<WrittenValue>, ()> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        parse_value(t).map(Some).ok_or_else(|| {
+            self.problem(
+                column,
+                format!("'{}' is not a number: {NUMBER_FORM}", shown(t)),
+            );
+        })
+    }
+
     /// An optional yes or no: blank is no.
     pub(super) fn yes_no(&self, column: &str) -> Result<bool, ()> {
         match self.text(column).to_ascii_lowercase().as_str() {
@@ -250,12 +266,18 @@ impl<'a> Cells<'a> {
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse().map(Some).map_err(|_| {
-            self.problem(
-                column,
-                format!("'{}' is not a period: write {PERIOD_FORMS}", shown(t)),
-            )
-        })
+        t.parse()
+            .map(Some)
+            .map_err(|e: crate::domain::period::PeriodError| {
+                self.problem(
+                    column,
+                    format!(
+                        "'{}' is not a period{}: write {PERIOD_FORMS}",
+                        shown(t),
+                        e.why
+                    ),
+                )
+            })
     }
 
     pub(super) fn year(&self, column: &str) -> Result<Option<FinYear>, ()> {

@@ -133,7 +133,9 @@ pub fn decimals_of(x: f64) -> u8 {
 /// indicator shows; None when it is shown as typed.
 pub fn shown_as(ind: &Indicator, typed: &str, value: f64) -> Option<String> {
     let typed = typed.trim();
-    let decimals = typed.split_once('.').map_or(0, |(_, d)| d.len());
+    // A `%` measure's value may carry its sign (`87.55%`): the places are the number's.
+    let number = typed.strip_suffix('%').unwrap_or(typed).trim_end();
+    let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
     (decimals > ind.decimals as usize).then(|| {
         format!(
             "{typed} is shown and judged as {}",

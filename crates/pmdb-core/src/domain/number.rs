@@ -104,6 +104,46 @@ pub fn parse_number(text: &str) -> Option<f64> {
     plain.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
+/// An indicator's value as a spreadsheet may write it: a number, or for a measure in `%`
+/// the number with its `%` sign (`87.5%`: a cell formatted as a percentage, saved as CSV
+/// by Excel, holds its shown text). The sign is the unit, not a hundredth: `87.5%` of a `%`
+/// measure is 87.5, as `87.5` is. None for anything `parse_number` refuses.
+pub fn parse_value(text: &str) -> Option<WrittenValue> {
+    let t = text.trim();
+    match t.strip_suffix('%') {
+        Some(number) => parse_number(number.trim_end()).map(|value| WrittenValue {
+            value,
+            percent_sign: true,
+        }),
+        None => parse_number(t).map(|value| WrittenValue {
+            value,
+            percent_sign: false,
+        }),
+    }
+}
+
+/// A value as written, and whether it carried a `%` sign, which only a measure in `%`
+/// may (`percent_sign_refused`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WrittenValue {
+    pub value: f64,
+    pub percent_sign: bool,
+}
+
+/// Why a value with a `%` sign is refused for a measure in `unit`, or None when its unit is
+/// `%`: a `%` on a count or a rate per 1,000 is a mistake, not a unit to drop silently.
+pub fn percent_sign_refused(unit: &str) -> Option<String> {
+    (unit.trim() != "%").then(|| {
+        let unit = match unit.trim() {
+            "" => "no unit".to_string(),
+            u => format!("'{}'", crate::safe_text::line(u)),
+        };
+        format!(
+            "a % sign is only for a measure in %; this one is in {unit}: write the number alone"
+        )
+    })
+}
+
 /// No figure's size may reach this (10^15): beyond it a figure is no council's measure,
 /// and f64 no longer holds every unit of its last decimal place.
 pub const FIGURE_LIMIT: f64 = 1e15;
@@ -233,5 +273,41 @@ mod tests {
         assert!(check_figure("value", -1e15).is_err());
         assert!(check_figure("value", 999_999_999_999_999.0).is_ok());
         assert!(check_figure("value", f64::NAN).is_err());
+    }
+}
+
+#[cfg(test)]
+mod written_values {
+    use super::*;
+
+    #[test]
+    fn a_percent_sign_is_the_unit_not_a_hundredth() {
+        let v = parse_value("87.5%").expect("a value");
+        assert_eq!((v.value, v.percent_sign), (87.5, true));
+        let v = parse_value(" 1,234.5 % ").expect("a value");
+        assert_eq!((v.value, v.percent_sign), (1234.5, true));
+        let v = parse_value("87.5").expect("a value");
+        assert_eq!((v.value, v.percent_sign), (87.5, false));
+        for bad in ["%", "87.5%%", "%87.5", "£87.5", "87.5 per cent", ""] {
+            assert_eq!(parse_value(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_a_measure_in_percent_takes_the_sign() {
+        assert_eq!(percent_sign_refused("%"), None);
+        assert_eq!(percent_sign_refused(" % "), None);
+        assert_eq!(
+            percent_sign_refused("days").as_deref(),
+            Some(
+                "a % sign is only for a measure in %; this one is in 'days': write the number alone"
+            )
+        );
+        assert_eq!(
+            percent_sign_refused("").as_deref(),
+            Some(
+                "a % sign is only for a measure in %; this one is in no unit: write the number alone"
+            )
+        );
     }
 }

@@ -393,6 +393,40 @@ fn digits(s: &str, n: usize) -> Option<i32> {
     (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 
+/// The month names as Excel abbreviates them (`mmm`), upper-cased as `Period` reads.
+const MONTH_NAMES: [&str; 12] = [
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+];
+
+/// A month as a spreadsheet re-saves one (SPEC "Spreadsheet habits"): `Oct-26` or
+/// `Oct-2026` (Excel's `mmm-yy`), or the month's first day, `01/10/2026` or `01/10/26`
+/// (a month column read back as a date). None when the text is in neither form; Err with
+/// why for a date that is not a first of the month (`15/10/2026` could be that day's
+/// month or a typing slip: refused, never guessed).
+fn spreadsheet_month(t: &str) -> Option<Result<Month, String>> {
+    if let Some((name, year)) = t.split_once('-')
+        && let Some(at) = MONTH_NAMES.iter().position(|m| *m == name)
+    {
+        let year = match year.len() {
+            2 => digits(year, 2).map(|y| FIRST_YEAR + y),
+            _ => digits(year, 4),
+        };
+        return Some(
+            year.and_then(|y| Month::new(y, at as u32 + 1))
+                .ok_or_else(String::new),
+        );
+    }
+    if !t.contains('/') || t.split('/').count() != 3 {
+        return None;
+    }
+    let date = super::date::parse_date(t).ok()?;
+    Some(if date.day() == 1 {
+        Ok(Month::of(date))
+    } else {
+        Err(" (a month written as a date is its first day, like 01/10/2026)".to_string())
+    })
+}
+
 impl FromStr for FinYear {
     type Err = PeriodError;
 
@@ -417,6 +451,14 @@ impl FromStr for Period {
         // Any letter case: "2026/27 q2" is "2026/27 Q2".
         let upper = text.trim().to_ascii_uppercase();
         let t = upper.as_str();
+        if let Some(month) = spreadsheet_month(t) {
+            let month = month.map_err(|why| PeriodError {
+                why,
+                ..PeriodError::malformed(text)
+            })?;
+            in_range(month.fin_year(), text)?;
+            return Ok(Period::Month(month));
+        }
         if let Some((y, m)) = t.split_once('-').filter(|(y, _)| !y.contains('/')) {
             let year = digits(y, 4).ok_or_else(err)?;
             let month = digits(m, 2).ok_or_else(err)?;
@@ -630,5 +672,55 @@ mod tests {
             let text = Period::Month(m).to_string();
             proptest::prop_assert_eq!(text.parse::<Period>().unwrap(), Period::Month(m));
         }
+    }
+}
+
+#[cfg(test)]
+mod spreadsheet_months {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("Oct-26", "2026-10")]
+    #[case("oct-26", "2026-10")]
+    #[case("Mar-2027", "2027-03")]
+    #[case("Apr-00", "2000-04")]
+    #[case("01/10/2026", "2026-10")]
+    #[case("1/10/26", "2026-10")]
+    #[case(" 01/03/2027 ", "2027-03")]
+    fn a_month_as_excel_saves_it(#[case] written: &str, #[case] month: &str) {
+        assert_eq!(
+            written.parse::<Period>().map(|p| p.to_string()),
+            Ok(month.to_string())
+        );
+        assert_eq!(
+            Month::parse_written(written).map(|m| m.to_string()),
+            Ok(month.to_string())
+        );
+    }
+
+    #[rstest]
+    // A day other than the first: that day's month, or a slip? Refused, saying why.
+    #[case(
+        "15/10/2026",
+        " (a month written as a date is its first day, like 01/10/2026)"
+    )]
+    #[case("Okt-26", "")]
+    #[case("Oct-6", "")]
+    #[case("Oct-2026x", "")]
+    #[case("October 2026", "")]
+    #[case("01/13/2026", "")]
+    #[case("10/31/2026", "")]
+    fn anything_else_is_refused_with_the_forms_that_work(#[case] written: &str, #[case] why: &str) {
+        let err = written.parse::<Period>().expect_err(written);
+        assert_eq!(err.why, why, "{written}");
+        assert!(err.to_string().ends_with(PERIOD_FORMS), "{err}");
+    }
+
+    #[test]
+    fn a_month_outside_the_years_pmdb_takes_is_refused_as_such() {
+        // Mar-00 is March 2000: the financial year 1999/00, before the first.
+        let err = "Mar-00".parse::<Period>().expect_err("1999/00");
+        assert!(!err.why.is_empty(), "{err}");
     }
 }

@@ -162,6 +162,8 @@ pub struct ValueRow {
     pub code: String,
     pub period: Period,
     pub value: Option<f64>,
+    /// The value was written with its `%` sign, which only a measure in `%` may carry.
+    pub percent_sign: bool,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
     pub quality: super::values::Quality,

@@ -461,6 +461,11 @@ fn import_row(
         indicators.insert(v.code.clone(), ind);
     }
     let ind = &indicators[&v.code];
+    if v.percent_sign
+        && let Some(why) = crate::domain::number::percent_sign_refused(&ind.indicator.unit)
+    {
+        return Err(row_error(row, "value", why));
+    }
     // Entered on someone's behalf: judged as that officer, on that day (and recorded as
     // theirs while `_behalf` lives).
     let (who, day, _behalf) = match entered {

@@ -92,6 +92,23 @@ fn number(t: &TextArea) -> Result<Option<f64>, String> {
         .ok_or_else(|| format!("'{text}' is not a number"))
 }
 
+/// The value as typed: a number, or for a measure in `%` a number with its `%` sign, as it
+/// would be typed in a spreadsheet.
+fn value(t: &TextArea, unit: &str) -> Result<Option<f64>, String> {
+    let text = line_of(t);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let written = crate::domain::number::parse_value(&text)
+        .ok_or_else(|| format!("'{text}' is not a number"))?;
+    if written.percent_sign
+        && let Some(why) = crate::domain::number::percent_sign_refused(unit)
+    {
+        return Err(format!("'{text}': {why}"));
+    }
+    Ok(Some(written.value))
+}
+
 impl Editor {
     pub fn new(row: &EntryRow, data: &Data, theme: Theme) -> Option<Editor> {
         let rec = data.ds.indicator(&row.code)?;
@@ -160,7 +177,7 @@ impl Editor {
             }
         } else {
             Entry {
-                value: number(&self.value)?,
+                value: value(&self.value, &self.unit)?,
                 numerator: None,
                 denominator: None,
             }
