@@ -108,6 +108,10 @@ pub enum Command {
         /// order, as one transaction: one bad row and nothing is imported.
         #[arg(long, value_name = "DIR", conflicts_with_all = ["kind", "file"])]
         all: Option<String>,
+        /// Show what the import would do (rows added, each changed field old → new, rows
+        /// unchanged) with every check it makes, and write nothing.
+        #[arg(long, conflicts_with = "all")]
+        dry_run: bool,
     },
     /// Export a CSV file of one kind (the same kinds and columns as import), or with --all
     /// every kind into a folder.
@@ -353,8 +357,9 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Import {
             kind: Some(kind),
             file: Some(file),
+            dry_run,
             ..
-        } => transfer::import(&env, &kind, &file),
+        } => transfer::import(&env, &kind, &file, dry_run),
         // clap requires a kind and a file without --all.
         Command::Import { .. } => Err(anyhow::anyhow!("give a KIND and a FILE, or --all DIR")),
         Command::Export { all: Some(dir), .. } => all::export(&env, &dir),

@@ -2,7 +2,6 @@
 //! standard input or output. An import is all or nothing; an export is written to a
 //! temporary file and renamed into place, so no half-written file is ever left.
 
-use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -25,7 +24,7 @@ fn label(file: &str) -> String {
     }
 }
 
-pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
+pub fn import(env: &Env, kind_text: &str, file: &str, dry_run: bool) -> Result<()> {
     let kind = kind(kind_text)?;
     let mut bytes = Vec::new();
     if file == "-" {
@@ -39,6 +38,11 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
     let where_ = label(file);
     let mut store = env.open()?;
     let encoding = csvio::encoding_of(&bytes);
+    if dry_run {
+        let preview = csvio::dry_run(&mut store, kind, &bytes, env.today)
+            .map_err(|e| import_refusal(&where_, e))?;
+        return show_dry_run(env, &where_, &preview);
+    }
     let summary = csvio::import(&mut store, kind, &bytes, env.today)
         .map_err(|e| import_refusal(&where_, e))?;
     if env.json {
@@ -64,6 +68,40 @@ pub fn import(env: &Env, kind_text: &str, file: &str) -> Result<()> {
         summary.unchanged
     );
     Ok(())
+}
+
+/// What an import would do, for a person (each row, each change) or as JSON.
+fn show_dry_run(env: &Env, where_: &str, run: &csvio::DryRun) -> Result<()> {
+    if env.json {
+        return super::output::json(run);
+    }
+    say!(
+        "dry run of importing {} from {where_}: {} to add, {} to change, {} unchanged; nothing was written",
+        run.kind,
+        run.added.len(),
+        run.changed.len(),
+        run.unchanged
+    );
+    for key in &run.added {
+        say!("  add     {key}");
+    }
+    for change in &run.changed {
+        let fields: Vec<String> = change
+            .fields
+            .iter()
+            .map(|(field, (old, new))| format!("{field} {} → {}", shown(old), shown(new)))
+            .collect();
+        say!("  change  {}: {}", change.key, fields.join("; "));
+    }
+    Ok(())
+}
+
+/// A cell as the dry run shows it: short, and an empty one as "(blank)".
+fn shown(cell: &str) -> String {
+    match cell {
+        "" => "(blank)".to_string(),
+        c => csvio::clip(c),
+    }
 }
 
 /// An import's refusal, naming the file it was read from.
@@ -100,63 +138,7 @@ pub fn export(env: &Env, kind_text: &str, file: Option<&str>) -> Result<()> {
 
 /// One kind's export file, as bytes.
 pub(super) fn export_bytes(store: &crate::store::Store, kind: Kind) -> Result<Vec<u8>> {
-    let mut buffer = Vec::new();
-    match kind {
-        Kind::Plan => csvio::write_plan(&mut buffer, &store.plan_nodes()?)?,
-        Kind::Indicators => csvio::write_indicators(&mut buffer, &store.indicators()?)?,
-        Kind::Targets => {
-            let order = indicator_order(store)?;
-            let mut rows: Vec<(String, crate::domain::target::TargetRow)> = store
-                .all_targets()?
-                .into_iter()
-                .flat_map(|(c, ts)| ts.into_iter().map(move |t| (c.clone(), t)))
-                .collect();
-            rows.sort_by_key(|(c, t)| {
-                (
-                    order.get(c).copied(),
-                    t.year,
-                    t.period.map(|p| p.sort_key()),
-                )
-            });
-            csvio::write_targets(&mut buffer, &rows)?
-        }
-        Kind::Values => {
-            let order = indicator_order(store)?;
-            let all = store.all_values()?;
-            let mut rows: Vec<&crate::store::StoredValue> = all.values().flatten().collect();
-            rows.sort_by_key(|v| (order.get(&v.indicator).copied(), v.period.sort_key()));
-            csvio::write_values(&mut buffer, &rows)?
-        }
-        Kind::Commentary => csvio::write_narratives(&mut buffer, &store.narratives()?)?,
-        Kind::Users => csvio::write_users(&mut buffer, &store.users()?)?,
-        Kind::Services => csvio::write_named(&mut buffer, kind, &store.services()?)?,
-        Kind::Portfolios => csvio::write_named(&mut buffer, kind, &store.portfolios()?)?,
-        Kind::Boards => csvio::write_boards(&mut buffer, &store.boards()?)?,
-        Kind::BoardMembers => csvio::write_board_members(&mut buffer, &store.all_board_members()?)?,
-        Kind::Meetings => csvio::write_meetings(&mut buffer, &store.meetings()?)?,
-        Kind::Enterers => csvio::write_enterers(&mut buffer, &store.indicators()?)?,
-        Kind::Actions
-        | Kind::ActionUpdates
-        | Kind::Projects
-        | Kind::ProjectUpdates
-        | Kind::Milestones
-        | Kind::Risks
-        | Kind::RiskReviews
-        | Kind::Eias => csvio::write_delivery(&mut buffer, kind, &store.delivery()?)?,
-        Kind::CaseStudies => csvio::write_case_studies(&mut buffer, &store.case_studies()?)?,
-        Kind::Budgets => csvio::write_budgets(&mut buffer, &store.budgets()?)?,
-        Kind::Benchmarks => csvio::write_benchmarks(&mut buffer, &store.benchmarks()?)?,
-    }
-    Ok(buffer)
-}
-
-fn indicator_order(store: &crate::store::Store) -> Result<HashMap<String, usize>> {
-    Ok(store
-        .indicators()?
-        .into_iter()
-        .enumerate()
-        .map(|(n, r)| (r.indicator.code, n))
-        .collect())
+    Ok(csvio::export(store, kind)?)
 }
 
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -9,6 +9,8 @@ mod columns;
 mod decode;
 mod delivery_rows;
 mod delivery_write;
+mod dry_run;
+mod export;
 mod import;
 mod narrative_rows;
 mod problems;
@@ -29,6 +31,8 @@ pub use delivery_rows::{
     read_milestones, read_project_updates, read_projects, read_risk_reviews, read_risks,
 };
 pub use delivery_write::{write_benchmarks, write_budgets, write_case_studies, write_delivery};
+pub use dry_run::{Change, DryRun, dry_run};
+pub use export::{ExportError, export};
 pub use import::{ImportError, import, import_within};
 pub use narrative_rows::{read_narratives, write_narratives};
 pub use problems::{clip, shown};

@@ -214,15 +214,27 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)
             .map_err(StoreError::from)?;
-        let out = self.joined_work(work);
+        let out = self.joined_work(Ending::Commit, work);
         self.conn
             .pragma_update(None, "cache_size", before)
             .map_err(StoreError::from)?;
         out
     }
 
+    /// Runs an import (or several) as `as_one_import` does, and then undoes it whatever
+    /// happened: what `pmdb import --dry-run` reports is what the import would do, read
+    /// inside its own transaction, and nothing of it is kept.
+    pub fn rolled_back<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.check_same_file()?;
+        self.joined_work(Ending::RollBack, work)
+    }
+
     fn joined_work<T, E: From<StoreError>>(
         &mut self,
+        ending: Ending,
         work: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
         let begun = self
@@ -240,6 +252,12 @@ impl Store {
         let out = work(self);
         self.joined = false;
         match out {
+            Ok(v) if ending == Ending::RollBack => {
+                self.conn
+                    .execute_batch("ROLLBACK")
+                    .map_err(StoreError::from)?;
+                Ok(v)
+            }
             Ok(v) => match self.conn.execute_batch("COMMIT") {
                 Ok(()) => Ok(v),
                 Err(e) => {
@@ -269,6 +287,13 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// How a joined transaction ends when its work succeeds: kept, or undone (a dry run).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    Commit,
+    RollBack,
 }
 
 #[cfg(test)]
