@@ -127,5 +127,24 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         ],
         &rows,
     );
+    // Where the year is heading from the latest figure shown: labelled, never a status.
+    if let Some((period, f)) = report
+        .periods
+        .iter()
+        .rev()
+        .find_map(|l| l.forecast.as_ref().map(|f| (l.assessment.period, f)))
+    {
+        let judged = match f.rag {
+            crate::domain::rag::Rag::None => {
+                "not judged (no annual target or no better direction)".to_string()
+            }
+            rag => format!("{rag} against the annual target"),
+        };
+        say!(
+            "forecast for the year (not a status), from {period}: {} — {judged}; {}",
+            figure(Some(f.value), dp),
+            f.method
+        );
+    }
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod direction;
 pub mod entry;
 pub mod fields;
+pub mod forecast;
 pub mod indicator;
 pub mod kept;
 pub mod label;

@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
-use crate::domain::assess::{Assessment, Context};
+use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::deadline::month_now_due;
+use crate::domain::direction::Direction;
+use crate::domain::forecast::{Forecast, forecast, trends};
 use crate::domain::indicator::Frequency;
 use crate::domain::period::{FinYear, Month, Period};
 use crate::store::{Dataset, IndicatorRecord, Quality};
@@ -18,6 +20,13 @@ pub struct PeriodLine {
     pub action: Option<String>,
     pub entered_by: Option<String>,
     pub version: Option<i64>,
+    /// Against the previous period and against the same period a year earlier, beside
+    /// `direction` (which is judged against one of them).
+    pub trend_short: Option<Direction>,
+    pub trend_long: Option<Direction>,
+    /// For the current year's periods: where the year is heading, never the status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Forecast>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +59,25 @@ pub fn default_periods(frequency: Frequency, from: Option<Month>, ctx: Context) 
     out
 }
 
+/// The year-end forecast shown beside a period's status (never as it): from the figures to
+/// the period's end, for a period of the year now running (that of the last month ended);
+/// None for other years, whose outturn is known or not begun.
+pub fn forecast_at(
+    ds: &Dataset,
+    rec: &IndicatorRecord,
+    period: Period,
+    ctx: Context,
+) -> Option<Forecast> {
+    forecast_in(ds, &ds.series(rec), period, ctx)
+}
+
+fn forecast_in(ds: &Dataset, series: &Series, period: Period, ctx: Context) -> Option<Forecast> {
+    let this_year = month_now_due(ctx.today).fin_year();
+    (period.fin_year() == this_year)
+        .then(|| forecast(series, period, &ds.rules))
+        .flatten()
+}
+
 /// The indicator's report: every default period, or only `period` when given.
 pub fn show(
     ds: &Dataset,
@@ -75,7 +103,11 @@ pub fn show(
         .map(|p| {
             let assessment = ds.assess(&series, p, ctx);
             let stored = ds.value_at(&rec.indicator.code, assessment.period);
+            let (trend_short, trend_long) = trends(&series, assessment.period);
             PeriodLine {
+                trend_short,
+                trend_long,
+                forecast: forecast_in(ds, &series, assessment.period, ctx),
                 quality: stored.map(|v| v.quality),
                 commentary: stored.map(|v| v.commentary.clone()),
                 action: stored.map(|v| v.action.clone()),

@@ -51,6 +51,8 @@ pub struct Detail {
     pub chart: Vec<ChartPoint>,
     /// The actions, risks and projects on the row's plan nodes, judged for the period.
     pub linked: Linked,
+    /// An indicator's year-end forecast from the period's figures (this year's only).
+    pub forecast: Option<crate::domain::forecast::Forecast>,
 }
 
 pub struct PlanState {
@@ -150,7 +152,18 @@ impl PlanState {
                     RowKey::Node(code) => (vec![], vec![code.clone()]),
                 };
                 let linked = linked(data, self.period, &nodes);
-                Detail { key, chart, linked }
+                let forecast = match &key {
+                    RowKey::Indicator { code, .. } => data.ds.indicator(code).and_then(|rec| {
+                        crate::query::show::forecast_at(&data.ds, rec, self.period, data.ctx())
+                    }),
+                    RowKey::Node(_) => None,
+                };
+                Detail {
+                    key,
+                    chart,
+                    linked,
+                    forecast,
+                }
             });
             self.detail_key = dkey;
         }

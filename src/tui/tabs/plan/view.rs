@@ -340,6 +340,19 @@ fn indicator_lines(app: &App, code: &str) -> Vec<Line<'static>> {
             lines.push(Line::from(travel.join(" · ")));
         }
     }
+    // Where the year is heading: labelled a forecast, never shown as the status.
+    if let Some(f) = app.plan.detail.as_ref().and_then(|d| d.forecast.as_ref()) {
+        let judged = match f.rag {
+            crate::domain::rag::Rag::None => "not judged".to_string(),
+            rag => format!("{rag} vs the annual target"),
+        };
+        let text = format!(
+            "{} by March, {judged} (not a status) · {}",
+            figure(Some(f.value), dp),
+            f.method
+        );
+        lines.push(Line::from(field(app, "Forecast", text)));
+    }
     if let Some(d) = &app.plan.detail {
         let recent: Vec<String> = d
             .chart
