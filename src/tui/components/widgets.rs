@@ -41,29 +41,55 @@ pub fn delivery_badge(theme: Theme, rag: crate::domain::delivery::DeliveryRag) -
     Span::styled(format!(" {} ", rag.letter()), theme.delivery(rag))
 }
 
-/// "G3 A1 R0 M0 N2": each status with its count, as letters so colour is not needed.
-pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
-    let parts = c.parts();
-    let mut out = Vec::new();
-    for (n, (rag, count)) in parts.iter().enumerate() {
-        if n > 0 {
-            out.push(Span::raw(" "));
-        }
-        let style = if *count == 0 {
-            theme.dim()
-        } else {
-            theme.rag_text(*rag)
-        };
-        out.push(Span::styled(
-            format!("{}{:<2}", rag.count_letter(), count),
-            style,
-        ));
-    }
-    out
+/// The status counts of a column of rows (`G45 A4 R5 M4 N14`), every count as wide as the
+/// column's largest, so a council ten times larger reads `N140`, never a cut `N1`.
+#[derive(Debug, Clone, Copy)]
+pub struct CountsColumn {
+    digits: usize,
 }
 
-/// Width of `counts_spans`.
-pub const COUNTS_WIDTH: usize = 19;
+impl CountsColumn {
+    /// The column for these counts: two digits at least, more where a count needs them.
+    pub fn fitting<'a>(counts: impl IntoIterator<Item = &'a Counts>) -> CountsColumn {
+        let widest = counts
+            .into_iter()
+            .flat_map(|c| c.parts().map(|(_, n)| n))
+            .max()
+            .unwrap_or(0);
+        CountsColumn {
+            digits: widest.to_string().len().max(2),
+        }
+    }
+
+    /// Its width in cells: five letters and counts, a space between each.
+    pub fn width(self) -> usize {
+        5 * (1 + self.digits) + 4
+    }
+
+    pub fn spans(self, theme: Theme, c: &Counts) -> Vec<Span<'static>> {
+        let mut out = Vec::new();
+        for (n, (rag, count)) in c.parts().iter().enumerate() {
+            if n > 0 {
+                out.push(Span::raw(" "));
+            }
+            let style = if *count == 0 {
+                theme.dim()
+            } else {
+                theme.rag_text(*rag)
+            };
+            out.push(Span::styled(
+                format!("{}{:<w$}", rag.count_letter(), count, w = self.digits),
+                style,
+            ));
+        }
+        out
+    }
+}
+
+/// One row's counts on their own (a detail pane's line): as wide as they need.
+pub fn counts_spans(theme: Theme, c: &Counts) -> Vec<Span<'static>> {
+    CountsColumn::fitting([c]).spans(theme, c)
+}
 
 /// A box of at most `w`×`h` in the middle of `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

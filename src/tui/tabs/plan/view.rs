@@ -16,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::components::chart;
 use crate::tui::components::quality;
 use crate::tui::components::scroll::{Window, with_selected};
-use crate::tui::components::widgets::{COUNTS_WIDTH, counts_spans, figure, fit, rag_badge};
+use crate::tui::components::widgets::{CountsColumn, counts_spans, figure, fit, rag_badge};
 use crate::tui::keymap::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -62,6 +62,11 @@ fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
     let window = Window::new(st.rows.len(), st.cursor, inner.height as usize);
     frame.render_widget(window.mark(block, theme), area);
     let width = inner.width as usize;
+    // One width for the counts of every row of the tree, so they line up as it scrolls.
+    let counts = CountsColumn::fitting(st.rows.iter().filter_map(|row| match &row.key {
+        RowKey::Node(code) => app.plan.stats.counts.get(code),
+        RowKey::Indicator { .. } => None,
+    }));
     let lines: Vec<Line> = st
         .rows
         .iter()
@@ -69,7 +74,7 @@ fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
         .skip(window.offset)
         .take(window.shown)
         .map(|(i, row)| {
-            let mut line = tree_line(app, row, width);
+            let mut line = tree_line(app, row, width, counts);
             if i == st.cursor {
                 line = line.style(theme.selected());
             }
@@ -79,7 +84,7 @@ fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
+fn tree_line(app: &App, row: &TreeRow, width: usize, counts: CountsColumn) -> Line<'static> {
     let theme = app.theme;
     let marker = match (&row.key, row.has_children, row.expanded) {
         (RowKey::Indicator { .. }, _, _) => "• ",
@@ -90,7 +95,7 @@ fn tree_line(app: &App, row: &TreeRow, width: usize) -> Line<'static> {
     let indent = "  ".repeat(row.depth.min(8));
     let (right, right_w): (Vec<Span>, usize) = match &row.key {
         RowKey::Node(code) => match app.plan.stats.counts.get(code) {
-            Some(c) => (counts_spans(theme, c), COUNTS_WIDTH),
+            Some(c) => (counts.spans(theme, c), counts.width()),
             None => (vec![], 0),
         },
         RowKey::Indicator { code, .. } => {

@@ -15,9 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::quality;
 use crate::tui::components::scroll::{Window, with_selected};
-use crate::tui::components::widgets::{
-    COUNTS_WIDTH, counts_spans, figure, fit, pad, rag_badge, rpad,
-};
+use crate::tui::components::widgets::{CountsColumn, figure, fit, pad, rag_badge, rpad};
 use crate::tui::keymap::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -102,14 +100,15 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(window.mark(block, theme), area);
     let w = inner.width as usize;
     let bar_w = if w >= 100 { 30 } else { 12 };
-    let title_w = w.saturating_sub(8 + COUNTS_WIDTH + bar_w + 4);
+    let counts = CountsColumn::fitting(r.groups.iter().map(|g| &g.counts));
+    let title_w = w.saturating_sub(8 + counts.width() + bar_w + 4);
     let mut lines = vec![Line::from(Span::styled(
         fit(
             &format!(
                 "{} {} {} {}",
                 pad("Code", 8),
                 pad("Title", title_w),
-                pad("Counts", COUNTS_WIDTH),
+                pad("Counts", counts.width()),
                 "Share"
             ),
             w,
@@ -146,7 +145,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App) {
             pad(&g.code, 8),
             pad(&title, title_w)
         ))];
-        spans.extend(counts_spans(theme, &g.counts));
+        spans.extend(counts.spans(theme, &g.counts));
         spans.push(Span::raw(" "));
         spans.extend(bar(app, &g.counts, bar_w));
         let mut line = Line::from(spans);
