@@ -396,6 +396,12 @@ fn a_period_signed_off_already_or_not_yet_over_is_refused_naming_why() {
             "✗ 2024/25 Q2 may not be signed off: 2024/25 Q2 has not ended yet (it ends 30 Sep 2024), so it cannot be signed off",
         ],
     );
+    // A refused sign-off is not offered as a key in the footer.
+    for (w, h) in SIZES {
+        let footer = screen(&app, w, h).pop().unwrap_or_default();
+        assert!(!footer.contains("C-s sign off"), "{w}x{h}: {footer}");
+        assert!(footer.contains("Esc"), "{w}x{h}: {footer}");
+    }
     hit(&mut app, ctrl('s'));
     shows(&app, &["✗ not signed off: 2024/25 Q2 has not ended yet"]);
     assert_eq!(written(&path).0, 0);
@@ -407,6 +413,10 @@ fn a_period_signed_off_already_or_not_yet_over_is_refused_naming_why() {
     typing(&mut app, "S");
     press(&mut app, KeyCode::Down);
     shows(&app, &["✓ ready"]);
+    for (w, h) in SIZES {
+        let footer = screen(&app, w, h).pop().unwrap_or_default();
+        assert!(footer.contains("C-s sign off"), "{w}x{h}: {footer}");
+    }
     let mut other = Store::open_on(&path, LOGIN, Some(today())).unwrap();
     let ds = other.dataset().unwrap();
     let q1 = Q1.parse().unwrap();

@@ -158,6 +158,13 @@ impl App {
             Action::ChooseOfficer => self.data.actor.may_view_others(),
             Action::PublishPack => self.data.actor.may_publish().is_ok(),
             Action::SignOff => crate::tui::popups::signoff::may_sign_off(&self.data),
+            // The sign-off dialog offers its save only when the period may be signed off
+            // as chosen: a refusal is said on its last line, not offered as a key.
+            Action::Save if self.tab == Tab::Rollup => self
+                .rollup
+                .signoff
+                .as_ref()
+                .is_none_or(|d| d.ready().is_ok()),
             Action::CloseAgreed => self.data.actor.may_close_agreed().is_ok(),
             Action::RecordRequest => self
                 .data
