@@ -382,7 +382,18 @@ impl<'a> Series<'a> {
     /// labelled by `latest_period`. A period past its deadline stays missing. Ignores
     /// sign-off, as `recompute` does.
     pub fn recompute_latest(&self, asked: Period, rules: &RuleBook, ctx: Context) -> Assessment {
-        let now = self.recompute(asked, rules, ctx);
+        self.latest_from(self.recompute(asked, rules, ctx), asked, rules, ctx)
+    }
+
+    /// `recompute_latest` from the period's own assessment (`recompute`'s), already made:
+    /// a sign-off keeps both and judges the period once.
+    pub fn latest_from(
+        &self,
+        now: Assessment,
+        asked: Period,
+        rules: &RuleBook,
+        ctx: Context,
+    ) -> Assessment {
         if now.value.is_some() || now.rag == Rag::Missing {
             return now;
         }

@@ -161,6 +161,32 @@ impl Dataset {
             .unwrap_or_else(|| self.series(rec).recompute_latest(period, &self.rules, ctx))
     }
 
+    /// `assess` and `assess_latest` of one period together, the figures judged once where
+    /// neither is frozen (what a sign-off keeps of every indicator and period).
+    pub fn assess_and_latest(
+        &self,
+        series: &Series,
+        period: Period,
+        ctx: Context,
+    ) -> (Assessment, Assessment) {
+        let i = series.indicator;
+        let natural = series.natural_period(period).to_string();
+        match (
+            self.frozen(&natural, &i.code),
+            self.frozen_latest(&i.code, i.frequency, period),
+        ) {
+            (None, None) => {
+                let now = series.recompute(period, &self.rules, ctx);
+                let latest = series.latest_from(now.clone(), period, &self.rules, ctx);
+                (now, latest)
+            }
+            (now, latest) => (
+                now.unwrap_or_else(|| series.recompute(period, &self.rules, ctx)),
+                latest.unwrap_or_else(|| series.recompute_latest(period, &self.rules, ctx)),
+            ),
+        }
+    }
+
     /// The status frozen for what `assess_latest` shows: the indicator's own period's,
     /// else the one kept under the period asked.
     fn frozen_latest(

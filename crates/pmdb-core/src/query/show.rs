@@ -60,8 +60,8 @@ pub fn default_periods(frequency: Frequency, from: Option<Month>, ctx: Context) 
 }
 
 /// The year-end forecast shown beside a period's status (never as it): from the figures to
-/// the period's end, for a period of the year now running (that of the last month ended);
-/// None for other years, whose outturn is known or not begun.
+/// the period's end, for a period of the year now running (that of the last month ended)
+/// that is not signed off; None for other years, whose outturn is known or not begun.
 pub fn forecast_at(
     ds: &Dataset,
     rec: &IndicatorRecord,
@@ -73,7 +73,12 @@ pub fn forecast_at(
 
 fn forecast_in(ds: &Dataset, series: &Series, period: Period, ctx: Context) -> Option<Forecast> {
     let this_year = month_now_due(ctx.today).fin_year();
-    (period.fin_year() == this_year)
+    // A signed-off period reads as it stood at sign-off: a forecast made since with
+    // today's rules and targets is not part of it.
+    let signed_off = ds
+        .frozen(&period.to_string(), &series.indicator.code)
+        .is_some();
+    (period.fin_year() == this_year && !signed_off)
         .then(|| forecast(series, period, &ds.rules))
         .flatten()
 }

@@ -65,10 +65,9 @@ pub fn statuses_to_freeze(ds: &Dataset, period: Period, ctx: Context) -> Freeze 
             if series.natural_period(*p) != *p {
                 continue;
             }
-            let status = ds.assess(&series, *p, ctx);
             // A figure not yet due (published late, `lag`) shows the latest available
             // in the period's reports: kept with the status, as it stands at sign-off.
-            let latest = ds.assess_latest(&series, *p, ctx);
+            let (status, latest) = ds.assess_and_latest(&series, *p, ctx);
             if latest != status {
                 out.shown
                     .push((p.to_string(), rec.indicator.code.clone(), latest));
