@@ -13,6 +13,14 @@ pub struct UserRecord {
     pub login: String,
     pub name: String,
     pub role: Role,
+    /// Their job title ("Head of Housing"), printed after the name on published pages.
+    /// Left out of JSON when empty, so `user list --json` and a sign-off frozen before
+    /// titles existed read as they did; a frozen record without one reads as untitled.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Their email address, as the users file gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }
 
 fn parse_role(text: String) -> rusqlite::Result<Role> {
@@ -40,12 +48,14 @@ impl Store {
     pub fn users(&self) -> Result<Vec<UserRecord>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT login, name, role FROM users ORDER BY login")?;
+            .prepare("SELECT login, name, role, title, email FROM users ORDER BY login")?;
         let rows = stmt.query_map([], |r| {
             Ok(UserRecord {
                 login: r.get(0)?,
                 name: r.get(1)?,
                 role: parse_role(r.get(2)?)?,
+                title: r.get(3)?,
+                email: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
