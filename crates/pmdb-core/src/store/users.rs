@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use crate::domain::fields::{check_code, check_name};
+use crate::domain::fields::{check_code, check_email, check_name};
 use crate::domain::role::Role;
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -84,6 +84,30 @@ impl Store {
                 "INSERT INTO users (login, name, role) VALUES (?1, ?2, ?3)",
                 params![login, name, role.as_str()],
             )?;
+            Ok(())
+        })
+    }
+
+    /// Sets a user's job title and email (admins only), checked as the users file checks
+    /// them: a title is a name (one line, at most 500 characters), an email has one `@` and
+    /// no spaces; either may be empty.
+    pub fn set_user_details(&mut self, login: &str, title: &str, email: &str) -> Result<()> {
+        self.actor()?
+            .may_admin("change users")
+            .map_err(StoreError::Denied)?;
+        check_name("the title", title)?;
+        check_email("the email", email)?;
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE users SET title = ?2, email = ?3 WHERE login = ?1",
+                params![login, title, email],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(format!(
+                    "no user {}; add them with `pmdb user add`",
+                    crate::safe_text::line(login)
+                )));
+            }
             Ok(())
         })
     }
