@@ -87,14 +87,13 @@ impl Roster {
             staff.add(p.login, p.name, p.job, Role::Officer);
         }
         for p in PORTFOLIOS {
-            // The Leader's portfolio is named for the Leader; the others' holders are
-            // Cabinet members, their portfolio named beside them on each summary.
+            // The Leader holds the Leader's portfolio; the others are Cabinet members.
             let title = if p.code == "LDR" {
-                "Leader of the Council"
+                "Leader of the Council".to_string()
             } else {
-                "Cabinet Member"
+                format!("Cabinet Member for {}", p.name)
             };
-            staff.add(p.holder_login, p.holder_name, title, Role::Viewer);
+            staff.add(p.holder_login, p.holder_name, &title, Role::Viewer);
         }
         for (login, name, title) in OTHER_COUNCILLORS {
             staff.add(login, name, title, Role::Viewer);

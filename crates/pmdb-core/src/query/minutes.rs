@@ -164,7 +164,8 @@ fn lines(i: &MinuteItem) -> Vec<(&'static str, String)> {
         ("Status after the meeting", i.status.clone()),
         ("Member responsible", i.member.clone()),
         ("Due", i.due.clone()),
-        ("Recorded by", i.recorded_by.join(", ")),
+        // "; " between people: a name with its job title holds a comma.
+        ("Recorded by", i.recorded_by.join("; ")),
     ]);
     out
 }
