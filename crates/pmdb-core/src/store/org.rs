@@ -533,15 +533,23 @@ mod tests {
             .to_string();
         assert!(err.starts_with("row 7, column login: the login "), "{err}");
         assert_eq!(s.users().unwrap().len(), 1);
-        let bad = UserRow {
-            login: "jsmith".into(),
-            name: "Jo Smith".into(),
-            role: Some(Role::Officer),
-            title: "Head of\u{1b}[2J Housing".into(),
-            email: "jo smith@x".into(),
+        // A title with a control character, then an email with a space: each refused by
+        // its row and column, nothing written.
+        let user = |row: usize, title: &str, email: &str| {
+            let u = UserRow {
+                login: "jsmith".into(),
+                name: "Jo Smith".into(),
+                role: Some(Role::Officer),
+                title: title.into(),
+                email: email.into(),
+            };
+            (row, u)
         };
         let err = s
-            .import_users_naming(&[(8, bad)], &Columns::All)
+            .import_users_naming(
+                &[user(8, "Head of\u{1b}[2J Housing", "jo smith@x")],
+                &Columns::All,
+            )
             .unwrap_err()
             .to_string();
         assert!(
@@ -549,15 +557,8 @@ mod tests {
             "{err}"
         );
         assert!(!err.contains('\u{1b}'), "{err}");
-        let bad = UserRow {
-            login: "jsmith".into(),
-            name: "Jo Smith".into(),
-            role: Some(Role::Officer),
-            title: "Head of Housing".into(),
-            email: "jo smith@x".into(),
-        };
         let err = s
-            .import_users_naming(&[(9, bad)], &Columns::All)
+            .import_users_naming(&[user(9, "Head of Housing", "jo smith@x")], &Columns::All)
             .unwrap_err()
             .to_string();
         assert!(
