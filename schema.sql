@@ -2397,3 +2397,32 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'indicators', OLD.code, 'delete',
           json_object('code', OLD.code, 'title', OLD.title, 'kind', OLD.kind, 'unit', OLD.unit, 'decimals', OLD.decimals, 'polarity', OLD.polarity, 'frequency', OLD.frequency, 'aggregation', OLD.aggregation, 'owner', OLD.owner, 'rag_rule', OLD.rag_rule, 'source', OLD.source, 'benchmark_group', OLD.benchmark_group, 'position', OLD.position, 'collect_from', OLD.collect_from, 'min', OLD.min, 'max', OLD.max, 'cumulative', OLD.cumulative, 'lag', OLD.lag, 'definition', OLD.definition),
           NULL); END;
+
+-- migration 17
+-- Display names on every published page (issue 25): a user's job title ("Head of Housing"),
+-- printed after the name wherever a published document names them, and their email. Both
+-- audited with the rest of the user. What a signed-off period's reports name (logins, names,
+-- titles) is frozen with the sign-off's definitions (`signoff_extras.definitions`).
+ALTER TABLE users ADD COLUMN title TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+
+DROP TRIGGER audit_users_insert;
+CREATE TRIGGER audit_users_insert AFTER INSERT ON users
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'users', NEW.login, 'insert',
+          NULL,
+          json_object('login', NEW.login, 'name', NEW.name, 'role', NEW.role, 'title', NEW.title, 'email', NEW.email)); END;
+
+DROP TRIGGER audit_users_update;
+CREATE TRIGGER audit_users_update AFTER UPDATE ON users
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'users', NEW.login, 'update',
+          json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role, 'title', OLD.title, 'email', OLD.email),
+          json_object('login', NEW.login, 'name', NEW.name, 'role', NEW.role, 'title', NEW.title, 'email', NEW.email)); END;
+
+DROP TRIGGER audit_users_delete;
+CREATE TRIGGER audit_users_delete AFTER DELETE ON users
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'users', OLD.login, 'delete',
+          json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role, 'title', OLD.title, 'email', OLD.email),
+          NULL); END;

@@ -35,7 +35,7 @@ fn users_are_added_then_unchanged_and_a_new_user_needs_a_role() {
     assert_eq!(
         c.ok(&["export", "users"]),
         format!(
-            "login,name,role\nbrownk,Kim Brown,performance\n{me},{me},admin\nsmithj,Jane Smith,officer\n",
+            "login,name,role,title,email\nbrownk,Kim Brown,performance,,\n{me},{me},admin,,\nsmithj,Jane Smith,officer,,\n",
             me = me()
         )
     );

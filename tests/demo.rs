@@ -1319,7 +1319,7 @@ fn the_minutes_of_octobers_ppg_name_the_performance_officer_not_the_builders_log
         // The clerk, Laura Whitfield, recorded every decision; an owner their proposal.
         assert!(
             i.recorded_by
-                .contains(&"Laura Whitfield (Performance & Improvement Manager)".to_string()),
+                .contains(&"Laura Whitfield, Performance & Improvement Manager".to_string()),
             "{:?}",
             i.recorded_by
         );

@@ -231,7 +231,7 @@ fn the_report_of_the_month_it_was_recorded_in_lists_it() {
         "<th scope=\"row\">WR1 Household waste recycled</th>",
         "<td data-label=\"Board\">Overview &amp; Scrutiny (OSP)</td>",
         &format!("<td data-label=\"Request\">{ASK}</td>"),
-        "<td data-label=\"Owner\">alee</td>",
+        "<td data-label=\"Owner\">Alex Lee</td>",
         "<td data-label=\"Due\">2024-08-31</td>",
         "<td data-label=\"Status\">open</td>",
     ] {

@@ -272,7 +272,7 @@ fn the_demo_records_leadership_teams_approval_on_each_signed_off_quarter() {
     let md = c.ok(&["report", "--period", "2026/27 Q2"]);
     assert!(
         md.contains(
-            "Sign-off: signed off 2026-11-11 by jmitchell; approved by Leadership Team \\(Jane Mitchell, Chief Executive\\) on 2026-11-11."
+            "Sign-off: signed off 2026-11-11 by Jane Mitchell, Chief Executive; approved by Leadership Team \\(Jane Mitchell, Chief Executive\\) on 2026-11-11."
         ),
         "{md}"
     );

@@ -82,13 +82,12 @@ fn officers_action(e: &ExceptionRecord) -> Option<&str> {
         .filter(|a| !a.trim().is_empty())
 }
 
+/// The owner's proposal, in their own name: the officer's action, else a recovery plan
+/// (written without naming them by login, as the minutes print it).
 fn proposal(e: &ExceptionRecord) -> String {
     match officers_action(e) {
         Some(a) => a.to_string(),
-        None => format!(
-            "{} to bring a recovery plan with dates to the next PPG.",
-            e.owner
-        ),
+        None => "I will bring a recovery plan with dates to the next PPG.".to_string(),
     }
 }
 

@@ -18,8 +18,8 @@ pub const SCRUTINY: &str = "OSP";
 
 /// (code, name, members)
 pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
-    let directors: Vec<&str> = DIRECTORS.iter().map(|(l, _)| *l).collect();
-    let mut ppg: Vec<&str> = PERFORMANCE_TEAM.iter().map(|(l, _)| *l).collect();
+    let directors: Vec<&str> = DIRECTORS.iter().map(|(l, _, _)| *l).collect();
+    let mut ppg: Vec<&str> = PERFORMANCE_TEAM.iter().map(|(l, _, _)| *l).collect();
     // PPG is chaired by the Director of Resources, with the other directors attending.
     ppg.extend(directors.iter().skip(1));
     let mut lt = directors.clone();
@@ -37,7 +37,7 @@ pub fn boards() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         (
             SCRUTINY,
             "Overview & Scrutiny",
-            OTHER_COUNCILLORS.iter().map(|(l, _)| *l).collect(),
+            OTHER_COUNCILLORS.iter().map(|(l, _, _)| *l).collect(),
         ),
     ]
 }

@@ -101,6 +101,7 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
     let roster = people::Roster::build(scale);
     for p in roster.people.iter().filter(|p| p.login != login) {
         store.add_user(&p.login, &p.name, p.role)?;
+        store.set_user_details(&p.login, &p.title, &p.email)?;
     }
     for s in org::SERVICES {
         store.add_service(s.code, s.name, s.head_login)?;

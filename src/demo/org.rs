@@ -5,6 +5,9 @@
 /// The council's name, stored as the `council_name` setting.
 pub const COUNCIL_NAME: &str = "Wyvern Vale District Council";
 
+/// The domain of the council's email addresses (`example`: reserved, never delivered to).
+pub const EMAIL_DOMAIN: &str = "wyvernvale.example";
+
 pub struct Service {
     pub code: &'static str,
     pub name: &'static str,
@@ -47,23 +50,23 @@ pub const PORTFOLIOS: &[Portfolio] = &[
 ];
 
 /// Councillors who read the database but hold no portfolio.
-pub const OTHER_COUNCILLORS: &[(&str, &str)] =
-    &[("cllrokonkwo", "Cllr Grace Okonkwo (Chair of Scrutiny)")];
+pub const OTHER_COUNCILLORS: &[(&str, &str, &str)] =
+    &[("cllrokonkwo", "Cllr Grace Okonkwo", "Chair of Scrutiny")];
 
 /// The Management Board: Chief Executive and directors. They own the priorities and take
 /// the escalations from PPG.
 #[rustfmt::skip] // a table: one row a line reads best
-pub const DIRECTORS: &[(&str, &str)] = &[
-    ("jmitchell", "Jane Mitchell (Chief Executive)"),
-    ("revans", "Richard Evans (Director of Place)"),
-    ("sclarke", "Simon Clarke (Director of Communities)"),
-    ("nhussain", "Nadia Hussain (Director of Resources, s151)"),
+pub const DIRECTORS: &[(&str, &str, &str)] = &[
+    ("jmitchell", "Jane Mitchell", "Chief Executive"),
+    ("revans", "Richard Evans", "Director of Place"),
+    ("sclarke", "Simon Clarke", "Director of Communities"),
+    ("nhussain", "Nadia Hussain", "Director of Resources, s151"),
 ];
 
 /// The corporate performance team.
 #[rustfmt::skip] // a table: one row a line reads best
-pub const PERFORMANCE_TEAM: &[(&str, &str)] =
-    &[("lwhitfield", "Laura Whitfield (Performance & Improvement Manager)"), ("bharper", "Ben Harper (Performance Officer)")];
+pub const PERFORMANCE_TEAM: &[(&str, &str, &str)] =
+    &[("lwhitfield", "Laura Whitfield", "Performance & Improvement Manager"), ("bharper", "Ben Harper", "Performance Officer")];
 
 /// A team inside a service: one team plan per area.
 pub struct Team {

@@ -15,6 +15,10 @@ pub struct Person {
     pub login: String,
     pub name: String,
     pub role: Role,
+    /// Their job title ("Head of Housing"), printed after their name on published pages.
+    pub title: String,
+    /// "k.choudhury@wyvernvale.example"; a councillor's "cllr.hollis@…".
+    pub email: String,
 }
 
 /// One area of the council: in a scale-1 demo, the whole council.
@@ -69,27 +73,30 @@ pub struct Roster {
 impl Roster {
     pub fn build(scale: u32) -> Roster {
         let mut staff = Staff::default();
-        for (login, name) in DIRECTORS {
-            staff.add(login, name, Role::Officer);
+        for (login, name, title) in DIRECTORS {
+            staff.add(login, name, title, Role::Officer);
         }
-        for (login, name) in PERFORMANCE_TEAM {
-            staff.add(login, name, Role::Performance);
+        for (login, name, title) in PERFORMANCE_TEAM {
+            staff.add(login, name, title, Role::Performance);
         }
         for s in SERVICES {
-            staff.add(
-                s.head_login,
-                &format!("{} (Head of {})", s.head_name, s.name),
-                Role::Officer,
-            );
+            let title = format!("Head of {}", s.name);
+            staff.add(s.head_login, s.head_name, &title, Role::Officer);
         }
         for p in POSTS {
-            staff.add(p.login, &format!("{} ({})", p.name, p.job), Role::Officer);
+            staff.add(p.login, p.name, p.job, Role::Officer);
         }
         for p in PORTFOLIOS {
-            staff.add(p.holder_login, p.holder_name, Role::Viewer);
+            // The Leader holds the Leader's portfolio; the others are Cabinet members.
+            let title = if p.code == "LDR" {
+                "Leader of the Council".to_string()
+            } else {
+                format!("Cabinet Member for {}", p.name)
+            };
+            staff.add(p.holder_login, p.holder_name, &title, Role::Viewer);
         }
-        for (login, name) in OTHER_COUNCILLORS {
-            staff.add(login, name, Role::Viewer);
+        for (login, name, title) in OTHER_COUNCILLORS {
+            staff.add(login, name, title, Role::Viewer);
         }
         let mut areas = vec![Area {
             number: 1,
@@ -135,12 +142,14 @@ struct Staff {
 }
 
 impl Staff {
-    fn add(&mut self, login: &str, name: &str, role: Role) {
+    fn add(&mut self, login: &str, name: &str, title: &str, role: Role) {
         self.used.insert(login.to_string());
         self.people.push(Person {
             login: login.into(),
             name: name.into(),
             role,
+            title: title.into(),
+            email: email_of(name, &self.people),
         });
     }
 
@@ -149,9 +158,38 @@ impl Staff {
         let first = *rng::pick(r, FIRST_NAMES);
         let last = *rng::pick(r, SURNAMES);
         let login = unique_login(&self.used, first, last);
-        self.add(&login, &format!("{first} {last} ({job})"), Role::Officer);
+        self.add(&login, &format!("{first} {last}"), job, Role::Officer);
         login
     }
+}
+
+/// A council address from a name: "Kiran Choudhury" → "k.choudhury@wyvernvale.example",
+/// a councillor's "Cllr Peter Hollis" → "cllr.hollis@…", with a number when two people
+/// would share one ("k.choudhury2@…").
+fn email_of(name: &str, people: &[Person]) -> String {
+    let plain = |w: &str| -> String {
+        w.chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last().map_or_else(String::new, |w| plain(w));
+    let local = match words.first() {
+        Some(&"Cllr") => format!("cllr.{last}"),
+        Some(first) => format!(
+            "{}.{last}",
+            plain(first).chars().take(1).collect::<String>()
+        ),
+        None => last,
+    };
+    (1..)
+        .map(|n| {
+            let n = if n == 1 { String::new() } else { n.to_string() };
+            format!("{local}{n}@{}", super::org::EMAIL_DOMAIN)
+        })
+        .find(|e| !people.iter().any(|p| &p.email == e))
+        .unwrap_or_default()
 }
 
 /// "jpatel", or "jpatel2" when that is taken.
@@ -301,6 +339,31 @@ mod tests {
         assert_eq!(ten.areas[1].code("TP-PLN-DM"), "TP-PLN-DM-2");
         assert_eq!(ten.areas[0].code("TP-PLN-DM"), "TP-PLN-DM");
         assert_eq!(ten.areas[1].title("Benefits"), "Benefits – North");
+    }
+
+    #[test]
+    fn people_have_a_name_a_job_title_and_an_address_of_their_own() {
+        let ten = Roster::build(10);
+        let emails: BTreeSet<&str> = ten.people.iter().map(|p| p.email.as_str()).collect();
+        assert_eq!(emails.len(), ten.people.len());
+        let jane = &ten.people[0];
+        assert_eq!(
+            (jane.name.as_str(), jane.title.as_str(), jane.email.as_str()),
+            (
+                "Jane Mitchell",
+                "Chief Executive",
+                "j.mitchell@wyvernvale.example"
+            )
+        );
+        let holder = ten.people.iter().find(|p| p.login == "cllrhollis").unwrap();
+        assert_eq!(holder.email, "cllr.hollis@wyvernvale.example");
+        assert!(
+            ten.people
+                .iter()
+                .all(|p| !p.title.is_empty() && !p.name.contains('('))
+        );
+        let kevin = ten.people.iter().find(|p| p.login == "kobrien").unwrap();
+        assert_eq!(kevin.email, "k.obrien@wyvernvale.example");
     }
 
     #[test]

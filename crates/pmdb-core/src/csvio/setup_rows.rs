@@ -5,6 +5,7 @@ use super::CsvError;
 use super::problems::{bounded, shown};
 use super::read::Table;
 use crate::domain::date::parse_date;
+use crate::domain::fields::check_email;
 use crate::domain::role::Role;
 use crate::store::{BoardMember, BoardRow, EntererRow, MeetingRow, Named, UserRow};
 
@@ -14,6 +15,12 @@ pub fn read_users(t: &Table) -> Result<Vec<(usize, UserRow)>, CsvError> {
         |c| {
             let login = c.code("login");
             let name = c.prose("name", false);
+            let title = c.prose("title", false);
+            // One check of bounds, hostile text and form, so a bad email is named once.
+            let email = c.text("email").to_string();
+            if let Err(e) = check_email("the email", &email) {
+                c.problem("email", format!("'{}' is not accepted: {e}", shown(&email)));
+            }
             let role = match c.text("role") {
                 "" => Ok(None),
                 r => r
@@ -25,6 +32,8 @@ pub fn read_users(t: &Table) -> Result<Vec<(usize, UserRow)>, CsvError> {
                 login: login?,
                 name,
                 role: role.ok()?,
+                title,
+                email,
             })
         },
     )
@@ -135,7 +144,7 @@ mod tests {
     fn users_read_with_a_role_or_none() {
         let rows = read_users(&table(
             Kind::Users,
-            "login,name,role\nsmithj,Jane Smith,officer\nkeep,,\n",
+            "login,name,role,title,email\nsmithj,Jane Smith,officer,'=Head of Housing,j.smith@council.example\nkeep,,,,\n",
         ))
         .unwrap();
         assert_eq!(
@@ -145,7 +154,9 @@ mod tests {
                 UserRow {
                     login: "smithj".into(),
                     name: "Jane Smith".into(),
-                    role: Some(Role::Officer)
+                    role: Some(Role::Officer),
+                    title: "=Head of Housing".into(),
+                    email: "j.smith@council.example".into(),
                 }
             )
         );
@@ -156,6 +167,22 @@ mod tests {
         assert_eq!(
             err,
             "row 2, column role: 'boss' is not a role: use admin, performance, officer or viewer"
+        );
+        // A file without title and email still reads: both empty (the import keeps a
+        // user's own).
+        let old = read_users(&table(Kind::Users, "login,name,role\nsmithj,Jane Smith,\n")).unwrap();
+        assert_eq!((old[0].1.title.as_str(), old[0].1.email.as_str()), ("", ""));
+        let err = read_users(&table(
+            Kind::Users,
+            "login,name,role,email\nsmithj,Jane Smith,,jane@x@y\nbrownk,,,k brown@x\n",
+        ))
+        .unwrap_err()
+        .0;
+        assert_eq!(
+            err,
+            "2 problems; nothing was imported:\n\
+             row 2, column email: 'jane@x@y' is not accepted: the email is not an email address: write it as name@example.gov.uk, one @ and no spaces\n\
+             row 3, column email: 'k brown@x' is not accepted: the email is not an email address: write it as name@example.gov.uk, one @ and no spaces"
         );
     }
 

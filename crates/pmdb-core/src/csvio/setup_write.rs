@@ -11,7 +11,11 @@ use crate::store::{BoardMember, BoardRow, IndicatorRecord, MeetingRecord, Named,
 pub fn write_users<W: Write>(out: W, users: &[UserRecord]) -> Result<(), CsvError> {
     let mut w = writer(Kind::Users, out)?;
     for u in users {
-        record(&mut w, Kind::Users, &[&u.login, &u.name, u.role.as_str()])?;
+        record(
+            &mut w,
+            Kind::Users,
+            &[&u.login, &u.name, u.role.as_str(), &u.title, &u.email],
+        )?;
     }
     finish(w)
 }

@@ -90,17 +90,9 @@ pub fn approver(
 /// How a report names an approver: "Jane Mitchell, Chief Executive" from a display name
 /// written as councils write it, "Jane Mitchell (Chief Executive)"; a name without a job
 /// title as it is; the login when the user has no name.
-pub fn approver_label(login: &str, name: &str) -> String {
-    let name = name.trim();
-    if name.is_empty() {
-        return login.to_string();
-    }
-    match name.strip_suffix(')').and_then(|n| n.split_once(" (")) {
-        Some((person, title)) if !person.trim().is_empty() && !title.trim().is_empty() => {
-            format!("{}, {}", person.trim(), title.trim())
-        }
-        _ => name.to_string(),
-    }
+/// A job title of the users file wins over one in brackets (see `Person::display`).
+pub fn approver_label(login: &str, name: &str, title: &str) -> String {
+    super::person::Person::new(login, name, title).display()
 }
 
 /// The approval as a report says it: "approved by Leadership Team (Jane Mitchell, Chief
@@ -239,18 +231,26 @@ mod tests {
     #[test]
     fn a_name_with_its_job_title_in_brackets_reads_name_comma_title() {
         assert_eq!(
-            approver_label("jmitchell", "Jane Mitchell (Chief Executive)"),
+            approver_label("jmitchell", "Jane Mitchell (Chief Executive)", ""),
             "Jane Mitchell, Chief Executive"
         );
         assert_eq!(
-            approver_label("nhussain", "Nadia Hussain (Director of Resources, s151)"),
+            approver_label(
+                "nhussain",
+                "Nadia Hussain (Director of Resources, s151)",
+                ""
+            ),
             "Nadia Hussain, Director of Resources, s151"
         );
-        assert_eq!(approver_label("jm", "Jane Mitchell"), "Jane Mitchell");
-        assert_eq!(approver_label("jm", "  "), "jm");
+        assert_eq!(approver_label("jm", "Jane Mitchell", ""), "Jane Mitchell");
+        assert_eq!(approver_label("jm", "  ", ""), "jm");
         assert_eq!(
-            approver_label("jm", "(Chief Executive)"),
+            approver_label("jm", "(Chief Executive)", ""),
             "(Chief Executive)"
+        );
+        assert_eq!(
+            approver_label("jm", "Jane Mitchell", "Chief Executive"),
+            "Jane Mitchell, Chief Executive"
         );
         assert_eq!(
             approval_words("Jane Mitchell, Chief Executive", "2026-10-20"),

@@ -32,6 +32,8 @@ pub enum FieldError {
     NotOneLine { what: String, found: String },
     #[error("{what} holds {found}: only text, line breaks and tabs are allowed")]
     NotText { what: String, found: String },
+    #[error("{what} is not an email address: write it as name@example.gov.uk, one @ and no spaces")]
+    NotAnEmail { what: String },
 }
 
 /// A code (indicator, plan node, service, portfolio) or a login: 1–40 letters, digits and
@@ -67,6 +69,26 @@ pub fn check_name(what: &str, text: &str) -> Result<(), FieldError> {
         });
     }
     Ok(())
+}
+
+/// An email address, or none (empty): a name's bounds, exactly one `@` with something
+/// either side, and no spaces. A sanity check, not a proof that the address is delivered to.
+pub fn check_email(what: &str, text: &str) -> Result<(), FieldError> {
+    check_name(what, text)?;
+    if text.is_empty() {
+        return Ok(());
+    }
+    let parts: Vec<&str> = text.split('@').collect();
+    let fits = parts.len() == 2
+        && parts.iter().all(|p| !p.is_empty())
+        && !text.chars().any(char::is_whitespace);
+    if fits {
+        Ok(())
+    } else {
+        Err(FieldError::NotAnEmail {
+            what: what.to_string(),
+        })
+    }
 }
 
 /// A commentary, remedial action, proposal or decision: at most 10,000 characters; line
@@ -111,6 +133,32 @@ fn describe(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_has_one_at_and_no_spaces() {
+        assert!(check_email("the email", "").is_ok());
+        assert!(check_email("the email", "k.choudhury@harborough.example").is_ok());
+        for bad in [
+            "kchoudhury",
+            "k@c@x",
+            "@x",
+            "k@",
+            "k choudhury@x",
+            "k@x\u{a0}y",
+        ] {
+            assert_eq!(
+                check_email("the email", bad),
+                Err(FieldError::NotAnEmail {
+                    what: "the email".into()
+                }),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            check_email("the email", "k@x\u{1b}[2J"),
+            Err(FieldError::NotOneLine { .. })
+        ));
+    }
 
     #[test]
     fn codes() {

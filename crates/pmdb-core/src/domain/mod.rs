@@ -19,6 +19,7 @@ pub mod narrative;
 pub mod number;
 pub mod owed;
 pub mod period;
+pub mod person;
 pub mod plan;
 pub mod rag;
 pub mod ranking;

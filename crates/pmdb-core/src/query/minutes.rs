@@ -47,12 +47,6 @@ pub struct Minutes {
     pub nothing_recorded: Vec<String>,
 }
 
-/// A login as people know it: their name, else the login.
-fn person(ds: &Dataset, login: &str) -> String {
-    ds.user(login)
-        .map_or_else(|| login.to_string(), |u| u.name.clone())
-}
-
 /// The minutes of `meeting` as the store holds it now: its agenda, each item's history and
 /// its board's name read, then [`minutes`]. What `pmdb minutes` and the interface both make.
 pub fn of_meeting(store: &Store, meeting: &MeetingRecord) -> crate::store::Result<Minutes> {
@@ -102,7 +96,7 @@ pub fn minutes(
         let field = |f: &str| state.get(f).map_or_else(String::new, |v| v.to_string());
         let mut recorded_by: Vec<String> = Vec::new();
         for h in &today {
-            let who = person(ds, &h.by);
+            let who = ds.person_named(&h.by);
             if !recorded_by.contains(&who) {
                 recorded_by.push(who);
             }
@@ -123,7 +117,7 @@ pub fn minutes(
             member: if member.is_empty() {
                 member
             } else {
-                person(ds, &member)
+                ds.person_named(&member)
             },
             due: field("escalation_due"),
             recorded_by,
@@ -133,8 +127,8 @@ pub fn minutes(
                 .map(|h| {
                     format!(
                         "{} ({})",
-                        change_words(h, |l| person(ds, l), |s| s.to_string()),
-                        person(ds, &h.by)
+                        change_words(h, |l| ds.person_named(l), |s| s.to_string()),
+                        ds.person_named(&h.by)
                     )
                 })
                 .collect(),
@@ -170,7 +164,8 @@ fn lines(i: &MinuteItem) -> Vec<(&'static str, String)> {
         ("Status after the meeting", i.status.clone()),
         ("Member responsible", i.member.clone()),
         ("Due", i.due.clone()),
-        ("Recorded by", i.recorded_by.join(", ")),
+        // "; " between people: a name with its job title holds a comma.
+        ("Recorded by", i.recorded_by.join("; ")),
     ]);
     out
 }

@@ -34,6 +34,7 @@ use crate::domain::assess::{Assessment, Context, Series};
 use crate::domain::indicator::Frequency;
 use crate::domain::number::fmt_decimals;
 use crate::domain::period::{Month, Period};
+use crate::domain::person::Person;
 use crate::domain::plan::PlanNode;
 use crate::domain::rollup::Thread;
 use crate::domain::target::Targets;
@@ -78,6 +79,22 @@ impl Dataset {
 
     pub fn user(&self, login: &str) -> Option<&UserRecord> {
         self.index.user(login).map(|n| &self.users[n])
+    }
+
+    /// How a published page names a login: the user's display name and job title, as this
+    /// dataset holds them (a signed-off period's, as they stood at sign-off). A login with
+    /// no user row, or any other text (a portfolio holder written as a name), is printed as
+    /// it is written: the only fallback.
+    pub fn person(&self, login: &str) -> Person {
+        match self.user(login) {
+            Some(u) => Person::new(login, &u.name, &u.title),
+            None => Person::unknown(login),
+        }
+    }
+
+    /// [`Dataset::person`]'s display: "Kiran Choudhury, Head of Housing".
+    pub fn person_named(&self, login: &str) -> String {
+        self.person(login).display()
     }
 
     pub fn values_of(&self, code: &str) -> &[StoredValue] {

@@ -178,7 +178,9 @@ pub fn markdown_scoped(
     if let Some(h) = scope.holders(ds) {
         let _ = writeln!(out, "Portfolio holder: {}.\n", md(&h));
     }
-    if let Some(signed) = super::signoff::record(&ds.signoffs, period) {
+    if let Some(signed) =
+        super::signoff::record_naming(&ds.signoffs, period, |l| ds.person_named(l))
+    {
         let _ = writeln!(out, "Sign-off: {}.\n", md(&signed));
     }
     let _ = writeln!(

@@ -206,7 +206,8 @@ pub(super) fn as_at(page: &Page) -> String {
 
 fn render(page: &Page) -> Markup {
     let title = heading(page.ds, page.period, page.scope);
-    let signed = super::signoff::record(&page.ds.signoffs, page.period);
+    let signed =
+        super::signoff::record_naming(&page.ds.signoffs, page.period, |l| page.ds.person_named(l));
     // Found once, for the contents list and the section.
     let described = measures::described(page);
     html! {

@@ -99,10 +99,10 @@ pub(super) fn escalated(page: &Page) -> Markup {
                         tr {
                             th scope="row" { (text(&crate::query::requests::subject_words(page.ds, &e.subject))) }
                             td data-label="Exception" { (words(e.kind.as_str())) ": " (text(&e.figures)) }
-                            td data-label="Owner" { (text(&e.owner)) }
+                            td data-label="Owner" { (text(&page.ds.person_named(&e.owner))) }
                             td data-label="PPG decision" { (text(or_none(&e.decision, "not recorded"))) }
                             td data-label="Board's outcome" { (text(or_none(&e.outcome, "not yet decided"))) }
-                            td data-label="Board member" { (text(or_none(&e.board_member, "not named yet"))) }
+                            td data-label="Board member" { (text(&or_none_person(page, &e.board_member, "not named yet"))) }
                             td data-label="Due" { (text(e.escalation_due.as_deref().unwrap_or("not set"))) }
                         }
                     } }
@@ -134,7 +134,7 @@ pub(super) fn requests(page: &Page) -> Markup {
                             th scope="row" { (text(&crate::query::requests::subject_words(page.ds, &e.subject))) }
                             td data-label="Board" { (text(&page.ds.board_title(&e.board))) }
                             td data-label="Request" { (text(&e.figures)) }
-                            td data-label="Owner" { (text(&e.owner)) }
+                            td data-label="Owner" { (text(&page.ds.person_named(&e.owner))) }
                             td data-label="Due" { (text(e.escalation_due.as_deref().unwrap_or("not set"))) }
                             td data-label="Status" { (e.status.as_str()) }
                         }
@@ -147,6 +147,15 @@ pub(super) fn requests(page: &Page) -> Markup {
 
 fn or_none<'a>(t: &'a str, none: &'a str) -> &'a str {
     if t.trim().is_empty() { none } else { t }
+}
+
+/// A login named as the page names people (display name and title), or `none` when blank.
+fn or_none_person(page: &Page, login: &str, none: &str) -> String {
+    if login.trim().is_empty() {
+        none.to_string()
+    } else {
+        page.ds.person_named(login)
+    }
 }
 
 /// The board an escalated exception went to. Those frozen at a sign-off before boards were

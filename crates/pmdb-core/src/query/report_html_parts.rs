@@ -351,7 +351,7 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
                             tr {
                                 th scope="row" { "Action " (text(&a.record.code)) ": " (text(&a.record.title)) }
                                 td data-label="Status" { (badge(delivery_parts(a.judgement.rag))) " " (words(a.judgement.status.as_str())) }
-                                td data-label="Owner" { (text(&a.record.owner)) }
+                                td data-label="Owner" { (text(&page.ds.person_named(&a.record.owner))) }
                                 td data-label="Commentary" class="multiline" {
                                     (text(a.judgement.latest.as_ref().map_or("", |u| u.commentary.as_str())))
                                 }
@@ -366,7 +366,7 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
                                         br; "Late milestones: " (text(&j.judgement.late.join("; ")))
                                     }
                                 }
-                                td data-label="Owner" { (text(&j.record.owner)) }
+                                td data-label="Owner" { (text(&page.ds.person_named(&j.record.owner))) }
                                 td data-label="Commentary" class="multiline" {
                                     (text(j.judgement.latest.as_ref().map_or("", |u| u.commentary.as_str())))
                                 }

@@ -81,11 +81,11 @@ fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
     let actions = page.ds.delivery.action_rows(page.period, page.ctx);
     let projects = page.ds.delivery.project_rows(page.period, page.ctx);
     let sheet = book.add_worksheet().set_name("Actions")?;
-    action_sheet(sheet, &thread, &actions, &styles)?;
+    action_sheet(sheet, page.ds, &thread, &actions, &styles)?;
     let sheet = book.add_worksheet().set_name("Projects")?;
-    project_sheet(sheet, &thread, &projects, &styles)?;
+    project_sheet(sheet, page.ds, &thread, &projects, &styles)?;
     let sheet = book.add_worksheet().set_name("Risks")?;
-    risk_sheet(sheet, &thread, &page.risks, &styles)?;
+    risk_sheet(sheet, page.ds, &thread, &page.risks, &styles)?;
     // Only a year's report tells case studies, and only when some were chosen: a quarter's
     // workbook is as it was.
     if !page.case_studies.is_empty() {
@@ -208,7 +208,9 @@ fn summary(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<(), XlsxE
     ws.write_string(1, 0, format!("Period: {}", page.period))?;
     ws.write_string(2, 0, as_at(page))?;
     let mut row: RowNum = 3;
-    if let Some(s) = super::signoff::record(&page.ds.signoffs, page.period) {
+    if let Some(s) =
+        super::signoff::record_naming(&page.ds.signoffs, page.period, |l| page.ds.person_named(l))
+    {
         put_text(ws, row, 0, &format!("Sign-off: {s}."))?;
         row += 1;
     }
@@ -381,6 +383,7 @@ const ACTION_COLUMNS: [(&str, f64); 12] = [
 
 fn action_sheet(
     ws: &mut Worksheet,
+    ds: &Dataset,
     thread: &Thread,
     rows: &[ActionRow],
     styles: &Styles,
@@ -392,7 +395,7 @@ fn action_sheet(
         put_text(ws, row, 1, &a.record.code)?;
         put_text(ws, row, 2, &a.record.title)?;
         put_text(ws, row, 3, &words(&a.record.kind))?;
-        put_text(ws, row, 4, &a.record.owner)?;
+        put_text(ws, row, 4, &ds.person_named(&a.record.owner))?;
         delivery_cell(ws, row, 5, j.rag)?;
         put_text(ws, row, 6, &words(j.status.as_str()))?;
         if let Some(p) = j.latest.as_ref().and_then(|u| u.progress) {
@@ -435,6 +438,7 @@ const PROJECT_COLUMNS: [(&str, f64); 13] = [
 
 fn project_sheet(
     ws: &mut Worksheet,
+    ds: &Dataset,
     thread: &Thread,
     rows: &[ProjectRow],
     styles: &Styles,
@@ -446,7 +450,7 @@ fn project_sheet(
         put_text(ws, row, 0, &priorities_of(thread, &p.plan))?;
         put_text(ws, row, 1, &p.record.code)?;
         put_text(ws, row, 2, &p.record.title)?;
-        put_text(ws, row, 3, &p.record.owner)?;
+        put_text(ws, row, 3, &ds.person_named(&p.record.owner))?;
         delivery_cell(ws, row, 4, j.rag)?;
         put_text(ws, row, 5, &words(j.status.as_str()))?;
         put_text(ws, row, 6, p.record.start.as_deref().unwrap_or(""))?;
@@ -490,6 +494,7 @@ const RISK_COLUMNS: [(&str, f64); 16] = [
 
 fn risk_sheet(
     ws: &mut Worksheet,
+    ds: &Dataset,
     thread: &Thread,
     rows: &[&RiskRow],
     styles: &Styles,
@@ -502,7 +507,7 @@ fn risk_sheet(
         put_text(ws, row, 1, &r.record.code)?;
         put_text(ws, row, 2, &r.record.title)?;
         put_text(ws, row, 3, &r.record.category)?;
-        put_text(ws, row, 4, &r.record.owner)?;
+        put_text(ws, row, 4, &ds.person_named(&r.record.owner))?;
         put_text(ws, row, 5, if j.open { "open" } else { "closed" })?;
         delivery_cell(ws, row, 6, j.rag)?;
         ws.write_number(row, 7, f64::from(j.likelihood))?;

@@ -44,7 +44,7 @@ impl Scope {
         let mut names: Vec<String> = Vec::new();
         for code in self.portfolio_codes() {
             let holder = ds.portfolios.iter().find(|p| &p.code == code);
-            if let Some(name) = holder.map(|p| holder_name(ds, &p.lead))
+            if let Some(name) = holder.map(|p| ds.person_named(&p.lead))
                 && !name.is_empty()
                 && !names.contains(&name)
             {
@@ -144,15 +144,6 @@ pub fn held_by(ds: &Dataset, login: &str) -> Vec<String> {
         .filter(|p| !login.is_empty() && p.lead == login)
         .map(|p| p.code.clone())
         .collect()
-}
-
-/// How a report names a portfolio's holder: a pmdb login by the user's display name (the
-/// login itself when the user has no name), any other text as it is written.
-pub fn holder_name(ds: &Dataset, holder: &str) -> String {
-    match ds.user(holder) {
-        Some(u) if !u.name.trim().is_empty() => u.name.clone(),
-        _ => holder.to_string(),
-    }
 }
 
 /// "a, b and c": the portfolios a page covers, or their holders.

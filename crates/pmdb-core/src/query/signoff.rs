@@ -206,6 +206,16 @@ fn day(stamp: &str) -> String {
 /// approval, "; approved by Leadership Team (Jane Mitchell, Chief Executive) on DATE".
 /// None for a period never signed off.
 pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
+    record_naming(signoffs, period, |login| login.to_string())
+}
+
+/// [`record`] as a published report says it: who signed off named by `name` (the
+/// dataset's display name and title, `Dataset::person_named`) rather than by login.
+pub fn record_naming(
+    signoffs: &Signoffs,
+    period: Period,
+    name: impl Fn(&str) -> String,
+) -> Option<String> {
     let key = period.to_string();
     let mut parts = Vec::new();
     for (n, r) in signoffs.reopenings_of(&key).enumerate() {
@@ -213,7 +223,7 @@ pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
             parts.push(format!(
                 "signed off {} by {}",
                 day(&r.signed_at),
-                r.signed_by
+                name(&r.signed_by)
             ));
         } else {
             parts.push(format!("signed off again {}", day(&r.signed_at)));
@@ -231,7 +241,7 @@ pub fn record(signoffs: &Signoffs, period: Period) -> Option<String> {
             parts.push(format!(
                 "signed off {} by {}",
                 day(&s.signed_at),
-                s.signed_by
+                name(&s.signed_by)
             ));
         } else {
             parts.push(format!("signed off again {}", day(&s.signed_at)));

@@ -58,6 +58,8 @@ mod tests {
                 login: l.to_string(),
                 name: l.to_uppercase(),
                 role: crate::domain::role::Role::Officer,
+                title: String::new(),
+                email: String::new(),
             })
             .collect();
         let index = Index::new(&[], &[], &users);

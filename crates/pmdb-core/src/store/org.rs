@@ -15,7 +15,7 @@ use super::import_rows::{
 };
 use super::plan::Named;
 use super::users::{NotAUser, UserRecord, require_user};
-use crate::domain::fields::{check_code, check_name};
+use crate::domain::fields::{check_code, check_email, check_name};
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 
@@ -33,6 +33,9 @@ pub struct UserRow {
     pub login: String,
     pub name: String,
     pub role: Option<Role>,
+    /// Job title and email: a file without these columns keeps a user's own.
+    pub title: String,
+    pub email: String,
 }
 
 /// A board (`PPG`, `MB`, `LT` or one the council adds).
@@ -166,7 +169,15 @@ impl Store {
         for (row, u) in rows {
             or_next_row!(
                 bad,
-                check_fields(*row, &[("login", &u.login)], &[("name", &u.name)])
+                check_fields(
+                    *row,
+                    &[("login", &u.login)],
+                    &[("name", &u.name), ("title", &u.title)]
+                )
+            );
+            or_next_row!(
+                bad,
+                check_email("the email", &u.email).map_err(|e| row_error(*row, "email", e))
             );
             let old = stored.get(&u.login);
             let role = match (u.role.filter(|_| columns.has("role")), old) {
@@ -194,6 +205,8 @@ impl Store {
                 login: u.login.clone(),
                 name: columns.pick("name", &name, old.map(|o| &o.name)),
                 role,
+                title: columns.pick("title", &u.title, old.map(|o| &o.title)),
+                email: columns.pick("email", &u.email, old.map(|o| &o.email)),
             };
             merged.push((*row, new, old));
         }
@@ -229,9 +242,10 @@ impl Store {
                     continue;
                 }
                 tx.execute(
-                    "INSERT INTO users (login, name, role) VALUES (?1, ?2, ?3)
-                     ON CONFLICT(login) DO UPDATE SET name = ?2, role = ?3",
-                    params![u.login, u.name, u.role.as_str()],
+                    "INSERT INTO users (login, name, role, title, email)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT(login) DO UPDATE SET name = ?2, role = ?3, title = ?4, email = ?5",
+                    params![u.login, u.name, u.role.as_str(), u.title, u.email],
                 )?;
                 summary.count(outcome(old.is_some()));
             }
@@ -510,12 +524,47 @@ mod tests {
             login: "j smith".into(),
             name: String::new(),
             role: Some(Role::Officer),
+            title: String::new(),
+            email: String::new(),
         };
         let err = s
             .import_users_naming(&[(7, bad)], &Columns::All)
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("row 7, column login: the login "), "{err}");
+        assert_eq!(s.users().unwrap().len(), 1);
+        // A title with a control character, then an email with a space: each refused by
+        // its row and column, nothing written.
+        let user = |row: usize, title: &str, email: &str| {
+            let u = UserRow {
+                login: "jsmith".into(),
+                name: "Jo Smith".into(),
+                role: Some(Role::Officer),
+                title: title.into(),
+                email: email.into(),
+            };
+            (row, u)
+        };
+        let err = s
+            .import_users_naming(
+                &[user(8, "Head of\u{1b}[2J Housing", "jo smith@x")],
+                &Columns::All,
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("row 8, column title: the title holds "),
+            "{err}"
+        );
+        assert!(!err.contains('\u{1b}'), "{err}");
+        let err = s
+            .import_users_naming(&[user(9, "Head of Housing", "jo smith@x")], &Columns::All)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("row 9, column email: the email is not an email address"),
+            "{err}"
+        );
         assert_eq!(s.users().unwrap().len(), 1);
     }
 }

@@ -36,15 +36,15 @@ fn lt_members(conn: &Connection) -> Result<Vec<String>> {
 }
 
 fn label_of(conn: &Connection, login: &str) -> Result<String> {
-    let name: Option<String> = conn
-        .query_row("SELECT name FROM users WHERE login = ?1", [login], |r| {
-            r.get(0)
-        })
+    let named: Option<(String, String)> = conn
+        .query_row(
+            "SELECT name, title FROM users WHERE login = ?1",
+            [login],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
-    Ok(approval::approver_label(
-        login,
-        name.as_deref().unwrap_or_default(),
-    ))
+    let (name, title) = named.unwrap_or_default();
+    Ok(approval::approver_label(login, &name, &title))
 }
 
 /// The meeting named, which must be one of Leadership Team's held by `day`: its id and date.

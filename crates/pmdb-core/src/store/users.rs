@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use crate::domain::fields::{check_code, check_name};
+use crate::domain::fields::{check_code, check_email, check_name};
 use crate::domain::role::Role;
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -13,6 +13,14 @@ pub struct UserRecord {
     pub login: String,
     pub name: String,
     pub role: Role,
+    /// Their job title ("Head of Housing"), printed after the name on published pages.
+    /// Left out of JSON when empty, so `user list --json` and a sign-off frozen before
+    /// titles existed read as they did; a frozen record without one reads as untitled.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Their email address, as the users file gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }
 
 fn parse_role(text: String) -> rusqlite::Result<Role> {
@@ -40,12 +48,14 @@ impl Store {
     pub fn users(&self) -> Result<Vec<UserRecord>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT login, name, role FROM users ORDER BY login")?;
+            .prepare("SELECT login, name, role, title, email FROM users ORDER BY login")?;
         let rows = stmt.query_map([], |r| {
             Ok(UserRecord {
                 login: r.get(0)?,
                 name: r.get(1)?,
                 role: parse_role(r.get(2)?)?,
+                title: r.get(3)?,
+                email: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -74,6 +84,30 @@ impl Store {
                 "INSERT INTO users (login, name, role) VALUES (?1, ?2, ?3)",
                 params![login, name, role.as_str()],
             )?;
+            Ok(())
+        })
+    }
+
+    /// Sets a user's job title and email (admins only), checked as the users file checks
+    /// them: a title is a name (one line, at most 500 characters), an email has one `@` and
+    /// no spaces; either may be empty.
+    pub fn set_user_details(&mut self, login: &str, title: &str, email: &str) -> Result<()> {
+        self.actor()?
+            .may_admin("change users")
+            .map_err(StoreError::Denied)?;
+        check_name("the title", title)?;
+        check_email("the email", email)?;
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE users SET title = ?2, email = ?3 WHERE login = ?1",
+                params![login, title, email],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(format!(
+                    "no user {}; add them with `pmdb user add`",
+                    crate::safe_text::line(login)
+                )));
+            }
             Ok(())
         })
     }
