@@ -2,6 +2,7 @@
 //! the interface present. Plain Rust over plain data; the rules come from `domain`.
 
 pub mod agenda;
+pub mod budgets;
 pub mod check;
 pub mod delivery;
 pub mod entry_grid;
