@@ -11,10 +11,8 @@ use serde_json::json;
 use super::Env;
 use super::delivery::period_or_now_due;
 use super::output::{json as print_json, table};
-use crate::domain::budget::{
-    json_pct, json_pounds, over_or_under, pounds, signed_pct, signed_pounds,
-};
-use crate::query::budgets::{Finances, ServiceFinance};
+use crate::domain::budget::{json_pct, json_pounds};
+use crate::query::budgets::{Finances, ServiceFinance, Shown};
 
 #[derive(Args, Debug)]
 pub struct BudgetsArgs {
@@ -76,27 +74,20 @@ pub fn run(env: &Env, args: BudgetsArgs) -> Result<()> {
         let budgets: Vec<BudgetJson> = rows.iter().map(to_json).collect();
         return print_json(&json!({ "period": period.to_string(), "budgets": budgets }));
     }
-    let none = || "–".to_string();
     let lines: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let f = &r.finance;
+            let s = Shown::of(&r.finance);
             vec![
                 r.service.clone(),
                 r.name.clone(),
-                pounds(f.budget),
-                f.actual.map_or_else(none, pounds),
-                f.variance.map_or_else(none, |v| {
-                    format!("{} {}", signed_pounds(v), over_or_under(v))
-                }),
-                f.variance_pct.map_or_else(none, signed_pct),
-                pounds(f.annual_budget),
-                pounds(f.forecast_outturn),
-                format!(
-                    "{} {}",
-                    signed_pounds(f.forecast_variance),
-                    over_or_under(f.forecast_variance)
-                ),
+                s.budget,
+                s.actual,
+                s.variance,
+                s.variance_pct,
+                s.annual_budget,
+                s.forecast_outturn,
+                s.forecast_variance,
             ]
         })
         .collect();

@@ -121,3 +121,34 @@ pub fn missing_note(f: &Finance) -> Option<String> {
         if months.len() == 1 { "its" } else { "their" },
     ))
 }
+
+/// A finance's figures as every page and table prints them: whole pounds with thousands
+/// separated, a variance signed and said in words ("+£164,157 overspend"), "–" for a
+/// figure not given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub budget: String,
+    pub actual: String,
+    pub variance: String,
+    pub variance_pct: String,
+    pub annual_budget: String,
+    pub forecast_outturn: String,
+    pub forecast_variance: String,
+}
+
+impl Shown {
+    pub fn of(f: &Finance) -> Shown {
+        use crate::domain::budget::{over_or_under, pounds, signed_pct, signed_pounds};
+        let none = || "–".to_string();
+        let said = |v| format!("{} {}", signed_pounds(v), over_or_under(v));
+        Shown {
+            budget: pounds(f.budget),
+            actual: f.actual.map_or_else(none, pounds),
+            variance: f.variance.map_or_else(none, said),
+            variance_pct: f.variance_pct.map_or_else(none, signed_pct),
+            annual_budget: pounds(f.annual_budget),
+            forecast_outturn: pounds(f.forecast_outturn),
+            forecast_variance: said(f.forecast_variance),
+        }
+    }
+}

@@ -18,6 +18,7 @@ pub mod overdue;
 pub mod report;
 pub mod report_html;
 mod report_html_council;
+mod report_html_finance;
 mod report_html_key;
 mod report_html_measures;
 mod report_html_parts;
