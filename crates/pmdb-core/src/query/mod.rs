@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod narrative;
 pub mod overdue;
 pub mod report;
+pub mod report_finance;
 pub mod report_html;
 mod report_html_council;
 mod report_html_finance;

@@ -5,19 +5,9 @@
 use maud::{Markup, html};
 
 use super::budgets::{ServiceFinance, Shown, missing_note, services_beneath, services_in};
+use super::report_finance::to_date;
 use super::report_html::{Page, Priority};
 use super::report_html_parts::text;
-use crate::domain::period::Period;
-
-/// "April to September 2026/27 Q2": what "to date" covers.
-pub(super) fn to_date(period: Period) -> String {
-    let end = period.last_month();
-    format!(
-        "April to {} {} ({period})",
-        end.first_day().format("%B"),
-        end.year
-    )
-}
 
 /// The table of these services' finance, under `caption`.
 fn table(caption: &str, rows: &[&ServiceFinance]) -> Markup {
