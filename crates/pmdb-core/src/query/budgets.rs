@@ -37,6 +37,7 @@ impl Finances {
                 by_service.entry(b.service.as_str()).or_default().push(m);
             }
         }
+        // The council's order of services; one no longer held follows, by code.
         let mut codes: Vec<(usize, &str)> = by_service
             .keys()
             .map(|code| {
@@ -47,26 +48,20 @@ impl Finances {
         codes.sort();
         let rows = codes
             .into_iter()
-            .filter_map(|(at, code)| {
-                let finance = finance(&by_service[code], period)?;
-                let name = ds
-                    .services
-                    .get(at)
-                    .filter(|s| !s.name.trim().is_empty())
-                    .map_or(code, |s| s.name.as_str());
-                Some(ServiceFinance {
-                    service: code.to_string(),
-                    name: name.to_string(),
-                    finance,
-                })
-            })
+            .filter_map(|(_, code)| worked(ds, code, &by_service[code], period))
             .collect();
         Finances { rows }
     }
 
-    /// One service's finance, if it has a budget in the year.
-    pub fn service(&self, code: &str) -> Option<&ServiceFinance> {
-        self.rows.iter().find(|r| r.service == code)
+    /// One service's finance alone (the Plan tab's detail pane), from its own rows.
+    pub fn of_service(ds: &Dataset, code: &str, period: Period) -> Option<ServiceFinance> {
+        let months: Vec<BudgetMonth> = ds
+            .budgets
+            .iter()
+            .filter(|b| b.service == code)
+            .filter_map(|b| BudgetMonth::of_stored(&b.month, b.budget, b.actual, b.forecast))
+            .collect();
+        worked(ds, code, &months, period)
     }
 
     /// The rows of these services, in the council's order.
@@ -76,6 +71,27 @@ impl Finances {
             .filter(|r| codes.contains(r.service.as_str()))
             .collect()
     }
+}
+
+/// A service's finance from its months, named as the council names it (its code if it
+/// has no name); none without a month in the period's year.
+fn worked(
+    ds: &Dataset,
+    code: &str,
+    months: &[BudgetMonth],
+    period: Period,
+) -> Option<ServiceFinance> {
+    let finance = finance(months, period)?;
+    let name = ds
+        .services
+        .iter()
+        .find(|s| s.code == code && !s.name.trim().is_empty())
+        .map_or(code, |s| s.name.as_str());
+    Some(ServiceFinance {
+        service: code.to_string(),
+        name: name.to_string(),
+        finance,
+    })
 }
 
 /// The services of the plan nodes at and beneath `node` (a priority) that lie in `scope`:

@@ -14,6 +14,7 @@ use self::linked::{Linked, linked};
 use self::tree::{FilterWork, Tree};
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::{Period, Quarter};
+use crate::query::budgets::Finances;
 use crate::tui::action::Action;
 use crate::tui::components::filter::FilterInput;
 use crate::tui::components::scroll::TextScroll;
@@ -51,6 +52,8 @@ pub struct Detail {
     pub chart: Vec<ChartPoint>,
     /// The actions, risks and projects on the row's plan nodes, judged for the period.
     pub linked: Linked,
+    /// For a plan node with a service, that service's finance for the period.
+    pub finance: Option<crate::query::budgets::ServiceFinance>,
 }
 
 pub struct PlanState {
@@ -150,7 +153,20 @@ impl PlanState {
                     RowKey::Node(code) => (vec![], vec![code.clone()]),
                 };
                 let linked = linked(data, self.period, &nodes);
-                Detail { key, chart, linked }
+                let finance = match &key {
+                    RowKey::Node(code) => data
+                        .ds
+                        .node(code)
+                        .and_then(|n| n.service.as_deref())
+                        .and_then(|s| Finances::of_service(&data.ds, s, self.period)),
+                    RowKey::Indicator { .. } => None,
+                };
+                Detail {
+                    key,
+                    chart,
+                    linked,
+                    finance,
+                }
             });
             self.detail_key = dkey;
         }
