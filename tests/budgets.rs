@@ -175,3 +175,158 @@ fn a_signed_off_quarters_reports_keep_the_budgets_it_was_signed_off_with() {
     let md = c.ok(&["report", "--period", "2026/27 Q3"]);
     assert!(md.contains("| HR & Organisational Development (HRO) | £90,000 | – | – | – | £120,000 | £121,651 | +£1,651 overspend |"), "{md}");
 }
+
+/// HR's 2026/27 with actuals to December, so its Q3 (not signed off) is complete.
+fn hro_to_december() -> String {
+    HRO_2026
+        .replace("HRO,2026-11,10000,,10500", "HRO,2026-11,10000,10500,")
+        .replace("HRO,2026-12,10000,,10500", "HRO,2026-12,10000,8000,")
+}
+
+#[test]
+fn every_format_of_the_report_shows_each_prioritys_services_finance() {
+    let c = demo();
+    let file = c.file("hro.csv", hro_to_december());
+    c.ok(&["import", "budgets", &file]);
+    // 2026/27 Q3, April–December: budget 9 × 10,000 = 90,000; actual 71,651.25 (to October,
+    // as above) + 10,500 + 8,000 = 90,151.25, +151.25 over, 151.25 / 90,000 = 0.168% → +0.2%.
+    // Outturn 90,151.25 + January's budget 10,000 + February's forecast 9,000 + March's
+    // budget 10,000 = 119,151.25 against 120,000: 848.75 under, shown as £849.
+    let q3 = "2026/27 Q3";
+    let html = c.ok(&["report", "--period", q3, "--format", "html"]);
+    // HR serves "An efficient, modern council" (PR4) through its service plan: the Finance
+    // part of PR4's section, a table with a caption and scoped headers.
+    let at = html
+        .find("<h2 id=\"priority-4\"")
+        .expect("priority 4's section");
+    let section = &html[at..html[at..].find("</section>").map_or(html.len(), |e| at + e)];
+    assert!(section.contains("<h3>Finance</h3>"), "{section}");
+    assert!(
+        section.contains(", April to December 2026 (2026/27 Q3)</caption>"),
+        "{section}"
+    );
+    for col in [
+        "Service",
+        "Budget to date",
+        "Actual",
+        "Variance",
+        "Variance %",
+        "Annual budget",
+        "Forecast outturn",
+        "Forecast variance",
+    ] {
+        assert!(section.contains(&format!(">{col}</th>")), "{col}");
+    }
+    assert!(section.contains(
+        "<th scope=\"row\">HR &amp; Organisational Development (HRO)</th><td class=\"n\" data-label=\"Budget to date\">£90,000</td><td class=\"n\" data-label=\"Actual\">£90,151</td><td class=\"n\" data-label=\"Variance\">+£151 overspend</td><td class=\"n\" data-label=\"Variance %\">+0.2%</td><td class=\"n\" data-label=\"Annual budget\">£120,000</td><td class=\"n\" data-label=\"Forecast outturn\">£119,151</td><td class=\"n\" data-label=\"Forecast variance\">-£849 underspend</td>"
+    ), "{section}");
+    // Housing is PR2's, not PR4's.
+    assert!(!section.contains("Housing (HSG)"));
+
+    let md = c.ok(&["report", "--period", q3]);
+    assert!(md.contains("| HR & Organisational Development (HRO) | £90,000 | £90,151 | +£151 overspend | +0.2% | £120,000 | £119,151 | -£849 underspend |"), "{md}");
+
+    // The CSV's existing columns are kept; finance rows have group "finance", the actual
+    // and budget to date as value and target (numbers), the rest in the note.
+    let csv = c.ok(&["report", "--period", q3, "--format", "csv"]);
+    assert!(csv.starts_with("group,code,title,period,value,target,rag,direction,ytd,latest_period,note,commentary,quality\n"));
+    assert!(csv.contains("finance,HRO,HR & Organisational Development,2026/27 Q3,90151.25,90000.00,,,,,\"priority PR4; variance +£151 overspend (+0.2%); annual budget £120,000; forecast outturn £119,151; forecast variance -£849 underspend\",,\n"), "{csv}");
+
+    // The summary of the portfolio HR's outcome is in (LDR) has one compact finance table.
+    let res = c.ok(&[
+        "report",
+        "--period",
+        q3,
+        "--format",
+        "html",
+        "--portfolio",
+        "LDR",
+    ]);
+    assert!(res.contains("<caption>Finance of the portfolio's services, April to December 2026 (2026/27 Q3)</caption>"), "{res}");
+    assert!(res.contains("<td class=\"n\" data-label=\"Variance (%)\">+£151 overspend (+0.2%)</td><td class=\"n\" data-label=\"Forecast outturn (annual budget)\">£119,151 (£120,000)</td>"), "{res}");
+    assert_eq!(
+        res.matches("<h3>Finance</h3>").count(),
+        0,
+        "no Finance part per priority in a summary"
+    );
+}
+
+#[test]
+fn the_workbooks_budgets_sheet_has_pounds_as_numbers_in_a_pound_format() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let c = demo();
+    let file = c.file("hro.csv", hro_to_december());
+    c.ok(&["import", "budgets", &file]);
+    let path = c.path("q3.xlsx");
+    c.ok(&[
+        "report",
+        "--period",
+        "2026/27 Q3",
+        "--format",
+        "xlsx",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let rows: Vec<Vec<Data>> = book
+        .worksheet_range("Budgets")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let header: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        header,
+        [
+            "Priority",
+            "Service",
+            "Name",
+            "Budget to date",
+            "Actual",
+            "Variance",
+            "Variance %",
+            "Annual budget",
+            "Forecast outturn",
+            "Forecast variance",
+            "Forecast",
+            "Note"
+        ]
+    );
+    assert_eq!(rows.len(), 10, "the nine services and the header");
+    let hro = rows
+        .iter()
+        .find(|r| r[1] == Data::String("HRO".into()))
+        .unwrap();
+    // As worked above.
+    assert_eq!(
+        hro[3..10].to_vec(),
+        [
+            90000.0, 90151.25, 151.25, 0.002, 120000.0, 119151.25, -848.75
+        ]
+        .map(Data::Float)
+        .to_vec()
+    );
+    assert_eq!(hro[10], Data::String("underspend".into()));
+    // The sheet's XML: a £ number format, the header frozen and an auto-filter.
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(
+        styles.contains("formatCode=\"£#,##0.00;-£#,##0.00\""),
+        "{styles}"
+    );
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet6.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains(
+            "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains("<autoFilter ref=\"A1:L10\"/>"), "{sheet}");
+}
