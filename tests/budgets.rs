@@ -8,22 +8,12 @@ mod common;
 use common::Council;
 use serde_json::json;
 
-/// HR & Organisational Development's 2026/27, replacing the demo's: £10,000 a month;
-/// actuals April to October; forecasts for November, December and February only.
-const HRO_2026: &str = "service,month,budget,actual,forecast
-HRO,2026-04,10000,9500.25,
-HRO,2026-05,10000,10400.50,
-HRO,2026-06,10000,10250,
-HRO,2026-07,10000,11000,
-HRO,2026-08,10000,9900.10,
-HRO,2026-09,10000,10000,
-HRO,2026-10,10000,10600.40,
-HRO,2026-11,10000,,10500
-HRO,2026-12,10000,,10500
-HRO,2027-01,10000,,
-HRO,2027-02,10000,,9000
-HRO,2027-03,10000,,
-";
+/// HR & Organisational Development's 2026/27 (`tests/fixtures/budgets_hro_2026.csv`),
+/// replacing the demo's: £10,000 a month; actuals April to October; forecasts for
+/// November, December and February only.
+fn hro_2026() -> String {
+    std::fs::read_to_string(common::fixture("budgets_hro_2026.csv")).unwrap()
+}
 
 fn demo() -> Council {
     let c = Council::empty("2026-11-24");
@@ -34,7 +24,7 @@ fn demo() -> Council {
 #[test]
 fn budgets_are_worked_from_april_to_the_periods_end() {
     let c = demo();
-    let file = c.file("hro.csv", HRO_2026);
+    let file = c.file("hro.csv", hro_2026());
     c.ok(&["import", "budgets", &file]);
 
     // October 2026: budget April–October 7 × 10,000 = 70,000; actual 9,500.25 + 10,400.50
@@ -160,7 +150,7 @@ fn a_signed_off_quarters_reports_keep_the_budgets_it_was_signed_off_with() {
     assert!(csv.contains("finance,HRO,HR & Organisational Development,2026/27 Q2,476298.00,493320.00,,,,,\"priority PR4; variance -£17,022 underspend (-3.5%); annual budget £986,640;"), "{csv}");
 
     // Finance changes every month of HR's year after the sign-off.
-    let file = c.file("hro.csv", HRO_2026);
+    let file = c.file("hro.csv", hro_2026());
     c.ok(&["import", "budgets", &file]);
     let after = q2_outputs(&c, "after");
     for (n, (b, a)) in before.iter().zip(&after).enumerate() {
@@ -178,7 +168,7 @@ fn a_signed_off_quarters_reports_keep_the_budgets_it_was_signed_off_with() {
 
 /// HR's 2026/27 with actuals to December, so its Q3 (not signed off) is complete.
 fn hro_to_december() -> String {
-    HRO_2026
+    hro_2026()
         .replace("HRO,2026-11,10000,,10500", "HRO,2026-11,10000,10500,")
         .replace("HRO,2026-12,10000,,10500", "HRO,2026-12,10000,8000,")
 }

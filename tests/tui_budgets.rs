@@ -13,23 +13,6 @@ use tui_support::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-/// Housing's 2026/27, replacing the demo's: £10,000 a month; actuals April to October;
-/// forecasts for November, December and February only.
-const HSG_2026: &str = "service,month,budget,actual,forecast
-HSG,2026-04,10000,9500.25,
-HSG,2026-05,10000,10400.50,
-HSG,2026-06,10000,10250,
-HSG,2026-07,10000,11000,
-HSG,2026-08,10000,9900.10,
-HSG,2026-09,10000,10000,
-HSG,2026-10,10000,10600.40,
-HSG,2026-11,10000,,10500
-HSG,2026-12,10000,,10500
-HSG,2027-01,10000,,
-HSG,2027-02,10000,,9000
-HSG,2027-03,10000,,
-";
-
 /// The detail pane read page by page, as a person scrolls it with PgDn.
 fn pane(app: &mut App, w: u16, h: u16) -> String {
     let mut shown = String::new();
@@ -62,7 +45,14 @@ fn a_service_plans_detail_shows_its_services_budget_actual_and_forecast_outturn(
     let dir = tempfile::tempdir().unwrap();
     let path = demo(dir.path());
     let mut store = Store::open(&path, "perf").unwrap();
-    csvio::import(&mut store, Kind::Budgets, HSG_2026.as_bytes(), demo_today()).unwrap();
+    // HR's 2026/27 in place of the demo's (£10,000 a month; actuals April to October;
+    // forecasts for November, December and February only), as tests/budgets.rs uses it.
+    let year = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/budgets_hro_2026.csv"
+    ))
+    .unwrap();
+    csvio::import(&mut store, Kind::Budgets, &year, demo_today()).unwrap();
     drop(store);
     for (w, h) in SIZES {
         let mut app = App::with_theme(
@@ -73,7 +63,7 @@ fn a_service_plans_detail_shows_its_services_budget_actual_and_forecast_outturn(
         .unwrap();
         // The Plan tab opens on October 2026, the month now due.
         assert_eq!(app.plan.period.to_string(), "2026-10");
-        on(&mut app, "SP-HSG", |k| *k == RowKey::Node("SP-HSG".into()));
+        on(&mut app, "SP-HRO", |k| *k == RowKey::Node("SP-HRO".into()));
         let shown = pane(&mut app, w, h);
         // April–October: budget 7 × 10,000 = 70,000; actual 9,500.25 + 10,400.50 + 10,250
         // + 11,000 + 9,900.10 + 10,000 + 10,600.40 = 71,651.25 (£71,651), +1,651.25 over,

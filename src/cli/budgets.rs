@@ -77,18 +77,9 @@ pub fn run(env: &Env, args: BudgetsArgs) -> Result<()> {
     let lines: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let s = Shown::of(&r.finance);
-            vec![
-                r.service.clone(),
-                r.name.clone(),
-                s.budget,
-                s.actual,
-                s.variance,
-                s.variance_pct,
-                s.annual_budget,
-                s.forecast_outturn,
-                s.forecast_variance,
-            ]
+            let mut cells = vec![r.service.clone(), r.name.clone()];
+            cells.extend(Shown::of(&r.finance).cells());
+            cells
         })
         .collect();
     table(

@@ -167,4 +167,18 @@ impl Shown {
             forecast_variance: said(f.forecast_variance),
         }
     }
+
+    /// The seven figures in the order every table gives them: budget to date, actual,
+    /// variance, variance %, annual budget, forecast outturn, forecast variance.
+    pub fn cells(self) -> [String; 7] {
+        [
+            self.budget,
+            self.actual,
+            self.variance,
+            self.variance_pct,
+            self.annual_budget,
+            self.forecast_outturn,
+            self.forecast_variance,
+        ]
+    }
 }

@@ -48,19 +48,12 @@ pub fn markdown(
         "| Service | Budget to date | Actual | Variance | Variance % | Annual budget | Forecast outturn | Forecast variance |\n|---|---|---|---|---|---|---|---|"
     );
     for r in &rows {
-        let s = Shown::of(&r.finance);
         let _ = writeln!(
             out,
-            "| {} ({}) | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} ({}) | {} |",
             md(&r.name),
             md(&r.service),
-            s.budget,
-            s.actual,
-            s.variance,
-            s.variance_pct,
-            s.annual_budget,
-            s.forecast_outturn,
-            s.forecast_variance
+            Shown::of(&r.finance).cells().join(" | ")
         );
     }
     for r in &rows {

@@ -9,6 +9,17 @@ use super::report_finance::to_date;
 use super::report_html::{Page, Priority};
 use super::report_html_parts::text;
 
+/// The figures' headers, in `Shown::cells`'s order.
+const COLUMNS: [&str; 7] = [
+    "Budget to date",
+    "Actual",
+    "Variance",
+    "Variance %",
+    "Annual budget",
+    "Forecast outturn",
+    "Forecast variance",
+];
+
 /// The table of these services' finance, under `caption`.
 fn table(caption: &str, rows: &[&ServiceFinance]) -> Markup {
     html! {
@@ -16,25 +27,15 @@ fn table(caption: &str, rows: &[&ServiceFinance]) -> Markup {
             caption { (text(caption)) }
             thead { tr {
                 th scope="col" { "Service" }
-                th scope="col" class="n" { "Budget to date" }
-                th scope="col" class="n" { "Actual" }
-                th scope="col" class="n" { "Variance" }
-                th scope="col" class="n" { "Variance %" }
-                th scope="col" class="n" { "Annual budget" }
-                th scope="col" class="n" { "Forecast outturn" }
-                th scope="col" class="n" { "Forecast variance" }
+                @for label in COLUMNS { th scope="col" class="n" { (label) } }
             } }
             tbody { @for r in rows {
                 @let s = Shown::of(&r.finance);
                 tr {
                     th scope="row" { (text(&r.name)) " (" (text(&r.service)) ")" }
-                    td class="n" data-label="Budget to date" { (s.budget) }
-                    td class="n" data-label="Actual" { (s.actual) }
-                    td class="n" data-label="Variance" { (s.variance) }
-                    td class="n" data-label="Variance %" { (s.variance_pct) }
-                    td class="n" data-label="Annual budget" { (s.annual_budget) }
-                    td class="n" data-label="Forecast outturn" { (s.forecast_outturn) }
-                    td class="n" data-label="Forecast variance" { (s.forecast_variance) }
+                    @for (label, cell) in COLUMNS.iter().zip(s.cells()) {
+                        td class="n" data-label=(label) { (cell) }
+                    }
                 }
             } }
         }
