@@ -320,3 +320,28 @@ fn the_workbooks_budgets_sheet_has_pounds_as_numbers_in_a_pound_format() {
     );
     assert!(sheet.contains("<autoFilter ref=\"A1:L10\"/>"), "{sheet}");
 }
+
+#[test]
+fn a_services_name_is_shown_as_words_in_every_format() {
+    let c = demo();
+    let names = c.file(
+        "services.csv",
+        "code,name\nHRO,\"=HR <b>Evil</b> | pipe *x*\"\n",
+    );
+    c.ok(&["import", "services", &names]);
+    let q3 = "2026/27 Q3";
+    let html = c.ok(&["report", "--period", q3, "--format", "html"]);
+    assert!(html.contains("<th scope=\"row\">=HR &lt;b&gt;Evil&lt;/b&gt; | pipe *x* (HRO)</th>"));
+    let md = c.ok(&["report", "--period", q3]);
+    assert!(
+        md.contains(
+            "| =HR &lt;b&gt;Evil&lt;/b&gt; \\| pipe \\*x\\* (HRO) | £739,980 | – | – | – |"
+        ),
+        "{md}"
+    );
+    // In the CSV a leading = is made text; November and December have no actual.
+    let csv = c.ok(&["report", "--period", q3, "--format", "csv"]);
+    assert!(csv.contains("finance,HRO,'=HR <b>Evil</b> | pipe *x*,2026/27 Q3,,739980.00,,,,,\"priority PR4; variance not given; annual budget £986,640;"), "{csv}");
+    let v = c.json(&["budgets", "--service", "HRO"]);
+    assert_eq!(v["budgets"][0]["name"], json!("=HR <b>Evil</b> | pipe *x*"));
+}

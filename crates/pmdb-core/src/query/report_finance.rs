@@ -86,15 +86,14 @@ pub fn csv_rows(
         .map(|r| {
             let f = &r.finance;
             let s = Shown::of(f);
+            let variance = match (f.variance, f.variance_pct) {
+                (None, _) => "not given".to_string(),
+                (Some(_), None) => s.variance.clone(),
+                (Some(_), Some(_)) => format!("{} ({})", s.variance, s.variance_pct),
+            };
             let mut note = format!(
-                "priority {priority}; variance {}{}; annual budget {}; forecast outturn {}; forecast variance {}",
-                s.variance,
-                f.variance_pct
-                    .map(|_| format!(" ({})", s.variance_pct))
-                    .unwrap_or_default(),
-                s.annual_budget,
-                s.forecast_outturn,
-                s.forecast_variance
+                "priority {priority}; variance {variance}; annual budget {}; forecast outturn {}; forecast variance {}",
+                s.annual_budget, s.forecast_outturn, s.forecast_variance
             );
             if let Some(m) = missing_note(f) {
                 note.push_str("; ");
