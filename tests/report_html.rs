@@ -29,6 +29,8 @@ fn csv_codes(c: &Council, period: &str) -> Vec<String> {
         .skip(1)
         // A year's case studies are rows of their own kind, not indicators.
         .filter(|l| !l.starts_with("case study,"))
+        // Nor are the services' finance rows.
+        .filter(|l| !l.starts_with("finance,"))
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     codes.sort();

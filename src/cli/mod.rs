@@ -15,6 +15,7 @@ mod actions;
 mod agenda;
 mod all;
 mod backup;
+mod budgets;
 mod case_studies;
 mod check;
 mod comment;
@@ -180,6 +181,9 @@ pub enum Command {
     Actions(actions::ActionsArgs),
     /// Major projects with status and milestones; `projects update`, `projects milestone`.
     Projects(projects::ProjectsArgs),
+    /// Each service's budget, actual and variance to a period's end, and its forecast
+    /// outturn against the annual budget.
+    Budgets(budgets::BudgetsArgs),
     /// The risk register with scores and the 5 × 5 heat map; `risks review` records a review.
     Risks(risks::RisksArgs),
     /// Equality impact assessments: due, completed or overdue at a period's end.
@@ -388,6 +392,7 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Signoff(args) => signoff::run(&env, args),
         Command::Actions(args) => actions::run(&env, args),
         Command::Projects(args) => projects::run(&env, args),
+        Command::Budgets(args) => budgets::run(&env, args),
         Command::Risks(args) => risks::run(&env, args),
         Command::Eias(args) => eias::run(&env, args),
         Command::CaseStudies(args) => case_studies::run(&env, args),

@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod approval;
 pub mod assess;
 pub mod bounds;
+pub mod budget;
 pub mod date;
 pub mod deadline;
 pub mod delivery;

@@ -15,7 +15,7 @@ const SIGNIFICANT: u32 = 15;
 
 /// The figure's decimal digits, as typed or as computed, or None for one too large for a
 /// decimal (refused on entry long before that).
-fn decimal_of(value: f64) -> Option<Decimal> {
+pub(crate) fn decimal_of(value: f64) -> Option<Decimal> {
     if !value.is_finite() {
         return None;
     }

@@ -2,6 +2,7 @@
 //! the interface present. Plain Rust over plain data; the rules come from `domain`.
 
 pub mod agenda;
+pub mod budgets;
 pub mod check;
 pub mod delivery;
 pub mod entry_grid;
@@ -15,8 +16,10 @@ pub mod minutes;
 pub mod narrative;
 pub mod overdue;
 pub mod report;
+pub mod report_finance;
 pub mod report_html;
 mod report_html_council;
+mod report_html_finance;
 mod report_html_key;
 mod report_html_measures;
 mod report_html_parts;

@@ -209,6 +209,8 @@ pub fn markdown_scoped(
             c.none
         );
     }
+    // Each priority's services' finance follows its indicators, worked once for the report.
+    let (finances, thread) = (super::budgets::Finances::of(ds, r.period), ds.thread());
     for g in &r.groups {
         let _ = writeln!(out, "\n## {}\n", md(&g.title));
         // A priority's narrative for the quarter or year heads its section.
@@ -245,6 +247,9 @@ pub fn markdown_scoped(
                 md(&note(ds, &r, i)),
                 md(&commentary(ds, r.period, i)),
             );
+        }
+        if r.by == GroupBy::Priority && !g.code.is_empty() {
+            super::report_finance::markdown(&mut out, &finances, &thread, scope, &g.code, r.period);
         }
     }
     // A year's chosen case studies follow its figures, as on the HTML page.
@@ -317,6 +322,21 @@ pub fn csv_scoped(
                     .map_or("", |q| q.as_str())
                     .to_string(),
             ])?;
+        }
+    }
+    // Each priority's services' finance: rows of group "finance" in the same columns
+    // (`report_finance::csv_rows`), after the indicators.
+    if r.by == GroupBy::Priority {
+        let (finances, thread) = (super::budgets::Finances::of(ds, r.period), ds.thread());
+        for g in r.groups.iter().filter(|g| !g.code.is_empty()) {
+            for row in super::report_finance::csv_rows(&finances, &thread, scope, &g.code, r.period)
+            {
+                // The amounts (value, target) are numbers, never prefixed.
+                let cells = row.iter().enumerate();
+                w.write_record(
+                    cells.map(|(n, c)| if n == 4 || n == 5 { c.clone() } else { safe(c) }),
+                )?;
+            }
         }
     }
     // A year's chosen case studies are rows of their own kind in the same columns, so a

@@ -66,6 +66,8 @@ pub(super) struct Page<'a> {
     pub benchmarks: &'a [BenchmarkRecord],
     /// For a financial year, that year's case studies in scope; none otherwise.
     pub case_studies: Vec<&'a CaseStudyRecord>,
+    /// Every service's finance for the period, worked once for the whole page.
+    pub finance: super::budgets::Finances,
 }
 
 fn beneath(thread: &Thread, priority: &str, nodes: &[&str]) -> bool {
@@ -183,6 +185,7 @@ pub(super) fn with_page<R>(
             .collect(),
         benchmarks: extras.benchmarks,
         case_studies: super::report::told_case_studies(ds, period, scope, extras.case_studies),
+        finance: super::budgets::Finances::of(ds, period),
         priorities,
     };
     make(&page)
@@ -255,6 +258,7 @@ fn render(page: &Page) -> Markup {
                     @for (n, p) in page.priorities.iter().enumerate() {
                         (parts::priority(page, n + 1, p))
                     }
+                    (super::report_html_finance::portfolio(page))
                     (council::heat_map(page))
                     (council::escalated(page))
                     (council::requests(page))
@@ -311,6 +315,7 @@ pub fn index(ds: &Dataset, period: Period, ctx: Context, files: &[PackEntry]) ->
         requests: vec![],
         benchmarks: &[],
         case_studies: vec![],
+        finance: Default::default(),
     };
     let body = html! {
         h1 { (parts::text(&title)) }

@@ -375,6 +375,7 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
                     }
                 }
             }
+            (super::report_html_finance::part(page, p))
         }
     }
 }

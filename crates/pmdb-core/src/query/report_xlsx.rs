@@ -1,5 +1,5 @@
 //! The published report as an Excel workbook a performance officer can sort and filter: a
-//! Summary sheet, then one sheet each of indicators, actions, projects and risks (and for a
+//! Summary sheet, then one sheet each of indicators, actions, projects, risks and budgets (and for a
 //! year with chosen case studies, a "Case studies" sheet telling them), every
 //! row with its status as a word in a cell filled with the status's colour (never colour
 //! alone), figures as numbers, periods and dates as text, a bold header row frozen and an
@@ -86,6 +86,8 @@ fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
     project_sheet(sheet, page.ds, &thread, &projects, &styles)?;
     let sheet = book.add_worksheet().set_name("Risks")?;
     risk_sheet(sheet, page.ds, &thread, &page.risks, &styles)?;
+    let sheet = book.add_worksheet().set_name("Budgets")?;
+    budget_sheet(sheet, page, &thread, &styles)?;
     // Only a year's report tells case studies, and only when some were chosen: a quarter's
     // workbook is as it was.
     if !page.case_studies.is_empty() {
@@ -557,4 +559,73 @@ fn case_study_sheet(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<
         put_text(ws, row, 5, &c.story)?;
     }
     frame(ws, &CASE_STUDY_COLUMNS, page.case_studies.len(), styles)
+}
+
+const BUDGET_COLUMNS: [(&str, f64); 12] = [
+    ("Priority", 30.0),
+    ("Service", 9.0),
+    ("Name", 30.0),
+    ("Budget to date", 15.0),
+    ("Actual", 15.0),
+    ("Variance", 15.0),
+    ("Variance %", 11.0),
+    ("Annual budget", 15.0),
+    ("Forecast outturn", 15.0),
+    ("Forecast variance", 15.0),
+    ("Forecast", 12.0),
+    ("Note", 50.0),
+];
+
+/// Each service's finance for the period, one a row (the priorities its plan nodes serve
+/// first): pounds as numbers in a £ format, the variance's per cent as a per cent, and
+/// the forecast's overspend or underspend in words.
+fn budget_sheet(
+    ws: &mut Worksheet,
+    page: &Page,
+    thread: &Thread,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    use crate::domain::budget::{json_pct, json_pounds, over_or_under};
+    let money = Format::new().set_num_format("£#,##0.00;-£#,##0.00");
+    let pct = Format::new().set_num_format("0.0%");
+    let mut nodes_of: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for n in &page.ds.nodes {
+        if let Some(s) = n.service.as_deref() {
+            nodes_of.entry(s).or_default().push(n.code.as_str());
+        }
+    }
+    let rows = &page.finance.rows;
+    for (n, r) in rows.iter().enumerate() {
+        let row = n as RowNum + 1;
+        let f = &r.finance;
+        let plan = nodes_of
+            .get(r.service.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        put_text(ws, row, 0, &priorities_of(thread, plan))?;
+        put_text(ws, row, 1, &r.service)?;
+        put_text(ws, row, 2, &r.name)?;
+        let mut pounds = |col: ColNum, x: Option<rust_decimal::Decimal>| match x {
+            Some(x) => ws
+                .write_number_with_format(row, col, json_pounds(x), &money)
+                .map(|_| ()),
+            None => Ok(()),
+        };
+        pounds(3, Some(f.budget))?;
+        pounds(4, f.actual)?;
+        pounds(5, f.variance)?;
+        pounds(7, Some(f.annual_budget))?;
+        pounds(8, Some(f.forecast_outturn))?;
+        pounds(9, Some(f.forecast_variance))?;
+        if let Some(p) = f.variance_pct {
+            ws.write_number_with_format(row, 6, json_pct(p) / 100.0, &pct)?;
+        }
+        put_text(ws, row, 10, over_or_under(f.forecast_variance))?;
+        put_text(
+            ws,
+            row,
+            11,
+            &super::budgets::missing_note(f).unwrap_or_default(),
+        )?;
+    }
+    frame(ws, &BUDGET_COLUMNS, rows.len(), styles)
 }

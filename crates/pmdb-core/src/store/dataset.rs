@@ -55,6 +55,9 @@ pub struct Dataset {
     /// Positions in `narratives` by code, built with them: a report asks for one per
     /// indicator, and a scan of every narrative for each would grow with their product.
     pub(crate) narratives_by_code: HashMap<String, Vec<usize>>,
+    /// Every service's monthly budgets, as stored (or as frozen at the sign-off of the
+    /// period a report is made for): `query::budgets` indexes them by service once.
+    pub budgets: Vec<super::records::BudgetRecord>,
 }
 
 impl Dataset {
@@ -141,6 +144,7 @@ impl Store {
             delivery,
             narratives,
             narratives_by_code,
+            budgets: self.budgets()?,
         };
         tx.finish()?;
         Ok((ds, damage))

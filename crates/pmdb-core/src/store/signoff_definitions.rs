@@ -4,6 +4,8 @@
 //! (`signoff_extras.definitions`, on the signed-off period's row) so that an indicator added,
 //! renamed or moved in the plan later, or a project re-titled, leaves the period's reports
 //! the same bytes. What happened after (values, updates) is judged by the frozen statuses.
+//! The services' budgets are kept too (every row, as they stood): a report's finance is
+//! worked from them, so a budget or an actual changed later leaves it as it was.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,7 @@ use super::delivery::{
 use super::index::Index;
 use super::indicators::IndicatorRecord;
 use super::plan::Named;
+use super::records::BudgetRecord;
 use super::users::UserRecord;
 use crate::domain::plan::PlanNode;
 
@@ -33,6 +36,10 @@ pub struct Definitions {
     pub risks: Vec<RiskRecord>,
     pub risk_links: Vec<RiskLinkRecord>,
     pub eias: Vec<EiaRecord>,
+    /// The budgets at sign-off; none for a sign-off made before pmdb kept them (its
+    /// reports show the budgets as they are now: nothing is made up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budgets: Option<Vec<BudgetRecord>>,
 }
 
 impl Definitions {
@@ -53,6 +60,7 @@ impl Definitions {
             risks: d.risks.clone(),
             risk_links: d.risk_links.clone(),
             eias: d.eias.clone(),
+            budgets: Some(ds.budgets.clone()),
         }
     }
 }
@@ -81,6 +89,9 @@ impl Dataset {
         delivery.risks = d.risks;
         delivery.risk_links = d.risk_links;
         delivery.eias = d.eias;
+        if let Some(budgets) = d.budgets {
+            self.budgets = budgets;
+        }
         self
     }
 }

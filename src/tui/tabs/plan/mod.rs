@@ -14,6 +14,7 @@ use self::linked::{Linked, linked};
 use self::tree::{FilterWork, Tree};
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::{Period, Quarter};
+use crate::query::budgets::Finances;
 use crate::tui::action::Action;
 use crate::tui::components::filter::FilterInput;
 use crate::tui::components::scroll::TextScroll;
@@ -53,6 +54,8 @@ pub struct Detail {
     pub linked: Linked,
     /// An indicator's year-end forecast from the period's figures (this year's only).
     pub forecast: Option<crate::domain::forecast::Forecast>,
+    /// For a plan node with a service, that service's finance for the period.
+    pub finance: Option<crate::query::budgets::ServiceFinance>,
 }
 
 pub struct PlanState {
@@ -158,11 +161,20 @@ impl PlanState {
                     }),
                     RowKey::Node(_) => None,
                 };
+                let finance = match &key {
+                    RowKey::Node(code) => data
+                        .ds
+                        .node(code)
+                        .and_then(|n| n.service.as_deref())
+                        .and_then(|s| Finances::of_service(&data.ds, s, self.period)),
+                    RowKey::Indicator { .. } => None,
+                };
                 Detail {
                     key,
                     chart,
                     linked,
                     forecast,
+                    finance,
                 }
             });
             self.detail_key = dkey;

@@ -258,7 +258,36 @@ fn node_lines(app: &App, code: &str) -> Vec<Line<'static>> {
         spans.push(Span::raw(format!("  ({total} {noun})")));
         lines.push(Line::from(spans));
     }
+    lines.extend(finance_lines(app));
     lines.extend(linked_lines(app));
+    lines
+}
+
+/// A service plan's finance for the period: budget to date, actual and variance, and the
+/// forecast outturn against the annual budget, an overspend said in words.
+fn finance_lines(app: &App) -> Vec<Line<'static>> {
+    let Some(r) = app.plan.detail.as_ref().and_then(|d| d.finance.as_ref()) else {
+        return vec![];
+    };
+    let s = crate::query::budgets::Shown::of(&r.finance);
+    let period = app.plan.period;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("Finance, {}", crate::query::report_finance::to_date(period)),
+        app.theme.heading(),
+    ))];
+    let mut to_date = field(app, "Budget to date", s.budget);
+    to_date.extend(field(app, "  Actual", s.actual));
+    lines.push(Line::from(to_date));
+    let mut variance = field(app, "Variance", s.variance);
+    variance.push(Span::raw(format!(" ({})", s.variance_pct)));
+    lines.push(Line::from(variance));
+    let mut outturn = field(app, "Forecast outturn", s.forecast_outturn);
+    outturn.extend(field(app, "  Annual budget", s.annual_budget));
+    outturn.extend(field(app, "  Forecast variance", s.forecast_variance));
+    lines.push(Line::from(outturn));
+    if let Some(note) = crate::query::budgets::missing_note(&r.finance) {
+        lines.push(Line::from(Span::raw(format!("Note: {note}."))));
+    }
     lines
 }
 
