@@ -332,3 +332,68 @@ fn a_login_the_database_does_not_know_publishes_the_pack() {
         "the same files, byte for byte"
     );
 }
+
+/// `pmdb publish --period latest`, from cron (SPEC "Beyond one server"): the last quarter
+/// and the last month that have ended (on 1 August 2024: 2024/25 Q1 and 2024-07), the
+/// month's pack in `month/` and linked from the quarter's index, each page dated and
+/// saying whether its figures are signed off; after Q1 is signed off, its pages say so.
+#[test]
+fn publish_latest_writes_the_last_quarter_and_month_each_dated_and_marked() {
+    let c = Council::fixture();
+    let dir = c.path("intranet");
+    let out = publish(&c, "latest", &dir);
+    assert!(
+        out.starts_with("published 2024/25 Q1 and 2024-07 (in month/): "),
+        "{out}"
+    );
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        index.contains(r#"<a href="month/index.html">The latest month, 2024-07: its own pack</a>"#),
+        "{index}"
+    );
+    let not_signed = "Figures as recorded on 2024-08-01; this period is not signed off, so they may still change.";
+    for page in [
+        "index.html",
+        "report.html",
+        "month/index.html",
+        "month/report.html",
+    ] {
+        let html = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(html.contains(not_signed), "{page}");
+    }
+    let month = std::fs::read_to_string(dir.join("month/report.html")).unwrap();
+    assert!(month.contains("2024-07"), "the month's own report");
+    let json = c.json(&[
+        "publish",
+        "--period",
+        "latest",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (json["period"].clone(), json["month"].clone()),
+        (
+            serde_json::json!("2024/25 Q1"),
+            serde_json::json!("2024-07")
+        )
+    );
+    let files: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert!(
+        files.contains(&"index.html") && files.contains(&"month/index.html"),
+        "{files:?}"
+    );
+    c.ok(&["signoff", "2024/25 Q1", "--yes"]);
+    publish(&c, "latest", &dir);
+    let report = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(
+        report.contains("Figures as signed off on 2024-08-01."),
+        "{report:.2000}"
+    );
+    let month = std::fs::read_to_string(dir.join("month/report.html")).unwrap();
+    assert!(month.contains(not_signed));
+}

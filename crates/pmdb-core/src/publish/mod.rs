@@ -26,7 +26,9 @@ mod sources;
 
 pub use error::PublishError;
 pub use escalations::listed_escalations;
-pub use folder::{read_and_write_pack, write_pack};
-pub use pack::{PackFile, pack_files};
+pub use folder::{
+    LATEST_MONTH_FOLDER, Latest, read_and_write_latest, read_and_write_pack, write_pack,
+};
+pub use pack::{PackFile, pack_files, pack_files_linking};
 pub use page::{html, page};
 pub use sources::PageSources;

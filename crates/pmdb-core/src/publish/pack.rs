@@ -41,6 +41,18 @@ pub fn pack_files(
     today: NaiveDate,
     sources: &PageSources,
 ) -> Result<Vec<PackFile>, PublishError> {
+    pack_files_linking(ds, period, today, sources, &[])
+}
+
+/// As `pack_files`, with `beside` (files written apart, such as the latest month's pack
+/// in a folder of its own) listed by the index after the pack's own.
+pub fn pack_files_linking(
+    ds: &Dataset,
+    period: Period,
+    today: NaiveDate,
+    sources: &PageSources,
+    beside: &[PackEntry],
+) -> Result<Vec<PackFile>, PublishError> {
     let ctx = ds.context(today);
     // A year's pack tells its chosen case studies in every format, as its page does.
     let studies = sources.extras().case_studies;
@@ -85,9 +97,11 @@ pub fn pack_files(
     }
     let entries: Vec<PackEntry> = pack
         .iter()
-        .map(|f| PackEntry {
-            file: f.entry.file.clone(),
-            label: f.entry.label.clone(),
+        .map(|f| &f.entry)
+        .chain(beside)
+        .map(|e| PackEntry {
+            file: e.file.clone(),
+            label: e.label.clone(),
         })
         .collect();
     let index = report_html::index(ds, period, ctx, &entries).into_bytes();
