@@ -2426,3 +2426,38 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'users', OLD.login, 'delete',
           json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role, 'title', OLD.title, 'email', OLD.email),
           NULL); END;
+
+-- migration 19
+-- Targets are proposed, then approved (issue 26): a year rolled forward (`pmdb year
+-- roll-forward`) has draft targets until the performance team records the board that
+-- approved them; an owner may propose a year's target with a rationale. One row per
+-- indicator and year; none means the year's targets are the council's approved ones (as
+-- every target imported from a file is). Audited like the targets themselves.
+CREATE TABLE target_states (
+    indicator   TEXT NOT NULL REFERENCES indicators(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year        INTEGER NOT NULL,
+    state       TEXT NOT NULL CHECK (state IN ('draft', 'proposed', 'approved')),
+    why         TEXT NOT NULL DEFAULT '',   -- the owner's rationale for a proposed target
+    proposed_by TEXT NOT NULL DEFAULT '',   -- login
+    approved_by TEXT NOT NULL DEFAULT '',   -- the approving board's code
+    meeting     INTEGER REFERENCES meetings(id),
+    PRIMARY KEY (indicator, year)
+);
+
+CREATE TRIGGER audit_target_states_insert AFTER INSERT ON target_states
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'target_states', NEW.indicator || '|' || NEW.year, 'insert',
+          NULL,
+          json_object('state', NEW.state, 'why', NEW.why, 'proposed_by', NEW.proposed_by, 'approved_by', NEW.approved_by, 'meeting', NEW.meeting)); END;
+
+CREATE TRIGGER audit_target_states_update AFTER UPDATE ON target_states
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'target_states', NEW.indicator || '|' || NEW.year, 'update',
+          json_object('state', OLD.state, 'why', OLD.why, 'proposed_by', OLD.proposed_by, 'approved_by', OLD.approved_by, 'meeting', OLD.meeting),
+          json_object('state', NEW.state, 'why', NEW.why, 'proposed_by', NEW.proposed_by, 'approved_by', NEW.approved_by, 'meeting', NEW.meeting)); END;
+
+CREATE TRIGGER audit_target_states_delete AFTER DELETE ON target_states
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'target_states', OLD.indicator || '|' || OLD.year, 'delete',
+          json_object('state', OLD.state, 'why', OLD.why, 'proposed_by', OLD.proposed_by, 'approved_by', OLD.approved_by, 'meeting', OLD.meeting),
+          NULL); END;

@@ -41,6 +41,7 @@ mod setup;
 mod shell;
 mod show;
 mod signoff;
+mod targets;
 mod transfer;
 mod user;
 
@@ -199,6 +200,10 @@ pub enum Command {
     /// Write the narrative (commentary and remedial action) Cabinet reads for an
     /// indicator's or a plan node's quarter or year.
     Comment(comment::CommentArgs),
+    /// A new financial year: `pmdb year roll-forward YEAR [--uplift PCT] [--dry-run]`.
+    Year(targets::YearArgs),
+    /// A year's targets proposed and approved: `pmdb targets propose|approve`.
+    Targets(targets::TargetsArgs),
     /// Print the shell's completion script (bash, zsh or fish).
     ///
     /// bash: `pmdb completions bash > /etc/bash_completion.d/pmdb`; zsh: into a folder of
@@ -399,6 +404,8 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Meetings(args) => meetings::run(&env, args),
         Command::Minutes(args) => minutes::run(&env, args),
         Command::Comment(args) => comment::run(&env, args),
+        Command::Year(args) => targets::year(&env, args),
+        Command::Targets(args) => targets::targets(&env, args),
         Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("answered before the database is opened")
         }

@@ -272,6 +272,17 @@ impl<'a> Series<'a> {
             None => Judgement::new(Rag::None, StatusRule::NotYetDue(due)),
         };
 
+        // A figure judged against a target not yet approved says so.
+        let judgement = match self.targets.state(period.fin_year()) {
+            state if !state.agreed() && judgement.rule.judged_by().is_some() => Judgement {
+                rule: StatusRule::Unagreed {
+                    rule: Box::new(judgement.rule),
+                    state,
+                },
+                ..judgement
+            },
+            _ => judgement,
+        };
         let (direction, rule) = match derived.as_ref().map(|d| self.direction_of(period, d)) {
             Some(Travel::Judged(d, compared)) => (Some((d, compared)), judgement.rule),
             // Unlike periods get no direction, and the rule says why.

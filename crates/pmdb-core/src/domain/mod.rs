@@ -31,6 +31,7 @@ pub mod setting;
 pub mod shares;
 pub mod status_rule;
 pub mod target;
+pub mod target_state;
 pub mod workflow;
 
 /// "a" or "an" before a word, as it is written ("an exception status", "a polarity").

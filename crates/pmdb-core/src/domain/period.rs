@@ -272,6 +272,18 @@ impl Period {
         }
     }
 
+    /// The same period a year later: what a year's profile rolled forward covers.
+    pub fn year_later(self) -> Period {
+        match self {
+            Period::Month(m) => Period::Month(m.plus(12)),
+            Period::Quarter(q) => Period::Quarter(Quarter {
+                year: FinYear(q.year.0 + 1),
+                q: q.q,
+            }),
+            Period::Year(y) => Period::Year(FinYear(y.0 + 1)),
+        }
+    }
+
     /// Year to date: the months from April up to the end of this period.
     pub fn year_to_date(self) -> Vec<Month> {
         let first = self.fin_year().first_month();

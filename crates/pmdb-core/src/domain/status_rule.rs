@@ -56,6 +56,12 @@ pub enum StatusRule {
     /// The rule that decided the status, where the period's direction was not judged
     /// because it is unlike the one it would be compared with.
     NotComparable { rule: Box<StatusRule>, why: Unlike },
+    /// The rule that judged the figure, against a target not yet approved (a year rolled
+    /// forward, or a target proposed): said, so no one takes it for the agreed one.
+    Unagreed {
+        rule: Box<StatusRule>,
+        state: super::target_state::TargetState,
+    },
     /// The words of a status frozen by a sign-off made before pmdb kept its rules typed,
     /// shown as they were, with the RAG rule they name (read once, from the wording pmdb
     /// wrote then, which no change to today's wording touches).
@@ -100,7 +106,9 @@ impl StatusRule {
                 green: *green,
                 amber: *amber,
             }),
-            StatusRule::NotComparable { rule, .. } => rule.judged_by(),
+            StatusRule::NotComparable { rule, .. } | StatusRule::Unagreed { rule, .. } => {
+                rule.judged_by()
+            }
             StatusRule::Frozen { judged_by, .. } => *judged_by,
             StatusRule::DataOnly
             | StatusRule::NoTarget
@@ -179,6 +187,9 @@ impl std::fmt::Display for StatusRule {
             StatusRule::NotYetDue(due) => write!(f, "not yet due (deadline {})", fmt_date(*due)),
             StatusRule::NotComparable { rule, why } => {
                 write!(f, "{rule} – not comparable: {why}")
+            }
+            StatusRule::Unagreed { rule, state } => {
+                write!(f, "{rule} (against a {state} target, not yet approved)")
             }
             StatusRule::Frozen { words, .. } => f.write_str(words),
         }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::indicator::{Aggregation, Frequency, Indicator, IndicatorKind, Polarity};
 use super::period::{FinYear, Period};
 use super::rag::Threshold;
+use super::target_state::TargetState;
 
 /// One row of targets: an annual target (`period` None) or a profiled one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,6 +30,8 @@ pub struct TargetRow {
 pub struct Targets {
     annual: HashMap<FinYear, Threshold>,
     profiled: HashMap<Period, Threshold>,
+    /// The years whose targets are not yet approved, and where they stand.
+    unagreed: HashMap<FinYear, TargetState>,
 }
 
 impl Targets {
@@ -45,6 +48,23 @@ impl Targets {
             };
         }
         t
+    }
+
+    /// These targets, with where each year not yet approved stands (none: all approved).
+    pub fn with_states(
+        mut self,
+        states: impl IntoIterator<Item = (FinYear, TargetState)>,
+    ) -> Targets {
+        self.unagreed = states.into_iter().filter(|(_, s)| !s.agreed()).collect();
+        self
+    }
+
+    /// Where a year's targets stand: approved unless a state says otherwise.
+    pub fn state(&self, year: FinYear) -> TargetState {
+        self.unagreed
+            .get(&year)
+            .copied()
+            .unwrap_or(TargetState::Approved)
     }
 
     pub fn is_empty(&self) -> bool {

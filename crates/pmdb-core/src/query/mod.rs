@@ -123,7 +123,9 @@ impl Dataset {
             .iter()
             .map(StoredValue::observation)
             .collect();
-        let targets = Targets::new(self.targets.get(code).map(Vec::as_slice).unwrap_or(&[]));
+        let states = self.target_states.get(code).into_iter().flatten();
+        let targets = Targets::new(self.targets.get(code).map(Vec::as_slice).unwrap_or(&[]))
+            .with_states(states.map(|s| (s.year, s.state)));
         Series::new(&rec.indicator, observations, targets).starting(self.start_of(rec))
     }
 

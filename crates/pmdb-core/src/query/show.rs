@@ -8,6 +8,7 @@ use crate::domain::direction::Direction;
 use crate::domain::forecast::{Forecast, forecast, trends};
 use crate::domain::indicator::Frequency;
 use crate::domain::period::{FinYear, Month, Period};
+use crate::domain::target_state::TargetState;
 use crate::store::{Dataset, IndicatorRecord, Quality};
 
 /// One period of an indicator, with what the officer recorded for it.
@@ -36,7 +37,46 @@ pub struct ShowReport {
     /// The lowest and highest plausible figures in force (null: no bound).
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// Every target of the indicator, with where its year stands.
+    pub targets: Vec<ShownTarget>,
     pub periods: Vec<PeriodLine>,
+}
+
+/// One target (an annual one, or a profile) and where its year stands: `draft` (rolled
+/// forward), `proposed` (with the owner's rationale) or `approved` (by the board named,
+/// none for targets imported as the council's approved ones).
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownTarget {
+    pub year: FinYear,
+    pub period: Option<Period>,
+    pub target: f64,
+    pub intervention: Option<f64>,
+    pub state: TargetState,
+    pub why: String,
+    pub approved_by: String,
+}
+
+/// The indicator's targets, each with its year's state.
+fn shown_targets(ds: &Dataset, code: &str) -> Vec<ShownTarget> {
+    let states = ds.target_states.get(code);
+    let state_of = |year: FinYear| states.and_then(|s| s.iter().find(|s| s.year == year));
+    ds.targets
+        .get(code)
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            let st = state_of(t.year);
+            ShownTarget {
+                year: t.year,
+                period: t.period,
+                target: t.target,
+                intervention: t.intervention,
+                state: st.map_or(TargetState::Approved, |s| s.state),
+                why: st.map(|s| s.why.clone()).unwrap_or_default(),
+                approved_by: st.map(|s| s.approved_by.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 /// The periods `show` lists by default: the indicator's own periods from the start of its
@@ -126,6 +166,7 @@ pub fn show(
         indicator: rec.clone(),
         min: crate::domain::bounds::lower(&rec.indicator),
         max: crate::domain::bounds::upper(&rec.indicator),
+        targets: shown_targets(ds, &rec.indicator.code),
         periods: lines,
     }
 }

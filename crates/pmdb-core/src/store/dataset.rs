@@ -33,6 +33,8 @@ pub struct Dataset {
     /// (indicator code, plan node code)
     pub links: Vec<(String, String)>,
     pub targets: HashMap<String, Vec<TargetRow>>,
+    /// Where each indicator's years of targets stand, where not simply approved.
+    pub target_states: HashMap<String, Vec<super::TargetStateRecord>>,
     pub values: HashMap<String, Vec<StoredValue>>,
     pub frozen: Frozen,
     /// The sign-offs in force and those reopened, for the reports' sign-off line.
@@ -133,6 +135,7 @@ impl Store {
             nodes,
             links,
             targets: load_all_targets(&tx)?,
+            target_states: super::target_states::load_all_target_states(&tx)?,
             values,
             frozen: load_frozen(&tx)?,
             signoffs: load_signoffs(&tx)?,

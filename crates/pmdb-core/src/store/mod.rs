@@ -35,6 +35,7 @@ mod signoff;
 mod signoff_approval;
 mod signoff_definitions;
 mod signoff_extras;
+mod target_states;
 mod targets;
 mod test_kill;
 mod tx;
@@ -90,6 +91,7 @@ pub use signoff::{
 pub use signoff_approval::Approve;
 pub use signoff_definitions::Definitions;
 pub use signoff_extras::FrozenExtras;
+pub use target_states::{RollForward, TargetStateRecord};
 pub use tx::Abandon;
 pub use users::{NotAUser, UserRecord};
 pub use values::{Expect, NewValue, QUALITY_KEY, Quality, SaveOutcome, StoredValue};
