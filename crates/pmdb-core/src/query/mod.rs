@@ -8,6 +8,7 @@ pub mod entry_grid;
 pub mod entry_return;
 pub mod exception_show;
 pub mod exceptions;
+pub mod highlights;
 pub mod history;
 pub mod list;
 pub mod markdown_text;

@@ -167,10 +167,9 @@ pub(super) fn with_page<R>(
         period,
         ctx,
         scope,
-        risks: risks
-            .iter()
-            .filter(|r| *scope == Scope::Council || in_scope(&r.plan))
-            .collect(),
+        risks: super::highlights::listed_risks(&risks, |r| {
+            *scope == Scope::Council || in_scope(&ds.delivery.risk_nodes(r))
+        }),
         escalated: extras
             .escalated
             .iter()
