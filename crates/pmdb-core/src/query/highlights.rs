@@ -24,7 +24,7 @@ use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
 
 /// What a highlight names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Subject {
     Indicator,
     Action,
@@ -141,6 +141,13 @@ pub(super) fn of_page(page: &Page) -> Highlights {
                 ));
             }
         }
+    }
+    // An indicator (action, project) under two priorities is named once; each list goes
+    // by kind, indicators first, in the report's order within a kind.
+    for list in [&mut out.went_well, &mut out.reds] {
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|h| seen.insert((h.subject, h.code.clone(), h.why.clone())));
+        list.sort_by_key(|h| h.subject);
     }
     out
 }
