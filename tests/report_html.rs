@@ -27,8 +27,20 @@ fn csv_codes(c: &Council, period: &str) -> Vec<String> {
     let mut codes: Vec<String> = csv
         .lines()
         .skip(1)
-        // A year's case studies are rows of their own kind, not indicators.
-        .filter(|l| !l.starts_with("case study,"))
+        // A year's case studies, a quarter's highlights, the actions, projects, risks,
+        // opportunities and EIAs are rows of their own kinds, not indicators.
+        .filter(|l| {
+            let kinds = [
+                "case study,",
+                "highlight,",
+                "action,",
+                "project,",
+                "risk,",
+                "opportunity,",
+                "eia,",
+            ];
+            !kinds.iter().any(|k| l.starts_with(k))
+        })
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     codes.sort();
@@ -157,7 +169,7 @@ fn a_portfolio_summary_is_laid_out_to_print_on_one_or_two_pages() {
         ]);
         assert!(page.contains("<body class=\"portfolio\">"), "{code}");
         for print_rule in [
-            "body.portfolio { font-size: 8pt; line-height: 1.2; page: summary; }",
+            "body.portfolio { font-size: 8pt; line-height: 1.15; page: summary; }",
             "@page summary { margin: 8mm; }",
             "body.portfolio figure { display: none; }",
             "body.portfolio dl.card dt, body.portfolio dl.card dd { display: inline; }",

@@ -216,6 +216,13 @@ fn summary(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<(), XlsxE
     for c in 1..=7 {
         ws.set_column_width(c, 12)?;
     }
+    row = super::report_register::xlsx_highlights(
+        ws,
+        row,
+        page,
+        &super::highlights::of_page(page),
+        &styles.bold,
+    )?;
 
     row += 1;
     ws.write_string_with_format(row, 0, "Indicators by priority", &styles.bold)?;
