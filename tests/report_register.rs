@@ -1,0 +1,319 @@
+//! What Cabinet reads, in every format (issue 25, points 4 and 6): a quarter's report opens
+//! with its highlights (the indicators green and improving, the actions completed and the
+//! milestones met in the quarter, and the reds, named), chosen by one rule whatever the
+//! format; the Markdown and CSV carry the actions, projects, risks and EIAs the HTML page
+//! carries, scoped as it is; the pack lists the risk register (opportunities apart, a
+//! project's own risks naming the project) and the EIAs, not only the heat map.
+//!
+//! The demo council on 2026-11-24; its 2026/27 Q2 is signed off.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Council, text};
+use serde_json::Value;
+
+const Q2: &str = "2026/27 Q2";
+
+fn demo() -> Council {
+    let c = Council::empty("2026-11-24");
+    c.ok(&["demo"]);
+    c
+}
+
+fn report(c: &Council, format: &str, scope: &[&str]) -> String {
+    let mut args = vec!["report", "--period", Q2, "--format", format];
+    args.extend_from_slice(scope);
+    c.ok(&args)
+}
+
+fn set(items: impl IntoIterator<Item = String>) -> BTreeSet<String> {
+    items.into_iter().collect()
+}
+
+fn list<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {key} in {v:#}"))
+}
+
+/// The highlights as the reads that judge each kind find them: (went well, reds), each as
+/// "kind code".
+fn expected(c: &Council) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut well, mut reds) = (BTreeSet::new(), BTreeSet::new());
+    let rollup = c.json(&["rollup", "--period", Q2, "--indicators"]);
+    for g in list(&rollup, "groups") {
+        for i in list(g, "indicators") {
+            let code = text(&i["code"]);
+            if i["rag"] == "green" && i["direction"] == "improving" {
+                well.insert(format!("indicator {code}"));
+            }
+            if i["rag"] == "red" {
+                reds.insert(format!("indicator {code}"));
+            }
+        }
+    }
+    let in_q2 = ["2026-07", "2026-08", "2026-09", Q2];
+    let actions = c.json(&["actions", "--period", Q2]);
+    for a in list(&actions, "actions") {
+        let code = text(&a["code"]);
+        if a["status"] == "completed" && in_q2.contains(&text(&a["updated_period"]).as_str()) {
+            well.insert(format!("action {code}"));
+        }
+        if a["rag"] == "red" {
+            reds.insert(format!("action {code}"));
+        }
+    }
+    let projects = c.json(&["projects", "--period", Q2]);
+    for p in list(&projects, "projects") {
+        let code = text(&p["code"]);
+        for m in list(p, "milestones") {
+            let done = m["done"].as_str().unwrap_or("");
+            if ("2026-07-01".."2026-10-01").contains(&done) {
+                well.insert(format!("milestone {code}"));
+            }
+        }
+        if p["rag"] == "red" {
+            reds.insert(format!("project {code}"));
+        }
+    }
+    (well, reds)
+}
+
+/// The Markdown's list under a heading: each item's "kind code".
+fn markdown_list(md: &str, heading: &str) -> BTreeSet<String> {
+    let at = md
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading}:\n{md}"));
+    md[at + heading.len()..]
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| l.starts_with("- "))
+        .map(|l| {
+            let words: Vec<&str> = l[2..].split_whitespace().collect();
+            format!("{} {}", words[0].to_lowercase(), words[1])
+        })
+        .collect()
+}
+
+#[test]
+fn a_quarters_highlights_are_the_same_named_items_in_every_format() {
+    let c = demo();
+    let (well, reds) = expected(&c);
+    // The demo's quarter: stated records on both sides.
+    for item in [
+        "indicator WE01",
+        "action ACT-01",
+        "action ACT-12",
+        "milestone PJ-01",
+        "milestone PJ-06",
+    ] {
+        assert!(well.contains(item), "{item} went well: {well:?}");
+    }
+    assert!(reds.contains("project PJ-05"), "{reds:?}");
+    assert!(!well.is_empty() && !reds.is_empty());
+
+    let md = report(&c, "markdown", &[]);
+    let highlights_at = md.find("## Highlights").expect("the Markdown's highlights");
+    assert!(
+        highlights_at < md.find("Status key:").unwrap(),
+        "the highlights open the report"
+    );
+    assert_eq!(
+        markdown_list(&md, "### What went well in 2026/27 Q2\n"),
+        well
+    );
+    assert_eq!(markdown_list(&md, "### Reds\n"), reds);
+    assert!(md.contains(
+        "- Milestone PJ-01 Food waste collection roll-out: All households collected weekly met on 2026-07-29"
+    ));
+
+    // The CSV: rows of their own kind, first, in the report's columns.
+    let csv = report(&c, "csv", &[]);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let highlights: Vec<&csv::StringRecord> =
+        rows.iter().take_while(|r| &r[0] == "highlight").collect();
+    let kind_code = |r: &&csv::StringRecord| {
+        let kind = r[10]
+            .split(':')
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap();
+        format!("{kind} {}", &r[1])
+    };
+    let went_well = |r: &&&csv::StringRecord| r[10].starts_with("went well: ");
+    assert_eq!(
+        set(highlights.iter().filter(went_well).map(kind_code)),
+        well
+    );
+    assert_eq!(
+        set(highlights.iter().filter(|r| !went_well(r)).map(kind_code)),
+        reds
+    );
+    assert_eq!(
+        highlights.len(),
+        rows.iter().filter(|r| &r[0] == "highlight").count(),
+        "every highlight row comes first"
+    );
+    let pj05 = highlights
+        .iter()
+        .find(|r| &r[1] == "PJ-05")
+        .expect("PJ-05 is red");
+    assert_eq!(
+        (&pj05[2], &pj05[3], &pj05[6]),
+        ("Finance system (ERP) replacement", Q2, "red")
+    );
+
+    // The HTML page and the workbook's summary name each of them.
+    let html = report(&c, "html", &[]);
+    let section =
+        &html[html.find("id=\"highlights\"").unwrap()..html.find("id=\"summary\"").unwrap()];
+    for item in well.iter().chain(&reds) {
+        let code = item.split_whitespace().nth(1).unwrap();
+        assert!(
+            section.contains(&format!("<strong>{code}</strong>")),
+            "{item}"
+        );
+    }
+    // A month's report and a year's do not open with highlights.
+    for period in ["2026-09", "2025/26"] {
+        let md = c.ok(&["report", "--period", period, "--format", "markdown"]);
+        assert!(!md.contains("## Highlights"), "{period}");
+    }
+}
+
+#[test]
+fn markdown_and_csv_carry_the_delivery_the_html_page_carries_scoped_alike() {
+    let c = demo();
+    for scope in [
+        &[][..],
+        &["--portfolio", "ECO"][..],
+        &["--service", "LAC"][..],
+    ] {
+        let html = report(&c, "html", scope);
+        let in_html = |prefix: &str| -> BTreeSet<String> {
+            html.split(&format!("<th scope=\"row\">{prefix}"))
+                .skip(1)
+                .map(|s| s.split(':').next().unwrap().trim().to_string())
+                .collect()
+        };
+        let (actions, projects) = (in_html("Action "), in_html("Project "));
+        assert!(!actions.is_empty(), "{scope:?}");
+        assert_eq!(
+            projects.is_empty(),
+            scope == ["--service", "LAC"],
+            "{scope:?}"
+        );
+        let csv = report(&c, "csv", scope);
+        let of = |group: &str| -> BTreeSet<String> {
+            csv.lines()
+                .filter(|l| l.starts_with(&format!("{group},")))
+                .map(|l| l.split(',').nth(1).unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(of("action"), actions, "{scope:?}");
+        assert_eq!(of("project"), projects, "{scope:?}");
+        let md = report(&c, "markdown", scope);
+        for a in &actions {
+            assert!(md.contains(&format!("| Action {a} ")), "{scope:?} {a}");
+        }
+        for p in &projects {
+            assert!(md.contains(&format!("| Project {p} ")), "{scope:?} {p}");
+        }
+    }
+    // The council's Markdown: the register with the opportunities apart, and the EIAs.
+    let md = report(&c, "markdown", &[]);
+    let register = md.find("## Risk register").unwrap();
+    let opportunities = md.find("### Opportunities").unwrap();
+    let rsk17 = md.find("| RSK-17 The Kingsmead extension overruns its budget | project PJ-03 Kingsmead leisure centre extension | tfletcher | 3 × 3 = 9 | A amber | 9 | no | ▲ improving |")
+        .unwrap_or_else(|| panic!("{md}"));
+    let opp01 = md.find("| OPP-01 Levelling-up funding for the Market Square public realm | CO3.2 | hcarter | 3 × 4 = 12 | A amber | 12 | no | ▲ improving |")
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(register < rsk17 && rsk17 < opportunities && opportunities < opp01);
+    assert!(md.contains("| EIA-01 Weekly food waste collections | glewis | 2025-10-20 | C completed | No major change: assisted collections extended to residents who cannot move their caddy. |"));
+    let csv = report(&c, "csv", &[]);
+    assert_eq!(csv.lines().filter(|l| l.starts_with("risk,")).count(), 18);
+    assert_eq!(
+        csv.lines()
+            .filter(|l| l.starts_with("opportunity,"))
+            .count(),
+        2
+    );
+    assert_eq!(csv.lines().filter(|l| l.starts_with("eia,")).count(), 8);
+    assert!(csv.contains(
+        "opportunity,OPP-02,The Kingsmead solar canopy sells surplus power to the grid,2026/27 Q2,9,9,amber,improving,,,within target; project PJ-03 Kingsmead leisure centre extension;"
+    ), "{csv}");
+}
+
+#[test]
+fn the_pack_lists_the_register_and_the_eias_and_maps_only_the_risks() {
+    let c = demo();
+    let html = report(&c, "html", &[]);
+    let register = &html[html.find("<h2 id=\"register\">").expect("the register")..];
+    let register = &register[..register.find("</section>").unwrap()];
+    // Every risk of the register, the risks before the opportunities.
+    let risks = c.json(&["risks", "--period", Q2]);
+    for r in list(&risks, "risks") {
+        let code = text(&r["code"]);
+        assert!(
+            register.contains(&format!("<th scope=\"row\">{code}: ")),
+            "{code}"
+        );
+    }
+    let opp = register
+        .find("<h3 id=\"opportunities\">Opportunities</h3>")
+        .unwrap();
+    assert!(register.find("RSK-18:").unwrap() < opp && opp < register.find("OPP-01:").unwrap());
+    // RSK-01: score, band as a word, target, above target, direction as word and symbol.
+    let row = &register[register.find("RSK-01: ").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    for cell in [
+        ">4 × 5 = 20<",
+        "Red</span>",
+        ">12<",
+        ">Yes<",
+        "<span aria-hidden=\"true\">▲</span> improving",
+    ] {
+        assert!(row.contains(cell), "{cell} in {row}");
+    }
+    assert!(register.contains("project PJ-05 Finance system (ERP) replacement"));
+    assert!(register.contains("<caption>Opportunities at the end of 2026/27 Q2"));
+    // The heat map counts the 17 open risks, never the opportunities.
+    let open_risks = list(&risks, "risks")
+        .iter()
+        .filter(|r| r["rag"] != "none" && r["category"] != "opportunity")
+        .count();
+    assert_eq!(open_risks, 17);
+    let mapped: u64 = risks["heatmap"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| row.as_array().unwrap().iter().map(|n| n.as_u64().unwrap()))
+        .sum();
+    assert_eq!(mapped, 17);
+    // The EIAs: code, title, owner, due, status as a word, outcome.
+    let eias = &html[html.find("<h2 id=\"eias\">").expect("the EIAs")..];
+    let eias = &eias[..eias.find("</section>").unwrap()];
+    let row = &eias[eias.find("EIA-02: ").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    for cell in [
+        "Changes to the Council Tax Reduction scheme",
+        ">mdavies<",
+        ">2026-03-19<",
+        "Completed</span>",
+        "Adjust the policy: the hardship fund is kept for disabled residents and carers.",
+    ] {
+        assert!(row.contains(cell), "{cell} in {row}");
+    }
+    // A portfolio's summary keeps to its highlights, run on in one paragraph.
+    let eco = report(&c, "html", &["--portfolio", "ECO"]);
+    assert!(
+        eco.contains("<strong>Green and improving: </strong>"),
+        "{eco}"
+    );
+    assert!(!eco.contains("id=\"register\""));
+}
