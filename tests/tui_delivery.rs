@@ -531,3 +531,49 @@ fn a_council_without_delivery_says_so_in_each_list() {
     let grid = drawn_grid(&app, 80, 24);
     assert!(grid.iter().flatten().all(|c| c.0 == 0));
 }
+
+#[test]
+fn the_opportunities_are_listed_after_the_risks_marked_and_off_the_heat_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ds) = demo(dir.path());
+    let mut app = open(&path, Theme::PLAIN);
+    typing(&mut app, "ll");
+    filter(&mut app, "OPP-0");
+    for (w, h) in SIZES {
+        let rows = list_lines(&app, w, h);
+        assert_eq!(rows.len(), 2, "{}", text(&app, w, h));
+        assert!(
+            rows[0].contains("OPP-01 Opportunity: Levelling-up"),
+            "{rows:?}"
+        );
+        assert!(
+            rows[1].contains("OPP-02 Opportunity: The Kingsmead"),
+            "{rows:?}"
+        );
+        // The map is the risks' alone, whatever the filter shows.
+        assert!(
+            flat(&app, w, h).contains("17 open risks"),
+            "{}",
+            text(&app, w, h)
+        );
+    }
+    // OPP-02's record names its project, as a risk's names its plan nodes.
+    typing(&mut app, "j");
+    let f = flat(&app, 120, 40);
+    assert!(f.contains("Category: opportunity"), "{f}");
+    assert!(f.contains("Plan: PJ-03"), "{f}");
+    // In the list unfiltered, the last rows are the two opportunities, after RSK-18.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::End);
+    let rows = list_lines(&app, 120, 40);
+    let codes: Vec<&str> = rows
+        .iter()
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .collect();
+    assert_eq!(
+        codes[codes.len() - 3..],
+        ["RSK-18", "OPP-01", "OPP-02"],
+        "{rows:?}"
+    );
+    assert_eq!(ds.delivery.risk_rows(october()).len(), 20);
+}
