@@ -317,3 +317,18 @@ fn the_pack_lists_the_register_and_the_eias_and_maps_only_the_risks() {
     );
     assert!(!eco.contains("id=\"register\""));
 }
+
+#[test]
+fn a_signed_off_quarters_highlights_and_register_stay_as_frozen() {
+    let c = demo();
+    let before = (report(&c, "markdown", &[]), report(&c, "csv", &[]));
+    let october = c.ok(&["rollup", "--period", "2026-10"]);
+    // Stricter rules, which judge an open period again (October's ambers turn red)…
+    c.ok(&["config", "set", "rag_rule", "tolerance:1:2"]);
+    c.ok(&["config", "set", "risk_bands", "2:4"]);
+    assert_ne!(c.ok(&["rollup", "--period", "2026-10"]), october);
+    // …leave the signed-off quarter's highlights, reds and register as they were frozen.
+    let after = (report(&c, "markdown", &[]), report(&c, "csv", &[]));
+    assert!(before.0.contains("### Reds"));
+    assert_eq!(after, before);
+}
