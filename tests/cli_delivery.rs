@@ -692,11 +692,6 @@ fn the_demo_council_in_october_2026() {
         .filter(|r| r["rag"] != "none" && r["category"] == "opportunity")
         .count();
     assert_eq!(opportunities, 2, "OPP-01 and OPP-02, open");
-    let mapped: u64 = risks["heatmap"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|row| row.as_array().unwrap().iter().map(|n| n.as_u64().unwrap()))
-        .sum();
+    let mapped = common::heat_map_total(&risks);
     assert_eq!(mapped, open);
 }

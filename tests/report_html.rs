@@ -29,18 +29,7 @@ fn csv_codes(c: &Council, period: &str) -> Vec<String> {
         .skip(1)
         // A year's case studies, a quarter's highlights, the actions, projects, risks,
         // opportunities and EIAs are rows of their own kinds, not indicators.
-        .filter(|l| {
-            let kinds = [
-                "case study,",
-                "highlight,",
-                "action,",
-                "project,",
-                "risk,",
-                "opportunity,",
-                "eia,",
-            ];
-            !kinds.iter().any(|k| l.starts_with(k))
-        })
+        .filter(|l| common::indicator_line(l))
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     codes.sort();

@@ -288,12 +288,7 @@ fn the_pack_lists_the_register_and_the_eias_and_maps_only_the_risks() {
         .filter(|r| r["rag"] != "none" && r["category"] != "opportunity")
         .count();
     assert_eq!(open_risks, 17);
-    let mapped: u64 = risks["heatmap"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|row| row.as_array().unwrap().iter().map(|n| n.as_u64().unwrap()))
-        .sum();
+    let mapped = common::heat_map_total(&risks);
     assert_eq!(mapped, 17);
     // The EIAs: code, title, owner, due, status as a word, outcome.
     let eias = &html[html.find("<h2 id=\"eias\">").expect("the EIAs")..];

@@ -31,17 +31,7 @@ fn csv_codes(csv: &str) -> Vec<String> {
         .lines()
         .skip(1)
         // The highlights, actions, projects, risks and EIAs are rows of their own kinds.
-        .filter(|l| {
-            let kinds = [
-                "highlight,",
-                "action,",
-                "project,",
-                "risk,",
-                "opportunity,",
-                "eia,",
-            ];
-            !kinds.iter().any(|k| l.starts_with(k))
-        })
+        .filter(|l| common::indicator_line(l))
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     out.sort();

@@ -83,6 +83,60 @@ fn highlight_line(i: &Highlight) -> String {
     format!("{kind} {} {}: {}", i.code, i.title, i.why)
 }
 
+/// An action or project of a priority, as the Markdown and CSV write it.
+struct Item<'a> {
+    priority: &'a str,
+    /// "Action" or "Project".
+    kind: &'static str,
+    code: &'a str,
+    title: &'a str,
+    owner: &'a str,
+    rag: DeliveryRag,
+    status: &'static str,
+    rule: String,
+    /// A project's milestones late at the period's end.
+    late: &'a [String],
+    commentary: &'a str,
+}
+
+/// Each priority's actions, then its projects, as the HTML page lists them.
+fn delivery_items<'a>(page: &'a Page) -> Vec<Item<'a>> {
+    let mut out = Vec::new();
+    for p in &page.priorities {
+        for a in &p.actions {
+            let j = &a.judgement;
+            out.push(Item {
+                priority: &p.title,
+                kind: "Action",
+                code: &a.record.code,
+                title: &a.record.title,
+                owner: &a.record.owner,
+                rag: j.rag,
+                status: j.status.as_str(),
+                rule: j.rule.to_string(),
+                late: &[],
+                commentary: j.latest.as_ref().map_or("", |u| u.commentary.as_str()),
+            });
+        }
+        for x in &p.projects {
+            let j = &x.judgement;
+            out.push(Item {
+                priority: &p.title,
+                kind: "Project",
+                code: &x.record.code,
+                title: &x.record.title,
+                owner: &x.record.owner,
+                rag: j.rag,
+                status: j.status.as_str(),
+                rule: j.rule.to_string(),
+                late: &j.late,
+                commentary: j.latest.as_ref().map_or("", |u| u.commentary.as_str()),
+            });
+        }
+    }
+    out
+}
+
 /// The Markdown's actions and projects (by priority), risk register and EIAs, after the
 /// indicators.
 pub(super) fn markdown_delivery(out: &mut String, page: &Page) {
@@ -91,46 +145,28 @@ pub(super) fn markdown_delivery(out: &mut String, page: &Page) {
         out,
         "| Priority | Action or project | Status | Owner | Commentary |\n|---|---|---|---|---|"
     );
-    let mut any = false;
-    for p in &page.priorities {
-        for a in &p.actions {
-            any = true;
-            let j = &a.judgement;
-            let _ = writeln!(
-                out,
-                "| {} | Action {} {} | {} {} | {} | {} |",
-                md(&p.title),
-                md(&a.record.code),
-                md(&a.record.title),
-                j.rag.letter(),
-                md(&j.status.as_str().replace('_', " ")),
-                md(&a.record.owner),
-                md(j.latest.as_ref().map_or("", |u| u.commentary.as_str())),
-            );
-        }
-        for x in &p.projects {
-            any = true;
-            let j = &x.judgement;
-            let late = if j.late.is_empty() {
-                String::new()
-            } else {
-                format!("; late milestones: {}", j.late.join("; "))
-            };
-            let _ = writeln!(
-                out,
-                "| {} | Project {} {} | {} {}{} | {} | {} |",
-                md(&p.title),
-                md(&x.record.code),
-                md(&x.record.title),
-                j.rag.letter(),
-                md(&j.status.as_str().replace('_', " ")),
-                md(&late),
-                md(&x.record.owner),
-                md(j.latest.as_ref().map_or("", |u| u.commentary.as_str())),
-            );
-        }
+    let items = delivery_items(page);
+    for i in &items {
+        let late = if i.late.is_empty() {
+            String::new()
+        } else {
+            format!("; late milestones: {}", i.late.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} {} {} | {} {}{} | {} | {} |",
+            md(i.priority),
+            i.kind,
+            md(i.code),
+            md(i.title),
+            i.rag.letter(),
+            md(&i.status.replace('_', " ")),
+            md(&late),
+            md(i.owner),
+            md(i.commentary),
+        );
     }
-    if !any {
+    if items.is_empty() {
         let _ = writeln!(out, "| – | No action or project | – | – | – |");
     }
     let (opportunities, risks): (Vec<&RiskRow>, Vec<&RiskRow>) =
@@ -242,31 +278,17 @@ pub(super) fn csv_rows(page: &Page, h: &Highlights) -> (Vec<[String; 13]>, Vec<[
         first.push(r);
     }
     let mut after = Vec::new();
-    for p in &page.priorities {
-        for a in &p.actions {
-            let j = &a.judgement;
-            let mut r = row(ACTION_GROUP, &a.record.code, &a.record.title);
-            r[6] = j.rag.as_str().into();
-            r[10] = format!("{}; {}; priority {}", j.status.as_str(), j.rule, p.title);
-            r[11] = j
-                .latest
-                .as_ref()
-                .map_or("", |u| u.commentary.as_str())
-                .into();
-            after.push(r);
-        }
-        for x in &p.projects {
-            let j = &x.judgement;
-            let mut r = row(PROJECT_GROUP, &x.record.code, &x.record.title);
-            r[6] = j.rag.as_str().into();
-            r[10] = format!("{}; {}; priority {}", j.status.as_str(), j.rule, p.title);
-            r[11] = j
-                .latest
-                .as_ref()
-                .map_or("", |u| u.commentary.as_str())
-                .into();
-            after.push(r);
-        }
+    for i in delivery_items(page) {
+        let group = if i.kind == "Action" {
+            ACTION_GROUP
+        } else {
+            PROJECT_GROUP
+        };
+        let mut r = row(group, i.code, i.title);
+        r[6] = i.rag.as_str().into();
+        r[10] = format!("{}; {}; priority {}", i.status, i.rule, i.priority);
+        r[11] = i.commentary.into();
+        after.push(r);
     }
     for x in &page.risks {
         let j = &x.judgement;
