@@ -327,3 +327,69 @@ fn a_signed_off_quarters_highlights_and_register_stay_as_frozen() {
     assert!(before.0.contains("### Reds"));
     assert_eq!(after, before);
 }
+
+/// An OSC title, a clear screen, a C1 CSI and a right-to-left override.
+const CONTROLS: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}gnp.exe";
+
+#[test]
+fn hostile_titles_in_the_highlights_and_registers_reach_no_report_as_markup_or_controls() {
+    let c = Council::fixture();
+    let w = c.writer("root");
+    let bad = format!("<img src=x onerror=alert(1)> **bold** [x](javascript:1) {CONTROLS}");
+    let long = "x".repeat(40_000);
+    w.execute_batch(&format!(
+        "INSERT INTO actions (code, title, kind, owner, start, due) VALUES
+             ('A1', 'Food waste {bad}', 'corporate', 'alee', '2024-01-01', '2024-12-20');
+         INSERT INTO action_links (action, node) VALUES ('A1', 'SP1');
+         INSERT INTO action_updates (action, period, status, progress, commentary) VALUES
+             ('A1', '2024-05', 'completed', 100, 'Done {bad}');
+         INSERT INTO projects (code, title, owner, start, finish) VALUES
+             ('PR1', 'Depot {long}', 'alee', '2024-01-01', '2025-06-30');
+         INSERT INTO project_links (project, node) VALUES ('PR1', 'SP1');
+         INSERT INTO milestones (project, title, due, done) VALUES
+             ('PR1', 'Site {bad}', '2024-05-31', '2024-05-20');
+         INSERT INTO risks (code, title, category, owner, inherent_likelihood, inherent_impact,
+                            target_score) VALUES
+             ('O1', 'Trust {bad}', 'opportunity', 'alee', 3, 3, 9);
+         INSERT INTO risk_projects (risk, project) VALUES ('O1', 'PR1');
+         INSERT INTO eias (code, title, owner, due, completed, outcome) VALUES
+             ('E1', 'Fees {bad}', 'alee', '2024-06-30', '2024-06-01', 'Changed {bad}');"
+    ))
+    .unwrap();
+    let period = "2024/25 Q1";
+    let md = c.ok(&["report", "--period", period]);
+    let csv = c.ok(&["report", "--period", period, "--format", "csv"]);
+    let html = c.ok(&["report", "--period", period, "--format", "html"]);
+    for (what, out) in [("markdown", &md), ("csv", &csv), ("html", &html)] {
+        let controls: Vec<char> = out
+            .chars()
+            .filter(|ch| pmdb::safe_text::is_unsafe(*ch) && *ch != '\n')
+            .collect();
+        assert!(controls.is_empty(), "{what}: {controls:?}");
+        // The CSV is display for a spreadsheet: the words as typed, markup and all.
+        assert_eq!(out.contains("<img"), what == "csv", "{what}");
+    }
+    // Still there to read: the completed action and the milestone met open the report.
+    assert!(
+        md.contains(
+            "- Action A1 Food waste &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\*"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- Milestone PR1 Depot xxx"), "{md}");
+    assert!(md.contains("| O1 Trust &lt;img"), "{md}");
+    assert!(csv.contains("\nhighlight,A1,Food waste <img src=x onerror=alert(1)> **bold** [x](javascript:1) ␛]0;pwned␇"), "{csv}");
+    assert!(csv.contains("\neia,E1,Fees <img"), "{csv}");
+    // And the workbook is made with the longest title cut at a cell's limit.
+    let book = c.path("q1.xlsx");
+    c.ok(&[
+        "report",
+        "--period",
+        period,
+        "--format",
+        "xlsx",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    assert!(std::fs::metadata(&book).unwrap().len() > 0);
+}
