@@ -10,7 +10,7 @@ use super::delivery::RiskRow;
 use super::highlights::{Highlight, Highlights, Subject};
 use super::markdown_text::md;
 use super::report_html::{Extras, Page, with_page};
-use super::report_html_register::serves;
+use super::report_html_register::{person, serves};
 use super::scope::Scope;
 use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
@@ -90,7 +90,7 @@ struct Item<'a> {
     kind: &'static str,
     code: &'a str,
     title: &'a str,
-    owner: &'a str,
+    owner: String,
     rag: DeliveryRag,
     status: &'static str,
     rule: String,
@@ -110,7 +110,7 @@ fn delivery_items<'a>(page: &'a Page) -> Vec<Item<'a>> {
                 kind: "Action",
                 code: &a.record.code,
                 title: &a.record.title,
-                owner: &a.record.owner,
+                owner: person(page, &a.record.owner),
                 rag: j.rag,
                 status: j.status.as_str(),
                 rule: j.rule.to_string(),
@@ -125,7 +125,7 @@ fn delivery_items<'a>(page: &'a Page) -> Vec<Item<'a>> {
                 kind: "Project",
                 code: &x.record.code,
                 title: &x.record.title,
-                owner: &x.record.owner,
+                owner: person(page, &x.record.owner),
                 rag: j.rag,
                 status: j.status.as_str(),
                 rule: j.rule.to_string(),
@@ -162,7 +162,7 @@ pub(super) fn markdown_delivery(out: &mut String, page: &Page) {
             i.rag.letter(),
             md(&i.status.replace('_', " ")),
             md(&late),
-            md(i.owner),
+            md(&i.owner),
             md(i.commentary),
         );
     }
@@ -193,7 +193,7 @@ pub(super) fn markdown_delivery(out: &mut String, page: &Page) {
                 "| {} {} | {} | {} | {} {} | {} |",
                 md(&e.record.code),
                 md(&e.record.title),
-                md(&e.record.owner),
+                md(&person(page, &e.record.owner)),
                 md(&e.record.due),
                 j.rag.letter(),
                 j.status.as_str(),
@@ -224,7 +224,7 @@ fn markdown_register(out: &mut String, page: &Page, rows: &[&RiskRow], one: &str
             md(&r.record.code),
             md(&r.record.title),
             md(&serves(page, r)),
-            md(&r.record.owner),
+            md(&person(page, &r.record.owner)),
             j.likelihood,
             j.impact,
             j.score,
@@ -320,7 +320,7 @@ pub(super) fn csv_rows(page: &Page, h: &Highlights) -> (Vec<[String; 13]>, Vec<[
             "{}; due {}; owner {}",
             j.status.as_str(),
             e.record.due,
-            e.record.owner
+            person(page, &e.record.owner)
         );
         r[11] = e.record.outcome.clone();
         after.push(r);
