@@ -229,9 +229,9 @@ fn markdown_and_csv_carry_the_delivery_the_html_page_carries_scoped_alike() {
     let md = report(&c, "markdown", &[]);
     let register = md.find("## Risk register").unwrap();
     let opportunities = md.find("### Opportunities").unwrap();
-    let rsk17 = md.find("| RSK-17 The Kingsmead extension overruns its budget | project PJ-03 Kingsmead leisure centre extension | tfletcher | 3 × 3 = 9 | A amber | 9 | no | ▲ improving |")
+    let rsk17 = md.find("| RSK-17 The Kingsmead extension overruns its budget | project PJ-03 Kingsmead leisure centre extension | tfletcher | 3 × 3 = 9 | A amber | 9 | No | ▲ improving |")
         .unwrap_or_else(|| panic!("{md}"));
-    let opp01 = md.find("| OPP-01 Levelling-up funding for the Market Square public realm | CO3.2 | hcarter | 3 × 4 = 12 | A amber | 12 | no | ▲ improving |")
+    let opp01 = md.find("| OPP-01 Levelling-up funding for the Market Square public realm | CO3.2 | hcarter | 3 × 4 = 12 | A amber | 12 | No | ▲ improving |")
         .unwrap_or_else(|| panic!("{md}"));
     assert!(register < rsk17 && rsk17 < opportunities && opportunities < opp01);
     assert!(md.contains("| EIA-01 Weekly food waste collections | glewis | 2025-10-20 | C completed | No major change: assisted collections extended to residents who cannot move their caddy. |"));

@@ -136,7 +136,7 @@ fn register_table(page: &Page, rows: &[&RiskRow], words: (&str, &str, &str)) -> 
                             @if j.review_overdue { br; "Review overdue" }
                         }
                         td class="n" data-label="Target score" { (r.record.target_score) }
-                        td data-label="Above target" { @if j.above_target { "Yes" } @else { "No" } }
+                        td data-label="Above target" { (above_target(j)) }
                         td data-label="Direction" {
                             @match j.direction {
                                 Some(d) => { span aria-hidden="true" { (d.symbol()) } " " (d) },
@@ -223,5 +223,14 @@ impl Page<'_> {
     /// Whether the page lists the EIAs, as for the register.
     pub(super) fn shows_eias(&self) -> bool {
         !self.scope.is_summary() && !self.eias.is_empty()
+    }
+}
+
+/// "Yes" or "No", and for a closed risk "–": closed, it is held to no target.
+pub(super) fn above_target(j: &crate::domain::delivery::risk::RiskJudgement) -> &'static str {
+    match (j.open, j.above_target) {
+        (false, _) => "–",
+        (true, true) => "Yes",
+        (true, false) => "No",
     }
 }

@@ -10,7 +10,7 @@ use super::delivery::RiskRow;
 use super::highlights::{Highlight, Highlights, Subject};
 use super::markdown_text::md;
 use super::report_html::{Extras, Page, with_page};
-use super::report_html_register::{person, serves};
+use super::report_html_register::{above_target, person, serves};
 use super::scope::Scope;
 use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
@@ -235,7 +235,7 @@ fn markdown_register(out: &mut String, page: &Page, rows: &[&RiskRow], one: &str
                 ""
             },
             r.record.target_score,
-            if j.above_target { "yes" } else { "no" },
+            above_target(j),
             j.direction
                 .map_or_else(|| "–".into(), |d| format!("{} {d}", d.symbol())),
         );
@@ -304,10 +304,10 @@ pub(super) fn csv_rows(page: &Page, h: &Highlights) -> (Vec<[String; 13]>, Vec<[
             .as_str()
             .into();
         r[7] = j.direction.map_or("", |d| d.as_str()).into();
-        let above = if j.above_target {
-            "above target"
-        } else {
-            "within target"
+        let above = match above_target(j) {
+            "Yes" => "above target",
+            "No" => "within target",
+            _ => "closed",
         };
         r[10] = format!("{above}; {}; {}", serves(page, x), j.rule);
         after.push(r);
