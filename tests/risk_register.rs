@@ -176,3 +176,23 @@ fn a_risks_plan_names_a_project_and_exports_as_imported() {
     assert_eq!(c.count("SELECT count(*) FROM audit_log"), before);
     assert_eq!(c.count("SELECT count(*) FROM risks WHERE code = 'R3'"), 0);
 }
+
+#[test]
+fn pmdb_projects_lists_each_projects_own_register() {
+    let c = council();
+    let out = c.ok(&["projects", "--period", "2024-07"]);
+    let own = out
+        .find("PR1's own risks:\n")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(
+        out[own..].lines().collect::<Vec<_>>(),
+        [
+            "PR1's own risks:",
+            "  O1 Shared leisure trust (opportunity, 4×4=16, R red, target 6)",
+            "  R1 Contractor fails (3×4=12, A amber, target 8)",
+        ]
+    );
+    // The JSON is the contract's, without the register.
+    let v = c.json(&["projects", "--period", "2024-07"]);
+    assert!(v["projects"][0].get("risks").is_none(), "{v:#}");
+}

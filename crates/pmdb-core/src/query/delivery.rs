@@ -227,6 +227,14 @@ impl RiskRow<'_> {
     }
 }
 
+/// A major project's own register: the risks and opportunities among `rows` whose plan
+/// names the project, in the council's order.
+pub fn risks_of_project<'r, 'a>(rows: &'r [RiskRow<'a>], project: &str) -> Vec<&'r RiskRow<'a>> {
+    rows.iter()
+        .filter(|r| r.projects.contains(&project))
+        .collect()
+}
+
 /// The 5 × 5 heat map of the open risks among `rows`, opportunities left out.
 pub fn risk_heat_map(rows: &[RiskRow]) -> [[u32; 5]; 5] {
     risk::heat_map(
