@@ -8,14 +8,15 @@ mod common;
 use common::Council;
 use serde_json::{Value, json};
 
-/// The fixture council (plan V, P1, P2, SP1 …; officer alee) with a project PR1, a risk R1
-/// on SP1 and PR1, and an opportunity O1 on PR1 alone, each reviewed.
+/// The fixture council (plan V, P1, P2, SP1 …; officer alee) with a project PR1 on SP1 (the
+/// WASTE service's plan), a risk R1 on SP1 and PR1, and an opportunity O1 on PR1 alone,
+/// each reviewed.
 fn council() -> Council {
     let c = Council::fixture();
     let projects = c.file(
         "projects.csv",
         "code,title,plan,owner,start,finish,budget\n\
-         PR1,New leisure centre,P1,alee,2024-04-01,2026-03-31,\"4,000,000\"\n",
+         PR1,New leisure centre,SP1,alee,2024-04-01,2026-03-31,\"4,000,000\"\n",
     );
     c.ok(&["import", "projects", &projects]);
     let risks = c.file(
@@ -101,8 +102,11 @@ fn an_opportunity_is_scored_alike_and_never_in_the_heat_map() {
 
     // Exceptions for an opportunity follow the risks' rules: above its target is one.
     c.ok(&["exceptions", "raise", "--period", "2024-07"]);
+    // O1 names only its project: the exception is its project's service's (SP1's WASTE).
     assert_eq!(
-        c.count("SELECT count(*) FROM exceptions WHERE kind = 'risk' AND subject = 'O1'"),
+        c.count(
+            "SELECT count(*) FROM exceptions WHERE kind = 'risk' AND subject = 'O1' AND service = 'WASTE'"
+        ),
         1
     );
 }
