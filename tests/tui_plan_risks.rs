@@ -13,7 +13,7 @@ use tui_support::{demo, demo_today, flat, press, text, typing};
 #[test]
 fn a_projects_own_risks_and_its_opportunity_show_under_its_plan_node() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(&dir.path());
+    let path = demo(dir.path());
     let mut app = App::with_theme(
         Store::open(&path, "perf").unwrap(),
         demo_today(),
