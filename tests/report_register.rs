@@ -393,3 +393,50 @@ fn hostile_titles_in_the_highlights_and_registers_reach_no_report_as_markup_or_c
     ]);
     assert!(std::fs::metadata(&book).unwrap().len() > 0);
 }
+
+#[test]
+fn the_workbooks_risk_sheet_puts_a_projects_risks_under_its_priority_and_opportunities_last() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let c = demo();
+    let path = c.path("q2.xlsx");
+    report(&c, "xlsx", &["--out", path.to_str().unwrap()]);
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let rows: Vec<Vec<Data>> = book
+        .worksheet_range("Risks")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let cell = |r: &[Data], i: usize| r[i].to_string();
+    let codes: Vec<String> = rows[1..].iter().map(|r| cell(r, 1)).collect();
+    assert_eq!(codes.len(), 20);
+    assert_eq!(codes[18..], ["OPP-01", "OPP-02"]);
+    let rsk17 = rows.iter().find(|r| cell(r, 1) == "RSK-17").unwrap();
+    // PJ-03 is on KA2.3.1, under "Homes and communities".
+    assert_eq!(
+        (cell(rsk17, 0), cell(rsk17, 3)),
+        ("Homes and communities".to_string(), "business".to_string())
+    );
+    // The summary sheet's highlights name PJ-05 among the reds.
+    let summary: Vec<String> = book
+        .worksheet_range("Summary")
+        .unwrap()
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    let reds = summary
+        .iter()
+        .position(|l| l.split(" | ").next() == Some("Reds"))
+        .expect("Reds");
+    assert!(
+        summary[reds..]
+            .iter()
+            .any(|l| l.starts_with("project PJ-05 Finance system (ERP) replacement | red: ")),
+        "{summary:#?}"
+    );
+}

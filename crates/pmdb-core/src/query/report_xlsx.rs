@@ -85,7 +85,7 @@ fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
     let sheet = book.add_worksheet().set_name("Projects")?;
     project_sheet(sheet, &thread, &projects, &styles)?;
     let sheet = book.add_worksheet().set_name("Risks")?;
-    risk_sheet(sheet, &thread, &page.risks, &styles)?;
+    risk_sheet(sheet, &thread, page, &styles)?;
     // Only a year's report tells case studies, and only when some were chosen: a quarter's
     // workbook is as it was.
     if !page.case_studies.is_empty() {
@@ -495,17 +495,21 @@ const RISK_COLUMNS: [(&str, f64); 16] = [
     ("Rule", 40.0),
 ];
 
+/// The register, the risks then the opportunities; a project's own risk under its
+/// project's priorities.
 fn risk_sheet(
     ws: &mut Worksheet,
     thread: &Thread,
-    rows: &[&RiskRow],
+    page: &Page,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
+    let rows: &[&RiskRow] = &page.risks;
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     for (n, r) in rows.iter().enumerate() {
         let row = n as RowNum + 1;
         let j = &r.judgement;
-        put_text(ws, row, 0, &priorities_of(thread, &r.plan))?;
+        let nodes = page.ds.delivery.risk_nodes(r);
+        put_text(ws, row, 0, &priorities_of(thread, &nodes))?;
         put_text(ws, row, 1, &r.record.code)?;
         put_text(ws, row, 2, &r.record.title)?;
         put_text(ws, row, 3, &r.record.category)?;
