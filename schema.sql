@@ -2427,6 +2427,155 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
           json_object('login', OLD.login, 'name', OLD.name, 'role', OLD.role, 'title', OLD.title, 'email', OLD.email),
           NULL); END;
 
+-- migration 18
+-- Risks and opportunities (issue 25): a risk's category may be `opportunity` (Harborough's
+-- "Risk and Opportunity Management Framework"), scored alike but listed apart and never
+-- counted in the heat map; and a risk's plan may name a major project, so a project keeps
+-- its own risk register (`risk_projects`, beside `risk_links` to plan nodes). SQLite
+-- cannot change a CHECK, so the register is rebuilt through staging copies: the reviews
+-- and links (children) are copied and dropped before the risks, so no cascade deletes a
+-- row on the way, and every column, key and audit trigger is made again as it was.
+CREATE TABLE v17_risks AS SELECT * FROM risks;
+CREATE TABLE v17_risk_links AS SELECT * FROM risk_links;
+CREATE TABLE v17_risk_reviews AS SELECT * FROM risk_reviews;
+DROP TRIGGER audit_risks_insert;
+DROP TRIGGER audit_risks_update;
+DROP TRIGGER audit_risks_delete;
+DROP TRIGGER audit_risk_links_insert;
+DROP TRIGGER audit_risk_links_update;
+DROP TRIGGER audit_risk_links_delete;
+DROP TRIGGER audit_risk_reviews_insert;
+DROP TRIGGER audit_risk_reviews_update;
+DROP TRIGGER audit_risk_reviews_delete;
+DROP TABLE risk_reviews;
+DROP TABLE risk_links;
+DROP TABLE risks;
+
+CREATE TABLE risks (
+    id                  INTEGER PRIMARY KEY,
+    code                TEXT NOT NULL UNIQUE,
+    title               TEXT NOT NULL,
+    category            TEXT NOT NULL CHECK (category IN ('strategic', 'business', 'operational', 'partnership',
+                                                          'opportunity')),
+    owner               TEXT NOT NULL DEFAULT '',
+    controls            TEXT NOT NULL DEFAULT '',
+    inherent_likelihood INTEGER NOT NULL CHECK (inherent_likelihood BETWEEN 1 AND 5),
+    inherent_impact     INTEGER NOT NULL CHECK (inherent_impact BETWEEN 1 AND 5),
+    target_score        INTEGER NOT NULL CHECK (target_score BETWEEN 1 AND 25),
+    review_months       INTEGER NOT NULL DEFAULT 3 CHECK (review_months BETWEEN 1 AND 60),
+    closed              TEXT                -- open until this date
+);
+
+CREATE TABLE risk_links (
+    risk TEXT NOT NULL REFERENCES risks(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    node TEXT NOT NULL REFERENCES plan_nodes(code),
+    PRIMARY KEY (risk, node)
+);
+
+CREATE TABLE risk_reviews (
+    risk       TEXT NOT NULL REFERENCES risks(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    date       TEXT NOT NULL,
+    likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),
+    impact     INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),
+    commentary TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    entered_at TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (risk, date)
+);
+
+INSERT INTO risks (id, code, title, category, owner, controls, inherent_likelihood,
+                   inherent_impact, target_score, review_months, closed)
+  SELECT id, code, title, category, owner, controls, inherent_likelihood,
+         inherent_impact, target_score, review_months, closed
+    FROM v17_risks;
+INSERT INTO risk_links (risk, node) SELECT risk, node FROM v17_risk_links;
+INSERT INTO risk_reviews (risk, date, likelihood, impact, commentary, entered_by, entered_at, version)
+  SELECT risk, date, likelihood, impact, commentary, entered_by, entered_at, version
+    FROM v17_risk_reviews;
+DROP TABLE v17_risks;
+DROP TABLE v17_risk_links;
+DROP TABLE v17_risk_reviews;
+
+CREATE TRIGGER audit_risks_insert AFTER INSERT ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', NEW.code, 'insert',
+          NULL,
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'owner', NEW.owner, 'controls', NEW.controls, 'inherent_likelihood', NEW.inherent_likelihood, 'inherent_impact', NEW.inherent_impact, 'target_score', NEW.target_score, 'review_months', NEW.review_months, 'closed', NEW.closed)); END;
+
+CREATE TRIGGER audit_risks_update AFTER UPDATE ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', NEW.code, 'update',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'owner', OLD.owner, 'controls', OLD.controls, 'inherent_likelihood', OLD.inherent_likelihood, 'inherent_impact', OLD.inherent_impact, 'target_score', OLD.target_score, 'review_months', OLD.review_months, 'closed', OLD.closed),
+          json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'category', NEW.category, 'owner', NEW.owner, 'controls', NEW.controls, 'inherent_likelihood', NEW.inherent_likelihood, 'inherent_impact', NEW.inherent_impact, 'target_score', NEW.target_score, 'review_months', NEW.review_months, 'closed', NEW.closed)); END;
+
+CREATE TRIGGER audit_risks_delete AFTER DELETE ON risks
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risks', OLD.code, 'delete',
+          json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'owner', OLD.owner, 'controls', OLD.controls, 'inherent_likelihood', OLD.inherent_likelihood, 'inherent_impact', OLD.inherent_impact, 'target_score', OLD.target_score, 'review_months', OLD.review_months, 'closed', OLD.closed),
+          NULL); END;
+
+CREATE TRIGGER audit_risk_links_insert AFTER INSERT ON risk_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_links', NEW.risk || '|' || NEW.node, 'insert',
+          NULL,
+          json_object('risk', NEW.risk, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_risk_links_update AFTER UPDATE ON risk_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_links', NEW.risk || '|' || NEW.node, 'update',
+          json_object('risk', OLD.risk, 'node', OLD.node),
+          json_object('risk', NEW.risk, 'node', NEW.node)); END;
+
+CREATE TRIGGER audit_risk_links_delete AFTER DELETE ON risk_links
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_links', OLD.risk || '|' || OLD.node, 'delete',
+          json_object('risk', OLD.risk, 'node', OLD.node),
+          NULL); END;
+
+CREATE TRIGGER audit_risk_reviews_insert AFTER INSERT ON risk_reviews
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_reviews', NEW.risk || '|' || NEW.date, 'insert',
+          NULL,
+          json_object('risk', NEW.risk, 'date', NEW.date, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_risk_reviews_update AFTER UPDATE ON risk_reviews
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_reviews', NEW.risk || '|' || NEW.date, 'update',
+          json_object('risk', OLD.risk, 'date', OLD.date, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          json_object('risk', NEW.risk, 'date', NEW.date, 'likelihood', NEW.likelihood, 'impact', NEW.impact, 'commentary', NEW.commentary, 'entered_by', NEW.entered_by, 'entered_at', NEW.entered_at, 'version', NEW.version)); END;
+
+CREATE TRIGGER audit_risk_reviews_delete AFTER DELETE ON risk_reviews
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_reviews', OLD.risk || '|' || OLD.date, 'delete',
+          json_object('risk', OLD.risk, 'date', OLD.date, 'likelihood', OLD.likelihood, 'impact', OLD.impact, 'commentary', OLD.commentary, 'entered_by', OLD.entered_by, 'entered_at', OLD.entered_at, 'version', OLD.version),
+          NULL); END;
+
+-- The major projects a risk belongs to (its plan may name a project's code).
+CREATE TABLE risk_projects (
+    risk    TEXT NOT NULL REFERENCES risks(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    project TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+    PRIMARY KEY (risk, project)
+);
+
+CREATE TRIGGER audit_risk_projects_insert AFTER INSERT ON risk_projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_projects', NEW.risk || '|' || NEW.project, 'insert',
+          NULL,
+          json_object('risk', NEW.risk, 'project', NEW.project)); END;
+
+CREATE TRIGGER audit_risk_projects_update AFTER UPDATE ON risk_projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_projects', NEW.risk || '|' || NEW.project, 'update',
+          json_object('risk', OLD.risk, 'project', OLD.project),
+          json_object('risk', NEW.risk, 'project', NEW.project)); END;
+
+CREATE TRIGGER audit_risk_projects_delete AFTER DELETE ON risk_projects
+BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
+  VALUES (pmdb_login(), pmdb_now(), 'risk_projects', OLD.risk || '|' || OLD.project, 'delete',
+          json_object('risk', OLD.risk, 'project', OLD.project),
+          NULL); END;
+
 -- migration 19
 -- Targets are proposed, then approved (issue 26): a year rolled forward (`pmdb year
 -- roll-forward`) has draft targets until the performance team records the board that

@@ -155,7 +155,7 @@ fn every_bad_cell_is_listed_by_row_and_column() {
     );
     let err = c.refused(&["import", "risks", &risks]);
     assert!(
-        err.contains("row 2, column category: 'financial' is not a risk category: use strategic, business, operational or partnership"),
+        err.contains("row 2, column category: 'financial' is not a risk category: use strategic, business, operational, partnership or opportunity"),
         "{err}"
     );
     assert!(

@@ -723,13 +723,21 @@ fn people_and_the_rest_of_the_register() {
         project("PJ-05").exceptions(),
         [ProjectException::OffTrack, ProjectException::LateMilestone]
     );
-    // Risks of all four categories: four above their target score, two past their review.
+    // Risks of all four categories and two opportunities: four above their target score,
+    // two past their review.
     let risks = d.risk_rows(october);
     assert_eq!(risks.len(), s.risks);
     let categories: BTreeSet<&str> = risks.iter().map(|r| r.record.category.as_str()).collect();
     assert_eq!(
         categories,
-        ["business", "operational", "partnership", "strategic"].into()
+        [
+            "business",
+            "operational",
+            "opportunity",
+            "partnership",
+            "strategic"
+        ]
+        .into()
     );
     let owing = |e: RiskException| -> Vec<&str> {
         risks

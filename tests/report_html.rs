@@ -27,10 +27,9 @@ fn csv_codes(c: &Council, period: &str) -> Vec<String> {
     let mut codes: Vec<String> = csv
         .lines()
         .skip(1)
-        // A year's case studies are rows of their own kind, not indicators.
-        .filter(|l| !l.starts_with("case study,"))
-        // Nor are the services' finance rows.
-        .filter(|l| !l.starts_with("finance,"))
+        // A year's case studies, a quarter's highlights, the actions, projects, risks,
+        // opportunities and EIAs are rows of their own kinds, not indicators.
+        .filter(|l| common::indicator_line(l))
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     codes.sort();

@@ -30,8 +30,8 @@ fn csv_codes(csv: &str) -> Vec<String> {
     let mut out: Vec<String> = csv
         .lines()
         .skip(1)
-        // The indicators' rows: the services' finance rows are rows of their own kind.
-        .filter(|l| !l.starts_with("finance,"))
+        // The highlights, actions, projects, risks and EIAs are rows of their own kinds.
+        .filter(|l| common::indicator_line(l))
         .filter_map(|l| l.split(',').nth(1).map(str::to_string))
         .collect();
     out.sort();

@@ -5,8 +5,8 @@
 mod tui_support;
 
 use crossterm::event::KeyCode;
-use pmdb::domain::delivery::risk::heat_map;
 use pmdb::domain::period::Period;
+use pmdb::query::delivery::risk_heat_map;
 use pmdb::store::{Dataset, Store};
 use pmdb::tui::{App, Tab, Theme};
 use ratatui::style::Color;
@@ -79,7 +79,8 @@ fn the_tab_opens_on_the_month_now_due_and_is_in_the_tab_cycle() {
         assert!(top.contains(" 5 Delivery "), "{top}");
         let f = flat(&app, w, h);
         assert!(f.contains("Actions · 2026-10"), "{f}");
-        assert!(f.contains("Actions 28 Projects 6 Risks 16 EIAs 8"), "{f}");
+        // The register's 16 risks, the two projects' own and the two opportunities.
+        assert!(f.contains("Actions 28 Projects 6 Risks 20 EIAs 8"), "{f}");
         assert!(f.contains("period 2026-10"), "{f}");
     }
     // Tab and Shift-Tab walk through it: Rollup → Delivery → Plan.
@@ -212,8 +213,19 @@ fn the_heat_map_counts_the_open_risks_as_query_delivery_does() {
     let dir = tempfile::tempdir().unwrap();
     let (path, ds) = demo(dir.path());
     let risks = ds.delivery.risk_rows(october());
-    let map = heat_map(risks.iter().map(|r| &r.judgement));
-    let open_risks = risks.iter().filter(|r| r.judgement.open).count() as u32;
+    // The opportunities are never counted in the map (issue 25).
+    let map = risk_heat_map(&risks);
+    let open_risks = risks
+        .iter()
+        .filter(|r| r.judgement.open && !r.is_opportunity())
+        .count() as u32;
+    assert_eq!(
+        risks
+            .iter()
+            .filter(|r| r.judgement.open && r.is_opportunity())
+            .count(),
+        2
+    );
     assert_eq!(map.iter().flatten().sum::<u32>(), open_risks);
     for theme in [Theme::PLAIN, Theme::COLOUR] {
         let mut app = open(&path, theme);
@@ -264,11 +276,20 @@ fn a_risk_row_shows_score_target_direction_and_review() {
             .map(|b| header[..b].chars().count())
             .unwrap(),
     );
+    // Twenty rows do not all fit at 120 × 40: the list shows what fits and says how many
+    // more; each risk is then found by the filter.
     let rows = list_lines(&app, 120, 40);
-    assert_eq!(rows.len(), risks.len());
+    let hidden = more(&app, 120, 40, "↓").unwrap_or(0);
+    assert_eq!((rows.len() + hidden, hidden > 0), (risks.len(), true));
     for r in &risks {
         let j = &r.judgement;
-        let line = line_with(&app, 120, 40, &format!(" {} ", r.record.code));
+        filter(&mut app, &r.record.code);
+        let code = format!(" {} ", r.record.code);
+        let line = list_lines(&app, 120, 40)
+            .into_iter()
+            .find(|l| l.contains(&code))
+            .unwrap_or_else(|| panic!("no row {code}:\n{}", text(&app, 120, 40)));
+        press(&mut app, KeyCode::Esc);
         let cells: String = line.chars().skip(from).take(to - from).collect();
         let score = format!("{}×{}={}", j.likelihood, j.impact, j.score);
         assert!(cells.starts_with(&score), "{cells}");
@@ -326,7 +347,7 @@ fn stepping_the_period_judges_the_lists_again() {
     assert!(!f.contains("overdue since"), "{f}");
     // The heat map is September's too.
     let risks = ds.delivery.risk_rows(september);
-    let map = heat_map(risks.iter().map(|r| &r.judgement));
+    let map = risk_heat_map(&risks);
     press(&mut app, KeyCode::Esc);
     typing(&mut app, "ll");
     let grid = drawn_grid(&app, 80, 24);
@@ -509,4 +530,50 @@ fn a_council_without_delivery_says_so_in_each_list() {
     typing(&mut app, "h");
     let grid = drawn_grid(&app, 80, 24);
     assert!(grid.iter().flatten().all(|c| c.0 == 0));
+}
+
+#[test]
+fn the_opportunities_are_listed_after_the_risks_marked_and_off_the_heat_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ds) = demo(dir.path());
+    let mut app = open(&path, Theme::PLAIN);
+    typing(&mut app, "ll");
+    filter(&mut app, "OPP-0");
+    for (w, h) in SIZES {
+        let rows = list_lines(&app, w, h);
+        assert_eq!(rows.len(), 2, "{}", text(&app, w, h));
+        assert!(
+            rows[0].contains("OPP-01 Opportunity: Levelling-up"),
+            "{rows:?}"
+        );
+        assert!(
+            rows[1].contains("OPP-02 Opportunity: The Kingsmead"),
+            "{rows:?}"
+        );
+        // The map is the risks' alone, whatever the filter shows.
+        assert!(
+            flat(&app, w, h).contains("17 open risks"),
+            "{}",
+            text(&app, w, h)
+        );
+    }
+    // OPP-02's record names its project, as a risk's names its plan nodes.
+    typing(&mut app, "j");
+    let f = flat(&app, 120, 40);
+    assert!(f.contains("Category: opportunity"), "{f}");
+    assert!(f.contains("Plan: PJ-03"), "{f}");
+    // In the list unfiltered, the last rows are the two opportunities, after RSK-18.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::End);
+    let rows = list_lines(&app, 120, 40);
+    let codes: Vec<&str> = rows
+        .iter()
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .collect();
+    assert_eq!(
+        codes[codes.len() - 3..],
+        ["RSK-18", "OPP-01", "OPP-02"],
+        "{rows:?}"
+    );
+    assert_eq!(ds.delivery.risk_rows(october()).len(), 20);
 }

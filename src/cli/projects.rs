@@ -12,7 +12,7 @@ use super::{Env, period_arg};
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::delivery::project::ProjectStatus;
 use crate::domain::period::{Month, Period};
-use crate::query::delivery::ProjectRow;
+use crate::query::delivery::{ProjectRow, risks_of_project};
 use crate::store::{MilestoneChange, NewProjectUpdate};
 
 #[derive(Args, Debug)]
@@ -229,6 +229,33 @@ fn list(env: &Env, period: Period) -> Result<()> {
         "{} for {period}",
         crate::domain::label::counted(rows.len(), "project", "projects")
     );
+    // Each project's own risk register (risks whose plan names the project), after.
+    let risks = ds.delivery.risk_rows(period);
+    for r in &rows {
+        let own = risks_of_project(&risks, &r.record.code);
+        if own.is_empty() {
+            continue;
+        }
+        say!("{}'s own risks:", r.record.code);
+        for x in own {
+            let j = &x.judgement;
+            let kind = if x.is_opportunity() {
+                "opportunity, "
+            } else {
+                ""
+            };
+            say!(
+                "  {} {} ({kind}{}×{}={}, {}, target {})",
+                x.record.code,
+                x.record.title,
+                j.likelihood,
+                j.impact,
+                j.score,
+                rag_text(j.rag),
+                x.record.target_score
+            );
+        }
+    }
     Ok(())
 }
 

@@ -10,10 +10,10 @@ use super::Env;
 use super::delivery::{date_arg, day, period_or_now_due, rag_text};
 use super::output::{json as print_json, table};
 use crate::domain::delivery::DeliveryRag;
-use crate::domain::delivery::risk::{RiskBands, check_scale, heat_map};
+use crate::domain::delivery::risk::{RiskBands, check_scale};
 use crate::domain::direction::Direction;
 use crate::domain::period::{Month, Period};
-use crate::query::delivery::RiskRow;
+use crate::query::delivery::{RiskRow, risk_heat_map};
 use crate::store::NewRiskReview;
 
 #[derive(Args, Debug)]
@@ -111,7 +111,7 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
     let store = env.read()?;
     let delivery = store.delivery()?;
     let rows = delivery.risk_rows(period);
-    let map = heat_map(rows.iter().map(|r| &r.judgement));
+    let map = risk_heat_map(&rows);
     if env.json {
         let risks: Vec<RiskJson> = rows.iter().map(to_json).collect();
         return print_json(&json!({
@@ -121,6 +121,32 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
             "heatmap": map,
         }));
     }
+    // The opportunities are listed apart, under their own count, and never in the map.
+    let (opportunities, risks): (Vec<&RiskRow>, Vec<&RiskRow>) =
+        rows.iter().partition(|r| r.is_opportunity());
+    register_table(&risks);
+    say!(
+        "{} for {period}",
+        crate::domain::label::counted(risks.len(), "risk", "risks")
+    );
+    if !opportunities.is_empty() {
+        say!("");
+        say!("Opportunities (scored alike; not in the heat map)");
+        register_table(&opportunities);
+        say!(
+            "{} for {period}",
+            crate::domain::label::counted(opportunities.len(), "opportunity", "opportunities")
+        );
+    }
+    say!("");
+    for line in draw_heat_map(&map, delivery.bands) {
+        say!("{line}");
+    }
+    Ok(())
+}
+
+/// The register as a table: each risk's score, target, band, direction and review due.
+fn register_table(rows: &[&RiskRow]) {
     let lines: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -153,15 +179,6 @@ pub fn run(env: &Env, args: RisksArgs) -> Result<()> {
         ],
         &lines,
     );
-    say!(
-        "{} for {period}",
-        crate::domain::label::counted(rows.len(), "risk", "risks")
-    );
-    say!("");
-    for line in draw_heat_map(&map, delivery.bands) {
-        say!("{line}");
-    }
-    Ok(())
 }
 
 /// The heat map as text: likelihood up the side (5 at the top), impact along the bottom,

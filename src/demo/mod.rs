@@ -215,7 +215,18 @@ fn fill(mut store: Store, login: &str, today: NaiveDate, scale: u32) -> Result<D
         }
     }
     store.add_risks(&risks.iter().map(|r| r.risk.clone()).collect::<Vec<_>>())?;
-    store.add_risk_links(&risks.iter().map(|r| r.link.clone()).collect::<Vec<_>>())?;
+    store.add_risk_links(
+        &risks
+            .iter()
+            .filter_map(|r| r.link.clone())
+            .collect::<Vec<_>>(),
+    )?;
+    store.add_risk_projects(
+        &risks
+            .iter()
+            .filter_map(|r| r.project.clone())
+            .collect::<Vec<_>>(),
+    )?;
     store.add_risk_reviews(
         &risks
             .into_iter()

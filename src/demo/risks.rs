@@ -1,15 +1,19 @@
 //! The risk register: strategic, business, operational and partnership risks scored
 //! likelihood × impact against a target score, reviewed each quarter over the three years.
 //! A few sit above their target (risk appetite) and so come to PPG as exceptions; two have
-//! missed a review; one is closed.
+//! missed a review; one is closed. Two more are a major project's own (their plan names
+//! the project: the Kingsmead leisure centre extension, the ERP replacement), and two are
+//! opportunities (scored alike, listed apart, never in the heat map), one of them the
+//! leisure project's.
 
 use super::calendar::Calendar;
 use super::people::Area;
 use chrono::{Days, Months};
 
-use crate::store::{RiskLinkRecord, RiskRecord, RiskReviewRecord};
+use crate::store::{RiskLinkRecord, RiskProjectRecord, RiskRecord, RiskReviewRecord};
 
-/// (code, title, category, node, owner, likelihood, impact, target score, controls, open)
+/// (code, title, category, node or project, owner, likelihood, impact, target score,
+/// controls, open)
 type Risk = (
     &'static str,
     &'static str,
@@ -59,10 +63,29 @@ const RISKS: &[Risk] = &[
      "Elections delivered; risk closed.", false),
 ];
 
-/// A risk with its plan link and its dated reviews.
+/// A major project's own risks, and the opportunities: reviewed as the others, none lapsed.
+#[rustfmt::skip] // a table: one row a line reads best
+const MORE: &[Risk] = &[
+    ("RSK-17", "The Kingsmead extension overruns its budget", "business", "PJ-03", "tfletcher", 3, 3, 9,
+     "Fixed-price main contract; contingency held by the programme board; monthly cost reports.", true),
+    ("RSK-18", "Ledger data is lost or corrupted in the move to the new finance system", "operational", "PJ-05", "cbennett", 2, 4, 8,
+     "Three trial migrations reconciled to the penny; old system kept read-only for a year.", true),
+    ("OPP-01", "Levelling-up funding for the Market Square public realm", "opportunity", "CO3.2", "hcarter", 3, 4, 12,
+     "Bid team in place; match funding earmarked in the capital programme.", true),
+    ("OPP-02", "The Kingsmead solar canopy sells surplus power to the grid", "opportunity", "PJ-03", "tfletcher", 3, 3, 9,
+     "Grid connection applied for; export tariff under negotiation.", true),
+];
+
+/// A code the register's plan names that is a major project's (`PJ-03`), not a plan node.
+fn is_project(code: &str) -> bool {
+    code.starts_with("PJ-")
+}
+
+/// A risk with its plan link (or its project's) and its dated reviews.
 pub struct Demo {
     pub risk: RiskRecord,
-    pub link: RiskLinkRecord,
+    pub link: Option<RiskLinkRecord>,
+    pub project: Option<RiskProjectRecord>,
     pub reviews: Vec<RiskReviewRecord>,
 }
 
@@ -74,6 +97,7 @@ const SETBACKS: [i64; 12] = [1, 1, 0, 1, 0, 0, -1, 0, 1, 0, 0, 0];
 pub fn records(cal: &Calendar) -> Vec<Demo> {
     RISKS
         .iter()
+        .chain(MORE)
         .enumerate()
         .map(
             |(
@@ -82,7 +106,7 @@ pub fn records(cal: &Calendar) -> Vec<Demo> {
             )| {
                 let closed = (!open).then(|| cal.day(-60));
                 // Two risks have missed their last review.
-                let lapsed = i % 7 == 2;
+                let lapsed = i % 7 == 2 && i < RISKS.len();
                 let last = cal.today - Days::new(if lapsed { 130 } else { 12 + 3 * i as u64 });
                 let first = cal.first_year.first_month().first_day() + Days::new(10 + 2 * i as u64);
                 let mut dates = Vec::new();
@@ -137,10 +161,14 @@ pub fn records(cal: &Calendar) -> Vec<Demo> {
                         review_months: REVIEW_MONTHS,
                         closed: closed.map(|c| c.to_string()),
                     },
-                    link: RiskLinkRecord {
+                    link: (!is_project(node)).then(|| RiskLinkRecord {
                         risk: code.to_string(),
                         node: node.to_string(),
-                    },
+                    }),
+                    project: is_project(node).then(|| RiskProjectRecord {
+                        risk: code.to_string(),
+                        project: node.to_string(),
+                    }),
                     reviews,
                 }
             },
@@ -160,10 +188,14 @@ pub fn in_area(d: &Demo, area: &Area, id: i64, owner: &str) -> Demo {
             owner: owner.to_string(),
             ..d.risk.clone()
         },
-        link: RiskLinkRecord {
+        link: d.link.as_ref().map(|l| RiskLinkRecord {
             risk: code.clone(),
-            ..d.link.clone()
-        },
+            ..l.clone()
+        }),
+        project: d.project.as_ref().map(|p| RiskProjectRecord {
+            risk: code.clone(),
+            project: area.code(&p.project),
+        }),
         reviews: d
             .reviews
             .iter()

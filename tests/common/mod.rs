@@ -342,3 +342,34 @@ pub fn counts(g: &Value) -> [i64; 5] {
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
+
+/// The CSV report's groups that are not indicators: a year's case studies, a quarter's
+/// highlights, the services' finance, the actions, projects, risks, opportunities and EIAs
+/// (issue 25).
+pub const NOT_INDICATORS: [&str; 8] = [
+    "case study",
+    "finance",
+    "highlight",
+    "action",
+    "project",
+    "risk",
+    "opportunity",
+    "eia",
+];
+
+/// Whether a line of the CSV report is an indicator's row (its group is none of those).
+pub fn indicator_line(line: &str) -> bool {
+    !NOT_INDICATORS
+        .iter()
+        .any(|k| line.starts_with(&format!("{k},")))
+}
+
+/// The count of open risks `pmdb risks --json`'s heat map holds, every cell summed.
+pub fn heat_map_total(risks: &Value) -> u64 {
+    risks["heatmap"]
+        .as_array()
+        .expect("a heatmap")
+        .iter()
+        .flat_map(|row| row.as_array().unwrap().iter().map(|n| n.as_u64().unwrap()))
+        .sum()
+}

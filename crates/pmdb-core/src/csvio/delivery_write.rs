@@ -134,7 +134,12 @@ pub fn write_delivery<W: Write>(out: W, kind: Kind, d: &Delivery) -> Result<(), 
             let plan = plans(
                 d.risk_links
                     .iter()
-                    .map(|l| (l.risk.clone(), l.node.clone())),
+                    .map(|l| (l.risk.clone(), l.node.clone()))
+                    .chain(
+                        d.risk_projects
+                            .iter()
+                            .map(|l| (l.risk.clone(), l.project.clone())),
+                    ),
             );
             for r in &d.risks {
                 record(

@@ -41,6 +41,8 @@ pub struct ProjectRow<'a> {
 pub struct RiskRow<'a> {
     pub record: &'a RiskRecord,
     pub plan: Vec<&'a str>,
+    /// The major projects whose own register it is in.
+    pub projects: Vec<&'a str>,
     pub judgement: RiskJudgement,
 }
 
@@ -152,6 +154,7 @@ impl Delivery {
         let end = period.last_month().last_day();
         let frozen = self.frozen_for(period);
         let links = by_code(&self.risk_links, |l| &l.risk);
+        let in_projects = by_code(&self.risk_projects, |l| &l.risk);
         let reviews = by_code(&self.risk_reviews, |r| &r.risk);
         self.risks
             .iter()
@@ -170,10 +173,23 @@ impl Delivery {
                 Some(RiskRow {
                     record: r,
                     plan: nodes(links.get(r.code.as_str()), |l| &l.node),
+                    projects: nodes(in_projects.get(r.code.as_str()), |l| &l.project),
                     judgement,
                 })
             })
             .collect()
+    }
+
+    /// The plan nodes a risk serves: its own and those of the projects it belongs to, so a
+    /// project's risks fall in the scopes the project falls in.
+    pub fn risk_nodes<'a>(&'a self, row: &RiskRow<'a>) -> Vec<&'a str> {
+        let mut out = row.plan.clone();
+        for l in &self.project_links {
+            if row.projects.contains(&l.project.as_str()) {
+                out.push(l.node.as_str());
+            }
+        }
+        out
     }
 
     /// Every EIA at the end of `period`.
@@ -202,4 +218,28 @@ fn nodes<'a, T>(links: Option<&Vec<&'a T>>, node: impl Fn(&'a T) -> &'a String) 
         .flatten()
         .map(|l| node(l).as_str())
         .collect()
+}
+
+impl RiskRow<'_> {
+    /// An opportunity: listed apart from the risks, never counted in the heat map.
+    pub fn is_opportunity(&self) -> bool {
+        risk::is_opportunity(&self.record.category)
+    }
+}
+
+/// A major project's own register: the risks and opportunities among `rows` whose plan
+/// names the project, in the council's order.
+pub fn risks_of_project<'r, 'a>(rows: &'r [RiskRow<'a>], project: &str) -> Vec<&'r RiskRow<'a>> {
+    rows.iter()
+        .filter(|r| r.projects.contains(&project))
+        .collect()
+}
+
+/// The 5 × 5 heat map of the open risks among `rows`, opportunities left out.
+pub fn risk_heat_map(rows: &[RiskRow]) -> [[u32; 5]; 5] {
+    risk::heat_map(
+        rows.iter()
+            .filter(|r| !r.is_opportunity())
+            .map(|r| &r.judgement),
+    )
 }

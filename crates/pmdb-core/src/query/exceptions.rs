@@ -331,10 +331,11 @@ pub fn candidates(
                 RiskException::AboveTarget => ExceptionKind::Risk,
                 RiskException::ReviewOverdue => ExceptionKind::RiskReview,
             };
+            // A project's own risk belongs where its project does (its service).
             raise(
                 kind,
                 &r.code,
-                &row.plan,
+                &d.risk_nodes(&row),
                 &r.owner,
                 subject_figures(&r.title, &j.rule),
                 r.controls.clone(),

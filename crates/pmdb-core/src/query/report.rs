@@ -14,6 +14,7 @@ use crate::store::{CaseStudyRecord, Dataset};
 
 use super::markdown_text::md;
 use super::narrative::{Said, of_node, told};
+use super::report_register::{csv_rows, markdown_delivery, markdown_highlights, with_register};
 use super::rollup::{Group, GroupBy, Rollup, RollupIndicator, rollup};
 use super::scope::Scope;
 use crate::domain::rollup::Counts;
@@ -171,6 +172,13 @@ pub fn markdown_scoped(
     case_studies: &[CaseStudyRecord],
 ) -> String {
     let r = scoped_rollup(ds, period, by, ctx, scope);
+    // The highlights and the delivery registers, as the HTML page selects them.
+    let (highlights, delivery) = with_register(ds, period, ctx, scope, |page, h| {
+        let (mut highlights, mut delivery) = (String::new(), String::new());
+        markdown_highlights(&mut highlights, period, h);
+        markdown_delivery(&mut delivery, page);
+        (highlights, delivery)
+    });
     let mut out = String::new();
     // Every text a person typed (the council's name, titles, names, codes, commentary, the
     // sign-off's reason) goes through `md`: read as words, never as Markdown or HTML.
@@ -183,6 +191,7 @@ pub fn markdown_scoped(
     {
         let _ = writeln!(out, "Sign-off: {}.\n", md(&signed));
     }
+    out.push_str(&highlights);
     let _ = writeln!(
         out,
         "Status key: G green (target met), A amber (missed, within tolerance), R red (beyond the intervention level), M missing (no data by the deadline), – no status (data only, or not yet due).\n"
@@ -252,6 +261,7 @@ pub fn markdown_scoped(
             super::report_finance::markdown(&mut out, &finances, &thread, scope, &g.code, r.period);
         }
     }
+    out.push_str(&delivery);
     // A year's chosen case studies follow its figures, as on the HTML page.
     let told = told_case_studies(ds, period, scope, case_studies);
     if !told.is_empty() {
@@ -301,6 +311,10 @@ pub fn csv_scoped(
     // are spreadsheet-safe; the figures (value, target, ytd) are numbers and never
     // prefixed, so a negative figure stays a number.
     let safe = |s: &str| spreadsheet_safe(&crate::safe_text::lines(s)).into_owned();
+    let (first, after) = with_register(ds, period, ctx, scope, csv_rows);
+    for row in &first {
+        w.write_record(row.iter().map(|c| safe(c)))?;
+    }
     for g in &r.groups {
         for i in &g.indicators {
             w.write_record([
@@ -338,6 +352,11 @@ pub fn csv_scoped(
                 )?;
             }
         }
+    }
+    // Actions, projects, risks, opportunities and EIAs are rows of their own kinds, as
+    // the case studies are: the group names the kind (`report_register.rs`).
+    for row in &after {
+        w.write_record(row.iter().map(|c| safe(c)))?;
     }
     // A year's chosen case studies are rows of their own kind in the same columns, so a
     // spreadsheet filters them by group: group "case study", its code, title and year, where

@@ -13,11 +13,12 @@ use std::collections::BTreeSet;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::delivery::{ActionRow, ProjectRow, RiskRow};
+use super::delivery::{ActionRow, EiaRow, ProjectRow, RiskRow};
 use super::report_html_council as council;
 use super::report_html_key as key;
 use super::report_html_measures as measures;
 use super::report_html_parts as parts;
+use super::report_html_register as register;
 use super::rollup::{GroupBy, RollupIndicator, rollup};
 use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
@@ -60,7 +61,10 @@ pub(super) struct Page<'a> {
     pub ctx: Context,
     pub scope: &'a Scope,
     pub priorities: Vec<Priority<'a>>,
+    /// The risk register in scope, the risks first, then the opportunities.
     pub risks: Vec<&'a RiskRow<'a>>,
+    /// The equality impact assessments in scope.
+    pub eias: Vec<&'a EiaRow<'a>>,
     pub escalated: Vec<&'a ExceptionRecord>,
     pub requests: Vec<&'a ExceptionRecord>,
     pub benchmarks: &'a [BenchmarkRecord],
@@ -101,6 +105,7 @@ pub(super) fn with_page<R>(
     let actions = ds.delivery.action_rows(period, ctx);
     let projects = ds.delivery.project_rows(period, ctx);
     let risks = ds.delivery.risk_rows(period);
+    let eias = ds.delivery.eia_rows(period);
     let thread = ds.thread();
     let in_scope = |nodes: &[&str]| nodes.iter().any(|n| scope.holds_node(&thread, n));
     let scoped_indicators = scope.indicators(ds, &thread);
@@ -169,9 +174,12 @@ pub(super) fn with_page<R>(
         period,
         ctx,
         scope,
-        risks: risks
+        risks: super::highlights::listed_risks(&risks, |r| {
+            *scope == Scope::Council || in_scope(&ds.delivery.risk_nodes(r))
+        }),
+        eias: eias
             .iter()
-            .filter(|r| *scope == Scope::Council || in_scope(&r.plan))
+            .filter(|e| *scope == Scope::Council || e.record.node.iter().any(|n| in_scope(&[n])))
             .collect(),
         escalated: extras
             .escalated
@@ -213,6 +221,7 @@ fn render(page: &Page) -> Markup {
         super::signoff::record_naming(&page.ds.signoffs, page.period, |l| page.ds.person_named(l));
     // Found once, for the contents list and the section.
     let described = measures::described(page);
+    let highlights = super::highlights::of_page(page);
     html! {
         (DOCTYPE)
         html lang="en-GB" {
@@ -235,11 +244,20 @@ fn render(page: &Page) -> Markup {
                 }
                 nav aria-label="Contents" {
                     ul {
+                        @if !highlights.is_empty() {
+                            li { a href="#highlights" { "Highlights" } }
+                        }
                         li { a href="#summary" { "Summary" } }
                         @for (n, p) in page.priorities.iter().enumerate() {
                             li { a href={"#priority-" (n + 1)} { (parts::text(&p.title)) } }
                         }
                         li { a href="#risks" { "Risk heat map" } }
+                        @if page.shows_registers() {
+                            li { a href="#register" { "Risk register" } }
+                        }
+                        @if page.shows_eias() {
+                            li { a href="#eias" { "Equality impact assessments" } }
+                        }
                         li { a href="#escalated" { "Exceptions escalated to the boards" } }
                         @if !page.requests.is_empty() {
                             li { a href="#requests" { "Requests from the boards" } }
@@ -254,12 +272,15 @@ fn render(page: &Page) -> Markup {
                     }
                 }
                 main {
+                    (register::highlights(page, &highlights))
                     (parts::summary(page))
                     @for (n, p) in page.priorities.iter().enumerate() {
                         (parts::priority(page, n + 1, p))
                     }
                     (super::report_html_finance::portfolio(page))
                     (council::heat_map(page))
+                    (register::risk_register(page))
+                    (register::eias(page))
                     (council::escalated(page))
                     (council::requests(page))
                     (council::case_studies(page))
@@ -311,6 +332,7 @@ pub fn index(ds: &Dataset, period: Period, ctx: Context, files: &[PackEntry]) ->
         scope: &Scope::Council,
         priorities: vec![],
         risks: vec![],
+        eias: vec![],
         escalated: vec![],
         requests: vec![],
         benchmarks: &[],

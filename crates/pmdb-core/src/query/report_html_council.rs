@@ -14,7 +14,12 @@ const IMPACT: [&str; 5] = ["minimal", "minor", "moderate", "major", "severe"];
 pub(super) fn heat_map(page: &Page) -> Markup {
     // Each cell's count and band, from the risks' judgements (frozen at sign-off).
     let mut cells = [[(0usize, None::<DeliveryRag>); 5]; 5];
-    for r in page.risks.iter().filter(|r| r.judgement.open) {
+    // Opportunities are never counted in it.
+    for r in page
+        .risks
+        .iter()
+        .filter(|r| r.judgement.open && !r.is_opportunity())
+    {
         let (l, i) = (r.judgement.likelihood as usize, r.judgement.impact as usize);
         if (1..=5).contains(&l) && (1..=5).contains(&i) {
             let cell = &mut cells[l - 1][i - 1];

@@ -85,7 +85,7 @@ fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
     let sheet = book.add_worksheet().set_name("Projects")?;
     project_sheet(sheet, page.ds, &thread, &projects, &styles)?;
     let sheet = book.add_worksheet().set_name("Risks")?;
-    risk_sheet(sheet, page.ds, &thread, &page.risks, &styles)?;
+    risk_sheet(sheet, &thread, page, &styles)?;
     let sheet = book.add_worksheet().set_name("Budgets")?;
     budget_sheet(sheet, page, &thread, &styles)?;
     // Only a year's report tells case studies, and only when some were chosen: a quarter's
@@ -220,6 +220,13 @@ fn summary(ws: &mut Worksheet, page: &Page, styles: &Styles) -> Result<(), XlsxE
     for c in 1..=7 {
         ws.set_column_width(c, 12)?;
     }
+    row = super::report_register::xlsx_highlights(
+        ws,
+        row,
+        page,
+        &super::highlights::of_page(page),
+        &styles.bold,
+    )?;
 
     row += 1;
     ws.write_string_with_format(row, 0, "Indicators by priority", &styles.bold)?;
@@ -494,18 +501,22 @@ const RISK_COLUMNS: [(&str, f64); 16] = [
     ("Rule", 40.0),
 ];
 
+/// The register, the risks then the opportunities; a project's own risk under its
+/// project's priorities.
 fn risk_sheet(
     ws: &mut Worksheet,
-    ds: &Dataset,
     thread: &Thread,
-    rows: &[&RiskRow],
+    page: &Page,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
+    let ds = page.ds;
+    let rows: &[&RiskRow] = &page.risks;
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     for (n, r) in rows.iter().enumerate() {
         let row = n as RowNum + 1;
         let j = &r.judgement;
-        put_text(ws, row, 0, &priorities_of(thread, &r.plan))?;
+        let nodes = page.ds.delivery.risk_nodes(r);
+        put_text(ws, row, 0, &priorities_of(thread, &nodes))?;
         put_text(ws, row, 1, &r.record.code)?;
         put_text(ws, row, 2, &r.record.title)?;
         put_text(ws, row, 3, &r.record.category)?;

@@ -88,6 +88,17 @@ record!(
 );
 
 record!(
+    RiskProjectRecord,
+    "risk_projects",
+    "risk, project",
+    risk_projects,
+    add_risk_projects {
+        risk: String,
+        project: String,
+    }
+);
+
+record!(
     RiskReviewRecord,
     "risk_reviews",
     "risk, date",
@@ -121,6 +132,8 @@ pub struct Delivery {
     pub milestones: Vec<MilestoneRecord>,
     pub risks: Vec<RiskRecord>,
     pub risk_links: Vec<RiskLinkRecord>,
+    /// The major projects whose own register a risk is in (its plan naming a project).
+    pub risk_projects: Vec<RiskProjectRecord>,
     pub risk_reviews: Vec<RiskReviewRecord>,
     pub eias: Vec<EiaRecord>,
     pub bands: RiskBands,
@@ -190,6 +203,7 @@ impl Store {
             milestones: self.milestones()?,
             risks: self.risks()?,
             risk_links: self.risk_links()?,
+            risk_projects: self.risk_projects()?,
             risk_reviews: self.risk_reviews()?,
             eias: self.eias()?,
             bands: settings.risk_bands,

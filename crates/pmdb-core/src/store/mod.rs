@@ -54,6 +54,8 @@ mod history_backfill;
 mod old_file;
 #[cfg(test)]
 mod requests_migrated;
+#[cfg(test)]
+mod risks_migrated;
 
 use std::path::{Path, PathBuf};
 
@@ -64,8 +66,8 @@ pub use case_studies::{NewCaseStudy, Submitted};
 pub use dataset::Dataset;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
-    ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskRecord,
-    RiskReviewRecord,
+    ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskProjectRecord,
+    RiskRecord, RiskReviewRecord,
 };
 pub use delivery_import::{ActionRow, ProjectRow, RiskRow};
 pub use delivery_updates::{

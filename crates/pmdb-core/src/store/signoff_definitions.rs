@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::dataset::Dataset;
 use super::delivery::{
     ActionLinkRecord, ActionRecord, EiaRecord, MilestoneRecord, ProjectLinkRecord, ProjectRecord,
-    RiskLinkRecord, RiskRecord,
+    RiskLinkRecord, RiskProjectRecord, RiskRecord,
 };
 use super::index::Index;
 use super::indicators::IndicatorRecord;
@@ -35,6 +35,9 @@ pub struct Definitions {
     pub milestones: Vec<MilestoneRecord>,
     pub risks: Vec<RiskRecord>,
     pub risk_links: Vec<RiskLinkRecord>,
+    /// The projects a risk belongs to; none in a sign-off made before a risk could name one.
+    #[serde(default)]
+    pub risk_projects: Vec<RiskProjectRecord>,
     pub eias: Vec<EiaRecord>,
     /// The budgets at sign-off; none for a sign-off made before pmdb kept them (its
     /// reports show the budgets as they are now: nothing is made up).
@@ -59,6 +62,7 @@ impl Definitions {
             milestones: d.milestones.clone(),
             risks: d.risks.clone(),
             risk_links: d.risk_links.clone(),
+            risk_projects: d.risk_projects.clone(),
             eias: d.eias.clone(),
             budgets: Some(ds.budgets.clone()),
         }
@@ -88,6 +92,7 @@ impl Dataset {
         delivery.milestones = d.milestones;
         delivery.risks = d.risks;
         delivery.risk_links = d.risk_links;
+        delivery.risk_projects = d.risk_projects;
         delivery.eias = d.eias;
         if let Some(budgets) = d.budgets {
             self.budgets = budgets;

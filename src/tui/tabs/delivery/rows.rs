@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::delivery::DeliveryRag;
-use crate::domain::delivery::risk::{RiskBands, heat_map};
+use crate::domain::delivery::risk::RiskBands;
 use crate::domain::period::Period;
+use crate::query::delivery::risk_heat_map;
 use crate::query::delivery::{ActionRow, EiaRow, ProjectRow, RiskRow};
 use crate::tui::data::Data;
 
@@ -148,8 +149,10 @@ impl Judged {
     pub fn of(data: &Data, period: Period) -> Judged {
         let d = &data.ds.delivery;
         let ctx = data.ctx();
-        let risks = d.risk_rows(period);
-        let heat = heat_map(risks.iter().map(|r| &r.judgement));
+        let mut risks = d.risk_rows(period);
+        // The opportunities listed apart, after the risks, each marked; never in the map.
+        risks.sort_by_key(|r| r.is_opportunity());
+        let heat = risk_heat_map(&risks);
         // Each review's commentary by risk and date, found once: not a scan per risk.
         let said: HashMap<(&str, &str), &str> = d
             .risk_reviews
@@ -338,7 +341,7 @@ fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
         ("Rule", j.rule.to_string()),
         ("Category", k.category.clone()),
         ("Owner", owner(data, &k.owner)),
-        ("Plan", plan(&r.plan)),
+        ("Plan", plan(&[r.plan.as_slice(), &r.projects].concat())),
         ("Controls", or_dash(Some(&k.controls))),
         (
             "Inherent",
@@ -389,7 +392,11 @@ fn risk(data: &Data, r: &RiskRow, said: &HashMap<(&str, &str), &str>) -> Item {
     }
     Item {
         code: k.code.clone(),
-        title: k.title.clone(),
+        title: if r.is_opportunity() {
+            format!("Opportunity: {}", k.title)
+        } else {
+            k.title.clone()
+        },
         rag: j.rag,
         cells: vec![
             format!("{}×{}={}", j.likelihood, j.impact, j.score),

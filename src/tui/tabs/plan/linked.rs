@@ -30,14 +30,20 @@ pub fn linked(data: &Data, period: Period, nodes: &[String]) -> Linked {
     let risks: Vec<String> = d
         .risk_rows(period)
         .iter()
-        .filter(|r| r.judgement.open && on(&r.plan))
+        // A project's own risks are on its project's nodes; an opportunity says so.
+        .filter(|r| r.judgement.open && on(&d.risk_nodes(r)))
         .map(|r| {
             let j = &r.judgement;
             format!(
-                "{} {} {} (score {}, target {}{})",
+                "{} {} {} ({}score {}, target {}{})",
                 j.rag.letter(),
                 r.record.code,
                 r.record.title,
+                if r.is_opportunity() {
+                    "opportunity, "
+                } else {
+                    ""
+                },
                 j.score,
                 r.record.target_score,
                 if j.above_target { ", above target" } else { "" }

@@ -3,6 +3,13 @@
 //! band by the council's `risk_bands`, whether it is above its target score, its direction
 //! against the review before, whether its review is overdue, and the 5 × 5 heat map of the
 //! open risks.
+//!
+//! An opportunity (category `opportunity`, Harborough's "Risk and Opportunity Management
+//! Framework") is scored alike: likelihood × impact, the same bands, target score and
+//! direction, so "above target" means its score exceeds its target score and a lower score
+//! is improving, exactly as for a risk, and it raises the same exceptions (above its target,
+//! review overdue). It is listed apart ("Opportunities") and never counted in the heat map
+//! (`heat_map` is given the risks only: `is_opportunity`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,8 +27,15 @@ words!(
         Business = "business",
         Operational = "operational",
         Partnership = "partnership",
+        Opportunity = "opportunity",
     }
 );
+
+/// Whether a stored category is the opportunities' register, listed apart from the risks
+/// and never counted in the heat map.
+pub fn is_opportunity(category: &str) -> bool {
+    category == RiskCategory::Opportunity.as_str()
+}
 
 /// The council's bands: green up to `green`, amber up to `amber`, red above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

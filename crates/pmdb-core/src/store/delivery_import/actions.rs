@@ -15,6 +15,7 @@ impl Store {
             stored: keyed(self.actions()?, |a| a.code.clone()),
             links: links_by(self.action_links()?, |l| (l.action, l.node)),
             links_table: "action_links",
+            projects_table: None,
             column: "action",
         };
         let kind = LinkedKind {

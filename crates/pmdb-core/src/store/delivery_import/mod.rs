@@ -98,6 +98,69 @@ fn check_nodes<'a>(
     Ok(())
 }
 
+/// Refuses a code that is neither a plan node nor a major project in the database.
+fn check_nodes_or_projects<'a>(
+    tx: &Connection,
+    row: usize,
+    codes: impl IntoIterator<Item = &'a String>,
+) -> Result<()> {
+    for code in codes {
+        if !is_node(tx, code)?
+            && !exists(tx, "SELECT count(*) FROM projects WHERE code = ?1", code)?
+        {
+            return Err(unknown_ref(
+                row,
+                "plan",
+                code,
+                format!(
+                    "no plan node or project '{}' (import the plan, or a projects file adding it, first)",
+                    crate::safe_text::line(code)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_node(tx: &Connection, code: &str) -> Result<bool> {
+    exists(tx, "SELECT count(*) FROM plan_nodes WHERE code = ?1", code)
+}
+
+/// As `relink`, for a register whose links name plan nodes (in `tables.0`) or projects (in
+/// `tables.1`): a code that is a plan node is linked as one, any other as a project.
+fn relink_with_projects(
+    tx: &Connection,
+    tables: (&str, &str),
+    column: &str,
+    code: &str,
+    old: &BTreeSet<String>,
+    new: &BTreeSet<String>,
+) -> Result<()> {
+    let (nodes, projects) = tables;
+    for gone in old.difference(new) {
+        tx.execute(
+            &format!("DELETE FROM {nodes} WHERE {column} = ?1 AND node = ?2"),
+            params![code, gone],
+        )?;
+        tx.execute(
+            &format!("DELETE FROM {projects} WHERE {column} = ?1 AND project = ?2"),
+            params![code, gone],
+        )?;
+    }
+    for added in new.difference(old) {
+        let (table, to) = if is_node(tx, added)? {
+            (nodes, "node")
+        } else {
+            (projects, "project")
+        };
+        tx.execute(
+            &format!("INSERT INTO {table} ({column}, {to}) VALUES (?1, ?2)"),
+            params![code, added],
+        )?;
+    }
+    Ok(())
+}
+
 fn check_service(tx: &Connection, row: usize, service: Option<&String>) -> Result<()> {
     match service {
         Some(s) if !exists(tx, "SELECT count(*) FROM services WHERE code = ?1", s)? => {
@@ -160,6 +223,9 @@ struct Linked<R> {
     /// The links table and its column naming the item: `action_links`, `action`.
     links_table: &'static str,
     column: &'static str,
+    /// Where its links to major projects are kept, for a register whose `plan` may name a
+    /// project as well as plan nodes (risks: `risk_projects`); none for the others.
+    projects_table: Option<&'static str>,
 }
 
 /// What one kind of linked register's import does that the others do not: a row's code
@@ -196,7 +262,11 @@ fn import_linked<Row, R: PartialEq>(
             if columns.has("owner") {
                 or_next_row!(bad, check_owner(tx, *row, (kind.owner)(&new)));
             }
-            or_next_row!(bad, check_nodes(tx, *row, new_links.difference(old_links)));
+            let added = new_links.difference(old_links);
+            match linked.projects_table {
+                Some(_) => or_next_row!(bad, check_nodes_or_projects(tx, *row, added)),
+                None => or_next_row!(bad, check_nodes(tx, *row, added)),
+            }
             let same = old == Some(&new);
             if same && &new_links == old_links {
                 summary.count(RowOutcome::Unchanged);
@@ -205,14 +275,24 @@ fn import_linked<Row, R: PartialEq>(
             if !same {
                 (kind.upsert)(tx, &new)?;
             }
-            relink(
-                tx,
-                linked.links_table,
-                linked.column,
-                code,
-                old_links,
-                &new_links,
-            )?;
+            match linked.projects_table {
+                Some(projects) => relink_with_projects(
+                    tx,
+                    (linked.links_table, projects),
+                    linked.column,
+                    code,
+                    old_links,
+                    &new_links,
+                )?,
+                None => relink(
+                    tx,
+                    linked.links_table,
+                    linked.column,
+                    code,
+                    old_links,
+                    &new_links,
+                )?,
+            }
             summary.count(outcome(old.is_some()));
         }
         bad.finish(summary)

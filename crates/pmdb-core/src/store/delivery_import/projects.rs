@@ -15,6 +15,7 @@ impl Store {
             stored: keyed(self.projects()?, |p| p.code.clone()),
             links: links_by(self.project_links()?, |l| (l.project, l.node)),
             links_table: "project_links",
+            projects_table: None,
             column: "project",
         };
         let kind =

@@ -3,7 +3,9 @@
 use super::*;
 
 impl Store {
-    /// Imports risks (admins and the performance team), with the plan nodes they threaten.
+    /// Imports risks (admins and the performance team), with the plan nodes they threaten
+    /// and the major projects whose own register they are in: the `plan` column names
+    /// either (a code that is both a plan node and a project is the plan node).
     pub fn import_risks_naming(
         &mut self,
         rows: &[(usize, RiskRow)],
@@ -12,8 +14,20 @@ impl Store {
         self.may_import("risks")?;
         let linked = Linked {
             stored: keyed(self.risks()?, |r| r.code.clone()),
-            links: links_by(self.risk_links()?, |l| (l.risk, l.node)),
+            links: links_by(
+                self.risk_links()?
+                    .into_iter()
+                    .map(|l| (l.risk, l.node))
+                    .chain(
+                        self.risk_projects()?
+                            .into_iter()
+                            .map(|l| (l.risk, l.project)),
+                    )
+                    .collect(),
+                |pair| pair,
+            ),
             links_table: "risk_links",
+            projects_table: Some("risk_projects"),
             column: "risk",
         };
         let kind = LinkedKind {
