@@ -158,7 +158,8 @@ fn a_portfolio_summary_is_laid_out_to_print_on_one_or_two_pages() {
         ]);
         assert!(page.contains("<body class=\"portfolio\">"), "{code}");
         for print_rule in [
-            "body.portfolio { font-size: 8pt; line-height: 1.15; page: summary; }",
+            "body.portfolio { font-size: 8pt; line-height: 1.1; page: summary; }",
+            "body.portfolio section[aria-labelledby=\"key\"] { font-size: 7pt; }",
             "@page summary { margin: 8mm; }",
             "body.portfolio figure { display: none; }",
             "body.portfolio dl.card dt, body.portfolio dl.card dd { display: inline; }",
