@@ -43,21 +43,7 @@ fn the_detail_pane_forecasts_the_year_by_last_years_shape() {
         (280.0, 264.0, 457.0, 485.0)
     );
     for (w, h) in SIZES {
-        let mut app = App::with_theme(
-            Store::open(&path, "perf").unwrap(),
-            demo_today(),
-            Theme::COLOUR,
-        )
-        .unwrap();
-        typing(&mut app, "/HS02");
-        press(&mut app, KeyCode::Enter);
-        typing(&mut app, "G");
-        let mut shown = String::new();
-        for _ in 0..4 {
-            shown.push_str(&flat(&app, w, h));
-            shown.push(' ');
-            press(&mut app, KeyCode::PageDown);
-        }
+        let shown = demo_detail_pages(&path, "HS02", w, h);
         // The pane wraps beside the chart: its words in order, each soon after the last.
         for needle in [
             "Forecast: 485 by March, green vs the annual target (not a status) · last year's shape: 280 so far,",

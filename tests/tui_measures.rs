@@ -20,22 +20,7 @@ fn the_detail_pane_says_what_a_measure_is_where_it_comes_from_and_its_comparator
     assert_eq!(pl01.benchmark_group, "CIPFA nearest neighbours");
     assert!(pl01.definition.starts_with("Major planning applications"));
     for (w, h) in SIZES {
-        let mut app = App::with_theme(
-            Store::open(&path, "perf").unwrap(),
-            demo_today(),
-            Theme::COLOUR,
-        )
-        .unwrap();
-        typing(&mut app, "/PL01");
-        press(&mut app, KeyCode::Enter);
-        typing(&mut app, "G");
-        // The pane read page by page, as a person scrolls it with PgDn.
-        let mut shown = String::new();
-        for _ in 0..4 {
-            shown.push_str(&flat(&app, w, h));
-            shown.push(' ');
-            press(&mut app, KeyCode::PageDown);
-        }
+        let shown = demo_detail_pages(&path, "PL01", w, h);
         for needle in [
             "Definition: Major planning",
             "Source: MHCLG PS2 return",

@@ -229,3 +229,24 @@ pub fn go_to(app: &mut App, code: &str) {
     }
     panic!("no row {code}:\n{}", text(app, 120, 40));
 }
+
+/// The Plan tab's detail pane of the indicator `code` on the demo, at `w`×`h`, read page by
+/// page as a person scrolls it with PgDn (the screens one after another, flattened).
+pub fn demo_detail_pages(path: &Path, code: &str, w: u16, h: u16) -> String {
+    let mut app = App::with_theme(
+        Store::open(path, "perf").unwrap(),
+        demo_today(),
+        pmdb::tui::Theme::COLOUR,
+    )
+    .unwrap();
+    typing(&mut app, &format!("/{code}"));
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "G");
+    let mut shown = String::new();
+    for _ in 0..4 {
+        shown.push_str(&flat(&app, w, h));
+        shown.push(' ');
+        press(&mut app, KeyCode::PageDown);
+    }
+    shown
+}

@@ -339,16 +339,7 @@ impl<'a> Series<'a> {
             direction(ind.polarity, ind.decimals, now, before)
                 .map_or(Travel::Nothing, |d| Travel::Judged(d, compared))
         };
-        let shifted: Vec<Month> = now
-            .parts
-            .iter()
-            .flat_map(|p| p.months())
-            .map(|m| m.plus(-12))
-            .collect();
-        if let Some(a) = self
-            .value_over(&shifted)
-            .filter(|a| a.parts.len() == now.parts.len())
-        {
+        if let Some(a) = self.same_a_year_earlier(now) {
             return judged(a.value, now.value, Compared::with(period.year_earlier()));
         }
         // A running total grows through the year: against the previous period it would
@@ -386,6 +377,19 @@ impl<'a> Series<'a> {
             expected: short.expected,
             span,
         })
+    }
+
+    /// The value of the same months a year earlier as `now` is made of, when it has as many
+    /// recorded periods: like with like, for a direction or last year's shape.
+    pub fn same_a_year_earlier(&self, now: &Aggregate) -> Option<Aggregate> {
+        let shifted: Vec<Month> = now
+            .parts
+            .iter()
+            .flat_map(|p| p.months())
+            .map(|m| m.plus(-12))
+            .collect();
+        self.value_over(&shifted)
+            .filter(|a| a.parts.len() == now.parts.len())
     }
 
     /// Like `recompute`, but when the period has no data and is not yet due (data from

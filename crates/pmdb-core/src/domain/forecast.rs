@@ -73,15 +73,9 @@ pub fn forecast(series: &Series, period: Period, rules: &RuleBook) -> Option<For
             _ => run_rate(so_far.value),
         }
     } else if ind.aggregation == Aggregation::Sum {
-        let same_last_year: Vec<_> = so_far
-            .parts
-            .iter()
-            .flat_map(|p| p.months())
-            .map(|m| m.plus(-12))
-            .collect();
         let last_same = series
-            .value_over(&same_last_year)
-            .filter(|a| a.parts.len() == n && a.value != 0.0);
+            .same_a_year_earlier(&so_far)
+            .filter(|a| a.value != 0.0);
         let last_total = series
             .value_over(&Period::Year(super::period::FinYear(year.0 - 1)).months())
             .filter(|a| a.parts.len() == in_year);
