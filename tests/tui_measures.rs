@@ -3,9 +3,7 @@
 
 mod tui_support;
 
-use crossterm::event::KeyCode;
 use pmdb::store::Store;
-use pmdb::tui::{App, Theme};
 use tui_support::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
