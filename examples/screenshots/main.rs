@@ -60,6 +60,19 @@ fn main() -> anyhow::Result<()> {
     keys(&mut app, "?");
     shoot(&app, "help", 120, 40)?;
 
+    // A service plan's finance on the detail pane: budget to date, actual, variance and the
+    // forecast outturn against the annual budget.
+    let mut app = open()?;
+    keys(&mut app, "/SP-HRO\nG");
+    shoot(&app, "plan-finance", 120, 40)?;
+    // An indicator's year-end forecast, labelled, below its status.
+    let mut app = open()?;
+    keys(&mut app, "/HS02\nG");
+    for _ in 0..2 {
+        app.handle_key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+    }
+    shoot(&app, "plan-forecast", 120, 40)?;
+
     // Entry as an officer sees it: Zoe Campbell has a red value and a missing one.
     let mut app = App::with_theme(Store::open(&db, "zcampbell")?, today, Theme::COLOUR)?;
     keys(&mut app, "2");
