@@ -2610,3 +2610,18 @@ BEGIN INSERT INTO audit_log (login, at, tbl, key, op, old, new)
   VALUES (pmdb_login(), pmdb_now(), 'target_states', OLD.indicator || '|' || OLD.year, 'delete',
           json_object('state', OLD.state, 'why', OLD.why, 'proposed_by', OLD.proposed_by, 'approved_by', OLD.approved_by, 'meeting', OLD.meeting),
           NULL); END;
+
+-- migration 20
+-- Reminders that escalate (issue 26): each message `pmdb remind --send` passed to the mail
+-- program, so a second run on the same day sends nobody the same step again. One row per
+-- person and day; what it said is kept for the record.
+CREATE TABLE reminders_sent (
+    day      TEXT NOT NULL,                -- YYYY-MM-DD, the run's as-of day
+    login    TEXT NOT NULL,
+    step     INTEGER NOT NULL,             -- days from the deadline of its latest step
+    address  TEXT NOT NULL,
+    cc       TEXT NOT NULL DEFAULT '',     -- the addresses copied in, comma-separated
+    items    TEXT NOT NULL,                -- JSON: the items it listed
+    sent_at  TEXT NOT NULL,
+    PRIMARY KEY (day, login)
+);

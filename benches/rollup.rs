@@ -145,6 +145,29 @@ fn main() {
         ms(p95)
     );
 
+    // `pmdb remind` for a day five days after November's deadline: every person's owed
+    // values, updates, reviews and EIAs, the steps and who is copied in; computing only,
+    // and end to end as the command does it (read, then compute).
+    let remind_day = chrono::NaiveDate::from_ymd_opt(2026, 12, 20).expect("a date");
+    let (median, p95) = time(runs, || {
+        pmdb::query::remind::reminders(&ds, remind_day, ctx).len()
+    });
+    let messages = pmdb::query::remind::reminders(&ds, remind_day, ctx).len();
+    println!(
+        "remind {remind_day} ({messages} messages) compute: median {:>7.2} ms, p95 {:>7.2} ms",
+        ms(median),
+        ms(p95)
+    );
+    let (median, p95) = time(runs, || {
+        let ds = store.dataset().expect("loads");
+        pmdb::query::remind::reminders(&ds, remind_day, ctx).len()
+    });
+    println!(
+        "remind end to end (load + compute): median {:>7.2} ms, p95 {:>7.2} ms",
+        ms(median),
+        ms(p95)
+    );
+
     // `pmdb publish --period 2026/27 Q2`, as the core's `publish` makes it for both front
     // ends: read (as at its sign-off), then every file of the pack made and written whole
     // (the council's report four ways, a page per portfolio, the index).

@@ -184,7 +184,7 @@ fn bad_settings_are_refused_and_change_nothing() {
         ),
         (
             &["config", "set", "colour", "red"],
-            "pmdb: 'colour' is not a setting: use rag_rule, deadline_day, council_name, collect_from or risk_bands",
+            "pmdb: 'colour' is not a setting: use rag_rule, deadline_day, council_name, collect_from, risk_bands, remind_steps, mail_domain or sendmail",
         ),
         (
             &["config", "set", "rag_rule", "tolerance:10:5"],

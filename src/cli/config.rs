@@ -16,10 +16,13 @@ pub struct ConfigArgs {
 
 #[derive(Subcommand, Debug)]
 enum ConfigAction {
-    /// Set rag_rule (intervention or tolerance:G:A), deadline_day (1-28), council_name or
-    /// collect_from (a month like 2026-11; empty to unset).
+    /// Set rag_rule (intervention or tolerance:G:A), deadline_day (1-28), council_name,
+    /// collect_from (a month like 2026-11; empty to unset), risk_bands (G:A), remind_steps
+    /// (days from a deadline, like -3:0:5:10), mail_domain or sendmail (an absolute path).
     Set {
         key: String,
+        /// The value; one starting with a minus (remind_steps -3:0:5:10) is a value too.
+        #[arg(allow_hyphen_values = true)]
         value: String,
         /// For rag_rule: the first period it applies to; earlier periods keep their rule.
         #[arg(long, value_name = "PERIOD")]
@@ -80,6 +83,9 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
             "collect_from": settings.collect_from,
             "rag_rules": rules,
             "risk_bands": settings.risk_bands,
+            "remind_steps": settings.remind_steps,
+            "mail_domain": settings.mail_domain,
+            "sendmail": settings.sendmail,
         }));
     }
     say!("database:     {}{}", env.db.display(), named_by(env));
@@ -112,6 +118,18 @@ pub fn run(env: &Env, args: ConfigArgs) -> Result<()> {
         "risk_bands:   {b} (a risk scoring up to {} is green, up to {} amber, above red)",
         b.green,
         b.amber
+    );
+    say!(
+        "remind_steps: {} (days from a deadline on which pmdb remind writes)",
+        settings.remind_steps
+    );
+    match settings.mail_domain.as_str() {
+        "" => say!("mail_domain:  not set (a user without an email is mailed at their login)"),
+        d => say!("mail_domain:  {d} (a user without an email is mailed at login@{d})"),
+    }
+    say!(
+        "sendmail:     {} (reminders are piped to it with -t)",
+        settings.sendmail
     );
     Ok(())
 }

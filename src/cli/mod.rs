@@ -32,6 +32,7 @@ mod minutes;
 mod output;
 mod projects;
 pub mod publish;
+mod remind;
 mod report;
 mod requests;
 mod risks;
@@ -200,6 +201,9 @@ pub enum Command {
     /// Write the narrative (commentary and remedial action) Cabinet reads for an
     /// indicator's or a plan node's quarter or year.
     Comment(comment::CommentArgs),
+    /// The day's reminders: one message per person with everything they owe, on the
+    /// council's steps, copied up the line as items grow late; `--send` mails them.
+    Remind(remind::RemindArgs),
     /// A new financial year: `pmdb year roll-forward YEAR [--uplift PCT] [--dry-run]`.
     Year(targets::YearArgs),
     /// A year's targets proposed and approved: `pmdb targets propose|approve`.
@@ -404,6 +408,7 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
         Command::Meetings(args) => meetings::run(&env, args),
         Command::Minutes(args) => minutes::run(&env, args),
         Command::Comment(args) => comment::run(&env, args),
+        Command::Remind(args) => remind::run(&env, args),
         Command::Year(args) => targets::year(&env, args),
         Command::Targets(args) => targets::targets(&env, args),
         Command::Completions { .. } | Command::Man { .. } => {

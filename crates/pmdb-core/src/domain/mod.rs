@@ -24,6 +24,7 @@ pub mod person;
 pub mod plan;
 pub mod rag;
 pub mod ranking;
+pub mod remind;
 pub mod report_scope;
 pub mod role;
 pub mod rollup;

@@ -7,15 +7,22 @@ use super::delivery::risk::{RiskBands, RiskBandsError};
 use super::fields::{FieldError, check_name};
 use super::period::{Month, NotAMonth, Period};
 use super::rag::{RagRule, RagRuleError};
+use super::remind::{RemindSteps, StepsError};
 
 /// The keys `pmdb config set` takes, in the order its refusal lists them.
-pub const SETTING_KEYS: [&str; 5] = [
+pub const SETTING_KEYS: [&str; 8] = [
     "rag_rule",
     "deadline_day",
     "council_name",
     "collect_from",
     "risk_bands",
+    "remind_steps",
+    "mail_domain",
+    "sendmail",
 ];
+
+/// The mail program reminders are piped to when the council names none.
+pub const DEFAULT_SENDMAIL: &str = "/usr/sbin/sendmail";
 
 /// One setting and its checked value.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +39,14 @@ pub enum Setting {
     CollectFrom(Option<Month>),
     /// How a risk's score is banded green, amber and red.
     RiskBands(RiskBands),
+    /// The days from a deadline on which reminders go (`pmdb remind`).
+    RemindSteps(RemindSteps),
+    /// The domain a login's mail goes to when the user has no email (`None`: the login
+    /// alone, the server's own mailbox).
+    MailDomain(Option<String>),
+    /// The mail program reminders are piped to (`-t`: it reads the recipients from the
+    /// headers); an absolute path.
+    Sendmail(String),
 }
 
 /// A setting refused, with the words `pmdb config set` shows.
@@ -58,6 +73,16 @@ pub enum SettingError {
     /// Shown on one line, whatever the value held (not a source, as above).
     #[error("{}", crate::safe_text::line(&.0.to_string()))]
     RiskBands(RiskBandsError),
+    #[error(transparent)]
+    RemindSteps(#[from] StepsError),
+    #[error(
+        "mail_domain must be a domain like wyvernvale.gov.uk (letters, digits, dots and hyphens), or \"\" to unset it, not '{0}'"
+    )]
+    MailDomain(String),
+    #[error(
+        "sendmail must be the absolute path of the mail program, like /usr/sbin/sendmail, not '{0}'"
+    )]
+    Sendmail(String),
 }
 
 impl Setting {
@@ -90,6 +115,9 @@ impl Setting {
                     Month::parse_written(month).map_err(SettingError::CollectFrom)?,
                 )),
             },
+            "remind_steps" => Setting::RemindSteps(value.parse()?),
+            "mail_domain" => Setting::MailDomain(mail_domain(value)?),
+            "sendmail" => Setting::Sendmail(sendmail(value)?),
             _ => Setting::RiskBands(value.parse().map_err(SettingError::RiskBands)?),
         })
     }
@@ -102,6 +130,9 @@ impl Setting {
             Setting::CouncilName(_) => "council_name",
             Setting::CollectFrom(_) => "collect_from",
             Setting::RiskBands(_) => "risk_bands",
+            Setting::RemindSteps(_) => "remind_steps",
+            Setting::MailDomain(_) => "mail_domain",
+            Setting::Sendmail(_) => "sendmail",
         }
     }
 
@@ -114,7 +145,43 @@ impl Setting {
             Setting::CouncilName(name) => Some(name.clone()),
             Setting::CollectFrom(month) => month.map(|m| m.to_string()),
             Setting::RiskBands(bands) => Some(bands.to_string()),
+            Setting::RemindSteps(steps) => Some(steps.to_string()),
+            Setting::MailDomain(domain) => domain.clone(),
+            Setting::Sendmail(path) => Some(path.clone()),
         }
+    }
+}
+
+/// A mail domain: labels of letters, digits and hyphens joined by dots; "" unsets it.
+fn mail_domain(value: &str) -> Result<Option<String>, SettingError> {
+    let d = value.trim();
+    if d.is_empty() {
+        return Ok(None);
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if d.len() <= 253 && d.split('.').all(label_ok) {
+        Ok(Some(d.to_ascii_lowercase()))
+    } else {
+        Err(SettingError::MailDomain(
+            crate::safe_text::line(value).into_owned(),
+        ))
+    }
+}
+
+/// The mail program: an absolute path with no control characters or spaces.
+fn sendmail(value: &str) -> Result<String, SettingError> {
+    let p = value.trim();
+    let ok = p.starts_with('/')
+        && p.len() <= 1024
+        && !p.chars().any(|c| c.is_control() || c.is_whitespace());
+    if ok {
+        Ok(p.to_string())
+    } else {
+        Err(SettingError::Sendmail(
+            crate::safe_text::line(value).into_owned(),
+        ))
     }
 }
 

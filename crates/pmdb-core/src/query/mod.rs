@@ -16,6 +16,7 @@ pub mod markdown_text;
 pub mod minutes;
 pub mod narrative;
 pub mod overdue;
+pub mod remind;
 pub mod report;
 pub mod report_finance;
 pub mod report_html;

@@ -28,6 +28,7 @@ mod org;
 mod plan;
 mod quality_index;
 mod records;
+mod reminders;
 mod requests;
 mod session;
 mod settings;

@@ -13,6 +13,7 @@ use crate::domain::deadline::DEFAULT_DEADLINE_DAY;
 use crate::domain::delivery::risk::RiskBands;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::RagRule;
+use crate::domain::remind::RemindSteps;
 use crate::domain::setting::Setting;
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +27,12 @@ pub struct Settings {
     pub rag_rules: Vec<(Option<String>, String)>,
     /// How a risk's score is banded green, amber and red.
     pub risk_bands: RiskBands,
+    /// The days from a deadline on which `pmdb remind` writes.
+    pub remind_steps: RemindSteps,
+    /// The domain a login's mail goes to when the user has no email ("": none).
+    pub mail_domain: String,
+    /// The mail program reminders are piped to.
+    pub sendmail: String,
 }
 
 impl Settings {
@@ -93,6 +100,14 @@ impl SettingsRows {
             collect_from,
             rag_rules,
             risk_bands,
+            // Stored only as a checked `Setting` writes them.
+            remind_steps: value("remind_steps")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_default(),
+            mail_domain: value("mail_domain").cloned().unwrap_or_default(),
+            sendmail: value("sendmail")
+                .cloned()
+                .unwrap_or_else(|| crate::domain::setting::DEFAULT_SENDMAIL.to_string()),
         }
     }
 }
