@@ -29,7 +29,7 @@ fn commentary(ds: &Dataset, period: Period, i: &RollupIndicator) -> String {
     told(ds, i, period, false, Said::Commentary)
 }
 
-fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator) -> String {
+fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator, ctx: Context) -> String {
     let mut parts = Vec::new();
     // A measure the council started collecting within (or after) the period says so.
     if let Some(from) = ds
@@ -44,6 +44,15 @@ fn note(ds: &Dataset, r: &Rollup, i: &RollupIndicator) -> String {
     }
     if let Some(p) = &i.partial {
         parts.push(p.clone());
+    }
+    // Where the year is heading, for a period of this year not signed off: a note, never
+    // the status.
+    if let Some(f) = ds
+        .indicator(&i.code)
+        .and_then(|rec| super::show::forecast_at(ds, rec, r.period, ctx))
+    {
+        let words = super::show::forecast_words(&f, i.decimals);
+        parts.push(format!("forecast for the year: {words}"));
     }
     parts.join("; ")
 }
@@ -253,7 +262,7 @@ pub fn markdown_scoped(
                 i.rag,
                 direction,
                 figure(i.ytd, i.decimals),
-                md(&note(ds, &r, i)),
+                md(&note(ds, &r, i, ctx)),
                 md(&commentary(ds, r.period, i)),
             );
         }
@@ -328,7 +337,7 @@ pub fn csv_scoped(
                 i.direction.map(|d| d.as_str()).unwrap_or("").to_string(),
                 figure(i.ytd, i.decimals).replace('–', ""),
                 safe(&i.latest_period.map(|p| p.to_string()).unwrap_or_default()),
-                safe(&note(ds, &r, i)),
+                safe(&note(ds, &r, i, ctx)),
                 safe(&commentary(ds, r.period, i)),
                 // In words, as `export values` writes a value's quality.
                 i.value

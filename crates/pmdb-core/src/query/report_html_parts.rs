@@ -238,6 +238,10 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
         points.retain(|p| page.ds.frozen.get(&p.period.to_string(), &i.code).is_some());
     }
     let title = format!("{} {}", i.code, i.title);
+    let forecast = page
+        .ds
+        .indicator(&i.code)
+        .and_then(|rec| crate::query::show::forecast_at(page.ds, rec, page.period, page.ctx));
     html! {
         article class="card" aria-labelledby={"ind-" (n)} {
             h3 id={"ind-" (n)} { (text(&title)) }
@@ -252,6 +256,7 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
                     }
                 }
                 dt { "Year to date" } dd { (figure(i.ytd, i.decimals)) }
+                @if let Some(f) = &forecast { dt { "Forecast for the year" } dd { (text(&crate::query::show::forecast_words(f, i.decimals))) } }
                 @if !notes.is_empty() { dt { "Note" } dd { (notes.join("; ")) } }
                 @if let Some(c) = comparator(page, i) { dt { "Among comparators" } dd { (c) } }
                 dt { "Rule" } dd { (text(&i.rule.to_string())) }

@@ -111,6 +111,20 @@ pub fn forecast_at(
     forecast_in(ds, &ds.series(rec), period, ctx)
 }
 
+/// The forecast as a report says it, never as a status: "485, green against the annual
+/// target (not a status; last year's shape: …)".
+pub fn forecast_words(f: &Forecast, decimals: u8) -> String {
+    let judged = match f.rag {
+        crate::domain::rag::Rag::None => "not judged".to_string(),
+        rag => format!("{rag} against the annual target"),
+    };
+    format!(
+        "{}, {judged} (not a status; {})",
+        crate::domain::number::fmt_decimals(f.value, decimals),
+        f.method
+    )
+}
+
 fn forecast_in(ds: &Dataset, series: &Series, period: Period, ctx: Context) -> Option<Forecast> {
     let this_year = month_now_due(ctx.today).fin_year();
     // A signed-off period reads as it stood at sign-off: a forecast made since with
