@@ -77,7 +77,7 @@ fn a_provisional_figure_is_marked_p_in_every_format_with_the_key() {
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].ends_with(",commentary,quality"), "{csv}");
     assert!(
-        lines.contains(&"P1,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,,June: Contamination rejected two loads,provisional"),
+        lines.contains(&"P1,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,\"forecast for the year: 47.7, amber against the annual target (not a status; the year to date: 47.7 over 3 of 12 months)\",June: Contamination rejected two loads,provisional"),
         "{csv}"
     );
 

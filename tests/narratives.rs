@@ -189,7 +189,7 @@ fn a_quarter_shows_its_narrative_or_the_latest_months_commentary_labelled_with_i
     // No narrative: June's commentary, labelled June, in every format; never unlabelled.
     let md = report(&c, "markdown");
     assert!(
-        md.contains("| A amber | – | 47.7 |  | June: Contamination rejected two loads |"),
+        md.contains("| A amber | – | 47.7 | forecast for the year: 47.7, amber against the annual target \\(not a status; the year to date: 47.7 over 3 of 12 months\\) | June: Contamination rejected two loads |"),
         "{md}"
     );
     let csv = report(&c, "csv");
@@ -232,7 +232,7 @@ fn a_quarter_shows_its_narrative_or_the_latest_months_commentary_labelled_with_i
     ]);
     let md = report(&c, "markdown");
     assert!(
-        md.contains("| 47.7 |  | Dry spell and contamination; recovering in July |"),
+        md.contains("| 47.7 | forecast for the year: 47.7, amber against the annual target \\(not a status; the year to date: 47.7 over 3 of 12 months\\) | Dry spell and contamination; recovering in July |"),
         "{md}"
     );
     assert!(!md.contains("June: "), "{md}");

@@ -44,8 +44,9 @@ fn the_quarterly_report_states_counts_figures_and_commentary() {
         md.contains("| A greener district | 2 | 1 | 0 | 0 | 0 |"),
         "{md}"
     );
-    // WR1's quarter is made of its months, June's provisional: marked p, with the key.
-    assert!(md.contains("| WR1 Household waste recycled | 47.7 p | 50.0 | A amber | – | 47.7 |  | June: Contamination rejected two loads |"), "{md}");
+    // WR1's quarter is made of its months, June's provisional: marked p, with the key; its
+    // note the year's forecast (the year to date, 2024/25 being the year now running).
+    assert!(md.contains("| WR1 Household waste recycled | 47.7 p | 50.0 | A amber | – | 47.7 | forecast for the year: 47.7, amber against the annual target \\(not a status; the year to date: 47.7 over 3 of 12 months\\) | June: Contamination rejected two loads |"), "{md}");
     assert!(
         md.contains("Data quality: p provisional (may change when the final figure is known); e estimated (an estimate, not yet a measurement); a figure with neither mark is final.\n"),
         "{md}"
@@ -57,13 +58,13 @@ fn the_quarterly_report_states_counts_figures_and_commentary() {
         "group,code,title,period,value,target,rag,direction,ytd,latest_period,note,commentary,quality"
     );
     assert!(
-        lines.contains(&"WASTE,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,,June: Contamination rejected two loads,provisional"),
+        lines.contains(&"WASTE,WR1,Household waste recycled,2024/25 Q1,47.7,50.0,amber,,47.7,2024/25 Q1,\"forecast for the year: 47.7, amber against the annual target (not a status; the year to date: 47.7 over 3 of 12 months)\",June: Contamination rejected two loads,provisional"),
         "{csv}"
     );
-    assert!(lines.contains(&"PLAN,PL1,Major planning applications decided in 13 weeks,2024/25 Q1,75.0,60.0,green,,75.0,2024/25 Q1,,Two large schemes went past 13 weeks,final"), "{csv}");
+    assert!(lines.contains(&"PLAN,PL1,Major planning applications decided in 13 weeks,2024/25 Q1,75.0,60.0,green,,75.0,2024/25 Q1,\"forecast for the year: 75.0, green against the annual target (not a status; the year to date: 75.0 over 1 of 4 quarters)\",Two large schemes went past 13 weeks,final"), "{csv}");
     assert!(
         lines.contains(
-            &"PLAN,PL2,Planning applications received,2024/25 Q1,130,,missing,,130,2024/25 Q1,,,final"
+            &"PLAN,PL2,Planning applications received,2024/25 Q1,130,,missing,,130,2024/25 Q1,\"forecast for the year: 1560, not judged (not a status; run rate: 130 in 1 of 12 months, × 12 ÷ 1)\",,final"
         ),
         "{csv}"
     );

@@ -413,18 +413,11 @@ fn the_status_line_leaves_parts_out_rather_than_cut_a_word() {
 #[test]
 fn an_editor_neither_prints_an_empty_unit_nor_speaks_of_command_line_flags() {
     let dir = tempfile::tempdir().unwrap();
-    let path = fixture(dir.path());
-    let mut store = Store::open(&path, LOGIN).unwrap();
-    let header = "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan,rag_rule,min,max,collect_from";
-    let row = "CX1,Complaints answered,local,,1,none,monthly,sum,alee,SP1,,,,";
-    csvio::import(
-        &mut store,
-        Kind::Indicators,
-        format!("{header}\n{row}\n").as_bytes(),
-        today(),
-    )
-    .unwrap();
-    drop(store);
+    let path = fixture_with(
+        dir.path(),
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan,rag_rule,min,max,collect_from\n\
+         CX1,Complaints answered,local,,1,none,monthly,sum,alee,SP1,,,,\n",
+    );
     let mut a = app(&path);
     typing(&mut a, "2");
     choose_officer(&mut a, "alee");
@@ -530,19 +523,11 @@ fn the_editor_reads_a_figure_as_the_command_line_and_a_spreadsheet_do() {
 #[test]
 fn a_percent_measure_takes_its_sign_as_a_spreadsheet_writes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = fixture(dir.path());
-    let mut store = Store::open(&path, LOGIN).unwrap();
-    let header = "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan";
-    let row =
-        "SAT1,Residents satisfied with waste collection,local,%,1,higher,monthly,mean,alee,SP1";
-    csvio::import(
-        &mut store,
-        Kind::Indicators,
-        format!("{header}\n{row}\n").as_bytes(),
-        today(),
-    )
-    .unwrap();
-    drop(store);
+    let path = fixture_with(
+        dir.path(),
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan\n\
+         SAT1,Residents satisfied with waste collection,local,%,1,higher,monthly,mean,alee,SP1\n",
+    );
     let mut a = app(&path);
     typing(&mut a, "2");
     choose_officer(&mut a, "alee");
@@ -564,4 +549,12 @@ fn a_percent_measure_takes_its_sign_as_a_spreadsheet_writes_it() {
         .unwrap()
         .expect("saved");
     assert_eq!(saved.value, 87.5);
+}
+
+/// The fixture with one more indicators file imported.
+fn fixture_with(dir: &std::path::Path, indicators: &str) -> std::path::PathBuf {
+    let path = fixture(dir);
+    let mut store = Store::open(&path, LOGIN).unwrap();
+    csvio::import(&mut store, Kind::Indicators, indicators.as_bytes(), today()).unwrap();
+    path
 }

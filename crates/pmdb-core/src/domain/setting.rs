@@ -309,7 +309,7 @@ mod tests {
     #[case(
         "deadline",
         "15",
-        "'deadline' is not a setting: use rag_rule, deadline_day, council_name, collect_from or risk_bands"
+        "'deadline' is not a setting: use rag_rule, deadline_day, council_name, collect_from, risk_bands, remind_steps, mail_domain or sendmail"
     )]
     fn a_bad_value_or_key_is_refused_saying_what_to_write(
         #[case] key: &str,
@@ -328,7 +328,7 @@ mod tests {
         // The key is checked before the period.
         assert_eq!(
             refusal("deadline", "10", Some("2025-04")),
-            "'deadline' is not a setting: use rag_rule, deadline_day, council_name, collect_from or risk_bands"
+            "'deadline' is not a setting: use rag_rule, deadline_day, council_name, collect_from, risk_bands, remind_steps, mail_domain or sendmail"
         );
     }
 }

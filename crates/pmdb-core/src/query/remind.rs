@@ -10,9 +10,11 @@ use serde::Serialize;
 
 use crate::domain::assess::Context;
 use crate::domain::deadline::{fmt_date, month_now_due};
-use crate::domain::delivery::{Calendar, Owed};
+use crate::domain::delivery::action::ActionState;
+use crate::domain::delivery::project::ProjectState;
+use crate::domain::delivery::{Calendar, Owed, UpdateFrequency};
 use crate::domain::owed::Owing;
-use crate::domain::period::{FinYear, Month};
+use crate::domain::period::{FinYear, Month, Period};
 use crate::domain::remind::{CopiedIn, address};
 use crate::domain::role::Role;
 use crate::query::Thread;
@@ -185,61 +187,59 @@ fn delivery_owed(ds: &Dataset, thread: &Thread, on: Context) -> Vec<(String, Ite
     };
     let days = |by: NaiveDate| (on.today - by).num_days();
     let mut out = Vec::new();
+    // An open action or project owes the month's update until one covers it.
+    let mut owes = |kind: &'static str,
+                    record: (&str, &str),
+                    plan: &[&str],
+                    open: bool,
+                    (frequency, start): (UpdateFrequency, Option<NaiveDate>),
+                    latest: Option<Period>| {
+        let owed = Owed::of(month, frequency, start, cal);
+        if open && owed.owes && !latest.is_some_and(|u| owed.given_by(u)) {
+            let service = service_of(thread, plan);
+            out.push((
+                record.0.to_string(),
+                update(ds, kind, record.1, owed, days(owed.by), service),
+            ));
+        }
+    };
     for row in ds.delivery.action_rows(month, on) {
         let Ok(a) = read::action(row.record) else {
             continue;
         };
         let open = match row.judgement.status {
-            crate::domain::delivery::action::ActionState::Status(s) => s.is_open(),
-            crate::domain::delivery::action::ActionState::Missing => true,
+            ActionState::Status(s) => s.is_open(),
+            ActionState::Missing => true,
         };
-        let owed = Owed::of(month, a.frequency, a.start, cal);
-        let given = row
-            .judgement
-            .latest
-            .as_ref()
-            .is_some_and(|u| owed.given_by(u.period));
-        if open && owed.owes && !given {
-            out.push((
-                row.record.owner.clone(),
-                update(
-                    ds,
-                    "action",
-                    &row.record.code,
-                    owed,
-                    days(owed.by),
-                    service_of(thread, &row.plan),
-                ),
-            ));
-        }
+        let latest = row.judgement.latest.as_ref().map(|u| u.period);
+        let r = row.record;
+        owes(
+            "action",
+            (&r.owner, &r.code),
+            &row.plan,
+            open,
+            (a.frequency, a.start),
+            latest,
+        );
     }
     for row in ds.delivery.project_rows(month, on) {
         let Ok(p) = read::project(row.record) else {
             continue;
         };
         let open = match row.judgement.status {
-            crate::domain::delivery::project::ProjectState::Status(s) => s.is_open(),
-            _ => true,
+            ProjectState::Status(s) => s.is_open(),
+            ProjectState::Missing | ProjectState::NotStarted => true,
         };
-        let owed = Owed::of(month, p.frequency, p.start, cal);
-        let given = row
-            .judgement
-            .latest
-            .as_ref()
-            .is_some_and(|u| owed.given_by(u.period));
-        if open && owed.owes && !given {
-            out.push((
-                row.record.owner.clone(),
-                update(
-                    ds,
-                    "project",
-                    &row.record.code,
-                    owed,
-                    days(owed.by),
-                    service_of(thread, &row.plan),
-                ),
-            ));
-        }
+        let latest = row.judgement.latest.as_ref().map(|u| u.period);
+        let r = row.record;
+        owes(
+            "project",
+            (&r.owner, &r.code),
+            &row.plan,
+            open,
+            (p.frequency, p.start),
+            latest,
+        );
     }
     for row in ds.delivery.risk_rows(month) {
         let Some(due) = row.judgement.review_due.filter(|_| row.judgement.open) else {
