@@ -18,6 +18,10 @@ use crate::tui::components::widgets::{
 };
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(pane) = &app.entry.targets {
+        super::targets_view::draw(frame, area, app, pane);
+        return;
+    }
     draw_grid(frame, area, app);
     if let Some(ch) = &app.entry.chooser {
         crate::tui::components::officer_chooser::draw(frame, area, ch, app.theme);
