@@ -93,6 +93,33 @@ fn everything(path: &std::path::Path) -> (Vec<String>, Vec<String>, i64) {
     )
 }
 
+/// Each phrase is on the screen at 80×24 and at 120×40.
+fn shows(app: &App, phrases: &[&str]) {
+    for (w, h) in SIZES {
+        let screen = flat(app, w, h);
+        for p in phrases {
+            assert!(
+                screen.contains(p),
+                "no '{p}' at {w}x{h}:\n{}",
+                text(app, w, h)
+            );
+        }
+    }
+}
+
+/// `code`'s row of the pane holds each of `cells`, at 80×24 and at 120×40.
+fn row_shows(app: &App, code: &str, cells: &[&str]) {
+    for (w, h) in SIZES {
+        let row = row_line(app, w, h, code);
+        for c in cells {
+            assert!(
+                row.contains(c),
+                "no '{c}' in {code}'s row at {w}x{h}: {row}"
+            );
+        }
+    }
+}
+
 /// The pane's line for `code`, at `w`×`h`.
 fn row_line(app: &App, w: u16, h: u16, code: &str) -> String {
     tui_support::screen(app, w, h)
@@ -113,32 +140,20 @@ fn in_the_spring_an_owner_sees_next_years_drafts_and_proposes_one_with_reasons()
         text(&app, 120, 40)
     );
     typing(&mut app, "t");
+    shows(
+        &app,
+        &[
+            "Targets for 2025/26",
+            "The spring: propose 2025/26's targets",
+            "WR1: drafted from last year's target",
+        ],
+    );
+    // The drafts as rolled forward: WR1 51.0 / 45.9, RW1 470 with no intervention.
+    row_shows(&app, "WR1", &["51.0", "45.9", "draft"]);
+    row_shows(&app, "RW1", &["470", "–", "draft"]);
+    // Jay Patel's PL1 is not alee's to propose: not shown.
     for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("Targets for 2025/26"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(
-            screen.contains("The spring: propose 2025/26's targets"),
-            "{screen}"
-        );
-        // The drafts as rolled forward: WR1 51.0 / 45.9, RW1 470 with no intervention.
-        let wr1 = row_line(&app, w, h, "WR1");
-        assert!(wr1.contains("51.0"), "{wr1}");
-        assert!(wr1.contains("45.9"), "{wr1}");
-        assert!(wr1.contains("draft"), "{wr1}");
-        let rw1 = row_line(&app, w, h, "RW1");
-        assert!(rw1.contains("470"), "{rw1}");
-        assert!(rw1.contains("–"), "{rw1}");
-        assert!(rw1.contains("draft"), "{rw1}");
-        // Jay Patel's PL1 is not alee's to propose: not shown.
-        assert!(!screen.contains("PL1"), "{screen}");
-        assert!(
-            screen.contains("WR1: drafted from last year's target"),
-            "{screen}"
-        );
+        assert!(!flat(&app, w, h).contains("PL1"), "{}", text(&app, w, h));
     }
     // WR1: 52.0, intervention 47.0, and the reasons, wrapped in their box.
     press(&mut app, KeyCode::Enter);
@@ -147,18 +162,13 @@ fn in_the_spring_an_owner_sees_next_years_drafts_and_proposes_one_with_reasons()
         "{}",
         text(&app, 120, 40)
     );
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("Propose WR1 2025/26"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(
-            screen.contains("Now draft: target 51.0%, intervention 45.9."),
-            "{screen}"
-        );
-    }
+    shows(
+        &app,
+        &[
+            "Propose WR1 2025/26",
+            "Now draft: target 51.0%, intervention 45.9.",
+        ],
+    );
     hit(&mut app, ctrl('u'));
     typing(&mut app, "52");
     press(&mut app, KeyCode::Tab);
@@ -166,19 +176,11 @@ fn in_the_spring_an_owner_sees_next_years_drafts_and_proposes_one_with_reasons()
     typing(&mut app, "47");
     press(&mut app, KeyCode::Tab);
     typing(&mut app, WHY);
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("Food waste collections reach"),
-            "{}",
-            text(&app, w, h)
-        );
-        assert!(
-            screen.contains("stays at 2024/25's price."),
-            "{}",
-            text(&app, w, h)
-        );
-    }
+    // The reasons wrap whole in their box, first word to last.
+    shows(
+        &app,
+        &["Food waste collections reach", "stays at 2024/25's price."],
+    );
     let started = chrono::Utc::now().date_naive();
     hit(&mut app, ctrl('s'));
     let ended = chrono::Utc::now().date_naive();
@@ -219,18 +221,13 @@ fn in_the_spring_an_owner_sees_next_years_drafts_and_proposes_one_with_reasons()
         "{at}"
     );
     // The screen after: saved, WR1 proposed at 52.0 / 47.0 with its reasons.
-    for (w, h) in SIZES {
-        let wr1 = row_line(&app, w, h, "WR1");
-        assert!(wr1.contains("52.0"), "{wr1}");
-        assert!(wr1.contains("47.0"), "{wr1}");
-        assert!(wr1.contains("proposed"), "{wr1}");
-        let screen = flat(&app, w, h);
-        assert!(
-            screen.contains("WR1: proposed, waiting for the board's approval. Proposed by Alex Lee (alee): \"Food waste collections"),
-            "{}",
-            text(&app, w, h)
-        );
-    }
+    row_shows(&app, "WR1", &["52.0", "47.0", "proposed"]);
+    shows(
+        &app,
+        &[
+            "WR1: proposed, waiting for the board's approval. Proposed by Alex Lee (alee): \"Food waste collections",
+        ],
+    );
     assert!(
         flat(&app, 120, 40).contains(
             "Proposed WR1 2025/26: target 52.0, intervention 47.0, waiting for the board's approval"
@@ -268,11 +265,10 @@ fn an_intervention_on_the_wrong_side_is_refused_in_the_form_writing_nothing() {
         "the form stays open: {}",
         text(&app, 120, 40)
     );
-    for (w, h) in SIZES {
-        let screen = flat(&app, w, h);
-        assert!(screen.contains("✗"), "{}", text(&app, w, h));
-        assert!(screen.contains("above"), "{}", text(&app, w, h));
-    }
+    shows(
+        &app,
+        &["✗ intervention level 55 is above the target 51 for a higher-is-better indicator"],
+    );
     assert_eq!(
         everything(&path),
         before,
@@ -323,15 +319,8 @@ fn an_approved_target_shows_its_board_and_is_not_proposed_again() {
     let mut app = entry(&path, "alee", "2025-03-10");
     typing(&mut app, "t");
     press(&mut app, KeyCode::Down);
-    for (w, h) in SIZES {
-        let rw1 = row_line(&app, w, h, "RW1");
-        assert!(rw1.contains("approved"), "{rw1}");
-        assert!(
-            flat(&app, w, h).contains("RW1: approved by Management Board (MB)."),
-            "{}",
-            text(&app, w, h)
-        );
-    }
+    row_shows(&app, "RW1", &["470", "approved"]);
+    shows(&app, &["RW1: approved by Management Board (MB)."]);
     press(&mut app, KeyCode::Enter);
     assert!(app.entry.targets.as_ref().is_some_and(|p| p.form.is_none()));
     assert!(
@@ -362,6 +351,31 @@ fn another_officers_indicator_is_neither_shown_nor_proposed() {
     press(&mut app, KeyCode::Esc);
     typing(&mut app, "o");
     assert!(app.entry.chooser.is_none());
+    // An owner who now only reads (alee made a viewer) sees the targets but the form does
+    // not open: nothing is written.
+    Store::open(&path, "admin1")
+        .unwrap()
+        .set_role("alee", pmdb::domain::role::Role::Viewer)
+        .unwrap();
+    let before = everything(&path);
+    let mut app = entry(&path, "alee", "2025-02-20");
+    typing(&mut app, "t");
+    row_shows(&app, "WR1", &["51.0", "draft"]);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.entry.targets.as_ref().is_some_and(|p| p.form.is_none()),
+        "{}",
+        text(&app, 120, 40)
+    );
+    let screen = flat(&app, 120, 40);
+    assert!(
+        screen.contains("refused: alee (viewer) reads only"),
+        "{}",
+        text(&app, 120, 40)
+    );
+    // What it would refuse is not offered: the footer has no "propose".
+    assert!(!screen.contains("propose this target"), "{screen}");
+    assert_eq!(everything(&path), before);
     // And the store refuses the same proposal made for WR1 under jpatel's login.
     let before = everything(&path);
     let row = pmdb::domain::target::TargetRow {

@@ -180,6 +180,15 @@ impl App {
             Action::Narrate if self.tab == Tab::Plan => self.plan.may_narrate(&self.data),
             Action::Narrate => self.entry.may_narrate(&self.data),
             Action::Targets => self.entry.offers_targets(&self.data),
+            Action::Open if self.tab == Tab::Entry && self.entry.targets.is_some() => {
+                self.entry.may_propose(&self.data)
+            }
+            // Next year's targets are a year's: the month keys do nothing there.
+            Action::PrevPeriod | Action::NextPeriod
+                if self.tab == Tab::Entry && self.entry.targets.is_some() =>
+            {
+                false
+            }
             Action::Propose
             | Action::Decide
             | Action::Escalate

@@ -81,6 +81,15 @@ impl EntryState {
         proposal_year(&data.ds, &self.officer, data.today).is_some()
     }
 
+    /// Whether `Enter` is offered on the targets (footer and help): the selected one's may
+    /// be proposed by this login.
+    pub fn may_propose(&self, data: &Data) -> bool {
+        self.targets.as_ref().is_some_and(|pane| {
+            pane.selected()
+                .is_some_and(|row| refusal(row, pane.year, data).is_none())
+        })
+    }
+
     /// `t`: the targets to propose for the year offered, or why none is.
     pub(super) fn open_targets(&mut self, data: &Data) -> Effect {
         let Some(year) = proposal_year(&data.ds, &self.officer, data.today) else {

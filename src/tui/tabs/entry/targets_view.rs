@@ -9,12 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::targets::TargetsPane;
+use super::view::officer_title;
 use crate::domain::target_state::TargetState;
 use crate::query::target_proposals::ProposalRow;
 use crate::safe_text;
 use crate::tui::app::App;
 use crate::tui::components::scroll::Window;
-use crate::tui::components::widgets::{figure, first_fitting, fit, pad, rpad, short_name};
+use crate::tui::components::widgets::{figure, fit, pad, rpad};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, pane: &TargetsPane) {
     draw_pane(frame, area, app, pane);
@@ -86,18 +87,10 @@ fn story(app: &App, pane: &TargetsPane, r: &ProposalRow) -> String {
 fn draw_pane(frame: &mut Frame, area: Rect, app: &App, pane: &TargetsPane) {
     let theme = app.theme;
     let st = &app.entry;
-    let who = app.data.name_of(&st.officer);
-    let title = first_fitting(
-        &[
-            format!(" Targets for {} · {who} ({}) ", pane.year, st.officer),
-            format!(
-                " Targets for {} · {} ({}) ",
-                pane.year,
-                short_name(who),
-                st.officer
-            ),
-            format!(" {} · {} ", pane.year, st.officer),
-        ],
+    let title = officer_title(
+        app,
+        &format!("Targets for {}", pane.year),
+        &pane.year.to_string(),
         (area.width as usize).saturating_sub(2),
     );
     let block = Block::default()
