@@ -71,6 +71,8 @@ pub enum Action {
     /// `n`: write the narrative of the selected indicator's quarter (Entry) or plan node's
     /// quarter or year (Plan); the editor steps to the year.
     Narrate,
+    /// `t`: next year's targets of the officer's indicators, to propose (in the spring).
+    Targets,
     // Editing a value or an exception's record
     NextField,
     PrevField,

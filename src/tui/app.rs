@@ -98,6 +98,10 @@ impl App {
                 None => View::Plan,
             },
             Tab::Entry if self.entry.narrative.is_some() => return vec![View::EntryEdit],
+            Tab::Entry if let Some(pane) = &self.entry.targets => match pane.form {
+                Some(_) => return vec![View::EntryEdit],
+                None => View::EntryTargets,
+            },
             Tab::Entry => match (&self.entry.editor, &self.entry.update) {
                 (Some(ed), _) if ed.conflict.is_some() => return vec![View::Conflict],
                 (Some(_), _) => return vec![View::EntryEdit],
@@ -175,6 +179,16 @@ impl App {
             Action::AddStudy => self.data.actor.may_submit_case_study().is_ok(),
             Action::Narrate if self.tab == Tab::Plan => self.plan.may_narrate(&self.data),
             Action::Narrate => self.entry.may_narrate(&self.data),
+            Action::Targets => self.entry.offers_targets(&self.data),
+            Action::Open if self.tab == Tab::Entry && self.entry.targets.is_some() => {
+                self.entry.may_propose(&self.data)
+            }
+            // Next year's targets are a year's: the month keys do nothing there.
+            Action::PrevPeriod | Action::NextPeriod
+                if self.tab == Tab::Entry && self.entry.targets.is_some() =>
+            {
+                false
+            }
             Action::Propose
             | Action::Decide
             | Action::Escalate
@@ -196,6 +210,12 @@ impl App {
             || self.exceptions.agreed.as_ref().is_some_and(|d| d.dirty())
             || self.exceptions.request.as_ref().is_some_and(|f| f.dirty())
             || self.study_form().is_some_and(|f| f.dirty())
+            || self
+                .entry
+                .targets
+                .as_ref()
+                .and_then(|p| p.form.as_ref())
+                .is_some_and(|f| f.dirty())
     }
 
     /// The case study being submitted, if its form is open.
@@ -358,6 +378,7 @@ impl App {
             Done::CloseAgreed(result) => self.exceptions.finish_agreed(result, &mut self.data),
             Done::Request(result) => self.exceptions.finish_request(result, &mut self.data),
             Done::CaseStudy(result) => self.plan.finish_study(result, &mut self.data),
+            Done::Proposal(result) => self.entry.finish_proposal(result, &mut self.data),
         };
         self.apply(effect);
         self.sync();
@@ -393,6 +414,9 @@ impl App {
                 self.entry.editor = None;
                 self.entry.update = None;
                 self.entry.narrative = None;
+                if let Some(pane) = &mut self.entry.targets {
+                    pane.form = None;
+                }
                 self.plan.narrative = None;
                 self.exceptions.form = None;
                 self.exceptions.request = None;

@@ -109,6 +109,8 @@ pub enum View {
     Global,
     Plan,
     Entry,
+    /// The Entry tab's next-year targets to propose (`t`), in place of the return.
+    EntryTargets,
     EntryEdit,
     /// Recording an action's or project's update, or a risk's review.
     UpdateEdit,
@@ -148,6 +150,7 @@ impl View {
             View::Global => "Everywhere",
             View::Plan => "Plan",
             View::Entry => "Entry",
+            View::EntryTargets => "Entry: next year's targets",
             View::EntryEdit => "Editing a value",
             View::UpdateEdit => "Recording an update or review",
             View::Conflict => "Save conflict",
@@ -192,6 +195,7 @@ impl View {
             View::Global => GLOBAL,
             View::Plan => PLAN,
             View::Entry => ENTRY,
+            View::EntryTargets => ENTRY_TARGETS,
             View::EntryEdit => ENTRY_EDIT,
             View::UpdateEdit => UPDATE_EDIT,
             View::Conflict => CONFLICT,
@@ -224,10 +228,11 @@ impl View {
     }
 
     /// Every view, for tests and checks over all the tables.
-    pub const ALL: [View; 24] = [
+    pub const ALL: [View; 25] = [
         View::Global,
         View::Plan,
         View::Entry,
+        View::EntryTargets,
         View::EntryEdit,
         View::UpdateEdit,
         View::Conflict,
@@ -350,8 +355,18 @@ static ENTRY: &[Binding] = &[
     bind!([Key::code(Enter)], Action::Open, "edit or update", "edit", true),
     bind!([Key::ch('o')], Action::ChooseOfficer, "choose officer", "officer", true),
     bind!([Key::ch('n')], Action::Narrate, "the quarter's or year's narrative", "edit", Foot::IfRoom("narrative")),
+    bind!([Key::ch('t')], Action::Targets, "next year's targets", "targets", true),
     bind!([Key::ch('/')], Action::Filter, "filter by code or title", "find", false),
     bind!([Key::code(Esc)], Action::Back, "clear the filter", "find", false),
+];
+
+/// Next year's targets, in place of the return: `Enter` proposes the selected one's.
+#[rustfmt::skip]
+static ENTRY_TARGETS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind!([Key::code(Enter)], Action::Open, "propose this target", "targets", true),
+    bind!([Key::ch('t'), Key::code(Esc)], Action::Back, "back to the return", "targets", true),
 ];
 
 #[rustfmt::skip]

@@ -20,6 +20,7 @@ use crate::store::{
     Result, SaveOutcome, Store, StoreError,
 };
 use crate::store::{ImportSummary, NewCaseStudy, NewNarrative};
+use crate::tui::popups::target_form::Proposal;
 use crate::tui::popups::update_editor::UpdateJob;
 
 /// What to save, and so which tab takes the result.
@@ -39,6 +40,8 @@ pub enum Job {
     Update { job: UpdateJob, today: NaiveDate },
     /// The Entry tab's narrative for an indicator's quarter.
     Narrative(NewNarrative),
+    /// The Entry tab's proposal of next year's target (`pmdb targets propose`).
+    Proposal(Proposal),
     /// A board's request recorded (`pmdb exceptions add --kind request`).
     Request(NewRequest),
     /// Every agreed item of an agenda closed (or, `close` false, only noted) with `note`.
@@ -91,6 +94,7 @@ pub enum Done {
     CloseAgreed(Result<Vec<ExceptionRecord>>),
     Request(Result<ExceptionRecord>),
     CaseStudy(Result<StudyJob>),
+    Proposal(Result<crate::store::TargetStateRecord>),
 }
 
 impl Job {
@@ -115,6 +119,9 @@ impl Job {
                 approve,
             } => Done::SignOff(store.and_then(|mut s| sign_off(&mut s, period, today, &approve))),
             Job::Request(r) => Done::Request(store.and_then(|mut s| s.add_request(&r))),
+            Job::Proposal(p) => {
+                Done::Proposal(store.and_then(|mut s| s.propose_target(&p.code, &p.row, &p.why)))
+            }
             Job::CloseAgreed { ids, note, close } => {
                 Done::CloseAgreed(store.and_then(|mut s| s.close_agreed(&ids, &note, close)))
             }
@@ -143,6 +150,7 @@ impl Job {
             Job::CloseAgreed { .. } => Done::CloseAgreed(Err(e())),
             Job::Request(_) => Done::Request(Err(e())),
             Job::CaseStudy(_) => Done::CaseStudy(Err(e())),
+            Job::Proposal(_) => Done::Proposal(Err(e())),
         }
     }
 }

@@ -9,5 +9,6 @@ pub mod help;
 pub mod narrative_editor;
 pub mod request_form;
 pub mod signoff;
+pub mod target_form;
 pub mod update_editor;
 pub mod value_editor;

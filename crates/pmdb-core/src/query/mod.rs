@@ -35,6 +35,7 @@ pub mod rollup;
 pub mod scope;
 pub mod show;
 pub mod signoff;
+pub mod target_proposals;
 pub mod trend;
 
 use crate::domain::assess::{Assessment, Context, Series};

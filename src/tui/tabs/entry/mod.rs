@@ -5,6 +5,8 @@
 //! (`popups/update_editor`), each with its save conflict. Drawing is in `view.rs`.
 
 pub(crate) mod narrative;
+pub(crate) mod targets;
+pub(crate) mod targets_view;
 pub(crate) mod update;
 pub(crate) mod view;
 
@@ -51,6 +53,8 @@ pub struct EntryState {
     pub narrative: Option<NarrativeEditor>,
     /// The list of officers, while one is being chosen (`o`).
     pub chooser: Option<OfficerChooser>,
+    /// Next year's targets to propose (`t`), shown in place of the return.
+    pub targets: Option<targets::TargetsPane>,
     key: Option<(String, Month, u64, String)>,
 }
 
@@ -72,6 +76,7 @@ impl EntryState {
             update: None,
             narrative: None,
             chooser: None,
+            targets: None,
             key: None,
         }
     }
@@ -124,6 +129,7 @@ impl EntryState {
     }
 
     pub fn sync(&mut self, data: &Data) {
+        self.sync_targets(data);
         let key = (
             self.officer.clone(),
             self.month,
@@ -180,6 +186,9 @@ impl EntryState {
             }
             return self.update_update(action, data);
         }
+        if self.targets.is_some() {
+            return self.update_targets(action, data, theme);
+        }
         if let Some(ch) = &mut self.chooser {
             match action {
                 Action::Up => ch.step(-1),
@@ -218,6 +227,7 @@ impl EntryState {
             Action::ChooseOfficer => return self.choose_officer(data),
             Action::Open => return self.open_editor(data, theme),
             Action::Narrate => return self.open_narrative(data, theme),
+            Action::Targets => return self.open_targets(data),
             _ => {}
         }
         Effect::None

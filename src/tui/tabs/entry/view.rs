@@ -18,6 +18,10 @@ use crate::tui::components::widgets::{
 };
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(pane) = &app.entry.targets {
+        super::targets_view::draw(frame, area, app, pane);
+        return;
+    }
     draw_grid(frame, area, app);
     if let Some(ch) = &app.entry.chooser {
         crate::tui::components::officer_chooser::draw(frame, area, ch, app.theme);
@@ -33,23 +37,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// " My return for 2026-10 · Sam Jenkins (sjenkins) " in `cells`: the title gives way,
+/// post first, then name, down to " 2026-10 · sjenkins ", so the login is never cut.
+pub(super) fn officer_title(app: &App, what: &str, short: &str, cells: usize) -> String {
+    let officer = &app.entry.officer;
+    let who = app.data.name_of(officer);
+    first_fitting(
+        &[
+            format!(" {what} · {who} ({officer}) "),
+            format!(" {what} · {} ({officer}) ", short_name(who)),
+            format!(" {short} · {officer} "),
+        ],
+        cells,
+    )
+}
+
 fn draw_grid(frame: &mut Frame, area: Rect, app: &App) {
     let st = &app.entry;
     let theme = app.theme;
-    let who = app.data.name_of(&st.officer);
-    // The title gives way, post first, then name, so the login is never cut.
     let filter_w = st.filter.width();
-    let title = first_fitting(
-        &[
-            format!(" My return for {} · {who} ({}) ", st.month, st.officer),
-            format!(
-                " My return for {} · {} ({}) ",
-                st.month,
-                short_name(who),
-                st.officer
-            ),
-            format!(" {} · {} ", st.month, st.officer),
-        ],
+    let title = officer_title(
+        app,
+        &format!("My return for {}", st.month),
+        &st.month.to_string(),
         (area.width as usize).saturating_sub(2 + filter_w),
     );
     let block = st.filter.block(theme, title);
