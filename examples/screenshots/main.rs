@@ -65,6 +65,18 @@ fn main() -> anyhow::Result<()> {
     let mut app = open()?;
     keys(&mut app, "/SP-HRO\nG");
     shoot(&app, "plan-finance", 120, 40)?;
+    // Next year's targets on the Entry tab in the spring (20 February 2027), as Sarah
+    // Jenkins sees hers, and the proposal form for the first.
+    let spring = "2027-02-20".parse()?;
+    let mut app = App::with_theme(Store::open(&db, "sjenkins")?, spring, Theme::COLOUR)?;
+    keys(&mut app, "2t");
+    shoot(&app, "entry-targets", 120, 40)?;
+    keys(
+        &mut app,
+        "\n80\t95\tThe second leasing scheme adds 30 homes by June: 80 households at the year's \
+         end is within reach if lettings recover by the spring.",
+    );
+    shoot(&app, "entry-target-form", 120, 40)?;
     // An indicator's year-end forecast, labelled, below its status.
     let mut app = open()?;
     keys(&mut app, "/HS02\nG");
