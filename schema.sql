@@ -2625,3 +2625,9 @@ CREATE TABLE reminders_sent (
     sent_at  TEXT NOT NULL,
     PRIMARY KEY (day, login)
 );
+
+-- migration 21
+-- One indicator's frozen statuses read by its code (`pmdb show CODE` reads only what its
+-- answer needs, issue 27): the key is (period, indicator), which a look-up by indicator
+-- cannot use.
+CREATE INDEX signoff_statuses_by_indicator ON signoff_statuses(indicator);

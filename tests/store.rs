@@ -167,7 +167,7 @@ fn a_newer_database_and_someone_elses_file_are_refused() {
     let err = Store::open(&path, ADMIN).err().unwrap();
     assert!(
         err.to_string()
-            .contains("schema version 99, newer than this pmdb understands (20)"),
+            .contains("schema version 99, newer than this pmdb understands (21)"),
         "{err}"
     );
 

@@ -23,13 +23,14 @@ pub fn run(env: &Env, args: ShowArgs) -> Result<()> {
         .map(|p| period_arg(p, "--period"))
         .transpose()?;
     let store = env.read()?;
-    let ds = store.dataset()?;
-    let rec = ds.indicator(&args.code).cloned().ok_or_else(|| {
+    // One indicator's rows, read by index: the answer's cost, not the council's.
+    let ds = store.dataset_of(&args.code)?.ok_or_else(|| {
         anyhow::anyhow!(
             "no indicator '{}' (see `pmdb list` for the codes)",
             args.code
         )
     })?;
+    let rec = ds.indicators[0].clone();
     let report = show(&ds, &rec, period, ds.context(env.today));
     if env.json {
         return json(&report);

@@ -7,6 +7,7 @@ mod record_macro;
 mod audit;
 mod case_studies;
 mod dataset;
+mod dataset_of;
 mod delivery;
 pub mod delivery_frozen;
 mod delivery_import;

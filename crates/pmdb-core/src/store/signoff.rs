@@ -93,8 +93,18 @@ impl Frozen {
 
 pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     let mut stmt = conn.prepare("SELECT period, indicator, status FROM signoff_statuses")?;
+    frozen_from(stmt.query([])?)
+}
+
+/// One indicator's frozen statuses, by the index on the indicator (migration 21).
+pub(super) fn load_frozen_of(conn: &rusqlite::Connection, code: &str) -> Result<Frozen> {
+    let mut stmt = conn
+        .prepare("SELECT period, indicator, status FROM signoff_statuses WHERE indicator = ?1")?;
+    frozen_from(stmt.query([code])?)
+}
+
+fn frozen_from(mut rows: rusqlite::Rows) -> Result<Frozen> {
     let mut frozen = Frozen::default();
-    let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let period = borrowed_text(r, 0)?;
         let status = FrozenStatus {
