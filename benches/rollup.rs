@@ -164,6 +164,39 @@ fn main() {
         ms(whole)
     );
 
+    // `pmdb list --owner L` for the officer who owns the most indicators: their rows read
+    // by index, then listed (issue 27), against the same from the whole council.
+    let owner = {
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for r in &ds.indicators {
+            *counts.entry(r.indicator.owner.as_str()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(l, n)| (*n, *l))
+            .map(|(l, _)| l.to_string())
+            .unwrap_or_default()
+    };
+    let filter = pmdb::query::list::ListFilter {
+        owner: Some(owner.clone()),
+        ..Default::default()
+    };
+    let listed = pmdb::query::list::list(&ds, &filter, quarter, ctx).len();
+    let (whole, _) = time(runs, || {
+        let ds = store.dataset().expect("loads");
+        pmdb::query::list::list(&ds, &filter, quarter, ctx).len()
+    });
+    let (median, p95) = time(runs, || {
+        let ds = store.dataset_of_owner(&owner).expect("loads");
+        pmdb::query::list::list(&ds, &filter, quarter, ctx).len()
+    });
+    println!(
+        "list --owner {owner} ({listed} indicators) end to end: median {:>7.2} ms, p95 {:>7.2} ms; the whole council read: {:.2} ms",
+        ms(median),
+        ms(p95),
+        ms(whole)
+    );
+
     // `pmdb remind` for a day five days after November's deadline: every person's owed
     // values, updates, reviews and EIAs, the steps and who is copied in; computing only,
     // and end to end as the command does it (read, then compute).

@@ -272,3 +272,41 @@ fn set_reads_a_figure_as_a_spreadsheet_writes_it() {
         "pmdb: VALUE: '12%': a % sign is only for a measure in %; this one is in 'count': write the number alone"
     );
 }
+
+/// `pmdb history CODE` finds the indicator's rows as a range of the audit log's key index:
+/// its own (`RW1`, `RW1|2024-07`) and never another's whose code it begins (`RW10`), nor
+/// one that sorts between (`RW1-X`).
+#[test]
+fn history_takes_the_indicators_own_rows_and_no_code_it_begins() {
+    let c = Council::fixture();
+    let file = c.file(
+        "more.csv",
+        "code,title,kind,unit,decimals,polarity,frequency,aggregation,owner,plan\n\
+         RW10,Residual waste at the tip,local,kg,0,lower,monthly,sum,alee,SP1\n\
+         RW1-X,Residual waste extra,local,kg,0,lower,monthly,sum,alee,SP1\n",
+    );
+    c.ok(&["import", "indicators", &file]);
+    c.ok(&["set", "RW10", "2024-07", "12"]);
+    c.ok(&["set", "RW1-X", "2024-07", "13"]);
+    c.ok(&["set", "RW1", "2024-07", "40"]);
+    let h = c.json(&["history", "RW1"]);
+    let keys: Vec<&str> = h["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"RW1|2024-07"), "{keys:?}");
+    assert!(
+        keys.iter().all(|k| *k == "RW1" || k.starts_with("RW1|")),
+        "{keys:?}"
+    );
+    let ten = c.json(&["history", "RW10"]);
+    assert!(
+        ten["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["key"] == "RW10|2024-07")
+    );
+}

@@ -33,3 +33,35 @@ fn every_indicator_shows_the_same_from_its_own_rows_as_from_the_whole_council() 
     }
     assert!(store.dataset_of("NOPE").unwrap().is_none());
 }
+
+#[test]
+fn an_officers_list_is_the_same_from_their_own_rows_as_from_the_whole_council() {
+    use pmdb::query::list::{ListFilter, list};
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let store = Store::open(&path, "perf").unwrap();
+    let full = store.dataset().unwrap();
+    let ctx = full.context(demo_today());
+    let mut owners: Vec<String> = full
+        .indicators
+        .iter()
+        .map(|r| r.indicator.owner.clone())
+        .collect();
+    owners.sort();
+    owners.dedup();
+    assert!(owners.len() > 10, "the demo's owners");
+    for login in &owners {
+        let own = store.dataset_of_owner(login).unwrap();
+        for period in ["2026/27 Q2", "2026-10", "2025/26"] {
+            let filter = ListFilter {
+                owner: Some(login.clone()),
+                ..ListFilter::default()
+            };
+            let p = period.parse().unwrap();
+            let whole = serde_json::to_value(list(&full, &filter, p, ctx)).unwrap();
+            let alone = serde_json::to_value(list(&own, &filter, p, ctx)).unwrap();
+            assert!(!whole.as_array().unwrap().is_empty(), "{login}");
+            assert_eq!(whole, alone, "{login} {period}");
+        }
+    }
+}

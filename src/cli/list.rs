@@ -55,7 +55,11 @@ pub fn run(env: &Env, args: ListArgs) -> Result<()> {
         .map(|r| r.parse::<Rag>().map_err(|e| anyhow!("--rag: {e}")))
         .transpose()?;
     let store = env.read()?;
-    let ds = store.dataset()?;
+    // One officer's list reads their indicators' rows by index, not the council's.
+    let ds = match &args.owner {
+        Some(login) => store.dataset_of_owner(login)?,
+        None => store.dataset()?,
+    };
     if let Some(node) = &args.plan
         && ds.node(node).is_none()
     {

@@ -19,11 +19,14 @@ pub struct AuditRow {
 
 impl Store {
     /// Every change to an indicator: its definition, links, targets and values, oldest first.
+    /// Its rows are keyed by its code or by `CODE|…` (a value's `CODE|PERIOD`), found as a
+    /// range of the key index (`|` is followed by `}`), so the look-up costs the
+    /// indicator's rows, not the whole log's (issue 27).
     pub fn history(&self, code: &str) -> Result<Vec<AuditRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, at, login, tbl, key, op, old, new FROM audit_log
              WHERE tbl IN ('indicators', 'indicator_links', 'indicator_enterers', 'targets', 'values', 'benchmarks')
-               AND (key = ?1 OR substr(key, 1, length(?1) + 1) = ?1 || '|')
+               AND (key = ?1 OR (key >= ?1 || '|' AND key < ?1 || '}'))
              ORDER BY id",
         )?;
         let rows = stmt.query_map([code], |r| {

@@ -10,7 +10,7 @@ use super::error::{Result, StoreError};
 use super::index::Index;
 use super::indicators::load_indicator;
 use super::quality_index::QualityIndex;
-use super::signoff::{load_frozen_of, load_signoffs};
+use super::signoff::{Frozen, load_frozen_of, load_signoffs};
 use super::targets::load_targets;
 use super::values::load_values;
 use super::{Dataset, Delivery};
@@ -20,32 +20,60 @@ impl Store {
     /// is no such indicator. Every rule applied to it gives what it gives on the whole
     /// council's dataset: nothing of another indicator enters one indicator's figures.
     pub fn dataset_of(&self, code: &str) -> Result<Option<Dataset>> {
+        let ds = self.dataset_of_many(&[code.to_string()])?;
+        Ok((!ds.indicators.is_empty()).then_some(ds))
+    }
+
+    /// The dataset of the indicators a person owns or enters figures for (`pmdb list
+    /// --owner`), in the council's order.
+    pub fn dataset_of_owner(&self, login: &str) -> Result<Dataset> {
+        let mut stmt = self.conn.prepare(
+            "SELECT code FROM indicators WHERE owner = ?1
+               OR code IN (SELECT indicator FROM indicator_enterers WHERE login = ?1)
+             ORDER BY position, code",
+        )?;
+        let codes: Vec<String> = stmt
+            .query_map([login], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        self.dataset_of_many(&codes)
+    }
+
+    /// The dataset of these indicators (in this order; codes of no indicator left out).
+    fn dataset_of_many(&self, codes: &[String]) -> Result<Dataset> {
         let tx = self.conn.unchecked_transaction()?;
-        let rec = match load_indicator(&tx, code) {
-            Ok(rec) => rec,
-            Err(StoreError::NotFound(_)) => return Ok(None),
-            Err(e) => return Err(e),
-        };
+        let mut indicators = Vec::with_capacity(codes.len());
+        let (mut values, mut targets) = (HashMap::new(), HashMap::new());
+        let mut frozen = Frozen::default();
+        for code in codes {
+            match load_indicator(&tx, code) {
+                Ok(rec) => indicators.push(rec),
+                Err(StoreError::NotFound(_)) => continue,
+                Err(e) => return Err(e),
+            }
+            values.insert(code.clone(), load_values(&tx, code)?);
+            targets.insert(code.clone(), load_targets(&tx, code)?);
+            frozen.absorb(load_frozen_of(&tx, code)?);
+        }
         let settings = self.settings()?;
         let nodes = self.plan_nodes()?;
         let users = self.users()?;
-        let links = rec
-            .plan
+        let links = indicators
             .iter()
-            .map(|n| (rec.indicator.code.clone(), n.clone()))
+            .flat_map(|rec| {
+                rec.plan
+                    .iter()
+                    .map(|n| (rec.indicator.code.clone(), n.clone()))
+            })
             .collect();
-        let values = HashMap::from([(code.to_string(), load_values(&tx, code)?)]);
-        let targets = HashMap::from([(code.to_string(), load_targets(&tx, code)?)]);
         let target_states = super::target_states::load_all_target_states(&tx)?
             .into_iter()
-            .filter(|(c, _)| c == code)
+            .filter(|(c, _)| values.contains_key(c))
             .collect();
         let delivery = Delivery {
             bands: settings.risk_bands,
             collect_from: settings.collect_from,
             ..Delivery::default()
         };
-        let indicators = vec![rec];
         let ds = Dataset {
             index: Index::new(&indicators, &nodes, &users),
             qualities: QualityIndex::new(&values),
@@ -56,7 +84,7 @@ impl Store {
             targets,
             target_states,
             values,
-            frozen: load_frozen_of(&tx, code)?,
+            frozen,
             signoffs: load_signoffs(&tx)?,
             services: self.services()?,
             portfolios: self.portfolios()?,
@@ -69,6 +97,6 @@ impl Store {
             budgets: vec![],
         };
         tx.finish()?;
-        Ok(Some(ds))
+        Ok(ds)
     }
 }

@@ -103,6 +103,16 @@ pub(super) fn load_frozen_of(conn: &rusqlite::Connection, code: &str) -> Result<
     frozen_from(stmt.query([code])?)
 }
 
+impl Frozen {
+    /// Takes in another indicator's frozen statuses (`Store::dataset_of_owner` reads them
+    /// one indicator at a time).
+    pub(super) fn absorb(&mut self, other: Frozen) {
+        for (period, statuses) in other.by_period {
+            self.by_period.entry(period).or_default().extend(statuses);
+        }
+    }
+}
+
 fn frozen_from(mut rows: rusqlite::Rows) -> Result<Frozen> {
     let mut frozen = Frozen::default();
     while let Some(r) = rows.next()? {
