@@ -191,6 +191,19 @@ fn main() {
         ms(median),
         ms(p95)
     );
+    // A cursor move on the Plan tab (down, then up): the selected row's detail, its linked
+    // actions, risks and projects looked up, not judged again (issue 27, point 4).
+    let mut down = true;
+    let (median, p95) = time(runs, || {
+        press(&mut app, if down { 'j' } else { 'k' });
+        down = !down;
+    });
+    println!(
+        "  {:<18} {:>7.3} ms  {:>7.3} ms  (the row's detail; linked items looked up)",
+        "cursor move, Plan",
+        ms(median),
+        ms(p95)
+    );
     press(&mut app, '4');
     let (median, p95) = time(20.min(runs), || {
         press(&mut app, '[');

@@ -10,7 +10,7 @@ pub(crate) mod view;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use self::linked::{Linked, linked};
+use self::linked::{Linked, LinkedIndex};
 use self::tree::{FilterWork, Tree};
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::{Period, Quarter};
@@ -74,6 +74,9 @@ pub struct PlanState {
     detail_key: Option<(RowKey, Period, u64)>,
     /// The tree for the data and year shown, kept between keystrokes of the filter.
     tree: Option<Tree>,
+    /// Every action, risk and project judged for the period shown, by plan node: made
+    /// again only when the period or the data change, not on a cursor move.
+    linked: Option<LinkedIndex>,
     pub work: FilterWork,
     /// The case studies (`c`), open over the tab.
     pub studies: Option<CaseStudies>,
@@ -105,6 +108,7 @@ impl PlanState {
             rows_dirty: true,
             detail_key: None,
             tree: None,
+            linked: None,
             work: FilterWork::default(),
             studies: None,
             narrative: None,
@@ -154,7 +158,12 @@ impl PlanState {
                     ),
                     RowKey::Node(code) => (vec![], vec![code.clone()]),
                 };
-                let linked = linked(data, self.period, &nodes);
+                let judged = (self.period, data.generation);
+                let index = match &mut self.linked {
+                    Some(i) if i.key == judged => i,
+                    slot => slot.insert(LinkedIndex::new(data, self.period)),
+                };
+                let linked = index.linked(&nodes);
                 let forecast = match &key {
                     RowKey::Indicator { code, .. } => data.ds.indicator(code).and_then(|rec| {
                         crate::query::show::forecast_at(&data.ds, rec, self.period, data.ctx())
