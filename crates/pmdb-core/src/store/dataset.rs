@@ -109,7 +109,36 @@ impl Store {
     /// for `pmdb check`, which names them all. Judge nothing from a dataset with damage.
     pub fn dataset_as_stored(&self) -> Result<(Dataset, Vec<DamagedRow>)> {
         let tx = self.conn.unchecked_transaction()?;
-        let indicators = load_indicators(&tx)?;
+        let (delivery, damage) = self.read_delivery_as_stored()?;
+        let rows = IndicatorRows {
+            indicators: load_indicators(&tx)?,
+            values: load_all_values(&tx)?,
+            targets: load_all_targets(&tx)?,
+            target_states: super::target_states::load_all_target_states(&tx)?,
+            frozen: load_frozen(&tx)?,
+        };
+        let ds = self.assemble(&tx, rows, delivery, load_narratives(&tx)?, self.budgets()?)?;
+        tx.finish()?;
+        Ok((ds, damage))
+    }
+
+    /// A dataset of these indicators' rows (the whole council's, or a look-up's own) with
+    /// the council's settings, plan, people, organisation and sign-offs, read inside `tx`.
+    pub(super) fn assemble(
+        &self,
+        tx: &rusqlite::Transaction,
+        rows: IndicatorRows,
+        delivery: Delivery,
+        narratives: Vec<Narrative>,
+        budgets: Vec<super::records::BudgetRecord>,
+    ) -> Result<Dataset> {
+        let IndicatorRows {
+            indicators,
+            values,
+            targets,
+            target_states,
+            frozen,
+        } = rows;
         let links = indicators
             .iter()
             .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
@@ -117,8 +146,6 @@ impl Store {
         let settings = self.settings()?;
         let nodes = self.plan_nodes()?;
         let users = self.users()?;
-        let (delivery, damage) = self.read_delivery_as_stored()?;
-        let narratives = load_narratives(&tx)?;
         let mut narratives_by_code: HashMap<String, Vec<usize>> = HashMap::new();
         for (at, n) in narratives.iter().enumerate() {
             narratives_by_code
@@ -126,19 +153,18 @@ impl Store {
                 .or_default()
                 .push(at);
         }
-        let values = load_all_values(&tx)?;
-        let ds = Dataset {
+        Ok(Dataset {
             index: Index::new(&indicators, &nodes, &users),
             qualities: QualityIndex::new(&values),
             rules: settings.rule_book(),
             settings,
             nodes,
             links,
-            targets: load_all_targets(&tx)?,
-            target_states: super::target_states::load_all_target_states(&tx)?,
+            targets,
+            target_states,
             values,
-            frozen: load_frozen(&tx)?,
-            signoffs: load_signoffs(&tx)?,
+            frozen,
+            signoffs: load_signoffs(tx)?,
             services: self.services()?,
             portfolios: self.portfolios()?,
             boards: self.boards()?,
@@ -147,9 +173,16 @@ impl Store {
             delivery,
             narratives,
             narratives_by_code,
-            budgets: self.budgets()?,
-        };
-        tx.finish()?;
-        Ok((ds, damage))
+            budgets,
+        })
     }
+}
+
+/// The rows of some indicators (or all), by indicator code: what a dataset is assembled from.
+pub(super) struct IndicatorRows {
+    pub indicators: Vec<IndicatorRecord>,
+    pub values: HashMap<String, Vec<StoredValue>>,
+    pub targets: HashMap<String, Vec<TargetRow>>,
+    pub target_states: HashMap<String, Vec<super::TargetStateRecord>>,
+    pub frozen: Frozen,
 }

@@ -6,11 +6,10 @@
 use std::collections::HashMap;
 
 use super::Store;
+use super::dataset::IndicatorRows;
 use super::error::{Result, StoreError};
-use super::index::Index;
 use super::indicators::load_indicator;
-use super::quality_index::QualityIndex;
-use super::signoff::{Frozen, load_frozen_of, load_signoffs};
+use super::signoff::{Frozen, load_frozen_of};
 use super::targets::load_targets;
 use super::values::load_values;
 use super::{Dataset, Delivery};
@@ -54,48 +53,24 @@ impl Store {
             targets.insert(code.clone(), load_targets(&tx, code)?);
             frozen.absorb(load_frozen_of(&tx, code)?);
         }
-        let settings = self.settings()?;
-        let nodes = self.plan_nodes()?;
-        let users = self.users()?;
-        let links = indicators
-            .iter()
-            .flat_map(|rec| {
-                rec.plan
-                    .iter()
-                    .map(|n| (rec.indicator.code.clone(), n.clone()))
-            })
-            .collect();
         let target_states = super::target_states::load_all_target_states(&tx)?
             .into_iter()
             .filter(|(c, _)| values.contains_key(c))
             .collect();
+        let settings = self.settings()?;
         let delivery = Delivery {
             bands: settings.risk_bands,
             collect_from: settings.collect_from,
             ..Delivery::default()
         };
-        let ds = Dataset {
-            index: Index::new(&indicators, &nodes, &users),
-            qualities: QualityIndex::new(&values),
-            rules: settings.rule_book(),
-            settings,
-            nodes,
-            links,
+        let rows = IndicatorRows {
+            indicators,
+            values,
             targets,
             target_states,
-            values,
             frozen,
-            signoffs: load_signoffs(&tx)?,
-            services: self.services()?,
-            portfolios: self.portfolios()?,
-            boards: self.boards()?,
-            users,
-            indicators,
-            delivery,
-            narratives: vec![],
-            narratives_by_code: HashMap::new(),
-            budgets: vec![],
         };
+        let ds = self.assemble(&tx, rows, delivery, vec![], vec![])?;
         tx.finish()?;
         Ok(ds)
     }
