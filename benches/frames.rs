@@ -70,7 +70,8 @@ fn filter_keystrokes(app: &mut App, runs: usize) {
 /// What another officer's save costs the interface: a second connection commits, then
 /// `tick` (called between keys) notices it, reads it in the background and takes it in
 /// with the Plan tab brought up to date. Reports the longest single tick (how long a key
-/// could wait) and the time until the save is shown.
+/// could wait) and the time until the save is shown, end to end, waiting between looks as
+/// the interface's loop does.
 fn live_refresh(app: &mut App, path: &std::path::Path, login: &str, runs: usize) {
     let mut other = Store::open(path, login).expect("a second connection");
     let runs = 20.min(runs);
@@ -84,6 +85,10 @@ fn live_refresh(app: &mut App, path: &std::path::Path, login: &str, runs: usize)
             .expect("saves");
         let saved = Instant::now();
         let mut worst = Duration::ZERO;
+        // As the interface's loop waits: the save lands just after a look, so the next
+        // comes a whole `REFRESH` later (the worst case); while the re-read runs in the
+        // background, its answer is looked for at every `POLL`.
+        std::thread::sleep(pmdb::tui::REFRESH);
         loop {
             let started = Instant::now();
             let changed = app.tick();
@@ -91,7 +96,7 @@ fn live_refresh(app: &mut App, path: &std::path::Path, login: &str, runs: usize)
             if changed {
                 break;
             }
-            std::thread::sleep(Duration::from_millis(1));
+            std::thread::sleep(pmdb::tui::POLL);
         }
         shown.push(saved.elapsed());
         longest.push(worst);

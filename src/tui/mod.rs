@@ -32,10 +32,14 @@ pub use ui::draw;
 
 use crate::store::Store;
 
-/// How often the database is checked for other people's saves.
-const REFRESH: Duration = Duration::from_millis(500);
-/// The longest the loop waits for a key before checking the signal flag.
-const POLL: Duration = Duration::from_millis(100);
+/// How often the database is checked for other people's saves: a check is `PRAGMA
+/// data_version` (a few microseconds), so a tenth of a second costs nothing and keeps
+/// another officer's save on screen within half a second at scale 10 and a second at 100
+/// (issue 27; `benches/frames.rs` "live refresh, shown" waits as this loop does).
+pub const REFRESH: Duration = Duration::from_millis(100);
+/// The longest the loop waits for a key before checking the signal flag (and, while a
+/// re-read runs in the background, for its answer).
+pub const POLL: Duration = Duration::from_millis(100);
 /// How often a save in progress is checked for its result.
 const SAVE_POLL: Duration = Duration::from_millis(20);
 /// How long a key that starts a save waits for it before drawing: long enough for a save
