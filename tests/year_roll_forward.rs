@@ -105,6 +105,14 @@ fn a_status_against_a_draft_says_so_until_a_board_approves_the_proposal() {
         "{}",
         rule(&c)
     );
+    // A figure is typed as a value is: RW1 is in kg, so a `%` sign is refused.
+    let err = c.refused(&[
+        "targets", "propose", "RW1", "2025/26", "--target", "456%", "--why", "x",
+    ]);
+    assert!(
+        err.contains("--target: '456%': a % sign is only for a measure in %; this one is in 'kg'"),
+        "{err}"
+    );
     let proposed = c.json(&[
         "targets",
         "propose",

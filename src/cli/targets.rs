@@ -162,16 +162,23 @@ pub fn targets(env: &Env, args: TargetsArgs) -> Result<()> {
             intervention,
             why,
         } => {
+            let year = year_arg(&year)?;
+            let mut store = env.open()?;
+            // Typed as a value is: a `%` sign only on a measure in `%`.
+            let unit = store.indicator(&code)?.indicator.unit;
+            let figure = |text: &str, what: &str| {
+                crate::domain::number::figure_in_unit(text, &unit)
+                    .map_err(|why| anyhow!("{what}: {why}"))
+            };
             let row = TargetRow {
-                year: year_arg(&year)?,
+                year,
                 period: None,
-                target: number_arg(&target, "--target")?,
+                target: figure(&target, "--target")?,
                 intervention: intervention
                     .as_deref()
-                    .map(|i| number_arg(i, "--intervention"))
+                    .map(|i| figure(i, "--intervention"))
                     .transpose()?,
             };
-            let mut store = env.open()?;
             let rec = store.propose_target(&code, &row, &why)?;
             if env.json {
                 return print_json(&json!({"code": code, "target": row.target,

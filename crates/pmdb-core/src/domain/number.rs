@@ -144,6 +144,21 @@ pub fn percent_sign_refused(unit: &str) -> Option<String> {
     })
 }
 
+/// A figure typed for a measure in `unit` (a value, a target): a number as `parse_number`
+/// reads it, with its `%` sign only where the measure is in `%`. The refusal quotes the
+/// text, made safe to show on one line.
+pub fn figure_in_unit(text: &str, unit: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let shown = || crate::safe_text::line(t).into_owned();
+    let written = parse_value(t).ok_or_else(|| format!("'{}' is not a number", shown()))?;
+    if written.percent_sign
+        && let Some(why) = percent_sign_refused(unit)
+    {
+        return Err(format!("'{}': {why}", shown()));
+    }
+    Ok(written.value)
+}
+
 /// No figure's size may reach this (10^15): beyond it a figure is no council's measure,
 /// and f64 no longer holds every unit of its last decimal place.
 pub const FIGURE_LIMIT: f64 = 1e15;
@@ -291,6 +306,20 @@ mod written_values {
         for bad in ["%", "87.5%%", "%87.5", "£87.5", "87.5 per cent", ""] {
             assert_eq!(parse_value(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_figure_takes_its_sign_only_in_its_unit() {
+        assert_eq!(figure_in_unit(" 52.5% ", "%"), Ok(52.5));
+        assert_eq!(figure_in_unit("1,605", "count"), Ok(1605.0));
+        assert_eq!(
+            figure_in_unit("52%", "days"),
+            Err("'52%': a % sign is only for a measure in %; this one is in 'days': write the number alone".into())
+        );
+        assert_eq!(
+            figure_in_unit("5\u{1b}x", "%"),
+            Err("'5␛x' is not a number".into())
+        );
     }
 
     #[test]

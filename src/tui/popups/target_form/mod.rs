@@ -11,7 +11,7 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::domain::indicator::Polarity;
-use crate::domain::number::{fmt_decimals, parse_number};
+use crate::domain::number::{figure_in_unit, fmt_decimals};
 use crate::domain::period::FinYear;
 use crate::domain::target::TargetRow;
 use crate::query::target_proposals::ProposalRow;
@@ -69,18 +69,15 @@ pub struct ProposalForm {
     theme: Theme,
 }
 
-/// A figure typed as a spreadsheet writes it ("1,605", "52.5%"); empty is none.
-fn figure_of(text: &str, what: &str) -> Result<Option<f64>, String> {
-    let t = text.trim().trim_end_matches('%').trim();
-    if t.is_empty() {
+/// A figure typed as a spreadsheet writes it ("1,605", and "52.5%" for a measure in %);
+/// empty is none. The one reading of a typed figure (`figure_in_unit`).
+fn figure_of(text: &str, unit: &str, what: &str) -> Result<Option<f64>, String> {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    parse_number(t).map(Some).ok_or_else(|| {
-        format!(
-            "{what}: '{}' is not a number",
-            crate::safe_text::line(text.trim())
-        )
-    })
+    figure_in_unit(text, unit)
+        .map(Some)
+        .map_err(|why| format!("{what}: {why}"))
 }
 
 impl ProposalForm {
@@ -140,9 +137,13 @@ impl ProposalForm {
 
     /// What to save, or why the figures typed are not figures (the store checks the rest).
     pub fn to_save(&self) -> Result<Proposal, String> {
-        let target = figure_of(&line_of(&self.target), "Target")?
+        let target = figure_of(&line_of(&self.target), &self.unit, "Target")?
             .ok_or_else(|| "Target: a proposed target needs a figure".to_string())?;
-        let intervention = figure_of(&line_of(&self.intervention), "Intervention level")?;
+        let intervention = figure_of(
+            &line_of(&self.intervention),
+            &self.unit,
+            "Intervention level",
+        )?;
         Ok(Proposal {
             code: self.code.clone(),
             row: TargetRow {
@@ -194,13 +195,18 @@ mod tests {
 
     #[test]
     fn a_figure_is_typed_as_a_spreadsheet_writes_it() {
-        assert_eq!(figure_of("52.5", "Target"), Ok(Some(52.5)));
-        assert_eq!(figure_of(" 52.5% ", "Target"), Ok(Some(52.5)));
-        assert_eq!(figure_of("1,605", "Target"), Ok(Some(1605.0)));
-        assert_eq!(figure_of("  ", "Target"), Ok(None));
+        assert_eq!(figure_of("52.5", "%", "Target"), Ok(Some(52.5)));
+        assert_eq!(figure_of(" 52.5% ", "%", "Target"), Ok(Some(52.5)));
+        assert_eq!(figure_of("1,605", "count", "Target"), Ok(Some(1605.0)));
+        assert_eq!(figure_of("  ", "%", "Target"), Ok(None));
         assert_eq!(
-            figure_of("lots", "Target"),
+            figure_of("lots", "%", "Target"),
             Err("Target: 'lots' is not a number".to_string())
+        );
+        // The sign is a measure in %'s only, as at every other door.
+        assert_eq!(
+            figure_of("470%", "kg", "Target"),
+            Err("Target: '470%': a % sign is only for a measure in %; this one is in 'kg': write the number alone".to_string())
         );
     }
 }

@@ -99,14 +99,7 @@ fn value(t: &TextArea, unit: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let written = crate::domain::number::parse_value(&text)
-        .ok_or_else(|| format!("'{text}' is not a number"))?;
-    if written.percent_sign
-        && let Some(why) = crate::domain::number::percent_sign_refused(unit)
-    {
-        return Err(format!("'{text}': {why}"));
-    }
-    Ok(Some(written.value))
+    crate::domain::number::figure_in_unit(&text, unit).map(Some)
 }
 
 impl Editor {
