@@ -108,7 +108,11 @@ pub fn forecast_at(
     period: Period,
     ctx: Context,
 ) -> Option<Forecast> {
-    forecast_in(ds, &ds.series(rec), period, ctx)
+    // The indicator's series is built only for a period that takes a forecast: a
+    // signed-off report asks for every indicator and needs none.
+    forecasts(ds, &rec.indicator.code, period, ctx)
+        .then(|| forecast(&ds.series(rec), period, &ds.rules))
+        .flatten()
 }
 
 /// The forecast as a report says it, never as a status: "485, green against the annual
@@ -126,15 +130,17 @@ pub fn forecast_words(f: &Forecast, decimals: u8) -> String {
 }
 
 fn forecast_in(ds: &Dataset, series: &Series, period: Period, ctx: Context) -> Option<Forecast> {
-    let this_year = month_now_due(ctx.today).fin_year();
-    // A signed-off period reads as it stood at sign-off: a forecast made since with
-    // today's rules and targets is not part of it.
-    let signed_off = ds
-        .frozen(&period.to_string(), &series.indicator.code)
-        .is_some();
-    (period.fin_year() == this_year && !signed_off)
+    forecasts(ds, &series.indicator.code, period, ctx)
         .then(|| forecast(series, period, &ds.rules))
         .flatten()
+}
+
+/// Whether a period of an indicator takes a forecast: one of the year now running, not
+/// signed off (a signed-off period reads as it stood at sign-off: a forecast made since
+/// with today's rules and targets is not part of it).
+fn forecasts(ds: &Dataset, code: &str, period: Period, ctx: Context) -> bool {
+    period.fin_year() == month_now_due(ctx.today).fin_year()
+        && ds.frozen(&period.to_string(), code).is_none()
 }
 
 /// The indicator's report: every default period, or only `period` when given.
