@@ -2,14 +2,16 @@
 //! computed from it (period statistics, roll-ups, entry rows, chart series). With
 //! `refresh.rs` (the background re-read), the only part of the interface that talks to the
 //! store. Computed views are cached by the tabs, keyed by `generation`, which changes
-//! whenever the dataset is re-read.
+//! whenever the data changes, or by `whole`, which changes only when the whole dataset is
+//! read again (another's figures are patched in: `values_changed_since` names them).
 
+use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::refresh::{Pending, Snapshot, drop_elsewhere};
+use super::refresh::{Answer, Reader, Snapshot, Update, free_elsewhere, read_answer};
 use crate::domain::assess::Context;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
@@ -46,14 +48,63 @@ pub struct Data {
     /// Every board's members: a board's outcome names one of its own.
     pub board_members: Vec<BoardMember>,
     pub officers: Vec<String>,
-    /// `PRAGMA data_version` on our connection when the data was read.
+    /// `PRAGMA data_version` on our connection when the data was last brought up to date.
     version: i64,
-    /// A re-read running in the background after another process's save.
-    pending: Option<Pending>,
-    /// The Plan tab's statistics for a period, computed with the data by that re-read.
+    /// The newest audit-log id taken in: the next look asks what came after it.
+    upto: i64,
+    /// The thread that re-reads what others change, started at the first change.
+    reader: Option<Reader>,
+    /// The Plan tab's statistics for a period, computed with the data by a whole re-read
+    /// in the background; dropped when figures are patched in after it.
     prepared: Option<(Period, Arc<PeriodStats>)>,
-    /// Changes whenever the dataset is re-read, so cached views know to recompute.
+    /// Changes whenever the data changes, so cached views know to recompute.
     pub generation: u64,
+    /// Changes only when the whole dataset is read again: what figures do not move (the
+    /// plan's tree, the delivery records' judgements) is cached against it.
+    pub whole: u64,
+    /// The indicators whose figures changed by each patch since the last whole read.
+    patched: Patched,
+}
+
+/// Which indicators' figures each patch changed, by the generation it made, so a view
+/// made at an earlier generation can bring only those up to date. Bounded: a view older
+/// than the oldest kept is made again whole.
+#[derive(Default)]
+struct Patched {
+    /// The generation of the last whole read, or of the last patch forgotten.
+    floor: u64,
+    log: VecDeque<(u64, Vec<String>)>,
+}
+
+/// Patches remembered; one interface rarely falls more than a few behind.
+const PATCHES_KEPT: usize = 64;
+
+impl Patched {
+    fn forget_all(&mut self, generation: u64) {
+        self.floor = generation;
+        self.log.clear();
+    }
+
+    fn add(&mut self, generation: u64, codes: Vec<String>) {
+        self.log.push_back((generation, codes));
+        if self.log.len() > PATCHES_KEPT
+            && let Some((oldest, _)) = self.log.pop_front()
+        {
+            self.floor = oldest;
+        }
+    }
+
+    /// The codes patched after generation `since`; None when a whole read came after it
+    /// (or it is older than the patches kept).
+    fn since(&self, since: u64) -> Option<BTreeSet<&str>> {
+        (since >= self.floor).then(|| {
+            self.log
+                .iter()
+                .filter(|(g, _)| *g > since)
+                .flat_map(|(_, codes)| codes.iter().map(String::as_str))
+                .collect()
+        })
+    }
 }
 
 impl Data {
@@ -78,19 +129,24 @@ impl Data {
 
     pub fn new(store: Store, today: NaiveDate) -> crate::store::Result<Data> {
         let version = store.data_version()?;
+        // Before the read: what is committed in between is looked at again, not missed.
+        let upto = store.audit_high_water()?;
         let snap = Snapshot::read(&store)?;
         Ok(Data {
             officers: officers(&snap.ds),
             ds: snap.ds,
             actor: snap.actor,
-            meetings: snap.meetings,
-            board_members: snap.board_members,
+            meetings: store.meetings()?,
+            board_members: store.all_board_members()?,
             store,
             today,
             version,
-            pending: None,
+            upto,
+            reader: None,
             prepared: None,
             generation: 0,
+            whole: 0,
+            patched: Patched::default(),
         })
     }
 
@@ -102,13 +158,14 @@ impl Data {
         &self.actor.login
     }
 
-    /// Re-reads everything now, on this thread: after our own save, whose result the
-    /// officer is waiting to see. A background read already running is left to lapse.
+    /// Brings the data up to date now, on this thread: after our own save, whose result
+    /// the officer is waiting to see. Reads what changed since the last look (a saved
+    /// figure: that indicator's values; anything else: the whole dataset). An answer the
+    /// reader is still making is dropped when it comes, being older.
     pub fn reload(&mut self) -> crate::store::Result<()> {
-        self.pending = None;
         let version = self.store.data_version()?;
-        let snap = Snapshot::read(&self.store)?;
-        self.take(snap, version);
+        let answer = read_answer(&self.store, self.upto, None)?;
+        self.take(version, answer);
         Ok(())
     }
 
@@ -121,28 +178,28 @@ impl Data {
         Ok(true)
     }
 
-    /// Called between keys, and never waits for a read: takes in a background re-read
-    /// that has finished, or starts one if another process has committed since the last.
-    /// Returns whether the data changed. The read also computes the Plan tab's statistics
-    /// for `plan_period`, so taking it in costs the key loop next to nothing.
+    /// Called between keys, and never waits for a read: takes in the reader's answer if
+    /// it has come, or asks the reader what changed if another process has committed
+    /// since the last look. Returns whether the data changed.
     pub fn poll(&mut self, plan_period: Period) -> crate::store::Result<bool> {
-        if let Some(pending) = &self.pending {
-            let Some(read) = pending.try_take() else {
-                return Ok(false);
+        if let Some(reader) = &mut self.reader
+            && reader.waiting()
+        {
+            return match reader.try_take() {
+                Some((version, answer)) => Ok(self.take(version, answer?)),
+                None => Ok(false),
             };
-            let version = pending.version;
-            self.pending = None;
-            self.take(read?, version);
-            return Ok(true);
         }
         let version = self.store.data_version()?;
         if version != self.version {
-            let (path, login) = (
-                self.store.path().to_path_buf(),
-                self.store.login().to_string(),
-            );
-            let plan = (plan_period, self.today);
-            self.pending = Some(Pending::start(path, login, version, plan)?);
+            let reader = match &mut self.reader {
+                Some(r) => r,
+                slot => slot.insert(Reader::start(
+                    self.store.path().to_path_buf(),
+                    self.store.login().to_string(),
+                )?),
+            };
+            reader.ask(self.upto, version, (plan_period, self.today))?;
         }
         Ok(false)
     }
@@ -158,36 +215,73 @@ impl Data {
         self.store.opener()
     }
 
-    /// A background re-read is running.
+    /// The reader is making an answer.
     pub fn refreshing(&self) -> bool {
-        self.pending.is_some()
+        self.reader.as_ref().is_some_and(Reader::waiting)
     }
 
-    /// As `poll`, but waits for the re-read it starts or finds running, so tests and
+    /// As `poll`, but waits for the answer it asks for or finds coming, so tests and
     /// benches know when another process's save has been taken in.
     pub fn settle(&mut self, plan_period: Period) -> crate::store::Result<bool> {
-        if self.pending.is_none() {
-            self.poll(plan_period)?;
+        // An answer older than our own last re-read is dropped; the next ask is newer.
+        for _ in 0..2 {
+            if !self.refreshing() {
+                self.poll(plan_period)?;
+            }
+            let Some((version, answer)) = self.reader.as_mut().and_then(Reader::wait) else {
+                return Ok(false);
+            };
+            if self.take(version, answer?) {
+                return Ok(true);
+            }
         }
-        let Some(pending) = self.pending.take() else {
-            return Ok(false);
-        };
-        let version = pending.version;
-        self.take(pending.wait()?, version);
-        Ok(true)
+        Ok(false)
     }
 
-    /// Puts a fresh read in place of the old one; cached views see the new generation.
-    fn take(&mut self, snap: Snapshot, version: i64) {
+    /// The indicators whose figures alone changed since the data of generation `since`,
+    /// or None when more than figures did (a view made then must be made again whole).
+    pub fn values_changed_since(&self, since: u64) -> Option<BTreeSet<&str>> {
+        self.patched.since(since)
+    }
+
+    /// Takes in an answer to what changed after `answer.after`, the connection's
+    /// `data_version` having been `version` when it was asked. An answer to an older
+    /// question (our own save re-read since) is dropped: it could only take us back.
+    fn take(&mut self, version: i64, answer: Answer) -> bool {
+        if answer.after != self.upto {
+            return false;
+        }
         self.version = version;
-        self.officers = officers(&snap.ds);
-        self.prepared = snap.prepared;
-        // Freeing a large dataset takes tens of milliseconds: not on the key path.
-        drop_elsewhere(std::mem::replace(&mut self.ds, snap.ds));
-        self.actor = snap.actor;
-        self.meetings = snap.meetings;
-        self.board_members = snap.board_members;
+        self.upto = answer.upto;
+        self.meetings = answer.meetings;
+        self.board_members = answer.board_members;
         self.generation += 1;
+        match answer.update {
+            Update::Outside => self.patched.add(self.generation, vec![]),
+            Update::Values(values) => {
+                let codes = values.iter().map(|(c, _)| c.clone()).collect();
+                for (code, vs) in values {
+                    self.ds.replace_values(&code, vs);
+                }
+                self.prepared = None;
+                self.patched.add(self.generation, codes);
+            }
+            Update::Whole(snap) => {
+                let Snapshot {
+                    ds,
+                    actor,
+                    prepared,
+                } = *snap;
+                self.officers = officers(&ds);
+                self.prepared = prepared;
+                // Freeing a large dataset takes tens of milliseconds: not on the key path.
+                free_elsewhere(std::mem::replace(&mut self.ds, ds));
+                self.actor = actor;
+                self.whole = self.generation;
+                self.patched.forget_all(self.generation);
+            }
+        }
+        true
     }
 
     /// What is stored now, read afresh (to show theirs beside mine after a conflict).

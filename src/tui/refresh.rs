@@ -1,27 +1,28 @@
 //! Re-reading the database off the key path. When another process commits, the interface
-//! asks for a `Snapshot` on a background thread with its own connection and takes it in
-//! when it arrives, so keys never wait for a whole-dataset read (a quarter of a second on a
-//! hundred-times council).
+//! asks its reader (one thread with its own connection, started at the first ask and kept
+//! for the session) what changed since the audit-log id it last took in: another officer's
+//! figures come back as those indicators' values alone, patched in between keys at the
+//! cost of those indicators; anything else the dataset holds comes back as a whole
+//! `Snapshot` (a quarter of a second on a hundred-times council, read on the reader's
+//! thread, never the keys').
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use chrono::NaiveDate;
 
 use super::data::PeriodStats;
 use crate::domain::period::Period;
-
 use crate::domain::role::Actor;
-use crate::store::{BoardMember, Dataset, MeetingRecord, Result, Store, StoreError};
+use crate::store::{
+    BoardMember, Changed, Dataset, MeetingRecord, Result, Store, StoreError, StoredValue,
+};
 
 /// Everything the interface reads from the store, read together.
 pub struct Snapshot {
     pub ds: Dataset,
     pub actor: Actor,
-    pub meetings: Vec<MeetingRecord>,
-    /// Every board's members: a board's outcome names one of its own.
-    pub board_members: Vec<BoardMember>,
     /// The Plan tab's statistics for a period, when the read was asked to compute them.
     pub prepared: Option<(Period, Arc<PeriodStats>)>,
 }
@@ -31,70 +32,167 @@ impl Snapshot {
         Ok(Snapshot {
             ds: store.dataset()?,
             actor: store.actor()?,
-            meetings: store.meetings()?,
-            board_members: store.all_board_members()?,
             prepared: None,
         })
     }
 }
 
-/// A read running on its own thread, for the data as of `version` (the interface's
-/// connection's `PRAGMA data_version` when it was asked for).
-pub struct Pending {
-    pub version: i64,
-    rx: Receiver<Result<Snapshot>>,
+/// What changed, as the interface takes it in.
+pub enum Update {
+    /// Nothing the dataset holds (an exception, a meeting, a case study).
+    Outside,
+    /// Only these indicators' figures: each with every value now stored for it.
+    Values(Vec<(String, Vec<StoredValue>)>),
+    /// Anything else: the whole dataset read again.
+    Whole(Box<Snapshot>),
 }
 
-impl Pending {
-    /// Starts reading the database at `path` as `login` on a new thread and connection,
-    /// then computing the Plan tab's statistics for `plan` (its period and today).
-    pub fn start(
-        path: PathBuf,
-        login: String,
-        version: i64,
-        plan: (Period, NaiveDate),
-    ) -> Result<Pending> {
-        let (tx, rx) = mpsc::channel();
+/// An answer: what changed after audit-log id `after`, up to `upto`, with the meetings
+/// and board members (small, and outside the dataset) read afresh.
+pub struct Answer {
+    pub after: i64,
+    pub upto: i64,
+    pub update: Update,
+    pub meetings: Vec<MeetingRecord>,
+    /// Every board's members: a board's outcome names one of its own.
+    pub board_members: Vec<BoardMember>,
+}
+
+/// Reads what changed after `after`; a whole read also computes the Plan tab's statistics
+/// for `plan` (its period and today), so taking it in costs the key loop next to nothing.
+pub fn read_answer(store: &Store, after: i64, plan: Option<(Period, NaiveDate)>) -> Result<Answer> {
+    let changes = store.changes_since(after)?;
+    let update = match changes.changed {
+        Changed::Outside => Update::Outside,
+        Changed::Values(values) => Update::Values(values),
+        Changed::Whole => {
+            let mut snap = Snapshot::read(store)?;
+            if let Some((period, today)) = plan {
+                let stats = PeriodStats::of(&snap.ds, period, snap.ds.context(today));
+                snap.prepared = Some((period, Arc::new(stats)));
+            }
+            Update::Whole(Box::new(snap))
+        }
+    };
+    Ok(Answer {
+        after,
+        upto: changes.upto,
+        update,
+        meetings: store.meetings()?,
+        board_members: store.all_board_members()?,
+    })
+}
+
+/// One question to the reader: what changed after this audit-log id.
+struct Ask {
+    after: i64,
+    plan: (Period, NaiveDate),
+}
+
+/// The interface's reader: a thread with its own connection, kept while the interface is
+/// open (its connection and its memory are reused, not made anew for each save), ending
+/// when the interface drops it.
+pub struct Reader {
+    asks: Sender<Ask>,
+    answers: Receiver<Result<Answer>>,
+    /// Asked and not yet answered, with the interface's `data_version` when asked.
+    waiting: Option<i64>,
+}
+
+impl Reader {
+    /// Starts the reader for the database at `path`, as `login`.
+    pub fn start(path: PathBuf, login: String) -> Result<Reader> {
+        let (asks, questions) = mpsc::channel::<Ask>();
+        let (tell, answers) = mpsc::channel();
         std::thread::Builder::new()
-            .name("pmdb-refresh".into())
+            .name("pmdb-reader".into())
             .spawn(move || {
-                let read = Store::open(&path, &login)
-                    .and_then(|s| Snapshot::read(&s))
-                    .map(|mut snap| {
-                        let (period, today) = plan;
-                        let stats = PeriodStats::of(&snap.ds, period, snap.ds.context(today));
-                        snap.prepared = Some((period, Arc::new(stats)));
-                        snap
-                    });
-                // The interface may have moved on (its own save re-read everything).
-                let _ = tx.send(read);
+                let store = Store::open(&path, &login);
+                for ask in questions {
+                    let answer = match &store {
+                        Ok(store) => read_answer(store, ask.after, Some(ask.plan)),
+                        Err(e) => Err(StoreError::Invalid(format!(
+                            "could not open the database to re-read it: {e}"
+                        ))),
+                    };
+                    if tell.send(answer).is_err() {
+                        break; // the interface has gone
+                    }
+                }
             })
             .map_err(|e| StoreError::Invalid(format!("could not start re-reading: {e}")))?;
-        Ok(Pending { version, rx })
+        Ok(Reader {
+            asks,
+            answers,
+            waiting: None,
+        })
     }
 
-    /// The snapshot if the read has finished; never waits.
-    pub fn try_take(&self) -> Option<Result<Snapshot>> {
-        match self.rx.try_recv() {
-            Ok(read) => Some(read),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(stopped())),
-        }
+    /// Asks what changed after `after`, the interface's `data_version` being `version`.
+    pub fn ask(&mut self, after: i64, version: i64, plan: (Period, NaiveDate)) -> Result<()> {
+        self.asks.send(Ask { after, plan }).map_err(|_| stopped())?;
+        self.waiting = Some(version);
+        Ok(())
     }
 
-    /// Waits for the read to finish.
-    pub fn wait(self) -> Result<Snapshot> {
-        self.rx.recv().unwrap_or_else(|_| Err(stopped()))
+    /// Whether an ask is unanswered.
+    pub fn waiting(&self) -> bool {
+        self.waiting.is_some()
+    }
+
+    /// The answer, with the `data_version` it was asked at, if it has come; never waits.
+    pub fn try_take(&mut self) -> Option<(i64, Result<Answer>)> {
+        let version = self.waiting?;
+        let answer = match self.answers.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err(stopped()),
+        };
+        self.waiting = None;
+        Some((version, answer))
+    }
+
+    /// Waits for the answer to the ask in hand, if any.
+    pub fn wait(&mut self) -> Option<(i64, Result<Answer>)> {
+        let version = self.waiting.take()?;
+        Some((
+            version,
+            self.answers.recv().unwrap_or_else(|_| Err(stopped())),
+        ))
     }
 }
 
-/// Drops a value on a thread of its own: freeing a whole dataset (hundreds of thousands
-/// of strings at scale) would otherwise hold up the next key.
+/// Drops a value on a thread of its own: freeing a large view (every indicator's status)
+/// would otherwise hold up the next key.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     // Should the system refuse a thread, the value is dropped here, with the closure.
     let _ = std::thread::Builder::new()
         .name("pmdb-drop".into())
         .spawn(move || drop(value));
+}
+
+/// As `drop_elsewhere`, for a whole dataset (hundreds of thousands of strings at scale),
+/// then hands the memory freed back to the system, so an interface left open holds its
+/// size however often the whole council is read again.
+pub fn free_elsewhere<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("pmdb-free".into())
+        .spawn(move || {
+            drop(value);
+            give_back_freed_memory();
+        });
+}
+
+/// glibc keeps freed memory in each thread's arena for reuse; a dataset freed on one
+/// thread after being read on another leaves it held twice over until asked to give it
+/// back, which costs a few milliseconds off the key path.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator to the system; it
+    // touches no memory in use and may be called from any thread.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 fn stopped() -> StoreError {

@@ -31,12 +31,22 @@ impl Counts {
     }
 
     pub fn add(&mut self, rag: Rag) {
+        *self.of_status(rag) += 1;
+    }
+
+    /// Takes one indicator of this status away: one whose status has moved on.
+    pub fn take(&mut self, rag: Rag) {
+        let n = self.of_status(rag);
+        *n = n.saturating_sub(1);
+    }
+
+    fn of_status(&mut self, rag: Rag) -> &mut usize {
         match rag {
-            Rag::Green => self.green += 1,
-            Rag::Amber => self.amber += 1,
-            Rag::Red => self.red += 1,
-            Rag::Missing => self.missing += 1,
-            Rag::None => self.none += 1,
+            Rag::Green => &mut self.green,
+            Rag::Amber => &mut self.amber,
+            Rag::Red => &mut self.red,
+            Rag::Missing => &mut self.missing,
+            Rag::None => &mut self.none,
         }
     }
 
@@ -133,15 +143,8 @@ impl<'a> Thread<'a> {
                 nodes_of.entry(ind).or_default().push(node);
             }
         }
-        let mut above: Vec<&'a str> = Vec::new();
         for (ind, nodes) in nodes_of {
-            // An indicator linked at two levels of one branch counts once in each node.
-            above.clear();
-            for n in nodes {
-                above.extend(self.ancestry(n).into_iter().map(|a| a.code.as_str()));
-            }
-            above.sort_unstable();
-            above.dedup();
+            let above = nodes_above(nodes, |c| self.node(c));
             let rag = status.get(ind).copied().unwrap_or(Rag::None);
             for a in &above {
                 if let Some(c) = counts.get_mut(a) {
@@ -154,16 +157,7 @@ impl<'a> Thread<'a> {
 
     /// The node and its ancestors, nearest first.
     pub fn ancestry(&self, code: &str) -> Vec<&'a PlanNode> {
-        let mut out = Vec::new();
-        let mut at = self.node(code);
-        while let Some(n) = at {
-            if out.iter().any(|o: &&PlanNode| o.code == n.code) {
-                break; // a cycle in bad data must not hang a report
-            }
-            out.push(n);
-            at = n.parent.as_deref().and_then(|p| self.node(p));
-        }
-        out
+        ancestry(code, |c| self.node(c))
     }
 
     /// Groups indicators by an attribute of the nodes they are linked to, inherited from
@@ -185,6 +179,37 @@ impl<'a> Thread<'a> {
         }
         groups
     }
+}
+
+/// The node `code` and its ancestors, nearest first, finding each node by `node`.
+pub fn ancestry<'a>(code: &str, node: impl Fn(&str) -> Option<&'a PlanNode>) -> Vec<&'a PlanNode> {
+    let mut out = Vec::new();
+    let mut at = node(code);
+    while let Some(n) = at {
+        if out.iter().any(|o: &&PlanNode| o.code == n.code) {
+            break; // a cycle in bad data must not hang a report
+        }
+        out.push(n);
+        at = n.parent.as_deref().and_then(&node);
+    }
+    out
+}
+
+/// Every node whose counts an indicator linked to `linked` is counted in: each link's
+/// node and its ancestors, each once (an indicator linked at two levels of one branch
+/// counts once in each node).
+pub fn nodes_above<'a, 'n>(
+    linked: impl IntoIterator<Item = &'n str>,
+    node: impl Fn(&str) -> Option<&'a PlanNode>,
+) -> Vec<&'a str> {
+    let mut above: Vec<&'a str> = linked
+        .into_iter()
+        .flat_map(|n| ancestry(n, &node))
+        .map(|a| a.code.as_str())
+        .collect();
+    above.sort_unstable();
+    above.dedup();
+    above
 }
 
 #[cfg(test)]

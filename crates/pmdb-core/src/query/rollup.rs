@@ -11,7 +11,7 @@ use crate::domain::indicator::words;
 use crate::domain::period::Period;
 use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
-use crate::domain::rollup::Counts;
+use crate::domain::rollup::{Counts, nodes_above};
 use crate::domain::status_rule::StatusRule;
 use crate::store::{Dataset, IndicatorRecord, Quality};
 
@@ -214,6 +214,37 @@ impl PeriodStats {
         PeriodStats {
             assessments,
             counts,
+        }
+    }
+
+    /// Brings the statistics up to date after the values of `codes`, and nothing else,
+    /// changed: each one judged again and, where its status moved, the counts of every
+    /// node above it moved with it. What `of` gives on the patched dataset, at the cost of
+    /// those indicators rather than the council's (an open interface taking in another
+    /// officer's save).
+    pub fn update<'c>(
+        &mut self,
+        ds: &Dataset,
+        period: Period,
+        ctx: Context,
+        codes: impl IntoIterator<Item = &'c str>,
+    ) {
+        for code in codes {
+            let Some(rec) = ds.indicator(code) else {
+                continue;
+            };
+            let now = ds.assess_latest_of(rec, period, ctx);
+            let was = self.assessments.get(code).map_or(Rag::None, |a| a.rag);
+            if was != now.rag {
+                let linked = rec.plan.iter().map(String::as_str);
+                for node in nodes_above(linked, |c| ds.node(c)) {
+                    if let Some(counts) = self.counts.get_mut(node) {
+                        counts.take(was);
+                        counts.add(now.rag);
+                    }
+                }
+            }
+            self.assessments.insert(code.to_string(), now);
         }
     }
 }

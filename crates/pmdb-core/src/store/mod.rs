@@ -6,6 +6,7 @@ mod record_macro;
 
 mod audit;
 mod case_studies;
+mod changes;
 mod dataset;
 mod dataset_of;
 mod delivery;
@@ -65,6 +66,7 @@ use rusqlite::Connection;
 
 pub use audit::AuditRow;
 pub use case_studies::{NewCaseStudy, Submitted};
+pub use changes::{Changed, Changes};
 pub use dataset::Dataset;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,

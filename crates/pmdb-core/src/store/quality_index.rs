@@ -40,17 +40,30 @@ impl QualityIndex {
     pub fn new(values: &HashMap<String, Vec<StoredValue>>) -> QualityIndex {
         let mut index = QualityIndex::default();
         for (code, vs) in values {
-            let held = index.by_code.entry(code.clone()).or_default();
-            for v in vs {
-                let own = held.entry(v.period).or_default();
-                own.recorded.get_or_insert(v.quality);
-                for outer in enclosing(v.period) {
-                    let within = &mut held.entry(outer).or_default().within;
-                    *within = Some(within.map_or(v.quality, |q| q.weakest(v.quality)));
-                }
-            }
+            index.add(code, vs);
         }
         index
+    }
+
+    /// Indexes one indicator's values (with those already indexed for it).
+    pub(super) fn add(&mut self, code: &str, values: &[StoredValue]) {
+        if values.is_empty() {
+            return;
+        }
+        let held = self.by_code.entry(code.to_string()).or_default();
+        for v in values {
+            let own = held.entry(v.period).or_default();
+            own.recorded.get_or_insert(v.quality);
+            for outer in enclosing(v.period) {
+                let within = &mut held.entry(outer).or_default().within;
+                *within = Some(within.map_or(v.quality, |q| q.weakest(v.quality)));
+            }
+        }
+    }
+
+    /// Forgets what was indexed for one indicator.
+    pub(super) fn remove(&mut self, code: &str) {
+        self.by_code.remove(code);
     }
 
     /// The quality recorded for `period`, else the weakest of the values within it; None

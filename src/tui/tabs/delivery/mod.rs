@@ -72,7 +72,9 @@ impl DeliveryState {
     /// Judges the lists again when the period or the data changed, and filters them again
     /// when the filter did; keeps each cursor on the item it was on.
     pub fn sync(&mut self, data: &Data) {
-        let key = (self.period, data.generation);
+        // Delivery is judged without the indicators' figures: another's figures patched
+        // in leave it as it is.
+        let key = (self.period, data.whole);
         let rejudge = self.key != Some(key);
         let keep: Vec<Option<String>> = Section::ALL
             .iter()

@@ -55,7 +55,11 @@ pub struct EntryState {
     pub chooser: Option<OfficerChooser>,
     /// Next year's targets to propose (`t`), shown in place of the return.
     pub targets: Option<targets::TargetsPane>,
-    key: Option<(String, Month, u64, String)>,
+    /// The officer, month and data generation the rows were made for.
+    key: Option<(String, Month, u64)>,
+    /// The filter text `visible` was chosen with: a keystroke filters the rows held,
+    /// never making them again.
+    filtered: Option<String>,
 }
 
 impl EntryState {
@@ -78,6 +82,7 @@ impl EntryState {
             chooser: None,
             targets: None,
             key: None,
+            filtered: None,
         }
     }
 
@@ -130,18 +135,17 @@ impl EntryState {
 
     pub fn sync(&mut self, data: &Data) {
         self.sync_targets(data);
-        let key = (
-            self.officer.clone(),
-            self.month,
-            data.generation,
-            self.filter.to_string(),
-        );
-        if self.key.as_ref() == Some(&key) {
+        let key = (self.officer.clone(), self.month, data.generation);
+        let remake = self.key.as_ref() != Some(&key);
+        if !remake && self.filtered.as_deref() == Some(&*self.filter) {
             return;
         }
         let keep = self.visible.get(self.cursor).map(|p| self.pick_key(*p));
-        self.rows = data.entry_rows(&self.officer, self.month);
-        self.items = data.entry_return(&self.officer, self.month);
+        if remake {
+            self.rows = data.entry_rows(&self.officer, self.month);
+            self.items = data.entry_return(&self.officer, self.month);
+            self.key = Some(key);
+        }
         let q = self.filter.to_lowercase();
         let hit = |code: &str, title: &str| {
             q.is_empty() || code.to_lowercase().contains(&q) || title.to_lowercase().contains(&q)
@@ -160,7 +164,10 @@ impl EntryState {
             self.cursor = i;
         }
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
-        self.key = Some(key);
+        self.filtered = Some(self.filter.to_string());
+        if !remake {
+            return;
+        }
         // An open edit keeps what was typed; its status preview follows the new data.
         if let Some(ed) = &mut self.editor {
             ed.revalidate(data);

@@ -45,7 +45,7 @@ impl Kind {
 
 /// Every action, risk and project judged for a period, indexed by plan node.
 pub struct LinkedIndex {
-    /// The period and data generation it was judged for.
+    /// The period and whole read of the data it was judged for (figures do not move it).
     pub key: (Period, u64),
     kinds: [(&'static str, Kind); 3],
 }
@@ -100,7 +100,7 @@ impl LinkedIndex {
             projects.add(&p.plan, line);
         }
         LinkedIndex {
-            key: (period, data.generation),
+            key: (period, data.whole),
             kinds: [
                 ("Actions", actions),
                 ("Risks", risks),

@@ -123,21 +123,35 @@ impl PlanState {
     pub fn sync(&mut self, data: &Data) {
         let key = (self.period, data.generation);
         if self.stats_key != Some(key) {
-            let stats = data
-                .prepared_stats(self.period)
-                .unwrap_or_else(|| Arc::new(data.period_stats(self.period)));
-            drop_elsewhere(std::mem::replace(&mut self.stats, stats));
+            // Another's figures patched in: only their indicators judged again.
+            let patched = self
+                .stats_key
+                .filter(|(period, _)| *period == self.period)
+                .and_then(|(_, since)| data.values_changed_since(since));
+            match patched {
+                Some(codes) => {
+                    let ctx = data.ctx();
+                    Arc::make_mut(&mut self.stats).update(&data.ds, self.period, ctx, codes);
+                }
+                None => {
+                    let stats = data
+                        .prepared_stats(self.period)
+                        .unwrap_or_else(|| Arc::new(data.period_stats(self.period)));
+                    drop_elsewhere(std::mem::replace(&mut self.stats, stats));
+                }
+            }
             self.stats_key = Some(key);
         }
-        if self.rows_dirty || self.rows_key != Some(data.generation) {
+        // The tree and its rows hold no figures: made again only with the whole dataset.
+        if self.rows_dirty || self.rows_key != Some(data.whole) {
             let keep = self.selected().map(|r| r.key.clone());
-            let key = (data.generation, self.period.fin_year());
+            let key = (data.whole, self.period.fin_year());
             let tree = match &mut self.tree {
                 Some(t) if t.key == key => t,
                 slot => slot.insert(Tree::new(&data.ds, key.0, key.1)),
             };
             self.rows = tree.rows(&data.ds, &self.expanded, &self.filter, &mut self.work);
-            self.rows_key = Some(data.generation);
+            self.rows_key = Some(data.whole);
             self.rows_dirty = false;
             if let Some(i) = keep.and_then(|k| self.rows.iter().position(|r| r.key == k)) {
                 self.cursor = i;
@@ -158,7 +172,8 @@ impl PlanState {
                     ),
                     RowKey::Node(code) => (vec![], vec![code.clone()]),
                 };
-                let judged = (self.period, data.generation);
+                // Delivery's judgements do not follow the figures.
+                let judged = (self.period, data.whole);
                 let index = match &mut self.linked {
                     Some(i) if i.key == judged => i,
                     slot => slot.insert(LinkedIndex::new(data, self.period)),

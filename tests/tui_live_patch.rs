@@ -1,0 +1,143 @@
+//! An open interface takes in another officer's figures by patching them in (issue 27):
+//! the screen it then draws is the screen an interface opened afresh draws, while the
+//! plan's tree and the delivery judgements, which figures do not move, are kept. A change
+//! to anything else the council holds is read whole, and shown as whole.
+
+mod tui_support;
+
+use pmdb::domain::period::Period;
+use pmdb::domain::rag::Rag;
+use pmdb::query::rollup::PeriodStats;
+use pmdb::store::{Expect, NewValue, Quality, Store};
+use pmdb::tui::{App, Theme};
+use tui_support::{demo, demo_today, text, typing};
+
+fn open(path: &std::path::Path) -> App {
+    App::with_theme(
+        Store::open(path, "perf").unwrap(),
+        demo_today(),
+        Theme::COLOUR,
+    )
+    .unwrap()
+}
+
+fn october(num: f64) -> NewValue {
+    NewValue {
+        indicator: "PL03".into(),
+        period: "2026-10".parse().unwrap(),
+        value: None,
+        numerator: Some(num),
+        denominator: Some(100.0),
+        quality: Quality::Final,
+        commentary: "Two officers off sick".into(),
+        action: "Agency cover from December".into(),
+    }
+}
+
+fn save_elsewhere(path: &std::path::Path, nv: &NewValue) {
+    let mut other = Store::open(path, "perf").unwrap();
+    let ctx = other
+        .dataset_of("PL03")
+        .unwrap()
+        .unwrap()
+        .context(demo_today());
+    other.record_value(nv, Expect::Any, ctx).unwrap();
+}
+
+/// Every screen the keys reach, at both sizes, as one text.
+fn screens(app: &App) -> String {
+    [(80, 24), (120, 40)]
+        .iter()
+        .map(|&(w, h)| text(app, w, h))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn another_officers_figure_is_patched_in_and_shown_as_a_fresh_interface_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = open(&path);
+    let october_period: Period = "2026-10".parse().unwrap();
+    assert_eq!(app.plan.period, october_period, "October's returns are due");
+    // The filter narrows the tree to PL03 and its thread, so its line is on screen.
+    typing(&mut app, "/PL03");
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let before = screens(&app);
+    let (whole, generation) = (app.data.whole, app.data.generation);
+    let rows = app.plan.rows.as_ptr();
+    assert_ne!(app.plan.stats.assessments["PL03"].rag, Rag::Red);
+
+    save_elsewhere(&path, &october(40.0));
+    assert!(app.settle(), "the save is taken in");
+    assert_eq!(app.plan.stats.assessments["PL03"].rag, Rag::Red);
+    assert_eq!(app.data.generation, generation + 1);
+    assert_eq!(app.data.whole, whole, "patched in, not read whole");
+    assert_eq!(app.plan.rows.as_ptr(), rows, "the tree's rows are kept");
+    let ctx = app.data.ctx();
+    let fresh_stats = PeriodStats::of(
+        &Store::open(&path, "perf").unwrap().dataset().unwrap(),
+        october_period,
+        ctx,
+    );
+    assert_eq!(
+        *app.plan.stats, fresh_stats,
+        "every node's counts as a whole read gives them"
+    );
+
+    let mut fresh = open(&path);
+    typing(&mut fresh, "/PL03");
+    fresh.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let after = screens(&app);
+    assert_ne!(after, before, "the screen shows the new figure");
+    assert_eq!(after, screens(&fresh));
+    // The Entry and Rollup tabs too.
+    for tab in ["2", "4"] {
+        typing(&mut app, tab);
+        typing(&mut fresh, tab);
+        assert_eq!(screens(&app), screens(&fresh), "tab {tab}");
+    }
+}
+
+#[test]
+fn a_change_to_anything_else_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = open(&path);
+    let whole = app.data.whole;
+    Store::open(&path, "perf")
+        .unwrap()
+        .set_setting(&pmdb::domain::setting::Setting::CouncilName(
+            "Vale of Wyvern".into(),
+        ))
+        .unwrap();
+    assert!(app.settle());
+    assert!(app.data.whole > whole, "read whole");
+    assert_eq!(app.data.ds.settings.council_name, "Vale of Wyvern");
+    assert_eq!(screens(&app), screens(&open(&path)));
+}
+
+#[test]
+fn a_keystroke_of_the_entry_filter_keeps_the_rows_it_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = tui_support::entry_as(&path, "jpatel");
+    let rows = app.entry.rows.as_ptr();
+    let all = app.entry.visible.len();
+    assert!(all > 2, "jpatel's return");
+    typing(&mut app, "/PL0");
+    let narrowed = app.entry.visible.len();
+    assert!(narrowed < all && narrowed > 0, "{narrowed} of {all}");
+    assert_eq!(app.entry.rows.as_ptr(), rows, "filtered, not made again");
+    // A figure saved elsewhere makes them again.
+    save_elsewhere(&path, &october(40.0));
+    assert!(app.settle());
+    assert_ne!(app.entry.rows.as_ptr(), rows);
+    assert_eq!(app.entry.visible.len(), narrowed);
+}
