@@ -87,7 +87,7 @@ fn live_refresh(app: &mut App, path: &std::path::Path, login: &str, runs: usize)
         let mut worst = Duration::ZERO;
         // As the interface's loop waits: the save lands just after a look, so the next
         // comes a whole `REFRESH` later (the worst case); while the re-read runs in the
-        // background, its answer is looked for at every `POLL`.
+        // background, its answer is looked for at every `ANSWER_POLL`.
         std::thread::sleep(pmdb::tui::REFRESH);
         loop {
             let started = Instant::now();
@@ -96,7 +96,7 @@ fn live_refresh(app: &mut App, path: &std::path::Path, login: &str, runs: usize)
             if changed {
                 break;
             }
-            std::thread::sleep(pmdb::tui::POLL);
+            std::thread::sleep(pmdb::tui::ANSWER_POLL);
         }
         shown.push(saved.elapsed());
         longest.push(worst);

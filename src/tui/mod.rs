@@ -37,9 +37,11 @@ use crate::store::Store;
 /// another officer's save on screen within half a second at scale 10 and a second at 100
 /// (issue 27; `benches/frames.rs` "live refresh, shown" waits as this loop does).
 pub const REFRESH: Duration = Duration::from_millis(100);
-/// The longest the loop waits for a key before checking the signal flag (and, while a
-/// re-read runs in the background, for its answer).
+/// The longest the loop waits for a key before checking the signal flag.
 pub const POLL: Duration = Duration::from_millis(100);
+/// While the reader works out what another has changed, the loop waits this long for a
+/// key before looking for its answer: most answers take a few milliseconds.
+pub const ANSWER_POLL: Duration = Duration::from_millis(10);
 /// How often a save in progress is checked for its result.
 const SAVE_POLL: Duration = Duration::from_millis(20);
 /// How long a key that starts a save waits for it before drawing: long enough for a save
@@ -141,6 +143,8 @@ fn event_loop(
         }
         let wait = if app.saving.is_some() {
             SAVE_POLL
+        } else if app.data.refreshing() {
+            ANSWER_POLL
         } else {
             POLL
         };

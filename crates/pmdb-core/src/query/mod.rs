@@ -11,6 +11,7 @@ pub mod exception_show;
 pub mod exceptions;
 pub mod highlights;
 pub mod history;
+mod judge_all;
 pub mod list;
 pub mod markdown_text;
 pub mod minutes;

@@ -125,9 +125,8 @@ pub fn rollup(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Rollup
     };
     // Each indicator is assessed once, however many groups it falls in.
     let assessed: HashMap<&str, RollupIndicator> = ds
-        .indicators
-        .iter()
-        .map(|rec| (rec.indicator.code.as_str(), shown(ds, rec, period, ctx)))
+        .judge_each(|rec| (rec.indicator.code.as_str(), shown(ds, rec, period, ctx)))
+        .into_iter()
         .collect();
     let status: HashMap<String, Rag> = assessed
         .iter()
@@ -194,12 +193,11 @@ impl PeriodStats {
     /// due, as the roll-up counts it) and every node's counts beneath it.
     pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
         let assessments: HashMap<String, Assessment> = ds
-            .indicators
-            .iter()
-            .map(|rec| {
+            .judge_each(|rec| {
                 let a = ds.assess_latest_of(rec, period, ctx);
                 (rec.indicator.code.clone(), a)
             })
+            .into_iter()
             .collect();
         let status: HashMap<String, Rag> = assessments
             .iter()
