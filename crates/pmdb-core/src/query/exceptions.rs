@@ -168,6 +168,24 @@ impl<'a> FiguresNow<'a> {
     }
 }
 
+/// What a dataset must hold to give these exceptions' figures now and their subjects'
+/// titles (`Store::dataset_of_many`): the indicators they name, each once, and the
+/// council's delivery where one is not an indicator's (an action's, project's, risk's or
+/// EIA's, judged for its period; a request's subject may be any of them).
+pub fn read_for(records: &[ExceptionRecord]) -> (Vec<String>, bool) {
+    let mut named = std::collections::HashSet::new();
+    let codes = records
+        .iter()
+        .map(|r| &r.subject)
+        .filter(|code| named.insert(code.as_str()))
+        .cloned()
+        .collect();
+    let delivery = records
+        .iter()
+        .any(|r| !matches!(r.kind, ExceptionKind::Red | ExceptionKind::Missing));
+    (codes, delivery)
+}
+
 /// An exception with its figures now beside the ones that raised it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ExceptionNow {

@@ -2,24 +2,28 @@
 //! targets, values and frozen statuses, and the council's settings, plan, people and
 //! sign-offs, each read by index. A look-up then costs what its answer costs, not what the
 //! council does (issue 27): the whole council is read only by the reports over all of it.
+//! `pmdb overdue` asks about every indicator but only two financial years
+//! (`Store::dataset_of_years`); an exceptions list about the indicators its rows name.
 
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 use super::Store;
 use super::dataset::IndicatorRows;
 use super::error::{Result, StoreError};
-use super::indicators::load_indicator;
+use super::indicators::{load_indicator, load_indicators};
 use super::signoff::{Frozen, load_frozen_of};
-use super::targets::load_targets;
-use super::values::load_values;
+use super::targets::{load_all_targets, load_targets};
+use super::values::{load_values, load_values_of_years};
 use super::{Dataset, Delivery};
+use crate::domain::period::FinYear;
 
 impl Store {
     /// The dataset of one indicator, read in one snapshot as `dataset` is; None when there
     /// is no such indicator. Every rule applied to it gives what it gives on the whole
     /// council's dataset: nothing of another indicator enters one indicator's figures.
     pub fn dataset_of(&self, code: &str) -> Result<Option<Dataset>> {
-        let ds = self.dataset_of_many(&[code.to_string()])?;
+        let ds = self.dataset_of_many(&[code.to_string()], false)?;
         Ok((!ds.indicators.is_empty()).then_some(ds))
     }
 
@@ -34,16 +38,21 @@ impl Store {
         let codes: Vec<String> = stmt
             .query_map([login], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        self.dataset_of_many(&codes)
+        self.dataset_of_many(&codes, false)
     }
 
-    /// The dataset of these indicators (in this order; codes of no indicator left out).
-    fn dataset_of_many(&self, codes: &[String]) -> Result<Dataset> {
+    /// The dataset of these indicators (in this order; codes of no indicator, and a code
+    /// named again, left out), with the council's actions, projects, risks and EIAs as
+    /// well when `delivery` (refused, as `dataset` refuses, when one of them does not read).
+    pub fn dataset_of_many(&self, codes: &[String], delivery: bool) -> Result<Dataset> {
         let tx = self.conn.unchecked_transaction()?;
         let mut indicators = Vec::with_capacity(codes.len());
         let (mut values, mut targets) = (HashMap::new(), HashMap::new());
         let mut frozen = Frozen::default();
         for code in codes {
+            if values.contains_key(code) {
+                continue;
+            }
             match load_indicator(&tx, code) {
                 Ok(rec) => indicators.push(rec),
                 Err(StoreError::NotFound(_)) => continue,
@@ -57,12 +66,7 @@ impl Store {
             .into_iter()
             .filter(|(c, _)| values.contains_key(c))
             .collect();
-        let settings = self.settings()?;
-        let delivery = Delivery {
-            bands: settings.risk_bands,
-            collect_from: settings.collect_from,
-            ..Delivery::default()
-        };
+        let delivery = self.delivery_if(delivery)?;
         let rows = IndicatorRows {
             indicators,
             values,
@@ -73,5 +77,44 @@ impl Store {
         let ds = self.assemble(&tx, rows, delivery, vec![], vec![])?;
         tx.finish()?;
         Ok(ds)
+    }
+
+    /// The dataset of every indicator with its targets and only the values of these
+    /// financial years (`pmdb overdue`: this year and the last), each year a range of the
+    /// key index. Each indicator's earliest value is read too, whatever its year: it dates
+    /// the start of collection (`Dataset::start_of`), so what is owed is what the whole
+    /// council's dataset says. No frozen statuses, delivery, narratives or budgets: ask it
+    /// only what is owed and recorded in those years.
+    pub fn dataset_of_years(&self, years: RangeInclusive<FinYear>) -> Result<Dataset> {
+        let tx = self.conn.unchecked_transaction()?;
+        let rows = IndicatorRows {
+            indicators: load_indicators(&tx)?,
+            values: load_values_of_years(&tx, years)?,
+            targets: load_all_targets(&tx)?,
+            target_states: super::target_states::load_all_target_states(&tx)?,
+            frozen: Frozen::default(),
+        };
+        let delivery = self.delivery_if(false)?;
+        let ds = self.assemble(&tx, rows, delivery, vec![], vec![])?;
+        tx.finish()?;
+        Ok(ds)
+    }
+
+    /// The council's delivery as `dataset` reads it when asked for, else none (with the
+    /// council's risk bands and collection start all the same).
+    fn delivery_if(&self, wanted: bool) -> Result<Delivery> {
+        if wanted {
+            let (delivery, damage) = self.read_delivery_as_stored()?;
+            return match damage.into_iter().next() {
+                Some(d) => Err(StoreError::DamagedRow(d)),
+                None => Ok(delivery),
+            };
+        }
+        let settings = self.settings()?;
+        Ok(Delivery {
+            bands: settings.risk_bands,
+            collect_from: settings.collect_from,
+            ..Delivery::default()
+        })
     }
 }
