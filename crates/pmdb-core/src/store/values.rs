@@ -192,7 +192,7 @@ pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec
 
 /// The values of these financial years, and each indicator's earliest value whatever its
 /// year, by indicator code: for each indicator a range of the key index (indicator,
-/// period) and one probe of it. A financial year's periods are written between its April
+/// period) and a probe of it. A financial year's periods are written between its April
 /// and the next April ("2026-04" ≤ "2026-05" … "2026/27 Q1" … "2026/27" … "2027-03" <
 /// "2027-04"), so the range is a year's rows; the earliest period so written is of the
 /// earliest year.
@@ -202,13 +202,18 @@ pub(super) fn load_values_of_years(
 ) -> Result<HashMap<String, Vec<StoredValue>>> {
     let from = years.start().first_month().to_string();
     let until = FinYear(years.end().0 + 1).first_month().to_string();
-    // CROSS JOIN keeps the indicators outside, so each one's rows are a search of the key.
+    // CROSS JOIN keeps the indicators outside, so each one's rows are a search of the key:
+    // a range for the years, a probe for its earliest value (when outside them).
     let sql = concat!(
         "SELECT ",
         columns!(),
         " FROM indicators i CROSS JOIN \"values\" v ON v.indicator = i.code
           WHERE period >= ?1 AND period < ?2
-             OR period < ?1 AND period = (SELECT min(w.period) FROM \"values\" w WHERE w.indicator = i.code)"
+         UNION ALL SELECT ",
+        columns!(),
+        " FROM indicators i CROSS JOIN \"values\" v ON v.indicator = i.code
+          WHERE period = (SELECT min(w.period) FROM \"values\" w WHERE w.indicator = i.code)
+            AND (period < ?1 OR period >= ?2)"
     );
     let mut stmt = conn.prepare(sql)?;
     let mut out: HashMap<String, Vec<StoredValue>> = HashMap::new();
