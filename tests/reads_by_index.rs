@@ -204,7 +204,7 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
         let records = store.exceptions(&filter).unwrap();
         assert!(!records.is_empty(), "{filter:?}");
         let (codes, delivery) = read_for(&records);
-        let part = store.dataset_of_many(&codes, delivery).unwrap();
+        let part = store.dataset_of_many(&codes, delivery.as_deref()).unwrap();
         // Only the indicators the rows name, each once; delivery only for delivery's rows.
         let named: Vec<&String> = part.indicators.iter().map(|r| &r.indicator.code).collect();
         let mut expected: Vec<&String> = Vec::new();
@@ -228,6 +228,23 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
                 ]
             };
             assert_eq!(d(&part), d(&full), "{filter:?}");
+            // What was frozen at the sign-off of the rows' periods, and nothing else.
+            let periods: Vec<String> = delivery.iter().flatten().map(|p| p.to_string()).collect();
+            let frozen: i64 = periods
+                .iter()
+                .map(|p| {
+                    common::read_only(&path)
+                        .query_row(
+                            "SELECT count(*) FROM signoff_delivery WHERE period = ?1",
+                            [p],
+                            |r| r.get::<_, i64>(0),
+                        )
+                        .unwrap()
+                })
+                .sum();
+            assert_eq!(part.delivery.frozen.len() as i64, frozen, "{filter:?}");
+            assert!(part.delivery.frozen.len() < full.delivery.frozen.len());
+            assert!(frozen > 0 || filter.kind.is_some(), "{filter:?}");
         }
         let whole = serde_json::to_value(with_figures_now(&full, records.clone(), ctx)).unwrap();
         let alone = serde_json::to_value(with_figures_now(&part, records, ctx)).unwrap();
@@ -235,7 +252,7 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
     }
     // The whole list names fewer indicators than the council has.
     let records = store.exceptions(&ExceptionFilter::default()).unwrap();
-    let part = store.dataset_of_many(&read_for(&records).0, true).unwrap();
+    let part = store.dataset_of_many(&read_for(&records).0, None).unwrap();
     assert!(part.indicators.len() < full.indicators.len() / 2);
 }
 
@@ -251,7 +268,7 @@ fn each_exception_shown_from_its_subjects_rows_is_as_the_whole_council_shows_it(
     assert!(kinds.len() >= 8, "the demo's kinds of exception: {kinds:?}");
     for record in records {
         let (codes, delivery) = read_for(std::slice::from_ref(&record));
-        let part = store.dataset_of_many(&codes, delivery).unwrap();
+        let part = store.dataset_of_many(&codes, delivery.as_deref()).unwrap();
         assert!(part.indicators.len() <= 1);
         assert_eq!(
             part.indicator(&record.subject).is_some(),

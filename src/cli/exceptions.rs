@@ -201,7 +201,7 @@ fn show(env: &Env, id: i64) -> Result<()> {
     let history = store.exception_history(id)?;
     // Its subject's rows (and delivery's, for an action's or risk's), not the council's.
     let (codes, delivery) = read_for(std::slice::from_ref(&record));
-    let ds = store.dataset_of_many(&codes, delivery)?;
+    let ds = store.dataset_of_many(&codes, delivery.as_deref())?;
     let mut e = shown(&ds, record.clone(), history, ds.context(env.today));
     // The periods linked to it since (a quarter raised while it was open).
     e.periods
@@ -375,7 +375,7 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
     // The rows of the indicators they name (and delivery's, if any is an action's or
     // risk's), not the council's.
     let (codes, delivery) = read_for(&records);
-    let ds = store.dataset_of_many(&codes, delivery)?;
+    let ds = store.dataset_of_many(&codes, delivery.as_deref())?;
     let rows = with_figures_now(&ds, records, ds.context(env.today));
     if env.json {
         return print_json(&json!({ "exceptions": rows }));

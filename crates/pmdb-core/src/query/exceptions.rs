@@ -169,10 +169,11 @@ impl<'a> FiguresNow<'a> {
 }
 
 /// What a dataset must hold to give these exceptions' figures now and their subjects'
-/// titles (`Store::dataset_of_many`): the indicators they name, each once, and the
-/// council's delivery where one is not an indicator's (an action's, project's, risk's or
-/// EIA's, judged for its period; a request's subject may be any of them).
-pub fn read_for(records: &[ExceptionRecord]) -> (Vec<String>, bool) {
+/// titles (`Store::dataset_of_many`): the indicators they name, each once, and, where one
+/// is not an indicator's (an action's, project's, risk's or EIA's, judged for its period;
+/// a request's subject may be any of them), the council's delivery with what was frozen
+/// at the sign-off of those exceptions' periods.
+pub fn read_for(records: &[ExceptionRecord]) -> (Vec<String>, Option<Vec<Period>>) {
     let mut named = std::collections::HashSet::new();
     let codes = records
         .iter()
@@ -180,10 +181,20 @@ pub fn read_for(records: &[ExceptionRecord]) -> (Vec<String>, bool) {
         .filter(|code| named.insert(code.as_str()))
         .cloned()
         .collect();
-    let delivery = records
+    let delivery: Vec<&ExceptionRecord> = records
         .iter()
-        .any(|r| !matches!(r.kind, ExceptionKind::Red | ExceptionKind::Missing));
-    (codes, delivery)
+        .filter(|r| !matches!(r.kind, ExceptionKind::Red | ExceptionKind::Missing))
+        .collect();
+    if delivery.is_empty() {
+        return (codes, None);
+    }
+    let mut periods: Vec<Period> = delivery
+        .iter()
+        .filter_map(|r| r.period.parse().ok())
+        .collect();
+    periods.sort_by_key(|p| p.sort_key());
+    periods.dedup();
+    (codes, Some(periods))
 }
 
 /// An exception with its figures now beside the ones that raised it.

@@ -16,14 +16,14 @@ use super::signoff::{Frozen, load_frozen_of};
 use super::targets::{load_all_targets, load_targets};
 use super::values::{load_values, load_values_of_years};
 use super::{Dataset, Delivery};
-use crate::domain::period::FinYear;
+use crate::domain::period::{FinYear, Period};
 
 impl Store {
     /// The dataset of one indicator, read in one snapshot as `dataset` is; None when there
     /// is no such indicator. Every rule applied to it gives what it gives on the whole
     /// council's dataset: nothing of another indicator enters one indicator's figures.
     pub fn dataset_of(&self, code: &str) -> Result<Option<Dataset>> {
-        let ds = self.dataset_of_many(&[code.to_string()], false)?;
+        let ds = self.dataset_of_many(&[code.to_string()], None)?;
         Ok((!ds.indicators.is_empty()).then_some(ds))
     }
 
@@ -38,13 +38,19 @@ impl Store {
         let codes: Vec<String> = stmt
             .query_map([login], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        self.dataset_of_many(&codes, false)
+        self.dataset_of_many(&codes, None)
     }
 
     /// The dataset of these indicators (in this order; codes of no indicator, and a code
     /// named again, left out), with the council's actions, projects, risks and EIAs as
-    /// well when `delivery` (refused, as `dataset` refuses, when one of them does not read).
-    pub fn dataset_of_many(&self, codes: &[String], delivery: bool) -> Result<Dataset> {
+    /// well when `delivery` names periods: judged for those periods only, it holds only the
+    /// judgements frozen at their sign-off (refused, as `dataset` refuses, when a row of
+    /// them does not read).
+    pub fn dataset_of_many(
+        &self,
+        codes: &[String],
+        delivery: Option<&[Period]>,
+    ) -> Result<Dataset> {
         let tx = self.conn.unchecked_transaction()?;
         let mut indicators = Vec::with_capacity(codes.len());
         let (mut values, mut targets) = (HashMap::new(), HashMap::new());
@@ -94,21 +100,18 @@ impl Store {
             target_states: super::target_states::load_all_target_states(&tx)?,
             frozen: Frozen::default(),
         };
-        let delivery = self.delivery_if(false)?;
+        let delivery = self.delivery_if(None)?;
         let ds = self.assemble(&tx, rows, delivery, vec![], vec![])?;
         tx.finish()?;
         Ok(ds)
     }
 
-    /// The council's delivery as `dataset` reads it when asked for, else none (with the
-    /// council's risk bands and collection start all the same).
-    fn delivery_if(&self, wanted: bool) -> Result<Delivery> {
-        if wanted {
-            let (delivery, damage) = self.read_delivery_as_stored()?;
-            return match damage.into_iter().next() {
-                Some(d) => Err(StoreError::DamagedRow(d)),
-                None => Ok(delivery),
-            };
+    /// The council's delivery as `dataset` reads it, with what was frozen at the sign-off
+    /// of these periods only, when asked for; else none (with the council's risk bands and
+    /// collection start all the same).
+    fn delivery_if(&self, frozen_in: Option<&[Period]>) -> Result<Delivery> {
+        if let Some(periods) = frozen_in {
+            return self.read_delivery(Some(periods));
         }
         let settings = self.settings()?;
         Ok(Delivery {
