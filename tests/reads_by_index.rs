@@ -91,6 +91,30 @@ fn edge_demo(dir: &Path) -> PathBuf {
     path
 }
 
+/// The edge demo, open, with the whole council's dataset: what each answer is compared with.
+struct Edge {
+    /// Kept until the test ends: the database is in it.
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    store: Store,
+    full: Dataset,
+}
+
+impl Edge {
+    fn new() -> Edge {
+        let dir = tempfile::tempdir().unwrap();
+        let path = edge_demo(dir.path());
+        let store = Store::open(&path, &me()).unwrap();
+        let full = store.dataset().unwrap();
+        Edge {
+            _dir: dir,
+            path,
+            store,
+            full,
+        }
+    }
+}
+
 /// Every value of `full` the years' dataset must hold: those of the years, and each
 /// indicator's earliest; sorted, as the other's are, by indicator and period.
 fn values_of_years(full: &Dataset, first: FinYear, last: FinYear) -> Vec<StoredValue> {
@@ -130,30 +154,30 @@ const AS_OF: [&str; 7] = [
 
 #[test]
 fn overdue_from_two_years_of_values_is_the_whole_councils_overdue() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = edge_demo(dir.path());
-    let store = Store::open(&path, &me()).unwrap();
-    let full = store.dataset().unwrap();
-    let ctx = full.context(today());
+    let e = Edge::new();
+    let ctx = e.full.context(today());
     for as_of in AS_OF {
         let as_of = date(as_of);
         let [last, this] = overdue_years(as_of);
-        let part = store.dataset_of_years(last..=this).unwrap();
+        let part = e.store.dataset_of_years(last..=this).unwrap();
         // Not a row of another year, none of these years' left out.
         assert_eq!(
             all(&part.values),
-            values_of_years(&full, last, this),
+            values_of_years(&e.full, last, this),
             "{as_of}"
         );
-        assert!(all(&part.values).len() < all(&full.values).len(), "{as_of}");
-        assert_eq!(part.indicators.len(), full.indicators.len());
-        let whole = serde_json::to_value(overdue(&full, as_of, ctx)).unwrap();
+        assert!(
+            all(&part.values).len() < all(&e.full.values).len(),
+            "{as_of}"
+        );
+        assert_eq!(part.indicators.len(), e.full.indicators.len());
+        let whole = serde_json::to_value(overdue(&e.full, as_of, ctx)).unwrap();
         let alone = serde_json::to_value(overdue(&part, as_of, ctx)).unwrap();
         assert_eq!(whole, alone, "{as_of}");
     }
     // The edge rows matter: every month of 2025/26 and 2026/27 to October is owed by OLD1,
     // none of them recorded; by OLD2 all but October; by OLD3 each quarter to 2026/27 Q2.
-    let rows = overdue(&full, today(), ctx);
+    let rows = overdue(&e.full, today(), ctx);
     let owed = |code: &str| -> Vec<String> {
         rows.iter()
             .filter(|r| r.code == code)
@@ -195,21 +219,21 @@ fn filters() -> Vec<ExceptionFilter> {
 
 #[test]
 fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = edge_demo(dir.path());
-    let store = Store::open(&path, &me()).unwrap();
-    let full = store.dataset().unwrap();
-    let ctx = full.context(today());
+    let e = Edge::new();
+    let ctx = e.full.context(today());
     for filter in filters() {
-        let records = store.exceptions(&filter).unwrap();
+        let records = e.store.exceptions(&filter).unwrap();
         assert!(!records.is_empty(), "{filter:?}");
         let (codes, delivery) = read_for(&records);
-        let part = store.dataset_of_many(&codes, delivery.as_deref()).unwrap();
+        let part = e
+            .store
+            .dataset_of_many(&codes, delivery.as_deref())
+            .unwrap();
         // Only the indicators the rows name, each once; delivery only for delivery's rows.
         let named: Vec<&String> = part.indicators.iter().map(|r| &r.indicator.code).collect();
         let mut expected: Vec<&String> = Vec::new();
         for r in &records {
-            if full.indicator(&r.subject).is_some() && !expected.contains(&&r.subject) {
+            if e.full.indicator(&r.subject).is_some() && !expected.contains(&&r.subject) {
                 expected.push(&r.subject);
             }
         }
@@ -227,13 +251,13 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
                     [d.milestones.len(), d.risks.len(), d.risk_reviews.len()],
                 ]
             };
-            assert_eq!(d(&part), d(&full), "{filter:?}");
+            assert_eq!(d(&part), d(&e.full), "{filter:?}");
             // What was frozen at the sign-off of the rows' periods, and nothing else.
             let periods: Vec<String> = delivery.iter().flatten().map(|p| p.to_string()).collect();
             let frozen: i64 = periods
                 .iter()
                 .map(|p| {
-                    common::read_only(&path)
+                    common::read_only(&e.path)
                         .query_row(
                             "SELECT count(*) FROM signoff_delivery WHERE period = ?1",
                             [p],
@@ -243,40 +267,43 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
                 })
                 .sum();
             assert_eq!(part.delivery.frozen.len() as i64, frozen, "{filter:?}");
-            assert!(part.delivery.frozen.len() < full.delivery.frozen.len());
+            assert!(part.delivery.frozen.len() < e.full.delivery.frozen.len());
             assert!(frozen > 0 || filter.kind.is_some(), "{filter:?}");
         }
-        let whole = serde_json::to_value(with_figures_now(&full, records.clone(), ctx)).unwrap();
+        let whole = serde_json::to_value(with_figures_now(&e.full, records.clone(), ctx)).unwrap();
         let alone = serde_json::to_value(with_figures_now(&part, records, ctx)).unwrap();
         assert_eq!(whole, alone, "{filter:?}");
     }
     // The whole list names fewer indicators than the council has.
-    let records = store.exceptions(&ExceptionFilter::default()).unwrap();
-    let part = store.dataset_of_many(&read_for(&records).0, None).unwrap();
-    assert!(part.indicators.len() < full.indicators.len() / 2);
+    let records = e.store.exceptions(&ExceptionFilter::default()).unwrap();
+    let part = e
+        .store
+        .dataset_of_many(&read_for(&records).0, None)
+        .unwrap();
+    assert!(part.indicators.len() < e.full.indicators.len() / 2);
 }
 
 #[test]
 fn each_exception_shown_from_its_subjects_rows_is_as_the_whole_council_shows_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = edge_demo(dir.path());
-    let store = Store::open(&path, &me()).unwrap();
-    let full = store.dataset().unwrap();
-    let ctx = full.context(today());
-    let records = store.exceptions(&ExceptionFilter::default()).unwrap();
+    let e = Edge::new();
+    let ctx = e.full.context(today());
+    let records = e.store.exceptions(&ExceptionFilter::default()).unwrap();
     let kinds: std::collections::HashSet<_> = records.iter().map(|r| r.kind).collect();
     assert!(kinds.len() >= 8, "the demo's kinds of exception: {kinds:?}");
     for record in records {
         let (codes, delivery) = read_for(std::slice::from_ref(&record));
-        let part = store.dataset_of_many(&codes, delivery.as_deref()).unwrap();
+        let part = e
+            .store
+            .dataset_of_many(&codes, delivery.as_deref())
+            .unwrap();
         assert!(part.indicators.len() <= 1);
         assert_eq!(
             part.indicator(&record.subject).is_some(),
-            full.indicator(&record.subject).is_some()
+            e.full.indicator(&record.subject).is_some()
         );
-        let history = store.exception_history(record.id).unwrap();
+        let history = e.store.exception_history(record.id).unwrap();
         let id = record.id;
-        let whole = shown(&full, record.clone(), history.clone(), ctx);
+        let whole = shown(&e.full, record.clone(), history.clone(), ctx);
         let alone = shown(&part, record.clone(), history, ctx);
         assert_eq!(
             serde_json::to_value(&whole).unwrap(),
@@ -285,18 +312,18 @@ fn each_exception_shown_from_its_subjects_rows_is_as_the_whole_council_shows_it(
         );
         // What the text says beside those fields: the subject's title, the people, the board.
         assert_eq!(
-            full.subject_title(&record.subject),
+            e.full.subject_title(&record.subject),
             part.subject_title(&record.subject),
             "#{id}"
         );
         for login in [&record.owner, &record.board_member] {
             assert_eq!(
-                full.user(login).map(|u| &u.name),
+                e.full.user(login).map(|u| &u.name),
                 part.user(login).map(|u| &u.name)
             );
         }
         assert_eq!(
-            full.board_title(&record.board),
+            e.full.board_title(&record.board),
             part.board_title(&record.board)
         );
     }
@@ -330,21 +357,18 @@ fn parsed(text: &str) -> Value {
 
 #[test]
 fn the_commands_print_the_whole_councils_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = edge_demo(dir.path());
-    let store = Store::open(&path, &me()).unwrap();
-    let full = store.dataset().unwrap();
-    let ctx = full.context(today());
+    let e = Edge::new();
+    let ctx = e.full.context(today());
     for as_of in ["2026-11-24", "2026-04-01", "2026-03-31"] {
-        let rows = overdue(&full, date(as_of), ctx);
-        let printed = run(&path, &["overdue", "--as-of", as_of, "--json"]);
+        let rows = overdue(&e.full, date(as_of), ctx);
+        let printed = run(&e.path, &["overdue", "--as-of", as_of, "--json"]);
         assert_eq!(
             parsed(&printed),
             json!({ "as_of": as_of, "overdue": rows }),
             "{as_of}"
         );
         // The text: a header, each row in order, and the count.
-        let text = run(&path, &["overdue", "--as-of", as_of]);
+        let text = run(&e.path, &["overdue", "--as-of", as_of]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), rows.len() + 2, "{as_of}");
         for (line, row) in lines[1..].iter().zip(&rows) {
@@ -367,13 +391,13 @@ fn the_commands_print_the_whole_councils_answer() {
             &format!("{} values overdue as of {as_of}", rows.len())
         );
     }
-    let records = store.exceptions(&ExceptionFilter::default()).unwrap();
-    let rows = with_figures_now(&full, records.clone(), ctx);
+    let records = e.store.exceptions(&ExceptionFilter::default()).unwrap();
+    let rows = with_figures_now(&e.full, records.clone(), ctx);
     assert_eq!(
-        parsed(&run(&path, &["exceptions", "--json"])),
+        parsed(&run(&e.path, &["exceptions", "--json"])),
         json!({ "exceptions": rows })
     );
-    let text = run(&path, &["exceptions"]);
+    let text = run(&e.path, &["exceptions"]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), rows.len() + 2);
     for (line, row) in lines[1..].iter().zip(&rows) {
@@ -385,26 +409,26 @@ fn the_commands_print_the_whole_councils_answer() {
         .filter(|r| ["GONE1", "GONE2", "OLD1"].contains(&r.subject.as_str()) || r.id % 37 == 1)
     {
         let id = record.id.to_string();
-        let mut e = shown(
-            &full,
+        let mut shows = shown(
+            &e.full,
             record.clone(),
-            store.exception_history(record.id).unwrap(),
+            e.store.exception_history(record.id).unwrap(),
             ctx,
         );
-        e.periods.extend(
-            store
+        shows.periods.extend(
+            e.store
                 .exception_periods()
                 .unwrap()
                 .remove(&record.id)
                 .unwrap_or_default(),
         );
         assert_eq!(
-            parsed(&run(&path, &["exceptions", "show", &id, "--json"])),
-            serde_json::to_value(&e).unwrap(),
+            parsed(&run(&e.path, &["exceptions", "show", &id, "--json"])),
+            serde_json::to_value(&shows).unwrap(),
             "#{id}"
         );
-        let text = run(&path, &["exceptions", "show", &id]);
-        let title = full.subject_title(&record.subject).unwrap_or_default();
+        let text = run(&e.path, &["exceptions", "show", &id]);
+        let title = e.full.subject_title(&record.subject).unwrap_or_default();
         assert!(
             text.lines()
                 .next()
@@ -415,7 +439,7 @@ fn the_commands_print_the_whole_councils_answer() {
         let figures_now = text.lines().any(|l| l.starts_with("Figures now (changed)"));
         assert_eq!(
             figures_now,
-            e.changed && record.kind != ExceptionKind::Request
+            shows.changed && record.kind != ExceptionKind::Request
         );
     }
 }
