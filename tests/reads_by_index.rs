@@ -1,13 +1,14 @@
-//! `pmdb overdue` and `pmdb exceptions` (the list and `show ID`) read what their answer
-//! needs (issue 27, point 1): overdue every indicator but only the values of the two
-//! financial years it looks at (`Store::dataset_of_years`), an exceptions list only the
-//! indicators its rows name, and delivery only when a row is not an indicator's
-//! (`Store::dataset_of_many`). Each says exactly what it said from the whole council's
-//! dataset: on the demo, and on edge rows added to it (indicators whose only or earliest
-//! values are years older than those looked at, which date when their collection started;
-//! exceptions on an indicator and an action that are not there), at year boundaries. The
-//! commands themselves are run too and their JSON compared with the whole council's answer;
-//! their text is a table of those same rows, checked row by row.
+//! `pmdb overdue` and `pmdb exceptions` (the list, a meeting's agenda and `show ID`) read
+//! what their answer needs (issue 27, point 1): overdue every indicator but only the values
+//! of the two financial years it looks at (`Store::dataset_of_years`), an exceptions list
+//! only the indicators its rows name, and delivery only when a row is not an indicator's
+//! (`Store::dataset_of_many`, `query::exceptions::dataset_for`). Each says exactly what it
+//! said from the whole council's dataset: on the demo, and on edge rows added to it
+//! (indicators whose only or earliest values are years older than those looked at, which
+//! date when their collection started; exceptions on an indicator and an action that are
+//! not there), at year boundaries. The commands themselves are run too and their JSON
+//! compared with the whole council's answer; their text is a table of those same rows,
+//! checked row by row.
 
 mod common;
 
@@ -442,4 +443,47 @@ fn the_commands_print_the_whole_councils_answer() {
             shows.changed && record.kind != ExceptionKind::Request
         );
     }
+}
+
+#[test]
+fn a_meetings_agenda_from_the_rows_it_names_is_the_whole_councils_agenda() {
+    use pmdb::query::agenda::load;
+    use pmdb::query::exceptions::dataset_for;
+    let e = Edge::new();
+    let ctx = e.full.context(today());
+    let meetings = e.store.meetings().unwrap();
+    assert!(meetings.len() > 5, "the demo's meetings");
+    let mut listed = 0;
+    for meeting in &meetings {
+        let items = load(&e.store, meeting).unwrap();
+        let records: Vec<_> = items.iter().map(|i| i.record.clone()).collect();
+        listed += records.len();
+        let part = dataset_for(&e.store, &records).unwrap();
+        let whole = with_figures_now(&e.full, records.clone(), ctx);
+        let alone = with_figures_now(&part, records, ctx);
+        assert_eq!(
+            serde_json::to_value(&whole).unwrap(),
+            serde_json::to_value(&alone).unwrap(),
+            "meeting #{}",
+            meeting.id
+        );
+        // As the command prints it: each row with its periods and whether carried forward.
+        let rows: Vec<Value> = whole
+            .iter()
+            .zip(&items)
+            .map(|(row, item)| {
+                let mut v = serde_json::to_value(row).unwrap();
+                v["periods"] = json!(item.periods);
+                v["carried_forward"] = json!(item.carried_forward);
+                v
+            })
+            .collect();
+        let id = meeting.id.to_string();
+        assert_eq!(
+            parsed(&run(&e.path, &["exceptions", "--meeting", &id, "--json"])),
+            json!({ "meeting": meeting, "exceptions": rows }),
+            "meeting #{id}"
+        );
+    }
+    assert!(listed > 20, "the agendas' items");
 }

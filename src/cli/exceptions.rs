@@ -10,7 +10,7 @@ use super::output::{json as print_json, table};
 use super::{Env, period_arg};
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
 use crate::query::exception_show::{change_words, shown};
-use crate::query::exceptions::{candidates, read_for, with_figures_now};
+use crate::query::exceptions::{candidates, dataset_for, with_figures_now};
 use crate::query::reviewable::check_reviewable;
 use crate::stamp::for_people;
 use crate::store::{ExceptionFilter, ExceptionUpdate};
@@ -200,8 +200,7 @@ fn show(env: &Env, id: i64) -> Result<()> {
     let record = store.exception(id)?;
     let history = store.exception_history(id)?;
     // Its subject's rows (and delivery's, for an action's or risk's), not the council's.
-    let (codes, delivery) = read_for(std::slice::from_ref(&record));
-    let ds = store.dataset_of_many(&codes, delivery.as_deref())?;
+    let ds = dataset_for(&store, std::slice::from_ref(&record))?;
     let mut e = shown(&ds, record.clone(), history, ds.context(env.today));
     // The periods linked to it since (a quarter raised while it was open).
     e.periods
@@ -374,8 +373,7 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
     let records = store.exceptions(&filter)?;
     // The rows of the indicators they name (and delivery's, if any is an action's or
     // risk's), not the council's.
-    let (codes, delivery) = read_for(&records);
-    let ds = store.dataset_of_many(&codes, delivery.as_deref())?;
+    let ds = dataset_for(&store, &records)?;
     let rows = with_figures_now(&ds, records, ds.context(env.today));
     if env.json {
         return print_json(&json!({ "exceptions": rows }));

@@ -14,7 +14,7 @@ use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::workflow::ExceptionKind;
 use crate::query::delivery::ActionRow;
-use crate::store::{Dataset, ExceptionRecord, MeetingRecord, NewException};
+use crate::store::{Dataset, ExceptionRecord, MeetingRecord, NewException, Store};
 
 fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp))
@@ -195,6 +195,13 @@ pub fn read_for(records: &[ExceptionRecord]) -> (Vec<String>, Option<Vec<Period>
     periods.sort_by_key(|p| p.sort_key());
     periods.dedup();
     (codes, Some(periods))
+}
+
+/// The dataset these exceptions' figures now are judged from, read for them alone
+/// ([`read_for`]): `pmdb exceptions`, its `--meeting` agenda and `exceptions show`.
+pub fn dataset_for(store: &Store, records: &[ExceptionRecord]) -> crate::store::Result<Dataset> {
+    let (codes, delivery) = read_for(records);
+    store.dataset_of_many(&codes, delivery.as_deref())
 }
 
 /// An exception with its figures now beside the ones that raised it.
