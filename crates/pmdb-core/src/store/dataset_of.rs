@@ -89,8 +89,9 @@ impl Store {
     /// financial years (`pmdb overdue`: this year and the last), each year a range of the
     /// key index. Each indicator's earliest value is read too, whatever its year (before
     /// those years or after them): it dates the start of collection where nothing else
-    /// does (`Dataset::start_of`), so what is owed is what the whole council's dataset says. No frozen statuses, delivery, narratives or budgets: ask it
-    /// only what is owed and recorded in those years.
+    /// does (`Dataset::start_of`), so what is owed is what the whole council's dataset
+    /// says. No frozen statuses, delivery, narratives or budgets: ask it only what is owed
+    /// and recorded in those years.
     pub fn dataset_of_years(&self, years: RangeInclusive<FinYear>) -> Result<Dataset> {
         let tx = self.conn.unchecked_transaction()?;
         let rows = IndicatorRows {
