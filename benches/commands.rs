@@ -29,6 +29,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(10);
     let bin = std::env::var_os("PMDB_BENCH_BIN")
+        .filter(|b| !b.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_pmdb")));
     let dir = tempfile::tempdir().expect("a temporary folder");

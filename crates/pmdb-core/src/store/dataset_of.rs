@@ -66,7 +66,7 @@ impl Store {
             }
             values.insert(code.clone(), load_values(&tx, code)?);
             targets.insert(code.clone(), load_targets(&tx, code)?);
-            frozen.absorb(load_frozen_of(&tx, code)?);
+            load_frozen_of(&tx, code, &mut frozen)?;
         }
         let target_states = super::target_states::load_all_target_states(&tx)?
             .into_iter()

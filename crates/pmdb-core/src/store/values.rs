@@ -185,7 +185,7 @@ pub(super) fn load_all_values(
 }
 
 pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec<StoredValue>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} WHERE indicator = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE indicator = ?1"))?;
     let rows = stmt.query_map([code], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
