@@ -23,7 +23,7 @@ use pmdb::domain::workflow::ExceptionKind;
 use pmdb::query::exception_show::shown;
 use pmdb::query::exceptions::{read_for, with_figures_now};
 use pmdb::query::overdue::{overdue, overdue_years};
-use pmdb::store::{Dataset, ExceptionFilter, NewException, Store, StoredValue};
+use pmdb::store::{Dataset, ExceptionFilter, NewException, Reads, Store, StoredValue};
 use serde_json::{Value, json};
 
 fn today() -> NaiveDate {
@@ -39,7 +39,9 @@ fn date(s: &str) -> NaiveDate {
 /// collection starts in April 2019 only because of a value six years before those
 /// `overdue` looks at (read without it, April 2026 would be its start and every month of
 /// 2025/26 would not be owed); OLD2, a monthly one with an old value and one in October
-/// 2026; OLD3, a quarterly one recorded only in 2019/20; and exceptions on an indicator (GONE1) and an action (GONE2) that are not there.
+/// 2026; OLD3, a quarterly one recorded only in 2019/20; exceptions on an indicator
+/// (GONE1) and an action (GONE2) that are not there, and one on a quarterly measure for a
+/// month of a signed-off quarter.
 fn edge_demo(dir: &Path) -> PathBuf {
     let path = dir.join("edge.db");
     pmdb::demo::build_demo(&path, &me(), today(), 1).unwrap();
@@ -71,9 +73,9 @@ fn edge_demo(dir: &Path) -> PathBuf {
         let summary = csvio::import(&mut store, kind, text.as_bytes(), today()).unwrap();
         assert_eq!(summary.added, text.lines().count() - 1, "{kind}");
     }
-    let gone = |kind, subject: &str| NewException {
+    let raise = |kind, subject: &str, period: &str| NewException {
         kind,
-        period: "2026/27 Q2".into(),
+        period: period.into(),
         subject: subject.into(),
         service: String::new(),
         owner: "jpatel".into(),
@@ -83,12 +85,15 @@ fn edge_demo(dir: &Path) -> PathBuf {
     };
     let raised = store
         .raise_exceptions(&[
-            gone(ExceptionKind::Red, "GONE1"),
-            gone(ExceptionKind::Action, "GONE2"),
-            gone(ExceptionKind::Missing, "OLD1"),
+            raise(ExceptionKind::Red, "GONE1", "2026/27 Q2"),
+            raise(ExceptionKind::Action, "GONE2", "2026/27 Q2"),
+            raise(ExceptionKind::Missing, "OLD1", "2026/27 Q2"),
+            // A quarterly measure's exception for a month: judged by its quarter, whose
+            // status was frozen at its sign-off.
+            raise(ExceptionKind::Red, "CP01", "2025-05"),
         ])
         .unwrap();
-    assert_eq!(raised, 3);
+    assert_eq!(raised, 4);
     path
 }
 
@@ -225,11 +230,8 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
     for filter in filters() {
         let records = e.store.exceptions(&filter).unwrap();
         assert!(!records.is_empty(), "{filter:?}");
-        let (codes, delivery) = read_for(&records);
-        let part = e
-            .store
-            .dataset_of_many(&codes, delivery.as_deref())
-            .unwrap();
+        let (codes, reads) = read_for(&records);
+        let part = e.store.dataset_of_many(&codes, &reads).unwrap();
         // Only the indicators the rows name, each once; delivery only for delivery's rows.
         let named: Vec<&String> = part.indicators.iter().map(|r| &r.indicator.code).collect();
         let mut expected: Vec<&String> = Vec::new();
@@ -239,6 +241,40 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
             }
         }
         assert_eq!(named, expected, "{filter:?}");
+        // Their statuses frozen for the periods a red or missing row is judged in (by its
+        // indicator's frequency), and no other.
+        let frozen_in = reads.frozen.clone().unwrap();
+        for r in records
+            .iter()
+            .filter(|r| matches!(r.kind, ExceptionKind::Red | ExceptionKind::Missing))
+        {
+            if let Some(rec) = e.full.indicator(&r.subject) {
+                let natural = rec
+                    .indicator
+                    .frequency
+                    .natural_period(r.period.parse().unwrap());
+                assert!(frozen_in.contains(&natural), "#{} {natural}", r.id);
+            }
+        }
+        let statuses: i64 = named
+            .iter()
+            .flat_map(|code| frozen_in.iter().map(move |p| (code, p.to_string())))
+            .map(|(code, p)| {
+                common::read_only(&e.path)
+                    .query_row(
+                        "SELECT count(*) FROM signoff_statuses WHERE indicator = ?1 AND period = ?2",
+                        [code.as_str(), p.as_str()],
+                        |r| r.get::<_, i64>(0),
+                    )
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(part.frozen.len() as i64, statuses, "{filter:?}");
+        // (2026/27 Q2's are only the edge rows', raised after its sign-off.)
+        assert!(
+            statuses > 0 || filter.kind.is_some() || filter.period.is_some(),
+            "{filter:?}"
+        );
         let only_indicators = records
             .iter()
             .all(|r| matches!(r.kind, ExceptionKind::Red | ExceptionKind::Missing));
@@ -254,7 +290,12 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
             };
             assert_eq!(d(&part), d(&e.full), "{filter:?}");
             // What was frozen at the sign-off of the rows' periods, and nothing else.
-            let periods: Vec<String> = delivery.iter().flatten().map(|p| p.to_string()).collect();
+            let periods: Vec<String> = reads
+                .delivery
+                .iter()
+                .flatten()
+                .map(|p| p.to_string())
+                .collect();
             let frozen: i64 = periods
                 .iter()
                 .map(|p| {
@@ -279,7 +320,7 @@ fn an_exceptions_list_from_the_rows_it_names_is_the_whole_councils_list() {
     let records = e.store.exceptions(&ExceptionFilter::default()).unwrap();
     let part = e
         .store
-        .dataset_of_many(&read_for(&records).0, None)
+        .dataset_of_many(&read_for(&records).0, &Reads::default())
         .unwrap();
     assert!(part.indicators.len() < e.full.indicators.len() / 2);
 }
@@ -292,11 +333,8 @@ fn each_exception_shown_from_its_subjects_rows_is_as_the_whole_council_shows_it(
     let kinds: std::collections::HashSet<_> = records.iter().map(|r| r.kind).collect();
     assert!(kinds.len() >= 8, "the demo's kinds of exception: {kinds:?}");
     for record in records {
-        let (codes, delivery) = read_for(std::slice::from_ref(&record));
-        let part = e
-            .store
-            .dataset_of_many(&codes, delivery.as_deref())
-            .unwrap();
+        let (codes, reads) = read_for(std::slice::from_ref(&record));
+        let part = e.store.dataset_of_many(&codes, &reads).unwrap();
         assert!(part.indicators.len() <= 1);
         assert_eq!(
             part.indicator(&record.subject).is_some(),

@@ -18,12 +18,24 @@ use super::values::{load_values, load_values_of_years};
 use super::{Dataset, Delivery};
 use crate::domain::period::{FinYear, Period};
 
+/// What a look-up over some indicators (`Store::dataset_of_many`) reads besides their own
+/// rows, or of them only in part: what judging them for some periods needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reads {
+    /// Their statuses frozen at sign-off for these periods only (None: for every period).
+    pub frozen: Option<Vec<Period>>,
+    /// The council's actions, projects, risks and EIAs, judged for these periods only: with
+    /// only the judgements frozen at their sign-off (refused, as `dataset` refuses, when a
+    /// row of them does not read). None: no delivery.
+    pub delivery: Option<Vec<Period>>,
+}
+
 impl Store {
     /// The dataset of one indicator, read in one snapshot as `dataset` is; None when there
     /// is no such indicator. Every rule applied to it gives what it gives on the whole
     /// council's dataset: nothing of another indicator enters one indicator's figures.
     pub fn dataset_of(&self, code: &str) -> Result<Option<Dataset>> {
-        let ds = self.dataset_of_many(&[code.to_string()], None)?;
+        let ds = self.dataset_of_many(&[code.to_string()], &Reads::default())?;
         Ok((!ds.indicators.is_empty()).then_some(ds))
     }
 
@@ -38,19 +50,13 @@ impl Store {
         let codes: Vec<String> = stmt
             .query_map([login], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        self.dataset_of_many(&codes, None)
+        self.dataset_of_many(&codes, &Reads::default())
     }
 
     /// The dataset of these indicators (in this order; codes of no indicator, and a code
-    /// named again, left out), with the council's actions, projects, risks and EIAs as
-    /// well when `delivery` names periods: judged for those periods only, it holds only the
-    /// judgements frozen at their sign-off (refused, as `dataset` refuses, when a row of
-    /// them does not read).
-    pub fn dataset_of_many(
-        &self,
-        codes: &[String],
-        delivery: Option<&[Period]>,
-    ) -> Result<Dataset> {
+    /// named again, left out), with what `reads` asks for besides (by default, nothing:
+    /// each indicator's statuses frozen for every period, and no delivery).
+    pub fn dataset_of_many(&self, codes: &[String], reads: &Reads) -> Result<Dataset> {
         let tx = self.conn.unchecked_transaction()?;
         let mut indicators = Vec::with_capacity(codes.len());
         let (mut values, mut targets) = (HashMap::new(), HashMap::new());
@@ -66,13 +72,13 @@ impl Store {
             }
             values.insert(code.clone(), load_values(&tx, code)?);
             targets.insert(code.clone(), load_targets(&tx, code)?);
-            load_frozen_of(&tx, code, &mut frozen)?;
+            load_frozen_of(&tx, code, reads.frozen.as_deref(), &mut frozen)?;
         }
         let target_states = super::target_states::load_all_target_states(&tx)?
             .into_iter()
             .filter(|(c, _)| values.contains_key(c))
             .collect();
-        let delivery = self.delivery_if(delivery)?;
+        let delivery = self.delivery_if(reads.delivery.as_deref())?;
         let rows = IndicatorRows {
             indicators,
             values,

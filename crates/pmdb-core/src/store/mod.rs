@@ -66,6 +66,7 @@ use rusqlite::Connection;
 pub use audit::AuditRow;
 pub use case_studies::{NewCaseStudy, Submitted};
 pub use dataset::Dataset;
+pub use dataset_of::Reads;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
     ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskProjectRecord,

@@ -99,16 +99,25 @@ pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
 }
 
 /// Adds one indicator's frozen statuses to `frozen`, by the index on the indicator
-/// (migration 21): `Store::dataset_of_many` reads them one indicator at a time.
+/// (migration 21), or only those of these periods, each a probe of the key (period,
+/// indicator): `Store::dataset_of_many` reads them one indicator at a time.
 pub(super) fn load_frozen_of(
     conn: &rusqlite::Connection,
     code: &str,
+    periods: Option<&[Period]>,
     frozen: &mut Frozen,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT period, indicator, status FROM signoff_statuses WHERE indicator = ?1",
-    )?;
-    frozen_into(frozen, stmt.query([code])?)
+    const SELECT: &str = "SELECT period, indicator, status FROM signoff_statuses";
+    let Some(periods) = periods else {
+        let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE indicator = ?1"))?;
+        return frozen_into(frozen, stmt.query([code])?);
+    };
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE period = ?1 AND indicator = ?2"))?;
+    for period in periods {
+        frozen_into(frozen, stmt.query([period.to_string().as_str(), code])?)?;
+    }
+    Ok(())
 }
 
 fn frozen_into(frozen: &mut Frozen, mut rows: rusqlite::Rows) -> Result<()> {
