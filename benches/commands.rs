@@ -9,7 +9,8 @@
 //! command is paired with `sqlite3 FILE "SELECT count(*) FROM audit_log"` on the same file
 //! (the yardstick for a look-up), and the round has one full read: `sqlite3`
 //! printing every row of every table but the audit log, which no report reads (the
-//! yardstick for a whole-council report). It prints each median, its ratio to its paired
+//! yardstick for a whole-council report), and SQLite's own integrity check of the file
+//! (what `pmdb check` does before it reads the council). It prints each median, its ratio to its paired
 //! sqlite3 and to the full read, and the process's peak memory (maximum resident set, from
 //! one more run under `/usr/bin/time -f %M`, where there is one).
 //!
@@ -100,6 +101,7 @@ fn main() {
     let mut times: Vec<Vec<Duration>> = vec![vec![]; commands.len()];
     let mut paired: Vec<Vec<Duration>> = vec![vec![]; commands.len()];
     let mut full: Vec<Duration> = vec![];
+    let mut integrity: Vec<Duration> = vec![];
     for _ in 0..ROUNDS {
         for (n, args) in commands.iter().enumerate() {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -107,12 +109,19 @@ fn main() {
             paired[n].push(timed(sqlite3(&db, "SELECT count(*) FROM audit_log")));
         }
         full.push(timed(sqlite3(&db, &full_read)));
+        integrity.push(timed(sqlite3(&db, "PRAGMA integrity_check")));
     }
     let full = median(full);
+    let integrity = median(integrity);
     println!(
         "full read (sqlite3 printing every row of {} tables, the audit log aside): median {:.1} ms",
         tables.len(),
         ms(full)
+    );
+    // `pmdb check` checks the file's integrity first: SQLite's own check is its floor.
+    println!(
+        "integrity check (sqlite3 \"PRAGMA integrity_check\"): median {:.1} ms",
+        ms(integrity)
     );
     println!(
         "{:<28} {:>10} {:>14} {:>12} {:>14}",
