@@ -10,7 +10,7 @@ use super::Env;
 use super::output::{json as print_json, table};
 use crate::domain::workflow::ExceptionStatus;
 use crate::query::agenda::{AgendaItem, load};
-use crate::query::exceptions::with_figures_now;
+use crate::query::exceptions::{dataset_for, with_figures_now};
 use crate::store::{ExceptionFilter, MeetingRecord, Store};
 
 /// The meeting asked for and its agenda.
@@ -29,12 +29,10 @@ pub fn list(env: &Env, key: &str, f: &ExceptionFilter) -> Result<()> {
         .iter()
         .map(|i| (i.carried_forward, i.periods.clone()))
         .collect();
-    let ds = store.dataset()?;
-    let rows = with_figures_now(
-        &ds,
-        items.into_iter().map(|i| i.record).collect(),
-        ds.context(env.today),
-    );
+    let records: Vec<_> = items.into_iter().map(|i| i.record).collect();
+    // The rows of the indicators on the agenda (and delivery's), not the council's.
+    let ds = dataset_for(&store, &records)?;
+    let rows = with_figures_now(&ds, records, ds.context(env.today));
     if env.json {
         let mut listed = Vec::new();
         for (n, (carried_forward, periods)) in rows.iter().zip(&carried) {

@@ -10,7 +10,7 @@ use super::output::{json as print_json, table};
 use super::{Env, period_arg};
 use crate::domain::workflow::{ExceptionKind, ExceptionStatus, Step};
 use crate::query::exception_show::{change_words, shown};
-use crate::query::exceptions::{candidates, with_figures_now};
+use crate::query::exceptions::{candidates, dataset_for, with_figures_now};
 use crate::query::reviewable::check_reviewable;
 use crate::stamp::for_people;
 use crate::store::{ExceptionFilter, ExceptionUpdate};
@@ -199,7 +199,8 @@ fn show(env: &Env, id: i64) -> Result<()> {
     let store = env.read()?;
     let record = store.exception(id)?;
     let history = store.exception_history(id)?;
-    let ds = store.dataset()?;
+    // Its subject's rows (and delivery's, for an action's or risk's), not the council's.
+    let ds = dataset_for(&store, std::slice::from_ref(&record))?;
     let mut e = shown(&ds, record.clone(), history, ds.context(env.today));
     // The periods linked to it since (a quarter raised while it was open).
     e.periods
@@ -369,8 +370,11 @@ fn list(env: &Env, args: ExceptionsArgs) -> Result<()> {
         return super::agenda::list(env, key, &filter);
     }
     let store = env.read()?;
-    let ds = store.dataset()?;
-    let rows = with_figures_now(&ds, store.exceptions(&filter)?, ds.context(env.today));
+    let records = store.exceptions(&filter)?;
+    // The rows of the indicators they name (and delivery's, if any is an action's or
+    // risk's), not the council's.
+    let ds = dataset_for(&store, &records)?;
+    let rows = with_figures_now(&ds, records, ds.context(env.today));
     if env.json {
         return print_json(&json!({ "exceptions": rows }));
     }

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::output::{figure, json as print_json, table};
 use super::{Env, period_arg};
 use crate::domain::period::Period;
-use crate::query::overdue::overdue as overdue_rows;
+use crate::query::overdue::{overdue as overdue_rows, overdue_years};
 use crate::query::rollup::{GroupBy, rollup};
 use crate::store::Store;
 
@@ -139,7 +139,9 @@ pub fn overdue(env: &Env, as_of: Option<&str>) -> Result<()> {
         Some(d) => super::delivery::date_arg(d, "--as-of")?,
     };
     let store = env.read()?;
-    let ds = store.dataset()?;
+    // Every indicator, but only the values of the years it looks at.
+    let [last, this] = overdue_years(as_of);
+    let ds = store.dataset_of_years(last..=this)?;
     let rows = overdue_rows(&ds, as_of, ds.context(env.today));
     if env.json {
         return print_json(&json!({ "as_of": as_of.to_string(), "overdue": rows }));

@@ -199,6 +199,20 @@ impl Quarter {
 }
 
 impl Period {
+    /// The longer periods this one lies within: a month's quarter and year, a quarter's
+    /// year (none for a year).
+    pub fn enclosing(self) -> impl Iterator<Item = Period> {
+        let (quarter, year) = match self {
+            Period::Month(m) => (
+                Some(Period::Quarter(m.quarter())),
+                Some(Period::Year(m.fin_year())),
+            ),
+            Period::Quarter(q) => (None, Some(Period::Year(q.year))),
+            Period::Year(_) => (None, None),
+        };
+        quarter.into_iter().chain(year)
+    }
+
     /// The financial year the period falls in.
     pub fn fin_year(self) -> FinYear {
         match self {

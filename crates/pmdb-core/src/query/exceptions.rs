@@ -14,7 +14,7 @@ use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::workflow::ExceptionKind;
 use crate::query::delivery::ActionRow;
-use crate::store::{Dataset, ExceptionRecord, MeetingRecord, NewException};
+use crate::store::{Dataset, ExceptionRecord, MeetingRecord, NewException, Reads, Store};
 
 fn figure(x: Option<f64>, dp: u8) -> String {
     x.map(|x| fmt_decimals(x, dp))
@@ -166,6 +166,50 @@ impl<'a> FiguresNow<'a> {
         };
         now.unwrap_or_else(|| record.figures.clone())
     }
+}
+
+/// What a dataset must hold to give these exceptions' figures now and their subjects'
+/// titles (`Store::dataset_of_many`): the indicators they name, each once, with the
+/// statuses frozen for the periods of the red and missing ones (each period and those it
+/// lies within: an indicator's status for a month may be its quarter's or year's, by its
+/// frequency); and, where one is not an indicator's (an action's, project's, risk's or
+/// EIA's, judged for its period; a request's subject may be any of them), the council's
+/// delivery with what was frozen at the sign-off of those exceptions' periods.
+pub fn read_for(records: &[ExceptionRecord]) -> (Vec<String>, Reads) {
+    let mut named = std::collections::HashSet::new();
+    let codes = records
+        .iter()
+        .map(|r| &r.subject)
+        .filter(|code| named.insert(code.as_str()))
+        .cloned()
+        .collect();
+    let indicators =
+        |r: &ExceptionRecord| matches!(r.kind, ExceptionKind::Red | ExceptionKind::Missing);
+    // The periods of these records, with those they lie within if `within`.
+    let periods = |of_indicators: bool, within: bool| {
+        let mut periods: Vec<Period> = records
+            .iter()
+            .filter(|r| indicators(r) == of_indicators)
+            .filter_map(|r| r.period.parse::<Period>().ok())
+            .flat_map(|p| std::iter::once(p).chain(p.enclosing().filter(|_| within)))
+            .collect();
+        periods.sort_by_key(|p| p.sort_key());
+        periods.dedup();
+        periods
+    };
+    let frozen = Some(periods(true, true));
+    let delivery = records
+        .iter()
+        .any(|r| !indicators(r))
+        .then(|| periods(false, false));
+    (codes, Reads { frozen, delivery })
+}
+
+/// The dataset these exceptions' figures now are judged from, read for them alone
+/// ([`read_for`]): `pmdb exceptions`, its `--meeting` agenda and `exceptions show`.
+pub fn dataset_for(store: &Store, records: &[ExceptionRecord]) -> crate::store::Result<Dataset> {
+    let (codes, reads) = read_for(records);
+    store.dataset_of_many(&codes, &reads)
 }
 
 /// An exception with its figures now beside the ones that raised it.

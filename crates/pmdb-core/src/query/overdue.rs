@@ -24,11 +24,17 @@ pub fn periods_in(frequency: Frequency, year: FinYear) -> Vec<Period> {
     frequency.periods_in(year)
 }
 
+/// The financial years `overdue` looks at on `as_of`: the last and this one. Its dataset
+/// needs only their values (`Store::dataset_of_years`).
+pub fn overdue_years(as_of: NaiveDate) -> [FinYear; 2] {
+    let this_year = crate::domain::period::Month::of(as_of).fin_year();
+    [FinYear(this_year.0 - 1), this_year]
+}
+
 /// Every period of this financial year and the last that is owed (by the one rule of
 /// what is owed: collection start and lag), past its deadline by `as_of`, with no value
 /// recorded; oldest first within each indicator.
 pub fn overdue(ds: &Dataset, as_of: NaiveDate, ctx: Context) -> Vec<OverdueRow> {
-    let this_year = crate::domain::period::Month::of(as_of).fin_year();
     let on = Context {
         today: as_of,
         ..ctx
@@ -37,7 +43,7 @@ pub fn overdue(ds: &Dataset, as_of: NaiveDate, ctx: Context) -> Vec<OverdueRow> 
     for rec in &ds.indicators {
         let i = &rec.indicator;
         let series = ds.series(rec);
-        for year in [FinYear(this_year.0 - 1), this_year] {
+        for year in overdue_years(as_of) {
             for p in periods_in(i.frequency, year) {
                 let Owing::Overdue { by, days } = series.owing(p, on) else {
                     continue;

@@ -12,7 +12,7 @@ use super::error::{DamagedRow, Result, StoreError};
 use super::signoff::borrowed_text;
 use crate::domain::delivery::UpdateFrequency;
 use crate::domain::delivery::risk::RiskBands;
-use crate::domain::period::Month;
+use crate::domain::period::{Month, Period};
 
 record!(ActionRecord, "actions", "due, code", actions, add_actions {
     id: i64, code: String, title: String, kind: String, owner: String,
@@ -148,7 +148,7 @@ impl Store {
     /// when a row does not read.
     pub fn delivery(&self) -> Result<Delivery> {
         let tx = self.conn.unchecked_transaction()?;
-        let delivery = self.read_delivery()?;
+        let delivery = self.read_delivery(None)?;
         tx.finish()?;
         Ok(delivery)
     }
@@ -161,28 +161,46 @@ impl Store {
         Ok(damage)
     }
 
-    /// The frozen judgements that read, and the damaged rows among those that do not.
-    fn frozen_delivery(&self) -> Result<(FrozenMap, Vec<DamagedRow>)> {
-        let mut stmt = self.conn.prepare(
-            "SELECT period, kind, code, status FROM signoff_delivery ORDER BY period, kind, code",
-        )?;
+    /// The frozen judgements that read, and the damaged rows among those that do not: of
+    /// these periods only (each a range of the key), or of every period.
+    fn frozen_delivery(&self, periods: Option<&[Period]>) -> Result<(FrozenMap, Vec<DamagedRow>)> {
+        let select = "SELECT period, kind, code, status FROM signoff_delivery";
+        let mut stmt = match periods {
+            None => self
+                .conn
+                .prepare(&format!("{select} ORDER BY period, kind, code"))?,
+            Some(_) => self
+                .conn
+                .prepare(&format!("{select} WHERE period = ?1 ORDER BY kind, code"))?,
+        };
         let (mut frozen, mut damage) = (FrozenMap::default(), Vec::new());
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let text = |column| borrowed_text(r, column);
-            let (period, kind, code) = (text(0)?, text(1)?, text(2)?);
-            match delivery_read::frozen(period, kind, code, text(3)?) {
-                Ok(j) => frozen.insert(period, code, j),
-                Err(d) => damage.push(d),
+        let asked: Vec<Option<String>> = match periods {
+            None => vec![None],
+            Some(periods) => periods.iter().map(|p| Some(p.to_string())).collect(),
+        };
+        for period in asked {
+            let mut rows = match &period {
+                None => stmt.query([])?,
+                Some(p) => stmt.query([p])?,
+            };
+            while let Some(r) = rows.next()? {
+                let text = |column| borrowed_text(r, column);
+                let (period, kind, code) = (text(0)?, text(1)?, text(2)?);
+                match delivery_read::frozen(period, kind, code, text(3)?) {
+                    Ok(j) => frozen.insert(period, code, j),
+                    Err(d) => damage.push(d),
+                }
             }
         }
         Ok((frozen, damage))
     }
 
     /// As `delivery`, inside a read transaction the caller holds (`dataset`): refused at
-    /// the first row that does not read, as a damaged indicator row is.
-    pub(super) fn read_delivery(&self) -> Result<Delivery> {
-        let (delivery, damage) = self.read_delivery_as_stored()?;
+    /// the first row that does not read, as a damaged indicator row is. With `periods`,
+    /// only the judgements frozen at their sign-off are read (and must read): what judging
+    /// delivery for those periods needs.
+    pub(super) fn read_delivery(&self, periods: Option<&[Period]>) -> Result<Delivery> {
+        let (delivery, damage) = self.read_delivery_frozen_in(periods)?;
         match damage.into_iter().next() {
             Some(d) => Err(StoreError::DamagedRow(d)),
             None => Ok(delivery),
@@ -191,8 +209,16 @@ impl Store {
 
     /// Delivery as stored, with every row that does not read (left out of `frozen`).
     pub(super) fn read_delivery_as_stored(&self) -> Result<(Delivery, Vec<DamagedRow>)> {
+        self.read_delivery_frozen_in(None)
+    }
+
+    /// As `read_delivery_as_stored`, with only these periods' frozen judgements if given.
+    fn read_delivery_frozen_in(
+        &self,
+        periods: Option<&[Period]>,
+    ) -> Result<(Delivery, Vec<DamagedRow>)> {
         let settings = self.settings()?;
-        let (frozen, frozen_damage) = self.frozen_delivery()?;
+        let (frozen, frozen_damage) = self.frozen_delivery(periods)?;
         let delivery = Delivery {
             actions: self.actions()?,
             action_links: self.action_links()?,

@@ -132,15 +132,19 @@ pub(super) fn load_indicators(conn: &rusqlite::Connection) -> Result<Vec<Indicat
 }
 
 pub(super) fn load_indicator(conn: &rusqlite::Connection, code: &str) -> Result<IndicatorRecord> {
+    // Cached, as are the others a look-up makes for each indicator it reads.
     let sql = format!("SELECT {COLUMNS} FROM indicators WHERE code = ?1");
-    let rec = conn.query_row(&sql, [code], from_row).optional()?;
+    let rec = conn
+        .prepare_cached(&sql)?
+        .query_row([code], from_row)
+        .optional()?;
     let Some(mut rec) = rec else {
         return Err(StoreError::NotFound(format!(
             "no indicator '{code}' (see `pmdb list` for the codes)"
         )));
     };
     let list = |sql: &str| -> Result<Vec<String>> {
-        let mut stmt = conn.prepare(sql)?;
+        let mut stmt = conn.prepare_cached(sql)?;
         let rows = stmt.query_map([code], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };

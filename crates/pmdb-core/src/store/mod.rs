@@ -68,6 +68,7 @@ pub use audit::AuditRow;
 pub use case_studies::{NewCaseStudy, Submitted};
 pub use changes::{Changed, Changes};
 pub use dataset::Dataset;
+pub use dataset_of::Reads;
 pub use delivery::{
     ActionLinkRecord, ActionRecord, ActionUpdateRecord, Delivery, EiaRecord, MilestoneRecord,
     ProjectLinkRecord, ProjectRecord, ProjectUpdateRecord, RiskLinkRecord, RiskProjectRecord,

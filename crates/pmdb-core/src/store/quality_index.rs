@@ -22,20 +22,6 @@ struct Held {
     within: Option<Quality>,
 }
 
-/// The longer periods a value's period lies within (a month's quarter and year, a
-/// quarter's year).
-fn enclosing(p: Period) -> impl Iterator<Item = Period> {
-    let (quarter, year) = match p {
-        Period::Month(m) => (
-            Some(Period::Quarter(m.quarter())),
-            Some(Period::Year(m.fin_year())),
-        ),
-        Period::Quarter(q) => (None, Some(Period::Year(q.year))),
-        Period::Year(_) => (None, None),
-    };
-    quarter.into_iter().chain(year)
-}
-
 impl QualityIndex {
     pub fn new(values: &HashMap<String, Vec<StoredValue>>) -> QualityIndex {
         let mut index = QualityIndex::default();
@@ -54,7 +40,7 @@ impl QualityIndex {
         for v in values {
             let own = held.entry(v.period).or_default();
             own.recorded.get_or_insert(v.quality);
-            for outer in enclosing(v.period) {
+            for outer in v.period.enclosing() {
                 let within = &mut held.entry(outer).or_default().within;
                 *within = Some(within.map_or(v.quality, |q| q.weakest(v.quality)));
             }

@@ -93,28 +93,34 @@ impl Frozen {
 
 pub(super) fn load_frozen(conn: &rusqlite::Connection) -> Result<Frozen> {
     let mut stmt = conn.prepare("SELECT period, indicator, status FROM signoff_statuses")?;
-    frozen_from(stmt.query([])?)
-}
-
-/// One indicator's frozen statuses, by the index on the indicator (migration 21).
-pub(super) fn load_frozen_of(conn: &rusqlite::Connection, code: &str) -> Result<Frozen> {
-    let mut stmt = conn
-        .prepare("SELECT period, indicator, status FROM signoff_statuses WHERE indicator = ?1")?;
-    frozen_from(stmt.query([code])?)
-}
-
-impl Frozen {
-    /// Takes in another indicator's frozen statuses (`Store::dataset_of_owner` reads them
-    /// one indicator at a time).
-    pub(super) fn absorb(&mut self, other: Frozen) {
-        for (period, statuses) in other.by_period {
-            self.by_period.entry(period).or_default().extend(statuses);
-        }
-    }
-}
-
-fn frozen_from(mut rows: rusqlite::Rows) -> Result<Frozen> {
     let mut frozen = Frozen::default();
+    frozen_into(&mut frozen, stmt.query([])?)?;
+    Ok(frozen)
+}
+
+/// Adds one indicator's frozen statuses to `frozen`, by the index on the indicator
+/// (migration 21), or only those of these periods, each a probe of the key (period,
+/// indicator): `Store::dataset_of_many` reads them one indicator at a time.
+pub(super) fn load_frozen_of(
+    conn: &rusqlite::Connection,
+    code: &str,
+    periods: Option<&[Period]>,
+    frozen: &mut Frozen,
+) -> Result<()> {
+    const SELECT: &str = "SELECT period, indicator, status FROM signoff_statuses";
+    let Some(periods) = periods else {
+        let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE indicator = ?1"))?;
+        return frozen_into(frozen, stmt.query([code])?);
+    };
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE period = ?1 AND indicator = ?2"))?;
+    for period in periods {
+        frozen_into(frozen, stmt.query([period.to_string().as_str(), code])?)?;
+    }
+    Ok(())
+}
+
+fn frozen_into(frozen: &mut Frozen, mut rows: rusqlite::Rows) -> Result<()> {
     while let Some(r) = rows.next()? {
         let period = borrowed_text(r, 0)?;
         let status = FrozenStatus {
@@ -128,7 +134,7 @@ fn frozen_from(mut rows: rusqlite::Rows) -> Result<Frozen> {
         };
         statuses.insert(r.get::<_, String>(1)?.into_boxed_str(), status);
     }
-    Ok(frozen)
+    Ok(())
 }
 
 /// A text column borrowed from its row: a period repeated on every row is looked up by it

@@ -58,7 +58,7 @@ pub(super) fn load_all_targets(
 }
 
 pub(super) fn load_targets(conn: &rusqlite::Connection, code: &str) -> Result<Vec<TargetRow>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE indicator = ?1 ORDER BY year, period"
     ))?;
     let rows = stmt.query_map([code], from_row)?;

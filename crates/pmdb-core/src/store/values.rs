@@ -22,7 +22,7 @@ use crate::domain::assess::{Assessment, Context, Series, assess_if_recorded};
 use crate::domain::entry::{Entry, check_entry, check_explained};
 use crate::domain::fields::check_text;
 use crate::domain::indicator::words;
-use crate::domain::period::Period;
+use crate::domain::period::{FinYear, Period};
 use crate::domain::role::Actor;
 use crate::domain::target::Targets;
 
@@ -131,7 +131,15 @@ pub struct SaveOutcome {
     pub unchanged: bool,
 }
 
-const SELECT: &str = "SELECT indicator, period, value, numerator, denominator, quality, commentary, action, entered_by, entered_at, version, coalesce(first_entered_at, entered_at) FROM \"values\"";
+/// The columns `from_row` reads, named so in a join with `indicators` too (no column of
+/// that table has one of these names).
+macro_rules! columns {
+    () => {
+        "indicator, period, value, numerator, denominator, quality, commentary, action, entered_by, entered_at, version, coalesce(first_entered_at, entered_at)"
+    };
+}
+
+const SELECT: &str = concat!("SELECT ", columns!(), " FROM \"values\"");
 
 fn from_row(r: &Row) -> rusqlite::Result<StoredValue> {
     let period = borrowed_text(r, 1)?;
@@ -177,9 +185,43 @@ pub(super) fn load_all_values(
 }
 
 pub(super) fn load_values(conn: &rusqlite::Connection, code: &str) -> Result<Vec<StoredValue>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} WHERE indicator = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE indicator = ?1"))?;
     let rows = stmt.query_map([code], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The values of these financial years, and each indicator's earliest value whatever its
+/// year, by indicator code: for each indicator a range of the key index (indicator,
+/// period) and a probe of it. A financial year's periods are written between its April
+/// and the next April ("2026-04" ≤ "2026-05" … "2026/27 Q1" … "2026/27" … "2027-03" <
+/// "2027-04"), so the range is a year's rows; the earliest period so written is of the
+/// earliest year.
+pub(super) fn load_values_of_years(
+    conn: &rusqlite::Connection,
+    years: std::ops::RangeInclusive<FinYear>,
+) -> Result<HashMap<String, Vec<StoredValue>>> {
+    let from = years.start().first_month().to_string();
+    let until = FinYear(years.end().0 + 1).first_month().to_string();
+    // CROSS JOIN keeps the indicators outside, so each one's rows are a search of the key:
+    // a range for the years, a probe for its earliest value (when outside them).
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM indicators i CROSS JOIN \"values\" v ON v.indicator = i.code
+          WHERE period >= ?1 AND period < ?2
+         UNION ALL SELECT ",
+        columns!(),
+        " FROM indicators i CROSS JOIN \"values\" v ON v.indicator = i.code
+          WHERE period = (SELECT min(w.period) FROM \"values\" w WHERE w.indicator = i.code)
+            AND (period < ?1 OR period >= ?2)"
+    );
+    let mut stmt = conn.prepare(sql)?;
+    let mut out: HashMap<String, Vec<StoredValue>> = HashMap::new();
+    for v in stmt.query_map([from, until], from_row)? {
+        let v = v?;
+        out.entry(v.indicator.clone()).or_default().push(v);
+    }
+    Ok(out)
 }
 
 fn current(tx: &Connection, code: &str, period: Period) -> Result<Option<StoredValue>> {
