@@ -6,8 +6,9 @@
 
 use std::collections::HashMap;
 
+use crate::domain::assess::Context;
 use crate::domain::period::Period;
-use crate::tui::data::Data;
+use crate::store::Dataset;
 
 /// ("Actions", lines), ("Risks", lines), ("Projects", lines): the empty ones left out.
 pub type Linked = Vec<(&'static str, Vec<String>)>;
@@ -51,10 +52,12 @@ pub struct LinkedIndex {
 }
 
 impl LinkedIndex {
-    pub fn new(data: &Data, period: Period) -> LinkedIndex {
-        let d = &data.ds.delivery;
+    /// Judges them for `key`: the period, and the whole read of the data they come from.
+    pub fn new(ds: &Dataset, ctx: Context, key: (Period, u64)) -> LinkedIndex {
+        let (period, _) = key;
+        let d = &ds.delivery;
         let mut actions = Kind::default();
-        for a in d.action_rows(period, data.ctx()) {
+        for a in d.action_rows(period, ctx) {
             let j = &a.judgement;
             let line = format!(
                 "{} {} {} ({}: {})",
@@ -87,7 +90,7 @@ impl LinkedIndex {
             risks.add(&d.risk_nodes(r), line);
         }
         let mut projects = Kind::default();
-        for p in d.project_rows(period, data.ctx()) {
+        for p in d.project_rows(period, ctx) {
             let j = &p.judgement;
             let line = format!(
                 "{} {} {} ({}: {})",
@@ -100,7 +103,7 @@ impl LinkedIndex {
             projects.add(&p.plan, line);
         }
         LinkedIndex {
-            key: (period, data.whole),
+            key,
             kinds: [
                 ("Actions", actions),
                 ("Risks", risks),

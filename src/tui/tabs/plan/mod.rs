@@ -134,9 +134,19 @@ impl PlanState {
                     Arc::make_mut(&mut self.stats).update(&data.ds, self.period, ctx, codes);
                 }
                 None => {
-                    let stats = data
-                        .prepared_stats(self.period)
-                        .unwrap_or_else(|| Arc::new(data.period_stats(self.period)));
+                    // A new period: every indicator judged, and every action, risk and
+                    // project for the detail pane, side by side on the machine's cores.
+                    let judged = (self.period, data.whole);
+                    let stale = self.linked.as_ref().is_none_or(|i| i.key != judged);
+                    let (ds, ctx, period) = (&data.ds, data.ctx(), self.period);
+                    let prepared = data.prepared_stats(period);
+                    let (stats, linked) = rayon::join(
+                        || prepared.unwrap_or_else(|| Arc::new(PeriodStats::of(ds, period, ctx))),
+                        || stale.then(|| LinkedIndex::new(ds, ctx, judged)),
+                    );
+                    if linked.is_some() {
+                        drop_elsewhere(std::mem::replace(&mut self.linked, linked));
+                    }
                     drop_elsewhere(std::mem::replace(&mut self.stats, stats));
                 }
             }
@@ -176,7 +186,7 @@ impl PlanState {
                 let judged = (self.period, data.whole);
                 let index = match &mut self.linked {
                     Some(i) if i.key == judged => i,
-                    slot => slot.insert(LinkedIndex::new(data, self.period)),
+                    slot => slot.insert(LinkedIndex::new(&data.ds, data.ctx(), judged)),
                 };
                 let linked = index.linked(&nodes);
                 let forecast = match &key {
