@@ -7,7 +7,11 @@
 //! filter, and taking in another officer's save. It prints the median and the 95th
 //! percentile; a frame must stay well under 16 ms.
 
+mod common;
+
 use std::time::{Duration, Instant};
+
+use common::{admin_of, ms};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pmdb::store::Store;
@@ -25,10 +29,6 @@ fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
         .collect();
     samples.sort();
     (samples[runs / 2], samples[runs * 95 / 100])
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn press(app: &mut App, c: char) {
@@ -240,16 +240,4 @@ fn main() {
     filter_keystrokes(&mut app, runs);
     live_refresh(&mut app, &path, &login, runs);
     assert!(ms(worst) < 16.0, "a frame took {:.1} ms", ms(worst));
-}
-
-/// The first admin of the database, as whom the bench opens it and saves in it.
-fn admin_of(path: &std::path::Path) -> String {
-    let store = Store::open(path, "bench").expect("the database opens");
-    store
-        .users()
-        .expect("its users")
-        .into_iter()
-        .find(|u| u.role == pmdb::domain::role::Role::Admin)
-        .map(|u| u.login)
-        .expect("the database has an admin")
 }

@@ -18,9 +18,13 @@
 //!
 //! The writers are this bench run again (`PMDB_BENCH_WRITER`), so no other tool is needed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
+
+use common::{admin_of, ms};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pmdb::domain::period::Period;
@@ -33,10 +37,6 @@ const TODAY: &str = "2026-11-24";
 
 fn today() -> chrono::NaiveDate {
     TODAY.parse().expect("a date")
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// Median, 95th percentile and worst, in ms.
@@ -256,18 +256,6 @@ fn build_demo(dir: &Path, scale: u32) -> PathBuf {
     path
 }
 
-/// The first admin of the database, as whom the bench opens it and saves in it.
-fn admin_of(path: &Path) -> String {
-    let store = Store::open(path, "bench").expect("the database opens");
-    store
-        .users()
-        .expect("its users")
-        .into_iter()
-        .find(|u| u.role == pmdb::domain::role::Role::Admin)
-        .map(|u| u.login)
-        .expect("the database has an admin")
-}
-
 fn main() {
     if let Ok(spec) = std::env::var("PMDB_BENCH_WRITER") {
         writer(&spec);
@@ -376,8 +364,13 @@ fn main() {
     println!(
         "another's setting until shown (the council read whole): {s50:.0} ms median, p95 {s95:.0}, worst {smax:.0}"
     );
-    // The old councils are freed on threads of their own: let them finish.
-    std::thread::sleep(Duration::from_millis(500));
+    // The old councils are freed on threads of their own, their memory handed back once
+    // no council has been read whole for `TRIM_AFTER`, at a look as the loop makes them.
+    let settled = Instant::now() + pmdb::tui::TRIM_AFTER + Duration::from_millis(500);
+    while Instant::now() < settled {
+        app.tick();
+        std::thread::sleep(pmdb::tui::REFRESH);
+    }
     let whole_mb = resident_mb();
     println!(
         "resident memory: {start_mb:.0} MB at start; {figures_mb:.0} MB after 100 figures saved elsewhere ({:.2}×); {whole_mb:.0} MB after 10 settings more, each read whole ({:.2}×)",

@@ -65,3 +65,31 @@ fn an_officers_list_is_the_same_from_their_own_rows_as_from_the_whole_council() 
         }
     }
 }
+
+#[test]
+fn a_roll_up_from_the_indicators_rows_alone_is_the_whole_councils() {
+    use pmdb::query::rollup::{GroupBy, rollup};
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let store = Store::open(&path, "perf").unwrap();
+    let full = store.dataset().unwrap();
+    let alone = store.dataset_of_indicators().unwrap();
+    assert!(alone.delivery.actions.is_empty(), "no delivery read");
+    assert!(!full.delivery.actions.is_empty());
+    let ctx = full.context(demo_today());
+    for period in [
+        "2026/27 Q2",
+        "2026/27 Q3",
+        "2026-10",
+        "2025/26",
+        "2024/25 Q4",
+    ] {
+        for by in [GroupBy::Priority, GroupBy::Portfolio, GroupBy::Service] {
+            let p = period.parse().unwrap();
+            let whole = serde_json::to_value(rollup(&full, p, by, ctx)).unwrap();
+            let own = serde_json::to_value(rollup(&alone, p, by, ctx)).unwrap();
+            assert!(whole["groups"].as_array().is_some_and(|g| !g.is_empty()));
+            assert_eq!(whole, own, "{period} by {by:?}");
+        }
+    }
+}

@@ -55,7 +55,8 @@ pub fn period_and_grouping(
 
 fn print_rollup(env: &Env, store: &Store, args: &RollupArgs) -> Result<()> {
     let (period, by) = period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
-    let ds = store.dataset()?;
+    // The indicators alone: a roll-up shows no delivery, narratives or budgets.
+    let ds = store.dataset_of_indicators()?;
     let r = rollup(&ds, period, by, ds.context(env.today));
     if env.json {
         return print_json(&r);

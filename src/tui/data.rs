@@ -8,10 +8,13 @@
 use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::refresh::{Answer, Reader, Snapshot, Update, free_elsewhere, read_answer};
+use super::refresh::{
+    Answer, Reader, Snapshot, TRIM_AFTER, Update, drop_elsewhere, give_back_elsewhere, read_answer,
+};
 use crate::domain::assess::Context;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
@@ -64,6 +67,8 @@ pub struct Data {
     pub whole: u64,
     /// The indicators whose figures changed by each patch since the last whole read.
     patched: Patched,
+    /// When the memory of the datasets read whole and since freed is to be handed back.
+    give_back_at: Option<Instant>,
 }
 
 /// Which indicators' figures each patch changed, by the generation it made, so a view
@@ -147,6 +152,7 @@ impl Data {
             generation: 0,
             whole: 0,
             patched: Patched::default(),
+            give_back_at: None,
         })
     }
 
@@ -182,6 +188,10 @@ impl Data {
     /// it has come, or asks the reader what changed if another process has committed
     /// since the last look. Returns whether the data changed.
     pub fn poll(&mut self, plan_period: Period) -> crate::store::Result<bool> {
+        if self.give_back_at.is_some_and(|at| Instant::now() >= at) {
+            self.give_back_at = None;
+            give_back_elsewhere();
+        }
         if let Some(reader) = &mut self.reader
             && reader.waiting()
         {
@@ -275,7 +285,8 @@ impl Data {
                 self.officers = officers(&ds);
                 self.prepared = prepared;
                 // Freeing a large dataset takes tens of milliseconds: not on the key path.
-                free_elsewhere(std::mem::replace(&mut self.ds, ds));
+                drop_elsewhere(std::mem::replace(&mut self.ds, ds));
+                self.give_back_at = Some(Instant::now() + TRIM_AFTER);
                 self.actor = actor;
                 self.whole = self.generation;
                 self.patched.forget_all(self.generation);

@@ -28,6 +28,7 @@ use crossterm::event::{self, Event};
 pub use action::{Action, Tab};
 pub use app::App;
 pub use components::theme::Theme;
+pub use refresh::TRIM_AFTER;
 pub use ui::draw;
 
 use crate::store::Store;

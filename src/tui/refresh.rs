@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 
@@ -83,6 +84,10 @@ pub fn read_answer(store: &Store, after: i64, plan: Option<(Period, NaiveDate)>)
     })
 }
 
+/// The reader's page cache: its whole reads go through every page once, so a cache as
+/// large as SQLite's default (2 MiB) holds nothing it reads again, only memory.
+const READER_CACHE_KIB: u32 = 256;
+
 /// One question to the reader: what changed after this audit-log id.
 struct Ask {
     after: i64,
@@ -107,7 +112,9 @@ impl Reader {
         std::thread::Builder::new()
             .name("pmdb-reader".into())
             .spawn(move || {
-                let store = Store::open(&path, &login);
+                yield_to_keys();
+                let store = Store::open(&path, &login)
+                    .and_then(|s| s.limit_page_cache(READER_CACHE_KIB).map(|()| s));
                 for ask in questions {
                     let answer = match &store {
                         Ok(store) => read_answer(store, ask.after, Some(ask.plan)),
@@ -171,27 +178,41 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
         .spawn(move || drop(value));
 }
 
-/// As `drop_elsewhere`, for a whole dataset (hundreds of thousands of strings at scale),
-/// then hands the memory freed back to the system, so an interface left open holds its
-/// size however often the whole council is read again.
-pub fn free_elsewhere<T: Send + 'static>(value: T) {
+/// Once no whole dataset has been read for this long, the memory the old ones held is
+/// handed back to the system (`give_back_elsewhere`): once, after a burst of re-reads.
+pub const TRIM_AFTER: Duration = Duration::from_secs(2);
+
+/// Hands the memory freed by old datasets back to the system, on a thread of its own, so an
+/// interface left open holds its size however often the whole council is read again.
+pub fn give_back_elsewhere() {
     let _ = std::thread::Builder::new()
-        .name("pmdb-free".into())
-        .spawn(move || {
-            drop(value);
-            give_back_freed_memory();
-        });
+        .name("pmdb-trim".into())
+        .spawn(give_back_freed_memory);
 }
 
 /// glibc keeps freed memory in each thread's arena for reuse; a dataset freed on one
 /// thread after being read on another leaves it held twice over until asked to give it
-/// back, which costs a few milliseconds off the key path.
+/// back. Asking holds the allocator's locks for a few milliseconds, so it is done once the
+/// data has settled, not while the keys' thread makes the views of data just taken in.
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free pages of the allocator to the system; it
     // touches no memory in use and may be called from any thread.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+/// Lowers this thread's scheduling priority below the keys' thread's: woken to read, the
+/// reader would otherwise take the core the keys' thread is running on (Linux places a
+/// woken thread beside its waker) and hold up the next key by milliseconds.
+fn yield_to_keys() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: getpriority and setpriority only read and set the calling thread's nice
+    // value (who = 0 names the caller); a failure leaves it as it was, which is harmless.
+    unsafe {
+        let now = libc::getpriority(libc::PRIO_PROCESS, 0);
+        libc::setpriority(libc::PRIO_PROCESS, 0, (now + 5).min(19));
     }
 }
 

@@ -110,13 +110,7 @@ impl Store {
     pub fn dataset_as_stored(&self) -> Result<(Dataset, Vec<DamagedRow>)> {
         let tx = self.conn.unchecked_transaction()?;
         let (delivery, damage) = self.read_delivery_as_stored()?;
-        let rows = IndicatorRows {
-            indicators: load_indicators(&tx)?,
-            values: load_all_values(&tx)?,
-            targets: load_all_targets(&tx)?,
-            target_states: super::target_states::load_all_target_states(&tx)?,
-            frozen: load_frozen(&tx)?,
-        };
+        let rows = IndicatorRows::all(&tx)?;
         let ds = self.assemble(&tx, rows, delivery, load_narratives(&tx)?, self.budgets()?)?;
         tx.finish()?;
         Ok((ds, damage))
@@ -185,4 +179,17 @@ pub(super) struct IndicatorRows {
     pub targets: HashMap<String, Vec<TargetRow>>,
     pub target_states: HashMap<String, Vec<super::TargetStateRecord>>,
     pub frozen: Frozen,
+}
+
+impl IndicatorRows {
+    /// Every indicator's rows, every value and every status frozen at sign-off.
+    pub fn all(tx: &rusqlite::Transaction) -> Result<IndicatorRows> {
+        Ok(IndicatorRows {
+            indicators: load_indicators(tx)?,
+            values: load_all_values(tx)?,
+            targets: load_all_targets(tx)?,
+            target_states: super::target_states::load_all_target_states(tx)?,
+            frozen: load_frozen(tx)?,
+        })
+    }
 }

@@ -91,6 +91,18 @@ impl Store {
         Ok(ds)
     }
 
+    /// The dataset the indicators' roll-up needs (`pmdb rollup`): every indicator with all
+    /// its rows and frozen statuses, the plan, people and sign-offs; none of the delivery
+    /// records, narratives or budgets a roll-up does not show, which are most of the rest of
+    /// a whole read.
+    pub fn dataset_of_indicators(&self) -> Result<Dataset> {
+        let tx = self.conn.unchecked_transaction()?;
+        let rows = IndicatorRows::all(&tx)?;
+        let ds = self.assemble(&tx, rows, self.delivery_if(None)?, vec![], vec![])?;
+        tx.finish()?;
+        Ok(ds)
+    }
+
     /// The dataset of every indicator with its targets and only the values of these
     /// financial years (`pmdb overdue`: this year and the last), each year a range of the
     /// key index. Each indicator's earliest value is read too, whatever its year (before

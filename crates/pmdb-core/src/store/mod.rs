@@ -266,6 +266,15 @@ impl Store {
         act(self, actor)
     }
 
+    /// Holds this connection's page cache to `kib` KiB (SQLite's default is 2 MiB): a
+    /// connection kept open only to read what others change (the interface's reader) needs
+    /// little, the file's pages being in the system's cache anyway.
+    pub fn limit_page_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -i64::from(kib))?;
+        Ok(())
+    }
+
     /// Changes whenever another connection commits: the interface polls it to notice saves.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self

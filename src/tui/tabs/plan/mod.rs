@@ -140,7 +140,7 @@ impl PlanState {
                     let stale = self.linked.as_ref().is_none_or(|i| i.key != judged);
                     let (ds, ctx, period) = (&data.ds, data.ctx(), self.period);
                     let prepared = data.prepared_stats(period);
-                    let (stats, linked) = rayon::join(
+                    let (stats, linked) = ds.side_by_side(
                         || prepared.unwrap_or_else(|| Arc::new(PeriodStats::of(ds, period, ctx))),
                         || stale.then(|| LinkedIndex::new(ds, ctx, judged)),
                     );
