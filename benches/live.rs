@@ -360,7 +360,13 @@ fn main() {
             )))
             .expect("saves");
     };
-    let (s50, s95, smax) = spread(until_shown(&mut app, &mut setting, 10));
+    let settings = until_shown(&mut app, &mut setting, 10);
+    let each: Vec<String> = settings.iter().map(|d| format!("{:.0}", ms(*d))).collect();
+    println!(
+        "another's setting until shown, each in turn: {} ms",
+        each.join(", ")
+    );
+    let (s50, s95, smax) = spread(settings);
     println!(
         "another's setting until shown (the council read whole): {s50:.0} ms median, p95 {s95:.0}, worst {smax:.0}"
     );
