@@ -141,3 +141,33 @@ fn a_keystroke_of_the_entry_filter_keeps_the_rows_it_filters() {
     assert_ne!(app.entry.rows.as_ptr(), rows);
     assert_eq!(app.entry.visible.len(), narrowed);
 }
+
+#[test]
+fn an_answer_older_than_our_own_re_read_is_dropped_not_taken_back_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = open(&path);
+    save_elsewhere(&path, &october(40.0));
+    assert!(!app.tick(), "the look that notices only asks the reader");
+    assert!(app.data.refreshing());
+    // The reader answers with PL03 at 40%, red; the answer waits to be taken.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    save_elsewhere(&path, &october(95.0));
+    // Our own re-read (after a save of ours) brings in both saves: PL03 green.
+    app.data.reload().unwrap();
+    app.sync();
+    assert_eq!(app.plan.stats.assessments["PL03"].rag, Rag::Green);
+    let generation = app.data.generation;
+    // The reader's older answer comes, and changes nothing.
+    assert!(!app.settle(), "nothing newer to take in");
+    assert!(!app.data.refreshing());
+    assert_eq!(app.data.generation, generation);
+    assert_eq!(app.plan.stats.assessments["PL03"].rag, Rag::Green);
+    assert_eq!(
+        app.data.ds.values["PL03"],
+        Store::open(&path, "perf")
+            .unwrap()
+            .values_of("PL03")
+            .unwrap()
+    );
+}
