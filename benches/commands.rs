@@ -5,7 +5,8 @@
 //! instead) in a temporary folder, today pinned to 2026-11-24, and times each command as a
 //! whole process, start-up included, nine rounds: the look-ups (`show PL01`, `list --owner`
 //! the officer owning the most indicators, `history PL01`, `overdue`, the `exceptions`
-//! list) and, as yardsticks of the whole council, `rollup` and `check`. In each round every
+//! list) and the reports over the whole council: `rollup`, `report` and `publish` of
+//! 2026/27 Q2, and `check`. In each round every
 //! command is paired with `sqlite3 FILE "SELECT count(*) FROM audit_log"` on the same file
 //! (the yardstick for a look-up), and the round has one full read: `sqlite3`
 //! printing every row of every table but the audit log, which no report reads (the
@@ -85,6 +86,8 @@ fn main() {
         .map(|t| format!("SELECT * FROM \"{t}\";"))
         .collect();
 
+    // `publish` writes the whole pack, its files replaced in each round.
+    let pack = dir.path().join("pack").display().to_string();
     let commands: Vec<Vec<String>> = [
         vec!["show", "PL01"],
         vec!["list", "--owner", &owner],
@@ -92,6 +95,8 @@ fn main() {
         vec!["overdue"],
         vec!["exceptions"],
         vec!["rollup"],
+        vec!["report", "--period", "2026/27 Q2"],
+        vec!["publish", "--period", "2026/27 Q2", "--out", &pack],
         vec!["check"],
     ]
     .into_iter()
