@@ -212,3 +212,38 @@ fn a_value_removed_elsewhere_leaves_no_figure_or_quality_behind() {
     ds.replace_values("PL03", held);
     assert_eq!(ds.values, reader.dataset().unwrap().values);
 }
+
+#[test]
+fn a_log_that_ends_before_the_point_asked_about_asks_for_a_whole_read() {
+    // A backup restored over the open file: its log ends before what was taken in.
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let reader = Store::open(&path, "perf").unwrap();
+    let high = reader.audit_high_water().unwrap();
+    let changes = reader.changes_since(high + 500).unwrap();
+    assert!(
+        matches!(changes.changed, Changed::Whole),
+        "{:?}",
+        changes.changed
+    );
+    assert_eq!(changes.upto, high, "the restored log's own last id");
+    // The next look, from there, finds nothing new.
+    assert!(matches!(
+        reader.changes_since(changes.upto).unwrap().changed,
+        Changed::Outside
+    ));
+}
+
+#[test]
+fn the_plan_statistics_made_on_one_thread_are_those_made_on_every_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let ds = Store::open(&path, "perf").unwrap().dataset().unwrap();
+    let ctx = ds.context(demo_today());
+    for period in ["2026-10", "2026/27 Q3", "2026/27 Q2", "2025/26"] {
+        let p = p(period);
+        let quiet = PeriodStats::of_quietly(&ds, p, ctx);
+        assert!(!quiet.counts.is_empty());
+        assert_eq!(quiet, PeriodStats::of(&ds, p, ctx), "{period}");
+    }
+}

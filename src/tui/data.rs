@@ -196,7 +196,12 @@ impl Data {
             && reader.waiting()
         {
             return match reader.try_take() {
-                Some((version, answer)) => Ok(self.take(version, answer?)),
+                Some((version, Ok(answer))) => Ok(self.take(version, answer)),
+                Some((_, Err(e))) => {
+                    // Said once; the next look asks a reader started afresh.
+                    self.reader = None;
+                    Err(e)
+                }
                 None => Ok(false),
             };
         }

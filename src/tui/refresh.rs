@@ -69,7 +69,8 @@ pub fn read_answer(store: &Store, after: i64, plan: Option<(Period, NaiveDate)>)
         Changed::Whole => {
             let mut snap = Snapshot::read(store)?;
             if let Some((period, today)) = plan {
-                let stats = PeriodStats::of(&snap.ds, period, snap.ds.context(today));
+                // On this thread alone: the cores are the keys' (a period step's).
+                let stats = PeriodStats::of_quietly(&snap.ds, period, snap.ds.context(today));
                 snap.prepared = Some((period, Arc::new(stats)));
             }
             Update::Whole(Box::new(snap))
@@ -113,14 +114,22 @@ impl Reader {
             .name("pmdb-reader".into())
             .spawn(move || {
                 yield_to_keys();
-                let store = Store::open(&path, &login)
-                    .and_then(|s| s.limit_page_cache(READER_CACHE_KIB).map(|()| s));
+                // Opened at the first ask, and again at the next after a failure (the file
+                // busy with an import for longer than the busy timeout, say).
+                let mut store: Option<Store> = None;
                 for ask in questions {
                     let answer = match &store {
-                        Ok(store) => read_answer(store, ask.after, Some(ask.plan)),
-                        Err(e) => Err(StoreError::Invalid(format!(
-                            "could not open the database to re-read it: {e}"
-                        ))),
+                        Some(store) => read_answer(store, ask.after, Some(ask.plan)),
+                        None => match Store::open(&path, &login)
+                            .and_then(|s| s.limit_page_cache(READER_CACHE_KIB).map(|()| s))
+                        {
+                            Ok(opened) => {
+                                read_answer(store.insert(opened), ask.after, Some(ask.plan))
+                            }
+                            Err(e) => Err(StoreError::Invalid(format!(
+                                "could not open the database to re-read it: {e}"
+                            ))),
+                        },
                     };
                     if tell.send(answer).is_err() {
                         break; // the interface has gone

@@ -17,11 +17,10 @@ impl Dataset {
         &'a self,
         judge: impl Fn(&'a IndicatorRecord) -> T + Sync + Send,
     ) -> Vec<T> {
-        self.indicators
-            .par_iter()
-            .with_min_len(SPREAD_FROM / 2)
-            .map(judge)
-            .collect()
+        if self.indicators.len() < SPREAD_FROM {
+            return self.indicators.iter().map(judge).collect();
+        }
+        self.indicators.par_iter().map(judge).collect()
     }
 
     /// Two pieces of work over this dataset, side by side on the machine's cores when the

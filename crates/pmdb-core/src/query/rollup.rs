@@ -181,6 +181,19 @@ pub fn shown(ds: &Dataset, rec: &IndicatorRecord, period: Period, ctx: Context) 
     }
 }
 
+/// One indicator's status for the period as the Plan tab counts it, by its code.
+fn judged(
+    ds: &Dataset,
+    rec: &IndicatorRecord,
+    period: Period,
+    ctx: Context,
+) -> (String, Assessment) {
+    (
+        rec.indicator.code.clone(),
+        ds.assess_latest_of(rec, period, ctx),
+    )
+}
+
 /// Every indicator's assessment for one period and every plan node's counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeriodStats {
@@ -192,13 +205,19 @@ impl PeriodStats {
     /// Every indicator's status for the period (the latest available where it is not yet
     /// due, as the roll-up counts it) and every node's counts beneath it.
     pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
-        let assessments: HashMap<String, Assessment> = ds
-            .judge_each(|rec| {
-                let a = ds.assess_latest_of(rec, period, ctx);
-                (rec.indicator.code.clone(), a)
-            })
-            .into_iter()
-            .collect();
+        let judged = ds.judge_each(|rec| judged(ds, rec, period, ctx));
+        PeriodStats::counted(ds, judged.into_iter().collect())
+    }
+
+    /// As `of`, on the calling thread alone: for work in the background that must leave
+    /// the machine's other cores to what answers keys.
+    pub fn of_quietly(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
+        let judged = ds.indicators.iter().map(|rec| judged(ds, rec, period, ctx));
+        PeriodStats::counted(ds, judged.collect())
+    }
+
+    /// Every node's counts of these assessments.
+    fn counted(ds: &Dataset, assessments: HashMap<String, Assessment>) -> PeriodStats {
         let status: HashMap<String, Rag> = assessments
             .iter()
             .map(|(c, a)| (c.clone(), a.rag))

@@ -76,7 +76,10 @@ impl Store {
             Some((id, ..)) => *id,
             None => after,
         };
-        let changed = if rows.len() as i64 > most {
+        // A log that ends before the point asked about is not the log that point was
+        // taken from (a backup restored over the file): only a whole read is right.
+        let restored = rows.is_empty() && self.audit_high_water()? < after;
+        let changed = if restored || rows.len() as i64 > most {
             Changed::Whole
         } else {
             match changed_codes(&rows) {
@@ -94,9 +97,10 @@ impl Store {
                 ),
             }
         };
-        // Whole means read it all: the last id stands for it once that read is taken in.
+        // Whole means read it all: the log's last id stands for it once that read is taken
+        // in (lower than `after` when the file was restored from a backup).
         let upto = match changed {
-            Changed::Whole => self.audit_high_water()?.max(upto),
+            Changed::Whole => self.audit_high_water()?,
             _ => upto,
         };
         tx.finish()?;
