@@ -171,3 +171,37 @@ fn an_answer_older_than_our_own_re_read_is_dropped_not_taken_back_in() {
             .unwrap()
     );
 }
+
+#[test]
+fn a_re_read_that_fails_is_said_and_the_next_one_takes_the_data_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = open(&path);
+    let version: i64 = {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        let v = raw
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        // A file this pmdb cannot read (as if a newer pmdb had written it): the reader
+        // cannot open it.
+        raw.pragma_update(None, "user_version", 999).unwrap();
+        v
+    };
+    assert!(app.settle(), "the failure is said");
+    assert!(
+        text(&app, 120, 40).contains("could not re-read the database"),
+        "{}",
+        text(&app, 120, 40)
+    );
+    assert!(!app.data.refreshing());
+    // The file readable again, with another officer's figure in it.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", version)
+        .unwrap();
+    save_elsewhere(&path, &october(40.0));
+    let generation = app.data.generation;
+    assert!(app.settle(), "the next look takes the data in");
+    assert!(app.data.generation > generation);
+    assert_eq!(app.plan.stats.assessments["PL03"].rag, Rag::Red);
+}

@@ -196,12 +196,7 @@ impl Data {
             && reader.waiting()
         {
             return match reader.try_take() {
-                Some((version, Ok(answer))) => Ok(self.take(version, answer)),
-                Some((_, Err(e))) => {
-                    // Said once; the next look asks a reader started afresh.
-                    self.reader = None;
-                    Err(e)
-                }
+                Some((version, answer)) => self.take_answer(version, answer),
                 None => Ok(false),
             };
         }
@@ -246,7 +241,7 @@ impl Data {
             let Some((version, answer)) = self.reader.as_mut().and_then(Reader::wait) else {
                 return Ok(false);
             };
-            if self.take(version, answer?) {
+            if self.take_answer(version, answer)? {
                 return Ok(true);
             }
         }
@@ -257,6 +252,23 @@ impl Data {
     /// or None when more than figures did (a view made then must be made again whole).
     pub fn values_changed_since(&self, since: u64) -> Option<BTreeSet<&str>> {
         self.patched.since(since)
+    }
+
+    /// Takes in the reader's answer, or says why it has none: a failure is said once, and
+    /// the next look asks a reader started afresh (with a connection of its own opened
+    /// again), so one failure does not end live refresh for the session.
+    fn take_answer(
+        &mut self,
+        version: i64,
+        answer: crate::store::Result<Answer>,
+    ) -> crate::store::Result<bool> {
+        match answer {
+            Ok(answer) => Ok(self.take(version, answer)),
+            Err(e) => {
+                self.reader = None;
+                Err(e)
+            }
+        }
     }
 
     /// Takes in an answer to what changed after `answer.after`, the connection's
