@@ -6,7 +6,8 @@
 //! line; `tui`, the terminal interface; and `demo`, the seeded demo council.
 
 pub use pmdb_core::{
-    csvio, deployment, domain, outfile, privilege, publish, query, safe_text, stamp, store,
+    csvio, deployment, domain, drop_aside, outfile, privilege, publish, query, safe_text, stamp,
+    store,
 };
 
 pub mod cli;

@@ -13,6 +13,7 @@ use clap::Args;
 use super::Env;
 use crate::query::report;
 use crate::query::report_html::Scope;
+use crate::query::report_judged::Judged;
 use crate::store::{Dataset, Named};
 
 #[derive(Args, Debug)]
@@ -47,8 +48,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let (period, by) =
         super::rollup::period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
     let store = env.read()?;
-    let ds = store.dataset()?;
-    let ds = store.as_signed_off(ds, period)?;
+    let ds = store.as_signed_off(store.dataset_of_period(period)?, period)?;
     let ctx = ds.context(env.today);
     let scope = scope(&ds, &args, &env.login)?;
     let bytes = match args.format.as_str() {
@@ -69,7 +69,8 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
         }
         "markdown" | "md" => {
             let studies = store.case_studies()?;
-            let mut page = report::markdown_scoped(&ds, period, by, ctx, &scope, &studies);
+            let judged = Judged::of(&ds, period, ctx);
+            let mut page = report::markdown_scoped(&judged, by, &scope, &studies);
             // The boards' requests of the period follow the council's report.
             if scope == Scope::Council {
                 let listed = crate::query::requests::load(&store, &ds, period)?;
@@ -78,7 +79,8 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             page.into_bytes()
         }
         "csv" => {
-            report::csv_scoped(&ds, period, by, ctx, &scope, &store.case_studies()?)?.into_bytes()
+            let judged = Judged::of(&ds, period, ctx);
+            report::csv_scoped(&judged, by, &scope, &store.case_studies()?)?.into_bytes()
         }
         other => {
             return Err(anyhow!(
@@ -87,6 +89,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
             ));
         }
     };
+    crate::drop_aside::drop_aside(ds);
     match &args.out {
         Some(path) => {
             super::transfer::write_atomically(path, &bytes)

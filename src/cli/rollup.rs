@@ -58,14 +58,15 @@ fn print_rollup(env: &Env, store: &Store, args: &RollupArgs) -> Result<()> {
     // The indicators alone: a roll-up shows no delivery, narratives or budgets.
     let ds = store.dataset_of_indicators()?;
     let r = rollup(&ds, period, by, ds.context(env.today));
-    if env.json {
-        return print_json(&r);
-    }
     let name = if ds.settings.council_name.is_empty() {
         "pmdb".to_string()
     } else {
         ds.settings.council_name.clone()
     };
+    crate::drop_aside::drop_aside(ds);
+    if env.json {
+        return print_json(&r);
+    }
     say!("{name}: {} by {}", r.period, r.by);
     let rows: Vec<Vec<String>> = r
         .groups

@@ -13,12 +13,13 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::refresh::{
-    Answer, Reader, Snapshot, TRIM_AFTER, Update, drop_elsewhere, give_back_elsewhere, read_answer,
+    Answer, Reader, Snapshot, TRIM_AFTER, Update, give_back_elsewhere, read_answer,
 };
 use crate::domain::assess::Context;
 use crate::domain::period::{Month, Period};
 use crate::domain::rag::Rag;
 use crate::domain::role::Actor;
+use crate::drop_aside::drop_aside;
 use crate::query::entry_grid::{EntryRow, entry_grid, officers};
 use crate::query::rollup::{GroupBy, Rollup, rollup};
 use crate::query::trend::{MEETING_PERIODS, last_periods};
@@ -302,7 +303,7 @@ impl Data {
                 self.officers = officers(&ds);
                 self.prepared = prepared;
                 // Freeing a large dataset takes tens of milliseconds: not on the key path.
-                drop_elsewhere(std::mem::replace(&mut self.ds, ds));
+                drop_aside(std::mem::replace(&mut self.ds, ds));
                 self.give_back_at = Some(Instant::now() + TRIM_AFTER);
                 self.actor = actor;
                 self.whole = self.generation;

@@ -178,15 +178,6 @@ impl Reader {
     }
 }
 
-/// Drops a value on a thread of its own: freeing a large view (every indicator's status)
-/// would otherwise hold up the next key.
-pub fn drop_elsewhere<T: Send + 'static>(value: T) {
-    // Should the system refuse a thread, the value is dropped here, with the closure.
-    let _ = std::thread::Builder::new()
-        .name("pmdb-drop".into())
-        .spawn(move || drop(value));
-}
-
 /// Once no whole dataset has been read for this long, the memory the old ones held is
 /// handed back to the system (`give_back_elsewhere`): once, after a burst of re-reads.
 pub const TRIM_AFTER: Duration = Duration::from_secs(2);

@@ -10,6 +10,7 @@
 pub mod csvio;
 pub mod deployment;
 pub mod domain;
+pub mod drop_aside;
 pub mod outfile;
 pub mod privilege;
 pub mod publish;

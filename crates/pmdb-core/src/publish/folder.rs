@@ -32,8 +32,10 @@ fn read_and_write_linking(
     dir: &Path,
     beside: &[PackEntry],
 ) -> Result<Vec<PathBuf>, PublishError> {
-    let ds = store.as_signed_off(store.dataset()?, period)?;
-    pack_into(store, &ds, period, today, dir, beside)
+    let ds = store.as_signed_off(store.dataset_of_period(period)?, period)?;
+    let written = pack_into(store, &ds, period, today, dir, beside);
+    crate::drop_aside::drop_aside(ds);
+    written
 }
 
 /// The folder the latest month's pack goes in, beside the quarter's.

@@ -5,13 +5,14 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::PublishError;
-use super::page::page;
+use super::page::page_of;
 use super::page_name::portfolio_page;
 use super::sources::PageSources;
 use crate::domain::period::Period;
 use crate::query::report;
 use crate::query::report_html::{self, PackEntry, Scope};
-use crate::query::report_xlsx::xlsx;
+use crate::query::report_judged::Judged;
+use crate::query::report_xlsx::xlsx_of;
 use crate::query::rollup::GroupBy;
 use crate::store::Dataset;
 
@@ -57,8 +58,10 @@ pub fn pack_files_linking(
     let ctx = ds.context(today);
     // A year's pack tells its chosen case studies in every format, as its page does.
     let studies = sources.extras().case_studies;
-    // The council's report in each format, then each portfolio's summary: each made from
-    // the dataset alone, so made side by side on the machine's cores, kept in this order.
+    // The council judged once for the period (its indicators on every core); then its
+    // report in each format and each portfolio's summary, each made from that judging
+    // alone, so made side by side on the machine's cores, kept in this order.
+    let judged = Judged::of(ds, period, ctx);
     let council = [0, 1, 2, 3].into_iter().map(Part::Council);
     let parts: Vec<Part> = council
         .chain(ds.portfolios.iter().map(Part::Portfolio))
@@ -69,44 +72,30 @@ pub fn pack_files_linking(
             Part::Council(0) => Ok(PackFile::new(
                 "report.html",
                 "Performance report (web page, printable)",
-                page(ds, period, today, &Scope::Council, sources).into_bytes(),
+                page_of(&judged, &Scope::Council, sources).into_bytes(),
             )),
             Part::Council(1) => Ok(PackFile::new(
                 "report.xlsx",
                 "Performance report (Excel workbook, to sort and filter)",
-                xlsx(ds, period, ctx, studies).map_err(PublishError::Workbook)?,
+                xlsx_of(&judged, studies).map_err(PublishError::Workbook)?,
             )),
             Part::Council(2) => Ok(PackFile::new(
                 "report.csv",
                 "Performance report (CSV open data)",
-                report::csv_scoped(ds, period, GroupBy::Priority, ctx, &Scope::Council, studies)?
+                report::csv_scoped(&judged, GroupBy::Priority, &Scope::Council, studies)?
                     .into_bytes(),
             )),
             Part::Council(_) => Ok(PackFile::new(
                 "report.md",
                 "Performance report (Markdown)",
-                report::markdown_scoped(
-                    ds,
-                    period,
-                    GroupBy::Priority,
-                    ctx,
-                    &Scope::Council,
-                    studies,
-                )
-                .into_bytes(),
+                report::markdown_scoped(&judged, GroupBy::Priority, &Scope::Council, studies)
+                    .into_bytes(),
             )),
             // A name of its own for each code (`X.Y`, `X/Y`, `X_Y` and `x.y` are four pages).
             Part::Portfolio(p) => Ok(PackFile::new(
                 &portfolio_page(&p.code),
                 &format!("{} portfolio summary", p.name),
-                page(
-                    ds,
-                    period,
-                    today,
-                    &Scope::Portfolio(p.code.clone()),
-                    sources,
-                )
-                .into_bytes(),
+                page_of(&judged, &Scope::Portfolio(p.code.clone()), sources).into_bytes(),
             )),
         })
         .collect::<Result<Vec<PackFile>, PublishError>>()?;

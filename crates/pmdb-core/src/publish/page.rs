@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::sources::PageSources;
 use crate::domain::period::Period;
 use crate::query::report_html::{self, Scope};
+use crate::query::report_judged::Judged;
 use crate::store::{Dataset, Result, Store};
 
 /// The HTML page of `period` in `scope` (`pmdb report --format html`), reading what it
@@ -36,4 +37,10 @@ pub fn page(
     sources: &PageSources,
 ) -> String {
     report_html::html(ds, period, ds.context(today), scope, &sources.extras())
+}
+
+/// One HTML page in `scope`, from the council as judged for the period once for all the
+/// pages of a pack.
+pub fn page_of(judged: &Judged, scope: &Scope, sources: &PageSources) -> String {
+    report_html::html_of(judged, scope, &sources.extras())
 }

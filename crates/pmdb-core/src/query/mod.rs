@@ -27,6 +27,7 @@ mod report_html_key;
 mod report_html_measures;
 mod report_html_parts;
 mod report_html_register;
+pub mod report_judged;
 pub mod report_register;
 pub mod report_svg;
 pub mod report_xlsx;

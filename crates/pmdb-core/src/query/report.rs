@@ -14,8 +14,9 @@ use crate::store::{CaseStudyRecord, Dataset};
 
 use super::markdown_text::md;
 use super::narrative::{Said, of_node, told};
+use super::report_judged::Judged;
 use super::report_register::{csv_rows, markdown_delivery, markdown_highlights, with_register};
-use super::rollup::{Group, GroupBy, Rollup, RollupIndicator, rollup};
+use super::rollup::{Group, GroupBy, Rollup, RollupIndicator};
 use super::scope::Scope;
 use crate::domain::rollup::Counts;
 
@@ -94,14 +95,9 @@ pub fn outside_the_priorities(
 /// again, and a group left with none is dropped; by priority, the indicators in scope that
 /// no priority holds follow in a group of their own ([`OUTSIDE_THE_PRIORITIES`]), so a
 /// service's report is the whole service. The council's roll-up is left whole.
-pub fn scoped_rollup(
-    ds: &Dataset,
-    period: Period,
-    by: GroupBy,
-    ctx: Context,
-    scope: &Scope,
-) -> Rollup {
-    let mut r = rollup(ds, period, by, ctx);
+pub fn scoped_rollup(judged: &Judged, by: GroupBy, scope: &Scope) -> Rollup {
+    let (ds, period, ctx) = (judged.ds, judged.period, judged.ctx);
+    let mut r = judged.rollup(by);
     if let Some(inside) = scope.indicators(ds, &ds.thread()) {
         for g in &mut r.groups {
             g.indicators.retain(|i| inside.contains(&i.code));
@@ -125,12 +121,12 @@ pub fn scoped_rollup(
 /// The council's whole report in Markdown (without case studies: `markdown_scoped` tells
 /// a year's).
 pub fn markdown(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> String {
-    markdown_scoped(ds, period, by, ctx, &Scope::Council, &[])
+    markdown_scoped(&Judged::of(ds, period, ctx), by, &Scope::Council, &[])
 }
 
 /// The council's whole report as CSV (without case studies: `csv_scoped` adds a year's).
 pub fn csv(ds: &Dataset, period: Period, by: GroupBy, ctx: Context) -> Result<String, csv::Error> {
-    csv_scoped(ds, period, by, ctx, &Scope::Council, &[])
+    csv_scoped(&Judged::of(ds, period, ctx), by, &Scope::Council, &[])
 }
 
 /// The case studies a report of `period` tells: for a financial year, that year's that the
@@ -172,17 +168,17 @@ pub fn case_study_place(ds: &Dataset, c: &CaseStudyRecord) -> String {
         .join(" · ")
 }
 
+/// The report in Markdown, of the council as judged for its period (`Judged::of`).
 pub fn markdown_scoped(
-    ds: &Dataset,
-    period: Period,
+    judged: &Judged,
     by: GroupBy,
-    ctx: Context,
     scope: &Scope,
     case_studies: &[CaseStudyRecord],
 ) -> String {
-    let r = scoped_rollup(ds, period, by, ctx, scope);
+    let (ds, period, ctx) = (judged.ds, judged.period, judged.ctx);
+    let r = scoped_rollup(judged, by, scope);
     // The highlights and the delivery registers, as the HTML page selects them.
-    let (highlights, delivery) = with_register(ds, period, ctx, scope, |page, h| {
+    let (highlights, delivery) = with_register(judged, scope, |page, h| {
         let (mut highlights, mut delivery) = (String::new(), String::new());
         markdown_highlights(&mut highlights, period, h);
         markdown_delivery(&mut delivery, page);
@@ -290,15 +286,15 @@ pub fn markdown_scoped(
 /// The CSV report's group for a case study's row.
 pub const CASE_STUDY_GROUP: &str = "case study";
 
+/// The report as CSV open data, of the council as judged for its period (`Judged::of`).
 pub fn csv_scoped(
-    ds: &Dataset,
-    period: Period,
+    judged: &Judged,
     by: GroupBy,
-    ctx: Context,
     scope: &Scope,
     case_studies: &[CaseStudyRecord],
 ) -> Result<String, csv::Error> {
-    let r = scoped_rollup(ds, period, by, ctx, scope);
+    let (ds, period, ctx) = (judged.ds, judged.period, judged.ctx);
+    let r = scoped_rollup(judged, by, scope);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "group",
@@ -320,7 +316,7 @@ pub fn csv_scoped(
     // are spreadsheet-safe; the figures (value, target, ytd) are numbers and never
     // prefixed, so a negative figure stays a number.
     let safe = |s: &str| spreadsheet_safe(&crate::safe_text::lines(s)).into_owned();
-    let (first, after) = with_register(ds, period, ctx, scope, csv_rows);
+    let (first, after) = with_register(judged, scope, csv_rows);
     for row in &first {
         w.write_record(row.iter().map(|c| safe(c)))?;
     }

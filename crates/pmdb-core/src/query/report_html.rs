@@ -19,7 +19,8 @@ use super::report_html_key as key;
 use super::report_html_measures as measures;
 use super::report_html_parts as parts;
 use super::report_html_register as register;
-use super::rollup::{GroupBy, RollupIndicator, rollup};
+use super::report_judged::Judged;
+use super::rollup::RollupIndicator;
 use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::period::Period;
@@ -87,39 +88,48 @@ pub(super) fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
 
 /// The report for `period` as one HTML page.
 pub fn html(ds: &Dataset, period: Period, ctx: Context, scope: &Scope, extras: &Extras) -> String {
-    with_page(ds, period, ctx, scope, extras, |page| {
-        render(page).into_string()
-    })
+    html_of(&Judged::of(ds, period, ctx), scope, extras)
 }
 
-/// Gathers everything a report of `period` shows into a `Page` and hands it to `make`: the
-/// HTML page and the workbook (report_xlsx.rs) are made from the same gathering.
+/// The report as one HTML page, from the council as judged for its period.
+pub fn html_of(judged: &Judged, scope: &Scope, extras: &Extras) -> String {
+    with_page(judged, scope, extras, |page| render(page).into_string())
+}
+
+/// Gathers everything a report shows in `scope` into a `Page` and hands it to `make`: the
+/// HTML page and the workbook (report_xlsx.rs) are made from the same gathering, of the
+/// council as judged once for the period.
 pub(super) fn with_page<R>(
-    ds: &Dataset,
-    period: Period,
-    ctx: Context,
+    judged: &Judged,
     scope: &Scope,
     extras: &Extras,
     make: impl FnOnce(&Page) -> R,
 ) -> R {
-    let actions = ds.delivery.action_rows(period, ctx);
-    let projects = ds.delivery.project_rows(period, ctx);
-    let risks = ds.delivery.risk_rows(period);
-    let eias = ds.delivery.eia_rows(period);
+    let Judged {
+        ds,
+        period,
+        ctx,
+        actions,
+        projects,
+        risks,
+        eias,
+        ..
+    } = judged;
+    let (ds, period, ctx) = (*ds, *period, *ctx);
     let thread = ds.thread();
     let in_scope = |nodes: &[&str]| nodes.iter().any(|n| scope.holds_node(&thread, n));
     let scoped_indicators = scope.indicators(ds, &thread);
-    let r = rollup(ds, period, GroupBy::Priority, ctx);
     let mut priorities = Vec::new();
-    for g in r.groups {
+    for g in &judged.by_priority.groups {
         let indicators: Vec<RollupIndicator> = g
             .indicators
-            .into_iter()
+            .iter()
             .filter(|i| {
                 scoped_indicators
                     .as_ref()
                     .is_none_or(|s| s.contains(&i.code))
             })
+            .cloned()
             .collect();
         let mut counts = Counts::default();
         indicators.iter().for_each(|i| counts.add(i.rag));
@@ -132,8 +142,8 @@ pub(super) fn with_page<R>(
                 .iter()
                 .filter(|a| beneath(&thread, &g.code, &a.plan) && in_scope(&a.plan))
                 .collect(),
-            code: g.code,
-            title: g.title,
+            code: g.code.clone(),
+            title: g.title.clone(),
             counts,
             indicators,
         };
@@ -174,7 +184,7 @@ pub(super) fn with_page<R>(
         period,
         ctx,
         scope,
-        risks: super::highlights::listed_risks(&risks, |r| {
+        risks: super::highlights::listed_risks(risks, |r| {
             *scope == Scope::Council || in_scope(&ds.delivery.risk_nodes(r))
         }),
         eias: eias

@@ -11,11 +11,11 @@ use super::highlights::{Highlight, Highlights, Subject};
 use super::markdown_text::md;
 use super::report_html::{Extras, Page, with_page};
 use super::report_html_register::{above_target, person, serves};
+use super::report_judged::Judged;
 use super::scope::Scope;
-use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
 use crate::domain::period::Period;
-use crate::store::{CaseStudyRecord, Dataset};
+use crate::store::CaseStudyRecord;
 
 /// The CSV report's groups for the rows that are not indicators.
 pub const HIGHLIGHT_GROUP: &str = "highlight";
@@ -28,9 +28,7 @@ pub const EIA_GROUP: &str = "eia";
 /// Runs `make` on the page a report of `period` in `scope` gathers, with its highlights:
 /// the figures the Markdown and CSV write beside their indicators.
 pub(super) fn with_register<R>(
-    ds: &Dataset,
-    period: Period,
-    ctx: Context,
+    judged: &Judged,
     scope: &Scope,
     make: impl FnOnce(&Page, &Highlights) -> R,
 ) -> R {
@@ -41,7 +39,7 @@ pub(super) fn with_register<R>(
         requests: &[],
         case_studies: &none,
     };
-    with_page(ds, period, ctx, scope, &extras, |page| {
+    with_page(judged, scope, &extras, |page| {
         make(page, &super::highlights::of_page(page))
     })
 }

@@ -22,6 +22,7 @@ use super::delivery::{ActionRow, ProjectRow, RiskRow};
 use super::narrative::Said;
 use super::report_html::{Extras, Page, Scope, as_at, delivery_counts, heading, with_page};
 use super::report_html_parts::{delivery_parts, latest_text, rag_parts, text, words};
+use super::report_judged::Judged;
 use super::rollup::RollupIndicator;
 use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
@@ -43,13 +44,18 @@ pub fn xlsx(
     ctx: Context,
     case_studies: &[CaseStudyRecord],
 ) -> Result<Vec<u8>, XlsxError> {
+    xlsx_of(&Judged::of(ds, period, ctx), case_studies)
+}
+
+/// The workbook, from the council as judged for its period.
+pub fn xlsx_of(judged: &Judged, case_studies: &[CaseStudyRecord]) -> Result<Vec<u8>, XlsxError> {
     let extras = Extras {
         benchmarks: &[],
         escalated: &[],
         requests: &[],
         case_studies,
     };
-    with_page(ds, period, ctx, &Scope::Council, &extras, workbook)
+    with_page(judged, &Scope::Council, &extras, workbook)
 }
 
 /// The day the workbook says it was made: the sign-off's, else the period's last day.

@@ -103,6 +103,21 @@ impl Store {
         Ok(ds)
     }
 
+    /// The dataset a report of `period` over the whole council reads (`pmdb report`,
+    /// `publish`): everything `dataset` reads, but of the judgements delivery froze at
+    /// sign-off only the period's own, the only ones its actions, projects, risks and EIAs
+    /// are judged by (a council signing off monthly for years holds hundreds of thousands).
+    /// Refused, as `dataset` is, when a row it reads does not; `pmdb check` reads them all.
+    pub fn dataset_of_period(&self, period: Period) -> Result<Dataset> {
+        let tx = self.conn.unchecked_transaction()?;
+        let delivery = self.read_delivery(Some(&[period]))?;
+        let rows = IndicatorRows::all(&tx)?;
+        let narratives = super::narratives::load_narratives(&tx)?;
+        let ds = self.assemble(&tx, rows, delivery, narratives, self.budgets()?)?;
+        tx.finish()?;
+        Ok(ds)
+    }
+
     /// The dataset of every indicator with its targets and only the values of these
     /// financial years (`pmdb overdue`: this year and the last), each year a range of the
     /// key index. Each indicator's earliest value is read too, whatever its year (before

@@ -14,6 +14,7 @@ use self::linked::{Linked, LinkedIndex};
 use self::tree::{FilterWork, Tree};
 use crate::domain::deadline::month_now_due;
 use crate::domain::period::{Period, Quarter};
+use crate::drop_aside::drop_aside;
 use crate::query::budgets::Finances;
 use crate::tui::action::Action;
 use crate::tui::components::filter::FilterInput;
@@ -23,7 +24,6 @@ use crate::tui::data::{ChartPoint, Data, PeriodStats};
 use crate::tui::messages::Effect;
 use crate::tui::popups::case_studies::CaseStudies;
 use crate::tui::popups::narrative_editor::{self, NarrativeEditor};
-use crate::tui::refresh::drop_elsewhere;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RowKey {
@@ -145,9 +145,9 @@ impl PlanState {
                         || stale.then(|| LinkedIndex::new(ds, ctx, judged)),
                     );
                     if linked.is_some() {
-                        drop_elsewhere(std::mem::replace(&mut self.linked, linked));
+                        drop_aside(std::mem::replace(&mut self.linked, linked));
                     }
-                    drop_elsewhere(std::mem::replace(&mut self.stats, stats));
+                    drop_aside(std::mem::replace(&mut self.stats, stats));
                 }
             }
             self.stats_key = Some(key);
