@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use maud::{Markup, html};
+use rayon::prelude::*;
 
 use super::narrative::{Said, of_node, told};
 use super::report_html::{Page, Priority, delivery_counts};
@@ -216,6 +217,23 @@ pub(super) fn quality_mark(i: &RollupIndicator) -> Markup {
     }
 }
 
+/// Card `k` of priority `n` is numbered `n × stride + k` (its heading `ind-1003`, its
+/// chart `trend-1003`): a thousand, so a council's links into its page stay as they were,
+/// unless a priority holds more cards than that, when the next power of ten keeps every
+/// number on the page its own.
+fn card_stride(page: &Page) -> usize {
+    stride_over(page.priorities.iter().map(|p| p.indicators.len()).max())
+}
+
+/// A thousand, or the least power of ten above `most` cards.
+fn stride_over(most: Option<usize>) -> usize {
+    let mut stride = 1000;
+    while most.unwrap_or(0) >= stride {
+        stride *= 10;
+    }
+    stride
+}
+
 fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
     let unit = if i.unit.is_empty() {
         String::new()
@@ -318,6 +336,18 @@ fn indicator_table(page: &Page, p: &Priority) -> Markup {
 
 pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
     let id = format!("priority-{n}");
+    // The council's report draws a card per indicator, its chart judged period by period:
+    // most of the page's making, so the cards are made side by side on the machine's cores.
+    let cards: Vec<Markup> = if page.scope.is_summary() {
+        Vec::new()
+    } else {
+        let stride = card_stride(page);
+        p.indicators
+            .par_iter()
+            .enumerate()
+            .map(|(k, i)| indicator(page, n * stride + k, i))
+            .collect()
+    };
     html! {
         // The council's report starts each priority on a new printed page; a portfolio's
         // summary runs on, to fit a page or two.
@@ -335,8 +365,8 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
             } @else if page.scope.is_summary() {
                 (indicator_table(page, p))
             } @else {
-                @for (k, i) in p.indicators.iter().enumerate() {
-                    (indicator(page, n * 1000 + k, i))
+                @for card in &cards {
+                    (card)
                 }
             }
             h3 { "Actions and projects" }
@@ -382,5 +412,33 @@ pub(super) fn priority(page: &Page, n: usize, p: &Priority) -> Markup {
             }
             (super::report_html_finance::part(page, p))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stride_over;
+
+    /// Cards are numbered `priority × stride + position`: with 1,800 cards in a priority (a
+    /// council a hundred times the demo) a stride of a thousand would give the second
+    /// priority's card 500 the first's card 1,500's number.
+    #[test]
+    fn every_card_of_a_page_has_a_number_of_its_own() {
+        assert_eq!(stride_over(None), 1000);
+        assert_eq!(stride_over(Some(999)), 1000);
+        assert_eq!(stride_over(Some(1000)), 10_000);
+        assert_eq!(stride_over(Some(1800)), 10_000);
+        assert_eq!(stride_over(Some(10_000)), 100_000);
+        let sizes = [1800, 1700, 1900, 1800];
+        let stride = stride_over(sizes.iter().copied().max());
+        let mut numbers: Vec<usize> = sizes
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &size)| (0..size).map(move |k| (n + 1) * stride + k))
+            .collect();
+        let all = numbers.len();
+        numbers.sort();
+        numbers.dedup();
+        assert_eq!(numbers.len(), all);
     }
 }
