@@ -6,6 +6,7 @@
 
 mod tui_support;
 
+use pmdb::csvio::{self, Kind};
 use pmdb::domain::assess::Context;
 use pmdb::domain::period::Period;
 use pmdb::domain::rag::Rag;
@@ -160,6 +161,24 @@ fn a_change_outside_the_figures_asks_for_what_it_needs() {
         "{:?}",
         changes.changed
     );
+    // The interface's meetings and boards' members are as they were: not read again.
+    assert!(changes.touched("exception_history"), "{:?}", changes.tables);
+    assert!(!changes.touched("meetings") && !changes.touched("board_members"));
+
+    // A meeting scheduled: outside the dataset, and the meetings are read again.
+    let upto = changes.upto;
+    let meetings = "board,date,title,period\nPPG,2026-12-17,PPG: November data,2026-11\n";
+    csvio::import(
+        &mut other,
+        Kind::Meetings,
+        meetings.as_bytes(),
+        demo_today(),
+    )
+    .unwrap();
+    let changes = reader.changes_since(upto).unwrap();
+    assert!(matches!(changes.changed, Changed::Outside));
+    assert!(changes.touched("meetings"), "{:?}", changes.tables);
+    assert!(!changes.touched("board_members"));
 
     // A setting the rules read: only a whole re-read is right.
     let upto = changes.upto;
@@ -175,6 +194,8 @@ fn a_change_outside_the_figures_asks_for_what_it_needs() {
         changes.changed
     );
     assert_eq!(changes.upto, reader.audit_high_water().unwrap());
+    // A whole re-read reads everything beside the dataset again too.
+    assert!(changes.touched("meetings") && changes.touched("board_members"));
 
     // A figure and a target in one look: the target decides.
     let ctx = reader.dataset().unwrap().context(demo_today());

@@ -205,3 +205,38 @@ fn a_re_read_that_fails_is_said_and_the_next_one_takes_the_data_in() {
     assert!(app.data.generation > generation);
     assert_eq!(app.plan.stats.assessments["PL03"].rag, Rag::Red);
 }
+
+/// A meeting scheduled elsewhere reaches the interface's meetings (the Exceptions tab's
+/// agenda picks from them); a figure saved elsewhere leaves them as held, not read again.
+#[test]
+fn a_meeting_scheduled_elsewhere_is_taken_in_and_a_figure_leaves_the_meetings_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path());
+    let mut app = open(&path);
+    let held = app.data.meetings.len();
+    let dated = |app: &App| app.data.meetings.iter().any(|m| m.date == "2026-12-17");
+    assert!(!dated(&app));
+
+    let mut other = Store::open(&path, "perf").unwrap();
+    let meeting = "board,date,title,period\nPPG,2026-12-17,PPG: November data,2026-11\n";
+    pmdb::csvio::import(
+        &mut other,
+        pmdb::csvio::Kind::Meetings,
+        meeting.as_bytes(),
+        demo_today(),
+    )
+    .unwrap();
+    assert!(app.settle(), "the meeting is taken in");
+    assert_eq!(app.data.meetings.len(), held + 1);
+    assert!(dated(&app));
+
+    let meetings = app.data.meetings.as_ptr();
+    save_elsewhere(&path, &october(40.0));
+    assert!(app.settle(), "the figure is taken in");
+    assert_eq!(
+        app.data.meetings.as_ptr(),
+        meetings,
+        "the meetings are kept"
+    );
+    assert_eq!(app.data.meetings.len(), held + 1);
+}

@@ -281,8 +281,12 @@ impl Data {
         }
         self.version = version;
         self.upto = answer.upto;
-        self.meetings = answer.meetings;
-        self.board_members = answer.board_members;
+        if let Some(meetings) = answer.meetings {
+            self.meetings = meetings;
+        }
+        if let Some(members) = answer.board_members {
+            self.board_members = members;
+        }
         self.generation += 1;
         match answer.update {
             Update::Outside => self.patched.add(self.generation, vec![]),

@@ -49,20 +49,27 @@ pub enum Update {
 }
 
 /// An answer: what changed after audit-log id `after`, up to `upto`, with the meetings
-/// and board members (small, and outside the dataset) read afresh.
+/// and board members (outside the dataset) read afresh when the audit log names them.
 pub struct Answer {
     pub after: i64,
     pub upto: i64,
     pub update: Update,
-    pub meetings: Vec<MeetingRecord>,
-    /// Every board's members: a board's outcome names one of its own.
-    pub board_members: Vec<BoardMember>,
+    /// Every meeting, if any changed; None: as held.
+    pub meetings: Option<Vec<MeetingRecord>>,
+    /// Every board's members (a board's outcome names one of its own), if any changed;
+    /// None: as held.
+    pub board_members: Option<Vec<BoardMember>>,
 }
 
 /// Reads what changed after `after`; a whole read also computes the Plan tab's statistics
 /// for `plan` (its period and today), so taking it in costs the key loop next to nothing.
 pub fn read_answer(store: &Store, after: i64, plan: Option<(Period, NaiveDate)>) -> Result<Answer> {
     let changes = store.changes_since(after)?;
+    let meetings = changes.touched("meetings").then(|| store.meetings());
+    let board_members = changes
+        .touched("board_members")
+        .then(|| store.all_board_members());
+    let (meetings, board_members) = (meetings.transpose()?, board_members.transpose()?);
     let update = match changes.changed {
         Changed::Outside => Update::Outside,
         Changed::Values(values) => Update::Values(values),
@@ -80,8 +87,8 @@ pub fn read_answer(store: &Store, after: i64, plan: Option<(Period, NaiveDate)>)
         after,
         upto: changes.upto,
         update,
-        meetings: store.meetings()?,
-        board_members: store.all_board_members()?,
+        meetings,
+        board_members,
     })
 }
 

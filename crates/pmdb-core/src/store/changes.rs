@@ -45,6 +45,17 @@ pub struct Changes {
     /// The newest audit-log id read: the next look asks for what came after it.
     pub upto: i64,
     pub changed: Changed,
+    /// The audited tables the new log rows name: what else a front end holds beside the
+    /// dataset (the meetings, the boards' members) is read again only if named here, or
+    /// on a whole re-read, which may follow a change it cannot list.
+    pub tables: BTreeSet<String>,
+}
+
+impl Changes {
+    /// Whether what `table` holds may have changed: it is named, or everything is read.
+    pub fn touched(&self, table: &str) -> bool {
+        matches!(self.changed, Changed::Whole) || self.tables.contains(table)
+    }
 }
 
 impl Store {
@@ -103,8 +114,13 @@ impl Store {
             Changed::Whole => self.audit_high_water()?,
             _ => upto,
         };
+        let tables = rows.into_iter().map(|(_, table, _)| table).collect();
         tx.finish()?;
-        Ok(Changes { upto, changed })
+        Ok(Changes {
+            upto,
+            changed,
+            tables,
+        })
     }
 }
 
