@@ -454,7 +454,25 @@ fn bad_words_in_options_name_the_option_and_the_choices() {
 
 #[test]
 fn check_fails_on_a_damaged_file_and_says_what_is_wrong() {
+    check_of_a_damaged_file(Council::fixture());
+}
+
+/// A file of 32 MB or more is checked on a connection of its own beside the reading of
+/// the council (`pmdb check` on a large council): what it says of the damage is the same.
+#[test]
+fn check_of_a_large_damaged_file_beside_its_read_says_the_same() {
     let c = Council::fixture();
+    let w = c.writer(&common::me());
+    w.execute_batch(
+        "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
+    )
+    .unwrap();
+    drop(w);
+    assert!(bytes(&c.db).len() > 34_000_000);
+    check_of_a_damaged_file(c);
+}
+
+fn check_of_a_damaged_file(c: Council) {
     assert_eq!(c.json(&["check"])["integrity"], "ok");
     // Damage one entry of the audit log's index, as a bad disk block would: the key
     // 'RW1|2024-05' in the index no longer matches its row.

@@ -9,23 +9,29 @@ use super::Env;
 use super::output::{json as print_json, table};
 use crate::query::check::{Finding, check};
 
+/// From this size of file (a council some ten times the demo's) SQLite's integrity check
+/// runs beside the reading of the council: below it, opening a second connection costs
+/// more than the check does.
+const CHECKED_BESIDE_FROM: u64 = 32 << 20;
+
 pub fn run(env: &Env) -> Result<()> {
     let store = env.read()?;
     // SQLite's check of the file reads every page of every table and index, the audit
-    // log's too: most of the command's time on a large council. It runs on a connection of
-    // its own beside the reading and judging of the data, each on a core.
-    let (integrity, read) = std::thread::scope(|s| {
-        let file = s.spawn(|| -> Result<Vec<String>> { Ok(env.read()?.integrity_check()?) });
-        // Read as stored, so that every delivery row that does not read is listed here,
-        // where everything else refuses at the first.
-        let read = store.dataset_as_stored().map(|(ds, damaged)| {
-            let findings = check(&ds, env.today, ds.context(env.today));
-            crate::drop_aside::drop_aside(ds);
-            (damaged, findings)
-        });
-        let integrity = file.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (integrity, read)
-    });
+    // log's too: most of the command's time on a large council. There it runs on a
+    // connection of its own beside the reading and judging of the data, each on a core; a
+    // small file is checked first on the one connection, quicker than opening another.
+    let large = std::fs::metadata(&env.db).is_ok_and(|m| m.len() >= CHECKED_BESIDE_FROM);
+    let (integrity, read) = if large {
+        std::thread::scope(|s| {
+            let file = s.spawn(|| -> Result<Vec<String>> { Ok(env.read()?.integrity_check()?) });
+            let read = read_and_judge(&store, env);
+            let integrity = file.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (integrity, read)
+        })
+    } else {
+        let integrity = store.integrity_check().map_err(anyhow::Error::from);
+        (integrity, read_and_judge(&store, env))
+    };
     let integrity = integrity?;
     let (damaged, mut findings) = match read {
         Ok(read) => read,
@@ -81,6 +87,18 @@ pub fn run(env: &Env) -> Result<()> {
         bail!("the database file failed its integrity check: restore from a backup");
     }
     Ok(())
+}
+
+/// The council read as stored, so that every delivery row that does not read is listed
+/// (where everything else refuses at the first), with its data-quality findings.
+fn read_and_judge(
+    store: &crate::store::Store,
+    env: &Env,
+) -> crate::store::Result<(Vec<crate::store::DamagedRow>, Vec<Finding>)> {
+    let (ds, damaged) = store.dataset_as_stored()?;
+    let findings = check(&ds, env.today, ds.context(env.today));
+    crate::drop_aside::drop_aside(ds);
+    Ok((damaged, findings))
 }
 
 /// `pmdb check --deployment`: each file and folder as it is, what is wrong with it, and the
