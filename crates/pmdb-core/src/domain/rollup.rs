@@ -135,24 +135,17 @@ impl<'a> Thread<'a> {
     /// `indicators_beneath` it, got by walking up from each indicator's links rather than
     /// down from each node, so the cost is the links times the depth of the thread.
     pub fn counts_by_node(&self, status: &HashMap<String, Rag>) -> HashMap<&'a str, Counts> {
-        let mut counts: HashMap<&'a str, Counts> =
-            self.nodes.keys().map(|c| (*c, Counts::default())).collect();
         let mut nodes_of: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
         for (node, inds) in &self.links {
             for ind in inds {
                 nodes_of.entry(ind).or_default().push(node);
             }
         }
-        for (ind, nodes) in nodes_of {
-            let above = nodes_above(nodes, |c| self.node(c));
+        let counted = nodes_of.into_iter().map(|(ind, nodes)| {
             let rag = status.get(ind).copied().unwrap_or(Rag::None);
-            for a in &above {
-                if let Some(c) = counts.get_mut(a) {
-                    c.add(rag);
-                }
-            }
-        }
-        counts
+            (rag, nodes_above(nodes, |c| self.node(c)))
+        });
+        counts_in(self.nodes.keys().copied(), counted)
     }
 
     /// The node and its ancestors, nearest first.
@@ -179,6 +172,25 @@ impl<'a> Thread<'a> {
         }
         groups
     }
+}
+
+/// Every node's counts (each of `nodes`, with none where nothing counts in it), from each
+/// indicator's status with the nodes it counts in (`nodes_above` its links): the Plan
+/// tab's counts are these, each indicator's nodes found beside its judging.
+pub fn counts_in<'a>(
+    nodes: impl IntoIterator<Item = &'a str>,
+    counted: impl IntoIterator<Item = (Rag, Vec<&'a str>)>,
+) -> HashMap<&'a str, Counts> {
+    let mut counts: HashMap<&'a str, Counts> =
+        nodes.into_iter().map(|c| (c, Counts::default())).collect();
+    for (rag, above) in counted {
+        for a in above {
+            if let Some(c) = counts.get_mut(a) {
+                c.add(rag);
+            }
+        }
+    }
+    counts
 }
 
 /// The node `code` and its ancestors, nearest first, finding each node by `node`.

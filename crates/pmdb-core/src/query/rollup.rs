@@ -11,7 +11,7 @@ use crate::domain::indicator::words;
 use crate::domain::period::Period;
 use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
-use crate::domain::rollup::{Counts, nodes_above};
+use crate::domain::rollup::{Counts, counts_in, nodes_above};
 use crate::domain::status_rule::StatusRule;
 use crate::store::{Dataset, IndicatorRecord, Quality};
 
@@ -194,6 +194,12 @@ fn judged(
     )
 }
 
+/// The nodes whose counts an indicator's status is counted in: its links' and their
+/// ancestors', each once.
+fn counts_in_nodes<'a>(ds: &'a Dataset, rec: &IndicatorRecord) -> Vec<&'a str> {
+    nodes_above(rec.plan.iter().map(String::as_str), |c| ds.node(c))
+}
+
 /// Every indicator's assessment for one period and every plan node's counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeriodStats {
@@ -205,26 +211,34 @@ impl PeriodStats {
     /// Every indicator's status for the period (the latest available where it is not yet
     /// due, as the roll-up counts it) and every node's counts beneath it.
     pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
-        let judged = ds.judge_each(|rec| judged(ds, rec, period, ctx));
-        PeriodStats::counted(ds, judged.into_iter().collect())
+        // Each indicator judged with the nodes it counts in, on every core: the counts
+        // are then an addition per indicator and node.
+        let judged = ds.judge_each(|rec| (judged(ds, rec, period, ctx), counts_in_nodes(ds, rec)));
+        PeriodStats::counted(ds, judged)
     }
 
     /// As `of`, on the calling thread alone: for work in the background that must leave
     /// the machine's other cores to what answers keys.
     pub fn of_quietly(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
-        let judged = ds.indicators.iter().map(|rec| judged(ds, rec, period, ctx));
+        let judged = ds
+            .indicators
+            .iter()
+            .map(|rec| (judged(ds, rec, period, ctx), counts_in_nodes(ds, rec)));
         PeriodStats::counted(ds, judged.collect())
     }
 
-    /// Every node's counts of these assessments.
-    fn counted(ds: &Dataset, assessments: HashMap<String, Assessment>) -> PeriodStats {
-        let status: HashMap<String, Rag> = assessments
-            .iter()
-            .map(|(c, a)| (c.clone(), a.rag))
-            .collect();
-        let counts = ds
-            .thread()
-            .counts_by_node(&status)
+    /// Every node's counts of these assessments, each with the nodes it counts in.
+    fn counted<'a>(
+        ds: &'a Dataset,
+        judged: Vec<((String, Assessment), Vec<&'a str>)>,
+    ) -> PeriodStats {
+        let mut assessments = HashMap::with_capacity(judged.len());
+        let counted = judged.into_iter().map(|((code, a), above)| {
+            let rag = a.rag;
+            assessments.insert(code, a);
+            (rag, above)
+        });
+        let counts = counts_in(ds.nodes.iter().map(|n| n.code.as_str()), counted)
             .into_iter()
             .map(|(code, c)| (code.to_string(), c))
             .collect();
