@@ -1,7 +1,9 @@
 //! Small helpers shared by the tabs: status badges, counts, figures and fitting text.
 
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear};
 
 use super::theme::Theme;
 use crate::domain::number::fmt_decimals;
@@ -138,4 +140,17 @@ pub fn waiting_line(saving: &crate::tui::saving::Saving, theme: Theme) -> Line<'
         ),
         theme.warn(),
     ))
+}
+
+/// A popup's frame over `area`: what lies beneath cleared, the border of what has the
+/// keys and the popup's title on it. Returns the area inside the border.
+pub fn popup_frame(frame: &mut Frame, area: Rect, title: String, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }

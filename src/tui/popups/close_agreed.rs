@@ -7,7 +7,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::domain::fields::check_text;
@@ -18,6 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::text_field::{self, draw as draw_field, show_focus};
 use crate::tui::components::theme::Theme;
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{centered, waiting_line};
 use crate::tui::keymap::View;
 
@@ -113,22 +114,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, dlg: &CloseAgreed) {
     // note's box gives up the room, down to one line.
     let lines = what.line_count(74).min(u16::MAX as usize) as u16;
     let dialog = centered(area, 76, lines.saturating_add(9).max(14));
-    frame.render_widget(Clear, dialog);
     let m = &dlg.meeting;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(
-                " Meeting #{}: {} on {} · its agreed items ",
-                m.id,
-                safe_text::line(&m.board),
-                safe_text::line(&m.date)
-            ),
-            theme.title(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
+    let inner = popup_frame(
+        frame,
+        dialog,
+        format!(
+            " Meeting #{}: {} on {} · its agreed items ",
+            m.id,
+            safe_text::line(&m.board),
+            safe_text::line(&m.date)
+        ),
+        theme,
+    );
     let [what_area, note, msg] = Layout::vertical([
         Constraint::Length(lines.min(inner.height.saturating_sub(5))),
         Constraint::Min(3),

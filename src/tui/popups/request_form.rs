@@ -10,7 +10,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::domain::date::parse_date;
@@ -25,6 +25,7 @@ use crate::tui::components::text_field::{
     draw as draw_field, field, line_of, place_cursor, text_box, text_of, type_key,
 };
 use crate::tui::components::theme::Theme;
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{centered, waiting_line};
 use crate::tui::data::Data;
 use crate::tui::keymap::View;
@@ -250,13 +251,7 @@ impl Form for RequestForm {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &RequestForm) {
     let theme = app.theme;
     let dialog = centered(area, 76, 22);
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(" A board's request ", theme.title()));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
+    let inner = popup_frame(frame, dialog, " A board's request ".to_string(), theme);
     let [board, subject, text, owner, due, msg] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),

@@ -5,12 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{ExceptionForm, Field, FormKind};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{centered, waiting_line};
 use crate::tui::keymap::View;
 
@@ -24,16 +25,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ExceptionForm) {
     } + if form.asks_proposal { 6 } else { 0 };
     let choices = app.exceptions.form_choices(&app.data);
     let dialog = centered(area, 76, h);
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" #{} {} · {} ", form.id, form.subject, form.title()),
-            theme.title(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
+    let inner = popup_frame(
+        frame,
+        dialog,
+        format!(" #{} {} · {} ", form.id, form.subject, form.title()),
+        theme,
+    );
     let fields = form.fields();
     let mut rows: Vec<Constraint> = fields
         .iter()

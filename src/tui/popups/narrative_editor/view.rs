@@ -5,27 +5,24 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{NField, NarrativeEditor};
 use crate::tui::app::App;
 use crate::tui::components::form::keys_hint;
 use crate::tui::components::text_field::draw as draw_field;
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{fit, waiting_line};
 use crate::tui::keymap::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &NarrativeEditor) {
     let theme = app.theme;
-    frame.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" Narrative {} · {} ", ed.code, ed.period),
-            theme.title(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = popup_frame(
+        frame,
+        area,
+        format!(" Narrative {} · {} ", ed.code, ed.period),
+        theme,
+    );
     let written = match &ed.base {
         Some(b) => format!(
             "Written by {} on {}; Cabinet reads it in the {} report.",

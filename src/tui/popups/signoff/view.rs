@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Field, SignOffDialog};
 use crate::safe_text;
@@ -13,6 +13,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::scroll::Window;
 use crate::tui::components::theme::Theme;
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{centered, fit, waiting_line};
 use crate::tui::keymap::View;
 
@@ -217,16 +218,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, d: &SignOffDialog) {
     // As tall as what it says, on a screen of any height.
     let need = rows(&lines) as u16 + 2;
     let dialog = centered(area, width, need);
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" Sign off {} · Leadership Team approves ", d.period),
-            theme.title(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
+    let inner = popup_frame(
+        frame,
+        dialog,
+        format!(" Sign off {} · Leadership Team approves ", d.period),
+        theme,
+    );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

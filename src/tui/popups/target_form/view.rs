@@ -5,30 +5,27 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{PField, ProposalForm};
 use crate::tui::app::App;
 use crate::tui::components::form::keys_hint;
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{figure, fit, waiting_line};
 use crate::tui::keymap::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ProposalForm) {
     let theme = app.theme;
-    frame.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            fit(
-                &format!(" Propose {} {} ", form.code, form.year),
-                area.width.saturating_sub(2) as usize,
-            ),
-            theme.title(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = popup_frame(
+        frame,
+        area,
+        fit(
+            &format!(" Propose {} {} ", form.code, form.year),
+            area.width.saturating_sub(2) as usize,
+        ),
+        theme,
+    );
     let b = &form.base;
     let unit = match form.unit.as_str() {
         "%" | "" => crate::safe_text::line(&form.unit).into_owned(),

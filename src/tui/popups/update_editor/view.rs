@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{UField, UpdateEditor};
 use crate::query::entry_return::ItemKind;
@@ -12,6 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::components::form::{Form, keys_hint};
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{delivery_badge, fit, waiting_line};
 use crate::tui::keymap::View;
 use crate::tui::popups::dialog::{TheirSave, draw_conflict as draw_conflict_of};
@@ -24,17 +25,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
 
 fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &UpdateEditor) {
     let theme = app.theme;
-    frame.render_widget(Clear, area);
     let what = match ed.kind {
         ItemKind::Risk => format!(" Review {} · {} ", ed.code, ed.today),
         kind => format!(" Update {} {} · {} ", kind.word(), ed.code, ed.period),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(what, theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = popup_frame(frame, area, what, theme);
     let check_para = Paragraph::new(check_line(app, ed)).wrap(Wrap { trim: true });
     let msg_para = Paragraph::new(message_line(app, ed)).wrap(Wrap { trim: true });
     let lines_of = |p: &Paragraph, most: usize| p.line_count(inner.width).clamp(1, most) as u16;

@@ -5,13 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Editor, Field};
 use crate::domain::label::with_notes;
 use crate::tui::app::App;
 use crate::tui::components::form::keys_hint;
 use crate::tui::components::text_field::{draw as draw_field, place_cursor};
+use crate::tui::components::widgets::popup_frame;
 use crate::tui::components::widgets::{figure, fit, rag_badge, waiting_line};
 use crate::tui::keymap::View;
 use crate::tui::popups::dialog::{TheirSave, draw_conflict as draw_conflict_of};
@@ -25,16 +26,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
 fn draw_editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor) {
     let theme = app.theme;
     let dialog = area;
-    frame.render_widget(Clear, dialog);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(Span::styled(
-            format!(" Edit {} · {} ", ed.code, ed.period),
-            theme.title(),
-        ));
-    let inner = block.inner(dialog);
-    frame.render_widget(block, dialog);
+    let inner = popup_frame(
+        frame,
+        dialog,
+        format!(" Edit {} · {} ", ed.code, ed.period),
+        theme,
+    );
     // The check and the message take the lines their words need (the text boxes give
     // way), so a refusal is never cut short.
     let check_para = Paragraph::new(check_lines(app, ed)).wrap(Wrap { trim: true });
