@@ -199,7 +199,15 @@ pub fn units(value: f64, decimals: u8) -> i128 {
 
 /// The value rounded to what is shown, as a number (for JSON and arithmetic on shown figures).
 pub fn shown(value: f64, decimals: u8) -> f64 {
-    fmt_decimals(value, decimals).parse().unwrap_or(value)
+    match rounded(value, decimals) {
+        // The shown digits' integer over their power of ten, both exact in binary: the
+        // division gives the nearest f64, as reading the printed figure back does, without
+        // printing it (a period step judges thousands of figures).
+        Some(r) if r.mantissa().unsigned_abs() < 1 << 53 && r.scale() <= 22 => {
+            r.mantissa() as f64 / 10f64.powi(r.scale() as i32)
+        }
+        _ => fmt_decimals(value, decimals).parse().unwrap_or(value),
+    }
 }
 
 #[cfg(test)]
@@ -257,6 +265,21 @@ mod tests {
             let value: f64 = text.parse().unwrap();
             let expected = if negative { -(k + 1) } else { k + 1 };
             proptest::prop_assert_eq!(units(value, places as u8), expected as i128, "{} at {}", text, places);
+        }
+
+        /// The shown figure as a number is the printed figure read back, for any figure.
+        #[test]
+        fn a_shown_figure_is_its_printed_figure_read_back(value in -1e15f64..1e15, places in 0u8..7) {
+            let printed: f64 = fmt_decimals(value, places).parse().unwrap();
+            proptest::prop_assert_eq!(shown(value, places).to_bits(), printed.to_bits(), "{} at {}", value, places);
+        }
+
+        /// As typed: decimal text read as a figure, shown at any places.
+        #[test]
+        fn a_typed_figure_shown_is_its_printed_figure_read_back(m in -999_999_999_999i64..999_999_999_999, scale in 0u32..7, places in 0u8..7) {
+            let value: f64 = Decimal::new(m, scale).to_string().parse().unwrap();
+            let printed: f64 = fmt_decimals(value, places).parse().unwrap();
+            proptest::prop_assert_eq!(shown(value, places).to_bits(), printed.to_bits(), "{} at {}", value, places);
         }
 
         /// Any typed figure is shown as Decimal's own half-away-from-zero rounding of its text.
