@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use pmdb::domain::assess::Context;
 use pmdb::domain::period::Period;
-use pmdb::query::rollup::{GroupBy, rollup};
+use pmdb::query::rollup::{GroupBy, PeriodStats, rollup};
 use pmdb::query::show::show;
 use pmdb::store::Store;
 
@@ -74,6 +74,17 @@ fn main() {
         let (median, p95) = time(runs, || rollup(&ds, quarter, by, ctx));
         println!(
             "rollup {quarter} by {by:<9} compute: median {:>7.2} ms, p95 {:>7.2} ms",
+            ms(median),
+            ms(p95)
+        );
+    }
+    // The Plan tab's statistics for a month (every indicator judged, every plan node
+    // counted): a period step's main work, for the month in progress and a signed-off one.
+    for month in ["2026-10", "2026-09"] {
+        let month: Period = month.parse().expect("a month");
+        let (median, p95) = time(runs, || PeriodStats::of(&ds, month, ctx));
+        println!(
+            "plan statistics {month}:           median {:>7.2} ms, p95 {:>7.2} ms",
             ms(median),
             ms(p95)
         );
