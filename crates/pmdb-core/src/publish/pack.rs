@@ -62,43 +62,30 @@ pub fn pack_files_linking(
     // report in each format and each portfolio's summary, each made from that judging
     // alone, so made side by side on the machine's cores, kept in this order.
     let judged = Judged::of(ds, period, ctx);
-    let council = [0, 1, 2, 3].into_iter().map(Part::Council);
+    let council = [Part::Html, Part::Csv, Part::Markdown].into_iter();
     let parts: Vec<Part> = council
         .chain(ds.portfolios.iter().map(Part::Portfolio))
         .collect();
-    let mut pack = parts
-        .par_iter()
-        .map(|part| match part {
-            Part::Council(0) => Ok(PackFile::new(
-                "report.html",
-                "Performance report (web page, printable)",
-                page_of(&judged, &Scope::Council, sources).into_bytes(),
-            )),
-            Part::Council(1) => Ok(PackFile::new(
-                "report.xlsx",
-                "Performance report (Excel workbook, to sort and filter)",
-                xlsx_of(&judged, studies).map_err(PublishError::Workbook)?,
-            )),
-            Part::Council(2) => Ok(PackFile::new(
-                "report.csv",
-                "Performance report (CSV open data)",
-                report::csv_scoped(&judged, GroupBy::Priority, &Scope::Council, studies)?
-                    .into_bytes(),
-            )),
-            Part::Council(_) => Ok(PackFile::new(
-                "report.md",
-                "Performance report (Markdown)",
-                report::markdown_scoped(&judged, GroupBy::Priority, &Scope::Council, studies)
-                    .into_bytes(),
-            )),
-            // A name of its own for each code (`X.Y`, `X/Y`, `X_Y` and `x.y` are four pages).
-            Part::Portfolio(p) => Ok(PackFile::new(
-                &portfolio_page(&p.code),
-                &format!("{} portfolio summary", p.name),
-                page_of(&judged, &Scope::Portfolio(p.code.clone()), sources).into_bytes(),
-            )),
-        })
-        .collect::<Result<Vec<PackFile>, PublishError>>()?;
+    // The workbook is the longest single file to make: begun at once on one core, while
+    // the other makes the rest (the council's page its cards side by side), each core
+    // taking from the other's share once its own is done.
+    let (workbook, pages) = rayon::join(
+        || xlsx_of(&judged, studies).map_err(PublishError::Workbook),
+        || {
+            parts
+                .par_iter()
+                .map(|part| make(part, &judged, sources, studies))
+                .collect::<Result<Vec<PackFile>, PublishError>>()
+        },
+    );
+    let mut pack = pages?;
+    let workbook = PackFile::new(
+        "report.xlsx",
+        "Performance report (Excel workbook, to sort and filter)",
+        workbook?,
+    );
+    // The index lists the council's report as web page, workbook, CSV, Markdown.
+    pack.insert(1, workbook);
     let entries: Vec<PackEntry> = pack
         .iter()
         .map(|f| &f.entry)
@@ -113,9 +100,44 @@ pub fn pack_files_linking(
     Ok(pack)
 }
 
-/// One file of the pack to make: the council's report in one of its four formats (by
-/// position: HTML, XLSX, CSV, Markdown), or a portfolio's summary.
+/// One file of the pack to make beside the workbook: the council's report as a web page,
+/// CSV or Markdown, or a portfolio's summary.
 enum Part<'a> {
-    Council(u8),
+    Html,
+    Csv,
+    Markdown,
     Portfolio(&'a crate::store::Named),
+}
+
+/// Makes one file of the pack from the council as judged for its period.
+fn make(
+    part: &Part,
+    judged: &Judged,
+    sources: &PageSources,
+    studies: &[crate::store::CaseStudyRecord],
+) -> Result<PackFile, PublishError> {
+    Ok(match part {
+        Part::Html => PackFile::new(
+            "report.html",
+            "Performance report (web page, printable)",
+            page_of(judged, &Scope::Council, sources).into_bytes(),
+        ),
+        Part::Csv => PackFile::new(
+            "report.csv",
+            "Performance report (CSV open data)",
+            report::csv_scoped(judged, GroupBy::Priority, &Scope::Council, studies)?.into_bytes(),
+        ),
+        Part::Markdown => PackFile::new(
+            "report.md",
+            "Performance report (Markdown)",
+            report::markdown_scoped(judged, GroupBy::Priority, &Scope::Council, studies)
+                .into_bytes(),
+        ),
+        // A name of its own for each code (`X.Y`, `X/Y`, `X_Y` and `x.y` are four pages).
+        Part::Portfolio(p) => PackFile::new(
+            &portfolio_page(&p.code),
+            &format!("{} portfolio summary", p.name),
+            page_of(judged, &Scope::Portfolio(p.code.clone()), sources).into_bytes(),
+        ),
+    })
 }
