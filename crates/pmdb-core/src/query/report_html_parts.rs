@@ -219,8 +219,8 @@ pub(super) fn quality_mark(i: &RollupIndicator) -> Markup {
 
 /// Card `k` of priority `n` is numbered `n × stride + k` (its heading `ind-1003`, its
 /// chart `trend-1003`): a thousand, so a council's links into its page stay as they were,
-/// unless a priority holds more cards than that, when the next power of ten keeps every
-/// number on the page its own.
+/// unless a priority holds more than a thousand cards, when the next power of ten keeps
+/// every number on the page its own.
 fn card_stride(page: &Page) -> usize {
     stride_over(page.priorities.iter().map(|p| p.indicators.len()).max())
 }
@@ -228,7 +228,7 @@ fn card_stride(page: &Page) -> usize {
 /// A thousand, or the least power of ten above `most` cards.
 fn stride_over(most: Option<usize>) -> usize {
     let mut stride = 1000;
-    while most.unwrap_or(0) >= stride {
+    while most.unwrap_or(0) > stride {
         stride *= 10;
     }
     stride
@@ -425,20 +425,22 @@ mod tests {
     #[test]
     fn every_card_of_a_page_has_a_number_of_its_own() {
         assert_eq!(stride_over(None), 1000);
-        assert_eq!(stride_over(Some(999)), 1000);
-        assert_eq!(stride_over(Some(1000)), 10_000);
+        // Cards 0 to 999 of a thousand keep the numbers a thousand gives.
+        assert_eq!(stride_over(Some(1000)), 1000);
+        assert_eq!(stride_over(Some(1001)), 10_000);
         assert_eq!(stride_over(Some(1800)), 10_000);
-        assert_eq!(stride_over(Some(10_000)), 100_000);
-        let sizes = [1800, 1700, 1900, 1800];
-        let stride = stride_over(sizes.iter().copied().max());
-        let mut numbers: Vec<usize> = sizes
-            .iter()
-            .enumerate()
-            .flat_map(|(n, &size)| (0..size).map(move |k| (n + 1) * stride + k))
-            .collect();
-        let all = numbers.len();
-        numbers.sort();
-        numbers.dedup();
-        assert_eq!(numbers.len(), all);
+        assert_eq!(stride_over(Some(10_001)), 100_000);
+        for sizes in [[1000, 1000, 999, 1000], [1800, 1700, 1900, 1800]] {
+            let stride = stride_over(sizes.iter().copied().max());
+            let mut numbers: Vec<usize> = sizes
+                .iter()
+                .enumerate()
+                .flat_map(|(n, &size)| (0..size).map(move |k| (n + 1) * stride + k))
+                .collect();
+            let all = numbers.len();
+            numbers.sort();
+            numbers.dedup();
+            assert_eq!(numbers.len(), all, "{sizes:?}");
+        }
     }
 }

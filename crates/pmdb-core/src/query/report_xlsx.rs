@@ -55,7 +55,9 @@ pub fn xlsx_of(judged: &Judged, case_studies: &[CaseStudyRecord]) -> Result<Vec<
         requests: &[],
         case_studies,
     };
-    with_page(judged, &Scope::Council, &extras, workbook)
+    with_page(judged, &Scope::Council, &extras, |page| {
+        workbook(page, judged)
+    })
 }
 
 /// The day the workbook says it was made: the sign-off's, else the period's last day.
@@ -67,7 +69,7 @@ fn made_on(page: &Page) -> NaiveDate {
         .unwrap_or_else(|| page.period.last_month().last_day())
 }
 
-fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
+fn workbook(page: &Page, judged: &Judged) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let day = made_on(page);
     let created = ExcelDateTime::from_ymd(
@@ -84,12 +86,11 @@ fn workbook(page: &Page) -> Result<Vec<u8>, XlsxError> {
     summary(book.add_worksheet().set_name("Summary")?, page, &styles)?;
     indicators(book.add_worksheet().set_name("Indicators")?, page, &styles)?;
     let thread = page.ds.thread();
-    let actions = page.ds.delivery.action_rows(page.period, page.ctx);
-    let projects = page.ds.delivery.project_rows(page.period, page.ctx);
+    // Every action and project, as judged once for all the period's reports.
     let sheet = book.add_worksheet().set_name("Actions")?;
-    action_sheet(sheet, page.ds, &thread, &actions, &styles)?;
+    action_sheet(sheet, page.ds, &thread, &judged.actions, &styles)?;
     let sheet = book.add_worksheet().set_name("Projects")?;
-    project_sheet(sheet, page.ds, &thread, &projects, &styles)?;
+    project_sheet(sheet, page.ds, &thread, &judged.projects, &styles)?;
     let sheet = book.add_worksheet().set_name("Risks")?;
     risk_sheet(sheet, &thread, page, &styles)?;
     let sheet = book.add_worksheet().set_name("Budgets")?;
