@@ -472,6 +472,60 @@ fn check_of_a_large_damaged_file_beside_its_read_says_the_same() {
     check_of_a_damaged_file(c);
 }
 
+/// A file damaged where the council is read (the indicators' table's root page) cannot be
+/// checked or read: `pmdb check` says the file is damaged and to restore it, in the same
+/// words whether SQLite's check ran first (a small file) or beside the read (a large one).
+#[test]
+fn check_of_a_file_too_damaged_to_read_says_what_is_wrong_with_it() {
+    let mut said: Vec<String> = Vec::new();
+    for large in [false, true] {
+        let c = Council::fixture();
+        if large {
+            let w = c.writer(&common::me());
+            w.execute_batch(
+                "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
+            )
+            .unwrap();
+            drop(w);
+        }
+        let (page_size, root): (i64, i64) = {
+            let conn = common::read_only(&c.db);
+            let page_size = conn
+                .query_row("PRAGMA page_size", [], |r| r.get(0))
+                .unwrap();
+            let root = conn
+                .query_row(
+                    "SELECT rootpage FROM sqlite_master WHERE name = 'indicators'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            (page_size, root)
+        };
+        // The table's root page made no kind of page SQLite knows.
+        let mut file = bytes(&c.db);
+        file[((root - 1) * page_size) as usize] = 0xff;
+        std::fs::write(&c.db, &file).unwrap();
+
+        let out = c.cmd(&["check"]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "large {large}: {stderr}");
+        assert!(out.stdout.is_empty(), "large {large}");
+        assert!(
+            stderr.starts_with(
+                "pmdb: the database file is damaged (database disk image is malformed)"
+            ),
+            "large {large}: {stderr}"
+        );
+        assert!(
+            stderr.contains("restore from a backup"),
+            "large {large}: {stderr}"
+        );
+        said.push(stderr.into_owned());
+    }
+    assert_eq!(said[0], said[1]);
+}
+
 fn check_of_a_damaged_file(c: Council) {
     assert_eq!(c.json(&["check"])["integrity"], "ok");
     // Damage one entry of the audit log's index, as a bad disk block would: the key
