@@ -71,13 +71,7 @@ fn check_reports_integrity_and_data_quality_findings() {
         "PL2 2024-05 was due 2024-06-15 (47 days overdue; owner jpatel)"
     );
     // A file of 32 MB or more is checked beside the reading of the council: the same.
-    let w = c.writer(&me());
-    w.execute_batch(
-        "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
-    )
-    .unwrap();
-    drop(w);
-    assert!(common::bytes(&c.db).len() > 34_000_000);
+    c.pad_past_32_mb();
     assert_eq!(c.json(&["check"]), v);
     c.ok(&["user", "add", "newbie", "--role", "officer"]);
     let v = c.json(&["check"]);

@@ -462,13 +462,7 @@ fn check_fails_on_a_damaged_file_and_says_what_is_wrong() {
 #[test]
 fn check_of_a_large_damaged_file_beside_its_read_says_the_same() {
     let c = Council::fixture();
-    let w = c.writer(&common::me());
-    w.execute_batch(
-        "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
-    )
-    .unwrap();
-    drop(w);
-    assert!(bytes(&c.db).len() > 34_000_000);
+    c.pad_past_32_mb();
     check_of_a_damaged_file(c);
 }
 
@@ -481,30 +475,11 @@ fn check_of_a_file_too_damaged_to_read_says_what_is_wrong_with_it() {
     for large in [false, true] {
         let c = Council::fixture();
         if large {
-            let w = c.writer(&common::me());
-            w.execute_batch(
-                "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
-            )
-            .unwrap();
-            drop(w);
+            c.pad_past_32_mb();
         }
-        let (page_size, root): (i64, i64) = {
-            let conn = common::read_only(&c.db);
-            let page_size = conn
-                .query_row("PRAGMA page_size", [], |r| r.get(0))
-                .unwrap();
-            let root = conn
-                .query_row(
-                    "SELECT rootpage FROM sqlite_master WHERE name = 'indicators'",
-                    [],
-                    |r| r.get(0),
-                )
-                .unwrap();
-            (page_size, root)
-        };
         // The table's root page made no kind of page SQLite knows.
         let mut file = bytes(&c.db);
-        file[((root - 1) * page_size) as usize] = 0xff;
+        file[root_page(&c, "indicators").start] = 0xff;
         std::fs::write(&c.db, &file).unwrap();
 
         let out = c.cmd(&["check"]).output().unwrap();
@@ -526,26 +501,28 @@ fn check_of_a_file_too_damaged_to_read_says_what_is_wrong_with_it() {
     assert_eq!(said[0], said[1]);
 }
 
+/// Where in the file the root page of the table or index `name` lies.
+fn root_page(c: &Council, name: &str) -> std::ops::Range<usize> {
+    let conn = common::read_only(&c.db);
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap();
+    ((root - 1) * page_size) as usize..(root * page_size) as usize
+}
+
 fn check_of_a_damaged_file(c: Council) {
     assert_eq!(c.json(&["check"])["integrity"], "ok");
     // Damage one entry of the audit log's index, as a bad disk block would: the key
     // 'RW1|2024-05' in the index no longer matches its row.
-    let (page_size, root): (i64, i64) = {
-        let conn = common::read_only(&c.db);
-        let page_size = conn
-            .query_row("PRAGMA page_size", [], |r| r.get(0))
-            .unwrap();
-        let root = conn
-            .query_row(
-                "SELECT rootpage FROM sqlite_master WHERE name = 'audit_log_key'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        (page_size, root)
-    };
     let mut file = bytes(&c.db);
-    let page = ((root - 1) * page_size) as usize..(root * page_size) as usize;
+    let page = root_page(&c, "audit_log_key");
     assert_eq!(
         file[page.start], 10,
         "the index's root page is not a leaf: the fixture grew, adjust this test"

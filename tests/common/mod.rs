@@ -205,6 +205,18 @@ impl Council {
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
+    /// Makes the file larger than 34 MB with a table pmdb does not know (a blob of zeros),
+    /// so `pmdb check` runs SQLite's check beside its read, as on a large council's file.
+    pub fn pad_past_32_mb(&self) {
+        let w = self.writer(&me());
+        w.execute_batch(
+            "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
+        )
+        .unwrap();
+        drop(w);
+        assert!(bytes(&self.db).len() > 34_000_000);
+    }
+
     /// A writable connection that behaves like pmdb's own: it registers the
     /// `pmdb_login()` (as `login`) and `pmdb_now()` functions the audit triggers call. For the few records
     /// the command line has no way to write yet (actions, risks, data-entry officers).
