@@ -30,5 +30,5 @@ pub use folder::{
     LATEST_MONTH_FOLDER, Latest, read_and_write_latest, read_and_write_pack, write_pack,
 };
 pub use pack::{PackFile, pack_files, pack_files_linking};
-pub use page::{html, page, page_of};
+pub use page::{html, page};
 pub use sources::PageSources;

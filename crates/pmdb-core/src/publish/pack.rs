@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::PublishError;
-use super::page::page_of;
+use super::page::page;
 use super::page_name::portfolio_page;
 use super::sources::PageSources;
 use crate::domain::period::Period;
@@ -120,7 +120,7 @@ fn make(
         Part::Html => PackFile::new(
             "report.html",
             "Performance report (web page, printable)",
-            page_of(judged, &Scope::Council, sources).into_bytes(),
+            page(judged, &Scope::Council, sources).into_bytes(),
         ),
         Part::Csv => PackFile::new(
             "report.csv",
@@ -137,7 +137,7 @@ fn make(
         Part::Portfolio(p) => PackFile::new(
             &portfolio_page(&p.code),
             &format!("{} portfolio summary", p.name),
-            page_of(judged, &Scope::Portfolio(p.code.clone()), sources).into_bytes(),
+            page(judged, &Scope::Portfolio(p.code.clone()), sources).into_bytes(),
         ),
     })
 }

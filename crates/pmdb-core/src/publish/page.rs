@@ -18,29 +18,13 @@ pub fn html(
     today: NaiveDate,
     scope: &Scope,
 ) -> Result<String> {
-    Ok(page(
-        ds,
-        period,
-        today,
-        scope,
-        &PageSources::read(store, ds, period)?,
-    ))
+    let sources = PageSources::read(store, ds, period)?;
+    let judged = Judged::of(ds, period, ds.context(today));
+    Ok(page(&judged, scope, &sources))
 }
 
-/// One HTML page of `period` in `scope`, from the dataset and what the store supplied:
-/// the pages of a pack share one read of the sources.
-pub fn page(
-    ds: &Dataset,
-    period: Period,
-    today: NaiveDate,
-    scope: &Scope,
-    sources: &PageSources,
-) -> String {
-    report_html::html(ds, period, ds.context(today), scope, &sources.extras())
-}
-
-/// One HTML page in `scope`, from the council as judged for the period once for all the
-/// pages of a pack.
-pub fn page_of(judged: &Judged, scope: &Scope, sources: &PageSources) -> String {
-    report_html::html_of(judged, scope, &sources.extras())
+/// One HTML page in `scope`, from the council as judged for the period and what the store
+/// supplied: the pages of a pack share one judging and one read of the sources.
+pub fn page(judged: &Judged, scope: &Scope, sources: &PageSources) -> String {
+    report_html::html(judged, scope, &sources.extras())
 }

@@ -86,13 +86,8 @@ pub(super) fn heading(ds: &Dataset, period: Period, scope: &Scope) -> String {
     scope.title(ds, period)
 }
 
-/// The report for `period` as one HTML page.
-pub fn html(ds: &Dataset, period: Period, ctx: Context, scope: &Scope, extras: &Extras) -> String {
-    html_of(&Judged::of(ds, period, ctx), scope, extras)
-}
-
 /// The report as one HTML page, from the council as judged for its period.
-pub fn html_of(judged: &Judged, scope: &Scope, extras: &Extras) -> String {
+pub fn html(judged: &Judged, scope: &Scope, extras: &Extras) -> String {
     with_page(judged, scope, extras, |page| render(page).into_string())
 }
 
