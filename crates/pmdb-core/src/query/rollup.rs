@@ -181,16 +181,18 @@ pub fn shown(ds: &Dataset, rec: &IndicatorRecord, period: Period, ctx: Context) 
     }
 }
 
-/// One indicator's status for the period as the Plan tab counts it, by its code.
-fn judged(
-    ds: &Dataset,
+/// One indicator's status for the period as the Plan tab counts it, by its code, with the
+/// nodes it counts in.
+fn judged<'a>(
+    ds: &'a Dataset,
     rec: &IndicatorRecord,
     period: Period,
     ctx: Context,
-) -> (String, Assessment) {
+) -> (String, Assessment, Vec<&'a str>) {
     (
         rec.indicator.code.clone(),
         ds.assess_latest_of(rec, period, ctx),
+        counts_in_nodes(ds, rec),
     )
 }
 
@@ -213,27 +215,23 @@ impl PeriodStats {
     pub fn of(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
         // Each indicator judged with the nodes it counts in, on every core: the counts
         // are then an addition per indicator and node.
-        let judged = ds.judge_each(|rec| (judged(ds, rec, period, ctx), counts_in_nodes(ds, rec)));
-        PeriodStats::counted(ds, judged)
+        PeriodStats::counted(ds, ds.judge_each(|rec| judged(ds, rec, period, ctx)))
     }
 
     /// As `of`, on the calling thread alone: for work in the background that must leave
     /// the machine's other cores to what answers keys.
     pub fn of_quietly(ds: &Dataset, period: Period, ctx: Context) -> PeriodStats {
-        let judged = ds
-            .indicators
-            .iter()
-            .map(|rec| (judged(ds, rec, period, ctx), counts_in_nodes(ds, rec)));
+        let judged = ds.indicators.iter().map(|rec| judged(ds, rec, period, ctx));
         PeriodStats::counted(ds, judged.collect())
     }
 
     /// Every node's counts of these assessments, each with the nodes it counts in.
     fn counted<'a>(
         ds: &'a Dataset,
-        judged: Vec<((String, Assessment), Vec<&'a str>)>,
+        judged: Vec<(String, Assessment, Vec<&'a str>)>,
     ) -> PeriodStats {
         let mut assessments = HashMap::with_capacity(judged.len());
-        let counted = judged.into_iter().map(|((code, a), above)| {
+        let counted = judged.into_iter().map(|(code, a, above)| {
             let rag = a.rag;
             assessments.insert(code, a);
             (rag, above)
@@ -267,8 +265,7 @@ impl PeriodStats {
             let now = ds.assess_latest_of(rec, period, ctx);
             let was = self.assessments.get(code).map_or(Rag::None, |a| a.rag);
             if was != now.rag {
-                let linked = rec.plan.iter().map(String::as_str);
-                for node in nodes_above(linked, |c| ds.node(c)) {
+                for node in counts_in_nodes(ds, rec) {
                     if let Some(counts) = self.counts.get_mut(node) {
                         counts.take(was);
                         counts.add(now.rag);
