@@ -1,10 +1,12 @@
 //! A whole-council report of a period reads everything but the judgements delivery froze
-//! at other periods' sign-offs (`Store::dataset_of_period`, issue 27): `pmdb report` and
-//! `pmdb publish` make from it the same bytes as from the whole council's dataset. Checked
+//! at other periods' sign-offs, with what its sign-off froze applied in the same snapshot
+//! (`Store::dataset_for_reports`, issue 27): `pmdb report` and `pmdb publish` make from it
+//! the same bytes as from the whole council's dataset made as signed off. Checked
 //! on the demo for every signed-off period, the quarter and month still open and both
 //! years: the pack (the council's report four ways, every portfolio's summary, the index)
 //! file by file, and the Markdown and CSV reports by portfolio and by service, after the
-//! delivery updates behind the frozen judgements are removed.
+//! delivery updates behind the frozen judgements are removed; and again on a file large
+//! enough that the read is split over two connections (`Store::read_beside`).
 
 mod common;
 
@@ -22,9 +24,9 @@ fn today() -> NaiveDate {
     "2026-11-24".parse().unwrap()
 }
 
-/// Every file of the period's pack and its reports by portfolio and service, as bytes.
+/// Every file of the period's pack and its reports by portfolio and service, as bytes,
+/// from `ds` as the period's reports see it.
 fn made(store: &Store, ds: Dataset, period: Period) -> Vec<(String, Vec<u8>)> {
-    let ds = store.as_signed_off(ds, period).unwrap();
     let sources = PageSources::read(store, &ds, period).unwrap();
     let mut files: Vec<(String, Vec<u8>)> = pack_files(&ds, period, today(), &sources)
         .unwrap()
@@ -43,6 +45,15 @@ fn made(store: &Store, ds: Dataset, period: Period) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn a_report_from_its_periods_read_is_the_report_from_the_whole_council() {
+    reports_from_the_periods_read_match(false);
+}
+
+#[test]
+fn a_report_from_its_periods_read_on_two_connections_is_the_report_from_the_whole_council() {
+    reports_from_the_periods_read_match(true);
+}
+
+fn reports_from_the_periods_read_match(large: bool) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     pmdb::demo::build_demo(&path, &me(), today(), 1).unwrap();
@@ -53,6 +64,10 @@ fn a_report_from_its_periods_read_is_the_report_from_the_whole_council() {
         "DELETE FROM action_updates; DELETE FROM project_updates; DELETE FROM risk_reviews;",
     );
     removed.unwrap();
+    if large {
+        // Past the size from which the read is split over two connections.
+        common::pad_past_32_mb(&path);
+    }
     let store = Store::open(&path, &me()).unwrap();
     let whole = store.dataset().unwrap();
     let mut periods: Vec<Period> = whole
@@ -68,7 +83,7 @@ fn a_report_from_its_periods_read_is_the_report_from_the_whole_council() {
         periods.push(open.parse().unwrap());
     }
     for period in periods {
-        let read = store.dataset_of_period(period).unwrap();
+        let read = store.dataset_for_reports(period).unwrap();
         // Only the period's own frozen judgements are read: none for a period not signed
         // off, fewer than the council's for one that is.
         match whole.delivery.frozen.period(period) {
@@ -79,7 +94,10 @@ fn a_report_from_its_periods_read_is_the_report_from_the_whole_council() {
                 assert!(got > 0 && got < all, "{period}: {got} of {all}");
             }
         }
-        let expected = made(&store, store.dataset().unwrap(), period);
+        let as_signed_off = store
+            .as_signed_off(store.dataset().unwrap(), period)
+            .unwrap();
+        let expected = made(&store, as_signed_off, period);
         let got = made(&store, read, period);
         assert_eq!(got.len(), expected.len(), "{period}");
         for ((name, got), (_, want)) in got.iter().zip(&expected) {

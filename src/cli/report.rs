@@ -48,7 +48,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<()> {
     let (period, by) =
         super::rollup::period_and_grouping(env, args.period.as_deref(), args.by.as_deref())?;
     let store = env.read()?;
-    let ds = store.as_signed_off(store.dataset_of_period(period)?, period)?;
+    let ds = store.dataset_for_reports(period)?;
     let ctx = ds.context(env.today);
     let scope = scope(&ds, &args, &env.login)?;
     let bytes = match args.format.as_str() {

@@ -205,16 +205,9 @@ impl Council {
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
-    /// Makes the file larger than 34 MB with a table pmdb does not know (a blob of zeros),
-    /// so `pmdb check` runs SQLite's check beside its read, as on a large council's file.
+    /// Makes the file larger than 34 MB (`pad_past_32_mb`).
     pub fn pad_past_32_mb(&self) {
-        let w = self.writer(&me());
-        w.execute_batch(
-            "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
-        )
-        .unwrap();
-        drop(w);
-        assert!(bytes(&self.db).len() > 34_000_000);
+        pad_past_32_mb(&self.db);
     }
 
     /// A writable connection that behaves like pmdb's own: it registers the
@@ -270,6 +263,19 @@ pub fn refused(cmd: &mut Command, what: &[&str]) -> String {
 
 /// A writable connection to any database file, registering the functions pmdb's audit
 /// triggers call (`pmdb_login()` as `login`, `pmdb_now()`): a write from around pmdb.
+/// Makes the file at `db` larger than 34 MB with a table pmdb does not know (a blob of
+/// zeros): from 32 MB `pmdb check` runs SQLite's check beside its read, and a whole read
+/// is split over two connections, as on a large council's file.
+pub fn pad_past_32_mb(db: &Path) {
+    let w = writer(db, &me());
+    w.execute_batch(
+        "CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(34000000));",
+    )
+    .unwrap();
+    drop(w);
+    assert!(bytes(db).len() > 34_000_000);
+}
+
 pub fn writer(path: &Path, login: &str) -> Connection {
     let conn = Connection::open(path).expect("open the database");
     let who = login.to_string();

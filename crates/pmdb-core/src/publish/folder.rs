@@ -32,7 +32,7 @@ fn read_and_write_linking(
     dir: &Path,
     beside: &[PackEntry],
 ) -> Result<Vec<PathBuf>, PublishError> {
-    let ds = store.as_signed_off(store.dataset_of_period(period)?, period)?;
+    let ds = store.dataset_for_reports(period)?;
     let written = pack_into(store, &ds, period, today, dir, beside);
     crate::drop_aside::drop_aside(ds);
     written

@@ -108,12 +108,41 @@ impl Store {
     /// As `dataset`, with the delivery rows that do not read listed rather than refused:
     /// for `pmdb check`, which names them all. Judge nothing from a dataset with damage.
     pub fn dataset_as_stored(&self) -> Result<(Dataset, Vec<DamagedRow>)> {
-        let tx = self.conn.unchecked_transaction()?;
-        let (delivery, damage) = self.read_delivery_as_stored()?;
-        let rows = IndicatorRows::all(&tx)?;
-        let ds = self.assemble(&tx, rows, delivery, load_narratives(&tx)?, self.budgets()?)?;
-        tx.finish()?;
+        let (ds, damage, ()) =
+            self.whole_read(|store| store.read_delivery_as_stored(), || Ok(()))?;
         Ok((ds, damage))
+    }
+
+    /// Everything, with the delivery `delivery` reads (and the rows of it that do not
+    /// read), and what `also` reads, in one snapshot. On a large council the figures and
+    /// delivery are read on a second connection beside the rest (`Store::read_beside`).
+    pub(super) fn whole_read<T>(
+        &self,
+        delivery: impl Fn(&Store) -> Result<(Delivery, Vec<DamagedRow>)> + Sync,
+        also: impl FnOnce() -> Result<T>,
+    ) -> Result<(Dataset, Vec<DamagedRow>, T)> {
+        let ((mut rows, around, narratives, budgets, also), beside) = self.read_beside(
+            |tx| {
+                Ok((
+                    IndicatorRows::all_but_values(tx)?,
+                    self.around(tx)?,
+                    load_narratives(tx)?,
+                    self.budgets()?,
+                    also()?,
+                ))
+            },
+            |store| {
+                let (delivery, damage) = delivery(store)?;
+                Ok(Beside {
+                    values: load_all_values(&store.conn)?,
+                    delivery,
+                    damage,
+                })
+            },
+        )?;
+        rows.values = beside.values;
+        let ds = assemble(around, rows, beside.delivery, narratives, budgets);
+        Ok((ds, beside.damage, also))
     }
 
     /// A dataset of these indicators' rows (the whole council's, or a look-up's own) with
@@ -126,49 +155,104 @@ impl Store {
         narratives: Vec<Narrative>,
         budgets: Vec<super::records::BudgetRecord>,
     ) -> Result<Dataset> {
-        let IndicatorRows {
-            indicators,
-            values,
-            targets,
-            target_states,
-            frozen,
-        } = rows;
-        let links = indicators
-            .iter()
-            .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
-            .collect();
-        let settings = self.settings()?;
-        let nodes = self.plan_nodes()?;
-        let users = self.users()?;
-        let mut narratives_by_code: HashMap<String, Vec<usize>> = HashMap::new();
-        for (at, n) in narratives.iter().enumerate() {
-            narratives_by_code
-                .entry(n.code.clone())
-                .or_default()
-                .push(at);
-        }
-        Ok(Dataset {
-            index: Index::new(&indicators, &nodes, &users),
-            qualities: QualityIndex::new(&values),
-            rules: settings.rule_book(),
-            settings,
-            nodes,
-            links,
-            targets,
-            target_states,
-            values,
-            frozen,
+        Ok(assemble(
+            self.around(tx)?,
+            rows,
+            delivery,
+            narratives,
+            budgets,
+        ))
+    }
+
+    /// What every dataset holds around its indicators' rows, read inside `tx`.
+    pub(super) fn around(&self, tx: &rusqlite::Transaction) -> Result<Around> {
+        Ok(Around {
+            settings: self.settings()?,
+            nodes: self.plan_nodes()?,
+            users: self.users()?,
             signoffs: load_signoffs(tx)?,
             services: self.services()?,
             portfolios: self.portfolios()?,
             boards: self.boards()?,
-            users,
-            indicators,
-            delivery,
-            narratives,
-            narratives_by_code,
-            budgets,
         })
+    }
+}
+
+/// The council's settings, plan, people, organisation and sign-offs: what every dataset
+/// holds around its indicators' rows, a few hundred rows at any size.
+pub(super) struct Around {
+    settings: Settings,
+    nodes: Vec<PlanNode>,
+    users: Vec<UserRecord>,
+    signoffs: Signoffs,
+    services: Vec<Named>,
+    portfolios: Vec<Named>,
+    boards: Vec<super::org::BoardRow>,
+}
+
+/// What a whole read takes on its second connection: about half of a large council's.
+struct Beside {
+    values: HashMap<String, Vec<StoredValue>>,
+    delivery: Delivery,
+    damage: Vec<DamagedRow>,
+}
+
+/// A dataset put together from what was read, with its indexes built.
+pub(super) fn assemble(
+    around: Around,
+    rows: IndicatorRows,
+    delivery: Delivery,
+    narratives: Vec<Narrative>,
+    budgets: Vec<super::records::BudgetRecord>,
+) -> Dataset {
+    let IndicatorRows {
+        indicators,
+        values,
+        targets,
+        target_states,
+        frozen,
+    } = rows;
+    let Around {
+        settings,
+        nodes,
+        users,
+        signoffs,
+        services,
+        portfolios,
+        boards,
+    } = around;
+    let links = indicators
+        .iter()
+        .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
+        .collect();
+    let mut narratives_by_code: HashMap<String, Vec<usize>> = HashMap::new();
+    for (at, n) in narratives.iter().enumerate() {
+        narratives_by_code
+            .entry(n.code.clone())
+            .or_default()
+            .push(at);
+    }
+    Dataset {
+        index: Index::new(&indicators, &nodes, &users),
+        qualities: QualityIndex::new(&values),
+        rules: settings.rule_book(),
+        settings,
+        nodes,
+        links,
+        targets,
+        target_states,
+        values,
+        frozen,
+        signoffs,
+        services,
+        portfolios,
+        boards,
+        users,
+        indicators,
+        delivery,
+        narratives,
+        narratives_by_code,
+        budgets,
     }
 }
 
@@ -182,11 +266,12 @@ pub(super) struct IndicatorRows {
 }
 
 impl IndicatorRows {
-    /// Every indicator's rows, every value and every status frozen at sign-off.
-    pub fn all(tx: &rusqlite::Transaction) -> Result<IndicatorRows> {
+    /// Every indicator's rows and every status frozen at sign-off, but not the values: a
+    /// whole read takes those on its second connection (`Store::read_beside`).
+    pub fn all_but_values(tx: &rusqlite::Transaction) -> Result<IndicatorRows> {
         Ok(IndicatorRows {
             indicators: load_indicators(tx)?,
-            values: load_all_values(tx)?,
+            values: HashMap::new(),
             targets: load_all_targets(tx)?,
             target_states: super::target_states::load_all_target_states(tx)?,
             frozen: load_frozen(tx)?,

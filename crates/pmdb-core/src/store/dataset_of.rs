@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
 use super::Store;
-use super::dataset::IndicatorRows;
+use super::dataset::{IndicatorRows, assemble};
 use super::error::{Result, StoreError};
 use super::indicators::{load_indicator, load_indicators};
 use super::signoff::{Frozen, load_frozen_of};
 use super::targets::{load_all_targets, load_targets};
-use super::values::{load_values, load_values_of_years};
+use super::values::{load_all_values, load_values, load_values_of_years};
 use super::{Dataset, Delivery};
 use crate::domain::period::{FinYear, Period};
 
@@ -96,26 +96,31 @@ impl Store {
     /// records, narratives or budgets a roll-up does not show, which are most of the rest of
     /// a whole read.
     pub fn dataset_of_indicators(&self) -> Result<Dataset> {
-        let tx = self.conn.unchecked_transaction()?;
-        let rows = IndicatorRows::all(&tx)?;
-        let ds = self.assemble(&tx, rows, self.delivery_if(None)?, vec![], vec![])?;
-        tx.finish()?;
-        Ok(ds)
+        // On a large council the values, half of it, are read beside the rest.
+        let ((mut rows, around, delivery), values) = self.read_beside(
+            |tx| {
+                let rows = IndicatorRows::all_but_values(tx)?;
+                Ok((rows, self.around(tx)?, self.delivery_if(None)?))
+            },
+            |store| load_all_values(&store.conn),
+        )?;
+        rows.values = values;
+        Ok(assemble(around, rows, delivery, vec![], vec![]))
     }
 
-    /// The dataset a report of `period` over the whole council reads (`pmdb report`,
-    /// `publish`): everything `dataset` reads, but of the judgements delivery froze at
-    /// sign-off only the period's own, the only ones its actions, projects, risks and EIAs
-    /// are judged by (a council signing off monthly for years holds hundreds of thousands).
-    /// Refused, as `dataset` is, when a row it reads does not; `pmdb check` reads them all.
-    pub fn dataset_of_period(&self, period: Period) -> Result<Dataset> {
-        let tx = self.conn.unchecked_transaction()?;
-        let delivery = self.read_delivery(Some(&[period]))?;
-        let rows = IndicatorRows::all(&tx)?;
-        let narratives = super::narratives::load_narratives(&tx)?;
-        let ds = self.assemble(&tx, rows, delivery, narratives, self.budgets()?)?;
-        tx.finish()?;
-        Ok(ds)
+    /// The dataset a report of `period` over the whole council is made from (`pmdb
+    /// report`, `publish`): everything `dataset` reads, but of the judgements delivery
+    /// froze at sign-off only the period's own, the only ones its actions, projects, risks
+    /// and EIAs are judged by (a council signing off monthly for years holds hundreds of
+    /// thousands); for a period a sign-off covers, with the settings and definitions it
+    /// froze (`as_signed_off`), read in the same snapshot. Refused, as `dataset` is, when a
+    /// row it reads does not; `pmdb check` reads them all.
+    pub fn dataset_for_reports(&self, period: Period) -> Result<Dataset> {
+        let (ds, _, frozen) = self.whole_read(
+            |store| Ok((store.read_delivery(Some(&[period]))?, vec![])),
+            || self.frozen_for_reports_of(period),
+        )?;
+        super::signoff_extras::as_signed_off(ds, frozen)
     }
 
     /// The dataset of every indicator with its targets and only the values of these

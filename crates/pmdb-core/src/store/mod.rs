@@ -29,6 +29,7 @@ mod open;
 mod org;
 mod plan;
 mod quality_index;
+mod read_beside;
 mod records;
 mod reminders;
 mod requests;

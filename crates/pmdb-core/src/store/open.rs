@@ -264,6 +264,25 @@ pub fn open_reading(path: &Path, login: &str, day: Option<chrono::NaiveDate>) ->
     Ok(store)
 }
 
+/// A second read-only connection to a database a store has open, for half of one read
+/// (`Store::read_beside`): not checked or migrated, as the store's own was, and opened
+/// only where a read-only connection opens (not an unchanging file).
+pub(super) fn open_beside(
+    path: &Path,
+    login: &str,
+    day: Option<chrono::NaiveDate>,
+) -> Result<Store> {
+    let session = Session::new(login);
+    if let Some(day) = day {
+        session.pin_today(day);
+    }
+    let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = connect(path, read_only, &session)?;
+    let mut store = Store::on(conn, path, login, session);
+    store.reading = true;
+    Ok(store)
+}
+
 /// Another read-write connection to a store's database, as its first was opened.
 pub(super) fn reconnect(path: &Path, session: &Session) -> Result<Connection> {
     connect(

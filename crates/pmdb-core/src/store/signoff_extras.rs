@@ -139,22 +139,19 @@ impl Store {
     /// covers, with the council's settings and the definitions (indicators, plan, people,
     /// delivery items) as they stood at that sign-off, where it froze them; otherwise `ds`.
     pub fn as_signed_off(&self, ds: Dataset, period: Period) -> Result<Dataset> {
+        as_signed_off(ds, self.frozen_for_reports_of(period)?)
+    }
+
+    /// What `as_signed_off` applies for `period`: the settings frozen at its sign-off, and
+    /// the definitions where it froze them; None where nothing was frozen.
+    pub(super) fn frozen_for_reports_of(&self, period: Period) -> Result<Option<AtSignoff>> {
         let Some(frozen) = self.frozen_extras(period)? else {
-            return Ok(ds);
+            return Ok(None);
         };
-        let ds = ds.with_settings(frozen.settings.settings());
-        let Some(d) = self.definitions_at_signoff(period)? else {
-            return Ok(ds);
-        };
-        // The delivery items it froze are judged again for the report: each must read.
-        let ds = ds.with_definitions(d);
-        match super::delivery_read::damage(&ds.delivery)
-            .into_iter()
-            .next()
-        {
-            Some(d) => Err(StoreError::DamagedRow(d)),
-            None => Ok(ds),
-        }
+        Ok(Some(AtSignoff {
+            settings: frozen.settings,
+            definitions: self.definitions_at_signoff(period)?,
+        }))
     }
 
     /// Whether `as_signed_off` would change anything for `period`: a look, not a read of
@@ -224,5 +221,31 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+/// What a sign-off froze that its period's reports are made with besides the statuses.
+pub(super) struct AtSignoff {
+    settings: SettingsRows,
+    definitions: Option<Definitions>,
+}
+
+/// `ds` with what its period's sign-off froze (`Store::as_signed_off`).
+pub(super) fn as_signed_off(ds: Dataset, frozen: Option<AtSignoff>) -> Result<Dataset> {
+    let Some(frozen) = frozen else {
+        return Ok(ds);
+    };
+    let ds = ds.with_settings(frozen.settings.settings());
+    let Some(d) = frozen.definitions else {
+        return Ok(ds);
+    };
+    // The delivery items it froze are judged again for the report: each must read.
+    let ds = ds.with_definitions(d);
+    match super::delivery_read::damage(&ds.delivery)
+        .into_iter()
+        .next()
+    {
+        Some(d) => Err(StoreError::DamagedRow(d)),
+        None => Ok(ds),
     }
 }
