@@ -37,6 +37,7 @@ pub mod rollup;
 pub mod scope;
 pub mod show;
 pub mod signoff;
+mod svg_coord;
 pub mod target_proposals;
 pub mod trend;
 
@@ -164,9 +165,22 @@ impl Dataset {
 
     /// The assessment of a period; for a signed-off period, the one stored at sign-off.
     pub fn assess(&self, series: &Series, period: Period, ctx: Context) -> Assessment {
+        self.assessed(series, period, ctx).into_owned()
+    }
+
+    /// As `assess`, a frozen assessment lent rather than copied: a chart of an indicator's
+    /// last periods reads four fields of each.
+    pub fn assessed(
+        &self,
+        series: &Series,
+        period: Period,
+        ctx: Context,
+    ) -> std::borrow::Cow<'_, Assessment> {
         let natural = series.natural_period(period).to_string();
-        self.frozen(&natural, &series.indicator.code)
-            .unwrap_or_else(|| series.recompute(period, &self.rules, ctx))
+        match self.frozen.status(&natural, &series.indicator.code) {
+            Some(frozen) => std::borrow::Cow::Borrowed(frozen),
+            None => std::borrow::Cow::Owned(series.recompute(period, &self.rules, ctx)),
+        }
     }
 
     /// As `assess`, falling back to the latest available period when this one is not due.

@@ -4,8 +4,11 @@
 //! every figure is also in a table or list beside it, so nothing rests on the chart.
 //! Coordinates are written with fixed decimals, so the same figures give the same bytes.
 
+use std::fmt::Write;
+
 use maud::{Markup, html};
 
+use super::svg_coord::{Px, push_tenths};
 use super::trend::TrendPoint;
 use crate::domain::number::fmt_decimals;
 
@@ -21,10 +24,6 @@ pub struct Segment {
 pub struct Bar {
     pub label: String,
     pub segments: Vec<Segment>,
-}
-
-fn px(x: f64) -> String {
-    format!("{x:.1}")
 }
 
 /// Each segment of a bar with a count, with where it starts and how wide it is.
@@ -74,17 +73,17 @@ pub fn bars(id: &str, title: &str, rows: &[Bar]) -> Markup {
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     html! {
         svg class="chart" role="img" aria-labelledby={(title_id) " " (desc_id)}
-            viewBox={"0 0 " (px(WIDTH)) " " (px(height))} width=(px(WIDTH)) height=(px(height))
+            viewBox={"0 0 " (Px(WIDTH)) " " (Px(height))} width=(Px(WIDTH)) height=(Px(height))
             {
             title id=(title_id) { (title) }
             desc id=(desc_id) { (desc.join("; ")) "." }
             @for (n, row) in rows.iter().enumerate() {
                 @let y = ROW * n as f64;
-                text x=(px(LABEL + BAR_X)) y=(px(y + 14.0)) class="bar-label" { (row.label) }
+                text x=(Px(LABEL + BAR_X)) y=(Px(y + 14.0)) class="bar-label" { (row.label) }
                 @for (s, x, w) in placed(row, BAR_X, scale) {
-                    rect class=(s.class) x=(px(x)) y=(px(y + 20.0)) width=(px(w)) height="20" {}
+                    rect class=(s.class) x=(Px(x)) y=(Px(y + 20.0)) width=(Px(w)) height="20" {}
                     @if w >= 26.0 {
-                        text class={(s.class) "-text"} x=(px(x + 4.0)) y=(px(y + 35.0)) {
+                        text class={(s.class) "-text"} x=(Px(x + 4.0)) y=(Px(y + 35.0)) {
                             (s.letter) (s.count)
                         }
                     }
@@ -125,43 +124,50 @@ pub fn trend(id: &str, title: &str, points: &[TrendPoint], decimals: u8) -> Mark
     let y = |v: f64| TOP + (H - TOP - BOTTOM) * (hi - v) / (hi - lo);
     let line = |pick: fn(&TrendPoint) -> Option<f64>| -> Vec<String> {
         // Runs of consecutive periods with a figure, each drawn as one polyline.
-        let mut runs: Vec<Vec<String>> = vec![vec![]];
+        let mut runs: Vec<String> = vec![String::new()];
         for (n, p) in points.iter().enumerate() {
-            match pick(p) {
-                Some(v) => runs
-                    .last_mut()
-                    .map(|r| r.push(format!("{},{}", px(x(n)), px(y(v)))))
-                    .unwrap_or_default(),
-                None => runs.push(vec![]),
+            match (pick(p), runs.last_mut()) {
+                (Some(v), Some(run)) => {
+                    if !run.is_empty() {
+                        run.push(' ');
+                    }
+                    push_tenths(run, x(n));
+                    run.push(',');
+                    push_tenths(run, y(v));
+                }
+                _ => runs.push(String::new()),
             }
         }
-        runs.into_iter()
-            .filter(|r| !r.is_empty())
-            .map(|r| r.join(" "))
-            .collect()
+        runs.retain(|r| !r.is_empty());
+        runs
     };
-    let figure =
-        |v: Option<f64>| v.map_or_else(|| "no figure".into(), |v| fmt_decimals(v, decimals));
-    let desc: Vec<String> = points
-        .iter()
-        .map(|p| {
-            let target = p
-                .target
-                .map(|t| format!(" against target {}", fmt_decimals(t, decimals)))
-                .unwrap_or_default();
-            format!("{} {}{target}, {}", p.period, figure(p.value), p.rag)
-        })
-        .collect();
+    // What it draws, in words: "2026/27 Q1 88.2 against target 80.0, green; …".
+    let mut desc = String::new();
+    for p in points {
+        if !desc.is_empty() {
+            desc.push_str("; ");
+        }
+        let _ = write!(desc, "{} ", p.period);
+        match p.value {
+            Some(v) => desc.push_str(&fmt_decimals(v, decimals)),
+            None => desc.push_str("no figure"),
+        }
+        if let Some(t) = p.target {
+            desc.push_str(" against target ");
+            desc.push_str(&fmt_decimals(t, decimals));
+        }
+        let _ = write!(desc, ", {}", p.rag);
+    }
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     html! {
         svg class="chart trend" role="img" aria-labelledby={(title_id) " " (desc_id)}
-            viewBox={"0 0 " (px(W)) " " (px(H))} width=(px(W)) height=(px(H))
+            viewBox={"0 0 " (Px(W)) " " (Px(H))} width=(Px(W)) height=(Px(H))
             {
             title id=(title_id) { (title) }
-            desc id=(desc_id) { (desc.join("; ")) "." }
-            line class="axis" x1=(px(LEFT - 4.0)) y1=(px(TOP)) x2=(px(LEFT - 4.0)) y2=(px(H - BOTTOM)) {}
-            text class="tick" x=(px(LEFT - 8.0)) y=(px(TOP + 4.0)) text-anchor="end" { (fmt_decimals(hi, decimals)) }
-            text class="tick" x=(px(LEFT - 8.0)) y=(px(H - BOTTOM)) text-anchor="end" { (fmt_decimals(lo, decimals)) }
+            desc id=(desc_id) { (desc) "." }
+            line class="axis" x1=(Px(LEFT - 4.0)) y1=(Px(TOP)) x2=(Px(LEFT - 4.0)) y2=(Px(H - BOTTOM)) {}
+            text class="tick" x=(Px(LEFT - 8.0)) y=(Px(TOP + 4.0)) text-anchor="end" { (fmt_decimals(hi, decimals)) }
+            text class="tick" x=(Px(LEFT - 8.0)) y=(Px(H - BOTTOM)) text-anchor="end" { (fmt_decimals(lo, decimals)) }
             @for run in line(|p| p.target) {
                 polyline class="target" points=(run) {}
             }
@@ -170,12 +176,12 @@ pub fn trend(id: &str, title: &str, points: &[TrendPoint], decimals: u8) -> Mark
             }
             @for (n, p) in points.iter().enumerate() {
                 @if let Some(v) = p.value {
-                    circle class="value" cx=(px(x(n))) cy=(px(y(v))) r="3" {}
+                    circle class="value" cx=(Px(x(n))) cy=(Px(y(v))) r="3" {}
                 }
             }
             @if let (Some(first), Some(last)) = (points.first(), points.last()) {
-                text class="tick" x=(px(LEFT)) y=(px(H - 6.0)) { (first.period) }
-                text class="tick" x=(px(W - 8.0)) y=(px(H - 6.0)) text-anchor="end" { (last.period) }
+                text class="tick" x=(Px(LEFT)) y=(Px(H - 6.0)) { (first.period) }
+                text class="tick" x=(Px(W - 8.0)) y=(Px(H - 6.0)) text-anchor="end" { (last.period) }
             }
         }
     }

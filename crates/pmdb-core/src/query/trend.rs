@@ -44,7 +44,7 @@ pub fn last_periods(
         .map(|back| end.step(-back))
         .filter(|p| start.is_none_or(|s| p.last_month() >= s))
         .map(|p| {
-            let a = ds.assess(&series, p, ctx);
+            let a = ds.assessed(&series, p, ctx);
             TrendPoint {
                 period: p,
                 value: a.value,

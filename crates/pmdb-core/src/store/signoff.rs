@@ -53,12 +53,21 @@ impl Frozen {
     /// The status frozen for an indicator in a period, if that period was signed off. A
     /// stored status pmdb cannot read is none here, and `damaged` lists it for `pmdb check`.
     pub fn get(&self, period: &str, code: &str) -> Option<Assessment> {
+        self.status(period, code).cloned()
+    }
+
+    /// Whether `get` finds a status, without copying it out.
+    pub fn holds(&self, period: &str, code: &str) -> bool {
+        self.status(period, code).is_some()
+    }
+
+    /// What `get` finds, lent rather than copied out.
+    pub fn status(&self, period: &str, code: &str) -> Option<&Assessment> {
         let status = self.by_period.get(period)?.get(code)?;
         status
             .read
             .get_or_init(|| serde_json::from_str(&status.stored).ok())
             .as_deref()
-            .cloned()
     }
 
     /// What a report of the period shows for the indicator as frozen: the latest
