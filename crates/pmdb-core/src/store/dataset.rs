@@ -56,7 +56,7 @@ pub struct Dataset {
     pub narratives: Vec<Narrative>,
     /// Positions in `narratives` by code, built with them: a report asks for one per
     /// indicator, and a scan of every narrative for each would grow with their product.
-    pub(crate) narratives_by_code: HashMap<String, Vec<usize>>,
+    pub(crate) narratives_by_code: foldhash::HashMap<String, Vec<usize>>,
     /// Every service's monthly budgets, as stored (or as frozen at the sign-off of the
     /// period a report is made for): `query::budgets` indexes them by service once.
     pub budgets: Vec<super::records::BudgetRecord>,
@@ -225,7 +225,7 @@ pub(super) fn assemble(
         .iter()
         .flat_map(|i| i.plan.iter().map(|n| (i.indicator.code.clone(), n.clone())))
         .collect();
-    let mut narratives_by_code: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut narratives_by_code: foldhash::HashMap<String, Vec<usize>> = Default::default();
     for (at, n) in narratives.iter().enumerate() {
         narratives_by_code
             .entry(n.code.clone())

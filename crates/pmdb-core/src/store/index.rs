@@ -2,7 +2,9 @@
 //! users). Built once when the dataset is read, so a look-up made for every row of a report
 //! or every keystroke of a filter is a hash probe, not a scan of the whole list.
 
-use std::collections::HashMap;
+// foldhash: a probe per row of every report; SipHash's defence against chosen keys is not
+// needed for codes the council itself gave.
+use foldhash::{HashMap, HashMapExt};
 
 use super::indicators::IndicatorRecord;
 use super::users::UserRecord;

@@ -10,7 +10,7 @@ use crate::domain::period::Period;
 #[derive(Debug, Clone, Default)]
 pub struct QualityIndex {
     /// By indicator, then period: one probe of each answers a row.
-    by_code: HashMap<String, HashMap<Period, Held>>,
+    by_code: foldhash::HashMap<String, foldhash::HashMap<Period, Held>>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
