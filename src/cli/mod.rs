@@ -25,6 +25,7 @@ mod eias;
 mod enterer;
 pub mod env;
 mod exceptions;
+mod heap;
 mod history;
 mod list;
 mod meetings;
@@ -362,6 +363,12 @@ fn run(cli: Cli, db_from_env: bool) -> Result<()> {
     let Some(command) = cli.command else {
         return setup::open_interface(&env, cli.demo);
     };
+    if matches!(
+        command,
+        Command::Rollup(_) | Command::Report(_) | Command::Publish(_) | Command::Check { .. }
+    ) {
+        heap::for_one_whole_read();
+    }
     match command {
         Command::Init => setup::init(&env),
         Command::Demo { scale } => setup::demo(&env, scale),
