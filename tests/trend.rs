@@ -37,6 +37,7 @@ fn the_last_periods_end_at_the_one_asked_and_start_no_earlier_than_collection() 
                 target: Some(50.0),
                 intervention: Some(45.0),
                 rag,
+                frozen: false,
             }
         );
     }

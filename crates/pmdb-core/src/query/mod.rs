@@ -168,8 +168,8 @@ impl Dataset {
         self.assessed(series, period, ctx).into_owned()
     }
 
-    /// As `assess`, a frozen assessment lent rather than copied: a chart of an indicator's
-    /// last periods reads four fields of each.
+    /// As `assess`, a frozen assessment lent (`Cow::Borrowed`, and only then) rather than
+    /// copied: a chart of an indicator's last periods reads four fields of each.
     pub fn assessed(
         &self,
         series: &Series,

@@ -253,7 +253,7 @@ fn indicator(page: &Page, n: usize, i: &RollupIndicator) -> Markup {
     let mut points = last_periods(page.ds, &i.code, page.period, MEETING_PERIODS, page.ctx);
     if signed_off(page) {
         // A signed-off period's chart draws the periods whose statuses are frozen.
-        points.retain(|p| page.ds.frozen.holds(&p.period.to_string(), &i.code));
+        points.retain(|p| p.frozen);
     }
     let title = format!("{} {}", i.code, i.title);
     let forecast = page

@@ -21,6 +21,8 @@ pub struct TrendPoint {
     pub target: Option<f64>,
     pub intervention: Option<f64>,
     pub rag: Rag,
+    /// Read from the status frozen at the period's sign-off (not judged afresh).
+    pub frozen: bool,
 }
 
 /// The last `n` periods of the indicator `code`, oldest first, ending at the indicator's own
@@ -51,6 +53,7 @@ pub fn last_periods(
                 target: a.target,
                 intervention: a.intervention,
                 rag: a.rag,
+                frozen: matches!(a, std::borrow::Cow::Borrowed(_)),
             }
         })
         .collect()

@@ -56,11 +56,6 @@ impl Frozen {
         self.status(period, code).cloned()
     }
 
-    /// Whether `get` finds a status, without copying it out.
-    pub fn holds(&self, period: &str, code: &str) -> bool {
-        self.status(period, code).is_some()
-    }
-
     /// What `get` finds, lent rather than copied out.
     pub fn status(&self, period: &str, code: &str) -> Option<&Assessment> {
         let status = self.by_period.get(period)?.get(code)?;
