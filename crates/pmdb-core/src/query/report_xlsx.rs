@@ -26,7 +26,7 @@ use super::report_judged::Judged;
 use super::rollup::RollupIndicator;
 use crate::domain::assess::Context;
 use crate::domain::delivery::DeliveryRag;
-use crate::domain::number::fmt_decimals;
+use crate::domain::number::shown;
 use crate::domain::period::Period;
 use crate::domain::plan::NodeKind;
 use crate::domain::rag::Rag;
@@ -180,7 +180,8 @@ fn put_figure(
     decimals: u8,
 ) -> Result<(), XlsxError> {
     let Some(x) = x else { return Ok(()) };
-    let shown: f64 = fmt_decimals(x, decimals).parse().unwrap_or(x);
+    // The figure as printed and read back, without printing it (`number::shown`).
+    let shown = shown(x, decimals);
     let places = "0".repeat(usize::from(decimals));
     let format = if places.is_empty() {
         Format::new().set_num_format("0")
