@@ -206,11 +206,8 @@ pub fn open_existing(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -
         .map(|m| m.permissions().readonly())
         .unwrap_or(false);
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let session = Session::new(login);
     // Before migrating: what a migration records falls on the pinned day too.
-    if let Some(day) = day {
-        session.pin_today(day);
-    }
+    let session = Session::on(login, day);
     let conn = if marked_read_only {
         connect(path, read_only, &session)?
     } else {
@@ -242,10 +239,7 @@ pub fn open_reading(path: &Path, login: &str, day: Option<chrono::NaiveDate>) ->
     if !path.exists() {
         return Err(StoreError::NoDatabase(path.into()));
     }
-    let session = Session::new(login);
-    if let Some(day) = day {
-        session.pin_today(day);
-    }
+    let session = Session::on(login, day);
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = connect(path, read_only, &session).or_else(|e| match e {
         StoreError::ReadOnly { .. } | StoreError::Open(_) => {
@@ -272,10 +266,7 @@ pub(super) fn open_beside(
     login: &str,
     day: Option<chrono::NaiveDate>,
 ) -> Result<Store> {
-    let session = Session::new(login);
-    if let Some(day) = day {
-        session.pin_today(day);
-    }
+    let session = Session::on(login, day);
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = connect(path, read_only, &session)?;
     let mut store = Store::on(conn, path, login, session);
@@ -304,10 +295,7 @@ pub fn create_new(path: &Path, login: &str, day: Option<chrono::NaiveDate>) -> R
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let session = Session::new(login);
-    if let Some(day) = day {
-        session.pin_today(day);
-    }
+    let session = Session::on(login, day);
     let conn = connect(path, flags, &session)?;
     // WAL lets readers carry on while one officer saves; it is a property of the file.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;

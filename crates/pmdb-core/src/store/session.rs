@@ -49,6 +49,16 @@ impl Session {
         }
     }
 
+    /// A session for `login`, its instants recorded on `day` if one is given
+    /// (`PMDB_TODAY`): what every opening of a store starts with.
+    pub fn on(login: &str, day: Option<NaiveDate>) -> Session {
+        let session = Session::new(login);
+        if let Some(day) = day {
+            session.pin_today(day);
+        }
+        session
+    }
+
     /// Records every later instant on `day`.
     pub fn pin_today(&self, day: NaiveDate) {
         *self.today.lock().unwrap_or_else(PoisonError::into_inner) = Some(day);
