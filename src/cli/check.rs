@@ -9,18 +9,13 @@ use super::Env;
 use super::output::{json as print_json, table};
 use crate::query::check::{Finding, check};
 
-/// From this size of file (a council some ten times the demo's) SQLite's integrity check
-/// runs beside the reading of the council: below it, opening a second connection costs
-/// more than the check does.
-const CHECKED_BESIDE_FROM: u64 = 32 << 20;
-
 pub fn run(env: &Env) -> Result<()> {
     let store = env.read()?;
     // SQLite's check of the file reads every page of every table and index, the audit
     // log's too: most of the command's time on a large council. There it runs on a
     // connection of its own beside the reading and judging of the data, each on a core; a
     // small file is checked first on the one connection, quicker than opening another.
-    let large = std::fs::metadata(&env.db).is_ok_and(|m| m.len() >= CHECKED_BESIDE_FROM);
+    let large = crate::store::worth_a_second_connection(&env.db);
     let (integrity, read) = if large {
         std::thread::scope(|s| {
             let file = s.spawn(|| -> Result<Vec<String>> { Ok(env.read()?.integrity_check()?) });

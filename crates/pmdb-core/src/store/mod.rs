@@ -89,6 +89,7 @@ pub use indicators::IndicatorRecord;
 pub use narratives::{Narrative, NewNarrative};
 pub use org::{BoardMember, BoardRow, DEFAULT_BOARDS, MeetingRow, UserRow};
 pub use plan::Named;
+pub use read_beside::{SECOND_CONNECTION_FROM, worth_a_second_connection};
 pub use records::{BenchmarkRecord, BudgetRecord, CaseStudyRecord, MeetingRecord};
 pub use requests::NewRequest;
 pub use session::Entered;

@@ -15,9 +15,16 @@ use super::error::Result;
 use super::open::open_beside;
 use super::{Opener, Store};
 
-/// From this size of file a read is split over two connections: below it, opening the
-/// second costs more than its half of the read (the demo's file is some 7 MB).
-pub const READ_BESIDE_FROM: u64 = 32 << 20;
+/// From this size of file (a council some ten times the demo's, whose file is some 7 MB)
+/// work is shared with a second connection: a whole read split over two (`read_beside`),
+/// SQLite's integrity check beside the read (`pmdb check`). Below it, opening the second
+/// connection costs more than the half of the work it takes.
+pub const SECOND_CONNECTION_FROM: u64 = 32 << 20;
+
+/// Whether the file at `path` is large enough to share work with a second connection.
+pub fn worth_a_second_connection(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() >= SECOND_CONNECTION_FROM)
+}
 
 /// Where a read transaction stands: the newest audit-log id and the schema's version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +49,7 @@ impl Store {
     /// Runs `here` in a read transaction on this store's connection and, side by side on
     /// a thread of its own, `beside` in one on a second connection, both in one snapshot;
     /// `here` is given the transaction, and this store's other reads made while it runs
-    /// are inside it too. For a file under `READ_BESIDE_FROM`, or when the second
+    /// are inside it too. For a file under `SECOND_CONNECTION_FROM`, or when the second
     /// connection does not open or begins after a save, `beside` runs on this connection,
     /// in the same transaction, after `here`.
     pub(super) fn read_beside<A, B: Send>(
@@ -52,7 +59,7 @@ impl Store {
     ) -> Result<(A, B)> {
         let tx = self.conn.unchecked_transaction()?;
         let ours = Snapshot::of(&tx)?;
-        let (a, theirs) = if large(&self.path) {
+        let (a, theirs) = if worth_a_second_connection(&self.path) {
             let opener = self.opener();
             std::thread::scope(|s| {
                 let other = s.spawn(|| opener.beside_in(ours, &beside));
@@ -99,16 +106,12 @@ impl Opener {
     }
 }
 
-fn large(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() >= READ_BESIDE_FROM)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::thread::{ThreadId, current};
 
-    /// A new database with its first admin, made larger than `READ_BESIDE_FROM` if asked.
+    /// A new database with its first admin, made larger than `SECOND_CONNECTION_FROM` if asked.
     fn council(large: bool) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pmdb.db");
